@@ -1,0 +1,81 @@
+// Package brief turns a Story into a Brief: the sources and the dates
+// trusted for them, a cited summary, a timeline, the people, organisations
+// and places merged across outlets, who said what, and where the sources
+// disagree. It also renders briefs as Markdown, JSON and HTML.
+package brief
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/summarize"
+)
+
+// Config sets how a brief is made.
+type Config struct {
+	// Words is the summary's budget in words.
+	Words int
+}
+
+// DefaultConfig returns the configuration the command line starts from.
+func DefaultConfig() Config { return Config{Words: 100} }
+
+// Validate reports whether the configuration can be used.
+func (c Config) Validate() error {
+	if c.Words <= 0 {
+		return fmt.Errorf("brief: summary length must be positive, got %d words", c.Words)
+	}
+	return nil
+}
+
+// ErrEmptyStory is returned by Build for a story without documents.
+var ErrEmptyStory = errors.New("brief: story has no articles")
+
+// Build makes the brief of a story. It first decides which date to trust
+// for every doc and re-anchors relative time expressions to it, so it
+// changes the docs' date fields and timexes.
+func Build(s *news.Story, cfg Config) (*news.Brief, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if len(s.Docs) == 0 {
+		return nil, ErrEmptyStory
+	}
+	resolveDates(s)
+	sortDocs(s)
+	b := &news.Brief{
+		Sources:   sources(s),
+		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words}),
+		Timeline:  timeline(s),
+		Entities:  entities(s),
+		Conflicts: dateConflicts(s),
+	}
+	b.Quotes = quotes(s, b.Entities)
+	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
+	normalise(b)
+	return b, nil
+}
+
+// normalise turns nil sections into empty ones, so that JSON shows every
+// section as a list.
+func normalise(b *news.Brief) {
+	if b.Sources == nil {
+		b.Sources = []news.Source{}
+	}
+	if b.Summary == nil {
+		b.Summary = []news.SummaryLine{}
+	}
+	if b.Timeline == nil {
+		b.Timeline = []news.TimelineEntry{}
+	}
+	if b.Entities == nil {
+		b.Entities = []news.Entity{}
+	}
+	if b.Quotes == nil {
+		b.Quotes = []news.QuoteEntry{}
+	}
+	if b.Conflicts == nil {
+		b.Conflicts = []news.Conflict{}
+	}
+}

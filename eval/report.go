@@ -1,0 +1,165 @@
+// Package eval measures storyline against gold data: ROUGE for summaries,
+// cluster F1 for stories, TIMEX F1 for time expressions, NER F1 for
+// entities and quote F1 for attributions. It holds the metrics and a reader
+// for each set in ../shared/data, and prints every suite as one table.
+package eval
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// ErrUnknownSuite is returned by Run for a suite name it does not know.
+var ErrUnknownSuite = errors.New("eval: unknown suite")
+
+// Row is one measured figure: a metric of a system. Scores are fractions
+// in 0..1; speeds are per second.
+type Row struct {
+	System string  `json:"system"`
+	Metric string  `json:"metric"`
+	Value  float64 `json:"value"`
+	// Low and High bound a confidence interval, when one was computed.
+	Low  *float64 `json:"low,omitempty"`
+	High *float64 `json:"high,omitempty"`
+}
+
+// Report is the result of one suite: the shape shared by every suite's
+// --format json output.
+type Report struct {
+	Suite string `json:"suite"`
+	Data  string `json:"data"`
+	Rows  []Row  `json:"rows"`
+	// Notes are lines printed under the table (counts, caveats).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Add appends a row.
+func (r *Report) Add(system, metric string, value float64) {
+	r.Rows = append(r.Rows, Row{System: system, Metric: metric, Value: value})
+}
+
+// AddCI appends a row with a confidence interval.
+func (r *Report) AddCI(system, metric string, value, low, high float64) {
+	r.Rows = append(r.Rows, Row{System: system, Metric: metric, Value: value, Low: &low, High: &high})
+}
+
+// Value returns the value of a system's metric and whether it is present.
+func (r *Report) Value(system, metric string) (float64, bool) {
+	for _, row := range r.Rows {
+		if row.System == system && row.Metric == metric {
+			return row.Value, true
+		}
+	}
+	return 0, false
+}
+
+// WriteJSON writes the report in its documented JSON shape.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteTable writes the report as a table: one line per metric, one
+// column per system, scores as percentages.
+func (r *Report) WriteTable(w io.Writer) error {
+	var systems, metrics []string
+	seenS, seenM := map[string]bool{}, map[string]bool{}
+	cell := map[[2]string]Row{}
+	for _, row := range r.Rows {
+		if !seenS[row.System] {
+			seenS[row.System] = true
+			systems = append(systems, row.System)
+		}
+		if !seenM[row.Metric] {
+			seenM[row.Metric] = true
+			metrics = append(metrics, row.Metric)
+		}
+		cell[[2]string{row.System, row.Metric}] = row
+	}
+	fmt.Fprintf(w, "suite %s on %s\n\n", r.Suite, r.Data)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "metric\t%s\n", strings.Join(systems, "\t"))
+	for _, m := range metrics {
+		cells := []string{m}
+		for _, s := range systems {
+			row, ok := cell[[2]string{s, m}]
+			if !ok {
+				cells = append(cells, "-")
+				continue
+			}
+			cells = append(cells, formatValue(row))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(r.Notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range r.Notes {
+			fmt.Fprintln(w, n)
+		}
+	}
+	return nil
+}
+
+// isSpeed reports whether a metric is a rate rather than a score.
+func isSpeed(metric string) bool {
+	return strings.HasSuffix(metric, "_per_second") || strings.HasSuffix(metric, "_seconds")
+}
+
+func formatValue(row Row) string {
+	if isSpeed(row.Metric) {
+		return fmt.Sprintf("%.1f", row.Value)
+	}
+	s := fmt.Sprintf("%.2f", 100*row.Value)
+	if row.Low != nil && row.High != nil {
+		s += fmt.Sprintf(" [%.2f-%.2f]", 100**row.Low, 100**row.High)
+	}
+	return s
+}
+
+// Options configure a suite run.
+type Options struct {
+	// Data is the file or folder of gold data.
+	Data string
+	// Words and Bytes limit summaries (summarization suite).
+	Words int
+	Bytes int
+	// Rouge is the folder of ROUGE's data files (WordNet exception lists
+	// and stopwords).
+	Rouge string
+	// Progress, when set, receives progress lines.
+	Progress io.Writer
+}
+
+// A suite runs one evaluation.
+type suite func(Options) (*Report, error)
+
+// suites lists the evaluations by name. Each is defined in a file of its own.
+var suites = map[string]suite{}
+
+// Suites returns the names of the known suites, sorted.
+func Suites() []string {
+	var names []string
+	for n := range suites {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Run runs the named suite.
+func Run(name string, opt Options) (*Report, error) {
+	s, ok := suites[name]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownSuite, name, strings.Join(Suites(), ", "))
+	}
+	return s(opt)
+}

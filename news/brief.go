@@ -1,0 +1,75 @@
+package news
+
+// Brief is what storyline gives back for a story. Its JSON form is the
+// contract the command line, the store and the server share; README.md
+// documents it.
+type Brief struct {
+	Sources   []Source        `json:"sources"`
+	Summary   []SummaryLine   `json:"summary"`
+	Timeline  []TimelineEntry `json:"timeline"`
+	Entities  []Entity        `json:"entities"`
+	Quotes    []QuoteEntry    `json:"quotes"`
+	Conflicts []Conflict      `json:"conflicts"`
+}
+
+// Source describes one article of the story and the date the brief trusts
+// for it.
+type Source struct {
+	ID           string `json:"id"`
+	Path         string `json:"path"`
+	URL          string `json:"url,omitempty"`
+	Outlet       string `json:"outlet"`
+	Title        string `json:"title"`
+	StatedDate   string `json:"stated_date"`
+	DatelineDate string `json:"dateline_date"`
+	// Date is the trusted date (YYYY-MM-DD), "" when there is none.
+	Date       string `json:"date"`
+	DateStatus string `json:"date_status"`
+	DateNote   string `json:"date_note"`
+	// Opinion reports that the article holds comment or analysis.
+	Opinion bool `json:"opinion,omitempty"`
+}
+
+// SummaryLine is one sentence of the summary with the sources that support it.
+type SummaryLine struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// TimelineEntry is one happening anchored to a resolved date.
+type TimelineEntry struct {
+	// Date is a TimeML value: 2017-09-27, 2017-W40, 2017-08.
+	Date    string   `json:"date"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	// Planned marks events that were expected or scheduled, not reported
+	// as having happened.
+	Planned bool `json:"planned,omitempty"`
+}
+
+// QuoteEntry is one statement in the brief; the same quote from several
+// outlets appears once.
+type QuoteEntry struct {
+	Speaker string `json:"speaker"`
+	Text    string `json:"text"`
+	Direct  bool   `json:"direct"`
+	// Source is the article the quote was taken from; Sources lists every
+	// article that reports it.
+	Source   string   `json:"source"`
+	Sources  []string `json:"sources,omitempty"`
+	Sentence string   `json:"sentence"`
+	Via      string   `json:"via,omitempty"`
+	Opinion  bool     `json:"opinion,omitempty"`
+}
+
+// Conflict is one point on which the sources disagree or mislead.
+type Conflict struct {
+	About  string  `json:"about"`
+	Claims []Claim `json:"claims"`
+}
+
+// Claim is one value that some sources give in a Conflict.
+type Claim struct {
+	Value   string   `json:"value"`
+	Sources []string `json:"sources"`
+}

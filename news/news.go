@@ -1,0 +1,227 @@
+// Package news holds the values that flow through storyline: an Article as
+// read from its source, a Doc (the article plus the layers analysis adds), a
+// Story (the Docs that tell one story) and the Brief made from a story.
+//
+// Every layer of a Doc is a set of spans into Doc.Text, given as byte
+// offsets, so any stage can point back at the exact words it used.
+package news
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into a Doc's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// IsZero reports whether the span is empty.
+func (s Span) IsZero() bool { return s.End <= s.Start }
+
+// In returns the text the span covers in text, or "" when it is out of range.
+func (s Span) In(text string) string {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+// Article is one news article as ingest read it: its metadata and its main
+// text, with page furniture already removed. Nothing below ingest knows what
+// format an article came in.
+type Article struct {
+	// ID names the article in briefs: the file's base name, or the URL.
+	ID string `json:"id"`
+	// Path is the file the article came from ("-" for stdin), with a
+	// "#N" suffix for the Nth item of a multi-article file.
+	Path string `json:"path,omitempty"`
+	// URL is the article's canonical address, when known.
+	URL    string `json:"url,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Author string `json:"author,omitempty"`
+	// StatedDate is the date the source states for the article (a header
+	// line, HTML metadata, a feed date); zero when there is none.
+	StatedDate time.Time `json:"stated_date"`
+	// Dateline is the dateline as written ("TEHRAN, Sept. 27 (Xinhua) --").
+	Dateline string `json:"dateline,omitempty"`
+	// DatelinePlace is the place the dateline names ("TEHRAN").
+	DatelinePlace string `json:"dateline_place,omitempty"`
+	// DatelineDate is the date the dateline gives, its year taken from the
+	// stated date when the dateline has none; zero when there is none.
+	DatelineDate time.Time `json:"dateline_date"`
+	// Text is the main text: paragraphs separated by a blank line.
+	Text string `json:"text"`
+	// Paragraphs are the spans of the paragraphs in Text.
+	Paragraphs []Span `json:"paragraphs,omitempty"`
+	// Hash is the hex SHA-256 of the raw bytes the article was read from.
+	Hash string `json:"hash,omitempty"`
+	// Format names the reader that produced the article (text, html, feed,
+	// jsonl, warc).
+	Format string `json:"format,omitempty"`
+}
+
+// EntityType is the type of a named entity, in CoNLL terms.
+type EntityType string
+
+// The entity types storyline finds.
+const (
+	Person       EntityType = "PER"
+	Organisation EntityType = "ORG"
+	Place        EntityType = "LOC"
+	Misc         EntityType = "MISC"
+)
+
+// Sentence is one sentence of a Doc.
+type Sentence struct {
+	Span
+	// Paragraph is the index of the paragraph the sentence starts in.
+	Paragraph int `json:"paragraph"`
+	// Tokens is the half-open range of indexes into Doc.Tokens.
+	FirstToken int `json:"first_token"`
+	EndToken   int `json:"end_token"`
+}
+
+// Token is one word or punctuation mark.
+type Token struct {
+	Span
+	Text string `json:"text"`
+}
+
+// Mention is a place in the text that names an entity.
+type Mention struct {
+	Span
+	Text string     `json:"text"`
+	Type EntityType `json:"type"`
+	// Sentence is the index into Doc.Sentences.
+	Sentence int `json:"sentence"`
+	// Titles are the ranks and roles written next to the name
+	// ("Major General", "Chief of Staff of the Iranian Armed Forces").
+	Titles []string `json:"titles,omitempty"`
+	// TitleSpan covers the name with its titles, when it has any.
+	TitleSpan Span `json:"title_span"`
+	// Entity is the index of the document-level entity the mention refers
+	// to, or -1 when unresolved.
+	Entity int `json:"entity"`
+}
+
+// Timex is a time expression, normalised to a TimeML value.
+type Timex struct {
+	Span
+	Text string `json:"text"`
+	// Type is DATE, TIME, DURATION or SET.
+	Type string `json:"type"`
+	// Value is the TimeML value ("2017-09-27", "2017-W40", "P3D", "PAST_REF").
+	Value string `json:"value"`
+	// Mod is a TimeML modifier (START, MID, END, APPROX...), if any.
+	Mod string `json:"mod,omitempty"`
+	// Sentence is the index into Doc.Sentences.
+	Sentence int `json:"sentence"`
+	// Future reports that the expression points after the anchor date
+	// (a planned or expected event).
+	Future bool `json:"future,omitempty"`
+}
+
+// Quote is a statement attributed to a source: a direct quote, indirect
+// speech, or an attributed belief.
+type Quote struct {
+	// Content, Cue and Source are spans of what was said, the verb or
+	// phrase that reports it, and who said it as written.
+	Content Span `json:"content"`
+	Cue     Span `json:"cue"`
+	Source  Span `json:"source"`
+	Direct  bool `json:"direct"`
+	// Speaker is the resolved name of the speaker ("" when unknown).
+	Speaker string `json:"speaker"`
+	// SpeakerMention indexes Doc.Mentions, or -1.
+	SpeakerMention int `json:"speaker_mention"`
+	// Via names an agency the quote was relayed through ("Tasnim").
+	Via string `json:"via,omitempty"`
+	// Sentence is the index of the sentence the content starts in.
+	Sentence int `json:"sentence"`
+}
+
+// Entity is one person, organisation or place, with every form used for it.
+type Entity struct {
+	Name  string     `json:"name"`
+	Type  EntityType `json:"type"`
+	Forms []string   `json:"forms"`
+	Roles []string   `json:"roles"`
+	// Sources are the IDs of the articles that mention it.
+	Sources []string `json:"sources"`
+}
+
+// Doc is an Article together with the layers analysis adds to it.
+type Doc struct {
+	Article
+	Sentences []Sentence `json:"sentences"`
+	Tokens    []Token    `json:"tokens"`
+	Mentions  []Mention  `json:"mentions"`
+	// Entities are the document-level entities the mentions refer to.
+	Entities []Entity `json:"entities"`
+	Timexes  []Timex  `json:"timexes"`
+	Quotes   []Quote  `json:"quotes"`
+	// Opinion are spans of comment or analysis (a "Comment:" section, an
+	// op-ed) whose sentences are not reported fact.
+	Opinion []Span `json:"opinion,omitempty"`
+	// Date is the date the brief trusts for the article; DateStatus says
+	// where it came from and DateNote why.
+	Date       time.Time `json:"date"`
+	DateStatus string    `json:"date_status,omitempty"`
+	DateNote   string    `json:"date_note,omitempty"`
+}
+
+// Date statuses of a source.
+const (
+	DateStated   = "stated"   // the stated date, consistent with the content
+	DateDateline = "dateline" // the dateline date, the stated one missing or rejected
+	DateInferred = "inferred" // no usable date was stated: inferred from content and story
+	DateRejected = "rejected" // a stated date was rejected and none could be inferred
+	DateUnknown  = "unknown"  // no date at all
+)
+
+// SentenceText returns the text of sentence i.
+func (d *Doc) SentenceText(i int) string { return d.Sentences[i].In(d.Text) }
+
+// InOpinion reports whether span s lies in a comment or analysis section.
+func (d *Doc) InOpinion(s Span) bool {
+	for _, o := range d.Opinion {
+		if o.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// SentenceAt returns the index of the sentence containing byte offset off,
+// or -1.
+func (d *Doc) SentenceAt(off int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < d.Sentences[m].Start:
+			hi = m
+		case off >= d.Sentences[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// Story is the Docs that tell one story, in time order.
+type Story struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	Docs  []*Doc `json:"docs"`
+}
