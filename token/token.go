@@ -1,22 +1,156 @@
-// Package token splits text into words and punctuation, keeping byte offsets.
+// Package token splits text into words and punctuation, keeping byte
+// offsets, in the manner of the Penn Treebank and CoNLL-2003: punctuation
+// is split off, possessive 's and n't are tokens of their own, while
+// abbreviations (U.S., Gen., Sept.), hyphenated names (al-Ghanmi),
+// numbers (1,000, 3.5, 9/25/2017) and times (5:30) stay whole.
 package token
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
 )
 
 // Tokenize returns the tokens of text[span.Start:span.End], with offsets
 // into text.
 func Tokenize(text string, span news.Span) []news.Token {
 	var out []news.Token
-	s := span.In(text)
-	i := 0
-	for _, f := range strings.Fields(s) {
-		j := strings.Index(s[i:], f) + i
-		out = append(out, news.Token{Span: news.Span{Start: span.Start + j, End: span.Start + j + len(f)}, Text: f})
-		i = j + len(f)
+	start := -1
+	for i := span.Start; i < span.End; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = splitChunk(text, start, i, out)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = splitChunk(text, start, span.End, out)
 	}
 	return out
+}
+
+// Words returns the token texts of s.
+func Words(s string) []string {
+	toks := Tokenize(s, news.Span{Start: 0, End: len(s)})
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func add(text string, s, e int, out []news.Token) []news.Token {
+	if e <= s {
+		return out
+	}
+	return append(out, news.Token{Span: news.Span{Start: s, End: e}, Text: text[s:e]})
+}
+
+// leading marks are split off the front of a chunk one at a time.
+func isLeading(r rune) bool {
+	return strings.ContainsRune("\"'`([{«“‘„$£€¿¡", r)
+}
+
+// trailing marks are split off the end of a chunk one at a time.
+func isTrailing(r rune) bool {
+	return strings.ContainsRune("\"'`)]}»”’,;:!?%…", r)
+}
+
+// isDash reports whether r is a dash or bar that separates words.
+func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' || r == '|' }
+
+// splitChunk splits a run of non-space text into tokens.
+func splitChunk(text string, s, e int, out []news.Token) []news.Token {
+	// Dashes split a chunk into parts: "Sputnik)—Turkish", "word--word".
+	for i := s; i < e; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isDash(r) || (r == '-' && i+1 < e && text[i+1] == '-') {
+			j := i + size
+			for j < e && text[j] == '-' && r == '-' {
+				j++
+			}
+			out = splitWord(text, s, i, out)
+			out = add(text, i, j, out)
+			return splitChunk(text, j, e, out)
+		}
+		i += size
+	}
+	return splitWord(text, s, e, out)
+}
+
+func splitWord(text string, s, e int, out []news.Token) []news.Token {
+	// Leading marks.
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !isLeading(r) {
+			break
+		}
+		out = add(text, s, s+size, out)
+		s += size
+	}
+	// Trailing marks, kept aside to be added after the core.
+	var tail []news.Token
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if isTrailing(r) {
+			tail = add(text, e-size, e, tail)
+			e -= size
+			continue
+		}
+		if r == '.' {
+			core := text[s : e-1]
+			if strings.HasSuffix(core, "..") {
+				tail = add(text, e-3, e, tail)
+				e -= 3
+				continue
+			}
+			if core != "" && sentence.Abbreviation(core) != sentence.NotAbbrev {
+				break
+			}
+			tail = add(text, e-1, e, tail)
+			e--
+			continue
+		}
+		break
+	}
+	if e > s {
+		out = splitClitics(text, s, e, out)
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		out = append(out, tail[i])
+	}
+	return out
+}
+
+// splitClitics splits 's, 're, 've, 'll, 'd, 'm and n't off a word.
+func splitClitics(text string, s, e int, out []news.Token) []news.Token {
+	w := text[s:e]
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"n't", "n’t"} {
+		if strings.HasSuffix(lw, suf) && len(w) > len(suf) {
+			out = add(text, s, e-len(suf), out)
+			return add(text, e-len(suf), e, out)
+		}
+	}
+	for _, ap := range []string{"'", "’"} {
+		i := strings.LastIndex(w, ap)
+		if i <= 0 {
+			continue
+		}
+		suf := strings.ToLower(w[i+len(ap):])
+		switch suf {
+		case "s", "re", "ve", "ll", "d", "m":
+			out = add(text, s, s+i, out)
+			return add(text, s+i, e, out)
+		}
+	}
+	return add(text, s, e, out)
 }
