@@ -1,9 +1,15 @@
 package brief
 
 import (
+	"bufio"
+	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -32,8 +38,287 @@ func JSON(w io.Writer, b *news.Brief) error {
 	return enc.Encode(b)
 }
 
-// Markdown writes the brief for a person reading in a terminal.
-func Markdown(w io.Writer, b *news.Brief) error { return JSON(w, b) }
+// citer numbers the sources [1], [2]... in the order the brief lists them.
+type citer map[string]int
 
-// HTML writes the brief as one self-contained page.
-func HTML(w io.Writer, b *news.Brief) error { return JSON(w, b) }
+func newCiter(b *news.Brief) citer {
+	c := citer{}
+	for i, s := range b.Sources {
+		c[s.ID] = i + 1
+	}
+	return c
+}
+
+// refs returns "[1][3]" for the given source IDs.
+func (c citer) refs(ids []string) string {
+	var sb strings.Builder
+	for _, id := range ids {
+		if n, ok := c[id]; ok {
+			fmt.Fprintf(&sb, "[%d]", n)
+		} else {
+			fmt.Fprintf(&sb, "[%s]", id)
+		}
+	}
+	return sb.String()
+}
+
+// Headline returns a one-line description of the brief: its sources and
+// the span of their dates.
+func Headline(b *news.Brief) string {
+	var first, last string
+	for _, s := range b.Sources {
+		if s.Date == "" {
+			continue
+		}
+		if first == "" || s.Date < first {
+			first = s.Date
+		}
+		if s.Date > last {
+			last = s.Date
+		}
+	}
+	h := fmt.Sprintf("Brief of %d source", len(b.Sources))
+	if len(b.Sources) != 1 {
+		h += "s"
+	}
+	switch {
+	case first == "":
+	case first == last:
+		h += ", " + first
+	default:
+		h += ", " + first + " to " + last
+	}
+	return h
+}
+
+// sourceLine describes a source and the date trusted for it.
+func sourceLine(s news.Source) string {
+	parts := []string{s.ID}
+	if s.Outlet != "" {
+		parts = append(parts, s.Outlet)
+	}
+	if s.Title != "" {
+		parts = append(parts, "“"+s.Title+"”")
+	}
+	date := s.Date
+	if date == "" {
+		date = "no date"
+	}
+	if s.DateStatus != "" {
+		date += " (" + s.DateStatus + ")"
+	}
+	parts = append(parts, date)
+	line := strings.Join(parts, " — ")
+	if s.DateNote != "" {
+		line += ". " + upperFirst(strings.TrimSuffix(s.DateNote, ".")) + "."
+	}
+	if s.Opinion {
+		line += " Holds comment or analysis."
+	}
+	return line
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// entityGroups splits entities by type, in the order people, organisations,
+// places, other.
+func entityGroups(ents []news.Entity) []entityGroup {
+	groups := []entityGroup{
+		{Title: "People", Type: news.Person},
+		{Title: "Organisations", Type: news.Organisation},
+		{Title: "Places", Type: news.Place},
+		{Title: "Other names", Type: news.Misc},
+	}
+	for _, e := range ents {
+		i := 3
+		for j := range groups {
+			if groups[j].Type == e.Type {
+				i = j
+			}
+		}
+		groups[i].Entities = append(groups[i].Entities, e)
+	}
+	var out []entityGroup
+	for _, g := range groups {
+		if len(g.Entities) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+type entityGroup struct {
+	Title    string
+	Type     news.EntityType
+	Entities []news.Entity
+}
+
+// otherForms returns the forms of e other than its name.
+func otherForms(e news.Entity) []string {
+	var out []string
+	for _, f := range e.Forms {
+		if f != e.Name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// speakerGroup is the quotes of one speaker.
+type speakerGroup struct {
+	Speaker string
+	Quotes  []news.QuoteEntry
+}
+
+// bySpeaker groups quotes by speaker, keeping the order of first appearance.
+func bySpeaker(qs []news.QuoteEntry) []speakerGroup {
+	var out []speakerGroup
+	index := map[string]int{}
+	for _, q := range qs {
+		sp := q.Speaker
+		if sp == "" {
+			sp = "unknown"
+		}
+		i, ok := index[sp]
+		if !ok {
+			i = len(out)
+			index[sp] = i
+			out = append(out, speakerGroup{Speaker: sp})
+		}
+		out[i].Quotes = append(out[i].Quotes, q)
+	}
+	return out
+}
+
+// quoteSources returns the sources a quote cites.
+func quoteSources(q news.QuoteEntry) []string {
+	if len(q.Sources) > 0 {
+		return q.Sources
+	}
+	return []string{q.Source}
+}
+
+// quoteText returns the quote as a reader sees it: direct quotes in
+// quotation marks.
+func quoteText(q news.QuoteEntry) string {
+	if q.Direct {
+		return "“" + strings.Trim(q.Text, "\"“”") + "”"
+	}
+	return q.Text
+}
+
+// Markdown writes the brief for a person reading in a terminal, with
+// sources numbered [1], [2]...
+func Markdown(w io.Writer, b *news.Brief) error {
+	bw := bufio.NewWriter(w)
+	c := newCiter(b)
+	fmt.Fprintf(bw, "# %s\n", Headline(b))
+
+	fmt.Fprintf(bw, "\n## Summary\n\n")
+	if len(b.Summary) == 0 {
+		fmt.Fprintln(bw, "No summary could be made.")
+	}
+	for _, s := range b.Summary {
+		fmt.Fprintf(bw, "%s %s\n", s.Text, c.refs(s.Sources))
+	}
+
+	fmt.Fprintf(bw, "\n## Timeline\n\n")
+	if len(b.Timeline) == 0 {
+		fmt.Fprintln(bw, "No dated events were found.")
+	}
+	for _, t := range b.Timeline {
+		planned := ""
+		if t.Planned {
+			planned = "(planned) "
+		}
+		fmt.Fprintf(bw, "- **%s** %s%s %s\n", t.Date, planned, t.Text, c.refs(t.Sources))
+	}
+
+	fmt.Fprintf(bw, "\n## Who is who\n")
+	if len(b.Entities) == 0 {
+		fmt.Fprintf(bw, "\nNo names were found.\n")
+	}
+	for _, g := range entityGroups(b.Entities) {
+		fmt.Fprintf(bw, "\n### %s\n\n", g.Title)
+		for _, e := range g.Entities {
+			fmt.Fprintf(bw, "- **%s**", e.Name)
+			if len(e.Roles) > 0 {
+				fmt.Fprintf(bw, ", %s", strings.Join(e.Roles, "; "))
+			}
+			if f := otherForms(e); len(f) > 0 {
+				fmt.Fprintf(bw, " (also: %s)", strings.Join(f, ", "))
+			}
+			fmt.Fprintf(bw, " %s\n", c.refs(e.Sources))
+		}
+	}
+
+	fmt.Fprintf(bw, "\n## Who said what\n")
+	if len(b.Quotes) == 0 {
+		fmt.Fprintf(bw, "\nNo quotes were found.\n")
+	}
+	for _, g := range bySpeaker(b.Quotes) {
+		fmt.Fprintf(bw, "\n### %s\n\n", g.Speaker)
+		for _, q := range g.Quotes {
+			var notes []string
+			if q.Via != "" {
+				notes = append(notes, "via "+q.Via)
+			}
+			if q.Opinion {
+				notes = append(notes, "in a comment section")
+			}
+			note := ""
+			if len(notes) > 0 {
+				note = " (" + strings.Join(notes, "; ") + ")"
+			}
+			fmt.Fprintf(bw, "- %s%s %s\n", quoteText(q), note, c.refs(quoteSources(q)))
+		}
+	}
+
+	fmt.Fprintf(bw, "\n## Where the sources disagree\n\n")
+	if len(b.Conflicts) == 0 {
+		fmt.Fprintln(bw, "No disagreements were found.")
+	}
+	for _, k := range b.Conflicts {
+		var claims []string
+		for _, cl := range k.Claims {
+			claims = append(claims, cl.Value+" "+c.refs(cl.Sources))
+		}
+		fmt.Fprintf(bw, "- %s: %s\n", k.About, strings.Join(claims, "; "))
+	}
+
+	fmt.Fprintf(bw, "\n## Sources\n\n")
+	for i, s := range b.Sources {
+		fmt.Fprintf(bw, "[%d] %s\n", i+1, sourceLine(s))
+	}
+	return bw.Flush()
+}
+
+//go:embed brief.html.tmpl
+var htmlTemplate string
+
+var pageTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
+	"headline":    Headline,
+	"sourceLine":  sourceLine,
+	"groups":      entityGroups,
+	"otherForms":  otherForms,
+	"bySpeaker":   bySpeaker,
+	"quoteText":   quoteText,
+	"quoteSource": quoteSources,
+	"join":        strings.Join,
+	"num":         func(string) int { return 0 }, // replaced per page
+}).Parse(htmlTemplate))
+
+// HTML writes the brief as one self-contained page: no scripts, styles
+// inline, citations linked to the list of sources.
+func HTML(w io.Writer, b *news.Brief) error {
+	c := newCiter(b)
+	t, err := pageTemplate.Clone()
+	if err != nil {
+		return fmt.Errorf("brief: %w", err)
+	}
+	return t.Funcs(template.FuncMap{"num": func(id string) int { return c[id] }}).Execute(w, b)
+}

@@ -1,0 +1,120 @@
+package brief
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got\n%s", name, got)
+	}
+}
+
+// sample is a small brief with every section filled.
+func sample() *news.Brief {
+	return &news.Brief{
+		Sources: []news.Source{
+			{ID: "a.txt", Path: "in/a.txt", Outlet: "Wire", StatedDate: "2017-09-28", DatelineDate: "2017-09-27", Date: "2017-09-27", DateStatus: news.DateDateline, DateNote: "the dateline is a day before the stated date"},
+			{ID: "b.html", Path: "in/b.html", URL: "https://example.org/b", Outlet: "Daily <Post>", Title: "Chiefs meet", Date: "2017-10-02", DateStatus: news.DateInferred, DateNote: "stated date 2017-02-10 rejected: it reports the 25 September referendum as past", Opinion: true},
+		},
+		Summary: []news.SummaryLine{
+			{Text: "Iran's armed forces chief received his Iraqi counterpart in Tehran.", Sources: []string{"a.txt", "b.html"}},
+			{Text: "They agreed to expand military cooperation.", Sources: []string{"b.html"}},
+		},
+		Timeline: []news.TimelineEntry{
+			{Date: "2017-09-27", Text: "The chiefs of staff meet in Tehran.", Sources: []string{"a.txt", "b.html"}},
+			{Date: "2017-10-04", Text: "The president is due in Tehran.", Sources: []string{"b.html"}, Planned: true},
+		},
+		Entities: []news.Entity{
+			{Name: "Mohammad Baqeri", Type: news.Person, Forms: []string{"Mohammad Baqeri", "Bagheri"}, Roles: []string{"Chief of Staff of the Iranian Armed Forces"}, Sources: []string{"a.txt", "b.html"}},
+			{Name: "Tehran", Type: news.Place, Forms: []string{"Tehran"}, Sources: []string{"a.txt"}},
+		},
+		Quotes: []news.QuoteEntry{
+			{Speaker: "Mohammad Baqeri", Text: "We are so pleased & proud", Direct: true, Source: "a.txt", Sources: []string{"a.txt", "b.html"}, Via: "Tasnim"},
+			{Speaker: "", Text: "the talks went well", Source: "b.html", Opinion: true},
+		},
+		Conflicts: []news.Conflict{
+			{About: "rank of Othman al-Ghanmi", Claims: []news.Claim{{Value: "Major General", Sources: []string{"a.txt"}}, {Value: "Lieutenant General", Sources: []string{"b.html"}}}},
+		},
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	for _, format := range []string{"md", "json", "html"} {
+		render, err := Renderer(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := render(&buf, sample()); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		golden(t, "sample."+format+".golden", buf.Bytes())
+	}
+}
+
+func TestRenderEmpty(t *testing.T) {
+	b := &news.Brief{}
+	normalise(b)
+	var buf bytes.Buffer
+	if err := JSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"sources", "summary", "timeline", "entities", "quotes", "conflicts"} {
+		if string(m[k]) != "[]" {
+			t.Errorf("section %s = %s, want []", k, m[k])
+		}
+	}
+	for _, f := range []RenderFunc{Markdown, HTML} {
+		buf.Reset()
+		if err := f(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "No quotes were found") {
+			t.Errorf("empty brief does not say it has no quotes:\n%s", buf.String())
+		}
+	}
+}
+
+func TestRendererUnknown(t *testing.T) {
+	if _, err := Renderer("pdf"); err == nil {
+		t.Error("Renderer(pdf) gave no error")
+	}
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := HTML(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "<Post>") {
+		t.Error("HTML output does not escape an outlet name")
+	}
+}
