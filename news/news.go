@@ -58,6 +58,11 @@ type Article struct {
 	// DatelineDate is the date the dateline gives, its year taken from the
 	// stated date when the dateline has none; zero when there is none.
 	DatelineDate time.Time `json:"dateline_date"`
+	// PageStamp is a bare date or time printed on the page without saying
+	// what it dates ("23:35 GMT22 June 2021"): often when the page was
+	// shown or crawled rather than published, so it is kept apart from
+	// StatedDate; zero when there is none.
+	PageStamp time.Time `json:"page_stamp"`
 	// Text is the main text: paragraphs separated by a blank line.
 	Text string `json:"text"`
 	// Paragraphs are the spans of the paragraphs in Text.
