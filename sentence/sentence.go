@@ -133,6 +133,8 @@ func endsSentence(w, next string) bool {
 	switch Abbreviation(word) {
 	case AbbrevNeverFinal:
 		return false
+	case AbbrevBeforeNumber:
+		return !startsWithDigit(next) && startsSentence(next)
 	case AbbrevMaybeFinal:
 		return startsSentence(next) && commonStarter(next)
 	}
@@ -145,8 +147,18 @@ func startsSentence(next string) bool {
 	if next == "" {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(next)
+	r, size := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		// Camel-case names start sentences too: iPhone, eBay.
+		r2, _ := utf8.DecodeRuneInString(next[size:])
+		return unicode.IsUpper(r2)
+	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.Is(unicode.Lo, r)
+}
+
+func startsWithDigit(s string) bool {
+	s = strings.TrimLeft(s, "#")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // commonStarter reports whether a chunk is a word that often starts a
@@ -182,6 +194,9 @@ const (
 	// AbbrevMaybeFinal: an acronym, initial or company suffix (U.S., J.,
 	// Inc.) that may also end a sentence.
 	AbbrevMaybeFinal
+	// AbbrevBeforeNumber: an abbreviation only when a number follows
+	// (No. 5, Vol. 2, Art. 9); otherwise an ordinary word ("said no.").
+	AbbrevBeforeNumber
 )
 
 // Abbreviation classifies word, written without its final period.
@@ -195,6 +210,9 @@ func Abbreviation(word string) AbbrevKind {
 	}
 	if maybeFinal[lw] {
 		return AbbrevMaybeFinal
+	}
+	if beforeNumber[lw] {
+		return AbbrevBeforeNumber
 	}
 	// Initials and dotted acronyms: J, U.S, P.M.F, a.m, e.g
 	if isDotted(word) {
@@ -228,8 +246,9 @@ gen maj lt col capt cmdr cmd cpl sgt pvt adm brig cdr comdr ens spc
 gov sen rep reps sens pres supt det insp atty hon amb sec dep asst assoc
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
-no nos vol vols pp fig figs art arts ch sec para ed eds approx est
-vs v ft mt ave blvd rd hwy
+approx est vs v ft mt ave blvd rd hwy
 calif colo conn fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo ariz ark del`)
+
+var beforeNumber = setOf(`no nos vol vols pp fig figs art arts ch sec para ed eds op`)
 
 var maybeFinal = setOf(`inc corp co ltd llc plc bros jr sr etc al esq dept univ govt cos`)

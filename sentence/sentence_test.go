@@ -41,6 +41,8 @@ func TestSplit(t *testing.T) {
 		{"number start", "Turnout was high. 90 percent voted yes.", []string{"Turnout was high.", "90 percent voted yes."}},
 		{"ellipsis", "He paused... Then he spoke.", []string{"He paused...", "Then he spoke."}},
 		{"decimal", "Growth was 3.5 percent. Good.", []string{"Growth was 3.5 percent.", "Good."}},
+		{"number abbreviation", "He is No. 5 in the list. They said no. That was it.", []string{"He is No. 5 in the list.", "They said no.", "That was it."}},
+		{"camel case start", "It goes live on July 1. iPhone sales rose.", []string{"It goes live on July 1.", "iPhone sales rose."}},
 		{"empty", "  \n\n ", nil},
 	}
 	for _, tt := range tests {
