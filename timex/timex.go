@@ -1,6 +1,15 @@
 // Package timex finds time expressions in English news text and normalises
-// them to TimeML values (2017-09-27, 2017-W40, 2017-08, P3D) against the
-// article's date.
+// them to TimeML TIMEX3 values (2017-09-27, 2017-W40, 2017-08, P3D,
+// PRESENT_REF) against the article's date.
+//
+// The tagger is a hand-written scanner over the words of each sentence: it
+// splits the doc's tokens into runs of letters, digits and single marks,
+// tries its rules at every word and keeps the longest match. Relative
+// expressions (on Wednesday, last week, two days ago, October 4) are
+// resolved against the anchor date, the direction (before or after the
+// anchor) decided by the tense of the clause: the nearest cue among
+// will/'ll/is expected to/planned (future) and past-tense verbs, has/had
+// and ago (past).
 package timex
 
 import (
@@ -10,9 +19,43 @@ import (
 )
 
 // Tag replaces d.Timexes with the time expressions of d.Text, normalised
-// against anchor (the zero time leaves relative expressions unresolved).
+// against anchor (the zero time leaves relative expressions unresolved:
+// their Value is "" or holds X placeholders, XXXX-09-25, XXXX-WXX-3).
 // It needs d.Sentences and d.Tokens.
-func Tag(d *news.Doc, anchor time.Time) {}
+func Tag(d *news.Doc, anchor time.Time) {
+	d.Timexes = nil
+	s := scanner{}
+	if !anchor.IsZero() {
+		s.anchor, s.has = day(anchor), true
+	}
+	lo := lowerASCII(d.Text)
+	var ws []word
+	for si, sent := range d.Sentences {
+		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
+			continue
+		}
+		ws = splitWords(ws[:0], d.Text, lo, d.Tokens[sent.FirstToken:sent.EndToken])
+		s.ws = ws
+		for i := 0; i < len(ws); {
+			c, ok := s.match(i)
+			if !ok || c.end <= i || c.end > len(ws) {
+				i++
+				continue
+			}
+			sp := news.Span{Start: ws[i].start, End: ws[c.end-1].end}
+			d.Timexes = append(d.Timexes, news.Timex{
+				Span:     sp,
+				Text:     d.Text[sp.Start:sp.End],
+				Type:     c.typ,
+				Value:    c.val,
+				Mod:      c.mod,
+				Sentence: si,
+				Future:   c.fut,
+			})
+			i = c.end
+		}
+	}
+}
 
 // Stage is the analysis stage: it tags against the stated date, or the
 // dateline date when no date is stated.

@@ -1,0 +1,212 @@
+package eval
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+func init() { suites["time"] = runTime }
+
+// defaultTimeData is the TempEval-3 training data (TimeBank and AQUAINT).
+const defaultTimeData = "../shared/data/time/tbaq"
+
+// TimexScore counts the matches of system time expressions against gold
+// ones, in TempEval-3's terms.
+type TimexScore struct {
+	Gold, System int
+	// Strict counts exact span matches; RelaxedGold and RelaxedSystem
+	// count gold and system expressions that overlap one of the other side.
+	Strict, RelaxedGold, RelaxedSystem int
+	// Pairs are the one-to-one overlapping pairs attributes are judged on;
+	// TypeOK and ValueOK count those whose type and value agree.
+	Pairs, TypeOK, ValueOK int
+}
+
+// Add adds the counts of o.
+func (s *TimexScore) Add(o TimexScore) {
+	s.Gold += o.Gold
+	s.System += o.System
+	s.Strict += o.Strict
+	s.RelaxedGold += o.RelaxedGold
+	s.RelaxedSystem += o.RelaxedSystem
+	s.Pairs += o.Pairs
+	s.TypeOK += o.TypeOK
+	s.ValueOK += o.ValueOK
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// StrictF1 is the F1 of exact span matches.
+func (s TimexScore) StrictF1() float64 {
+	return f1(ratio(s.Strict, s.System), ratio(s.Strict, s.Gold))
+}
+
+// RelaxedF1 is the F1 of overlapping span matches.
+func (s TimexScore) RelaxedF1() float64 {
+	return f1(ratio(s.RelaxedSystem, s.System), ratio(s.RelaxedGold, s.Gold))
+}
+
+// TypeAccuracy is the share of matched pairs whose type agrees.
+func (s TimexScore) TypeAccuracy() float64 { return ratio(s.TypeOK, s.Pairs) }
+
+// ValueAccuracy is the share of matched pairs whose value agrees.
+func (s TimexScore) ValueAccuracy() float64 { return ratio(s.ValueOK, s.Pairs) }
+
+// ValueF1 is TempEval-3's attribute F1 for the value: relaxed F1 times
+// value accuracy.
+func (s TimexScore) ValueF1() float64 { return s.RelaxedF1() * s.ValueAccuracy() }
+
+// ScoreTimexes compares system expressions with gold ones in one document.
+func ScoreTimexes(gold []TimeMLTimex, sys []news.Timex) TimexScore {
+	sc := TimexScore{Gold: len(gold), System: len(sys)}
+	sysHit := make([]bool, len(sys))
+	used := make([]bool, len(sys))
+	for _, g := range gold {
+		gs := news.Span{Start: g.Start, End: g.End}
+		hit, pair := false, -1
+		for k, t := range sys {
+			if !t.Span.Overlaps(gs) {
+				continue
+			}
+			hit = true
+			sysHit[k] = true
+			if t.Start == g.Start && t.End == g.End {
+				sc.Strict++
+			}
+			if pair < 0 && !used[k] {
+				pair = k
+			}
+		}
+		if hit {
+			sc.RelaxedGold++
+		}
+		if pair >= 0 {
+			used[pair] = true
+			sc.Pairs++
+			if sys[pair].Type == g.Type {
+				sc.TypeOK++
+			}
+			if sys[pair].Value == g.Value {
+				sc.ValueOK++
+			}
+		}
+	}
+	for _, h := range sysHit {
+		if h {
+			sc.RelaxedSystem++
+		}
+	}
+	return sc
+}
+
+// TimeMLFiles lists the .tml files under path (a file or folder), sorted.
+func TimeMLFiles(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: time data: %w", err)
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".tml") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("eval: time data: %w", err)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// TimeMLNewsDoc builds a segmented news.Doc from a TimeML document, ready
+// for timex.Tag.
+func TimeMLNewsDoc(t *TimeMLDoc) (*news.Doc, error) {
+	d := &news.Doc{Article: news.Article{ID: t.ID, Text: t.Text, StatedDate: t.DCT}}
+	if err := analyze.Segment.Apply(d); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", t.ID, err)
+	}
+	return d, nil
+}
+
+func runTime(opt Options) (*Report, error) {
+	if opt.Data == "" {
+		opt.Data = defaultTimeData
+	}
+	files, err := TimeMLFiles(opt.Data)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("eval: time data: no .tml files under %s", opt.Data)
+	}
+	var total TimexScore
+	var tagTime time.Duration
+	sentences, docs, bad := 0, 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("eval: time data: %w", err)
+		}
+		t, err := ParseTimeML(string(b))
+		if err != nil {
+			bad++
+			if opt.Progress != nil {
+				fmt.Fprintf(opt.Progress, "eval: %s: %v\n", f, err)
+			}
+			continue
+		}
+		d, err := TimeMLNewsDoc(t)
+		if err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		timex.Tag(d, t.DCT)
+		tagTime += time.Since(start)
+		sentences += len(d.Sentences)
+		docs++
+		total.Add(ScoreTimexes(t.Timexes, d.Timexes))
+	}
+	r := &Report{Suite: "time", Data: opt.Data}
+	r.Add("storyline", "strict_f1", total.StrictF1())
+	r.Add("storyline", "relaxed_f1", total.RelaxedF1())
+	r.Add("storyline", "type_accuracy", total.TypeAccuracy())
+	r.Add("storyline", "value_accuracy", total.ValueAccuracy())
+	r.Add("storyline", "value_f1", total.ValueF1())
+	if tagTime > 0 {
+		r.Add("storyline", "sentences_per_second", float64(sentences)/tagTime.Seconds())
+	}
+	r.Notes = append(r.Notes,
+		fmt.Sprintf("%d documents (%d unreadable), %d sentences, %d gold and %d system time expressions; DCT from each document.", docs, bad, sentences, total.Gold, total.System),
+		"TempEval-3 scoring: relaxed = any overlap; type and value accuracy over one-to-one overlapping pairs; value_f1 = relaxed_f1 x value_accuracy.",
+		"Reference (TempEval-3 platinum test set): HeidelTime strict 81.3, relaxed 90.3, value F1 77.6; SUTime value F1 67.4.",
+	)
+	return r, nil
+}

@@ -1,0 +1,163 @@
+package timex
+
+// Word lists the tagger uses. All entries are lower case.
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+	"august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// monthFull reports whether a month name is written in full (so it needs no
+// day or year to be read as a month).
+var monthAbbrev = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+}
+
+// weekdays maps a weekday to its ISO number (Monday 1 … Sunday 7).
+var weekdays = map[string]int{
+	"monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+	"thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
+	"saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+}
+
+var weekdayAbbrev = map[string]bool{
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true,
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2,
+}
+
+// fuzzyNumbers are quantities that give an X in a duration (PXY).
+var fuzzyNumbers = map[string]bool{
+	"several": true, "few": true, "some": true, "many": true, "numerous": true,
+	"couple": true, "recent": true, "past": true, "coming": true, "next": true, "last": true,
+}
+
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+	"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+	"last": -1, "final": -1,
+}
+
+// unit is a calendar unit.
+type unit byte
+
+const (
+	noUnit unit = iota
+	uMinute
+	uHour
+	uDay
+	uWeek
+	uMonth
+	uQuarter
+	uYear
+	uDecade
+	uCentury
+	uSecond
+	uWeekend
+)
+
+var units = map[string]unit{
+	"second": uSecond, "seconds": uSecond, "minute": uMinute, "minutes": uMinute,
+	"min": uMinute, "mins": uMinute, "hour": uHour, "hours": uHour, "hr": uHour, "hrs": uHour,
+	"day": uDay, "days": uDay, "week": uWeek, "weeks": uWeek, "month": uMonth, "months": uMonth,
+	"quarter": uQuarter, "quarters": uQuarter, "year": uYear, "years": uYear, "yr": uYear, "yrs": uYear,
+	"decade": uDecade, "decades": uDecade, "century": uCentury, "centuries": uCentury,
+	"weekend": uWeekend, "weekends": uWeekend,
+}
+
+// plural reports whether a unit word is plural.
+func plural(s string) bool { return len(s) > 1 && s[len(s)-1] == 's' }
+
+// unitLetter is the TimeML duration letter of a unit; time units need a T.
+func unitLetter(u unit) (string, bool) {
+	switch u {
+	case uSecond:
+		return "S", true
+	case uMinute:
+		return "M", true
+	case uHour:
+		return "H", true
+	case uDay:
+		return "D", false
+	case uWeek:
+		return "W", false
+	case uWeekend:
+		return "WE", false
+	case uMonth:
+		return "M", false
+	case uQuarter:
+		return "Q", false
+	case uYear:
+		return "Y", false
+	case uDecade:
+		return "DE", false
+	case uCentury:
+		return "CE", false
+	}
+	return "", false
+}
+
+var seasons = map[string]string{
+	"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+// partsOfDay maps a part of the day to its TimeML suffix.
+var partsOfDay = map[string]string{
+	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+	"overnight": "NI", "midday": "MI",
+}
+
+// sets are adverbs of frequency.
+var sets = map[string]string{
+	"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+	"quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+}
+
+// futureCues and pastCues are words that give the tense of a clause.
+var futureCues = map[string]bool{
+	"will": true, "shall": true, "ll": true, "expected": true, "expects": true, "expect": true,
+	"scheduled": true, "planned": true, "plans": true, "plan": true, "planning": true,
+	"due": true, "upcoming": true, "going": true, "intends": true, "intend": true,
+	"aims": true, "hopes": true, "would": true, "forthcoming": true, "tomorrow": true,
+	"wo": true, "to": false,
+}
+
+var pastCues = map[string]bool{
+	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "met": true,
+	"held": true, "took": true, "made": true, "came": true, "went": true, "gave": true,
+	"began": true, "left": true, "saw": true, "found": true, "got": true, "became": true,
+	"brought": true, "bought": true, "sold": true, "paid": true, "spent": true, "won": true,
+	"lost": true, "fell": true, "rose": true, "thought": true, "knew": true, "ran": true,
+	"sent": true, "kept": true, "struck": true, "stood": true, "heard": true, "led": true,
+	"felt": true, "broke": true, "chose": true, "drove": true, "flew": true, "grew": true,
+	"spoke": true, "wrote": true, "ago": true, "has": true, "have": true, "been": true,
+	"fought": true, "sought": true, "taught": true, "caught": true, "meant": true, "built": true,
+	"shot": true, "hung": true, "slid": true, "swore": true, "wore": true, "tore": true,
+	"won't": false, "forgot": true, "hit": false, "quit": false, "put": false, "set": false,
+	"earlier": true, "previously": true, "already": true,
+}
+
+// notPast are words ending in -ed that are not past-tense verbs.
+var notPast = map[string]bool{
+	"need": true, "speed": true, "feed": true, "seed": true, "indeed": true, "bed": true,
+	"red": true, "hundred": true, "united": true, "breed": true, "creed": true, "deed": true,
+	"greed": true, "shed": true, "wed": true, "led": false, "proceed": true, "succeed": true,
+	"exceed": true, "heed": true, "weed": true, "embed": true, "sacred": true, "naked": true,
+	"wicked": true, "kindred": true, "expected": true, "scheduled": true, "planned": true,
+	"proposed": true, "intended": true, "anticipated": true, "slated": true, "supposed": true,
+	"so-called": true, "based": true, "related": true, "limited": true,
+	"detailed": true, "advanced": true, "armed": true, "united-states": true, "talked": false,
+}

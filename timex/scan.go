@@ -1,0 +1,1393 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+)
+
+// cand is one matched expression, before it becomes a news.Timex.
+type cand struct {
+	end int // index of the word after the match
+	typ string
+	val string
+	mod string
+	fut bool // points after the anchor, or is planned from it
+}
+
+// Expression types.
+const (
+	tDate     = "DATE"
+	tTime     = "TIME"
+	tDuration = "DURATION"
+	tSet      = "SET"
+)
+
+// scanner holds the state of one Tag call.
+type scanner struct {
+	anchor time.Time // day of the anchor, UTC
+	has    bool      // anchor is known
+	ws     []word    // words of the current sentence
+	lastQ  string    // the last quarter named in the doc (2017-Q3)
+	ref    time.Time // the last full date named in the doc
+	hasRef bool
+}
+
+func (s *scanner) lo(i int) string {
+	if i < 0 || i >= len(s.ws) {
+		return ""
+	}
+	return s.ws[i].lo
+}
+
+// is reports whether word i is x.
+func (s *scanner) is(i int, x string) bool { return i >= 0 && i < len(s.ws) && s.ws[i].lo == x }
+
+// glued reports whether word i is x written right after word i-1.
+func (s *scanner) gluedIs(i int, x string) bool { return s.is(i, x) && s.ws[i].glued }
+
+func (s *scanner) digit(i int) bool { return i >= 0 && i < len(s.ws) && s.ws[i].kind == 'd' }
+
+// period skips an abbreviation's period glued to word i-1.
+func (s *scanner) period(i int) int {
+	if s.gluedIs(i, ".") {
+		return i + 1
+	}
+	return i
+}
+
+// match tries to read a time expression starting at word i.
+func (s *scanner) match(i int) (cand, bool) {
+	j := i
+	det := false
+	if s.is(j, "the") {
+		det = true
+		j++
+	}
+	mod := ""
+	modded := false
+	switch s.lo(j) {
+	case "early":
+		mod, modded = "START", true
+		j++
+	case "late":
+		mod, modded = "END", true
+		j++
+	case "mid":
+		if s.gluedIs(j+1, "-") {
+			mod, modded = "MID", true
+			j += 2
+		}
+	case "middle", "end", "beginning", "start", "turn":
+		if det && s.is(j+1, "of") {
+			mod = map[string]string{"middle": "MID", "end": "END", "beginning": "START", "start": "START", "turn": "START"}[s.lo(j)]
+			modded = true
+			j += 2
+			if s.is(j, "the") {
+				j++
+			}
+		}
+	case "earlier", "later":
+		if s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") {
+			modded = true
+			j++
+		} else if s.is(j+1, "in") && s.is(j+2, "the") {
+			if _, ok := units[s.lo(j+3)]; ok && !plural(s.lo(j+3)) {
+				c, ok := s.thisUnit(j+3, units[s.lo(j+3)], 0)
+				if ok {
+					return c, true
+				}
+			}
+		}
+	}
+	if s.is(j, "-") && modded && s.ws[j].glued { // early-1990s
+		j++
+	}
+	c, ok := s.core(j, det, modded)
+	if !ok {
+		return c, false
+	}
+	if mod != "" && (c.typ == tDate || c.typ == tTime) && c.mod == "" {
+		c.mod = mod
+	}
+	return c, true
+}
+
+// core reads the expression proper at word j. det reports a preceding
+// "the", modded a preceding modifier (early, late, mid, end of).
+func (s *scanner) core(j int, det, modded bool) (cand, bool) {
+	if j >= len(s.ws) {
+		return cand{}, false
+	}
+	w := s.ws[j]
+	if w.kind == 'd' {
+		return s.numeric(j, det)
+	}
+	if w.kind != 'a' {
+		if w.lo == "'" && s.digit(j+1) && s.ws[j+1].glued && len(s.ws[j+1].lo) == 2 && s.gluedIs(j+2, "s") {
+			// the '90s
+			return cand{end: j + 3, typ: tDate, val: "19" + s.ws[j+1].lo[:1]}, det
+		}
+		return cand{}, false
+	}
+	if m, ok := months[w.lo]; ok && w.upper {
+		if c, ok := s.monthExpr(j, m, det || modded); ok {
+			return c, true
+		}
+	}
+	if wd, ok := weekdays[w.lo]; ok && w.upper {
+		if c, ok := s.weekdayExpr(j, wd, 0); ok {
+			return c, true
+		}
+	}
+	switch w.lo {
+	case "today", "tonight", "yesterday", "tomorrow":
+		return s.deictic(j), true
+	case "now", "currently", "nowadays":
+		if w.lo == "now" && s.is(j+1, "that") {
+			return cand{}, false
+		}
+		return cand{end: j + 1, typ: tDate, val: PresentRef}, true
+	case "current":
+		if det {
+			if u, ok := units[s.lo(j+1)]; ok && !plural(s.lo(j+1)) {
+				return s.thisUnit(j+1, u, 0)
+			}
+		}
+		return cand{}, false
+	case "recently", "lately":
+		return cand{end: j + 1, typ: tDate, val: PastRef}, true
+	case "recent":
+		if u, ok := units[s.lo(j+1)]; ok && plural(s.lo(j+1)) {
+			l, _ := unitLetter(u)
+			return cand{end: j + 2, typ: tDuration, val: durVal("X", u, l)}, true
+		}
+		return cand{}, false
+	case "soon":
+		return cand{end: j + 1, typ: tDate, val: FutureRef, fut: true}, true
+	case "future":
+		if det || s.is(j-1, "in") {
+			return cand{end: j + 1, typ: tDate, val: FutureRef, fut: true}, true
+		}
+	case "past":
+		if det && !s.isUnitAhead(j+1) {
+			return cand{end: j + 1, typ: tDate, val: PastRef}, true
+		}
+		return s.relative(j, det)
+	case "present":
+		if det && !s.isUnitAhead(j+1) && (s.is(j-2, "at") || s.is(j-2, "until") || s.is(j-2, "to")) {
+			return cand{end: j + 1, typ: tDate, val: PresentRef}, true
+		}
+	case "near":
+		if det && s.is(j+1, "future") {
+			return cand{end: j + 2, typ: tDate, val: FutureRef, fut: true}, true
+		}
+	case "noon", "midday", "midnight":
+		h := "12:00"
+		if w.lo == "midnight" {
+			h = "24:00"
+		}
+		return s.timeOfDay(j+1, h), true
+	case "this", "last", "next", "coming", "previous", "following", "same", "that":
+		return s.relative(j, det)
+	case "every", "each":
+		return s.set(j)
+	case "year":
+		// year-earlier, year-ago, year-end, year-to-date
+		if s.gluedIs(j+1, "-") {
+			switch s.lo(j + 2) {
+			case "earlier", "ago":
+				end := j + 3
+				if s.is(end, "quarter") || s.is(end, "period") {
+					end++
+				}
+				return cand{end: end, typ: tDate, val: s.yearBefore(1)}, true
+			case "end":
+				if s.has {
+					return cand{end: j + 3, typ: tDate, val: itoa4(s.anchor.Year()), mod: "END"}, true
+				}
+				return cand{end: j + 3, typ: tDate, val: "XXXX", mod: "END"}, true
+			}
+		}
+		if modded && det {
+			return s.thisUnit(j, uYear, 0)
+		}
+	case "week", "month", "quarter", "weekend":
+		u := units[w.lo]
+		if det && (modded || u == uWeekend) {
+			dir := 0
+			if u == uWeekend {
+				dir = s.tense(j, j+1)
+			}
+			return s.thisUnit(j, u, dir)
+		}
+		if det && u == uQuarter {
+			return cand{end: j + 1, typ: tDate, val: s.theQuarter()}, true
+		}
+	case "latest", "most":
+		if det {
+			k := j + 1
+			if w.lo == "most" && s.is(k, "recent") {
+				k++
+			}
+			if s.is(k, "quarter") {
+				return cand{end: k + 1, typ: tDate, val: s.shiftQuarter(-1)}, true
+			}
+		}
+	case "fiscal":
+		k := j + 1
+		if s.is(k, "year") {
+			k++
+		}
+		if s.digit(k) && len(s.ws[k].lo) == 4 {
+			return cand{end: k + 1, typ: tDate, val: s.ws[k].lo}, true
+		}
+		if s.digit(k) && len(s.ws[k].lo) == 2 && s.is(k-1, "'") {
+			return cand{end: k + 1, typ: tDate, val: "19" + s.ws[k].lo}, true
+		}
+	case "christmas", "thanksgiving", "halloween", "new", "independence", "valentine":
+		return s.holiday(j)
+	case "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "biweekly":
+		if s.gluedIs(j-1, "-") || s.gluedIs(j+1, "-") {
+			return cand{}, false
+		}
+		return cand{end: j + 1, typ: tSet, val: sets[w.lo]}, true
+	case "once", "twice":
+		if s.is(j+1, "a") {
+			if u, ok := units[s.lo(j+2)]; ok && !plural(s.lo(j+2)) {
+				l, _ := unitLetter(u)
+				return cand{end: j + 3, typ: tSet, val: durVal("1", u, l)}, true
+			}
+		}
+	case "spring", "summer", "fall", "autumn", "winter":
+		return s.season(j, seasons[w.lo], det || modded, 0)
+	case "morning", "afternoon", "evening", "night":
+		if det && (s.is(j-2, "in") || s.is(j-2, "during")) && s.has {
+			return cand{end: j + 1, typ: tTime, val: dayValue(s.anchor) + "T" + partsOfDay[w.lo]}, true
+		}
+	case "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th":
+		return s.ordinal(j, det)
+	case "decades", "centuries", "years", "months", "weeks", "days", "hours", "minutes":
+		if s.gluedIs(j-1, "-") {
+			return cand{}, false
+		}
+		u := units[w.lo]
+		l, _ := unitLetter(u)
+		if s.is(j+1, "ago") {
+			return cand{end: j + 2, typ: tDate, val: PastRef}, true
+		}
+		if u == uHour || u == uMinute {
+			return cand{}, false
+		}
+		return cand{end: j + 1, typ: tDuration, val: durVal("X", u, l)}, true
+	}
+	if n, ok := numberWords[w.lo]; ok || fuzzyNumbers[w.lo] {
+		return s.quantity(j, n, det)
+	}
+	if _, ok := ordinals[w.lo]; ok {
+		return s.ordinal(j, det)
+	}
+	return cand{}, false
+}
+
+// isUnitAhead reports whether a number or unit follows at i (the past two
+// weeks).
+func (s *scanner) isUnitAhead(i int) bool {
+	if _, ok := units[s.lo(i)]; ok {
+		return true
+	}
+	if s.digit(i) {
+		return true
+	}
+	_, ok := numberWords[s.lo(i)]
+	return ok || fuzzyNumbers[s.lo(i)]
+}
+
+// durVal writes a duration of n units.
+func durVal(n string, u unit, letter string) string {
+	switch u {
+	case uSecond, uMinute, uHour:
+		return "PT" + n + letter
+	case uWeekend:
+		return "P" + n + "WE"
+	}
+	return "P" + n + letter
+}
+
+// monthExpr reads "September", "Sept. 27", "September 25, 2017",
+// "September 2017", "Sep 25th".
+func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
+	w := s.ws[j]
+	k := j + 1
+	abbrev := monthAbbrev[w.lo]
+	if abbrev {
+		k = s.period(k)
+	}
+	if s.gluedIs(j+1, "-") { // mid-September handled by caller; "Sept-25" is rare
+		return cand{}, false
+	}
+	// Day.
+	if s.digit(k) && !s.ws[k].glued && s.ws[k].num >= 1 && s.ws[k].num <= 31 && len(s.ws[k].lo) <= 2 && !s.gluedIs(k+1, ":") && !s.gluedIs(k+1, ".") {
+		d := s.ws[k].num
+		e := k + 1
+		if t := s.lo(e); (t == "st" || t == "nd" || t == "rd" || t == "th") && s.ws[e].glued {
+			e++
+		}
+		// Year after the day.
+		y, ye := s.yearAfter(e)
+		if y > 0 && validDate(y, m, d) {
+			c := cand{end: ye, typ: tDate, val: dayValue(date(y, m, d))}
+			return s.finishDate(c, date(y, m, d), ye), true
+		}
+		if !validDate(0, m, d) {
+			return cand{}, false
+		}
+		c := cand{end: e, typ: tDate}
+		if !s.has {
+			c.val = "XXXX-" + two(m) + "-" + two(d)
+			return c, true
+		}
+		t := s.nearestDay(m, d, s.tense(j, e))
+		c.val = dayValue(t)
+		return s.finishDate(c, t, e), true
+	}
+	// Month and year.
+	if y, ye := s.yearAfter(k); y > 0 {
+		return s.markFuture(cand{end: ye, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
+	}
+	// Month alone: needs context to be read as a month.
+	if abbrev && !s.gluedIs(j+1, ".") {
+		return cand{}, false
+	}
+	if (w.lo == "may" || w.lo == "march") && !ctx && !s.monthContext(j) {
+		return cand{}, false
+	}
+	c := cand{end: k, typ: tDate}
+	if !s.has {
+		c.val = "XXXX-" + two(m)
+		return c, true
+	}
+	y := s.nearestMonthYear(m, s.tense(j, k))
+	c.val = monthValue(y, m)
+	return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
+}
+
+// monthContext reports whether the word before j makes j a month.
+func (s *scanner) monthContext(j int) bool {
+	switch s.lo(j - 1) {
+	case "in", "since", "until", "till", "by", "of", "from", "through", "early", "late", "mid",
+		"last", "next", "this", "-", "between", "and", "to", "before", "after", "during", "end":
+		return true
+	}
+	return false
+}
+
+// yearAfter reads ", 2017" or "2017" at i.
+func (s *scanner) yearAfter(i int) (int, int) {
+	k := i
+	if s.is(k, ",") {
+		k++
+	}
+	if s.is(k, "of") {
+		k++
+	}
+	if s.digit(k) && len(s.ws[k].lo) == 4 && !s.ws[k].glued {
+		if y := s.ws[k].num; y >= 1000 && y <= 2999 && !s.gluedIs(k+1, "-") && !s.gluedIs(k+1, ":") {
+			return y, k + 1
+		}
+	}
+	return 0, i
+}
+
+// finishDate adds a weekday or part of day written after a date and
+// records the date as the doc's reference.
+func (s *scanner) finishDate(c cand, t time.Time, e int) cand {
+	s.ref, s.hasRef = t, true
+	if p, ok := partsOfDay[s.lo(e)]; ok {
+		c.end = e + 1
+		c.val += "T" + p
+		c.typ = tTime
+	}
+	return s.markFuture(c, t, t)
+}
+
+// markFuture sets c.fut when [start, end] lies after the anchor.
+func (s *scanner) markFuture(c cand, start, end time.Time) cand {
+	if s.has && start.After(s.anchor) {
+		c.fut = true
+	}
+	return c
+}
+
+// nearestDay picks the year of month m day d closest to the anchor,
+// guided by the tense of the clause.
+func (s *scanner) nearestDay(m, d, dir int) time.Time {
+	y := s.anchor.Year()
+	if !validDate(y, m, d) { // 29 February
+		for k := 1; k < 4; k++ {
+			if validDate(y-k, m, d) {
+				return date(y-k, m, d)
+			}
+		}
+	}
+	t := date(y, m, d)
+	diff := t.Sub(s.anchor)
+	const halfYear = 183 * 24 * time.Hour
+	switch {
+	case dir < 0 && diff > 2*24*time.Hour:
+		if validDate(y-1, m, d) {
+			return date(y-1, m, d)
+		}
+	case dir > 0 && diff < -2*24*time.Hour:
+		if validDate(y+1, m, d) {
+			return date(y+1, m, d)
+		}
+	case dir == 0 && diff > halfYear:
+		if validDate(y-1, m, d) {
+			return date(y-1, m, d)
+		}
+	case dir == 0 && diff < -halfYear:
+		if validDate(y+1, m, d) {
+			return date(y+1, m, d)
+		}
+	}
+	return t
+}
+
+// nearestMonthYear picks the year of month m closest to the anchor.
+func (s *scanner) nearestMonthYear(m, dir int) int {
+	y := s.anchor.Year()
+	am := int(s.anchor.Month())
+	switch {
+	case dir < 0 && m > am:
+		return y - 1
+	case dir > 0 && m < am:
+		return y + 1
+	case dir == 0 && m-am > 6:
+		return y - 1
+	case dir == 0 && am-m > 6:
+		return y + 1
+	}
+	return y
+}
+
+// weekdayExpr reads "Wednesday", "Sunday night", "Monday's", "Monday,
+// Sept. 25". rel is -1 for "last Monday", +1 for "next Monday", 0 to let
+// the tense decide.
+func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
+	w := s.ws[j]
+	k := j + 1
+	if weekdayAbbrev[w.lo] {
+		if !s.gluedIs(k, ".") {
+			return cand{}, false
+		}
+		k++
+	}
+	// "Monday, Sept. 25": the date decides.
+	e := k
+	if s.is(e, ",") {
+		e++
+	}
+	if m, ok := months[s.lo(e)]; ok && s.ws[e].upper {
+		if c, ok := s.monthExpr(e, m, true); ok && c.typ == tDate && len(c.val) >= 10 {
+			return c, true
+		}
+	}
+	if s.digit(e) && s.ws[e].num >= 1 && s.ws[e].num <= 31 {
+		if m, ok := months[s.lo(e+1)]; ok {
+			if c, ok := s.numeric(e, false); ok && c.typ == tDate && len(c.val) >= 10 {
+				_ = m
+				return c, true
+			}
+		}
+	}
+	part := ""
+	if p, ok := partsOfDay[s.lo(k)]; ok && s.lo(k) != "overnight" {
+		part = p
+		k++
+	}
+	c := cand{end: k, typ: tDate}
+	if part != "" {
+		c.typ = tTime
+	}
+	if !s.has {
+		c.val = "XXXX-WXX-" + strconv.Itoa(wd)
+		if part != "" {
+			c.val += "T" + part
+		}
+		return c, true
+	}
+	dir := rel
+	if dir == 0 {
+		dir = s.tense(j, k)
+	}
+	aw := int(s.anchor.Weekday()+6)%7 + 1
+	var t time.Time
+	switch {
+	case rel < 0: // last Monday: strictly before
+		diff := (aw - wd + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		t = s.anchor.AddDate(0, 0, -diff)
+	case rel > 0: // next Monday: strictly after
+		diff := (wd - aw + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		t = s.anchor.AddDate(0, 0, diff)
+	case dir > 0:
+		t = s.anchor.AddDate(0, 0, (wd-aw+7)%7)
+	default:
+		t = s.anchor.AddDate(0, 0, -((aw - wd + 7) % 7))
+	}
+	c.val = dayValue(t)
+	if part != "" {
+		c.val += "T" + part
+	}
+	c = s.markFuture(c, t, t)
+	if dir > 0 && !t.Before(s.anchor) {
+		c.fut = true
+	}
+	return c, true
+}
+
+// deictic reads today, tonight, yesterday, tomorrow and a part of day after
+// them.
+func (s *scanner) deictic(j int) cand {
+	w := s.ws[j].lo
+	c := cand{end: j + 1, typ: tDate}
+	off, part := 0, ""
+	switch w {
+	case "tonight":
+		part = "NI"
+	case "yesterday":
+		off = -1
+	case "tomorrow":
+		off = 1
+		c.fut = true
+	}
+	if w != "tonight" {
+		if p, ok := partsOfDay[s.lo(j+1)]; ok {
+			part = p
+			c.end++
+		}
+	}
+	if part != "" {
+		c.typ = tTime
+	}
+	if !s.has {
+		return c
+	}
+	t := s.anchor.AddDate(0, 0, off)
+	c.val = dayValue(t)
+	if part != "" {
+		c.val += "T" + part
+	}
+	if w == "today" || w == "tonight" {
+		c.fut = s.tense(j, c.end) > 0
+	}
+	return c
+}
+
+// timeOfDay builds a TIME on the anchor day; i is the word after the time.
+func (s *scanner) timeOfDay(i int, hm string) cand {
+	c := cand{end: i, typ: tTime}
+	// A following day word names the day: "5 p.m. Monday", "noon today".
+	d := ""
+	switch {
+	case s.is(i, "today") || s.is(i, "tonight"):
+		if s.has {
+			d = dayValue(s.anchor)
+		}
+		c.end = i + 1
+	case s.is(i, "yesterday"):
+		if s.has {
+			d = dayValue(s.anchor.AddDate(0, 0, -1))
+		}
+		c.end = i + 1
+	case s.is(i, "tomorrow"):
+		if s.has {
+			d = dayValue(s.anchor.AddDate(0, 0, 1))
+		}
+		c.end = i + 1
+	default:
+		if s.has {
+			d = dayValue(s.anchor)
+		}
+	}
+	if d == "" {
+		d = "XXXX-XX-XX"
+	}
+	c.val = d + "T" + hm
+	return c
+}
+
+// thisUnit resolves "this week", "the month", "the weekend" (j is the unit
+// word) relative to the anchor, n units away.
+func (s *scanner) thisUnit(j int, u unit, n int) (cand, bool) {
+	c := cand{end: j + 1, typ: tDate}
+	if !s.has {
+		return c, true
+	}
+	switch u {
+	case uDay:
+		c.val = dayValue(s.anchor.AddDate(0, 0, n))
+	case uWeekend:
+		// The weekend: the last one in past clauses, the next one otherwise.
+		aw := int(s.anchor.Weekday()+6)%7 + 1
+		t := s.anchor
+		switch {
+		case n < 0:
+			t = t.AddDate(0, 0, -7)
+		case n > 0:
+			if aw >= 6 {
+				t = t.AddDate(0, 0, 7)
+			}
+		default:
+			if aw < 6 && s.tense(j, j+1) < 0 {
+				t = t.AddDate(0, 0, -7)
+			}
+		}
+		c.val = weekValue(t) + "-WE"
+		c.fut = t.After(s.anchor) || aw < 6 && !t.Before(s.anchor.AddDate(0, 0, -aw+1))
+	case uQuarter:
+		c.val = s.shiftQuarter(n)
+	default:
+		c.val = valueAt(shift(s.anchor, u, n), u)
+	}
+	if n > 0 {
+		c.fut = true
+	}
+	return c, true
+}
+
+// shiftQuarter returns the quarter n quarters from the anchor's.
+func (s *scanner) shiftQuarter(n int) string {
+	if !s.has {
+		return "XXXX-QX"
+	}
+	t := shift(s.anchor, uQuarter, n)
+	return itoa4(t.Year()) + "-Q" + strconv.Itoa(quarterOf(int(t.Month())))
+}
+
+// theQuarter resolves "the quarter": the quarter last named, else the one
+// before the anchor's (reports of results come after the quarter ends).
+func (s *scanner) theQuarter() string {
+	if s.lastQ != "" {
+		return s.lastQ
+	}
+	return s.shiftQuarter(-1)
+}
+
+// yearBefore resolves "a year earlier": the quarter last named a year
+// back when there is one, else the year before the anchor's.
+func (s *scanner) yearBefore(n int) string {
+	if s.lastQ != "" {
+		y, _ := strconv.Atoi(s.lastQ[:4])
+		return itoa4(y-n) + s.lastQ[4:]
+	}
+	if !s.has {
+		return ""
+	}
+	return itoa4(s.anchor.Year() - n)
+}
+
+// relative reads this/last/next/past/coming/previous/following + unit,
+// month, weekday or season.
+func (s *scanner) relative(j int, det bool) (cand, bool) {
+	w := s.lo(j)
+	n := 0
+	switch w {
+	case "last", "past", "previous":
+		n = -1
+	case "next", "coming", "following":
+		n = 1
+	case "same", "that":
+		return cand{}, false
+	}
+	k := j + 1
+	// The past two weeks, the last 12 months, the next few days: durations.
+	if w != "this" && (s.digit(k) || numberWordAt(s.lo(k)) || fuzzyNumbers[s.lo(k)]) {
+		c, ok := s.quantity(k, numberWords[s.lo(k)], false)
+		if ok && c.typ == tDuration {
+			if n > 0 && c.val != "" {
+				c.fut = true
+			}
+			return c, true
+		}
+	}
+	if u, ok := units[s.lo(k)]; ok {
+		lw := s.lo(k)
+		if plural(lw) && u != uWeekend {
+			// the past years, the coming months
+			l, _ := unitLetter(u)
+			c := cand{end: k + 1, typ: tDuration, val: durVal("X", u, l)}
+			if n > 0 {
+				c.val = FutureRef
+				c.typ = tDate
+				c.fut = true
+			}
+			return c, true
+		}
+		if det && (w == "past" || w == "last" && s.is(j-1, "the")) && u != uWeekend {
+			// the past year: a duration
+			l, _ := unitLetter(u)
+			return cand{end: k + 1, typ: tDuration, val: durVal("1", u, l)}, true
+		}
+		if u == uHour || u == uMinute || u == uSecond {
+			return cand{}, false
+		}
+		if (w == "following" || w == "previous") && s.hasRef && u == uDay {
+			return cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}, true
+		}
+		c, ok := s.thisUnit(k, u, n)
+		if w == "this" && u == uWeekend {
+			c, ok = s.thisUnit(k, u, 0)
+		}
+		return c, ok
+	}
+	if s.is(k, "fiscal") && s.is(k+1, "year") {
+		c, ok := s.thisUnit(k+1, uYear, n)
+		return c, ok
+	}
+	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] {
+		c := cand{end: k + 1, typ: tDate}
+		if !s.has {
+			c.val = "XXXX-" + two(m)
+			return c, true
+		}
+		y := s.anchor.Year()
+		am := int(s.anchor.Month())
+		switch {
+		case n < 0 && m >= am:
+			y--
+		case n > 0 && m <= am:
+			y++
+		}
+		c.val = monthValue(y, m)
+		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
+	}
+	if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+		if w == "this" {
+			return s.weekdayExpr(k, wd, 0)
+		}
+		if n != 0 && (w == "last" || w == "next") {
+			c, ok := s.weekdayExpr(k, wd, n)
+			return c, ok
+		}
+	}
+	if se, ok := seasons[s.lo(k)]; ok {
+		return s.season(k, se, true, n+boolInt(w == "this")*2)
+	}
+	if p, ok := partsOfDay[s.lo(k)]; ok && (w == "this" || w == "last") {
+		c := cand{end: k + 1, typ: tTime}
+		if s.has {
+			t := s.anchor
+			if w == "last" {
+				if p != "NI" {
+					return cand{}, false
+				}
+				t = t.AddDate(0, 0, -1)
+			}
+			c.val = dayValue(t) + "T" + p
+		}
+		return c, true
+	}
+	return cand{}, false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func numberWordAt(w string) bool {
+	n, ok := numberWords[w]
+	return ok && n > 1
+}
+
+// season reads a season, "summer of 2017", "last summer". rel: -1 last, +1
+// next, 2 this, 0 by tense.
+func (s *scanner) season(j int, se string, ctx bool, rel int) (cand, bool) {
+	k := j + 1
+	if s.is(k, "of") && s.digit(k+1) && len(s.lo(k+1)) == 4 {
+		return cand{end: k + 2, typ: tDate, val: s.lo(k+1) + "-" + se}, true
+	}
+	if s.digit(k) && len(s.lo(k)) == 4 && !s.ws[k].glued {
+		return cand{end: k + 1, typ: tDate, val: s.lo(k) + "-" + se}, true
+	}
+	if !ctx && !s.is(j-1, "in") && !s.is(j-1, "this") {
+		return cand{}, false
+	}
+	if se == "FA" && !ctx {
+		return cand{}, false
+	}
+	c := cand{end: k, typ: tDate}
+	if !s.has {
+		c.val = "XXXX-" + se
+		return c, true
+	}
+	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[se]
+	y := s.anchor.Year()
+	am := int(s.anchor.Month())
+	cur := am >= start && am < start+3 || se == "WI" && am <= 2
+	if se == "WI" && am <= 2 {
+		y--
+	}
+	switch rel {
+	case -1:
+		if cur || start > am {
+			y--
+		}
+	case 1:
+		if cur || start <= am {
+			y++
+		}
+	case 2:
+	default:
+		dir := s.tense(j, k)
+		if dir < 0 && start > am && !cur {
+			y--
+		}
+		if dir > 0 && start+3 <= am && !cur {
+			y++
+		}
+	}
+	c.val = itoa4(y) + "-" + se
+	st, en, _ := Interval(c.val)
+	return s.markFuture(c, st, en), true
+}
+
+// set reads "every week", "each year", "every Monday", "every other week".
+func (s *scanner) set(j int) (cand, bool) {
+	k := j + 1
+	n := "1"
+	if s.is(k, "other") {
+		n = "2"
+		k++
+	} else if s.digit(k) {
+		n = s.lo(k)
+		k++
+	} else if v, ok := numberWords[s.lo(k)]; ok && v > 1 {
+		n = strconv.Itoa(v)
+		k++
+	}
+	if u, ok := units[s.lo(k)]; ok {
+		l, _ := unitLetter(u)
+		if u == uWeekend {
+			return cand{end: k + 1, typ: tSet, val: "XXXX-WXX-WE"}, true
+		}
+		return cand{end: k + 1, typ: tSet, val: durVal(n, u, l)}, true
+	}
+	if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+		return cand{end: k + 1, typ: tSet, val: "XXXX-WXX-" + strconv.Itoa(wd)}, true
+	}
+	if p, ok := partsOfDay[s.lo(k)]; ok {
+		return cand{end: k + 1, typ: tSet, val: "TXX" + p}, true
+	}
+	return cand{}, false
+}
+
+// holiday reads Christmas, New Year's Day, Thanksgiving and the like.
+func (s *scanner) holiday(j int) (cand, bool) {
+	if !s.ws[j].upper {
+		return cand{}, false
+	}
+	m, d, k := 0, 0, j+1
+	switch s.lo(j) {
+	case "christmas":
+		m, d = 12, 25
+		if s.is(k, "eve") {
+			d = 24
+			k++
+		} else if s.is(k, "day") {
+			k++
+		}
+	case "new":
+		if !s.is(k, "year") || !s.gluedIs(k+1, "'") || !s.gluedIs(k+2, "s") {
+			return cand{}, false
+		}
+		k += 3
+		m, d = 1, 1
+		switch {
+		case s.is(k, "day"):
+			k++
+		case s.is(k, "eve"):
+			m, d = 12, 31
+			k++
+		default:
+			return cand{}, false
+		}
+	case "halloween":
+		m, d = 10, 31
+	case "independence":
+		if !s.is(k, "day") {
+			return cand{}, false
+		}
+		m, d = 7, 4
+		k++
+	case "valentine":
+		if !s.gluedIs(k, "'") || !s.gluedIs(k+1, "s") || !s.is(k+2, "day") {
+			return cand{}, false
+		}
+		m, d = 2, 14
+		k += 3
+	case "thanksgiving":
+		if s.is(k, "day") {
+			k++
+		}
+		c := cand{end: k, typ: tDate}
+		if !s.has {
+			c.val = "XXXX-11"
+			return c, true
+		}
+		y := s.anchor.Year()
+		if s.tense(j, k) < 0 && s.anchor.Month() < 11 {
+			y--
+		}
+		first := date(y, 11, 1)
+		off := (int(time.Thursday) - int(first.Weekday()) + 7) % 7
+		t := first.AddDate(0, 0, off+21)
+		c.val = dayValue(t)
+		return s.markFuture(c, t, t), true
+	}
+	if y, ye := s.yearAfter(k); y > 0 {
+		return cand{end: ye, typ: tDate, val: dayValue(date(y, m, d))}, true
+	}
+	c := cand{end: k, typ: tDate}
+	if !s.has {
+		c.val = "XXXX-" + two(m) + "-" + two(d)
+		return c, true
+	}
+	t := s.nearestDay(m, d, s.tense(j, k))
+	c.val = dayValue(t)
+	return s.markFuture(c, t, t), true
+}
+
+// ordinal reads "the third quarter", "third-quarter", "the first half",
+// "the first nine months", "the 20th century", "the 25th of September".
+func (s *scanner) ordinal(j int, det bool) (cand, bool) {
+	w := s.ws[j]
+	n, ok := ordinals[w.lo]
+	if !ok {
+		return cand{}, false
+	}
+	k := j + 1
+	if s.gluedIs(k, "-") {
+		k++
+	}
+	switch {
+	case s.is(k, "quarter") && n >= 1 && n <= 4:
+		return s.quarterExpr(k+1, n)
+	case s.is(k, "half") && n >= 1 && n <= 2:
+		e := k + 1
+		y := -1
+		if s.is(e, "of") && s.digit(e+1) && len(s.lo(e+1)) == 4 {
+			y = s.ws[e+1].num
+			e += 2
+		} else if s.is(e, "of") && s.is(e+1, "the") && s.is(e+2, "year") {
+			e += 3
+		}
+		if y < 0 && s.has {
+			y = s.anchor.Year()
+		}
+		return cand{end: e, typ: tDate, val: itoa4(y) + "-H" + strconv.Itoa(n)}, true
+	case (s.digit(k) || numberWordAt(s.lo(k))) && n == 1 && det:
+		// the first nine months
+		return s.quantity(k, numberWords[s.lo(k)], false)
+	}
+	return cand{}, false
+}
+
+// quarterExpr finishes "the third quarter [of 2017 | of fiscal 1989]"; e
+// is the word after "quarter".
+func (s *scanner) quarterExpr(e, q int) (cand, bool) {
+	y := -1
+	if s.is(e, "of") {
+		k := e + 1
+		if s.is(k, "fiscal") {
+			k++
+		}
+		if s.digit(k) && len(s.lo(k)) == 4 {
+			y = s.ws[k].num
+			e = k + 1
+		}
+	} else if s.digit(e) && len(s.lo(e)) == 4 && !s.ws[e].glued {
+		y = s.ws[e].num
+		e++
+	}
+	c := cand{end: e, typ: tDate}
+	if y < 0 {
+		if !s.has {
+			c.val = "XXXX-Q" + strconv.Itoa(q)
+			return c, true
+		}
+		y = s.anchor.Year()
+		aq := quarterOf(int(s.anchor.Month()))
+		dir := s.tense(e-1, e)
+		if q > aq && dir <= 0 {
+			y--
+		}
+	}
+	c.val = itoa4(y) + "-Q" + strconv.Itoa(q)
+	s.lastQ = c.val
+	st, en, _ := Interval(c.val)
+	return s.markFuture(c, st, en), true
+}
+
+// quantity reads a number of units: a duration ("three days", "three-day",
+// "several years"), a date ("two days ago", "a year earlier") or a set
+// ("$5 a year").
+func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
+	num, k, ok := s.number(j)
+	if !ok {
+		return cand{}, false
+	}
+	u, isUnit := units[s.lo(k)]
+	hyphen := false
+	if !isUnit && s.gluedIs(k, "-") {
+		if u2, ok := units[s.lo(k+1)]; ok && s.ws[k+1].glued {
+			u, isUnit, hyphen = u2, true, true
+			k++
+		}
+	}
+	if !isUnit {
+		return cand{}, false
+	}
+	uw := s.lo(k)
+	if num == "1" && plural(uw) && !hyphen {
+		return cand{}, false
+	}
+	e := k + 1
+	// Ages: a 30-year-old man, three years old.
+	if s.is(e, "old") || s.gluedIs(e, "-") && s.is(e+1, "old") {
+		return cand{}, false
+	}
+	l, _ := unitLetter(u)
+	if u == uWeekend {
+		return cand{}, false
+	}
+	// "$5 a year", "twice a day": a set.
+	if (s.is(j, "a") || s.is(j, "an")) && !plural(uw) && j > 0 {
+		p := s.ws[j-1]
+		if p.kind == 'd' || p.lo == "%" || p.lo == "twice" || p.lo == "once" || p.lo == "times" || p.lo == "cents" || p.lo == "dollars" || p.lo == "million" || p.lo == "billion" {
+			return cand{end: e, typ: tSet, val: durVal("1", u, l)}, true
+		}
+	}
+	// Relative dates: two days ago, a year earlier, three weeks later.
+	switch s.lo(e) {
+	case "ago", "earlier", "before", "later", "after", "hence":
+		if hyphen || s.lo(e) == "before" && !s.is(e+1, ".") && !s.is(e+1, ",") && e+1 < len(s.ws) || s.lo(e) == "after" && e+1 < len(s.ws) && !s.is(e+1, ".") && !s.is(e+1, ",") {
+			break
+		}
+		c := cand{end: e + 1, typ: tDate}
+		sign := -1
+		if x := s.lo(e); x == "later" || x == "after" || x == "hence" {
+			sign = 1
+		}
+		if num == "X" {
+			if sign < 0 {
+				c.val = PastRef
+			} else {
+				c.val = FutureRef
+				c.fut = true
+			}
+			return c, true
+		}
+		cnt, err := strconv.Atoi(num)
+		if err != nil {
+			return cand{end: e + 1, typ: tDate, val: ""}, true
+		}
+		if u == uYear && cnt == 1 && sign < 0 && s.lo(e) != "ago" {
+			c.val = s.yearBefore(1)
+			return c, true
+		}
+		if !s.has {
+			return c, true
+		}
+		gran := u
+		if u == uSecond || u == uMinute || u == uHour {
+			gran = uDay
+		}
+		t := shift(s.anchor, u, sign*cnt)
+		c.val = valueAt(t, gran)
+		c.fut = sign > 0
+		return c, true
+	case "from":
+		if s.is(e+1, "now") {
+			if cnt, err := strconv.Atoi(num); err == nil && s.has {
+				t := shift(s.anchor, u, cnt)
+				return cand{end: e + 2, typ: tDate, val: valueAt(t, u), fut: true}, true
+			}
+		}
+	}
+	return cand{end: e, typ: tDuration, val: durVal(num, u, l)}, true
+}
+
+// number reads a count at j: digits, number words ("twenty-five"), "a",
+// or a vague quantity ("several", "a few") written X.
+func (s *scanner) number(j int) (string, int, bool) {
+	w := s.ws[j]
+	if w.kind == 'd' {
+		k := j + 1
+		v := w.lo
+		if s.gluedIs(k, ".") && s.digit(k+1) && s.ws[k+1].glued {
+			v += "." + s.ws[k+1].lo
+			k += 2
+		} else if s.gluedIs(k, ",") && s.digit(k+1) && s.ws[k+1].glued && len(s.lo(k+1)) == 3 {
+			v += s.ws[k+1].lo
+			k += 2
+		}
+		return v, k, true
+	}
+	switch w.lo {
+	case "a", "an":
+		switch {
+		case s.is(j+1, "few"):
+			return "X", j + 2, true
+		case s.is(j+1, "couple") && s.is(j+2, "of"):
+			return "2", j + 3, true
+		case s.is(j+1, "dozen"):
+			return "12", j + 2, true
+		case s.is(j+1, "half"):
+			return "", j, false
+		}
+		return "1", j + 1, true
+	case "several", "few", "some", "many", "numerous":
+		return "X", j + 1, true
+	case "couple":
+		if s.is(j+1, "of") {
+			return "2", j + 2, true
+		}
+	case "half":
+		return "", j, false
+	}
+	n, ok := numberWords[w.lo]
+	if !ok || n < 0 {
+		return "", j, false
+	}
+	k := j + 1
+	if n >= 20 && n < 100 && n%10 == 0 {
+		// twenty-five, twenty five
+		e := k
+		if s.gluedIs(e, "-") {
+			e++
+		}
+		if m, ok := numberWords[s.lo(e)]; ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
+			n += m
+			k = e + 1
+		}
+	}
+	if s.is(k, "hundred") {
+		n *= 100
+		k++
+	}
+	return strconv.Itoa(n), k, true
+}
+
+// numeric reads expressions starting with digits: 2017-09-25, 9/25/2017,
+// 25 September 2017, 5:30 p.m., 1990s, 2017, 3 days.
+func (s *scanner) numeric(j int, det bool) (cand, bool) {
+	w := s.ws[j]
+	n := w.num
+	// ISO date: 2017-09-25 or 2017-09.
+	if len(w.lo) == 4 && s.gluedIs(j+1, "-") && s.digit(j+2) && s.ws[j+2].glued && len(s.lo(j+2)) == 2 {
+		m := s.ws[j+2].num
+		if s.gluedIs(j+3, "-") && s.digit(j+4) && s.ws[j+4].glued && len(s.lo(j+4)) == 2 {
+			d := s.ws[j+4].num
+			if validDate(n, m, d) {
+				e := j + 5
+				c := cand{end: e, typ: tDate, val: dayValue(date(n, m, d))}
+				if s.gluedIs(e, "t") || s.is(e, "t") {
+					// 2017-09-25T10:30
+					if s.digit(e+1) && s.gluedIs(e+2, ":") && s.digit(e+3) {
+						c.val += "T" + two(s.ws[e+1].num) + ":" + two(s.ws[e+3].num)
+						c.typ = tTime
+						c.end = e + 4
+						if s.gluedIs(c.end, ":") && s.digit(c.end+1) {
+							c.end += 2
+						}
+					}
+				}
+				return s.finishDate(c, date(n, m, d), c.end), true
+			}
+		} else if m >= 1 && m <= 12 && n >= 1000 && !s.gluedIs(j+3, "-") {
+			return cand{end: j + 3, typ: tDate, val: monthValue(n, m)}, true
+		}
+	}
+	// Slashed dates: 9/25/2017, 25/9/2017, 9/25/17.
+	if len(w.lo) <= 2 && s.gluedIs(j+1, "/") && s.digit(j+2) && s.ws[j+2].glued && len(s.lo(j+2)) <= 2 &&
+		s.gluedIs(j+3, "/") && s.digit(j+4) && s.ws[j+4].glued && (len(s.lo(j+4)) == 4 || len(s.lo(j+4)) == 2) {
+		a, b, y := n, s.ws[j+2].num, s.ws[j+4].num
+		if len(s.lo(j+4)) == 2 {
+			if y < 50 {
+				y += 2000
+			} else {
+				y += 1900
+			}
+		}
+		m, d := a, b
+		if a > 12 {
+			m, d = b, a
+		}
+		if validDate(y, m, d) && !s.gluedIs(j+5, "/") {
+			c := cand{end: j + 5, typ: tDate, val: dayValue(date(y, m, d))}
+			return s.finishDate(c, date(y, m, d), j+5), true
+		}
+		return cand{}, false
+	}
+	// Times: 5:30 p.m., 10 a.m., 17:45 GMT.
+	if len(w.lo) <= 2 && n <= 24 {
+		if c, ok := s.clock(j); ok {
+			return c, true
+		}
+	}
+	// Day and month: 25 September 2017, 25th of September.
+	if len(w.lo) <= 2 && n >= 1 && n <= 31 {
+		k := j + 1
+		if t := s.lo(k); (t == "st" || t == "nd" || t == "rd" || t == "th") && s.ws[k].glued {
+			k++
+			if s.is(k, "of") {
+				k++
+			}
+		}
+		if m, ok := months[s.lo(k)]; ok && s.ws[k].upper {
+			e := k + 1
+			if monthAbbrev[s.lo(k)] {
+				e = s.period(e)
+			}
+			if y, ye := s.yearAfter(e); y > 0 && validDate(y, m, n) {
+				c := cand{end: ye, typ: tDate, val: dayValue(date(y, m, n))}
+				return s.finishDate(c, date(y, m, n), ye), true
+			}
+			if validDate(0, m, n) {
+				c := cand{end: e, typ: tDate}
+				if !s.has {
+					c.val = "XXXX-" + two(m) + "-" + two(n)
+					return c, true
+				}
+				t := s.nearestDay(m, n, s.tense(j, e))
+				c.val = dayValue(t)
+				return s.finishDate(c, t, e), true
+			}
+		}
+		// Ordinal centuries: the 20th century.
+		if (s.lo(k-1) == "th" || s.lo(k-1) == "st" || s.lo(k-1) == "nd" || s.lo(k-1) == "rd") && s.is(k, "century") && n >= 1 {
+			return cand{end: k + 1, typ: tDate, val: two(n - 1)}, true
+		}
+	}
+	// Decades and centuries: 1990s, 1990's, 1800s.
+	if len(w.lo) == 4 && n >= 1000 && n <= 2999 {
+		k := j + 1
+		if s.gluedIs(k, "'") {
+			k++
+		}
+		if s.gluedIs(k, "s") {
+			if n%100 == 0 && !det {
+				return cand{end: k + 1, typ: tDate, val: w.lo[:2]}, true
+			}
+			if n%10 == 0 {
+				return cand{end: k + 1, typ: tDate, val: w.lo[:3]}, true
+			}
+		}
+	}
+	// Counts of units.
+	if c, ok := s.quantity(j, n, det); ok {
+		return c, true
+	}
+	// Bare years.
+	if len(w.lo) == 4 && n >= 1800 && n <= 2100 && s.yearContext(j) {
+		return cand{end: j + 1, typ: tDate, val: w.lo}, true
+	}
+	return cand{}, false
+}
+
+// yearContext reports whether the four digits at j are a year.
+func (s *scanner) yearContext(j int) bool {
+	if s.ws[j].glued && j > 0 && s.ws[j-1].kind != 'p' {
+		return false
+	}
+	if s.gluedIs(j+1, "-") || s.gluedIs(j+1, ",") && s.digit(j+2) || s.gluedIs(j+1, ".") && s.digit(j+2) || s.gluedIs(j+1, "%") {
+		return false
+	}
+	if j > 0 && (s.ws[j-1].lo == "$" || s.ws[j-1].lo == "#" || s.ws[j-1].lo == "no") {
+		return false
+	}
+	switch s.lo(j - 1) {
+	case "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during",
+		"through", "early", "late", "mid", "fiscal", "between", "and", "for", "year", "around",
+		"about", "circa", "throughout", "spring", "summer", "fall", "autumn", "winter", "-", ",", "(":
+		return true
+	}
+	switch s.lo(j + 1) {
+	case ".", ",", ";", ")", "'", "’", "", "and", "to":
+		return true
+	}
+	return false
+}
+
+// clock reads "5:30 p.m.", "10 a.m.", "17:45 GMT", "ten o'clock".
+func (s *scanner) clock(j int) (cand, bool) {
+	h := s.ws[j].num
+	k := j + 1
+	m := 0
+	hasMin := false
+	if s.gluedIs(k, ":") && s.digit(k+1) && s.ws[k+1].glued && len(s.lo(k+1)) == 2 {
+		m = s.ws[k+1].num
+		hasMin = true
+		k += 2
+		if s.gluedIs(k, ":") && s.digit(k+1) && s.ws[k+1].glued && len(s.lo(k+1)) == 2 {
+			k += 2
+		}
+	}
+	if m > 59 {
+		return cand{}, false
+	}
+	// a.m. / p.m. / am / pm
+	ampm := ""
+	switch {
+	case (s.is(k, "a") || s.is(k, "p")) && s.gluedIs(k+1, ".") && s.gluedIs(k+2, "m"):
+		ampm = s.lo(k)
+		k += 3
+		if s.gluedIs(k, ".") {
+			k++
+		}
+	case s.is(k, "am") || s.is(k, "pm"):
+		ampm = s.lo(k)[:1]
+		k++
+	case s.is(k, "o") && s.gluedIs(k+1, "'") && s.gluedIs(k+2, "clock"):
+		k += 3
+		ampm = "o"
+	}
+	if ampm == "" && !hasMin {
+		return cand{}, false
+	}
+	if ampm == "" && hasMin && !(s.is(j-1, "at") || s.is(j-1, "by") || s.is(j-1, "until") || s.is(j-1, "from") || s.is(j-1, "to") || s.is(j-1, "before") || s.is(j-1, "after") || timezones[s.lo(k)]) {
+		return cand{}, false
+	}
+	if h > 12 && ampm != "" && ampm != "o" || h > 24 {
+		return cand{}, false
+	}
+	switch ampm {
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if timezones[s.lo(k)] {
+		k++
+	}
+	c := s.timeOfDay(k, two(h)+":"+two(m))
+	return c, true
+}
+
+var timezones = map[string]bool{
+	"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true, "mst": true,
+	"mdt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true,
+}
