@@ -1,8 +1,40 @@
 // Package summarize chooses a short, non-redundant, cited set of sentences
 // that tells a story.
+//
+// The summarizer is extractive and unsupervised. It follows the concept
+// coverage model of ICSISumm (Gillick and Favre, 2009): the concepts of a
+// story are the stemmed word bigrams that several of its articles use,
+// each weighted by the number of articles that use it, and a summary is
+// the set of sentences, within the length budget, that covers the most
+// concept weight. Covering a concept twice earns nothing, so redundancy is
+// avoided by construction. Sentences early in their article earn a small
+// bonus; sentences that would open the summary on a dangling pronoun or
+// definite description, questions, quotations, very short sentences,
+// opinion sections and page debris are left out. The chosen sentences are
+// put in the order of their articles' dates and their place in the
+// article, and each cites every article that states the same thing.
+//
+// Two classic baselines are included for evaluation: LexRank (Erkan and
+// Radev, 2004) and a centroid summarizer (Radev et al., 2004).
 package summarize
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"github.com/storyline-news/storyline/news"
+)
+
+// Method names a way to choose sentences.
+type Method string
+
+// The methods the package implements.
+const (
+	// Coverage is the default: bigram concept coverage (ICSISumm-like).
+	Coverage Method = "coverage"
+	// LexRank ranks sentences by PageRank over their cosine similarity graph.
+	LexRank Method = "lexrank"
+	// Centroid ranks sentences by their similarity to the cluster's
+	// tf-idf centroid, with position and first-sentence overlap.
+	Centroid Method = "centroid"
+)
 
 // Options bound a summary.
 type Options struct {
@@ -10,8 +42,43 @@ type Options struct {
 	Words int
 	// Bytes is the budget in bytes (0: no byte limit).
 	Bytes int
+	// Method chooses the algorithm; "" means Coverage.
+	Method Method
+	// Overflow lets one last sentence run past the budget, for scorers
+	// (ROUGE's -l and -b) that cut the summary at the budget themselves.
+	// Without it the summary is whole sentences close to the budget and
+	// never longer than 1.3 times it.
+	Overflow bool
+}
+
+// budget returns the limit in words and bytes, 100 words by default.
+func (o Options) budget() (words, bytes int) {
+	if o.Words <= 0 && o.Bytes <= 0 {
+		return 100, 0
+	}
+	return o.Words, o.Bytes
 }
 
 // Story returns the summary of a story, each line citing the sources that
-// support it.
-func Story(s *news.Story, opt Options) []news.SummaryLine { return nil }
+// support it. It works on analysed docs: their Sentences over their Text.
+func Story(s *news.Story, opt Options) []news.SummaryLine {
+	if s == nil {
+		return nil
+	}
+	return Docs(s.Docs, opt)
+}
+
+// Docs returns the summary of a set of analysed docs.
+func Docs(docs []*news.Doc, opt Options) []news.SummaryLine {
+	c := newCluster(docs)
+	var chosen []int
+	switch opt.Method {
+	case LexRank:
+		chosen = c.rankSelect(c.lexRank(), opt)
+	case Centroid:
+		chosen = c.rankSelect(c.centroid(), opt)
+	default:
+		chosen = c.coverage(opt)
+	}
+	return c.lines(chosen, opt)
+}

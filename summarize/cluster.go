@@ -1,0 +1,365 @@
+package summarize
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// sent is one candidate sentence.
+type sent struct {
+	doc, idx int    // doc index and sentence index in the doc
+	text     string // cleaned text, as it would appear in the summary
+	words    int    // white-space separated words, as ROUGE counts them
+	bytes    int
+	toks     []string // lowercase alphanumeric tokens, stemmed
+	content  []string // toks without stopwords
+	tf       map[string]float64
+	norm     float64 // of the tf-idf vector
+	pos      float64 // position bonus in 0..1
+	ok       bool    // may enter the summary
+	dangling bool    // opens with a word that needs a referent
+}
+
+// cluster is the candidate sentences of a set of docs with their
+// statistics.
+type cluster struct {
+	docs  []*news.Doc
+	sents []*sent
+	df    map[string]int     // content word → docs using it
+	idf   map[string]float64 // content word → idf
+}
+
+// dateline matches news datelines and bylines at the start of a sentence:
+// "WASHINGTON (AP) --", "LONDON (AP) _", "BEIJING, Oct. 17 (Xinhua) --",
+// "NEW YORK _", "PINE RIDGE, S.D. (AP) --".
+var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .\-]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .\-]+\)\s*(?:--|_|—|–|-)\s+)`)
+
+// cleanText normalises white space and removes a leading dateline.
+func cleanText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if m := dateline.FindStringIndex(s); m != nil && m[1] < len(s) {
+		// Only when what precedes the dash is short and shouty.
+		head := s[:m[1]]
+		if len(head) < 60 && (strings.Contains(head, "(") || isUpperWord(strings.Fields(head)[0])) {
+			s = s[m[1]:]
+		}
+	}
+	s = strings.TrimLeft(s, "_-–— ")
+	return s
+}
+
+func isUpperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// tokens splits text as ROUGE does (lowercase ASCII letters and digits)
+// and stems words longer than three letters.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			w := strings.ToLower(s[start:i])
+			if len(w) > 3 {
+				w = stem(w)
+			}
+			out = append(out, w)
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// danglingStarts are first words that need a referent earlier in the text.
+var danglingStarts = map[string]bool{
+	"he": true, "she": true, "they": true, "his": true, "her": true, "their": true, "him": true,
+	"them": true, "its": true, "it's": true, "these": true, "those": true, "this": true, "such": true,
+	"but": true, "however": true, "however,": true, "also": true, "meanwhile": true, "still": true,
+	"and": true, "or": true, "so": true, "then": true, "thus": true, "instead": true, "besides": true,
+	"moreover": true, "furthermore": true, "there": false, "yet": true, "nevertheless": true, "otherwise": true,
+	"likewise": true, "similarly": true, "both": true, "another": true, "other": true, "others": true, "that": true,
+}
+
+// roleNouns after "the" make a definite description that usually points
+// back ("the official said").
+var roleNouns = map[string]bool{
+	"official": true, "officials": true, "spokesman": true, "spokeswoman": true, "man": true, "woman": true,
+	"company": true, "group": true, "minister": true, "agency": true, "source": true, "sources": true,
+	"statement": true, "report": true, "move": true, "decision": true, "two": true, "three": true,
+	"pair": true, "couple": true, "boy": true, "girl": true, "suspect": true, "victim": true,
+	"general": true, "leader": true, "president": false, "latter": true, "former": true, "same": true,
+}
+
+func firstWords(s string, n int) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
+		if f == "" {
+			continue
+		}
+		out = append(out, f)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+func isDangling(s string) bool {
+	w := firstWords(s, 2)
+	if len(w) == 0 {
+		return false
+	}
+	if danglingStarts[w[0]] {
+		return true
+	}
+	return len(w) == 2 && w[0] == "the" && roleNouns[w[1]]
+}
+
+// acceptable reports whether a sentence may enter a summary at all.
+func acceptable(text string, words int) bool {
+	if words < 8 || words > 60 {
+		return false
+	}
+	if strings.ContainsAny(text, "?\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
+		return false
+	}
+	if strings.HasSuffix(text, ":") || strings.Contains(text, "|") || strings.Contains(text, "http") {
+		return false
+	}
+	// It must look like prose: mostly lowercase words, ending in a full stop.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, `"'”’) `))
+	if last != '.' && last != '!' {
+		return false
+	}
+	lower, letters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	if letters == 0 || float64(lower) < 0.6*float64(letters) {
+		return false
+	}
+	if first, _ := utf8.DecodeRuneInString(text); unicode.IsLower(first) || unicode.IsPunct(first) {
+		return false
+	}
+	return true
+}
+
+// newCluster gathers the candidate sentences of docs.
+func newCluster(docs []*news.Doc) *cluster {
+	c := &cluster{docs: docs, df: map[string]int{}, idf: map[string]float64{}}
+	for di, d := range docs {
+		seen := map[string]bool{}
+		n := len(d.Sentences)
+		for i, sp := range d.Sentences {
+			raw := sp.In(d.Text)
+			text := cleanText(raw)
+			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
+			s.toks = tokens(text)
+			for _, t := range s.toks {
+				if !stopwords[t] {
+					s.content = append(s.content, t)
+					if !seen[t] {
+						seen[t] = true
+						c.df[t]++
+					}
+				}
+			}
+			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
+			s.dangling = isDangling(text)
+			if n > 0 {
+				s.pos = 1 / (1 + float64(i))
+			}
+			c.sents = append(c.sents, s)
+		}
+	}
+	nd := float64(max(len(docs), 1))
+	for w, n := range c.df {
+		c.idf[w] = math.Log((nd+1)/float64(n)) + 1
+	}
+	for _, s := range c.sents {
+		s.tf = map[string]float64{}
+		for _, w := range s.content {
+			s.tf[w]++
+		}
+		for w, f := range s.tf {
+			s.norm += (f * c.idf[w]) * (f * c.idf[w])
+		}
+		s.norm = math.Sqrt(s.norm)
+	}
+	return c
+}
+
+// cosine is the tf-idf cosine similarity of two sentences.
+func (c *cluster) cosine(a, b *sent) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	if len(a.tf) > len(b.tf) {
+		a, b = b, a
+	}
+	dot := 0.0
+	for w, f := range a.tf {
+		if g, ok := b.tf[w]; ok {
+			idf := c.idf[w]
+			dot += f * g * idf * idf
+		}
+	}
+	return dot / (a.norm * b.norm)
+}
+
+// fits reports whether adding s to a summary of (words, bytes) keeps it
+// within the limits lw and lb (0: none).
+func fits(words, bytes int, s *sent, lw, lb int) bool {
+	if lw > 0 && words+s.words > lw {
+		return false
+	}
+	if lb > 0 && bytes+s.bytes+1 > lb {
+		return false
+	}
+	return true
+}
+
+// full reports whether a summary of (words, bytes) has reached the budget.
+func full(words, bytes, lw, lb int) bool {
+	return (lw > 0 && words >= lw) || (lb > 0 && bytes >= lb)
+}
+
+// finish adds, to a selection made within the budget, one last sentence:
+// with Overflow the best remaining sentence (the scorer will cut it);
+// otherwise the best one that keeps the summary within 1.3 times the
+// budget, when the summary is short of it. best ranks the candidates.
+func (c *cluster) finish(chosen []int, opt Options, words, bytes int, best func(i int) float64) []int {
+	lw, lb := opt.budget()
+	if full(words, bytes, lw, lb) {
+		return chosen
+	}
+	if !opt.Overflow && ((lw > 0 && float64(words) >= 0.85*float64(lw)) || (lb > 0 && float64(bytes) >= 0.85*float64(lb))) {
+		return chosen
+	}
+	in := map[int]bool{}
+	for _, i := range chosen {
+		in[i] = true
+	}
+	pick, score := -1, 0.0
+	for i, s := range c.sents {
+		if in[i] || !s.ok || c.redundant(s, chosen) {
+			continue
+		}
+		if !opt.Overflow && !fits(words, bytes, s, int(1.3*float64(lw)), int(1.3*float64(lb))) {
+			continue
+		}
+		if v := best(i); v > score {
+			pick, score = i, v
+		}
+	}
+	if pick >= 0 {
+		chosen = append(chosen, pick)
+	}
+	return chosen
+}
+
+// redundant reports whether s says much what a chosen sentence says.
+func (c *cluster) redundant(s *sent, chosen []int) bool {
+	for _, j := range chosen {
+		if c.cosine(s, c.sents[j]) > 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// lines orders the chosen sentences and cites their sources. With
+// Overflow the last chosen sentence stays last, so that a scorer's cut
+// falls on it.
+func (c *cluster) lines(chosen []int, opt Options) []news.SummaryLine {
+	if len(chosen) == 0 {
+		return nil
+	}
+	body := chosen
+	var tail []int
+	if opt.Overflow {
+		lw, lb := opt.budget()
+		words, bytes := 0, 0
+		for k, i := range chosen {
+			words += c.sents[i].words
+			bytes += c.sents[i].bytes + 1
+			if (lw > 0 && words > lw) || (lb > 0 && bytes > lb) {
+				body, tail = chosen[:k], chosen[k:]
+				break
+			}
+		}
+	}
+	body = append([]int(nil), body...)
+	sort.SliceStable(body, func(a, b int) bool {
+		x, y := c.sents[body[a]], c.sents[body[b]]
+		dx, dy := c.docs[x.doc].Date, c.docs[y.doc].Date
+		if !dx.Equal(dy) && !dx.IsZero() && !dy.IsZero() {
+			return dx.Before(dy)
+		}
+		if x.doc != y.doc {
+			return x.doc < y.doc
+		}
+		return x.idx < y.idx
+	})
+	var out []news.SummaryLine
+	for _, i := range append(body, tail...) {
+		out = append(out, news.SummaryLine{Text: c.sents[i].text, Sources: c.sources(i)})
+	}
+	return out
+}
+
+// sources lists the articles that state what sentence i states: its own
+// and every other whose closest sentence is similar enough.
+func (c *cluster) sources(i int) []string {
+	s := c.sents[i]
+	best := make([]float64, len(c.docs))
+	for _, t := range c.sents {
+		if t.doc == s.doc {
+			continue
+		}
+		if v := c.cosine(s, t); v > best[t.doc] {
+			best[t.doc] = v
+		}
+	}
+	out := []string{c.docs[s.doc].ID}
+	seen := map[string]bool{c.docs[s.doc].ID: true}
+	for d, v := range best {
+		if v >= 0.45 && !seen[c.docs[d].ID] {
+			seen[c.docs[d].ID] = true
+			out = append(out, c.docs[d].ID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package summarize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The summarizer stems words with the original Porter (1980) algorithm in
+// the variant ROUGE-1.5.5 uses, so that the words it counts are the ones
+// ROUGE counts. (package eval keeps its own copy, frozen with the metric.)
+
+// Porter's regular expressions, as ROUGE-1.5.5 spells them. Go's leftmost-
+// first regexp semantics give the same matches as Perl's for these
+// patterns, none of which needs a back reference.
+const (
+	porterCons    = `[^aeiou]`                // consonant
+	porterVow     = `[aeiouy]`                // vowel
+	porterConsSeq = porterCons + `[^aeiouy]*` // consonant sequence
+	porterVowSeq  = porterVow + `[aeiou]*`    // vowel sequence
+)
+
+var (
+	porterMgr0    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq)                                // m > 0
+	porterMeq1    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + `(` + porterVowSeq + `)?$`)   // m = 1
+	porterMgr1    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + porterVowSeq + porterConsSeq) // m > 1
+	porterHasV    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVow)                                                   // vowel in stem
+	porterCVC     = regexp.MustCompile(`^` + porterConsSeq + porterVow + `[^aeiouwxy]$`)                                          // *o, whole word
+	porterReStep2 = regexp.MustCompile(`(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$`)
+	porterReStep3 = regexp.MustCompile(`(icate|ative|alize|iciti|ical|ful|ness)$`)
+	porterReStep4 = regexp.MustCompile(`(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$`)
+	porterSion    = regexp.MustCompile(`(s|t)(ion)$`)
+	porterSses    = regexp.MustCompile(`(ss|i)es$`)
+	porterEdIng   = regexp.MustCompile(`(ed|ing)$`)
+)
+
+var porterStep2 = map[string]string{
+	"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
+	"alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate",
+	"ator": "ate", "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al",
+	"iviti": "ive", "biliti": "ble", "logi": "log",
+}
+
+var porterStep3 = map[string]string{
+	"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": "",
+}
+
+// stem returns the stem of a lowercase word by the original Porter
+// algorithm, as implemented in ROUGE-1.5.5. Words shorter than three
+// bytes are returned as they are.
+func stem(w string) string {
+	if len(w) < 3 {
+		return w
+	}
+	initialY := w[0] == 'y'
+	if initialY {
+		w = "Y" + w[1:]
+	}
+	// Step 1a.
+	if m := porterSses.FindStringSubmatchIndex(w); m != nil {
+		w = w[:m[0]] + w[m[2]:m[3]]
+	} else if n := len(w); n >= 2 && w[n-1] == 's' && w[n-2] != 's' {
+		w = w[:n-1]
+	}
+	// Step 1b.
+	if strings.HasSuffix(w, "eed") {
+		if porterMgr0.MatchString(w[:len(w)-3]) {
+			w = w[:len(w)-1]
+		}
+	} else if m := porterEdIng.FindStringIndex(w); m != nil {
+		stem := w[:m[0]]
+		if porterHasV.MatchString(stem) {
+			w = stem
+			n := len(w)
+			switch {
+			case strings.HasSuffix(w, "at") || strings.HasSuffix(w, "bl") || strings.HasSuffix(w, "iz"):
+				w += "e"
+			case n >= 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouylsz", rune(w[n-1])):
+				w = w[:n-1]
+			case porterCVC.MatchString(w):
+				w += "e"
+			}
+		}
+	}
+	// Step 1c.
+	if strings.HasSuffix(w, "y") {
+		stem := w[:len(w)-1]
+		if porterHasV.MatchString(stem) {
+			w = stem + "i"
+		}
+	}
+	// Step 2.
+	if m := porterReStep2.FindStringSubmatchIndex(w); m != nil {
+		stem, suf := w[:m[0]], w[m[2]:m[3]]
+		if porterMgr0.MatchString(stem) {
+			w = stem + porterStep2[suf]
+		}
+	}
+	// Step 3.
+	if m := porterReStep3.FindStringSubmatchIndex(w); m != nil {
+		stem, suf := w[:m[0]], w[m[2]:m[3]]
+		if porterMgr0.MatchString(stem) {
+			w = stem + porterStep3[suf]
+		}
+	}
+	// Step 4, with ROUGE's change for -ement.
+	if m := porterReStep4.FindStringIndex(w); m != nil {
+		if stem := w[:m[0]]; porterMgr1.MatchString(stem) {
+			w = stem
+		}
+	}
+	if strings.HasSuffix(w, "ment") {
+		if stem := w[:len(w)-4]; porterMgr1.MatchString(stem) {
+			w = stem
+		}
+	}
+	if strings.HasSuffix(w, "ent") {
+		if stem := w[:len(w)-3]; porterMgr1.MatchString(stem) {
+			w = stem
+		}
+	} else if m := porterSion.FindStringSubmatchIndex(w); m != nil {
+		if stem := w[:m[3]]; porterMgr1.MatchString(stem) {
+			w = stem
+		}
+	}
+	// Step 5.
+	if strings.HasSuffix(w, "e") {
+		stem := w[:len(w)-1]
+		if porterMgr1.MatchString(stem) || (porterMeq1.MatchString(stem) && !porterCVC.MatchString(stem)) {
+			w = stem
+		}
+	}
+	if strings.HasSuffix(w, "ll") && porterMgr1.MatchString(w) {
+		w = w[:len(w)-1]
+	}
+	if initialY {
+		w = "y" + w[1:]
+	}
+	return w
+}
