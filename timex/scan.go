@@ -7,7 +7,8 @@ import (
 
 // cand is one matched expression, before it becomes a news.Timex.
 type cand struct {
-	end int // index of the word after the match
+	start int // index of the first word
+	end   int // index of the word after the match
 	typ string
 	val string
 	mod string
@@ -55,9 +56,59 @@ func (s *scanner) period(i int) int {
 	return i
 }
 
+// approx are the words before a quantity that give a TimeML mod.
+var approx = map[string]string{
+	"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+	"nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "within": "EQUAL_OR_LESS",
+	"over": "MORE_THAN",
+}
+
 // match tries to read a time expression starting at word i.
 func (s *scanner) match(i int) (cand, bool) {
 	j := i
+	amod := ""
+	// Approximations: about three years, more than a week, at least 30 days.
+	switch {
+	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && months[s.lo(j+1)] > 0):
+		amod = approx[s.lo(j)]
+		j++
+	case (s.is(j, "more") || s.is(j, "less") || s.is(j, "fewer")) && s.is(j+1, "than"):
+		amod = "MORE_THAN"
+		if s.lo(j) != "more" {
+			amod = "LESS_THAN"
+		}
+		j += 2
+	case s.is(j, "at") && (s.is(j+1, "least") || s.is(j+1, "most")):
+		amod = "EQUAL_OR_MORE"
+		if s.is(j+1, "most") {
+			amod = "EQUAL_OR_LESS"
+		}
+		j += 2
+	case s.is(j, "up") && s.is(j+1, "to") && (s.digit(j+2) || numberWordAt(s.lo(j+2))):
+		amod = "EQUAL_OR_LESS"
+		j += 2
+	case s.is(j, "no") && s.is(j+1, "more") && s.is(j+2, "than"):
+		amod = "EQUAL_OR_LESS"
+		j += 3
+	case s.is(j, "right") && s.is(j+1, "now"):
+		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
+	case s.is(j, "these") && s.is(j+1, "days"):
+		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
+	}
+	if amod != "" {
+		c, ok := s.match(j)
+		if !ok {
+			return c, false
+		}
+		if c.start != j {
+			return c, true
+		}
+		c.start = i
+		if c.mod == "" {
+			c.mod = amod
+		}
+		return c, true
+	}
 	det := false
 	if s.is(j, "the") {
 		det = true
@@ -86,18 +137,6 @@ func (s *scanner) match(i int) (cand, bool) {
 				j++
 			}
 		}
-	case "earlier", "later":
-		if s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") {
-			modded = true
-			j++
-		} else if s.is(j+1, "in") && s.is(j+2, "the") {
-			if _, ok := units[s.lo(j+3)]; ok && !plural(s.lo(j+3)) {
-				c, ok := s.thisUnit(j+3, units[s.lo(j+3)], 0)
-				if ok {
-					return c, true
-				}
-			}
-		}
 	}
 	if s.is(j, "-") && modded && s.ws[j].glued { // early-1990s
 		j++
@@ -106,10 +145,51 @@ func (s *scanner) match(i int) (cand, bool) {
 	if !ok {
 		return c, false
 	}
+	c.start = i
+	if det && !modded && !s.keepThe(i+1, c) {
+		c.start = i + 1
+	}
 	if mod != "" && (c.typ == tDate || c.typ == tTime) && c.mod == "" {
 		c.mod = mod
 	}
 	return c, true
+}
+
+// keepThe reports whether a "the" before the expression at j belongs to it,
+// as TimeBank marks it: "the third quarter", "the past two months", "the
+// weekend", "the 1990s", "the nine months" keep it; "the Oct. 23
+// meeting", "the two days", "the third-quarter results", "the summer" do
+// not.
+func (s *scanner) keepThe(j int, c cand) bool {
+	w := s.lo(j)
+	if _, ok := months[w]; ok {
+		return false
+	}
+	if s.gluedIs(j+1, "-") || s.gluedIs(j+2, "-") && (s.ws[j].kind == 'd' || numberWordAt(w)) {
+		return false // adjectives: the third-quarter, the two-week
+	}
+	if _, ok := seasons[w]; ok {
+		return false
+	}
+	switch c.typ {
+	case tDuration:
+		if _, ok := units[w]; ok {
+			return false // the years
+		}
+		if s.ws[j].kind == 'd' || numberWordAt(w) || fuzzyNumbers[w] && w != "past" && w != "last" && w != "next" && w != "coming" {
+			// the two days, but the nine months (a fixed phrase of
+			// financial reports)
+			return s.is(c.end-1, "months")
+		}
+	case tDate:
+		if s.ws[j].kind == 'd' && len(w) <= 2 {
+			return s.is(c.end-1, "century")
+		}
+		if w == "year" {
+			return false // the year-earlier quarter
+		}
+	}
+	return true
 }
 
 // core reads the expression proper at word j. det reports a preceding
@@ -157,13 +237,10 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 	case "recently", "lately":
 		return cand{end: j + 1, typ: tDate, val: PastRef}, true
 	case "recent":
-		if u, ok := units[s.lo(j+1)]; ok && plural(s.lo(j+1)) {
-			l, _ := unitLetter(u)
-			return cand{end: j + 2, typ: tDuration, val: durVal("X", u, l)}, true
+		if _, ok := units[s.lo(j+1)]; ok && plural(s.lo(j+1)) {
+			return cand{end: j + 2, typ: tDate, val: PastRef}, true
 		}
 		return cand{}, false
-	case "soon":
-		return cand{end: j + 1, typ: tDate, val: FutureRef, fut: true}, true
 	case "future":
 		if det || s.is(j-1, "in") {
 			return cand{end: j + 1, typ: tDate, val: FutureRef, fut: true}, true
@@ -235,6 +312,11 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		}
 	case "fiscal":
 		k := j + 1
+		if q, ok := ordinals[s.lo(k)]; ok && q >= 1 && q <= 4 {
+			if c, ok := s.ordinal(k, det); ok {
+				return c, true
+			}
+		}
 		if s.is(k, "year") {
 			k++
 		}
@@ -246,7 +328,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		}
 	case "christmas", "thanksgiving", "halloween", "new", "independence", "valentine":
 		return s.holiday(j)
-	case "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "biweekly":
+	case "annually", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly":
 		if s.gluedIs(j-1, "-") || s.gluedIs(j+1, "-") {
 			return cand{}, false
 		}
@@ -326,7 +408,7 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return cand{}, false
 	}
 	// Day.
-	if s.digit(k) && !s.ws[k].glued && s.ws[k].num >= 1 && s.ws[k].num <= 31 && len(s.ws[k].lo) <= 2 && !s.gluedIs(k+1, ":") && !s.gluedIs(k+1, ".") {
+	if s.digit(k) && !s.ws[k].glued && s.ws[k].num >= 1 && s.ws[k].num <= 31 && len(s.ws[k].lo) <= 2 && !s.gluedIs(k+1, ":") && !(s.gluedIs(k+1, ".") && s.digit(k+2)) {
 		d := s.ws[k].num
 		e := k + 1
 		if t := s.lo(e); (t == "st" || t == "nd" || t == "rd" || t == "th") && s.ws[e].glued {
@@ -611,6 +693,20 @@ func (s *scanner) timeOfDay(i int, hm string) cand {
 		}
 		c.end = i + 1
 	default:
+		k := i
+		if s.is(k, "on") || s.is(k, ",") {
+			k++
+		}
+		if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+			if w, ok := s.weekdayExpr(k, wd, 0); ok && w.typ == tDate {
+				c.end = w.end
+				c.fut = w.fut
+				if w.val != "" && len(w.val) == 10 {
+					d = w.val
+				}
+				break
+			}
+		}
 		if s.has {
 			d = dayValue(s.anchor)
 		}
@@ -713,6 +809,10 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 			if n > 0 && c.val != "" {
 				c.fut = true
 			}
+			if n < 0 && fuzzyNumbers[s.lo(k)] {
+				// the past several quarters, the last few months
+				c.typ, c.val = tDate, PastRef
+			}
 			return c, true
 		}
 	}
@@ -721,18 +821,8 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if plural(lw) && u != uWeekend {
 			// the past years, the coming months
 			l, _ := unitLetter(u)
-			c := cand{end: k + 1, typ: tDuration, val: durVal("X", u, l)}
-			if n > 0 {
-				c.val = FutureRef
-				c.typ = tDate
-				c.fut = true
-			}
+			c := cand{end: k + 1, typ: tDuration, val: durVal("X", u, l), fut: n > 0}
 			return c, true
-		}
-		if det && (w == "past" || w == "last" && s.is(j-1, "the")) && u != uWeekend {
-			// the past year: a duration
-			l, _ := unitLetter(u)
-			return cand{end: k + 1, typ: tDuration, val: durVal("1", u, l)}, true
 		}
 		if u == uHour || u == uMinute || u == uSecond {
 			return cand{}, false
@@ -756,14 +846,8 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 			c.val = "XXXX-" + two(m)
 			return c, true
 		}
-		y := s.anchor.Year()
-		am := int(s.anchor.Month())
-		switch {
-		case n < 0 && m >= am:
-			y--
-		case n > 0 && m <= am:
-			y++
-		}
+		// "last February" is last year's, "next May" next year's.
+		y := s.anchor.Year() + n
 		c.val = monthValue(y, m)
 		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
@@ -838,13 +922,9 @@ func (s *scanner) season(j int, se string, ctx bool, rel int) (cand, bool) {
 	}
 	switch rel {
 	case -1:
-		if cur || start > am {
-			y--
-		}
+		y--
 	case 1:
-		if cur || start <= am {
-			y++
-		}
+		y++
 	case 2:
 	default:
 		dir := s.tense(j, k)
@@ -1066,11 +1146,16 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 		return cand{}, false
 	}
 	l, _ := unitLetter(u)
-	if u == uWeekend {
+	if u == uWeekend || u == uQuarter && hyphen {
 		return cand{}, false
 	}
+	rel := false
+	switch s.lo(e) {
+	case "ago", "earlier", "later", "hence":
+		rel = true
+	}
 	// "$5 a year", "twice a day": a set.
-	if (s.is(j, "a") || s.is(j, "an")) && !plural(uw) && j > 0 {
+	if (s.is(j, "a") || s.is(j, "an")) && !plural(uw) && j > 0 && !rel {
 		p := s.ws[j-1]
 		if p.kind == 'd' || p.lo == "%" || p.lo == "twice" || p.lo == "once" || p.lo == "times" || p.lo == "cents" || p.lo == "dollars" || p.lo == "million" || p.lo == "billion" {
 			return cand{end: e, typ: tSet, val: durVal("1", u, l)}, true
@@ -1100,7 +1185,7 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 		if err != nil {
 			return cand{end: e + 1, typ: tDate, val: ""}, true
 		}
-		if u == uYear && cnt == 1 && sign < 0 && s.lo(e) != "ago" {
+		if u == uYear && cnt == 1 && sign < 0 {
 			c.val = s.yearBefore(1)
 			return c, true
 		}
@@ -1121,6 +1206,16 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 				t := shift(s.anchor, u, cnt)
 				return cand{end: e + 2, typ: tDate, val: valueAt(t, u), fut: true}, true
 			}
+		}
+	}
+	switch {
+	case u == uDecade && num != "X":
+		if v, err := strconv.Atoi(num); err == nil {
+			return cand{end: e, typ: tDuration, val: "P" + strconv.Itoa(10*v) + "Y"}, true
+		}
+	case u == uCentury && num != "X":
+		if v, err := strconv.Atoi(num); err == nil {
+			return cand{end: e, typ: tDuration, val: "P" + strconv.Itoa(100*v) + "Y"}, true
 		}
 	}
 	return cand{end: e, typ: tDuration, val: durVal(num, u, l)}, true
@@ -1324,6 +1419,15 @@ func (s *scanner) yearContext(j int) bool {
 	switch s.lo(j + 1) {
 	case ".", ",", ";", ")", "'", "’", "", "and", "to":
 		return true
+	}
+	// the 1996 Olympic bombing, its 1990 invasion
+	switch s.lo(j - 1) {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that":
+		if j+1 < len(s.ws) && s.ws[j+1].kind == 'a' {
+			if _, ok := units[s.lo(j+1)]; !ok {
+				return true
+			}
+		}
 	}
 	return false
 }

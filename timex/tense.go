@@ -75,6 +75,11 @@ func (s *scanner) cue(k int) int {
 		return presentCue
 	case "to":
 		return 0
+	case "as":
+		// as soon as Tuesday, as early as next week
+		if s.is(k-2, "as") && (s.is(k-1, "soon") || s.is(k-1, "early")) {
+			return 1
+		}
 	}
 	if futureCues[lo] {
 		return 1

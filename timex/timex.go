@@ -42,7 +42,10 @@ func Tag(d *news.Doc, anchor time.Time) {
 				i++
 				continue
 			}
-			sp := news.Span{Start: ws[i].start, End: ws[c.end-1].end}
+			if c.start < i || c.start >= c.end {
+				c.start = i
+			}
+			sp := news.Span{Start: ws[c.start].start, End: ws[c.end-1].end}
 			d.Timexes = append(d.Timexes, news.Timex{
 				Span:     sp,
 				Text:     d.Text[sp.Start:sp.End],
