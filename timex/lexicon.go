@@ -131,7 +131,7 @@ var futureCues = map[string]bool{
 	"will": true, "shall": true, "ll": true, "expected": true, "expects": true, "expect": true,
 	"scheduled": true, "planned": true, "plans": true, "plan": true, "planning": true,
 	"due": true, "upcoming": true, "going": true, "intends": true, "intend": true,
-	"aims": true, "hopes": true, "until": true, "forthcoming": true, "tomorrow": true,
+	"aims": true, "hopes": true, "until": true, "must": true, "should": true, "forthcoming": true, "tomorrow": true,
 	"wo": true, "to": false,
 }
 

@@ -185,6 +185,9 @@ func (s *scanner) keepThe(j int, c cand) bool {
 		if s.ws[j].kind == 'd' && len(w) <= 2 {
 			return s.is(c.end-1, "century")
 		}
+		if s.ws[j].kind == 'd' && len(c.val) == 4 {
+			return false // the 1996 Olympics
+		}
 		if w == "year" {
 			return false // the year-earlier quarter
 		}
@@ -408,7 +411,7 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return cand{}, false
 	}
 	// Day.
-	if s.digit(k) && !s.ws[k].glued && s.ws[k].num >= 1 && s.ws[k].num <= 31 && len(s.ws[k].lo) <= 2 && !s.gluedIs(k+1, ":") && !(s.gluedIs(k+1, ".") && s.digit(k+2)) {
+	if s.digit(k) && !s.ws[k].glued && s.ws[k].num >= 1 && s.ws[k].num <= 31 && len(s.ws[k].lo) <= 2 && !(s.gluedIs(k+1, ":") && s.digit(k+2)) && !(s.gluedIs(k+1, ".") && s.digit(k+2)) {
 		d := s.ws[k].num
 		e := k + 1
 		if t := s.lo(e); (t == "st" || t == "nd" || t == "rd" || t == "th") && s.ws[e].glued {
@@ -588,9 +591,6 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 		k++
 	}
 	c := cand{end: k, typ: tDate}
-	if part != "" {
-		c.typ = tTime
-	}
 	if !s.has {
 		c.val = "XXXX-WXX-" + strconv.Itoa(wd)
 		if part != "" {
@@ -653,9 +653,6 @@ func (s *scanner) deictic(j int) cand {
 			part = p
 			c.end++
 		}
-	}
-	if part != "" {
-		c.typ = tTime
 	}
 	if !s.has {
 		return c

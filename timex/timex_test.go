@@ -1,0 +1,140 @@
+package timex_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// doc builds a segmented doc from text.
+func doc(t testing.TB, text string) *news.Doc {
+	t.Helper()
+	d := &news.Doc{Article: news.Article{Text: text, Paragraphs: []news.Span{{Start: 0, End: len(text)}}}}
+	if err := analyze.Segment.Apply(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func day0(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestNormalise checks expressions in context against a DCT: the text of
+// the expression found, its type, value, mod and whether it points after
+// the anchor.
+func TestNormalise(t *testing.T) {
+	tests := []struct {
+		dct, text           string
+		want, typ, val, mod string
+		future              bool
+	}{
+		// Weekdays: the tense decides.
+		{"2017-09-28", "Baqeri on Wednesday received his Iraqi counterpart.", "Wednesday", "DATE", "2017-09-27", "", false},
+		{"2017-09-28", "The two chiefs will meet on Wednesday in Ankara.", "Wednesday", "DATE", "2017-10-04", "", true},
+		{"2017-09-28", "The teams will visit the border regions on Thursday.", "Thursday", "DATE", "2017-09-28", "", true},
+		{"2017-10-02", "Akar, who arrived in Tehran Sunday night, met Baqeri.", "Sunday night", "DATE", "2017-10-01TNI", "", false},
+		{"2017-09-28", "The government does not recognize Monday's vote.", "Monday", "DATE", "2017-09-25", "", false},
+		{"2017-09-28", "He spoke last Friday.", "last Friday", "DATE", "2017-09-22", "", false},
+		{"2017-09-28", "He leaves next Monday.", "next Monday", "DATE", "2017-10-02", "", true},
+		{"2017-10-02", "Turkish and Iranian chiefs held a meeting on Monday in Tehran.", "Monday", "DATE", "2017-10-02", "", false},
+		// Weeks, months, years.
+		{"2017-09-27", "A delegation is to visit Tehran next week.", "next week", "DATE", "2017-W40", "", true},
+		{"2017-09-27", "They met last week.", "last week", "DATE", "2017-W38", "", false},
+		{"2017-09-27", "It rose earlier this month.", "this month", "DATE", "2017-09", "", false},
+		{"2017-09-27", "Profits fell last year.", "last year", "DATE", "2016", "", false},
+		{"2017-09-27", "Baqeri paid a visit to Turkey in mid-August.", "mid-August", "DATE", "2017-08", "MID", false},
+		{"2017-09-27", "The plant opened in the 1990s.", "the 1990s", "DATE", "199", "", false},
+		{"2017-09-27", "He came two days ago.", "two days ago", "DATE", "2017-09-25", "", false},
+		{"2017-09-27", "It happened three years ago.", "three years ago", "DATE", "2014", "", false},
+		// Absolute dates in every common written form.
+		{"2017-10-03", "The KRG held a non-binding referendum on September 25 on secession.", "September 25", "DATE", "2017-09-25", "", false},
+		{"2017-10-03", "On October 4, Erdogan is expected to hold talks with Rouhani.", "October 4", "DATE", "2017-10-04", "", true},
+		{"2017-02-10", "The KRG held a referendum on September 25.", "September 25", "DATE", "2016-09-25", "", false},
+		{"2017-10-03", "TEHRAN, Sept. 27 (Xinhua) -- Iran and Iraq met.", "Sept. 27", "DATE", "2017-09-27", "", false},
+		{"2017-10-03", "It was signed on 25 September 2017 in Erbil.", "25 September 2017", "DATE", "2017-09-25", "", false},
+		{"2020-01-01", "The file is dated 2017-09-25 in the archive.", "2017-09-25", "DATE", "2017-09-25", "", false},
+		{"2020-01-01", "The form was filed on 9/25/2017 by the clerk.", "9/25/2017", "DATE", "2017-09-25", "", false},
+		{"2017-10-03", "The vote was held on Sep 25th in the region.", "Sep 25th", "DATE", "2017-09-25", "", false},
+		{"2017-10-03", "The vote was held on Monday, Sept. 25, in the region.", "Monday, Sept. 25", "DATE", "2017-09-25", "", false},
+		{"2017-10-03", "They met in September 2016.", "September 2016", "DATE", "2016-09", "", false},
+		{"2017-10-03", "The treaty was signed in 1998.", "1998", "DATE", "1998", "", false},
+		// Times.
+		{"2017-10-03", "The talks began at 5:30 p.m. local time.", "5:30 p.m.", "TIME", "2017-10-03T17:30", "", false},
+		{"2017-10-03", "The deadline is 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2017-10-03T09:00", "", false},
+		// Deictic and vague.
+		{"2017-09-28", "Tomorrow, Iranian and Iraqi teams will visit the border.", "Tomorrow", "DATE", "2017-09-29", "", true},
+		{"2017-09-28", "He said so yesterday.", "yesterday", "DATE", "2017-09-27", "", false},
+		{"2017-09-28", "The meeting is today.", "today", "DATE", "2017-09-28", "", false},
+		{"2017-09-28", "The president will speak tonight.", "tonight", "DATE", "2017-09-28TNI", "", true},
+		{"2017-09-28", "Iraq is now stable.", "now", "DATE", "PRESENT_REF", "", false},
+		{"2017-09-28", "The army recently won battles.", "recently", "DATE", "PAST_REF", "", false},
+		{"2017-09-28", "Such things may happen in the future.", "the future", "DATE", "FUTURE_REF", "", true},
+		// Quarters, seasons, weekends.
+		{"1989-10-26", "Profit rose in the third quarter.", "the third quarter", "DATE", "1989-Q3", "", false},
+		{"1989-10-26", "Third-quarter profit rose 5%.", "Third-quarter", "DATE", "1989-Q3", "", false},
+		{"2017-09-28", "They met last summer in Rome.", "last summer", "DATE", "2016-SU", "", false},
+		{"2017-09-28", "They will meet this winter.", "this winter", "DATE", "2017-WI", "", true},
+		{"2017-09-28", "Fighting flared over the weekend.", "the weekend", "DATE", "2017-W38-WE", "", false},
+		// Durations and sets.
+		{"2017-09-28", "He paid an official three-day visit to Turkey.", "three-day", "DURATION", "P3D", "", false},
+		{"2017-09-28", "The war lasted several years.", "several years", "DURATION", "PXY", "", false},
+		{"2017-09-28", "Talks lasted about five hours.", "about five hours", "DURATION", "PT5H", "APPROX", false},
+		{"2017-09-28", "They meet every week.", "every week", "SET", "P1W", "", false},
+		{"2017-09-28", "The report is published annually.", "annually", "SET", "P1Y", "", false},
+		{"2017-09-28", "He earns $5 million a year.", "a year", "SET", "P1Y", "", false},
+		{"2017-09-28", "A 30-year-old man was arrested.", "", "", "", "", false},
+		// No anchor: relative expressions stay unresolved, absolute ones resolve.
+		{"", "They met on Wednesday.", "Wednesday", "DATE", "XXXX-WXX-3", "", false},
+		{"", "They met last week.", "last week", "DATE", "", "", false},
+		{"", "It was signed on 25 September 2017.", "25 September 2017", "DATE", "2017-09-25", "", false},
+	}
+	for _, tc := range tests {
+		d := doc(t, tc.text)
+		var anchor time.Time
+		if tc.dct != "" {
+			anchor = day0(tc.dct)
+		}
+		timex.Tag(d, anchor)
+		if tc.want == "" {
+			if len(d.Timexes) != 0 {
+				t.Errorf("%q: want nothing, got %+v", tc.text, d.Timexes)
+			}
+			continue
+		}
+		var got *news.Timex
+		for k := range d.Timexes {
+			if d.Timexes[k].Span.Overlaps(news.Span{Start: indexOf(tc.text, tc.want), End: indexOf(tc.text, tc.want) + len(tc.want)}) {
+				got = &d.Timexes[k]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q (DCT %s): %q not found; got %+v", tc.text, tc.dct, tc.want, d.Timexes)
+			continue
+		}
+		if got.Text != tc.want || got.Type != tc.typ || got.Value != tc.val || got.Mod != tc.mod || got.Future != tc.future {
+			t.Errorf("%q (DCT %s):\n got %q %s %q mod=%q future=%v\nwant %q %s %q mod=%q future=%v",
+				tc.text, tc.dct, got.Text, got.Type, got.Value, got.Mod, got.Future, tc.want, tc.typ, tc.val, tc.mod, tc.future)
+		}
+		if got.Text != tc.text[got.Start:got.End] {
+			t.Errorf("%q: span %v does not cover %q", tc.text, got.Span, got.Text)
+		}
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
