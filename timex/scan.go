@@ -9,10 +9,10 @@ import (
 type cand struct {
 	start int // index of the first word
 	end   int // index of the word after the match
-	typ string
-	val string
-	mod string
-	fut bool // points after the anchor, or is planned from it
+	typ   string
+	val   string
+	mod   string
+	fut   bool // points after the anchor, or is planned from it
 }
 
 // Expression types.
