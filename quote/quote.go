@@ -1,9 +1,23 @@
 // Package quote finds direct quotes, indirect speech and attributed beliefs
 // in news text, with their cue verbs and speakers, and resolves pronouns and
 // descriptions to the people they refer to.
+//
+// The finder reads each paragraph with its own tokens. Quotations are
+// paired first and attributed from the words around them (`"…," he said`,
+// `X said: "…"`, a quotation split around its cue, quotations continued
+// over sentences and paragraphs); then reporting verbs outside them give
+// indirect speech (`X said that …`, `according to X, …`, `…, X said.`)
+// and attributed states (`X believes …`). Speakers written as pronouns or
+// descriptions are resolved to the people of the document: its entity
+// mentions when the entity stage found any, and capitalised names
+// otherwise.
 package quote
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/news"
+)
 
 // Stage is the analysis stage that fills d.Quotes. It needs sentences,
 // tokens and entity mentions.
@@ -13,4 +27,385 @@ type Stage struct{}
 func (Stage) Name() string { return "quote" }
 
 // Apply adds d.Quotes.
-func (Stage) Apply(d *news.Doc) error { return nil }
+func (Stage) Apply(d *news.Doc) error {
+	d.Quotes = Find(d)
+	return nil
+}
+
+// found is an attribution with byte spans.
+type found struct {
+	content []news.Span
+	cue     news.Span
+	source  news.Span
+	direct  bool
+	via     string
+	cont    bool
+	// srcToks are the source's tokens.
+	srcToks []tok
+}
+
+// Find returns the quotes of d, in text order of their cues, with their
+// speakers resolved.
+func Find(d *news.Doc) []news.Quote {
+	var paras []*para
+	var all []found
+	var prev *attr
+	for _, sp := range paragraphs(d) {
+		p := newPara(d.Text, sp)
+		p.find(prev, nil)
+		prev = nil
+		if n := len(p.attrs); n > 0 && p.attrs[n-1].direct {
+			prev = p.attrs[n-1]
+		}
+		paras = append(paras, p)
+		// Attributions in text order.
+		sortAttrs(p.attrs)
+		for _, a := range p.attrs {
+			f := found{direct: a.direct, via: a.via}
+			if a.via == "\x00cont" {
+				f.cont, f.via = true, ""
+			} else {
+				f.cue = p.span(a.cue)
+				f.source = p.span(a.source)
+				if !a.source.empty() {
+					f.srcToks = p.ts[a.source.a:a.source.b]
+				}
+			}
+			for _, c := range a.content {
+				f.content = append(f.content, p.span(c))
+			}
+			all = append(all, f)
+		}
+	}
+	return resolve(d, paras, all)
+}
+
+// span turns a token range into a byte span.
+func (p *para) span(r rng) news.Span {
+	if r.empty() || r.a < 0 || r.b > len(p.ts) {
+		return news.Span{}
+	}
+	return news.Span{Start: p.ts[r.a].Start, End: p.ts[r.b-1].End}
+}
+
+func sortAttrs(as []*attr) {
+	key := func(a *attr) int {
+		if a.cue.a >= 0 && !a.cue.empty() {
+			return a.cue.a
+		}
+		return a.content[0].a
+	}
+	for i := 1; i < len(as); i++ {
+		for j := i; j > 0 && key(as[j]) < key(as[j-1]); j-- {
+			as[j], as[j-1] = as[j-1], as[j]
+		}
+	}
+}
+
+// resolve turns the attributions into quotes and resolves their speakers.
+func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
+	var subjects []news.Span
+	sources := map[int]bool{}
+	for _, f := range all {
+		if f.source.IsZero() {
+			continue
+		}
+		subjects = append(subjects, f.source)
+		words := headWords(f.srcToks)
+		coordinated := false
+		for _, w := range words {
+			if w.low == "and" || w.low == "or" {
+				coordinated = true
+			}
+		}
+		if _, name := stripTitles(words); len(name) > 0 && !coordinated {
+			sources[name[0].Start] = true
+		}
+	}
+	for _, p := range paras {
+		for _, s := range p.sents {
+			if r := p.firstNP(s[0], s[1]); !r.empty() {
+				subjects = append(subjects, p.span(r))
+			}
+		}
+	}
+	isSubj := map[int]bool{}
+	var ps *people
+	hasPeople := false
+	for _, m := range d.Mentions {
+		if m.Type == news.Person {
+			hasPeople = true
+			break
+		}
+	}
+	if hasPeople {
+		for _, m := range d.Mentions {
+			for _, s := range subjects {
+				if s.Contains(m.Span) || (m.TitleSpan.End > m.TitleSpan.Start && s.Contains(m.TitleSpan)) {
+					isSubj[m.Start] = true
+				}
+			}
+		}
+		ps = fromMentions(d, isSubj)
+	} else {
+		// Subjects of the fallback are keyed by the start of a name or
+		// of its titles.
+		for _, s := range subjects {
+			for _, p := range paras {
+				for _, t := range p.ts {
+					if t.Start >= s.Start && t.Start < s.End {
+						isSubj[t.Start] = true
+					}
+				}
+			}
+		}
+		ps = fromText(d, paras, sources, isSubj)
+	}
+	r := &resolver{d: d, ps: ps, spoke: map[*person]int{}}
+	var out []news.Quote
+	var last news.Quote
+	haveLast := false
+	for _, f := range all {
+		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, SpeakerMention: -1}
+		if f.cont {
+			if !haveLast {
+				continue
+			}
+			q.Cue, q.Source, q.Speaker, q.SpeakerMention, q.Via = last.Cue, last.Source, last.Speaker, last.SpeakerMention, last.Via
+		} else {
+			q.Speaker, q.SpeakerMention = r.speaker(f)
+		}
+		for _, c := range f.content {
+			qq := q
+			qq.Content = c
+			qq.Sentence = d.SentenceAt(c.Start)
+			qq.Direct = f.direct && isQuoted(d.Text, c)
+			out = append(out, qq)
+		}
+		last, haveLast = q, true
+	}
+	return out
+}
+
+// isQuoted reports whether most of a span lies inside quotation marks.
+func isQuoted(text string, c news.Span) bool {
+	s := c.In(text)
+	s = strings.TrimPrefix(s, "that ")
+	if s == "" {
+		return false
+	}
+	r := firstRune(s)
+	return isQuoteRune(r)
+}
+
+// resolver resolves speakers in text order.
+type resolver struct {
+	d  *news.Doc
+	ps *people
+	// spoke is where each person last spoke.
+	spoke map[*person]int
+}
+
+// speaker returns the resolved name of the source of f and the mention
+// it was resolved through.
+func (r *resolver) speaker(f found) (string, int) {
+	ts := f.srcToks
+	if len(ts) == 0 {
+		return "", -1
+	}
+	off := f.source.Start
+	// A source with a name: the person of that name.
+	if p, m := r.named(f.source, ts); p != nil {
+		r.spoke[p] = off
+		return p.name, m
+	}
+	words := headWords(ts)
+	if len(words) == 0 {
+		return "", -1
+	}
+	if len(words) == 1 {
+		if v, ok := pronouns[words[0].low]; ok {
+			if !v {
+				if words[0].low == "who" {
+					if p := r.recent(off, 1); p != nil {
+						r.spoke[p] = off
+						return p.name, -1
+					}
+				}
+				return "", -1
+			}
+			if p := r.salient(off); p != nil {
+				r.spoke[p] = off
+				_, _, m := p.last(off)
+				return p.name, m
+			}
+			return "", -1
+		}
+	}
+	// Coordinated names: "Tehran and Ankara".
+	for i := 1; i+1 < len(words); i++ {
+		if words[i].low == "and" && startsUpper(words[i-1].text) && startsUpper(words[i+1].text) {
+			a := 0
+			if determiners[words[0].low] {
+				a = 1
+			}
+			return tokensText(r.d.Text, words[a:]), -1
+		}
+	}
+	_, name := stripTitles(words)
+	hasName := false
+	for _, t := range name {
+		if startsUpper(t.text) && !functionCap[t.low] {
+			hasName = true
+		}
+	}
+	if hasName {
+		// A name the people list does not know: an organisation, or a
+		// person the tagger missed.
+		n := tokensText(r.d.Text, name)
+		if p := r.ps.byKey[nameKey(n)]; p != nil {
+			r.spoke[p] = off
+			return p.name, -1
+		}
+		if len(name) < len(words) && !determiners[words[0].low] {
+			return n, -1
+		}
+		if determiners[words[0].low] {
+			// "the Iraqi official": a description.
+			if p := r.described(off, words); p != nil {
+				r.spoke[p] = off
+				return p.name, -1
+			}
+		}
+		return n, -1
+	}
+	if p := r.described(off, words); p != nil {
+		r.spoke[p] = off
+		return p.name, -1
+	}
+	return "", -1
+}
+
+// named finds the person a source names: a person mention inside the
+// source span, or a person sharing the key of the source's name.
+func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
+	for _, p := range r.ps.list {
+		for i, a := range p.at {
+			if a >= src.Start && a < src.End && p.mention[i] >= 0 {
+				return p, p.mention[i]
+			}
+		}
+	}
+	words := headWords(ts)
+	_, name := stripTitles(words)
+	if len(name) == 0 {
+		return nil, -1
+	}
+	if p := r.ps.byKey[nameKey(tokensText(r.d.Text, name))]; p != nil {
+		return p, -1
+	}
+	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
+	for _, t := range words {
+		if startsUpper(t.text) {
+			if p := r.ps.byKey[nameKey(t.text)]; p != nil && len(nameKey(t.text)) > 2 {
+				return p, -1
+			}
+		}
+	}
+	return nil, -1
+}
+
+// salient returns the person a he or she at off most likely refers to:
+// the one who spoke or was the subject most recently, else the one
+// mentioned last.
+func (r *resolver) salient(off int) *person {
+	var best *person
+	bestAt := -1
+	for _, p := range r.ps.list {
+		at := -1
+		for i, a := range p.at {
+			if a < off && p.subj[i] && a > at {
+				at = a
+			}
+		}
+		if s, ok := r.spoke[p]; ok && s < off && s > at {
+			at = s
+		}
+		if at > bestAt {
+			best, bestAt = p, at
+		}
+	}
+	if best != nil && off-bestAt < 3000 {
+		return best
+	}
+	return r.recent(off, 0)
+}
+
+// recent returns the person mentioned last before off, within a few
+// hundred bytes when near is set.
+func (r *resolver) recent(off int, near int) *person {
+	var best *person
+	bestAt := -1
+	for _, p := range r.ps.list {
+		if a, _, _ := p.last(off); a > bestAt {
+			best, bestAt = p, a
+		}
+	}
+	if near > 0 && off-bestAt > 200 {
+		return nil
+	}
+	return best
+}
+
+// described resolves a description ("the Iraqi official", "his Turkish
+// counterpart") to the person it fits best among those mentioned before,
+// the most recent on a tie.
+func (r *resolver) described(off int, words []tok) *person {
+	var desc []string
+	role := false
+	for _, t := range words {
+		desc = append(desc, t.text)
+		low := strings.ToLower(t.text)
+		// A singular role: plural descriptions name groups.
+		if personTitles[low] && !strings.HasSuffix(low, "s") {
+			role = true
+		}
+	}
+	if !role {
+		return nil
+	}
+	var best *person
+	bestScore, bestAt := -1, -1
+	for _, p := range r.ps.list {
+		at, _, _ := p.last(off)
+		if s, ok := r.spoke[p]; ok && s < off && s > at {
+			at = s
+		}
+		if at < 0 {
+			continue
+		}
+		score, ok := p.describes(desc)
+		if !ok {
+			continue
+		}
+		if score > bestScore || score == bestScore && at > bestAt {
+			best, bestScore, bestAt = p, score, at
+		}
+	}
+	return best
+}
+
+// headWords returns the words of a source before its first comma or
+// bracket: the name without an apposition.
+func headWords(ts []tok) []tok {
+	var out []tok
+	for _, t := range ts {
+		if t.kind == 'p' && (t.text == "," || t.text == "(") {
+			break
+		}
+		if t.kind == 'w' {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,633 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// rng is a half-open range of token indexes; the zero value is empty.
+type rng struct{ a, b int }
+
+func (r rng) empty() bool { return r.b <= r.a }
+
+// attr is one attribution found in a paragraph: content pieces, cue and
+// source as token ranges of the paragraph.
+type attr struct {
+	content []rng
+	cue     rng
+	source  rng
+	direct  bool
+	// via is an agency the statement was relayed through.
+	via string
+	// sentence is the index of the sentence (in the paragraph) of the cue.
+	sentence int
+}
+
+// para is one paragraph being read.
+type para struct {
+	ts      []tok
+	qs      []qspan
+	sents   [][2]int
+	claimed []bool
+	attrs   []*attr
+	// quoteOf maps a token index to the quotation starting there.
+	quoteAt map[int]qspan
+}
+
+func newPara(text string, sp news.Span) *para {
+	p := &para{ts: tokenize(text, sp.Start, sp.End)}
+	p.qs = pairQuotes(p.ts)
+	p.sents = sentences(p.ts, p.qs)
+	p.claimed = make([]bool, len(p.ts))
+	p.quoteAt = map[int]qspan{}
+	for _, q := range p.qs {
+		p.quoteAt[q.start] = q
+	}
+	return p
+}
+
+func (p *para) claim(r rng) {
+	for i := max(r.a, 0); i < r.b && i < len(p.ts); i++ {
+		p.claimed[i] = true
+	}
+}
+
+func (p *para) free(r rng) bool {
+	for i := r.a; i < r.b; i++ {
+		if p.claimed[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentOf returns the sentence holding token i.
+func (p *para) sentOf(i int) int {
+	for k, s := range p.sents {
+		if i >= s[0] && i < s[1] {
+			return k
+		}
+	}
+	return len(p.sents) - 1
+}
+
+// isCue reports whether token i is a reporting verb and returns its kind
+// and the range the cue covers.
+func (p *para) isCue(i int) (cueKind, rng, bool) {
+	t := p.ts[i]
+	if t.kind != 'w' {
+		return 0, rng{}, false
+	}
+	if t.low == "according" && i+1 < len(p.ts) && p.ts[i+1].low == "to" {
+		return cueSay, rng{i, i + 2}, true
+	}
+	k, ok := cues[t.low]
+	if !ok {
+		return 0, rng{}, false
+	}
+	r := rng{i, i + 1}
+	// Phrasal verbs: point out, point to.
+	if strings.HasPrefix(t.low, "point") {
+		if i+1 < len(p.ts) && p.ts[i+1].low == "out" {
+			return cueSay, rng{i, i + 2}, true
+		}
+		return 0, rng{}, false
+	}
+	if (t.low == "voiced" || t.low == "voice" || t.low == "expressed" || t.low == "express" || t.low == "voices" || t.low == "expresses") && i+1 < len(p.ts) {
+		// "voiced concern that", "expressed hope": the noun is part of
+		// the cue.
+		n := p.ts[i+1]
+		if n.low == "concern" || n.low == "hope" || n.low == "fear" || n.low == "doubt" || n.low == "confidence" || n.low == "regret" || n.low == "support" || n.low == "opposition" || n.low == "readiness" || n.low == "satisfaction" {
+			return cueThink, rng{i, i + 2}, true
+		}
+	}
+	if i > 0 {
+		prev := p.ts[i-1].low
+		// Nouns and infinitives: "the report", "to say".
+		if determiners[prev] || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s") {
+			return 0, rng{}, false
+		}
+		if prev == "to" && k != cueSay {
+			return 0, rng{}, false
+		}
+		// Passives and adjectival participles: "was called", "is expected".
+		for k := i - 1; k > 0 && (prev == "also" || prev == "not" || prev == "widely" || prev == "often" || prev == "recently" || prev == "previously" || prev == "reportedly" || prev == "officially" || prev == "never" || prev == "already"); k-- {
+			prev = p.ts[k-1].low
+		}
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && strings.HasSuffix(t.low, "ed") {
+			return 0, rng{}, false
+		}
+	}
+	if startsUpper(t.text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") {
+		// A capitalised cue inside a sentence is a name: "Ask", "Hope".
+		return 0, rng{}, false
+	}
+	return k, r, true
+}
+
+// find reads one paragraph and returns its attributions. prev is the
+// last attribution with direct content of the previous paragraph, for
+// quotations that run over paragraphs.
+func (p *para) find(prev *attr, prevPara *para) {
+	// Direct quotations first.
+	for _, q := range p.qs {
+		if !p.free(rng{q.start, q.end}) {
+			continue
+		}
+		p.direct(q, prev, prevPara)
+	}
+	// Then reported speech, sentence by sentence.
+	for si, s := range p.sents {
+		p.indirect(si, s[0], s[1])
+	}
+}
+
+// content tokens of a quotation without its marks.
+func quoteWords(q qspan, ts []tok) int {
+	n := 0
+	for i := q.start; i < q.end; i++ {
+		if ts[i].kind == 'w' {
+			n++
+		}
+	}
+	return n
+}
+
+// direct attributes the quotation q.
+func (p *para) direct(q qspan, prev *attr, prevPara *para) {
+	si := p.sentOf(q.start)
+	lo, hi := p.sents[si][0], p.sents[si][1]
+	if q.end > hi {
+		hi = q.end
+	}
+	content := rng{q.start, q.end}
+	// Before the quotation: X said: "…" / X said that "…".
+	j := q.start - 1
+	start := q.start
+	if j >= lo && p.ts[j].kind == 'w' && p.ts[j].low == "that" {
+		start = j
+		j--
+	}
+	for j >= lo && p.ts[j].kind == 'p' && (p.ts[j].text == ":" || p.ts[j].text == ",") {
+		j--
+	}
+	if j >= lo {
+		if a := p.beforeQuote(j, lo); a != nil {
+			// The content runs to the end of the quotation, or of the
+			// sentence when the quotation ends it.
+			a.content = []rng{{start, q.end}}
+			a.direct = true
+			p.add(a)
+			p.viaAfter(a, q.end, hi)
+			p.continuation(a, q.end)
+			return
+		}
+	}
+	// After the quotation: "…," he said / "…," said X / "…," X told Y.
+	k := q.end
+	for k < hi && p.ts[k].kind == 'p' && (p.ts[k].text == "," || strings.HasPrefix(p.ts[k].text, "-") || p.ts[k].text == "—" || p.ts[k].text == "–") {
+		k++
+	}
+	if k < hi && k > q.start {
+		if a := p.afterQuote(k, hi, si); a != nil {
+			a.content = []rng{content}
+			a.direct = true
+			p.add(a)
+			// A quotation split around its cue: "…," X said, "…".
+			e := max(a.cue.b, a.source.b)
+			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
+				e++
+			}
+			if q2, ok := p.quoteAt[e]; ok && p.free(rng{q2.start, q2.end}) {
+				a.content = append(a.content, rng{q2.start, q2.end})
+				p.claim(rng{q2.start, q2.end})
+			}
+			p.continuation(a, q2end(a))
+			return
+		}
+	}
+	// A quotation that fills its sentence right after an attributed one
+	// continues it.
+	if q.start == lo || (q.start == lo+1 && p.ts[lo].kind == 'p') {
+		var last *attr
+		if len(p.attrs) > 0 {
+			last = p.attrs[len(p.attrs)-1]
+			if !last.direct || last.sentence < si-1 {
+				last = nil
+			}
+		} else if si == 0 && prev != nil {
+			last = prev
+		}
+		if last != nil && last.direct && quoteWords(q, p.ts) >= 2 {
+			r := rng{q.start, q.end}
+			if last == prev && prevPara != p {
+				// Continued from the previous paragraph: record a new
+				// attribution in this paragraph sharing the source.
+				a := &attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, sentence: si}
+				a.via = "\x00cont"
+				p.add(a)
+				return
+			}
+			last.content = append(last.content, r)
+			p.claim(r)
+		}
+	}
+}
+
+// q2end returns the end of the last content piece of a.
+func q2end(a *attr) int { return a.content[len(a.content)-1].b }
+
+// continuation adds to a the quotations that directly follow its content
+// in the same paragraph and have no attribution of their own.
+func (p *para) continuation(a *attr, from int) {
+	for {
+		k := from
+		for k < len(p.ts) && p.ts[k].kind == 'p' && !strings.ContainsAny(p.ts[k].text, ",;") {
+			k++
+		}
+		q, ok := p.quoteAt[k]
+		if !ok || !p.free(rng{q.start, q.end}) {
+			return
+		}
+		// It must stand alone: nothing after it in its sentence but
+		// punctuation.
+		si := p.sentOf(q.start)
+		if p.sents[si][0] != k && p.sents[si][0] != from {
+			return
+		}
+		rest := q.end
+		for rest < p.sents[si][1] && p.ts[rest].kind != 'w' {
+			rest++
+		}
+		if rest < p.sents[si][1] {
+			return
+		}
+		a.content = append(a.content, rng{q.start, q.end})
+		p.claim(rng{q.start, q.end})
+		from = q.end
+	}
+}
+
+// add records a and claims its tokens.
+func (p *para) add(a *attr) {
+	for _, c := range a.content {
+		p.claim(c)
+	}
+	p.claim(a.cue)
+	p.claim(a.source)
+	p.attrs = append(p.attrs, a)
+}
+
+// afterQuote reads "he said", "said X" or "X told reporters" starting at
+// token k, for the quotation before it.
+func (p *para) afterQuote(k, hi, si int) *attr {
+	// said X
+	if _, cr, ok := p.isCue(k); ok {
+		if src := p.npRight(cr.b, hi, true); !src.empty() {
+			a := &attr{cue: cr, source: src, sentence: si}
+			p.viaAfter(a, src.b, hi)
+			return a
+		}
+	}
+	// X said
+	src := p.npRight(k, hi, false)
+	if src.empty() {
+		return nil
+	}
+	c := src.b
+	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
+		c++
+	}
+	// "X, for his part, said"
+	if c < hi && p.ts[c].text == "," {
+		if e := p.parenthetical(c, hi); e > c {
+			c = e
+		}
+	}
+	if c >= hi {
+		return nil
+	}
+	_, cr, ok := p.isCue(c)
+	if !ok || strings.HasPrefix(p.ts[c].low, "according") {
+		return nil
+	}
+	a := &attr{cue: cr, source: src, sentence: si}
+	p.viaAfter(a, cr.b, hi)
+	return a
+}
+
+// viaAfter looks for ", according to AGENCY" after an attribution and
+// records the agency.
+func (p *para) viaAfter(a *attr, k, hi int) {
+	for i := k; i+1 < hi; i++ {
+		if p.ts[i].low == "according" && p.ts[i+1].low == "to" {
+			r := p.npRight(i+2, hi, true)
+			if !r.empty() {
+				a.via = agencyName(p.ts[r.a:r.b])
+				p.claim(rng{i, r.b})
+			}
+			return
+		}
+		if p.ts[i].kind == 'q' {
+			return
+		}
+	}
+}
+
+// parenthetical returns the index after a parenthetical aside that starts
+// with the comma at c ("…, for his part, …"), or c when there is none.
+func (p *para) parenthetical(c, hi int) int {
+	if c+1 >= hi {
+		return c
+	}
+	switch p.ts[c+1].low {
+	case "for", "on", "in", "meanwhile", "however", "too", "though", "though,", "also", "then", "instead", "separately", "likewise", "similarly", "moreover", "again", "however,", "at", "by", "after", "speaking", "later", "earlier":
+	default:
+		return c
+	}
+	for e := c + 1; e < hi && e < c+10; e++ {
+		if p.ts[e].text == "," {
+			return e + 1
+		}
+		if p.ts[e].kind == 'q' {
+			return c
+		}
+	}
+	return c
+}
+
+// beforeQuote reads "X said" ending at token j, before a quotation.
+func (p *para) beforeQuote(j, lo int) *attr {
+	// "pointed out:" – the cue may be two tokens.
+	c := j
+	if c > lo && (p.ts[c].low == "out") {
+		c--
+	}
+	if c > lo && p.ts[c].low == "to" && p.ts[c-1].low == "according" {
+		return nil // "according to X, …" is read as reported speech
+	}
+	kind, cr, ok := p.isCue(c)
+	if !ok || cr.b < j+1 {
+		return nil
+	}
+	if kind == cueObject && p.ts[j+1].low != "that" && p.ts[j+1].kind != 'p' {
+		// "called X a “stiff”": the object, not a quotation, follows.
+		if p.ts[j+1].kind != 'q' {
+			return nil
+		}
+	}
+	si := p.sentOf(c)
+	src := p.subjectOf(c, p.sents[si][0])
+	return &attr{cue: cr, source: src, sentence: si}
+}
+
+// subjectOf finds the source of the cue at c: the noun phrase before it,
+// or, for "…, saying" and "… and said", the subject of the sentence.
+func (p *para) subjectOf(c, lo int) rng {
+	j := c - 1
+	for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		j--
+	}
+	// "X on Wednesday said": skip a time.
+	for j-1 >= lo && timeWords[p.ts[j].low] && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
+		j -= 2
+		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+			j--
+		}
+	}
+	// "X, for his part, said": skip back over the aside.
+	if j >= lo && p.ts[j].text == "," {
+		for k := j - 1; k >= lo && k > j-10; k-- {
+			if p.ts[k].text == "," {
+				if e := p.parenthetical(k, c); e == j+1 {
+					j = k - 1
+				}
+				break
+			}
+		}
+	}
+	if j >= lo {
+		if r := p.npLeft(j, lo); !r.empty() {
+			return r
+		}
+	}
+	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || progressive[p.ts[c].low] {
+		// The subject of the clause: an earlier attribution's source in
+		// the sentence, or the sentence's first noun phrase.
+		for i := len(p.attrs) - 1; i >= 0; i-- {
+			a := p.attrs[i]
+			if !a.source.empty() && a.source.a >= lo && a.cue.a < c {
+				return a.source
+			}
+		}
+		return p.firstNP(lo, c)
+	}
+	return rng{}
+}
+
+// npLeft reads the noun phrase that ends at token j, leftwards.
+func (p *para) npLeft(j, lo int) rng {
+	t := p.ts[j]
+	end := j + 1
+	// A bracket after a name: "Sen. Heidi Heitkamp (D-N.D.)".
+	if t.text == ")" {
+		k := j - 1
+		for k > lo && p.ts[k].text != "(" && k > j-8 {
+			k--
+		}
+		if k <= lo || p.ts[k].text != "(" {
+			return rng{}
+		}
+		j = k - 1
+		t = p.ts[j]
+	}
+	// A trailing appositive: "Sen. X of New York, the Democratic leader,".
+	if t.text == "," {
+		k := j - 1
+		for k > lo && p.ts[k].text != "," && k > j-14 {
+			k--
+		}
+		if k > lo && p.ts[k].text == "," && determiners[p.ts[k+1].low] && !p.ts[k+1].open {
+			if r := p.npLeft(k-1, lo); !r.empty() && p.isName(r) {
+				return rng{r.a, end}
+			}
+		}
+		return rng{}
+	}
+	if t.kind != 'w' {
+		return rng{}
+	}
+	if _, ok := pronouns[t.low]; ok {
+		return rng{j, end}
+	}
+	headOK := (startsUpper(t.text) && !functionCap[t.low]) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
+	plural := !headOK && strings.HasSuffix(t.low, "s") && !boundary[t.low] && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
+	if !headOK && !plural {
+		return rng{}
+	}
+	a := j
+	lower := 0
+	for k := j - 1; k >= lo; k-- {
+		w := p.ts[k]
+		if w.kind != 'w' {
+			break
+		}
+		if determiners[w.low] {
+			a = k
+			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !functionCap[p.ts[k-2].low] || roleNouns[p.ts[k-2].low]) {
+				continue
+			}
+			break
+		}
+		if startsUpper(w.text) && !functionCap[w.low] {
+			a = k
+			continue
+		}
+		if w.low == "of" && k-1 >= lo && (startsUpper(p.ts[k-1].text) || roleNouns[p.ts[k-1].low]) {
+			a = k
+			continue
+		}
+		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !functionCap[p.ts[k-1].low] {
+			a = k
+			continue
+		}
+		if !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
+			lower++
+			a = k
+			continue
+		}
+		break
+	}
+	// Leading lowercase words must be modifiers of a noun phrase that
+	// opens with a determiner, a capitalised word, the sentence or a
+	// comma: otherwise they are the end of a verb phrase.
+	for a < j && !startsUpper(p.ts[a].text) && !determiners[p.ts[a].low] {
+		if a == lo || p.ts[a-1].kind != 'w' || boundary[p.ts[a-1].low] {
+			break
+		}
+		a++
+	}
+	if plural && a == j {
+		return rng{}
+	}
+	return rng{a, end}
+}
+
+func pronounsOrCue(w string) bool {
+	if _, ok := pronouns[w]; ok {
+		return true
+	}
+	_, ok := cues[w]
+	return ok
+}
+
+// isName reports whether r holds a capitalised word that is not a title.
+func (p *para) isName(r rng) bool {
+	for i := r.a; i < r.b; i++ {
+		t := p.ts[i]
+		if t.kind == 'w' && startsUpper(t.text) && !titleWords[t.low] && !functionCap[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// npRight reads a noun phrase starting at token k. With apposition, a
+// following ", the head of …" is part of it.
+func (p *para) npRight(k, hi int, apposition bool) rng {
+	if k >= hi || p.ts[k].kind != 'w' {
+		return rng{}
+	}
+	t := p.ts[k]
+	if v, ok := pronouns[t.low]; ok {
+		if t.low == "that" || t.low == "which" || t.low == "who" || t.low == "you" {
+			return rng{}
+		}
+		_ = v
+		return rng{k, k + 1}
+	}
+	i := k
+	if determiners[t.low] {
+		i++
+	}
+	head := -1
+	for ; i < hi; i++ {
+		w := p.ts[i]
+		if w.kind == 'p' && w.text == "(" {
+			e := i + 1
+			for e < hi && p.ts[e].text != ")" && e < i+8 {
+				e++
+			}
+			if e < hi && p.ts[e].text == ")" && head >= 0 {
+				i = e
+				continue
+			}
+			break
+		}
+		if w.kind != 'w' {
+			break
+		}
+		if startsUpper(w.text) && (!functionCap[w.low] || i == k && w.low != "according") {
+			head = i
+			continue
+		}
+		if w.low == "of" && head >= 0 && i+1 < hi && startsUpper(p.ts[i+1].text) {
+			continue
+		}
+		if w.low == "al" || strings.HasPrefix(w.low, "al-") || strings.HasPrefix(w.low, "el-") || w.low == "bin" || w.low == "van" || w.low == "von" || w.low == "de" {
+			head = i
+			continue
+		}
+		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text))) {
+			if roleNouns[w.low] {
+				head = i
+			}
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return rng{}
+	}
+	end := head + 1
+	if end < hi && p.ts[end].text == ")" {
+		end++
+	}
+	if apposition && end+1 < hi && p.ts[end].text == "," && (p.ts[end+1].low == "the" || p.ts[end+1].low == "a" || p.ts[end+1].low == "an") {
+		e := end + 1
+		for e < hi && p.ts[e].text != "," && p.ts[e].kind != 'q' && !(p.ts[e].kind == 'p' && (p.ts[e].text == "." || p.ts[e].text == ";")) {
+			e++
+		}
+		if e < hi && p.ts[e].text == "," {
+			e++
+		}
+		end = e
+	}
+	return rng{k, end}
+}
+
+// firstNP returns the subject of the sentence starting at lo: its first
+// noun phrase after any opening adverbial ("During the meeting, X …").
+func (p *para) firstNP(lo, hi int) rng {
+	k := lo
+	for k < hi && p.ts[k].kind != 'w' {
+		k++
+	}
+	if k < hi && functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] {
+		// Skip the opening phrase up to its comma.
+		e := k
+		for e < hi && p.ts[e].text != "," {
+			e++
+		}
+		if e >= hi {
+			return rng{}
+		}
+		k = e + 1
+	}
+	r := p.npRight(k, hi, false)
+	if r.empty() {
+		return r
+	}
+	return r
+}

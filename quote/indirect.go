@@ -1,0 +1,310 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// adverbial words may sit between a cue and the "that" opening its
+// content: "said in a statement on Monday that".
+var adverbial = map[string]bool{
+	"on": true, "in": true, "at": true, "during": true, "after": true, "before": true, "to": true,
+	"with": true, "by": true, "from": true, "for": true, "of": true, "a": true, "an": true,
+	"the": true, "his": true, "her": true, "their": true, "its": true, "this": true, "last": true,
+	"earlier": true, "later": true, "statement": true, "interview": true, "speech": true,
+	"reporters": true, "journalists": true, "conference": true, "press": true, "news": true,
+	"meeting": true, "rally": true, "event": true, "call": true, "week": true, "month": true,
+	"year": true, "day": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"recent": true, "also": true, "previously": true, "him": true, "her,": true, "them": true,
+	"me": true, "us": true, "audience": true, "crowd": true, "supporters": true, "told": true,
+	"recently": true, "repeatedly": true, "once": true, "again": true, "has": true, "had": true,
+	"television": true, "radio": true, "tweet": true, "post": true, "letter": true, "email": true,
+	"phone": true, "telephone": true, "briefing": true, "remarks": true, "joint": true,
+	"appearance": true, "program": true, "show": true, "today": true, "yesterday": true,
+	"here": true, "there": true, "separate": true, "written": true, "sunday": true,
+}
+
+// tailOpeners start what may follow a closing attribution: "…, he said
+// in a statement on Monday", "…, she said, citing a report".
+var tailOpeners = map[string]bool{
+	"in": true, "on": true, "at": true, "after": true, "during": true, "before": true,
+	"citing": true, "according": true, "told": true, "while": true, "when": true, "from": true,
+	"last": true, "earlier": true, "later": true, "this": true, "today": true, "yesterday": true,
+}
+
+// indirect finds reported speech in sentence si, tokens [lo, hi).
+func (p *para) indirect(si, lo, hi int) {
+	// Attributions that close the sentence ("…, he said.") first: they
+	// hold the cues inside their content.
+	for i := lo; i < hi; i++ {
+		if p.claimed[i] || p.ts[i].low == "according" {
+			continue
+		}
+		kind, cr, ok := p.isCue(i)
+		if !ok || !p.free(cr) {
+			continue
+		}
+		if a := p.verb(si, lo, hi, kind, cr, true); a != nil {
+			p.add(a)
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if p.claimed[i] {
+			continue
+		}
+		kind, cr, ok := p.isCue(i)
+		if !ok || !p.free(cr) {
+			continue
+		}
+		var a *attr
+		if p.ts[i].low == "according" {
+			a = p.according(si, lo, hi, cr)
+		} else {
+			a = p.verb(si, lo, hi, kind, cr, false)
+		}
+		if a == nil {
+			continue
+		}
+		p.add(a)
+		if e := a.content[len(a.content)-1].b; e > i {
+			i = e - 1
+		}
+	}
+}
+
+// clauseStart returns where the clause before token k begins: after the
+// last claimed token or at the sentence start, skipping a leading
+// conjunction.
+func (p *para) clauseStart(lo, k int) int {
+	s := lo
+	for i := k - 1; i >= lo; i-- {
+		if p.claimed[i] {
+			s = i + 1
+			break
+		}
+	}
+	for s < k && (p.ts[s].kind == 'p' && p.ts[s].kind != 'q' || functionCap[p.ts[s].low] && (p.ts[s].low == "but" || p.ts[s].low == "and" || p.ts[s].low == "so" || p.ts[s].low == "yet")) {
+		s++
+	}
+	return s
+}
+
+// contentEnd returns the end of content that starts at s and runs to the
+// end of its clause: the sentence end without its final stop, or before
+// ", adding", ", according to" and other attributions.
+func (p *para) contentEnd(s, hi int) int {
+	e := hi
+	for m := s + 1; m < hi; m++ {
+		if p.claimed[m] {
+			e = m
+			break
+		}
+		t := p.ts[m]
+		if t.text == ";" {
+			e = m
+			break
+		}
+		if t.text == "," && m+1 < hi {
+			n := p.ts[m+1]
+			if n.low == "according" || progressive[n.low] && isCueWord(n.low) {
+				e = m
+				break
+			}
+		}
+		if t.low == "and" && m+1 < hi && m > s+2 {
+			if k, ok := cues[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
+				e = m
+				if p.ts[m-1].text == "," {
+					e = m - 1
+				}
+				break
+			}
+		}
+	}
+	for e > s {
+		t := p.ts[e-1]
+		if t.kind == 'p' && strings.ContainsAny(t.text, ".?!;:,-—–") && t.text != "..." {
+			e--
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func isCueWord(w string) bool { _, ok := cues[w]; return ok }
+
+// words counts the word tokens in r.
+func (p *para) words(r rng) int {
+	n := 0
+	for i := r.a; i < r.b; i++ {
+		if p.ts[i].kind == 'w' {
+			n++
+		}
+	}
+	return n
+}
+
+// according reads "According to X, …" and "…, according to X".
+func (p *para) according(si, lo, hi int, cr rng) *attr {
+	src := p.npRight(cr.b, hi, false)
+	if src.empty() {
+		// "according to the Iranian media reported": take words up to
+		// the comma.
+		e := cr.b
+		for e < hi && p.ts[e].kind == 'w' && e < cr.b+8 {
+			e++
+		}
+		if e == cr.b {
+			return nil
+		}
+		src = rng{cr.b, e}
+	}
+	if cr.a > p.clauseStart(lo, cr.a) && p.ts[cr.a-1].text == "," {
+		// Content before: "…, according to X."
+		s := p.clauseStart(lo, cr.a-1)
+		// It may be the agency relaying an attribution already found.
+		for _, a := range p.attrs {
+			for _, c := range a.content {
+				if c.b >= s-2 && c.b <= cr.a && !a.source.empty() && a.via == "" {
+					a.via = agencyName(p.ts[src.a:src.b])
+					p.claim(rng{cr.a, src.b})
+					return nil
+				}
+			}
+		}
+		e := cr.a - 1
+		if p.words(rng{s, e}) < 2 {
+			return nil
+		}
+		return &attr{content: []rng{{s, e}}, cue: cr, source: src, sentence: si}
+	}
+	// Content after: "According to X, …".
+	k := src.b
+	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !startsUpper(p.ts[k].text) && k < src.b+3 && p.ts[k].low != "that") {
+		if p.ts[k].text == "," {
+			k++
+			break
+		}
+		k++
+	}
+	if k < hi && p.ts[k].low == "that" {
+		k++
+	}
+	e := p.contentEnd(k, hi)
+	if p.words(rng{k, e}) < 2 {
+		return nil
+	}
+	return &attr{content: []rng{{k, e}}, cue: cr, source: src, sentence: si}
+}
+
+// verb reads reported speech around the reporting verb at cr.
+func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
+	i := cr.a
+	src := p.subjectOf(i, lo)
+	inverted := false
+	if src.empty() && i > lo && p.ts[i-1].text == "," && (kind == cueSay || kind == cueTell) && !progressive[p.ts[i].low] {
+		// "…, said Sen. X."
+		r := p.npRight(cr.b, hi, true)
+		if !r.empty() {
+			src, inverted = r, true
+		}
+	}
+	if src.empty() {
+		return nil
+	}
+	if !inverted && src.a > i {
+		return nil
+	}
+	// The tail after the cue (and an inverted source).
+	tailStart := cr.b
+	if inverted {
+		tailStart = src.b
+	}
+	thatAt := -1
+	for w := tailStart; w < hi && w < tailStart+10; w++ {
+		t := p.ts[w]
+		if t.low == "that" {
+			thatAt = w
+			break
+		}
+		if t.kind != 'w' || !(adverbial[t.low] || startsUpper(t.text) || unicode.IsDigit(firstRune(t.text))) {
+			break
+		}
+	}
+	tailEnd := p.contentEnd(tailStart, hi)
+	tailWords := p.words(rng{tailStart, tailEnd})
+	shortTail := tailWords <= 6 || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	// Content before the source: "…, he said." / "…, said X."
+	commaBefore := src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
+	if inverted {
+		commaBefore = true
+	}
+	if (kind == cueSay || kind == cueTell || kind == cueThink) && thatAt < 0 && shortTail && commaBefore {
+		b := src.a - 1
+		if inverted {
+			b = i - 1
+		}
+		s := p.clauseStart(lo, b)
+		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
+			return &attr{content: []rng{{s, b}}, cue: cr, source: src, sentence: si}
+		}
+		if inverted {
+			return nil
+		}
+	}
+	if inverted || final {
+		return nil
+	}
+	// Content after the cue.
+	s := cr.b
+	switch {
+	case thatAt >= 0:
+		s = thatAt
+	case kind == cueTell:
+		// Skip the addressee: "told reporters", "told The Times".
+		if r := p.npRight(s, hi, false); !r.empty() {
+			s = r.b
+		} else if s < hi && (p.ts[s].low == "him" || p.ts[s].low == "her" || p.ts[s].low == "them" || p.ts[s].low == "me" || p.ts[s].low == "us") {
+			s++
+		}
+	}
+	for s < hi && (p.ts[s].text == ":" || p.ts[s].text == ",") {
+		s++
+	}
+	if s >= hi || !p.free(rng{s, s + 1}) {
+		return nil
+	}
+	e := p.contentEnd(s, hi)
+	min := 2
+	if kind == cueObject || kind == cueThink {
+		min = 2
+	}
+	if p.words(rng{s, e}) < min {
+		return nil
+	}
+	if kind == cueObject && thatAt < 0 && p.ts[s].kind == 'p' {
+		return nil
+	}
+	return &attr{content: []rng{{s, e}}, cue: cr, source: src, sentence: si}
+}
+
+// agencyName returns the name of a relaying agency: "semi-official Fars
+// news agency" → "Fars".
+func agencyName(ts []tok) string {
+	var keep, all []string
+	for _, t := range ts {
+		if t.kind != 'w' {
+			continue
+		}
+		all = append(all, t.text)
+		if agencyWords[t.low] || determiners[t.low] || !startsUpper(t.text) {
+			continue
+		}
+		keep = append(keep, t.text)
+	}
+	if len(keep) > 0 {
+		return strings.Join(keep, " ")
+	}
+	return strings.Join(all, " ")
+}

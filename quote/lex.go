@@ -1,0 +1,253 @@
+package quote
+
+import "strings"
+
+// cueKind says how a reporting verb takes its content.
+type cueKind byte
+
+const (
+	cueSay    cueKind = 's' // say, add, note: content follows or precedes
+	cueTell   cueKind = 't' // tell, inform: an addressee comes first
+	cueThink  cueKind = 'b' // believe, hope: an attributed state
+	cueObject cueKind = 'o' // accuse, praise: content is an object
+)
+
+// verbs lists reporting verbs by base form. The irregular forms are given
+// after a slash: "say/said/says/saying". The list was drawn up from the
+// cue words of PolNeAR's training split that are cues most of the time.
+var verbs = map[cueKind][]string{
+	cueSay: {
+		"say/said/says/saying", "add", "note", "stress", "emphasize", "emphasise", "reiterate",
+		"explain", "argue", "claim", "insist", "caution", "announce", "declare", "state",
+		"write/wrote/writes/writing/written", "tweet", "suggest", "acknowledge",
+		"admit/admitted/admits/admitting", "concede", "confirm", "deny/denied/denies/denying",
+		"predict", "vow", "pledge", "recall", "remark", "respond", "reply/replied/replies/replying",
+		"report", "recount", "complain", "contend", "maintain", "assert", "allege", "agree",
+		"observe", "mention", "reveal", "indicate", "joke", "boast", "brag/bragged/brags/bragging",
+		"lament", "quip/quipped/quips/quipping", "retort", "counter", "shout", "chant", "declare",
+		"proclaim", "affirm", "reaffirm", "underline", "underscore", "testify/testified/testifies/testifying",
+		"conclude", "speculate", "estimate", "charge", "concur/concurred/concurs/concurring",
+		"wonder", "ask", "exclaim", "interject", "muse", "scoff", "snap/snapped/snaps/snapping",
+		"wrote", "post", "signal/signaled/signals/signaling", "hint", "assure", "reassure",
+		"elaborate", "continue", "clarify/clarified/clarifies/clarifying", "stated", "told",
+		"warn", "promise", "threaten", "demand", "propose", "urge", "cite", "describe",
+		"forecast/forecast/forecasts/forecasting", "predicted", "recommend", "advise", "pray",
+		"swear/swore/swears/swearing", "confess", "point", "echo/echoed/echoes/echoing",
+		"decry/decried/decries/decrying", "comment", "vow", "reason",
+	},
+	cueTell: {
+		"tell/told/tells/telling", "inform", "remind", "brief",
+	},
+	cueThink: {
+		"believe", "think/thought/thinks/thinking", "hope", "fear", "expect", "feel/felt/feels/feeling",
+		"worry/worried/worries/worrying", "doubt", "suspect", "figure", "reckon", "want", "wish",
+		"know/knew/knows/knowing", "assume", "envision", "guess", "consider", "regret",
+	},
+	cueObject: {
+		"accuse", "criticize", "criticise", "praise", "hail", "condemn", "denounce", "reject",
+		"dismiss", "defend", "welcome", "blame", "slam/slammed/slams/slamming", "blast",
+		"question", "call/called/calls/calling", "tout", "attack", "mock", "applaud", "thank",
+		"endorse", "oppose", "support", "voice", "express",
+	},
+}
+
+// cues maps every form of a reporting verb to its kind.
+var cues = map[string]cueKind{}
+
+// progressive marks -ing forms, which take the subject of the main clause.
+var progressive = map[string]bool{}
+
+func init() {
+	for kind, list := range verbs {
+		for _, v := range list {
+			forms := strings.Split(v, "/")
+			if len(forms) == 1 {
+				forms = inflect(v)
+			}
+			for i, f := range forms {
+				if _, ok := cues[f]; !ok {
+					cues[f] = kind
+				}
+				if i == len(forms)-1 && strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ing") {
+					progressive[f] = true
+				}
+			}
+		}
+	}
+}
+
+// inflect returns base, past, third person and -ing forms of a regular
+// verb.
+func inflect(v string) []string {
+	var past, third, ing string
+	switch {
+	case strings.HasSuffix(v, "e"):
+		past, third, ing = v+"d", v+"s", v[:len(v)-1]+"ing"
+	case strings.HasSuffix(v, "y") && !strings.ContainsAny(v[len(v)-2:len(v)-1], "aeiou"):
+		past, third, ing = v[:len(v)-1]+"ied", v[:len(v)-1]+"ies", v+"ing"
+	case strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "o"):
+		past, third, ing = v+"ed", v+"es", v+"ing"
+	default:
+		past, third, ing = v+"ed", v+"s", v+"ing"
+	}
+	return []string{v, past, third, ing}
+}
+
+// pronouns that can be the source of a quote, with whether they name one
+// person.
+var pronouns = map[string]bool{
+	"he": true, "she": true, "i": false, "we": false, "they": false, "it": false, "you": false,
+	"who": false, "which": false, "that": false,
+}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"this": true, "these": true, "those": true, "some": true, "many": true, "several": true,
+	"most": true, "all": true, "both": true, "each": true, "every": true, "another": true,
+	"other": true, "our": true, "my": true, "your": true, "one": true, "two": true, "three": true,
+	"few": true, "no": true, "any": true, "such": true, "more": true,
+}
+
+// boundary words end a noun phrase read leftwards from a cue.
+var boundary = map[string]bool{
+	"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
+	"whom": true, "when": true, "while": true, "as": true, "if": true, "because": true, "after": true,
+	"before": true, "since": true, "although": true, "though": true, "where": true, "so": true,
+	"than": true, "to": true, "in": true, "on": true, "at": true, "with": true, "by": true,
+	"for": true, "from": true, "into": true, "about": true, "over": true, "under": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"said": true, "says": true, "says,": true, "not": true, "also": true, "would": true, "will": true,
+	"could": true, "should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
+	"does": true, "do": true, "has": true, "have": true, "had": true, "then": true, "there": true,
+	"here": true, "what": true, "whether": true, "how": true, "why": true, "until": true,
+	"unless": true, "during": true, "against": true, "without": true, "within": true, "between": true,
+	"among": true, "through": true, "like": true, "even": true, "just": true, "only": true,
+	"him": true, "them": true, "us": true, "me": true, "it": true, "up": true, "out": true,
+	"yet": true, "however": true, "now": true, "both": false, "upon": true, "via": true,
+	"amid": true, "despite": true, "toward": true, "towards": true, "around": true, "across": true,
+	"behind": true, "per": true, "very": true, "too": true, "again": true, "once": true,
+}
+
+// functionCap are capitalised words that start sentences but not names.
+var functionCap = map[string]bool{
+	"but": true, "and": true, "or": true, "meanwhile": true, "however": true, "still": true,
+	"also": true, "in": true, "on": true, "at": true, "when": true, "while": true, "after": true,
+	"as": true, "if": true, "yet": true, "so": true, "then": true, "now": true, "here": true,
+	"there": true, "this": true, "that": true, "the": true, "a": true, "an": true, "he": true,
+	"she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true,
+	"their": true, "its": true, "for": true, "besides": true, "separately": true, "earlier": true,
+	"later": true, "last": true, "during": true, "according": true, "speaking": true, "asked": true,
+	"what": true, "who": true, "why": true, "how": true, "although": true, "though": true,
+	"because": true, "since": true, "with": true, "without": true, "from": true, "by": true,
+	"these": true, "those": true, "some": true, "many": true, "both": true, "even": true,
+	"despite": true, "instead": true, "moreover": true, "furthermore": true, "indeed": true,
+	"comment": true, "analysis": true, "opinion": true, "editorial": true, "asked,": true,
+	"today": true, "yesterday": true, "tomorrow": true, "monday": false, "not": true, "no": true,
+	"of": true, "to": true, "into": true, "our": true, "my": true, "your": true, "one": true,
+	"every": true, "each": true, "all": true, "most": true, "more": true, "other": true,
+	"another": true, "such": true, "where": true, "until": true, "unless": true, "before": true,
+	"once": true, "thus": true, "therefore": true, "again": true, "only": true, "just": true,
+}
+
+// skippable words may sit between a source and its cue: "has also said",
+// "reportedly told".
+var skippable = map[string]bool{
+	"also": true, "has": true, "have": true, "had": true, "later": true, "then": true,
+	"reportedly": true, "previously": true, "repeatedly": true, "again": true, "once": true,
+	"further": true, "recently": true, "publicly": true, "earlier": true, "privately": true,
+	"quickly": true, "specifically": true, "frequently": true, "often": true, "already": true,
+	"subsequently": true, "similarly": true, "likewise": true, "separately": true, "too": true,
+	"would": true, "will": true, "did": true, "does": true, "do": true, "not": true, "never": true,
+	"had,": true, "always": true, "still": true, "first": true, "initially": true, "finally": true,
+	"openly": true, "flatly": true, "bluntly": true, "firmly": true, "strongly": true,
+	"clearly": true, "explicitly": true, "directly": true, "simply": true, "just": true,
+	"even": true, "widely": true, "emphatically": true, "angrily": true, "quietly": true,
+	"could": true, "may": true, "might": true, "can": true, "is": true, "are": true, "was": true,
+	"were": true, "be": true, "been": true, "being": true, "to": true, "could've": true,
+}
+
+// roleNouns head descriptions of people and groups: "the Iraqi official".
+var roleNouns = map[string]bool{
+	"official": true, "officials": true, "commander": true, "commanders": true, "counterpart": true,
+	"counterparts": true, "chief": true, "chiefs": true, "minister": true, "ministers": true,
+	"president": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"spokespeople": true, "leader": true, "leaders": true, "head": true, "envoy": true,
+	"ambassador": true, "general": true, "generals": true, "officer": true, "officers": true,
+	"diplomat": true, "diplomats": true, "aide": true, "aides": true, "adviser": true,
+	"advisers": true, "advisor": true, "advisors": true, "source": true, "sources": true,
+	"analyst": true, "analysts": true, "expert": true, "experts": true, "lawmaker": true,
+	"lawmakers": true, "senator": true, "senators": true, "governor": true, "mayor": true,
+	"secretary": true, "director": true, "chairman": true, "chairwoman": true, "chair": true,
+	"candidate": true, "candidates": true, "nominee": true, "campaign": true, "government": true,
+	"ministry": true, "agency": true, "administration": true, "report": true, "statement": true,
+	"poll": true, "polls": true, "survey": true, "study": true, "critics": true, "supporters": true,
+	"voters": true, "residents": true, "people": true, "police": true, "prosecutors": true,
+	"lawyer": true, "lawyers": true, "attorney": true, "judge": true, "court": true,
+	"democrats": true, "republicans": true, "member": true, "members": true, "staff": true,
+	"delegation": true, "side": true, "sides": true, "military": true, "army": true, "media": true,
+	"authorities": true, "man": true, "woman": true, "executive": true, "founder": true,
+	"activist": true, "activists": true, "observers": true, "witnesses": true, "witness": true,
+	"representative": true, "representatives": true, "premier": true, "king": true,
+	"cleric": true, "clerics": true, "group": true, "groups": true, "party": true, "council": true,
+	"committee": true, "newspaper": true, "paper": true, "outlet": true, "network": true,
+	"website": true, "document": true, "memo": true, "letter": true, "data": true, "figures": true,
+	"researchers": true, "scientists": true, "economists": true, "strategist": true,
+	"strategists": true, "manager": true, "operative": true, "operatives": true, "host": true,
+	"anchor": true, "reporter": true, "reporters": true, "columnist": true, "editor": true,
+	"economist": true, "professor": true, "scholar": true, "team": true, "department": true,
+	"office": true, "white house": true, "pentagon": true, "insiders": true, "friends": true,
+	"family": true, "wife": true, "husband": true, "son": true, "daughter": true, "father": true,
+	"mother": true, "brother": true, "sister": true, "pollster": true, "pollsters": true,
+	"americans": true, "republican": true, "democrat": true, "conservatives": true,
+	"liberals": true, "delegates": true, "donors": true, "backers": true, "opponents": true,
+	"rivals": true, "rival": true, "opponent": true,
+}
+
+// titleWords are ranks and offices written before a name. They are not
+// part of the name.
+var titleWords = map[string]bool{
+	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
+	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
+	"maj.": true, "gen.": true, "lt.": true, "col.": true, "capt.": true, "captain": true,
+	"admiral": true, "adm.": true, "commander": true, "sergeant": true, "sgt.": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "sen.": true, "senator": true, "rep.": true, "representative": true,
+	"gov.": true, "governor": true, "president": true, "vice": true, "prime": true,
+	"minister": true, "foreign": true, "defense": true, "defence": true, "interior": true,
+	"secretary": true, "chief": true, "staff": true, "of": true, "the": true, "ayatollah": true,
+	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"pope": true, "judge": true, "justice": true, "speaker": true, "chairman": true,
+	"chairwoman": true, "director": true, "mayor": true, "ambassador": true, "envoy": true,
+	"prof.": true, "professor": true, "rev.": true, "reverend": true, "sir": true, "lord": true,
+	"lady": true, "dame": true, "supreme": true, "leader": true, "armed": true, "forces": true,
+	"army": true, "deputy": true, "acting": true, "former": true, "top": true, "senior": true,
+	"spokesman": true, "spokeswoman": true, "commander-in-chief": true, "head": true,
+	"iranian": false, "gens.": true, "sens.": true, "reps.": true, "mullah": true,
+	"imam": true, "hojatoleslam": true, "field": true, "marshal": true, "air": true,
+	"vice-president": true, "state": true, "house": true, "senate": true, "u.s.": true,
+	"attorney": true, "candidate": true, "nominee": true, "democratic": true, "republican": true,
+	"presidential": true, "rabbi": true, "father": true, "brother": true, "sister": true,
+	"saint": true, "st.": true, "emir": true, "crown": true, "sultan": true, "president-elect": true,
+	"chancellor": true, "premier": true, "cardinal": true, "bishop": true, "archbishop": true,
+	"officer": true, "cmdr.": true, "brig.": true, "mme": true, "m.": true,
+}
+
+// agencyWords mark a source that relays news: "Tasnim news agency".
+var agencyWords = map[string]bool{
+	"agency": true, "agencies": true, "news": true, "media": true, "newspaper": true,
+	"daily": true, "broadcaster": true, "television": true, "tv": true, "radio": true,
+	"outlet": true, "outlets": true, "reported": true, "wire": true, "channel": true,
+	"website": true, "press": true, "semi-official": true, "official": true, "state-run": true,
+	"state": true, "local": true, "reports": true,
+}
+
+// timeWords name days, months and other times, never a source.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "today": true, "yesterday": true,
+	"week": true, "month": true, "year": true, "morning": true, "afternoon": true, "evening": true,
+	"night": true, "weekend": true, "tonight": true,
+}

@@ -1,0 +1,445 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// person is one person of a document, as speakers are resolved to.
+type person struct {
+	name string
+	key  string
+	// ctx holds the lowercased words of the person's titles, roles and
+	// the descriptions written next to the name.
+	ctx map[string]bool
+	// at are the byte offsets where the person is mentioned; subj marks
+	// the mentions that are the subject of their sentence.
+	at   []int
+	subj []bool
+	// mention is an index into Doc.Mentions for each entry of at, or -1.
+	mention []int
+	// entity indexes Doc.Entities, or -1.
+	entity int
+}
+
+// personTitles are words before a name that mark a person.
+var personTitles = map[string]bool{
+	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
+	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
+	"maj.": true, "gen.": true, "lt.": true, "col.": true, "capt.": true, "captain": true,
+	"admiral": true, "adm.": true, "commander": true, "sergeant": true, "sgt.": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "sen.": true, "senator": true, "rep.": true, "gov.": true, "governor": true,
+	"president": true, "minister": true, "secretary": true, "chief": true, "ayatollah": true,
+	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"judge": true, "justice": true, "speaker": true, "chairman": true, "chairwoman": true,
+	"director": true, "mayor": true, "ambassador": true, "envoy": true, "prof.": true,
+	"professor": true, "rev.": true, "reverend": true, "sir": true, "lord": true, "lady": true,
+	"leader": true, "spokesman": true, "spokeswoman": true, "head": true, "deputy": true,
+	"counterpart": true, "official": true, "rabbi": true, "cardinal": true, "bishop": true,
+	"emir": true, "sultan": true, "chancellor": true, "premier": true, "president-elect": true,
+	"nominee": true, "candidate": true, "founder": true, "ceo": true, "analyst": true,
+	"spokesperson": true, "aide": true, "adviser": true, "advisor": true, "officer": true,
+	"hojatoleslam": true, "mullah": true, "imam": true, "brig.": true, "cmdr.": true,
+	"gens.": true, "sens.": true, "reps.": true, "staff": true, "mme": true,
+}
+
+// orgWords mark a capitalised run as an organisation or place.
+var orgWords = map[string]bool{
+	"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
+	"party": true, "council": true, "university": true, "news": true, "times": true,
+	"post": true, "army": true, "guard": true, "guards": true, "corps": true, "committee": true,
+	"organization": true, "organisation": true, "union": true, "nations": true, "states": true,
+	"region": true, "revolution": true, "house": true, "senate": true, "congress": true,
+	"court": true, "department": true, "office": true, "association": true, "institute": true,
+	"company": true, "group": true, "front": true, "movement": true, "bank": true, "fund": true,
+	"network": true, "press": true, "daily": true, "journal": true, "tv": true, "radio": true,
+	"airlines": true, "inc.": true, "corp.": true, "co.": true, "ltd": true, "foundation": true,
+	"school": true, "college": true, "center": true, "centre": true, "service": true,
+	"command": true, "staff": true, "unit": true, "brigade": true, "division": true,
+	"mobilization": true, "kurdistan": true, "islamic": true, "state": true, "city": true,
+	"county": true, "province": true, "street": true, "road": true, "square": true,
+	"international": true, "national": true, "federal": true, "world": true, "campaign": true,
+}
+
+// nameKey is the form two mentions of one person share: the last word of
+// the name, lowercased, without "al-" and a possessive.
+func nameKey(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.ToLower(f[len(f)-1])
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	for _, pre := range []string{"al-", "el-", "al ", "ad-", "as-", "ash-"} {
+		w = strings.TrimPrefix(w, pre)
+	}
+	return strings.Trim(w, ".,")
+}
+
+// stripTitles returns the name in a capitalised run: its longest tail of
+// words that are not titles.
+func stripTitles(ws []tok) (title, name []tok) {
+	i := len(ws)
+	for i > 0 {
+		w := ws[i-1]
+		low := strings.TrimSuffix(strings.TrimSuffix(w.low, "’s"), "'s")
+		if titleWords[low] || personTitles[low] || functionCap[low] && !isParticle(low) {
+			break
+		}
+		if !startsUpper(w.text) && !isParticle(low) {
+			break
+		}
+		i--
+	}
+	return ws[:i], ws[i:]
+}
+
+func isParticle(w string) bool {
+	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "de" || w == "al" || w == "da" || w == "del" || w == "der"
+}
+
+// tokensText joins the tokens as they are written.
+func tokensText(text string, ws []tok) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	s := text[ws[0].Start:ws[len(ws)-1].End]
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// people is the set of people of a document.
+type people struct {
+	list  []*person
+	byKey map[string]*person
+}
+
+func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
+	key := nameKey(name)
+	if key == "" {
+		return nil
+	}
+	p := ps.byKey[key]
+	if p == nil {
+		p = &person{name: name, key: key, ctx: map[string]bool{}, entity: -1}
+		ps.byKey[key] = p
+		ps.list = append(ps.list, p)
+	}
+	if betterName(name, p.name) {
+		p.name = name
+	}
+	for _, c := range ctx {
+		p.ctx[strings.ToLower(c)] = true
+	}
+	p.at = append(p.at, at)
+	p.subj = append(p.subj, subj)
+	p.mention = append(p.mention, mention)
+	return p
+}
+
+// betterName reports whether a is a longer well-formed name than b.
+func betterName(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return len(wa) > len(wb)
+	}
+	return len(a) > len(b)
+}
+
+// fromMentions builds the people of d from its entity mentions.
+func fromMentions(d *news.Doc, subjects map[int]bool) *people {
+	ps := &people{byKey: map[string]*person{}}
+	for mi, m := range d.Mentions {
+		if m.Type != news.Person {
+			continue
+		}
+		name := m.Text
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			name = bestForm(d.Entities[m.Entity])
+		}
+		name = cleanName(name)
+		var ctx []string
+		for _, t := range m.Titles {
+			ctx = append(ctx, strings.Fields(t)...)
+		}
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			for _, r := range d.Entities[m.Entity].Roles {
+				ctx = append(ctx, strings.Fields(r)...)
+			}
+		}
+		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
+		ctx = append(ctx, contextWords(d.Text, m.Span)...)
+		key := nameKey(name)
+		p := ps.byKey[key]
+		if p == nil && m.Entity >= 0 {
+			for _, q := range ps.list {
+				if q.entity == m.Entity {
+					p = q
+				}
+			}
+		}
+		if p == nil {
+			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)
+			if p != nil {
+				p.entity = m.Entity
+			}
+			continue
+		}
+		if betterName(name, p.name) {
+			p.name = name
+		}
+		for _, c := range ctx {
+			p.ctx[strings.ToLower(c)] = true
+		}
+		p.at = append(p.at, m.Start)
+		p.subj = append(p.subj, subjects[m.Start])
+		p.mention = append(p.mention, mi)
+	}
+	return ps
+}
+
+// bestForm returns the longest well-formed form of an entity: the
+// longest form once titles are taken off.
+func bestForm(e news.Entity) string {
+	best := cleanName(e.Name)
+	for _, f := range e.Forms {
+		if c := cleanName(f); betterName(c, best) {
+			best = c
+		}
+	}
+	return best
+}
+
+// cleanName takes titles and a possessive off a name.
+func cleanName(s string) string {
+	ts := tokenize(s, 0, len(s))
+	_, name := stripTitles(ts)
+	if len(name) == 0 {
+		return strings.TrimSpace(s)
+	}
+	return tokensText(s, name)
+}
+
+// contextWords returns the words written around a name that describe the
+// person: titles and roles before it ("his Iraqi counterpart", "Chief of
+// Staff of the Iranian Armed Forces") and an apposition after it (", the
+// head of …,").
+func contextWords(text string, sp news.Span) []string {
+	lo := max(0, sp.Start-160)
+	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
+		lo--
+	}
+	if i := strings.LastIndexAny(text[lo:sp.Start], ".\n;"); i >= 0 {
+		lo += i + 1
+	}
+	before := tokenize(text, lo, sp.Start)
+	var out []string
+	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
+		t := before[k]
+		if t.kind != 'w' {
+			if t.text == "," && k > 0 && roleNouns[before[k-1].low] {
+				continue
+			}
+			break
+		}
+		if startsUpper(t.text) || roleNouns[t.low] || titleWords[t.low] || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
+			out = append(out, t.text)
+			continue
+		}
+		break
+	}
+	hi := min(len(text), sp.End+160)
+	for hi < len(text) && text[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	after := tokenize(text, sp.End, hi)
+	if len(after) > 2 && after[0].text == "," && (after[1].low == "the" || after[1].low == "a" || after[1].low == "an") {
+		for _, t := range after[1:] {
+			if t.kind != 'w' {
+				break
+			}
+			out = append(out, t.text)
+		}
+	}
+	return out
+}
+
+// fromText finds the people of d in its text when there are no entity
+// mentions: capitalised names after a person's title or a role noun, the
+// named sources of quotations, and later mentions of their surnames.
+func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int]bool) *people {
+	ps := &people{byKey: map[string]*person{}}
+	type run struct {
+		title, name []tok
+		pre         tok
+		hasPre      bool
+		source      bool
+	}
+	var runs []run
+	for _, p := range paras {
+		ts := p.ts
+		for i := 0; i < len(ts); i++ {
+			if !isNameTok(ts[i]) {
+				continue
+			}
+			j := i
+			for j < len(ts) && (isNameTok(ts[j]) || (ts[j].low == "of" || ts[j].low == "the") && j+1 < len(ts) && isNameTok(ts[j+1]) && j > i) {
+				if j > i && strings.HasSuffix(ts[j-1].low, "’s") || j > i && strings.HasSuffix(ts[j-1].low, "'s") {
+					break
+				}
+				j++
+			}
+			title, name := stripTitles(ts[i:j])
+			r := run{title: title, name: name}
+			if i > 0 {
+				r.pre, r.hasPre = ts[i-1], true
+				if ts[i-1].text == "," && i > 1 {
+					r.pre = ts[i-2]
+				}
+			}
+			if len(name) > 0 {
+				r.source = sources[name[0].Start]
+				runs = append(runs, r)
+			}
+			i = j - 1
+		}
+	}
+	isPerson := func(r run) bool {
+		for _, t := range r.title {
+			if personTitles[strings.TrimSuffix(t.low, ".")] || personTitles[t.low] {
+				return true
+			}
+		}
+		if r.hasPre && (roleNouns[r.pre.low] || personTitles[r.pre.low]) && !orgWords[r.pre.low] {
+			return true
+		}
+		if r.source {
+			for _, t := range r.name {
+				if orgWords[strings.ToLower(t.text)] {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	// Named people first, then later mentions of their surnames.
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range runs {
+			name := tokensText(d.Text, r.name)
+			if pass == 0 && !isPerson(r) {
+				continue
+			}
+			if pass == 1 && (isPerson(r) || ps.byKey[nameKey(name)] == nil) {
+				continue
+			}
+			start := r.name[0].Start
+			if len(r.title) > 0 {
+				start = r.title[0].Start
+			}
+			var ctx []string
+			for _, t := range r.title {
+				ctx = append(ctx, t.text)
+			}
+			ctx = append(ctx, contextWords(d.Text, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
+			at := r.name[0].Start
+			ps.add(name, at, subjects[start] || subjects[at], -1, ctx)
+		}
+	}
+	for _, p := range ps.list {
+		sortMentions(p)
+	}
+	return ps
+}
+
+func isNameTok(t tok) bool {
+	if t.kind != 'w' {
+		return false
+	}
+	if startsUpper(t.text) {
+		return !functionCap[t.low] || titleWords[t.low] && !determiners[t.low] && t.low != "of"
+	}
+	return isParticle(t.low)
+}
+
+// sortMentions puts a person's mentions in text order.
+func sortMentions(p *person) {
+	for i := 1; i < len(p.at); i++ {
+		for j := i; j > 0 && p.at[j] < p.at[j-1]; j-- {
+			p.at[j], p.at[j-1] = p.at[j-1], p.at[j]
+			p.subj[j], p.subj[j-1] = p.subj[j-1], p.subj[j]
+			p.mention[j], p.mention[j-1] = p.mention[j-1], p.mention[j]
+		}
+	}
+}
+
+// last returns the latest mention of p before off, and whether it is a
+// subject.
+func (p *person) last(off int) (int, bool, int) {
+	at, subj, m := -1, false, -1
+	for i, a := range p.at {
+		if a < off {
+			at, subj, m = a, p.subj[i], p.mention[i]
+		}
+	}
+	return at, subj, m
+}
+
+// nationalities returns the distinctive capitalised words of a
+// description: "the Iraqi official" → "Iraqi".
+func distinctive(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if w == "" || !startsUpper(w) {
+			continue
+		}
+		low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
+		if titleWords[low] || personTitles[low] || functionCap[low] || orgWords[low] || roleNouns[low] {
+			continue
+		}
+		out = append(out, low)
+	}
+	return out
+}
+
+// stem4 compares nationality words by their first four letters: Iran,
+// Iranian; Iraq, Iraqi; Turkey, Turkish.
+func stem4(w string) string {
+	r := []rune(w)
+	if len(r) > 4 {
+		r = r[:4]
+	}
+	return string(r)
+}
+
+// describes scores how well a description fits person p: distinctive
+// words shared with its context, and role words. ok is false when the
+// description names another nationality.
+func (p *person) describes(desc []string) (score int, ok bool) {
+	pd := map[string]bool{}
+	for w := range p.ctx {
+		if len(w) > 0 && !titleWords[w] && !personTitles[w] && !orgWords[w] && !functionCap[w] && !roleNouns[w] && !determiners[w] {
+			pd[stem4(w)] = true
+		}
+	}
+	dist := distinctive(desc)
+	matched := 0
+	for _, w := range dist {
+		if pd[stem4(w)] {
+			matched++
+		}
+	}
+	if len(dist) > 0 && matched == 0 {
+		return 0, false
+	}
+	score = 3 * matched
+	for _, w := range desc {
+		low := strings.ToLower(w)
+		if (roleNouns[low] || personTitles[low]) && p.ctx[low] {
+			score++
+		}
+	}
+	return score, true
+}
