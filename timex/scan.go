@@ -25,6 +25,8 @@ const (
 
 // scanner holds the state of one Tag call.
 type scanner struct {
+	forceDir   int  // the tense decided by an enclosing expression
+	weakFuture bool // the last tense came from "would"
 	anchor time.Time // day of the anchor, UTC
 	has    bool      // anchor is known
 	ws     []word    // words of the current sentence
@@ -63,6 +65,11 @@ var approx = map[string]string{
 	"over": "MORE_THAN",
 }
 
+// outside are approximations TimeBank leaves out of the expression's span
+// (about three days, within a week); the others (nearly two years, more
+// than a week, at least 30 days) belong to it.
+var outside = map[string]bool{"about": true, "almost": true, "within": true, "over": true, "under": true}
+
 // match tries to read a time expression starting at word i.
 func (s *scanner) match(i int) (cand, bool) {
 	j := i
@@ -94,6 +101,12 @@ func (s *scanner) match(i int) (cand, bool) {
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
 	case s.is(j, "these") && s.is(j+1, "days"):
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
+	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next")):
+		c, ok := s.match(j + 1)
+		if ok && c.start == j+1 {
+			c.start = i
+		}
+		return c, ok
 	}
 	if amod != "" {
 		c, ok := s.match(j)
@@ -103,7 +116,9 @@ func (s *scanner) match(i int) (cand, bool) {
 		if c.start != j {
 			return c, true
 		}
-		c.start = i
+		if !outside[s.lo(i)] {
+			c.start = i
+		}
 		if c.mod == "" {
 			c.mod = amod
 		}
@@ -149,6 +164,9 @@ func (s *scanner) match(i int) (cand, bool) {
 	if det && !modded && !s.keepThe(i+1, c) {
 		c.start = i + 1
 	}
+	if _, ok := weekdays[s.lo(j)]; ok && s.ws[j].upper {
+		c.start = j // late Monday, the Friday explosions: TimeBank marks the day alone
+	}
 	if mod != "" && (c.typ == tDate || c.typ == tTime) && c.mod == "" {
 		c.mod = mod
 	}
@@ -189,7 +207,8 @@ func (s *scanner) keepThe(j int, c cand) bool {
 			return false // the 1996 Olympics
 		}
 		if w == "year" {
-			return false // the year-earlier quarter
+			// the year-earlier quarter, but year-earlier alone
+			return s.is(c.end-1, "quarter") || s.is(c.end-1, "period")
 		}
 	}
 	return true
@@ -517,12 +536,16 @@ func (s *scanner) nearestDay(m, d, dir int) time.Time {
 	t := date(y, m, d)
 	diff := t.Sub(s.anchor)
 	const halfYear = 183 * 24 * time.Hour
+	// A month-day without a year within a few weeks of the anchor is read
+	// as the near date whatever the tense says: writers add the year to
+	// dates further away, and the tense cue may belong to another clause.
+	const near = 45 * 24 * time.Hour
 	switch {
-	case dir < 0 && diff > 2*24*time.Hour:
+	case dir < 0 && diff > near:
 		if validDate(y-1, m, d) {
 			return date(y-1, m, d)
 		}
-	case dir > 0 && diff < -2*24*time.Hour:
+	case dir > 0 && diff < -near:
 		if validDate(y+1, m, d) {
 			return date(y+1, m, d)
 		}
@@ -547,9 +570,9 @@ func (s *scanner) nearestMonthYear(m, dir int) int {
 		return y - 1
 	case dir > 0 && m < am:
 		return y + 1
-	case dir == 0 && m-am > 6:
-		return y - 1
-	case dir == 0 && am-m > 6:
+	case dir == 0 && m-am > 3:
+		return y - 1 // news looks back more than ahead
+	case dir == 0 && am-m > 8:
 		return y + 1
 	}
 	return y
@@ -601,6 +624,12 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 	dir := rel
 	if dir == 0 {
 		dir = s.tense(j, k)
+		if s.forceDir != 0 {
+			dir = s.forceDir
+		}
+		if s.gluedIs(k, "'") && dir > 0 && s.weakFuture {
+			dir = -1 // would look for ways around Wednesday's ruling
+		}
 	}
 	aw := int(s.anchor.Weekday()+6)%7 + 1
 	var t time.Time
@@ -694,8 +723,17 @@ func (s *scanner) timeOfDay(i int, hm string) cand {
 		if s.is(k, "on") || s.is(k, ",") {
 			k++
 		}
+		if m, ok := months[s.lo(k)]; ok && s.ws[k].upper {
+			if dc, ok := s.monthExpr(k, m, true); ok && len(dc.val) == 10 {
+				c.end, c.fut, d = dc.end, dc.fut, dc.val
+				break
+			}
+		}
 		if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
-			if w, ok := s.weekdayExpr(k, wd, 0); ok && w.typ == tDate {
+			s.forceDir = s.tense(i-1, k+1)
+			w, ok := s.weekdayExpr(k, wd, 0)
+			s.forceDir = 0
+			if ok && w.typ == tDate {
 				c.end = w.end
 				c.fut = w.fut
 				if w.val != "" && len(w.val) == 10 {
@@ -824,6 +862,9 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if u == uHour || u == uMinute || u == uSecond {
 			return cand{}, false
 		}
+		if w == "past" && (u == uDecade || u == uCentury) {
+			return cand{end: k + 1, typ: tDuration, val: map[unit]string{uDecade: "P10Y", uCentury: "P100Y"}[u]}, true
+		}
 		if (w == "following" || w == "previous") && s.hasRef && u == uDay {
 			return cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}, true
 		}
@@ -843,8 +884,14 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 			c.val = "XXXX-" + two(m)
 			return c, true
 		}
-		// "last February" is last year's, "next May" next year's.
-		y := s.anchor.Year() + n
+		y := s.anchor.Year()
+		am := int(s.anchor.Month())
+		switch {
+		case n < 0 && m >= am:
+			y--
+		case n > 0 && m <= am:
+			y++
+		}
 		c.val = monthValue(y, m)
 		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
@@ -1121,6 +1168,9 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 	num, k, ok := s.number(j)
 	if !ok {
 		return cand{}, false
+	}
+	if len(num) > 3 && num != "X" {
+		return cand{}, false // the 1988 quarter is a year
 	}
 	u, isUnit := units[s.lo(k)]
 	hyphen := false

@@ -3,95 +3,132 @@ package timex
 import "strings"
 
 // tense reads the tense of the clause around words [i, j): +1 when it
-// points to the future (will, is expected to, planned, 'll), -1 when it is
-// past (a past-tense verb, has + participle, ago), 0 when it cannot tell.
-// The nearest cue wins; the search stops at the sentence's end, a
-// semicolon or a colon, and goes at most ten words either way.
+// points to the future (will, is expected to, planned, 'll, by + date),
+// -1 when it is past (a past-tense verb, has + participle, ago), 0 when it
+// cannot tell. Each cue has a distance, lengthened for weak cues (a verb
+// in -ed, which may be an adjective; a reporting verb, whose tense does
+// not govern the clause it reports); the nearest cue wins. The search
+// stops at the sentence's end, a semicolon or a colon, and goes at most
+// ten words either way.
 func (s *scanner) tense(i, j int) int {
 	const window = 10
-	best, bestDist := 0, window+1
-	present := false
+	// A deadline: by Oct. 31, until Friday.
+	switch s.lo(i - 1) {
+	case "by", "until", "till":
+		return 1
+	}
+	best, bestDist := 0, 1<<30
+	s.weakFuture = false
+	weak := false
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
-		c := s.cue(k)
+		c, pen := s.cue(k)
 		if c == stop {
 			break
 		}
-		if c == presentCue {
-			present = true
-			continue
+		if pen == reportingCue && i-k == 1 {
+			pen = 0 // said Monday
 		}
-		if c != 0 {
-			best, bestDist = c, i-k
-			break
+		if c != 0 && i-k+pen < bestDist {
+			best, bestDist = c, i-k+pen
+			weak = s.ws[k].lo == "would"
 		}
 	}
-	for k := j; k < len(s.ws) && k-j+1 < bestDist; k++ {
-		c := s.cue(k)
+	for k := j; k < len(s.ws) && k-j+1 <= window; k++ {
+		c, pen := s.cue(k)
 		if c == stop {
 			break
 		}
-		if c == presentCue {
-			present = true
-			continue
+		if pen == reportingCue && k == j {
+			pen = 0 // Monday said
 		}
-		if c != 0 {
-			best = c
-			break
+		if c != 0 && k-j+1+pen < bestDist {
+			best, bestDist = c, k-j+1+pen
+			weak = s.ws[k].lo == "would"
 		}
 	}
-	_ = present
+	s.weakFuture = weak
 	return best
 }
 
+const stop = 9
+
+// Penalties of weak cues, in words.
 const (
-	stop       = 9
-	presentCue = 2
+	weakCue      = 3
+	reportingCue = 6
 )
 
-// cue classifies word k as a tense cue.
-func (s *scanner) cue(k int) int {
+var reporting = map[string]bool{
+	"said": true, "told": true, "added": true, "noted": true, "stated": true, "announced": true,
+	"reported": true, "explained": true, "stressed": true, "emphasized": true, "pointed": true,
+	"declared": true, "insisted": true, "claimed": true, "confirmed": true, "warned": true,
+}
+
+// cue classifies word k as a tense cue and gives its penalty.
+func (s *scanner) cue(k int) (int, int) {
 	w := s.ws[k]
 	switch w.kind {
 	case 'p':
 		switch w.lo {
 		case ".", ";", ":", "!", "?":
-			return stop
+			return stop, 0
 		}
-		return 0
+		return 0, 0
 	case 'd':
-		return 0
+		return 0, 0
 	}
 	lo := w.lo
 	switch lo {
 	case "won":
 		if s.gluedIs(k+1, "'") || s.is(k+1, "n") {
-			return 1
+			return 1, 0
 		}
-		return -1
+		return -1, 0
 	case "is", "are", "am":
 		if s.is(k+1, "to") || s.is(k+1, "set") && s.is(k+2, "to") || s.is(k+1, "due") {
-			return 1
+			return 1, 0
 		}
-		return presentCue
+		return 0, 0
 	case "to":
-		return 0
+		return 0, 0
 	case "as":
 		// as soon as Tuesday, as early as next week
 		if s.is(k-2, "as") && (s.is(k-1, "soon") || s.is(k-1, "early")) {
-			return 1
+			return 1, 0
 		}
+		return 0, 0
+	}
+	if lo == "would" {
+		return 1, weakCue
+	}
+	if reporting[lo] {
+		return -1, reportingCue
+	}
+	switch lo {
+	case "plans", "plan", "planning":
+		return 1, weakCue // often a noun
+	case "set":
+		if s.is(k+1, "to") {
+			return 1, 0
+		}
+		return 0, 0
+	case "payable", "record":
+		return 1, weakCue // payable Dec. 15 to holders of record Nov. 16
 	}
 	if futureCues[lo] {
-		return 1
+		return 1, 0
 	}
 	if pastCues[lo] {
-		return -1
+		if s.is(k-1, "be") {
+			return 0, 0 // will be paid Dec. 14
+		}
+		return -1, 0
 	}
 	if len(lo) > 4 && strings.HasSuffix(lo, "ed") && !w.upper && !notPast[lo] {
 		if s.is(k-1, "be") || s.is(k-1, "being") {
-			return 0 // must be returned by Jan. 14
+			return 0, 0 // must be returned by Jan. 14
 		}
-		return -1
+		return -1, weakCue
 	}
-	return 0
+	return 0, 0
 }
