@@ -25,14 +25,14 @@ const (
 
 // scanner holds the state of one Tag call.
 type scanner struct {
-	forceDir   int  // the tense decided by an enclosing expression
-	weakFuture bool // the last tense came from "would"
-	anchor time.Time // day of the anchor, UTC
-	has    bool      // anchor is known
-	ws     []word    // words of the current sentence
-	lastQ  string    // the last quarter named in the doc (2017-Q3)
-	ref    time.Time // the last full date named in the doc
-	hasRef bool
+	forceDir   int       // the tense decided by an enclosing expression
+	weakFuture bool      // the last tense came from "would"
+	anchor     time.Time // day of the anchor, UTC
+	has        bool      // anchor is known
+	ws         []word    // words of the current sentence
+	lastQ      string    // the last quarter named in the doc (2017-Q3)
+	ref        time.Time // the last full date named in the doc
+	hasRef     bool
 }
 
 func (s *scanner) lo(i int) string {
