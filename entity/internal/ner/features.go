@@ -1,0 +1,410 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hstr continues an FNV-1a hash over s and a separator.
+func hstr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	h ^= 0xff
+	h *= fnvPrime
+	return h
+}
+
+// hnum continues a hash over a small number.
+func hnum(h uint64, n uint64) uint64 {
+	h ^= n + 0x100
+	h *= fnvPrime
+	return h
+}
+
+// tmpl starts the hash of a feature template.
+func tmpl(id uint64) uint64 { return hnum(fnvOffset, id) }
+
+// Token flags.
+const (
+	fInitCap = 1 << iota
+	fAllCaps
+	fHasDigit
+	fAllDigit
+	fHyphen
+	fDot
+	fHasLower
+	fAlpha
+)
+
+// tok is what the featurizer precomputes about a token.
+type tok struct {
+	word  string // as written
+	low   string // lowercased, digits as 0
+	shape string
+	flags uint8
+	lowH  uint64
+	shH   uint64
+	// gazetteer: types of the longest match covering the token and the
+	// token's BILOU position in it.
+	gazMask, gazPos uint8
+	lex             uint8 // lowercase-frequency bucket + 1, 0 unknown
+}
+
+// norm lowercases a word and writes digits as 0.
+func norm(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		needs := false
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if (c >= 'A' && c <= 'Z') || (c >= '1' && c <= '9') {
+				needs = true
+				break
+			}
+		}
+		if !needs {
+			return w
+		}
+		b := []byte(w)
+		for i, c := range b {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				b[i] = c + 32
+			case c >= '1' && c <= '9':
+				b[i] = '0'
+			}
+		}
+		return string(b)
+	}
+	var sb strings.Builder
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			sb.WriteByte('0')
+			continue
+		}
+		sb.WriteRune(unicode.ToLower(r))
+	}
+	return sb.String()
+}
+
+// shapeOf maps a word to its short shape: X, x, d and other characters,
+// runs collapsed ("McDonald" → XxXx, "1996-08-22" → d-d-d).
+func shapeOf(w string) (string, uint8) {
+	var buf [32]byte
+	n := 0
+	var last byte
+	var flags uint8
+	letters, digits, uppers, runes := 0, 0, 0, 0
+	for i, r := range w {
+		runes++
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			uppers++
+			letters++
+		case unicode.IsLetter(r):
+			c = 'x'
+			letters++
+			flags |= fHasLower
+		case unicode.IsDigit(r):
+			c = 'd'
+			digits++
+		default:
+			if r < utf8.RuneSelf {
+				c = byte(r)
+			} else {
+				c = '*'
+			}
+			if r == '-' {
+				flags |= fHyphen
+			}
+			if r == '.' {
+				flags |= fDot
+			}
+		}
+		if i == 0 && c == 'X' {
+			flags |= fInitCap
+		}
+		if c != last && n < len(buf) {
+			buf[n] = c
+			n++
+			last = c
+		}
+	}
+	if letters > 0 && uppers == letters {
+		flags |= fAllCaps
+	}
+	if digits > 0 {
+		flags |= fHasDigit
+		if digits == runes {
+			flags |= fAllDigit
+		}
+	}
+	if letters > 0 {
+		flags |= fAlpha
+	}
+	return string(buf[:n]), flags
+}
+
+// docState is what the featurizer knows about the whole document.
+type docState struct {
+	capElsewhere map[uint64]bool // low forms written capitalised mid-sentence
+	lowElsewhere map[uint64]bool // low forms written in lower case
+	memory       map[uint64]uint8
+}
+
+// sentInfo holds a sentence's tokens.
+type sentInfo struct {
+	toks     []tok
+	headline bool // every word in capitals
+}
+
+// Feature template ids.
+const (
+	tBias = iota + 1
+	tW
+	tWord
+	tWm1
+	tWp1
+	tWm2
+	tWp2
+	tWm1W
+	tWWp1
+	tSh
+	tShm1
+	tShp1
+	tSh3
+	tPre
+	tSuf
+	tFlags
+	tStart
+	tP1
+	tP12
+	tP1W
+	tP1Sh
+	tGaz
+	tGazm1
+	tGazp1
+	tLex
+	tLexStart
+	tCapElse
+	tLowElse
+	tMem
+	tMemSh
+	tLen
+	tShm1W
+	tWm1Sh
+	tHead
+)
+
+func (m *Model) prepare(words []string, mem *docState) sentInfo {
+	s := sentInfo{toks: make([]tok, len(words))}
+	alpha, caps := 0, 0
+	for i, w := range words {
+		t := &s.toks[i]
+		t.word = w
+		t.low = norm(w)
+		t.shape, t.flags = shapeOf(w)
+		t.lowH = hstr(fnvOffset, t.low)
+		t.shH = hstr(fnvOffset, t.shape)
+		if b, ok := m.lex[t.low]; ok {
+			t.lex = b + 1
+		}
+		if t.flags&fAlpha != 0 && utf8.RuneCountInString(w) > 1 {
+			alpha++
+			if t.flags&fAllCaps != 0 {
+				caps++
+			}
+		}
+	}
+	s.headline = alpha >= 2 && caps == alpha
+	m.gaz.mark(s.toks)
+	return s
+}
+
+// observe records a sentence's capitalisation in the document state.
+func (d *docState) observe(s *sentInfo) {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.flags&fAlpha == 0 {
+			continue
+		}
+		if t.flags&fHasLower != 0 && t.flags&fInitCap == 0 {
+			d.lowElsewhere[t.lowH] = true
+		}
+		if !s.headline && i > 0 && !sentStart(s, i) && t.flags&fInitCap != 0 {
+			d.capElsewhere[t.lowH] = true
+		}
+	}
+}
+
+func sentStart(s *sentInfo, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch s.toks[i-1].word {
+	case "\"", "``", "“", "'", "(", ":", "--", "-", "—", "‘":
+		return true
+	}
+	return false
+}
+
+// dynamic appends the features of token i that depend on the previous
+// label p (NumLabels at the start).
+func dynamic(buf []uint64, s *sentInfo, i int, p uint8) []uint64 {
+	t := &s.toks[i]
+	return append(buf,
+		hnum(tmpl(tP1), uint64(p)),
+		hnum(hnum(tmpl(tP1W), uint64(p)), t.lowH),
+		hnum(hnum(tmpl(tP1Sh), uint64(p)), t.shH))
+}
+
+// features appends the hashes of the features of token i that do not
+// depend on the labels.
+func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64 {
+	t := &s.toks[i]
+	n := len(s.toks)
+	lowAt := func(j int) uint64 {
+		if j < 0 {
+			return 1
+		}
+		if j >= n {
+			return 2
+		}
+		return s.toks[j].lowH
+	}
+	shAt := func(j int) uint64 {
+		if j < 0 {
+			return 1
+		}
+		if j >= n {
+			return 2
+		}
+		return s.toks[j].shH
+	}
+	start := sentStart(s, i)
+	var st uint64
+	if start {
+		st = 1
+	}
+	if s.headline {
+		st |= 2
+	}
+	buf = append(buf,
+		tmpl(tBias),
+		hnum(tmpl(tW), t.lowH),
+		hstr(tmpl(tWord), t.word),
+		hnum(tmpl(tWm1), lowAt(i-1)),
+		hnum(tmpl(tWp1), lowAt(i+1)),
+		hnum(tmpl(tWm2), lowAt(i-2)),
+		hnum(tmpl(tWp2), lowAt(i+2)),
+		hnum(hnum(tmpl(tWm1W), lowAt(i-1)), t.lowH),
+		hnum(hnum(tmpl(tWWp1), t.lowH), lowAt(i+1)),
+		hnum(tmpl(tSh), t.shH),
+		hnum(tmpl(tShm1), shAt(i-1)),
+		hnum(tmpl(tShp1), shAt(i+1)),
+		hnum(hnum(hnum(tmpl(tSh3), shAt(i-1)), t.shH), shAt(i+1)),
+		hnum(hnum(tmpl(tFlags), uint64(t.flags)), st),
+		hnum(hnum(tmpl(tStart), st), uint64(t.flags&(fInitCap|fAllCaps))),
+		hnum(hnum(tmpl(tShm1W), shAt(i-1)), t.lowH),
+		hnum(hnum(tmpl(tWm1Sh), lowAt(i-1)), t.shH),
+		hnum(hnum(tmpl(tHead), st), t.lowH),
+	)
+	// affixes by rune
+	low := t.low
+	rc := utf8.RuneCountInString(low)
+	if rc > 1 {
+		k := 0
+		for j := range low {
+			if k > 0 && k <= 4 {
+				buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low[:j]))
+			}
+			k++
+		}
+		if k <= 4 {
+			buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low))
+		}
+		k = 0
+		for j := len(low); j > 0 && k < 4; {
+			_, sz := utf8.DecodeLastRuneInString(low[:j])
+			j -= sz
+			k++
+			buf = append(buf, hstr(hnum(tmpl(tSuf), uint64(k)), low[j:]))
+		}
+	}
+	l := uint64(rc)
+	if l > 8 {
+		l = 8
+	}
+	buf = append(buf, hnum(hnum(tmpl(tLen), l), uint64(t.flags&fInitCap)))
+	if t.gazMask != 0 {
+		for ty := 0; ty < NumTypes; ty++ {
+			if t.gazMask&(1<<ty) != 0 {
+				buf = append(buf, hnum(hnum(hnum(tmpl(tGaz), uint64(ty)), uint64(t.gazPos)), uint64(t.flags&(fInitCap|fAllCaps))))
+			}
+		}
+		buf = append(buf, hnum(hnum(tmpl(tGaz), 99), uint64(t.gazMask)))
+	}
+	if i > 0 && s.toks[i-1].gazMask != 0 {
+		buf = append(buf, hnum(tmpl(tGazm1), uint64(s.toks[i-1].gazMask)))
+	}
+	if i+1 < n && s.toks[i+1].gazMask != 0 {
+		buf = append(buf, hnum(tmpl(tGazp1), uint64(s.toks[i+1].gazMask)))
+	}
+	buf = append(buf,
+		hnum(hnum(tmpl(tLex), uint64(t.lex)), uint64(t.flags&(fInitCap|fAllCaps))),
+		hnum(hnum(tmpl(tLexStart), uint64(t.lex)), st))
+	if d != nil && t.flags&fAlpha != 0 {
+		var ce, le uint64
+		if d.capElsewhere[t.lowH] {
+			ce = 1
+		}
+		if d.lowElsewhere[t.lowH] {
+			le = 1
+		}
+		buf = append(buf,
+			hnum(hnum(hnum(tmpl(tCapElse), ce), st), uint64(t.flags&(fInitCap|fAllCaps))),
+			hnum(hnum(hnum(tmpl(tLowElse), le), st), uint64(t.flags&(fInitCap|fAllCaps))))
+		if t.flags&(fInitCap|fAllCaps) != 0 {
+			mem := uint64(d.memory[t.lowH])
+			buf = append(buf, hnum(tmpl(tMem), mem), hnum(hnum(tmpl(tMemSh), mem), st))
+		}
+	}
+	return buf
+}
+
+// remember records the labels given to a sentence in the document memory.
+func (d *docState) remember(s *sentInfo, ls []uint8) {
+	for i, l := range ls {
+		t := &s.toks[i]
+		if t.flags&(fInitCap|fAllCaps) == 0 || t.flags&fAlpha == 0 {
+			continue
+		}
+		if l == 0 {
+			if _, ok := d.memory[t.lowH]; !ok && !sentStart(s, i) && !s.headline {
+				d.memory[t.lowH] = 1
+			}
+			continue
+		}
+		d.memory[t.lowH] = uint8(2 + labelType(l))
+	}
+}
+
+func newDocState() *docState {
+	return &docState{capElsewhere: map[uint64]bool{}, lowElsewhere: map[uint64]bool{}, memory: map[uint64]uint8{}}
+}

@@ -1,0 +1,405 @@
+// Package ner is storyline's statistical named-entity tagger: a greedy
+// averaged perceptron over BILOU labels with word, shape, affix, context,
+// capitalisation, gazetteer and document-level features, its training, and
+// its compact model file.
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Model is a trained tagger. It is safe for concurrent use.
+type Model struct {
+	index map[uint64]int32
+	w     []float32 // NumLabels weights per row
+	lex   map[string]uint8
+	gaz   gazetteer
+	// titles are words mined from the training data that are written
+	// capitalised right before people's names (President, Gen., Mr).
+	titles []string
+	pool   sync.Pool
+}
+
+// Titles returns the title words mined from the training data, lowercased.
+func (m *Model) Titles() []string { return m.titles }
+
+// gazetteer maps the hash of a lowercased token sequence to the types it
+// names (low four bits) and whether a longer entry continues it (0x10).
+type gazetteer map[uint64]uint8
+
+const gazMore = 0x10
+
+func gazKey(h uint64, lowH uint64) uint64 { return hnum(h, lowH) }
+
+func (g gazetteer) add(lows []string, typ int) {
+	h := uint64(fnvOffset)
+	for i, l := range lows {
+		h = gazKey(h, hstr(fnvOffset, l))
+		v := g[h]
+		if i < len(lows)-1 {
+			v |= gazMore
+		} else {
+			v |= 1 << typ
+		}
+		g[h] = v
+	}
+}
+
+// mark sets the gazetteer fields of the tokens, by longest match from the
+// left.
+func (g gazetteer) mark(toks []tok) {
+	for i := 0; i < len(toks); {
+		h := uint64(fnvOffset)
+		best, mask := -1, uint8(0)
+		for j := i; j < len(toks) && j-i < 8; j++ {
+			h = gazKey(h, toks[j].lowH)
+			v, ok := g[h]
+			if !ok {
+				break
+			}
+			if v&0x0f != 0 {
+				best, mask = j, v&0x0f
+			}
+			if v&gazMore == 0 {
+				break
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		for j := i; j <= best; j++ {
+			toks[j].gazMask = mask
+			switch {
+			case best == i:
+				toks[j].gazPos = posU + 1
+			case j == i:
+				toks[j].gazPos = posB + 1
+			case j == best:
+				toks[j].gazPos = posL + 1
+			default:
+				toks[j].gazPos = posI + 1
+			}
+		}
+		i = best + 1
+	}
+}
+
+// weights is what Viterbi decoding needs of a weight table.
+type weights interface {
+	// add adds the weights of the features to sc.
+	add(feats []uint64, sc *[NumLabels]float32)
+}
+
+func (m *Model) add(feats []uint64, sc *[NumLabels]float32) {
+	for _, f := range feats {
+		r, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.w[int(r)*NumLabels : int(r)*NumLabels+NumLabels]
+		for l := range sc {
+			sc[l] += row[l]
+		}
+	}
+}
+
+// lattice is the working space of Viterbi decoding.
+type lattice struct {
+	buf   []uint64
+	dyn   []uint64
+	delta [][NumLabels]float32
+	back  [][NumLabels]uint8
+}
+
+var negInf = float32(math.Inf(-1))
+
+// viterbi returns the best label sequence of a sentence under the BILOU
+// constraints: a first-order model whose label-dependent features are
+// the previous label alone and with the word and its shape.
+func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint8 {
+	n := len(si.toks)
+	if n == 0 {
+		return nil
+	}
+	if cap(lt.delta) < n {
+		lt.delta = make([][NumLabels]float32, n)
+		lt.back = make([][NumLabels]uint8, n)
+	}
+	lt.delta, lt.back = lt.delta[:n], lt.back[:n]
+	for i := 0; i < n; i++ {
+		var em [NumLabels]float32
+		lt.buf = m.features(lt.buf[:0], si, i, d)
+		w.add(lt.buf, &em)
+		row := &lt.delta[i]
+		for c := range row {
+			row[c] = negInf
+		}
+		prevs := NumLabels
+		if i == 0 {
+			prevs = 1
+		}
+		for pi := 0; pi < prevs; pi++ {
+			p := uint8(pi)
+			base := float32(0)
+			if i == 0 {
+				p = NumLabels
+			} else {
+				base = lt.delta[i-1][p]
+				if base == negInf {
+					continue
+				}
+			}
+			var dyn [NumLabels]float32
+			lt.dyn = dynamic(lt.dyn[:0], si, i, p)
+			w.add(lt.dyn, &dyn)
+			for c := 0; c < NumLabels; c++ {
+				if !allowed[p][c] {
+					continue
+				}
+				if s := base + em[c] + dyn[c]; s > row[c] {
+					row[c] = s
+					lt.back[i][c] = p
+				}
+			}
+		}
+	}
+	// end: no chunk left open
+	bc, bs := uint8(0), negInf
+	for c := 0; c < NumLabels; c++ {
+		if c != 0 && (labelPos(uint8(c)) == posB || labelPos(uint8(c)) == posI) {
+			continue
+		}
+		if lt.delta[n-1][c] > bs {
+			bc, bs = uint8(c), lt.delta[n-1][c]
+		}
+	}
+	out := make([]uint8, n)
+	out[n-1] = bc
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = lt.back[i][out[i]]
+	}
+	return out
+}
+
+// TagDoc finds the entity chunks of every sentence of a document, given
+// as its sentences' words.
+func (m *Model) TagDoc(sents [][]string) [][]Chunk {
+	d := newDocState()
+	infos := make([]sentInfo, len(sents))
+	for i, ws := range sents {
+		infos[i] = m.prepare(ws, d)
+		d.observe(&infos[i])
+	}
+	lt, _ := m.pool.Get().(*lattice)
+	if lt == nil {
+		lt = &lattice{}
+	}
+	defer m.pool.Put(lt)
+	out := make([][]Chunk, len(sents))
+	for k := range infos {
+		ls := viterbi(m, m, &infos[k], d, lt)
+		d.remember(&infos[k], ls)
+		out[k] = chunksBILOU(ls)
+	}
+	return out
+}
+
+// model file layout (inside gzip): magic, lexicon, gazetteer, weights.
+const magic = "storyline-ner-2\n"
+
+// ErrBadModel is returned by Load for data that is not a model file.
+var ErrBadModel = errors.New("ner: not a model file")
+
+// Save writes the model, weights quantised to 16 bits, gzip-compressed.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
+	bw.WriteString(magic)
+	// lexicon
+	words := make([]string, 0, len(m.lex))
+	for k := range m.lex {
+		words = append(words, k)
+	}
+	slices.Sort(words)
+	uv(uint64(len(words)))
+	for _, k := range words {
+		uv(uint64(len(k)))
+		bw.WriteString(k)
+		bw.WriteByte(m.lex[k])
+	}
+	// titles
+	uv(uint64(len(m.titles)))
+	for _, t := range m.titles {
+		uv(uint64(len(t)))
+		bw.WriteString(t)
+	}
+	// gazetteer
+	keys := make([]uint64, 0, len(m.gaz))
+	for k := range m.gaz {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	uv(uint64(len(keys)))
+	var prev uint64
+	for _, k := range keys {
+		uv(k - prev)
+		prev = k
+		bw.WriteByte(m.gaz[k])
+	}
+	// weights
+	var maxAbs float64
+	for _, x := range m.w {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(x)))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(bw, binary.LittleEndian, math.Float64bits(scale))
+	feats := make([]uint64, 0, len(m.index))
+	for k := range m.index {
+		feats = append(feats, k)
+	}
+	slices.Sort(feats)
+	uv(uint64(len(feats)))
+	prev = 0
+	for _, f := range feats {
+		row := m.w[int(m.index[f])*NumLabels:][:NumLabels]
+		uv(f - prev)
+		prev = f
+		var q [NumLabels]int64
+		nnz := 0
+		for l, x := range row {
+			q[l] = int64(math.Round(float64(x) / scale))
+			if q[l] != 0 {
+				nnz++
+			}
+		}
+		bw.WriteByte(byte(nnz))
+		for l := range q {
+			if q[l] != 0 {
+				bw.WriteByte(byte(l))
+				sv(q[l])
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner: writing model: %w", err)
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, ErrBadModel
+	}
+	var rerr error
+	uv := func() uint64 {
+		x, err := binary.ReadUvarint(br)
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return x
+	}
+	bt := func() byte {
+		b, err := br.ReadByte()
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return b
+	}
+	m := &Model{lex: map[string]uint8{}, gaz: gazetteer{}}
+	n := uv()
+	for i := uint64(0); i < n && rerr == nil; i++ {
+		l := uv()
+		if l > 1<<10 {
+			return nil, ErrBadModel
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+		}
+		m.lex[string(b)] = bt()
+	}
+	n = uv()
+	for i := uint64(0); i < n && rerr == nil; i++ {
+		l := uv()
+		if l > 1<<10 {
+			return nil, ErrBadModel
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+		}
+		m.titles = append(m.titles, string(b))
+	}
+	n = uv()
+	var prev uint64
+	for i := uint64(0); i < n && rerr == nil; i++ {
+		prev += uv()
+		m.gaz[prev] = bt()
+	}
+	var bits uint64
+	if err := binary.Read(br, binary.LittleEndian, &bits); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	scale := math.Float64frombits(bits)
+	n = uv()
+	if n > 1<<26 {
+		return nil, ErrBadModel
+	}
+	m.index = make(map[uint64]int32, n)
+	m.w = make([]float32, 0, int(n)*NumLabels)
+	prev = 0
+	for i := uint64(0); i < n && rerr == nil; i++ {
+		prev += uv()
+		nnz := int(bt())
+		var row [NumLabels]float32
+		for j := 0; j < nnz && rerr == nil; j++ {
+			l := int(bt())
+			x, err := binary.ReadVarint(br)
+			if err != nil {
+				rerr = err
+			}
+			if l >= NumLabels {
+				return nil, ErrBadModel
+			}
+			row[l] = float32(float64(x) * scale)
+		}
+		m.index[prev] = int32(i)
+		m.w = append(m.w, row[:]...)
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)
+	}
+	return m, nil
+}
+
+// Common reports whether the training data writes w in lower case almost
+// always (a common word, not a name, when capitalised at a sentence start).
+func (m *Model) Common(w string) bool {
+	b, ok := m.lex[norm(w)]
+	return ok && b == 4
+}

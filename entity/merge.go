@@ -1,0 +1,557 @@
+package entity
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// item is what the merger groups: a mention (in a doc) or a document's
+// entity (in a story).
+type item struct {
+	typ     news.EntityType
+	forms   map[string]int // surface forms and how often each was used
+	order   []string       // forms in order of first use
+	roles   []string
+	sources []string
+	count   int
+	pos     []int // positions of the mentions
+	pn      pname
+	doc     int   // index of the doc (story level)
+	co      []int // items of other people named in the same doc
+}
+
+func (it *item) addForm(f string, n int) {
+	if it.forms == nil {
+		it.forms = map[string]int{}
+	}
+	if _, ok := it.forms[f]; !ok {
+		it.order = append(it.order, f)
+	}
+	it.forms[f] += n
+}
+
+// best returns the most complete well-formed form: most name parts, then
+// most used, then first used.
+func best(forms map[string]int, order []string, person bool) string {
+	bf, bp, bn := "", -1, -1
+	for _, f := range order {
+		p := 0
+		if person {
+			p = len(parseName(f).parts)
+		} else {
+			p = len(strings.Fields(f))
+			if acronymOf(f) != "" {
+				p = 0
+			}
+		}
+		if !capitalised(f) && !capitalised(afterParticle(f)) {
+			p-- // lower-case start: less well formed
+		}
+		n := forms[f]
+		if p > bp || (p == bp && n > bn) {
+			bf, bp, bn = f, p, n
+		}
+	}
+	return bf
+}
+
+// cluster is a group of items naming one entity.
+type cluster struct {
+	members []int
+	canon   pname
+	count   int
+	pos     []int
+}
+
+func (c *cluster) join(i int, it *item) {
+	c.members = append(c.members, i)
+	c.count += it.count
+	c.pos = append(c.pos, it.pos...)
+	if len(it.pn.parts) > len(c.canon.parts) {
+		c.canon = it.pn
+	}
+}
+
+func roleKeys(roles []string) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range roles {
+		m[roleKey(r)] = true
+	}
+	return m
+}
+
+// roleKey is the key under which two spellings of a role are one.
+func roleKey(r string) string {
+	if rk, ok := NormalizeRank(r); ok {
+		return rk
+	}
+	k := strings.ReplaceAll(fold(r), "-", " ")
+	for _, a := range []string{"the ", "a ", "an "} {
+		k = strings.TrimPrefix(k, a)
+	}
+	return strings.Join(strings.Fields(k), " ")
+}
+
+// people groups person items. Names of several parts go first, each to
+// the group whose most complete name it is compatible with; then names of
+// one part go to the group whose surname they match. When several groups
+// match, inDoc picks the nearest group named before it, and across docs
+// the group sharing roles or co-mentioned people, else none.
+func people(items []item, idx []int, inDoc bool) []cluster {
+	sort.SliceStable(idx, func(a, b int) bool {
+		pa, pb := len(items[idx[a]].pn.parts), len(items[idx[b]].pn.parts)
+		if (pa > 1) != (pb > 1) {
+			return pa > 1
+		}
+		if pa > 1 && pa != pb {
+			return pa > pb
+		}
+		if pa > 1 && items[idx[a]].count != items[idx[b]].count {
+			return items[idx[a]].count > items[idx[b]].count
+		}
+		return items[idx[a]].pos[0] < items[idx[b]].pos[0]
+	})
+	var cs []cluster
+	owner := map[int]int{}
+	for _, i := range idx {
+		it := &items[i]
+		var cands []int
+		for ci := range cs {
+			c := &cs[ci]
+			if len(it.pn.parts) > 1 && len(c.canon.parts) < 2 {
+				continue
+			}
+			if compatible(it.pn, c.canon) {
+				cands = append(cands, ci)
+			}
+		}
+		pick := -1
+		switch {
+		case len(cands) == 1:
+			pick = cands[0]
+		case len(cands) > 1 && len(it.pn.parts) > 1:
+			pick = cands[0]
+			for _, ci := range cands[1:] {
+				if cs[ci].count > cs[pick].count {
+					pick = ci
+				}
+			}
+		case len(cands) > 1 && inDoc:
+			// the nearest group named before the mention, else after
+			bestPos := -1
+			for _, ci := range cands {
+				for _, p := range cs[ci].pos {
+					if p < it.pos[0] && p > bestPos {
+						bestPos, pick = p, ci
+					}
+				}
+			}
+			if pick < 0 {
+				bestPos = int(^uint(0) >> 1)
+				for _, ci := range cands {
+					for _, p := range cs[ci].pos {
+						if p < bestPos {
+							bestPos, pick = p, ci
+						}
+					}
+				}
+			}
+		case len(cands) > 1:
+			pick = byContext(items, cs, cands, it, owner)
+		}
+		if pick < 0 {
+			cs = append(cs, cluster{canon: it.pn})
+			pick = len(cs) - 1
+		}
+		cs[pick].join(i, it)
+		owner[i] = pick
+	}
+	return cs
+}
+
+// byContext picks among groups the one that shares the most roles and
+// co-mentioned people with the item, or -1 when none stands out.
+func byContext(items []item, cs []cluster, cands []int, it *item, owner map[int]int) int {
+	mine := roleKeys(it.roles)
+	coMine := map[int]bool{}
+	for _, o := range it.co {
+		if c, ok := owner[o]; ok {
+			coMine[c] = true
+		}
+	}
+	best, bestScore, tie := -1, 0, false
+	for _, ci := range cands {
+		score := 0
+		for _, m := range cs[ci].members {
+			for _, r := range items[m].roles {
+				if mine[roleKey(r)] {
+					score += 2
+				}
+			}
+			for _, o := range items[m].co {
+				if c, ok := owner[o]; ok && coMine[c] && c != ci {
+					score++
+				}
+			}
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = ci, score, false
+		case score == bestScore && score > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
+
+// things groups places, organisations and other names: by name key, by
+// acronym and its expansion, and by explicit links.
+func things(items []item, idx []int, links [][2]int) [][]int {
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(x int) int {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			if rb < ra {
+				ra, rb = rb, ra
+			}
+			parent[rb] = ra
+		}
+	}
+	byKey := map[string]int{}
+	byInit := map[string][]int{}
+	var acr []int
+	for _, i := range idx {
+		for f := range items[i].forms {
+			k := nameKey(f)
+			if k == "" {
+				continue
+			}
+			if j, ok := byKey[k]; ok {
+				union(i, j)
+			} else {
+				byKey[k] = i
+			}
+			if a := acronymOf(f); a != "" {
+				acr = append(acr, i)
+			} else if in := initials(f); len(in) >= 2 {
+				byInit[in] = append(byInit[in], i)
+			}
+		}
+	}
+	for _, i := range acr {
+		for f := range items[i].forms {
+			a := acronymOf(f)
+			if a == "" {
+				continue
+			}
+			if js := byInit[a]; len(js) > 0 {
+				// only when the expansions agree among themselves
+				ok := true
+				for _, j := range js[1:] {
+					if find(j) != find(js[0]) {
+						ok = false
+					}
+				}
+				if ok {
+					union(i, js[0])
+				}
+			}
+		}
+	}
+	for _, l := range links {
+		union(l[0], l[1])
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for _, i := range idx {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, groups[r])
+	}
+	return out
+}
+
+// entityOf builds an entity from a group of items.
+func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, int) {
+	agg := item{}
+	roles := map[string]bool{}
+	srcs := map[string]bool{}
+	types := map[news.EntityType]int{}
+	for _, m := range members {
+		it := &items[m]
+		for _, f := range it.order {
+			agg.addForm(f, it.forms[f])
+		}
+		for _, r := range it.roles {
+			k := roleKey(r)
+			if !roles[k] {
+				roles[k] = true
+				if rk, ok := NormalizeRank(r); ok {
+					r = rk
+				}
+				agg.roles = append(agg.roles, r)
+			}
+		}
+		for _, s := range it.sources {
+			srcs[s] = true
+		}
+		agg.count += it.count
+		types[it.typ] += it.count
+	}
+	if typ == "" {
+		bestN := -1
+		for _, t := range []news.EntityType{news.Place, news.Organisation, news.Misc, news.Person} {
+			if types[t] > bestN {
+				typ, bestN = t, types[t]
+			}
+		}
+	}
+	e := news.Entity{Name: best(agg.forms, agg.order, typ == news.Person), Type: typ, Roles: agg.roles}
+	forms := slices.Clone(agg.order)
+	sort.SliceStable(forms, func(a, b int) bool { return agg.forms[forms[a]] > agg.forms[forms[b]] })
+	e.Forms = forms
+	for s := range srcs {
+		e.Sources = append(e.Sources, s)
+	}
+	sort.Strings(e.Sources)
+	if e.Roles == nil {
+		e.Roles = []string{}
+	}
+	return e, agg.count
+}
+
+// mentionRoles returns the roles of a mention, ranks spelled out.
+func mentionRoles(m *news.Mention) []string {
+	var out []string
+	for _, t := range m.Titles {
+		if rk, ok := NormalizeRank(t); ok {
+			out = append(out, rk)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// docEntities groups a doc's mentions into its entities.
+func docEntities(d *news.Doc) {
+	items := make([]item, len(d.Mentions))
+	var perIdx, otherIdx []int
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		it := item{typ: m.Type, count: 1, pos: []int{m.Start}, roles: mentionRoles(m)}
+		if d.ID != "" {
+			it.sources = []string{d.ID}
+		}
+		it.addForm(m.Text, 1)
+		if m.Type == news.Person {
+			it.pn = parseName(m.Text)
+			perIdx = append(perIdx, i)
+		} else {
+			otherIdx = append(otherIdx, i)
+		}
+		items[i] = it
+	}
+	pcs := people(items, perIdx, true)
+	// a one-word place or organisation that is a person's surname in this
+	// doc is that person (the tagger typed it wrongly)
+	var rest []int
+	for _, i := range otherIdx {
+		m := &d.Mentions[i]
+		pn := parseName(m.Text)
+		moved := false
+		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
+			for ci := range pcs {
+				if len(pcs[ci].canon.parts) > 1 && compatible(pn, pcs[ci].canon) {
+					m.Type = news.Person
+					items[i].typ = news.Person
+					items[i].pn = pn
+					pcs[ci].join(i, &items[i])
+					moved = true
+					break
+				}
+			}
+		}
+		if !moved {
+			rest = append(rest, i)
+		}
+	}
+	var links [][2]int
+	for i := range d.Mentions {
+		// "Name (ACR)"
+		m := &d.Mentions[i]
+		if m.Type == news.Person || i+1 >= len(d.Mentions) {
+			continue
+		}
+		n := &d.Mentions[i+1]
+		if n.Type == m.Type && acronymOf(n.Text) != "" && strings.TrimSpace(d.Text[m.End:n.Start]) == "(" {
+			links = append(links, [2]int{i, i + 1})
+		}
+	}
+	groups := things(items, rest, links)
+	type ent struct {
+		members []int
+		typ     news.EntityType
+		first   int
+	}
+	var ents []ent
+	for _, c := range pcs {
+		ents = append(ents, ent{c.members, news.Person, minPos(items, c.members)})
+	}
+	for _, g := range groups {
+		ents = append(ents, ent{g, "", minPos(items, g)})
+	}
+	sort.SliceStable(ents, func(a, b int) bool { return ents[a].first < ents[b].first })
+	d.Entities = d.Entities[:0]
+	for ei, e := range ents {
+		ne, _ := entityOf(items, e.members, e.typ)
+		if ne.Sources == nil {
+			ne.Sources = []string{}
+		}
+		d.Entities = append(d.Entities, ne)
+		for _, m := range e.members {
+			d.Mentions[m].Entity = ei
+			if ne.Type == news.Person {
+				d.Mentions[m].Type = news.Person
+			}
+		}
+	}
+	// the type of the whole group wins
+	for i := range d.Mentions {
+		if e := d.Mentions[i].Entity; e >= 0 {
+			d.Mentions[i].Type = d.Entities[e].Type
+		}
+	}
+}
+
+func minPos(items []item, ms []int) int {
+	p := int(^uint(0) >> 1)
+	for _, m := range ms {
+		for _, x := range items[m].pos {
+			p = min(p, x)
+		}
+	}
+	return p
+}
+
+// Merge groups the entities of every doc of a story into one entry per
+// real-world entity, with every form used and the IDs of the sources,
+// most important (most sources, then most mentions) first.
+func Merge(docs []*news.Doc) []news.Entity {
+	var items []item
+	var perIdx, otherIdx []int
+	for di, d := range docs {
+		counts := make([]int, len(d.Entities))
+		firsts := make([]int, len(d.Entities))
+		for i := range firsts {
+			firsts[i] = -1
+		}
+		formCount := make([]map[string]int, len(d.Entities))
+		for _, m := range d.Mentions {
+			if m.Entity < 0 || m.Entity >= len(d.Entities) {
+				continue
+			}
+			counts[m.Entity]++
+			if firsts[m.Entity] < 0 {
+				firsts[m.Entity] = m.Start
+			}
+			if formCount[m.Entity] == nil {
+				formCount[m.Entity] = map[string]int{}
+			}
+			formCount[m.Entity][m.Text]++
+		}
+		var docPeople []int
+		for ei, e := range d.Entities {
+			if junk(e.Name, e.Type) {
+				continue
+			}
+			it := item{typ: e.Type, count: max(1, counts[ei]), roles: e.Roles, doc: di,
+				pos: []int{di<<32 | max(0, firsts[ei])}}
+			it.sources = e.Sources
+			if len(it.sources) == 0 && d.ID != "" {
+				it.sources = []string{d.ID}
+			}
+			for _, f := range e.Forms {
+				n := formCount[ei][f]
+				it.addForm(f, max(1, n))
+			}
+			if len(it.order) == 0 {
+				it.addForm(e.Name, 1)
+			}
+			i := len(items)
+			if e.Type == news.Person {
+				it.pn = parseName(e.Name)
+				perIdx = append(perIdx, i)
+				docPeople = append(docPeople, i)
+			} else {
+				otherIdx = append(otherIdx, i)
+			}
+			items = append(items, it)
+		}
+		for _, i := range docPeople {
+			for _, j := range docPeople {
+				if i != j {
+					items[i].co = append(items[i].co, j)
+				}
+			}
+		}
+	}
+	type ent struct {
+		e     news.Entity
+		count int
+	}
+	var ents []ent
+	for _, c := range people(items, perIdx, false) {
+		e, n := entityOf(items, c.members, news.Person)
+		ents = append(ents, ent{e, n})
+	}
+	for _, g := range things(items, otherIdx, nil) {
+		e, n := entityOf(items, g, "")
+		ents = append(ents, ent{e, n})
+	}
+	sort.SliceStable(ents, func(a, b int) bool {
+		if len(ents[a].e.Sources) != len(ents[b].e.Sources) {
+			return len(ents[a].e.Sources) > len(ents[b].e.Sources)
+		}
+		if ents[a].count != ents[b].count {
+			return ents[a].count > ents[b].count
+		}
+		return ents[a].e.Name < ents[b].e.Name
+	})
+	out := make([]news.Entity, 0, len(ents))
+	for _, e := range ents {
+		out = append(out, e.e)
+	}
+	return out
+}
+
+// afterParticle returns a name without a leading particle ("al-Ghanmi" →
+// "Ghanmi").
+func afterParticle(f string) string {
+	if i := strings.IndexAny(f, "-' "); i > 0 && particles[strings.ToLower(f[:i])] {
+		return f[i+1:]
+	}
+	return f
+}

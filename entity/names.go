@@ -1,0 +1,296 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+)
+
+// particles are name prefixes that spellings keep or drop (al-Ghanmi,
+// Ghanmi; van Gogh, Gogh).
+var particles = map[string]bool{
+	"al": true, "el": true, "ul": true, "ad": true, "as": true, "at": true, "an": true,
+	"bin": true, "ibn": true, "bint": true, "ben": true,
+	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "dos": true, "das": true,
+	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ter": true,
+}
+
+// fold lowercases s and drops the accents of Latin letters.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã', 'å', 'ā', 'ă', 'ą':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï', 'ī', 'ı', 'į':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø', 'ō', 'ő':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü', 'ū', 'ů', 'ű':
+			r = 'u'
+		case 'ç', 'ć', 'č':
+			r = 'c'
+		case 'ñ', 'ń', 'ň':
+			r = 'n'
+		case 'ş', 'ś', 'š', 'ș':
+			r = 's'
+		case 'ğ':
+			r = 'g'
+		case 'ž', 'ź', 'ż':
+			r = 'z'
+		case 'ý', 'ÿ':
+			r = 'y'
+		case 'ł':
+			r = 'l'
+		case 'ř':
+			r = 'r'
+		case 'ț', 'ţ':
+			r = 't'
+		case 'đ', 'ď':
+			r = 'd'
+		case '’', '‘', '`', 'ʼ', 'ʻ':
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// translit maps a folded name part to a spelling that transliteration
+// variants share: digraphs to one letter (gh, kh, ph, th, dh, sh stays),
+// q to g, w to v, y to i, ou and oo to u, ee to i, doubled letters once.
+func translit(s string) string {
+	r := strings.NewReplacer(
+		"sch", "sh", "tch", "ch", "ph", "f", "gh", "g", "kh", "k", "dh", "d", "th", "t",
+		"ck", "k", "q", "g", "ou", "u", "oo", "u", "ee", "i", "w", "v", "y", "i", "'", "", "-", "",
+		"x", "ks", "ue", "u", "oe", "o", "ae", "a",
+	)
+	s = r.Replace(s)
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// skeleton is a transliterated part's first letter (any vowel as a) and
+// its other consonants, h dropped: Mohammad, Muhamed → mmd.
+func skeleton(t string) string {
+	if t == "" {
+		return ""
+	}
+	b := []byte{t[0]}
+	if isVowel(t[0]) {
+		b[0] = 'a'
+	}
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		if isVowel(c) || c == 'h' || (c == b[len(b)-1]) {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// levenshtein returns the edit distance of a and b (bytes).
+func levenshtein(a, b string) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// part is one word of a person's name.
+type part struct {
+	t    string // transliterated
+	sk   string // skeleton
+	init bool   // an initial ("J.")
+}
+
+// pname is a person's name split into parts, particles dropped.
+type pname struct {
+	parts []part
+}
+
+// parseName splits a person's name into parts.
+func parseName(s string) pname {
+	var n pname
+	for _, w := range strings.Fields(fold(s)) {
+		w = strings.Trim(w, ".,;:'\"()")
+		if w == "" || w == "'s" {
+			continue
+		}
+		// a particle written apart or joined with a hyphen
+		if particles[w] {
+			continue
+		}
+		if i := strings.IndexAny(w, "-'"); i > 0 && particles[w[:i]] {
+			w = w[i+1:]
+		}
+		if w == "" {
+			continue
+		}
+		p := part{t: translit(w)}
+		p.sk = skeleton(p.t)
+		p.init = len([]rune(strings.TrimSuffix(w, "."))) == 1
+		n.parts = append(n.parts, p)
+	}
+	return n
+}
+
+// partMatch reports whether two name parts can be spellings of one name.
+func partMatch(a, b part) bool {
+	if a.t == b.t {
+		return true
+	}
+	if a.init || b.init {
+		return a.t != "" && b.t != "" && a.t[0] == b.t[0]
+	}
+	if len(a.t) < 3 || len(b.t) < 3 {
+		return false
+	}
+	d := levenshtein(a.t, b.t)
+	if a.sk == b.sk {
+		return d <= max(1, max(len(a.t), len(b.t))/3)
+	}
+	// one consonant more or less (Ghanmi, Ghanemi is already equal)
+	return false
+}
+
+// surname is the last part.
+func (n pname) surname() (part, bool) {
+	if len(n.parts) == 0 {
+		return part{}, false
+	}
+	return n.parts[len(n.parts)-1], true
+}
+
+// compatible reports whether two person names can name one person: their
+// last parts match, and the other parts of the shorter name match other
+// parts of the longer one in order. A name of one part is compatible with
+// any name it is the last part of.
+func compatible(a, b pname) bool {
+	sa, ok1 := a.surname()
+	sb, ok2 := b.surname()
+	if !ok1 || !ok2 || !partMatch(sa, sb) {
+		return false
+	}
+	ga, gb := a.parts[:len(a.parts)-1], b.parts[:len(b.parts)-1]
+	if len(ga) > len(gb) {
+		ga, gb = gb, ga
+	}
+	j := 0
+	for _, p := range ga {
+		for j < len(gb) && !partMatch(p, gb[j]) {
+			j++
+		}
+		if j == len(gb) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// SameName reports whether two person names, as written, can be spellings
+// of one person's name: transliteration variants (Baqeri, Bagheri;
+// al-Ghanmi, al-Ghanemi; Mohammad, Mohamed), a surname alone, or a name
+// with fewer given names (Hossein Bagheri, Mohammad Hossein Baqeri). It
+// does not match different given names (George Bush, Jeb Bush).
+func SameName(a, b string) bool { return compatible(parseName(a), parseName(b)) }
+
+var stopInitials = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "'s": true, "&": true, "on": true, "in": true}
+
+// acronymOf returns the letters of an acronym written as one ("KRG",
+// "P.M.F."), or "".
+func acronymOf(s string) string {
+	if strings.ContainsRune(s, ' ') {
+		return ""
+	}
+	var b []rune
+	for _, r := range s {
+		switch {
+		case r == '.' || r == '&':
+		case unicode.IsUpper(r):
+			b = append(b, r)
+		default:
+			return ""
+		}
+	}
+	if len(b) < 2 || len(b) > 8 {
+		return ""
+	}
+	return string(b)
+}
+
+// initials returns the initials of the capitalised words of a name of
+// several words ("Popular Mobilization Forces" → PMF).
+func initials(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b []rune
+	for _, w := range ws {
+		if stopInitials[strings.ToLower(w)] {
+			continue
+		}
+		for _, p := range strings.Split(w, "-") {
+			r := []rune(p)
+			if len(r) == 0 || !unicode.IsUpper(r[0]) {
+				continue
+			}
+			b = append(b, r[0])
+		}
+	}
+	return string(b)
+}
+
+// nameKey is the key under which names of places and organisations merge:
+// folded, without a leading "the", dots, possessive or punctuation.
+func nameKey(s string) string {
+	s = fold(s)
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimSuffix(s, "'s")
+	var b strings.Builder
+	sp := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if sp && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			sp = false
+			b.WriteRune(r)
+		case r == '.' || r == '\'':
+		default:
+			sp = true
+		}
+	}
+	return b.String()
+}

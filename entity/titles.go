@@ -1,0 +1,349 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// rankWords maps the words of military and police ranks, and their
+// abbreviations, to the word as spelled out.
+var rankWords = map[string]string{
+	"general": "General", "gen": "General", "major": "Major", "maj": "Major",
+	"lieutenant": "Lieutenant", "lt": "Lieutenant", "lieut": "Lieutenant",
+	"brigadier": "Brigadier", "brig": "Brigadier", "colonel": "Colonel", "col": "Colonel",
+	"captain": "Captain", "capt": "Captain", "admiral": "Admiral", "adm": "Admiral",
+	"rear": "Rear", "vice": "Vice", "commander": "Commander", "cmdr": "Commander", "cdr": "Commander",
+	"marshal": "Marshal", "field": "Field", "air": "Air",
+	"sergeant": "Sergeant", "sgt": "Sergeant", "corporal": "Corporal", "cpl": "Corporal",
+	"commodore": "Commodore",
+}
+
+// rankHeads are the words a rank ends with.
+var rankHeads = map[string]bool{
+	"General": true, "Major": true, "Lieutenant": true, "Brigadier": true, "Colonel": true,
+	"Captain": true, "Admiral": true, "Commander": true, "Marshal": true, "Sergeant": true,
+	"Corporal": true, "Commodore": true,
+}
+
+// rankOf returns the rank that words spell, spelled out ("Lt.-Gen." →
+// "Lieutenant General"), or "" when they are not a rank. Every word must
+// be capitalised; a lone "." token is skipped.
+func rankOf(words []string) string {
+	var out []string
+	for _, w := range words {
+		if w == "." {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' }) {
+			p = strings.TrimSuffix(p, ".")
+			if p == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(p)
+			if !unicode.IsUpper(r) {
+				return ""
+			}
+			c := rankWords[strings.ToLower(p)]
+			if c == "" {
+				return ""
+			}
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 || !rankHeads[out[len(out)-1]] {
+		return ""
+	}
+	return strings.Join(out, " ")
+}
+
+// NormalizeRank returns a military rank spelled out and in one spelling
+// ("Maj. Gen." and "Major-General" → "Major General",
+// "Lieutenant-General" → "Lieutenant General") and whether s is a rank.
+func NormalizeRank(s string) (string, bool) {
+	r := rankOf(strings.Fields(s))
+	return r, r != ""
+}
+
+// officeGeneral are the offices whose name ends in "General", which is then
+// no rank (Attorney General, Secretary General).
+var officeGeneral = map[string]bool{
+	"attorney": true, "secretary": true, "surgeon": true, "solicitor": true, "inspector": true,
+	"auditor": true, "governor": true, "postmaster": true, "adjutant": true, "advocate": true,
+	"director": true, "consul": true, "comptroller": true, "accountant": true,
+}
+
+// honorifics are the forms of address written before a name that are
+// neither ranks nor offices.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "sheikh": true, "shaikh": true, "sheik": true,
+	"ayatollah": true, "grand": true, "hojatoleslam": true, "hojjatoleslam": true, "imam": true, "mullah": true,
+	"rabbi": true, "father": true, "reverend": true, "rev": true, "saint": true, "st": true, "mother": true,
+	"sister": true, "brother": true, "haji": true, "hajji": true, "sayyed": true, "sayed": true, "seyed": true,
+	"monsignor": true, "mme": true, "mlle": true, "herr": true, "frau": true,
+}
+
+// roleHeads are the words that make a phrase an office or a role.
+var roleHeads = map[string]bool{
+	"chief": true, "minister": true, "president": true, "commander": true, "head": true, "director": true,
+	"secretary": true, "leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"chairman": true, "chairwoman": true, "chair": true, "ambassador": true, "envoy": true, "governor": true,
+	"mayor": true, "king": true, "queen": true, "prince": true, "princess": true, "emir": true, "sultan": true,
+	"premier": true, "chancellor": true, "senator": true, "judge": true, "prosecutor": true, "attorney": true,
+	"ceo": true, "founder": true, "official": true, "officer": true, "general": true, "admiral": true,
+	"deputy": true, "adviser": true, "advisor": true, "aide": true, "coach": true, "manager": true,
+	"editor": true, "correspondent": true, "analyst": true, "representative": true, "speaker": true,
+	"commissioner": true, "inspector": true, "delegate": true, "lawmaker": true, "legislator": true,
+	"mp": true, "cleric": true, "pope": true, "cardinal": true, "bishop": true, "archbishop": true,
+	"vice-president": true, "president-elect": true, "secretary-general": true, "prime": true,
+	"justice": true, "councillor": true, "councilor": true, "dean": true, "rector": true, "provost": true,
+	"executive": true, "treasurer": true, "auditor": true, "comptroller": true, "sheriff": true,
+	"superintendent": true, "magistrate": true, "consul": true, "diplomat": true, "negotiator": true,
+	"mediator": true, "strongman": true, "dictator": true, "monarch": true, "ruler": true, "crown": true,
+}
+
+// roleWords may stand in lower case inside an office's name ("Iraqi army
+// chief of staff", "supreme leader").
+var roleWords = map[string]bool{
+	"army": true, "military": true, "armed": true, "forces": true, "force": true, "defense": true,
+	"defence": true, "foreign": true, "interior": true, "finance": true, "staff": true, "vice": true,
+	"top": true, "senior": true, "supreme": true, "national": true, "security": true, "intelligence": true,
+	"police": true, "navy": true, "naval": true, "air": true, "joint": true, "affairs": true, "state": true,
+	"acting": true, "trade": true, "economy": true, "oil": true, "health": true, "education": true,
+	"general": true, "assistant": true, "associate": true, "executive": true, "managing": true,
+	"operating": true, "financial": true, "energy": true, "agriculture": true, "farm": true,
+	"labour": true, "labor": true, "transport": true, "culture": true, "environment": true,
+	"house": true, "senate": true, "council": true, "cabinet": true, "party": true, "opposition": true,
+	"government": true, "ministry": true, "revolutionary": true, "guards": true, "corps": true,
+	"spiritual": true, "religious": true, "regional": true, "provincial": true, "federal": true,
+}
+
+// connectors may stand inside an office's name.
+var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "&": true}
+
+// leading words trimmed off the left of an office's name.
+var leadStop = map[string]bool{
+	"during": true, "in": true, "on": true, "at": true, "after": true, "before": true, "when": true,
+	"while": true, "but": true, "and": true, "the": true, "a": true, "an": true, "as": true, "by": true,
+	"with": true, "from": true, "to": true, "for": true, "of": true, "said": true, "says": true,
+	"according": true, "meanwhile": true, "also": true, "then": true, "however": true, "both": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "&": true, "former": false,
+	"separately": true, "speaking": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"this": true, "that": true, "these": true, "those": true, "if": true, "because": true, "since": true,
+}
+
+// lowerWord returns w lowercased without trailing dots.
+func lowerWord(w string) string { return strings.ToLower(strings.TrimRight(w, ".")) }
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
+
+// isTitleWord reports whether w is a rank, honorific or office word
+// written capitalised.
+func (t *Tagger) isTitleWord(w string) bool {
+	if !capitalised(w) {
+		return false
+	}
+	l := lowerWord(w)
+	if rankWords[l] != "" && rankHeads[rankWords[l]] {
+		return true
+	}
+	for _, p := range strings.Split(l, "-") {
+		if honorifics[p] || roleHeads[p] || t.titles[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// title is one rank, honorific or role written next to a name.
+type title struct {
+	span news.Span
+	text string
+	rank string // spelled-out rank, for ranks
+}
+
+// isRoleWord reports whether a lower-case word may stand in an office's
+// name.
+func (t *Tagger) isRoleWord(w string) bool {
+	l := lowerWord(w)
+	if roleHeads[l] || roleWords[l] || t.titles[l] {
+		return true
+	}
+	for _, p := range strings.Split(l, "-") {
+		if roleHeads[p] || roleWords[p] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasHead(toks []news.Token) bool {
+	for _, tk := range toks {
+		l := lowerWord(tk.Text)
+		if roleHeads[l] {
+			return true
+		}
+		for _, p := range strings.Split(l, "-") {
+			if roleHeads[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leftWindow returns the first token of the run of title-like tokens that
+// ends right before token s (>= lo): capitalised words, office words,
+// connectors, abbreviation dots, and a possessor ("Turkey's") that ends
+// the run.
+func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked func(int) bool) int {
+	j := s
+	for j > lo && s-j < 14 {
+		w := toks[j-1].Text
+		if blocked(j - 1) {
+			break
+		}
+		if w == "." {
+			if j-2 >= lo && capitalised(toks[j-2].Text) && !blocked(j-2) {
+				j--
+				continue
+			}
+			break
+		}
+		if isPossessive(w) {
+			if j < s && j-2 >= lo && capitalised(toks[j-2].Text) && !blocked(j-2) {
+				j -= 2
+			}
+			break
+		}
+		l := lowerWord(w)
+		if capitalised(w) || t.isRoleWord(w) || connectors[l] {
+			j--
+			continue
+		}
+		break
+	}
+	// trim function words and connectors off the left
+	for j < s {
+		w := toks[j].Text
+		if leadStop[lowerWord(w)] || connectors[lowerWord(w)] || w == "." {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// splitTitles splits the tokens [j, s) before a name into a role, then
+// honorifics, then a rank next to the name. Only an office word makes
+// the leftmost part a role.
+func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []title, start int) {
+	start = s
+	end := s
+	// rank next to the name: the longest run that spells one
+	for k := max(j, end-5); k < end; k++ {
+		ws := make([]string, 0, end-k)
+		for _, tk := range toks[k:end] {
+			ws = append(ws, tk.Text)
+		}
+		if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
+			out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
+			end, start = k, k
+			break
+		}
+	}
+	// honorifics
+	for end > j {
+		k := end - 1
+		if toks[k].Text == "." && k > j {
+			k--
+		}
+		if !capitalised(toks[k].Text) || !honorifics[lowerWord(toks[k].Text)] {
+			break
+		}
+		out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}})
+		end, start = k, k
+	}
+	// a rank after honorifics (Dr. Gen. is rare, Gen. after a role common)
+	for k := max(j, end-5); k < end; k++ {
+		ws := make([]string, 0, end-k)
+		for _, tk := range toks[k:end] {
+			ws = append(ws, tk.Text)
+		}
+		if r := rankOf(ws); r != "" && toks[k].Text != "." {
+			out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
+			end, start = k, k
+			break
+		}
+	}
+	// the role: trim connectors off its right
+	e := end
+	for e > j && (connectors[lowerWord(toks[e-1].Text)] || isPossessive(toks[e-1].Text)) {
+		e--
+	}
+	if e > j && hasHead(toks[j:e]) {
+		out = append(out, title{span: news.Span{Start: toks[j].Start, End: toks[e-1].End}})
+		start = j
+	}
+	for i := range out {
+		out[i].text = out[i].span.In(text)
+	}
+	// left to right
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out, start
+}
+
+// rightRole returns the role given in an apposition after the name that
+// ends before token e ("…al-Ghanmi, the chief of staff of Iraqi Armed
+// Forces,"), and the end of the apposition.
+func (t *Tagger) rightRole(text string, toks []news.Token, e, hi int, blocked func(int) bool) (title, int, bool) {
+	if e >= hi || toks[e].Text != "," {
+		return title{}, 0, false
+	}
+	k := e + 1
+	for k < hi && k-e <= 14 {
+		w := toks[k].Text
+		if blocked(k) {
+			return title{}, 0, false
+		}
+		switch w {
+		case ",", ".", ";", ":", ")", "--", "–", "—", "\"", "”", "“":
+			goto done
+		}
+		l := lowerWord(w)
+		if capitalised(w) || t.isRoleWord(w) || connectors[l] || l == "a" || l == "an" || isPossessive(w) {
+			k++
+			continue
+		}
+		return title{}, 0, false
+	}
+	if k < hi {
+		return title{}, 0, false
+	}
+done:
+	a := e + 1
+	for a < k {
+		l := lowerWord(toks[a].Text)
+		if l == "the" || l == "a" || l == "an" {
+			a++
+			continue
+		}
+		break
+	}
+	if a >= k || !hasHead(toks[a:k]) {
+		return title{}, 0, false
+	}
+	sp := news.Span{Start: toks[a].Start, End: toks[k-1].End}
+	return title{span: sp, text: sp.In(text)}, toks[k-1].End, true
+}
