@@ -156,24 +156,24 @@ func quoteMarkBaseline(text string) []Attribution {
 	return out
 }
 
-// prf counts matches of one kind.
-type prf struct{ match, pred, gold int }
+// quotePRF counts matches of one kind.
+type quotePRF struct{ match, pred, gold int }
 
-func (c prf) p() float64 {
+func (c quotePRF) p() float64 {
 	if c.pred == 0 {
 		return 0
 	}
 	return float64(c.match) / float64(c.pred)
 }
 
-func (c prf) r() float64 {
+func (c quotePRF) r() float64 {
 	if c.gold == 0 {
 		return 0
 	}
 	return float64(c.match) / float64(c.gold)
 }
 
-func (c prf) f() float64 {
+func (c quotePRF) f() float64 {
 	p, r := c.p(), c.r()
 	if p+r == 0 {
 		return 0
@@ -184,8 +184,8 @@ func (c prf) f() float64 {
 // quoteScore accumulates the counts of the quotes suite.
 type quoteScore struct {
 	// parts are content, source, cue; each exact and overlap.
-	exact, overlap [3]prf
-	attr           prf
+	exact, overlap [3]quotePRF
+	attr           quotePRF
 }
 
 var partNames = [3]string{"content", "source", "cue"}
@@ -252,7 +252,7 @@ func (s *quoteScore) report(r *Report, system string, all bool) {
 		}
 		for _, m := range []struct {
 			kind string
-			c    prf
+			c    quotePRF
 		}{{"exact", s.exact[i]}, {"overlap", s.overlap[i]}} {
 			r.Add(system, name+"_"+m.kind+"_f1", m.c.f())
 			r.Add(system, name+"_"+m.kind+"_precision", m.c.p())
