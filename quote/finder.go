@@ -442,13 +442,14 @@ func (p *para) npLeft(j, lo int) rng {
 		j = k - 1
 		t = p.ts[j]
 	}
-	// A trailing appositive: "Sen. X of New York, the Democratic leader,".
+	// A trailing appositive: "Sen. X of New York, the Democratic leader,",
+	// "Jeff Weaver, Sanders' campaign manager,", "X, who grew up here,".
 	if t.text == "," {
 		k := j - 1
-		for k > lo && p.ts[k].text != "," && k > j-14 {
+		for k > lo && p.ts[k].text != "," && p.ts[k].kind != 'q' && k > j-16 {
 			k--
 		}
-		if k > lo && p.ts[k].text == "," && determiners[p.ts[k+1].low] && !p.ts[k+1].open {
+		if k > lo && p.ts[k].text == "," && k < j-1 {
 			if r := p.npLeft(k-1, lo); !r.empty() && p.isName(r) {
 				return rng{r.a, end}
 			}
@@ -463,6 +464,23 @@ func (p *para) npLeft(j, lo int) rng {
 	}
 	headOK := (startsUpper(t.text) && !functionCap[t.low]) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
 	plural := !headOK && strings.HasSuffix(t.low, "s") && !boundary[t.low] && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
+	if !headOK && !plural && !boundary[t.low] && !pronounsOrCue(t.low) {
+		// "the board said", "the self-described socialist said": a
+		// noun after a determiner.
+		for k := j - 1; k >= lo && k >= j-4; k-- {
+			w := p.ts[k]
+			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] || pronounsOrCue(w.low) {
+				break
+			}
+			if determiners[w.low] && w.low != "that" {
+				headOK = true
+				break
+			}
+		}
+		if !headOK && isNumber(t.low) {
+			headOK = true
+		}
+	}
 	if !headOK && !plural {
 		return rng{}
 	}
@@ -587,6 +605,21 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		}
 		break
 	}
+	if head < 0 && determiners[t.low] && t.low != "that" {
+		// "said the 46-year-old": any words after a determiner up to
+		// punctuation.
+		for e := k + 1; e < hi && e <= k+5; e++ {
+			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] {
+				if e > k+1 && (p.ts[e].kind == 'p') {
+					head = e - 1
+				}
+				break
+			}
+			if e == hi-1 {
+				head = e
+			}
+		}
+	}
 	if head < 0 {
 		return rng{}
 	}
@@ -630,4 +663,23 @@ func (p *para) firstNP(lo, hi int) rng {
 		return r
 	}
 	return r
+}
+
+// isNumber reports whether w is written in digits or as a small number.
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
+			return numberWords[w]
+		}
+	}
+	return true
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
+	"thousands": true, "millions": true,
 }

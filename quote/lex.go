@@ -18,18 +18,18 @@ const (
 var verbs = map[cueKind][]string{
 	cueSay: {
 		"say/said/says/saying", "add", "note", "stress", "emphasize", "emphasise", "reiterate",
-		"explain", "argue", "claim", "insist", "caution", "announce", "declare", "state",
+		"explain", "argue", "claim", "insist", "caution", "announce", "declare", "stated",
 		"write/wrote/writes/writing/written", "tweet", "suggest", "acknowledge",
 		"admit/admitted/admits/admitting", "concede", "confirm", "deny/denied/denies/denying",
 		"predict", "vow", "pledge", "recall", "remark", "respond", "reply/replied/replies/replying",
-		"report", "recount", "complain", "contend", "maintain", "assert", "allege", "agree",
+		"report", "recount", "complain", "contend", "maintain", "assert", "allege", "agree", "show/showed/shows/showing/shown", "find/found/finds/finding",
 		"observe", "mention", "reveal", "indicate", "joke", "boast", "brag/bragged/brags/bragging",
 		"lament", "quip/quipped/quips/quipping", "retort", "counter", "shout", "chant", "declare",
 		"proclaim", "affirm", "reaffirm", "underline", "underscore", "testify/testified/testifies/testifying",
 		"conclude", "speculate", "estimate", "charge", "concur/concurred/concurs/concurring",
 		"wonder", "ask", "exclaim", "interject", "muse", "scoff", "snap/snapped/snaps/snapping",
 		"wrote", "post", "signal/signaled/signals/signaling", "hint", "assure", "reassure",
-		"elaborate", "continue", "clarify/clarified/clarifies/clarifying", "stated", "told",
+		"elaborate", "clarify/clarified/clarifies/clarifying", "stated", "told",
 		"warn", "promise", "threaten", "demand", "propose", "urge", "cite", "describe",
 		"forecast/forecast/forecasts/forecasting", "predicted", "recommend", "advise", "pray",
 		"swear/swore/swears/swearing", "confess", "point", "echo/echoed/echoes/echoing",
@@ -47,7 +47,7 @@ var verbs = map[cueKind][]string{
 		"accuse", "criticize", "criticise", "praise", "hail", "condemn", "denounce", "reject",
 		"dismiss", "defend", "welcome", "blame", "slam/slammed/slams/slamming", "blast",
 		"question", "call/called/calls/calling", "tout", "attack", "mock", "applaud", "thank",
-		"endorse", "oppose", "support", "voice", "express",
+		"endorse", "oppose", "voice", "express",
 	},
 }
 
@@ -200,7 +200,9 @@ var roleNouns = map[string]bool{
 	"family": true, "wife": true, "husband": true, "son": true, "daughter": true, "father": true,
 	"mother": true, "brother": true, "sister": true, "pollster": true, "pollsters": true,
 	"americans": true, "republican": true, "democrat": true, "conservatives": true,
-	"liberals": true, "delegates": true, "donors": true, "backers": true, "opponents": true,
+	"liberals": true, "delegates": true, "percent": true, "half": true, "third": true,
+	"majority": true, "others": true, "board": true, "magazine": true, "airline": true,
+	"company": true, "firm": true, "commission": true, "friend": true, "spokesmen": true, "donors": true, "backers": true, "opponents": true,
 	"rivals": true, "rival": true, "opponent": true,
 }
 

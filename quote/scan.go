@@ -56,6 +56,13 @@ func tokenize(text string, lo, hi int) []tok {
 		switch {
 		case unicode.IsSpace(r):
 			i += n
+		case (r == '\'' || r == '`') && i+1 < hi && text[i+1] == byte(r):
+			// '' and `` stand for double quotation marks.
+			t := tok{Span: news.Span{Start: i, End: i + 2}, text: text[i : i+2], kind: 'q'}
+			t.low = t.text
+			t.open = r == '`'
+			out = append(out, t)
+			i += 2
 		case isQuoteRune(r):
 			t := tok{Span: news.Span{Start: i, End: i + n}, text: text[i : i+n], kind: 'q'}
 			t.low = t.text
