@@ -443,3 +443,16 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 	}
 	return score, true
 }
+
+// covered reports whether the tagger found p's mentions as something
+// other than a person (an organisation or place of the same name).
+func (ps *people) covered(d *news.Doc, p *person) bool {
+	for _, a := range p.at {
+		for _, m := range d.Mentions {
+			if m.Type != news.Person && m.Start <= a && a < m.End {
+				return true
+			}
+		}
+	}
+	return false
+}

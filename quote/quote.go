@@ -147,7 +147,9 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			}
 		}
 		ps = fromMentions(d, isSubj)
-	} else {
+	}
+	// Names the tagger missed, or all names when it found none.
+	{
 		// Subjects of the fallback are keyed by the start of a name or
 		// of its titles.
 		for _, s := range subjects {
@@ -159,7 +161,17 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				}
 			}
 		}
-		ps = fromText(d, paras, sources, isSubj)
+		byText := fromText(d, paras, sources, isSubj)
+		if ps == nil {
+			ps = byText
+		} else {
+			for _, p := range byText.list {
+				if ps.byKey[p.key] == nil && !ps.covered(d, p) {
+					ps.byKey[p.key] = p
+					ps.list = append(ps.list, p)
+				}
+			}
+		}
 	}
 	r := &resolver{d: d, ps: ps, spoke: map[*person]int{}}
 	var out []news.Quote
@@ -255,7 +267,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	_, name := stripTitles(words)
 	hasName := false
 	for _, t := range name {
-		if startsUpper(t.text) && !functionCap[t.low] {
+		if startsUpper(t.text) && !functionCap[t.low] || isParticle(t.low) {
 			hasName = true
 		}
 	}

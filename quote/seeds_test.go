@@ -1,0 +1,179 @@
+package quote_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/quote"
+)
+
+// sharedData returns ../shared relative to the module root, or "" when
+// it is missing.
+func sharedData(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	return filepath.Join(dir, "..", "shared")
+}
+
+var dateHeader = regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s*`)
+
+// paragraphs returns the blocks of text separated by blank lines.
+func paragraphs(text string) []news.Span {
+	var out []news.Span
+	for _, m := range regexp.MustCompile(`(?s)\S.*?(?:\n[ \t\x{a0}]*\n|$)`).FindAllStringIndex(text, -1) {
+		e := m[1]
+		for e > m[0] && strings.ContainsRune(" \t\n\u00a0", rune(text[e-1])) {
+			e--
+		}
+		out = append(out, news.Span{Start: m[0], End: e})
+	}
+	return out
+}
+
+// seedDocs analyses the five seed articles, with the whole default chain
+// (entity mentions included) or with segmentation and quotes only.
+func seedDocs(t testing.TB, full bool) []*news.Doc {
+	root := sharedData(t)
+	files, _ := filepath.Glob(filepath.Join(root, "seeds", "*.txt"))
+	if root == "" || len(files) == 0 {
+		t.Skip("seed articles not found in ../shared/seeds")
+	}
+	sort.Strings(files)
+	chain := analyze.Chain{analyze.Segment, quote.Stage{}}
+	if full {
+		var err error
+		chain, err = analyze.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var docs []*news.Doc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := dateHeader.ReplaceAllString(string(b), "")
+		a := &news.Article{ID: filepath.Base(f), Text: text, Paragraphs: paragraphs(text)}
+		d, err := chain.Doc(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// squash folds spaces (no-break ones too) so that quotes compare by words.
+func squash(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// seedQuotes are the quotes EXPECTED.md lists: the file, words every
+// accepted spelling of the speaker holds, and the start of the words.
+var seedQuotes = []struct {
+	file    string
+	speaker []string
+	text    string
+}{
+	{"000", []string{"Baqeri", "Bagheri"}, "We are so pleased that the Iraqi nation and army have made great gains"},
+	{"001", []string{"Ghanmi", "Ghanemi"}, "We believe that the Islamic republic has ever been by the side of Iraq"},
+	{"001", []string{"Baqeri", "Bagheri"}, "the change of geographical borders of Iraq is not acceptable and we will never recognize it"},
+	{"001", []string{"Baqeri", "Bagheri"}, "The armed forces of both countries do not recognize any authority in northern Iraq"},
+	{"003", []string{"Baqeri", "Bagheri"}, "We held talks on the common threats to the two countries"},
+	{"002", []string{"Baqeri", "Bagheri"}, "We also held negotiations about [ways] to counter terrorism"},
+	{"004", []string{"Baqeri", "Bagheri"}, "The Islamic Republic of Iran supports an integrated and unified Iraq"},
+	{"004", []string{"Baqeri", "Bagheri"}, "Tomorrow, Iranian and Iraqi operational teams will visit"},
+	{"004", []string{"Baqeri", "Bagheri"}, "The Zionist regime and the world Arrogance [U.S.] are behind this"},
+}
+
+var pronounRe = regexp.MustCompile(`(?i)^(he|she|they|it|we|i|you|him|her|them|who|his)$`)
+
+func TestSeeds(t *testing.T) {
+	for _, full := range []bool{true, false} {
+		name := "fallback"
+		if full {
+			name = "mentions"
+		}
+		t.Run(name, func(t *testing.T) {
+			docs := seedDocs(t, full)
+			for _, want := range seedQuotes {
+				var d *news.Doc
+				for _, x := range docs {
+					if strings.HasPrefix(x.ID, want.file) {
+						d = x
+					}
+				}
+				if d == nil {
+					t.Fatalf("no seed %s", want.file)
+				}
+				found := false
+				for _, q := range d.Quotes {
+					if !strings.Contains(squash(q.Content.In(d.Text)), want.text) {
+						continue
+					}
+					found = true
+					ok := false
+					for _, s := range want.speaker {
+						ok = ok || strings.Contains(q.Speaker, s)
+					}
+					if !ok {
+						t.Errorf("%s: %q: speaker %q (source %q), want one of %v", want.file, want.text, q.Speaker, q.Source.In(d.Text), want.speaker)
+					}
+				}
+				if !found {
+					t.Errorf("%s: quote %q not found", want.file, want.text)
+				}
+			}
+			for _, d := range docs {
+				for _, q := range d.Quotes {
+					if pronounRe.MatchString(strings.TrimSpace(q.Speaker)) {
+						t.Errorf("%s: speaker is a pronoun: %q for %q", d.ID, q.Speaker, q.Content.In(d.Text))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSeedVia checks that a relaying agency is kept apart from the
+// speaker.
+func TestSeedVia(t *testing.T) {
+	for _, d := range seedDocs(t, true) {
+		if !strings.HasPrefix(d.ID, "001") {
+			continue
+		}
+		vias := map[string]bool{}
+		for _, q := range d.Quotes {
+			if q.Via != "" {
+				vias[q.Via] = true
+				if strings.Contains(q.Speaker, q.Via) {
+					t.Errorf("speaker %q holds the agency %q", q.Speaker, q.Via)
+				}
+			}
+		}
+		for _, v := range []string{"Tasnim", "Fars"} {
+			if !vias[v] {
+				t.Errorf("no quote relayed via %s (have %v)", v, vias)
+			}
+		}
+	}
+}
