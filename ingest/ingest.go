@@ -1,17 +1,61 @@
 // Package ingest reads news articles from files, folders, HTML pages,
 // RSS/Atom/JSON feeds, JSON lines, WARC archives, URLs and stdin, and
 // returns them as news.Article values with page furniture removed.
+//
+// # Inputs
+//
+// Read takes one input: a file, a folder, an http(s) URL, or "-" for stdin.
+// A folder is read recursively in lexical order; hidden files and folders
+// (names starting with ".") are skipped, and so is any file whose extension
+// is not one of the article formats below: .txt, .text, .html, .htm,
+// .xhtml, .xml, .rss, .atom, .json, .jsonl, .ndjson, .warc, each optionally
+// followed by .gz, and files with no extension at all (binary files with no
+// extension are skipped quietly). Other files, such as README.md, are
+// skipped in folders but read as plain text when named explicitly.
+//
+// # Formats
+//
+// The format is detected from the content, not the name: WARC ("WARC/1.x"),
+// gzip (decompressed, then detected again), RSS, Atom and JSON Feed, HTML,
+// JSON (JSON lines, one object, or an array of objects) and plain text.
+// Article.Format names the reader: "text", "html", "feed", "jsonl" or
+// "warc".
+//
+// Plain text is read in the form storyline's sources arrive in: an optional
+// first line " date YYYY-MM-DD" (the stated date; text after it on the same
+// line is the start of the body), metadata lines near the top
+// ("Source: Xinhua| 2017-09-28 05:31:38|Editor: yan", "By Jane Doe"),
+// bare page stamps ("23:35 GMT22 June 2021", kept in Article.PageStamp and
+// never taken for the stated date), an outlet prefix ("Alwaght- Top
+// Iranian...") and a dateline ("TEHRAN, Sept. 27 (Xinhua) --"), which is
+// cut from the text and kept in Article.Dateline, DatelinePlace and
+// DatelineDate. Paragraphs are separated by blank lines; lines wrapped
+// inside a paragraph are joined again. Page furniture (see debris.go) is
+// dropped from plain text, HTML and WARC pages; text given explicitly in
+// JSON lines and feed items is kept as written.
+//
+// # Errors
+//
+// Every failure is an *Error naming the input (with a line or record
+// position where there is one) on one line, and the rest of the batch goes
+// on. Single-article files larger than Options.MaxFileSize are refused
+// without being read; WARC records and JSON lines are streamed, each
+// limited to Options.MaxRecordSize.
 package ingest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"iter"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -21,28 +65,389 @@ var ErrUnsupportedFormat = errors.New("unsupported format")
 
 // Error is a failure to read one input. The rest of a batch goes on.
 type Error struct {
-	Input string // the path or URL
+	Input string // the path or URL, with ":LINE" or "#RECORD" where known
 	Err   error
 }
 
-func (e *Error) Error() string { return "ingest: " + e.Input + ": " + e.Err.Error() }
+// Error returns the failure on one line, starting with the package name.
+func (e *Error) Error() string {
+	return "ingest: " + oneLine(e.Input) + ": " + oneLine(e.Err.Error())
+}
+
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Default limits.
+const (
+	// DefaultMaxFileSize is the largest single-article file (text, HTML,
+	// feed, JSON document) read by default.
+	DefaultMaxFileSize = 32 << 20
+	// DefaultMaxRecordSize is the largest WARC record or JSON line read by
+	// default; the streams themselves may be any size.
+	DefaultMaxRecordSize = 32 << 20
+	// DefaultTimeout bounds one HTTP fetch.
+	DefaultTimeout = 30 * time.Second
+)
+
+// Options configures a Reader. The zero value of a field means its default.
+type Options struct {
+	// MaxFileSize is the largest single-article input, in bytes.
+	MaxFileSize int64
+	// MaxRecordSize is the largest WARC record or JSON line, in bytes.
+	MaxRecordSize int64
+	// Client fetches http(s) URLs; by default a client with DefaultTimeout.
+	Client *http.Client
+	// UserAgent is sent with every fetch.
+	UserAgent string
+	// Stdin is read for the input "-"; os.Stdin by default.
+	Stdin io.Reader
+	// KeepDebris turns off the removal of page furniture.
+	KeepDebris bool
+}
+
+// DefaultOptions returns the options Read uses.
+func DefaultOptions() Options {
+	return Options{
+		MaxFileSize:   DefaultMaxFileSize,
+		MaxRecordSize: DefaultMaxRecordSize,
+		Client:        &http.Client{Timeout: DefaultTimeout},
+		UserAgent:     "storyline/1 (+https://github.com/storyline-news/storyline)",
+		Stdin:         os.Stdin,
+	}
+}
+
+// Validate reports whether the options make sense.
+func (o Options) Validate() error {
+	if o.MaxFileSize < 0 {
+		return fmt.Errorf("ingest: MaxFileSize %d is negative", o.MaxFileSize)
+	}
+	if o.MaxRecordSize < 0 {
+		return fmt.Errorf("ingest: MaxRecordSize %d is negative", o.MaxRecordSize)
+	}
+	return nil
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.MaxFileSize == 0 {
+		o.MaxFileSize = d.MaxFileSize
+	}
+	if o.MaxRecordSize == 0 {
+		o.MaxRecordSize = d.MaxRecordSize
+	}
+	if o.Client == nil {
+		o.Client = d.Client
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = d.UserAgent
+	}
+	if o.Stdin == nil {
+		o.Stdin = d.Stdin
+	}
+	return o
+}
+
+// Reader reads articles with a fixed set of Options. It is safe for
+// concurrent use.
+type Reader struct {
+	opts Options
+}
+
+// New returns a Reader with opts, its zero fields set to their defaults.
+func New(opts Options) (*Reader, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	return &Reader{opts: opts.withDefaults()}, nil
+}
+
+var defaultReader = &Reader{opts: DefaultOptions()}
+
+// Read reads every article in path: a file, a folder (recursively), a URL,
+// or "-" for stdin, with the default options. Errors name the input and do
+// not stop the sequence.
+func Read(path string) iter.Seq2[*news.Article, error] { return defaultReader.Read(path) }
+
+// ReadAll reads every input in paths in turn, with the default options.
+func ReadAll(paths []string) iter.Seq2[*news.Article, error] { return defaultReader.ReadAll(paths) }
+
+// ReadAll reads every input in paths in turn.
+func (r *Reader) ReadAll(paths []string) iter.Seq2[*news.Article, error] {
+	return func(yield func(*news.Article, error) bool) {
+		for _, p := range paths {
+			for a, err := range r.Read(p) {
+				if !yield(a, err) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // Read reads every article in path: a file, a folder (recursively), a URL,
 // or "-" for stdin. Errors name the input and do not stop the sequence.
-func Read(path string) iter.Seq2[*news.Article, error] {
+func (r *Reader) Read(path string) iter.Seq2[*news.Article, error] {
 	return func(yield func(*news.Article, error) bool) {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			yield(nil, &Error{Input: path, Err: err})
-			return
+		switch {
+		case path == "-":
+			r.readStream(&source{input: "-", id: "stdin", size: -1}, r.opts.Stdin, yield)
+		case isURL(path):
+			r.readURL(path, yield)
+		default:
+			r.readPath(path, yield)
 		}
-		sum := sha256.Sum256(b)
-		text := strings.TrimSpace(string(b))
-		if text == "" {
-			yield(nil, &Error{Input: path, Err: fmt.Errorf("empty file")})
-			return
-		}
-		yield(&news.Article{ID: filepath.Base(path), Path: path, Text: text, Hash: hex.EncodeToString(sum[:]), Format: "text"}, nil)
 	}
+}
+
+// ReadFrom reads the articles in rd as if it were a file named name.
+func (r *Reader) ReadFrom(name string, rd io.Reader) iter.Seq2[*news.Article, error] {
+	return func(yield func(*news.Article, error) bool) {
+		r.readStream(&source{input: name, id: filepath.Base(name), size: -1}, rd, yield)
+	}
+}
+
+// emit passes an article or an error on; false means stop.
+type emit = func(*news.Article, error) bool
+
+// source describes one input being read.
+type source struct {
+	input       string // path, URL or "-": names errors and Article.Path
+	id          string // Article.ID of a single-article input
+	url         string // the address the input was fetched from
+	contentType string // the HTTP Content-Type, when fetched
+	size        int64  // bytes, or -1 when unknown
+	inFolder    bool   // found by walking a folder rather than named
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+func (r *Reader) readURL(u string, yield emit) {
+	ctx := context.Background()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		yield(nil, &Error{Input: u, Err: err})
+		return
+	}
+	req.Header.Set("User-Agent", r.opts.UserAgent)
+	resp, err := r.opts.Client.Do(req)
+	if err != nil {
+		yield(nil, &Error{Input: u, Err: stripURLError(err)})
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		yield(nil, &Error{Input: u, Err: fmt.Errorf("HTTP status %s", resp.Status)})
+		return
+	}
+	final := u
+	if resp.Request != nil && resp.Request.URL != nil {
+		final = resp.Request.URL.String()
+	}
+	src := &source{input: u, id: u, url: final, contentType: resp.Header.Get("Content-Type"), size: resp.ContentLength}
+	r.readStream(src, resp.Body, yield)
+}
+
+// stripURLError drops the method and URL that net/http puts in front of a
+// transport error, since Error already names the input.
+func stripURLError(err error) error {
+	var ue interface{ Unwrap() error }
+	if errors.As(err, &ue) {
+		if inner := ue.Unwrap(); inner != nil {
+			return inner
+		}
+	}
+	return err
+}
+
+func (r *Reader) readPath(path string, yield emit) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		yield(nil, &Error{Input: path, Err: pathError(err)})
+		return
+	}
+	if !fi.IsDir() {
+		r.readFile(path, false, yield)
+		return
+	}
+	stop := false
+	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !yield(nil, &Error{Input: p, Err: pathError(err)}) {
+				stop = true
+				return filepath.SkipAll
+			}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if p != path && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if !folderExt(d.Name()) {
+			return nil
+		}
+		if !r.readFile(p, true, yield) {
+			stop = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if werr != nil && !stop {
+		yield(nil, &Error{Input: path, Err: werr})
+	}
+}
+
+// pathError drops the operation and path that os puts in front of an
+// error, since Error already names the input.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// folderExts are the extensions read when walking a folder.
+var folderExts = map[string]bool{
+	".txt": true, ".text": true,
+	".html": true, ".htm": true, ".xhtml": true,
+	".xml": true, ".rss": true, ".atom": true, ".json": true,
+	".jsonl": true, ".ndjson": true,
+	".warc": true,
+}
+
+func folderExt(name string) bool {
+	name = strings.ToLower(name)
+	name = strings.TrimSuffix(name, ".gz")
+	ext := filepath.Ext(name)
+	return ext == "" || folderExts[ext]
+}
+
+// readFile reads one file; false means the consumer stopped.
+func (r *Reader) readFile(path string, inFolder bool, yield emit) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return yield(nil, &Error{Input: path, Err: pathError(err)})
+	}
+	defer f.Close()
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			if inFolder {
+				return true // a link to a folder: not followed, to avoid cycles
+			}
+			return yield(nil, &Error{Input: path, Err: errors.New("is a directory")})
+		}
+		size = fi.Size()
+	}
+	src := &source{input: path, id: filepath.Base(path), size: size, inFolder: inFolder}
+	return r.readStream(src, f, yield)
+}
+
+// sniffSize is how much of an input is looked at to tell its format.
+const sniffSize = 8 << 10
+
+// readStream detects the format of rd and hands it to the right reader;
+// false means the consumer stopped.
+func (r *Reader) readStream(src *source, rd io.Reader, yield emit) bool {
+	return r.readStreamDepth(src, rd, yield, 0)
+}
+
+func (r *Reader) readStreamDepth(src *source, rd io.Reader, yield emit, depth int) bool {
+	fail := func(err error) bool { return yield(nil, &Error{Input: src.input, Err: err}) }
+	br := bufio.NewReaderSize(rd, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return fail(err)
+	}
+	kind := sniff(head)
+	switch kind {
+	case kindEmpty:
+		if len(head) == 0 {
+			return fail(errors.New("empty file"))
+		}
+		return fail(errors.New("empty file (only white space)"))
+	case kindGzip:
+		if depth > 0 {
+			return fail(fmt.Errorf("%w: gzip inside gzip", ErrUnsupportedFormat))
+		}
+		zr, err := newGzipReader(br)
+		if err != nil {
+			return fail(fmt.Errorf("gzip: %w", err))
+		}
+		defer zr.Close()
+		inner := *src
+		inner.size = -1
+		return r.readStreamDepth(&inner, zr, yield, depth+1)
+	case kindWARC:
+		return r.readWARC(src, br, yield)
+	case kindJSONLines:
+		return r.readJSONLines(src, br, yield)
+	}
+	// The rest are single-article (or single-document) inputs.
+	if src.size > r.opts.MaxFileSize {
+		return fail(fmt.Errorf("file too large: %s, over the %s limit", humanSize(src.size), humanSize(r.opts.MaxFileSize)))
+	}
+	if kind == kindUnknownXML {
+		return fail(fmt.Errorf("%w: XML that is neither a feed nor a web page", ErrUnsupportedFormat))
+	}
+	if kind == kindBinary {
+		if src.inFolder && !strings.Contains(filepath.Base(src.input), ".") {
+			return true // a binary file with no extension in a folder: not an article
+		}
+		return fail(errors.New("binary file"))
+	}
+	b, err := io.ReadAll(io.LimitReader(br, r.opts.MaxFileSize+1))
+	if err != nil {
+		return fail(err)
+	}
+	if int64(len(b)) > r.opts.MaxFileSize {
+		return fail(fmt.Errorf("input too large: over the %s limit", humanSize(r.opts.MaxFileSize)))
+	}
+	switch kind {
+	case kindHTML:
+		a, err := r.readHTML(src, b, src.contentType, src.url)
+		if err != nil {
+			return fail(err)
+		}
+		return yield(a, nil)
+	case kindFeed:
+		return r.readFeed(src, b, yield)
+	case kindJSON:
+		return r.readJSONDocument(src, b, yield)
+	default:
+		a, err := r.readText(src, b)
+		if err != nil {
+			return fail(err)
+		}
+		return yield(a, nil)
+	}
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// oneLine folds an error message onto one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,0 +1,271 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// months maps English month names and abbreviations to their number.
+var months = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+var weekdays = map[string]bool{
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true,
+	"wed": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true,
+	"fri": true, "friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true,
+}
+
+// dateLayouts are tried in turn by parseDate before the word scanner.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"2006/01/02",
+	"20060102",
+	time.RFC1123Z,
+	time.RFC1123,
+	time.RFC822Z,
+	time.RFC822,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006",
+}
+
+// parseDate reads a date as metadata states it: an ISO or RFC date, or
+// words such as "June 22, 2021" or "22 June 2021 10:35 GMT".
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 {
+		return time.Time{}, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, plausibleYear(t.Year())
+		}
+	}
+	return scanDate(s, false)
+}
+
+func plausibleYear(y int) bool { return y >= 1800 && y <= 2200 }
+
+// stampDate reports whether line is nothing but a date, possibly with a
+// time, weekday and zone ("23:35 GMT22 June 2021"), and returns it.
+func stampDate(line string) (time.Time, bool) {
+	if len(line) > 60 {
+		return time.Time{}, false
+	}
+	return scanDate(line, true)
+}
+
+// dateTokens splits s into words, cutting between letters and digits
+// ("GMT22" → "GMT", "22") and at separators.
+func dateTokens(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	var prev rune
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '•' || r == '·':
+			flush()
+		case len(cur) > 0 && (unicode.IsLetter(r) && unicode.IsDigit(prev) && !isOrdinalStart(cur, r) || unicode.IsDigit(r) && unicode.IsLetter(prev)):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+		prev = r
+	}
+	flush()
+	return out
+}
+
+// isOrdinalStart reports whether r starts an ordinal suffix after the
+// digits in cur ("22nd").
+func isOrdinalStart(cur []rune, r rune) bool {
+	if len(cur) > 2 {
+		return false
+	}
+	for _, c := range cur {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	switch unicode.ToLower(r) {
+	case 's', 'n', 'r', 't':
+		return true
+	}
+	return false
+}
+
+// scanDate finds a day, month and year among the words of s. When strict,
+// every word must be part of a date or time; otherwise other words are
+// skipped.
+func scanDate(s string, strict bool) (time.Time, bool) {
+	var (
+		year, day, hour, min = 0, 0, -1, 0
+		month                time.Month
+		pm, am, zoneUTC      bool
+		zone                 = false
+	)
+	for _, tok := range dateTokens(s) {
+		low := strings.ToLower(strings.TrimRight(tok, "."))
+		switch {
+		case isISODate(tok):
+			y, _ := strconv.Atoi(tok[0:4])
+			m, _ := strconv.Atoi(tok[5:7])
+			d, _ := strconv.Atoi(tok[8:10])
+			year, month, day = y, time.Month(m), d
+		case isClock(tok):
+			if hour < 0 {
+				h, m, _ := strings.Cut(tok, ":")
+				hour, _ = strconv.Atoi(h)
+				min, _ = strconv.Atoi(m[:2])
+			}
+		case months[low] != 0 && month == 0:
+			month = months[low]
+		case weekdays[low]:
+		case low == "am" || low == "a.m":
+			am = true
+		case low == "pm" || low == "p.m":
+			pm = true
+		case isNumber(low):
+			n, _ := strconv.Atoi(strings.TrimRight(low, "stndrh"))
+			switch {
+			case len(strings.TrimRight(low, "stndrh")) == 4 && year == 0:
+				year = n
+			case n >= 1 && n <= 31 && day == 0:
+				day = n
+			default:
+				if strict {
+					return time.Time{}, false
+				}
+			}
+		case isZone(tok):
+			zone = true
+			zoneUTC = zoneUTC || low == "gmt" || low == "utc" || low == "z"
+		case low == "at" || low == "on" || low == "-" || low == "–" || low == "/":
+		default:
+			if strict {
+				return time.Time{}, false
+			}
+		}
+	}
+	if year == 0 || month == 0 || day == 0 || !plausibleYear(year) {
+		return time.Time{}, false
+	}
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}, false
+	}
+	if hour >= 0 && hour < 24 && min < 60 && (zoneUTC || !zone) {
+		if pm && hour < 12 {
+			hour += 12
+		}
+		if am && hour == 12 {
+			hour = 0
+		}
+		t = t.Add(time.Duration(hour)*time.Hour + time.Duration(min)*time.Minute)
+	}
+	return t, true
+}
+
+func isISODate(s string) bool {
+	if len(s) != 10 || (s[4] != '-' && s[4] != '/') || s[7] != s[4] {
+		return false
+	}
+	for i, c := range s {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func isClock(s string) bool {
+	h, m, ok := strings.Cut(s, ":")
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) < 2 {
+		return false
+	}
+	for _, c := range h + strings.ReplaceAll(m, ":", "") {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(m) == 2 || len(m) == 5 && m[2] == ':'
+}
+
+func isNumber(s string) bool {
+	d := strings.TrimRight(s, "stndrh")
+	if d == "" || len(d) > 4 {
+		return false
+	}
+	if d != s {
+		switch s[len(d):] {
+		case "st", "nd", "rd", "th":
+		default:
+			return false
+		}
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isZone reports whether s looks like a time zone: an abbreviation in
+// capitals ("GMT", "EDT") or an offset ("+0300").
+func isZone(s string) bool {
+	if len(s) >= 3 && (s[0] == '+' || s[0] == '-') {
+		rest := strings.ReplaceAll(s[1:], ":", "")
+		return len(rest) >= 2 && len(rest) <= 4 && isNumber(rest)
+	}
+	if len(s) < 1 || len(s) > 5 {
+		return false
+	}
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nearestYear returns month/day in the year that puts it nearest ref.
+func nearestYear(month time.Month, day int, ref time.Time) time.Time {
+	best := time.Time{}
+	var bestGap time.Duration
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day {
+			continue
+		}
+		gap := t.Sub(ref)
+		if gap < 0 {
+			gap = -gap
+		}
+		if best.IsZero() || gap < bestGap {
+			best, bestGap = t, gap
+		}
+	}
+	return best
+}
