@@ -29,6 +29,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -135,6 +136,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			}
 		}
 	}
+	cands = t.propagate(d, cands, per)
 	// titles and roles
 	for i := range cands {
 		cd := &cands[i]
@@ -194,6 +196,13 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	return nil
 }
 
+// splitHonorifics are the forms of address that, inside what the tagger
+// took for one name, start a person's name.
+var splitHonorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sheikh": true, "ayatollah": true,
+	"hojatoleslam": true, "imam": true, "rabbi": true, "sayyed": true, "mullah": true,
+}
+
 // nameParticle reports whether a lower-case word may stand inside a name
 // ("al-Abadi", "bin", "van", "de").
 func nameParticle(w string) bool {
@@ -213,9 +222,10 @@ func nameParticle(w string) bool {
 // ("Chief of Staff of the Iranian Armed Forces Major General Mohammad
 // Baqeri"). A single common word at the start of a sentence is dropped.
 func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
-	// cut at a possessive
+	// cut at a possessive: a person's name ends there, an organisation's
+	// when lower case follows ("Queen 's Park" stays whole)
 	for i := cd.a + 1; i < cd.b; i++ {
-		if isPossessive(toks[i].Text) {
+		if isPossessive(toks[i].Text) && (cd.typ == news.Person || i == cd.b-1 || !capitalised(toks[i+1].Text)) {
 			cd.b = i
 			break
 		}
@@ -227,8 +237,11 @@ func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
 			for _, tk := range toks[k:e] {
 				ws = append(ws, tk.Text)
 			}
-			isRank := rankOf(ws) != "" && !(e-k == 1 && k > cd.a && rankOf(ws) == "General")
-			isHon := e-k == 1 && capitalised(ws[0]) && honorifics[lowerWord(ws[0])]
+			// a rank of one word leading an organisation's name is part
+			// of it (General Motors)
+			isRank := rankOf(ws) != "" && !(e-k == 1 && k > cd.a && rankOf(ws) == "General") &&
+				!(k == cd.a && cd.typ != news.Person && e-k == 1 && !strings.HasSuffix(ws[0], "."))
+			isHon := e-k == 1 && capitalised(ws[0]) && splitHonorifics[lowerWord(ws[0])]
 			if !(isRank || isHon) || !capitalised(toks[e].Text) {
 				continue
 			}
@@ -272,14 +285,19 @@ func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
 			}
 		}
 	} else {
+		// up to a long lower-case word, or a comma before lower case
 		for i := cd.a + 1; i < cd.b; i++ {
 			w := toks[i].Text
-			if hasLetter(toks[i:i+1]) && !capitalised(w) && !nameParticle(w) && !connectors[strings.ToLower(w)] {
+			if w == "," && i+1 < cd.b && !capitalised(toks[i+1].Text) {
+				cd.b = i
+				break
+			}
+			if hasLetter(toks[i:i+1]) && !capitalised(w) && !nameParticle(w) && len(w) > 5 && !strings.Contains(w, "-") {
 				cd.b = i
 				break
 			}
 		}
-		for cd.b > cd.a+1 && (connectors[strings.ToLower(toks[cd.b-1].Text)] || toks[cd.b-1].Text == ",") {
+		for cd.b > cd.a+1 && (!capitalised(toks[cd.b-1].Text) && !nameParticle(toks[cd.b-1].Text) && hasLetter(toks[cd.b-1:cd.b]) || toks[cd.b-1].Text == ",") {
 			cd.b--
 		}
 	}
@@ -287,12 +305,57 @@ func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
 		return nil
 	}
 	// a common word capitalised at a sentence start
-	if cd.b-cd.a == 1 && t.m.Common(toks[cd.a].Text) {
+	if cd.b-cd.a == 1 && cd.typ != news.Person && t.m.Common(toks[cd.a].Text) {
 		if cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != "," {
 			return nil
 		}
 	}
 	return []cand{cd}
+}
+
+// propagate tags as a person the words the tagger left untagged that are
+// the surname of a person named in full in the same doc ("Ghanmi also
+// praised…" after "Othman al-Ghanmi").
+func (t *Tagger) propagate(d *news.Doc, cands []cand, per []bool) []cand {
+	surnames := map[string]bool{}
+	for _, cd := range cands {
+		if cd.typ != news.Person {
+			continue
+		}
+		pn := parseName(news.Span{Start: d.Tokens[cd.a].Start, End: d.Tokens[cd.b-1].End}.In(d.Text))
+		if len(pn.parts) > 1 {
+			surnames[pn.parts[len(pn.parts)-1].t] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return cands
+	}
+	taken := make([]bool, len(d.Tokens))
+	for _, cd := range cands {
+		for i := cd.a; i < cd.b; i++ {
+			taken[i] = true
+		}
+	}
+	added := false
+	for k, s := range d.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			w := d.Tokens[i].Text
+			if taken[i] || !capitalised(w) || t.m.Common(w) || (i+1 < s.EndToken && capitalised(d.Tokens[i+1].Text) && !taken[i+1]) {
+				continue
+			}
+			pn := parseName(w)
+			if len(pn.parts) != 1 || !surnames[pn.parts[0].t] {
+				continue
+			}
+			cands = append(cands, cand{a: i, b: i + 1, sent: k, typ: news.Person})
+			per[i] = true
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].a < cands[b].a })
+	}
+	return cands
 }
 
 // trimTitles moves ranks, honorifics and office words the tagger put at

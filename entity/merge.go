@@ -433,15 +433,6 @@ func docEntities(d *news.Doc) {
 		d.Entities = append(d.Entities, ne)
 		for _, m := range e.members {
 			d.Mentions[m].Entity = ei
-			if ne.Type == news.Person {
-				d.Mentions[m].Type = news.Person
-			}
-		}
-	}
-	// the type of the whole group wins
-	for i := range d.Mentions {
-		if e := d.Mentions[i].Entity; e >= 0 {
-			d.Mentions[i].Type = d.Entities[e].Type
 		}
 	}
 }

@@ -295,7 +295,7 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []ti
 		start = j
 	}
 	for i := range out {
-		out[i].text = out[i].span.In(text)
+		out[i].text = strings.Join(strings.Fields(out[i].span.In(text)), " ")
 	}
 	// left to right
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
@@ -345,5 +345,5 @@ done:
 		return title{}, 0, false
 	}
 	sp := news.Span{Start: toks[a].Start, End: toks[k-1].End}
-	return title{span: sp, text: sp.In(text)}, toks[k-1].End, true
+	return title{span: sp, text: strings.Join(strings.Fields(sp.In(text)), " ")}, toks[k-1].End, true
 }

@@ -397,9 +397,10 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// Common reports whether the training data writes w in lower case almost
-// always (a common word, not a name, when capitalised at a sentence start).
+// Common reports whether the training data writes w in lower case most
+// of the time (a common word, not a name, when capitalised at a sentence
+// start).
 func (m *Model) Common(w string) bool {
 	b, ok := m.lex[norm(w)]
-	return ok && b == 4
+	return ok && b >= 3
 }

@@ -2,11 +2,11 @@ package ner
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 )
 
 // GazEntry is an extra gazetteer entry: a name as words, and its type

@@ -1,0 +1,131 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// CoNLLSentence is one sentence of a CoNLL-2003 file: its words and their
+// entity tags (the last column, IOB1 or IOB2).
+type CoNLLSentence struct {
+	Words []string
+	Tags  []string
+}
+
+// CoNLLDoc is one -DOCSTART- document (an "article") of a CoNLL file.
+type CoNLLDoc struct {
+	Sentences []CoNLLSentence
+}
+
+// ReadCoNLL reads a CoNLL-2003 file.
+func ReadCoNLL(path string) ([]CoNLLDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	docs, err := parseCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", path, err)
+	}
+	return docs, nil
+}
+
+func parseCoNLL(r io.Reader) ([]CoNLLDoc, error) {
+	var docs []CoNLLDoc
+	var cur CoNLLDoc
+	var sent CoNLLSentence
+	flushSent := func() {
+		if len(sent.Words) > 0 {
+			cur.Sentences = append(cur.Sentences, sent)
+		}
+		sent = CoNLLSentence{}
+	}
+	flushDoc := func() {
+		flushSent()
+		if len(cur.Sentences) > 0 {
+			docs = append(docs, cur)
+		}
+		cur = CoNLLDoc{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 {
+			flushSent()
+			continue
+		}
+		if f[0] == "-DOCSTART-" {
+			flushDoc()
+			continue
+		}
+		if len(f) < 2 {
+			return nil, fmt.Errorf("line %d: want a word and a tag, got %q", line, sc.Text())
+		}
+		sent.Words = append(sent.Words, f[0])
+		sent.Tags = append(sent.Tags, f[len(f)-1])
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	flushDoc()
+	return docs, nil
+}
+
+// chunk is an entity span of a sentence: words [Start, End) of a type.
+type chunk struct {
+	Start, End int
+	Type       string
+}
+
+// conllChunks reads the chunks of IOB tags the way conlleval does: a chunk
+// starts at B-, and at I- after O or after a chunk of another type.
+func conllChunks(tags []string) []chunk {
+	var out []chunk
+	cur, start := "", 0
+	for i, t := range tags {
+		pfx, typ := "O", ""
+		if len(t) > 2 && t[1] == '-' {
+			pfx, typ = t[:1], t[2:]
+		}
+		if pfx == "O" {
+			if cur != "" {
+				out = append(out, chunk{start, i, cur})
+			}
+			cur = ""
+			continue
+		}
+		if pfx == "B" || typ != cur {
+			if cur != "" {
+				out = append(out, chunk{start, i, cur})
+			}
+			cur, start = typ, i
+		}
+	}
+	if cur != "" {
+		out = append(out, chunk{start, len(tags), cur})
+	}
+	return out
+}
+
+// prf counts exact-span matches of chunks.
+type prf struct{ correct, guessed, gold int }
+
+func (c prf) scores() (p, r, f float64) {
+	if c.guessed > 0 {
+		p = float64(c.correct) / float64(c.guessed)
+	}
+	if c.gold > 0 {
+		r = float64(c.correct) / float64(c.gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
