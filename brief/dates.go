@@ -1,22 +1,513 @@
 package brief
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// Deciding which date to trust for an article.
+//
+// An article may carry a stated date (a header, HTML metadata, a feed
+// date), a dateline date, a bare page stamp, and the dates its content
+// implies. resolveDates checks them against each other and against the
+// story:
+//
+//   - a stated date (or page stamp) is rejected when the article reports
+//     as past something that lies after it: a past-tense date written with
+//     its year, or a month and day ("held a referendum on September 25")
+//     that the story's other sources date after it; or when it lies more
+//     than a year from every event of the story;
+//   - an article left without a usable date gets one inferred: every day
+//     from a week before the story's first dated event to two weeks after
+//     its last is tried as the anchor, the article's relative expressions
+//     ("on Monday", "Tomorrow", "next week") are resolved against it, and
+//     the day whose resolved dates best match the happenings the dated
+//     sources report (same date, overlapping content words, names weighing
+//     double) wins, minus the days that put a past-tense expression in the
+//     future, a future-tense one in the past, or break "a few days before"
+//     a dated future event. Ties go to the earliest day: an article is
+//     dated by the latest happening it reports as past. With no dated
+//     source at all, the latest past date the article states with its year
+//     is used.
+//
+// Finally every doc's relative expressions are tagged again against its
+// trusted date.
+
+// dateCheck is what resolveDates learned about one doc.
+type dateCheck struct {
+	rejected    string // the rejected date's kind: "stated date", "page stamp", "dateline date"
+	rejectedAt  time.Time
+	reason      string   // why it was rejected
+	support     []string // the other sources whose dates contradict it
+	inferredHow string
+}
+
+// eventRef is one dated happening a source reports: the period its time
+// expression resolves to and the content words of its sentence.
+type eventRef struct {
+	doc        *news.Doc
+	start, end time.Time
+	weight     float64 // lower for inferred sources
+	words      bag
+	future     bool
+}
+
+// maxEventDays is the longest period (a month) that counts as an event
+// date for matching and the timeline.
+const maxEventDays = 31
 
 // resolveDates decides which date to trust for every doc of the story and
-// sets Date, DateStatus and DateNote. This first version trusts the stated
-// date, then the dateline date.
+// sets Date, DateStatus and DateNote, then re-tags the docs' time
+// expressions against the trusted dates.
 func resolveDates(s *news.Story) {
+	checks := map[*news.Doc]*dateCheck{}
+	for _, d := range s.Docs {
+		checks[d] = &dateCheck{}
+	}
+	// Provisional anchors: the stated date, else the dateline date.
+	provisional := map[*news.Doc]time.Time{}
 	for _, d := range s.Docs {
 		switch {
 		case !d.StatedDate.IsZero():
-			d.Date, d.DateStatus = d.StatedDate, news.DateStated
+			provisional[d] = d.StatedDate
 		case !d.DatelineDate.IsZero():
-			d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
-		default:
-			d.DateStatus = news.DateUnknown
+			provisional[d] = d.DatelineDate
 		}
+	}
+	// Check every provisional date against the story's other dated docs.
+	trusted := map[*news.Doc]bool{}
+	for _, d := range s.Docs {
+		a, ok := provisional[d]
+		if !ok {
+			continue
+		}
+		pool := eventPool(s, d, provisional, nil)
+		if why, who := contradicts(d, a, pool); why != "" {
+			c := checks[d]
+			c.rejected, c.rejectedAt, c.reason, c.support = "stated date", a, why, who
+			if d.StatedDate.IsZero() {
+				c.rejected = "dateline date"
+			}
+			// A dateline date may still hold when the stated one fails.
+			if !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
+				if why2, _ := contradicts(d, d.DatelineDate, pool); why2 == "" {
+					provisional[d] = d.DatelineDate
+					trusted[d] = true
+					d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
+					d.DateNote = fmt.Sprintf("stated date %s rejected: %s; the dateline gives %s", day(a), why, day(d.DatelineDate))
+				}
+			}
+			continue
+		}
+		trusted[d] = true
+		if !d.StatedDate.IsZero() {
+			d.Date, d.DateStatus = d.StatedDate, news.DateStated
+			d.DateNote = "stated date, consistent with the content"
+			if !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
+				d.DateNote += "; the dateline gives " + day(d.DatelineDate)
+			}
+		} else {
+			d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
+			d.DateNote = "no stated date; the dateline gives it"
+		}
+	}
+	for d := range trusted {
+		provisional[d] = d.Date
+	}
+	// Page stamps of docs without a date: kept when they fit the story.
+	for _, d := range s.Docs {
+		if trusted[d] || !d.PageStamp.IsZero() && checks[d].rejected != "" || d.PageStamp.IsZero() {
+			continue
+		}
+		pool := eventPool(s, d, trustedOnly(provisional, trusted), nil)
+		if why, who := contradicts(d, d.PageStamp, pool); why != "" {
+			c := checks[d]
+			c.rejected, c.rejectedAt, c.reason, c.support = "page stamp", d.PageStamp, why, who
+			continue
+		}
+		if len(pool) == 0 {
+			continue // nothing to check it against: infer instead
+		}
+		trusted[d] = true
+		provisional[d] = d.PageStamp
+		d.Date, d.DateStatus = day0(d.PageStamp), news.DateStated
+		d.DateNote = "no stated date; the page stamp fits the story's events"
+	}
+	// Infer the others, twice: the second round also matches the
+	// happenings of the docs inferred in the first.
+	var todo []*news.Doc
+	for _, d := range s.Docs {
+		if !trusted[d] {
+			todo = append(todo, d)
+		}
+	}
+	inferred := map[*news.Doc]time.Time{}
+	for round := 0; round < 2; round++ {
+		for _, d := range todo {
+			pool := eventPool(s, d, trustedOnly(provisional, trusted), inferred)
+			if t, how, ok := inferDate(d, pool); ok {
+				inferred[d] = t
+				checks[d].inferredHow = how
+			}
+		}
+	}
+	for _, d := range todo {
+		c := checks[d]
+		prefix := ""
+		if c.rejected != "" {
+			prefix = fmt.Sprintf("%s %s rejected: %s; ", c.rejected, day(c.rejectedAt), c.reason)
+		}
+		if t, ok := inferred[d]; ok {
+			d.Date, d.DateStatus = t, news.DateInferred
+			if c.rejected == "" {
+				prefix = "no stated date; "
+			}
+			d.DateNote = prefix + "inferred " + c.inferredHow
+			continue
+		}
+		d.Date = time.Time{}
+		if c.rejected != "" {
+			d.DateStatus = news.DateRejected
+			d.DateNote = strings.TrimSuffix(prefix, "; ") + "; no date could be inferred"
+		} else {
+			d.DateStatus = news.DateUnknown
+			d.DateNote = "no date stated and none could be inferred"
+		}
+	}
+	for _, d := range s.Docs {
+		timex.Tag(d, d.Date)
 	}
 }
 
-// dateConflicts reports the stated dates that were rejected.
-func dateConflicts(s *news.Story) []news.Conflict { return nil }
+func day0(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func sameDay(a, b time.Time) bool { return day(a) == day(b) }
+
+func trustedOnly(anchors map[*news.Doc]time.Time, trusted map[*news.Doc]bool) map[*news.Doc]time.Time {
+	out := map[*news.Doc]time.Time{}
+	for d, t := range anchors {
+		if trusted[d] {
+			out[d] = t
+		}
+	}
+	return out
+}
+
+// eventPool collects the dated happenings the story's docs other than
+// self report, each doc tagged against its anchor; docs of extra (inferred
+// dates) weigh less.
+func eventPool(s *news.Story, self *news.Doc, anchors, extra map[*news.Doc]time.Time) []eventRef {
+	var pool []eventRef
+	add := func(d *news.Doc, a time.Time, w float64) {
+		timex.Tag(d, a)
+		for _, t := range d.Timexes {
+			st, en, ok := timex.Interval(t.Value)
+			if !ok || t.Type == "DURATION" || t.Type == "SET" || en.Sub(st) > maxEventDays*24*time.Hour {
+				continue
+			}
+			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: sentenceBag(d, t.Sentence), future: t.Future})
+		}
+	}
+	for _, d := range s.Docs {
+		if d == self {
+			continue
+		}
+		if a, ok := anchors[d]; ok {
+			add(d, a, 1)
+		} else if a, ok := extra[d]; ok {
+			add(d, a, 0.7)
+		}
+	}
+	return pool
+}
+
+// contradicts reports why anchor a cannot be d's date, naming the sources
+// that show it; "" when it can.
+func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
+	a = day0(a)
+	// Expressions as written, with no anchor: those that resolve are
+	// absolute; XXXX-MM-DD ones are a month and day without a year.
+	timex.Tag(d, time.Time{})
+	bare := append([]news.Timex(nil), d.Timexes...)
+	timex.Tag(d, a)
+	at := map[news.Span]news.Timex{}
+	for _, t := range d.Timexes {
+		at[t.Span] = t
+	}
+	for _, t := range bare {
+		if timex.Tense(d, t.Span) >= 0 {
+			continue
+		}
+		if st, _, ok := timex.Interval(t.Value); ok {
+			if st.After(a.AddDate(0, 0, 1)) {
+				return fmt.Sprintf("it reports %q (%s) as past", t.Text, t.Value), nil
+			}
+			continue
+		}
+		if !strings.HasPrefix(t.Value, "XXXX-") || len(t.Value) != 10 {
+			continue
+		}
+		md := t.Value[4:]
+		resolved := at[t.Span].Value
+		var who []string
+		var when string
+		for _, e := range pool {
+			if e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved {
+				who = appendOnce(who, e.doc.ID)
+				when = day(e.start)
+			}
+		}
+		if len(who) > 0 {
+			return fmt.Sprintf("it reports %q as past, but %s %s it %s", t.Text, strings.Join(who, " and "), verbFor(len(who), "dates", "date"), when), who
+		}
+	}
+	// Years away from every event of the story.
+	if len(pool) > 0 {
+		near := false
+		lo, hi := pool[0].start, pool[0].end
+		for _, e := range pool {
+			if math.Abs(e.start.Sub(a).Hours()) < 365*24 {
+				near = true
+			}
+			if e.start.Before(lo) {
+				lo = e.start
+			}
+			if e.end.After(hi) {
+				hi = e.end
+			}
+		}
+		if !near {
+			var who []string
+			for _, e := range pool {
+				who = appendOnce(who, e.doc.ID)
+			}
+			return fmt.Sprintf("it is more than a year away from every event of the story (%s to %s)", day(lo), day(hi)), who
+		}
+	}
+	return "", nil
+}
+
+func verbFor(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// inferDate tries every candidate day as d's anchor and returns the best,
+// with a note on the evidence.
+func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
+	if len(pool) == 0 {
+		return latestPastDate(d)
+	}
+	lo, hi := pool[0].start, pool[0].end
+	for _, e := range pool {
+		if e.start.Before(lo) {
+			lo = e.start
+		}
+		if e.end.After(hi) {
+			hi = e.end
+		}
+	}
+	lo, hi = lo.AddDate(0, 0, -7), hi.AddDate(0, 0, 14)
+	if hi.Sub(lo) > 400*24*time.Hour {
+		// A story spread over years: search around its middle event.
+		mid := pool[len(pool)/2].start
+		lo, hi = mid.AddDate(0, 0, -60), mid.AddDate(0, 0, 60)
+	}
+	// The tense of each expression does not depend on the anchor.
+	timex.Tag(d, lo)
+	tense := map[news.Span]int{}
+	for _, t := range d.Timexes {
+		tense[t.Span] = timex.Tense(d, t.Span)
+	}
+	fewDaysBefore := hasFewDaysBefore(d)
+	best, bestScore := time.Time{}, math.Inf(-1)
+	var bestEvidence []string
+	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
+		timex.Tag(d, a)
+		score := 0.0
+		var evidence []string
+		// Each reported happening counts once, for the expression that
+		// matches it best.
+		claimed := map[int]float64{}
+		var pastDays, futureDays []time.Time
+		for _, t := range d.Timexes {
+			st, en, ok := timex.Interval(t.Value)
+			if !ok || t.Type == "DURATION" || t.Type == "SET" {
+				continue
+			}
+			tn := tense[t.Span]
+			if tn < 0 && st.After(a) {
+				score -= 1 // reported as past, but after the anchor
+			}
+			if tn > 0 && en.Before(a) && !t.Future {
+				score -= 1 // expected, but already gone
+			}
+			if en.Sub(st) > maxEventDays*24*time.Hour {
+				continue
+			}
+			if st.Equal(en) {
+				if tn < 0 {
+					pastDays = append(pastDays, st)
+				} else if tn > 0 {
+					futureDays = append(futureDays, st)
+				}
+			}
+			w := sentenceBag(d, t.Sentence)
+			m, mi, who := 0.0, -1, []string(nil)
+			for k, e := range pool {
+				if e.end.Before(st) || e.start.After(en) {
+					continue
+				}
+				g := granularity(st, en, e.start, e.end)
+				v := e.weight * g * w.sim(e.words)
+				if v > m {
+					m, mi = v, k
+				}
+				if v > 0.05 {
+					who = appendOnce(who, e.doc.ID)
+				}
+			}
+			if mi >= 0 && m > claimed[mi] {
+				claimed[mi] = m
+			}
+			if m > 0.05 {
+				evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", t.Text, t.Value, strings.Join(who, ", ")))
+			}
+		}
+		for _, v := range claimed {
+			score += v
+		}
+		// "a few days before" a dated future event: some past day of the
+		// article lies within a week before it.
+		if fewDaysBefore && len(futureDays) > 0 && len(pastDays) > 0 {
+			ok := false
+			for _, f := range futureDays {
+				for _, p := range pastDays {
+					if g := f.Sub(p).Hours() / 24; g >= 1 && g <= 7 {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				score -= 1
+			}
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore, bestEvidence = a, score, evidence
+		}
+	}
+	if bestScore <= 0 {
+		return latestPastDate(d)
+	}
+	if len(bestEvidence) > 3 {
+		bestEvidence = bestEvidence[:3]
+	}
+	return best, fmt.Sprintf("%s from its content and the story: it reads %s", day(best), strings.Join(bestEvidence, "; ")), true
+}
+
+// granularity weighs a match between two periods: the same day counts
+// fully, a day inside a week less, a day inside a month little.
+func granularity(s1, e1, s2, e2 time.Time) float64 {
+	l := math.Max(e1.Sub(s1).Hours(), e2.Sub(s2).Hours()) / 24
+	switch {
+	case l < 1:
+		return 1
+	case l <= 7:
+		return 0.6
+	}
+	return 0.25
+}
+
+// hasFewDaysBefore reports whether d says that something happened a few
+// days before something else.
+func hasFewDaysBefore(d *news.Doc) bool {
+	t := strings.ToLower(d.Text)
+	for _, p := range []string{"few days before", "days before", "days ahead of", "shortly before", "a day before", "days prior to"} {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// latestPastDate dates d by the latest day it reports as past, written
+// with its year.
+func latestPastDate(d *news.Doc) (time.Time, string, bool) {
+	timex.Tag(d, time.Time{})
+	var best time.Time
+	text := ""
+	for _, t := range d.Timexes {
+		st, en, ok := timex.Interval(t.Value)
+		if !ok || !st.Equal(en) || timex.Tense(d, t.Span) > 0 {
+			continue
+		}
+		if st.After(best) {
+			best, text = st, t.Text
+		}
+	}
+	if best.IsZero() {
+		return best, "", false
+	}
+	return best, fmt.Sprintf("%s: the latest date it reports (%q)", day(best), text), true
+}
+
+// dateConflicts reports the stated dates and page stamps that were not
+// trusted, each against the date trusted instead. It runs after
+// resolveDates and checks each rejected date again to give the reason.
+func dateConflicts(s *news.Story) []news.Conflict {
+	anchors := map[*news.Doc]time.Time{}
+	for _, d := range s.Docs {
+		if d.DateStatus == news.DateStated || d.DateStatus == news.DateDateline {
+			anchors[d] = d.Date
+		}
+	}
+	docs := append([]*news.Doc(nil), s.Docs...)
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	var out []news.Conflict
+	for _, d := range docs {
+		kind, at := "", time.Time{}
+		switch {
+		case !d.StatedDate.IsZero() && !sameDay(d.StatedDate, d.Date):
+			kind, at = "stated date", d.StatedDate
+		case d.StatedDate.IsZero() && !d.PageStamp.IsZero() && !sameDay(d.PageStamp, d.Date):
+			kind, at = "page stamp", d.PageStamp
+		default:
+			continue
+		}
+		why, who := contradicts(d, at, eventPool(s, d, anchors, nil))
+		timex.Tag(d, d.Date)
+		if why == "" {
+			why = "its content dates it otherwise"
+		}
+		k := news.Conflict{
+			About:  fmt.Sprintf("date of %s: its %s %s is not borne out: %s", d.ID, kind, day(at), why),
+			Claims: []news.Claim{{Value: day(at) + " (" + kind + ")", Sources: []string{d.ID}}},
+		}
+		if !d.Date.IsZero() {
+			k.Claims = append(k.Claims, news.Claim{Value: day(d.Date) + " (" + d.DateStatus + ")", Sources: append([]string{d.ID}, who...)})
+		} else if len(who) > 0 {
+			k.Claims = append(k.Claims, news.Claim{Value: "the story's other sources date it otherwise", Sources: who})
+		}
+		out = append(out, k)
+	}
+	return out
+}

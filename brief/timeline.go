@@ -1,6 +1,341 @@
 package brief
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// The timeline.
+//
+// An entry is a sentence (trimmed to its clause when long) that holds a
+// time expression resolved to a day, a week or a month; durations, sets,
+// years and vague references (now, recently) are left out, and so are
+// sentences in comment or analysis sections. Each source gives at most one
+// candidate per date: its first sentence about that date (news puts the
+// main fact first), carrying the content words of all its sentences about
+// it. Candidates of different sources with the same date merge when their
+// content words overlap (names weigh double); the entry's text is the
+// candidate closest to the others, preferring sources whose date was
+// stated. An entry is Planned when its expression points after the
+// source's date or its clause is in the future tense.
+//
+// Order: by date, partial dates placed where they most likely fall: a
+// week at its Monday, a month at its 15th (so "2017-08" sorts after
+// 2017-08-10 and before 2017-08-20); on a tie the finer date comes first.
+
+// mergeAt is the least content overlap for two sources' sentences about
+// the same date to count as one happening; coarse dates need less.
+const (
+	mergeDay    = 0.10
+	mergeCoarse = 0.04
+)
+
+// maxClauseWords is the length beyond which a sentence is trimmed to the
+// clause holding the date.
+const maxClauseWords = 32
+
+type candidate struct {
+	date    string // TimeML value, day part only
+	start   time.Time
+	end     time.Time
+	text    string
+	source  string
+	status  string
+	words   bag
+	planned bool
+}
 
 // timeline lists the story's dated happenings in date order.
-func timeline(s *news.Story) []news.TimelineEntry { return nil }
+func timeline(s *news.Story) []news.TimelineEntry {
+	var cands []*candidate
+	for _, d := range s.Docs {
+		byDate := map[string]*candidate{}
+		for _, t := range d.Timexes {
+			if t.Type != "DATE" && t.Type != "TIME" {
+				continue
+			}
+			st, en, ok := timex.Interval(t.Value)
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
+				continue
+			}
+			if t.Sentence < 0 || t.Sentence >= len(d.Sentences) {
+				continue
+			}
+			sent := d.Sentences[t.Sentence]
+			if d.InOpinion(sent.Span) {
+				continue
+			}
+			val := t.Value
+			if i := strings.IndexByte(val, 'T'); i >= 0 {
+				val = val[:i]
+			}
+			planned := t.Future || timex.Tense(d, t.Span) > 0 && !en.Before(day0(d.Date))
+			w := sentenceBag(d, t.Sentence)
+			if c, ok := byDate[val]; ok {
+				c.words.add(w)
+				continue
+			}
+			c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned}
+			byDate[val] = c
+			cands = append(cands, c)
+		}
+	}
+	// Merge candidates of the same date about the same happening.
+	type entry struct {
+		members []*candidate
+		words   bag
+	}
+	var entries []*entry
+	for _, c := range cands {
+		var best *entry
+		bestSim := 0.0
+		for _, e := range entries {
+			if e.members[0].date != c.date || hasSource(e.members, c.source) {
+				continue
+			}
+			sim := e.words.sim(c.words)
+			need := mergeDay
+			if c.end.Sub(c.start) >= 24*time.Hour {
+				need = mergeCoarse
+			}
+			if sim >= need && sim > bestSim {
+				best, bestSim = e, sim
+			}
+		}
+		if best == nil {
+			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
+			continue
+		}
+		best.members = append(best.members, c)
+		best.words.add(c.words)
+	}
+	out := make([]news.TimelineEntry, 0, len(entries))
+	type keyed struct {
+		e     news.TimelineEntry
+		key   time.Time
+		width time.Duration
+	}
+	var ks []keyed
+	for _, e := range entries {
+		text := clearest(e.members)
+		var srcs []string
+		planned := true
+		for _, m := range e.members {
+			srcs = appendOnce(srcs, m.source)
+			planned = planned && m.planned
+		}
+		sort.Strings(srcs)
+		c := e.members[0]
+		ks = append(ks, keyed{
+			e:     news.TimelineEntry{Date: c.date, Text: text, Sources: srcs, Planned: planned},
+			key:   sortKey(c.start, c.end),
+			width: c.end.Sub(c.start),
+		})
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if !ks[i].key.Equal(ks[j].key) {
+			return ks[i].key.Before(ks[j].key)
+		}
+		if ks[i].width != ks[j].width {
+			return ks[i].width < ks[j].width
+		}
+		return len(ks[i].e.Sources) > len(ks[j].e.Sources)
+	})
+	for _, k := range ks {
+		out = append(out, k.e)
+	}
+	return out
+}
+
+func hasSource(cs []*candidate, id string) bool {
+	for _, c := range cs {
+		if c.source == id {
+			return true
+		}
+	}
+	return false
+}
+
+// sortKey places a period on the time line: a day at itself, a week at
+// its Monday, a month at its 15th.
+func sortKey(st, en time.Time) time.Time {
+	switch l := en.Sub(st).Hours() / 24; {
+	case l < 1:
+		return st
+	case l <= 7:
+		return st
+	}
+	return st.AddDate(0, 0, 14)
+}
+
+// clearest picks the text of an entry: the member closest in content to
+// the others, preferring sources with a stated or dateline date and
+// sentences of moderate length.
+func clearest(ms []*candidate) string {
+	best, bestScore := ms[0].text, math.Inf(-1)
+	for _, m := range ms {
+		score := 0.0
+		for _, o := range ms {
+			if o != m {
+				score += m.words.sim(o.words)
+			}
+		}
+		if m.status == news.DateStated || m.status == news.DateDateline {
+			score += 0.1
+		}
+		n := len(strings.Fields(m.text))
+		if n < 8 || n > maxClauseWords {
+			score -= 0.1
+		}
+		if strings.ContainsAny(m.text[:min(1, len(m.text))], "\"“‘") {
+			score -= 0.1 // a quote opens the sentence
+		}
+		if score > bestScore {
+			best, bestScore = m.text, score
+		}
+	}
+	return best
+}
+
+// clause returns the sentence of t, trimmed to the clause holding t when
+// the sentence is long.
+func clause(d *news.Doc, t news.Timex) string {
+	sent := d.Sentences[t.Sentence]
+	text := d.Text[sent.Start:sent.End]
+	if len(strings.Fields(text)) <= maxClauseWords {
+		return tidy(text)
+	}
+	lo, hi := 0, len(text)
+	at := t.Start - sent.Start
+	for _, b := range []string{"; ", " – ", " — ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", adding ", ", saying ", ", as "} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], b)
+			if i < 0 {
+				break
+			}
+			i += off
+			if i+1 <= at && i+1 > lo {
+				lo = i + len(b)
+			}
+			if i >= at+(t.End-t.Start) && i < hi {
+				hi = i
+			}
+			off = i + len(b)
+		}
+	}
+	out := strings.TrimSpace(text[lo:hi])
+	if len(strings.Fields(out)) < 5 {
+		return tidy(text)
+	}
+	if r, _ := utf8.DecodeRuneInString(out); unicode.IsLower(r) {
+		out = upperFirst(out)
+	}
+	if !strings.HasSuffix(out, ".") {
+		out = strings.TrimRight(out, ",;:– —") + "."
+	}
+	return tidy(out)
+}
+
+// tidy folds the whitespace of a sentence.
+func tidy(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// bag is a weighted set of content words.
+type bag map[string]float64
+
+func (b bag) copy() bag {
+	c := make(bag, len(b))
+	for k, v := range b {
+		c[k] = v
+	}
+	return c
+}
+
+func (b bag) add(o bag) {
+	for k, v := range o {
+		if v > b[k] {
+			b[k] = v
+		}
+	}
+}
+
+// sim is the weighted overlap of two bags, normalised by their sizes
+// (a cosine over sets).
+func (b bag) sim(o bag) float64 {
+	if len(b) == 0 || len(o) == 0 {
+		return 0
+	}
+	var in, nb, no float64
+	for k, v := range b {
+		nb += v * v
+		if w, ok := o[k]; ok {
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	for _, w := range o {
+		no += w * w
+	}
+	return in / math.Sqrt(nb*no)
+}
+
+// sentenceBag returns the content words of sentence i of d.
+func sentenceBag(d *news.Doc, i int) bag {
+	if i < 0 || i >= len(d.Sentences) {
+		return bag{}
+	}
+	return contentBag(d.SentenceText(i))
+}
+
+// contentBag lists the content words of text: no stopwords, no dates,
+// a plural's s dropped; capitalised words (names) weigh 2.
+func contentBag(text string) bag {
+	b := bag{}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		f = strings.Trim(f, "-")
+		if utf8.RuneCountInString(f) < 3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(f)
+		w := strings.ToLower(f)
+		if stopwords[w] {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ies") {
+			w = w[:len(w)-3] + "y"
+		} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		v := 1.0
+		if unicode.IsUpper(r) {
+			v = 2
+		}
+		if v > b[w] {
+			b[w] = v
+		}
+	}
+	return b
+}
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
+	before being below between both but by can could did do does doing down during each few for from further had has
+	have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+	no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+	the their theirs them themselves then there these they this those through to too under until up very was we were
+	what when where which while who whom why will with would you your yours yourself said says say told added according
+	two one three four five six seven eight nine ten first second third last next new week weeks month months year years
+	day days today yesterday tomorrow tonight morning afternoon evening night earlier later ago recent recently
+	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+	september october november december sept jan feb mar apr jun jul aug sep oct nov dec mid
+	mr mrs ms part side sides well however meanwhile among within without toward towards amid amidst upon whose`) {
+		m[w] = true
+	}
+	return m
+}()

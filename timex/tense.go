@@ -20,11 +20,16 @@ func (s *scanner) tense(i, j int) int {
 	best, bestDist := 0, 1<<30
 	s.weakFuture = false
 	weak := false
+	// Crossing a conjunction or a comma leaves the clause: cues beyond
+	// count as further away.
+	cross := 0
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		c, pen := s.cue(k)
 		if c == stop {
 			break
 		}
+		cross += conj(s.ws[k].lo)
+		pen += cross
 		if pen == reportingCue && i-k == 1 {
 			pen = 0 // said Monday
 		}
@@ -33,11 +38,14 @@ func (s *scanner) tense(i, j int) int {
 			weak = s.ws[k].lo == "would"
 		}
 	}
+	cross = 0
 	for k := j; k < len(s.ws) && k-j+1 <= window; k++ {
 		c, pen := s.cue(k)
 		if c == stop {
 			break
 		}
+		cross += conj(s.ws[k].lo)
+		pen += cross
 		if pen == reportingCue && k == j {
 			pen = 0 // Monday said
 		}
@@ -51,6 +59,17 @@ func (s *scanner) tense(i, j int) int {
 }
 
 const stop = 9
+
+// conj gives the cost of crossing a word that joins clauses.
+func conj(w string) int {
+	switch w {
+	case ",":
+		return 2
+	case "and", "but", "while", "whereas", "although", "though", "who", "which", "that":
+		return 5
+	}
+	return 0
+}
 
 // Penalties of weak cues, in words.
 const (
@@ -116,6 +135,10 @@ func (s *scanner) cue(k int) (int, int) {
 		return 1, weakCue // payable Dec. 15 to holders of record Nov. 16
 	}
 	if futureCues[lo] {
+		switch s.lo(k - 1) {
+		case "a", "an", "the", "his", "her", "its", "their", "s":
+			return 1, weakCue // a scheduled visit, Erdogan's planned visit
+		}
 		return 1, 0
 	}
 	if pastCues[lo] {

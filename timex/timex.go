@@ -34,7 +34,7 @@ func Tag(d *news.Doc, anchor time.Time) {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue
 		}
-		ws = splitWords(ws[:0], d.Text, lo, d.Tokens[sent.FirstToken:sent.EndToken])
+		ws = splitWords(ws[:0], d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
 		s.ws = ws
 		for i := 0; i < len(ws); {
 			c, ok := s.match(i)
@@ -58,6 +58,38 @@ func Tag(d *news.Doc, anchor time.Time) {
 			i = c.end
 		}
 	}
+}
+
+// Tense reports the tense of the clause around span sp of d, as the tagger
+// reads it to place relative dates: +1 for the future (will, is expected
+// to, planned), -1 for the past (a past-tense verb, has + participle, ago),
+// 0 when it cannot tell. It needs d.Sentences and d.Tokens.
+func Tense(d *news.Doc, sp news.Span) int {
+	si := d.SentenceAt(sp.Start)
+	if si < 0 {
+		return 0
+	}
+	sent := d.Sentences[si]
+	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
+		return 0
+	}
+	lo := lowerASCII(d.Text[sent.Start:sent.End])
+	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
+	i, j := len(ws), len(ws)
+	for k, w := range ws {
+		if w.start >= sp.Start && i == len(ws) {
+			i = k
+		}
+		if w.start >= sp.End {
+			j = k
+			break
+		}
+	}
+	if i > j {
+		i = j
+	}
+	s := scanner{ws: ws}
+	return s.tense(i, j)
 }
 
 // Stage is the analysis stage: it tags against the stated date, or the

@@ -38,11 +38,11 @@ func lowerASCII(s string) string {
 }
 
 // splitWords appends the words of the tokens toks to ws. text is the doc's
-// text and lo its lower-cased copy.
-func splitWords(ws []word, text, lo string, toks []news.Token) []word {
+// text and lo the lower-cased copy of text[base:].
+func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word {
 	prevEnd := -1
 	for _, t := range toks {
-		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+		if t.Start < base || t.End > len(text) || t.Start >= t.End || t.End-base > len(lo) {
 			continue
 		}
 		i := t.Start
@@ -83,7 +83,7 @@ func splitWords(ws []word, text, lo string, toks []news.Token) []word {
 					i += n
 				}
 			}
-			w := word{lo: lo[start:i], start: start, end: i, kind: kind, num: -1}
+			w := word{lo: lo[start-base : i-base], start: start, end: i, kind: kind, num: -1}
 			if first {
 				w.glued = prevEnd == start
 			} else {

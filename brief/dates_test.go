@@ -1,0 +1,172 @@
+package brief
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// seedDir finds ../shared/seeds from the module root.
+func seedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("brief: module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "seeds")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("brief: seed articles missing at %s", p)
+	}
+	return p
+}
+
+// seedStory reads the seed articles with ingest and runs the stages the
+// dates and the timeline need: segmentation, time expressions and
+// opinion sections.
+func seedStory(t testing.TB) *news.Story {
+	t.Helper()
+	chain := analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion}
+	s := &news.Story{ID: "seeds"}
+	for a, err := range ingest.Read(seedDir(t)) {
+		if err != nil {
+			t.Fatalf("reading seeds: %v", err)
+		}
+		if !strings.HasPrefix(filepath.Base(a.Path), "0") {
+			continue // EXPECTED.md
+		}
+		d, err := chain.Doc(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Docs = append(s.Docs, d)
+	}
+	if len(s.Docs) != 5 {
+		t.Fatalf("read %d seed articles, want 5", len(s.Docs))
+	}
+	return s
+}
+
+func docByPrefix(s *news.Story, p string) *news.Doc {
+	for _, d := range s.Docs {
+		if strings.HasPrefix(d.ID, p) || strings.HasPrefix(filepath.Base(d.Path), p) {
+			return d
+		}
+	}
+	return nil
+}
+
+func mustDay(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestSeedDates checks the dates trusted for the five seed articles: 000
+// and 001 keep their stated dates, 002's stated date is rejected for
+// reporting the 25 September referendum as past and a date is inferred
+// from its content, 003 and 004 get dates inferred within two days of the
+// truth.
+func TestSeedDates(t *testing.T) {
+	s := seedStory(t)
+	resolveDates(s)
+	tests := []struct {
+		id       string
+		status   string
+		from, to string // the true date range
+		note     []string
+	}{
+		{"000", news.DateStated, "2017-09-28", "2017-09-28", nil},
+		{"001", news.DateStated, "2017-09-28", "2017-09-28", nil},
+		{"002", news.DateInferred, "2017-10-02", "2017-10-03", []string{"2017-02-10", "rejected", "September 25"}},
+		{"003", news.DateInferred, "2017-10-02", "2017-10-03", []string{"inferred"}},
+		{"004", news.DateInferred, "2017-09-27", "2017-09-28", []string{"inferred"}},
+	}
+	for _, tc := range tests {
+		d := docByPrefix(s, tc.id)
+		if d == nil {
+			t.Fatalf("no doc %s", tc.id)
+		}
+		t.Logf("%s: %s %s: %s", tc.id, day(d.Date), d.DateStatus, d.DateNote)
+		if d.DateStatus != tc.status {
+			t.Errorf("%s: status %q, want %q (%s)", tc.id, d.DateStatus, tc.status, d.DateNote)
+		}
+		// Inferred dates may be off by up to two days of the truth.
+		lo, hi := mustDay(tc.from), mustDay(tc.to)
+		if tc.status == news.DateInferred {
+			lo, hi = lo.AddDate(0, 0, -2), hi.AddDate(0, 0, 2)
+		}
+		if d.Date.Before(lo) || d.Date.After(hi) {
+			t.Errorf("%s: date %s, want %s..%s", tc.id, day(d.Date), tc.from, tc.to)
+		}
+		for _, n := range tc.note {
+			if !strings.Contains(d.DateNote, n) {
+				t.Errorf("%s: note %q lacks %q", tc.id, d.DateNote, n)
+			}
+		}
+	}
+	conflicts := dateConflicts(s)
+	found := false
+	for _, c := range conflicts {
+		t.Logf("conflict: %s %+v", c.About, c.Claims)
+		if strings.Contains(c.About, "002") && len(c.Claims) >= 2 && strings.HasPrefix(c.Claims[0].Value, "2017-02-10") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no conflict reports 002's stated date 2017-02-10: %+v", conflicts)
+	}
+}
+
+// TestStatedDateKept checks that a consistent stated date is kept and the
+// relative expressions are tagged against it.
+func TestStatedDateKept(t *testing.T) {
+	d := &news.Doc{Article: news.Article{ID: "a", Text: "The minister arrived in Paris on Monday and will leave on Friday.", StatedDate: mustDay("2017-09-27")}}
+	if err := analyze.Segment.Apply(d); err != nil {
+		t.Fatal(err)
+	}
+	s := &news.Story{Docs: []*news.Doc{d}}
+	resolveDates(s)
+	if d.DateStatus != news.DateStated || day(d.Date) != "2017-09-27" {
+		t.Fatalf("got %s %s (%s)", day(d.Date), d.DateStatus, d.DateNote)
+	}
+	var vals []string
+	for _, x := range d.Timexes {
+		vals = append(vals, x.Value)
+	}
+	if strings.Join(vals, " ") != "2017-09-25 2017-09-29" {
+		t.Errorf("timexes %v", vals)
+	}
+}
+
+// TestNoDateAnywhere checks an undated article with a past date stated in
+// full: it is dated by it.
+func TestNoDateAnywhere(t *testing.T) {
+	d := &news.Doc{Article: news.Article{ID: "a", Text: "The treaty was signed on 12 March 2015 in Vienna. Talks will resume next month."}}
+	if err := analyze.Segment.Apply(d); err != nil {
+		t.Fatal(err)
+	}
+	s := &news.Story{Docs: []*news.Doc{d}}
+	resolveDates(s)
+	if d.DateStatus != news.DateInferred || day(d.Date) != "2015-03-12" {
+		t.Fatalf("got %s %s (%s)", day(d.Date), d.DateStatus, d.DateNote)
+	}
+}
