@@ -1,0 +1,70 @@
+package brief
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+func TestEntityConflicts(t *testing.T) {
+	person := func(name string, roles ...string) news.Entity {
+		return news.Entity{Name: name, Type: news.Person, Forms: []string{name}, Roles: roles}
+	}
+	doc := func(id string, ents ...news.Entity) *news.Doc {
+		return &news.Doc{Article: news.Article{ID: id}, Entities: ents}
+	}
+	tests := []struct {
+		name string
+		docs []*news.Doc
+		ent  news.Entity
+		want []news.Conflict
+	}{
+		{
+			name: "rank spellings normalised, two ranks conflict",
+			docs: []*news.Doc{
+				doc("000", person("Othman al-Ghanmi", "Major General")),
+				doc("001", person("Othman al-Ghanemi", "Lieutenant-General", "Iraqi army Chief of Staff")),
+				doc("004", person("Othman al-Ghanmi", "Lieutenant General")),
+			},
+			ent: news.Entity{Name: "Othman al-Ghanmi", Type: news.Person, Forms: []string{"Othman al-Ghanmi", "Othman al-Ghanemi"}, Sources: []string{"000", "001", "004"}},
+			want: []news.Conflict{{About: "rank of Othman al-Ghanmi", Claims: []news.Claim{
+				{Value: "Major General", Sources: []string{"000"}},
+				{Value: "Lieutenant General", Sources: []string{"001", "004"}},
+			}}},
+		},
+		{
+			name: "abbreviations agree",
+			docs: []*news.Doc{
+				doc("a", person("Mohammad Baqeri", "Maj. Gen.")),
+				doc("b", person("Mohammad Baqeri", "Major General")),
+			},
+			ent: news.Entity{Name: "Mohammad Baqeri", Type: news.Person, Forms: []string{"Mohammad Baqeri"}, Sources: []string{"a", "b"}},
+		},
+		{
+			name: "a general rank refined elsewhere is no conflict",
+			docs: []*news.Doc{
+				doc("a", person("Hulusi Akar", "General")),
+				doc("b", person("Hulusi Akar", "Gen.")),
+				doc("c", person("Hulusi Akar", "Turkish Chief of General Staff")),
+			},
+			ent: news.Entity{Name: "Hulusi Akar", Type: news.Person, Forms: []string{"Hulusi Akar"}, Sources: []string{"a", "b", "c"}},
+		},
+		{
+			name: "other sources' people do not count",
+			docs: []*news.Doc{
+				doc("a", person("John Smith", "Colonel")),
+				doc("b", person("Jane Doe", "Major")),
+			},
+			ent: news.Entity{Name: "John Smith", Type: news.Person, Forms: []string{"John Smith"}, Sources: []string{"a"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := entityConflicts(&news.Story{Docs: tc.docs}, []news.Entity{tc.ent})
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
