@@ -106,8 +106,9 @@ func summFiles(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range ents {
-		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(dir, e.Name()))
+		p := filepath.Join(dir, e.Name())
+		if !strings.HasPrefix(e.Name(), ".") && !summIsDir(p) {
+			out = append(out, p)
 		}
 	}
 	sort.Strings(out)
@@ -181,7 +182,7 @@ func summReadDUC(dir string) ([]SummCluster, error) {
 	}
 	var out []SummCluster
 	for _, e := range ents {
-		if !e.IsDir() {
+		if !summIsDir(filepath.Join(dir, "docs", e.Name())) {
 			continue
 		}
 		docs, err := summReadDocs(filepath.Join(dir, "docs", e.Name()))
@@ -265,7 +266,7 @@ func summReadGeneric(dir string) ([]SummCluster, error) {
 	var out []SummCluster
 	for _, e := range ents {
 		cdir := filepath.Join(dir, e.Name())
-		if !e.IsDir() || !summIsDir(filepath.Join(cdir, "docs")) {
+		if !summIsDir(filepath.Join(cdir, "docs")) {
 			continue
 		}
 		docs, err := summReadDocs(filepath.Join(cdir, "docs"))

@@ -38,7 +38,7 @@ type cluster struct {
 // dateline matches news datelines and bylines at the start of a sentence:
 // "WASHINGTON (AP) --", "LONDON (AP) _", "BEIJING, Oct. 17 (Xinhua) --",
 // "NEW YORK _", "PINE RIDGE, S.D. (AP) --".
-var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .\-]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .\-]+\)\s*(?:--|_|—|–|-)\s+)`)
+var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .\-]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .\-]+\)\s*(?:--|_|—|–|-)\s+)`)
 
 // cleanText normalises white space and removes a leading dateline.
 func cleanText(s string) string {
@@ -142,9 +142,17 @@ func isDangling(s string) bool {
 	return len(w) == 2 && w[0] == "the" && roleNouns[w[1]]
 }
 
+// Sentences shorter or longer than these word counts never enter a
+// summary: short ones are headings, captions and fragments, long ones
+// run-ons and lists.
+const (
+	minWords = 8
+	maxWords = 60
+)
+
 // acceptable reports whether a sentence may enter a summary at all.
 func acceptable(text string, words int) bool {
-	if words < 8 || words > 60 {
+	if words < minWords || words > maxWords {
 		return false
 	}
 	if strings.ContainsAny(text, "?\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
