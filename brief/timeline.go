@@ -213,6 +213,7 @@ func clause(d *news.Doc, t news.Timex) string {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
+	subject := ""
 	at := t.Start - sent.Start
 	for _, b := range []string{"; ", " – ", " — ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", adding ", ", saying ", ", as "} {
 		for off := 0; ; {
@@ -222,7 +223,21 @@ func clause(d *news.Doc, t news.Timex) string {
 			}
 			i += off
 			if i+1 <= at && i+1 > lo {
+				if b == ", who " || b == ", which " {
+					// "Hulusi Akar, who arrived": keep the name as subject.
+					name := trailingName(text[:i])
+					if name == "" {
+						off = i + len(b)
+						continue
+					}
+					subject = name
+				} else {
+					subject = ""
+				}
 				lo = i + len(b)
+				if b == ", who " || b == ", which " {
+					lo = i + len(b)
+				}
 			}
 			if i >= at+(t.End-t.Start) && i < hi {
 				hi = i
@@ -234,6 +249,9 @@ func clause(d *news.Doc, t news.Timex) string {
 	if len(strings.Fields(out)) < 5 {
 		return tidy(text)
 	}
+	if subject != "" {
+		out = subject + " " + out
+	}
 	if r, _ := utf8.DecodeRuneInString(out); unicode.IsLower(r) {
 		out = upperFirst(out)
 	}
@@ -241,6 +259,28 @@ func clause(d *news.Doc, t news.Timex) string {
 		out = strings.TrimRight(out, ",;:– —") + "."
 	}
 	return tidy(out)
+}
+
+// trailingName returns the run of capitalised words that ends s
+// ("… with Turkish Chief of General Staff Hulusi Akar" gives "Hulusi
+// Akar"), or "".
+func trailingName(s string) string {
+	f := strings.Fields(s)
+	i := len(f)
+	for i > 0 {
+		r, _ := utf8.DecodeRuneInString(f[i-1])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		i--
+	}
+	switch n := len(f) - i; {
+	case n == 0:
+		return ""
+	case n > 3:
+		i = len(f) - 2 // titles before the name: keep the name
+	}
+	return strings.Join(f[i:], " ")
 }
 
 // tidy folds the whitespace of a sentence.

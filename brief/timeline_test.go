@@ -1,0 +1,81 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/timex"
+)
+
+// TestSeedTimeline checks the seed story's timeline against EXPECTED.md:
+// each happening on its date, with the sources that report it.
+func TestSeedTimeline(t *testing.T) {
+	s := seedStory(t)
+	resolveDates(s)
+	tl := timeline(s)
+	for _, e := range tl {
+		t.Logf("%s planned=%v %v %s", e.Date, e.Planned, e.Sources, e.Text)
+	}
+	want := []struct {
+		date    string
+		words   []string // words the entry's text must hold (any of them)
+		sources []string // prefixes of the files that must be cited
+		planned bool
+	}{
+		{"2017-08", []string{"August"}, []string{"001", "002"}, false},
+		{"2017-09-25", []string{"referendum", "vote"}, []string{"000", "001", "002"}, false},
+		{"2017-09-27", []string{"Tehran", "counterpart", "Ghan"}, []string{"000", "001", "004"}, false},
+		{"2017-09-28", []string{"visit"}, []string{"001", "004"}, true},
+		{"2017-10-01", []string{"Akar"}, []string{"002"}, false},
+		{"2017-10-02", []string{"talks", "meeting"}, []string{"002", "003"}, false},
+		{"2017-10-04", []string{"Erdogan"}, []string{"003"}, true},
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range tl {
+			if e.Date != w.date || !containsAny(e.Text, w.words) {
+				continue
+			}
+			ok := true
+			for _, p := range w.sources {
+				if !citesPrefix(e.Sources, p) {
+					ok = false
+				}
+			}
+			if ok && e.Planned == w.planned {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no %s entry with %v citing %v (planned=%v)", w.date, w.words, w.sources, w.planned)
+		}
+	}
+	// Dates in order: weeks at their Monday, months at their 15th.
+	for i := 1; i < len(tl); i++ {
+		a, b := tl[i-1], tl[i]
+		as, ae, _ := timex.Interval(a.Date)
+		bs, be, _ := timex.Interval(b.Date)
+		if sortKey(as, ae).After(sortKey(bs, be)) {
+			t.Errorf("timeline out of order: %s before %s", a.Date, b.Date)
+		}
+	}
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func citesPrefix(srcs []string, p string) bool {
+	for _, s := range srcs {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
