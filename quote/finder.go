@@ -194,14 +194,19 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			a.content = []rng{content}
 			a.direct = true
 			p.add(a)
-			// A quotation split around its cue: "…," X said, "…".
-			e := max(a.cue.b, a.source.b)
-			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
-				e++
-			}
-			if q2, ok := p.quoteAt[e]; ok && p.free(rng{q2.start, q2.end}) {
-				a.content = append(a.content, rng{q2.start, q2.end})
-				p.claim(rng{q2.start, q2.end})
+			// A quotation split around its cue: "…," X told reporters, "…".
+			for e := max(a.cue.b, a.source.b); e < hi && e < a.cue.b+10; e++ {
+				if p.ts[e].kind == 'q' {
+					break
+				}
+				if p.ts[e].text != "," {
+					continue
+				}
+				if q2, ok := p.quoteAt[e+1]; ok && p.free(rng{q2.start, q2.end}) {
+					a.content = append(a.content, rng{q2.start, q2.end})
+					p.claim(rng{q2.start, q2.end})
+				}
+				break
 			}
 			p.continuation(a, q2end(a))
 			return
@@ -462,7 +467,7 @@ func (p *para) npLeft(j, lo int) rng {
 	if _, ok := pronouns[t.low]; ok {
 		return rng{j, end}
 	}
-	headOK := (startsUpper(t.text) && !functionCap[t.low]) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
+	headOK := capWord(t) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
 	plural := !headOK && strings.HasSuffix(t.low, "s") && !boundary[t.low] && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
 	if !headOK && !plural && !boundary[t.low] && !pronounsOrCue(t.low) {
 		// "the board said", "the self-described socialist said": a
@@ -498,7 +503,7 @@ func (p *para) npLeft(j, lo int) rng {
 			}
 			break
 		}
-		if startsUpper(w.text) && !functionCap[w.low] {
+		if capWord(w) {
 			a = k
 			continue
 		}
@@ -579,6 +584,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			}
 			if e < hi && p.ts[e].text == ")" && head >= 0 {
 				i = e
+				head = e
 				continue
 			}
 			break
@@ -624,9 +630,6 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{}
 	}
 	end := head + 1
-	if end < hi && p.ts[end].text == ")" {
-		end++
-	}
 	if apposition && end+1 < hi && p.ts[end].text == "," && (p.ts[end+1].low == "the" || p.ts[end+1].low == "a" || p.ts[end+1].low == "an") {
 		e := end + 1
 		for e < hi && p.ts[e].text != "," && p.ts[e].kind != 'q' && !(p.ts[e].kind == 'p' && (p.ts[e].text == "." || p.ts[e].text == ";")) {
@@ -682,4 +685,30 @@ var numberWords = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
 	"thousands": true, "millions": true,
+}
+
+// capWord reports whether t is a capitalised word that can be part of a
+// name: "Baqeri", "al-Ghanmi", but not "But".
+func capWord(t tok) bool {
+	if t.kind != 'w' {
+		return false
+	}
+	if startsUpper(t.text) {
+		return !functionCap[t.low]
+	}
+	if isParticle(t.low) {
+		_, rest, ok := strings.Cut(t.text, "-")
+		return ok && startsUpper(rest)
+	}
+	return false
+}
+
+// inQuote reports whether token i lies inside a closed quotation.
+func (p *para) inQuote(i int) bool {
+	for _, q := range p.qs {
+		if !q.unclosed && i > q.start && i < q.end-1 {
+			return true
+		}
+	}
+	return false
 }

@@ -34,10 +34,18 @@ var tailOpeners = map[string]bool{
 
 // indirect finds reported speech in sentence si, tokens [lo, hi).
 func (p *para) indirect(si, lo, hi int) {
+	// "According to X, …" opening the sentence.
+	if s := p.clauseStart(lo, hi); s+1 < hi && p.ts[s].low == "according" && !p.claimed[s] {
+		if _, cr, ok := p.isCue(s); ok {
+			if a := p.according(si, lo, hi, cr); a != nil {
+				p.add(a)
+			}
+		}
+	}
 	// Attributions that close the sentence ("…, he said.") first: they
 	// hold the cues inside their content.
 	for i := lo; i < hi; i++ {
-		if p.claimed[i] || p.ts[i].low == "according" {
+		if p.claimed[i] || p.ts[i].low == "according" || p.inQuote(i) {
 			continue
 		}
 		kind, cr, ok := p.isCue(i)
@@ -49,7 +57,7 @@ func (p *para) indirect(si, lo, hi int) {
 		}
 	}
 	for i := lo; i < hi; i++ {
-		if p.claimed[i] {
+		if p.claimed[i] || p.inQuote(i) {
 			continue
 		}
 		kind, cr, ok := p.isCue(i)

@@ -21,6 +21,32 @@ type person struct {
 	mention []int
 	// entity indexes Doc.Entities, or -1.
 	entity int
+	// gender is 'm' or 'f' once a title or a resolved pronoun told it.
+	gender byte
+}
+
+// maleTitles and femaleTitles tell a person's gender from a title.
+var maleTitles = map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
+var femaleTitles = map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
+
+// agrees reports whether a pronoun can refer to p.
+func (p *person) agrees(pronoun string) bool {
+	if p.gender == 0 {
+		for w := range p.ctx {
+			if maleTitles[w] {
+				p.gender = 'm'
+			} else if femaleTitles[w] {
+				p.gender = 'f'
+			}
+		}
+	}
+	switch pronoun {
+	case "he":
+		return p.gender != 'f'
+	case "she":
+		return p.gender != 'm'
+	}
+	return true
 }
 
 // personTitles are words before a name that mark a person.
@@ -317,7 +343,7 @@ func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int
 		}
 		if r.source {
 			for _, t := range r.name {
-				if orgWords[strings.ToLower(t.text)] {
+				if orgWords[t.low] || roleNouns[t.low] || timeWords[t.low] {
 					return false
 				}
 			}
@@ -431,7 +457,7 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 			matched++
 		}
 	}
-	if len(dist) > 0 && matched == 0 {
+	if len(dist) > 0 && matched == 0 && len(pd) > 0 {
 		return 0, false
 	}
 	score = 3 * matched

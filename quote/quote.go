@@ -206,8 +206,7 @@ func isQuoted(text string, c news.Span) bool {
 	if s == "" {
 		return false
 	}
-	r := firstRune(s)
-	return isQuoteRune(r)
+	return isQuoteRune(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
 }
 
 // resolver resolves speakers in text order.
@@ -239,15 +238,18 @@ func (r *resolver) speaker(f found) (string, int) {
 		if v, ok := pronouns[words[0].low]; ok {
 			if !v {
 				if words[0].low == "who" {
-					if p := r.recent(off, 1); p != nil {
+					if p := r.recent(off, 1, "who"); p != nil {
 						r.spoke[p] = off
 						return p.name, -1
 					}
 				}
 				return "", -1
 			}
-			if p := r.salient(off); p != nil {
+			if p := r.salient(off, words[0].low); p != nil {
 				r.spoke[p] = off
+				if p.gender == 0 {
+					p.gender = map[string]byte{"he": 'm', "she": 'f'}[words[0].low]
+				}
 				_, _, m := p.last(off)
 				return p.name, m
 			}
@@ -267,7 +269,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	_, name := stripTitles(words)
 	hasName := false
 	for _, t := range name {
-		if startsUpper(t.text) && !functionCap[t.low] || isParticle(t.low) {
+		if (startsUpper(t.text) && !functionCap[t.low] || isParticle(t.low)) && !roleNouns[t.low] {
 			hasName = true
 		}
 	}
@@ -330,10 +332,13 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 // salient returns the person a he or she at off most likely refers to:
 // the one who spoke or was the subject most recently, else the one
 // mentioned last.
-func (r *resolver) salient(off int) *person {
+func (r *resolver) salient(off int, pronoun string) *person {
 	var best *person
 	bestAt := -1
 	for _, p := range r.ps.list {
+		if !p.agrees(pronoun) {
+			continue
+		}
 		at := -1
 		for i, a := range p.at {
 			if a < off && p.subj[i] && a > at {
@@ -350,15 +355,18 @@ func (r *resolver) salient(off int) *person {
 	if best != nil && off-bestAt < 3000 {
 		return best
 	}
-	return r.recent(off, 0)
+	return r.recent(off, 0, pronoun)
 }
 
 // recent returns the person mentioned last before off, within a few
 // hundred bytes when near is set.
-func (r *resolver) recent(off int, near int) *person {
+func (r *resolver) recent(off int, near int, pronoun string) *person {
 	var best *person
 	bestAt := -1
 	for _, p := range r.ps.list {
+		if !p.agrees(pronoun) {
+			continue
+		}
 		if a, _, _ := p.last(off); a > bestAt {
 			best, bestAt = p, a
 		}
@@ -383,7 +391,9 @@ func (r *resolver) described(off int, words []tok) *person {
 			role = true
 		}
 	}
-	if !role {
+	// Only definite descriptions refer back: "a ministry spokesman" is
+	// someone new.
+	if !role || words[0].low == "a" || words[0].low == "an" || words[0].low == "one" || words[0].low == "another" {
 		return nil
 	}
 	var best *person

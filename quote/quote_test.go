@@ -1,0 +1,216 @@
+package quote
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// doc makes a doc of text with paragraphs at blank lines.
+func doc(text string) *news.Doc {
+	d := &news.Doc{Article: news.Article{Text: text}}
+	start := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		d.Paragraphs = append(d.Paragraphs, news.Span{Start: start, End: start + len(p)})
+		start += len(p) + 2
+	}
+	return d
+}
+
+type want struct {
+	speaker, source, cue, content string
+	direct                        bool
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"quote then pronoun",
+			"Major General Mohammad Baqeri met the press.\n\n“We are pleased with the gains,” he said.",
+			[]want{{"Mohammad Baqeri", "he", "said", "“We are pleased with the gains,”", true}}},
+		{"colon before quote",
+			`Senator Jane Roe spoke on Monday. Roe said: "The bill will pass this week."`,
+			[]want{{"Jane Roe", "Roe", "said", `"The bill will pass this week."`, true}}},
+		{"said that quote",
+			`Defence Minister Ali Karimi spoke. For his part, Karimi said that "borders are not negotiable," according to semi-official Fars news agency.`,
+			[]want{{"Ali Karimi", "Karimi", "said", `that "borders are not negotiable,"`, true}}},
+		{"inverted cue",
+			`"It takes an election," said Sen. Dick Durbin (D-Ill.).`,
+			[]want{{"Dick Durbin", "Sen. Dick Durbin (D-Ill.)", "said", `"It takes an election,"`, true}}},
+		{"split quote",
+			`President Anna Berg arrived. "We held talks," Berg told reporters, "and we agreed on a plan."`,
+			[]want{{"Anna Berg", "Berg", "told", `"We held talks,"`, true}, {"Anna Berg", "Berg", "told", `"and we agreed on a plan."`, true}}},
+		{"continued over sentences",
+			`"We will win," Mayor Tom Lee said. "Nobody can stop us."`,
+			[]want{{"Tom Lee", "Mayor Tom Lee", "said", `"Nobody can stop us."`, true}}},
+		{"continued over paragraphs",
+			"Governor Ann Wu said: \"The plan is good.\n\n\"It will work for everyone.\"",
+			[]want{{"Ann Wu", "Governor Ann Wu", "said", "\"It will work for everyone.\"", true}}},
+		{"said that",
+			"Prime Minister Haider al-Abadi said earlier on Wednesday that cooperation is aimed at security.",
+			[]want{{"Haider al-Abadi", "Prime Minister Haider al-Abadi", "said", "that cooperation is aimed at security", false}}},
+		{"according to before",
+			"According to Tasnim News Agency, the sides agreed to expand cooperation.",
+			[]want{{"Tasnim News Agency", "Tasnim News Agency", "According to", "the sides agreed to expand cooperation", false}}},
+		{"content then he said",
+			"General Omar Haddad arrived. Iran only recognizes Iraq in totality, he said.",
+			[]want{{"Omar Haddad", "he", "said", "Iran only recognizes Iraq in totality", false}}},
+		{"for his part",
+			"Major General Othman al-Ghanmi came to Tehran. The Iraqi official, for his part, said that Iraq was targeted by terrorism.",
+			[]want{{"Othman al-Ghanmi", "The Iraqi official", "said", "that Iraq was targeted by terrorism", false}}},
+		{"adding",
+			"Mayor Tom Lee said that taxes would fall, adding that spending would rise.",
+			[]want{{"Tom Lee", "Mayor Tom Lee", "said", "that taxes would fall", false}, {"Tom Lee", "Mayor Tom Lee", "adding", "that spending would rise", false}}},
+		{"emphasized",
+			`"The armed forces do not recognize any other authority," Bagheri emphasized.`,
+			[]want{{"Bagheri", "Bagheri", "emphasized", `"The armed forces do not recognize any other authority,"`, true}}},
+		{"belief",
+			"Senator Jane Roe believes that the deal is bad for workers.",
+			[]want{{"Jane Roe", "Senator Jane Roe", "believes", "that the deal is bad for workers", false}}},
+		{"voiced concern",
+			"Minister Ali Karimi voiced concern that the vote could lead to tensions.",
+			[]want{{"Ali Karimi", "Minister Ali Karimi", "voiced concern", "that the vote could lead to tensions", false}}},
+		{"description by nationality",
+			"Chief of Staff of the Iranian Armed Forces Major General Mohammad Baqeri received his Iraqi counterpart Major General Othman al-Ghanmi.\n\n" +
+				"“We will defeat terrorism together,” the Iraqi official said.\n\n" +
+				"“Iran stands by Iraq,” the top Iranian commander added.",
+			[]want{{"Othman al-Ghanmi", "the Iraqi official", "said", "“We will defeat terrorism together,”", true},
+				{"Mohammad Baqeri", "the top Iranian commander", "added", "“Iran stands by Iraq,”", true}}},
+		{"via agency",
+			`Lieutenant-General Othman al-Ghanemi arrived. "We believe in unity," al-Ghanemi said, according to Tasnim news agency.`,
+			[]want{{"Othman al-Ghanemi", "al-Ghanemi", "said", `"We believe in unity,"`, true}}},
+		{"curly apostrophe name",
+			"“Tomorrow, our teams will visit the border,” General Mohammad Bagheri’s deputy said.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text)
+			got := Find(d)
+			for _, w := range tt.want {
+				ok := false
+				for _, q := range got {
+					if q.Content.In(d.Text) == w.content {
+						ok = true
+						if q.Speaker != w.speaker || q.Source.In(d.Text) != w.source || q.Cue.In(d.Text) != w.cue || q.Direct != w.direct {
+							t.Errorf("%q: got speaker %q source %q cue %q direct %v, want %q %q %q %v",
+								w.content, q.Speaker, q.Source.In(d.Text), q.Cue.In(d.Text), q.Direct, w.speaker, w.source, w.cue, w.direct)
+						}
+					}
+				}
+				if !ok {
+					t.Errorf("content %q not found in %s", w.content, dump(d, got))
+				}
+			}
+			for _, q := range got {
+				if pronouns[strings.ToLower(q.Speaker)] || strings.EqualFold(q.Speaker, "he") {
+					t.Errorf("pronoun speaker %q", q.Speaker)
+				}
+			}
+		})
+	}
+}
+
+func TestVia(t *testing.T) {
+	d := doc(`Lieutenant-General Othman al-Ghanemi arrived. "We believe in unity," al-Ghanemi said, according to Tasnim news agency. For his part, Bagheri said that "borders are fixed," according to semi-official Fars news agency.`)
+	var vias []string
+	for _, q := range Find(d) {
+		vias = append(vias, q.Via)
+	}
+	if strings.Join(vias, ",") != "Tasnim,Fars" {
+		t.Errorf("vias %q, want Tasnim, Fars", vias)
+	}
+}
+
+// dump prints quotes for a failure message and the golden files.
+func dump(d *news.Doc, qs []news.Quote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "speaker=%q source=%q cue=%q direct=%v via=%q\n  content=%q\n",
+			q.Speaker, q.Source.In(d.Text), q.Cue.In(d.Text), q.Direct, q.Via, q.Content.In(d.Text))
+	}
+	return b.String()
+}
+
+// TestGolden runs the finder over testdata/*.input and compares with
+// testdata/*.golden; go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
+	if len(inputs) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := doc(string(b))
+		got := dump(d, Find(d))
+		golden := strings.TrimSuffix(in, ".input") + ".golden"
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		w, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != string(w) {
+			t.Errorf("%s differs from %s:\n%s", in, golden, got)
+		}
+	}
+}
+
+// FuzzFind checks that the finder never panics and that every span it
+// returns lies in the text.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		`"We are pleased," he said.`,
+		"“Unclosed quote, he said\n\n“More",
+		`According to X, y. "a" "b" "c," said`,
+		"'' quoted '' said Mr. X.\n\n``Hi,'' she said",
+		"The Iraqi official, for his part, said that, adding",
+		"„Zitat“ «citation» ” stray",
+		"said said said , , \"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := doc(s)
+		for _, q := range Find(d) {
+			for _, sp := range []news.Span{q.Content, q.Cue, q.Source} {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("span %v outside text of %d bytes", sp, len(s))
+				}
+			}
+			if q.Content.IsZero() {
+				t.Fatalf("empty content in %q", s)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	var text strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&text, "Chief of Staff Major General Mohammad Baqeri received his Iraqi counterpart Major General Othman al-Ghanmi on Wednesday.\n\n")
+		fmt.Fprintf(&text, "“We are so pleased that the army has made great gains,” he said. The Iraqi official, for his part, said that Iraq was targeted, adding that most land had been liberated.\n\n")
+	}
+	d := doc(text.String())
+	b.SetBytes(int64(text.Len()))
+	for b.Loop() {
+		Find(d)
+	}
+}
