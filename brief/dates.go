@@ -498,12 +498,13 @@ func dateConflicts(s *news.Story) []news.Conflict {
 		if why == "" {
 			why = "its content dates it otherwise"
 		}
+		sort.Strings(who)
 		k := news.Conflict{
-			About:  fmt.Sprintf("date of %s: its %s %s is not borne out: %s", d.ID, kind, day(at), why),
-			Claims: []news.Claim{{Value: day(at) + " (" + kind + ")", Sources: []string{d.ID}}},
+			About:  "date of " + d.ID,
+			Claims: []news.Claim{{Value: fmt.Sprintf("%s (%s, rejected: %s)", day(at), kind, why), Sources: []string{d.ID}}},
 		}
 		if !d.Date.IsZero() {
-			k.Claims = append(k.Claims, news.Claim{Value: day(d.Date) + " (" + d.DateStatus + ")", Sources: append([]string{d.ID}, who...)})
+			k.Claims = append(k.Claims, news.Claim{Value: fmt.Sprintf("%s (%s from the content and the story)", day(d.Date), d.DateStatus), Sources: append([]string{d.ID}, who...)})
 		} else if len(who) > 0 {
 			k.Claims = append(k.Claims, news.Claim{Value: "the story's other sources date it otherwise", Sources: who})
 		}
