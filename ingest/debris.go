@@ -30,6 +30,7 @@ type paraFeatures struct {
 	colon       bool // ends with a colon, introducing what follows
 	articleItem bool // a list item starts with an article, as tags do not
 	listItem    bool // a bulleted item of some length, or one ending in ";"
+	clauseWords bool // holds pronouns or auxiliary verbs, as clauses do and keyword lists do not
 }
 
 var labelCountRE = regexp.MustCompile(`^[^.!?]{1,100}?\s*[(\[]\s*\d{1,7}\s*[)\]]$`)
@@ -44,7 +45,7 @@ func features(p string) paraFeatures {
 			f.letters++
 		}
 	}
-	items := strings.FieldsFunc(p, func(r rune) bool { return r == ',' || r == '|' || r == '•' || r == '·' || r == ';' })
+	items := strings.FieldsFunc(strings.ReplaceAll(p, ", ", "|"), func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == ';' })
 	for _, it := range items {
 		w := strings.Fields(it)
 		if len(w) > 0 {
@@ -65,6 +66,9 @@ func features(p string) paraFeatures {
 		}
 		if strongUIWords[w] {
 			f.strongUI++
+		}
+		if clauseWords[w] {
+			f.clauseWords = true
 		}
 	}
 	return f
@@ -117,6 +121,11 @@ var strongUIWords = setOf(`share tweet retweet email e-mail print comment commen
 	twitter whatsapp telegram linkedin reddit pinterest instagram youtube bookmark reply loading
 	skip menu toggle navigation download`)
 
+// clauseWords are pronouns and auxiliary verbs: a line holding one is
+// running text, not a list of keywords.
+var clauseWords = setOf(`i you he she it we they there this that these those who which is are was
+	were be been being has have had do does did will would can could should may might must said says`)
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -139,7 +148,7 @@ const (
 )
 
 func (f paraFeatures) tagLine() bool {
-	return !f.sentence && !f.colon && !f.articleItem && f.items >= 3 && f.maxItem <= 4 && len(f.words) <= 30
+	return !f.sentence && !f.colon && !f.articleItem && !f.clauseWords && f.items >= 3 && f.maxItem <= 4 && len(f.words) <= 30
 }
 
 func (f paraFeatures) ui() bool {

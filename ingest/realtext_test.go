@@ -141,7 +141,7 @@ func TestDebrisOnRealText(t *testing.T) {
 			}
 			r, _ := New(Options{})
 			total, byRules, byReader, titles, failed := 0, 0, 0, 0, 0
-			sentences, sentencesDropped := 0, 0
+			sentences, sentencesDropped, readerSentences := 0, 0, 0
 			for _, d := range docs {
 				total += len(d.paras)
 				for _, p := range d.paras {
@@ -176,6 +176,9 @@ func TestDebrisOnRealText(t *testing.T) {
 						titles++
 					default:
 						byReader++
+						if plainSentence(p) {
+							readerSentences++
+						}
 						if *showDropped {
 							t.Logf("%s: reader loses: %q", d.name, p)
 						}
@@ -185,6 +188,11 @@ func TestDebrisOnRealText(t *testing.T) {
 			fs := float64(sentencesDropped) / float64(max(sentences, 1))
 			t.Logf("%s: of %d paragraphs that are plain sentences (8 words or more, ending . ! ? or a quote), the debris rules drop %d (%.4f)",
 				set.name, sentences, sentencesDropped, fs)
+			rs := float64(readerSentences) / float64(max(sentences, 1))
+			t.Logf("%s: the whole text reader (unwrapping, title, dateline, debris) loses %d of them (%.4f)", set.name, readerSentences, rs)
+			if rs > 0.002 {
+				t.Errorf("the text reader loses %.4f of plain-sentence paragraphs, want ≤ 0.002", rs)
+			}
 			if fs > 0.001 {
 				t.Errorf("debris rules drop %.4f of plain-sentence paragraphs, want ≤ 0.001", fs)
 			}

@@ -29,6 +29,7 @@ func (r *Reader) readText(src *source, raw []byte) (*news.Article, error) {
 	lines = readTopMeta(a, lines)
 	paras := splitParagraphs(lines)
 	paras = outletPrefix(a, paras)
+	paras = bylines(a, paras)
 	if err := r.finish(a, paras, finishOpts{findTitle: true, debris: true}); err != nil {
 		return nil, err
 	}
@@ -236,6 +237,17 @@ func bylineLine(a *news.Article, t string) bool {
 	return true
 }
 
+// bylines takes "By Jane Doe" paragraphs near the top, which may follow
+// the headline or the first paragraph, as the author.
+func bylines(a *news.Article, paras []string) []string {
+	for i := 0; i < len(paras) && i < 4; i++ {
+		if bylineLine(a, paras[i]) {
+			return append(paras[:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}
+
 // splitParagraphs groups lines into paragraphs: blank lines separate
 // paragraphs; inside a block, lines wrapped at a fixed width are joined
 // again and other lines stand alone.
@@ -342,7 +354,8 @@ func joinLine(b *strings.Builder, s string) {
 
 // wrapped reports whether the lines of a block are one paragraph (or
 // several) wrapped at a fixed width, rather than separate lines: most line
-// ends fall mid-sentence and most lines are long.
+// breaks fall mid-sentence, most lines are long, and the block ends a
+// sentence.
 func wrapped(block []line) bool {
 	maxLen := 0
 	for _, l := range block {
@@ -363,7 +376,8 @@ func wrapped(block []line) bool {
 		}
 	}
 	n := len(block) - 1
-	return joins*2 >= n && long*3 >= n*2
+	last := block[n].text
+	return joins*2 >= n && long*3 >= n*2 && (endsSentence(last) || strings.HasSuffix(last, ":"))
 }
 
 // joinScore weighs the evidence that the line break between cur and next
