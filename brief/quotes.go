@@ -1,6 +1,286 @@
 package brief
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"sort"
+	"strings"
+	"unicode"
 
-// quotes lists who said what, grouped by speaker, each quote once.
-func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry { return nil }
+	"github.com/storyline-news/storyline/news"
+)
+
+// quoteSimilarity is how much two quotes' words must overlap for them to
+// be the same quote reported twice: the share of the shorter one's words
+// found in the longer.
+const quoteSimilarity = 0.75
+
+// quotes lists who said what, grouped by speaker, each quote once. A
+// speaker is named by the story-level entity its doc-level name belongs
+// to, so that one person's quotes carry one name across outlets. The same
+// quote reported by several outlets, word for word or nearly, is one
+// entry citing all of them.
+func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
+	var entries []news.QuoteEntry
+	var words [][]string
+	for _, d := range s.Docs {
+		for _, g := range groupQuotes(d) {
+			q := g[0]
+			speaker := canonicalSpeaker(d, q, ents)
+			text := quoteEntryText(d, g)
+			if text == "" || speaker == "" && !q.Direct {
+				continue
+			}
+			e := news.QuoteEntry{
+				Speaker:  speaker,
+				Text:     text,
+				Direct:   q.Direct,
+				Source:   d.ID,
+				Sources:  []string{d.ID},
+				Sentence: quoteSentence(d, q),
+				Via:      q.Via,
+				Opinion:  d.InOpinion(q.Content),
+			}
+			w := contentWords(text)
+			if i := sameQuote(entries, words, e, w); i >= 0 {
+				merged := &entries[i]
+				if !contains(merged.Sources, d.ID) {
+					merged.Sources = append(merged.Sources, d.ID)
+				}
+				if merged.Speaker == "" {
+					merged.Speaker = e.Speaker
+				}
+				if e.Direct && !merged.Direct {
+					merged.Text, merged.Direct, merged.Sentence = e.Text, true, e.Sentence
+					words[i] = w
+				}
+				if merged.Via == "" {
+					merged.Via = e.Via
+				}
+				continue
+			}
+			entries = append(entries, e)
+			words = append(words, w)
+		}
+	}
+	// Group by speaker: the most quoted first, then by first appearance;
+	// the unknown last.
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, e := range entries {
+		count[e.Speaker]++
+		if _, ok := first[e.Speaker]; !ok {
+			first[e.Speaker] = i
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].Speaker, entries[j].Speaker
+		if a == b {
+			return false
+		}
+		if (a == "") != (b == "") {
+			return b == ""
+		}
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return first[a] < first[b]
+	})
+	return entries
+}
+
+// groupQuotes returns the quotes of d grouped by attribution: the pieces
+// of a quotation split around its cue or continued after it share the
+// cue and make one statement.
+func groupQuotes(d *news.Doc) [][]news.Quote {
+	var out [][]news.Quote
+	index := map[news.Span]int{}
+	for _, q := range d.Quotes {
+		if q.Content.IsZero() {
+			continue
+		}
+		if i, ok := index[q.Cue]; ok && !q.Cue.IsZero() && out[i][0].Source == q.Source {
+			out[i] = append(out[i], q)
+			continue
+		}
+		index[q.Cue] = len(out)
+		out = append(out, []news.Quote{q})
+	}
+	return out
+}
+
+// quoteEntryText is the statement as the brief shows it: the words of
+// its pieces without quotation marks, a leading "that" or a trailing
+// comma.
+func quoteEntryText(d *news.Doc, g []news.Quote) string {
+	var parts []string
+	for _, q := range g {
+		t := strings.Join(strings.Fields(strings.ReplaceAll(q.Content.In(d.Text), "\u00a0", " ")), " ")
+		if g[0].Direct {
+			t = strings.TrimPrefix(t, "that ")
+			t = strings.Trim(t, "\"“”„«»' ")
+			t = strings.TrimRight(t, ",")
+		}
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	text := strings.Join(parts, " ")
+	// Reported speech reads with its verb: "said that …", "hailed …".
+	if q := g[0]; !q.Direct && !q.Cue.IsZero() && q.Cue.End <= q.Content.Start && text != "" {
+		cue := strings.Join(strings.Fields(q.Cue.In(d.Text)), " ")
+		if !strings.EqualFold(cue, "according to") {
+			text = cue + " " + text
+		}
+	}
+	return text
+}
+
+// quoteSentence returns the sentence the quote starts in.
+func quoteSentence(d *news.Doc, q news.Quote) string {
+	if q.Sentence >= 0 && q.Sentence < len(d.Sentences) {
+		return strings.TrimSpace(d.SentenceText(q.Sentence))
+	}
+	return strings.TrimSpace(q.Content.In(d.Text))
+}
+
+// canonicalSpeaker maps a doc-level speaker to the story-level entity it
+// belongs to, matched by form, through the doc's own entity, or by the
+// last word of the name.
+func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
+	sp := strings.TrimSpace(q.Speaker)
+	if sp == "" {
+		return ""
+	}
+	norm := normName(sp)
+	for _, e := range ents {
+		if normName(e.Name) == norm {
+			return e.Name
+		}
+		for _, f := range e.Forms {
+			if normName(f) == norm {
+				return e.Name
+			}
+		}
+	}
+	// The forms of the doc-level entity of the speaker's mention.
+	if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
+		if ei := d.Mentions[q.SpeakerMention].Entity; ei >= 0 && ei < len(d.Entities) {
+			for _, f := range d.Entities[ei].Forms {
+				for _, e := range ents {
+					for _, g := range e.Forms {
+						if normName(f) == normName(g) {
+							return e.Name
+						}
+					}
+				}
+			}
+		}
+	}
+	// One person entity whose forms end in the same surname.
+	key := lastWord(norm)
+	match := ""
+	for _, e := range ents {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, f := range append([]string{e.Name}, e.Forms...) {
+			if lastWord(normName(f)) == key {
+				if match != "" && match != e.Name {
+					return sp
+				}
+				match = e.Name
+				break
+			}
+		}
+	}
+	if match != "" {
+		return match
+	}
+	return sp
+}
+
+// normName lowercases a name and drops its punctuation and a possessive.
+func normName(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '-' || unicode.IsSpace(r):
+			b.WriteRune(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// lastWord returns the last word of a normalised name, without "al".
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// contentWords returns the lowercased words of a quote.
+func contentWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// sameQuote returns the index of an entry that reports the same quote as
+// e (the same speaker, or one unknown, and near-verbatim words), or -1.
+func sameQuote(entries []news.QuoteEntry, words [][]string, e news.QuoteEntry, w []string) int {
+	best, bestSim := -1, 0.0
+	for i, x := range entries {
+		if x.Speaker != e.Speaker && x.Speaker != "" && e.Speaker != "" {
+			continue
+		}
+		if sim := overlap(words[i], w); sim >= quoteSimilarity && sim > bestSim {
+			best, bestSim = i, sim
+		}
+	}
+	return best
+}
+
+// overlap is the share of the shorter word list found in the longer, by
+// distinct words.
+func overlap(a, b []string) float64 {
+	if len(a) < 3 || len(b) < 3 {
+		if strings.Join(a, " ") == strings.Join(b, " ") && len(a) > 0 {
+			return 1
+		}
+		return 0
+	}
+	sa, sb := map[string]bool{}, map[string]bool{}
+	for _, x := range a {
+		sa[x] = true
+	}
+	for _, x := range b {
+		sb[x] = true
+	}
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	if 2*len(sa) < len(sb) {
+		// A short quote inside a long one is a different statement.
+		return 0
+	}
+	n := 0
+	for x := range sa {
+		if sb[x] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(sa))
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -236,6 +236,9 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			thatAt = w
 			break
 		}
+		if t.text == "," || t.low == "however" || t.low == "though" || t.low == "too" {
+			continue
+		}
 		if t.kind != 'w' || !(adverbial[t.low] || startsUpper(t.text) || unicode.IsDigit(firstRune(t.text))) {
 			break
 		}

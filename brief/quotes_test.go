@@ -1,0 +1,95 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// quoteDoc makes a doc whose quotes are the given (speaker, content)
+// pairs, each content a direct quotation written into the text.
+func quoteDoc(id string, opinionFrom int, qs ...[2]string) *news.Doc {
+	d := &news.Doc{Article: news.Article{ID: id}}
+	var b strings.Builder
+	for i, q := range qs {
+		start := b.Len()
+		b.WriteString("“" + q[1] + ",” he said. ")
+		content := news.Span{Start: start, End: start + len("“"+q[1]+",”")}
+		cue := news.Span{Start: content.End + 4, End: content.End + 8}
+		d.Quotes = append(d.Quotes, news.Quote{Content: content, Cue: cue, Source: news.Span{Start: content.End + 1, End: content.End + 3},
+			Direct: true, Speaker: q[0], SpeakerMention: -1, Sentence: -1})
+		if i == opinionFrom {
+			d.Opinion = []news.Span{{Start: start, End: 1 << 20}}
+		}
+	}
+	d.Text = b.String()
+	return d
+}
+
+func TestQuotes(t *testing.T) {
+	ents := []news.Entity{
+		{Name: "Mohammad Baqeri", Type: news.Person, Forms: []string{"Mohammad Baqeri", "Mohamed Bagheri", "Bagheri", "Hossein Bagheri"}},
+		{Name: "Othman al-Ghanmi", Type: news.Person, Forms: []string{"Othman al-Ghanmi", "Othman al-Ghanemi", "al-Ghanemi"}},
+	}
+	s := &news.Story{Docs: []*news.Doc{
+		quoteDoc("a", -1,
+			[2]string{"Mohammad Baqeri", "We held talks on the common threats to the two countries"},
+			[2]string{"Othman al-Ghanmi", "We believe that the Islamic republic has ever been by the side of Iraq"}),
+		quoteDoc("b", 1,
+			[2]string{"Mohamed Bagheri", "We held talks on common threats to the two countries"},
+			[2]string{"Hossein Bagheri", "The Zionist regime is behind this"}),
+		quoteDoc("c", -1,
+			[2]string{"Othman al-Ghanemi", "We believe the Islamic republic has always been by the side of Iraq"},
+			[2]string{"", "Nobody knows who said this"}),
+	}}
+	got := quotes(s, ents)
+	type row struct {
+		speaker, text, sources string
+		opinion                bool
+	}
+	want := []row{
+		{"Mohammad Baqeri", "We held talks on the common threats to the two countries", "a,b", false},
+		{"Mohammad Baqeri", "The Zionist regime is behind this", "b", true},
+		{"Othman al-Ghanmi", "We believe that the Islamic republic has ever been by the side of Iraq", "a,c", false},
+		{"", "Nobody knows who said this", "c", false},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Speaker != w.speaker || g.Text != w.text || strings.Join(g.Sources, ",") != w.sources || g.Opinion != w.opinion {
+			t.Errorf("quote %d: got %q %q %v opinion=%v, want %q %q %s opinion=%v", i, g.Speaker, g.Text, g.Sources, g.Opinion, w.speaker, w.text, w.sources, w.opinion)
+		}
+	}
+}
+
+func TestSameQuote(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"We held talks on the common threats", "we held talks on common threats", true},
+		{"We held talks on the common threats", "The armed forces do not recognize any authority", false},
+		{"We believe", "We believe that the Islamic republic has ever been by the side of Iraq and will stay", false},
+	}
+	for _, tt := range tests {
+		if got := overlap(contentWords(tt.a), contentWords(tt.b)) >= quoteSimilarity; got != tt.same {
+			t.Errorf("%q ~ %q: got %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+func BenchmarkQuotes(b *testing.B) {
+	ents := []news.Entity{{Name: "Mohammad Baqeri", Type: news.Person, Forms: []string{"Mohammad Baqeri", "Bagheri"}}}
+	s := &news.Story{}
+	for i := 0; i < 20; i++ {
+		s.Docs = append(s.Docs, quoteDoc("d", -1,
+			[2]string{"Bagheri", "We held talks on the common threats to the two countries"},
+			[2]string{"Mohammad Baqeri", "The armed forces of both countries do not recognize any authority"}))
+	}
+	for b.Loop() {
+		quotes(s, ents)
+	}
+}
