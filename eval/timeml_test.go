@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -87,4 +88,97 @@ func ctx(s string, a, b int) string {
 		hi = len(s)
 	}
 	return strings.ReplaceAll(s[lo:a]+"[["+s[a:b]+"]]"+s[b:hi], "\n", " ")
+}
+
+func TestParseTimeML(t *testing.T) {
+	src := `<?xml version="1.0" ?>
+<TimeML><DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+<TEXT>
+Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> at AT&amp;T, <TIMEX3 tid="t2" type="DURATION" value="P3D" mod="APPROX">about three days</TIMEX3> after.
+</TEXT></TimeML>`
+	d, err := ParseTimeML(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != "X1" || d.DCT.Format("2006-01-02") != "1998-08-07" {
+		t.Errorf("id %q dct %v", d.ID, d.DCT)
+	}
+	if len(d.Timexes) != 2 {
+		t.Fatalf("got %d timexes", len(d.Timexes))
+	}
+	for i, want := range []struct{ text, typ, val, mod string }{
+		{"Friday", "DATE", "1998-08-07", ""},
+		{"about three days", "DURATION", "P3D", "APPROX"},
+	} {
+		x := d.Timexes[i]
+		if got := d.Text[x.Start:x.End]; got != want.text || x.Type != want.typ || x.Value != want.val || x.Mod != want.mod {
+			t.Errorf("timex %d: %q %s %s %s, want %+v", i, got, x.Type, x.Value, x.Mod, want)
+		}
+	}
+	if !strings.Contains(d.Text, "AT&T,") {
+		t.Errorf("entities not decoded: %q", d.Text)
+	}
+	for _, bad := range []string{"<TimeML></TimeML>", "<TEXT>a <TIMEX3 type=\"DATE\">b</TEXT>", "<TEXT>a</TIMEX3></TEXT>", "<TEXT>a <b</TEXT>"} {
+		if _, err := ParseTimeML(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+func TestScoreTimexes(t *testing.T) {
+	gold := []TimeMLTimex{
+		{Start: 0, End: 6, Type: "DATE", Value: "1998-08-07"},
+		{Start: 10, End: 25, Type: "DURATION", Value: "P3D"},
+		{Start: 30, End: 35, Type: "DATE", Value: "PRESENT_REF"},
+	}
+	sys := []news.Timex{
+		{Span: news.Span{Start: 0, End: 6}, Type: "DATE", Value: "1998-08-07"},
+		{Span: news.Span{Start: 16, End: 25}, Type: "DURATION", Value: "P4D"},
+		{Span: news.Span{Start: 40, End: 45}, Type: "DATE", Value: "1998"},
+	}
+	s := ScoreTimexes(gold, sys)
+	if s.Strict != 1 || s.RelaxedGold != 2 || s.RelaxedSystem != 2 || s.Pairs != 2 || s.TypeOK != 2 || s.ValueOK != 1 {
+		t.Fatalf("%+v", s)
+	}
+	if f := s.RelaxedF1(); f < 0.666 || f > 0.667 {
+		t.Errorf("relaxed F1 %v", f)
+	}
+	if v := s.ValueF1(); v < 0.333 || v > 0.334 {
+		t.Errorf("value F1 %v", v)
+	}
+}
+
+// TestTimeQuality runs the suite on the TempEval-3 training data and holds
+// the tagger above a floor a little below what it measures.
+func TestTimeQuality(t *testing.T) {
+	r, err := Run("time", Options{Data: timeDataDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for metric, floor := range map[string]float64{"strict_f1": 0.82, "relaxed_f1": 0.91, "type_accuracy": 0.93, "value_f1": 0.75} {
+		v, ok := r.Value("storyline", metric)
+		if !ok || v < floor {
+			t.Errorf("%s = %.4f, want >= %.2f", metric, v, floor)
+		}
+	}
+}
+
+// FuzzParseTimeML checks the reader never panics and keeps every span
+// inside the text.
+func FuzzParseTimeML(f *testing.F) {
+	f.Add(`<DCT><TIMEX3 value="1998-08-07">x</TIMEX3></DCT><TEXT>a <TIMEX3 type="DATE" value="1998">1998</TIMEX3> &amp; b</TEXT>`)
+	f.Add(`<TEXT><TIMEX3 type="DATE"><TIMEX3 type="TIME">x</TIMEX3></TIMEX3>&lt;&bogus;</TEXT>`)
+	f.Add(`<TEXT><TIMEX3 value="a"/></TEXT>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := ParseTimeML(src)
+		if err != nil {
+			return
+		}
+		for _, x := range d.Timexes {
+			if x.Start < 0 || x.End > len(d.Text) || x.Start >= x.End {
+				t.Fatalf("bad span %d-%d in %q", x.Start, x.End, d.Text)
+			}
+		}
+	})
 }
