@@ -62,12 +62,7 @@ func fold(s string) string {
 // variants share: digraphs to one letter (gh, kh, ph, th, dh, sh stays),
 // q to g, w to v, y to i, ou and oo to u, ee to i, doubled letters once.
 func translit(s string) string {
-	r := strings.NewReplacer(
-		"sch", "sh", "tch", "ch", "ph", "f", "gh", "g", "kh", "k", "dh", "d", "th", "t",
-		"ck", "k", "q", "g", "ou", "u", "oo", "u", "ee", "i", "w", "v", "y", "i", "'", "", "-", "",
-		"x", "ks", "ue", "u", "oe", "o", "ae", "a",
-	)
-	s = r.Replace(s)
+	s = translitPairs.Replace(s)
 	var b []byte
 	for i := 0; i < len(s); i++ {
 		if i > 0 && s[i] == s[i-1] {
@@ -77,6 +72,12 @@ func translit(s string) string {
 	}
 	return string(b)
 }
+
+var translitPairs = strings.NewReplacer(
+	"sch", "sh", "tch", "ch", "ph", "f", "gh", "g", "kh", "k", "dh", "d", "th", "t",
+	"ck", "k", "q", "g", "ou", "u", "oo", "u", "ee", "i", "w", "v", "y", "i", "'", "", "-", "",
+	"x", "ks", "ue", "u", "oe", "o", "ae", "a",
+)
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
@@ -174,11 +175,15 @@ func partMatch(a, b part) bool {
 	if len(a.t) < 3 || len(b.t) < 3 {
 		return false
 	}
+	if max(len(a.t), len(b.t)) <= 4 {
+		// short names: only an initial vowel may differ (Omar, Umar; not
+		// Bush, Bash)
+		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
+	}
 	d := levenshtein(a.t, b.t)
 	if a.sk == b.sk {
 		return d <= max(1, max(len(a.t), len(b.t))/3)
 	}
-	// one consonant more or less (Ghanmi, Ghanemi is already equal)
 	return false
 }
 

@@ -267,9 +267,16 @@ func sentStart(s *sentInfo, i int) bool {
 // dynamic appends the features of token i that depend on the previous
 // label p (NumLabels at the start).
 func dynamic(buf []uint64, s *sentInfo, i int, p uint8) []uint64 {
+	return append(dynamicWord(buf, s, i, p), transFeature(p))
+}
+
+// transFeature is the feature of the previous label alone.
+func transFeature(p uint8) uint64 { return hnum(tmpl(tP1), uint64(p)) }
+
+// dynamicWord appends the features of the previous label with the word.
+func dynamicWord(buf []uint64, s *sentInfo, i int, p uint8) []uint64 {
 	t := &s.toks[i]
 	return append(buf,
-		hnum(tmpl(tP1), uint64(p)),
 		hnum(hnum(tmpl(tP1W), uint64(p)), t.lowH),
 		hnum(hnum(tmpl(tP1Sh), uint64(p)), t.shH))
 }

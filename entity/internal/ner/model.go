@@ -26,6 +26,60 @@ type Model struct {
 	// capitalised right before people's names (President, Gen., Mr).
 	titles []string
 	pool   sync.Pool
+	// trans holds the weights of the previous-label features, looked up
+	// once (index NumLabels: the start).
+	trans *[NumLabels + 1][NumLabels]float32
+	tab   table
+}
+
+// table is an open-addressing hash table from feature hashes (never 0)
+// to weight rows, faster than a map for keys that are hashes already.
+type table struct {
+	keys []uint64
+	vals []int32
+	mask uint64
+}
+
+func newTable(index map[uint64]int32) table {
+	n := uint64(16)
+	for n < uint64(len(index))*2 {
+		n <<= 1
+	}
+	t := table{keys: make([]uint64, n), vals: make([]int32, n), mask: n - 1}
+	for k, v := range index {
+		if k == 0 {
+			continue
+		}
+		i := (k ^ k>>29) & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+func (t *table) get(k uint64) int32 {
+	i := (k ^ k>>29) & t.mask
+	for {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i]
+		case 0:
+			return -1
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// prepareTrans builds the lookup table and fills m.trans.
+func (m *Model) prepareTrans() {
+	m.tab = newTable(m.index)
+	var tr [NumLabels + 1][NumLabels]float32
+	for p := 0; p <= NumLabels; p++ {
+		m.add([]uint64{transFeature(uint8(p))}, &tr[p])
+	}
+	m.trans = &tr
 }
 
 // Titles returns the title words mined from the training data, lowercased.
@@ -100,6 +154,19 @@ type weights interface {
 }
 
 func (m *Model) add(feats []uint64, sc *[NumLabels]float32) {
+	if m.tab.keys != nil {
+		for _, f := range feats {
+			r := m.tab.get(f)
+			if r < 0 {
+				continue
+			}
+			row := m.w[int(r)*NumLabels : int(r)*NumLabels+NumLabels]
+			for l := range sc {
+				sc[l] += row[l]
+			}
+		}
+		return
+	}
 	for _, f := range feats {
 		r, ok := m.index[f]
 		if !ok {
@@ -159,7 +226,12 @@ func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint
 				}
 			}
 			var dyn [NumLabels]float32
-			lt.dyn = dynamic(lt.dyn[:0], si, i, p)
+			if m, ok := w.(*Model); ok && m.trans != nil {
+				dyn = m.trans[p]
+				lt.dyn = dynamicWord(lt.dyn[:0], si, i, p)
+			} else {
+				lt.dyn = dynamic(lt.dyn[:0], si, i, p)
+			}
 			w.add(lt.dyn, &dyn)
 			for c := 0; c < NumLabels; c++ {
 				if !allowed[p][c] {
@@ -394,6 +466,7 @@ func Load(r io.Reader) (*Model, error) {
 	if rerr != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)
 	}
+	m.prepareTrans()
 	return m, nil
 }
 
