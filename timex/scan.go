@@ -285,7 +285,10 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		if w.lo == "midnight" {
 			h = "24:00"
 		}
-		return s.timeOfDay(j+1, h), true
+		if s.is(j-1, "high") {
+			return cand{}, false // high noon
+		}
+		return s.timeOfDay(j, j+1, h), true
 	case "this", "last", "next", "coming", "previous", "following", "same", "that":
 		return s.relative(j, det)
 	case "every", "each":
@@ -454,7 +457,17 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		c.val = dayValue(t)
 		return s.finishDate(c, t, e), true
 	}
-	// Month and year.
+	// Month and year: September 2017, February this year, April next year.
+	if (s.is(k, "this") || s.is(k, "last") || s.is(k, "next")) && s.is(k+1, "year") {
+		c := cand{end: k + 2, typ: tDate}
+		if !s.has {
+			c.val = "XXXX-" + two(m)
+			return c, true
+		}
+		y := s.anchor.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[s.lo(k)]
+		c.val = monthValue(y, m)
+		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
+	}
 	if y, ye := s.yearAfter(k); y > 0 {
 		return s.markFuture(cand{end: ye, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
@@ -697,8 +710,9 @@ func (s *scanner) deictic(j int) cand {
 	return c
 }
 
-// timeOfDay builds a TIME on the anchor day; i is the word after the time.
-func (s *scanner) timeOfDay(i int, hm string) cand {
+// timeOfDay builds a TIME on the anchor day, or on the day written after
+// it; start is the time's first word, i the word after it.
+func (s *scanner) timeOfDay(start, i int, hm string) cand {
 	c := cand{end: i, typ: tTime}
 	// A following day word names the day: "5 p.m. Monday", "noon today".
 	d := ""
@@ -730,7 +744,7 @@ func (s *scanner) timeOfDay(i int, hm string) cand {
 			}
 		}
 		if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
-			s.forceDir = s.tense(i-1, k+1)
+			s.forceDir = s.tense(start, k+1)
 			w, ok := s.weekdayExpr(k, wd, 0)
 			s.forceDir = 0
 			if ok && w.typ == tDate {
@@ -1187,6 +1201,9 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 	if num == "1" && plural(uw) && !hyphen {
 		return cand{}, false
 	}
+	if s.ws[k].upper && !hyphen || (s.is(j, "a") || s.is(j, "an")) && u == uSecond && !s.is(k+1, "later") && !s.is(k+1, "ago") {
+		return cand{}, false // "60 Minutes", "a second betrayal"
+	}
 	e := k + 1
 	// Ages: a 30-year-old man, three years old.
 	if s.is(e, "old") || s.gluedIs(e, "-") && s.is(e+1, "old") {
@@ -1534,7 +1551,7 @@ func (s *scanner) clock(j int) (cand, bool) {
 	if timezones[s.lo(k)] {
 		k++
 	}
-	c := s.timeOfDay(k, two(h)+":"+two(m))
+	c := s.timeOfDay(j, k, two(h)+":"+two(m))
 	return c, true
 }
 
