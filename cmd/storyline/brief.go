@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
@@ -36,22 +37,19 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	story := &news.Story{ID: "story"}
-	for _, p := range paths {
-		for a, err := range ingest.Read(p) {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if err != nil {
-				fmt.Fprintln(stderr, err)
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				fmt.Fprintln(stderr, err)
-				continue
-			}
-			story.Docs = append(story.Docs, d)
+	prog := newProgress(stderr, "analysed")
+	for r := range chain.All(ctx, readAll(paths), 0) {
+		prog.add(r.Err != nil)
+		if r.Err != nil {
+			prog.clear()
+			fmt.Fprintln(stderr, r.Err)
+			continue
 		}
+		story.Docs = append(story.Docs, r.Doc)
+	}
+	prog.clear()
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if len(story.Docs) == 0 {
 		return fmt.Errorf("no article could be read from %d input(s)", len(paths))
@@ -61,4 +59,17 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return render(stdout, b)
+}
+
+// readAll reads every input in turn.
+func readAll(paths []string) iter.Seq2[*news.Article, error] {
+	return func(yield func(*news.Article, error) bool) {
+		for _, p := range paths {
+			for a, err := range ingest.Read(p) {
+				if !yield(a, err) {
+					return
+				}
+			}
+		}
+	}
 }
