@@ -442,8 +442,10 @@ func Load(r io.Reader) (*Model, error) {
 	if n > 1<<26 {
 		return nil, ErrBadModel
 	}
-	m.index = make(map[uint64]int32, n)
-	m.w = make([]float32, 0, int(n)*NumLabels)
+	// trust the count only so far: the rows must be there to be read
+	pre := min(n, 1<<18)
+	m.index = make(map[uint64]int32, pre)
+	m.w = make([]float32, 0, int(pre)*NumLabels)
 	prev = 0
 	for i := uint64(0); i < n && rerr == nil; i++ {
 		prev += uv()
