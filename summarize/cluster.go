@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,6 +69,26 @@ func isUpperWord(w string) bool {
 	return letters >= 2
 }
 
+// stemCache memoises stem; it stops growing at stemCacheMax words.
+var (
+	stemCache     sync.Map
+	stemCacheSize atomic.Int64
+)
+
+const stemCacheMax = 1 << 18
+
+func cachedStem(w string) string {
+	if s, ok := stemCache.Load(w); ok {
+		return s.(string)
+	}
+	s := stem(w)
+	if stemCacheSize.Load() < stemCacheMax {
+		stemCache.Store(w, s)
+		stemCacheSize.Add(1)
+	}
+	return s
+}
+
 // tokens splits text as ROUGE does (lowercase ASCII letters and digits)
 // and stems words longer than three letters.
 func tokens(s string) []string {
@@ -76,7 +98,7 @@ func tokens(s string) []string {
 		if start >= 0 {
 			w := strings.ToLower(s[start:i])
 			if len(w) > 3 {
-				w = stem(w)
+				w = cachedStem(w)
 			}
 			out = append(out, w)
 			start = -1
