@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -189,6 +190,10 @@ func (s *scanner) keepThe(j int, c cand) bool {
 	if _, ok := seasons[w]; ok {
 		return false
 	}
+	switch c.val {
+	case PastRef, PresentRef:
+		return w == "past" || w == "present"
+	}
 	switch c.typ {
 	case tDuration:
 		if _, ok := units[w]; ok {
@@ -313,8 +318,21 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		if modded && det {
 			return s.thisUnit(j, uYear, 0)
 		}
+		if det && s.is(j+1, "two") && s.is(j+2, "thousand") {
+			c, ok := s.spelledYear(j+1, true)
+			return c, ok
+		}
+		if det {
+			return s.theYear(j, j)
+		}
 	case "week", "month", "quarter", "weekend":
 		u := units[w.lo]
+		if s.gluedIs(j+1, "-") {
+			return cand{}, false // quarter-to-quarter
+		}
+		if det && u == uWeek && (s.is(j-2, "for") || s.is(j-2, "during") || s.is(j-2, "of")) {
+			return s.thisUnit(j, u, 0)
+		}
 		if det && (modded || u == uWeekend) {
 			dir := 0
 			if u == uWeekend {
@@ -331,12 +349,28 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			if w.lo == "most" && s.is(k, "recent") {
 				k++
 			}
-			if s.is(k, "quarter") {
+			if s.is(k, "quarter") || s.is(k, "period") && s.lastQ != "" {
 				return cand{end: k + 1, typ: tDate, val: s.shiftQuarter(-1)}, true
 			}
 		}
+	case "full", "calendar":
+		if det && s.is(j+1, "year") {
+			return s.theYear(j, j+1)
+		}
+	case "nineteen", "two":
+		if c, ok := s.spelledYear(j, det); ok {
+			return c, true
+		}
+	case "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties":
+		if det {
+			d := map[string]string{"nineties": "199", "eighties": "198", "seventies": "197", "sixties": "196", "fifties": "195", "forties": "194", "thirties": "193", "twenties": "192"}[w.lo]
+			return cand{end: j + 1, typ: tDate, val: d}, true
+		}
 	case "fiscal":
 		k := j + 1
+		if det && s.is(k, "year") {
+			return s.theYear(j, k)
+		}
 		if q, ok := ordinals[s.lo(k)]; ok && q >= 1 && q <= 4 {
 			if c, ok := s.ordinal(k, det); ok {
 				return c, true
@@ -379,6 +413,9 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		}
 		u := units[w.lo]
 		l, _ := unitLetter(u)
+		if s.is(j+1, "old") {
+			return cand{}, false // 52 years old
+		}
 		if s.is(j+1, "ago") {
 			return cand{end: j + 2, typ: tDate, val: PastRef}, true
 		}
@@ -394,6 +431,78 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		return s.ordinal(j, det)
 	}
 	return cand{}, false
+}
+
+// pluralNoun guesses that w is a plural noun (seats, flights) before "a
+// week" in "700 seats a week".
+func pluralNoun(w word) bool {
+	if w.kind != 'a' || w.upper || len(w.lo) < 4 || !plural(w.lo) || strings.HasSuffix(w.lo, "ss") || strings.HasSuffix(w.lo, "us") {
+		return false
+	}
+	switch w.lo {
+	case "was", "has", "this", "its", "his", "hers", "ours", "less", "plus", "does", "goes", "always", "perhaps", "towards", "besides", "afterwards", "whereas", "thus", "years", "months", "weeks", "days", "hours":
+		return false
+	}
+	return true
+}
+
+// theYear reads "the year", "the fiscal year", "the full year" (j is its
+// first word after "the", k the word "year"): a year-long duration when a
+// date ends it ("the year ended Sept. 30"), else the anchor's year.
+func (s *scanner) theYear(j, k int) (cand, bool) {
+	switch s.lo(k + 1) {
+	case "ended", "ending", "ends", "end", "to", "through", "beginning", "starting", "that":
+		return cand{end: k + 1, typ: tDuration, val: "P1Y"}, true
+	}
+	switch s.lo(j - 2) {
+	case "for", "of", "during", "through", "in":
+	default:
+		return cand{}, false
+	}
+	if s.is(j, "year") && !s.is(j-2, "for") && !s.is(j-2, "of") {
+		return cand{}, false // "in the year" is rarely a date
+	}
+	c := cand{end: k + 1, typ: tDate}
+	if s.has {
+		c.val = itoa4(s.anchor.Year())
+	}
+	return c, true
+}
+
+// spelledYear reads years in words: "nineteen ninety-six", "the year two
+// thousand".
+func (s *scanner) spelledYear(j int, det bool) (cand, bool) {
+	if s.is(j, "two") && s.is(j+1, "thousand") {
+		if !(det && s.is(j-1, "year")) && !s.is(j-1, "in") {
+			return cand{}, false
+		}
+		y, e := 2000, j+2
+		if n, ok := numberWords[s.lo(e)]; ok && n >= 1 && n <= 20 && s.lo(e) != "a" && s.lo(e) != "an" {
+			y += n
+			e++
+		}
+		return cand{end: e, typ: tDate, val: strconv.Itoa(y)}, true
+	}
+	if !s.is(j, "nineteen") {
+		return cand{}, false
+	}
+	k := j + 1
+	n, ok := numberWords[s.lo(k)]
+	if !ok || n < 10 || n > 90 {
+		return cand{}, false
+	}
+	k++
+	if n >= 20 && n%10 == 0 {
+		e := k
+		if s.gluedIs(e, "-") {
+			e++
+		}
+		if m, ok := numberWords[s.lo(e)]; ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
+			n += m
+			k = e + 1
+		}
+	}
+	return cand{end: k, typ: tDate, val: strconv.Itoa(1900 + n)}, true
 }
 
 // isUnitAhead reports whether a number or unit follows at i (the past two
@@ -1221,7 +1330,7 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 	// "$5 a year", "twice a day": a set.
 	if (s.is(j, "a") || s.is(j, "an")) && !plural(uw) && j > 0 && !rel {
 		p := s.ws[j-1]
-		if p.kind == 'd' || p.lo == "%" || p.lo == "twice" || p.lo == "once" || p.lo == "times" || p.lo == "cents" || p.lo == "dollars" || p.lo == "million" || p.lo == "billion" {
+		if p.kind == 'd' || p.lo == "%" || p.lo == "twice" || p.lo == "once" || p.lo == "times" || p.lo == "cents" || p.lo == "dollars" || p.lo == "million" || p.lo == "billion" || pluralNoun(p) {
 			return cand{end: e, typ: tSet, val: durVal("1", u, l)}, true
 		}
 	}
