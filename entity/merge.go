@@ -509,6 +509,7 @@ func Merge(docs []*news.Doc) []news.Entity {
 			}
 		}
 	}
+	perIdx, otherIdx = retype(items, perIdx, otherIdx)
 	type ent struct {
 		e     news.Entity
 		count int
@@ -523,6 +524,11 @@ func Merge(docs []*news.Doc) []news.Entity {
 		ents = append(ents, ent{e, n})
 	}
 	sort.SliceStable(ents, func(a, b int) bool {
+		// nationalities, events and other names after people, groups and
+		// places
+		if ma, mb := ents[a].e.Type == news.Misc, ents[b].e.Type == news.Misc; ma != mb {
+			return mb
+		}
 		if len(ents[a].e.Sources) != len(ents[b].e.Sources) {
 			return len(ents[a].e.Sources) > len(ents[b].e.Sources)
 		}
@@ -545,4 +551,33 @@ func afterParticle(f string) string {
 		return f[i+1:]
 	}
 	return f
+}
+
+// retype moves to the places and organisations a one-word "person" with
+// no title whose name other sources give to a place or organisation more
+// often (a tagger's slip in one article).
+func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
+	other := map[string]int{}
+	otherType := map[string]news.EntityType{}
+	for _, i := range otherIdx {
+		for f, n := range items[i].forms {
+			k := nameKey(f)
+			other[k] += n
+			otherType[k] = items[i].typ
+		}
+	}
+	var keep []int
+	for _, i := range perIdx {
+		it := &items[i]
+		if len(it.pn.parts) == 1 && len(it.roles) == 0 && len(it.forms) == 1 {
+			k := nameKey(it.order[0])
+			if other[k] >= it.count {
+				it.typ = otherType[k]
+				otherIdx = append(otherIdx, i)
+				continue
+			}
+		}
+		keep = append(keep, i)
+	}
+	return keep, otherIdx
 }
