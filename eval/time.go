@@ -167,7 +167,9 @@ func runTime(opt Options) (*Report, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("eval: time data: no .tml files under %s", opt.Data)
 	}
-	var total TimexScore
+	// The baseline tags the same text without the document's date, so
+	// relative expressions stay unresolved: it shows what anchoring adds.
+	var total, noDCT TimexScore
 	var tagTime time.Duration
 	sentences, docs, bad := 0, 0, 0
 	for _, f := range files {
@@ -193,6 +195,8 @@ func runTime(opt Options) (*Report, error) {
 		sentences += len(d.Sentences)
 		docs++
 		total.Add(ScoreTimexes(t.Timexes, d.Timexes))
+		timex.Tag(d, time.Time{})
+		noDCT.Add(ScoreTimexes(t.Timexes, d.Timexes))
 	}
 	r := &Report{Suite: "time", Data: opt.Data}
 	r.Add("storyline", "strict_f1", total.StrictF1())
@@ -203,8 +207,14 @@ func runTime(opt Options) (*Report, error) {
 	if tagTime > 0 {
 		r.Add("storyline", "sentences_per_second", float64(sentences)/tagTime.Seconds())
 	}
+	r.Add("no-dct", "strict_f1", noDCT.StrictF1())
+	r.Add("no-dct", "relaxed_f1", noDCT.RelaxedF1())
+	r.Add("no-dct", "type_accuracy", noDCT.TypeAccuracy())
+	r.Add("no-dct", "value_accuracy", noDCT.ValueAccuracy())
+	r.Add("no-dct", "value_f1", noDCT.ValueF1())
 	r.Notes = append(r.Notes,
 		fmt.Sprintf("%d documents (%d unreadable), %d sentences, %d gold and %d system time expressions; DCT from each document.", docs, bad, sentences, total.Gold, total.System),
+		"no-dct: the same tagger without the document's date (relative expressions unresolved).",
 		"TempEval-3 scoring: relaxed = any overlap; type and value accuracy over one-to-one overlapping pairs; value_f1 = relaxed_f1 x value_accuracy.",
 		"Reference (TempEval-3 platinum test set): HeidelTime strict 81.3, relaxed 90.3, value F1 77.6; SUTime value F1 67.4.",
 	)
