@@ -472,9 +472,9 @@ func (p *para) npLeft(j, lo int) rng {
 	if !headOK && !plural && !boundary[t.low] && !pronounsOrCue(t.low) {
 		// "the board said", "the self-described socialist said": a
 		// noun after a determiner.
-		for k := j - 1; k >= lo && k >= j-4; k-- {
+		for k := j - 1; k >= lo && k >= j-7; k-- {
 			w := p.ts[k]
-			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] || pronounsOrCue(w.low) {
+			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
 			if determiners[w.low] && w.low != "that" {
@@ -616,7 +616,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		// punctuation.
 		for e := k + 1; e < hi && e <= k+5; e++ {
 			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] {
-				if e > k+1 && (p.ts[e].kind == 'p') {
+				if e > k+1 && p.ts[e].kind != 'q' {
 					head = e - 1
 				}
 				break

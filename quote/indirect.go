@@ -251,7 +251,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if inverted {
 		commaBefore = true
 	}
-	if (kind == cueSay || kind == cueTell || kind == cueThink) && thatAt < 0 && shortTail && commaBefore {
+	if (kind == cueSay || kind == cueTell || kind == cueThink) && (inverted || thatAt < 0 && shortTail && commaBefore) {
 		b := src.a - 1
 		if inverted {
 			b = i - 1

@@ -34,6 +34,10 @@ var verbs = map[cueKind][]string{
 		"forecast/forecast/forecasts/forecasting", "predicted", "recommend", "advise", "pray",
 		"swear/swore/swears/swearing", "confess", "point", "echo/echoed/echoes/echoing",
 		"decry/decried/decries/decrying", "comment", "vow", "reason",
+		"refer/referred/refers/referring", "answer", "email", "invoke", "repeat", "highlight",
+		"discuss", "unveil", "outline", "request", "quote", "rail", "recount", "note",
+		"talk", "speak/spoke/speaks/speaking", "decline", "refuse", "seek/sought/seeks/seeking",
+		"prefer/preferred/prefers/preferring", "challenge", "portray", "knock", "list",
 	},
 	cueTell: {
 		"tell/told/tells/telling", "inform", "remind", "brief",
@@ -47,8 +51,20 @@ var verbs = map[cueKind][]string{
 		"accuse", "criticize", "criticise", "praise", "hail", "condemn", "denounce", "reject",
 		"dismiss", "defend", "welcome", "blame", "slam/slammed/slams/slamming", "blast",
 		"question", "call/called/calls/calling", "tout", "attack", "mock", "applaud", "thank",
-		"endorse", "oppose", "voice", "express",
+		"endorse", "oppose", "voice", "express", "back", "support", "favor", "favour",
 	},
+}
+
+// notCues are forms of the verbs above that are nouns or other words
+// more often than reporting verbs in news ("attacks", "remarks", "figure").
+// Measured on PolNeAR's training split: each was wrong more often than
+// right.
+var notCues = []string{
+	"attacks", "attack", "report", "figure", "figures", "figured", "question", "remarks", "find",
+	"finding", "reporting", "thanks", "comments", "voice", "voices", "reason", "reasons",
+	"tweet", "tweets", "advising", "advises", "advised", "briefed", "briefing", "brief", "responding",
+	"shouting", "post", "posts", "welcoming", "charges", "signal", "denying", "assumed", "promise",
+	"want", "call", "showing", "opposing", "feels", "feeling", "add", "thanking",
 }
 
 // cues maps every form of a reporting verb to its kind.
@@ -73,6 +89,9 @@ func init() {
 				}
 			}
 		}
+	}
+	for _, f := range notCues {
+		delete(cues, f)
 	}
 }
 
@@ -165,6 +184,8 @@ var skippable = map[string]bool{
 	"even": true, "widely": true, "emphatically": true, "angrily": true, "quietly": true,
 	"could": true, "may": true, "might": true, "can": true, "is": true, "are": true, "was": true,
 	"were": true, "be": true, "been": true, "being": true, "to": true, "could've": true,
+	"himself": true, "herself": true, "themselves": true, "itself": true, "overall": true,
+	"personally": true, "today": true, "yesterday": true, "now": true,
 }
 
 // roleNouns head descriptions of people and groups: "the Iraqi official".

@@ -56,6 +56,10 @@ func tokenize(text string, lo, hi int) []tok {
 		switch {
 		case unicode.IsSpace(r):
 			i += n
+		case r == '\'' && i+2 < hi && text[i+1] == '\'' && text[i+2] == '\'':
+			// Three apostrophes close a single quotation inside a double one.
+			out = append(out, tok{Span: news.Span{Start: i, End: i + 1}, text: "'", low: "'", kind: 'p'})
+			i++
 		case (r == '\'' || r == '`') && i+1 < hi && text[i+1] == byte(r):
 			// '' and `` stand for double quotation marks.
 			t := tok{Span: news.Span{Start: i, End: i + 2}, text: text[i : i+2], kind: 'q'}
