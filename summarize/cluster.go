@@ -26,6 +26,7 @@ type sent struct {
 	pos      float64 // position bonus in 0..1
 	ok       bool    // may enter the summary
 	dangling bool    // opens with a word that needs a referent
+	days     uint8   // weekdays named, a bit per day
 }
 
 // cluster is the candidate sentences of a set of docs with their
@@ -135,7 +136,7 @@ var roleNouns = map[string]bool{
 	"company": true, "group": true, "minister": true, "agency": true, "source": true, "sources": true,
 	"statement": true, "report": true, "move": true, "decision": true, "two": true, "three": true,
 	"pair": true, "couple": true, "boy": true, "girl": true, "suspect": true, "victim": true,
-	"general": true, "leader": true, "president": false, "latter": true, "former": true, "same": true,
+	"general": true, "leader": true, "president": false, "latter": true, "former": true, "same": true, "sides": true,
 }
 
 func firstWords(s string, n int) []string {
@@ -153,15 +154,32 @@ func firstWords(s string, n int) []string {
 	return out
 }
 
+// eventNouns after "during the", "at the"... point back to an event the
+// reader has not been told of ("During the meeting, ...").
+var eventNouns = map[string]bool{
+	"meeting": true, "talks": true, "visit": true, "session": true, "conference": true, "interview": true,
+	"ceremony": true, "summit": true, "event": true, "trip": true, "incident": true, "attack": true,
+	"hearing": true, "speech": true, "call": true, "operation": true,
+}
+
 func isDangling(s string) bool {
-	w := firstWords(s, 2)
-	if len(w) == 0 {
+	w := firstWords(s, 3)
+	switch {
+	case len(w) == 0:
 		return false
-	}
-	if danglingStarts[w[0]] {
+	case danglingStarts[w[0]]:
 		return true
+	case len(w) >= 2 && w[0] == "the" && roleNouns[w[1]]:
+		return true
+	case len(w) >= 2 && w[1] == "also":
+		return true // "Ghanmi also praised..."
+	case len(w) == 3 && w[1] == "the" && eventNouns[w[2]]:
+		switch w[0] {
+		case "during", "at", "in", "after", "following", "before", "throughout":
+			return true
+		}
 	}
-	return len(w) == 2 && w[0] == "the" && roleNouns[w[1]]
+	return false
 }
 
 // Sentences shorter or longer than these word counts never enter a
@@ -209,22 +227,17 @@ func acceptable(text string, words int) bool {
 // newCluster gathers the candidate sentences of docs.
 func newCluster(docs []*news.Doc) *cluster {
 	c := &cluster{docs: docs, df: map[string]int{}, idf: map[string]float64{}}
+	names := map[string]bool{}
 	for di, d := range docs {
-		seen := map[string]bool{}
 		n := len(d.Sentences)
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
 			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
 			s.toks = tokens(text)
-			for _, t := range s.toks {
-				if !stopwords[t] {
-					s.content = append(s.content, t)
-					if !seen[t] {
-						seen[t] = true
-						c.df[t]++
-					}
-				}
+			s.days = weekdays(text)
+			for _, w := range capitalised(text) {
+				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
 			s.dangling = isDangling(text)
@@ -232,6 +245,28 @@ func newCluster(docs []*news.Doc) *cluster {
 				s.pos = 1 / (1 + float64(i))
 			}
 			c.sents = append(c.sents, s)
+		}
+	}
+	canon := nameVariants(names)
+	lastDoc := -1
+	var seen map[string]bool
+	for _, s := range c.sents {
+		if s.doc != lastDoc {
+			seen = map[string]bool{}
+			lastDoc = s.doc
+		}
+		for k, t := range s.toks {
+			if v, ok := canon[t]; ok {
+				s.toks[k] = v
+				t = v
+			}
+			if !stopwords[t] {
+				s.content = append(s.content, t)
+				if !seen[t] {
+					seen[t] = true
+					c.df[t]++
+				}
+			}
 		}
 	}
 	nd := float64(max(len(docs), 1))
@@ -249,6 +284,116 @@ func newCluster(docs []*news.Doc) *cluster {
 		s.norm = math.Sqrt(s.norm)
 	}
 	return c
+}
+
+// weekdays returns a bit per weekday that text names.
+func weekdays(text string) uint8 {
+	var m uint8
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, `.,;:"'()`)
+		for k, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+			if w == d {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
+// capitalised returns the tokens of text's capitalised words of five
+// letters or more: the names whose spelling varies between outlets.
+func capitalised(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if len(f) >= 5 && unicode.IsUpper(r) {
+			for _, t := range tokens(f) {
+				if len(t) >= 5 {
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nameVariants maps each name to the one spelling the cluster will use
+// for it when two spellings are within an edit or two (Baqeri, Bagheri;
+// al-Ghanmi, al-Ghanemi): same first letter, one edit for names of five
+// letters, two for longer ones.
+func nameVariants(names map[string]bool) map[string]string {
+	byFirst := map[byte][]string{}
+	for n := range names {
+		byFirst[n[0]] = append(byFirst[n[0]], n)
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for _, group := range byFirst {
+		sort.Strings(group)
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				limit := 1
+				if min(len(a), len(b)) >= 6 {
+					limit = 2
+				}
+				if d := len(a) - len(b); d > limit || -d > limit {
+					continue
+				}
+				if editDistance(a, b, limit) <= limit {
+					ra, rb := find(a), find(b)
+					if ra != rb {
+						if rb < ra {
+							ra, rb = rb, ra
+						}
+						parent[rb] = ra
+					}
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	for n := range parent {
+		if r := find(n); r != n {
+			out[n] = r
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// is larger than limit.
+func editDistance(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // cosine is the tf-idf cosine similarity of two sentences.
@@ -370,6 +515,21 @@ func (c *cluster) lines(chosen []int, opt Options) []news.SummaryLine {
 	return out
 }
 
+// citeSimilarity is the tf-idf cosine at which another article's sentence
+// is taken to state the same thing.
+const citeSimilarity = 0.35
+
+// shared counts the distinct content words two sentences share.
+func shared(a, b *sent) int {
+	n := 0
+	for w := range a.tf {
+		if _, ok := b.tf[w]; ok {
+			n++
+		}
+	}
+	return n
+}
+
 // sources lists the articles that state what sentence i states: its own
 // and every other whose closest sentence is similar enough.
 func (c *cluster) sources(i int) []string {
@@ -379,14 +539,17 @@ func (c *cluster) sources(i int) []string {
 		if t.doc == s.doc {
 			continue
 		}
-		if v := c.cosine(s, t); v > best[t.doc] {
+		if s.days != 0 && t.days != 0 && s.days&t.days == 0 {
+			continue // a different day, so a different happening
+		}
+		if v := c.cosine(s, t); v > best[t.doc] && shared(s, t) >= 3 {
 			best[t.doc] = v
 		}
 	}
 	out := []string{c.docs[s.doc].ID}
 	seen := map[string]bool{c.docs[s.doc].ID: true}
 	for d, v := range best {
-		if v >= 0.45 && !seen[c.docs[d].ID] {
+		if v >= citeSimilarity && !seen[c.docs[d].ID] {
 			seen[c.docs[d].ID] = true
 			out = append(out, c.docs[d].ID)
 		}

@@ -168,6 +168,9 @@ func TestDangling(t *testing.T) {
 		{"The quake hit at 4:20 a.m.", false},
 		{"Prime Minister Jane Holt visited the town.", false},
 		{"Hesitant officials declined to comment.", false},
+		{"During the meeting, Baqeri hailed the army.", true},
+		{"Ghanmi also praised Iran's support.", true},
+		{"During the night, rain fell.", false},
 	} {
 		if got := isDangling(tc.text); got != tc.want {
 			t.Errorf("isDangling(%q) = %v, want %v", tc.text, got, tc.want)
