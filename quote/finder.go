@@ -119,11 +119,48 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 			return 0, rng{}, false
 		}
 	}
-	if startsUpper(t.text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") {
+	if startsUpper(t.text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i) {
 		// A capitalised cue inside a sentence is a name: "Ask", "Hope".
 		return 0, rng{}, false
 	}
 	return k, r, true
+}
+
+// headline reports whether the sentence of token i is written in title
+// case, as headlines are: "Trump Says He Will Win".
+func (p *para) headline(i int) bool {
+	s := p.sents[p.sentOf(i)]
+	caps, n := 0, 0
+	for k := s[0]; k < s[1]; k++ {
+		if p.ts[k].kind != 'w' {
+			continue
+		}
+		n++
+		if startsUpper(p.ts[k].text) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*7
+}
+
+// colonCue records "X said:" closing a paragraph as an attribution
+// without content yet: the quotation that opens the next paragraph is its
+// content.
+func (p *para) colonCue() {
+	n := len(p.ts)
+	if n < 3 || p.ts[n-1].text != ":" || p.claimed[n-2] {
+		return
+	}
+	c := n - 2
+	if c > 0 && p.ts[c].low == "out" {
+		c--
+	}
+	if _, cr, ok := p.isCue(c); ok && cr.b == n-1 {
+		si := p.sentOf(c)
+		if src := p.subjectOf(c, p.sents[si][0]); !src.empty() {
+			p.add(&attr{cue: cr, source: src, direct: true, sentence: si})
+		}
+	}
 }
 
 // find reads one paragraph and returns its attributions. prev is the
@@ -141,6 +178,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 	for si, s := range p.sents {
 		p.indirect(si, s[0], s[1])
 	}
+	p.colonCue()
 }
 
 // content tokens of a quotation without its marks.
@@ -241,7 +279,12 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 }
 
 // q2end returns the end of the last content piece of a.
-func q2end(a *attr) int { return a.content[len(a.content)-1].b }
+func q2end(a *attr) int {
+	if len(a.content) == 0 {
+		return 0
+	}
+	return a.content[len(a.content)-1].b
+}
 
 // continuation adds to a the quotations that directly follow its content
 // in the same paragraph and have no attribution of their own.

@@ -209,14 +209,24 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 // verb reads reported speech around the reporting verb at cr.
 func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	i := cr.a
-	src := p.subjectOf(i, lo)
+	var src rng
 	inverted := false
-	if src.empty() && i > lo && p.ts[i-1].text == "," && (kind == cueSay || kind == cueTell) && !progressive[p.ts[i].low] {
-		// "…, said Sen. X."
+	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && (kind == cueSay || kind == cueTell) && !progressive[p.ts[i].low] {
+		// "…, said Sen. X." – the source after the cue, closing the
+		// sentence or followed by an apposition or an adverbial.
 		r := p.npRight(cr.b, hi, true)
 		if !r.empty() {
-			src, inverted = r, true
+			e := r.b
+			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
+				e++
+			}
+			if e >= hi || p.ts[e].kind == 'p' || tailOpeners[p.ts[e].low] || adverbial[p.ts[e].low] || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding" {
+				src, inverted = r, true
+			}
 		}
+	}
+	if src.empty() {
+		src = p.subjectOf(i, lo)
 	}
 	if src.empty() {
 		return nil

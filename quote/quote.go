@@ -90,7 +90,7 @@ func (p *para) span(r rng) news.Span {
 
 func sortAttrs(as []*attr) {
 	key := func(a *attr) int {
-		if a.cue.a >= 0 && !a.cue.empty() {
+		if a.cue.a >= 0 && !a.cue.empty() || len(a.content) == 0 {
 			return a.cue.a
 		}
 		return a.content[0].a
