@@ -147,12 +147,23 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		}
 	}
 	cands = t.propagate(d, cands, per)
+	// tokens of places, organisations and other names, which may stand in
+	// a person's title
+	inName := make([]bool, len(d.Tokens))
+	for _, cd := range cands {
+		if cd.typ != news.Person {
+			for i := cd.a; i < cd.b; i++ {
+				inName[i] = true
+			}
+		}
+	}
+	named := func(k int) bool { return inName[k] }
 	// titles and roles
 	for i := range cands {
 		cd := &cands[i]
 		s := d.Sentences[cd.sent]
 		self := func(k int) bool { return per[k] && (k < cd.a || k >= cd.b) }
-		j := t.leftWindow(d.Tokens, s.FirstToken, cd.a, self)
+		j := t.leftWindow(d.Tokens, s.FirstToken, cd.a, self, named)
 		ts, start := t.splitTitles(d.Text, d.Tokens, j, cd.a)
 		if cd.typ != news.Person {
 			// a rank or honorific makes a name a person's
@@ -164,19 +175,20 @@ func (t *Tagger) Apply(d *news.Doc) error {
 				per[k] = true
 			}
 		}
-		if len(ts) == 0 && cd.a-1 > s.FirstToken && d.Tokens[cd.a-1].Text == "," {
-			// a role in apposition before the name: "Turkey's Chief of the
-			// General Staff, Hulusi Akar"
-			j2 := t.leftWindow(d.Tokens, s.FirstToken, cd.a-1, self)
-			if j2 < cd.a-1 && hasHead(d.Tokens[j2:cd.a-1]) && (j2 == s.FirstToken || !capitalised(d.Tokens[j2-1].Text)) {
-				ts2, st2 := t.splitTitles(d.Text, d.Tokens, j2, cd.a-1)
+		if c := start - 1; c > s.FirstToken && d.Tokens[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || honorifics[lowerWord(ts[0].text)]) {
+			// a role in apposition before the name (and its rank):
+			// "Turkey's Chief of the General Staff, Hulusi Akar",
+			// "Pakistan's army chief, General Qamar Javed Bajwa"
+			j2 := t.leftWindow(d.Tokens, s.FirstToken, c, self, named)
+			if j2 < c && hasHead(d.Tokens[j2:c]) && (j2 == s.FirstToken || !capitalised(d.Tokens[j2-1].Text)) {
+				ts2, st2 := t.splitTitles(d.Text, d.Tokens, j2, c)
 				if len(ts2) > 0 {
-					ts, start = ts2, st2
+					ts, start = append(ts2, ts...), st2
 				}
 			}
 		}
 		cd.titles, cd.tstart = ts, start
-		if r, end, ok := t.rightRole(d.Text, d.Tokens, cd.b, s.EndToken, self); ok {
+		if r, end, ok := t.rightRole(d.Text, d.Tokens, cd.b, s.EndToken, self, named); ok {
 			cd.titles = append(cd.titles, r)
 			cd.tend = end
 		}

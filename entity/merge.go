@@ -346,6 +346,9 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 func mentionRoles(m *news.Mention) []string {
 	var out []string
 	for _, t := range m.Titles {
+		if address[lowerWord(t)] {
+			continue
+		}
 		if rk, ok := NormalizeRank(t); ok {
 			out = append(out, rk)
 			continue

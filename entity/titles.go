@@ -103,6 +103,14 @@ var roleHeads = map[string]bool{
 	"executive": true, "treasurer": true, "auditor": true, "comptroller": true, "sheriff": true,
 	"superintendent": true, "magistrate": true, "consul": true, "diplomat": true, "negotiator": true,
 	"mediator": true, "strongman": true, "dictator": true, "monarch": true, "ruler": true, "crown": true,
+	"sen": true, "rep": true, "gov": true, "pres": true, "amb": true, "supt": true, "insp": true,
+	"cmdr": true, "gen": true,
+}
+
+// address are the honorifics that are forms of address only, kept in a
+// mention's titles but not among a person's roles.
+var address = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "mme": true, "mlle": true, "herr": true, "frau": true,
 }
 
 // roleWords may stand in lower case inside an office's name ("Iraqi army
@@ -200,11 +208,25 @@ func hasHead(toks []news.Token) bool {
 	return false
 }
 
+// titleLike reports whether token k may stand in a title: an office,
+// rank or honorific word, or a capitalised word of a place, organisation
+// or nationality the tagger found (named).
+func (t *Tagger) titleLike(toks []news.Token, k int, named func(int) bool) bool {
+	w := toks[k].Text
+	if t.isRoleWord(w) || rankWords[lowerWord(w)] != "" {
+		return true
+	}
+	if capitalised(w) {
+		return named(k) || t.isTitleWord(w) || honorifics[lowerWord(w)]
+	}
+	return false
+}
+
 // leftWindow returns the first token of the run of title-like tokens that
-// ends right before token s (>= lo): capitalised words, office words,
-// connectors, abbreviation dots, and a possessor ("Turkey's") that ends
-// the run.
-func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked func(int) bool) int {
+// ends right before token s (>= lo): office words, ranks, honorifics,
+// names of places and organisations, connectors, abbreviation dots, and a
+// possessor ("Turkey's") that ends the run.
+func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked, named func(int) bool) int {
 	j := s
 	for j > lo && s-j < 14 {
 		w := toks[j-1].Text
@@ -224,8 +246,7 @@ func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked func(int) bool
 			}
 			break
 		}
-		l := lowerWord(w)
-		if capitalised(w) || t.isRoleWord(w) || connectors[l] {
+		if t.titleLike(toks, j-1, named) || connectors[lowerWord(w)] {
 			j--
 			continue
 		}
@@ -307,7 +328,7 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []ti
 // rightRole returns the role given in an apposition after the name that
 // ends before token e ("…al-Ghanmi, the chief of staff of Iraqi Armed
 // Forces,"), and the end of the apposition.
-func (t *Tagger) rightRole(text string, toks []news.Token, e, hi int, blocked func(int) bool) (title, int, bool) {
+func (t *Tagger) rightRole(text string, toks []news.Token, e, hi int, blocked, named func(int) bool) (title, int, bool) {
 	if e >= hi || toks[e].Text != "," {
 		return title{}, 0, false
 	}
@@ -322,7 +343,7 @@ func (t *Tagger) rightRole(text string, toks []news.Token, e, hi int, blocked fu
 			goto done
 		}
 		l := lowerWord(w)
-		if capitalised(w) || t.isRoleWord(w) || connectors[l] || l == "a" || l == "an" || isPossessive(w) {
+		if t.titleLike(toks, k, named) || connectors[l] || l == "a" || l == "an" || isPossessive(w) {
 			k++
 			continue
 		}
