@@ -128,6 +128,19 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 				cands = append(cands, ci)
 			}
 		}
+		if len(cands) == 0 && len(it.pn.parts) == 1 {
+			// a name of one part may be the family name written first
+			// (Xi for Xi Jinping), when it fits one person only
+			for ci := range cs {
+				c := &cs[ci]
+				if len(c.canon.parts) == 2 && c.canon.parts[0].t == it.pn.parts[0].t && !c.canon.parts[0].init {
+					cands = append(cands, ci)
+				}
+			}
+			if len(cands) > 1 {
+				cands = nil
+			}
+		}
 		pick := -1
 		switch {
 		case len(cands) == 1:
@@ -238,7 +251,7 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 	var acr []int
 	for _, i := range idx {
 		for f := range items[i].forms {
-			k := nameKey(f)
+			k := baseKey(nameKey(f))
 			if k == "" {
 				continue
 			}
@@ -583,4 +596,18 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 		keep = append(keep, i)
 	}
 	return keep, otherIdx
+}
+
+// genericTails are the words after a name that do not change what it
+// names ("Tasnim News Agency", "Tasnim"; "Kurdistan Region", "Kurdistan").
+var genericTails = []string{" news agency", " agency", " inc", " ltd", " corp", " corporation", " co", " company", " plc", " llc", " group", " region"}
+
+// baseKey drops a generic tail from a name key, keeping at least a word.
+func baseKey(k string) string {
+	for _, t := range genericTails {
+		if strings.HasSuffix(k, t) && len(k) > len(t) {
+			return k[:len(k)-len(t)]
+		}
+	}
+	return k
 }

@@ -124,6 +124,11 @@ func TestMergePeople(t *testing.T) {
 			want: [][]string{{"George Bush"}, {"Jeb Bush"}, {"Bush"}},
 		},
 		{
+			name: "a family name written first",
+			docs: []*news.Doc{personDoc("a", "Xi Jinping"), personDoc("b", "Xi")},
+			want: [][]string{{"Xi Jinping", "Xi"}},
+		},
+		{
 			name: "a surname alone with one candidate joins it",
 			docs: []*news.Doc{personDoc("a", "Othman al-Ghanmi"), personDoc("b", "al-Ghanemi")},
 			want: [][]string{{"Othman al-Ghanmi", "al-Ghanemi"}},
@@ -171,14 +176,16 @@ func TestMergeThings(t *testing.T) {
 		{Name: "Kurdistan Regional Government", Type: news.Organisation, Forms: []string{"Kurdistan Regional Government"}},
 		{Name: "Popular Mobilization Forces", Type: news.Organisation, Forms: []string{"Popular Mobilization Forces"}},
 	}}
+	d1.Entities = append(d1.Entities, news.Entity{Name: "Tasnim News Agency", Type: news.Organisation, Forms: []string{"Tasnim News Agency"}})
 	d2 := &news.Doc{Article: news.Article{ID: "b"}, Entities: []news.Entity{
+		{Name: "Tasnim", Type: news.Organisation, Forms: []string{"Tasnim"}},
 		{Name: "KRG", Type: news.Organisation, Forms: []string{"KRG"}},
 		{Name: "P.M.F.", Type: news.Organisation, Forms: []string{"P.M.F."}},
 		{Name: "he", Type: news.Person, Forms: []string{"he"}},
 	}}
 	got := Merge([]*news.Doc{d1, d2})
-	if len(got) != 2 {
-		t.Fatalf("got %+v, want two organisations", got)
+	if len(got) != 3 {
+		t.Fatalf("got %+v, want three organisations", got)
 	}
 	for _, e := range got {
 		if len(e.Forms) != 2 || len(e.Sources) != 2 || e.Sources[0] != "a" || e.Sources[1] != "b" {
