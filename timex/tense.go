@@ -124,7 +124,15 @@ func (s *scanner) cue(k int) (int, int) {
 		return -1, reportingCue
 	}
 	switch lo {
+	case "was", "were":
+		switch s.lo(k + 1) {
+		case "planning", "going", "expected", "scheduled", "due", "set", "supposed", "about", "to":
+			return 1, 0 // future in the past: were planning to drive on Monday
+		}
 	case "plans", "plan", "planning":
+		if s.is(k+1, "to") {
+			return 1, 0
+		}
 		return 1, weakCue // often a noun
 	case "set":
 		if s.is(k+1, "to") {
