@@ -167,15 +167,14 @@ func (p *para) colonCue() {
 // last attribution with direct content of the previous paragraph, for
 // quotations that run over paragraphs.
 func (p *para) find(prev *attr, prevPara *para) {
-	// Direct quotations first.
-	for _, q := range p.qs {
-		if !p.free(rng{q.start, q.end}) {
-			continue
-		}
-		p.direct(q, prev, prevPara)
-	}
-	// Then reported speech, sentence by sentence.
+	// Sentence by sentence: quotations first, then reported speech.
 	for si, s := range p.sents {
+		for _, q := range p.qs {
+			if q.start < s[0] || q.start >= s[1] || !p.free(rng{q.start, q.end}) {
+				continue
+			}
+			p.direct(q, prev, prevPara)
+		}
 		p.indirect(si, s[0], s[1])
 	}
 	p.colonCue()
@@ -256,13 +255,13 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		var last *attr
 		if len(p.attrs) > 0 {
 			last = p.attrs[len(p.attrs)-1]
-			if !last.direct || last.sentence < si-1 {
+			if last.sentence < si-1 {
 				last = nil
 			}
 		} else if si == 0 && prev != nil {
 			last = prev
 		}
-		if last != nil && last.direct && quoteWords(q, p.ts) >= 2 {
+		if last != nil && quoteWords(q, p.ts) >= 2 {
 			r := rng{q.start, q.end}
 			if last == prev && prevPara != p {
 				// Continued from the previous paragraph: record a new
