@@ -82,12 +82,13 @@ func resolveDates(s *news.Story) {
 	}
 	// Check every provisional date against the story's other dated docs.
 	trusted := map[*news.Doc]bool{}
+	all := eventPool(s, provisional, nil)
 	for _, d := range s.Docs {
 		a, ok := provisional[d]
 		if !ok {
 			continue
 		}
-		pool := eventPool(s, d, provisional, nil)
+		pool := without(all, d)
 		if why, who := contradicts(d, a, pool); why != "" {
 			c := checks[d]
 			c.rejected, c.rejectedAt, c.reason, c.support = "stated date", a, why, who
@@ -121,11 +122,12 @@ func resolveDates(s *news.Story) {
 		provisional[d] = d.Date
 	}
 	// Page stamps of docs without a date: kept when they fit the story.
+	all = eventPool(s, trustedOnly(provisional, trusted), nil)
 	for _, d := range s.Docs {
 		if trusted[d] || !d.PageStamp.IsZero() && checks[d].rejected != "" || d.PageStamp.IsZero() {
 			continue
 		}
-		pool := eventPool(s, d, trustedOnly(provisional, trusted), nil)
+		pool := without(all, d)
 		if why, who := contradicts(d, d.PageStamp, pool); why != "" {
 			c := checks[d]
 			c.rejected, c.rejectedAt, c.reason, c.support = "page stamp", d.PageStamp, why, who
@@ -148,10 +150,10 @@ func resolveDates(s *news.Story) {
 		}
 	}
 	inferred := map[*news.Doc]time.Time{}
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 2 && len(todo) > 0; round++ {
+		all := eventPool(s, trustedOnly(provisional, trusted), inferred)
 		for _, d := range todo {
-			pool := eventPool(s, d, trustedOnly(provisional, trusted), inferred)
-			if t, how, ok := inferDate(d, pool); ok {
+			if t, how, ok := inferDate(d, without(all, d)); ok {
 				inferred[d] = t
 				checks[d].inferredHow = how
 			}
@@ -201,10 +203,21 @@ func trustedOnly(anchors map[*news.Doc]time.Time, trusted map[*news.Doc]bool) ma
 	return out
 }
 
-// eventPool collects the dated happenings the story's docs other than
-// self report, each doc tagged against its anchor; docs of extra (inferred
-// dates) weigh less.
-func eventPool(s *news.Story, self *news.Doc, anchors, extra map[*news.Doc]time.Time) []eventRef {
+// without returns the events of pool that docs other than d report.
+func without(pool []eventRef, d *news.Doc) []eventRef {
+	out := make([]eventRef, 0, len(pool))
+	for _, e := range pool {
+		if e.doc != d {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// eventPool collects the dated happenings the story's docs report, each
+// doc tagged against its anchor; docs of extra (inferred dates) weigh
+// less.
+func eventPool(s *news.Story, anchors, extra map[*news.Doc]time.Time) []eventRef {
 	var pool []eventRef
 	add := func(d *news.Doc, a time.Time, w float64) {
 		timex.Tag(d, a)
@@ -217,9 +230,6 @@ func eventPool(s *news.Story, self *news.Doc, anchors, extra map[*news.Doc]time.
 		}
 	}
 	for _, d := range s.Docs {
-		if d == self {
-			continue
-		}
 		if a, ok := anchors[d]; ok {
 			add(d, a, 1)
 		} else if a, ok := extra[d]; ok {
@@ -259,8 +269,9 @@ func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
 		resolved := at[t.Span].Value
 		var who []string
 		var when string
+		words := sentenceBag(d, t.Sentence)
 		for _, e := range pool {
-			if e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved {
+			if e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved && words.sim(e.words) > 0 {
 				who = appendOnce(who, e.doc.ID)
 				when = day(e.start)
 			}
@@ -483,6 +494,8 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	docs := append([]*news.Doc(nil), s.Docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	var out []news.Conflict
+	var all []eventRef
+	pooled := false
 	for _, d := range docs {
 		kind, at := "", time.Time{}
 		switch {
@@ -493,7 +506,10 @@ func dateConflicts(s *news.Story) []news.Conflict {
 		default:
 			continue
 		}
-		why, who := contradicts(d, at, eventPool(s, d, anchors, nil))
+		if !pooled {
+			all, pooled = eventPool(s, anchors, nil), true
+		}
+		why, who := contradicts(d, at, without(all, d))
 		timex.Tag(d, d.Date)
 		if why == "" {
 			why = "its content dates it otherwise"
