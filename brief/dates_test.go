@@ -170,3 +170,86 @@ func TestNoDateAnywhere(t *testing.T) {
 		t.Fatalf("got %s %s (%s)", day(d.Date), d.DateStatus, d.DateNote)
 	}
 }
+
+// storyOf builds a story from (id, stated date, text) triples.
+func storyOf(t testing.TB, docs ...[3]string) *news.Story {
+	t.Helper()
+	s := &news.Story{}
+	for _, x := range docs {
+		d := &news.Doc{Article: news.Article{ID: x[0], Text: x[2]}}
+		if x[1] != "" {
+			d.StatedDate = mustDay(x[1])
+		}
+		if err := analyze.Segment.Apply(d); err != nil {
+			t.Fatal(err)
+		}
+		s.Docs = append(s.Docs, d)
+	}
+	return s
+}
+
+// TestResolveDates covers the cases of resolveDates on made-up stories.
+func TestResolveDates(t *testing.T) {
+	tests := []struct {
+		name   string
+		docs   [][3]string
+		id     string
+		status string
+		date   string
+		note   string
+	}{
+		{
+			name: "undated report matched to a dated one",
+			docs: [][3]string{
+				{"a", "2020-03-10", "European leaders held a summit in Paris on Monday to discuss energy prices. They will meet again in June."},
+				{"b", "", "European leaders met in Paris on Monday for a summit on energy prices, officials said. Talks will resume tomorrow."},
+			},
+			id: "b", status: news.DateInferred, date: "2020-03-09",
+		},
+		{
+			name: "stated date before an event the text reports as past, written in full",
+			docs: [][3]string{
+				{"a", "2010-01-01", "The treaty was signed on 12 March 2015 in Vienna after long talks."},
+			},
+			id: "a", status: news.DateInferred, date: "2015-03-12", note: "rejected",
+		},
+		{
+			name: "future events do not reject a stated date",
+			docs: [][3]string{
+				{"a", "2017-02-10", "The region will hold a referendum on September 25, its leaders said."},
+				{"b", "2017-09-28", "The region held a referendum on September 25, its leaders said."},
+			},
+			id: "a", status: news.DateStated, date: "2017-02-10",
+		},
+		{
+			name: "no date at all",
+			docs: [][3]string{
+				{"a", "", "Officials met on Wednesday."},
+			},
+			id: "a", status: news.DateUnknown, date: "",
+		},
+	}
+	for _, tc := range tests {
+		s := storyOf(t, tc.docs...)
+		resolveDates(s)
+		var d *news.Doc
+		for _, x := range s.Docs {
+			if x.ID == tc.id {
+				d = x
+			}
+		}
+		if d.DateStatus != tc.status || day(d.Date) != tc.date || !strings.Contains(d.DateNote, tc.note) {
+			t.Errorf("%s: got %s %q (%s), want %s %q with %q", tc.name, d.DateStatus, day(d.Date), d.DateNote, tc.status, tc.date, tc.note)
+		}
+	}
+}
+
+// BenchmarkResolveDates measures deciding the dates of the seed story and
+// building its timeline.
+func BenchmarkResolveDates(b *testing.B) {
+	s := seedStory(b)
+	for b.Loop() {
+		resolveDates(s)
+		timeline(s)
+	}
+}
