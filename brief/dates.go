@@ -221,12 +221,18 @@ func eventPool(s *news.Story, anchors, extra map[*news.Doc]time.Time) []eventRef
 	var pool []eventRef
 	add := func(d *news.Doc, a time.Time, w float64) {
 		timex.Tag(d, a)
+		bags := map[int]bag{}
 		for _, t := range d.Timexes {
 			st, en, ok := timex.Interval(t.Value)
 			if !ok || t.Type == "DURATION" || t.Type == "SET" || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
-			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: sentenceBag(d, t.Sentence), future: t.Future})
+			b, ok := bags[t.Sentence]
+			if !ok {
+				b = sentenceBag(d, t.Sentence)
+				bags[t.Sentence] = b
+			}
+			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, future: t.Future})
 		}
 	}
 	for _, d := range s.Docs {
@@ -328,13 +334,29 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 	if len(pool) == 0 {
 		return latestPastDate(d)
 	}
-	lo, hi := pool[0].start, pool[0].end
+	// Candidates: around the days and weeks the story reports (months
+	// would stretch the search for little).
+	var lo, hi time.Time
 	for _, e := range pool {
-		if e.start.Before(lo) {
+		if e.end.Sub(e.start) > 7*24*time.Hour {
+			continue
+		}
+		if lo.IsZero() || e.start.Before(lo) {
 			lo = e.start
 		}
-		if e.end.After(hi) {
+		if hi.IsZero() || e.end.After(hi) {
 			hi = e.end
+		}
+	}
+	if lo.IsZero() {
+		lo, hi = pool[0].start, pool[0].end
+		for _, e := range pool {
+			if e.start.Before(lo) {
+				lo = e.start
+			}
+			if e.end.After(hi) {
+				hi = e.end
+			}
 		}
 	}
 	lo, hi = lo.AddDate(0, 0, -7), hi.AddDate(0, 0, 14)
@@ -350,6 +372,7 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		tense[t.Span] = timex.Tense(d, t.Span)
 	}
 	fewDaysBefore := hasFewDaysBefore(d)
+	bags := map[int]bag{}
 	best, bestScore := time.Time{}, math.Inf(-1)
 	var bestEvidence []string
 	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
@@ -382,7 +405,11 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 					futureDays = append(futureDays, st)
 				}
 			}
-			w := sentenceBag(d, t.Sentence)
+			w, ok := bags[t.Sentence]
+			if !ok {
+				w = sentenceBag(d, t.Sentence)
+				bags[t.Sentence] = w
+			}
 			m, mi, who := 0.0, -1, []string(nil)
 			for k, e := range pool {
 				if e.end.Before(st) || e.start.After(en) {
