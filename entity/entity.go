@@ -17,7 +17,8 @@
 //	go run ./entity/train --data ../shared/data/entities/conll2003 --out entity/model.bin.gz
 //
 // The trainer learns from train.txt, reports F1 on valid.txt after each
-// epoch, adds the country names of Debian's iso-codes package to the
+// epoch, adds the country, province and region names of Debian's
+// iso-codes package (ISO 3166-1 and 3166-2, accents dropped) to the
 // gazetteer when it is installed, and mines title words (President, Gen.,
 // Mr) from the training data; all of it is baked into the model, so
 // nothing is needed at run time.
@@ -133,6 +134,11 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			for _, cd := range t.repair(d.Tokens, cd, first) {
 				if cd.typ == news.Person {
 					t.trimTitles(d.Tokens, &cd)
+					extendParticles(d.Tokens, &cd, d.Sentences[k].EndToken)
+				}
+				if n := len(cands); n > 0 && cands[n-1].sent == k && cands[n-1].b > cd.a {
+					// the previous name was extended over this one
+					continue
 				}
 				if cd.b <= cd.a || !hasLetter(d.Tokens[cd.a:cd.b]) {
 					continue
@@ -216,6 +222,23 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	sortMentions(d.Mentions)
 	docEntities(d)
 	return nil
+}
+
+// extendParticles extends a person's name over a particle the tagger
+// left out: "Othman" + "al-Ghanemi", "Osama" + "bin Laden".
+func extendParticles(toks []news.Token, cd *cand, end int) {
+	for cd.b < end {
+		w := toks[cd.b].Text
+		if i := strings.IndexAny(w, "-'’"); i > 0 && particles[strings.ToLower(w[:i])] && i+1 < len(w) && capitalised(w[i+1:]) {
+			cd.b++
+			continue
+		}
+		if l := strings.ToLower(w); particles[l] && len(l) > 2 && l != "den" && !capitalised(w) && cd.b+1 < end && capitalised(toks[cd.b+1].Text) {
+			cd.b += 2
+			continue
+		}
+		return
+	}
 }
 
 // splitHonorifics are the forms of address that, inside what the tagger
