@@ -454,7 +454,9 @@ func (p *para) subjectOf(c, lo int) rng {
 			}
 		}
 	}
-	if j >= lo {
+	// "…, saying": the subject of the clause, not the noun before the comma.
+	afterComma := j >= lo && p.ts[j].text == "," && progressive[p.ts[c].low]
+	if j >= lo && !afterComma {
 		if r := p.npLeft(j, lo); !r.empty() {
 			return r
 		}
@@ -689,25 +691,56 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 // noun phrase after any opening adverbial ("During the meeting, X …").
 func (p *para) firstNP(lo, hi int) rng {
 	k := lo
-	for k < hi && p.ts[k].kind != 'w' {
-		k++
-	}
-	if k < hi && functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] {
-		// Skip the opening phrase up to its comma.
-		e := k
-		for e < hi && p.ts[e].text != "," {
-			e++
+	for tries := 0; tries < 3 && k < hi; tries++ {
+		for k < hi && p.ts[k].kind != 'w' {
+			k++
 		}
-		if e >= hi {
-			return rng{}
+		if k >= hi {
+			break
+		}
+		opener := functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] || boundary[p.ts[k].low]
+		if !opener {
+			if r := p.npRight(k, hi, false); !r.empty() && p.subjectLike(r) {
+				return r
+			}
+		}
+		// Skip an opening phrase or a dateline up to its comma or dash.
+		e := k
+		for e < hi && p.ts[e].text != "," && !(p.ts[e].kind == 'p' && (strings.HasPrefix(p.ts[e].text, "-") || p.ts[e].text == "—" || p.ts[e].text == "–")) {
+			e++
 		}
 		k = e + 1
 	}
-	r := p.npRight(k, hi, false)
-	if r.empty() {
-		return r
+	return rng{}
+}
+
+// subjectLike reports whether a noun phrase can be the subject of a
+// reporting clause: a name, a pronoun or a description of someone, not
+// a time, a number or an adverb.
+func (p *para) subjectLike(r rng) bool {
+	head := p.ts[r.b-1]
+	if head.text == ")" || head.text == "," {
+		return true
 	}
-	return r
+	if timeWords[head.low] || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !startsUpper(head.text) {
+		return false
+	}
+	if _, ok := pronouns[head.low]; ok {
+		return true
+	}
+	if r.b-r.a == 1 && strings.HasSuffix(head.low, "ly") {
+		return false
+	}
+	// A dateline: "ORLANDO (AP) —".
+	if r.b < len(p.ts) && (p.ts[r.b].text == "(" || p.ts[r.b].text == "—") && strings.ToUpper(head.text) == head.text && len(head.text) > 3 {
+		return false
+	}
+	for i := r.a; i < r.b; i++ {
+		if capWord(p.ts[i]) || roleNouns[p.ts[i].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // isNumber reports whether w is written in digits or as a small number.

@@ -211,7 +211,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	i := cr.a
 	var src rng
 	inverted := false
-	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && (kind == cueSay || kind == cueTell) && !progressive[p.ts[i].low] {
+	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] {
 		// "…, said Sen. X." – the source after the cue, closing the
 		// sentence or followed by an apposition or an adverbial.
 		r := p.npRight(cr.b, hi, true)
@@ -228,8 +228,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if src.empty() {
 		src = p.subjectOf(i, lo)
 	}
+	noSource := false
 	if src.empty() {
-		return nil
+		// "…, saying that …" whose subject could not be found: an
+		// attribution without a source.
+		if i == lo || !(progressive[p.ts[i].low] || p.ts[i-1].low == "and") || final {
+			return nil
+		}
+		noSource = true
 	}
 	if !inverted && src.a > i {
 		return nil
@@ -257,7 +263,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	tailWords := p.words(rng{tailStart, tailEnd})
 	shortTail := tailWords <= 6 || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
 	// Content before the source: "…, he said." / "…, said X."
-	commaBefore := src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
+	commaBefore := !noSource && src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
 	if inverted {
 		commaBefore = true
 	}
