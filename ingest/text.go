@@ -651,7 +651,7 @@ func parseDateline(p string) (dateline, string, bool) {
 	}
 	rest := strings.TrimSpace(p[len(dl.text):])
 	r, _ := utf8.DecodeRuneInString(rest)
-	if len(strings.Fields(rest)) < 3 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“‘'`, r)) {
+	if len(strings.Fields(rest)) < 3 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'`", r)) {
 		return dl, "", false
 	}
 	if date != "" {
@@ -675,7 +675,7 @@ func parseDateline(p string) (dateline, string, bool) {
 // an outlet: a few capitalised words, not a sentence.
 func looksLikeOutlet(s string) bool {
 	w := strings.Fields(s)
-	if len(w) == 0 || len(w) > 5 {
+	if len(w) == 0 || len(w) > 5 || strings.ContainsAny(s, ",;") || strings.EqualFold(s, "undated") {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w[0])
