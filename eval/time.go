@@ -120,7 +120,8 @@ func ScoreTimexes(gold []TimeMLTimex, sys []news.Timex) TimexScore {
 	return sc
 }
 
-// TimeMLFiles lists the .tml files under path (a file or folder), sorted.
+// TimeMLFiles lists the TimeML (.tml) and MEANTIME (.xml) files under path
+// (a file or folder), sorted.
 func TimeMLFiles(path string) ([]string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -134,7 +135,7 @@ func TimeMLFiles(path string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".tml") {
+		if !d.IsDir() && (strings.HasSuffix(p, ".tml") || strings.HasSuffix(p, ".xml")) {
 			files = append(files, p)
 		}
 		return nil
@@ -156,6 +157,31 @@ func TimeMLNewsDoc(t *TimeMLDoc) (*news.Doc, error) {
 	return d, nil
 }
 
+// readTimeDoc parses a TimeML or MEANTIME file; the span is where a
+// MEANTIME document writes its creation time.
+func readTimeDoc(name string, b []byte) (*TimeMLDoc, news.Span, error) {
+	if strings.HasSuffix(name, ".xml") {
+		return ParseMeantime(string(b))
+	}
+	t, err := ParseTimeML(string(b))
+	return t, news.Span{}, err
+}
+
+// dropSpan leaves out the expressions that overlap sp (the creation time
+// written in a MEANTIME text, which TimeML does not count).
+func dropSpan(xs []news.Timex, sp news.Span) []news.Timex {
+	if sp.IsZero() {
+		return xs
+	}
+	out := xs[:0:0]
+	for _, x := range xs {
+		if !x.Span.Overlaps(sp) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 func runTime(opt Options) (*Report, error) {
 	if opt.Data == "" {
 		opt.Data = defaultTimeData
@@ -172,12 +198,13 @@ func runTime(opt Options) (*Report, error) {
 	var total, noDCT TimexScore
 	var tagTime time.Duration
 	sentences, docs, bad := 0, 0, 0
+	seen := map[string]bool{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("eval: time data: %w", err)
 		}
-		t, err := ParseTimeML(string(b))
+		t, dctSpan, err := readTimeDoc(f, b)
 		if err != nil {
 			bad++
 			if opt.Progress != nil {
@@ -185,6 +212,10 @@ func runTime(opt Options) (*Report, error) {
 			}
 			continue
 		}
+		if seen[t.ID] && t.ID != "" {
+			continue // MEANTIME holds each document twice
+		}
+		seen[t.ID] = true
 		d, err := TimeMLNewsDoc(t)
 		if err != nil {
 			return nil, err
@@ -194,9 +225,9 @@ func runTime(opt Options) (*Report, error) {
 		tagTime += time.Since(start)
 		sentences += len(d.Sentences)
 		docs++
-		total.Add(ScoreTimexes(t.Timexes, d.Timexes))
+		total.Add(ScoreTimexes(t.Timexes, dropSpan(d.Timexes, dctSpan)))
 		timex.Tag(d, time.Time{})
-		noDCT.Add(ScoreTimexes(t.Timexes, d.Timexes))
+		noDCT.Add(ScoreTimexes(t.Timexes, dropSpan(d.Timexes, dctSpan)))
 	}
 	r := &Report{Suite: "time", Data: opt.Data}
 	r.Add("storyline", "strict_f1", total.StrictF1())
