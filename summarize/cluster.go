@@ -229,7 +229,7 @@ func newCluster(docs []*news.Doc) *cluster {
 	c := &cluster{docs: docs, df: map[string]int{}, idf: map[string]float64{}}
 	names := map[string]bool{}
 	for di, d := range docs {
-		n := len(d.Sentences)
+		prose := 0
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
@@ -241,8 +241,11 @@ func newCluster(docs []*news.Doc) *cluster {
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
 			s.dangling = isDangling(text)
-			if n > 0 {
-				s.pos = 1 / (1 + float64(i))
+			// Position counts prose sentences only, so that a headline,
+			// a date line or a byline does not push the lead down.
+			s.pos = 1 / (1 + float64(prose))
+			if s.ok {
+				prose++
 			}
 			c.sents = append(c.sents, s)
 		}

@@ -9,8 +9,12 @@ const (
 	// gain per word, 0 plain gain.
 	lengthExp = 0.7
 	// positionWeight is the bonus of an article's first sentence (its
-	// gain times 1+positionWeight/(1+index)).
+	// gain times 1+positionWeight/(1+index), counting prose sentences).
 	positionWeight = 0.6
+	// rareWeight weighs a bigram used by fewer than minDF docs, per doc:
+	// enough to fill a budget the concepts cannot, too little to matter
+	// otherwise.
+	rareWeight = 0.001
 	// minDF is the number of docs that must use a bigram for it to be a
 	// concept in a cluster of eight docs or more (two for four to seven,
 	// one below).
@@ -19,7 +23,8 @@ const (
 
 // concepts returns each sentence's concepts (stemmed bigrams, not both
 // stopwords) and each concept's weight: the number of docs that use it,
-// for concepts used by at least minDF docs.
+// for concepts used by at least minDF docs (rareWeight times it for the
+// others).
 func (c *cluster) concepts() ([][]string, map[string]float64) {
 	per := make([][]string, len(c.sents))
 	df := map[string]int{}
@@ -55,11 +60,8 @@ func (c *cluster) concepts() ([][]string, map[string]float64) {
 	for g, n := range df {
 		if n >= minDF {
 			w[g] = float64(n)
-		}
-	}
-	if len(w) == 0 && minDF > 1 {
-		for g, n := range df {
-			w[g] = float64(n)
+		} else {
+			w[g] = rareWeight * float64(n)
 		}
 	}
 	return per, w
@@ -153,7 +155,22 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64,
 		if !eligible(i) {
 			return 0
 		}
-		return gain(i)
+		s := c.sents[i]
+		if !opt.Overflow || lw == 0 || words+s.words <= lw {
+			return gain(i)
+		}
+		// The scorer will keep only the first lw-words words: count the
+		// concepts there.
+		k := len(s.toks) * (lw - words) / max(s.words, 1)
+		g, seen := 0.0, map[string]bool{}
+		for j := 0; j+1 < k && j+1 < len(s.toks); j++ {
+			x := s.toks[j] + " " + s.toks[j+1]
+			if !covered[x] && !seen[x] {
+				seen[x] = true
+				g += weight[x]
+			}
+		}
+		return g * (1 + positionWeight*s.pos)
 	})
 	if len(chosen) > n {
 		last := c.sents[chosen[n]]
