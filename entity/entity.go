@@ -131,7 +131,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		first := d.Sentences[k].FirstToken
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
-			for _, cd := range t.repair(d.Tokens, cd, first) {
+			for _, cd := range t.repair(d.Text, d.Tokens, cd, first) {
 				if cd.typ == news.Person {
 					t.trimTitles(d.Tokens, &cd)
 					extendParticles(d.Tokens, &cd, d.Sentences[k].EndToken)
@@ -200,6 +200,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		}
 	}
 	cands = append(cands, t.acronyms(d, cands)...)
+	cands = t.dropTitleWords(d.Tokens, cands)
 	for _, cd := range cands {
 		m := news.Mention{
 			Span:     news.Span{Start: d.Tokens[cd.a].Start, End: d.Tokens[cd.b-1].End},
@@ -222,6 +223,53 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	sortMentions(d.Mentions)
 	docEntities(d)
 	return nil
+}
+
+// dropTitleWords drops the mentions made only of office and rank words
+// that stand inside a person's titles ("Staff" of "Chief of Staff",
+// "General Staff").
+func (t *Tagger) dropTitleWords(toks []news.Token, cands []cand) []cand {
+	var spans []news.Span
+	for _, cd := range cands {
+		if cd.typ == news.Person && len(cd.titles) > 0 {
+			spans = append(spans, news.Span{Start: toks[cd.tstart].Start, End: max(cd.tend, toks[cd.b-1].End)})
+		}
+	}
+	if len(spans) == 0 {
+		return cands
+	}
+	out := cands[:0]
+	for _, cd := range cands {
+		if cd.typ != news.Person && t.allTitleWords(toks[cd.a:cd.b]) {
+			sp := news.Span{Start: toks[cd.a].Start, End: toks[cd.b-1].End}
+			inside := false
+			for _, ts := range spans {
+				if ts.Contains(sp) {
+					inside = true
+				}
+			}
+			if inside {
+				continue
+			}
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+func (t *Tagger) allTitleWords(toks []news.Token) bool {
+	for _, tk := range toks {
+		l := lowerWord(tk.Text)
+		if !t.isRoleWord(tk.Text) && rankWords[l] == "" && !connectors[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// gapHasBreak reports whether a line break separates two tokens.
+func gapHasBreak(text string, a, b news.Token) bool {
+	return a.End <= b.Start && b.Start <= len(text) && strings.ContainsAny(text[a.End:b.Start], "\n\r")
 }
 
 // extendParticles extends a person's name over a particle the tagger
@@ -266,7 +314,15 @@ func nameParticle(w string) bool {
 // people's names swallowed with their rank into an organisation
 // ("Chief of Staff of the Iranian Armed Forces Major General Mohammad
 // Baqeri"). A single common word at the start of a sentence is dropped.
-func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
+func (t *Tagger) repair(text string, toks []news.Token, cd cand, first int) []cand {
+	// a name does not run over a line break
+	for i := cd.a + 1; i < cd.b; i++ {
+		if gapHasBreak(text, toks[i-1], toks[i]) {
+			left, right := cd, cd
+			left.b, right.a = i, i
+			return append(t.repair(text, toks, left, first), t.repair(text, toks, right, first)...)
+		}
+	}
 	// cut at a possessive: a person's name ends there, an organisation's
 	// when lower case follows ("Queen 's Park" stays whole)
 	for i := cd.a + 1; i < cd.b; i++ {
@@ -306,11 +362,11 @@ func (t *Tagger) repair(toks []news.Token, cd cand, first int) []cand {
 					}
 				}
 				if rest.b > rest.a {
-					out = append(out, t.repair(toks, rest, first)...)
+					out = append(out, t.repair(text, toks, rest, first)...)
 				}
 			}
 			p := cand{a: e, b: cd.b, sent: cd.sent, typ: news.Person}
-			return append(out, t.repair(toks, p, first)...)
+			return append(out, t.repair(text, toks, p, first)...)
 		}
 	}
 	if cd.typ == news.Person {

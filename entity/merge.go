@@ -334,11 +334,16 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 		types[it.typ] += it.count
 	}
 	if typ == "" {
-		bestN := -1
-		for _, t := range []news.EntityType{news.Place, news.Organisation, news.Misc, news.Person} {
+		// the most used type; MISC only when no other is used (a place's
+		// name is also written as an adjective)
+		bestN := 0
+		for _, t := range []news.EntityType{news.Place, news.Organisation, news.Person} {
 			if types[t] > bestN {
 				typ, bestN = t, types[t]
 			}
+		}
+		if typ == "" {
+			typ = news.Misc
 		}
 	}
 	e := news.Entity{Name: best(agg.forms, agg.order, typ == news.Person), Type: typ, Roles: agg.roles}
@@ -569,8 +574,8 @@ func afterParticle(f string) string {
 	return f
 }
 
-// retype moves to the places and organisations a one-word "person" with
-// no title whose name other sources give to a place or organisation more
+// retype moves to the places and organisations a "person" with no title
+// whose name other sources give to a place or organisation at least as
 // often (a tagger's slip in one article).
 func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	other := map[string]int{}
@@ -585,8 +590,8 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	var keep []int
 	for _, i := range perIdx {
 		it := &items[i]
-		if len(it.pn.parts) == 1 && len(it.roles) == 0 && len(it.forms) == 1 {
-			k := nameKey(it.order[0])
+		if len(it.roles) == 0 {
+			k := nameKey(best(it.forms, it.order, true))
 			if other[k] >= it.count {
 				it.typ = otherType[k]
 				otherIdx = append(otherIdx, i)
