@@ -224,13 +224,13 @@ func nodeParagraphs(n *html.Node, furniture bool) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skippedElements[n.DataAtom] || furniture && pageFurniture[n.DataAtom] {
+			if a := elementAtom(n); skippedElements[a] || furniture && pageFurniture[a] {
 				return
 			}
 		case html.CommentNode, html.DoctypeNode:
 			return
 		}
-		block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || n.DataAtom == 0 && isBlockName(n.Data))
+		block := n.Type == html.ElementNode && (blockElements[elementAtom(n)] || isBlockName(n.Data))
 		if block {
 			flush()
 		}
@@ -244,6 +244,15 @@ func nodeParagraphs(n *html.Node, furniture bool) []string {
 	walk(n, 0)
 	flush()
 	return paras
+}
+
+// elementAtom returns the atom of an element, looking it up by name for
+// elements built without one (as go-trafilatura's output is).
+func elementAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 // isBlockName reports whether an element unknown to HTML (as

@@ -508,7 +508,9 @@ var errNoText = errors.New("no article text found")
 func (r *Reader) finish(a *news.Article, paras []string, o finishOpts) error {
 	clean := paras[:0:0]
 	for _, p := range paras {
-		if p = collapseSpace(p); p != "" {
+		// An empty paragraph, or one repeating the one before it (an
+		// extraction artefact), is dropped.
+		if p = collapseSpace(p); p != "" && (len(clean) == 0 || clean[len(clean)-1] != p) {
 			clean = append(clean, p)
 		}
 	}
