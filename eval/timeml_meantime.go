@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
 )
 
 // ParseMeantime reads a MEANTIME document (CAT XML: tokens with sentence
@@ -143,12 +145,31 @@ func ParseMeantime(src string) (*TimeMLDoc, news.Span, error) {
 					}
 				}
 			}
+			if doc.DCT.IsZero() {
+				// A malformed value ("03-02-2009"): read the date as written.
+				doc.DCT = dateIn(doc.Text[s:e])
+			}
 			continue
 		}
 		doc.Timexes = append(doc.Timexes, TimeMLTimex{Start: s, End: e, Type: m.typ, Value: m.value, Mod: m.mod})
 	}
 	sort.Slice(doc.Timexes, func(i, j int) bool { return doc.Timexes[i].Start < doc.Timexes[j].Start })
 	return doc, dct, nil
+}
+
+// dateIn returns the first full date written in text, or the zero time.
+func dateIn(text string) time.Time {
+	d := &news.Doc{Article: news.Article{Text: text}}
+	if err := analyze.Segment.Apply(d); err != nil {
+		return time.Time{}
+	}
+	timex.Tag(d, time.Time{})
+	for _, x := range d.Timexes {
+		if st, en, ok := timex.Interval(x.Value); ok && st.Equal(en) {
+			return st
+		}
+	}
+	return time.Time{}
 }
 
 func xmlAttr(e xml.StartElement, name string) string {

@@ -102,7 +102,7 @@ func (s *scanner) match(i int) (cand, bool) {
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
 	case s.is(j, "these") && s.is(j+1, "days"):
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
-	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next")):
+	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") || s.is(j+1, "today") || s.is(j+1, "tonight")):
 		c, ok := s.match(j + 1)
 		if ok && c.start == j+1 {
 			c.start = i
@@ -566,8 +566,14 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		c.val = dayValue(t)
 		return s.finishDate(c, t, e), true
 	}
-	// Month and year: September 2017, February this year, April next year.
-	if (s.is(k, "this") || s.is(k, "last") || s.is(k, "next")) && s.is(k+1, "year") {
+	// Month and year: September 2017, February this year, October of
+	// next year.
+	rk := k
+	if s.is(rk, "of") {
+		rk++
+	}
+	if (s.is(rk, "this") || s.is(rk, "last") || s.is(rk, "next")) && s.is(rk+1, "year") {
+		k = rk
 		c := cand{end: k + 2, typ: tDate}
 		if !s.has {
 			c.val = "XXXX-" + two(m)
@@ -1225,6 +1231,9 @@ func (s *scanner) ordinal(j int, det bool) (cand, bool) {
 	if s.gluedIs(k, "-") {
 		k++
 	}
+	if n == -1 && det && s.is(k, "quarter") {
+		n = 4 // the final quarter
+	}
 	switch {
 	case s.is(k, "quarter") && n >= 1 && n <= 4:
 		return s.quarterExpr(k+1, n)
@@ -1260,6 +1269,9 @@ func (s *scanner) quarterExpr(e, q int) (cand, bool) {
 		if s.digit(k) && len(s.lo(k)) == 4 {
 			y = s.ws[k].num
 			e = k + 1
+		} else if (s.is(k, "this") || s.is(k, "last") || s.is(k, "next")) && s.is(k+1, "year") && s.has {
+			y = s.anchor.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[s.lo(k)]
+			e = k + 2
 		}
 	} else if s.digit(e) && len(s.lo(e)) == 4 && !s.ws[e].glued {
 		y = s.ws[e].num
@@ -1274,7 +1286,9 @@ func (s *scanner) quarterExpr(e, q int) (cand, bool) {
 		y = s.anchor.Year()
 		aq := quarterOf(int(s.anchor.Month()))
 		dir := s.tense(e-1, e)
-		if q > aq && dir <= 0 {
+		// Past clauses name past quarters; otherwise a quarter ahead in
+		// this year is at most the next one.
+		if q > aq && (dir < 0 || dir == 0 && q > aq+1) {
 			y--
 		}
 	}

@@ -30,8 +30,8 @@ func (s *scanner) tense(i, j int) int {
 		}
 		cross += conj(s.ws[k].lo)
 		pen += cross
-		if pen == reportingCue && i-k == 1 {
-			pen = 0 // said Monday
+		if pen == reportingCue && i-k <= 2 {
+			pen = 0 // said Monday, announced in January
 		}
 		if c != 0 && i-k+pen < bestDist {
 			best, bestDist = c, i-k+pen
