@@ -29,10 +29,39 @@
 // never taken for the stated date), an outlet prefix ("Alwaght- Top
 // Iranian...") and a dateline ("TEHRAN, Sept. 27 (Xinhua) --"), which is
 // cut from the text and kept in Article.Dateline, DatelinePlace and
-// DatelineDate. Paragraphs are separated by blank lines; lines wrapped
-// inside a paragraph are joined again. Page furniture (see debris.go) is
-// dropped from plain text, HTML and WARC pages; text given explicitly in
-// JSON lines and feed items is kept as written.
+// DatelineDate (its year, when it gives none, the one that puts it nearest
+// the stated date). Paragraphs are separated by blank lines; lines wrapped
+// at a fixed width, or indented at the start of each paragraph, are joined
+// again. A short first line without a full stop followed by running text
+// is taken as the title.
+//
+// Web pages go through go-trafilatura, with go-readability as the fallback
+// and the page's plain body text as the last resort; the title, author,
+// date, outlet (og:site_name, else the host) and canonical URL come from
+// the page's metadata. Feed items give one article each: the full content
+// when the item has it, else its description; the item's date is the
+// stated date and the feed's title the outlet. JSON articles are objects
+// with "title", "text" (or "content", "body", or a "paragraphs" list),
+// "date", "url", "source" (the outlet) and "author". WARC archives are
+// streamed record by record; HTTP 200 responses holding HTML are read as
+// web pages.
+//
+// Page furniture is dropped from plain text, web pages and WARC pages by
+// general rules on each paragraph's features rather than any site's
+// strings: lines without letters ("0 121"), labels with a count
+// ("Referendum (53)"), keyword lists ("Iran, Turkey, Myanmar"), short
+// interface lines ("Listen Live", "Get short URL"), short labels repeated
+// on the page, bare dates, runs of three or more short lines that are not
+// sentences (related headlines, menus) unless a sentence ending in a colon
+// introduces them, and anything that is not a sentence before the text
+// starts or after it ends. Text given explicitly in JSON and feed items is
+// kept as written. Options.KeepDebris turns the rules off.
+//
+// Article.ID is the file's base name or the URL; the Nth article of a file
+// holding several is "NAME#N" (for JSON lines, N is the line number), or
+// the item's URL when it has one. Article.Hash is the SHA-256 of the bytes
+// the article was read from: the file, the JSON line, the WARC record's
+// page; for a feed item, of the item's title, link, dates and content.
 //
 // # Errors
 //

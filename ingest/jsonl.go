@@ -79,11 +79,7 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) (line []byte, tooLong b
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		buf = bytes.TrimRight(buf, "\r\n")
-		if err == nil && len(buf) == 0 && tooLong {
-			return buf, true, nil
-		}
-		return buf, tooLong, err
+		return bytes.TrimRight(buf, "\r\n"), tooLong, err
 	}
 }
 

@@ -617,6 +617,8 @@ var (
 		`(?:,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?` +
 		`(?:(?:,?\s+(` + dlDate + `))\s*(?:\(([^()]{1,40})\))?|\s*\(([^()]{1,40})\))\s*(--|—|–|-|:)?\s*`)
 	dlDateRE = regexp.MustCompile(`^` + dlDate + `$`)
+	// An outlet alone in brackets: "(CNN) —".
+	outletDatelineRE = regexp.MustCompile(`^\(([^()]{1,30})\)\s*(--|—|–|-)\s*`)
 )
 
 const dlDate = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?)`
@@ -645,6 +647,8 @@ func parseDateline(p string) (dateline, string, bool) {
 			return dl, "", false
 		}
 		dl.text = m[0]
+	} else if m := outletDatelineRE.FindStringSubmatch(p); m != nil {
+		dl.outlet, dl.text = m[1], m[0]
 	} else {
 		return dl, "", false
 	}
@@ -674,14 +678,22 @@ func parseDateline(p string) (dateline, string, bool) {
 }
 
 // looksLikeOutlet reports whether the bracketed part of a dateline names
-// an outlet: a few capitalised words, not a sentence.
+// an outlet: one word, or a few capitalised words, not a phrase.
 func looksLikeOutlet(s string) bool {
 	w := strings.Fields(s)
 	if len(w) == 0 || len(w) > 5 || strings.ContainsAny(s, ",;") || strings.EqualFold(s, "undated") {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(w[0])
-	return unicode.IsUpper(r)
+	if len(w) == 1 {
+		return true // "AP", "Xinhua", even "dpa"
+	}
+	for _, x := range w {
+		r, _ := utf8.DecodeRuneInString(x)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !minorWords[x] && x != "de" && x != "&" {
+			return false
+		}
+	}
+	return true
 }
 
 func letters(s string) int {

@@ -21,7 +21,9 @@ func TestParseDateline(t *testing.T) {
 		{in: "LONDON, June 5, 2019 (Reuters) - Shares fell on Monday.", text: "LONDON, June 5, 2019 (Reuters) -", place: "LONDON", outlet: "Reuters", month: 6, day: 5, year: 2019},
 		{in: "Tehran, Sept 27 (IRNA) - Iran's army chief met his counterpart.", text: "Tehran, Sept 27 (IRNA) -", place: "Tehran", outlet: "IRNA", month: 9, day: 27},
 		{in: "SAN FRANCISCO _ ``Star Wars'' fans set up camp.", text: "SAN FRANCISCO _", place: "SAN FRANCISCO"},
+		{in: "(CNN) — Rescuers reached the village on Sunday.", text: "(CNN) —", outlet: "CNN"},
 		// Not datelines.
+		{in: "(For use by clients) - Nothing here is an outlet."},
 		{in: "US-led forces advanced on the city."},
 		{in: "UPDATE: The vote was delayed until Friday."},
 		{in: "NATO and the EU met on Monday to discuss it."},
