@@ -334,11 +334,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			return s.thisUnit(j, u, 0)
 		}
 		if det && (modded || u == uWeekend) {
-			dir := 0
-			if u == uWeekend {
-				dir = s.tense(j, j+1)
-			}
-			return s.thisUnit(j, u, dir)
+			return s.thisUnit(j, u, 0)
 		}
 		if det && u == uQuarter {
 			return cand{end: j + 1, typ: tDate, val: s.theQuarter()}, true
@@ -598,7 +594,11 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		c.val = "XXXX-" + two(m)
 		return c, true
 	}
-	y := s.nearestMonthYear(m, s.tense(j, k))
+	dir := s.tense(j, k)
+	if s.is(j-1, "the") && k < len(s.ws) && s.ws[k].kind == 'a' && !s.ws[k].upper {
+		dir = 0 // the November election: a name, not the clause's time
+	}
+	y := s.nearestMonthYear(m, dir)
 	c.val = monthValue(y, m)
 	return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
 }
@@ -698,9 +698,9 @@ func (s *scanner) nearestMonthYear(m, dir int) int {
 		return y - 1
 	case dir > 0 && m < am:
 		return y + 1
-	case dir == 0 && m-am > 3:
-		return y - 1 // news looks back more than ahead
-	case dir == 0 && am-m > 8:
+	case dir == 0 && m-am > 5:
+		return y - 1 // news looks back a little more than ahead
+	case dir == 0 && am-m > 7:
 		return y + 1
 	}
 	return y
@@ -982,6 +982,9 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 	}
 	if u, ok := units[s.lo(k)]; ok {
 		lw := s.lo(k)
+		if s.ws[k].upper && j > 0 {
+			return cand{}, false // ABC's "This Week"
+		}
 		if plural(lw) && u != uWeekend {
 			// the past years, the coming months
 			l, _ := unitLetter(u)
