@@ -203,7 +203,29 @@ func acceptable(text string, words int) bool {
 	}
 	// It must look like prose: mostly lowercase words, ending in a full stop.
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, `"'”’) `))
-	if last != '.' && last != '!' {
+	if last != '.' {
+		return false
+	}
+	// Reporting is in the third person: "I", "we" and "you" belong to
+	// quotes, columns and advice, and shouted words to wire notes
+	// ("ATTENTION EDITORS").
+	shouted := 0
+	for _, f := range strings.Fields(text) {
+		w := strings.Trim(f, `.,;:!?"'()[]“”‘’`)
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i] // I've, we're, you'll
+		}
+		switch strings.ToLower(w) {
+		case "i", "me", "my", "we", "us", "our", "you", "your":
+			if w != "US" {
+				return false
+			}
+		}
+		if len(w) >= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			shouted++
+		}
+	}
+	if shouted >= 2 {
 		return false
 	}
 	lower, letters := 0, 0
