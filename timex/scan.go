@@ -264,7 +264,17 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 	case "recently", "lately":
 		return cand{end: j + 1, typ: tDate, val: PastRef}, true
 	case "recent":
-		if _, ok := units[s.lo(j+1)]; ok && plural(s.lo(j+1)) {
+		if u, ok := units[s.lo(j+1)]; ok && plural(s.lo(j+1)) {
+			switch u {
+			case uMonth, uWeek, uQuarter:
+				// TimeBank: "in recent months" a vague duration, "in
+				// recent years" a past reference.
+				if u == uQuarter {
+					u = uMonth
+				}
+				l, _ := unitLetter(u)
+				return cand{end: j + 2, typ: tDuration, val: durVal("X", u, l)}, true
+			}
 			return cand{end: j + 2, typ: tDate, val: PastRef}, true
 		}
 		return cand{}, false
