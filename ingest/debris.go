@@ -33,6 +33,9 @@ type paraFeatures struct {
 	clauseWords bool // holds pronouns or auxiliary verbs, as clauses do and keyword lists do not
 }
 
+// creditsRE matches the staff credits that close wire copy.
+var creditsRE = regexp.MustCompile(`^\(?(?i:(?:additional )?reporting|editing|writing|compiled|edited|translated)(?: by)?\s+\p{Lu}`)
+
 var labelCountRE = regexp.MustCompile(`^[^.!?]{1,100}?\s*[(\[]\s*\d{1,7}\s*[)\]]$`)
 
 func features(p string) paraFeatures {
@@ -143,6 +146,7 @@ const (
 	reasonUI         = "interface"        // "Listen Live", "Get short URL", "Share this"
 	reasonRepeated   = "repeated label"   // the same short label twice on the page
 	reasonDate       = "bare date"        // "22 June 2021"
+	reasonCredits    = "credits"          // "(Reporting by Jane Doe; Editing by John Smith)"
 	reasonRun        = "run of labels"    // related headlines, menus
 	reasonEdge       = "page edge"        // short non-sentences before the text starts or after it ends
 )
@@ -195,6 +199,8 @@ func debrisReasons(paras []string) []string {
 			reasons[i] = reasonRepeated
 		case !f.sentence && isStamp(p):
 			reasons[i] = reasonDate
+		case !f.sentence && len(f.words) <= 25 && creditsRE.MatchString(p):
+			reasons[i] = reasonCredits
 		}
 	}
 	// Runs of three or more labels: related headlines, menus, link lists;

@@ -84,8 +84,13 @@ var (
 
 // ducDocs reads the DUC 2006 documents whose paragraphs are marked with
 // <P>, keeping their lines wrapped as they are in the files.
-func ducDocs(t testing.TB) []realDoc {
-	root := dataDir(t, "summarization/duc2006/docs")
+func ducDocs(t testing.TB) []realDoc { return ducDocsIn(t, "summarization/duc2006/docs") }
+
+// duc2003Docs reads the DUC 2003 documents the same way.
+func duc2003Docs(t testing.TB) []realDoc { return ducDocsIn(t, "summarization/duc2003/docs") }
+
+func ducDocsIn(t testing.TB, sub string) []realDoc {
+	root := dataDir(t, sub)
 	var docs []realDoc
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -115,8 +120,8 @@ func ducDocs(t testing.TB) []realDoc {
 	return docs
 }
 
-// TestDebrisOnRealText measures how many real body paragraphs of BASIL
-// and DUC 2006 articles the debris rules drop, alone and through the whole
+// TestDebrisOnRealText measures how many real body paragraphs of BASIL,
+// DUC 2006 and DUC 2003 articles the debris rules drop, alone and through the whole
 // plain-text reader (unwrapping, title, dateline, debris). It should be
 // about zero.
 func TestDebrisOnRealText(t *testing.T) {
@@ -133,6 +138,7 @@ func TestDebrisOnRealText(t *testing.T) {
 	}{
 		{"basil", basilDocs, 0.008, 0.003},
 		{"duc2006", ducDocs, 0.032, 0.032},
+		{"duc2003", duc2003Docs, 0.032, 0.032},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			docs := set.docs(t)

@@ -169,6 +169,9 @@ func TestDebrisReasons(t *testing.T) {
 		{"* * *", reasonNoLetters},
 		{"military cooperation, Hossein Baqeri, Iran, Turkey, Myanmar", reasonTagLine},
 		{"22 June 2021", reasonDate},
+		{"(Reporting by Jane Doe; Editing by John Smith)", reasonCredits},
+		{"Reporting by Jane Doe in London; additional reporting by Li Wei", reasonCredits},
+		{"Reporting by the agency showed the toll rising.", ""},
 		// Real text, even short, is kept.
 		{`"No," he said.`, ""},
 		{"It was not.", ""},
