@@ -171,14 +171,23 @@ func TestNoDateAnywhere(t *testing.T) {
 	}
 }
 
-// storyOf builds a story from (id, stated date, text) triples.
+// storyOf builds a story from (id, dates, text) triples; dates is the
+// stated date, optionally followed by "|dateline:DATE" or "|page:DATE".
 func storyOf(t testing.TB, docs ...[3]string) *news.Story {
 	t.Helper()
 	s := &news.Story{}
 	for _, x := range docs {
 		d := &news.Doc{Article: news.Article{ID: x[0], Text: x[2]}}
-		if x[1] != "" {
-			d.StatedDate = mustDay(x[1])
+		for i, f := range strings.Split(x[1], "|") {
+			switch {
+			case f == "":
+			case strings.HasPrefix(f, "dateline:"):
+				d.DatelineDate = mustDay(strings.TrimPrefix(f, "dateline:"))
+			case strings.HasPrefix(f, "page:"):
+				d.PageStamp = mustDay(strings.TrimPrefix(f, "page:"))
+			case i == 0:
+				d.StatedDate = mustDay(f)
+			}
 		}
 		if err := analyze.Segment.Apply(d); err != nil {
 			t.Fatal(err)
@@ -220,6 +229,30 @@ func TestResolveDates(t *testing.T) {
 				{"b", "2017-09-28", "The region held a referendum on September 25, its leaders said."},
 			},
 			id: "a", status: news.DateStated, date: "2017-02-10",
+		},
+		{
+			name: "dateline date when the stated one is contradicted",
+			docs: [][3]string{
+				{"a", "2017-02-10|dateline:2017-10-02", "The Kurdish region held a referendum on September 25 despite protests."},
+				{"b", "2017-09-28", "The Kurdish region held its referendum on Monday despite protests."},
+			},
+			id: "a", status: news.DateDateline, date: "2017-10-02", note: "rejected",
+		},
+		{
+			name: "a page stamp that fits the story is kept",
+			docs: [][3]string{
+				{"a", "|page:2020-03-10", "European leaders met in Paris on Monday for a summit on energy prices."},
+				{"b", "2020-03-10", "European leaders held a summit in Paris on Monday to discuss energy prices."},
+			},
+			id: "a", status: news.DateStated, date: "2020-03-10", note: "page stamp",
+		},
+		{
+			name: "a page stamp years away is rejected",
+			docs: [][3]string{
+				{"a", "|page:2023-06-22", "European leaders met in Paris on Monday for a summit on energy prices."},
+				{"b", "2020-03-10", "European leaders held a summit in Paris on Monday to discuss energy prices."},
+			},
+			id: "a", status: news.DateInferred, date: "2020-03-09", note: "page stamp 2023-06-22 rejected",
 		},
 		{
 			name: "no date at all",
