@@ -27,6 +27,10 @@ type sent struct {
 	ok       bool    // may enter the summary
 	dangling bool    // opens with a word that needs a referent
 	days     uint8   // weekdays named, a bit per day
+	// personal reports that it opens with a personal pronoun, and
+	// prevPerson that the sentence before it names someone it could
+	// refer to.
+	personal, prevPerson bool
 }
 
 // cluster is the candidate sentences of a set of docs with their
@@ -127,6 +131,71 @@ var danglingStarts = map[string]bool{
 	"and": true, "or": true, "so": true, "then": true, "thus": true, "instead": true, "besides": true,
 	"moreover": true, "furthermore": true, "there": false, "yet": true, "nevertheless": true, "otherwise": true,
 	"likewise": true, "similarly": true, "both": true, "another": true, "other": true, "others": true, "that": true,
+}
+
+// personalStarts are the pronouns that need a person named just before.
+var personalStarts = map[string]bool{
+	"he": true, "she": true, "his": true, "her": true, "him": true, "they": true, "their": true, "them": true,
+}
+
+func firstWord(s string) string {
+	if w := firstWords(s, 1); len(w) == 1 {
+		return w[0]
+	}
+	return ""
+}
+
+// namesPerson reports whether sentence i of d names a person: by the
+// doc's person mentions when it has been tagged, otherwise by a
+// capitalised word after the first.
+func namesPerson(d *news.Doc, i int) bool {
+	if len(d.Mentions) > 0 {
+		for _, m := range d.Mentions {
+			if m.Sentence == i && m.Type == news.Person {
+				return true
+			}
+		}
+		return false
+	}
+	// Runs of capitalised words after the first word, unless the word
+	// before the run makes it a place or a time ("of Marrow Bay",
+	// "on Tuesday").
+	f := strings.Fields(d.SentenceText(i))
+	for k := 1; k < len(f); k++ {
+		if !capitalWord(f[k]) {
+			continue
+		}
+		before := strings.ToLower(strings.Trim(f[k-1], `,;:"'()“”`))
+		run := k
+		for k+1 < len(f) && capitalWord(f[k+1]) {
+			k++
+		}
+		if placeWords[before] || weekdays(f[run]) != 0 || months[strings.ToLower(strings.Trim(f[run], ".,"))] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func capitalWord(w string) bool {
+	w = strings.Trim(w, `,;:"'()“”`)
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) > 1 && unicode.IsUpper(r) && !isUpperWord(w)
+}
+
+// placeWords before a capitalised run make it a place or a date.
+var placeWords = map[string]bool{
+	"of": true, "in": true, "at": true, "to": true, "from": true, "near": true, "on": true, "into": true,
+	"across": true, "the": true, "outside": true, "inside": true, "around": true, "since": true, "until": true,
+	"by": true, "for": true,
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true,
 }
 
 // roleNouns after "the" make a definite description that usually points
@@ -263,6 +332,10 @@ func newCluster(docs []*news.Doc) *cluster {
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
 			s.dangling = isDangling(text)
+			s.personal = personalStarts[firstWord(text)]
+			if i > 0 {
+				s.prevPerson = namesPerson(d, i-1)
+			}
 			// Position counts prose sentences only, so that a headline,
 			// a date line or a byline does not push the lead down.
 			s.pos = 1 / (1 + float64(prose))
@@ -580,4 +653,16 @@ func (c *cluster) sources(i int) []string {
 		}
 	}
 	return out
+}
+
+// follows reports whether a dangling sentence i may enter a summary that
+// holds the sentences marked in: only right after the sentence it follows
+// in its article, and, when it opens with a personal pronoun, when that
+// sentence names a person.
+func (c *cluster) follows(i int, in []bool) bool {
+	s := c.sents[i]
+	if s.idx == 0 || i == 0 || !in[i-1] || c.sents[i-1].doc != s.doc {
+		return false
+	}
+	return !s.personal || s.prevPerson
 }

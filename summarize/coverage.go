@@ -109,8 +109,7 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64,
 			return false
 		}
 		if s.dangling {
-			// Only right after the sentence it follows in its article.
-			return s.idx > 0 && i > 0 && in[i-1] && c.sents[i-1].doc == s.doc
+			return c.follows(i, in)
 		}
 		return true
 	}
