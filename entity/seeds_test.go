@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -237,5 +238,36 @@ func BenchmarkMerge(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		entity.Merge(docs)
+	}
+}
+
+// TestConcurrentApply tags docs from several goroutines at once, as
+// analyze may; run with -race.
+func TestConcurrentApply(t *testing.T) {
+	docs := seedDocs(t)
+	tg, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]int, len(docs))
+	for i, d := range docs {
+		want[i] = len(d.Mentions)
+	}
+	done := make(chan error)
+	for i, d := range docs {
+		go func() {
+			c := *d
+			c.Mentions, c.Entities = nil, nil
+			err := tg.Apply(&c)
+			if err == nil && len(c.Mentions) != want[i] {
+				err = fmt.Errorf("%s: %d mentions, want %d", c.ID, len(c.Mentions), want[i])
+			}
+			done <- err
+		}()
+	}
+	for range docs {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
