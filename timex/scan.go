@@ -184,6 +184,13 @@ func (s *scanner) keepThe(j int, c cand) bool {
 	if _, ok := months[w]; ok {
 		return false
 	}
+	if w == "year" {
+		if s.gluedIs(j+1, "-") {
+			// the year-earlier quarter, but year-earlier alone
+			return s.is(c.end-1, "quarter") || s.is(c.end-1, "period")
+		}
+		return true // the year, the year two thousand
+	}
 	if s.gluedIs(j+1, "-") || s.gluedIs(j+2, "-") && (s.ws[j].kind == 'd' || numberWordAt(w)) {
 		return false // adjectives: the third-quarter, the two-week
 	}
@@ -211,10 +218,7 @@ func (s *scanner) keepThe(j int, c cand) bool {
 		if s.ws[j].kind == 'd' && len(c.val) == 4 {
 			return false // the 1996 Olympics
 		}
-		if w == "year" {
-			// the year-earlier quarter, but year-earlier alone
-			return s.is(c.end-1, "quarter") || s.is(c.end-1, "period")
-		}
+
 	}
 	return true
 }
@@ -1014,6 +1018,20 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if w == "this" && u == uWeekend {
 			c, ok = s.thisUnit(k, u, 0)
 		}
+		// this year's third quarter, next year's first half
+		if u == uYear && ok && len(c.val) == 4 && s.gluedIs(k+1, "'") && s.gluedIs(k+2, "s") {
+			if q, ok2 := ordinals[s.lo(k+3)]; ok2 {
+				switch {
+				case q >= 1 && q <= 4 && s.is(k+4, "quarter"):
+					c.val += "-Q" + strconv.Itoa(q)
+					c.end = k + 5
+					s.lastQ = c.val
+				case q >= 1 && q <= 2 && s.is(k+4, "half"):
+					c.val += "-H" + strconv.Itoa(q)
+					c.end = k + 5
+				}
+			}
+		}
 		return c, ok
 	}
 	if s.is(k, "fiscal") && s.is(k+1, "year") {
@@ -1586,6 +1604,22 @@ func (s *scanner) numeric(j int, det bool) (cand, bool) {
 			if n%10 == 0 {
 				return cand{end: k + 1, typ: tDate, val: w.lo[:3]}, true
 			}
+		}
+	}
+	// The 1988 third quarter, the 1988 quarter, the 1988 period.
+	if len(w.lo) == 4 && n >= 1800 && n <= 2100 && det {
+		k := j + 1
+		if q, ok := ordinals[s.lo(k)]; ok && q >= 1 && q <= 4 && s.is(k+1, "quarter") {
+			c := cand{end: k + 2, typ: tDate, val: w.lo + "-Q" + strconv.Itoa(q)}
+			s.lastQ = c.val
+			return c, true
+		}
+		if s.is(k, "quarter") || s.is(k, "period") {
+			v := w.lo
+			if s.lastQ != "" {
+				v += s.lastQ[4:]
+			}
+			return cand{end: k + 1, typ: tDate, val: v}, true
 		}
 	}
 	// Counts of units.
