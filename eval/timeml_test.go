@@ -187,3 +187,22 @@ func FuzzParseTimeML(f *testing.F) {
 		}
 	})
 }
+
+// TestTimeQualityMeantime holds the tagger above a floor on MEANTIME's
+// Wikinews articles, a second genre.
+func TestTimeQualityMeantime(t *testing.T) {
+	dir := filepath.Join(timeDataDir(t), "..", "..", "meantime", "intra-doc_annotation")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("eval: MEANTIME data missing at %s", dir)
+	}
+	r, err := Run("time", Options{Data: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for metric, floor := range map[string]float64{"strict_f1": 0.77, "relaxed_f1": 0.86, "value_f1": 0.71} {
+		v, ok := r.Value("storyline", metric)
+		if !ok || v < floor {
+			t.Errorf("%s = %.4f, want >= %.2f", metric, v, floor)
+		}
+	}
+}
