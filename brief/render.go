@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,10 +50,10 @@ func newCiter(b *news.Brief) citer {
 	return c
 }
 
-// refs returns "[1][3]" for the given source IDs.
+// refs returns "[1][3]" for the given source IDs, in numeric order.
 func (c citer) refs(ids []string) string {
 	var sb strings.Builder
-	for _, id := range ids {
+	for _, id := range c.sorted(ids) {
 		if n, ok := c[id]; ok {
 			fmt.Fprintf(&sb, "[%d]", n)
 		} else {
@@ -60,6 +61,26 @@ func (c citer) refs(ids []string) string {
 		}
 	}
 	return sb.String()
+}
+
+// sorted returns the IDs ordered by their source number, unknown IDs last,
+// without duplicates.
+func (c citer) sorted(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		na, oka := c[a]
+		nb, okb := c[b]
+		switch {
+		case oka && okb:
+			return na - nb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.Compact(out)
 }
 
 // Headline returns a one-line description of the brief: its sources and
@@ -309,7 +330,8 @@ var pageTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
 	"quoteText":   quoteText,
 	"quoteSource": quoteSources,
 	"join":        strings.Join,
-	"num":         func(string) int { return 0 }, // replaced per page
+	"num":         func(string) int { return 0 },              // replaced per page
+	"order":       func(ids []string) []string { return ids }, // replaced per page
 }).Parse(htmlTemplate))
 
 // HTML writes the brief as one self-contained page: no scripts, styles
@@ -320,5 +342,8 @@ func HTML(w io.Writer, b *news.Brief) error {
 	if err != nil {
 		return fmt.Errorf("brief: %w", err)
 	}
-	return t.Funcs(template.FuncMap{"num": func(id string) int { return c[id] }}).Execute(w, b)
+	return t.Funcs(template.FuncMap{
+		"num":   func(id string) int { return c[id] },
+		"order": c.sorted,
+	}).Execute(w, b)
 }

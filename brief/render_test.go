@@ -41,7 +41,7 @@ func sample() *news.Brief {
 			{ID: "b.html", Path: "in/b.html", URL: "https://example.org/b", Outlet: "Daily <Post>", Title: "Chiefs meet", Date: "2017-10-02", DateStatus: news.DateInferred, DateNote: "stated date 2017-02-10 rejected: it reports the 25 September referendum as past", Opinion: true},
 		},
 		Summary: []news.SummaryLine{
-			{Text: "Iran's armed forces chief received his Iraqi counterpart in Tehran.", Sources: []string{"a.txt", "b.html"}},
+			{Text: "Iran's armed forces chief received his Iraqi counterpart in Tehran.", Sources: []string{"b.html", "a.txt", "b.html"}},
 			{Text: "They agreed to expand military cooperation.", Sources: []string{"b.html"}},
 		},
 		Timeline: []news.TimelineEntry{
