@@ -153,12 +153,22 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 				}
 			}
 		case len(cands) > 1 && inDoc:
-			// the nearest group named before the mention, else after
-			bestPos := -1
+			// the nearest group named before the mention, else after;
+			// but a group named twice as often wins over a nearer one
+			bestPos, most := -1, 0
 			for _, ci := range cands {
+				most = max(most, cs[ci].count)
 				for _, p := range cs[ci].pos {
 					if p < it.pos[0] && p > bestPos {
 						bestPos, pick = p, ci
+					}
+				}
+			}
+			if pick >= 0 && 2*cs[pick].count <= most {
+				for _, ci := range cands {
+					if cs[ci].count == most {
+						pick = ci
+						break
 					}
 				}
 			}

@@ -164,9 +164,40 @@ func parseName(s string) pname {
 	return n
 }
 
+// hypocorisms maps common English short forms of given names to the full
+// name, both transliterated (Mike, Michael; Chuck, Charles).
+var hypocorisms = map[string]string{}
+
+func init() {
+	for full, shorts := range map[string]string{
+		"michael": "mike mick mickey", "charles": "chuck charlie", "william": "bill billy will willie",
+		"robert": "bob bobby rob robbie bert", "james": "jim jimmy jamie", "joseph": "joe joey",
+		"thomas": "tom tommy", "richard": "dick rick ricky rich", "david": "dave davey",
+		"daniel": "dan danny", "edward": "ed eddie ned", "anthony": "tony", "stephen": "steve",
+		"steven": "steve", "nicholas": "nick nicky", "patrick": "pat paddy", "samuel": "sam sammy",
+		"benjamin": "ben benny", "andrew": "andy drew", "alexander": "alex sasha", "elizabeth": "liz beth betty lizzie",
+		"katherine": "kate kathy katie", "catherine": "cathy kate", "jennifer": "jen jenny",
+		"christopher": "chris", "matthew": "matt", "gregory": "greg", "jeffrey": "jeff",
+		"jonathan": "jon", "lawrence": "larry", "ronald": "ron ronnie", "donald": "don donnie",
+		"henry": "hank harry", "john": "jack johnny", "frederick": "fred freddie", "susan": "sue susie",
+		"peter": "pete", "vincent": "vince", "zachary": "zach", "abraham": "abe", "ashton": "ash",
+		"margaret": "maggie meg peggy", "deborah": "deb debbie", "rebecca": "becky", "kenneth": "ken kenny",
+		"timothy": "tim", "nathaniel": "nate nat", "theodore": "ted teddy", "leonard": "len lenny",
+		"gerald": "gerry jerry", "raymond": "ray", "douglas": "doug", "philip": "phil", "phillip": "phil",
+		"victoria": "vicky tori", "alexandra": "alex sasha", "patricia": "pat patty trish",
+	} {
+		for _, sh := range strings.Fields(shorts) {
+			hypocorisms[translit(sh)+"|"+translit(full)] = full
+		}
+	}
+}
+
 // partMatch reports whether two name parts can be spellings of one name.
 func partMatch(a, b part) bool {
 	if a.t == b.t {
+		return true
+	}
+	if hypocorisms[a.t+"|"+b.t] != "" || hypocorisms[b.t+"|"+a.t] != "" {
 		return true
 	}
 	if a.init || b.init {

@@ -29,6 +29,10 @@ func TestSameName(t *testing.T) {
 		{"Recep Tayyip Erdogan", "Tayyip Erdogan", true},
 		{"J. Smith", "John Smith", true},
 		{"Vladimir Putin", "Putin", true},
+		// common English short forms
+		{"Mike Bloomberg", "Michael R. Bloomberg", true},
+		{"Chuck Schumer", "Charles Schumer", true},
+		{"Bill Clinton", "William Jefferson Clinton", true},
 		// different people
 		{"George Bush", "Jeb Bush", false},
 		{"Kim Jong-un", "Kim Jong-il", false},

@@ -127,6 +127,7 @@ var roleWords = map[string]bool{
 	"house": true, "senate": true, "council": true, "cabinet": true, "party": true, "opposition": true,
 	"government": true, "ministry": true, "revolutionary": true, "guards": true, "corps": true,
 	"spiritual": true, "religious": true, "regional": true, "provincial": true, "federal": true,
+	"majority": true, "minority": true, "whip": true, "city": true, "county": true, "press": true,
 }
 
 // connectors may stand inside an office's name.
