@@ -110,3 +110,25 @@ func FuzzDates(f *testing.F) {
 		parseDateline(s)
 	})
 }
+
+// FuzzHTMLText fuzzes storyline's own part of the HTML reader (decoding,
+// block splitting, cleaning) without the third-party extractors, which run
+// too slowly under fuzzing instrumentation to be explored well.
+func FuzzHTMLText(f *testing.F) {
+	addSeeds(f, "html_*.input")
+	r := fuzzReader()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := decodeHTML(b, "text/html")
+		if err != nil {
+			return
+		}
+		doc, err := parseHTMLFragment(s)
+		if err != nil {
+			return
+		}
+		a := newArticle(&source{input: "fuzz", id: "fuzz"}, b, "html")
+		if r.finish(a, nodeParagraphs(doc, true), finishOpts{debris: true}) == nil {
+			checkArticle(t, a)
+		}
+	})
+}
