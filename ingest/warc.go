@@ -186,6 +186,14 @@ var errSkipRecord = errors.New("not an HTML page")
 // warcArticle parses the HTTP response in a record's block and reads the
 // page in it.
 func (r *Reader) warcArticle(src *source, pos, uri string, block []byte) (*news.Article, error) {
+	// net/http reads HTTP/1.x status lines; crawlers record HTTP/2 and
+	// HTTP/3 responses with the same layout.
+	for _, v := range []string{"HTTP/2 ", "HTTP/2.0 ", "HTTP/3 ", "HTTP/3.0 "} {
+		if bytes.HasPrefix(block, []byte(v)) {
+			block = append([]byte("HTTP/1.1 "), block[len(v):]...)
+			break
+		}
+	}
 	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
 	if err != nil {
 		return nil, fmt.Errorf("warc: HTTP response: %w", err)

@@ -66,8 +66,12 @@ const warcPage2 = `<html><head><title>Market hall restored</title><link rel="can
 <p>The nineteenth-century market hall reopened on Saturday after a restoration that kept its iron roof and glass walls, and traders said business had been brisk all day.</p>
 <p>The city paid for most of the work with help from a national heritage fund.</p></div></body></html>`
 
+const warcPage3 = `<html><head><title>Night trains return</title><meta property="og:site_name" content="Rail Weekly"></head><body><article><h1>Night trains return</h1>
+<p>Night trains between the two capitals will run again from December, the rail operators said on Thursday, ending a pause of almost twenty years.</p></article></body></html>`
+
 // testWARC returns a small archive: an info record, a request, two HTML
-// pages (one chunked and gzipped), a 404, an image and a metadata record.
+// pages (one chunked and gzipped), a 404, an image, a metadata record and
+// a page fetched over HTTP/2.
 func testWARC() [][]byte {
 	return [][]byte{
 		warcRec("warcinfo", "", "application/warc-fields", []byte("software: storyline test\r\n")),
@@ -81,6 +85,8 @@ func testWARC() [][]byte {
 		warcRec("response", "https://news.example/market-hall?ref=home", "application/http; msgtype=response",
 			httpResp("200 OK", []string{"Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"}, chunked(gzipped([]byte(warcPage2))))),
 		warcRec("metadata", "https://news.example/market-hall?ref=home", "application/warc-fields", []byte("fetchTimeMs: 120\r\n")),
+		warcRec("response", "https://h2.example/", "application/http; msgtype=response",
+			[]byte(strings.Replace(string(httpResp("200", []string{"content-type: text/html"}, []byte(warcPage3))), "HTTP/1.1", "HTTP/2", 1))),
 	}
 }
 
@@ -107,7 +113,7 @@ func TestWARC(t *testing.T) {
 	}
 
 	// A truncated archive: the pages before the cut, then one error.
-	cut := plain[:len(plain)-len(recs[len(recs)-1])-len(recs[len(recs)-2])/2]
+	cut := plain[:len(plain)-len(recs[len(recs)-1])-len(recs[len(recs)-2])-len(recs[len(recs)-3])/2]
 	res := collect(t, r.ReadFrom("cut.warc", bytes.NewReader(cut)))
 	if len(res) != 2 || res[0].Article == nil || res[1].Error == "" || !strings.Contains(res[1].Error, "cut.warc#6") {
 		t.Errorf("truncated archive: got %+v", res)
@@ -125,8 +131,8 @@ func TestWARC(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "crawl.warc.gz"), gz, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if res := collect(t, Read(dir)); len(res) != 2 {
-		t.Errorf("folder with a .warc.gz: got %d results, want 2", len(res))
+	if res := collect(t, Read(dir)); len(res) != 3 {
+		t.Errorf("folder with a .warc.gz: got %d results, want 3", len(res))
 	}
 }
 
