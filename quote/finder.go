@@ -33,10 +33,15 @@ type para struct {
 	attrs   []*attr
 	// quoteOf maps a token index to the quotation starting there.
 	quoteAt map[int]qspan
+	// cues is the cue model, or nil; scores caches its scores and feats
+	// is a buffer for features.
+	cues   *CueModel
+	scores []float32
+	feats  []string
 }
 
-func newPara(text string, sp news.Span) *para {
-	p := &para{ts: tokenize(text, sp.Start, sp.End)}
+func newPara(text string, sp news.Span, cues *CueModel) *para {
+	p := &para{ts: tokenize(text, sp.Start, sp.End), cues: cues}
 	p.qs = pairQuotes(p.ts)
 	p.sents = sentences(p.ts, p.qs)
 	p.claimed = make([]bool, len(p.ts))
@@ -84,6 +89,16 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	}
 	k, ok := cues[t.low]
 	if !ok {
+		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
+			return 0, rng{}, false
+		}
+		// A cue the model found: reported speech when "that" follows,
+		// else a statement about its object.
+		k = cueObject
+		if i+1 < len(p.ts) && p.ts[i+1].low == "that" {
+			k = cueSay
+		}
+	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {
 		return 0, rng{}, false
 	}
 	r := rng{i, i + 1}

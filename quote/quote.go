@@ -14,6 +14,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline/news"
@@ -21,14 +22,21 @@ import (
 
 // Stage is the analysis stage that fills d.Quotes. It needs sentences,
 // tokens and entity mentions.
-type Stage struct{}
+type Stage struct {
+	// Cues is the cue model; nil means the one embedded in the package.
+	Cues *CueModel
+}
 
 // Name names the stage.
 func (Stage) Name() string { return "quote" }
 
 // Apply adds d.Quotes.
-func (Stage) Apply(d *news.Doc) error {
-	d.Quotes = Find(d)
+func (s Stage) Apply(d *news.Doc) error {
+	m := s.Cues
+	if m == nil {
+		m = defaultModel()
+	}
+	d.Quotes = find(d, m)
 	return nil
 }
 
@@ -45,13 +53,15 @@ type found struct {
 }
 
 // Find returns the quotes of d, in text order of their cues, with their
-// speakers resolved.
-func Find(d *news.Doc) []news.Quote {
+// speakers resolved, using the embedded cue model.
+func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
+
+func find(d *news.Doc, m *CueModel) []news.Quote {
 	var paras []*para
 	var all []found
 	var prev *attr
 	for _, sp := range paragraphs(d) {
-		p := newPara(d.Text, sp)
+		p := newPara(d.Text, sp, m)
 		p.find(prev, nil)
 		prev = nil
 		if n := len(p.attrs); n > 0 && p.attrs[n-1].direct {
@@ -152,13 +162,15 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	{
 		// Subjects of the fallback are keyed by the start of a name or
 		// of its titles.
+		var starts []int
+		for _, p := range paras {
+			for _, t := range p.ts {
+				starts = append(starts, t.Start)
+			}
+		}
 		for _, s := range subjects {
-			for _, p := range paras {
-				for _, t := range p.ts {
-					if t.Start >= s.Start && t.Start < s.End {
-						isSubj[t.Start] = true
-					}
-				}
+			for k := sort.SearchInts(starts, s.Start); k < len(starts) && starts[k] < s.End; k++ {
+				isSubj[starts[k]] = true
 			}
 		}
 		byText := fromText(d, paras, sources, isSubj)

@@ -1,0 +1,273 @@
+package quote
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// cueModelData is the cue classifier trained on PolNeAR's training split
+// (see quote/train): a gzipped list of "feature<TAB>weight" lines, the
+// first line holding the threshold.
+//
+//go:embed cues.model.gz
+var cueModelData []byte
+
+// CueModel scores a token as the head of a reporting cue: a linear model
+// over the token, its neighbours and its place around quotations. It
+// finds the cues the verb lists miss ("sought", "railed against").
+type CueModel struct {
+	w map[string]float32
+	// Threshold is the score above which a word missing from the verb
+	// lists is a cue; Veto the score below which a listed verb is not.
+	Threshold, Veto float32
+}
+
+var (
+	modelOnce sync.Once
+	model     *CueModel
+)
+
+// defaultModel returns the embedded cue model, or nil when it cannot be
+// read.
+func defaultModel() *CueModel {
+	modelOnce.Do(func() {
+		m, err := ReadCueModel(bytes.NewReader(cueModelData))
+		if err == nil {
+			model = m
+		}
+	})
+	return model
+}
+
+// ReadCueModel reads a cue model written by TrainCueModel.
+func ReadCueModel(r io.Reader) (*CueModel, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("quote: cue model: %w", err)
+	}
+	defer zr.Close()
+	m := &CueModel{w: map[string]float32{}, Veto: -math.MaxFloat32}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		f, v, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			return nil, fmt.Errorf("quote: cue model: bad line %q", sc.Text())
+		}
+		x, err := strconv.ParseFloat(v, 32)
+		if err != nil {
+			return nil, fmt.Errorf("quote: cue model: %w", err)
+		}
+		switch {
+		case f == "threshold":
+			m.Threshold = float32(x)
+		case f == "veto":
+			m.Veto = float32(x)
+		default:
+			m.w[f] = float32(x)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("quote: cue model: %w", err)
+	}
+	return m, nil
+}
+
+// score returns the model's score for token i of a paragraph, computed
+// once per token.
+func (m *CueModel) score(p *para, i int) float32 {
+	if p.scores == nil {
+		p.scores = make([]float32, len(p.ts))
+		for k := range p.scores {
+			p.scores[k] = float32(math.NaN())
+		}
+	}
+	if s := p.scores[i]; s == s {
+		return s
+	}
+	var s float32
+	p.feats = cueFeatures(p, i, p.feats)
+	for _, f := range p.feats {
+		s += m.w[f]
+	}
+	p.scores[i] = s
+	return s
+}
+
+// cueFeatures returns the features of token i of a paragraph.
+func cueFeatures(p *para, i int, buf []string) []string {
+	ts := p.ts
+	at := func(k int) string {
+		if k < 0 {
+			return "<s>"
+		}
+		if k >= len(ts) {
+			return "</s>"
+		}
+		if ts[k].kind == 'q' {
+			return "<q>"
+		}
+		return ts[k].low
+	}
+	w := ts[i].low
+	shape := "lower"
+	if startsUpper(ts[i].text) {
+		shape = "cap"
+	}
+	buf = append(buf[:0],
+		"b",
+		"w="+w,
+		"s3="+suffix(w, 3),
+		"s2="+suffix(w, 2),
+		"shape="+shape,
+		"p1="+at(i-1),
+		"n1="+at(i+1),
+		"p2="+at(i-2),
+		"n2="+at(i+2),
+		"w+n1="+w+"|"+at(i+1),
+		"p1+w="+at(i-1)+"|"+w,
+		"s3+n1="+suffix(w, 3)+"|"+class(at(i+1)),
+		"p1c+s3="+class(at(i-1))+"|"+suffix(w, 3),
+	)
+	if k, ok := cues[w]; ok {
+		buf = append(buf, "lex="+string(rune(k)))
+	}
+	if p.inQuote(i) {
+		buf = append(buf, "inq")
+	}
+	for k := i + 1; k < len(ts) && k <= i+4; k++ {
+		if ts[k].low == "that" {
+			buf = append(buf, "that+"+strconv.Itoa(k-i))
+			break
+		}
+	}
+	return buf
+}
+
+// class is a coarse class of a neighbouring word.
+func class(w string) string {
+	switch {
+	case w == "<q>" || w == "<s>" || w == "</s>":
+		return w
+	case determiners[w]:
+		return "det"
+	case pronounsOrCue(w) && pronouns[w]:
+		return "pron"
+	case boundary[w]:
+		return "fn"
+	case len(w) > 0 && !isWordRune([]rune(w)[0]):
+		return "punct"
+	}
+	return "word"
+}
+
+func suffix(w string, n int) string {
+	r := []rune(w)
+	if len(r) <= n {
+		return w
+	}
+	return string(r[len(r)-n:])
+}
+
+// CueDoc is a text with the spans of its reporting cues, to train the
+// cue model on.
+type CueDoc struct {
+	Text       string
+	Paragraphs []news.Span
+	Cues       []news.Span
+}
+
+// TrainCueModel trains the cue classifier, an averaged perceptron, on
+// docs and writes it in the form the package embeds, with the given
+// threshold and veto and weights smaller than minWeight dropped.
+func TrainCueModel(docs []CueDoc, epochs int, threshold, veto, minWeight float64, w io.Writer) error {
+	type example struct {
+		feats []string
+		y     float32
+	}
+	var exs []example
+	for _, d := range docs {
+		doc := &news.Doc{Article: news.Article{Text: d.Text, Paragraphs: d.Paragraphs}}
+		for _, sp := range paragraphs(doc) {
+			p := newPara(d.Text, sp, nil)
+			for i, t := range p.ts {
+				if t.kind != 'w' {
+					continue
+				}
+				y := float32(-1)
+				for _, c := range d.Cues {
+					if t.Start >= c.Start && t.Start < c.End && firstWordAt(p, i, c) {
+						y = 1
+						break
+					}
+				}
+				exs = append(exs, example{feats: append([]string(nil), cueFeatures(p, i, nil)...), y: y})
+			}
+		}
+	}
+	wt := map[string]float32{}
+	sum := map[string]float32{}
+	stamp := map[string]int{}
+	n := 0
+	for e := 0; e < epochs; e++ {
+		// A fixed, deterministic order that differs by epoch.
+		for k := range exs {
+			x := exs[(k*7919+e*104729)%len(exs)]
+			n++
+			var s float32
+			for _, f := range x.feats {
+				s += wt[f]
+			}
+			if s*x.y > 0 {
+				continue
+			}
+			for _, f := range x.feats {
+				sum[f] += wt[f] * float32(n-stamp[f])
+				stamp[f] = n
+				wt[f] += x.y
+			}
+		}
+	}
+	var lines []string
+	for f := range wt {
+		sum[f] += wt[f] * float32(n-stamp[f])
+		avg := sum[f] / float32(n)
+		if math.Abs(float64(avg)) >= minWeight {
+			lines = append(lines, fmt.Sprintf("%s\t%.4g", f, avg))
+		}
+	}
+	sort.Strings(lines)
+	zw := gzip.NewWriter(w)
+	fmt.Fprintf(zw, "threshold\t%g\nveto\t%g\n", threshold, veto)
+	for _, l := range lines {
+		fmt.Fprintln(zw, l)
+	}
+	return zw.Close()
+}
+
+// firstWordAt reports whether token i is the head of cue c: its first
+// word that is not an auxiliary or adverb ("has also said" → "said").
+func firstWordAt(p *para, i int, c news.Span) bool {
+	if skippable[p.ts[i].low] {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if p.ts[k].End <= c.Start {
+			return true
+		}
+		if p.ts[k].kind == 'w' && !skippable[p.ts[k].low] {
+			return false
+		}
+	}
+	return true
+}
