@@ -266,3 +266,30 @@ func firstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n]
 }
+
+// feedFooterRE matches the line that blog software adds to the end of
+// every feed item ("The post Title appeared first on Site.").
+var feedFooterRE = regexp.MustCompile(`^The post .{1,300} appeared first on .{1,100}\.?$`)
+
+// dropWidgets drops only the paragraphs that are furniture wherever they
+// stand (counters, interface lines, labels with counts, credits, the feed
+// footer of blog software), keeping short lines at the edges: feed items
+// are short and have no page around them.
+func dropWidgets(paras []string) []string {
+	reasons := debrisReasons(paras)
+	out := make([]string, 0, len(paras))
+	for i, p := range paras {
+		switch reasons[i] {
+		case reasonNoLetters, reasonUI, reasonLabelCount, reasonCredits:
+			continue
+		}
+		if feedFooterRE.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return paras
+	}
+	return out
+}

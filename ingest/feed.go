@@ -92,7 +92,7 @@ func (r *Reader) feedArticle(src *source, n, outlet string, it *gofeed.Item) (*n
 	if len(paras) == 0 {
 		return nil, errors.New("feed item has no text")
 	}
-	if err := r.finish(a, paras, finishOpts{}); err != nil {
+	if err := r.finish(a, paras, finishOpts{widgets: true}); err != nil {
 		return nil, err
 	}
 	return a, nil

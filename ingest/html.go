@@ -95,6 +95,7 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 	if len(paras) == 0 {
 		return nil, fmt.Errorf("html: %w", errNoText)
 	}
+	paras = bylines(a, paras)
 	if err := r.finish(a, paras, finishOpts{debris: true}); err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}

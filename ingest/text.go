@@ -498,6 +498,7 @@ func outletPrefix(a *news.Article, paras []string) []string {
 type finishOpts struct {
 	findTitle bool // take a headline-like first paragraph as the title
 	debris    bool // drop page furniture
+	widgets   bool // drop only lines that are furniture wherever they stand
 }
 
 // errNoText is returned when nothing of an article's text is left.
@@ -525,8 +526,12 @@ func (r *Reader) finish(a *news.Article, paras []string, o finishOpts) error {
 			paras = paras[1:]
 		}
 	}
-	if o.debris && !r.opts.KeepDebris {
+	switch {
+	case r.opts.KeepDebris:
+	case o.debris:
 		paras = dropDebris(paras)
+	case o.widgets:
+		paras = dropWidgets(paras)
 	}
 	for i := 0; i < len(paras) && i < 3; i++ {
 		if dl, rest, ok := parseDateline(paras[i]); ok {
