@@ -54,8 +54,9 @@
 // on the page, bare dates, runs of three or more short lines that are not
 // sentences (related headlines, menus) unless a sentence ending in a colon
 // introduces them, and anything that is not a sentence before the text
-// starts or after it ends. Text given explicitly in JSON and feed items is
-// kept as written. Options.KeepDebris turns the rules off.
+// starts or after it ends. Feed items lose only interface lines, counters,
+// credits and the footer blog software adds; text given in JSON is kept as
+// written. Options.KeepDebris turns the rules off.
 //
 // Article.ID is the file's base name or the URL; the Nth article of a file
 // holding several is "NAME#N" (for JSON lines, N is the line number), or
