@@ -116,24 +116,38 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 	})
 	var cs []cluster
 	owner := map[int]int{}
+	// groups by the skeleton of their surname (names that match have the
+	// same), and two-part names by their first part
+	bySur := map[string][]int{}
+	byFirst := map[string][]int{}
+	index := func(ci int) {
+		c := &cs[ci]
+		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
+			bySur[sn.sk] = append(bySur[sn.sk], ci)
+		}
+		if len(c.canon.parts) == 2 && !c.canon.parts[0].init && !slices.Contains(byFirst[c.canon.parts[0].t], ci) {
+			byFirst[c.canon.parts[0].t] = append(byFirst[c.canon.parts[0].t], ci)
+		}
+	}
 	for _, i := range idx {
 		it := &items[i]
 		var cands []int
-		for ci := range cs {
-			c := &cs[ci]
-			if len(it.pn.parts) > 1 && len(c.canon.parts) < 2 {
-				continue
-			}
-			if compatible(it.pn, c.canon) {
-				cands = append(cands, ci)
+		if sn, ok := it.pn.surname(); ok {
+			for _, ci := range bySur[sn.sk] {
+				c := &cs[ci]
+				if len(it.pn.parts) > 1 && len(c.canon.parts) < 2 {
+					continue
+				}
+				if compatible(it.pn, c.canon) {
+					cands = append(cands, ci)
+				}
 			}
 		}
 		if len(cands) == 0 && len(it.pn.parts) == 1 {
 			// a name of one part may be the family name written first
 			// (Xi for Xi Jinping), when it fits one person only
-			for ci := range cs {
-				c := &cs[ci]
-				if len(c.canon.parts) == 2 && c.canon.parts[0].t == it.pn.parts[0].t && !c.canon.parts[0].init {
+			for _, ci := range byFirst[it.pn.parts[0].t] {
+				if len(cs[ci].canon.parts) == 2 {
 					cands = append(cands, ci)
 				}
 			}
@@ -141,6 +155,7 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 				cands = nil
 			}
 		}
+		slices.Sort(cands)
 		pick := -1
 		switch {
 		case len(cands) == 1:
@@ -190,6 +205,7 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 			pick = len(cs) - 1
 		}
 		cs[pick].join(i, it)
+		index(pick)
 		owner[i] = pick
 	}
 	return cs
