@@ -194,7 +194,7 @@ const (
 	tFlags
 	tStart
 	tP1
-	tP12
+	tP12 // retired; kept so that the ids after it, which the model hashes, stay put
 	tP1W
 	tP1Sh
 	tGaz

@@ -1,7 +1,5 @@
 package ner
 
-import "strings"
-
 // Types are the entity types, in label order.
 var Types = [NumTypes]string{"PER", "ORG", "LOC", "MISC"}
 
@@ -158,5 +156,3 @@ func IOB2(chunks []Chunk, n int) []string {
 	}
 	return out
 }
-
-var _ = strings.ToLower
