@@ -85,6 +85,8 @@ type Rouge struct {
 	exceptions map[string]string
 	stopwords  map[string]bool
 	stems      sync.Map // word → stem
+	vocabMu    sync.Mutex
+	vocab      map[string]int32 // word → id, for ROUGE-L
 }
 
 // ErrRougeData is returned when ROUGE's data files cannot be read.
@@ -161,6 +163,7 @@ type RougeText struct {
 	// Units are the words of each sentence, cut as ROUGE's readText_LCS
 	// cuts them.
 	Units [][]string
+	units [][]int32        // Units as vocabulary ids
 	grams []map[string]int // index n-1
 	skip  map[string]int
 	// counts of grams[n-1] and skip
@@ -185,6 +188,25 @@ func (r *Rouge) Prepare(lines []string) *RougeText {
 	}
 	for _, u := range r.cutUnits(snt) {
 		t.Units = append(t.Units, r.words(rougeClean(u)))
+	}
+	if r.Opt.LCS {
+		r.vocabMu.Lock()
+		if r.vocab == nil {
+			r.vocab = map[string]int32{}
+		}
+		for _, u := range t.Units {
+			ids := make([]int32, len(u))
+			for k, w := range u {
+				id, ok := r.vocab[w]
+				if !ok {
+					id = int32(len(r.vocab))
+					r.vocab[w] = id
+				}
+				ids[k] = id
+			}
+			t.units = append(t.units, ids)
+		}
+		r.vocabMu.Unlock()
 	}
 	t.grams = make([]map[string]int, r.Opt.N)
 	t.nCount = make([]int, r.Opt.N)
@@ -488,6 +510,9 @@ func (r *Rouge) S(peer *RougeText, models []*RougeText) Score {
 // L returns ROUGE-L, the union longest common subsequence of each model
 // sentence with the peer's sentences, clipped by unigram counts.
 func (r *Rouge) L(peer *RougeText, models []*RougeText) Score {
+	if !r.Opt.LCS {
+		panic("eval: rouge: ROUGE-L not prepared (LCS is false)")
+	}
 	peer1, _ := rougeNgrams(peer.Tokens, 1)
 	peerCount := float64(len(peer.Tokens))
 	hits, mc, pc := make([]float64, len(models)), make([]float64, len(models)), make([]float64, len(models))
@@ -498,11 +523,12 @@ func (r *Rouge) L(peer *RougeText, models []*RougeText) Score {
 			tmpPeer[w] = c
 		}
 		hit, base := 0, 0
-		for _, ms := range m.Units {
+		var dir []byte
+		for u, ms := range m.Units {
 			mask := make([]bool, len(ms))
 			base += len(ms)
-			for _, ps := range peer.Units {
-				rougeMarkLCS(ms, ps, mask)
+			for _, ps := range peer.units {
+				rougeMarkLCS(m.units[u], ps, mask, &dir)
 			}
 			for j, w := range ms {
 				if mask[j] && model1[w] > 0 && tmpPeer[w] > 0 {
@@ -518,36 +544,41 @@ func (r *Rouge) L(peer *RougeText, models []*RougeText) Score {
 }
 
 // rougeMarkLCS marks in mask the model words on one longest common
-// subsequence of model and peer, tracing back as ROUGE does.
-func rougeMarkLCS(model, peer []string, mask []bool) {
+// subsequence of model and peer, tracing back as ROUGE does (ties go up,
+// towards earlier model words). dir is scratch space.
+func rougeMarkLCS(model, peer []int32, mask []bool, dir *[]byte) {
 	m, n := len(model), len(peer)
 	if m == 0 {
 		return
 	}
-	c := make([][]int32, m+1)
-	b := make([][]byte, m+1)
-	for i := range c {
-		c[i] = make([]int32, n+1)
-		b[i] = make([]byte, n+1)
+	w := n + 1
+	if cap(*dir) < (m+1)*w {
+		*dir = make([]byte, (m+1)*w)
 	}
+	b := (*dir)[:(m+1)*w]
+	prev := make([]int32, w)
+	cur := make([]int32, w)
 	for i := 1; i <= m; i++ {
+		cur[0] = 0
+		row := b[i*w : (i+1)*w]
 		for j := 1; j <= n; j++ {
 			switch {
 			case model[i-1] == peer[j-1]:
-				c[i][j] = c[i-1][j-1] + 1
-				b[i][j] = '\\'
-			case c[i-1][j] >= c[i][j-1]:
-				c[i][j] = c[i-1][j]
-				b[i][j] = '^'
+				cur[j] = prev[j-1] + 1
+				row[j] = '\\'
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+				row[j] = '^'
 			default:
-				c[i][j] = c[i][j-1]
-				b[i][j] = '<'
+				cur[j] = cur[j-1]
+				row[j] = '<'
 			}
 		}
+		prev, cur = cur, prev
 	}
 	i, j := m, n
 	for i != 0 && j != 0 {
-		switch b[i][j] {
+		switch b[i*w+j] {
 		case '\\':
 			i--
 			j--
