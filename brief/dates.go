@@ -56,6 +56,8 @@ type eventRef struct {
 	weight     float64 // lower for inferred sources
 	words      bag
 	future     bool
+	past       bool      // on or before its source's date
+	anchor     time.Time // its source's date
 }
 
 // maxEventDays is the longest period (a month) that counts as an event
@@ -232,7 +234,7 @@ func eventPool(s *news.Story, anchors, extra map[*news.Doc]time.Time) []eventRef
 				b = sentenceBag(d, t.Sentence)
 				bags[t.Sentence] = b
 			}
-			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, future: t.Future})
+			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, future: t.Future, past: !en.After(day0(a)), anchor: day0(a)})
 		}
 	}
 	for _, d := range s.Docs {
@@ -262,8 +264,10 @@ func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
 		if timex.Tense(d, t.Span) >= 0 {
 			continue
 		}
-		if st, _, ok := timex.Interval(t.Value); ok {
-			if st.After(a.AddDate(0, 0, 1)) {
+		if st, en, ok := timex.Interval(t.Value); ok {
+			// Only full dates: a year ("the 2016 race") is too often
+			// read in the wrong tense.
+			if st.Equal(en) && st.After(a.AddDate(0, 0, 1)) {
 				return fmt.Sprintf("it reports %q (%s) as past", t.Text, t.Value), nil
 			}
 			continue
@@ -277,7 +281,7 @@ func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
 		var when string
 		words := sentenceBag(d, t.Sentence)
 		for _, e := range pool {
-			if e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved && words.sim(e.words) > 0 {
+			if e.past && e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved && words.sim(e.words) > 0 {
 				who = appendOnce(who, e.doc.ID)
 				when = day(e.start)
 			}
@@ -334,37 +338,7 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 	if len(pool) == 0 {
 		return latestPastDate(d)
 	}
-	// Candidates: around the days and weeks the story reports (months
-	// would stretch the search for little).
-	var lo, hi time.Time
-	for _, e := range pool {
-		if e.end.Sub(e.start) > 7*24*time.Hour {
-			continue
-		}
-		if lo.IsZero() || e.start.Before(lo) {
-			lo = e.start
-		}
-		if hi.IsZero() || e.end.After(hi) {
-			hi = e.end
-		}
-	}
-	if lo.IsZero() {
-		lo, hi = pool[0].start, pool[0].end
-		for _, e := range pool {
-			if e.start.Before(lo) {
-				lo = e.start
-			}
-			if e.end.After(hi) {
-				hi = e.end
-			}
-		}
-	}
-	lo, hi = lo.AddDate(0, 0, -7), hi.AddDate(0, 0, 14)
-	if hi.Sub(lo) > 400*24*time.Hour {
-		// A story spread over years: search around its middle event.
-		mid := pool[len(pool)/2].start
-		lo, hi = mid.AddDate(0, 0, -60), mid.AddDate(0, 0, 60)
-	}
+	lo, hi := candidateRange(pool)
 	// The tense of each expression does not depend on the anchor.
 	timex.Tag(d, lo)
 	tense := map[news.Span]int{}
@@ -379,8 +353,9 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		timex.Tag(d, a)
 		score := 0.0
 		var evidence []string
-		// Each reported happening counts once, for the expression that
-		// matches it best.
+		// Each happening another source reports counts once, for the
+		// expression of d that matches it best; an expression may match
+		// the same happening in several sources.
 		claimed := map[int]float64{}
 		var pastDays, futureDays []time.Time
 		for _, t := range d.Timexes {
@@ -410,7 +385,7 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 				w = sentenceBag(d, t.Sentence)
 				bags[t.Sentence] = w
 			}
-			m, mi, who := 0.0, -1, []string(nil)
+			m, who := 0.0, []string(nil)
 			for k, e := range pool {
 				if e.end.Before(st) || e.start.After(en) {
 					continue
@@ -418,14 +393,14 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 				g := granularity(st, en, e.start, e.end)
 				v := e.weight * g * w.sim(e.words)
 				if v > m {
-					m, mi = v, k
+					m = v
+				}
+				if v > claimed[k] {
+					claimed[k] = v
 				}
 				if v > 0.05 {
 					who = appendOnce(who, e.doc.ID)
 				}
-			}
-			if mi >= 0 && m > claimed[mi] {
-				claimed[mi] = m
 			}
 			if m > 0.05 {
 				evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", t.Text, t.Value, strings.Join(who, ", ")))
@@ -433,6 +408,17 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		}
 		for _, v := range claimed {
 			score += v
+		}
+		// An article is written soon after the latest day it reports as
+		// past: a small cost for every day after it.
+		var latest time.Time
+		for _, p := range pastDays {
+			if !p.After(a) && p.After(latest) {
+				latest = p
+			}
+		}
+		if !latest.IsZero() {
+			score -= recencyCost * a.Sub(latest).Hours() / 24
 		}
 		// "a few days before" a dated future event: some past day of the
 		// article lies within a week before it.
@@ -454,13 +440,43 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		}
 	}
 	if bestScore <= 0 {
-		return latestPastDate(d)
+		if t, how, ok := latestPastDate(d); ok {
+			return t, how, ok
+		}
+		return storyDate(pool)
 	}
 	if len(bestEvidence) > 3 {
 		bestEvidence = bestEvidence[:3]
 	}
 	return best, fmt.Sprintf("%s from its content and the story: it reads %s", day(best), strings.Join(bestEvidence, "; ")), true
 }
+
+// candidateRange gives the days tried as an undated doc's date: from two
+// weeks before the first dated source to two weeks after the last, or
+// after the latest day or week those sources report within two months
+// after it (an article may report what the others announced).
+func candidateRange(pool []eventRef) (time.Time, time.Time) {
+	var lo, hi time.Time
+	for _, e := range pool {
+		if lo.IsZero() || e.anchor.Before(lo) {
+			lo = e.anchor
+		}
+		if hi.IsZero() || e.anchor.After(hi) {
+			hi = e.anchor
+		}
+	}
+	last := hi
+	for _, e := range pool {
+		if e.end.Sub(e.start) <= 7*24*time.Hour && e.end.After(last) && e.end.Sub(hi) <= 60*24*time.Hour {
+			last = e.end
+		}
+	}
+	return lo.AddDate(0, 0, -14), last.AddDate(0, 0, 14)
+}
+
+// recencyCost is what each day between an article's date and the latest
+// day it reports as past costs in inferDate.
+const recencyCost = 0.03
 
 // granularity weighs a match between two periods: the same day counts
 // fully, a day inside a week less, a day inside a month little.
@@ -470,9 +486,9 @@ func granularity(s1, e1, s2, e2 time.Time) float64 {
 	case l < 1:
 		return 1
 	case l <= 7:
-		return 0.6
+		return 0.4
 	}
-	return 0.25
+	return 0.2
 }
 
 // hasFewDaysBefore reports whether d says that something happened a few
@@ -485,6 +501,30 @@ func hasFewDaysBefore(d *news.Doc) bool {
 		}
 	}
 	return false
+}
+
+// storyDate dates a doc whose text gives nothing to go by like the
+// story's other sources, when they were published within a week: the
+// middle of their dates.
+func storyDate(pool []eventRef) (time.Time, string, bool) {
+	var anchors []time.Time
+	seen := map[*news.Doc]bool{}
+	for _, e := range pool {
+		if !seen[e.doc] && e.weight >= 1 {
+			seen[e.doc] = true
+			anchors = append(anchors, e.anchor)
+		}
+	}
+	if len(anchors) == 0 {
+		return time.Time{}, "", false
+	}
+	sort.Slice(anchors, func(i, j int) bool { return anchors[i].Before(anchors[j]) })
+	lo, hi := anchors[0], anchors[len(anchors)-1]
+	if hi.Sub(lo) > 7*24*time.Hour {
+		return time.Time{}, "", false
+	}
+	m := anchors[len(anchors)/2]
+	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and they were published %s to %s", day(m), day(lo), day(hi)), true
 }
 
 // latestPastDate dates d by the latest day it reports as past, written
