@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/summarize"
 )
@@ -64,9 +65,13 @@ func BenchmarkSummarizationCluster(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(c.Docs)), "docs/cluster")
+	start := time.Now()
+	n := 0
 	for b.Loop() {
 		if _, err := summarize.Documents(c.Docs, summarize.Options{Words: 100, Overflow: true}); err != nil {
 			b.Fatal(err)
 		}
+		n++
 	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "clusters/s")
 }

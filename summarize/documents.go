@@ -34,6 +34,9 @@ func Analyse(docs []Document) ([]*news.Doc, error) {
 
 // Documents segments plain documents and summarises them.
 func Documents(docs []Document, opt Options) ([]news.SummaryLine, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	ds, err := Analyse(docs)
 	if err != nil {
 		return nil, err

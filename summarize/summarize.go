@@ -19,6 +19,9 @@
 package summarize
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -49,6 +52,20 @@ type Options struct {
 	// Without it the summary is whole sentences close to the budget and
 	// never longer than 1.3 times it.
 	Overflow bool
+}
+
+// ErrOptions is returned for options that cannot be used.
+var ErrOptions = errors.New("summarize: bad options")
+
+// Validate reports whether the options can be used.
+func (o Options) Validate() error {
+	switch {
+	case o.Words < 0 || o.Bytes < 0:
+		return fmt.Errorf("%w: negative budget (%d words, %d bytes)", ErrOptions, o.Words, o.Bytes)
+	case o.Method != "" && o.Method != Coverage && o.Method != LexRank && o.Method != Centroid:
+		return fmt.Errorf("%w: unknown method %q", ErrOptions, o.Method)
+	}
+	return nil
 }
 
 // budget returns the limit in words and bytes, 100 words by default.

@@ -218,6 +218,19 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+func TestOptionsValidate(t *testing.T) {
+	for _, o := range []Options{{Words: -1}, {Bytes: -5}, {Method: "magic"}} {
+		if o.Validate() == nil {
+			t.Errorf("%+v: no error", o)
+		}
+	}
+	for _, o := range []Options{{}, {Words: 100, Method: LexRank}, {Bytes: 665, Overflow: true}} {
+		if err := o.Validate(); err != nil {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+}
+
 func BenchmarkStory(b *testing.B) {
 	s := loadStory(b, "quake")
 	for b.Loop() {
