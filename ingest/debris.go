@@ -163,8 +163,12 @@ func (f paraFeatures) ui() bool {
 // label reports whether a paragraph is short and not a sentence: a
 // heading, a menu entry, a headline.
 func (f paraFeatures) label() bool {
-	return !f.sentence && len(f.words) <= 20 && !(f.colon && len(f.words) >= 4) && !f.listItem
+	return !f.sentence && len(f.words) <= 20 && !f.intro() && !f.listItem
 }
+
+// intro reports whether a paragraph introduces what follows: words
+// ending in a colon ("They include:").
+func (f paraFeatures) intro() bool { return f.colon && len(f.words) >= 2 }
 
 // body reports whether a paragraph reads as body text: a sentence of two
 // words or more, a clause introducing a quote or list, or a long stretch
@@ -210,7 +214,7 @@ func debrisReasons(paras []string) []string {
 		for j < n && (fs[j].label() || reasons[j] != "") {
 			j++
 		}
-		introduced := i > 0 && fs[i-1].colon && len(fs[i-1].words) >= 4
+		introduced := i > 0 && fs[i-1].intro() && reasons[i-1] == ""
 		if j-i >= 3 && !introduced {
 			for k := i; k < j; k++ {
 				if reasons[k] == "" {

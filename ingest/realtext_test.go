@@ -1,11 +1,15 @@
 package ingest
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -223,4 +227,121 @@ func plainSentence(p string) bool {
 		return false
 	}
 	return strings.ContainsAny(p[len(p)-1:], ".!?\"'")
+}
+
+// multiNewsDocs reads the documents of the Multi-News sample: web pages
+// saved as text, with their furniture. The CSV holds each cluster's
+// documents as a Python list literal.
+func multiNewsDocs(t testing.TB) []string {
+	p := filepath.Join(dataDir(t, "summarization/multinews"), "sample_validation.csv")
+	f, err := os.Open(p)
+	if err != nil {
+		t.Skipf("Multi-News sample not present: %v", err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.LazyQuotes = true
+	header, err := cr.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(header, "documents")
+	var docs []string
+	for {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		if col >= 0 && col < len(rec) {
+			docs = append(docs, pyStrings(rec[col])...)
+		}
+	}
+	return docs
+}
+
+// pyStrings returns the strings of a Python list literal of strings.
+func pyStrings(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		q := s[i]
+		if q != '\'' && q != '"' {
+			continue
+		}
+		var b strings.Builder
+		for i++; i < len(s) && s[i] != q; i++ {
+			if s[i] != '\\' || i+1 >= len(s) {
+				b.WriteByte(s[i])
+				continue
+			}
+			i++
+			switch c := s[i]; c {
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case 'x', 'u', 'U':
+				n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+				if i+n < len(s) {
+					if v, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil {
+						b.WriteRune(rune(v))
+						i += n
+						continue
+					}
+				}
+				b.WriteByte(c)
+			default:
+				b.WriteByte(c)
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestDebrisOnWebText runs the debris rules over the Multi-News sample,
+// real web pages saved as text with their furniture: it reports how much
+// is dropped, and checks that plain sentences (8 words or more, ending in
+// sentence punctuation) are almost never among it.
+func TestDebrisOnWebText(t *testing.T) {
+	docs := multiNewsDocs(t)
+	if len(docs) == 0 {
+		t.Skip("no documents")
+	}
+	r, _ := New(Options{KeepDebris: true})
+	total, dropped, sentences, sentencesDropped := 0, 0, 0, 0
+	for i, d := range docs {
+		name := fmt.Sprintf("multinews-%d", i)
+		a, err := r.readText(&source{input: name, id: name}, []byte(d))
+		if err != nil {
+			continue
+		}
+		paras := make([]string, len(a.Paragraphs))
+		for j, s := range a.Paragraphs {
+			paras[j] = s.In(a.Text)
+		}
+		total += len(paras)
+		for j, why := range debrisReasons(paras) {
+			if plainSentence(paras[j]) {
+				sentences++
+			}
+			if why == "" {
+				continue
+			}
+			dropped++
+			if plainSentence(paras[j]) {
+				sentencesDropped++
+				if *showDropped {
+					t.Logf("%s: drops (%s) %q", name, why, paras[j])
+				}
+			}
+		}
+	}
+	fs := float64(sentencesDropped) / float64(max(sentences, 1))
+	t.Logf("multinews: %d docs, %d paragraphs; the debris rules drop %d (%.4f); of %d plain sentences they drop %d (%.4f)",
+		len(docs), total, dropped, float64(dropped)/float64(max(total, 1)), sentences, sentencesDropped, fs)
+	if fs > 0.002 {
+		t.Errorf("debris rules drop %.4f of plain sentences in web text, want ≤ 0.002", fs)
+	}
 }

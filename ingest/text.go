@@ -249,16 +249,27 @@ func bylines(a *news.Article, paras []string) []string {
 }
 
 // splitParagraphs groups lines into paragraphs: blank lines separate
-// paragraphs; inside a block, lines wrapped at a fixed width are joined
-// again and other lines stand alone.
+// paragraphs, unless one falls mid-sentence; inside a block, lines wrapped
+// at a fixed width are joined again and other lines stand alone.
 func splitParagraphs(lines []line) []string {
 	var paras []string
 	var block []line
 	flush := func() {
-		if len(block) > 0 {
-			paras = append(paras, blockParagraphs(block)...)
-			block = block[:0]
+		if len(block) == 0 {
+			return
 		}
+		ps := blockParagraphs(block)
+		block = block[:0]
+		// A blank line in the middle of a sentence (as some scrapers leave
+		// between every line) does not end a paragraph.
+		if n := len(paras); n > 0 && endsMidSentence(paras[n-1]) && startsLower(ps[0]) {
+			var b strings.Builder
+			b.WriteString(paras[n-1])
+			joinLine(&b, ps[0])
+			paras[n-1] = b.String()
+			ps = ps[1:]
+		}
+		paras = append(paras, ps...)
 	}
 	for _, l := range lines {
 		if l.text == "" {

@@ -144,6 +144,8 @@ func TestSplitParagraphs(t *testing.T) {
 			[]string{"Voters in the country's northern region, which is semi-autonomous, were asked on Monday whether they wanted independence from the central government in Baghdad."}},
 		{"indented", "\tThe first paragraph starts here and goes on\nto the next line.\n\tThe second one starts here\nand ends here.\n",
 			[]string{"The first paragraph starts here and goes on to the next line.", "The second one starts here and ends here."}},
+		{"blank line mid-sentence", "He said the state standards were all over the map, and\n\nthat students could still graduate without learning the\n\nbasics.\n\nThe next paragraph.\n",
+			[]string{"He said the state standards were all over the map, and that students could still graduate without learning the basics.", "The next paragraph."}},
 		{"headlines", "Why Invasion of the North May Result in Collapse of the Region\nIraqi Paper Uses Picture for Referendum, Drives Twitter Furious\nForces Wait for Order to Move to Disputed Regions\nmilitary cooperation, Iran, Turkey, Myanmar\nCommunity standardsDiscussion\n",
 			[]string{"Why Invasion of the North May Result in Collapse of the Region", "Iraqi Paper Uses Picture for Referendum, Drives Twitter Furious", "Forces Wait for Order to Move to Disputed Regions", "military cooperation, Iran, Turkey, Myanmar", "Community standardsDiscussion"}},
 	} {
