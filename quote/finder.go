@@ -95,7 +95,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		// A cue the model found: reported speech when "that" follows,
 		// else a statement about its object.
 		k = cueObject
-		if i+1 < len(p.ts) && p.ts[i+1].low == "that" {
+		if i+1 >= len(p.ts) || p.ts[i+1].low == "that" || p.ts[i+1].kind == 'p' {
 			k = cueSay
 		}
 	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {

@@ -34,6 +34,11 @@ var tailOpeners = map[string]bool{
 
 // indirect finds reported speech in sentence si, tokens [lo, hi).
 func (p *para) indirect(si, lo, hi int) {
+	// "Sanders: It is not a radical idea": a headline or transcript
+	// giving a name, a colon and what was said.
+	if a := p.colonHeadline(si, lo, hi); a != nil {
+		p.add(a)
+	}
 	// "According to X, …" opening the sentence.
 	if s := p.clauseStart(lo, hi); s+1 < hi && p.ts[s].low == "according" && !p.claimed[s] {
 		if _, cr, ok := p.isCue(s); ok {
@@ -334,4 +339,39 @@ func agencyName(ts []tok) string {
 		return strings.Join(keep, " ")
 	}
 	return strings.Join(all, " ")
+}
+
+// colonLabels are words before a colon that label a section, not a
+// speaker.
+var colonLabels = map[string]bool{
+	"comment": true, "analysis": true, "opinion": true, "editorial": true, "note": true,
+	"update": true, "photo": true, "photos": true, "source": true, "sources": true, "related": true,
+	"watch": true, "listen": true, "video": true, "name": true, "age": true, "city": true,
+	"job": true, "pay": true, "read": true, "more": true, "credit": true, "correction": true,
+	"background": true, "summary": true, "abstract": true, "full": true, "text": true,
+	"q": true, "a": true, "question": true, "answer": true, "tags": true, "topics": true,
+	"category": true, "location": true, "date": true, "time": true, "where": true, "when": true,
+	"what": true, "who": true, "why": true, "how": true, "breaking": true, "exclusive": true,
+	"live": true, "timeline": true, "factbox": true, "explainer": true, "editor’s": true,
+	"editor's": true, "contact": true, "email": true, "phone": true, "website": true, "twitter": true,
+}
+
+// colonHeadline reads "Name: statement" at the start of a sentence.
+func (p *para) colonHeadline(si, lo, hi int) *attr {
+	s := lo
+	for s < hi && p.ts[s].kind == 'p' {
+		s++
+	}
+	c := s
+	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels[p.ts[c].low] {
+		c++
+	}
+	if c == s || c >= hi || p.ts[c].text != ":" || p.claimed[c] {
+		return nil
+	}
+	e := p.contentEnd(c+1, hi)
+	if p.words(rng{c + 1, e}) < 3 || !p.free(rng{s, e}) {
+		return nil
+	}
+	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, source: rng{s, c}, sentence: si, direct: p.ts[c+1].kind == 'q'}
 }

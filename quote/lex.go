@@ -34,10 +34,9 @@ var verbs = map[cueKind][]string{
 		"forecast/forecast/forecasts/forecasting", "predicted", "recommend", "advise", "pray",
 		"swear/swore/swears/swearing", "confess", "point", "echo/echoed/echoes/echoing",
 		"decry/decried/decries/decrying", "comment", "vow", "reason",
-		"refer/referred/refers/referring", "answer", "email", "invoke", "repeat", "highlight",
-		"discuss", "unveil", "outline", "request", "quote", "rail", "recount", "note",
-		"talk", "speak/spoke/speaks/speaking", "decline", "refuse", "seek/sought/seeks/seeking",
-		"prefer/preferred/prefers/preferring", "challenge", "portray", "knock", "list",
+		"refer/referred/refers/referring", "answer", "invoke", "repeat", "highlight",
+		"unveil", "outline", "request", "quote", "rail", "recount", "note",
+		"decline", "refuse", "prefer/preferred/prefers/preferring", "portray", "knock",
 	},
 	cueTell: {
 		"tell/told/tells/telling", "inform", "remind", "brief",
@@ -51,7 +50,7 @@ var verbs = map[cueKind][]string{
 		"accuse", "criticize", "criticise", "praise", "hail", "condemn", "denounce", "reject",
 		"dismiss", "defend", "welcome", "blame", "slam/slammed/slams/slamming", "blast",
 		"question", "call/called/calls/calling", "tout", "attack", "mock", "applaud", "thank",
-		"endorse", "oppose", "voice", "express", "back", "support", "favor", "favour",
+		"endorse", "oppose", "voice", "express",
 	},
 }
 
