@@ -34,7 +34,7 @@ type paraFeatures struct {
 }
 
 // creditsRE matches the staff credits that close wire copy.
-var creditsRE = regexp.MustCompile(`^\(?(?i:(?:additional )?reporting|editing|writing|compiled|edited|translated)(?: by)?\s+\p{Lu}`)
+var creditsRE = regexp.MustCompile(`^[(\-–— ]*(?i:(?:with )?(?:additional )?reporting|editing|writing|compiled|edited|translated)(?: by)?\s+\p{Lu}`)
 
 var labelCountRE = regexp.MustCompile(`^[^.!?]{1,100}?\s*[(\[]\s*\d{1,7}\s*[)\]]$`)
 
@@ -114,7 +114,7 @@ var uiWords = setOf(`share shares shared tweet retweet email e-mail print commen
 	loading facebook twitter whatsapp telegram linkedin reddit pinterest instagram youtube vk rss
 	feed contact about us skip content close open toggle navigation short get view show hide all
 	save bookmark reply replies report abuse tags tag topics latest news updates now see also
-	story stories continue reading page pages`)
+	story stories continue continued reading page pages caption enlarge`)
 
 // strongUIWords are interface words that rarely head a paragraph of text:
 // one of them in a line of up to four words that is not a sentence marks
@@ -147,6 +147,7 @@ const (
 	reasonRepeated   = "repeated label"   // the same short label twice on the page
 	reasonDate       = "bare date"        // "22 June 2021"
 	reasonCredits    = "credits"          // "(Reporting by Jane Doe; Editing by John Smith)"
+	reasonBracketed  = "bracketed link"   // "[Everything you need to know about the vote]"
 	reasonRun        = "run of labels"    // related headlines, menus
 	reasonEdge       = "page edge"        // short non-sentences before the text starts or after it ends
 )
@@ -205,6 +206,8 @@ func debrisReasons(paras []string) []string {
 			reasons[i] = reasonDate
 		case !f.sentence && len(f.words) <= 25 && creditsRE.MatchString(p):
 			reasons[i] = reasonCredits
+		case len(f.words) <= 25 && strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") && strings.Count(p, "[") == 1:
+			reasons[i] = reasonBracketed
 		}
 	}
 	// Runs of three or more labels: related headlines, menus, link lists;

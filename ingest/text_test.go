@@ -174,6 +174,9 @@ func TestDebrisReasons(t *testing.T) {
 		{"(Reporting by Jane Doe; Editing by John Smith)", reasonCredits},
 		{"Reporting by Jane Doe in London; additional reporting by Li Wei", reasonCredits},
 		{"Reporting by the agency showed the toll rising.", ""},
+		{"— with additional reporting by Lloyd Grove", reasonCredits},
+		{"[Everything you need to know about the vote]", reasonBracketed},
+		{"Story Continued Below", reasonUI},
 		// Real text, even short, is kept.
 		{`"No," he said.`, ""},
 		{"It was not.", ""},
