@@ -19,9 +19,11 @@ import (
 // story:
 //
 //   - a stated date (or page stamp) is rejected when the article reports
-//     as past something that lies after it: a past-tense date written with
-//     its year, or a month and day ("held a referendum on September 25")
-//     that the story's other sources date after it; or when it lies more
+//     as past something that lies after it: a past-tense full date written
+//     with its year, or a month and day ("held a referendum on September
+//     25") that the story's other sources report as done after it; when
+//     its content clearly matches what the other sources report on a day
+//     more than three weeks away (see betterDate); or when it lies more
 //     than a year from every event of the story;
 //   - an article left without a usable date gets one inferred: every day
 //     from a week before the story's first dated event to two weeks after
@@ -31,10 +33,12 @@ import (
 //     sources report (same date, overlapping content words, names weighing
 //     double) wins, minus the days that put a past-tense expression in the
 //     future, a future-tense one in the past, or break "a few days before"
-//     a dated future event. Ties go to the earliest day: an article is
-//     dated by the latest happening it reports as past. With no dated
-//     source at all, the latest past date the article states with its year
-//     is used.
+//     a dated future event, and a little for every day after the latest
+//     day the article reports as past (it is written soon after). Each
+//     happening another source reports counts once. Ties go to the
+//     earliest day. With nothing to match, the latest past date the
+//     article states with its year is used, else the middle of the other
+//     sources' dates when they lie within a week.
 //
 // Finally every doc's relative expressions are tagged again against its
 // trusted date.
@@ -290,6 +294,14 @@ func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
 			return fmt.Sprintf("it reports %q as past, but %s %s it %s", t.Text, strings.Join(who, " and "), verbFor(len(who), "dates", "date"), when), who
 		}
 	}
+	// The content and the story clearly point elsewhere.
+	if t, ev, ok := betterDate(d, a, pool); ok {
+		timex.Tag(d, a)
+		if len(ev) > 2 {
+			ev = ev[:2]
+		}
+		return fmt.Sprintf("its content matches the story around %s, not then: it reads %s", day(t), strings.Join(ev, "; ")), nil
+	}
 	// Years away from every event of the story.
 	if len(pool) > 0 {
 		near := false
@@ -339,102 +351,11 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		return latestPastDate(d)
 	}
 	lo, hi := candidateRange(pool)
-	// The tense of each expression does not depend on the anchor.
-	timex.Tag(d, lo)
-	tense := map[news.Span]int{}
-	for _, t := range d.Timexes {
-		tense[t.Span] = timex.Tense(d, t.Span)
-	}
-	fewDaysBefore := hasFewDaysBefore(d)
-	bags := map[int]bag{}
+	sc := newScorer(d, pool, lo)
 	best, bestScore := time.Time{}, math.Inf(-1)
 	var bestEvidence []string
 	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
-		timex.Tag(d, a)
-		score := 0.0
-		var evidence []string
-		// Each happening another source reports counts once, for the
-		// expression of d that matches it best; an expression may match
-		// the same happening in several sources.
-		claimed := map[int]float64{}
-		var pastDays, futureDays []time.Time
-		for _, t := range d.Timexes {
-			st, en, ok := timex.Interval(t.Value)
-			if !ok || t.Type == "DURATION" || t.Type == "SET" {
-				continue
-			}
-			tn := tense[t.Span]
-			if tn < 0 && st.After(a) {
-				score -= 1 // reported as past, but after the anchor
-			}
-			if tn > 0 && en.Before(a) && !t.Future {
-				score -= 1 // expected, but already gone
-			}
-			if en.Sub(st) > maxEventDays*24*time.Hour {
-				continue
-			}
-			if st.Equal(en) {
-				if tn < 0 {
-					pastDays = append(pastDays, st)
-				} else if tn > 0 {
-					futureDays = append(futureDays, st)
-				}
-			}
-			w, ok := bags[t.Sentence]
-			if !ok {
-				w = sentenceBag(d, t.Sentence)
-				bags[t.Sentence] = w
-			}
-			m, who := 0.0, []string(nil)
-			for k, e := range pool {
-				if e.end.Before(st) || e.start.After(en) {
-					continue
-				}
-				g := granularity(st, en, e.start, e.end)
-				v := e.weight * g * w.sim(e.words)
-				if v > m {
-					m = v
-				}
-				if v > claimed[k] {
-					claimed[k] = v
-				}
-				if v > 0.05 {
-					who = appendOnce(who, e.doc.ID)
-				}
-			}
-			if m > 0.05 {
-				evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", t.Text, t.Value, strings.Join(who, ", ")))
-			}
-		}
-		for _, v := range claimed {
-			score += v
-		}
-		// An article is written soon after the latest day it reports as
-		// past: a small cost for every day after it.
-		var latest time.Time
-		for _, p := range pastDays {
-			if !p.After(a) && p.After(latest) {
-				latest = p
-			}
-		}
-		if !latest.IsZero() {
-			score -= recencyCost * a.Sub(latest).Hours() / 24
-		}
-		// "a few days before" a dated future event: some past day of the
-		// article lies within a week before it.
-		if fewDaysBefore && len(futureDays) > 0 && len(pastDays) > 0 {
-			ok := false
-			for _, f := range futureDays {
-				for _, p := range pastDays {
-					if g := f.Sub(p).Hours() / 24; g >= 1 && g <= 7 {
-						ok = true
-					}
-				}
-			}
-			if !ok {
-				score -= 1
-			}
-		}
+		score, evidence := sc.score(a)
 		if score > bestScore+1e-9 {
 			best, bestScore, bestEvidence = a, score, evidence
 		}
@@ -450,6 +371,156 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 	}
 	return best, fmt.Sprintf("%s from its content and the story: it reads %s", day(best), strings.Join(bestEvidence, "; ")), true
 }
+
+// scorer rates candidate dates of one doc against the story's events.
+type scorer struct {
+	d             *news.Doc
+	pool          []eventRef
+	tense         map[news.Span]int
+	bags          map[int]bag
+	fewDaysBefore bool
+}
+
+func newScorer(d *news.Doc, pool []eventRef, probe time.Time) *scorer {
+	sc := &scorer{d: d, pool: pool, tense: map[news.Span]int{}, bags: map[int]bag{}, fewDaysBefore: hasFewDaysBefore(d)}
+	// The tense of each expression does not depend on the anchor.
+	timex.Tag(d, probe)
+	for _, t := range d.Timexes {
+		sc.tense[t.Span] = timex.Tense(d, t.Span)
+	}
+	return sc
+}
+
+// score tags the doc against a and rates how well its dates agree with
+// the happenings the other sources report, with the evidence as text.
+func (sc *scorer) score(a time.Time) (float64, []string) {
+	d, pool := sc.d, sc.pool
+	timex.Tag(d, a)
+	score := 0.0
+	var evidence []string
+	// Each happening another source reports counts once, for the
+	// expression of d that matches it best; an expression may match the
+	// same happening in several sources.
+	claimed := map[int]float64{}
+	var pastDays, futureDays []time.Time
+	for _, t := range d.Timexes {
+		st, en, ok := timex.Interval(t.Value)
+		if !ok || t.Type == "DURATION" || t.Type == "SET" {
+			continue
+		}
+		tn := sc.tense[t.Span]
+		if tn < 0 && st.After(a) {
+			score -= 1 // reported as past, but after the anchor
+		}
+		if tn > 0 && en.Before(a) && !t.Future {
+			score -= 1 // expected, but already gone
+		}
+		if en.Sub(st) > maxEventDays*24*time.Hour {
+			continue
+		}
+		if st.Equal(en) {
+			if tn < 0 {
+				pastDays = append(pastDays, st)
+			} else if tn > 0 {
+				futureDays = append(futureDays, st)
+			}
+		}
+		w, ok := sc.bags[t.Sentence]
+		if !ok {
+			w = sentenceBag(d, t.Sentence)
+			sc.bags[t.Sentence] = w
+		}
+		m, who := 0.0, []string(nil)
+		for k, e := range pool {
+			if e.end.Before(st) || e.start.After(en) {
+				continue
+			}
+			g := granularity(st, en, e.start, e.end)
+			v := e.weight * g * w.sim(e.words)
+			if v > m {
+				m = v
+			}
+			if v > claimed[k] {
+				claimed[k] = v
+			}
+			if v > 0.05 {
+				who = appendOnce(who, e.doc.ID)
+			}
+		}
+		if m > 0.05 {
+			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", t.Text, t.Value, strings.Join(who, ", ")))
+		}
+	}
+	for _, v := range claimed {
+		score += v
+	}
+	// An article is written soon after the latest day it reports as past:
+	// a small cost for every day after it.
+	var latest time.Time
+	for _, p := range pastDays {
+		if !p.After(a) && p.After(latest) {
+			latest = p
+		}
+	}
+	if !latest.IsZero() {
+		score -= recencyCost * a.Sub(latest).Hours() / 24
+	}
+	// "a few days before" a dated future event: some past day of the
+	// article lies within a week before it.
+	if sc.fewDaysBefore && len(futureDays) > 0 && len(pastDays) > 0 {
+		ok := false
+		for _, f := range futureDays {
+			for _, p := range pastDays {
+				if g := f.Sub(p).Hours() / 24; g >= 1 && g <= 7 {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			score -= 1
+		}
+	}
+	return score, evidence
+}
+
+// betterDate reports a date the doc's content and the story clearly
+// prefer to a, when there is one: a day more than three weeks from a (so
+// that a weekday read a week off cannot do it) whose score beats a's by a
+// clear margin, on the evidence of at least two happenings other sources
+// report as done.
+func betterDate(d *news.Doc, a time.Time, pool []eventRef) (time.Time, []string, bool) {
+	// Only what the other sources report as done counts here: a planned
+	// date they share is no proof of when this doc was written.
+	var past []eventRef
+	for _, e := range pool {
+		if e.past {
+			past = append(past, e)
+		}
+	}
+	if len(past) == 0 {
+		return time.Time{}, nil, false
+	}
+	pool = past
+	lo, hi := candidateRange(pool)
+	sc := newScorer(d, pool, lo)
+	at, _ := sc.score(day0(a))
+	best, bestScore := time.Time{}, math.Inf(-1)
+	var bestEvidence []string
+	for c := lo; !c.After(hi); c = c.AddDate(0, 0, 1) {
+		v, ev := sc.score(c)
+		if v > bestScore+1e-9 {
+			best, bestScore, bestEvidence = c, v, ev
+		}
+	}
+	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= 21*24*time.Hour || len(bestEvidence) < 2 {
+		return time.Time{}, nil, false
+	}
+	return best, bestEvidence, true
+}
+
+// clearMargin is how much better another date must score before it
+// overrules a stated one.
+const clearMargin = 0.4
 
 // candidateRange gives the days tried as an undated doc's date: from two
 // weeks before the first dated source to two weeks after the last, or
