@@ -17,8 +17,9 @@ import (
 // report one story: the second article's date is hidden and inferred from
 // its text and the other two. The test holds the share inferred within a
 // day of the truth above a floor a little below what it measures (89% on
-// the 70 readable development stories), and checks that no true stated
-// date is rejected.
+// the 70 readable development stories), checks that no true stated date
+// is rejected, and that a stated date moved two months off is mostly
+// caught (63% measured).
 func TestInferBasil(t *testing.T) {
 	root := filepath.Join(filepath.Dir(seedDir(t)), "data", "stories", "basil")
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*_1.json"))
@@ -27,7 +28,7 @@ func TestInferBasil(t *testing.T) {
 	}
 	sort.Strings(files)
 	chain := analyze.Chain{analyze.Segment, timex.Stage{}}
-	n, near := 0, 0
+	n, near, caught := 0, 0, 0
 	for _, f := range files {
 		base := f[:len(f)-len("_1.json")]
 		s := &news.Story{}
@@ -47,7 +48,14 @@ func TestInferBasil(t *testing.T) {
 			continue
 		}
 		truth := day0(s.Docs[1].StatedDate)
-		s.Docs[1].StatedDate, s.Docs[1].DatelineDate, s.Docs[1].PageStamp = time.Time{}, time.Time{}, time.Time{}
+		// A wrong stated date, two months early.
+		s.Docs[1].StatedDate, s.Docs[1].DatelineDate, s.Docs[1].PageStamp = truth.AddDate(0, 0, -60), time.Time{}, time.Time{}
+		resolveDates(s)
+		if s.Docs[1].DateStatus != news.DateStated {
+			caught++
+		}
+		// No date at all.
+		s.Docs[1].StatedDate = time.Time{}
 		resolveDates(s)
 		n++
 		if d := s.Docs[1].Date; !d.IsZero() && d.Sub(truth).Abs() <= 24*time.Hour {
@@ -63,8 +71,11 @@ func TestInferBasil(t *testing.T) {
 		t.Skipf("brief: only %d BASIL stories could be read", n)
 	}
 	share := float64(near) / float64(n)
-	t.Logf("%d of %d hidden dates inferred within a day (%.1f%%)", near, n, 100*share)
+	t.Logf("%d of %d hidden dates inferred within a day (%.1f%%); %d of %d wrong dates caught", near, n, 100*share, caught, n)
 	if share < 0.85 {
 		t.Errorf("inferred within a day: %.1f%%, want >= 85%%", 100*share)
+	}
+	if c := float64(caught) / float64(n); c < 0.55 {
+		t.Errorf("wrong stated dates caught: %.1f%%, want >= 55%%", 100*c)
 	}
 }
