@@ -110,7 +110,15 @@ func ducDocsIn(t testing.TB, sub string) []realDoc {
 		}
 		var paras, raws []string
 		for _, pm := range ducParaRE.FindAllSubmatch(m[1], -1) {
-			raw := strings.Trim(sgmlRE.ReplaceAllString(string(pm[1]), " "), "\r\n")
+			raw := strings.Trim(sgmlRE.ReplaceAllStringFunc(string(pm[1]), func(m string) string {
+				switch {
+				case m[0] == '<':
+					return " "
+				case strings.EqualFold(m, "&amp;"):
+					return "&"
+				}
+				return ""
+			}), "\r\n")
 			if p := collapseSpace(raw); p != "" {
 				paras = append(paras, p)
 				raws = append(raws, raw)

@@ -388,6 +388,9 @@ func wrapped(block []line) bool {
 	}
 	n := len(block) - 1
 	last := block[n].text
+	if letters(last) == 0 && n > 0 {
+		last = block[n-1].text + last // a closing quote alone on the last line
+	}
 	return joins*2 >= n && long*3 >= n*2 && (endsSentence(last) || strings.HasSuffix(last, ":"))
 }
 
