@@ -213,6 +213,18 @@ func TestJSONLinesLimit(t *testing.T) {
 	}
 }
 
+// TestJSONLinesLongFirstLine streams JSON lines whose first line is longer
+// than the part of the input looked at to tell its format.
+func TestJSONLinesLongFirstLine(t *testing.T) {
+	first := `{"title": "Long", "text": "` + strings.Repeat("Many words here. ", 1000) + `"}`
+	in := first + "\n" + `{"text": "Second article text here."}` + "\n"
+	r, _ := New(Options{})
+	res := collect(t, r.ReadFrom("long.jsonl", strings.NewReader(in)))
+	if len(res) != 2 || res[0].Article == nil || res[1].Article == nil || res[1].Article.Path != "long.jsonl#2" {
+		t.Errorf("got %+v", res)
+	}
+}
+
 func TestOptionsValidate(t *testing.T) {
 	if _, err := New(Options{MaxFileSize: -1}); err == nil {
 		t.Error("negative MaxFileSize accepted")

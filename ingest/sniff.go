@@ -74,7 +74,9 @@ func sniff(head []byte) kind {
 			return kindFeed
 		}
 		line, _, found := bytes.Cut(t, []byte("\n"))
-		if (found || len(head) < sniffSize) && json.Valid(line) {
+		if !found || json.Valid(line) {
+			// One object per line; a first line longer than the head is
+			// not pretty-printed JSON either.
 			return kindJSONLines
 		}
 		return kindJSON
