@@ -45,7 +45,7 @@ type cluster struct {
 // dateline matches news datelines and bylines at the start of a sentence:
 // "WASHINGTON (AP) --", "LONDON (AP) _", "BEIJING, Oct. 17 (Xinhua) --",
 // "NEW YORK _", "PINE RIDGE, S.D. (AP) --".
-var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .\-]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .\-]+\)\s*(?:--|_|—|–|-)\s+)`)
+var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .]+\)\s*(?:--|_|—|–|-)\s+)`)
 
 // cleanText normalises white space and removes a leading dateline.
 func cleanText(s string) string {
