@@ -1414,9 +1414,15 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 		if u == uSecond || u == uMinute || u == uHour {
 			gran = uDay
 		}
-		t := shift(s.anchor, u, sign*cnt)
+		// "Two days later" counts from the day the story last named;
+		// "two days ago" from the article's date.
+		base := s.anchor
+		if x := s.lo(e); x != "ago" && x != "hence" && s.hasRef && (u == uDay || u == uWeek) {
+			base = s.ref
+		}
+		t := shift(base, u, sign*cnt)
 		c.val = valueAt(t, gran)
-		c.fut = sign > 0
+		c.fut = t.After(s.anchor)
 		return c, true
 	case "from":
 		if s.is(e+1, "now") {

@@ -45,6 +45,12 @@ func Tag(d *news.Doc, anchor time.Time) {
 			if c.start < i || c.start >= c.end {
 				c.start = i
 			}
+			if c.typ == tDate || c.typ == tTime {
+				// The last day named is the reference of "two days later".
+				if st, en, ok := Interval(c.val); ok && st.Equal(en) {
+					s.ref, s.hasRef = st, true
+				}
+			}
 			sp := news.Span{Start: ws[c.start].start, End: ws[c.end-1].end}
 			d.Timexes = append(d.Timexes, news.Timex{
 				Span:     sp,

@@ -54,6 +54,8 @@ func TestNormalise(t *testing.T) {
 		{"2017-09-27", "The plant opened in the 1990s.", "the 1990s", "DATE", "199", "", false},
 		{"2017-09-27", "He came two days ago.", "two days ago", "DATE", "2017-09-25", "", false},
 		{"2017-09-27", "It happened three years ago.", "three years ago", "DATE", "2014", "", false},
+		{"2020-03-10", "The ship sank on March 3. Two days later, divers found it.", "Two days later", "DATE", "2020-03-05", "", false},
+		{"2020-03-10", "The ship sank on March 3, officials said two days ago.", "two days ago", "DATE", "2020-03-08", "", false},
 		// Absolute dates in every common written form.
 		{"2017-10-03", "The KRG held a non-binding referendum on September 25 on secession.", "September 25", "DATE", "2017-09-25", "", false},
 		{"2017-10-03", "On October 4, Erdogan is expected to hold talks with Rouhani.", "October 4", "DATE", "2017-10-04", "", true},
