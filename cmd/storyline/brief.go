@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"iter"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
@@ -38,7 +37,7 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	story := &news.Story{ID: "story"}
 	prog := newProgress(stderr, "analysed")
-	for r := range chain.All(ctx, readAll(paths), 0) {
+	for r := range chain.All(ctx, ingest.ReadAll(paths), 0) {
 		prog.add(r.Err != nil)
 		if r.Err != nil {
 			prog.clear()
@@ -61,15 +60,3 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return render(stdout, b)
 }
 
-// readAll reads every input in turn.
-func readAll(paths []string) iter.Seq2[*news.Article, error] {
-	return func(yield func(*news.Article, error) bool) {
-		for _, p := range paths {
-			for a, err := range ingest.Read(p) {
-				if !yield(a, err) {
-					return
-				}
-			}
-		}
-	}
-}
