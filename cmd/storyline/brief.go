@@ -59,4 +59,3 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return render(stdout, b)
 }
-
