@@ -197,11 +197,31 @@ func clearest(ms []*candidate) string {
 		if strings.ContainsAny(m.text[:min(1, len(m.text))], "\"“‘") {
 			score -= 0.1 // a quote opens the sentence
 		}
+		if anaphoric(m.text) {
+			score -= 0.15 // "The visit comes…", "It was…": needs what came before
+		}
 		if score > bestScore {
 			best, bestScore = m.text, score
 		}
 	}
 	return best
+}
+
+// anaphoric reports whether a sentence opens by pointing back at what
+// came before it: a pronoun, or "the" and a common noun ("The visit").
+func anaphoric(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "it", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "its":
+		return true
+	case "the":
+		r, _ := utf8.DecodeRuneInString(f[1])
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // clause returns the sentence of t, trimmed to the clause holding t when
