@@ -61,6 +61,11 @@ func (p *para) indirect(si, lo, hi int) {
 			p.add(a)
 		}
 	}
+	p.reported(si, lo, hi)
+}
+
+// reported finds reported speech around the cues left, in text order.
+func (p *para) reported(si, lo, hi int) {
 	for i := lo; i < hi; i++ {
 		if p.claimed[i] || p.inQuote(i) {
 			continue
@@ -225,7 +230,8 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
 				e++
 			}
-			if e >= hi || p.ts[e].kind == 'p' || tailOpeners[p.ts[e].low] || adverbial[p.ts[e].low] || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding" {
+			_, pron := pronouns[p.ts[r.a].low]
+			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners[p.ts[e].low] || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
 				src, inverted = r, true
 			}
 		}
@@ -298,6 +304,13 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		if r := p.npRight(s, hi, false); !r.empty() {
 			s = r.b
 		} else if s < hi && (p.ts[s].low == "him" || p.ts[s].low == "her" || p.ts[s].low == "them" || p.ts[s].low == "me" || p.ts[s].low == "us") {
+			s++
+		}
+		// "told The Star-Ledger last week she …": a time after the addressee.
+		for s+1 < hi && (p.ts[s].low == "last" || p.ts[s].low == "this" || p.ts[s].low == "on" || p.ts[s].low == "earlier") && timeWords[p.ts[s+1].low] {
+			s += 2
+		}
+		for s < hi && (timeWords[p.ts[s].low] || p.ts[s].low == "recently") && s+1 < hi && p.ts[s+1].kind == 'w' {
 			s++
 		}
 	}

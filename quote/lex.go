@@ -29,7 +29,7 @@ var verbs = map[cueKind][]string{
 		"conclude", "speculate", "estimate", "charge", "concur/concurred/concurs/concurring",
 		"wonder", "ask", "exclaim", "interject", "muse", "scoff", "snap/snapped/snaps/snapping",
 		"wrote", "post", "signal/signaled/signals/signaling", "hint", "assure", "reassure",
-		"elaborate", "clarify/clarified/clarifies/clarifying", "stated", "told",
+		"elaborate", "clarify/clarified/clarifies/clarifying", "stated",
 		"warn", "promise", "threaten", "demand", "propose", "urge", "cite", "describe",
 		"forecast/forecast/forecasts/forecasting", "predicted", "recommend", "advise", "pray",
 		"swear/swore/swears/swearing", "confess", "point", "echo/echoed/echoes/echoing",

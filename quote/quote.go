@@ -246,6 +246,15 @@ func (r *resolver) speaker(f found) (string, int) {
 	if len(words) == 0 {
 		return "", -1
 	}
+	// "The Podesta Group's CEO, Kimberley Fritts,": the name may follow
+	// the description.
+	if _, name := stripTitles(words); len(name) == 0 || determiners[words[0].low] {
+		if app := appositionWords(ts); len(app) > 0 {
+			if _, n := stripTitles(app); len(n) > 0 && capWord(n[0]) {
+				words = app
+			}
+		}
+	}
 	if len(words) == 1 {
 		if v, ok := pronouns[words[0].low]; ok {
 			if !v {
@@ -438,6 +447,26 @@ func headWords(ts []tok) []tok {
 			break
 		}
 		if t.kind == 'w' {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// appositionWords returns the words of a source between its first and
+// second comma.
+func appositionWords(ts []tok) []tok {
+	var out []tok
+	commas := 0
+	for _, t := range ts {
+		if t.kind == 'p' && t.text == "," {
+			commas++
+			if commas == 2 {
+				break
+			}
+			continue
+		}
+		if commas == 1 && t.kind == 'w' {
 			out = append(out, t)
 		}
 	}

@@ -184,7 +184,8 @@ func sentences(ts []tok, qs []qspan) [][2]int {
 		if q.unclosed {
 			continue
 		}
-		for i := q.start + 1; i < q.end-1; i++ {
+		// The stop that ends a quotation may end its sentence too.
+		for i := q.start + 1; i < q.end-2; i++ {
 			inQuote[i] = true
 		}
 	}
