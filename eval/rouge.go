@@ -591,6 +591,31 @@ func rougeMarkLCS(model, peer []int32, mask []bool, dir *[]byte) {
 	}
 }
 
+// Jackknife scores peer against every set of all models but one with
+// score (r.N, r.S or r.L wrapped) and returns the mean of those scores:
+// the jackknifing NIST has applied since DUC 2005, which lets a human
+// summary, scored against the other humans, be compared with a system's.
+// NIST writes one <EVAL> per left-out model, so each of these scores is
+// an instance of its own in the average; the mean here is the same
+// figure for one peer. With fewer than two models it is score itself.
+func (r *Rouge) Jackknife(score func(peer *RougeText, models []*RougeText) Score, peer *RougeText, models []*RougeText) Score {
+	if len(models) < 2 {
+		return score(peer, models)
+	}
+	var sum Score
+	rest := make([]*RougeText, 0, len(models)-1)
+	for k := range models {
+		rest = append(rest[:0], models[:k]...)
+		rest = append(rest, models[k+1:]...)
+		s := score(peer, rest)
+		sum.R += s.R
+		sum.P += s.P
+		sum.F += s.F
+	}
+	n := float64(len(models))
+	return Score{sum.R / n, sum.P / n, sum.F / n}
+}
+
 // Instance is one scored summary in an average: an evaluation ID (ROUGE's
 // "EVAL.PEER") and its score.
 type Instance struct {

@@ -218,3 +218,81 @@ func TestRougeReproducesNIST(t *testing.T) {
 		t.Error(fmt.Sprintf("%d per-summary and %d average figures differ from NIST's", bad, avgBad))
 	}
 }
+
+// TestRougeJackknifeMatchesNIST checks Jackknife against NIST's DUC 2006
+// run, which wrote one evaluation per left-out model: for every system
+// summary, the jackknifed ROUGE-2 over the topic's four models is the
+// mean of NIST's four per-evaluation figures.
+func TestRougeJackknifeMatchesNIST(t *testing.T) {
+	base := rougeSharedData(t, "summarization/duc2006/rouge")
+	rg, err := NewRouge(rougeSharedData(t, "summarization/rouge"), RougeOptions{N: 2, Stem: true, Alpha: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf, err := os.Open(filepath.Join(base, "rougejk.in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evals, err := ReadRougeConfig(cf)
+	cf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	perEval, _ := readNISTOutput(t, filepath.Join(base, "rougejk.m.out"))
+	type group struct {
+		models map[string]string // model ID → file
+		evals  []string
+		peers  map[string]string // system peer ID → file
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, ev := range evals {
+		topic, _, _ := strings.Cut(ev.ID, "-")
+		g := groups[topic]
+		if g == nil {
+			g = &group{models: map[string]string{}, peers: map[string]string{}}
+			groups[topic] = g
+			order = append(order, topic)
+		}
+		g.evals = append(g.evals, ev.ID)
+		for _, m := range ev.Models {
+			g.models[m.ID] = m.File
+		}
+		for _, p := range ev.Peers {
+			if _, err := strconv.Atoi(p.ID); err == nil {
+				g.peers[p.ID] = p.File
+			}
+		}
+	}
+	prep := func(dir, name string) *RougeText {
+		lines, err := ReadSPL(filepath.Join(base, dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rg.Prepare(lines)
+	}
+	bigrams := func(p *RougeText, ms []*RougeText) Score { return rg.N(2, p, ms) }
+	checked := 0
+	for _, topic := range order[:10] {
+		g := groups[topic]
+		var models []*RougeText
+		for _, f := range g.models {
+			models = append(models, prep("models", f))
+		}
+		for id, f := range g.peers {
+			got := rg.Jackknife(bigrams, prep("peers", f), models)
+			var want float64
+			for _, e := range g.evals {
+				want += perEval["ROUGE-2 "+e+"."+id].r
+			}
+			want /= float64(len(g.evals))
+			if math.Abs(got.R-want) > 1e-9 {
+				t.Errorf("%s peer %s: jackknifed R-2 %.6f, NIST's mean %.6f", topic, id, got.R, want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("nothing checked")
+	}
+}

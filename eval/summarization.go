@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -119,9 +120,11 @@ func runSummarization(opt Options) (*Report, error) {
 	wg.Wait()
 
 	rep := &Report{Suite: "summarization", Data: data}
+	var jk []string // jackknifed figures, for the notes
 	metricNames := []string{"rouge-1", "rouge-2", "rouge-su4"}
 	for k, sys := range summSystems {
 		inst := make([][]Instance, 3)
+		var jk2, jkSU []Instance
 		var total time.Duration
 		for i, c := range clusters {
 			var models []*RougeText
@@ -136,6 +139,10 @@ func runSummarization(opt Options) (*Report, error) {
 			inst[0] = append(inst[0], Instance{c.ID, rg.N(1, peer, models)})
 			inst[1] = append(inst[1], Instance{c.ID, rg.N(2, peer, models)})
 			inst[2] = append(inst[2], Instance{c.ID, rg.S(peer, models)})
+			if len(models) >= 2 {
+				jk2 = append(jk2, Instance{c.ID, rg.Jackknife(func(p *RougeText, ms []*RougeText) Score { return rg.N(2, p, ms) }, peer, models)})
+				jkSU = append(jkSU, Instance{c.ID, rg.Jackknife(rg.S, peer, models)})
+			}
 			total += results[i].out[k].elapsed
 		}
 		avgs := make([]Average, 3)
@@ -153,6 +160,10 @@ func runSummarization(opt Options) (*Report, error) {
 		if total > 0 {
 			rep.Add(sys.name, "clusters_per_second", float64(len(clusters))/total.Seconds())
 		}
+		if len(jk2) == len(clusters) {
+			jk = append(jk, fmt.Sprintf("%s R-2 %.2f R-SU4 %.2f", sys.name,
+				100*rg.Average(jk2).Mean.R, 100*rg.Average(jkSU).Mean.R))
+		}
 	}
 	ndocs, nrefs := 0, 0
 	for _, c := range clusters {
@@ -169,6 +180,9 @@ func runSummarization(opt Options) (*Report, error) {
 	)
 	if limitNote != "" {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("length limit %d words: %s (set --words or --bytes to change)", words, limitNote))
+	}
+	if len(jk) > 0 {
+		rep.Notes = append(rep.Notes, "recall jackknifed over the references, as NIST scored DUC 2005-2007: "+strings.Join(jk, "; "))
 	}
 	rep.Notes = append(rep.Notes,
 		"clusters_per_second: segmentation plus summarization, one core per cluster",
