@@ -126,8 +126,14 @@ func quoteEntryText(d *news.Doc, g []news.Quote) string {
 	text := strings.Join(parts, " ")
 	// Reported speech reads with its verb: "said that …", "hailed …".
 	if q := g[0]; !q.Direct && !q.Cue.IsZero() && q.Cue.End <= q.Content.Start && text != "" {
-		cue := strings.Join(strings.Fields(q.Cue.In(d.Text)), " ")
-		if !strings.EqualFold(cue, "according to") {
+		// The words from the cue to the content: "told reporters after
+		// the meeting that …".
+		lead := news.Span{Start: q.Cue.Start, End: q.Content.Start}
+		if lead.Len() > 80 {
+			lead = q.Cue
+		}
+		cue := strings.Join(strings.Fields(strings.ReplaceAll(lead.In(d.Text), "\u00a0", " ")), " ")
+		if !strings.HasPrefix(strings.ToLower(cue), "according to") && !strings.ContainsAny(cue, "\"“”") {
 			text = cue + " " + text
 		}
 	}
