@@ -206,3 +206,56 @@ func TestTimeQualityMeantime(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMeantime(t *testing.T) {
+	src := `<?xml version="1.0" ?><Document doc_id="7" doc_name="x">
+<token number="0" sentence="0" t_id="1">Ford</token>
+<token number="1" sentence="0" t_id="2">posts</token>
+<token number="2" sentence="1" t_id="3">March</token>
+<token number="3" sentence="1" t_id="4">3</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2009</token>
+<token number="6" sentence="2" t_id="7">Sales</token>
+<token number="7" sentence="2" t_id="8">fell</token>
+<token number="8" sentence="2" t_id="9">last</token>
+<token number="9" sentence="2" t_id="10">month</token>
+<token number="10" sentence="3" t_id="11">Unannotated</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2009-03-03"><token_anchor t_id="3"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2009-02"><token_anchor t_id="9"/><token_anchor t_id="10"/></TIMEX3>
+</Markables></Document>`
+	d, dct, err := ParseMeantime(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != "7" || d.DCT.Format("2006-01-02") != "2009-03-03" || d.Text[dct.Start:dct.End] != "March 3 , 2009" {
+		t.Errorf("id %q dct %v %q", d.ID, d.DCT, d.Text[dct.Start:dct.End])
+	}
+	if strings.Contains(d.Text, "Unannotated") {
+		t.Errorf("unannotated sentence kept: %q", d.Text)
+	}
+	if len(d.Timexes) != 1 || d.Text[d.Timexes[0].Start:d.Timexes[0].End] != "last month" || d.Timexes[0].Value != "2009-02" {
+		t.Errorf("timexes %+v in %q", d.Timexes, d.Text)
+	}
+}
+
+// FuzzParseMeantime checks the MEANTIME reader never panics and keeps
+// spans inside the text.
+func FuzzParseMeantime(f *testing.F) {
+	f.Add(`<Document doc_id="1"><token t_id="1" sentence="0">May</token><token t_id="2" sentence="0">3</token><TIMEX3 functionInDocument="CREATION_TIME" value="03-02-2009"><token_anchor t_id="1"/><token_anchor t_id="2"/></TIMEX3></Document>`)
+	f.Add(`<Document><token t_id="x" sentence="-1">a</token><TIMEX3><token_anchor t_id="99"/></TIMEX3></Document>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		d, dct, err := ParseMeantime(src)
+		if err != nil {
+			return
+		}
+		if dct.Start < 0 || dct.End > len(d.Text) {
+			t.Fatalf("bad creation time span %v", dct)
+		}
+		for _, x := range d.Timexes {
+			if x.Start < 0 || x.End > len(d.Text) || x.Start >= x.End {
+				t.Fatalf("bad span %d-%d in %q", x.Start, x.End, d.Text)
+			}
+		}
+	})
+}
