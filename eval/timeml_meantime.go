@@ -48,7 +48,7 @@ func ParseMeantime(src string) (*TimeMLDoc, news.Span, error) {
 			break
 		}
 		if err != nil {
-			return nil, dct, fmt.Errorf("%w: %v", ErrTimeML, err)
+			return nil, dct, fmt.Errorf("%w: %w", ErrTimeML, err)
 		}
 		switch e := t.(type) {
 		case xml.StartElement:
