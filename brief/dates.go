@@ -47,8 +47,7 @@ import (
 type dateCheck struct {
 	rejected    string // the rejected date's kind: "stated date", "page stamp", "dateline date"
 	rejectedAt  time.Time
-	reason      string   // why it was rejected
-	support     []string // the other sources whose dates contradict it
+	reason      string // why it was rejected
 	inferredHow string
 }
 
@@ -59,7 +58,6 @@ type eventRef struct {
 	start, end time.Time
 	weight     float64 // lower for inferred sources
 	words      bag
-	future     bool
 	past       bool      // on or before its source's date
 	anchor     time.Time // its source's date
 }
@@ -95,9 +93,9 @@ func resolveDates(s *news.Story) {
 			continue
 		}
 		pool := without(all, d)
-		if why, who := contradicts(d, a, pool); why != "" {
+		if why, _ := contradicts(d, a, pool); why != "" {
 			c := checks[d]
-			c.rejected, c.rejectedAt, c.reason, c.support = "stated date", a, why, who
+			c.rejected, c.rejectedAt, c.reason = "stated date", a, why
 			if d.StatedDate.IsZero() {
 				c.rejected = "dateline date"
 			}
@@ -134,9 +132,9 @@ func resolveDates(s *news.Story) {
 			continue
 		}
 		pool := without(all, d)
-		if why, who := contradicts(d, d.PageStamp, pool); why != "" {
+		if why, _ := contradicts(d, d.PageStamp, pool); why != "" {
 			c := checks[d]
-			c.rejected, c.rejectedAt, c.reason, c.support = "page stamp", d.PageStamp, why, who
+			c.rejected, c.rejectedAt, c.reason = "page stamp", d.PageStamp, why
 			continue
 		}
 		if len(pool) == 0 {
@@ -238,7 +236,7 @@ func eventPool(s *news.Story, anchors, extra map[*news.Doc]time.Time) []eventRef
 				b = sentenceBag(d, t.Sentence)
 				bags[t.Sentence] = b
 			}
-			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, future: t.Future, past: !en.After(day0(a)), anchor: day0(a)})
+			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, past: !en.After(day0(a)), anchor: day0(a)})
 		}
 	}
 	for _, d := range s.Docs {
