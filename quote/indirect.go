@@ -61,13 +61,23 @@ func (p *para) indirect(si, lo, hi int) {
 			p.add(a)
 		}
 	}
-	p.reported(si, lo, hi)
+	// Say and tell first: a weaker cue before them would take their
+	// clause as its content.
+	p.reported(si, lo, hi, true)
+	p.reported(si, lo, hi, false)
 }
 
-// reported finds reported speech around the cues left, in text order.
-func (p *para) reported(si, lo, hi int) {
+// coreCues are the verbs of saying that win over any other cue in their
+// sentence.
+var coreCues = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "according": true,
+}
+
+// reported finds reported speech around the cues left, in text order:
+// the core verbs of saying, or the others.
+func (p *para) reported(si, lo, hi int, core bool) {
 	for i := lo; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) {
+		if p.claimed[i] || p.inQuote(i) || coreCues[p.ts[i].low] != core {
 			continue
 		}
 		kind, cr, ok := p.isCue(i)

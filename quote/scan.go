@@ -213,6 +213,11 @@ func sentences(ts []tok, qs []qspan) [][2]int {
 			if !(n.kind == 'q' || startsUpper(n.text) || unicode.IsDigit(firstRune(n.text))) {
 				continue
 			}
+			// A quotation ending in a stop and followed by its
+			// attribution stays one sentence: “Can she stay?” Trump said.
+			if j > i+1 && attributionFollows(ts, j) {
+				continue
+			}
 		}
 		out = append(out, [2]int{start, j})
 		start = j
@@ -267,4 +272,23 @@ func paragraphs(d *news.Doc) []news.Span {
 		}
 	}
 	return out
+}
+
+// attributionFollows reports whether the words from token j are a short
+// source and a reporting verb, or a verb and a source: "Trump said",
+// "said Sen. Murphy".
+func attributionFollows(ts []tok, j int) bool {
+	for k := j; k < len(ts) && k < j+6; k++ {
+		t := ts[k]
+		if t.kind != 'w' {
+			return false
+		}
+		if kind := cues[t.low]; kind == cueSay || kind == cueTell {
+			return true
+		}
+		if !startsUpper(t.text) && !titleWords[t.low] && !determiners[t.low] {
+			return false
+		}
+	}
+	return false
 }
