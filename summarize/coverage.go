@@ -15,6 +15,10 @@ const (
 	// enough to fill a budget the concepts cannot, too little to matter
 	// otherwise.
 	rareWeight = 0.001
+	// centralityWeight scales a bonus for central sentences: a
+	// sentence's gain is multiplied by 1+centralityWeight*its MEAD
+	// score (centroid, position and lead overlap), scaled to 0..1.
+	centralityWeight = 1.0
 	// minDF is the number of docs that must use a bigram for it to be a
 	// concept in a cluster of eight docs or more (two for four to seven,
 	// one below).
@@ -71,7 +75,7 @@ func (c *cluster) concepts() ([][]string, map[string]float64) {
 // the budget, greedily by gain per length.
 func (c *cluster) coverage(opt Options) []int {
 	per, weight := c.concepts()
-	chosen, _ := c.greedy(opt, per, weight, -1)
+	chosen, _ := c.greedy(opt, per, weight)
 	return chosen
 }
 
@@ -83,10 +87,19 @@ func (c *cluster) size(s *sent, lw int) float64 {
 	return math.Max(float64(s.words), 1)
 }
 
-// greedy runs the greedy selection, starting with sentence first when it
-// is not -1, and returns the sentences and the weight they cover (the
-// overflowing last sentence pro rata).
-func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64, first int) ([]int, float64) {
+// greedy runs the greedy selection and returns the sentences and the
+// weight they cover (the overflowing last sentence pro rata).
+func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64) ([]int, float64) {
+	central := c.centroid()
+	top := 0.0
+	for _, v := range central {
+		top = max(top, v)
+	}
+	for i := range central {
+		if top > 0 {
+			central[i] /= top
+		}
+	}
 	lw, lb := opt.budget()
 	covered := map[string]bool{}
 	in := make([]bool, len(c.sents))
@@ -101,7 +114,7 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64,
 				g += weight[x]
 			}
 		}
-		return g * (1 + positionWeight*c.sents[i].pos)
+		return g * (1 + positionWeight*c.sents[i].pos + centralityWeight*central[i])
 	}
 	eligible := func(i int) bool {
 		s := c.sents[i]
@@ -122,9 +135,6 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64,
 		for _, x := range per[i] {
 			covered[x] = true
 		}
-	}
-	if first >= 0 {
-		take(first)
 	}
 	for {
 		best, bestScore := -1, 0.0
@@ -169,7 +179,7 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64,
 				g += weight[x]
 			}
 		}
-		return g * (1 + positionWeight*s.pos)
+		return g * (1 + positionWeight*s.pos + centralityWeight*central[i])
 	})
 	if len(chosen) > n {
 		last := c.sents[chosen[n]]

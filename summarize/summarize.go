@@ -6,11 +6,15 @@
 // story are the stemmed word bigrams that several of its articles use,
 // each weighted by the number of articles that use it, and a summary is
 // the set of sentences, within the length budget, that covers the most
-// concept weight. Covering a concept twice earns nothing, so redundancy is
-// avoided by construction. Sentences early in their article earn a small
-// bonus; sentences that would open the summary on a dangling pronoun or
-// definite description, questions, quotations, very short sentences,
-// opinion sections and page debris are left out. The chosen sentences are
+// concept weight, found greedily by gain per length^0.7. Covering a
+// concept twice earns nothing, so redundancy is avoided by construction.
+// Sentences early in their article and sentences central to the story
+// (MEAD's centroid score) earn a bonus. Spellings of a name that differ
+// by an edit or two (Baqeri, Bagheri) count as one word. Questions,
+// quotations, first- and second-person sentences, very short or long
+// ones, opinion sections and page debris are left out, and a sentence
+// that opens on a word needing a referent (he, but, the official, during
+// the meeting) enters only right after the sentence it follows. The chosen sentences are
 // put in the order of their articles' dates and their place in the
 // article, and each cites every article that states the same thing.
 //
