@@ -39,6 +39,11 @@ func (p *para) indirect(si, lo, hi int) {
 	if a := p.colonHeadline(si, lo, hi); a != nil {
 		p.add(a)
 	}
+	// "Asked whether …, X said": the question is attributed to the
+	// subject of the main clause.
+	if a := p.askedOpener(si, lo, hi); a != nil {
+		p.add(a)
+	}
 	// "According to X, …" opening the sentence.
 	if s := p.clauseStart(lo, hi); s+1 < hi && p.ts[s].low == "according" && !p.claimed[s] {
 		if _, cr, ok := p.isCue(s); ok {
@@ -202,6 +207,16 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 			}
 		}
 		e := cr.a - 1
+		// "Fundraising, according to the campaign, has surged": the
+		// content runs on after the aside.
+		k := src.b
+		if k+1 < hi && p.ts[k].text == "," && p.ts[k+1].kind == 'w' {
+			if end := p.contentEnd(k+1, hi); p.words(rng{k + 1, end}) >= 2 && p.free(rng{k + 1, end}) {
+				if p.words(rng{s, e}) >= 1 {
+					return &attr{content: []rng{{s, e}, {k + 1, end}}, cue: cr, source: src, sentence: si}
+				}
+			}
+		}
 		if p.words(rng{s, e}) < 2 {
 			return nil
 		}
@@ -397,4 +412,27 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 		return nil
 	}
 	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, source: rng{s, c}, sentence: si, direct: p.ts[c+1].kind == 'q'}
+}
+
+// askedOpener reads "Asked whether …, X said …" and "When asked about …,".
+func (p *para) askedOpener(si, lo, hi int) *attr {
+	c := p.clauseStart(lo, hi)
+	if c < hi && p.ts[c].low == "when" {
+		c++
+	}
+	if c >= hi || p.ts[c].low != "asked" || p.claimed[c] {
+		return nil
+	}
+	e := c + 1
+	for e < hi && p.ts[e].text != "," && p.ts[e].kind != 'q' {
+		e++
+	}
+	if e >= hi || p.ts[e].text != "," || p.words(rng{c + 1, e}) < 2 {
+		return nil
+	}
+	src := p.npRight(e+1, hi, false)
+	if src.empty() {
+		return nil
+	}
+	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, source: src, sentence: si}
 }
