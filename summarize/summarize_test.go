@@ -255,3 +255,31 @@ func BenchmarkDocuments(b *testing.B) {
 		}
 	}
 }
+
+func FuzzDocuments(f *testing.F) {
+	f.Add("WASHINGTON (AP) -- A long enough sentence about the storm that hit the coast on Monday.\n\nHe said so.", "The storm that hit the coast on Monday killed four people in three towns.", 20)
+	f.Add("", "?", 0)
+	f.Fuzz(func(t *testing.T, a, b string, words int) {
+		if words < 0 || words > 500 {
+			words = 50
+		}
+		lines, err := Documents([]Document{{ID: "a", Text: a}, {ID: "b", Text: b}}, Options{Words: words})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, l := range lines {
+			n += len(strings.Fields(l.Text))
+			if len(l.Sources) == 0 {
+				t.Fatalf("%q cites nothing", l.Text)
+			}
+		}
+		budget := words
+		if budget == 0 {
+			budget = 100
+		}
+		if float64(n) > 1.3*float64(budget) {
+			t.Fatalf("%d words for a budget of %d", n, budget)
+		}
+	})
+}
