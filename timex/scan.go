@@ -34,6 +34,7 @@ type scanner struct {
 	lastQ      string    // the last quarter named in the doc (2017-Q3)
 	ref        time.Time // the last full date named in the doc
 	hasRef     bool
+	lastDate   string // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
 }
 
 func (s *scanner) lo(i int) string {
@@ -1014,6 +1015,13 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if (w == "following" || w == "previous") && s.hasRef && u == uDay {
 			return cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}, true
 		}
+		// "the following year", "the previous month": from the last date
+		// named, not from the article's date.
+		if (w == "following" || w == "previous") && det && (u == uYear || u == uMonth) {
+			if v, ok := shiftDate(s.lastDate, u, n); ok {
+				return cand{end: k + 1, typ: tDate, val: v}, true
+			}
+		}
 		c, ok := s.thisUnit(k, u, n)
 		if w == "this" && u == uWeekend {
 			c, ok = s.thisUnit(k, u, 0)
@@ -1734,4 +1742,31 @@ func (s *scanner) clock(j int) (cand, bool) {
 var timezones = map[string]bool{
 	"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true, "mst": true,
 	"mdt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true,
+}
+
+// shiftDate moves the year or month of v (2017, 2017-09, 2017-09-25) by n
+// units of u, at u's precision.
+func shiftDate(v string, u unit, n int) (string, bool) {
+	if len(v) < 4 {
+		return "", false
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return "", false
+	}
+	switch u {
+	case uYear:
+		return strconv.Itoa(y + n), true
+	case uMonth:
+		if len(v) < 7 || v[4] != '-' {
+			return "", false
+		}
+		m, err := strconv.Atoi(v[5:7])
+		if err != nil || m < 1 || m > 12 {
+			return "", false
+		}
+		t := date(y, m, 1).AddDate(0, n, 0)
+		return monthValue(t.Year(), int(t.Month())), true
+	}
+	return "", false
 }

@@ -130,19 +130,35 @@ func (s *scanner) cue(k int) (int, int) {
 			return 1, 0 // future in the past: were planning to drive on Monday
 		}
 	case "plans", "plan", "planning":
+		if k > 0 && s.nounBefore(k-1) {
+			return 0, 0 // announced the plan Aug. 21: a noun
+		}
 		if s.is(k+1, "to") {
 			return 1, 0
 		}
 		return 1, weakCue // often a noun
 	case "set":
-		if s.is(k+1, "to") {
+		if s.is(k+1, "to") || s.is(k+1, "for") {
 			return 1, 0
 		}
+		if s.is(k-1, "be") || s.is(k-1, "is") || s.is(k-1, "are") {
+			return 0, 0
+		}
+		return -1, weakCue // the record high set on Aug. 6
+	case "payable":
+		return 1, weakCue // payable Dec. 15
+	case "record":
+		if s.is(k-1, "of") {
+			return 1, weakCue // holders of record Nov. 16
+		}
 		return 0, 0
-	case "payable", "record":
-		return 1, weakCue // payable Dec. 15 to holders of record Nov. 16
 	}
 	if futureCues[lo] {
+		// had been due to expire Friday, as previously planned: a plan
+		// that is over.
+		if s.is(k-1, "had") || s.is(k-1, "been") && s.is(k-2, "had") || s.is(k-1, "previously") || s.is(k-1, "originally") {
+			return -1, 0
+		}
 		switch s.lo(k - 1) {
 		case "a", "an", "the", "his", "her", "its", "their", "s":
 			return 1, weakCue // a scheduled visit, Erdogan's planned visit
@@ -150,16 +166,30 @@ func (s *scanner) cue(k int) (int, int) {
 		return 1, 0
 	}
 	if pastCues[lo] {
-		if s.is(k-1, "be") {
+		if s.is(k-1, "be") || s.is(k-1, "is") || s.is(k-1, "are") {
 			return 0, 0 // will be paid Dec. 14
 		}
 		return -1, 0
 	}
 	if len(lo) > 4 && strings.HasSuffix(lo, "ed") && !w.upper && !notPast[lo] {
-		if s.is(k-1, "be") || s.is(k-1, "being") {
+		if s.is(k-1, "be") || s.is(k-1, "being") || s.is(k-1, "is") || s.is(k-1, "are") {
 			return 0, 0 // must be returned by Jan. 14
 		}
 		return -1, weakCue
 	}
 	return 0, 0
+}
+
+// nounBefore reports whether word k makes the word after it a noun: a
+// determiner, a possessive or a past-tense verb (announced plans to).
+func (s *scanner) nounBefore(k int) bool {
+	switch s.lo(k) {
+	case "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "s", "this", "that", "these", "those", "new", "no", "any":
+		return true
+	}
+	w := s.ws[k]
+	if w.kind != 'a' {
+		return false
+	}
+	return reporting[w.lo] || len(w.lo) > 4 && strings.HasSuffix(w.lo, "ed") && !notPast[w.lo]
 }

@@ -50,6 +50,9 @@ func Tag(d *news.Doc, anchor time.Time) {
 				if st, en, ok := Interval(c.val); ok && st.Equal(en) {
 					s.ref, s.hasRef = st, true
 				}
+				if calendarValue(c.val) {
+					s.lastDate = c.val
+				}
 			}
 			sp := news.Span{Start: ws[c.start].start, End: ws[c.end-1].end}
 			d.Timexes = append(d.Timexes, news.Timex{
@@ -113,4 +116,23 @@ func (Stage) Apply(d *news.Doc) error {
 	}
 	Tag(d, anchor)
 	return nil
+}
+
+// calendarValue reports whether v is a year, a month or a day (2017,
+// 2017-09, 2017-09-25).
+func calendarValue(v string) bool {
+	if len(v) != 4 && len(v) != 7 && len(v) != 10 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
