@@ -1732,10 +1732,14 @@ func (s *scanner) clock(j int) (cand, bool) {
 			h = 0
 		}
 	}
+	zone := ""
 	if timezones[s.lo(k)] {
+		if s.is(k, "utc") || s.is(k, "gmt") {
+			zone = "Z" // ISO 8601: a time in UTC
+		}
 		k++
 	}
-	c := s.timeOfDay(j, k, two(h)+":"+two(m))
+	c := s.timeOfDay(j, k, two(h)+":"+two(m)+zone)
 	return c, true
 }
 
