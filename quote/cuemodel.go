@@ -139,6 +139,10 @@ func cueFeatures(p *para, i int, buf []string) []string {
 		"s3+n1="+suffix(w, 3)+"|"+class(at(i+1)),
 		"p1c+s3="+class(at(i-1))+"|"+suffix(w, 3),
 	)
+	buf = append(buf, "stem="+stem(w), "stem+n1c="+stem(w)+"|"+class(at(i+1)), "p1c+n1c="+class(at(i-1))+"|"+class(at(i+1)))
+	if i > 0 && capWord(ts[i-1]) {
+		buf = append(buf, "p1cap")
+	}
 	if k, ok := cues[w]; ok {
 		buf = append(buf, "lex="+string(rune(k)))
 	}
@@ -270,4 +274,14 @@ func firstWordAt(p *para, i int, c news.Span) bool {
 		}
 	}
 	return true
+}
+
+// stem takes a verb ending off a word: railed, rails, railing → rail.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
