@@ -109,6 +109,24 @@ func TestReadMultiNews(t *testing.T) {
 	}
 }
 
+func FuzzReadMultiNews(f *testing.F) {
+	f.Add("documents,num_documents,summary\n\"['a. b', 'c']\",2,\"– s\"\n")
+	f.Add("summary,documents\n,\n\"\"\"\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		cs, err := ReadMultiNews(strings.NewReader(s), "f")
+		if err != nil {
+			return
+		}
+		for _, c := range cs {
+			for _, d := range c.Docs {
+				if d.Text == "" {
+					t.Fatalf("%s: empty document", d.ID)
+				}
+			}
+		}
+	})
+}
+
 func TestReadSummarizationGeneric(t *testing.T) {
 	dir := t.TempDir()
 	for path, text := range map[string]string{
