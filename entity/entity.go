@@ -132,6 +132,17 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
 			for _, cd := range t.repair(d.Text, d.Tokens, cd, first) {
+				for cd.b-cd.a > 1 && weekdays[strings.ToLower(d.Tokens[cd.a].Text)] {
+					cd.a++
+				}
+				if c := t.personCut(d.Tokens, cd.a, cd.b, cd.typ); c > cd.a {
+					cd.a, cd.typ = c, news.Person
+				}
+				if cd.typ == news.Person {
+					if ty := nonNameType(d.Tokens[cd.a:cd.b]); ty != "" {
+						cd.typ = ty
+					}
+				}
 				if cd.typ == news.Person {
 					t.trimTitles(d.Tokens, &cd)
 					extendParticles(d.Tokens, &cd, d.Sentences[k].EndToken)
@@ -152,6 +163,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			}
 		}
 	}
+	cands = extendOrgs(d.Tokens, d.Sentences, cands, t.m.Known)
 	cands = t.propagate(d, cands, per)
 	// tokens of places, organisations and other names, which may stand in
 	// a person's title
@@ -406,7 +418,7 @@ func (t *Tagger) repair(text string, toks []news.Token, cd cand, first int) []ca
 		return nil
 	}
 	// a common word capitalised at a sentence start
-	if cd.b-cd.a == 1 && cd.typ != news.Person && t.m.Common(toks[cd.a].Text) {
+	if cd.b-cd.a == 1 && (cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || discourse[strings.ToLower(toks[cd.a].Text)]) {
 		if cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != "," {
 			return nil
 		}
@@ -521,7 +533,7 @@ var pronouns = map[string]bool{
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.
 func junk(s string, typ news.EntityType) bool {
-	if pronouns[strings.ToLower(s)] {
+	if pronouns[strings.ToLower(s)] || partyTag(s) {
 		return true
 	}
 	for _, r := range s {

@@ -344,6 +344,7 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 			agg.addForm(f, it.forms[f])
 		}
 		for _, r := range it.roles {
+			r = spellRole(r)
 			k := roleKey(r)
 			if !roles[k] {
 				roles[k] = true
@@ -372,7 +373,7 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 			typ = news.Misc
 		}
 	}
-	e := news.Entity{Name: best(agg.forms, agg.order, typ == news.Person), Type: typ, Roles: agg.roles}
+	e := news.Entity{Name: best(agg.forms, agg.order, typ == news.Person), Type: typ, Roles: specificRoles(agg.roles)}
 	forms := slices.Clone(agg.order)
 	sort.SliceStable(forms, func(a, b int) bool { return agg.forms[forms[a]] > agg.forms[forms[b]] })
 	e.Forms = forms
@@ -412,7 +413,7 @@ func docEntities(d *news.Doc) {
 		if d.ID != "" {
 			it.sources = []string{d.ID}
 		}
-		it.addForm(m.Text, 1)
+		it.addForm(fullBody(d, i), 1)
 		if m.Type == news.Person {
 			it.pn = parseName(m.Text)
 			perIdx = append(perIdx, i)
@@ -496,8 +497,13 @@ func minPos(items []item, ms []int) int {
 
 // Merge groups the entities of every doc of a story into one entry per
 // real-world entity, with every form used and the IDs of the sources,
-// most important (most sources, then most mentions) first.
-func Merge(docs []*news.Doc) []news.Entity {
+// most important (most sources, then most mentions) first. It leaves out
+// what MergeOptions' zero value leaves out: nationalities and other
+// adjectives, and stray common words.
+func Merge(docs []*news.Doc) []news.Entity { return MergeWith(docs, MergeOptions{}) }
+
+// MergeWith is Merge with options.
+func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 	var items []item
 	var perIdx, otherIdx []int
 	for di, d := range docs {
@@ -557,17 +563,29 @@ func Merge(docs []*news.Doc) []news.Entity {
 		}
 	}
 	perIdx, otherIdx = retype(items, perIdx, otherIdx)
+	perIdx, otherIdx = strayPeople(items, perIdx, otherIdx)
 	type ent struct {
 		e     news.Entity
 		count int
 	}
 	var ents []ent
+	var lookup func([]string) uint8
+	var common func(string) bool
+	if t, err := Default(); err == nil && t.m != nil {
+		lookup, common = t.m.Known, t.m.Common
+	}
 	for _, c := range people(items, perIdx, false) {
 		e, n := entityOf(items, c.members, news.Person)
+		if !opt.KeepAdjectives && adjectiveEntity(e, lookup) {
+			continue
+		}
 		ents = append(ents, ent{e, n})
 	}
-	for _, g := range things(items, otherIdx, nil) {
+	for _, g := range things(items, otherIdx, suffixLinks(items, otherIdx)) {
 		e, n := entityOf(items, g, "")
+		if !opt.KeepAdjectives && adjectiveEntity(e, lookup) || !opt.KeepStray && strayWord(e, n, common, lookup) {
+			continue
+		}
 		ents = append(ents, ent{e, n})
 	}
 	sort.SliceStable(ents, func(a, b int) bool {
@@ -602,7 +620,7 @@ func afterParticle(f string) string {
 
 // retype moves to the places and organisations a "person" with no title
 // whose name other sources give to a place or organisation at least as
-// often (a tagger's slip in one article).
+// often as to people it may be (a tagger's slip in one article).
 func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	other := map[string]int{}
 	otherType := map[string]news.EntityType{}
@@ -613,12 +631,27 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 			otherType[k] = items[i].typ
 		}
 	}
+	bySur := map[string][]int{}
+	for _, i := range perIdx {
+		if sn, ok := items[i].pn.surname(); ok {
+			bySur[sn.sk] = append(bySur[sn.sk], i)
+		}
+	}
 	var keep []int
 	for _, i := range perIdx {
 		it := &items[i]
 		if len(it.roles) == 0 {
 			k := nameKey(best(it.forms, it.order, true))
-			if other[k] >= it.count {
+			// the mentions of people this name may be
+			per := it.count
+			if sn, ok := it.pn.surname(); ok && other[k] > 0 {
+				for _, j := range bySur[sn.sk] {
+					if j != i && compatible(it.pn, items[j].pn) {
+						per += items[j].count
+					}
+				}
+			}
+			if other[k] >= per {
 				it.typ = otherType[k]
 				otherIdx = append(otherIdx, i)
 				continue

@@ -215,7 +215,8 @@ func partMatch(a, b part) bool {
 	if a.sk == b.sk {
 		return d <= max(1, max(len(a.t), len(b.t))/3)
 	}
-	return false
+	// a letter dropped or added in a long name (Vicente, Vincente)
+	return d == 1 && min(len(a.t), len(b.t)) >= 6 && len(a.t) != len(b.t)
 }
 
 // surname is the last part.

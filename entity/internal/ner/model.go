@@ -479,3 +479,16 @@ func (m *Model) Common(w string) bool {
 	b, ok := m.lex[norm(w)]
 	return ok && b >= 3
 }
+
+// Known returns the types (bit 1<<k for Types[k]) under which the
+// gazetteer holds the name written as words, or 0 when it is unknown.
+func (m *Model) Known(words []string) uint8 {
+	if len(words) == 0 {
+		return 0
+	}
+	h := uint64(fnvOffset)
+	for _, w := range words {
+		h = gazKey(h, hstr(fnvOffset, norm(w)))
+	}
+	return m.gaz[h] & 0x0f
+}

@@ -1,0 +1,249 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// MergeOptions says what Merge keeps.
+type MergeOptions struct {
+	// KeepAdjectives keeps the entities that are only nationalities,
+	// peoples, faiths or parties' members used as words ("Iranian",
+	// "Kurds", "Muslims", "Republican"), which a reader of a brief does not
+	// need among the story's named things.
+	KeepAdjectives bool
+	// KeepStray keeps the names of places, organisations and other things
+	// written once, in one source, as a single word the language otherwise
+	// writes in lower case ("Arrogance", "Army"): mostly common words
+	// capitalised for emphasis or in a quote.
+	KeepStray bool
+}
+
+// adjectiveEntity reports whether an entity names only a nationality, a
+// people, a faith or a party's members, as a word.
+func adjectiveEntity(e news.Entity, lookup func([]string) uint8) bool {
+	if len(e.Roles) > 0 && e.Type == news.Person {
+		return false
+	}
+	for _, f := range append([]string{e.Name}, e.Forms...) {
+		if !adjectival(f, lookup) {
+			return false
+		}
+		if e.Type != news.Misc {
+			// a person, place or group only when every word is one of
+			// the listed words or a plural ("Muslims", "Iranians"), not
+			// a place with a suffix like a nationality's (Japan, Mali)
+			for _, w := range strings.Fields(f) {
+				l := strings.ToLower(w)
+				if !irregularDemonyms[l] && !irregularDemonyms[strings.TrimSuffix(l, "s")] && !strings.HasSuffix(l, "s") {
+					return false
+				}
+			}
+		}
+		if lookup != nil {
+			// a name the gazetteer knows as a place, group or person only
+			if m := lookup(strings.Fields(f)); m != 0 && m&(1<<3) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// strayWord reports whether an entity other than a person is a single
+// word written once in one source that the training data writes in lower
+// case most of the time.
+func strayWord(e news.Entity, count int, common func(string) bool, lookup func([]string) uint8) bool {
+	if e.Type == news.Person || count > 1 || len(e.Sources) > 1 || len(e.Forms) > 1 || common == nil {
+		return false
+	}
+	if strings.ContainsAny(e.Name, " -.") || acronymOf(e.Name) != "" && !common(e.Name) {
+		return false
+	}
+	if common(e.Name) {
+		return true
+	}
+	// an abstract noun the training data does not know as a name
+	l := strings.ToLower(e.Name)
+	for _, suf := range []string{"ness", "ance", "ence", "ment", "tion", "sion", "ity", "ism", "ship", "hood", "dom"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+3 && (lookup == nil || lookup([]string{e.Name}) == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// strayPeople moves to the people the single-word places, organisations
+// and other names of a story that are the surname of a person whom the
+// story names more often ("Obama" typed a place in one article, a person
+// in the others): a name typed a person in most mentions is a person
+// everywhere.
+func strayPeople(items []item, perIdx, otherIdx []int) ([]int, []int) {
+	if len(perIdx) == 0 {
+		return perIdx, otherIdx
+	}
+	bySur := map[string][]int{}
+	for _, i := range perIdx {
+		if sn, ok := items[i].pn.surname(); ok {
+			bySur[sn.sk] = append(bySur[sn.sk], i)
+		}
+	}
+	var keep []int
+	for _, i := range otherIdx {
+		it := &items[i]
+		f := best(it.forms, it.order, false)
+		if len(it.forms) != 1 || strings.ContainsAny(f, " ") || acronymOf(f) != "" || len(it.roles) > 0 {
+			keep = append(keep, i)
+			continue
+		}
+		pn := parseName(f)
+		sn, ok := pn.surname()
+		if len(pn.parts) != 1 || !ok {
+			keep = append(keep, i)
+			continue
+		}
+		// votes: mentions of people with this surname against mentions
+		// of this name as something else
+		per, other := 0, 0
+		for _, j := range bySur[sn.sk] {
+			if compatible(pn, items[j].pn) {
+				per += items[j].count
+			}
+		}
+		if per == 0 {
+			keep = append(keep, i)
+			continue
+		}
+		k := nameKey(f)
+		for _, j := range otherIdx {
+			for g, n := range items[j].forms {
+				if nameKey(g) == k {
+					other += n
+				}
+			}
+		}
+		if per <= other {
+			keep = append(keep, i)
+			continue
+		}
+		it.typ = news.Person
+		it.pn = pn
+		perIdx = append(perIdx, i)
+	}
+	return perIdx, keep
+}
+
+// suffixLinks links a name of two or more words that ends another, longer
+// name of the story (not a place's) to it when that longer name is the
+// only one it ends ("Immunities Act", "Foreign Sovereign Immunities Act";
+// "Justice Department", "U.S. Justice Department"), and a name to the
+// only longer one that is it "of" something ("Islamic Republic",
+// "Islamic Republic of Iran").
+func suffixLinks(items []item, idx []int) [][2]int {
+	type name struct {
+		i int
+		k string
+	}
+	var long []name
+	for _, i := range idx {
+		for f := range items[i].forms {
+			if k := nameKey(f); strings.Count(k, " ") >= 1 {
+				long = append(long, name{i, k})
+			}
+		}
+	}
+	var links [][2]int
+	for _, i := range idx {
+		for f := range items[i].forms {
+			k := nameKey(f)
+			if strings.Count(k, " ") < 1 {
+				continue
+			}
+			target := -1
+			for _, n := range long {
+				if n.i == i || len(n.k) <= len(k) {
+					continue
+				}
+				// "Islamic Republic" of "Islamic Republic of Iran"; "Immunities
+				// Act" of "Foreign Sovereign Immunities Act"
+				if !strings.HasPrefix(n.k, k+" of ") && (!strings.HasSuffix(n.k, " "+k) || items[n.i].typ == news.Place) {
+					continue
+				}
+				if target >= 0 && target != n.i {
+					target = -2
+					break
+				}
+				target = n.i
+			}
+			if target >= 0 {
+				links = append(links, [2]int{i, target})
+			}
+		}
+	}
+	return links
+}
+
+// roleAbbrevs spell out the abbreviations of offices written before
+// names.
+var roleAbbrevs = map[string]string{
+	"sen": "Senator", "rep": "Representative", "gov": "Governor", "pres": "President",
+	"amb": "Ambassador", "supt": "Superintendent", "insp": "Inspector", "cmdr": "Commander",
+	"atty": "Attorney", "sec": "Secretary", "lt. gov": "Lieutenant Governor",
+}
+
+// spellRole spells out an office given as an abbreviation ("Sen." →
+// "Senator"); other roles are returned as they are.
+func spellRole(r string) string {
+	if s, ok := roleAbbrevs[strings.ToLower(strings.TrimSuffix(r, "."))]; ok {
+		return s
+	}
+	return r
+}
+
+// specificRoles drops from a person's roles those that another role of
+// theirs refines: a rank inside a longer rank ("General", "Major
+// General"), an office inside a longer office ("President", "Turkish
+// President"; "secretary", "White House press secretary"). Roles that
+// differ only in case are one.
+func specificRoles(roles []string) []string {
+	keys := make([]string, len(roles))
+	for i, r := range roles {
+		keys[i] = " " + roleKey(r) + " "
+	}
+	var out []string
+	for i, r := range roles {
+		_, rank := NormalizeRank(r)
+		drop := false
+		for j, o := range roles {
+			if i == j {
+				continue
+			}
+			if _, orank := NormalizeRank(o); orank != rank {
+				continue
+			}
+			if keys[i] == keys[j] && j < i || keys[i] != keys[j] && strings.Contains(keys[j], keys[i]) && !otherOffice(keys[j], keys[i]) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// otherOffice reports whether a longer role names another office than
+// the shorter one it holds ("vice president", "president"; "former
+// senator", "senator").
+func otherOffice(long, short string) bool {
+	rest := strings.Replace(long, short, " ", 1)
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch w {
+		case "vice", "deputy", "assistant", "former", "ex", "acting", "lieutenant", "under", "associate", "co", "sub", "interim", "past", "late", "would-be", "elect":
+			return true
+		}
+	}
+	return false
+}
