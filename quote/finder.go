@@ -655,7 +655,10 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			head = i
 			continue
 		}
-		if w.low == "of" && head >= 0 && i+1 < hi && startsUpper(p.ts[i+1].text) {
+		if w.low == "of" && head >= 0 && i+1 < hi && (startsUpper(p.ts[i+1].text) || p.ts[i+1].low == "the" && i+2 < hi && startsUpper(p.ts[i+2].text)) {
+			continue
+		}
+		if w.low == "the" && i > k && p.ts[i-1].low == "of" && i+1 < hi && startsUpper(p.ts[i+1].text) {
 			continue
 		}
 		if w.low == "al" || strings.HasPrefix(w.low, "al-") || strings.HasPrefix(w.low, "el-") || w.low == "bin" || w.low == "van" || w.low == "von" || w.low == "de" {

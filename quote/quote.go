@@ -395,6 +395,23 @@ func (r *resolver) recent(off int, near int, pronoun string) *person {
 	if near > 0 && off-bestAt > 200 {
 		return nil
 	}
+	if best == nil || near > 0 {
+		return best
+	}
+	// The subject comes first: of the people of the last sentence that
+	// names anyone, the first.
+	start := strings.LastIndexAny(r.d.Text[:bestAt], ".!?\n") + 1
+	first := bestAt
+	for _, p := range r.ps.list {
+		if !p.agrees(pronoun) {
+			continue
+		}
+		for _, a := range p.at {
+			if a >= start && a < first {
+				best, first = p, a
+			}
+		}
+	}
 	return best
 }
 
