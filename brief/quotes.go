@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/quote"
 )
 
 // quoteSimilarity is how much two quotes' words must overlap for them to
@@ -27,6 +28,11 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 			speaker := canonicalSpeaker(d, q, ents)
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
+				continue
+			}
+			// Who said what: statements and beliefs, not the other
+			// doings the cue model reports ("signed agreements").
+			if !q.Direct && !quote.Listed(q.Cue.In(d.Text)) {
 				continue
 			}
 			e := news.QuoteEntry{

@@ -273,3 +273,23 @@ var timeWords = map[string]bool{
 	"week": true, "month": true, "year": true, "morning": true, "afternoon": true, "evening": true,
 	"night": true, "weekend": true, "tonight": true,
 }
+
+// Listed reports whether cue, as written, is a reporting verb of the
+// package's lists (said, told, believes, according to…) rather than a
+// word only the cue model took for a cue ("signed", "discussed"): what
+// someone said or thinks, not what they did.
+func Listed(cue string) bool {
+	f := strings.Fields(strings.ToLower(cue))
+	if len(f) == 0 {
+		return false
+	}
+	if f[0] == "according" || cue == ":" {
+		return true
+	}
+	for _, w := range f {
+		if _, ok := cues[strings.Trim(w, ".,:;")]; ok {
+			return true
+		}
+	}
+	return false
+}

@@ -214,3 +214,14 @@ func BenchmarkFind(b *testing.B) {
 		Find(d)
 	}
 }
+
+func TestListed(t *testing.T) {
+	for cue, want := range map[string]bool{
+		"said": true, "told": true, "According to": true, "voiced concern": true, "pointed out": true,
+		"believes": true, ":": true, "signed": false, "discussed": false, "": false,
+	} {
+		if got := Listed(cue); got != want {
+			t.Errorf("Listed(%q) = %v, want %v", cue, got, want)
+		}
+	}
+}
