@@ -21,12 +21,12 @@ type sent struct {
 	bytes    int
 	toks     []string // lowercase alphanumeric tokens, stemmed
 	content  []string // toks without stopwords
-	tf       map[string]float64
-	norm     float64 // of the tf-idf vector
-	pos      float64 // position bonus in 0..1
-	ok       bool    // may enter the summary
-	dangling bool    // opens with a word that needs a referent
-	days     uint8   // weekdays named, a bit per day
+	vec      []term   // tf-idf vector, sorted by word
+	norm     float64  // of vec
+	pos      float64  // position bonus in 0..1
+	ok       bool     // may enter the summary
+	dangling bool     // opens with a word that needs a referent
+	days     uint8    // weekdays named, a bit per day
 	// personal reports that it opens with a personal pronoun, and
 	// prevPerson that the sentence before it names someone it could
 	// refer to.
@@ -372,16 +372,27 @@ func newCluster(docs []*news.Doc) *cluster {
 		c.idf[w] = math.Log((nd+1)/float64(n)) + 1
 	}
 	for _, s := range c.sents {
-		s.tf = map[string]float64{}
-		for _, w := range s.content {
-			s.tf[w]++
+		words := append([]string(nil), s.content...)
+		sort.Strings(words)
+		for k, w := range words {
+			if k > 0 && w == words[k-1] {
+				s.vec[len(s.vec)-1].v += c.idf[w]
+				continue
+			}
+			s.vec = append(s.vec, term{w, c.idf[w]})
 		}
-		for w, f := range s.tf {
-			s.norm += (f * c.idf[w]) * (f * c.idf[w])
+		for _, t := range s.vec {
+			s.norm += t.v * t.v
 		}
 		s.norm = math.Sqrt(s.norm)
 	}
 	return c
+}
+
+// term is one word of a sentence's tf-idf vector.
+type term struct {
+	w string
+	v float64
 }
 
 // weekdays returns a bit per weekday that text names.
@@ -499,14 +510,17 @@ func (c *cluster) cosine(a, b *sent) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	if len(a.tf) > len(b.tf) {
-		a, b = b, a
-	}
 	dot := 0.0
-	for w, f := range a.tf {
-		if g, ok := b.tf[w]; ok {
-			idf := c.idf[w]
-			dot += f * g * idf * idf
+	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
+		switch {
+		case a.vec[i].w < b.vec[j].w:
+			i++
+		case a.vec[i].w > b.vec[j].w:
+			j++
+		default:
+			dot += a.vec[i].v * b.vec[j].v
+			i++
+			j++
 		}
 	}
 	return dot / (a.norm * b.norm)
@@ -620,9 +634,16 @@ const citeSimilarity = 0.35
 // shared counts the distinct content words two sentences share.
 func shared(a, b *sent) int {
 	n := 0
-	for w := range a.tf {
-		if _, ok := b.tf[w]; ok {
+	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
+		switch {
+		case a.vec[i].w < b.vec[j].w:
+			i++
+		case a.vec[i].w > b.vec[j].w:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return n
