@@ -35,6 +35,7 @@ type scanner struct {
 	ref        time.Time // the last full date named in the doc
 	hasRef     bool
 	lastDate   string // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
+	sentDir    int    // the tense of the last weekday read in the sentence
 }
 
 func (s *scanner) lo(i int) string {
@@ -574,6 +575,19 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 			return c, true
 		}
 		t := s.nearestDay(m, d, s.tense(j, e))
+		if eventNouns[s.lo(e)] {
+			// the Sept. 11 attacks, families of Sept. 11 victims: the name
+			// of a famous day, not a date of the article's year, unless
+			// the day is a recent one (the Aug. 7 bombings, ten days on).
+			if v, ok := s.famousDay(m, d); ok {
+				c.val = v
+				return c, true
+			}
+			if t.After(s.anchor) || s.anchor.Sub(t) > 92*24*time.Hour {
+				c.val = "XXXX-" + two(m) + "-" + two(d)
+				return c, true
+			}
+		}
 		c.val = dayValue(t)
 		return s.finishDate(c, t, e), true
 	}
@@ -773,6 +787,10 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 		if s.gluedIs(k, "'") && dir > 0 && s.weakFuture {
 			dir = -1 // would look for ways around Wednesday's ruling
 		}
+		if dir == 0 {
+			dir = s.sentDir // on Wednesday, followed by the House on Thursday
+		}
+		s.sentDir = dir
 	}
 	aw := int(s.anchor.Weekday()+6)%7 + 1
 	var t time.Time
@@ -1585,6 +1603,9 @@ func (s *scanner) numeric(j int, det bool) (cand, bool) {
 			if monthAbbrev[s.lo(k)] {
 				e = s.period(e)
 			}
+			if s.dayAt(e) {
+				return cand{}, false // the 19 Sept. 11 hijackers: the month has its day
+			}
 			if y, ye := s.yearAfter(e); y > 0 && validDate(y, m, n) {
 				c := cand{end: ye, typ: tDate, val: dayValue(date(y, m, n))}
 				return s.finishDate(c, date(y, m, n), ye), true
@@ -1773,4 +1794,36 @@ func shiftDate(v string, u unit, n int) (string, bool) {
 		return monthValue(t.Year(), int(t.Month())), true
 	}
 	return "", false
+}
+
+// dayAt reports whether a day of the month (1 to 31, not a year or a
+// time) is at word i.
+func (s *scanner) dayAt(i int) bool {
+	return s.digit(i) && !s.ws[i].glued && s.ws[i].num >= 1 && s.ws[i].num <= 31 && len(s.ws[i].lo) <= 2 &&
+		!(s.gluedIs(i+1, ":") && s.digit(i+2)) && !(s.gluedIs(i+1, ".") && s.digit(i+2))
+}
+
+// eventNouns follow a month and day that name a famous event rather than
+// a date: the Sept. 11 attacks, the July 7 bombings, Sept. 11 victims.
+var eventNouns = map[string]bool{
+	"attack": true, "attacks": true, "attackers": true, "hijackers": true, "hijackings": true,
+	"hijacking": true, "victims": true, "families": true, "widows": true, "widow": true,
+	"survivors": true, "responders": true, "commission": true, "memorial": true, "museum": true,
+	"terrorists": true, "terrorist": true, "terror": true, "plot": true, "plotters": true,
+	"bombings": true, "bombers": true, "massacre": true, "tragedy": true, "atrocities": true,
+	"era": true, "generation": true, "mastermind": true,
+}
+
+// famousDays are month-days that name one event in the news: the
+// September 11 attacks.
+var famousDays = map[[2]int]int{{9, 11}: 2001}
+
+// famousDay gives the date of the event that month m day d names, when
+// the anchor is well after it.
+func (s *scanner) famousDay(m, d int) (string, bool) {
+	y, ok := famousDays[[2]int{m, d}]
+	if !ok || !s.has || s.anchor.Before(date(y, m, d).AddDate(0, 2, 0)) {
+		return "", false
+	}
+	return dayValue(date(y, m, d)), true
 }

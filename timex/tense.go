@@ -23,15 +23,24 @@ func (s *scanner) tense(i, j int) int {
 	// Crossing a conjunction or a comma leaves the clause: cues beyond
 	// count as further away.
 	cross := 0
+	after := false // an "after" or "since" lies between the cue and the expression
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		c, pen := s.cue(k)
 		if c == stop {
 			break
 		}
-		cross += conj(s.ws[k].lo)
+		if k+1 < i && (s.is(k+1, "after") || s.is(k+1, "since")) {
+			after = true
+		}
+		if k < i-1 || !preposition(s.ws[k].lo) {
+			cross += conj(s.ws[k].lo) // since March: a preposition, not a clause
+		}
 		pen += cross
 		if pen == reportingCue && i-k <= 2 {
 			pen = 0 // said Monday, announced in January
+		}
+		if c > 0 && after {
+			c = 0 // will become law after voting Wednesday: the vote comes first
 		}
 		if c != 0 && i-k+pen < bestDist {
 			best, bestDist = c, i-k+pen
@@ -65,7 +74,8 @@ func conj(w string) int {
 	switch w {
 	case ",":
 		return 2
-	case "and", "but", "while", "whereas", "although", "though", "who", "which", "that":
+	case "and", "but", "while", "whereas", "although", "though", "who", "which", "that",
+		"after", "before", "since", "because":
 		return 5
 	}
 	return 0
@@ -165,6 +175,9 @@ func (s *scanner) cue(k int) (int, int) {
 		}
 		return 1, 0
 	}
+	if s.is(k+1, "by") && (pastCues[lo] || len(lo) > 4 && strings.HasSuffix(lo, "ed")) && lo != "was" && lo != "were" && lo != "had" {
+		return 0, 0 // followed by the House on Thursday: a participle
+	}
 	if pastCues[lo] {
 		if s.is(k-1, "be") || s.is(k-1, "is") || s.is(k-1, "are") {
 			return 0, 0 // will be paid Dec. 14
@@ -192,4 +205,14 @@ func (s *scanner) nounBefore(k int) bool {
 		return false
 	}
 	return reporting[w.lo] || len(w.lo) > 4 && strings.HasSuffix(w.lo, "ed") && !notPast[w.lo]
+}
+
+// preposition reports whether w, a conjunction before a clause, is a
+// preposition right before a time expression (after Monday, since March).
+func preposition(w string) bool {
+	switch w {
+	case "after", "before", "since", "because":
+		return true
+	}
+	return false
 }

@@ -36,6 +36,7 @@ func Tag(d *news.Doc, anchor time.Time) {
 		}
 		ws = splitWords(ws[:0], d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
 		s.ws = ws
+		s.sentDir = 0
 		for i := 0; i < len(ws); {
 			c, ok := s.match(i)
 			if !ok || c.end <= i || c.end > len(ws) {

@@ -93,6 +93,20 @@ func TestNormalise(t *testing.T) {
 		{"2017-09-28", "The report is published annually.", "annually", "SET", "P1Y", "", false},
 		{"2017-09-28", "He earns $5 million a year.", "a year", "SET", "P1Y", "", false},
 		{"2017-09-28", "A 30-year-old man was arrested.", "", "", "", "", false},
+		// Tense cues: nouns, participles, plans that are over, clauses.
+		{"1989-10-27", "The thrift announced the plan Aug. 21.", "Aug. 21", "DATE", "1989-08-21", "", false},
+		{"1998-02-06", "The index is near its record high set on Aug. 6.", "Aug. 6", "DATE", "1997-08-06", "", false},
+		{"1989-10-30", "The offer had been due to expire Friday evening.", "Friday evening", "DATE", "1989-10-27TEV", "", false},
+		{"2016-09-28", "The vote is expected to begin in the Senate on Wednesday, followed by the House on Thursday.", "Thursday", "DATE", "2016-09-29", "", true},
+		{"2016-09-29", "The House ensured the bill will become law after voting 348-77 to override Wednesday afternoon.", "Wednesday afternoon", "DATE", "2016-09-28TAF", "", false},
+		{"1990-08-13", "The ship has been on patrol since March and was scheduled to return.", "March", "DATE", "1990-03", "", false},
+		{"1998-04-18", "In 1995 he was made a general, and the following year he was appointed attache.", "the following year", "DATE", "1996", "", false},
+		// A month and day that name an event, not a date of the article's year.
+		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
+		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
+		{"2016-09-29", "He recalled the Dec. 7 attacks.", "Dec. 7", "DATE", "XXXX-12-07", "", false},
+		{"1998-08-17", "Travel slowed after the Aug. 7 bombings.", "Aug. 7", "DATE", "1998-08-07", "", false},
+		{"2009-12-16", "The plane flew at 18:00 UTC on Tuesday.", "18:00 UTC on Tuesday", "TIME", "2009-12-15T18:00Z", "", false},
 		// No anchor: relative expressions stay unresolved, absolute ones resolve.
 		{"", "They met on Wednesday.", "Wednesday", "DATE", "XXXX-WXX-3", "", false},
 		{"", "They met last week.", "last week", "DATE", "", "", false},
