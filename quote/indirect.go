@@ -39,6 +39,11 @@ func (p *para) indirect(si, lo, hi int) {
 	if a := p.colonHeadline(si, lo, hi); a != nil {
 		p.add(a)
 	}
+	// "In a new Post-ABC News poll, …", "As reported by X, …": a source
+	// opening the sentence in a phrase.
+	if a := p.sourcePhrase(si, lo, hi); a != nil {
+		p.add(a)
+	}
 	// "Asked whether …, X said": the question is attributed to the
 	// subject of the main clause.
 	if a := p.askedOpener(si, lo, hi); a != nil {
@@ -435,4 +440,47 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 		return nil
 	}
 	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, source: src, sentence: si}
+}
+
+// sourceNouns head a phrase that reports something: "in a new poll".
+var sourceNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "report": true,
+	"interview": true, "statement": true, "op-ed": true, "letter": true, "book": true,
+	"speech": true, "memo": true, "filing": true, "tweet": true, "post": true, "article": true,
+	"editorial": true, "column": true, "essay": true, "analysis": true, "view": true,
+	"mind": true, "words": true, "opinion": true, "estimation": true, "judgment": true,
+	"account": true, "telling": true, "version": true, "remarks": true, "testimony": true,
+}
+
+// sourcePhrase reads "In the latest X poll, …", "In Trump's view, …" and
+// "As reported by X, …" at the start of a sentence.
+func (p *para) sourcePhrase(si, lo, hi int) *attr {
+	c := p.clauseStart(lo, hi)
+	if c+2 >= hi || p.claimed[c] {
+		return nil
+	}
+	comma := -1
+	for e := c + 1; e < hi && e < c+14; e++ {
+		if p.ts[e].text == "," {
+			comma = e
+			break
+		}
+		if p.ts[e].kind != 'w' {
+			return nil
+		}
+	}
+	if comma < 0 || p.words(rng{comma + 1, p.contentEnd(comma+1, hi)}) < 3 {
+		return nil
+	}
+	content := rng{comma + 1, p.contentEnd(comma+1, hi)}
+	switch {
+	case p.ts[c].low == "in" && sourceNouns[p.ts[comma-1].low]:
+		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, comma}, sentence: si}
+	case p.ts[c].low == "as" && p.ts[c+1].low == "reported" && c+2 < comma && p.ts[c+2].low == "by":
+		return &attr{content: []rng{content}, cue: rng{c + 1, c + 2}, source: rng{c + 3, comma}, sentence: si}
+	case p.ts[c].low == "as" && comma-1 > c+1 && cues[p.ts[comma-1].low] == cueSay:
+		// "As Trump put it, …", "As the Post reported, …"
+		return &attr{content: []rng{content}, cue: rng{comma - 1, comma}, source: rng{c + 1, comma - 1}, sentence: si}
+	}
+	return nil
 }
