@@ -24,7 +24,7 @@ var discourse = map[string]bool{
 	"specifically": true, "basically": true, "ultimately": true, "initially": true, "originally": true,
 	"elsewhere": true, "nearby": true, "altogether": true, "personally": true, "frankly": true,
 	"honestly": true, "admittedly": true, "undoubtedly": true, "certainly": true, "perhaps": true, "maybe": true,
-	"thankfully": true, "hopefully": true, "critics": true, "supporters": true, "opponents": true,
+	"thankfully": true, "hopefully": true, "please": true, "hi": true, "hello": true, "thanks": true, "critics": true, "supporters": true, "opponents": true,
 	"advocates": true, "officials": true, "analysts": true, "experts": true, "residents": true,
 }
 
@@ -69,6 +69,7 @@ var nonNameHeads = map[string]news.EntityType{
 	"post": news.Organisation, "journal": news.Organisation, "news": news.Organisation,
 	"county": news.Place, "city": news.Place, "island": news.Place, "province": news.Place,
 	"street": news.Place, "avenue": news.Place, "square": news.Place, "airport": news.Place,
+	"poll": news.Misc, "survey": news.Misc, "award": news.Misc, "prize": news.Misc,
 	"river": news.Place, "mountains": news.Place, "valley": news.Place, "belt": news.Place,
 }
 
@@ -120,7 +121,7 @@ func (t *Tagger) personCut(toks []news.Token, a, b int, typ news.EntityType) int
 		if w == "." && k > a {
 			continue
 		}
-		title := isPersonTitle(w) || (typ == news.Person && k > a && stateAbbrev(w))
+		title := isPersonTitle(w) || (typ == news.Person && stateAbbrev(w))
 		if !title {
 			continue
 		}

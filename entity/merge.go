@@ -50,6 +50,9 @@ func best(forms map[string]int, order []string, person bool) string {
 		if !capitalised(f) && !capitalised(afterParticle(f)) {
 			p-- // lower-case start: less well formed
 		}
+		if strings.ContainsAny(f, "[]()\"") {
+			p -= 2 // a bracket or quote caught in the name
+		}
 		n := forms[f]
 		if p > bp || (p == bp && n > bn) {
 			bf, bp, bn = f, p, n
@@ -424,7 +427,8 @@ func docEntities(d *news.Doc) {
 	}
 	pcs := people(items, perIdx, true)
 	// a one-word place or organisation that is a person's surname in this
-	// doc is that person (the tagger typed it wrongly)
+	// doc, or a titled person's name, is that person (the tagger typed it
+	// wrongly)
 	var rest []int
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
@@ -432,7 +436,7 @@ func docEntities(d *news.Doc) {
 		moved := false
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
 			for ci := range pcs {
-				if len(pcs[ci].canon.parts) > 1 && compatible(pn, pcs[ci].canon) {
+				if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
 					m.Type = news.Person
 					items[i].typ = news.Person
 					items[i].pn = pn
@@ -562,18 +566,18 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 			}
 		}
 	}
-	perIdx, otherIdx = retype(items, perIdx, otherIdx)
-	perIdx, otherIdx = strayPeople(items, perIdx, otherIdx)
-	type ent struct {
-		e     news.Entity
-		count int
-	}
-	var ents []ent
 	var lookup func([]string) uint8
 	var common func(string) bool
 	if t, err := Default(); err == nil && t.m != nil {
 		lookup, common = t.m.Known, t.m.Common
 	}
+	perIdx, otherIdx = retype(items, perIdx, otherIdx)
+	perIdx, otherIdx = strayPeople(items, perIdx, otherIdx, lookup)
+	type ent struct {
+		e     news.Entity
+		count int
+	}
+	var ents []ent
 	for _, c := range people(items, perIdx, false) {
 		e, n := entityOf(items, c.members, news.Person)
 		if !opt.KeepAdjectives && adjectiveEntity(e, lookup) {
@@ -674,4 +678,14 @@ func baseKey(k string) string {
 		}
 	}
 	return k
+}
+
+// titled reports whether one of the items has a role.
+func titled(items []item, members []int) bool {
+	for _, m := range members {
+		if len(items[m].roles) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -53,7 +53,7 @@ func adjectiveEntity(e news.Entity, lookup func([]string) uint8) bool {
 
 // strayWord reports whether an entity other than a person is a single
 // word written once in one source that the training data writes in lower
-// case most of the time.
+// case most of the time, or an abstract noun it does not know.
 func strayWord(e news.Entity, count int, common func(string) bool, lookup func([]string) uint8) bool {
 	if e.Type == news.Person || count > 1 || len(e.Sources) > 1 || len(e.Forms) > 1 || common == nil {
 		return false
@@ -79,7 +79,7 @@ func strayWord(e news.Entity, count int, common func(string) bool, lookup func([
 // story names more often ("Obama" typed a place in one article, a person
 // in the others): a name typed a person in most mentions is a person
 // everywhere.
-func strayPeople(items []item, perIdx, otherIdx []int) ([]int, []int) {
+func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uint8) ([]int, []int) {
 	if len(perIdx) == 0 {
 		return perIdx, otherIdx
 	}
@@ -123,7 +123,9 @@ func strayPeople(items []item, perIdx, otherIdx []int) ([]int, []int) {
 				}
 			}
 		}
-		if per <= other {
+		// a tie goes to the person unless the gazetteer knows the word
+		// as a place or organisation
+		if per < other || per == other && (lookup == nil || lookup([]string{f})&(1<<1|1<<2) != 0) {
 			keep = append(keep, i)
 			continue
 		}

@@ -36,6 +36,12 @@ func TestApplyCleanups(t *testing.T) {
 			absent: []string{"R-Ohio", "D-N.Y", "D-N.Y."},
 		},
 		{
+			name:   "a state's abbreviation before a surname",
+			text:   "The plaintiff, Nora Pettigrew of Calif., sued the company. Calif. Pettigrew said she would appeal.",
+			want:   []ment{{"Nora Pettigrew", news.Person}, {"Pettigrew", news.Person}},
+			absent: []string{"Calif. Pettigrew"},
+		},
+		{
 			name: "an office inside a name",
 			text: "Ohio Gov. Marla Quentin signed the bill on Monday, and Chief Justice Harold Benning swore her in.",
 			want: []ment{{"Marla Quentin", news.Person}, {"Harold Benning", news.Person}},
@@ -145,6 +151,20 @@ func TestMergeStory(t *testing.T) {
 			if x.Type == news.Place && x.Name == "Hanley" {
 				t.Errorf("Hanley left as a place: %+v", got)
 			}
+		}
+	})
+	t.Run("a tie goes to the person unless the word is a known place", func(t *testing.T) {
+		got := entity.Merge(storyDocs(
+			[]news.Entity{ent(news.Person, "Ivan Petrakis", "President"), ent(news.Person, "Ivan] Petrakis")},
+			[]news.Entity{ent(news.Place, "Petrakis"), ent(news.Place, "Paris")},
+			[]news.Entity{ent(news.Person, "Jean Paris")},
+		))
+		e, _ := find(got, "Petrakis")
+		if e.Type != news.Person || e.Name != "Ivan Petrakis" || len(e.Sources) != 2 {
+			t.Errorf("want the person Ivan Petrakis from a and b, got %+v", got)
+		}
+		if e, _ := find(got, "Paris"); e.Type != news.Place {
+			t.Errorf("want the place Paris, got %+v", got)
 		}
 	})
 	t.Run("a place named more often stays a place", func(t *testing.T) {
