@@ -445,11 +445,8 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 // sourceNouns head a phrase that reports something: "in a new poll".
 var sourceNouns = map[string]bool{
 	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "report": true,
-	"interview": true, "statement": true, "op-ed": true, "letter": true, "book": true,
-	"speech": true, "memo": true, "filing": true, "tweet": true, "post": true, "article": true,
-	"editorial": true, "column": true, "essay": true, "analysis": true, "view": true,
-	"mind": true, "words": true, "opinion": true, "estimation": true, "judgment": true,
-	"account": true, "telling": true, "version": true, "remarks": true, "testimony": true,
+	"interview": true, "statement": true, "op-ed": true, "letter": true, "memo": true,
+	"view": true, "mind": true, "words": true, "opinion": true,
 }
 
 // sourcePhrase reads "In the latest X poll, …", "In Trump's view, …" and
