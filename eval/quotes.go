@@ -327,3 +327,21 @@ func matchOneToOne(np, ng int, weight func(p, g int) int) int {
 	}
 	return n
 }
+
+// QuoteScore accumulates the quote suite's counts over texts, for tools
+// that score attributions outside the suite (the cue model's tuning).
+type QuoteScore struct{ s quoteScore }
+
+// Add scores the attributions found in one text against the gold ones.
+func (q *QuoteScore) Add(text string, gold, pred []Attribution) { q.s.add(text, gold, pred) }
+
+// OverlapF1 returns the overlap F1 of a part: "content", "source" or
+// "cue"; any other name gives that of whole attributions.
+func (q *QuoteScore) OverlapF1(part string) float64 {
+	for i, name := range partNames {
+		if name == part {
+			return q.s.overlap[i].f()
+		}
+	}
+	return q.s.attr.f()
+}
