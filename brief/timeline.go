@@ -58,8 +58,8 @@ func timeline(s *news.Story) []news.TimelineEntry {
 	for _, d := range s.Docs {
 		byDate := map[string]*candidate{}
 		for _, t := range d.Timexes {
-			if t.Type != "DATE" && t.Type != "TIME" {
-				continue
+			if t.Type != "DATE" && t.Type != "TIME" || timex.NamesEvent(d, t) {
+				continue // the Sept. 11 attacks: a name, not the date of the sentence
 			}
 			st, en, ok := timex.Interval(t.Value)
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {

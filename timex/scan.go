@@ -36,6 +36,7 @@ type scanner struct {
 	hasRef     bool
 	lastDate   string // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
 	sentDir    int    // the tense of the last weekday read in the sentence
+	weakCue    bool   // the last tense came from a weak cue (a reporting verb, an -ed word)
 }
 
 func (s *scanner) lo(i int) string {
@@ -574,15 +575,20 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 			c.val = "XXXX-" + two(m) + "-" + two(d)
 			return c, true
 		}
-		t := s.nearestDay(m, d, s.tense(j, e))
+		dir := s.tense(j, e)
+		if s.weakCue {
+			dir = 0 // Ernst, a candidate in the primary on June 3, announced: the nearer June 3
+		}
+		t := s.nearestDay(m, d, dir)
+		// the Sept. 11 attacks, families of Sept. 11 victims, September
+		// 11th Advocates: the name of a famous day, not a date of the
+		// article's year; the Dec. 7 attacks: a day of another year,
+		// unless it is a recent one (the Aug. 7 bombings, ten days on).
+		if v, ok := s.famousDay(m, d); ok && (eventNouns[s.lo(e)] || s.namePart(e)) {
+			c.val = v
+			return c, true
+		}
 		if eventNouns[s.lo(e)] {
-			// the Sept. 11 attacks, families of Sept. 11 victims: the name
-			// of a famous day, not a date of the article's year, unless
-			// the day is a recent one (the Aug. 7 bombings, ten days on).
-			if v, ok := s.famousDay(m, d); ok {
-				c.val = v
-				return c, true
-			}
 			if t.After(s.anchor) || s.anchor.Sub(t) > 92*24*time.Hour {
 				c.val = "XXXX-" + two(m) + "-" + two(d)
 				return c, true
@@ -610,6 +616,19 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 	}
 	if y, ye := s.yearAfter(k); y > 0 {
 		return s.markFuture(cand{end: ye, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
+	}
+	// June and July of 2009: the year of the next month is this one's.
+	if (s.is(k, "and") || s.is(k, "or") || s.is(k, "to") || s.is(k, "through") || s.is(k, "-")) && months[s.lo(k+1)] > 0 && s.ws[k+1].upper {
+		e := k + 2
+		if monthAbbrev[s.lo(k+1)] {
+			e = s.period(e)
+		}
+		if s.is(e, "of") {
+			e++
+		}
+		if y, _ := s.yearAfter(e); y > 0 {
+			return s.markFuture(cand{end: k, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
+		}
 	}
 	// Month alone: needs context to be read as a month.
 	if abbrev && !s.gluedIs(j+1, ".") {
@@ -1030,7 +1049,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if w == "past" && (u == uDecade || u == uCentury) {
 			return cand{end: k + 1, typ: tDuration, val: map[unit]string{uDecade: "P10Y", uCentury: "P100Y"}[u]}, true
 		}
-		if (w == "following" || w == "previous") && s.hasRef && u == uDay {
+		if (w == "following" || w == "previous" || w == "next" && det && s.tense(j, k+1) <= 0) && s.hasRef && u == uDay {
 			return cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}, true
 		}
 		// "the following year", "the previous month": from the last date
@@ -1826,4 +1845,17 @@ func (s *scanner) famousDay(m, d int) (string, bool) {
 		return "", false
 	}
 	return dayValue(date(y, m, d)), true
+}
+
+// namePart reports whether word e, after a famous month and day, makes
+// them part of a name: September 11th Advocates.
+func (s *scanner) namePart(e int) bool {
+	if e >= len(s.ws) || !s.ws[e].upper || s.ws[e].kind != 'a' {
+		return false
+	}
+	w := s.lo(e)
+	if weekdays[w] > 0 || months[w] > 0 {
+		return false
+	}
+	return true
 }

@@ -11,21 +11,45 @@ import "strings"
 // stops at the sentence's end, a semicolon or a colon, and goes at most
 // ten words either way.
 func (s *scanner) tense(i, j int) int {
-	const window = 10
-	// A deadline: by Oct. 31, until Friday.
+	// A deadline: by Oct. 31, until Friday; but "until Thursday, they had
+	// not called him" and "by Saturday, he clarified" look back.
 	switch s.lo(i - 1) {
 	case "by", "until", "till":
+		if i-2 < 0 || s.ws[i-2].kind == 'p' {
+			// Fronted: the main clause tells.
+			if s.tenseFrom(i, j) < 0 {
+				return -1
+			}
+			return 1
+		}
+		// After the verb: a deadline ahead, unless the verb is in the
+		// past perfect (had filed reports by Wednesday).
+		for k := i - 2; k >= 0 && i-k <= 8; k-- {
+			if s.ws[k].kind == 'p' && s.ws[k].lo != "-" {
+				break
+			}
+			if s.is(k, "had") {
+				return -1
+			}
+		}
 		return 1
 	}
+	return s.tenseFrom(i, j)
+}
+
+// tenseFrom is tense without the deadline rule.
+func (s *scanner) tenseFrom(i, j int) int {
+	const window = 10
 	best, bestDist := 0, 1<<30
 	s.weakFuture = false
-	weak := false
+	weak, weakOne := false, false
 	// Crossing a conjunction or a comma leaves the clause: cues beyond
 	// count as further away.
 	cross := 0
 	after := false // an "after" or "since" lies between the cue and the expression
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		c, pen := s.cue(k)
+		own := pen
 		if c == stop {
 			break
 		}
@@ -45,13 +69,15 @@ func (s *scanner) tense(i, j int) int {
 		if c != 0 && i-k+pen < bestDist {
 			best, bestDist = c, i-k+pen
 			weak = s.ws[k].lo == "would"
+			weakOne = own >= reportingCue && pen > 0
 		}
 	}
 	cross = 0
 	for k := j; k < len(s.ws) && k-j+1 <= window; k++ {
 		c, pen := s.cue(k)
-		if c == stop {
-			break
+		own := pen
+		if c == stop || s.is(k, "that") {
+			break // claims Monday that he is going to stay: reported content
 		}
 		cross += conj(s.ws[k].lo)
 		pen += cross
@@ -61,9 +87,11 @@ func (s *scanner) tense(i, j int) int {
 		if c != 0 && k-j+1+pen < bestDist {
 			best, bestDist = c, k-j+1+pen
 			weak = s.ws[k].lo == "would"
+			weakOne = own >= reportingCue && pen > 0
 		}
 	}
 	s.weakFuture = weak
+	s.weakCue = weakOne
 	return best
 }
 
@@ -146,7 +174,11 @@ func (s *scanner) cue(k int) (int, int) {
 		if s.is(k+1, "to") {
 			return 1, 0
 		}
-		return 1, weakCue // often a noun
+		switch s.lo(k - 1) {
+		case "i", "we", "they", "you", "he", "she", "who", "will", "would", "also", "still", "now":
+			return 1, weakCue // we plan on Monday
+		}
+		return 0, 0 // the budget plan on March 29: a noun
 	case "set":
 		if s.is(k+1, "to") || s.is(k+1, "for") {
 			return 1, 0
@@ -171,7 +203,7 @@ func (s *scanner) cue(k int) (int, int) {
 		}
 		switch s.lo(k - 1) {
 		case "a", "an", "the", "his", "her", "its", "their", "s":
-			return 1, weakCue // a scheduled visit, Erdogan's planned visit
+			return 1, reportingCue // a scheduled visit, Erdogan's planned visit: weaker than a verb
 		}
 		return 1, 0
 	}
@@ -185,6 +217,10 @@ func (s *scanner) cue(k int) (int, int) {
 		return -1, 0
 	}
 	if len(lo) > 4 && strings.HasSuffix(lo, "ed") && !w.upper && !notPast[lo] {
+		switch s.lo(k - 1) {
+		case "a", "an", "the":
+			return 0, 0 // a registered nurse: an adjective
+		}
 		if s.is(k-1, "be") || s.is(k-1, "being") || s.is(k-1, "is") || s.is(k-1, "are") {
 			return 0, 0 // must be returned by Jan. 14
 		}

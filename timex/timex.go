@@ -137,3 +137,38 @@ func calendarValue(v string) bool {
 	}
 	return true
 }
+
+// NamesEvent reports whether the expression x of d is a month and day used
+// as the name of a famous event (the Sept. 11 attacks, families of Sept.
+// 11 victims) rather than the date of what its sentence tells. It needs
+// d.Sentences and d.Tokens.
+func NamesEvent(d *news.Doc, x news.Timex) bool {
+	if x.Sentence < 0 || x.Sentence >= len(d.Sentences) || x.Type != tDate {
+		return false
+	}
+	sent := d.Sentences[x.Sentence]
+	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
+		return false
+	}
+	lo := lowerASCII(d.Text[sent.Start:sent.End])
+	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
+	for k, w := range ws {
+		if w.start >= x.End {
+			if k == 0 || ws[k-1].kind != 'd' && !(k > 1 && ws[k-2].kind == 'd') {
+				return false // the day (11, 11th) ends the expression
+			}
+			return eventNouns[w.lo] || famousValue(x.Value) && w.upper && w.kind == 'a'
+		}
+	}
+	return false
+}
+
+// famousValue reports whether v is the date of a famous day.
+func famousValue(v string) bool {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return false
+	}
+	y, ok := famousDays[[2]int{int(t.Month()), t.Day()}]
+	return ok && y == t.Year()
+}

@@ -101,9 +101,19 @@ func TestNormalise(t *testing.T) {
 		{"2016-09-29", "The House ensured the bill will become law after voting 348-77 to override Wednesday afternoon.", "Wednesday afternoon", "DATE", "2016-09-28TAF", "", false},
 		{"1990-08-13", "The ship has been on patrol since March and was scheduled to return.", "March", "DATE", "1990-03", "", false},
 		{"1998-04-18", "In 1995 he was made a general, and the following year he was appointed attache.", "the following year", "DATE", "1996", "", false},
+		{"2010-08-16", "Obama spoke on Friday. The next day, he clarified his remarks.", "The next day", "DATE", "2010-08-14", "", false},
+		{"2014-02-26", "She met them on Tuesday. Brewer will likely spend the next day pondering the bill.", "the next day", "DATE", "2014-02-27", "", true},
+		{"2010-08-16", "By Saturday, the president clarified that he was not speaking about the wisdom of it.", "Saturday", "DATE", "2010-08-14", "", false},
+		{"1989-10-30", "It gave Merieux until mid-November to submit information.", "mid-November", "DATE", "1989-11", "MID", true},
+		{"2012-08-21", "Akin's ad, and claims Monday that he's going to stay in, defied party leaders.", "Monday", "DATE", "2012-08-20", "", false},
+		{"2010-06-15", "Etheridge is running for re-election against Renee Ellmers, a registered nurse, in November.", "November", "DATE", "2010-11", "", true},
+		{"2012-08-14", "The House approved the Ryan budget plan on March 29 by a vote of 228 to 191.", "March 29", "DATE", "2012-03-29", "", false},
+		{"2014-03-25", "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced an ad.", "June 3", "DATE", "2014-06-03", "", true},
+		{"2010-05-28", "The offer was made during the months of June and July of 2009.", "June", "DATE", "2009-06", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
+		{"2016-09-29", "She is co-chair of September 11th Advocates.", "September 11th", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "He recalled the Dec. 7 attacks.", "Dec. 7", "DATE", "XXXX-12-07", "", false},
 		{"1998-08-17", "Travel slowed after the Aug. 7 bombings.", "Aug. 7", "DATE", "1998-08-07", "", false},
 		{"2009-12-16", "The plane flew at 18:00 UTC on Tuesday.", "18:00 UTC on Tuesday", "TIME", "2009-12-15T18:00Z", "", false},
@@ -153,4 +163,35 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// TestNamesEvent checks which month-days name an event rather than date
+// their sentence.
+func TestNamesEvent(t *testing.T) {
+	tests := []struct {
+		text, want string
+		names      bool
+	}{
+		{"Families of Sept. 11 victims may sue.", "Sept. 11", true},
+		{"She is co-chair of September 11th Advocates.", "September 11th", true},
+		{"Travel slowed after the Aug. 7 bombings.", "Aug. 7", true},
+		{"The vote was held on Sept. 11 in the Senate.", "Sept. 11", false},
+		{"The Oct. 23 meeting was cancelled.", "Oct. 23", false},
+	}
+	for _, tc := range tests {
+		d := doc(t, tc.text)
+		timex.Tag(d, day0("2016-09-29"))
+		found := false
+		for _, x := range d.Timexes {
+			if x.Text == tc.want {
+				found = true
+				if got := timex.NamesEvent(d, x); got != tc.names {
+					t.Errorf("%q: NamesEvent(%q) = %v, want %v", tc.text, x.Text, got, tc.names)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not tagged: %+v", tc.text, tc.want, d.Timexes)
+		}
+	}
 }
