@@ -182,7 +182,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		s := d.Sentences[cd.sent]
 		self := func(k int) bool { return per[k] && (k < cd.a || k >= cd.b) }
 		j := t.leftWindow(d.Tokens, s.FirstToken, cd.a, self, named)
-		ts, start := t.splitTitles(d.Text, d.Tokens, j, cd.a)
+		ts, start := t.splitTitles(d.Text, d.Tokens, j, cd.a, true)
 		if cd.typ != news.Person {
 			// a rank or honorific makes a name a person's
 			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !honorifics[lowerWord(ts[len(ts)-1].text)]) || cd.b-cd.a > 4 {
@@ -199,7 +199,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			// "Pakistan's army chief, General Qamar Javed Bajwa"
 			j2 := t.leftWindow(d.Tokens, s.FirstToken, c, self, named)
 			if j2 < c && hasHead(d.Tokens[j2:c]) && (j2 == s.FirstToken || !capitalised(d.Tokens[j2-1].Text)) {
-				ts2, st2 := t.splitTitles(d.Text, d.Tokens, j2, c)
+				ts2, st2 := t.splitTitles(d.Text, d.Tokens, j2, c, false)
 				if len(ts2) > 0 {
 					ts, start = append(ts2, ts...), st2
 				}

@@ -194,13 +194,28 @@ var roleAbbrevs = map[string]string{
 	"atty": "Attorney", "sec": "Secretary", "lt. gov": "Lieutenant Governor",
 }
 
-// spellRole spells out an office given as an abbreviation ("Sen." →
-// "Senator"); other roles are returned as they are.
+// spellRole spells out the abbreviations of offices in a role ("Sen." →
+// "Senator", "North Carolina Rep." → "North Carolina Representative").
 func spellRole(r string) string {
 	if s, ok := roleAbbrevs[strings.ToLower(strings.TrimSuffix(r, "."))]; ok {
 		return s
 	}
-	return r
+	ws := strings.Fields(r)
+	changed := false
+	for i, w := range ws {
+		if !strings.HasSuffix(w, ".") || !capitalised(w) {
+			continue
+		}
+		if s, ok := roleAbbrevs[strings.ToLower(strings.TrimSuffix(w, "."))]; ok {
+			ws[i], changed = s, true
+		} else if strings.EqualFold(w, "Lt.") && i+1 < len(ws) {
+			ws[i], changed = "Lieutenant", true
+		}
+	}
+	if !changed {
+		return r
+	}
+	return strings.Join(ws, " ")
 }
 
 // specificRoles drops from a person's roles those that another role of

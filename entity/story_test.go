@@ -73,6 +73,23 @@ func TestApplyCleanups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, tc := range titleTests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := docOf(t, "x", tc.text)
+			if err := tg.Apply(d); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range d.Mentions {
+				if m.Text == tc.person {
+					if !slices.Equal(m.Titles, tc.titles) {
+						t.Errorf("%q titles %q, want %q", m.Text, m.Titles, tc.titles)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q in %+v", tc.person, d.Mentions)
+		})
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := docOf(t, "x", tc.text)
@@ -103,6 +120,16 @@ func TestApplyCleanups(t *testing.T) {
 			}
 		})
 	}
+}
+
+// titleTests check the titles the tagger gives a person.
+var titleTests = []struct {
+	name, text, person string
+	titles             []string
+}{
+	{"an office of another person's", "The bill passed, a spokesman for House Speaker Tom Wexley said.", "Tom Wexley", []string{"House Speaker"}},
+	{"a relation to a person is not theirs", "Lena Moss, a spokeswoman for the Wexley campaign, declined to comment. Jim Hart, an aide to Wexley, agreed.", "Wexley", nil},
+	{"Attorney General is one office", "Attorney General Dana Whitfield opened an inquiry.", "Dana Whitfield", []string{"Attorney General"}},
 }
 
 func ent(typ news.EntityType, name string, roles ...string) news.Entity {

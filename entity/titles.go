@@ -268,7 +268,13 @@ func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked, named func(in
 // splitTitles splits the tokens [j, s) before a name into a role, then
 // honorifics, then a rank next to the name. Only an office word makes
 // the leftmost part a role.
-func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []title, start int) {
+//
+// A role right before the name that relates to another person's office
+// ("spokesman for House Speaker" before "John Boehner") keeps only that
+// office, which is the named person's; direct is false for a role in
+// apposition ("an adviser to the President, John Smith"), which is kept
+// whole.
+func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int, direct bool) (out []title, start int) {
 	start = s
 	end := s
 	// rank next to the name: the longest run that spells one
@@ -301,7 +307,7 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []ti
 		for _, tk := range toks[k:end] {
 			ws = append(ws, tk.Text)
 		}
-		if r := rankOf(ws); r != "" && toks[k].Text != "." {
+		if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
 			out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
 			end, start = k, k
 			break
@@ -309,12 +315,33 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int) (out []ti
 	}
 	// the role: trim connectors off its right
 	e := end
+	relation := false // "a spokesman for (the)" right before the name
 	for e > j && (connectors[lowerWord(toks[e-1].Text)] || isPossessive(toks[e-1].Text)) {
+		switch lowerWord(toks[e-1].Text) {
+		case "for", "to", "of":
+			relation = true
+		}
 		e--
 	}
-	if e > j && hasHead(toks[j:e]) {
-		out = append(out, title{span: news.Span{Start: toks[j].Start, End: toks[e-1].End}})
-		start = j
+	if e > j && hasHead(toks[j:e]) && !(direct && relation) {
+		a := j
+		if direct && capitalised(toks[e-1].Text) && hasHead(toks[e-1:e]) {
+			// "spokesman for House Speaker": the office after the last
+			// "for" or "to" is the person's
+			for c := e - 2; c > j; c-- {
+				if l := lowerWord(toks[c].Text); l == "for" || l == "to" {
+					if hasHead(toks[j:c]) {
+						a = c + 1
+						for a < e-1 && (lowerWord(toks[a].Text) == "the" || lowerWord(toks[a].Text) == "a") {
+							a++
+						}
+					}
+					break
+				}
+			}
+		}
+		out = append(out, title{span: news.Span{Start: toks[a].Start, End: toks[e-1].End}})
+		start = a
 	}
 	for i := range out {
 		out[i].text = strings.Join(strings.Fields(out[i].span.In(text)), " ")
