@@ -33,7 +33,7 @@ func main() {
 	data := flag.String("data", "../shared/data/quotes/polnear/train", "PolNeAR compartment to learn from")
 	out := flag.String("out", "quote/cues.model.gz", "model file to write")
 	epochs := flag.Int("epochs", 8, "training epochs")
-	threshold := flag.Float64("threshold", -3, "score above which a word missing from the verb lists is a cue")
+	threshold := flag.Float64("threshold", -4, "score above which a word missing from the verb lists is a cue")
 	veto := flag.Float64("veto", -1e38, "score below which a listed verb is not a cue")
 	minW := flag.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	tune := flag.String("tune", "", "comma-separated thresholds to compare on a held-out fifth (writes no model)")
