@@ -21,8 +21,42 @@ type person struct {
 	mention []int
 	// entity indexes Doc.Entities, or -1.
 	entity int
-	// gender is 'm' or 'f' once a title or a resolved pronoun told it.
+	// gender is 'm' or 'f' once a title or a resolved pronoun told it;
+	// votes counts the he/his and she/her that follow its mentions.
 	gender byte
+	votes  [2]int
+}
+
+// countVotes counts, for each mention of each person, whether the first
+// third-person pronoun after it in its sentence is male or female:
+// "Trump ... his campaign".
+func (ps *people) countVotes(text string) {
+	for _, p := range ps.list {
+		for _, a := range p.at {
+			end := min(len(text), a+160)
+			for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
+				end++
+			}
+			if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
+				end = a + i
+			}
+			ts := tokenize(text, a, end)
+			if len(ts) > 10 {
+				ts = ts[:10]
+			}
+			for _, t := range ts {
+				switch t.low {
+				case "he", "him", "his", "himself":
+					p.votes[0]++
+				case "she", "her", "hers", "herself":
+					p.votes[1]++
+				default:
+					continue
+				}
+				break
+			}
+		}
+	}
 }
 
 // maleTitles and femaleTitles tell a person's gender from a title.
@@ -38,6 +72,14 @@ func (p *person) agrees(pronoun string) bool {
 			} else if femaleTitles[w] {
 				p.gender = 'f'
 			}
+		}
+	}
+	if p.gender == 0 {
+		switch m, f := p.votes[0], p.votes[1]; {
+		case m >= 2 && m >= 3*f:
+			p.gender = 'm'
+		case f >= 2 && f >= 3*m:
+			p.gender = 'f'
 		}
 	}
 	switch pronoun {

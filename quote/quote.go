@@ -185,6 +185,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			}
 		}
 	}
+	ps.countVotes(d.Text)
 	r := &resolver{d: d, ps: ps, spoke: map[*person]int{}}
 	var out []news.Quote
 	var last news.Quote
@@ -259,8 +260,9 @@ func (r *resolver) speaker(f found) (string, int) {
 		if v, ok := pronouns[words[0].low]; ok {
 			if !v {
 				if words[0].low == "who" {
+					// A relative clause: its speaker is not the subject
+					// a later pronoun refers to.
 					if p := r.recent(off, 1, "who"); p != nil {
-						r.spoke[p] = off
 						return p.name, -1
 					}
 				}
