@@ -458,7 +458,7 @@ func docEntities(d *news.Doc) {
 			continue
 		}
 		n := &d.Mentions[i+1]
-		if n.Type == m.Type && acronymOf(n.Text) != "" && strings.TrimSpace(d.Text[m.End:n.Start]) == "(" {
+		if n.Type == m.Type && acronymOf(n.Text) != "" && m.End <= n.Start && n.Start <= len(d.Text) && strings.TrimSpace(d.Text[m.End:n.Start]) == "(" {
 			links = append(links, [2]int{i, i + 1})
 		}
 	}
@@ -689,3 +689,9 @@ func titled(items []item, members []int) bool {
 	}
 	return false
 }
+
+// Group sets d.Entities from d.Mentions, as Apply does after finding the
+// mentions, and points each mention at its entity. It lets mentions found
+// elsewhere (gold mentions, another tagger's) be grouped the same way.
+// The mentions must be in text order.
+func Group(d *news.Doc) { docEntities(d) }
