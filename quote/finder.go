@@ -88,7 +88,6 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		return cueSay, rng{i, i + 2}, true
 	}
 	k, ok := cues[t.low]
-	listed := ok
 	if !ok {
 		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
@@ -120,10 +119,8 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	}
 	if i > 0 {
 		prev := p.ts[i-1].low
-		// Nouns and infinitives: "the report", "to say". A noun the
-		// model takes for a cue may follow its source: "Trump's
-		// criticism of".
-		if determiners[prev] || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && listed {
+		// Nouns and infinitives: "the report", "to say".
+		if determiners[prev] || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s") {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
