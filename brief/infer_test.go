@@ -60,6 +60,8 @@ func TestInferBasil(t *testing.T) {
 		n++
 		if d := s.Docs[1].Date; !d.IsZero() && d.Sub(truth).Abs() <= 24*time.Hour {
 			near++
+		} else if testing.Verbose() {
+			t.Logf("%s: inferred %s, truth %s: %s", filepath.Base(base), day(d), day(truth), s.Docs[1].DateNote)
 		}
 		for _, x := range []*news.Doc{s.Docs[0], s.Docs[2]} {
 			if !x.StatedDate.IsZero() && x.DateStatus != news.DateStated {
