@@ -7,10 +7,19 @@
 // `X said: "…"`, a quotation split around its cue, quotations continued
 // over sentences and paragraphs); then reporting verbs outside them give
 // indirect speech (`X said that …`, `according to X, …`, `…, X said.`)
-// and attributed states (`X believes …`). Speakers written as pronouns or
-// descriptions are resolved to the people of the document: its entity
-// mentions when the entity stage found any, and capitalised names
-// otherwise.
+// and attributed states (`X believes …`). Besides its lists of reporting
+// verbs, the finder asks a small embedded cue model (an averaged
+// perceptron trained on PolNeAR's training split, research data of its
+// authors; see quote/train) about the other words, which finds the long
+// tail of cues ("railed against", "sought"); Listed tells those apart.
+// Speakers written as pronouns or descriptions are resolved to the people
+// of the document: its entity mentions when the entity stage found any,
+// and capitalised names otherwise (and for names the tagger missed), by
+// salience and recency, he/she agreement learned from titles and the
+// pronouns that follow a name, and nationality and role words for
+// descriptions ("the Iraqi official").
+//
+// Measured with `storyline eval quotes` on PolNeAR's dev split.
 package quote
 
 import (
