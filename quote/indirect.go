@@ -149,6 +149,12 @@ func (p *para) contentEnd(s, hi int) int {
 				break
 			}
 		}
+		// ", but Jones said …", "while Smith says …": another speaker's
+		// statement starts.
+		if (t.low == "but" || t.low == "while" || t.low == "whereas") && m > s+2 && p.ts[m-1].text == "," && p.nextSpeaker(m+1, hi) {
+			e = m - 1
+			break
+		}
 		if t.low == "and" && m+1 < hi && m > s+2 {
 			if k, ok := cues[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
 				e = m
@@ -480,4 +486,24 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 		return &attr{content: []rng{content}, cue: rng{comma - 1, comma}, source: rng{c + 1, comma - 1}, sentence: si}
 	}
 	return nil
+}
+
+// nextSpeaker reports whether the words from k are a named or pronoun
+// source and a core verb of saying: "Jones said", "she says".
+func (p *para) nextSpeaker(k, hi int) bool {
+	for i := k; i < hi && i < k+5; i++ {
+		t := p.ts[i]
+		if t.kind != 'w' {
+			return false
+		}
+		if coreCues[t.low] {
+			return i > k
+		}
+		if !capWord(t) && !titleWords[t.low] {
+			if _, ok := pronouns[t.low]; !ok || i > k {
+				return false
+			}
+		}
+	}
+	return false
 }
