@@ -144,7 +144,9 @@ func ReadECBDoc(r io.Reader, name string) (*ECBDoc, error) {
 				}
 				inRel = false
 			default:
-				cur = nil
+				if cur != nil && t.Name.Local == cur.tag {
+					cur = nil
+				}
 			}
 		}
 	}
@@ -221,39 +223,117 @@ func mentionText(d *ECBDoc, m ECBMention) string {
 	return strings.Join(d.Tokens[m.Tokens[0]:m.Tokens[len(m.Tokens)-1]+1], " ")
 }
 
-// mergeClusters groups a topic's gold mentions with entity.Group in each
-// document and entity.Merge across them. Mentions Merge does not keep as
-// names (pronouns, lower-case descriptions) get nameless(doc, mention),
-// or stay alone when it returns "". It returns a cluster key per mention.
-func mergeClusters(docs []*ECBDoc, nameless func(*ECBDoc, ECBMention) string) [][]string {
-	nds := make([]*news.Doc, len(docs))
-	for di, d := range docs {
-		nd := &news.Doc{Article: news.Article{ID: d.Name}}
-		var b strings.Builder
-		starts := make([]int, len(d.Tokens))
-		prevSent := -1
-		for i, w := range d.Tokens {
-			if i > 0 {
-				if d.Sents[i] != prevSent {
-					b.WriteString("\n\n")
-				} else {
-					b.WriteByte(' ')
-				}
+// ecbNewsDoc turns an ECB+ document into a news.Doc: words joined by
+// spaces, a paragraph per sentence, tokens and sentences given; it returns
+// each token's byte offset.
+func ecbNewsDoc(d *ECBDoc) (*news.Doc, []int) {
+	nd := &news.Doc{Article: news.Article{ID: d.Name}}
+	var b strings.Builder
+	starts := make([]int, len(d.Tokens))
+	for i, w := range d.Tokens {
+		newSent := i == 0 || d.Sents[i] != d.Sents[i-1]
+		if i > 0 {
+			if newSent {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
 			}
-			prevSent = d.Sents[i]
-			starts[i] = b.Len()
-			b.WriteString(w)
 		}
-		nd.Text = b.String()
-		for _, m := range d.Mentions {
+		if newSent {
+			if n := len(nd.Sentences); n > 0 {
+				nd.Sentences[n-1].End = b.Len() - 2
+				nd.Sentences[n-1].EndToken = i
+			}
+			nd.Sentences = append(nd.Sentences, news.Sentence{Span: news.Span{Start: b.Len()}, Paragraph: len(nd.Sentences), FirstToken: i})
+		}
+		starts[i] = b.Len()
+		b.WriteString(w)
+		nd.Tokens = append(nd.Tokens, news.Token{Span: news.Span{Start: starts[i], End: b.Len()}, Text: w})
+	}
+	if n := len(nd.Sentences); n > 0 {
+		nd.Sentences[n-1].End = b.Len()
+		nd.Sentences[n-1].EndToken = len(d.Tokens)
+	}
+	for _, s := range nd.Sentences {
+		nd.Paragraphs = append(nd.Paragraphs, s.Span)
+	}
+	nd.Text = b.String()
+	return nd, starts
+}
+
+// nameIn returns the name the tagger found inside a gold mention (the
+// longest, a person's first), or ok false when there is none.
+func nameIn(tagged []news.Mention, sp news.Span) (news.Mention, bool) {
+	var best news.Mention
+	ok := false
+	for _, m := range tagged {
+		if !sp.Contains(m.Span) {
+			continue
+		}
+		better := !ok || (m.Type == news.Person) != (best.Type == news.Person) && m.Type == news.Person ||
+			(m.Type == news.Person) == (best.Type == news.Person) && m.Len() > best.Len()
+		if better {
+			best, ok = m, true
+		}
+	}
+	return best, ok
+}
+
+// taggedNames runs the tagger over each document and returns, per gold
+// mention, the name found inside it (Entity -1 when there is none).
+func taggedNames(docs []*ECBDoc, tagger *entity.Tagger) ([]*news.Doc, [][]news.Mention, error) {
+	nds := make([]*news.Doc, len(docs))
+	names := make([][]news.Mention, len(docs))
+	for di, d := range docs {
+		nd, starts := ecbNewsDoc(d)
+		if err := tagger.Apply(nd); err != nil {
+			return nil, nil, err
+		}
+		names[di] = make([]news.Mention, len(d.Mentions))
+		for mi, m := range d.Mentions {
 			a, z := m.Tokens[0], m.Tokens[len(m.Tokens)-1]
 			sp := news.Span{Start: starts[a], End: starts[z] + len(d.Tokens[z])}
-			nd.Mentions = append(nd.Mentions, news.Mention{Span: sp, Text: sp.In(nd.Text), Type: corefType(m.Tag), Sentence: m.Sentence, Entity: -1})
+			n, ok := nameIn(nd.Mentions, sp)
+			if !ok {
+				n = news.Mention{Entity: -1}
+			} else {
+				n.Entity = 0
+			}
+			names[di][mi] = n
 		}
-		entity.Group(nd)
 		nds[di] = nd
 	}
-	merged := entity.MergeWith(nds, entity.MergeOptions{KeepAdjectives: true, KeepStray: true})
+	return nds, names, nil
+}
+
+// mergeClusters groups a topic's gold mentions by the names the tagger
+// finds inside them: entity.Group in each document, entity.Merge across
+// the topic. A mention without a name gets nameless(doc, mention), or
+// stays alone when that is nil or returns "". It returns a cluster key
+// per mention.
+func mergeClusters(docs []*ECBDoc, nds []*news.Doc, names [][]news.Mention, nameless func(*ECBDoc, ECBMention) string) [][]string {
+	type ref struct{ doc, mention int } // gold mention → mention of the grouped doc
+	gd := make([]*news.Doc, len(docs))
+	at := map[[2]int]int{}
+	for di, d := range docs {
+		g := &news.Doc{Article: news.Article{ID: d.Name, Text: nds[di].Text}}
+		var idx []int
+		for mi := range d.Mentions {
+			if names[di][mi].Entity >= 0 {
+				idx = append(idx, mi)
+			}
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return names[di][idx[a]].Start < names[di][idx[b]].Start })
+		for _, mi := range idx {
+			m := names[di][mi]
+			m.Entity = -1
+			at[[2]int{di, mi}] = len(g.Mentions)
+			g.Mentions = append(g.Mentions, m)
+		}
+		entity.Group(g)
+		gd[di] = g
+	}
+	merged := entity.MergeWith(gd, entity.MergeOptions{KeepAdjectives: true, KeepStray: true})
 	// a doc entity belongs to the merged entity that holds its name and
 	// its doc
 	type key struct{ doc, name string }
@@ -269,13 +349,14 @@ func mergeClusters(docs []*ECBDoc, nameless func(*ECBDoc, ECBMention) string) []
 	}
 	out := make([][]string, len(docs))
 	for di, d := range docs {
-		nd := nds[di]
 		out[di] = make([]string, len(d.Mentions))
 		for mi, m := range d.Mentions {
 			c := ""
-			if e := nd.Mentions[mi].Entity; e >= 0 && e < len(nd.Entities) {
-				if ei, ok := owner[key{d.Name, nd.Entities[e].Name}]; ok {
-					c = fmt.Sprintf("e%d", ei)
+			if k, ok := at[[2]int{di, mi}]; ok {
+				if e := gd[di].Mentions[k].Entity; e >= 0 && e < len(gd[di].Entities) {
+					if ei, ok := owner[key{d.Name, gd[di].Entities[e].Name}]; ok {
+						c = fmt.Sprintf("e%d", ei)
+					}
 				}
 			}
 			if c == "" && nameless != nil {
@@ -504,12 +585,18 @@ func runCoreference(opt Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("eval: coreference: %w", err)
 	}
+	tagger, err := entity.Default()
+	if err != nil {
+		return nil, err
+	}
+	var nds []*news.Doc
+	var names [][]news.Mention
 	systems := []struct {
 		name string
 		run  func([]*ECBDoc) [][]string
 	}{
-		{"storyline", func(ds []*ECBDoc) [][]string { return mergeClusters(ds, nil) }},
-		{"storyline+head", func(ds []*ECBDoc) [][]string { return mergeClusters(ds, mentionHead) }},
+		{"storyline", func(ds []*ECBDoc) [][]string { return mergeClusters(ds, nds, names, nil) }},
+		{"storyline+head", func(ds []*ECBDoc) [][]string { return withHeads(ds, mergeClusters(ds, nds, names, mentionHead)) }},
 		{"same-head", func(ds []*ECBDoc) [][]string {
 			out := make([][]string, len(ds))
 			for di, d := range ds {
@@ -522,7 +609,7 @@ func runCoreference(opt Options) (*Report, error) {
 	}
 	scores := make([]corefScores, len(systems))
 	nameScores := make([]corefScores, len(systems))
-	mentions, names, ndocs := 0, 0, 0
+	mentions, nNames, ndocs := 0, 0, 0
 	for _, topic := range ecbDevTopics {
 		files, _ := filepath.Glob(filepath.Join(opt.Data, strconv.Itoa(topic), "*.xml"))
 		sort.Strings(files)
@@ -550,12 +637,16 @@ func runCoreference(opt Options) (*Report, error) {
 			continue
 		}
 		ndocs += len(docs)
+		nds, names, err = taggedNames(docs, tagger)
+		if err != nil {
+			return nil, err
+		}
 		var gold []string
 		var isName []bool
-		for _, d := range docs {
-			for _, m := range d.Mentions {
+		for di, d := range docs {
+			for mi, m := range d.Mentions {
 				gold = append(gold, m.Cluster)
-				isName = append(isName, properName(mentionText(d, m)))
+				isName = append(isName, names[di][mi].Entity >= 0)
 			}
 		}
 		mentions += len(gold)
@@ -576,7 +667,7 @@ func runCoreference(opt Options) (*Report, error) {
 		}
 		for _, n := range isName {
 			if n {
-				names++
+				nNames++
 			}
 		}
 	}
@@ -597,31 +688,40 @@ func runCoreference(opt Options) (*Report, error) {
 		r.Add(sy.name, "names/conll_f1", conll)
 	}
 	r.Notes = append(r.Notes,
-		fmt.Sprintf("ECB+ dev topics %v: %d documents, %d gold entity mentions (people, groups, places, things) of the selected sentences, %d of them names", ecbDevTopics, ndocs, mentions, names),
+		fmt.Sprintf("ECB+ dev topics %v: %d documents, %d gold entity mentions (people, groups, places, things) of the selected sentences, %d of them holding a name the tagger finds", ecbDevTopics, ndocs, mentions, nNames),
 		"gold mentions; each topic is one story; singletons count; CoNLL F1 = mean of MUC, B³ and CEAFe",
-		"storyline: entity.Group per document and entity.Merge across the topic (pronouns and lower-case descriptions left alone); storyline+head: the same, other mentions by same head; same-head: mentions with the same last word in a topic",
-		"names/*: the same scores on the mentions that are proper names only")
+		"storyline: the tagger's name inside each gold mention, grouped by entity.Group per document and entity.Merge across the topic, other mentions alone; storyline+head: the same joined with the clusters of same-head; same-head: mentions with the same last word in a topic",
+		"names/*: the same scores on the gold mentions that hold a name only")
 	return r, nil
 }
 
-// properName reports whether a mention's text is a name: a capitalised
-// word that is not a pronoun or a determiner opening it.
-func properName(s string) bool {
-	ws := strings.Fields(s)
-	for i, w := range ws {
-		if i == 0 && len(ws) > 1 {
-			switch strings.ToLower(w) {
-			case "the", "a", "an", "his", "her", "their", "its", "our", "my":
-				continue
-			}
+// withHeads joins the clusters of mentions that share a head: the
+// same-head baseline with Merge's links among names added.
+func withHeads(docs []*ECBDoc, cl [][]string) [][]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
 		}
-		if r := []rune(w); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
-			switch strings.ToLower(w) {
-			case "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "the", "a", "an", "this", "that", "who":
-				continue
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for di, d := range docs {
+		for mi, m := range d.Mentions {
+			a, b := find(cl[di][mi]), find("h:"+mentionHead(d, m))
+			if a != b {
+				parent[a] = b
 			}
-			return true
 		}
 	}
-	return false
+	out := make([][]string, len(cl))
+	for di := range cl {
+		for _, c := range cl[di] {
+			out[di] = append(out[di], find(c))
+		}
+	}
+	return out
 }
