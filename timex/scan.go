@@ -37,6 +37,8 @@ type scanner struct {
 	lastDate   string // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
 	sentDir    int    // the tense of the last weekday read in the sentence
 	weakCue    bool   // the last tense came from a weak cue (a reporting verb, an -ed word)
+	dayEnd     int       // the word after the last full date read in the sentence, or -1
+	lastDay    time.Time // that date
 }
 
 func (s *scanner) lo(i int) string {
@@ -77,6 +79,20 @@ var outside = map[string]bool{"about": true, "almost": true, "within": true, "ov
 // match tries to read a time expression starting at word i.
 func (s *scanner) match(i int) (cand, bool) {
 	j := i
+	// April 24 and 25: the second day of a pair shares the month.
+	if s.dayAt(i) && i >= 2 && s.dayEnd == i-1 && (s.is(i-1, "and") || s.is(i-1, "or") || s.is(i-1, "to") || s.is(i-1, "through")) {
+		n := s.ws[i].num
+		if t := s.lastDay; n > t.Day() && validDate(t.Year(), int(t.Month()), n) && !s.is(i+1, "%") && !s.is(i+1, "percent") && !s.is(i+1, "per") {
+			e := i + 1
+			if x := s.lo(e); (x == "st" || x == "nd" || x == "rd" || x == "th") && s.ws[e].glued {
+				e++
+			}
+			if _, ok := units[s.lo(e)]; !ok && months[s.lo(e)] == 0 {
+				d := date(t.Year(), int(t.Month()), n)
+				return s.markFuture(cand{start: i, end: e, typ: tDate, val: dayValue(d)}, d, d), true
+			}
+		}
+	}
 	amod := ""
 	// Approximations: about three years, more than a week, at least 30 days.
 	switch {
@@ -105,7 +121,7 @@ func (s *scanner) match(i int) (cand, bool) {
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
 	case s.is(j, "these") && s.is(j+1, "days"):
 		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
-	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") || s.is(j+1, "today") || s.is(j+1, "tonight")):
+	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") || s.is(j+1, "today") || s.is(j+1, "tonight") || s.is(j+1, "that")):
 		c, ok := s.match(j + 1)
 		if ok && c.start == j+1 {
 			c.start = i
@@ -1015,7 +1031,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 	case "next", "coming", "following":
 		n = 1
 	case "same", "that":
-		return cand{}, false
+		return s.anaphoric(j, det)
 	}
 	k := j + 1
 	// The past two weeks, the last 12 months, the next few days: durations.
@@ -1858,4 +1874,51 @@ func (s *scanner) namePart(e int) bool {
 		return false
 	}
 	return true
+}
+
+// anaphoric reads "that year", "that same day", "the same month" (j is
+// "that" or "same"): the period of the last date named, when there is one.
+func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
+	k := j + 1
+	if s.is(j, "same") && !det {
+		return cand{}, false
+	}
+	if s.is(j, "that") && s.is(k, "same") {
+		k++
+	}
+	u, ok := units[s.lo(k)]
+	if !ok || plural(s.lo(k)) || s.gluedIs(k+1, "'") {
+		return cand{}, false
+	}
+	c := cand{end: k + 1, typ: tDate}
+	switch {
+	case u == uDay && s.hasRef:
+		c.val = dayValue(s.ref)
+	case u == uWeek && s.hasRef:
+		c.val = weekValue(s.ref)
+	case u == uMonth && len(s.lastDate) >= 7:
+		c.val = s.lastDate[:7]
+	case u == uYear && len(s.lastDate) >= 4:
+		c.val = s.lastDate[:4]
+	case u == uQuarter && s.lastQ != "":
+		c.val = s.lastQ
+	default:
+		return cand{}, false
+	}
+	// the same month a year ago, the same quarter last year
+	e := k + 1
+	back := (s.is(e, "a") || s.is(e, "one")) && s.is(e+1, "year") && (s.is(e+2, "ago") || s.is(e+2, "earlier") || s.is(e+2, "before"))
+	if back || s.is(e, "last") && s.is(e+1, "year") || s.is(e, "of") && s.is(e+1, "last") && s.is(e+2, "year") {
+		if y, err := strconv.Atoi(c.val[:4]); err == nil {
+			c.val = strconv.Itoa(y-1) + c.val[4:]
+			if len(c.val) == 10 {
+				c.val = dayValue(s.ref.AddDate(-1, 0, 0))
+			}
+			c.end = e + 2
+			if back || s.is(e, "of") {
+				c.end = e + 3
+			}
+		}
+	}
+	return c, true
 }

@@ -37,6 +37,7 @@ func Tag(d *news.Doc, anchor time.Time) {
 		ws = splitWords(ws[:0], d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
 		s.ws = ws
 		s.sentDir = 0
+		s.dayEnd = -1
 		for i := 0; i < len(ws); {
 			c, ok := s.match(i)
 			if !ok || c.end <= i || c.end > len(ws) {
@@ -53,6 +54,9 @@ func Tag(d *news.Doc, anchor time.Time) {
 				}
 				if calendarValue(c.val) {
 					s.lastDate = c.val
+				}
+				if st, en, ok := Interval(c.val); ok && st.Equal(en) && len(c.val) == 10 {
+					s.dayEnd, s.lastDay = c.end, st
 				}
 			}
 			sp := news.Span{Start: ws[c.start].start, End: ws[c.end-1].end}

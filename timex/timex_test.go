@@ -110,6 +110,11 @@ func TestNormalise(t *testing.T) {
 		{"2012-08-14", "The House approved the Ryan budget plan on March 29 by a vote of 228 to 191.", "March 29", "DATE", "2012-03-29", "", false},
 		{"2014-03-25", "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced an ad.", "June 3", "DATE", "2014-06-03", "", true},
 		{"2010-05-28", "The offer was made during the months of June and July of 2009.", "June", "DATE", "2009-06", "", false},
+		{"2000-01-28", "He fled to Florida in June 1998 and returned to Cuba later that year.", "later that year", "DATE", "1998", "", false},
+		{"1999-10-24", "He was shot on Oct. 23, 1998 by a sniper. Earlier that day, the family sent a fax.", "Earlier that day", "DATE", "1998-10-23", "", false},
+		{"2009-02-03", "Sales fell 35% in January, compared to the same month a year ago.", "the same month a year ago", "DATE", "2008-01", "", false},
+		{"1999-02-10", "The summit will be held on April 24 and 25 in Washington.", "25", "DATE", "1999-04-25", "", true},
+		{"1999-02-10", "Prices rose on April 24 and 25 percent of voters said so.", "April 24", "DATE", "1998-04-24", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
