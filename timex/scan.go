@@ -34,9 +34,9 @@ type scanner struct {
 	lastQ      string    // the last quarter named in the doc (2017-Q3)
 	ref        time.Time // the last full date named in the doc
 	hasRef     bool
-	lastDate   string // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
-	sentDir    int    // the tense of the last weekday read in the sentence
-	weakCue    bool   // the last tense came from a weak cue (a reporting verb, an -ed word)
+	lastDate   string    // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
+	sentDir    int       // the tense of the last weekday read in the sentence
+	weakCue    bool      // the last tense came from a weak cue (a reporting verb, an -ed word)
 	dayEnd     int       // the word after the last full date read in the sentence, or -1
 	lastDay    time.Time // that date
 }
