@@ -22,6 +22,9 @@ type attr struct {
 	via string
 	// sentence is the index of the sentence (in the paragraph) of the cue.
 	sentence int
+	// contOf is the attribution of the previous paragraph that this one's
+	// quotation continues; its cue and source are there.
+	contOf *attr
 }
 
 // para is one paragraph being read.
@@ -281,8 +284,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			if last == prev && prevPara != p {
 				// Continued from the previous paragraph: record a new
 				// attribution in this paragraph sharing the source.
-				a := &attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, sentence: si}
-				a.via = "\x00cont"
+				a := &attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, sentence: si, contOf: last}
 				p.add(a)
 				return
 			}

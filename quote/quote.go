@@ -56,7 +56,9 @@ type found struct {
 	source  news.Span
 	direct  bool
 	via     string
-	cont    bool
+	// cont is the index in the list of the attribution this one
+	// continues, or -1.
+	cont int
 	// srcToks are the source's tokens.
 	srcToks []tok
 }
@@ -69,6 +71,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	var paras []*para
 	var all []found
 	var prev *attr
+	index := map[*attr]int{}
 	for _, sp := range paragraphs(d) {
 		p := newPara(d.Text, sp, m)
 		p.find(prev, nil)
@@ -80,9 +83,9 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		// Attributions in text order.
 		sortAttrs(p.attrs)
 		for _, a := range p.attrs {
-			f := found{direct: a.direct, via: a.via}
-			if a.via == "\x00cont" {
-				f.cont, f.via = true, ""
+			f := found{direct: a.direct, via: a.via, cont: -1}
+			if i, ok := index[a.contOf]; ok && a.contOf != nil {
+				f.cont = i
 			} else {
 				f.cue = p.span(a.cue)
 				f.source = p.span(a.source)
@@ -93,6 +96,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			for _, c := range a.content {
 				f.content = append(f.content, p.span(c))
 			}
+			index[a] = len(all)
 			all = append(all, f)
 		}
 	}
@@ -197,18 +201,20 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	ps.countVotes(d.Text)
 	r := &resolver{d: d, ps: ps, spoke: map[*person]int{}}
 	var out []news.Quote
-	var last news.Quote
-	haveLast := false
-	for _, f := range all {
+	resolved := make([]news.Quote, len(all))
+	for i, f := range all {
 		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, SpeakerMention: -1}
-		if f.cont {
-			if !haveLast {
-				continue
-			}
-			q.Cue, q.Source, q.Speaker, q.SpeakerMention, q.Via = last.Cue, last.Source, last.Speaker, last.SpeakerMention, last.Via
+		if f.cont >= 0 {
+			// Continued from an earlier paragraph: its cue, source and
+			// speaker.
+			c := resolved[f.cont]
+			q.Cue, q.Source, q.Speaker, q.SpeakerMention, q.Via = c.Cue, c.Source, c.Speaker, c.SpeakerMention, c.Via
+		} else if f.cue.IsZero() && f.source.IsZero() {
+			continue
 		} else {
 			q.Speaker, q.SpeakerMention = r.speaker(f)
 		}
+		resolved[i] = q
 		for _, c := range f.content {
 			qq := q
 			qq.Content = c
@@ -216,7 +222,6 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			qq.Direct = f.direct && isQuoted(d.Text, c)
 			out = append(out, qq)
 		}
-		last, haveLast = q, true
 	}
 	return out
 }
