@@ -282,6 +282,9 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			if u, ok := units[s.lo(j+1)]; ok && !plural(s.lo(j+1)) {
 				return s.thisUnit(j+1, u, 0)
 			}
+			if s.is(j+1, "fiscal") && s.is(j+2, "year") {
+				return s.thisUnit(j+2, uYear, 0) // the current fiscal year
+			}
 		}
 		return cand{}, false
 	case "recently", "lately":
@@ -329,6 +332,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		return s.timeOfDay(j, j+1, h), true
 	case "this", "last", "next", "coming", "previous", "following", "same", "that":
 		return s.relative(j, det)
+
 	case "every", "each":
 		return s.set(j)
 	case "year":
