@@ -207,7 +207,28 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 	if match != "" {
 		return match
 	}
+	// "Turkey and Iran" and "Iran and Turkey" are one group.
+	if parts := strings.Split(sp, " and "); len(parts) == 2 {
+		a, b := canonicalPart(parts[0], ents), canonicalPart(parts[1], ents)
+		if b < a {
+			a, b = b, a
+		}
+		return a + " and " + b
+	}
 	return sp
+}
+
+// canonicalPart names one member of a coordinated speaker by its entity.
+func canonicalPart(s string, ents []news.Entity) string {
+	n := normName(s)
+	for _, e := range ents {
+		for _, f := range append([]string{e.Name}, e.Forms...) {
+			if normName(f) == n {
+				return e.Name
+			}
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // normName lowercases a name and drops its punctuation and a possessive.

@@ -93,3 +93,24 @@ func BenchmarkQuotes(b *testing.B) {
 		quotes(s, ents)
 	}
 }
+
+func TestCanonicalSpeaker(t *testing.T) {
+	ents := []news.Entity{
+		{Name: "Mohammad Baqeri", Type: news.Person, Forms: []string{"Mohamed Bagheri", "Bagheri"}},
+		{Name: "Turkey", Type: news.Place, Forms: []string{"Turkey"}},
+		{Name: "Iran", Type: news.Place, Forms: []string{"Iran"}},
+	}
+	d := &news.Doc{}
+	for sp, want := range map[string]string{
+		"Mohamed Bagheri": "Mohammad Baqeri",
+		"Hossein Bagheri": "Mohammad Baqeri",
+		"Turkey and Iran": "Iran and Turkey",
+		"Iran and Turkey": "Iran and Turkey",
+		"Tasnim":          "Tasnim",
+		"":                "",
+	} {
+		if got := canonicalSpeaker(d, news.Quote{Speaker: sp, SpeakerMention: -1}, ents); got != want {
+			t.Errorf("canonicalSpeaker(%q) = %q, want %q", sp, got, want)
+		}
+	}
+}
