@@ -71,6 +71,9 @@ func (p *para) indirect(si, lo, hi int) {
 			p.add(a)
 		}
 	}
+	// "X seemed poised to win", "X is expected to …": an impression
+	// without a source.
+	p.impressions(si, lo, hi)
 	// Say and tell first: a weaker cue before them would take their
 	// clause as its content.
 	p.reported(si, lo, hi, true)
@@ -506,4 +509,53 @@ func (p *para) nextSpeaker(k, hi int) bool {
 		}
 	}
 	return false
+}
+
+// seemVerbs report an impression: "appeared poised to win".
+var seemVerbs = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+}
+
+// impressions finds "X seemed to …" and "X is expected to …": the
+// subject and what follows are the content, and there is no source.
+func (p *para) impressions(si, lo, hi int) {
+	for i := lo + 1; i < hi; i++ {
+		if p.claimed[i] || p.inQuote(i) {
+			continue
+		}
+		t := p.ts[i]
+		cue := rng{i, i + 1}
+		switch {
+		case seemVerbs[t.low]:
+		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
+			a := i - 1
+			for a > lo && (p.ts[a].low == "widely" || p.ts[a].low == "not" || p.ts[a].low == "also" || p.ts[a].low == "generally") {
+				a--
+			}
+			switch p.ts[a].low {
+			case "is", "are", "was", "were", "be", "been":
+				cue = rng{a, i + 1}
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		e := p.contentEnd(cue.b, hi)
+		if p.words(rng{cue.b, e}) < 2 || !p.free(rng{cue.b, e}) {
+			continue
+		}
+		a := &attr{content: []rng{{cue.b, e}}, cue: cue, sentence: si}
+		j := cue.a - 1
+		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+			j--
+		}
+		if j >= lo {
+			if subj := p.npLeft(j, lo); !subj.empty() && p.free(subj) {
+				a.content = append([]rng{subj}, a.content...)
+			}
+		}
+		p.add(a)
+		i = e
+	}
 }
