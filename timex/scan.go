@@ -663,6 +663,9 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return c, true
 	}
 	dir := s.tense(j, k)
+	if s.weakCue {
+		dir = 0 // in early March, an official said: the nearer March
+	}
 	if s.is(j-1, "the") && k < len(s.ws) && s.ws[k].kind == 'a' && !s.ws[k].upper {
 		dir = 0 // the November election: a name, not the clause's time
 	}

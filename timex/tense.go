@@ -47,6 +47,7 @@ func (s *scanner) tenseFrom(i, j int) int {
 	// count as further away.
 	cross := 0
 	after := false // an "after" or "since" lies between the cue and the expression
+	inf := false   // so does an infinitive
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		c, pen := s.cue(k)
 		own := pen
@@ -65,6 +66,12 @@ func (s *scanner) tenseFrom(i, j int) int {
 		}
 		if c > 0 && after {
 			c = 0 // will become law after voting Wednesday: the vote comes first
+		}
+		if c < 0 && inf {
+			c = 0 // has decided to admit them in early March: the admission is not past
+		}
+		if s.is(k, "to") && s.infinitive(k+1) && k+1 < i {
+			inf = true
 		}
 		if c != 0 && i-k+pen < bestDist {
 			best, bestDist = c, i-k+pen
@@ -251,4 +258,19 @@ func preposition(w string) bool {
 		return true
 	}
 	return false
+}
+
+// infinitive reports whether word k, after "to", is a verb: to admit, to
+// visit (not to Paris, to the border, to 25).
+func (s *scanner) infinitive(k int) bool {
+	if k >= len(s.ws) || s.ws[k].kind != 'a' || s.ws[k].upper {
+		return false
+	}
+	switch s.ws[k].lo {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+		"some", "all", "any", "each", "every", "many", "more", "most", "other", "another", "about", "date", "day", "power", "office":
+		return false
+	}
+	w := s.ws[k].lo
+	return !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") // to Washington's, to officials: nouns
 }

@@ -115,6 +115,9 @@ func TestNormalise(t *testing.T) {
 		{"2009-02-03", "Sales fell 35% in January, compared to the same month a year ago.", "the same month a year ago", "DATE", "2008-01", "", false},
 		{"1999-02-10", "The summit will be held on April 24 and 25 in Washington.", "25", "DATE", "1999-04-25", "", true},
 		{"1999-02-10", "Prices rose on April 24 and 25 percent of voters said so.", "April 24", "DATE", "1998-04-24", "", false},
+		{"1999-02-10", "NATO has decided to admit Poland in early March, an official said on Wednesday.", "early March", "DATE", "1999-03", "START", true},
+		{"2000-03-29", "They will fight to keep him when the case is heard in May in the court.", "May", "DATE", "2000-05", "", true},
+		{"1989-11-02", "It expects sales in the current fiscal year to rise.", "the current fiscal year", "DATE", "1989", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
