@@ -40,6 +40,11 @@ type cluster struct {
 	sents []*sent
 	df    map[string]int     // content word → docs using it
 	idf   map[string]float64 // content word → idf
+	// ev holds each sentence's happening when the docs are analysed
+	// (nil for plain documents), and support, once computed, the
+	// articles that state what each sentence states.
+	ev      []*happening
+	support [][]string
 }
 
 // dateline matches news datelines and bylines at the start of a sentence:
@@ -386,6 +391,7 @@ func newCluster(docs []*news.Doc) *cluster {
 		}
 		s.norm = math.Sqrt(s.norm)
 	}
+	c.happenings()
 	return c
 }
 
@@ -579,12 +585,33 @@ func (c *cluster) finish(chosen []int, opt Options, words, bytes int, best func(
 
 // redundant reports whether s says much what a chosen sentence says.
 func (c *cluster) redundant(s *sent, chosen []int) bool {
+	i := c.index(s)
 	for _, j := range chosen {
-		if c.cosine(s, c.sents[j]) > 0.5 {
+		if c.cosine(s, c.sents[j]) > 0.5 || i >= 0 && c.sameHappening(i, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// index returns the index of s in c.sents, or -1.
+func (c *cluster) index(s *sent) int {
+	if c.ev == nil {
+		return -1
+	}
+	lo, hi := 0, len(c.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if t := c.sents[m]; t.doc < s.doc || t.doc == s.doc && t.idx < s.idx {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(c.sents) && c.sents[lo] == s {
+		return lo
+	}
+	return -1
 }
 
 // lines orders the chosen sentences and cites their sources. With
@@ -612,6 +639,10 @@ func (c *cluster) lines(chosen []int, opt Options) []news.SummaryLine {
 	sort.SliceStable(body, func(a, b int) bool {
 		x, y := c.sents[body[a]], c.sents[body[b]]
 		dx, dy := c.docs[x.doc].Date, c.docs[y.doc].Date
+		if c.ev != nil {
+			// The date of the happening each reports.
+			dx, dy = c.ev[body[a]].date, c.ev[body[b]].date
+		}
 		if !dx.Equal(dy) && !dx.IsZero() && !dy.IsZero() {
 			return dx.Before(dy)
 		}
@@ -650,25 +681,38 @@ func shared(a, b *sent) int {
 }
 
 // sources lists the articles that state what sentence i states: its own
-// and every other whose closest sentence is similar enough.
+// and every other whose closest sentence is similar enough or, in an
+// analysed story, states the same happening.
 func (c *cluster) sources(i int) []string {
+	if c.support != nil && c.support[i] != nil {
+		return c.support[i]
+	}
 	s := c.sents[i]
+	var also []bool
+	if c.ev != nil {
+		also = make([]bool, len(c.docs))
+		for j, t := range c.sents {
+			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, j) {
+				also[t.doc] = true
+			}
+		}
+	}
 	best := make([]float64, len(c.docs))
-	for _, t := range c.sents {
+	for j, t := range c.sents {
 		if t.doc == s.doc {
 			continue
 		}
 		if s.days != 0 && t.days != 0 && s.days&t.days == 0 {
 			continue // a different day, so a different happening
 		}
-		if v := c.cosine(s, t); v > best[t.doc] && shared(s, t) >= 3 {
+		if v := c.cosine(s, t); v > best[t.doc] && shared(s, t) >= 3 && c.sameContent(i, j) {
 			best[t.doc] = v
 		}
 	}
 	out := []string{c.docs[s.doc].ID}
 	seen := map[string]bool{c.docs[s.doc].ID: true}
 	for d, v := range best {
-		if v >= citeSimilarity && !seen[c.docs[d].ID] {
+		if (v >= citeSimilarity || also != nil && also[d]) && !seen[c.docs[d].ID] {
 			seen[c.docs[d].ID] = true
 			out = append(out, c.docs[d].ID)
 		}

@@ -1,0 +1,575 @@
+package summarize
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// Happenings: what a sentence of an analysed story reports.
+//
+// When the docs carry the layers analysis adds (entity mentions, time
+// expressions resolved against the date the brief trusts), each sentence
+// gets a happening: the days its time expressions name, its article's
+// date, its participants (the story-level entities its mentions name,
+// nationalities counted as their country) and its content words outside
+// names, titles and dates. Two sentences state the same happening when
+// their dates agree (a shared day; or one sentence names none and its
+// article appeared on that day, the day after, or the same day as the
+// other's article), their participants overlap (a shared person, or two
+// shared entities, making up half the smaller side) and they share
+// content words (two, or one when they share two people). Such sentences
+// are redundant with each other, and every article holding one of them
+// supports the one chosen. Plain documents (evaluation sets) have no
+// happenings and are summarised by words alone.
+
+// maxEventDays is the widest period a time expression may name to date a
+// happening: a day, a week or a month, not a year.
+const maxEventDays = 31
+
+// happening is what one sentence reports, as far as the layers tell.
+type happening struct {
+	spans  []period           // periods named by its time expressions
+	anchor time.Time          // its article's date, a day; zero when unknown
+	ents   map[string]float64 // participants → weight
+	people map[string]bool    // the participants that are people
+	words  map[string]bool    // content stems outside names, titles and dates
+	info   float64            // informativeness in 0..1
+	date   time.Time          // the date it is placed at in the summary
+	// implied is the period of its article's lead happening, for a
+	// sentence that names no date.
+	implied    period
+	hasImplied bool
+	// lead reports that it is one of its article's first two sentences,
+	// which tell the article's main happening.
+	lead bool
+}
+
+// followSentences is how far after a dated sentence one that names no
+// date is taken to go on about the same happening.
+const followSentences = 2
+
+// impliedSentences is how many of an article's opening sentences that
+// name no date are taken to report its lead happening; later ones are
+// often background.
+const impliedSentences = 5
+
+// leadSentences is how many of an article's opening sentences are
+// searched for the day of its lead happening.
+const leadSentences = 3
+
+// leadPeriod returns the first day named, not as a plan, in the first
+// leadSentences sentences of d that have periods.
+func leadPeriod(d *news.Doc) (period, bool) {
+	seen := 0
+	for i, sp := range d.Sentences {
+		if seen >= leadSentences {
+			break
+		}
+		if d.InOpinion(sp.Span) || len(strings.Fields(sp.In(d.Text))) < minWords {
+			continue
+		}
+		seen++
+		for _, x := range d.Timexes {
+			if x.Sentence != i || x.Future || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+				continue
+			}
+			st, en, ok := timex.Interval(x.Value)
+			if ok && en.Sub(st) < 24*time.Hour {
+				return period{st, en, false}, true
+			}
+		}
+	}
+	return period{}, false
+}
+
+// period is an inclusive range of days; future marks a plan (a date
+// named as what will happen).
+type period struct {
+	start, end time.Time
+	future     bool
+}
+
+// overlaps reports whether p and q share a day and are both reports or
+// both plans: a visit announced for next week is not the visit made.
+func (p period) overlaps(q period) bool {
+	return p.future == q.future && !p.start.After(q.end) && !q.start.After(p.end)
+}
+
+func (p period) contains(t time.Time) bool { return !t.Before(p.start) && !t.After(p.end) }
+
+// analysed reports whether docs carry entity or time layers.
+func analysed(docs []*news.Doc) bool {
+	for _, d := range docs {
+		if len(d.Mentions) > 0 || len(d.Timexes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func dayOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// happenings gives every sentence of an analysed cluster its happening;
+// it leaves c.ev nil for plain documents.
+func (c *cluster) happenings() {
+	if !analysed(c.docs) {
+		return
+	}
+	keys := entityKeys(c.docs)
+	c.ev = make([]*happening, len(c.sents))
+	// Participants weigh by how rare they are in the story: Iran in
+	// every sentence tells less than the general met once.
+	df := map[string]int{}
+	n := 0
+	k := 0
+	for _, d := range c.docs {
+		per := make([]*happening, len(d.Sentences))
+		for i := range d.Sentences {
+			h := &happening{anchor: dayOf(d.Date), ents: map[string]float64{}, people: map[string]bool{}, words: map[string]bool{}}
+			per[i] = h
+			c.ev[k+i] = h
+		}
+		for _, m := range d.Mentions {
+			if m.Sentence < 0 || m.Sentence >= len(per) {
+				continue
+			}
+			key, ok := keys.of(m)
+			if !ok {
+				continue
+			}
+			per[m.Sentence].ents[key] = 1
+			if m.Type == news.Person {
+				per[m.Sentence].people[key] = true
+				continue
+			}
+			// A body named for a country takes part for it too
+			// (the Iranian Armed Forces: Iran).
+			if f := strings.Fields(m.Text); len(f) > 1 {
+				for _, w := range f {
+					if k, ok := keys.nationality(w); ok {
+						per[m.Sentence].ents[k] = 1
+					}
+				}
+			}
+		}
+		for _, x := range d.Timexes {
+			if x.Sentence < 0 || x.Sentence >= len(per) || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+				continue
+			}
+			st, en, ok := timex.Interval(x.Value)
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
+				continue
+			}
+			per[x.Sentence].spans = append(per[x.Sentence].spans, period{st, en, x.Future})
+		}
+		// A sentence that names no date is taken to report the
+		// article's lead happening: the first day its opening
+		// sentences name (news puts the main fact first).
+		lead, hasLead := leadPeriod(d)
+		prose := 0
+		last, lastAt := period{}, -1
+		for i, sp := range d.Sentences {
+			if !d.InOpinion(sp.Span) && len(strings.Fields(sp.In(d.Text))) >= minWords {
+				prose++
+			}
+			per[i].lead = prose <= 2 && !d.InOpinion(sp.Span)
+			switch {
+			case len(per[i].spans) > 0:
+				if p, ok := per[i].finest(); ok && !p.future {
+					last, lastAt = p, i
+				}
+			case lastAt >= 0 && i-lastAt <= followSentences:
+				// It goes on about what the sentence before it dated.
+				per[i].implied, per[i].hasImplied = last, true
+			case hasLead && prose <= impliedSentences:
+				per[i].implied, per[i].hasImplied = lead, true
+			}
+			per[i].words = eventWords(d, i, sp.Span)
+			if d.InOpinion(sp.Span) {
+				continue
+			}
+			n++
+			for e := range per[i].ents {
+				df[e]++
+			}
+		}
+		k += len(d.Sentences)
+	}
+	for i, h := range c.ev {
+		for e := range h.ents {
+			w := math.Log(1 + float64(n)/float64(max(df[e], 1)))
+			if h.people[e] {
+				w *= 1.5
+			}
+			h.ents[e] = w
+		}
+		h.date = h.anchor
+		if h.hasImplied {
+			h.date = h.implied.start
+		}
+		if p, ok := h.finest(); ok {
+			h.date = p.start
+			if p.end.Sub(p.start) > 7*24*time.Hour {
+				h.date = p.start.AddDate(0, 0, 14) // a month at its middle
+			}
+		}
+		h.info = informativeness(h, c.sents[i].text)
+	}
+}
+
+// finest returns the shortest period the happening names.
+func (h *happening) finest() (period, bool) {
+	var best period
+	ok := false
+	for _, p := range h.spans {
+		if !ok || p.end.Sub(p.start) < best.end.Sub(best.start) {
+			best, ok = p, true
+		}
+	}
+	return best, ok
+}
+
+// informativeness scores in 0..1 what a sentence tells a reader who has
+// not read the articles: the people and bodies it names, a resolved date,
+// figures. A teaser ("Top commanders have met") scores low.
+func informativeness(h *happening, text string) float64 {
+	v := 0.0
+	for e := range h.ents {
+		if h.people[e] {
+			v += 1
+		} else {
+			v += 0.25
+		}
+	}
+	if len(h.spans) > 0 {
+		v += 1
+	}
+	for _, f := range strings.Fields(text) {
+		if f[0] >= '0' && f[0] <= '9' {
+			v += 0.5
+			break
+		}
+	}
+	return math.Min(v, 4) / 4
+}
+
+// eventWords returns the content stems of sentence i of d outside its
+// mentions (names with their titles) and time expressions.
+func eventWords(d *news.Doc, i int, sp news.Span) map[string]bool {
+	b := []byte(sp.In(d.Text))
+	mask := func(s news.Span) {
+		for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
+			b[k-sp.Start] = ' '
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Sentence == i {
+			mask(m.Span)
+			mask(m.TitleSpan)
+		}
+	}
+	for _, x := range d.Timexes {
+		if x.Sentence == i {
+			mask(x.Span)
+		}
+	}
+	out := map[string]bool{}
+	// Figures other than years are strong evidence of one fact.
+	for _, f := range figure.FindAllString(string(b), -1) {
+		if len(f) != 4 || strings.ContainsAny(f, ",.") {
+			out["#"+strings.TrimRight(f, ".,")] = true
+		}
+	}
+	for _, t := range tokens(string(b)) {
+		if !stopwords[t] && !eventStop[t] && len(t) > 2 && (t[0] < '0' || t[0] > '9') {
+			out[t] = true
+			if k, ok := eventClass[t]; ok {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+var figure = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// eventClass maps words that name a kind of happening to the kind
+// ("met", "held talks", "discussed" and "received" are all a meeting),
+// so that paraphrases of one report share a predicate. A kind starts with
+// "=" so that it never equals a word.
+var eventClass = func() map[string]string {
+	m := map[string]string{}
+	for k, ws := range map[string]string{
+		"=meet":    "meet met meeting meetings talk talks discuss discussed discussion discussions negotiation negotiations negotiate receive received host hosted summit conference",
+		"=agree":   "agree agreed agreement agreements accord deal pact sign signed pledge pledged vow vowed promise promised",
+		"=visit":   "visit visited visiting trip arrive arrived arrival travel travelled traveled tour toured",
+		"=attack":  "attack attacked strike struck bomb bombed bombing shoot shot shooting raid raided assault",
+		"=kill":    "kill killed killing dead death deaths died die toll",
+		"=vote":    "vote voted voting referendum ballot election elected poll plebiscite",
+		"=arrest":  "arrest arrested detain detained custody charged charge",
+		"=resign":  "resign resigned resignation quit step stepped",
+		"=oppose":  "oppose opposed opposition reject rejected rejection condemn condemned criticism criticise criticize criticized",
+		"=support": "support supported back backed endorse endorsed",
+		"=cooper":  "cooperation cooperate ties relations partnership collaboration",
+	} {
+		for _, w := range strings.Fields(ws) {
+			for _, t := range tokens(w) {
+				m[t] = k
+			}
+		}
+	}
+	return m
+}()
+
+// eventStop are words that say how a thing was reported, not what
+// happened.
+var eventStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`report reported accord according told tell ad added state stated note noted
+	point pointed local media news agenc agency part also earlier later today yesterday tomorrow`) {
+		m[w] = true
+		m[cachedStem(w)] = true
+	}
+	return m
+}()
+
+// keyer maps mentions to story-level participants.
+type keyer struct {
+	form  map[string]string // lowercase form → entity name
+	place []string          // lowercase one-word forms of places and bodies
+	name  map[string]string // such a form → entity name
+}
+
+// entityKeys merges the entities of docs and indexes their forms.
+func entityKeys(docs []*news.Doc) keyer {
+	k := keyer{form: map[string]string{}, name: map[string]string{}}
+	for _, e := range entity.Merge(docs) {
+		for _, f := range append([]string{e.Name}, e.Forms...) {
+			lf := strings.ToLower(f)
+			if _, ok := k.form[lf]; !ok {
+				k.form[lf] = e.Name
+			}
+			if e.Type != news.Person && !strings.ContainsAny(lf, " .") && len(lf) >= 4 {
+				if _, ok := k.name[lf]; !ok {
+					k.place = append(k.place, lf)
+					k.name[lf] = e.Name
+				}
+			}
+		}
+	}
+	return k
+}
+
+// of returns the participant a mention names: the merged entity with the
+// mention's form, the country of a nationality (Iranian: Iran, Turkish:
+// Turkey), or the form itself.
+func (k keyer) of(m news.Mention) (string, bool) {
+	lf := strings.ToLower(strings.TrimSpace(m.Text))
+	if lf == "" {
+		return "", false
+	}
+	if n, ok := k.form[lf]; ok {
+		return n, true
+	}
+	if m.Type == news.Misc && !strings.Contains(lf, " ") {
+		if n, ok := k.nationality(lf); ok {
+			return n, true
+		}
+	}
+	return "~" + lf, true
+}
+
+// nationality returns the place or body a nationality word stands for
+// (Iranian: Iran, Iraqi: Iraq, Turkish: Turkey, Kurdish: Kurdistan).
+func (k keyer) nationality(w string) (string, bool) {
+	w = strings.ToLower(w)
+	stem := ""
+	for _, suf := range []string{"ish", "ian", "ese", "an", "i"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			stem = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if stem == "" {
+		return "", false
+	}
+	for _, p := range k.place {
+		if strings.HasPrefix(p, stem) {
+			return k.name[p], true
+		}
+	}
+	return "", false
+}
+
+// datesAgree reports whether two happenings can be on the same day.
+func datesAgree(a, b *happening) bool {
+	switch {
+	case len(a.spans) > 0 && len(b.spans) > 0:
+		for _, p := range a.spans {
+			for _, q := range b.spans {
+				if p.overlaps(q) {
+					return true
+				}
+			}
+		}
+		return false
+	case len(a.spans) == 0 && len(b.spans) == 0:
+		if a.hasImplied && b.hasImplied && a.implied.overlaps(b.implied) {
+			return true
+		}
+		return !a.anchor.IsZero() && a.anchor.Equal(b.anchor)
+	case len(a.spans) == 0:
+		a, b = b, a
+	}
+	// b names no date: the day of its article's lead happening, its
+	// article's day or the day before it must be one a names, or the two
+	// articles appeared on the same day.
+	if b.hasImplied {
+		for _, p := range a.spans {
+			if p.overlaps(b.implied) {
+				return true
+			}
+		}
+	}
+	if b.anchor.IsZero() {
+		return false
+	}
+	if b.anchor.Equal(a.anchor) {
+		return true
+	}
+	for _, p := range a.spans {
+		if p.contains(b.anchor) || p.contains(b.anchor.AddDate(0, 0, -1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedParticipants reports whether two happenings share enough of
+// their participants: a person, or two entities, making up at least half
+// the weight of the side with fewer.
+func sharedParticipants(a, b *happening) (ok bool, people int) {
+	wa, wb, in := 0.0, 0.0, 0.0
+	n := 0
+	for e, w := range a.ents {
+		wa += w
+		if _, ok := b.ents[e]; ok {
+			in += w
+			n++
+			if a.people[e] && b.people[e] {
+				people++
+			}
+		}
+	}
+	for _, w := range b.ents {
+		wb += w
+	}
+	if n == 0 || (people == 0 && n < 2) {
+		return false, people
+	}
+	return in >= 0.5*math.Min(wa, wb), people
+}
+
+// sharedWords counts the content words two happenings share, a kind of
+// happening and the words that name it counting once, and reports
+// whether they share a kind.
+func sharedWords(a, b *happening) (n int, kind bool) {
+	kinds := map[string]bool{}
+	for w := range a.words {
+		if !b.words[w] {
+			continue
+		}
+		if w[0] == '=' {
+			kind = true
+			kinds[w] = true
+			n++
+		}
+	}
+	for w := range a.words {
+		if b.words[w] && w[0] != '=' && !(eventClass[w] != "" && kinds[eventClass[w]]) {
+			n++
+		}
+	}
+	return n, kind
+}
+
+// sameHappening reports whether sentences i and j state the same
+// happening.
+func (c *cluster) sameHappening(i, j int) bool {
+	if c.ev == nil {
+		return false
+	}
+	a, b := c.ev[i], c.ev[j]
+	if !datesAgree(a, b) {
+		return false
+	}
+	ok, people := sharedParticipants(a, b)
+	n, kind := sharedWords(a, b)
+	if a.lead && b.lead {
+		// Two articles' leads on one day, naming the same people or
+		// places, tell the same main happening in their own words.
+		return ok || people > 0 || sharedCount(a, b) >= 2 || sharedCount(a, b) >= 1 && n >= 1
+	}
+	if !ok {
+		return false
+	}
+	// Three shared words; two when they name the same person; one when
+	// they name the same two people, or name a kind of happening and a
+	// shared person or one of them names nobody (a lead that says
+	// "commanders met").
+	need := 3
+	switch {
+	case people >= 2 || kind && (people > 0 || len(a.people) == 0 || len(b.people) == 0):
+		need = 1
+	case people > 0:
+		need = 2
+	}
+	return n >= need
+}
+
+// nearHappening reports whether sentences i and j are about one
+// happening, perhaps different things about it: dates and participants
+// agree.
+func (c *cluster) nearHappening(i, j int) bool {
+	if c.ev == nil {
+		return false
+	}
+	a, b := c.ev[i], c.ev[j]
+	if !datesAgree(a, b) {
+		return false
+	}
+	ok, _ := sharedParticipants(a, b)
+	return ok
+}
+
+func sharedCount(a, b *happening) int {
+	n := 0
+	for e := range a.ents {
+		if _, ok := b.ents[e]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// sameContent reports whether sentences i and j share two content words
+// outside names and dates; in a plain story, always.
+func (c *cluster) sameContent(i, j int) bool {
+	if c.ev == nil {
+		return true
+	}
+	n, _ := sharedWords(c.ev[i], c.ev[j])
+	return n >= 2
+}
