@@ -14,7 +14,7 @@ func (s *scanner) tense(i, j int) int {
 	// A deadline: by Oct. 31, until Friday; but "until Thursday, they had
 	// not called him" and "by Saturday, he clarified" look back.
 	switch s.lo(i - 1) {
-	case "by", "until", "till":
+	case "by", "until", "till", "effective":
 		if i-2 < 0 || s.ws[i-2].kind == 'p' {
 			// Fronted: the main clause tells.
 			if s.tenseFrom(i, j) < 0 {
@@ -48,7 +48,7 @@ func (s *scanner) tenseFrom(i, j int) int {
 	cross := 0
 	after := false // an "after" or "since" lies between the cue and the expression
 	inf := false   // so does an infinitive
-	for k := i - 1; k >= 0 && i-k <= window; k-- {
+	for k := i - 1; k >= 0 && i-k <= window+4; k-- {
 		c, pen := s.cue(k)
 		own := pen
 		if c == stop {
@@ -61,8 +61,8 @@ func (s *scanner) tenseFrom(i, j int) int {
 			cross += conj(s.ws[k].lo) // since March: a preposition, not a clause
 		}
 		pen += cross
-		if pen == reportingCue && i-k <= 2 {
-			pen = 0 // said Monday, announced in January
+		if pen == reportingCue && i-k <= 3 {
+			pen = 0 // said Monday, announced in January, declared back in December
 		}
 		if c > 0 && after {
 			c = 0 // will become law after voting Wednesday: the vote comes first
