@@ -1,0 +1,112 @@
+package summarize_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/news"
+)
+
+// seedStory reads the five seed articles (../shared/seeds from the module
+// root) through ingest and the full analysis chain.
+func seedStory(t *testing.T) *news.Story {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("summarize: module root not found")
+		}
+		dir = parent
+	}
+	seeds := filepath.Join(dir, "..", "shared", "seeds")
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("summarize: seed articles missing at %s", seeds)
+	}
+	chain, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &news.Story{ID: "seeds"}
+	for a, err := range ingest.Read(seeds) {
+		if err != nil {
+			t.Fatalf("reading seeds: %v", err)
+		}
+		if !strings.HasPrefix(filepath.Base(a.Path), "0") {
+			continue // EXPECTED.md
+		}
+		d, err := chain.Doc(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Docs = append(s.Docs, d)
+	}
+	if len(s.Docs) != 5 {
+		t.Fatalf("read %d seed articles, want 5", len(s.Docs))
+	}
+	return s
+}
+
+// TestSeedSummary checks the summary of the seed brief: within budget,
+// each happening told once, the 27 September Tehran meeting and the
+// 2 October talks both there and cited to at least two sources.
+func TestSeedSummary(t *testing.T) {
+	var (
+		iraqMeeting = regexp.MustCompile(`(?i)(Iraq|Ghan)`)
+		turkMeeting = regexp.MustCompile(`(?i)(Akar|Turkish and Iranian|Turkey and Iran)`)
+		meets       = regexp.MustCompile(`(?i)\b(met|meeting|talks|received|called for|arrived|delegation|discussed|agreed)\b`)
+		pledge      = regexp.MustCompile(`(?i)(border|counterterror|terroris)`)
+		background  = regexp.MustCompile(`(?i)(August|backdrop|Prime Minister)`)
+	)
+	for _, words := range []int{100, 150} {
+		b, err := brief.Build(seedStory(t), brief.Config{Words: words})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		n := 0
+		for _, l := range b.Summary {
+			n += len(strings.Fields(l.Text))
+			text.WriteString(l.Text + " " + strings.Join(l.Sources, ",") + "\n")
+		}
+		if float64(n) > 1.3*float64(words) {
+			t.Errorf("%d words: summary has %d", words, n)
+		}
+		sept, oct := 0, 0
+		for _, l := range b.Summary {
+			if !meets.MatchString(l.Text) || background.MatchString(l.Text) {
+				continue
+			}
+			switch {
+			case turkMeeting.MatchString(l.Text):
+				oct++
+				if len(l.Sources) < 2 {
+					t.Errorf("%d words: the 2 October talks cite %v", words, l.Sources)
+				}
+			case iraqMeeting.MatchString(l.Text) && !pledge.MatchString(l.Text):
+				sept++
+				if len(l.Sources) < 2 {
+					t.Errorf("%d words: the 27 September meeting cites %v", words, l.Sources)
+				}
+			}
+		}
+		if sept != 1 {
+			t.Errorf("%d words: %d lines tell the 27 September meeting, want 1:\n%s", words, sept, text.String())
+		}
+		if oct != 1 {
+			t.Errorf("%d words: %d lines tell the 2 October talks, want 1:\n%s", words, oct, text.String())
+		}
+	}
+}
