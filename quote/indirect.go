@@ -323,6 +323,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			b = i - 1
 		}
 		s := p.clauseStart(lo, b)
+		// "Later in the day, the FBI said it would cooperate": an
+		// opening adverbial, not what was said.
+		if !inverted && tailWords >= 2 && p.words(rng{s, b}) <= 6 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
+			s = b
+		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
 			return &attr{content: []rng{{s, b}}, cue: cr, source: src, sentence: si}
 		}

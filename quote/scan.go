@@ -215,7 +215,7 @@ func sentences(ts []tok, qs []qspan) [][2]int {
 			}
 			// A quotation ending in a stop and followed by its
 			// attribution stays one sentence: “Can she stay?” Trump said.
-			if j > i+1 && attributionFollows(ts, j) {
+			if j > i+1 && attributionFollows(ts, j, t.text[0]) {
 				continue
 			}
 		}
@@ -277,14 +277,20 @@ func paragraphs(d *news.Doc) []news.Span {
 // attributionFollows reports whether the words from token j are a short
 // source and a reporting verb, or a verb and a source: "Trump said",
 // "said Sen. Murphy".
-func attributionFollows(ts []tok, j int) bool {
+func attributionFollows(ts []tok, j int, stop byte) bool {
 	for k := j; k < len(ts) && k < j+6; k++ {
 		t := ts[k]
 		if t.kind != 'w' {
 			return false
 		}
+		if _, ok := pronouns[t.low]; ok && stop == '.' {
+			// “… .” He said … starts a new sentence.
+			return false
+		}
 		if kind := cues[t.low]; kind == cueSay || kind == cueTell {
-			return true
+			// After a full stop only a bare attribution stays: “… .”
+			// Trump said.
+			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'
 		}
 		if !startsUpper(t.text) && !titleWords[t.low] && !determiners[t.low] {
 			return false
