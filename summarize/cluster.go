@@ -210,7 +210,7 @@ var roleNouns = map[string]bool{
 	"company": true, "group": true, "minister": true, "agency": true, "source": true, "sources": true,
 	"statement": true, "report": true, "move": true, "decision": true, "two": true, "three": true,
 	"pair": true, "couple": true, "boy": true, "girl": true, "suspect": true, "victim": true,
-	"general": true, "leader": true, "president": false, "latter": true, "former": true, "same": true, "sides": true,
+	"general": true, "commander": true, "leader": true, "president": false, "latter": true, "former": true, "same": true, "sides": true,
 }
 
 func firstWords(s string, n int) []string {
@@ -236,8 +236,29 @@ var eventNouns = map[string]bool{
 	"hearing": true, "speech": true, "call": true, "operation": true,
 }
 
+// describedRole reports whether words, after an opening "the", are
+// modifiers and a role noun ("Iranian top military official", "top
+// Turkish commander"): a description of someone named before.
+func describedRole(w []string) bool {
+	for k, x := range w {
+		if k >= 4 {
+			return false
+		}
+		if roleNouns[x] {
+			return k > 0
+		}
+		if stopwords[x] || strings.HasSuffix(x, ",") {
+			return false
+		}
+	}
+	return false
+}
+
 func isDangling(s string) bool {
-	w := firstWords(s, 3)
+	w := firstWords(s, 5)
+	if len(w) > 3 && !(w[0] == "the") {
+		w = w[:3]
+	}
 	switch {
 	case len(w) == 0:
 		return false
@@ -245,9 +266,11 @@ func isDangling(s string) bool {
 		return true
 	case len(w) >= 2 && w[0] == "the" && roleNouns[w[1]]:
 		return true
+	case len(w) >= 3 && w[0] == "the" && describedRole(w[1:]):
+		return true
 	case len(w) >= 2 && w[1] == "also":
 		return true // "Ghanmi also praised..."
-	case len(w) == 3 && w[1] == "the" && eventNouns[w[2]]:
+	case len(w) >= 3 && w[1] == "the" && eventNouns[w[2]]:
 		switch w[0] {
 		case "during", "at", "in", "after", "following", "before", "throughout":
 			return true

@@ -171,6 +171,10 @@ func TestDangling(t *testing.T) {
 		{"During the meeting, Baqeri hailed the army.", true},
 		{"Ghanmi also praised Iran's support.", true},
 		{"During the night, rain fell.", false},
+		{"The Iranian top military official also said the teams would visit the border.", true},
+		{"The top Turkish commander, for his part, said they agreed.", true},
+		{"The quake hit the coastal town of Marrow Bay at night.", false},
+		{"The national weather service issued a red alert.", false},
 	} {
 		if got := isDangling(tc.text); got != tc.want {
 			t.Errorf("isDangling(%q) = %v, want %v", tc.text, got, tc.want)
