@@ -435,6 +435,15 @@ func (p *para) beforeQuote(j, lo int) *attr {
 	if !ok || cr.b < j+1 {
 		return nil
 	}
+	// "Trump said Fox executives were calling “…”": a weaker cue inside
+	// the clause of a verb of saying leaves the quotation to it.
+	if !coreCues[p.ts[c].low] {
+		for k := p.sents[p.sentOf(c)][0]; k < c; k++ {
+			if coreCues[p.ts[k].low] && !p.claimed[k] {
+				return nil
+			}
+		}
+	}
 	if kind == cueObject && p.ts[j+1].low != "that" && p.ts[j+1].kind != 'p' {
 		// "called X a “stiff”": the object, not a quotation, follows.
 		if p.ts[j+1].kind != 'q' {

@@ -325,7 +325,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		s := p.clauseStart(lo, b)
 		// "Later in the day, the FBI said it would cooperate": an
 		// opening adverbial, not what was said.
-		if !inverted && tailWords >= 2 && p.words(rng{s, b}) <= 6 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
+		if !inverted && tailWords >= 2 && p.words(rng{s, b}) <= 10 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
 			s = b
 		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
