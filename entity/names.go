@@ -142,7 +142,7 @@ type pname struct {
 func parseName(s string) pname {
 	var n pname
 	for _, w := range strings.Fields(fold(s)) {
-		w = strings.Trim(w, ".,;:'\"()[]")
+		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
 		if w == "" || w == "'s" {
 			continue
 		}

@@ -93,21 +93,24 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 	for _, i := range otherIdx {
 		it := &items[i]
 		f := best(it.forms, it.order, false)
-		if len(it.forms) != 1 || strings.ContainsAny(f, " ") || acronymOf(f) != "" || len(it.roles) > 0 {
+		if len(it.forms) != 1 || acronymOf(f) != "" || len(it.roles) > 0 {
 			keep = append(keep, i)
 			continue
 		}
 		pn := parseName(f)
 		sn, ok := pn.surname()
-		if len(pn.parts) != 1 || !ok {
+		if !ok || len(pn.parts) > 4 || len(pn.parts) != len(strings.Fields(f)) {
 			keep = append(keep, i)
 			continue
 		}
 		// votes: mentions of people with this surname against mentions
 		// of this name as something else
 		per, other := 0, 0
+		k := nameKey(f)
 		for _, j := range bySur[sn.sk] {
-			if compatible(pn, items[j].pn) {
+			// one word: any person it may be the surname of; several:
+			// a person written so
+			if len(pn.parts) == 1 && compatible(pn, items[j].pn) || len(pn.parts) > 1 && personForm(items, []int{j}, f) > 0 {
 				per += items[j].count
 			}
 		}
@@ -115,7 +118,6 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 			keep = append(keep, i)
 			continue
 		}
-		k := nameKey(f)
 		for _, j := range otherIdx {
 			for g, n := range items[j].forms {
 				if nameKey(g) == k {
@@ -141,17 +143,24 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 // only one it ends ("Immunities Act", "Foreign Sovereign Immunities Act";
 // "Justice Department", "U.S. Justice Department"), and a name to the
 // only longer one that is it "of" something ("Islamic Republic",
-// "Islamic Republic of Iran").
-func suffixLinks(items []item, idx []int) [][2]int {
+// "Islamic Republic of Iran"). A single word links only when it is no
+// common word and no place: to the one organisation it ends
+// ("Chargers", "San Diego Chargers") or the one name it is "of"
+// ("Academy", "Academy of Motion Picture Arts and Sciences").
+func suffixLinks(items []item, idx []int, common func(string) bool, lookup func([]string) uint8) [][2]int {
 	type name struct {
 		i int
 		k string
 	}
-	var long []name
+	byLast := map[string][]name{}
+	byFirst := map[string][]name{}
 	for _, i := range idx {
 		for f := range items[i].forms {
-			if k := nameKey(f); strings.Count(k, " ") >= 1 {
-				long = append(long, name{i, k})
+			k := nameKey(f)
+			ws := strings.Fields(k)
+			if len(ws) >= 2 {
+				byLast[ws[len(ws)-1]] = append(byLast[ws[len(ws)-1]], name{i, k})
+				byFirst[ws[0]] = append(byFirst[ws[0]], name{i, k})
 			}
 		}
 	}
@@ -159,24 +168,45 @@ func suffixLinks(items []item, idx []int) [][2]int {
 	for _, i := range idx {
 		for f := range items[i].forms {
 			k := nameKey(f)
-			if strings.Count(k, " ") < 1 {
+			ws := strings.Fields(k)
+			if len(ws) == 0 {
 				continue
 			}
-			target := -1
-			for _, n := range long {
-				if n.i == i || len(n.k) <= len(k) {
-					continue
+			one := len(ws) == 1
+			if one && (items[i].typ != news.Organisation || common == nil || common(f) || acronymOf(f) != "" || demonymLike(f, lookup)) {
+				continue
+			}
+			// the longer name must be one (items of one name merge anyway)
+			target, tk := -1, ""
+			try := func(n name, ok bool) {
+				if !ok || n.i == i || len(n.k) <= len(k) || target == -2 {
+					return
 				}
-				// "Islamic Republic" of "Islamic Republic of Iran"; "Immunities
-				// Act" of "Foreign Sovereign Immunities Act"
-				if !strings.HasPrefix(n.k, k+" of ") && (!strings.HasSuffix(n.k, " "+k) || items[n.i].typ == news.Place) {
-					continue
-				}
-				if target >= 0 && target != n.i {
+				if target >= 0 && tk != n.k {
 					target = -2
-					break
+					return
 				}
-				target = n.i
+				target, tk = n.i, n.k
+			}
+			for _, n := range byFirst[ws[0]] {
+				try(n, strings.HasPrefix(n.k, k+" of "))
+			}
+			for _, n := range byLast[ws[len(ws)-1]] {
+				t := items[n.i].typ
+				ok := strings.HasSuffix(n.k, " "+k) && t != news.Place
+				if ok && one {
+					// an organisation named with more words in front, none
+					// a nationality or a party ("Democratic Senate") or a
+					// relation ("Member of Congress")
+					extra := strings.Fields(strings.TrimSuffix(n.k, " "+k))
+					ok = t == news.Organisation
+					for _, w := range extra {
+						if w == "of" || w == "for" || w == "and" || w == "gop" || demonymLike(strings.ToUpper(w[:1])+w[1:], lookup) {
+							ok = false
+						}
+					}
+				}
+				try(n, ok)
 			}
 			if target >= 0 {
 				links = append(links, [2]int{i, target})

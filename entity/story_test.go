@@ -281,6 +281,19 @@ func TestMergeStory(t *testing.T) {
 		if e, _ := find(got, "Federal Republic"); e.Name != "Federal Republic of Freedonia" {
 			t.Errorf("canonical name %q, want the full one", e.Name)
 		}
+		got = entity.Merge(storyDocs(
+			[]news.Entity{ent(news.Organisation, "Portland Beavers"), ent(news.Organisation, "Democratic Assembly"), ent(news.Organisation, "Tribune")},
+			[]news.Entity{ent(news.Organisation, "Beavers"), ent(news.Organisation, "Assembly"), ent(news.Organisation, "Chicago Tribune"), ent(news.Organisation, "Denver Tribune")},
+		))
+		if e, _ := find(got, "Beavers"); e.Name != "Portland Beavers" {
+			t.Errorf("Beavers apart from Portland Beavers: %+v", got)
+		}
+		if e, _ := find(got, "Assembly"); e.Name != "Assembly" {
+			t.Errorf("Assembly joined a party's assembly: %+v", e)
+		}
+		if e, _ := find(got, "Tribune"); e.Name != "Tribune" {
+			t.Errorf("Tribune joined one of two Tribunes: %+v", e)
+		}
 	})
 }
 
