@@ -48,7 +48,7 @@ func (s *scanner) tenseFrom(i, j int) int {
 	cross := 0
 	after := false // an "after" or "since" lies between the cue and the expression
 	inf := false   // so does an infinitive
-	for k := i - 1; k >= 0 && i-k <= window+4; k-- {
+	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		c, pen := s.cue(k)
 		own := pen
 		if c == stop {
@@ -210,7 +210,7 @@ func (s *scanner) cue(k int) (int, int) {
 		}
 		switch s.lo(k - 1) {
 		case "a", "an", "the", "his", "her", "its", "their", "s":
-			return 1, reportingCue // a scheduled visit, Erdogan's planned visit: weaker than a verb
+			return 1, reportingCue + 1 // a scheduled visit, Erdogan's planned visit: weaker than a verb
 		}
 		return 1, 0
 	}
