@@ -42,7 +42,11 @@ func best(forms map[string]int, order []string, person bool) string {
 		if person {
 			p = len(parseName(f).parts)
 		} else {
-			p = len(strings.Fields(f))
+			ws := strings.Fields(f)
+			p = len(ws)
+			if p > 1 && strings.EqualFold(ws[0], "the") {
+				p-- // "The New York Times" names no more than "New York Times"
+			}
 			if acronymOf(f) != "" {
 				p = 0
 			}
