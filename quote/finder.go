@@ -483,7 +483,9 @@ func (p *para) subjectOf(c, lo int) rng {
 	// "…, saying": the subject of the clause, not the noun before the comma.
 	afterComma := j >= lo && p.ts[j].text == "," && progressive[p.ts[c].low]
 	if j >= lo && !afterComma {
-		if r := p.npLeft(j, lo); !r.empty() {
+		// "Obama issued a statement condemning …": an indefinite object
+		// before a participle is not its subject.
+		if r := p.npLeft(j, lo); !r.empty() && !(progressive[p.ts[c].low] && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
 			return r
 		}
 	}
