@@ -211,6 +211,9 @@ const (
 	// newDayFactor favours a sentence placed on a day no chosen
 	// sentence is placed on.
 	newDayFactor = 1.5
+	// backgroundFactor discounts a sentence about what happened before
+	// the story's own days (an earlier visit, last year's figures).
+	backgroundFactor = 0.6
 )
 
 // briefFactor is what a sentence's gain is multiplied by in an analysed
@@ -218,7 +221,8 @@ const (
 // ones, less for one about a happening already chosen. It is 1 for plain
 // documents.
 //
-// It favours a sentence about a day the summary has not told yet.
+// It favours a sentence about a day the summary has not told yet, and
+// disfavours background: a happening dated well before the first article.
 func (c *cluster) briefFactor(i int, chosen []int) float64 {
 	if c.ev == nil {
 		return 1
@@ -247,7 +251,10 @@ func (c *cluster) briefFactor(i int, chosen []int) float64 {
 			break
 		}
 	}
-	if newDay && len(chosen) > 0 && c.recent(c.ev[i].date) {
+	switch d := c.ev[i].date; {
+	case !d.IsZero() && !c.recent(d):
+		f *= backgroundFactor
+	case newDay && len(chosen) > 0 && (len(c.ev[i].spans) > 0 || c.ev[i].hasImplied):
 		f *= newDayFactor
 	}
 	return f

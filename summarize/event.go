@@ -154,11 +154,14 @@ func (c *cluster) happenings() {
 				per[m.Sentence].people[key] = true
 				continue
 			}
-			// A body named for a country takes part for it too
-			// (the Iranian Armed Forces: Iran).
+			// A body named for a place takes part for it too (the
+			// Iranian Armed Forces: Iran; the Kurdistan Regional
+			// Government: Kurdistan).
 			if f := strings.Fields(m.Text); len(f) > 1 {
 				for _, w := range f {
-					if k, ok := keys.nationality(w); ok {
+					if k, ok := keys.name[strings.ToLower(w)]; ok {
+						per[m.Sentence].ents[k] = 1
+					} else if k, ok := keys.nationality(w); ok {
 						per[m.Sentence].ents[k] = 1
 					}
 				}
@@ -426,8 +429,8 @@ func datesAgree(a, b *happening) bool {
 		}
 		return false
 	case len(a.spans) == 0 && len(b.spans) == 0:
-		if a.hasImplied && b.hasImplied && a.implied.overlaps(b.implied) {
-			return true
+		if a.hasImplied && b.hasImplied {
+			return a.implied.overlaps(b.implied)
 		}
 		return !a.anchor.IsZero() && a.anchor.Equal(b.anchor)
 	case len(a.spans) == 0:
@@ -437,11 +440,13 @@ func datesAgree(a, b *happening) bool {
 	// article's day or the day before it must be one a names, or the two
 	// articles appeared on the same day.
 	if b.hasImplied {
+		// The day of what it goes on about decides.
 		for _, p := range a.spans {
 			if p.overlaps(b.implied) {
 				return true
 			}
 		}
+		return false
 	}
 	if b.anchor.IsZero() {
 		return false
@@ -457,9 +462,13 @@ func datesAgree(a, b *happening) bool {
 	return false
 }
 
+// participantShare is the least weight shared participants must make
+// up of the side with fewer.
+const participantShare = 0.4
+
 // sharedParticipants reports whether two happenings share enough of
-// their participants: a person, or two entities, making up at least half
-// the weight of the side with fewer.
+// their participants: a person, or two entities, making up at least
+// participantShare of the weight of the side with fewer.
 func sharedParticipants(a, b *happening) (ok bool, people int) {
 	wa, wb, in := 0.0, 0.0, 0.0
 	n := 0
@@ -479,7 +488,7 @@ func sharedParticipants(a, b *happening) (ok bool, people int) {
 	if n == 0 || (people == 0 && n < 2) {
 		return false, people
 	}
-	return in >= 0.5*math.Min(wa, wb), people
+	return in >= participantShare*math.Min(wa, wb), people
 }
 
 // sharedWords counts the content words two happenings share, a kind of
@@ -523,15 +532,19 @@ func (c *cluster) sameHappening(i, j int) bool {
 		return ok || people > 0 || sharedCount(a, b) >= 2 || sharedCount(a, b) >= 1 && n >= 1
 	}
 	if !ok {
-		return false
+		// One shared participant is enough for sentences that share a
+		// kind of happening and three words besides ("officials
+		// called for enhancement of military cooperation", "arrived
+		// ... on enhancing defense cooperation").
+		return sharedCount(a, b) >= 1 && kind && n >= 4
 	}
-	// Three shared words; two when they name the same person; one when
-	// they name the same two people, or name a kind of happening and a
-	// shared person or one of them names nobody (a lead that says
-	// "commanders met").
+	// Three shared words (a kind of happening counting as one); two
+	// when they name the same person; one, a kind of happening, when one
+	// is a lead and one names nobody (a lead that says "commanders
+	// met").
 	need := 3
 	switch {
-	case people >= 2 || kind && (people > 0 || len(a.people) == 0 || len(b.people) == 0):
+	case kind && (a.lead || b.lead) && (len(a.people) == 0 || len(b.people) == 0):
 		need = 1
 	case people > 0:
 		need = 2
@@ -541,7 +554,7 @@ func (c *cluster) sameHappening(i, j int) bool {
 
 // nearHappening reports whether sentences i and j are about one
 // happening, perhaps different things about it: dates and participants
-// agree.
+// agree, or dates agree and they share a participant and two words.
 func (c *cluster) nearHappening(i, j int) bool {
 	if c.ev == nil {
 		return false
@@ -550,8 +563,11 @@ func (c *cluster) nearHappening(i, j int) bool {
 	if !datesAgree(a, b) {
 		return false
 	}
-	ok, _ := sharedParticipants(a, b)
-	return ok
+	if ok, _ := sharedParticipants(a, b); ok {
+		return true
+	}
+	n, _ := sharedWords(a, b)
+	return sharedCount(a, b) >= 1 && n >= 2
 }
 
 func sharedCount(a, b *happening) int {
