@@ -592,9 +592,10 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 		}
 		ents = append(ents, ent{e, n})
 	}
+	adjLookup := pluralsKnown(items, otherIdx, lookup)
 	for _, g := range things(items, otherIdx, suffixLinks(items, otherIdx, common, lookup)) {
 		e, n := entityOf(items, g, "")
-		if !opt.KeepAdjectives && adjectiveEntity(e, lookup) || !opt.KeepStray && strayWord(e, n, common, lookup) {
+		if !opt.KeepAdjectives && adjectiveEntity(e, adjLookup) || !opt.KeepStray && strayWord(e, n, common, lookup) {
 			continue
 		}
 		ents = append(ents, ent{e, n})

@@ -294,3 +294,34 @@ func otherOffice(long, short string) bool {
 	}
 	return false
 }
+
+// pluralsKnown extends a gazetteer lookup: a single word the story uses
+// as an other name both alone and with a plural "s" ("Takfiri",
+// "Takfiris") counts as an other name (a people or a following), so that
+// demonymLike takes its "-i" or "-an" ending for a nationality's.
+func pluralsKnown(items []item, idx []int, lookup func([]string) uint8) func([]string) uint8 {
+	misc := map[string]bool{}
+	for _, i := range idx {
+		if items[i].typ != news.Misc {
+			continue
+		}
+		for f := range items[i].forms {
+			if !strings.ContainsRune(f, ' ') {
+				misc[strings.ToLower(f)] = true
+			}
+		}
+	}
+	return func(ws []string) uint8 {
+		var m uint8
+		if lookup != nil {
+			m = lookup(ws)
+		}
+		if len(ws) == 1 {
+			l := strings.ToLower(ws[0])
+			if misc[l] && (misc[l+"s"] || strings.HasSuffix(l, "s") && misc[strings.TrimSuffix(l, "s")]) {
+				m |= 1 << 3
+			}
+		}
+		return m
+	}
+}
