@@ -362,6 +362,22 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		if det {
 			return s.theYear(j, j)
 		}
+	case "day":
+		// for the day, end the day, the start of the day: the day last
+		// named, else the article's ("later in the day" is left out, as
+		// TimeBank does).
+		p := s.lo(j - 2)
+		if det && !s.gluedIs(j+1, "-") && !s.gluedIs(j+1, "'") && (modded || p == "for" || p == "end" || p == "ending" || p == "ended" || p == "finish" || p == "close") {
+			c := cand{end: j + 1, typ: tDate}
+			if s.has {
+				t := s.anchor
+				if s.hasRef && !s.ref.After(s.anchor) && s.anchor.Sub(s.ref) <= 7*24*time.Hour {
+					t = s.ref
+				}
+				c.val = dayValue(t)
+			}
+			return c, true
+		}
 	case "week", "month", "quarter", "weekend":
 		u := units[w.lo]
 		if s.gluedIs(j+1, "-") {
