@@ -1909,6 +1909,12 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 	if s.is(j, "that") && s.is(k, "same") {
 		k++
 	}
+	// that October: the month in the year last named.
+	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] && len(s.lastDate) >= 4 {
+		if y, err := strconv.Atoi(s.lastDate[:4]); err == nil {
+			return cand{end: k + 1, typ: tDate, val: monthValue(y, m)}, true
+		}
+	}
 	u, ok := units[s.lo(k)]
 	if !ok || plural(s.lo(k)) || s.gluedIs(k+1, "'") {
 		return cand{}, false
