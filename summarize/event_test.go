@@ -142,3 +142,115 @@ func strconvI(n int) string {
 	}
 	return string(b)
 }
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestDatesAgree(t *testing.T) {
+	on := func(s string) period { return period{start: day(s), end: day(s)} }
+	for _, tc := range []struct {
+		name string
+		a, b happening
+		want bool
+	}{
+		{"same day", happening{spans: []period{on("2017-09-27")}}, happening{spans: []period{on("2017-09-27")}}, true},
+		{"other day", happening{spans: []period{on("2017-09-27")}}, happening{spans: []period{on("2017-10-02")}}, false},
+		{"week holds day", happening{spans: []period{{start: day("2017-10-02"), end: day("2017-10-08")}}}, happening{spans: []period{on("2017-10-02")}}, true},
+		{"plan is not report", happening{spans: []period{{start: day("2017-10-02"), end: day("2017-10-08"), future: true}}}, happening{spans: []period{on("2017-10-02")}}, false},
+		{"undated, published next day", happening{anchor: day("2017-09-28")}, happening{spans: []period{on("2017-09-27")}}, true},
+		{"undated, published days later", happening{anchor: day("2017-10-02")}, happening{spans: []period{on("2017-09-27")}}, false},
+		{"undated, same-day articles", happening{anchor: day("2017-09-28")}, happening{anchor: day("2017-09-28"), spans: []period{on("2017-09-20")}}, true},
+		{"implied day decides", happening{anchor: day("2017-09-28"), implied: on("2017-09-25"), hasImplied: true}, happening{spans: []period{on("2017-09-27")}}, false},
+		{"both undated, same day", happening{anchor: day("2017-09-28")}, happening{anchor: day("2017-09-28")}, true},
+		{"both undated, no dates", happening{}, happening{}, false},
+	} {
+		if got := datesAgree(&tc.a, &tc.b); got != tc.want {
+			t.Errorf("%s: datesAgree = %v, want %v", tc.name, got, tc.want)
+		}
+		if got := datesAgree(&tc.b, &tc.a); got != tc.want {
+			t.Errorf("%s (swapped): datesAgree = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestNationality(t *testing.T) {
+	k := keyer{name: map[string]string{}}
+	for _, p := range []string{"iran", "iraq", "turkey", "kurdistan", "syria"} {
+		k.place = append(k.place, p)
+		k.name[p] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	for w, want := range map[string]string{"Iranian": "Iran", "Iraqi": "Iraq", "Turkish": "Turkey", "Kurdish": "Kurdistan", "Syrian": "Syria", "Irish": "", "Tehran": ""} {
+		got, _ := k.nationality(w)
+		if got != want {
+			t.Errorf("nationality(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestEventWords checks that names, titles and dates leave a sentence's
+// event words, and that kinds of happening are added.
+func TestEventWords(t *testing.T) {
+	s := loadEvents(t, "border")
+	d := s.Docs[0]
+	w := eventWords(d, 0, d.Sentences[0].Span)
+	for _, x := range []string{"=meet", "=agree", "border", "reopen"} {
+		if !w[x] {
+			t.Errorf("event words %v lack %q", w, x)
+		}
+	}
+	for _, x := range []string{"berg", "kestrel", "tuesdai", "tuesday"} {
+		if w[x] {
+			t.Errorf("event words %v hold %q", w, x)
+		}
+	}
+}
+
+// BenchmarkEvents summarises an analysed three-outlet story, happenings
+// included (the analysis itself is not timed).
+func BenchmarkEvents(b *testing.B) {
+	s := loadEvents(b, "border")
+	for b.Loop() {
+		Story(s, Options{Words: 100})
+	}
+}
+
+// FuzzEvents runs the brief path (full analysis, then happenings) over
+// arbitrary text from two outlets.
+func FuzzEvents(f *testing.F) {
+	f.Add("Ministers met in Kestrel on Tuesday and agreed to reopen the border between the two countries.", "The two foreign ministers held talks on Tuesday in Kestrel, pledging to reopen the shared border.", 30)
+	f.Add("", "On Monday. On Tuesday. 3,000 people.", 0)
+	chain, err := analyze.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, words int) {
+		if words <= 0 || words > 500 {
+			words = 50
+		}
+		s := &news.Story{}
+		for i, text := range []string{a, b} {
+			date := time.Date(2024, 3, 5+i, 0, 0, 0, 0, time.UTC)
+			d, err := chain.Doc(&news.Article{ID: strconvI(i + 1), StatedDate: date, Text: text, Paragraphs: sentence.Paragraphs(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Date = date
+			s.Docs = append(s.Docs, d)
+		}
+		n := 0
+		for _, l := range Story(s, Options{Words: words}) {
+			n += len(strings.Fields(l.Text))
+			if len(l.Sources) == 0 {
+				t.Fatalf("%q cites nothing", l.Text)
+			}
+		}
+		if float64(n) > 1.3*float64(words) {
+			t.Fatalf("%d words for a budget of %d", n, words)
+		}
+	})
+}

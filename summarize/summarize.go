@@ -18,6 +18,23 @@
 // put in the order of their articles' dates and their place in the
 // article, and each cites every article that states the same thing.
 //
+// Briefs summarise analysed docs (entity mentions, time expressions
+// resolved against the dates the brief trusts), and then the summarizer
+// also reasons about happenings (event.go): a sentence reports what
+// happened on the days its time expressions name (or, naming none, on
+// the day of the sentence it goes on from, or of its article's lead),
+// to participants that are the story's merged entities. Two sentences
+// that agree on the day, share participants and share words or a kind
+// of happening (met, held talks, discussed) state the same happening:
+// only one of them enters, and it cites every article that holds either.
+// Among candidates, the greedy search favours sentences several articles
+// support, informative ones (people, bodies, a date, figures) over
+// teasers, and days the summary has not told yet over more about a
+// happening already told or background from before the story; the
+// summary is ordered by the date of the happening each line reports.
+// Plain documents, as evaluation sets give them, have no such layers and
+// are summarised by words alone.
+//
 // Two classic baselines are included for evaluation: LexRank (Erkan and
 // Radev, 2004) and a centroid summarizer (Radev et al., 2004).
 package summarize
