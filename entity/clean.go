@@ -360,3 +360,13 @@ func knownMisc(w string) bool {
 	t, err := Default()
 	return err == nil && t.m != nil && !strings.Contains(w, " ") && t.m.Known([]string{w})&(1<<3) != 0
 }
+
+// notName are words that alone never name an entity: abbreviations of
+// months and offices, weekdays.
+var notName = map[string]bool{
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
+	"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"sen.": true, "rep.": true, "gov.": true, "gen.": true, "lt.": true, "col.": true, "sgt.": true, "capt.": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "congressman": true, "congresswoman": true,
+}

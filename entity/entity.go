@@ -33,7 +33,28 @@
 // people goes to the nearest one named before it in an article, and across
 // articles to the one sharing roles or co-mentioned people, or to none.
 // Places and organisations merge by name and by acronym (KRG, Kurdistan
-// Regional Government; P.M.F., Popular Mobilization Forces).
+// Regional Government; P.M.F., Popular Mobilization Forces), and a name
+// with the one longer name of the story it ends or is "of" (Immunities
+// Act, Foreign Sovereign Immunities Act; Islamic Republic, Islamic
+// Republic of Iran). A nationality right before an armed force or a state
+// body names it ("Iranian Armed Forces"), while the mentions stay tagged
+// as CoNLL tags them.
+//
+// What a reader sees is cleaned at three levels. Mentions: connectives
+// opening a sentence ("Besides"), party tags ("R-Texas"), abbreviations
+// alone ("Dec.", "Sen.") are no names; an office inside a name starts a
+// person's ("Gov. Deval Patrick", "Vermont Sen. Sanders"); a "person"
+// ending in Act, Committee or County is a law, body or place. Roles: an
+// office relating to another person ("a spokesman for House Speaker")
+// keeps only that office; Merge keeps the most specific of a person's
+// roles, abbreviations spelled out ("Sen." → "Senator"; "President" gives
+// way to "Turkish President", "General" to "Major General"). Types: a
+// name typed a person in most of the story's mentions is a person
+// everywhere, its stray place or organisation mentions merged into that
+// person. Merge leaves out, unless MergeWith is told to keep them,
+// nationalities, peoples, faiths and parties' members used as words
+// ("Iranian", "Kurds", "Muslims", "Republican-led"), and common words
+// capitalised once ("Arrogance").
 package entity
 
 import (
@@ -533,7 +554,7 @@ var pronouns = map[string]bool{
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.
 func junk(s string, typ news.EntityType) bool {
-	if pronouns[strings.ToLower(s)] || partyTag(s) {
+	if pronouns[strings.ToLower(s)] || partyTag(s) || notName[strings.ToLower(s)] {
 		return true
 	}
 	for _, r := range s {

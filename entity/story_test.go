@@ -42,6 +42,12 @@ func TestApplyCleanups(t *testing.T) {
 			absent: []string{"Calif. Pettigrew"},
 		},
 		{
+			name:   "abbreviations alone are no names",
+			text:   "The vote came on Dec. 5 in Albany. Sen. spoke first, then Rep. Ida Marsh.",
+			want:   []ment{{"Ida Marsh", news.Person}},
+			absent: []string{"Dec.", "Sen.", "Rep."},
+		},
+		{
 			name: "an office inside a name",
 			text: "Ohio Gov. Marla Quentin signed the bill on Monday, and Chief Justice Harold Benning swore her in.",
 			want: []ment{{"Marla Quentin", news.Person}, {"Harold Benning", news.Person}},
