@@ -311,7 +311,12 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	tailEnd := p.contentEnd(tailStart, hi)
 	tailWords := p.words(rng{tailStart, tailEnd})
-	shortTail := tailWords <= 6 || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	maxTail := 6
+	if kind == cueTell {
+		// "told reporters", not "told a joke".
+		maxTail = 4
+	}
+	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
 	// Content before the source: "…, he said." / "…, said X."
 	commaBefore := !noSource && src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
 	if inverted {
@@ -443,13 +448,17 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 		return nil
 	}
 	e := c + 1
-	for e < hi && p.ts[e].text != "," && p.ts[e].kind != 'q' {
+	for e < hi && e < c+30 && !(p.ts[e].text == "," && e+1 < hi && (capWord(p.ts[e+1]) || pronounsOrCue(p.ts[e+1].low) || p.ts[e+1].kind == 'q')) {
 		e++
 	}
 	if e >= hi || p.ts[e].text != "," || p.words(rng{c + 1, e}) < 2 {
 		return nil
 	}
-	src := p.npRight(e+1, hi, false)
+	f := e + 1
+	for f < hi && p.ts[f].kind == 'q' {
+		f++
+	}
+	src := p.npRight(f, hi, false)
 	if src.empty() {
 		return nil
 	}
