@@ -270,6 +270,8 @@ func isDangling(s string) bool {
 		return true
 	case len(w) >= 2 && w[1] == "also":
 		return true // "Ghanmi also praised..."
+	case len(w) >= 3 && w[0] == "the" && w[2] == "also":
+		return true // "The representative also posted..."
 	case len(w) >= 3 && w[1] == "the" && eventNouns[w[2]]:
 		switch w[0] {
 		case "during", "at", "in", "after", "following", "before", "throughout":

@@ -205,6 +205,10 @@ const (
 	// infoFloor is the factor of a sentence that names nobody, no date
 	// and no figure; a fully informative one gets 1.
 	infoFloor = 0.4
+	// emptyFactor is the factor of a sentence that names no person,
+	// body, place, date or figure at all ("It is a lesson politicians
+	// never learn").
+	emptyFactor = 0.15
 	// sameEventFactor discounts a sentence about a happening the
 	// summary already tells, so that distinct happenings come first.
 	sameEventFactor = 0.5
@@ -236,7 +240,11 @@ func (c *cluster) briefFactor(i int, chosen []int) float64 {
 		}
 		c.support = support
 	}
-	f := (infoFloor + (1-infoFloor)*c.ev[i].info) *
+	info := infoFloor + (1-infoFloor)*c.ev[i].info
+	if c.ev[i].info == 0 {
+		info = emptyFactor // names nobody and nothing: a teaser or a generality
+	}
+	f := info *
 		(1 + supportWeight*float64(len(c.support[i])-1)/float64(max(len(c.docs)-1, 1)))
 	newDay := true
 	for _, j := range chosen {

@@ -175,6 +175,7 @@ func TestDangling(t *testing.T) {
 		{"The top Turkish commander, for his part, said they agreed.", true},
 		{"The quake hit the coastal town of Marrow Bay at night.", false},
 		{"The national weather service issued a red alert.", false},
+		{"The representative also posted a statement on Tuesday.", true},
 	} {
 		if got := isDangling(tc.text); got != tc.want {
 			t.Errorf("isDangling(%q) = %v, want %v", tc.text, got, tc.want)
