@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -661,12 +662,25 @@ func (c *cluster) lines(chosen []int, opt Options) []news.SummaryLine {
 		}
 	}
 	body = append([]int(nil), body...)
+	// In an analysed story a line goes at the date of the happening it
+	// reports; one that leans on the sentence before it stays right
+	// after that sentence.
+	key := map[int]time.Time{}
+	if c.ev != nil {
+		sorted := append([]int(nil), body...)
+		sort.Ints(sorted)
+		for _, i := range sorted {
+			key[i] = c.ev[i].date
+			if _, ok := key[i-1]; ok && c.sents[i].dangling && i > 0 && c.sents[i-1].doc == c.sents[i].doc {
+				key[i] = key[i-1]
+			}
+		}
+	}
 	sort.SliceStable(body, func(a, b int) bool {
 		x, y := c.sents[body[a]], c.sents[body[b]]
 		dx, dy := c.docs[x.doc].Date, c.docs[y.doc].Date
 		if c.ev != nil {
-			// The date of the happening each reports.
-			dx, dy = c.ev[body[a]].date, c.ev[body[b]].date
+			dx, dy = key[body[a]], key[body[b]]
 		}
 		if !dx.Equal(dy) && !dx.IsZero() && !dy.IsZero() {
 			return dx.Before(dy)

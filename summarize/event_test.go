@@ -254,3 +254,36 @@ func FuzzEvents(f *testing.F) {
 		}
 	})
 }
+
+// TestLinesKeepFollower checks that a chosen sentence leaning on the one
+// before it stays right after it, whatever day it names.
+func TestLinesKeepFollower(t *testing.T) {
+	c := newCluster(loadEvents(t, "border").Docs)
+	if c.ev == nil {
+		t.Fatal("analysed story has no happenings")
+	}
+	// Doc a: sentence 0 (Tuesday) and 1 taken to lean on it, dated
+	// later than a sentence of doc c.
+	var a0, a1, other = -1, -1, -1
+	for i, s := range c.sents {
+		switch {
+		case s.doc == 0 && s.idx == 0:
+			a0 = i
+		case s.doc == 0 && s.idx == 1:
+			a1 = i
+		case s.doc == 2 && s.idx == 1:
+			other = i
+		}
+	}
+	c.sents[a1].dangling = true
+	c.ev[a0].date = day("2024-03-05")
+	c.ev[other].date = day("2024-03-06")
+	c.ev[a1].date = day("2024-04-01")
+	lines := c.lines([]int{other, a1, a0}, Options{Words: 200})
+	want := []string{c.sents[a0].text, c.sents[a1].text, c.sents[other].text}
+	for k, l := range lines {
+		if l.Text != want[k] {
+			t.Fatalf("line %d = %q, want %q", k, l.Text, want[k])
+		}
+	}
+}
