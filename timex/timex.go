@@ -9,7 +9,10 @@
 // resolved against the anchor date, the direction (before or after the
 // anchor) decided by the tense of the clause: the nearest cue among
 // will/'ll/is expected to/planned (future) and past-tense verbs, has/had
-// and ago (past).
+// and ago (past). Anaphoric expressions (that year, the following month,
+// the next day, later that day) count from the last date named in the
+// document, and a month and day used as the name of an event (the Sept.
+// 11 attacks) is not dated to the article's year (see NamesEvent).
 package timex
 
 import (
