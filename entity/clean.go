@@ -100,11 +100,22 @@ func isPersonTitle(w string) bool {
 	return capitalised(w) && personTitles[lowerWord(w)]
 }
 
+// placeHeads are the words that, before a name, make it a place's
+// ("Mount Cook", "Lake Placid", "Fort Worth").
+var placeHeads = map[string]bool{
+	"mount": true, "mt": true, "lake": true, "fort": true, "ft": true, "cape": true, "port": true,
+	"gulf": true, "bay": true, "isle": true, "mount.": true,
+}
+
 // nonNameType returns the type a "person" whose name ends with a word of
-// a law, body or place really has, or "" when the name may be a person's.
+// a law, body or place, or starts with a place's word, really has, or ""
+// when the name may be a person's.
 func nonNameType(toks []news.Token) news.EntityType {
 	if len(toks) < 2 {
 		return ""
+	}
+	if placeHeads[lowerWord(toks[0].Text)] {
+		return news.Place
 	}
 	return nonNameHeads[strings.ToLower(toks[len(toks)-1].Text)]
 }

@@ -47,6 +47,9 @@ func best(forms map[string]int, order []string, person bool) string {
 			if p > 1 && strings.EqualFold(ws[0], "the") {
 				p-- // "The New York Times" names no more than "New York Times"
 			}
+			if _, ok := placeAbbrevs[lowerWord(ws[0])]; ok && p > 1 {
+				p-- // "Mount Cook" before "Mt Cook"
+			}
 			if acronymOf(f) != "" {
 				p = 0
 			}

@@ -329,5 +329,15 @@ func nameKey(s string) string {
 			sp = true
 		}
 	}
-	return b.String()
+	k := b.String()
+	if i := strings.IndexByte(k, ' '); i > 0 {
+		if w, ok := placeAbbrevs[k[:i]]; ok {
+			k = w + k[i:]
+		}
+	}
+	return k
 }
+
+// placeAbbrevs spell out the abbreviations that start places' names
+// ("Mt Cook", "Mount Cook").
+var placeAbbrevs = map[string]string{"mt": "mount", "ft": "fort", "pt": "point", "st": "saint"}

@@ -277,6 +277,12 @@ func TestMergeStory(t *testing.T) {
 			t.Errorf("Tom and Richard Olsen joined: %+v", e)
 		}
 	})
+	t.Run("a place's abbreviation spelled out", func(t *testing.T) {
+		got := entity.Merge(storyDocs([]news.Entity{ent(news.Place, "Mt Kessel")}, []news.Entity{ent(news.Place, "Mount Kessel")}))
+		if len(got) != 1 || got[0].Name != "Mount Kessel" {
+			t.Errorf("want one place Mount Kessel, got %+v", got)
+		}
+	})
 	t.Run("a body's name inside a longer one", func(t *testing.T) {
 		got := entity.Merge(storyDocs(
 			[]news.Entity{ent(news.Misc, "Clean Rivers Act"), ent(news.Place, "Federal Republic of Freedonia")},
