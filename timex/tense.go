@@ -110,7 +110,7 @@ func conj(w string) int {
 	case ",":
 		return 2
 	case "and", "but", "while", "whereas", "although", "though", "who", "which", "that",
-		"after", "before", "since", "because":
+		"after", "before", "since", "because", "where":
 		return 5
 	}
 	return 0
@@ -194,6 +194,11 @@ func (s *scanner) cue(k int) (int, int) {
 			return 0, 0
 		}
 		return -1, weakCue // the record high set on Aug. 6
+	case "ahead":
+		if s.is(k+1, "of") {
+			return 1, weakCue // campaigning ahead of Thursday's debate
+		}
+		return 0, 0
 	case "payable":
 		return 1, weakCue // payable Dec. 15
 	case "record":

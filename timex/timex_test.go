@@ -123,6 +123,8 @@ func TestNormalise(t *testing.T) {
 		{"1989-10-26", "The losses resulted from the company's new labor pact effective June 1.", "June 1", "DATE", "1990-06-01", "", true},
 		{"2009-08-21", "The Dow gained 155.91 points to end the day at 9505.96.", "the day", "DATE", "2009-08-21", "", false},
 		{"2015-03-31", "In an October 2012 interview, Christie said so. Christie was seen that October praising Obama.", "that October", "DATE", "2012-10", "", false},
+		{"2011-08-09", "She was asked about it in Iowa on Monday, where she is campaigning ahead of Thursday's debate.", "Thursday", "DATE", "2011-08-11", "", true},
+		{"2011-08-09", "She was asked about it in Iowa on Monday, where she is campaigning ahead of Thursday's debate.", "Monday", "DATE", "2011-08-08", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
