@@ -172,7 +172,7 @@ func (c *cluster) happenings() {
 				continue
 			}
 			st, en, ok := timex.Interval(x.Value)
-			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour || subordinate(d, x) {
 				continue
 			}
 			per[x.Sentence].spans = append(per[x.Sentence].spans, period{st, en, x.Future})
@@ -588,4 +588,29 @@ func (c *cluster) sameContent(i, j int) bool {
 	}
 	n, _ := sharedWords(c.ev[i], c.ev[j])
 	return n >= 2
+}
+
+// relatives open clauses that tell of something else than the sentence's
+// main happening ("Mattioli, whose son was killed in December").
+var relatives = []string{", who ", ", whose ", ", which ", ", where "}
+
+// subordinate reports whether time expression x lies in a relative
+// clause of its sentence: after ", who" and the like, the clause not
+// closed by a comma before it.
+func subordinate(d *news.Doc, x news.Timex) bool {
+	sp := d.Sentences[x.Sentence]
+	if x.Start < sp.Start || x.Start > sp.End {
+		return false
+	}
+	before := d.Text[sp.Start:x.Start]
+	at := -1
+	for _, r := range relatives {
+		if i := strings.LastIndex(before, r); i >= 0 && i+len(r) > at {
+			at = i + len(r)
+		}
+	}
+	// An odd number of commas closes the clause ("X, who is 60, said on
+	// Tuesday"); an even one is an aside inside it ("Mattioli, whose
+	// son, James, was killed in December").
+	return at >= 0 && strings.Count(before[at:], ",")%2 == 0
 }

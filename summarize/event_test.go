@@ -287,3 +287,23 @@ func TestLinesKeepFollower(t *testing.T) {
 		}
 	}
 }
+
+func TestSubordinate(t *testing.T) {
+	for _, tc := range []struct {
+		text, timex string
+		want        bool
+	}{
+		{"Hutchinson called up Mark Mattioli, whose son, James, was killed in December at the school.", "December", true},
+		{"Baqeri held talks with Akar, who arrived in Tehran Sunday night.", "Sunday night", true},
+		{"Akar, who is 65, said on Monday that they agreed.", "Monday", false},
+		{"The minister said on Monday that they agreed.", "Monday", false},
+	} {
+		i := strings.Index(tc.text, tc.timex)
+		d := &news.Doc{Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(tc.text)}}}}
+		d.Text = tc.text
+		x := news.Timex{Span: news.Span{Start: i, End: i + len(tc.timex)}, Sentence: 0}
+		if got := subordinate(d, x); got != tc.want {
+			t.Errorf("subordinate(%q in %q) = %v, want %v", tc.timex, tc.text, got, tc.want)
+		}
+	}
+}
