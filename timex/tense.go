@@ -86,6 +86,9 @@ func (s *scanner) tenseFrom(i, j int) int {
 		if c == stop || s.is(k, "that") {
 			break // claims Monday that he is going to stay: reported content
 		}
+		if s.is(k, "ahead") {
+			c = 0 // arrived Sunday night ahead of a visit: the visit is ahead, not Sunday
+		}
 		cross += conj(s.ws[k].lo)
 		pen += cross
 		if pen == reportingCue && k == j {

@@ -125,6 +125,7 @@ func TestNormalise(t *testing.T) {
 		{"2015-03-31", "In an October 2012 interview, Christie said so. Christie was seen that October praising Obama.", "that October", "DATE", "2012-10", "", false},
 		{"2011-08-09", "She was asked about it in Iowa on Monday, where she is campaigning ahead of Thursday's debate.", "Thursday", "DATE", "2011-08-11", "", true},
 		{"2011-08-09", "She was asked about it in Iowa on Monday, where she is campaigning ahead of Thursday's debate.", "Monday", "DATE", "2011-08-08", "", false},
+		{"2017-10-02", "Akar arrived in Tehran Sunday night ahead of a scheduled visit by Erdogan.", "Sunday night", "DATE", "2017-10-01TNI", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
