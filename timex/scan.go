@@ -749,6 +749,12 @@ func (s *scanner) nearestDay(m, d, dir int) time.Time {
 		}
 	}
 	t := date(y, m, d)
+	// Sept. 15 right after a Sept. 14 of another year: the same year.
+	if s.hasRef && s.ref.Year() != y && (dir == 0 || s.weakCue) && validDate(s.ref.Year(), m, d) {
+		if r := date(s.ref.Year(), m, d); r.Sub(s.ref).Abs() <= 31*24*time.Hour {
+			return r
+		}
+	}
 	diff := t.Sub(s.anchor)
 	const halfYear = 183 * 24 * time.Hour
 	// A month-day without a year within a few weeks of the anchor is read
@@ -812,7 +818,7 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 	}
 	if m, ok := months[s.lo(e)]; ok && s.ws[e].upper {
 		if c, ok := s.monthExpr(e, m, true); ok && c.typ == tDate && len(c.val) >= 10 {
-			return c, true
+			return s.weekdayYear(c, wd), true
 		}
 	}
 	if s.digit(e) && s.ws[e].num >= 1 && s.ws[e].num <= 31 {
@@ -1950,4 +1956,30 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 		}
 	}
 	return c, true
+}
+
+// weekdayYear moves a month-day read without its year (c) to the year,
+// next to the one chosen, in which it falls on weekday wd: "Friday, Sept.
+// 14" written in May 2013 is 2012-09-14.
+func (s *scanner) weekdayYear(c cand, wd int) cand {
+	t, err := time.Parse("2006-01-02", c.val[:10])
+	if err != nil || !s.has || int(t.Weekday()+6)%7+1 == wd {
+		return c
+	}
+	// The year was written: keep it.
+	for k := c.start; k < c.end && k < len(s.ws); k++ {
+		if s.ws[k].kind == 'd' && len(s.ws[k].lo) == 4 {
+			return c
+		}
+	}
+	for _, dy := range []int{-1, 1} {
+		u := date(t.Year()+dy, int(t.Month()), t.Day())
+		if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == wd {
+			c.val = dayValue(u) + c.val[10:]
+			c.fut = u.After(s.anchor)
+			s.ref, s.hasRef = u, true
+			return c
+		}
+	}
+	return c
 }
