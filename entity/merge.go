@@ -309,7 +309,19 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 			if a == "" {
 				continue
 			}
-			if js := byInit[a]; len(js) > 0 {
+			js := byInit[a]
+			var same []int
+			for _, j := range js {
+				if items[j].typ == items[i].typ {
+					same = append(same, j)
+				}
+			}
+			if len(same) > 0 {
+				// expansions of the acronym's own type first ("N.Y.",
+				// "New York", not "New Yorker")
+				js = same
+			}
+			if len(js) > 0 {
 				// only when the expansions agree among themselves
 				ok := true
 				for _, j := range js[1:] {
@@ -593,6 +605,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 		if !opt.KeepAdjectives && adjectiveEntity(e, lookup) {
 			continue
 		}
+		e.Name = displayName(e.Name, lookup)
 		ents = append(ents, ent{e, n})
 	}
 	adjLookup := pluralsKnown(items, otherIdx, lookup)
@@ -601,6 +614,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 		if !opt.KeepAdjectives && adjectiveEntity(e, adjLookup) || !opt.KeepStray && strayWord(e, n, common, lookup) {
 			continue
 		}
+		e.Name = displayName(e.Name, lookup)
 		ents = append(ents, ent{e, n})
 	}
 	sort.SliceStable(ents, func(a, b int) bool {

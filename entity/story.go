@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -324,4 +325,34 @@ func pluralsKnown(items []item, idx []int, lookup func([]string) uint8) func([]s
 		}
 		return m
 	}
+}
+
+// displayName writes a name given only in capitals ("WASHINGTON", a
+// dateline's) as a name is written, when it is no acronym: several
+// words, or a word the gazetteer knows as a place or a person.
+func displayName(name string, lookup func([]string) uint8) string {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) || r == '.' {
+			return name
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	ws := strings.Fields(name)
+	if letters < 6 {
+		return name
+	}
+	if len(ws) == 1 && (lookup == nil || lookup(ws)&(1<<0|1<<2) == 0) {
+		return name
+	}
+	for i, w := range ws {
+		r := []rune(strings.ToLower(w))
+		if len(r) > 0 {
+			r[0] = unicode.ToUpper(r[0])
+		}
+		ws[i] = string(r)
+	}
+	return strings.Join(ws, " ")
 }

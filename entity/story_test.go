@@ -277,6 +277,22 @@ func TestMergeStory(t *testing.T) {
 			t.Errorf("Tom and Richard Olsen joined: %+v", e)
 		}
 	})
+	t.Run("an acronym joins the expansion of its own type", func(t *testing.T) {
+		got := entity.Merge(storyDocs([]news.Entity{ent(news.Place, "N.Z."), ent(news.Place, "New Zealand"), ent(news.Misc, "New Zealander Weekly")}))
+		if e, _ := find(got, "N.Z."); e.Name != "New Zealand" {
+			t.Errorf("N.Z. apart from New Zealand: %+v", got)
+		}
+	})
+	t.Run("a name in capitals written as a name", func(t *testing.T) {
+		got := entity.Merge(storyDocs([]news.Entity{ent(news.Place, "WASHINGTON"), ent(news.Organisation, "NAACP"), ent(news.Person, "MARIA LOPEZ")}))
+		var names []string
+		for _, e := range got {
+			names = append(names, e.Name)
+		}
+		if !sameNames(names, []string{"Washington", "NAACP", "Maria Lopez"}) {
+			t.Errorf("got %q", names)
+		}
+	})
 	t.Run("a place's abbreviation spelled out", func(t *testing.T) {
 		got := entity.Merge(storyDocs([]news.Entity{ent(news.Place, "Mt Kessel")}, []news.Entity{ent(news.Place, "Mount Kessel")}))
 		if len(got) != 1 || got[0].Name != "Mount Kessel" {
