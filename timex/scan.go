@@ -683,7 +683,7 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		dir = 0 // in early March, an official said: the nearer March
 	}
 	if s.is(j-1, "the") && k < len(s.ws) && s.ws[k].kind == 'a' && !s.ws[k].upper {
-		dir = 0 // the November election: a name, not the clause's time
+		dir = min(dir, 0) // the November election: a name a future clause does not move; the August meeting it summarized: past
 	}
 	y := s.nearestMonthYear(m, dir)
 	c.val = monthValue(y, m)

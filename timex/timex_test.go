@@ -128,6 +128,7 @@ func TestNormalise(t *testing.T) {
 		{"2017-10-02", "Akar arrived in Tehran Sunday night ahead of a scheduled visit by Erdogan.", "Sunday night", "DATE", "2017-10-01TNI", "", false},
 		{"2013-05-16", "The process began in earnest on Friday, Sept. 14, when Preston sent an e-mail.", "Friday, Sept. 14", "DATE", "2012-09-14", "", false},
 		{"2013-05-16", "It began on Friday, Sept. 14. Deputies reviewed the points at a meeting the next day, Sept. 15, Mr. Rhodes said.", "Sept. 15", "DATE", "2012-09-15", "", false},
+		{"2013-05-16", "He knew about the cable which summarized the August emergency meeting in Benghazi.", "August", "DATE", "2012-08", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
