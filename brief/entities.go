@@ -9,8 +9,13 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
-// entities merges the docs' entities into one entry per entity.
-func entities(s *news.Story) []news.Entity { return entity.Merge(s.Docs) }
+// entities merges the docs' entities into one entry per entity, as a
+// reader wants them: named things only (nationalities used as words and
+// stray common words left out), each person once with the most specific
+// roles.
+func entities(s *news.Story) []news.Entity {
+	return entity.MergeWith(s.Docs, entity.MergeOptions{})
+}
 
 // entityConflicts reports where the sources give a person ranks that
 // exclude each other ("Major General" in one, "Lieutenant-General" in

@@ -68,3 +68,37 @@ func TestEntityConflicts(t *testing.T) {
 		})
 	}
 }
+
+// TestEntitiesForReaders checks that the entities of a brief are named
+// things: nationalities used as words are left out, a stray place typed
+// for a person joins the person, and roles are the most specific.
+func TestEntitiesForReaders(t *testing.T) {
+	ent := func(typ news.EntityType, name string, roles ...string) news.Entity {
+		return news.Entity{Name: name, Type: typ, Forms: []string{name}, Roles: roles}
+	}
+	doc := func(id string, ents ...news.Entity) *news.Doc {
+		d := &news.Doc{Article: news.Article{ID: id}}
+		for i, e := range ents {
+			e.Sources = []string{id}
+			d.Entities = append(d.Entities, e)
+			d.Mentions = append(d.Mentions, news.Mention{Text: e.Name, Type: e.Type, Entity: i})
+		}
+		return d
+	}
+	s := &news.Story{Docs: []*news.Doc{
+		doc("a", ent(news.Person, "Lena Ostrova", "President"), ent(news.Misc, "Estonian"), ent(news.Place, "Tallinn")),
+		doc("b", ent(news.Person, "Lena Ostrova", "Estonian President"), ent(news.Misc, "Estonians")),
+		doc("c", ent(news.Place, "Ostrova"), ent(news.Place, "Tallinn")),
+	}}
+	got := entities(s)
+	var names []string
+	for _, e := range got {
+		names = append(names, e.Name)
+		if e.Name == "Lena Ostrova" && (!reflect.DeepEqual(e.Roles, []string{"Estonian President"}) || len(e.Sources) != 3) {
+			t.Errorf("Lena Ostrova: %+v", e)
+		}
+	}
+	if !reflect.DeepEqual(names, []string{"Lena Ostrova", "Tallinn"}) {
+		t.Errorf("entities %q, want Lena Ostrova and Tallinn", names)
+	}
+}
