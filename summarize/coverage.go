@@ -2,7 +2,10 @@ package summarize
 
 import (
 	"math"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tuning of the coverage summarizer, measured on DUC 2003 (100 words) and
@@ -162,6 +165,9 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64)
 		}
 		take(best)
 	}
+	if c.ev != nil && !opt.Overflow {
+		chosen, words, bytes = c.clearest(chosen, opt, words, bytes)
+	}
 	n := len(chosen)
 	chosen = c.finish(chosen, opt, words, bytes, func(i int) float64 {
 		if !eligible(i) {
@@ -282,4 +288,74 @@ func (c *cluster) recent(t time.Time) bool {
 		}
 	}
 	return !t.IsZero() && (first.IsZero() || !t.Before(dayOf(first).AddDate(0, 0, -recentDays)))
+}
+
+// swapGain is how much better (informativeness times support) another
+// report of the same happening must be to replace a chosen sentence, and
+// swapRoom how far past the budget the swap may take the summary.
+const (
+	swapGain = 1.2
+	swapRoom = 1.15
+)
+
+// clearest replaces each chosen sentence by the clearest report of the
+// same happening: the one naming more people, bodies, dates and figures,
+// and supported by more articles, when it is clearly better and the
+// summary stays within swapRoom times the budget.
+func (c *cluster) clearest(chosen []int, opt Options, words, bytes int) ([]int, int, int) {
+	lw, lb := opt.budget()
+	value := func(i int) float64 {
+		return (infoFloor + (1-infoFloor)*c.ev[i].info) *
+			(1 + supportWeight*float64(len(c.sources(i))-1)/float64(max(len(c.docs)-1, 1)))
+	}
+	in := make([]bool, len(c.sents))
+	for _, i := range chosen {
+		in[i] = true
+	}
+	for k, i := range chosen {
+		if i+1 < len(c.sents) && in[i+1] && c.sents[i+1].dangling {
+			continue // the next sentence leans on it
+		}
+		best, bestV := -1, swapGain*value(i)
+		for j, t := range c.sents {
+			if in[j] || !t.ok || t.dangling || definite(t.text) || !c.sameHappening(i, j) {
+				continue
+			}
+			w, b := words-c.sents[i].words+t.words, bytes-c.sents[i].bytes+t.bytes
+			if lw > 0 && float64(w) > swapRoom*float64(lw) || lb > 0 && float64(b) > swapRoom*float64(lb) {
+				continue
+			}
+			others := make([]int, 0, len(chosen)-1)
+			for _, o := range chosen {
+				if o != i {
+					others = append(others, o)
+				}
+			}
+			if c.redundant(t, others) {
+				continue
+			}
+			if v := value(j); v > bestV {
+				best, bestV = j, v
+			}
+		}
+		if best >= 0 {
+			words += c.sents[best].words - c.sents[i].words
+			bytes += c.sents[best].bytes - c.sents[i].bytes
+			in[i], in[best] = false, true
+			chosen[k] = best
+		}
+	}
+	return chosen, words, bytes
+}
+
+// definite reports whether text opens on "The" and a common noun ("The
+// latest criticism comes…"), which often points back at what came
+// before: such a sentence replaces no other.
+func definite(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 || f[0] != "The" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsLower(r)
 }

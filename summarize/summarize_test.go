@@ -171,14 +171,28 @@ func TestDangling(t *testing.T) {
 		{"During the meeting, Baqeri hailed the army.", true},
 		{"Ghanmi also praised Iran's support.", true},
 		{"During the night, rain fell.", false},
+	} {
+		if got := isDangling(tc.text); got != tc.want {
+			t.Errorf("isDangling(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDescribesBack(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
 		{"The Iranian top military official also said the teams would visit the border.", true},
 		{"The top Turkish commander, for his part, said they agreed.", true},
 		{"The quake hit the coastal town of Marrow Bay at night.", false},
 		{"The national weather service issued a red alert.", false},
 		{"The representative also posted a statement on Tuesday.", true},
+		{"The Texas lawmaker blamed his rival for the story.", true},
+		{"Senator Ted Cruz blamed his rival for the story.", false},
 	} {
-		if got := isDangling(tc.text); got != tc.want {
-			t.Errorf("isDangling(%q) = %v, want %v", tc.text, got, tc.want)
+		if got := describesBack(tc.text); got != tc.want {
+			t.Errorf("describesBack(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
