@@ -434,7 +434,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		if s.digit(k) && len(s.ws[k].lo) == 2 && s.is(k-1, "'") {
 			return cand{end: k + 1, typ: tDate, val: "19" + s.ws[k].lo}, true
 		}
-	case "christmas", "thanksgiving", "halloween", "new", "independence", "valentine":
+	case "christmas", "thanksgiving", "halloween", "new", "independence", "valentine", "election":
 		return s.holiday(j)
 	case "annually", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly":
 		if s.gluedIs(j-1, "-") || s.gluedIs(j+1, "-") {
@@ -1308,6 +1308,31 @@ func (s *scanner) holiday(j int) (cand, bool) {
 		}
 		m, d = 2, 14
 		k += 3
+	case "election":
+		// Election Day: the Tuesday after the first Monday of November.
+		if !s.is(k, "day") || !s.ws[k].upper {
+			return cand{}, false
+		}
+		k++
+		c := cand{end: k, typ: tDate}
+		if !s.has {
+			c.val = "XXXX-11"
+			return c, true
+		}
+		election := func(y int) time.Time {
+			first := date(y, 11, 1)
+			return first.AddDate(0, 0, (int(time.Monday)-int(first.Weekday())+7)%7+1)
+		}
+		tn := s.tense(j, k)
+		t := election(s.anchor.Year())
+		switch {
+		case tn < 0 && t.After(s.anchor):
+			t = election(s.anchor.Year() - 1)
+		case tn > 0 && t.Before(s.anchor):
+			t = election(s.anchor.Year() + 1)
+		}
+		c.val = dayValue(t)
+		return s.markFuture(c, t, t), true
 	case "thanksgiving":
 		if s.is(k, "day") {
 			k++

@@ -129,6 +129,9 @@ func TestNormalise(t *testing.T) {
 		{"2013-05-16", "The process began in earnest on Friday, Sept. 14, when Preston sent an e-mail.", "Friday, Sept. 14", "DATE", "2012-09-14", "", false},
 		{"2013-05-16", "It began on Friday, Sept. 14. Deputies reviewed the points at a meeting the next day, Sept. 15, Mr. Rhodes said.", "Sept. 15", "DATE", "2012-09-15", "", false},
 		{"2013-05-16", "He knew about the cable which summarized the August emergency meeting in Benghazi.", "August", "DATE", "2012-08", "", false},
+		{"1998-10-26", "It will be a major theme of our campaign from now to Election Day.", "Election Day", "DATE", "1998-11-03", "", true},
+		{"2016-11-30", "Democrats picked up just six seats on Election Day earlier this month.", "Election Day", "DATE", "2016-11-08", "", false},
+		{"2016-11-30", "The election of a new leader was held.", "", "", "", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
