@@ -346,10 +346,17 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 				}
 				return cand{end: end, typ: tDate, val: s.yearBefore(1)}, true
 			case "end":
-				if s.has {
-					return cand{end: j + 3, typ: tDate, val: itoa4(s.anchor.Year()), mod: "END"}, true
-				}
-				return cand{end: j + 3, typ: tDate, val: "XXXX", mod: "END"}, true
+				return s.yearEnd(j, j+3), true
+			}
+		}
+		// by year end, at year's end
+		switch s.lo(j - 1) {
+		case "by", "at", "until", "before", "since", "around", "through", "till":
+			if s.is(j+1, "end") && !s.ws[j+1].glued {
+				return s.yearEnd(j, j+2), true
+			}
+			if s.gluedIs(j+1, "'") && s.gluedIs(j+2, "s") && s.is(j+3, "end") {
+				return s.yearEnd(j, j+4), true
 			}
 		}
 		if modded && det {
@@ -2005,6 +2012,21 @@ func (s *scanner) weekdayYear(c cand, wd int) cand {
 			s.ref, s.hasRef = u, true
 			return c
 		}
+	}
+	return c
+}
+
+// yearEnd reads "year-end", "year end", "year's end" (j is "year", e the
+// word after the expression): the end of the anchor's year, or of the year
+// before after "since".
+func (s *scanner) yearEnd(j, e int) cand {
+	c := cand{end: e, typ: tDate, val: "XXXX", mod: "END"}
+	if s.has {
+		y := s.anchor.Year()
+		if s.is(j-1, "since") {
+			y--
+		}
+		c.val = itoa4(y)
 	}
 	return c
 }

@@ -132,6 +132,8 @@ func TestNormalise(t *testing.T) {
 		{"1998-10-26", "It will be a major theme of our campaign from now to Election Day.", "Election Day", "DATE", "1998-11-03", "", true},
 		{"2016-11-30", "Democrats picked up just six seats on Election Day earlier this month.", "Election Day", "DATE", "2016-11-08", "", false},
 		{"2016-11-30", "The election of a new leader was held.", "", "", "", "", false},
+		{"1989-10-26", "It plans to cut 6,000 jobs by year end.", "year end", "DATE", "1989", "END", false},
+		{"1989-10-30", "The percentage change is since year-end.", "year-end", "DATE", "1988", "END", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
