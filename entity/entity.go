@@ -156,6 +156,9 @@ func (t *Tagger) Apply(d *news.Doc) error {
 				for cd.b-cd.a > 1 && weekdays[strings.ToLower(d.Tokens[cd.a].Text)] {
 					cd.a++
 				}
+				for cd.typ == news.Person && cd.b-cd.a > 1 && weekdays[strings.ToLower(d.Tokens[cd.b-1].Text)] {
+					cd.b-- // "Obama Monday"
+				}
 				if c := t.personCut(d.Tokens, cd.a, cd.b, cd.typ); c > cd.a {
 					cd.a, cd.typ = c, news.Person
 				}

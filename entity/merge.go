@@ -166,6 +166,23 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 			}
 		}
 		slices.Sort(cands)
+		if len(cands) > 1 && len(it.pn.parts) == 1 && len(it.roles) > 0 {
+			// a titled surname goes to the one person holding that title
+			// ("President Obama" among Barack, Michelle and Sasha Obama)
+			mine := roleKeys(it.roles)
+			var with []int
+			for _, ci := range cands {
+				for _, m := range cs[ci].members {
+					if slices.ContainsFunc(items[m].roles, func(r string) bool { return mine[roleKey(r)] }) {
+						with = append(with, ci)
+						break
+					}
+				}
+			}
+			if len(with) == 1 {
+				cands = with
+			}
+		}
 		pick := -1
 		switch {
 		case len(cands) == 1:

@@ -42,6 +42,11 @@ func TestApplyCleanups(t *testing.T) {
 			absent: []string{"Calif. Pettigrew"},
 		},
 		{
+			name:   "a weekday next to a name",
+			text:   "Friday Facebook removed the post. The aide met Ostrova Monday in Tallinn.",
+			absent: []string{"Friday Facebook", "Ostrova Monday"},
+		},
+		{
 			name:   "abbreviations alone are no names",
 			text:   "The vote came on Dec. 5 in Albany. Sen. spoke first, then Rep. Ida Marsh.",
 			want:   []ment{{"Ida Marsh", news.Person}},
