@@ -14,6 +14,7 @@ type cand struct {
 	val   string
 	mod   string
 	fut   bool // points after the anchor, or is planned from it
+	name  bool // names an event (the Sept. 11 attacks): not a reference for later dates
 }
 
 // Expression types.
@@ -37,6 +38,8 @@ type scanner struct {
 	lastDate   string    // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
 	sentDir    int       // the tense of the last weekday read in the sentence
 	weakCue    bool      // the last tense came from a weak cue (a reporting verb, an -ed word)
+	sent       int       // the index of the current sentence
+	refSent    int       // the sentence ref was named in
 	dayEnd     int       // the word after the last full date read in the sentence, or -1
 	lastDay    time.Time // that date
 }
@@ -628,12 +631,12 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		// article's year; the Dec. 7 attacks: a day of another year,
 		// unless it is a recent one (the Aug. 7 bombings, ten days on).
 		if v, ok := s.famousDay(m, d); ok && (eventNouns[s.lo(e)] || s.namePart(e)) {
-			c.val = v
+			c.val, c.name = v, true
 			return c, true
 		}
 		if eventNouns[s.lo(e)] {
 			if t.After(s.anchor) || s.anchor.Sub(t) > 92*24*time.Hour {
-				c.val = "XXXX-" + two(m) + "-" + two(d)
+				c.val, c.name = "XXXX-"+two(m)+"-"+two(d), true
 				return c, true
 			}
 		}
@@ -727,7 +730,7 @@ func (s *scanner) yearAfter(i int) (int, int) {
 // finishDate adds a weekday or part of day written after a date and
 // records the date as the doc's reference.
 func (s *scanner) finishDate(c cand, t time.Time, e int) cand {
-	s.ref, s.hasRef = t, true
+	s.ref, s.hasRef, s.refSent = t, true, s.sent
 	if p, ok := partsOfDay[s.lo(e)]; ok {
 		c.end = e + 1
 		c.val += "T" + p
@@ -757,7 +760,7 @@ func (s *scanner) nearestDay(m, d, dir int) time.Time {
 	}
 	t := date(y, m, d)
 	// Sept. 15 right after a Sept. 14 of another year: the same year.
-	if s.hasRef && s.ref.Year() != y && (dir == 0 || s.weakCue) && validDate(s.ref.Year(), m, d) {
+	if s.hasRef && s.ref.Year() != y && s.sent-s.refSent <= 2 && (dir == 0 || s.weakCue) && validDate(s.ref.Year(), m, d) {
 		if r := date(s.ref.Year(), m, d); r.Sub(s.ref).Abs() <= 31*24*time.Hour {
 			return r
 		}
@@ -2009,7 +2012,7 @@ func (s *scanner) weekdayYear(c cand, wd int) cand {
 		if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == wd {
 			c.val = dayValue(u) + c.val[10:]
 			c.fut = u.After(s.anchor)
-			s.ref, s.hasRef = u, true
+			s.ref, s.hasRef, s.refSent = u, true, s.sent
 			return c
 		}
 	}

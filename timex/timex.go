@@ -40,6 +40,7 @@ func Tag(d *news.Doc, anchor time.Time) {
 		ws = splitWords(ws[:0], d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
 		s.ws = ws
 		s.sentDir = 0
+		s.sent = si
 		s.dayEnd = -1
 		for i := 0; i < len(ws); {
 			c, ok := s.match(i)
@@ -50,10 +51,10 @@ func Tag(d *news.Doc, anchor time.Time) {
 			if c.start < i || c.start >= c.end {
 				c.start = i
 			}
-			if c.typ == tDate || c.typ == tTime {
+			if (c.typ == tDate || c.typ == tTime) && !c.name {
 				// The last day named is the reference of "two days later".
 				if st, en, ok := Interval(c.val); ok && st.Equal(en) {
-					s.ref, s.hasRef = st, true
+					s.ref, s.hasRef, s.refSent = st, true, si
 				}
 				if calendarValue(c.val) {
 					s.lastDate = c.val
