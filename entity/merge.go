@@ -179,8 +179,13 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 					}
 				}
 			}
-			if len(with) == 1 {
+			switch {
+			case len(with) == 1:
 				cands = with
+			case len(with) == 0 && inDoc:
+				// none of them holds it: another person of that name
+				// ("former Vice President Cheney" beside his daughters)
+				cands = nil
 			}
 		}
 		pick := -1

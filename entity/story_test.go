@@ -42,6 +42,12 @@ func TestApplyCleanups(t *testing.T) {
 			absent: []string{"Calif. Pettigrew"},
 		},
 		{
+			name:     "a titled surname none of its namesakes holds",
+			text:     "Mary Voss and Liz Voss spoke on Monday. Former Senator Voss did not.",
+			want:     []ment{{"Mary Voss", news.Person}, {"Liz Voss", news.Person}, {"Voss", news.Person}},
+			entities: []string{"Mary Voss", "Liz Voss", "Voss"},
+		},
+		{
 			name:   "a weekday next to a name",
 			text:   "Friday Facebook removed the post. The aide met Ostrova Monday in Tallinn.",
 			absent: []string{"Friday Facebook", "Ostrova Monday"},
