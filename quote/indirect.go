@@ -158,6 +158,15 @@ func (p *para) contentEnd(s, hi int) int {
 			e = m - 1
 			break
 		}
+		// ", while Democrats defended …", "- and celebrated …": a
+		// clause of its own with a subject and a cue.
+		if m > s+2 && p.clauseCue(m, hi) {
+			e = m
+			if p.ts[m-1].text == "," {
+				e = m - 1
+			}
+			break
+		}
 		if t.low == "and" && m+1 < hi && m > s+2 {
 			if k, ok := cues[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
 				e = m
@@ -177,6 +186,61 @@ func (p *para) contentEnd(s, hi int) int {
 		break
 	}
 	return e
+}
+
+// clauseConj may open a clause coordinated with the one before.
+var clauseConj = map[string]bool{"while": true, "whereas": true, "but": true, "and": true}
+
+// clauseCue reports whether a new clause with its own attribution starts
+// at token m: a comma, dash or conjunction, then a subject and a cue
+// ("…, many said Monday that", "… while Democrats defended", "… and
+// celebrated the ruling").
+func (p *para) clauseCue(m, hi int) bool {
+	t := p.ts[m]
+	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
+	if !(t.text == "," || dash || clauseConj[t.low]) {
+		return false
+	}
+	k := m + 1
+	for k < hi && (clauseConj[p.ts[k].low] || p.ts[k].text == ",") {
+		k++
+	}
+	if k >= hi || p.ts[k].kind != 'w' {
+		return false
+	}
+	// The same subject: "and celebrated the ruling".
+	if t.low == "and" || t.low == "but" || k > m+1 && (p.ts[k-1].low == "and" || p.ts[k-1].low == "but") {
+		if kind, _, ok := p.isCue(k); ok && kind != cueObject && !progressive[p.ts[k].low] {
+			return true
+		}
+	}
+	// A subject of up to five words, then adverbs and auxiliaries, then
+	// the cue.
+	n := 0
+	for k < hi && n < 5 && p.ts[k].kind == 'w' {
+		w := p.ts[k].low
+		if _, pron := pronouns[w]; pron && w != "that" && w != "which" && w != "who" {
+			k++
+			n++
+			break
+		}
+		if boundary[w] || isCueWord(w) {
+			break
+		}
+		k++
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	for k < hi && (skippable[p.ts[k].low] || p.ts[k].low == "not" || p.ts[k].low == "would" || p.ts[k].low == "will" || p.ts[k].low == "have" || p.ts[k].low == "has") {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	_, _, ok := p.isCue(k)
+	return ok && !progressive[p.ts[k].low]
 }
 
 func isCueWord(w string) bool { _, ok := cues[w]; return ok }
@@ -458,11 +522,12 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 	for f < hi && p.ts[f].kind == 'q' {
 		f++
 	}
-	src := p.npRight(f, hi, false)
-	if src.empty() {
+	if p.npRight(f, hi, false).empty() {
 		return nil
 	}
-	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, source: src, sentence: si}
+	// The question has no source of its own: whoever asked it is
+	// rarely named, and the one answering is the source of the answer.
+	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, sentence: si}
 }
 
 // sourceNouns head a phrase that reports something: "in a new poll".
