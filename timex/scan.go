@@ -1465,6 +1465,11 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 	if len(num) > 3 && num != "X" {
 		return cand{}, false // the 1988 quarter is a year
 	}
+	// 2 1/2 years, 5 1/2 hours
+	half := false
+	if s.digit(j) && s.is(k, "1") && !s.ws[k].glued && s.gluedIs(k+1, "/") && s.gluedIs(k+2, "2") {
+		half, k = true, k+3
+	}
 	u, isUnit := units[s.lo(k)]
 	hyphen := false
 	if !isUnit && s.gluedIs(k, "-") {
@@ -1567,7 +1572,29 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 			return cand{end: e, typ: tDuration, val: "P" + strconv.Itoa(100*v) + "Y"}, true
 		}
 	}
+	if half {
+		if v, ok := halfVal(num, u); ok {
+			return cand{end: e, typ: tDuration, val: v}, true
+		}
+	}
 	return cand{end: e, typ: tDuration, val: durVal(num, u, l)}, true
+}
+
+// halfVal writes n and a half units: P2Y6M, PT5H30M.
+func halfVal(n string, u unit) (string, bool) {
+	switch u {
+	case uYear:
+		return "P" + n + "Y6M", true
+	case uMonth:
+		return "P" + n + "M15D", true
+	case uDay:
+		return "P" + n + "DT12H", true
+	case uHour:
+		return "PT" + n + "H30M", true
+	case uMinute:
+		return "PT" + n + "M30S", true
+	}
+	return "", false
 }
 
 // number reads a count at j: digits, number words ("twenty-five"), "a",

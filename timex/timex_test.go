@@ -135,6 +135,8 @@ func TestNormalise(t *testing.T) {
 		{"1989-10-26", "It plans to cut 6,000 jobs by year end.", "year end", "DATE", "1989", "END", false},
 		{"1989-10-30", "The percentage change is since year-end.", "year-end", "DATE", "1988", "END", false},
 		{"2013-05-16", "The emails described the Sept. 11 attacks. The process began on Friday, Sept. 14, when Preston wrote.", "Friday, Sept. 14", "DATE", "2012-09-14", "", false},
+		{"1998-08-17", "She spends about 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M", "APPROX", false},
+		{"1998-02-27", "They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
