@@ -1159,6 +1159,25 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		if w == "this" {
 			return s.weekdayExpr(k, wd, 0)
 		}
+		// the previous Friday, the following Monday: from the last day named
+		if (w == "previous" || w == "following") && s.hasRef && s.has {
+			rw := int(s.ref.Weekday()+6)%7 + 1
+			var t time.Time
+			if n < 0 {
+				diff := (rw - wd + 7) % 7
+				if diff == 0 {
+					diff = 7
+				}
+				t = s.ref.AddDate(0, 0, -diff)
+			} else {
+				diff := (wd - rw + 7) % 7
+				if diff == 0 {
+					diff = 7
+				}
+				t = s.ref.AddDate(0, 0, diff)
+			}
+			return s.markFuture(cand{end: k + 1, typ: tDate, val: dayValue(t)}, t, t), true
+		}
 		if n != 0 && (w == "last" || w == "next") {
 			c, ok := s.weekdayExpr(k, wd, n)
 			return c, ok
@@ -1166,6 +1185,11 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 	}
 	if se, ok := seasons[s.lo(k)]; ok {
 		return s.season(k, se, true, n+boolInt(w == "this")*2)
+	}
+	if w == "this" && s.is(k, "past") {
+		if se, ok := seasons[s.lo(k+1)]; ok {
+			return s.season(k+1, se, true, -2) // this past spring
+		}
 	}
 	if p, ok := partsOfDay[s.lo(k)]; ok && (w == "this" || w == "last") {
 		c := cand{end: k + 1, typ: tTime}
@@ -1227,6 +1251,10 @@ func (s *scanner) season(j int, se string, ctx bool, rel int) (cand, bool) {
 	switch rel {
 	case -1:
 		y--
+	case -2: // this past spring: the last one before now
+		if start > am || cur {
+			y--
+		}
 	case 1:
 		y++
 	case 2:

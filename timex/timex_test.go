@@ -137,6 +137,8 @@ func TestNormalise(t *testing.T) {
 		{"2013-05-16", "The emails described the Sept. 11 attacks. The process began on Friday, Sept. 14, when Preston wrote.", "Friday, Sept. 14", "DATE", "2012-09-14", "", false},
 		{"1998-08-17", "She spends about 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M", "APPROX", false},
 		{"1998-02-27", "They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "", false},
+		{"1989-10-30", "The company shut the unit this past spring.", "this past spring", "DATE", "1989-SP", "", false},
+		{"1989-10-30", "The index closed Friday at 2082.1, down 4.5% from the previous Friday.", "the previous Friday", "DATE", "1989-10-20", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
