@@ -85,9 +85,15 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 		return perIdx, otherIdx
 	}
 	bySur := map[string][]int{}
+	byGiven := map[string][]int{} // two-part names by their first part
 	for _, i := range perIdx {
 		if sn, ok := items[i].pn.surname(); ok {
 			bySur[sn.sk] = append(bySur[sn.sk], i)
+		}
+		if ps := items[i].pn.parts; len(ps) == 2 && !ps[0].init && (len(items[i].roles) > 0 || len(items[i].forms) > 1) {
+			// a person shown to be one: titled, or also named otherwise
+			// (by the surname alone, mostly)
+			byGiven[ps[0].t] = append(byGiven[ps[0].t], i)
 		}
 	}
 	var keep []int
@@ -113,6 +119,19 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 			// a person written so
 			if len(pn.parts) == 1 && compatible(pn, items[j].pn) || len(pn.parts) > 1 && personForm(items, []int{j}, f) > 0 {
 				per += items[j].count
+			}
+		}
+		if per == 0 && len(pn.parts) == 1 {
+			// a given name alone ("Muammar" typed a place) of the one
+			// person of the story named so, when no place is known by it
+			if js := byGiven[pn.parts[0].t]; len(js) > 0 && (lookup == nil || lookup([]string{f})&(1<<1|1<<2) == 0) {
+				for _, j := range js {
+					if !compatible(items[j].pn, items[js[0]].pn) {
+						per = 0
+						break
+					}
+					per += items[j].count
+				}
 			}
 		}
 		if per == 0 {

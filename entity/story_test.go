@@ -211,6 +211,16 @@ func TestMergeStory(t *testing.T) {
 			t.Errorf("want the place Paris, got %+v", got)
 		}
 	})
+	t.Run("a given name typed a place joins the one person named so", func(t *testing.T) {
+		got := entity.Merge(storyDocs(
+			[]news.Entity{{Name: "Rasheed Tannous", Type: news.Person, Forms: []string{"Rasheed Tannous", "Tannous"}}},
+			[]news.Entity{ent(news.Place, "Rasheed")},
+			[]news.Entity{ent(news.Person, "Rasheed Tannous"), ent(news.Place, "Beirut")},
+		))
+		if e, _ := find(got, "Rasheed"); e.Name != "Rasheed Tannous" {
+			t.Errorf("Rasheed apart from Rasheed Tannous: %+v", got)
+		}
+	})
 	t.Run("a place named more often stays a place", func(t *testing.T) {
 		got := entity.Merge(storyDocs(
 			[]news.Entity{ent(news.Person, "Paul Lisbon")},
