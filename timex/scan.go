@@ -1525,6 +1525,9 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 	if u == uWeekend || u == uQuarter && hyphen {
 		return cand{}, false
 	}
+	if u == uQuarter && (s.is(j, "a") || s.is(j, "one") || s.is(j, "three")) && (s.is(e, "of") || s.is(e, ",") || s.is(e, ")")) {
+		return cand{}, false // about a quarter of its dealers: a fraction
+	}
 	rel := false
 	switch s.lo(e) {
 	case "ago", "earlier", "later", "hence":

@@ -139,6 +139,7 @@ func TestNormalise(t *testing.T) {
 		{"1998-02-27", "They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "", false},
 		{"1989-10-30", "The company shut the unit this past spring.", "this past spring", "DATE", "1989-SP", "", false},
 		{"1989-10-30", "The index closed Friday at 2082.1, down 4.5% from the previous Friday.", "the previous Friday", "DATE", "1989-10-20", "", false},
+		{"2009-05-15", "It wants to eliminate 789, or about a quarter, of its dealers.", "", "", "", "", false},
 		// A month and day that name an event, not a date of the article's year.
 		{"2016-09-29", "Families of Sept. 11 victims may sue.", "Sept. 11", "DATE", "2001-09-11", "", false},
 		{"2016-09-29", "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", "Sept. 11", "DATE", "2001-09-11", "", false},
