@@ -28,7 +28,9 @@ var discourse = map[string]bool{
 	"advocates": true, "officials": true, "analysts": true, "experts": true, "residents": true,
 }
 
-// weekdays are trimmed off the front of a name ("Friday Facebook").
+// weekdays (and "Dear") are trimmed off the front of a name ("Friday
+// Facebook", "Dear Sasha"), and weekdays off the end of a person's
+// ("Obama Monday").
 var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "dear": true,
@@ -94,7 +96,7 @@ var orgLast = map[string]bool{
 	"crescent": true,
 }
 
-// isTitleAbbrev reports whether w is an office written as one capitalised
+// isPersonTitle reports whether w is an office written as one capitalised
 // word or abbreviation that stands before a person's name.
 func isPersonTitle(w string) bool {
 	return capitalised(w) && personTitles[lowerWord(w)]

@@ -75,11 +75,13 @@ func strayWord(e news.Entity, count int, common func(string) bool, lookup func([
 	return false
 }
 
-// strayPeople moves to the people the single-word places, organisations
-// and other names of a story that are the surname of a person whom the
-// story names more often ("Obama" typed a place in one article, a person
-// in the others): a name typed a person in most mentions is a person
-// everywhere.
+// strayPeople moves to the people the places, organisations and other
+// names of a story that name a person whom the story names so more often
+// ("Obama" typed a place in one article, a person in the others): a
+// surname, a full name, or the given name of the one titled or otherwise
+// named person with it. A name typed a person in most mentions is a
+// person everywhere; a tie goes to the person unless the gazetteer knows
+// the word as a place or organisation.
 func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uint8) ([]int, []int) {
 	if len(perIdx) == 0 {
 		return perIdx, otherIdx
