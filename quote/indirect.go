@@ -531,10 +531,11 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 }
 
 // sourceNouns head a phrase that reports something: "in a new poll".
+// "In an interview, X said" and "In other words" are not among them: the
+// verb that follows is the cue.
 var sourceNouns = map[string]bool{
-	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "report": true,
-	"interview": true, "statement": true, "op-ed": true, "letter": true, "memo": true,
-	"view": true, "mind": true, "words": true, "opinion": true,
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"mind": true,
 }
 
 // sourcePhrase reads "In the latest X poll, …", "In Trump's view, …" and
