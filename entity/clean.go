@@ -383,3 +383,22 @@ var notName = map[string]bool{
 	"sen.": true, "rep.": true, "gov.": true, "gen.": true, "lt.": true, "col.": true, "sgt.": true, "capt.": true,
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "congressman": true, "congresswoman": true,
 }
+
+// peopleWord reports whether a word names a people or the followers of a
+// faith, alone or in the plural ("Muslims", "Kurds", "Sunni"), which
+// CoNLL types as other names.
+func peopleWord(w string) bool {
+	l := strings.ToLower(w)
+	if !capitalised(w) || partyWords[strings.TrimSuffix(l, "s")] || partyWords[l] {
+		return false
+	}
+	return irregularDemonyms[l] || irregularDemonyms[strings.TrimSuffix(l, "s")]
+}
+
+// partyWords are the words of irregularDemonyms that also name parties
+// or regions, left as the tagger types them.
+var partyWords = map[string]bool{
+	"democrat": true, "republican": true, "conservative": true, "liberal": true, "tory": true,
+	"tories": true, "western": true, "eastern": true, "northern": true, "southern": true,
+	"soviet": true, "christian": true, "gop": true,
+}

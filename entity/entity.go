@@ -167,6 +167,9 @@ func (t *Tagger) Apply(d *news.Doc) error {
 						cd.typ = ty
 					}
 				}
+				if cd.b-cd.a == 1 && cd.typ != news.Misc && peopleWord(d.Tokens[cd.a].Text) {
+					cd.typ = news.Misc // "Muslims", "Kurds": a people, not a person or place
+				}
 				if cd.typ == news.Person {
 					t.trimTitles(d.Tokens, &cd)
 					extendParticles(d.Tokens, &cd, d.Sentences[k].EndToken)

@@ -48,6 +48,11 @@ func TestApplyCleanups(t *testing.T) {
 			entities: []string{"Mary Voss", "Liz Voss", "Voss"},
 		},
 		{
+			name: "a people is an other name",
+			text: "Thousands of Muslims and Kurds gathered in Vienna on Sunday.",
+			want: []ment{{"Muslims", news.Misc}, {"Kurds", news.Misc}, {"Vienna", news.Place}},
+		},
+		{
 			name:   "a weekday next to a name",
 			text:   "Friday Facebook removed the post. The aide met Ostrova Monday in Tallinn.",
 			absent: []string{"Friday Facebook", "Ostrova Monday"},
