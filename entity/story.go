@@ -98,6 +98,12 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 			byGiven[ps[0].t] = append(byGiven[ps[0].t], i)
 		}
 	}
+	otherN := map[string]int{} // mentions of each name as something else
+	for _, j := range otherIdx {
+		for g, n := range items[j].forms {
+			otherN[nameKey(g)] += n
+		}
+	}
 	var keep []int
 	for _, i := range otherIdx {
 		it := &items[i]
@@ -140,13 +146,7 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 			keep = append(keep, i)
 			continue
 		}
-		for _, j := range otherIdx {
-			for g, n := range items[j].forms {
-				if nameKey(g) == k {
-					other += n
-				}
-			}
-		}
+		other = otherN[k]
 		// a tie goes to the person unless the gazetteer knows the word
 		// as a place or organisation
 		if per < other || per == other && (lookup == nil || lookup([]string{f})&(1<<1|1<<2) != 0) {
