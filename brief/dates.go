@@ -545,7 +545,7 @@ func candidateRange(pool []eventRef) (time.Time, time.Time) {
 
 // recencyCost is what each day between an article's date and the latest
 // day it reports as past costs in inferDate.
-const recencyCost = 0.03
+const recencyCost = 0.05
 
 // granularity weighs a match between two periods: the same day counts
 // fully, a day inside a week less, a day inside a month little.
