@@ -560,7 +560,8 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 	}
 	content := rng{comma + 1, p.contentEnd(comma+1, hi)}
 	switch {
-	case p.ts[c].low == "in" && sourceNouns[p.ts[comma-1].low]:
+	case p.ts[c].low == "in" && p.sourceNounIn(c+1, comma):
+		// "In a new Fox News poll released Thursday, …"
 		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, comma}, sentence: si}
 	case p.ts[c].low == "as" && p.ts[c+1].low == "reported" && c+2 < comma && p.ts[c+2].low == "by":
 		return &attr{content: []rng{content}, cue: rng{c + 1, c + 2}, source: rng{c + 3, comma}, sentence: si}
@@ -569,6 +570,26 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 		return &attr{content: []rng{content}, cue: rng{comma - 1, comma}, source: rng{c + 1, comma - 1}, sentence: si}
 	}
 	return nil
+}
+
+// sourceNounIn reports whether a source noun heads the phrase in [a, b):
+// it is the last word, or the last before "released", "conducted",
+// "published" and what follows them.
+func (p *para) sourceNounIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := p.ts[k].low
+		if sourceNouns[w] && (k == b-1 || participleAfterNoun[p.ts[k+1].low]) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleAfterNoun may follow the head of a source phrase: "a poll
+// released Sunday".
+var participleAfterNoun = map[string]bool{
+	"released": true, "conducted": true, "published": true, "taken": true, "out": true,
+	"by": true, "of": true, "from": true, "for": true, "last": true, "this": true,
 }
 
 // nextSpeaker reports whether the words from k are a named or pronoun
@@ -606,6 +627,12 @@ func (p *para) impressions(si, lo, hi int) {
 		t := p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
+		case t.low == "reportedly":
+			// "He reportedly made comments …": the report has no
+			// source; a verb of saying after it is the cue instead.
+			if i+1 >= hi || isCueWord(p.ts[i+1].low) || p.ts[i+1].kind != 'w' {
+				continue
+			}
 		case seemVerbs[t.low]:
 		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
 			a := i - 1
