@@ -548,14 +548,18 @@ func candidateRange(pool []eventRef) (time.Time, time.Time) {
 const recencyCost = 0.05
 
 // granularity weighs a match between two periods: the same day counts
-// fully, a day inside a week less, a day inside a month little.
+// fully, the same week less, a day inside a week less still, a day inside
+// a month little.
 func granularity(s1, e1, s2, e2 time.Time) float64 {
 	l := math.Max(e1.Sub(s1).Hours(), e2.Sub(s2).Hours()) / 24
+	same := math.Abs(e1.Sub(s1).Hours()-e2.Sub(s2).Hours()) < 24
 	switch {
 	case l < 1:
 		return 1
+	case l <= 7 && same:
+		return 0.5
 	case l <= 7:
-		return 0.4
+		return 0.35
 	}
 	return 0.2
 }
