@@ -44,6 +44,11 @@ func (p *para) indirect(si, lo, hi int) {
 	if a := p.sourcePhrase(si, lo, hi); a != nil {
 		p.add(a)
 	}
+	// "Trump leads by 15 points in the new poll.": a poll closing the
+	// sentence holds what came before.
+	if a := p.pollTail(si, lo, hi); a != nil {
+		p.add(a)
+	}
 	// "Asked whether …, X said": the question is attributed to the
 	// subject of the main clause.
 	if a := p.askedOpener(si, lo, hi); a != nil {
@@ -572,6 +577,33 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 	return nil
 }
 
+// pollTail reads "…, in a new Fox News poll released Thursday." closing
+// a sentence: the poll is the source of the clause before it.
+func (p *para) pollTail(si, lo, hi int) *attr {
+	end := hi
+	for end > lo && p.ts[end-1].kind == 'p' && p.ts[end-1].kind != 'q' {
+		end--
+	}
+	for i := end - 2; i > lo+2 && i >= end-12; i-- {
+		if p.ts[i].low != "in" || p.claimed[i] || p.inQuote(i) || !determiners[p.ts[i+1].low] && !strings.HasSuffix(p.ts[i+1].low, "’s") && !strings.HasSuffix(p.ts[i+1].low, "'s") {
+			continue
+		}
+		if !p.sourceNounIn(i+1, end) || isCueWord(p.ts[i-1].low) {
+			continue
+		}
+		s := p.clauseStart(lo, i)
+		e := i
+		if p.ts[e-1].text == "," {
+			e--
+		}
+		if p.words(rng{s, e}) < 3 || !p.free(rng{s, end}) {
+			return nil
+		}
+		return &attr{content: []rng{{s, e}}, cue: rng{i, i + 1}, source: rng{i + 1, end}, sentence: si}
+	}
+	return nil
+}
+
 // sourceNounIn reports whether a source noun heads the phrase in [a, b):
 // it is the last word, or the last before "released", "conducted",
 // "published" and what follows them.
@@ -612,6 +644,12 @@ func (p *para) nextSpeaker(k, hi int) bool {
 	return false
 }
 
+// askedNext may follow a passive "was asked": what the question was.
+var askedNext = map[string]bool{
+	"about": true, "to": true, "whether": true, "if": true, "what": true, "who": true,
+	"why": true, "how": true, "which": true, "when": true, "where": true,
+}
+
 // seemVerbs report an impression: "appeared poised to win".
 var seemVerbs = map[string]bool{
 	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
@@ -627,6 +665,32 @@ func (p *para) impressions(si, lo, hi int) {
 		t := p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
+		case t.low == "asked" && i+1 < hi && askedNext[p.ts[i+1].low]:
+			// "He was asked about the comment": a question whose
+			// asker is not named; the answer is someone else's.
+			a := i - 1
+			for a > lo && (p.ts[a].low == "also" || p.ts[a].low == "not" || p.ts[a].low == "even" || p.ts[a].low == "repeatedly" || p.ts[a].low == "never") {
+				a--
+			}
+			switch p.ts[a].low {
+			case "is", "are", "was", "were", "be", "been", "being":
+			case "when", "after", "if", "once", "before", "until":
+				// "…, X said when asked how …"
+				a = i
+			default:
+				continue
+			}
+			b := i + 1
+			if p.ts[b].low == "about" {
+				b++
+			}
+			e := p.contentEnd(b, hi)
+			if p.words(rng{b, e}) < 1 || !p.free(rng{a, e}) {
+				continue
+			}
+			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, b}, sentence: si})
+			i = e
+			continue
 		case t.low == "reportedly":
 			// "He reportedly made comments …": the report has no
 			// source; a verb of saying after it is the cue instead.
