@@ -197,7 +197,10 @@ func (p *para) contentEnd(s, hi int) int {
 }
 
 // clauseConj may open a clause coordinated with the one before.
-var clauseConj = map[string]bool{"while": true, "whereas": true, "but": true, "and": true}
+var clauseConj = map[string]bool{
+	"while": true, "whereas": true, "but": true, "and": true, "as": true, "when": true,
+	"where": true, "after": true, "though": true, "although": true, "even": true,
+}
 
 // clauseCue reports whether a new clause with its own attribution starts
 // at token m: a comma, dash or conjunction, then a subject and a cue
@@ -216,10 +219,17 @@ func (p *para) clauseCue(m, hi int) bool {
 	if k >= hi || p.ts[k].kind != 'w' {
 		return false
 	}
-	// The same subject: "and celebrated the ruling".
+	// The same subject: "and celebrated the ruling", "and then
+	// tweeted".
 	if t.low == "and" || t.low == "but" || k > m+1 && (p.ts[k-1].low == "and" || p.ts[k-1].low == "but") {
-		if kind, _, ok := p.isCue(k); ok && kind != cueObject && !progressive[p.ts[k].low] {
-			return true
+		v := k
+		for v < hi && v < k+2 && skippable[p.ts[v].low] {
+			v++
+		}
+		if v < hi {
+			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive[p.ts[v].low] {
+				return true
+			}
 		}
 	}
 	// A subject of up to five words, then adverbs and auxiliaries, then
