@@ -132,3 +132,17 @@ func FuzzHTMLText(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSGML(f *testing.F) {
+	addSeeds(f, "sgml_*.input")
+	f.Add([]byte("<DOC><TEXT><P>x</DOC>"))
+	r := fuzzReader()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r.readSGML(&source{input: "fuzz", id: "fuzz"}, b, func(a *news.Article, err error) bool {
+			if err == nil {
+				checkArticle(t, a)
+			}
+			return true
+		})
+	})
+}

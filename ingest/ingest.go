@@ -9,17 +9,27 @@
 // (names starting with ".") are skipped, and so is any file whose extension
 // is not one of the article formats below: .txt, .text, .html, .htm,
 // .xhtml, .xml, .rss, .atom, .json, .jsonl, .ndjson, .warc, each optionally
-// followed by .gz, and files with no extension at all (binary files with no
-// extension are skipped quietly). Other files, such as README.md, are
-// skipped in folders but read as plain text when named explicitly.
+// followed by .gz, files with no extension at all, and files whose
+// "extension" is a serial number, as news archives name them
+// (APW19990707.0181); binary files with no extension are skipped quietly.
+// Other files, such as README.md, are skipped in folders but read as plain
+// text when named explicitly. A folder in which no file is read gives an
+// error wrapping ErrNoArticles.
 //
 // # Formats
 //
 // The format is detected from the content, not the name: WARC ("WARC/1.x"),
-// gzip (decompressed, then detected again), RSS, Atom and JSON Feed, HTML,
-// JSON (JSON lines, one object, or an array of objects) and plain text.
-// Article.Format names the reader: "text", "html", "feed", "jsonl" or
-// "warc".
+// gzip (decompressed, then detected again), RSS, Atom and JSON Feed,
+// newswire SGML, HTML, JSON (JSON lines, one object, or an array of
+// objects) and plain text. Article.Format names the reader: "text", "html",
+// "feed", "sgml", "jsonl" or "warc".
+//
+// Newswire SGML is the form of news archives and evaluation sets (TREC,
+// TDT, DUC, Gigaword): <DOC> elements with a <DOCNO>, a date (<DATE_TIME>,
+// <DATE>, or the date a DOCNO such as APW19990707.0181 holds), a
+// <HEADLINE> and a <TEXT> of <P> paragraphs or indented lines. Each <DOC>
+// is an article; the outlet comes from the dateline, else from the
+// archive's source code at the start of the DOCNO.
 //
 // Plain text is read in the form storyline's sources arrive in: an optional
 // first line " date YYYY-MM-DD" (the stated date; text after it on the same
@@ -92,6 +102,10 @@ import (
 
 // ErrUnsupportedFormat is returned for input that no reader understands.
 var ErrUnsupportedFormat = errors.New("unsupported format")
+
+// ErrNoArticles is returned for a folder that holds no file Read would
+// take for an article.
+var ErrNoArticles = errors.New("no articles")
 
 // Error is a failure to read one input. The rest of a batch goes on.
 type Error struct {
@@ -303,6 +317,7 @@ func (r *Reader) readPath(path string, yield emit) {
 		return
 	}
 	stop := false
+	read, skipped := 0, 0
 	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !yield(nil, &Error{Input: p, Err: pathError(err)}) {
@@ -324,8 +339,10 @@ func (r *Reader) readPath(path string, yield emit) {
 			return nil
 		}
 		if !folderExt(d.Name()) {
+			skipped++
 			return nil
 		}
+		read++
 		if !r.readFile(p, true, yield) {
 			stop = true
 			return filepath.SkipAll
@@ -334,6 +351,10 @@ func (r *Reader) readPath(path string, yield emit) {
 	})
 	if werr != nil && !stop {
 		yield(nil, &Error{Input: path, Err: werr})
+		return
+	}
+	if !stop && read == 0 {
+		yield(nil, &Error{Input: path, Err: fmt.Errorf("%w: none of its files has an article's extension (%d skipped for their extensions; name a file to read it whatever its extension)", ErrNoArticles, skipped)})
 	}
 }
 
@@ -356,11 +377,14 @@ var folderExts = map[string]bool{
 	".warc": true,
 }
 
+// folderExt reports whether a file in a folder is read: one with an
+// article extension, with none, or with a serial number for one
+// (APW19990707.0181, as news archives such as DUC and TREC name files).
 func folderExt(name string) bool {
 	name = strings.ToLower(name)
 	name = strings.TrimSuffix(name, ".gz")
 	ext := filepath.Ext(name)
-	return ext == "" || folderExts[ext]
+	return ext == "" || folderExts[ext] || strings.Trim(ext[1:], "0123456789") == ""
 }
 
 // readFile reads one file; false means the consumer stopped.
@@ -453,6 +477,8 @@ func (r *Reader) readStreamDepth(src *source, rd io.Reader, yield emit, depth in
 		return yield(a, nil)
 	case kindFeed:
 		return r.readFeed(src, b, yield)
+	case kindSGML:
+		return r.readSGML(src, b, yield)
 	case kindJSON:
 		return r.readJSONDocument(src, b, yield)
 	default:

@@ -130,7 +130,8 @@ func TestFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "b.txt", []byte(goodText))
 	writeFile(t, dir, "a/page.html", []byte("<html><body><article><p>"+strings.Repeat("The bridge reopened on Monday after repairs, the city said. ", 5)+"</p></article></body></html>"))
-	writeFile(t, dir, "a/notes", []byte(goodText)) // no extension: read
+	writeFile(t, dir, "a/notes", []byte(goodText))          // no extension: read
+	writeFile(t, dir, "NYT19980601.0012", []byte(goodText)) // a serial number for an extension: read
 	writeFile(t, dir, "a/blob", []byte("\x00\x01\x02binary"))
 	writeFile(t, dir, ".hidden.txt", []byte(goodText))
 	writeFile(t, dir, ".git/c.txt", []byte(goodText))
@@ -144,7 +145,7 @@ func TestFolder(t *testing.T) {
 		}
 		ids = append(ids, a.ID+":"+a.Format)
 	}
-	if got, want := strings.Join(ids, " "), "notes:text page.html:html b.txt:text"; got != want {
+	if got, want := strings.Join(ids, " "), "NYT19980601.0012:text notes:text page.html:html b.txt:text"; got != want {
 		t.Errorf("read %q, want %q", got, want)
 	}
 	// An explicitly named Markdown file is read as text.
@@ -157,6 +158,23 @@ func TestFolder(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("README.md: %d results", n)
+	}
+}
+
+// TestFolderWithoutArticles names a folder in which nothing is read.
+func TestFolderWithoutArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "README.md", []byte("# About\n"))
+	writeFile(t, dir, "table.csv", []byte("a,b\n"))
+	n := 0
+	for a, err := range Read(dir) {
+		n++
+		if a != nil || !errors.Is(err, ErrNoArticles) || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "2 skipped") {
+			t.Errorf("got %v, %v; want ErrNoArticles naming the folder and the skipped count", a, err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("got %d results, want one error", n)
 	}
 }
 

@@ -27,6 +27,7 @@ const (
 	kindJSON      // one JSON document: an object or an array of objects
 	kindJSONLines // one JSON object per line
 	kindUnknownXML
+	kindSGML // newswire SGML: <DOC> elements
 )
 
 var (
@@ -121,6 +122,8 @@ func sniffMarkup(t []byte) kind {
 			switch string(name) {
 			case "rss", "feed", "rdf:rdf", "rdf":
 				return kindFeed
+			case "doc":
+				return kindSGML
 			case "html", "head", "body", "title", "meta", "link", "div", "p", "article", "main", "section", "h1", "h2", "span", "table", "script", "style", "header", "nav", "br", "b", "i", "a", "img", "ul", "font", "center", "base":
 				return kindHTML
 			}
