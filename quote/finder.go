@@ -104,6 +104,9 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {
 		return 0, rng{}, false
 	}
+	if t.low == "called" && p.namingCalled(i) {
+		return 0, rng{}, false
+	}
 	r := rng{i, i + 1}
 	// Phrasal verbs: point out, point to.
 	if strings.HasPrefix(t.low, "point") {
@@ -142,6 +145,27 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		return 0, rng{}, false
 	}
 	return k, r, true
+}
+
+// namingCalled reports whether "called" at i names a thing after a
+// common noun ("a film called “Tenemos Familias”", "a beer called Swing
+// State") rather than reporting what someone called something.
+func (p *para) namingCalled(i int) bool {
+	if i == 0 || i+1 >= len(p.ts) {
+		return false
+	}
+	prev, next := p.ts[i-1], p.ts[i+1]
+	if prev.kind != 'w' || startsUpper(prev.text) || skippable[prev.low] || boundary[prev.low] {
+		return false
+	}
+	if _, pron := pronouns[prev.low]; pron {
+		return false
+	}
+	switch next.low {
+	case "for", "on", "him", "her", "it", "them", "out", "a", "an", "to", "the", "this", "that", "me", "us":
+		return false
+	}
+	return next.kind == 'q' || next.kind == 'w'
 }
 
 // headline reports whether the sentence of token i is written in title
