@@ -115,13 +115,20 @@ func (r *Reader) readJSONDocument(src *source, raw []byte, yield emit) bool {
 	if len(values) == 0 {
 		return yield(nil, &Error{Input: src.input, Err: errors.New("json: no articles")})
 	}
-	for i, v := range values {
+	return each(src, values, r.jsonArticle, yield)
+}
+
+// each reads the parts of an input that holds several articles, naming the
+// Nth "#N" when there is more than one, and yields the articles and the
+// errors in order; false means the consumer stopped.
+func each[T any](src *source, parts []T, read func(src *source, path, id string, part T) (*news.Article, error), yield emit) bool {
+	for i, part := range parts {
 		path, id := src.input, src.id
-		if len(values) > 1 {
+		if len(parts) > 1 {
 			n := strconv.Itoa(i + 1)
 			path, id = path+"#"+n, id+"#"+n
 		}
-		a, err := r.jsonArticle(src, path, id, v)
+		a, err := read(src, path, id, part)
 		if err != nil {
 			if !yield(nil, &Error{Input: path, Err: err}) {
 				return false
@@ -136,7 +143,7 @@ func (r *Reader) readJSONDocument(src *source, raw []byte, yield emit) bool {
 }
 
 // jsonArticle reads one article object.
-func (r *Reader) jsonArticle(src *source, path, id string, raw []byte) (*news.Article, error) {
+func (r *Reader) jsonArticle(src *source, path, id string, raw json.RawMessage) (*news.Article, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		var ute *json.UnmarshalTypeError

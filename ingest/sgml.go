@@ -7,7 +7,6 @@ import (
 	"errors"
 	"html"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,24 +24,7 @@ func (r *Reader) readSGML(src *source, raw []byte, yield emit) bool {
 	if len(docs) == 0 {
 		return yield(nil, &Error{Input: src.input, Err: errors.New("sgml: no <DOC> element")})
 	}
-	for i, doc := range docs {
-		path, id := src.input, src.id
-		if len(docs) > 1 {
-			n := strconv.Itoa(i + 1)
-			path, id = path+"#"+n, id+"#"+n
-		}
-		a, err := r.sgmlArticle(src, path, id, doc)
-		if err != nil {
-			if !yield(nil, &Error{Input: path, Err: err}) {
-				return false
-			}
-			continue
-		}
-		if !yield(a, nil) {
-			return false
-		}
-	}
-	return true
+	return each(src, docs, r.sgmlArticle, yield)
 }
 
 // sgmlDocs splits raw into the contents of its <DOC> elements. An
