@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/storyline-news/storyline/internal/porter"
 	"os"
 	"path/filepath"
 	"sort"
@@ -148,7 +149,7 @@ func (r *Rouge) stem(w string) string {
 	}
 	s, ok := r.exceptions[w]
 	if !ok {
-		s = PorterStem(w)
+		s = porter.Stem(w)
 	}
 	r.stems.Store(w, s)
 	return s

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"github.com/storyline-news/storyline/internal/porter"
 	"math"
 	"regexp"
 	"sort"
@@ -92,7 +93,7 @@ func cachedStem(w string) string {
 	if s, ok := stemCache.Load(w); ok {
 		return s.(string)
 	}
-	s := stem(w)
+	s := porter.Stem(w)
 	if stemCacheSize.Load() < stemCacheMax {
 		stemCache.Store(w, s)
 		stemCacheSize.Add(1)

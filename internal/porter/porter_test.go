@@ -1,12 +1,12 @@
-package eval
+package porter
 
 import "testing"
 
-// TestPorterStem checks the stemmer against Porter's own examples (1980,
+// TestStem checks the stemmer against Porter's own examples (1980,
 // and his published vocabulary) and against the departures of
 // ROUGE-1.5.5's version: -ement words tried again with -ment and -ent
 // (agreement → agreem), -bli → -ble and -logi → -log.
-func TestPorterStem(t *testing.T) {
+func TestStem(t *testing.T) {
 	for _, tc := range []struct{ word, stem string }{
 		{"caresses", "caress"}, {"ponies", "poni"}, {"ties", "ti"}, {"caress", "caress"}, {"cats", "cat"},
 		{"feed", "feed"}, {"agreed", "agre"}, {"plastered", "plaster"}, {"bled", "bled"}, {"motoring", "motor"},
@@ -34,15 +34,15 @@ func TestPorterStem(t *testing.T) {
 		// Short words are left alone.
 		{"is", "is"}, {"as", "as"}, {"", ""},
 	} {
-		if got := PorterStem(tc.word); got != tc.stem {
-			t.Errorf("PorterStem(%q) = %q, want %q", tc.word, got, tc.stem)
+		if got := Stem(tc.word); got != tc.stem {
+			t.Errorf("Stem(%q) = %q, want %q", tc.word, got, tc.stem)
 		}
 	}
 }
 
-func BenchmarkPorterStem(b *testing.B) {
+func BenchmarkStem(b *testing.B) {
 	words := []string{"generalizations", "oscillators", "agreement", "reservations", "gambling", "hopefulness", "tribes"}
 	for i := 0; b.Loop(); i++ {
-		PorterStem(words[i%len(words)])
+		Stem(words[i%len(words)])
 	}
 }
