@@ -107,6 +107,16 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if t.low == "called" && p.namingCalled(i) {
 		return 0, rng{}, false
 	}
+	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") {
+		// "400 pledged delegates", "a majority of pledged delegates":
+		// an adjective.
+		return 0, rng{}, false
+	}
+	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":") {
+		// "the reality TV show “The Apprentice”", "showed up": no
+		// showing of anything.
+		return 0, rng{}, false
+	}
 	r := rng{i, i + 1}
 	// Phrasal verbs: point out, point to.
 	if strings.HasPrefix(t.low, "point") {

@@ -372,6 +372,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && src.a > i {
 		return nil
 	}
+	// "Do you support Donald Trump?": a question asks, it reports
+	// nothing.
+	if !inverted && !src.empty() && src.a > lo && questionAux[p.ts[src.a-1].low] && p.ts[hi-1].text == "?" {
+		return nil
+	}
 	// The tail after the cue (and an inverted source).
 	tailStart := cr.b
 	if inverted {
@@ -465,6 +470,12 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	return &attr{content: []rng{{s, e}}, cue: cr, source: src, sentence: si}
 }
 
+// questionAux open a yes-no question before its subject.
+var questionAux = map[string]bool{
+	"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true,
+}
+
 // agencyName returns the name of a relaying agency: "semi-official Fars
 // news agency" → "Fars".
 func agencyName(ts []tok) string {
@@ -487,6 +498,13 @@ func agencyName(ts []tok) string {
 
 // colonLabels are words before a colon that label a section, not a
 // speaker.
+// headlineShouts open headlines before a colon without being speakers.
+var headlineShouts = map[string]bool{
+	"wow": true, "look": true, "bombshell": true, "breaking": true, "boom": true, "busted": true,
+	"exclusive": true, "watch": true, "must": true, "shocking": true, "huge": true, "oops": true,
+	"yikes": true, "confirmed": true, "alert": true, "just": true, "flashback": true,
+}
+
 var colonLabels = map[string]bool{
 	"comment": true, "analysis": true, "opinion": true, "editorial": true, "note": true,
 	"update": true, "photo": true, "photos": true, "source": true, "sources": true, "related": true,
@@ -512,6 +530,14 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 	}
 	if c == s || c >= hi || p.ts[c].text != ":" || p.claimed[c] {
 		return nil
+	}
+	// "WOW: …", "Revealed: …", "Bombshell: …": a one-word shout or
+	// participle opening a headline is no speaker.
+	if c == s+1 {
+		w := p.ts[s].text
+		if len(w) > 2 && strings.ToUpper(w) == w || strings.HasSuffix(p.ts[s].low, "ed") || headlineShouts[p.ts[s].low] {
+			return nil
+		}
 	}
 	e := p.contentEnd(c+1, hi)
 	if p.words(rng{c + 1, e}) < 3 || !p.free(rng{s, e}) {
