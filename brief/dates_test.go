@@ -1,11 +1,12 @@
 package brief
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/testutil"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/ingest"
@@ -16,25 +17,7 @@ import (
 // seedDir finds ../shared/seeds from the module root.
 func seedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("brief: module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("brief: seed articles missing at %s", p)
-	}
-	return p
+	return testutil.Shared(t, "seeds")
 }
 
 // seedStory reads the seed articles with ingest and runs the stages the

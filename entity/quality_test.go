@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
+
 	"github.com/storyline-news/storyline/entity/internal/ner"
 	"github.com/storyline-news/storyline/news"
 )
@@ -14,19 +16,7 @@ import (
 // merging) over CoNLL-2003 valid and guards its exact-span F1 on
 // PER+ORG+LOC (measured 93.3; storyline eval entities reports the same).
 func TestStageQualityFloor(t *testing.T) {
-	root, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(root) == root {
-			t.Fatal("no go.mod above the package")
-		}
-		root = filepath.Dir(root)
-	}
+	root := testutil.Root(t)
 	f, err := os.Open(filepath.Join(root, "..", "shared", "data", "entities", "conll2003", "valid.txt"))
 	if err != nil {
 		t.Skipf("no CoNLL-2003 valid data: %v", err)

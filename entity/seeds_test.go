@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
+
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/news"
@@ -17,20 +19,7 @@ import (
 
 // repoRoot walks up from the package folder to the folder holding go.mod.
 func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = up
-	}
+	return testutil.Root(t)
 }
 
 // sharedData returns ../shared/data/REL from the repository root, skipping

@@ -11,31 +11,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/testutil"
 )
 
 // rougeSharedData returns ../shared/data/<rel> relative to the module
 // root, skipping the test when it is missing.
 func rougeSharedData(tb testing.TB, rel string) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("evaluation data missing: %s", p)
-	}
-	return p
+	return testutil.Data(tb, rel)
 }
 
 // nistLine is one figure of NIST's ROUGE output.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
+
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
@@ -14,25 +16,7 @@ import (
 // dataDir returns ../shared/data relative to the module root.
 func timeDataDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("eval: module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", "time", "tbaq")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("eval: TimeML data missing at %s", p)
-	}
-	return p
+	return testutil.Data(t, "time/tbaq")
 }
 
 // TestTimexDump prints every disagreement with the gold data; it runs only

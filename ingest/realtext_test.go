@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/testutil"
 )
 
 var showDropped = flag.Bool("show-dropped", false, "log every real paragraph the debris rules drop")
@@ -19,25 +21,7 @@ var showDropped = flag.Bool("show-dropped", false, "log every real paragraph the
 // dataDir returns ../shared/data next to the module root, or skips.
 func dataDir(t testing.TB, sub string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation data %s not present: %v", p, err)
-	}
-	return p
+	return testutil.Data(t, sub)
 }
 
 // realDoc is an article of real body text as paragraphs, and the same

@@ -1,11 +1,12 @@
 package summarize_test
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/testutil"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
@@ -17,24 +18,7 @@ import (
 // root) through ingest and the full analysis chain.
 func seedStory(t *testing.T) *news.Story {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("summarize: module root not found")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("summarize: seed articles missing at %s", seeds)
-	}
+	seeds := testutil.Shared(t, "seeds")
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)

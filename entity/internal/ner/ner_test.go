@@ -7,23 +7,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/testutil"
 )
 
 func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = up
-	}
+	return testutil.Root(t)
 }
 
 func model(t testing.TB) *Model {
