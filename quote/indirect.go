@@ -752,6 +752,13 @@ var askedNext = map[string]bool{
 	"why": true, "how": true, "which": true, "when": true, "where": true,
 }
 
+// appearPreps follow "appeared" in its sense of showing up.
+var appearPreps = map[string]bool{
+	"at": true, "on": true, "with": true, "in": true, "before": true, "alongside": true,
+	"onstage": true, "for": true, "during": true, "together": true, "a": true, "an": true,
+	"the": true, "as": true, "live": true, "via": true, "from": true, "inside": true,
+}
+
 // seemVerbs report an impression: "appeared poised to win".
 var seemVerbs = map[string]bool{
 	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
@@ -800,6 +807,11 @@ func (p *para) impressions(si, lo, hi int) {
 				continue
 			}
 		case seemVerbs[t.low]:
+			// "appeared at a rally", "appeared with Maddow": a
+			// showing up, not an impression.
+			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps[p.ts[i+1].low] || p.ts[i+1].kind != 'w') {
+				continue
+			}
 		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
 			a := i - 1
 			for a > lo && (p.ts[a].low == "widely" || p.ts[a].low == "not" || p.ts[a].low == "also" || p.ts[a].low == "generally") {
