@@ -623,13 +623,23 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 	for end > lo && p.ts[end-1].kind == 'p' && p.ts[end-1].kind != 'q' {
 		end--
 	}
-	for i := end - 2; i > lo+2 && i >= end-12; i-- {
+	for i := end - 2; i > lo+2; i-- {
 		if p.ts[i].low != "in" || p.claimed[i] || p.inQuote(i) || !determiners[p.ts[i+1].low] && !strings.HasSuffix(p.ts[i+1].low, "’s") && !strings.HasSuffix(p.ts[i+1].low, "'s") {
 			continue
 		}
-		if !p.sourceNounIn(i+1, end) || isCueWord(p.ts[i-1].low) {
+		// The phrase runs to the sentence end or a comma: "… in the
+		// most recent Fox poll, up eight points from March."
+		j := i + 1
+		for j < end && p.ts[j].kind == 'w' {
+			j++
+		}
+		if j < end && p.ts[j].text != "," && p.ts[j].text != ";" || j > i+12 {
 			continue
 		}
+		if !p.sourceNounIn(i+1, j) || isCueWord(p.ts[i-1].low) {
+			continue
+		}
+		end = j
 		s := p.clauseStart(lo, i)
 		e := i
 		if p.ts[e-1].text == "," {
