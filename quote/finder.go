@@ -523,6 +523,22 @@ func (p *para) subjectOf(c, lo int) rng {
 			return r
 		}
 	}
+	// "Another Muslim who worshiped here and who did not want to be
+	// named said": a subject with its relative clause.
+	if j >= lo && !progressive[p.ts[c].low] && p.ts[j].kind == 'w' {
+		for k := j - 1; k > lo && k >= j-20; k-- {
+			t := p.ts[k]
+			if t.kind != 'w' || t.low == "said" || t.low == "says" {
+				break
+			}
+			if t.low != "who" {
+				continue
+			}
+			if r := p.npLeft(k-1, lo); !r.empty() && p.subjectLike(r) && !pronounsOrCue(p.ts[r.a].low) {
+				return rng{r.a, j + 1}
+			}
+		}
+	}
 	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || progressive[p.ts[c].low] {
 		// The subject of the clause: an earlier attribution's source in
 		// the sentence, or the sentence's first noun phrase.

@@ -40,7 +40,7 @@ func main() {
 	flag.Parse()
 	var err error
 	if *tune != "" {
-		err = tuneThresholds(*data, *epochs, *minW, *tune)
+		err = tuneThresholds(*data, *epochs, *minW, *tune, *veto)
 	} else {
 		err = run(*data, *out, *epochs, *threshold, *veto, *minW)
 	}
@@ -84,7 +84,7 @@ func run(data, out string, epochs int, threshold, veto, minW float64) error {
 
 // tuneThresholds trains on four fifths of the articles and scores each
 // threshold on the last fifth.
-func tuneThresholds(data string, epochs int, minW float64, list string) error {
+func tuneThresholds(data string, epochs int, minW float64, list string, veto float64) error {
 	docs, err := eval.ReadPolNeAR(data)
 	if err != nil {
 		return err
@@ -104,6 +104,7 @@ func tuneThresholds(data string, epochs int, minW float64, list string) error {
 			return fmt.Errorf("bad threshold %q: %w", f, err)
 		}
 		m.Threshold = float32(th)
+		m.Veto = float32(veto)
 		chain := analyze.Chain{analyze.Segment, quote.Stage{Cues: m}}
 		var s eval.QuoteScore
 		for _, gd := range docs[cut:] {
@@ -113,8 +114,8 @@ func tuneThresholds(data string, epochs int, minW float64, list string) error {
 			}
 			s.Add(gd.Text, gd.Attributions, eval.QuoteAttributions(d.Quotes))
 		}
-		fmt.Printf("threshold %5.2f  content_overlap_f1 %.2f  source_overlap_f1 %.2f  cue_overlap_f1 %.2f\n",
-			th, 100*s.OverlapF1("content"), 100*s.OverlapF1("source"), 100*s.OverlapF1("cue"))
+		fmt.Printf("threshold %5.2f veto %g  content_overlap_f1 %.2f  source_overlap_f1 %.2f  cue_overlap_f1 %.2f\n",
+			th, veto, 100*s.OverlapF1("content"), 100*s.OverlapF1("source"), 100*s.OverlapF1("cue"))
 	}
 	return nil
 }
