@@ -87,7 +87,8 @@ func FuzzReadBrat(f *testing.F) {
 }
 
 // TestQuotesDev guards the quality of quote attribution on PolNeAR's dev
-// split, a little below what was measured.
+// split, a little below what was measured (content overlap F1 78.4,
+// source 73.5, cue 72.9).
 func TestQuotesDev(t *testing.T) {
 	dir := filepath.Join(quotesModuleRoot(t), "..", "shared", "data", "quotes", "polnear", "dev")
 	if _, err := os.Stat(dir); err != nil {
@@ -97,7 +98,7 @@ func TestQuotesDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for metric, floor := range map[string]float64{"content_overlap_f1": 0.74, "source_overlap_f1": 0.70, "cue_overlap_f1": 0.69} {
+	for metric, floor := range map[string]float64{"content_overlap_f1": 0.77, "source_overlap_f1": 0.72, "cue_overlap_f1": 0.715} {
 		v, ok := r.Value("storyline", metric)
 		if !ok || v < floor {
 			t.Errorf("%s = %.3f, want at least %.2f", metric, v, floor)
