@@ -226,7 +226,10 @@ func (p *para) clauseCue(m, hi int) bool {
 		for v < hi && v < k+2 && skippable[p.ts[v].low] {
 			v++
 		}
-		if v < hi {
+		// Only a verb in the past, as reports are told: "and
+		// believe that …" after "said the two countries have …"
+		// belongs to what was said.
+		if v < hi && pastForm(p.ts[v].low) {
 			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive[p.ts[v].low] {
 				return true
 			}
@@ -259,6 +262,15 @@ func (p *para) clauseCue(m, hi int) bool {
 	}
 	_, _, ok := p.isCue(k)
 	return ok && !progressive[p.ts[k].low]
+}
+
+// pastForm reports whether w looks like a verb in the past tense.
+func pastForm(w string) bool {
+	switch w {
+	case "said", "told", "wrote", "thought", "felt", "knew", "swore", "found", "forecast":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
 }
 
 func isCueWord(w string) bool { _, ok := cues[w]; return ok }
