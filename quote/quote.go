@@ -7,7 +7,12 @@
 // `X said: "…"`, a quotation split around its cue, quotations continued
 // over sentences and paragraphs); then reporting verbs outside them give
 // indirect speech (`X said that …`, `according to X, …`, `…, X said.`)
-// and attributed states (`X believes …`). Besides its lists of reporting
+// and attributed states (`X believes …`), and the other forms PolNeAR
+// annotates: polls (`… in a new Fox poll`), questions (`was asked about
+// …`), reports without a source (`X reportedly …`) and owned nouns of
+// saying (`Trump's attacks on Clinton`, `her claim that …`). A content
+// ends where a clause with its own subject and cue begins (`…, while
+// Democrats defended …`). Besides its lists of reporting
 // verbs, the finder asks a small embedded cue model (an averaged
 // perceptron trained on PolNeAR's training split, research data of its
 // authors; see quote/train) about the other words, which finds the long
