@@ -618,7 +618,7 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 	switch {
 	case p.ts[c].low == "in" && p.sourceNounIn(c+1, comma):
 		// "In a new Fox News poll released Thursday, …"
-		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, comma}, sentence: si}
+		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, p.sourceNounEnd(c+1, comma)}, sentence: si}
 	case p.ts[c].low == "as" && p.ts[c+1].low == "reported" && c+2 < comma && p.ts[c+2].low == "by":
 		return &attr{content: []rng{content}, cue: rng{c + 1, c + 2}, source: rng{c + 3, comma}, sentence: si}
 	case p.ts[c].low == "as" && comma-1 > c+1 && cues[p.ts[comma-1].low] == cueSay:
@@ -660,7 +660,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		if p.words(rng{s, e}) < 3 || !p.free(rng{s, end}) {
 			return nil
 		}
-		return &attr{content: []rng{{s, e}}, cue: rng{i, i + 1}, source: rng{i + 1, end}, sentence: si}
+		return &attr{content: []rng{{s, e}}, cue: rng{i, i + 1}, source: rng{i + 1, p.sourceNounEnd(i+1, end)}, sentence: si}
 	}
 	return nil
 }
@@ -668,14 +668,19 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 // sourceNounIn reports whether a source noun heads the phrase in [a, b):
 // it is the last word, or the last before "released", "conducted",
 // "published" and what follows them.
-func (p *para) sourceNounIn(a, b int) bool {
+func (p *para) sourceNounIn(a, b int) bool { return p.sourceNounEnd(a, b) > 0 }
+
+// sourceNounEnd returns the index after the source noun heading the
+// phrase in [a, b), or 0 when there is none: "the new Fox poll"
+// of "the new Fox poll released Thursday".
+func (p *para) sourceNounEnd(a, b int) int {
 	for k := a; k < b; k++ {
 		w := p.ts[k].low
 		if sourceNouns[w] && (k == b-1 || participleAfterNoun[p.ts[k+1].low]) {
-			return true
+			return k + 1
 		}
 	}
-	return false
+	return 0
 }
 
 // participleAfterNoun may follow the head of a source phrase: "a poll
@@ -717,6 +722,13 @@ var nounCueWords = map[string]bool{
 	"praise": true, "condemnation": true,
 }
 
+// commonVerbs end the noun phrase a noun cue takes as its object.
+var commonVerbs = map[string]bool{
+	"grew": true, "became": true, "came": true, "went": true, "made": true, "drew": true,
+	"got": true, "gave": true, "took": true, "began": true, "led": true, "left": true,
+	"helped": true, "seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
+}
+
 // nounPreps may follow a noun cue and open its content.
 var nounPreps = map[string]bool{
 	"of": true, "on": true, "against": true, "about": true, "that": true, "for": true, "to": true,
@@ -756,7 +768,12 @@ func (p *para) nounCues(si, lo, hi int) {
 			e = p.contentEnd(b, hi)
 		} else {
 			e = b
+			// The object's noun phrase: up to a function word or a verb
+			// ("attacks on the governor grew sharper").
 			for e < hi && e < b+10 && p.ts[e].kind == 'w' && (!boundary[p.ts[e].low] || e == b) && !p.claimed[e] {
+				if e > b && (pastForm(p.ts[e].low) || commonVerbs[p.ts[e].low]) {
+					break
+				}
 				e++
 			}
 		}

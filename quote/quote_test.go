@@ -89,6 +89,27 @@ func TestPatterns(t *testing.T) {
 		{"via agency",
 			`Lieutenant-General Othman al-Ghanemi arrived. "We believe in unity," al-Ghanemi said, according to Tasnim news agency.`,
 			[]want{{"Othman al-Ghanemi", "al-Ghanemi", "said", `"We believe in unity,"`, true}}},
+		{"poll closing the sentence",
+			"Trump leads by 57 percent to 33 percent in the new Fox News poll released Thursday.",
+			[]want{{"", "the new Fox News poll", "in", "Trump leads by 57 percent to 33 percent", false}}},
+		{"passive question",
+			"Senator Jane Roe was asked about the vote on Monday.",
+			[]want{{"", "", "was asked about", "the vote on Monday", false}}},
+		{"reportedly",
+			"Mayor Tom Lee reportedly made the comments to aides.",
+			[]want{{"", "", "reportedly", "made the comments to aides", false}}},
+		{"owned noun of saying",
+			"Senator Jane Roe's attacks on the governor grew sharper.",
+			[]want{{"Jane Roe", "Senator Jane Roe's", "attacks on", "the governor", false}}},
+		{"coordinated report",
+			"Mayor Tom Lee said taxes would fall and expressed hope that spending would rise.",
+			[]want{{"Tom Lee", "Mayor Tom Lee", "said", "taxes would fall", false}}},
+		{"headline shout",
+			"WOW: Senator Jane Roe just did something big.",
+			nil},
+		{"yes-no question",
+			"Do you support Jane Roe?",
+			nil},
 		{"curly apostrophe name",
 			"“Tomorrow, our teams will visit the border,” General Mohammad Bagheri’s deputy said.",
 			nil},
@@ -110,6 +131,11 @@ func TestPatterns(t *testing.T) {
 				}
 				if !ok {
 					t.Errorf("content %q not found in %s", w.content, dump(d, got))
+				}
+			}
+			if tt.want == nil && strings.Contains(tt.name, "question") || strings.Contains(tt.name, "shout") {
+				if len(got) > 0 {
+					t.Errorf("want no attribution, got %s", dump(d, got))
 				}
 			}
 			for _, q := range got {
