@@ -870,14 +870,31 @@ func (p *para) impressions(si, lo, hi int) {
 			continue
 		}
 		a := &attr{content: []rng{{cue.b, e}}, cue: cue, sentence: si}
+		// "The party seemed to acknowledge that …": a verb of saying
+		// after the impression joins the cue, and the subject is its
+		// source.
+		saying := false
+		if seemVerbs[t.low] && cue.b+1 < e && p.ts[cue.b].low == "to" && isCueWord(p.ts[cue.b+1].low) && !progressive[p.ts[cue.b+1].low] {
+			saying = true
+			cue.b += 2
+			a.cue = cue
+			a.content = []rng{{cue.b, p.contentEnd(cue.b, hi)}}
+		}
 		j := cue.a - 1
 		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
 			j--
 		}
 		if j >= lo {
 			if subj := p.npLeft(j, lo); !subj.empty() && p.free(subj) {
-				a.content = append([]rng{subj}, a.content...)
+				if saying {
+					a.source = subj
+				} else {
+					a.content = append([]rng{subj}, a.content...)
+				}
 			}
+		}
+		if p.words(a.content[len(a.content)-1]) < 1 {
+			continue
 		}
 		p.add(a)
 		i = e
