@@ -1,7 +1,19 @@
-// Package eval measures storyline against gold data: ROUGE for summaries,
-// cluster F1 for stories, TIMEX F1 for time expressions, NER F1 for
-// entities and quote F1 for attributions. It holds the metrics and a reader
-// for each set in ../shared/data, and prints every suite as one table.
+// Package eval measures storyline against gold data. It holds the metrics
+// and a reader for each set in ../shared/data, and prints every suite as
+// one table (or as JSON in the shape of Report):
+//
+//   - sentences: sentence boundary and token F1 on MEANTIME;
+//   - entities: CoNLL-2003 exact-span NER precision, recall and F1, with
+//     prose's tagger as a baseline;
+//   - coreference: MUC, B³, CEAFe and CoNLL F1 of entity merging on ECB+,
+//     with a same-head baseline;
+//   - time: TempEval-3 span F1 and TIMEX3 type and value accuracy and F1;
+//   - quotes: PolNeAR attribution F1 (content, cue, source), exact and
+//     overlapping;
+//   - summarization: ROUGE-1.5.5 reimplemented in Go (ROUGE-N, L, SU4,
+//     stemming, stopwords, length limits, jackknifing, bootstrap
+//     intervals) on DUC, TAC MultiLing and Multi-News, with LexRank and
+//     centroid baselines.
 package eval
 
 import (
