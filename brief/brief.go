@@ -44,11 +44,12 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	}
 	resolveDates(s)
 	sortDocs(s)
+	ents := entities(s)
 	b := &news.Brief{
 		Sources:   sources(s),
-		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words}),
+		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
 		Timeline:  timeline(s),
-		Entities:  entities(s),
+		Entities:  ents,
 		Conflicts: dateConflicts(s),
 	}
 	b.Quotes = quotes(s, b.Entities)

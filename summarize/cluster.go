@@ -363,8 +363,9 @@ func acceptable(text string, words int) bool {
 	return true
 }
 
-// newCluster gathers the candidate sentences of docs.
-func newCluster(docs []*news.Doc) *cluster {
+// newCluster gathers the candidate sentences of docs; ents, when given,
+// are the docs' merged entities.
+func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 	c := &cluster{docs: docs, df: map[string]int{}, idf: map[string]float64{}}
 	names := map[string]bool{}
 	for di, d := range docs {
@@ -434,7 +435,7 @@ func newCluster(docs []*news.Doc) *cluster {
 		}
 		s.norm = math.Sqrt(s.norm)
 	}
-	c.happenings()
+	c.happenings(ents)
 	if c.ev != nil {
 		for _, s := range c.sents {
 			s.dangling = s.dangling || describesBack(s.text)

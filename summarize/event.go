@@ -122,12 +122,16 @@ func dayOf(t time.Time) time.Time {
 }
 
 // happenings gives every sentence of an analysed cluster its happening;
-// it leaves c.ev nil for plain documents.
-func (c *cluster) happenings() {
+// it leaves c.ev nil for plain documents. ents are the docs' merged
+// entities, or nil to merge them here.
+func (c *cluster) happenings(ents []news.Entity) {
 	if !analysed(c.docs) {
 		return
 	}
-	keys := entityKeys(c.docs)
+	if ents == nil {
+		ents = entity.Merge(c.docs)
+	}
+	keys := entityKeys(ents)
 	c.ev = make([]*happening, len(c.sents))
 	// Participants weigh by how rare they are in the story: Iran in
 	// every sentence tells less than the general met once.
@@ -355,10 +359,10 @@ type keyer struct {
 	name  map[string]string // such a form → entity name
 }
 
-// entityKeys merges the entities of docs and indexes their forms.
-func entityKeys(docs []*news.Doc) keyer {
+// entityKeys indexes the forms of a story's merged entities.
+func entityKeys(ents []news.Entity) keyer {
 	k := keyer{form: map[string]string{}, name: map[string]string{}}
-	for _, e := range entity.Merge(docs) {
+	for _, e := range ents {
 		for _, f := range append([]string{e.Name}, e.Forms...) {
 			lf := strings.ToLower(f)
 			if _, ok := k.form[lf]; !ok {

@@ -79,6 +79,10 @@ type Options struct {
 	// Without it the summary is whole sentences close to the budget and
 	// never longer than 1.3 times it.
 	Overflow bool
+	// Entities are the story's entities merged across its docs
+	// (entity.Merge), when the caller has them already; with none, a
+	// summary of analysed docs merges them itself.
+	Entities []news.Entity
 }
 
 // ErrOptions is returned for options that cannot be used.
@@ -114,7 +118,7 @@ func Story(s *news.Story, opt Options) []news.SummaryLine {
 
 // Docs returns the summary of a set of analysed docs.
 func Docs(docs []*news.Doc, opt Options) []news.SummaryLine {
-	c := newCluster(docs)
+	c := newCluster(docs, opt.Entities)
 	var chosen []int
 	switch opt.Method {
 	case LexRank:
