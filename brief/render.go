@@ -195,7 +195,8 @@ type speakerGroup struct {
 	Quotes  []news.QuoteEntry
 }
 
-// bySpeaker groups quotes by speaker, keeping the order of first appearance.
+// bySpeaker groups quotes by speaker, in the order speakers first appear;
+// within a speaker, quotes in their own words come before reported speech.
 func bySpeaker(qs []news.QuoteEntry) []speakerGroup {
 	var out []speakerGroup
 	index := map[string]int{}
@@ -211,6 +212,17 @@ func bySpeaker(qs []news.QuoteEntry) []speakerGroup {
 			out = append(out, speakerGroup{Speaker: sp})
 		}
 		out[i].Quotes = append(out[i].Quotes, q)
+	}
+	for _, g := range out {
+		slices.SortStableFunc(g.Quotes, func(a, b news.QuoteEntry) int {
+			switch {
+			case a.Direct == b.Direct:
+				return 0
+			case a.Direct:
+				return -1
+			}
+			return 1
+		})
 	}
 	return out
 }

@@ -103,6 +103,25 @@ func TestRenderEmpty(t *testing.T) {
 	}
 }
 
+func TestBySpeakerPutsDirectQuotesFirst(t *testing.T) {
+	qs := []news.QuoteEntry{
+		{Speaker: "A", Text: "a1"}, {Speaker: "B", Text: "b1", Direct: true}, {Speaker: "A", Text: "a2", Direct: true},
+		{Speaker: "", Text: "u1"}, {Speaker: "A", Text: "a3"}, {Speaker: "A", Text: "a4", Direct: true},
+	}
+	var got []string
+	for _, g := range bySpeaker(qs) {
+		var texts []string
+		for _, q := range g.Quotes {
+			texts = append(texts, q.Text)
+		}
+		got = append(got, g.Speaker+":"+strings.Join(texts, ","))
+	}
+	want := "A:a2,a4,a1,a3 B:b1 unknown:u1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("bySpeaker = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
 func TestRendererUnknown(t *testing.T) {
 	if _, err := Renderer("pdf"); err == nil {
 		t.Error("Renderer(pdf) gave no error")
