@@ -1,24 +1,19 @@
 package eval
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+
+	"github.com/storyline-news/storyline/internal/conll"
 )
 
 // CoNLLSentence is one sentence of a CoNLL-2003 file: its words and their
 // entity tags (the last column, IOB1 or IOB2).
-type CoNLLSentence struct {
-	Words []string
-	Tags  []string
-}
+type CoNLLSentence = conll.Sentence
 
 // CoNLLDoc is one -DOCSTART- document (an "article") of a CoNLL file.
-type CoNLLDoc struct {
-	Sentences []CoNLLSentence
-}
+type CoNLLDoc = conll.Doc
 
 // ReadCoNLL reads a CoNLL-2003 file.
 func ReadCoNLL(path string) ([]CoNLLDoc, error) {
@@ -34,49 +29,7 @@ func ReadCoNLL(path string) ([]CoNLLDoc, error) {
 	return docs, nil
 }
 
-func parseCoNLL(r io.Reader) ([]CoNLLDoc, error) {
-	var docs []CoNLLDoc
-	var cur CoNLLDoc
-	var sent CoNLLSentence
-	flushSent := func() {
-		if len(sent.Words) > 0 {
-			cur.Sentences = append(cur.Sentences, sent)
-		}
-		sent = CoNLLSentence{}
-	}
-	flushDoc := func() {
-		flushSent()
-		if len(cur.Sentences) > 0 {
-			docs = append(docs, cur)
-		}
-		cur = CoNLLDoc{}
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		f := strings.Fields(sc.Text())
-		if len(f) == 0 {
-			flushSent()
-			continue
-		}
-		if f[0] == "-DOCSTART-" {
-			flushDoc()
-			continue
-		}
-		if len(f) < 2 {
-			return nil, fmt.Errorf("line %d: want a word and a tag, got %q", line, sc.Text())
-		}
-		sent.Words = append(sent.Words, f[0])
-		sent.Tags = append(sent.Tags, f[len(f)-1])
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	flushDoc()
-	return docs, nil
-}
+func parseCoNLL(r io.Reader) ([]CoNLLDoc, error) { return conll.Read(r) }
 
 // chunk is an entity span of a sentence: words [Start, End) of a type.
 type chunk struct {
