@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/storyline-news/storyline/internal/disjoint"
+
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -285,16 +287,7 @@ func byContext(items []item, cs []cluster, cands []int, it *item, owner map[int]
 // acronym and its expansion, and by explicit links.
 func things(items []item, idx []int, links [][2]int) [][]int {
 	parent := map[int]int{}
-	var find func(int) int
-	find = func(x int) int {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	find := func(x int) int { return disjoint.Find(parent, x) }
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra != rb {

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/storyline-news/storyline/internal/disjoint"
+
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/news"
 )
@@ -699,16 +701,7 @@ func runCoreference(opt Options) (*Report, error) {
 // same-head baseline with Merge's links among names added.
 func withHeads(docs []*ECBDoc, cl [][]string) [][]string {
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	find := func(x string) string { return disjoint.Find(parent, x) }
 	for di, d := range docs {
 		for mi, m := range d.Mentions {
 			a, b := find(cl[di][mi]), find("h:"+mentionHead(d, m))

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"github.com/storyline-news/storyline/internal/porter"
 	"math"
 	"regexp"
 	"sort"
@@ -11,6 +10,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/internal/porter"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -491,16 +493,7 @@ func nameVariants(names map[string]bool) map[string]string {
 		byFirst[n[0]] = append(byFirst[n[0]], n)
 	}
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	find := func(x string) string { return disjoint.Find(parent, x) }
 	for _, group := range byFirst {
 		sort.Strings(group)
 		for i, a := range group {
