@@ -345,3 +345,14 @@ func (q *QuoteScore) OverlapF1(part string) float64 {
 	}
 	return q.s.attr.f()
 }
+
+// OverlapPR returns the overlap precision and recall of a part, as
+// OverlapF1 names them.
+func (q *QuoteScore) OverlapPR(part string) (p, r float64) {
+	for i, name := range partNames {
+		if name == part {
+			return q.s.overlap[i].p(), q.s.overlap[i].r()
+		}
+	}
+	return q.s.attr.p(), q.s.attr.r()
+}

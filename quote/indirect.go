@@ -105,6 +105,11 @@ func (p *para) reported(si, lo, hi int, core bool) {
 		if !ok || !p.free(cr) {
 			continue
 		}
+		if core && p.thatBefore(lo, i, false) {
+			// "X pointed out that Y said …": the outer cue reports it
+			// all.
+			continue
+		}
 		var a *attr
 		if p.ts[i].low == "according" {
 			a = p.according(si, lo, hi, cr)
@@ -119,6 +124,34 @@ func (p *para) reported(si, lo, hi int, core bool) {
 			i = e - 1
 		}
 	}
+}
+
+// thatBefore reports whether a cue before token i, in the same
+// sentence from lo, opens a that-clause holding i.
+func (p *para) thatBefore(lo, i int, core bool) bool {
+	for k := i - 1; k >= lo; k-- {
+		t := p.ts[k]
+		if p.claimed[k] || t.kind == 'q' || t.text == ";" || t.text == ":" {
+			return false
+		}
+		if t.low != "that" || k == lo {
+			continue
+		}
+		c := k - 1
+		for c > lo && (adverbial[p.ts[c].low] || p.ts[c].text == ",") && !coreCues[p.ts[c].low] {
+			c--
+		}
+		if c > lo && p.ts[c].low == "out" {
+			c--
+		}
+		if c < k-4 || coreCues[p.ts[c].low] && !core {
+			continue
+		}
+		if _, cr, ok := p.isCue(c); ok && p.free(cr) && cr.b <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStart returns where the clause before token k begins: after the
@@ -564,14 +597,35 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 	if c < hi && p.ts[c].low == "when" {
 		c++
 	}
+	if c >= hi || p.ts[c].low != "asked" {
+		// A quotation answering the question may already be taken:
+		// "Asked whether …, X said, “Probably.”"
+		c = lo
+		for c < hi && (p.ts[c].kind == 'p' || p.ts[c].low == "but" || p.ts[c].low == "and") {
+			c++
+		}
+		if c < hi && p.ts[c].low == "when" {
+			c++
+		}
+	}
 	if c >= hi || p.ts[c].low != "asked" || p.claimed[c] {
 		return nil
 	}
-	e := c + 1
+	// "Asked by Matt Lauer whether …": the asker is the source.
+	var src rng
+	b := c + 1
+	if b < hi && p.ts[b].low == "by" {
+		src = p.npRight(b+1, hi, false)
+		if src.empty() || src.b >= hi || !askedNext[p.ts[src.b].low] {
+			return nil
+		}
+		b = src.b
+	}
+	e := b
 	for e < hi && e < c+30 && !(p.ts[e].text == "," && e+1 < hi && (capWord(p.ts[e+1]) || pronounsOrCue(p.ts[e+1].low) || p.ts[e+1].kind == 'q')) {
 		e++
 	}
-	if e >= hi || p.ts[e].text != "," || p.words(rng{c + 1, e}) < 2 {
+	if e >= hi || p.ts[e].text != "," || p.words(rng{b, e}) < 2 || !p.free(rng{c, e}) {
 		return nil
 	}
 	f := e + 1
@@ -583,7 +637,7 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 	}
 	// The question has no source of its own: whoever asked it is
 	// rarely named, and the one answering is the source of the answer.
-	return &attr{content: []rng{{c + 1, e}}, cue: rng{c, c + 1}, sentence: si}
+	return &attr{content: []rng{{b, e}}, cue: rng{c, c + 1}, source: src, sentence: si}
 }
 
 // sourceNouns head a phrase that reports something: "in a new poll".
@@ -807,13 +861,13 @@ var seemVerbs = map[string]bool{
 // subject and what follows are the content, and there is no source.
 func (p *para) impressions(si, lo, hi int) {
 	for i := lo + 1; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) {
+		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, true) {
 			continue
 		}
 		t := p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
-		case t.low == "asked" && i+1 < hi && askedNext[p.ts[i+1].low]:
+		case t.low == "asked" && i+1 < hi && (askedNext[p.ts[i+1].low] || p.ts[i+1].low == "by"):
 			// "He was asked about the comment": a question whose
 			// asker is not named; the answer is someone else's.
 			a := i - 1
@@ -829,14 +883,28 @@ func (p *para) impressions(si, lo, hi int) {
 				continue
 			}
 			b := i + 1
+			cb := b
+			var src rng
+			if p.ts[b].low == "by" {
+				// "when asked by a reporter if …": the asker is the
+				// source.
+				src = p.npRight(b+1, hi, false)
+				if src.empty() || src.b >= hi || !askedNext[p.ts[src.b].low] {
+					continue
+				}
+				b = src.b
+			}
 			if p.ts[b].low == "about" {
 				b++
+			}
+			if src.empty() {
+				cb = b
 			}
 			e := p.contentEnd(b, hi)
 			if p.words(rng{b, e}) < 1 || !p.free(rng{a, e}) {
 				continue
 			}
-			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, b}, sentence: si})
+			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, cb}, source: src, sentence: si})
 			i = e
 			continue
 		case t.low == "reportedly":

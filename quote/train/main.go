@@ -116,6 +116,10 @@ func tuneThresholds(data string, epochs int, minW float64, list string, veto flo
 		}
 		fmt.Printf("threshold %5.2f veto %g  content_overlap_f1 %.2f  source_overlap_f1 %.2f  cue_overlap_f1 %.2f\n",
 			th, veto, 100*s.OverlapF1("content"), 100*s.OverlapF1("source"), 100*s.OverlapF1("cue"))
+		for _, part := range []string{"content", "source", "cue"} {
+			pr, rc := s.OverlapPR(part)
+			fmt.Printf("  %-7s precision %.2f recall %.2f\n", part, 100*pr, 100*rc)
+		}
 	}
 	return nil
 }
