@@ -531,7 +531,7 @@ func (p *para) subjectOf(c, lo int) rng {
 			if t.kind != 'w' || t.low == "said" || t.low == "says" {
 				break
 			}
-			if t.low != "who" {
+			if t.low != "who" && t.low != "whose" {
 				continue
 			}
 			if r := p.npLeft(k-1, lo); !r.empty() && p.subjectLike(r) && !pronounsOrCue(p.ts[r.a].low) {
@@ -599,7 +599,8 @@ func (p *para) npLeft(j, lo int) rng {
 			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
-			if determiners[w.low] && w.low != "that" {
+			if determiners[w.low] && w.low != "that" || k < j && (strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s")) {
+				// "the form", "Trump's new form".
 				headOK = true
 				break
 			}
