@@ -3,8 +3,11 @@ package brief
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyline-news/storyline/news"
@@ -87,21 +90,44 @@ func resolveDates(s *news.Story) {
 	// Check every provisional date against the story's other dated docs.
 	trusted := map[*news.Doc]bool{}
 	all := eventPool(s, provisional, nil)
-	for _, d := range s.Docs {
+	// The checks of different docs are independent (each re-tags only its
+	// own doc against a pool fixed here), so they run on every core; the
+	// verdicts are applied in order below.
+	type verdict struct {
+		why             string // why the provisional date fails, or ""
+		datelineChecked bool   // the dateline date was tried as well
+		whyDateline     string // why it fails, or ""
+	}
+	verdicts := make([]verdict, len(s.Docs))
+	forEach(len(s.Docs), func(i int) {
+		d := s.Docs[i]
+		a, ok := provisional[d]
+		if !ok {
+			return
+		}
+		pool := without(all, d)
+		v := verdict{}
+		v.why, _ = contradicts(d, a, pool)
+		// A dateline date may still hold when the stated one fails.
+		if v.why != "" && !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
+			v.datelineChecked = true
+			v.whyDateline, _ = contradicts(d, d.DatelineDate, pool)
+		}
+		verdicts[i] = v
+	})
+	for i, d := range s.Docs {
 		a, ok := provisional[d]
 		if !ok {
 			continue
 		}
-		pool := without(all, d)
-		if why, _ := contradicts(d, a, pool); why != "" {
+		if why := verdicts[i].why; why != "" {
 			c := checks[d]
 			c.rejected, c.rejectedAt, c.reason = "stated date", a, why
 			if d.StatedDate.IsZero() {
 				c.rejected = "dateline date"
 			}
-			// A dateline date may still hold when the stated one fails.
-			if !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
-				if why2, _ := contradicts(d, d.DatelineDate, pool); why2 == "" {
+			if verdicts[i].datelineChecked {
+				if verdicts[i].whyDateline == "" {
 					provisional[d] = d.DatelineDate
 					trusted[d] = true
 					d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
@@ -154,12 +180,23 @@ func resolveDates(s *news.Story) {
 		}
 	}
 	inferred := map[*news.Doc]time.Time{}
+	type inference struct {
+		t   time.Time
+		how string
+		ok  bool
+	}
 	for round := 0; round < 2 && len(todo) > 0; round++ {
 		all := eventPool(s, trustedOnly(provisional, trusted), inferred)
-		for _, d := range todo {
-			if t, how, ok := inferDate(d, without(all, d)); ok {
-				inferred[d] = t
-				checks[d].inferredHow = how
+		// Within a round every doc is matched against the same pool, so
+		// the docs are inferred in parallel and recorded in order.
+		res := make([]inference, len(todo))
+		forEach(len(todo), func(i int) {
+			res[i].t, res[i].how, res[i].ok = inferDate(todo[i], without(all, todo[i]))
+		})
+		for i, d := range todo {
+			if res[i].ok {
+				inferred[d] = res[i].t
+				checks[d].inferredHow = res[i].how
 			}
 		}
 	}
@@ -667,4 +704,26 @@ func dateConflicts(s *news.Story) []news.Conflict {
 		out = append(out, k)
 	}
 	return out
+}
+
+// forEach calls fn(0) to fn(n-1) on up to one goroutine per CPU and
+// returns when all have returned.
+func forEach(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
