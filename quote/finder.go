@@ -654,7 +654,9 @@ func (p *para) npLeft(j, lo int) rng {
 		}
 		a++
 	}
-	if plural && a == j {
+	if plural && a == j && !(j-2 == lo && p.ts[j-1].text == "," && p.ts[lo].kind == 'w') {
+		// A bare plural is a subject only after a sentence adverb:
+		// "Indeed, statistics indicate".
 		return rng{}
 	}
 	return rng{a, end}

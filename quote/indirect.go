@@ -512,7 +512,16 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if kind == cueObject && thatAt < 0 && p.ts[s].kind == 'p' {
 		return nil
 	}
-	return &attr{content: []rng{{s, e}}, cue: cr, source: src, sentence: si}
+	content := []rng{{s, e}}
+	if commaBefore && thatAt < 0 && kind == cueSay && cr.b < hi && p.ts[cr.b].text == "," {
+		// "The plan, he said, will fail": what was said runs on both
+		// sides of the cue.
+		b := src.a - 1
+		if l := p.clauseStart(lo, b); l < b && p.free(rng{l, b}) {
+			content = []rng{{l, b}, {s, e}}
+		}
+	}
+	return &attr{content: content, cue: cr, source: src, sentence: si}
 }
 
 // questionAux open a yes-no question before its subject.
