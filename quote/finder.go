@@ -278,6 +278,18 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	for k < hi && p.ts[k].kind == 'p' && (p.ts[k].text == "," || strings.HasPrefix(p.ts[k].text, "-") || p.ts[k].text == "—" || p.ts[k].text == "–") {
 		k++
 	}
+	if k >= hi && k == q.end && si+1 < len(p.sents) && p.sents[si+1][0] == k && p.sents[si+1][1]-k <= 8 {
+		// "“…?” Beck questioned.": the question mark ended the
+		// sentence, but a short one with the source and cue follows.
+		if e := p.sents[si+1][1]; p.ts[e-1].text == "." {
+			if a := p.afterQuote(k, e, si); a != nil && max(a.cue.b, a.source.b) == e-1 && p.free(rng{k, e - 1}) {
+				a.content = []rng{content}
+				a.direct = true
+				p.add(a)
+				return
+			}
+		}
+	}
 	if k < hi && k > q.start {
 		if a := p.afterQuote(k, hi, si); a != nil {
 			a.content = []rng{content}
@@ -407,12 +419,31 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 		return nil
 	}
 	_, cr, ok := p.isCue(c)
+	if !ok && p.closingVerb(c, hi) {
+		// "“…?” Beck questioned.": a past verb closing the sentence
+		// after a quotation and its subject reports it.
+		cr, ok = rng{c, c + 1}, true
+	}
 	if !ok || strings.HasPrefix(p.ts[c].low, "according") {
 		return nil
 	}
 	a := &attr{cue: cr, source: src, sentence: si}
 	p.viaAfter(a, cr.b, hi)
 	return a
+}
+
+// closingVerb reports whether token c is a lowercase past verb that ends
+// its sentence or is followed by a comma.
+func (p *para) closingVerb(c, hi int) bool {
+	t := p.ts[c]
+	if t.kind != 'w' || startsUpper(t.text) || !strings.HasSuffix(t.low, "ed") || skippable[t.low] || boundary[t.low] || determiners[t.low] {
+		return false
+	}
+	if c+1 < hi {
+		n := p.ts[c+1].text
+		return n == "." || n == "," || n == "!" || n == "?"
+	}
+	return true
 }
 
 // viaAfter looks for ", according to AGENCY" after an attribution and
