@@ -397,6 +397,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				e++
 			}
 			_, pron := pronouns[p.ts[r.a].low]
+			switch p.ts[r.a].low {
+			case "those", "these", "this", "that":
+				// "…, reiterated those feelings": an object.
+				pron = true
+			}
 			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners[p.ts[e].low] || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
 				src, inverted = r, true
 			}
@@ -511,6 +516,16 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	if kind == cueObject && thatAt < 0 && p.ts[s].kind == 'p' {
 		return nil
+	}
+	if src.b == src.a+1 && (p.ts[src.a].low == "who" || p.ts[src.a].low == "which") && src.a > lo && p.ts[src.a-1].text == "," {
+		// "Reid, who endorsed Clinton in February, reiterated …": the
+		// relative clause ends at its comma.
+		for k := s + 1; k+1 < e; k++ {
+			if p.ts[k].text == "," && p.ts[k+1].kind == 'w' && (pastForm(p.ts[k+1].low) || isCueWord(p.ts[k+1].low) || skippable[p.ts[k+1].low]) {
+				e = k
+				break
+			}
+		}
 	}
 	content := []rng{{s, e}}
 	if commaBefore && thatAt < 0 && kind == cueSay && cr.b < hi && p.ts[cr.b].text == "," {
