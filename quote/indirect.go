@@ -454,6 +454,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		maxTail = 4
 	}
 	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	if q := tailStart; q+1 < hi && (p.ts[q].text == "," || p.ts[q].text == ":") && p.ts[q+1].kind == 'q' && p.words(rng{q + 1, tailEnd}) >= 2 {
+		// "…, Lazar said he … and added, “I'll plead guilty.”": the
+		// quotation after the cue is what was said.
+		shortTail = false
+	}
 	// Content before the source: "…, he said." / "…, said X."
 	commaBefore := !noSource && src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
 	if inverted {
@@ -528,7 +533,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		}
 	}
 	content := []rng{{s, e}}
-	if commaBefore && thatAt < 0 && kind == cueSay && cr.b < hi && p.ts[cr.b].text == "," {
+	if commaBefore && thatAt < 0 && kind == cueSay && cr.b < hi && p.ts[cr.b].text == "," && src.b >= cr.a-2 && src.b <= cr.a {
 		// "The plan, he said, will fail": what was said runs on both
 		// sides of the cue.
 		b := src.a - 1
