@@ -427,6 +427,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && !src.empty() && src.a > lo && questionAux[p.ts[src.a-1].low] && p.ts[hi-1].text == "?" {
 		return nil
 	}
+	if !inverted && !noSource && !final && strings.HasSuffix(p.ts[i].low, "ed") && cr.b+1 < hi && p.ts[cr.b].low == "by" {
+		// "Scully's involvement was first reported by the New York
+		// Times": a passive, whose agent is the source and subject
+		// the content.
+		if ag := p.npRight(cr.b+1, hi, false); !ag.empty() && p.free(ag) && src.b <= i {
+			return &attr{content: []rng{src}, cue: cr, source: ag, sentence: si}
+		}
+	}
 	// The tail after the cue (and an inverted source).
 	tailStart := cr.b
 	if inverted {
