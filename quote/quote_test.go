@@ -91,7 +91,7 @@ func TestPatterns(t *testing.T) {
 			[]want{{"Lazar", "Lazar", "added", `"I'll plead guilty, no problem."`, false}}},
 		{"passive with agent",
 			`Scully's involvement was first reported by the New York Times.`,
-			[]want{{"", "the New York Times", "reported", "Scully's involvement", false}}},
+			[]want{{"New York Times", "the New York Times", "reported", "Scully's involvement", false}}},
 		{"said that",
 			"Prime Minister Haider al-Abadi said earlier on Wednesday that cooperation is aimed at security.",
 			[]want{{"Haider al-Abadi", "Prime Minister Haider al-Abadi", "said", "that cooperation is aimed at security", false}}},
