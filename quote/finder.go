@@ -219,6 +219,13 @@ func (p *para) colonCue() {
 // last attribution with direct content of the previous paragraph, for
 // quotations that run over paragraphs.
 func (p *para) find(prev *attr, prevPara *para) {
+	if prev != nil && len(prev.content) == 0 && len(p.ts) > 0 && p.ts[0].kind != 'q' && p.words(rng{0, len(p.ts)}) >= 3 {
+		// "Wallnau wrote:" closing the paragraph before: this one is
+		// what was written.
+		r := rng{0, len(p.ts)}
+		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev})
+		return
+	}
 	// Sentence by sentence: quotations first, then reported speech.
 	for si, s := range p.sents {
 		for _, q := range p.qs {

@@ -472,7 +472,8 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if inverted {
 		commaBefore = true
 	}
-	if (kind == cueSay || kind == cueTell || kind == cueThink) && (inverted || thatAt < 0 && shortTail && commaBefore) {
+	colonEnd := cr.b == len(p.ts)-1 && p.ts[cr.b].text == ":"
+	if (kind == cueSay || kind == cueTell || kind == cueThink) && (inverted || thatAt < 0 && shortTail && commaBefore && !colonEnd) {
 		b := src.a - 1
 		if inverted {
 			b = i - 1
