@@ -229,7 +229,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 	// Sentence by sentence: quotations first, then reported speech.
 	for si, s := range p.sents {
 		for _, q := range p.qs {
-			if q.start < s[0] || q.start >= s[1] || !p.free(rng{q.start, q.end}) {
+			if q.start < s[0] || q.start >= s[1] || !p.free(rng{q.start, q.end}) || p.namedQuote(q, s[0]) {
 				continue
 			}
 			p.direct(q, prev, prevPara)
@@ -237,6 +237,39 @@ func (p *para) find(prev *attr, prevPara *para) {
 		p.indirect(si, s[0], s[1])
 	}
 	p.colonCue()
+}
+
+// titleQuote reports whether quotation q is a title or a name in title
+// case ("The Apprentice", "CBS This Morning") rather than words said.
+func (p *para) titleQuote(q qspan) bool {
+	n := 0
+	for i := q.start + 1; i < q.end-1; i++ {
+		t := p.ts[i]
+		if t.kind == 'p' {
+			if t.text == "," && i == q.end-2 {
+				continue
+			}
+			return false
+		}
+		if t.kind != 'w' {
+			continue
+		}
+		n++
+		if !startsUpper(t.text) && !functionCap[t.low] {
+			return false
+		}
+	}
+	return n >= 1 && n <= 5
+}
+
+// namedQuote reports whether quotation q, in a sentence from lo, is a
+// title inside a noun phrase ("the reality TV show “The Apprentice,”").
+func (p *para) namedQuote(q qspan, lo int) bool {
+	if q.start <= lo || !p.titleQuote(q) {
+		return false
+	}
+	prev := p.ts[q.start-1]
+	return prev.kind == 'w' && !isCueWord(prev.low) && prev.low != "that" && !skippable[prev.low]
 }
 
 // content tokens of a quotation without its marks.
@@ -608,10 +641,26 @@ func (p *para) npLeft(j, lo int) rng {
 		t = p.ts[j]
 	}
 	// A trailing appositive: "Sen. X of New York, the Democratic leader,",
-	// "Jeff Weaver, Sanders' campaign manager,", "X, who grew up here,".
+	// "Jeff Weaver, Sanders' campaign manager,", "X, who grew up here,",
+	// "Trump, the star of “The Apprentice,”".
+	titled := false
+	if t.kind == 'q' && j-1 > lo && p.ts[j-1].text == "," {
+		if k := j - 2; k > lo {
+			for k > lo && p.ts[k].kind != 'q' && k > j-8 {
+				k--
+			}
+			if k > lo && p.ts[k].kind == 'q' {
+				if q, ok := p.quoteAt[k]; ok && q.end == j+1 && p.titleQuote(q) {
+					titled = true
+					j--
+					t = p.ts[j]
+				}
+			}
+		}
+	}
 	if t.text == "," {
 		k := j - 1
-		for k > lo && p.ts[k].text != "," && p.ts[k].kind != 'q' && k > j-16 {
+		for k > lo && p.ts[k].text != "," && (p.ts[k].kind != 'q' || titled) && (k > j-16 || titled && k > j-24) {
 			k--
 		}
 		if k > lo && p.ts[k].text == "," && k < j-1 {
