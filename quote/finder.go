@@ -262,6 +262,9 @@ func (p *para) titleQuote(q qspan) bool {
 	return n >= 1 && n <= 5
 }
 
+// isDash reports whether s is a dash setting off an aside.
+func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s == "--" }
+
 // namedQuote reports whether quotation q, in a sentence from lo, is a
 // title inside a noun phrase ("the reality TV show “The Apprentice,”").
 func (p *para) namedQuote(q qspan, lo int) bool {
@@ -657,6 +660,20 @@ func (p *para) npLeft(j, lo int) rng {
 				}
 			}
 		}
+	}
+	if isDash(t.text) && j-1 > lo {
+		// "Gingrich — mentioned by Newsmax as a choice — told": an
+		// aside between dashes.
+		k := j - 1
+		for k > lo && !isDash(p.ts[k].text) && k > j-30 {
+			k--
+		}
+		if k > lo && isDash(p.ts[k].text) && k < j-1 {
+			if r := p.npLeft(k-1, lo); !r.empty() {
+				return rng{r.a, end}
+			}
+		}
+		return rng{}
 	}
 	if t.text == "," {
 		k := j - 1

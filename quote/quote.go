@@ -481,7 +481,7 @@ func (r *resolver) described(off int, words []tok) *person {
 func headWords(ts []tok) []tok {
 	var out []tok
 	for _, t := range ts {
-		if t.kind == 'p' && (t.text == "," || t.text == "(") {
+		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
 		if t.kind == 'w' {
