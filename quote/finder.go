@@ -540,6 +540,27 @@ func (p *para) beforeQuote(j, lo int) *attr {
 		return nil // "according to X, …" is read as reported speech
 	}
 	kind, cr, ok := p.isCue(c)
+	if !ok && p.ts[j].kind == 'w' {
+		// "But, said Solovey, “…”": an inverted cue and source between
+		// commas.
+		for k := j - 1; k > lo && k >= j-5; k-- {
+			if p.ts[k].kind != 'w' {
+				break
+			}
+			if !coreCues[p.ts[k].low] || p.ts[k-1].text != "," {
+				continue
+			}
+			if _, cr, ok := p.isCue(k); ok && cr.b == k+1 {
+				if r := p.npRight(k+1, j+1, true); r.b == j+1 && !r.empty() {
+					if _, pron := pronouns[p.ts[r.a].low]; !pron {
+						return &attr{cue: cr, source: r, sentence: p.sentOf(k)}
+					}
+				}
+			}
+			break
+		}
+		return nil
+	}
 	if !ok || cr.b < j+1 {
 		return nil
 	}
