@@ -262,6 +262,9 @@ func (p *para) titleQuote(q qspan) bool {
 	return n >= 1 && n <= 5
 }
 
+// quantifiers stand for people on their own: "many argue", "some say".
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+
 // isDash reports whether s is a dash setting off an aside.
 func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s == "--" }
 
@@ -712,6 +715,10 @@ func (p *para) npLeft(j, lo int) rng {
 		return rng{}
 	}
 	if _, ok := pronouns[t.low]; ok {
+		return rng{j, end}
+	}
+	if quantifiers[t.low] && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
+		// "That attitude, many argue, could …", "Some say …".
 		return rng{j, end}
 	}
 	headOK := capWord(t) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
