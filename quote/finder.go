@@ -136,7 +136,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		if determiners[prev] || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s") {
+		if determiners[prev] && !(quantifiers[prev] && (pastForm(t.low) || quantVerbs[t.low])) || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s") {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -264,6 +264,10 @@ func (p *para) titleQuote(q qspan) bool {
 
 // quantifiers stand for people on their own: "many argue", "some say".
 var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+
+// quantVerbs are the verbs of saying that follow a quantifier as their
+// subject ("many argue", "some say") rather than as nouns.
+var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true}
 
 // isDash reports whether s is a dash setting off an aside.
 func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s == "--" }
