@@ -340,7 +340,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		// It may be the agency relaying an attribution already found.
 		for _, a := range p.attrs {
 			for _, c := range a.content {
-				if c.b >= s-2 && c.b <= cr.a && !a.source.empty() && a.via == "" {
+				if c.b >= s-2 && c.b <= cr.a && !a.source.empty() && a.via == "" && max(a.cue.a, a.source.a) >= lo {
 					a.via = agencyName(p.ts[src.a:src.b])
 					p.claim(rng{cr.a, src.b})
 					return nil
