@@ -126,6 +126,21 @@ func (p *para) reported(si, lo, hi int, core bool) {
 	}
 }
 
+// sayBefore reports whether a verb of saying or thinking opens the
+// clause that reaches token i: "Sanders said (that) Trump's attacks …".
+func (p *para) sayBefore(lo, i int) bool {
+	for k := i - 1; k >= lo; k-- {
+		t := p.ts[k]
+		if p.claimed[k] || t.kind != 'w' {
+			return false
+		}
+		if kind, cr, ok := p.isCue(k); ok && cr.b <= i && (kind == cueSay || kind == cueThink) {
+			return true
+		}
+	}
+	return false
+}
+
 // thatBefore reports whether a cue before token i, in the same
 // sentence from lo, opens a that-clause holding i.
 func (p *para) thatBefore(lo, i int, core bool) bool {
@@ -848,7 +863,7 @@ func (p *para) nounCues(si, lo, hi int) {
 		default:
 			continue
 		}
-		if p.claimed[src.a] {
+		if p.claimed[src.a] || p.sayBefore(lo, src.a) {
 			continue
 		}
 		cue := rng{i, i + 2}
