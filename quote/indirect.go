@@ -914,7 +914,7 @@ var seemVerbs = map[string]bool{
 // subject and what follows are the content, and there is no source.
 func (p *para) impressions(si, lo, hi int) {
 	for i := lo + 1; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, true) {
+		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, true) || p.sayBefore(lo, i) {
 			continue
 		}
 		t := p.ts[i]
