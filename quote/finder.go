@@ -275,6 +275,10 @@ func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s ==
 // namedQuote reports whether quotation q, in a sentence from lo, is a
 // title inside a noun phrase ("the reality TV show “The Apprentice,”").
 func (p *para) namedQuote(q qspan, lo int) bool {
+	if q.start > lo && q.end < len(p.ts) && quoteWords(q, p.ts) <= 3 && determiners[p.ts[q.start-1].low] && p.ts[q.end].kind == 'w' {
+		// "the “fake news” media": scare quotes inside a noun phrase.
+		return true
+	}
 	if q.start <= lo || !p.titleQuote(q) {
 		return false
 	}
