@@ -467,6 +467,20 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 	if c < hi && p.ts[c].text == "," {
 		if e := p.parenthetical(c, hi); e > c {
 			c = e
+		} else {
+			// "his wife, Gabriela Lazar, wrote": an apposition.
+			for e := c + 1; e < hi-1 && e <= c+8; e++ {
+				if p.ts[e].kind != 'w' && p.ts[e].text != "," {
+					break
+				}
+				if p.ts[e].text == "," {
+					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && capWord(p.ts[c+1]) {
+						src.b = e + 1
+						c = e + 1
+					}
+					break
+				}
+			}
 		}
 	}
 	if c >= hi {
