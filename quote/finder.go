@@ -897,7 +897,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		// "said the 46-year-old": any words after a determiner up to
 		// punctuation.
 		for e := k + 1; e < hi && e <= k+5; e++ {
-			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] || e > k+1 && isCueWord(p.ts[e].low) {
+			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] || e > k+1 && (isCueWord(p.ts[e].low) || pastForm(p.ts[e].low)) {
 				if e > k+1 && p.ts[e].kind != 'q' {
 					head = e - 1
 				}
