@@ -380,6 +380,22 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 	}
 	// Content after: "According to X, …".
 	k := src.b
+	if n := k + 1; k+2 < hi && p.ts[k].text == "," && (determiners[p.ts[n].low] && !pronouns[p.ts[n].low] || strings.HasSuffix(p.ts[n].low, "'s") || strings.HasSuffix(p.ts[n].low, "’s") || capWord(p.ts[n]) && !boundary[p.ts[n].low]) {
+		// "According to Lorella Praeli, Clinton's Latino vote director,
+		// the campaign …": an apposition to the source.
+		for e := k + 2; e < hi-2 && e <= k+10; e++ {
+			if p.ts[e].text == "," {
+				if p.words(rng{k + 1, e}) >= 2 && p.words(rng{e + 1, p.contentEnd(e+1, hi)}) >= 3 && !commonVerbs[p.ts[k+1].low] {
+					src.b = e
+					k = e
+				}
+				break
+			}
+			if p.ts[e].kind != 'w' || p.ts[e].low == "that" || pastForm(p.ts[e].low) && p.ts[e].low != "based" {
+				break
+			}
+		}
+	}
 	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !startsUpper(p.ts[k].text) && k < src.b+3 && p.ts[k].low != "that") {
 		if p.ts[k].text == "," {
 			k++
