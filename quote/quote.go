@@ -10,9 +10,13 @@
 // and attributed states (`X believes …`), and the other forms PolNeAR
 // annotates: polls (`… in a new Fox poll`), questions (`was asked about
 // …`), reports without a source (`X reportedly …`) and owned nouns of
-// saying (`Trump's attacks on Clinton`, `her claim that …`). A content
-// ends where a clause with its own subject and cue begins (`…, while
-// Democrats defended …`). Besides its lists of reporting
+// saying (`Trump's attacks on Clinton`, `her claim that …`), passives
+// with an agent (`… was first reported by the Times`) and a paragraph
+// introduced by `X wrote:`. A content ends where a clause with its own
+// subject and cue begins (`…, while Democrats defended …`); since
+// PolNeAR never nests attributions, a cue whose clause holds another
+// keeps it (`X pointed out that Y said …`, `X said Trump's attacks on
+// Clinton …`). Besides its lists of reporting
 // verbs, the finder asks a small embedded cue model (an averaged
 // perceptron trained on PolNeAR's training split, research data of its
 // authors; see quote/train) about the other words, which finds the long
