@@ -269,6 +269,16 @@ var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "m
 // subject ("many argue", "some say") rather than as nouns.
 var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true}
 
+// cueAhead reports whether a verb of saying lies in tokens [k, hi).
+func (p *para) cueAhead(k, hi int) bool {
+	for i := k; i < hi; i++ {
+		if _, _, ok := p.isCue(i); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // isDash reports whether s is a dash setting off an aside.
 func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s == "--" }
 
@@ -379,7 +389,11 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		} else if si == 0 && prev != nil {
 			last = prev
 		}
-		if last != nil && quoteWords(q, p.ts) >= 2 {
+		rest := q.end
+		for rest < hi && p.ts[rest].kind != 'w' {
+			rest++
+		}
+		if last != nil && quoteWords(q, p.ts) >= 2 && (rest >= hi || !p.cueAhead(rest, hi)) {
 			r := rng{q.start, q.end}
 			if last == prev && prevPara != p {
 				// Continued from the previous paragraph: record a new
