@@ -856,6 +856,10 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{}
 	}
 	t := p.ts[k]
+	if (t.low == "another" || quantifiers[t.low]) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
+		// "“…,” tweeted another."
+		return rng{k, k + 1}
+	}
 	if v, ok := pronouns[t.low]; ok {
 		if t.low == "that" || t.low == "which" || t.low == "who" || t.low == "you" {
 			return rng{}
