@@ -5,8 +5,10 @@
 //
 // It reads train.txt to learn and valid.txt to report progress, and adds
 // the country, province and region names of Debian's iso-codes package
-// (when installed) to the gazetteer, so the model needs nothing installed
-// at run time. Training is deterministic and takes about 20 CPU seconds.
+// (apt-get install iso-codes) to the gazetteer, so the model needs nothing
+// installed at run time. Without that package it stops with an error
+// rather than write a different model; --iso "" trains without the names.
+// Training is deterministic and takes about 20 CPU seconds.
 package main
 
 import (
@@ -24,7 +26,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/entities/conll2003", "folder with train.txt and valid.txt")
 	out := flag.String("out", "entity/model.bin.gz", "model file to write")
-	iso := flag.String("iso", "/usr/share/iso-codes/json/iso_3166-1.json", "iso-codes country list (skipped when missing)")
+	iso := flag.String("iso", "/usr/share/iso-codes/json/iso_3166-1.json", `iso-codes country list ("" trains without place names)`)
 	epochs := flag.Int("epochs", 12, "training epochs")
 	minW := flag.Float64("min-weight", 0.02, "drop averaged weights smaller than this")
 	flag.Parse()
@@ -103,15 +105,22 @@ func run(data, out, iso string, epochs int, minW float64) error {
 	if err != nil {
 		return err
 	}
-	extra, err := countries(iso)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "train: no country list:", err)
+	// The shipped model was trained with the iso-codes names: without
+	// them the same command would quietly write a different model, so a
+	// missing list is an error unless --iso "" asks to train without it.
+	var extra []ner.GazEntry
+	if iso != "" {
+		const hint = "install Debian's iso-codes (apt-get install iso-codes), or pass --iso \"\" to train without the place names"
+		countryList, err := countries(iso)
+		if err != nil {
+			return fmt.Errorf("country list: %w; %s", err, hint)
+		}
+		subs, err := subdivisions(strings.Replace(iso, "3166-1", "3166-2", 1))
+		if err != nil {
+			return fmt.Errorf("subdivision list: %w; %s", err, hint)
+		}
+		extra = append(countryList, subs...)
 	}
-	subs, err := subdivisions(strings.Replace(iso, "3166-1", "3166-2", 1))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "train: no subdivision list:", err)
-	}
-	extra = append(extra, subs...)
 	m := ner.Train(train, ner.TrainOptions{Epochs: epochs, Folds: 5, Extra: extra, MinWeight: minW, Seed: 1, Dev: dev, Progress: os.Stderr})
 	f, err := os.Create(out)
 	if err != nil {
