@@ -277,18 +277,23 @@ func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked, named func(in
 func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int, direct bool) (out []title, start int) {
 	start = s
 	end := s
-	// rank next to the name: the longest run that spells one
-	for k := max(j, end-5); k < end; k++ {
-		ws := make([]string, 0, end-k)
-		for _, tk := range toks[k:end] {
-			ws = append(ws, tk.Text)
-		}
-		if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
-			out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
-			end, start = k, k
-			break
+	// rankBefore takes the longest run of up to five tokens before end
+	// that spells a rank ("General" after an office word is that office's).
+	rankBefore := func() {
+		for k := max(j, end-5); k < end; k++ {
+			ws := make([]string, 0, end-k)
+			for _, tk := range toks[k:end] {
+				ws = append(ws, tk.Text)
+			}
+			if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
+				out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
+				end, start = k, k
+				return
+			}
 		}
 	}
+	// rank next to the name
+	rankBefore()
 	// honorifics
 	for end > j {
 		k := end - 1
@@ -302,17 +307,7 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int, direct bo
 		end, start = k, k
 	}
 	// a rank after honorifics (Dr. Gen. is rare, Gen. after a role common)
-	for k := max(j, end-5); k < end; k++ {
-		ws := make([]string, 0, end-k)
-		for _, tk := range toks[k:end] {
-			ws = append(ws, tk.Text)
-		}
-		if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
-			out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
-			end, start = k, k
-			break
-		}
-	}
+	rankBefore()
 	// the role: trim connectors off its right
 	e := end
 	relation := false // "a spokesman for (the)" right before the name

@@ -45,8 +45,9 @@ func read(path string) ([]ner.Doc, error) {
 	return ner.ReadCoNLL(f)
 }
 
-// countries reads country names from iso-codes' JSON list.
-func countries(path string) ([]ner.GazEntry, error) {
+// readISO reads one of iso-codes' JSON lists: a map from the standard's
+// name ("3166-1") to its entries.
+func readISO(path string) (map[string][]map[string]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -54,6 +55,15 @@ func countries(path string) ([]ner.GazEntry, error) {
 	var v map[string][]map[string]string
 	if err := json.Unmarshal(b, &v); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
+}
+
+// countries reads country names from iso-codes' JSON list.
+func countries(path string) ([]ner.GazEntry, error) {
+	v, err := readISO(path)
+	if err != nil {
+		return nil, err
 	}
 	var out []ner.GazEntry
 	seen := map[string]bool{}
@@ -74,13 +84,9 @@ func countries(path string) ([]ner.GazEntry, error) {
 // subdivisions reads the names of countries' provinces and regions from
 // iso-codes' ISO 3166-2 list, accents dropped as news writes them.
 func subdivisions(path string) ([]ner.GazEntry, error) {
-	b, err := os.ReadFile(path)
+	v, err := readISO(path)
 	if err != nil {
 		return nil, err
-	}
-	var v map[string][]map[string]string
-	if err := json.Unmarshal(b, &v); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var out []ner.GazEntry
 	seen := map[string]bool{}
