@@ -18,6 +18,9 @@ type attr struct {
 	cue     rng
 	source  rng
 	direct  bool
+	// verbatim marks words given as said without quotation marks: a
+	// transcript's turn.
+	verbatim bool
 	// via is an agency the statement was relayed through.
 	via string
 	// sentence is the index of the sentence (in the paragraph) of the cue.
@@ -36,6 +39,9 @@ type para struct {
 	attrs   []*attr
 	// quoteOf maps a token index to the quotation starting there.
 	quoteAt map[int]qspan
+	// transcript reports that the paragraph is part of a transcript,
+	// whose turns open with the speaker's label.
+	transcript bool
 	// cues is the cue model, or nil; scores caches its scores and feats
 	// is a buffer for features.
 	cues   *CueModel
@@ -219,6 +225,9 @@ func (p *para) colonCue() {
 // last attribution with direct content of the previous paragraph, for
 // quotations that run over paragraphs.
 func (p *para) find(prev *attr, prevPara *para) {
+	if p.transcript && p.transcriptTurn() {
+		return
+	}
 	if prev != nil && len(prev.content) == 0 && len(p.ts) > 0 && p.ts[0].kind != 'q' && p.words(rng{0, len(p.ts)}) >= 3 {
 		// "Wallnau wrote:" closing the paragraph before: this one is
 		// what was written.
@@ -336,6 +345,12 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			p.continuation(a, q.end)
 			return
 		}
+	}
+	// A quotation signed with a dash: "“…” ― Steve Quinlan".
+	if cue, src, ok := p.signature(q.end); ok {
+		a := &attr{content: []rng{content}, cue: cue, source: src, direct: true, sentence: si}
+		p.add(a)
+		return
 	}
 	// After the quotation: "…," he said / "…," said X / "…," X told Y.
 	k := q.end

@@ -60,11 +60,12 @@ func (s Stage) Apply(d *news.Doc) error {
 
 // found is an attribution with byte spans.
 type found struct {
-	content []news.Span
-	cue     news.Span
-	source  news.Span
-	direct  bool
-	via     string
+	content  []news.Span
+	cue      news.Span
+	source   news.Span
+	direct   bool
+	verbatim bool
+	via      string
 	// cont is the index in the list of the attribution this one
 	// continues, or -1.
 	cont int
@@ -82,17 +83,20 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	var prev *attr
 	index := map[*attr]int{}
 	for _, sp := range paragraphs(d) {
-		p := newPara(d.Text, sp, m)
+		paras = append(paras, newPara(d.Text, sp, m))
+	}
+	transcript := isTranscript(paras)
+	for _, p := range paras {
+		p.transcript = transcript
 		p.find(prev, nil)
 		prev = nil
 		if n := len(p.attrs); n > 0 && p.attrs[n-1].direct {
 			prev = p.attrs[n-1]
 		}
-		paras = append(paras, p)
 		// Attributions in text order.
 		sortAttrs(p.attrs)
 		for _, a := range p.attrs {
-			f := found{direct: a.direct, via: a.via, cont: -1}
+			f := found{direct: a.direct, verbatim: a.verbatim, via: a.via, cont: -1}
 			if i, ok := index[a.contOf]; ok && a.contOf != nil {
 				f.cont = i
 			} else {
@@ -228,7 +232,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			qq := q
 			qq.Content = c
 			qq.Sentence = d.SentenceAt(c.Start)
-			qq.Direct = f.direct && isQuoted(d.Text, c)
+			qq.Direct = f.direct && (f.verbatim || isQuoted(d.Text, c))
 			out = append(out, qq)
 		}
 	}
@@ -257,7 +261,9 @@ type resolver struct {
 // it was resolved through.
 func (r *resolver) speaker(f found) (string, int) {
 	ts := f.srcToks
-	if len(ts) == 0 {
+	if len(ts) == 0 || len(ts) == 1 && (ts[0].text == "Q" || ts[0].text == "A") {
+		// No source, or an interview's Q and A: the interviewer is
+		// rarely named, and naming the one answering would be a guess.
 		return "", -1
 	}
 	off := f.source.Start
