@@ -101,6 +101,15 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
 		}
+		if strings.HasSuffix(t.low, "ly") && !startsUpper(t.text) && i+1 < len(p.ts) && p.ts[i+1].kind == 'w' && !boundary[p.ts[i+1].low] && !determiners[p.ts[i+1].low] {
+			// "successfully argued", "openly admires": the adverb
+			// leans on the verb that follows, and both are the cue.
+			k := cueObject
+			if i+2 >= len(p.ts) || p.ts[i+2].low == "that" {
+				k = cueSay
+			}
+			return k, rng{i, i + 2}, true
+		}
 		// A cue the model found: reported speech when "that" follows,
 		// else a statement about its object.
 		k = cueObject
@@ -503,7 +512,8 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 					break
 				}
 				if p.ts[e].text == "," {
-					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && capWord(p.ts[c+1]) {
+					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && isNumber(p.ts[c+1].low)) {
+						// "Mr. King, 82, told me.": an age.
 						src.b = e + 1
 						c = e + 1
 					}
@@ -645,6 +655,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
 		j--
 	}
+	j0 := j
 	// "X on Wednesday said": skip a time.
 	for j-1 >= lo && timeWords[p.ts[j].low] && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
 		j -= 2
@@ -699,7 +710,77 @@ func (p *para) subjectOf(c, lo int) rng {
 		}
 		return p.firstNP(lo, c)
 	}
+	if j >= lo && (coreCues[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
+		return p.clauseSubject(j0, lo)
+	}
 	return rng{}
+}
+
+// clauseOpeners end the words a clause subject may hold, leftwards: the
+// subject of "…, many of whom say" starts after the comma, that of "in
+// which Democrats argued" after "which".
+var clauseOpeners = map[string]bool{
+	"that": true, "which": true, "but": true, "because": true, "while": true,
+	"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
+	"after": true, "before": true, "where": true, "so": true, "yet": true,
+}
+
+// verbish words cannot sit inside a subject: a clause with one of them
+// before a verb of saying is no subject but a clause of its own.
+var verbish = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+	"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
+	"does": true, "do": true, "not": true, "it": true, "there": true,
+}
+
+// clauseSubject is the last resort for the core verbs of saying whose
+// subject npLeft cannot read ("Experts on North Korea and nuclear
+// nonproliferation said", "Those close to him say", "all the experts I
+// interviewed said"): the words from the clause's start to the verb,
+// when they are few, hold no verb and open like a noun phrase.
+func (p *para) clauseSubject(j, lo int) rng {
+	if p.ts[j].low == "to" {
+		// "to say": an infinitive.
+		return rng{}
+	}
+	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) {
+		// "Democrats successfully argued"
+		j--
+	}
+	a := j + 1
+	words := 0
+	for k := j; k >= lo; k-- {
+		t := p.ts[k]
+		if t.kind == 'q' || t.kind == 'p' && t.text != "(" && t.text != ")" && t.text != "-" && t.text != "." {
+			break
+		}
+		if t.kind == 'w' {
+			if clauseOpeners[t.low] {
+				break
+			}
+			if verbish[t.low] || isCueWord(t.low) || p.claimed[k] {
+				return rng{}
+			}
+			words++
+		}
+		a = k
+	}
+	if words == 0 || words > 10 || a > j {
+		return rng{}
+	}
+	first := p.ts[a]
+	// "But environmentalists worry that": a bare plural opening its
+	// clause.
+	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && (a == lo || p.ts[a-1].kind != 'w' || clauseOpeners[p.ts[a-1].low])
+	if first.kind != 'w' || !(startsUpper(first.text) || determiners[first.low] || quantifiers[first.low] || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
+		return rng{}
+	}
+	if functionCap[first.low] && !determiners[first.low] && !quantifiers[first.low] && first.low != "those" && first.low != "all" {
+		// "In", "On", "When": a sentence opening with a phrase.
+		return rng{}
+	}
+	return rng{a, j + 1}
 }
 
 // npLeft reads the noun phrase that ends at token j, leftwards.

@@ -149,6 +149,10 @@ func (p *para) thatBefore(lo, i int, core bool) bool {
 		if p.claimed[k] || t.kind == 'q' || t.text == ";" || t.text == ":" {
 			return false
 		}
+		if (t.low == "but" || t.low == "yet" || t.low == "while") && k > lo && p.ts[k-1].text == "," {
+			// "X agreed that …, but he said …": a clause of its own.
+			return false
+		}
 		if t.low != "that" || k == lo {
 			continue
 		}
@@ -351,6 +355,16 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 	}
 	if cr.a > p.clauseStart(lo, cr.a) && p.ts[cr.a-1].text == "," {
 		// Content before: "…, according to X."
+		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] && !startsUpper(p.ts[e].text) {
+			// "according to the top British medical journal.": the
+			// source's lowercase nouns up to the sentence's end.
+			for e < hi && e < src.b+3 && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] {
+				e++
+			}
+			if e < hi && p.ts[e].kind == 'p' && p.ts[e].text != "," || e == hi {
+				src.b = e
+			}
+		}
 		s := p.clauseStart(lo, cr.a-1)
 		// It may be the agency relaying an attribution already found.
 		for _, a := range p.attrs {
@@ -493,6 +507,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		maxTail = 4
 	}
 	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	if !shortTail && kind == cueTell && thatAt < 0 {
+		// "…, Graham told The Huffington Post on Thursday.": a named
+		// addressee, then a time or a place.
+		if r := p.npRight(tailStart, hi, false); !r.empty() && p.isName(r) && r.b <= tailEnd && p.words(r) <= 6 {
+			rest := p.words(rng{r.b, tailEnd})
+			shortTail = rest == 0 || rest <= 5 && tailOpeners[p.ts[r.b].low]
+		}
+	}
 	if q := tailStart; q+1 < hi && (p.ts[q].text == "," || p.ts[q].text == ":") && p.ts[q+1].kind == 'q' && p.words(rng{q + 1, tailEnd}) >= 2 {
 		// "…, Lazar said he … and added, “I'll plead guilty.”": the
 		// quotation after the cue is what was said.

@@ -494,6 +494,11 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
+		if len(out) > 0 && t.kind == 'w' && !startsUpper(t.text) && (boundary[t.low] && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+			// "A poll released in late August", "Experts on North
+			// Korea": what follows the head modifies it.
+			break
+		}
 		if t.kind == 'w' {
 			out = append(out, t)
 		}
