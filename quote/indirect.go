@@ -606,6 +606,9 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	return &attr{content: content, cue: cr, source: src, sentence: si}
 }
 
+// adverbHedges may sit between an auxiliary and its participle.
+var adverbHedges = map[string]bool{"also": true, "not": true, "even": true, "never": true, "later": true, "since": true, "first": true, "often": true, "widely": true, "once": true}
+
 // questionAux open a yes-no question before its subject.
 var questionAux = map[string]bool{
 	"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
@@ -1010,6 +1013,51 @@ func (p *para) impressions(si, lo, hi int) {
 			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps[p.ts[i+1].low] || p.ts[i+1].kind != 'w') {
 				continue
 			}
+		case t.low != "expected" && t.low != "asked" && isCueWord(t.low) && strings.HasSuffix(t.low, "ed"):
+			// "A curfew was announced", "He was accused of lying": a
+			// passive; its subject is part of what was said, and the
+			// agent, when it is named ("was endorsed by dozens of
+			// papers"), is the source.
+			a := i - 1
+			for a > lo && (adverbHedges[p.ts[a].low] || strings.HasSuffix(p.ts[a].low, "ly") && !startsUpper(p.ts[a].text)) {
+				a--
+			}
+			switch p.ts[a].low {
+			case "is", "are", "was", "were", "be", "been":
+			default:
+				continue
+			}
+			if a == lo {
+				continue
+			}
+			cue = rng{a, i + 1}
+			j := a - 1
+			for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+				j--
+			}
+			if j < lo {
+				continue
+			}
+			subj := p.npLeft(j, lo)
+			if subj.empty() || !p.free(subj) || subj.b != j+1 || p.ts[subj.a].low == "that" || p.ts[subj.a].low == "which" || p.ts[subj.a].low == "who" {
+				continue
+			}
+			content := []rng{subj}
+			var src rng
+			if cue.b+1 < hi && p.ts[cue.b].low == "by" {
+				if src = p.npRight(cue.b+1, hi, false); src.empty() || !p.free(src) {
+					continue
+				}
+				p.add(&attr{content: content, cue: cue, source: src, sentence: si})
+				i = src.b
+				continue
+			}
+			if e := p.contentEnd(cue.b, hi); p.words(rng{cue.b, e}) >= 1 && p.free(rng{cue.b, e}) {
+				content = append(content, rng{cue.b, e})
+			}
+			p.add(&attr{content: content, cue: cue, sentence: si})
+			i = max(i, content[len(content)-1].b)
+			continue
 		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
 			a := i - 1
 			for a > lo && (p.ts[a].low == "widely" || p.ts[a].low == "not" || p.ts[a].low == "also" || p.ts[a].low == "generally") {
