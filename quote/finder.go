@@ -846,7 +846,7 @@ func (p *para) npLeft(j, lo int) rng {
 	if t.kind != 'w' {
 		return rng{}
 	}
-	if _, ok := pronouns[t.low]; ok {
+	if _, ok := pronouns[t.low]; ok || indefinites[t.low] {
 		return rng{j, end}
 	}
 	if quantifiers[t.low] && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
@@ -924,6 +924,12 @@ func (p *para) npLeft(j, lo int) rng {
 		return rng{}
 	}
 	return rng{a, end}
+}
+
+// indefinites stand for a person nobody names: "Then someone asked".
+var indefinites = map[string]bool{
+	"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
+	"anyone": true, "anybody": true,
 }
 
 func pronounsOrCue(w string) bool {

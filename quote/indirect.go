@@ -353,7 +353,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		}
 		src = rng{cr.b, e}
 	}
-	if cr.a > p.clauseStart(lo, cr.a) && p.ts[cr.a-1].text == "," {
+	if cr.a > p.clauseStart(lo, cr.a) && (p.ts[cr.a-1].text == "," || isDash(p.ts[cr.a-1].text)) {
 		// Content before: "…, according to X."
 		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] && !startsUpper(p.ts[e].text) {
 			// "according to the top British medical journal.": the
