@@ -11,8 +11,13 @@
 // annotates: polls (`… in a new Fox poll`), questions (`was asked about
 // …`), reports without a source (`X reportedly …`) and owned nouns of
 // saying (`Trump's attacks on Clinton`, `her claim that …`), passives
-// with an agent (`… was first reported by the Times`) and a paragraph
-// introduced by `X wrote:`. A content ends where a clause with its own
+// of verbs of saying, with an agent (`… was first reported by the
+// Times`) or without (`a curfew was announced`), and a paragraph
+// introduced by `X wrote:`. Two layouts mark the speaker without a verb:
+// a transcript's turns (`WALLACE: …`, `Q: …`, when at least two
+// paragraphs open with such a label; the turn is one quotation, and Q
+// and A are left unresolved) and quotations signed with a dash
+// (`“…” ― Steve Quinlan`). A content ends where a clause with its own
 // subject and cue begins (`…, while Democrats defended …`); since
 // PolNeAR never nests attributions, a cue whose clause holds another
 // keeps it (`X pointed out that Y said …`, `X said Trump's attacks on
