@@ -342,6 +342,13 @@ func FuzzFind(f *testing.F) {
 		"The Iraqi official, for his part, said that, adding",
 		"„Zitat“ «citation» ” stray",
 		"said said said , , \"",
+		"WALLACE: Do you see those two as equivalent?\n\nPENCE: Well, I think she is wrong.",
+		"Q: What did you find?\n\nA:",
+		"“He scares me.” ― Edwin G. Monroy “We can build a wall.” — Steve Quinlan.",
+		"“We will win” —",
+		"A curfew was announced.\n\nIt was endorsed by",
+		"Experts on North Korea said the test could change that, but he said that it would not.",
+		"Half of it is wrong — according to",
 	} {
 		f.Add(s)
 	}
