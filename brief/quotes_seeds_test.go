@@ -10,22 +10,13 @@ import (
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
 // seedStory analyses the seed articles of ../shared/seeds into a story.
 func seedStory(t *testing.T) *news.Story {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("module root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testutil.Shared(t, "seeds"), "*.txt"))
 	if len(files) == 0 {
 		t.Skip("seed articles not found in ../shared/seeds")
 	}

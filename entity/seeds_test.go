@@ -17,21 +17,6 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
-// repoRoot walks up from the package folder to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	return testutil.Root(t)
-}
-
-// sharedData returns ../shared/data/REL from the repository root, skipping
-// the test when it is missing.
-func sharedData(t testing.TB, rel string) string {
-	p := filepath.Join(repoRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("no %s: %v", p, err)
-	}
-	return p
-}
-
 var dateHeader = regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s*`)
 
 // docOf builds a doc from plain text with the lead's segmenter.
@@ -49,7 +34,7 @@ func docOf(t testing.TB, id, text string) *news.Doc {
 }
 
 func seedDocs(t testing.TB) []*news.Doc {
-	dir := sharedData(t, "seeds")
+	dir := testutil.Shared(t, "seeds")
 	files, _ := filepath.Glob(filepath.Join(dir, "0*.txt"))
 	sort.Strings(files)
 	if len(files) == 0 {

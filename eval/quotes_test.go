@@ -1,11 +1,10 @@
 package eval
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -90,10 +89,7 @@ func FuzzReadBrat(f *testing.F) {
 // split, a little below what was measured (content overlap F1 78.4,
 // source 73.5, cue 72.9).
 func TestQuotesDev(t *testing.T) {
-	dir := filepath.Join(quotesModuleRoot(t), "..", "shared", "data", "quotes", "polnear", "dev")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("PolNeAR dev split not found: ", err)
-	}
+	dir := testutil.Data(t, "quotes/polnear/dev")
 	r, err := Run("quotes", Options{Data: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -103,22 +99,6 @@ func TestQuotesDev(t *testing.T) {
 		if !ok || v < floor {
 			t.Errorf("%s = %.3f, want at least %.2f", metric, v, floor)
 		}
-	}
-}
-
-func quotesModuleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("module root not found")
-		}
-		dir = filepath.Dir(dir)
 	}
 }
 

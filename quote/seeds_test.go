@@ -9,29 +9,10 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/quote"
 )
-
-// sharedData returns ../shared relative to the module root, or "" when
-// it is missing.
-func sharedData(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	return filepath.Join(dir, "..", "shared")
-}
 
 var dateHeader = regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s*`)
 
@@ -51,9 +32,8 @@ func paragraphs(text string) []news.Span {
 // seedDocs analyses the five seed articles, with the whole default chain
 // (entity mentions included) or with segmentation and quotes only.
 func seedDocs(t testing.TB, full bool) []*news.Doc {
-	root := sharedData(t)
-	files, _ := filepath.Glob(filepath.Join(root, "seeds", "*.txt"))
-	if root == "" || len(files) == 0 {
+	files, _ := filepath.Glob(filepath.Join(testutil.Shared(t, "seeds"), "*.txt"))
+	if len(files) == 0 {
 		t.Skip("seed articles not found in ../shared/seeds")
 	}
 	sort.Strings(files)
