@@ -6,44 +6,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/internal/seedtest"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
-
-// seedDir finds ../shared/seeds from the module root.
-func seedDir(t testing.TB) string {
-	t.Helper()
-	return testutil.Shared(t, "seeds")
-}
 
 // seedStory reads the seed articles with ingest and runs the stages the
 // dates and the timeline need: segmentation, time expressions and
 // opinion sections.
 func seedStory(t testing.TB) *news.Story {
 	t.Helper()
-	chain := analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion}
-	s := &news.Story{ID: "seeds"}
-	for a, err := range ingest.Read(seedDir(t)) {
-		if err != nil {
-			t.Fatalf("reading seeds: %v", err)
-		}
-		if !strings.HasPrefix(filepath.Base(a.Path), "0") {
-			continue // EXPECTED.md
-		}
-		d, err := chain.Doc(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Docs = append(s.Docs, d)
-	}
-	if len(s.Docs) != 5 {
-		t.Fatalf("read %d seed articles, want 5", len(s.Docs))
-	}
-	return s
+	return seedtest.Story(t, analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion})
 }
 
 func docByPrefix(s *news.Story, p string) *news.Doc {

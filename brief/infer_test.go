@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
@@ -21,7 +22,7 @@ import (
 // is rejected, and that a stated date moved two months off is mostly
 // caught (64% measured).
 func TestInferBasil(t *testing.T) {
-	root := filepath.Join(filepath.Dir(seedDir(t)), "data", "stories", "basil")
+	root := testutil.Data(t, "stories/basil")
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*_1.json"))
 	if len(files) == 0 {
 		t.Skipf("brief: BASIL data missing at %s", root)

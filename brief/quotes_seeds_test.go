@@ -1,50 +1,25 @@
 package brief_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/internal/seedtest"
 	"github.com/storyline-news/storyline/news"
 )
 
-// seedStory analyses the seed articles of ../shared/seeds into a story.
+// seedStory analyses the seed articles of ../shared/seeds into a story
+// with the full chain.
 func seedStory(t *testing.T) *news.Story {
-	files, _ := filepath.Glob(filepath.Join(testutil.Shared(t, "seeds"), "*.txt"))
-	if len(files) == 0 {
-		t.Skip("seed articles not found in ../shared/seeds")
-	}
-	sort.Strings(files)
+	t.Helper()
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	header := regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s*`)
-	para := regexp.MustCompile(`(?s)\S.*?(?:\n[ \t]*\n|$)`)
-	s := &news.Story{ID: "seeds"}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := header.ReplaceAllString(string(b), "")
-		a := &news.Article{ID: filepath.Base(f), Text: text}
-		for _, m := range para.FindAllStringIndex(text, -1) {
-			a.Paragraphs = append(a.Paragraphs, news.Span{Start: m[0], End: m[0] + len(strings.TrimRight(text[m[0]:m[1]], " \t\n"))})
-		}
-		d, err := chain.Doc(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Docs = append(s.Docs, d)
-	}
-	return s
+	return seedtest.Story(t, chain)
 }
 
 // TestSeedQuotes checks who said what in the seed story's brief: every

@@ -1,46 +1,26 @@
 package summarize_test
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/internal/seedtest"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
 )
 
-// seedStory reads the five seed articles (../shared/seeds from the module
-// root) through ingest and the full analysis chain.
+// seedStory reads the five seed articles through ingest and the full
+// analysis chain.
 func seedStory(t *testing.T) *news.Story {
 	t.Helper()
-	seeds := testutil.Shared(t, "seeds")
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &news.Story{ID: "seeds"}
-	for a, err := range ingest.Read(seeds) {
-		if err != nil {
-			t.Fatalf("reading seeds: %v", err)
-		}
-		if !strings.HasPrefix(filepath.Base(a.Path), "0") {
-			continue // EXPECTED.md
-		}
-		d, err := chain.Doc(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Docs = append(s.Docs, d)
-	}
-	if len(s.Docs) != 5 {
-		t.Fatalf("read %d seed articles, want 5", len(s.Docs))
-	}
-	return s
+	return seedtest.Story(t, chain)
 }
 
 // TestSeedSummary checks the summary of the seed brief: within budget,
