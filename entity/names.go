@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"unicode"
+
+	"github.com/storyline-news/storyline/internal/levenshtein"
 )
 
 // particles are name prefixes that spellings keep or drop (al-Ghanmi,
@@ -101,31 +103,6 @@ func skeleton(t string) string {
 	return string(b)
 }
 
-// levenshtein returns the edit distance of a and b (bytes).
-func levenshtein(a, b string) int {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // part is one word of a person's name.
 type part struct {
 	t    string // transliterated
@@ -211,7 +188,7 @@ func partMatch(a, b part) bool {
 		// Bush, Bash)
 		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
 	}
-	d := levenshtein(a.t, b.t)
+	d := levenshtein.Distance(a.t, b.t, max(len(a.t), len(b.t)))
 	if a.sk == b.sk {
 		return d <= max(1, max(len(a.t), len(b.t))/3)
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/internal/levenshtein"
 	"github.com/storyline-news/storyline/internal/porter"
 
 	"github.com/storyline-news/storyline/news"
@@ -505,7 +506,7 @@ func nameVariants(names map[string]bool) map[string]string {
 				if d := len(a) - len(b); d > limit || -d > limit {
 					continue
 				}
-				if editDistance(a, b, limit) <= limit {
+				if levenshtein.Distance(a, b, limit) <= limit {
 					ra, rb := find(a), find(b)
 					if ra != rb {
 						if rb < ra {
@@ -524,33 +525,6 @@ func nameVariants(names map[string]bool) map[string]string {
 		}
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance of a and b, or limit+1 when it
-// is larger than limit.
-func editDistance(a, b string, limit int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // cosine is the tf-idf cosine similarity of two sentences.

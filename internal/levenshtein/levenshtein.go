@@ -1,0 +1,36 @@
+// Package levenshtein computes the edit distance of two strings, byte by
+// byte, for the name matching of entity and the sentence matching of
+// summarize.
+package levenshtein
+
+// Distance returns the Levenshtein distance of a and b, counted in bytes,
+// or limit+1 as soon as it is known to be larger than limit. A limit of
+// max(len(a), len(b)) or more never cuts the computation short.
+func Distance(a, b string, limit int) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		// The smallest value of a row never decreases in later rows.
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
