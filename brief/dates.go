@@ -386,15 +386,7 @@ func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
 		return latestPastDate(d)
 	}
 	lo, hi := candidateRange(pool)
-	sc := newScorer(d, pool, lo)
-	best, bestScore := time.Time{}, math.Inf(-1)
-	var bestEvidence []string
-	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
-		score, evidence := sc.score(a)
-		if score > bestScore+1e-9 {
-			best, bestScore, bestEvidence = a, score, evidence
-		}
-	}
+	best, bestScore, bestEvidence := newScorer(d, pool, lo).best(lo, hi)
 	if bestScore <= 0 {
 		if t, how, ok := latestPastDate(d); ok {
 			return t, how, ok
@@ -424,6 +416,19 @@ func newScorer(d *news.Doc, pool []eventRef, probe time.Time) *scorer {
 		sc.tense[t.Span] = timex.Tense(d, t.Span)
 	}
 	return sc
+}
+
+// best tries every day from lo to hi as the doc's anchor and returns the
+// first of the best scoring, with its score and evidence.
+func (sc *scorer) best(lo, hi time.Time) (time.Time, float64, []string) {
+	best, bestScore := time.Time{}, math.Inf(-1)
+	var bestEvidence []string
+	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
+		if score, evidence := sc.score(a); score > bestScore+1e-9 {
+			best, bestScore, bestEvidence = a, score, evidence
+		}
+	}
+	return best, bestScore, bestEvidence
 }
 
 // score tags the doc against a and rates how well its dates agree with
@@ -539,14 +544,7 @@ func betterDate(d *news.Doc, a time.Time, pool []eventRef) (time.Time, []string,
 	lo, hi := candidateRange(pool)
 	sc := newScorer(d, pool, lo)
 	at, _ := sc.score(day0(a))
-	best, bestScore := time.Time{}, math.Inf(-1)
-	var bestEvidence []string
-	for c := lo; !c.After(hi); c = c.AddDate(0, 0, 1) {
-		v, ev := sc.score(c)
-		if v > bestScore+1e-9 {
-			best, bestScore, bestEvidence = c, v, ev
-		}
-	}
+	best, bestScore, bestEvidence := sc.best(lo, hi)
 	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= 21*24*time.Hour || len(bestEvidence) < 2 {
 		return time.Time{}, nil, false
 	}
