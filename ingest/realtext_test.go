@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/eval"
 	"github.com/storyline-news/storyline/internal/testutil"
 )
 
@@ -245,51 +245,10 @@ func multiNewsDocs(t testing.TB) []string {
 			break
 		}
 		if col >= 0 && col < len(rec) {
-			docs = append(docs, pyStrings(rec[col])...)
+			docs = append(docs, eval.PythonStrings(rec[col])...)
 		}
 	}
 	return docs
-}
-
-// pyStrings returns the strings of a Python list literal of strings.
-func pyStrings(s string) []string {
-	var out []string
-	for i := 0; i < len(s); i++ {
-		q := s[i]
-		if q != '\'' && q != '"' {
-			continue
-		}
-		var b strings.Builder
-		for i++; i < len(s) && s[i] != q; i++ {
-			if s[i] != '\\' || i+1 >= len(s) {
-				b.WriteByte(s[i])
-				continue
-			}
-			i++
-			switch c := s[i]; c {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case 'x', 'u', 'U':
-				n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
-				if i+n < len(s) {
-					if v, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil {
-						b.WriteRune(rune(v))
-						i += n
-						continue
-					}
-				}
-				b.WriteByte(c)
-			default:
-				b.WriteByte(c)
-			}
-		}
-		out = append(out, b.String())
-	}
-	return out
 }
 
 // TestDebrisOnWebText runs the debris rules over the Multi-News sample,
