@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -303,11 +304,7 @@ func (m *Model) Save(w io.Writer) error {
 	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
 	bw.WriteString(magic)
 	// lexicon
-	words := make([]string, 0, len(m.lex))
-	for k := range m.lex {
-		words = append(words, k)
-	}
-	slices.Sort(words)
+	words := slices.Sorted(maps.Keys(m.lex))
 	uv(uint64(len(words)))
 	for _, k := range words {
 		uv(uint64(len(k)))
@@ -321,11 +318,7 @@ func (m *Model) Save(w io.Writer) error {
 		bw.WriteString(t)
 	}
 	// gazetteer
-	keys := make([]uint64, 0, len(m.gaz))
-	for k := range m.gaz {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(m.gaz))
 	uv(uint64(len(keys)))
 	var prev uint64
 	for _, k := range keys {
