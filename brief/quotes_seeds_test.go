@@ -5,27 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/internal/seedtest"
-	"github.com/storyline-news/storyline/news"
 )
-
-// seedStory analyses the seed articles of ../shared/seeds into a story
-// with the full chain.
-func seedStory(t *testing.T) *news.Story {
-	t.Helper()
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return seedtest.Story(t, chain)
-}
 
 // TestSeedQuotes checks who said what in the seed story's brief: every
 // quote EXPECTED.md lists is there, under one canonical name per person.
 func TestSeedQuotes(t *testing.T) {
-	b, err := brief.Build(seedStory(t), brief.DefaultConfig())
+	b, err := brief.Build(seedtest.Analysed(t), brief.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,21 +7,8 @@ import (
 
 	"github.com/storyline-news/storyline/internal/seedtest"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/news"
 )
-
-// seedStory reads the five seed articles through ingest and the full
-// analysis chain.
-func seedStory(t *testing.T) *news.Story {
-	t.Helper()
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return seedtest.Story(t, chain)
-}
 
 // TestSeedSummary checks the summary of the seed brief: within budget,
 // each happening told once, the 27 September Tehran meeting and the
@@ -35,7 +22,7 @@ func TestSeedSummary(t *testing.T) {
 		background  = regexp.MustCompile(`(?i)(August|backdrop|Prime Minister)`)
 	)
 	for _, words := range []int{100, 150} {
-		b, err := brief.Build(seedStory(t), brief.Config{Words: words})
+		b, err := brief.Build(seedtest.Analysed(t), brief.Config{Words: words})
 		if err != nil {
 			t.Fatal(err)
 		}

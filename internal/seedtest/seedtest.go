@@ -39,3 +39,13 @@ func Story(tb testing.TB, chain analyze.Chain) *news.Story {
 	}
 	return s
 }
+
+// Analysed returns the seed story run through the whole default chain.
+func Analysed(tb testing.TB) *news.Story {
+	tb.Helper()
+	chain, err := analyze.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Story(tb, chain)
+}
