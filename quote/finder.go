@@ -766,7 +766,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 		}
 		a = k
 	}
-	if words == 0 || words > 10 || a > j {
+	if words == 0 || words > 10 {
 		return rng{}
 	}
 	first := p.ts[a]

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"strings"
 	"unicode"
 )
 
@@ -134,5 +133,5 @@ done:
 // isSignDash reports whether s is a dash that may sign a quotation,
 // including the horizontal bar of epigraphs.
 func isSignDash(s string) bool {
-	return isDash(s) || s == "―" || strings.HasPrefix(s, "-") && len(s) <= 2
+	return isDash(s) || s == "―"
 }
