@@ -1,42 +1,20 @@
 package quote_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/internal/seedtest"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/quote"
 )
 
-var dateHeader = regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s*`)
-
-// paragraphs returns the blocks of text separated by blank lines.
-func paragraphs(text string) []news.Span {
-	var out []news.Span
-	for _, m := range regexp.MustCompile(`(?s)\S.*?(?:\n[ \t\x{a0}]*\n|$)`).FindAllStringIndex(text, -1) {
-		e := m[1]
-		for e > m[0] && strings.ContainsRune(" \t\n\u00a0", rune(text[e-1])) {
-			e--
-		}
-		out = append(out, news.Span{Start: m[0], End: e})
-	}
-	return out
-}
-
-// seedDocs analyses the five seed articles, with the whole default chain
-// (entity mentions included) or with segmentation and quotes only.
+// seedDocs reads the five seed articles through ingest and analyses them
+// with the whole default chain (entity mentions included) or with
+// segmentation and quotes only.
 func seedDocs(t testing.TB, full bool) []*news.Doc {
-	files, _ := filepath.Glob(filepath.Join(testutil.Shared(t, "seeds"), "*.txt"))
-	if len(files) == 0 {
-		t.Skip("seed articles not found in ../shared/seeds")
-	}
-	sort.Strings(files)
 	chain := analyze.Chain{analyze.Segment, quote.Stage{}}
 	if full {
 		var err error
@@ -45,21 +23,7 @@ func seedDocs(t testing.TB, full bool) []*news.Doc {
 			t.Fatal(err)
 		}
 	}
-	var docs []*news.Doc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := dateHeader.ReplaceAllString(string(b), "")
-		a := &news.Article{ID: filepath.Base(f), Text: text, Paragraphs: paragraphs(text)}
-		d, err := chain.Doc(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
+	return seedtest.Story(t, chain).Docs
 }
 
 // squash folds spaces (no-break ones too) so that quotes compare by words.
