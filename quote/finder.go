@@ -28,6 +28,8 @@ type attr struct {
 	// contOf is the attribution of the previous paragraph that this one's
 	// quotation continues; its cue and source are there.
 	contOf *attr
+	// how names the rule that found it.
+	how string
 }
 
 // para is one paragraph being read.
@@ -225,7 +227,7 @@ func (p *para) colonCue() {
 	if _, cr, ok := p.isCue(c); ok && cr.b == n-1 {
 		si := p.sentOf(c)
 		if src := p.subjectOf(c, p.sents[si][0]); !src.empty() {
-			p.add(&attr{cue: cr, source: src, direct: true, sentence: si})
+			p.add(&attr{cue: cr, source: src, direct: true, sentence: si}, "colon-cue")
 		}
 	}
 }
@@ -241,7 +243,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 		// "Wallnau wrote:" closing the paragraph before: this one is
 		// what was written.
 		r := rng{0, len(p.ts)}
-		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev})
+		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev}, "wrote-para")
 		return
 	}
 	// Sentence by sentence: quotations first, then reported speech.
@@ -255,6 +257,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 		p.indirect(si, s[0], s[1])
 	}
 	p.colonCue()
+	p.coordinated()
 }
 
 // titleQuote reports whether quotation q is a title or a name in title
@@ -349,7 +352,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			// sentence when the quotation ends it.
 			a.content = []rng{{start, q.end}}
 			a.direct = true
-			p.add(a)
+			p.add(a, "q-before")
 			p.viaAfter(a, q.end, hi)
 			p.continuation(a, q.end)
 			return
@@ -358,7 +361,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	// A quotation signed with a dash: "“…” ― Steve Quinlan".
 	if cue, src, ok := p.signature(q.end); ok {
 		a := &attr{content: []rng{content}, cue: cue, source: src, direct: true, sentence: si}
-		p.add(a)
+		p.add(a, "q-signed")
 		return
 	}
 	// After the quotation: "…," he said / "…," said X / "…," X told Y.
@@ -373,7 +376,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			if a := p.afterQuote(k, e, si); a != nil && max(a.cue.b, a.source.b) == e-1 && p.free(rng{k, e - 1}) {
 				a.content = []rng{content}
 				a.direct = true
-				p.add(a)
+				p.add(a, "q-after-short")
 				return
 			}
 		}
@@ -382,7 +385,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		if a := p.afterQuote(k, hi, si); a != nil {
 			a.content = []rng{content}
 			a.direct = true
-			p.add(a)
+			p.add(a, "q-after")
 			// A quotation split around its cue: "…," X told reporters, "…".
 			for e := max(a.cue.b, a.source.b); e < hi && e < a.cue.b+10; e++ {
 				if p.ts[e].kind == 'q' {
@@ -423,7 +426,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 				// Continued from the previous paragraph: record a new
 				// attribution in this paragraph sharing the source.
 				a := &attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, sentence: si, contOf: last}
-				p.add(a)
+				p.add(a, "q-cont-para")
 				return
 			}
 			last.content = append(last.content, r)
@@ -472,7 +475,8 @@ func (p *para) continuation(a *attr, from int) {
 }
 
 // add records a and claims its tokens.
-func (p *para) add(a *attr) {
+func (p *para) add(a *attr, how string) {
+	a.how = how
 	for _, c := range a.content {
 		p.claim(c)
 	}

@@ -37,28 +37,28 @@ func (p *para) indirect(si, lo, hi int) {
 	// "Sanders: It is not a radical idea": a headline or transcript
 	// giving a name, a colon and what was said.
 	if a := p.colonHeadline(si, lo, hi); a != nil {
-		p.add(a)
+		p.add(a, "colon-headline")
 	}
 	// "In a new Post-ABC News poll, …", "As reported by X, …": a source
 	// opening the sentence in a phrase.
 	if a := p.sourcePhrase(si, lo, hi); a != nil {
-		p.add(a)
+		p.add(a, "source-phrase")
 	}
 	// "Trump leads by 15 points in the new poll.": a poll closing the
 	// sentence holds what came before.
 	if a := p.pollTail(si, lo, hi); a != nil {
-		p.add(a)
+		p.add(a, "poll-tail")
 	}
 	// "Asked whether …, X said": the question is attributed to the
 	// subject of the main clause.
 	if a := p.askedOpener(si, lo, hi); a != nil {
-		p.add(a)
+		p.add(a, "asked-opener")
 	}
 	// "According to X, …" opening the sentence.
 	if s := p.clauseStart(lo, hi); s+1 < hi && p.ts[s].low == "according" && !p.claimed[s] {
 		if _, cr, ok := p.isCue(s); ok {
 			if a := p.according(si, lo, hi, cr); a != nil {
-				p.add(a)
+				p.add(a, "according-open")
 			}
 		}
 	}
@@ -73,7 +73,7 @@ func (p *para) indirect(si, lo, hi int) {
 			continue
 		}
 		if a := p.verb(si, lo, hi, kind, cr, true); a != nil {
-			p.add(a)
+			p.add(a, "verb-final")
 		}
 	}
 	// "X seemed poised to win", "X is expected to …": an impression
@@ -111,15 +111,19 @@ func (p *para) reported(si, lo, hi int, core bool) {
 			continue
 		}
 		var a *attr
+		how := "reported"
 		if p.ts[i].low == "according" {
-			a = p.according(si, lo, hi, cr)
+			a, how = p.according(si, lo, hi, cr), "according"
 		} else {
 			a = p.verb(si, lo, hi, kind, cr, false)
+		}
+		if core {
+			how += "-core"
 		}
 		if a == nil {
 			continue
 		}
-		p.add(a)
+		p.add(a, how)
 		if e := a.content[len(a.content)-1].b; e > i {
 			i = e - 1
 		}
@@ -522,6 +526,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	// Content before the source: "…, he said." / "…, said X."
 	commaBefore := !noSource && src.a > lo && (p.ts[src.a-1].text == "," || p.ts[src.a-1].kind == 'q')
+	if w := p.ts[src.a].low; !inverted && src.b == src.a+1 && (w == "which" || w == "who" || w == "that") {
+		// "…, which first reported the story": a relative clause on
+		// the noun before, which is not what was reported.
+		commaBefore = false
+	}
 	if inverted {
 		commaBefore = true
 	}
@@ -928,7 +937,7 @@ func (p *para) nounCues(si, lo, hi int) {
 		if p.words(rng{b, e}) < 1 || !p.free(rng{b, e}) {
 			continue
 		}
-		p.add(&attr{content: []rng{{b, e}}, cue: cue, source: src, sentence: si})
+		p.add(&attr{content: []rng{{b, e}}, cue: cue, source: src, sentence: si}, "noun-cue")
 		i = e
 	}
 }
@@ -998,7 +1007,7 @@ func (p *para) impressions(si, lo, hi int) {
 			if p.words(rng{b, e}) < 1 || !p.free(rng{a, e}) {
 				continue
 			}
-			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, cb}, source: src, sentence: si})
+			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, cb}, source: src, sentence: si}, "asked")
 			i = e
 			continue
 		case t.low == "reportedly":
@@ -1048,14 +1057,14 @@ func (p *para) impressions(si, lo, hi int) {
 				if src = p.npRight(cue.b+1, hi, false); src.empty() || !p.free(src) {
 					continue
 				}
-				p.add(&attr{content: content, cue: cue, source: src, sentence: si})
+				p.add(&attr{content: content, cue: cue, source: src, sentence: si}, "passive-by")
 				i = src.b
 				continue
 			}
 			if e := p.contentEnd(cue.b, hi); p.words(rng{cue.b, e}) >= 1 && p.free(rng{cue.b, e}) {
 				content = append(content, rng{cue.b, e})
 			}
-			p.add(&attr{content: content, cue: cue, sentence: si})
+			p.add(&attr{content: content, cue: cue, sentence: si}, "passive")
 			i = max(i, content[len(content)-1].b)
 			continue
 		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
@@ -1070,6 +1079,11 @@ func (p *para) impressions(si, lo, hi int) {
 				continue
 			}
 		default:
+			continue
+		}
+		if cue.b < hi && p.ts[cue.b].text == "," {
+			// "As improbable as it may seem, Mr. Clarke said …": the
+			// impression has no content of its own.
 			continue
 		}
 		e := p.contentEnd(cue.b, hi)
@@ -1103,7 +1117,7 @@ func (p *para) impressions(si, lo, hi int) {
 		if p.words(a.content[len(a.content)-1]) < 1 {
 			continue
 		}
-		p.add(a)
+		p.add(a, "impression")
 		i = e
 	}
 }

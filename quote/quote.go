@@ -21,7 +21,9 @@
 // subject and cue begins (`…, while Democrats defended …`); since
 // PolNeAR never nests attributions, a cue whose clause holds another
 // keeps it (`X pointed out that Y said …`, `X said Trump's attacks on
-// Clinton …`). Besides its lists of reporting
+// Clinton …`). A subject that carries several cues gives one attribution
+// per cue, all with its source (`X urged …, and criticized …`, `…, even
+// suggesting …`, `Citing …, X accused …`). Besides its lists of reporting
 // verbs, the finder asks a small embedded cue model (an averaged
 // perceptron trained on PolNeAR's training split, research data of its
 // authors; see quote/train) about the other words, which finds the long
@@ -83,6 +85,13 @@ type found struct {
 func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
 
 func find(d *news.Doc, m *CueModel) []news.Quote {
+	paras, all := runFinder(d, m)
+	return resolve(d, paras, all)
+}
+
+// runFinder reads the paragraphs of d and returns them with the
+// attributions found.
+func runFinder(d *news.Doc, m *CueModel) ([]*para, []found) {
 	var paras []*para
 	var all []found
 	var prev *attr
@@ -118,7 +127,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(d, paras, all)
+	return paras, all
 }
 
 // span turns a token range into a byte span.

@@ -1,0 +1,197 @@
+package quote
+
+import "strings"
+
+// One subject often carries several cues, and PolNeAR gives each its own
+// attribution with the same source:
+//
+//	Trump tweeted that Machado was "a con" and encouraged Americans to …
+//	The GOP nominee complained about his mic, even suggesting he …
+//	"We can't afford this," Trump said, looking out on the crowd.
+//	Citing an unfounded conspiracy theory, Trump accused Rafael Cruz …
+//
+// coordinated splits such attributions after the rules have read the
+// paragraph: the second cue takes the rest of the first one's content,
+// and a participle opening the sentence takes the words up to its comma.
+
+// coordinated adds the attributions whose cue shares the source of one
+// found in the paragraph.
+func (p *para) coordinated() {
+	for i := 0; i < len(p.attrs); i++ {
+		a := p.attrs[i]
+		if a.contOf != nil || a.verbatim || a.source.empty() || a.source.a < 0 || a.cue.empty() || a.cue.a < 0 {
+			continue
+		}
+		if b := p.openingParticiple(a); b != nil {
+			p.attrs = append(p.attrs, b)
+		}
+		if b := p.splitCoordinated(a); b != nil {
+			// The new attribution may hold a third cue: it is looked at
+			// in turn.
+			p.attrs = append(p.attrs, b)
+		}
+	}
+}
+
+// ownCue reports whether token k is the cue of an attribution of the
+// paragraph already.
+func (p *para) ownCue(k int) bool {
+	for _, a := range p.attrs {
+		if k >= a.cue.a && k < a.cue.b {
+			return true
+		}
+	}
+	return false
+}
+
+// secondCue reads a second cue at token k of a's clause: ", and
+// encouraged", "and has called for", ", even suggesting". It returns the
+// cue's range.
+func (p *para) secondCue(k, hi int) (rng, bool) {
+	t := p.ts[k]
+	comma := t.text == ","
+	if comma {
+		k++
+		if k < hi && (p.ts[k].low == "and" || p.ts[k].low == "but" || p.ts[k].low == "yet") {
+			t, comma = p.ts[k], false
+		}
+	}
+	if !comma && t.low != "and" && t.low != "but" && t.low != "yet" {
+		return rng{}, false
+	}
+	if !comma {
+		k++
+	}
+	v := k
+	for v < hi && v < k+3 && (skippable[p.ts[v].low] || p.ts[v].low == "even" || p.ts[v].low == "further") && p.ts[v].low != "to" {
+		v++
+	}
+	if v >= hi || p.ts[v].kind != 'w' || p.inQuote(v) || p.ownCue(v) {
+		return rng{}, false
+	}
+	w := p.ts[v].low
+	if comma {
+		// After a comma, only a participle: ", saying", ", even
+		// suggesting".
+		if !strings.HasSuffix(w, "ing") {
+			return rng{}, false
+		}
+	} else if strings.HasSuffix(w, "ing") && v == k {
+		// "and encouraging" coordinates with a participle, not with a
+		// finite cue.
+		return rng{}, false
+	} else if !(pastForm(w) || strings.HasSuffix(w, "s") || v > k) {
+		return rng{}, false
+	}
+	if !isCueWord(w) && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
+		return rng{}, false
+	}
+	_, cr, ok := p.isCue(v)
+	if !ok {
+		return rng{}, false
+	}
+	return cr, true
+}
+
+// splitCoordinated finds a second cue in a's last content piece, or right
+// after its cue and source ("…," Trump said, looking out on the crowd),
+// and returns its attribution with a's source; a's content ends before
+// it.
+func (p *para) splitCoordinated(a *attr) *attr {
+	if len(a.content) == 0 {
+		return nil
+	}
+	si := a.sentence
+	if si < 0 || si >= len(p.sents) {
+		return nil
+	}
+	hi := p.sents[si][1]
+	last := &a.content[len(a.content)-1]
+	end := max(a.cue.b, a.source.b)
+	if last.a >= end {
+		// The content follows the cue: look inside it, past its first
+		// two words.
+		for k := last.a + 2; k < last.b-2; k++ {
+			if p.ts[k].kind == 'q' {
+				// A quotation inside the content is said, not reported.
+				return nil
+			}
+			cr, ok := p.secondCue(k, last.b)
+			if !ok {
+				continue
+			}
+			e := last.b
+			b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si, how: "coord"}
+			if p.words(rng{cr.b, e}) < 2 {
+				return nil
+			}
+			cut := k
+			for cut > last.a && p.ts[cut-1].kind == 'p' && p.ts[cut-1].text == "," {
+				cut--
+			}
+			last.b = cut
+			p.claim(cr)
+			return b
+		}
+		return nil
+	}
+	// The content is a quotation before the cue: ", looking out on …"
+	// after "Trump said".
+	if end+1 >= hi || p.ts[end].text != "," {
+		return nil
+	}
+	cr, ok := p.secondCue(end, hi)
+	if !ok {
+		return nil
+	}
+	e := cr.b
+	for e < hi && !p.claimed[e] && p.ts[e].kind != 'q' {
+		e++
+	}
+	for e > cr.b && p.ts[e-1].kind == 'p' {
+		e--
+	}
+	if p.words(rng{cr.b, e}) < 2 || !p.free(rng{end, e}) {
+		return nil
+	}
+	b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si, how: "coord"}
+	p.claim(rng{end, e})
+	return b
+}
+
+// openingParticiple reads a participle opening a's sentence, before its
+// source: "Citing an unfounded conspiracy theory, Trump accused …",
+// "In defending himself, Trump offered …".
+func (p *para) openingParticiple(a *attr) *attr {
+	si := a.sentence
+	if si < 0 || si >= len(p.sents) || a.source.a > a.cue.a {
+		return nil
+	}
+	s := p.sents[si][0]
+	for s < a.source.a && p.ts[s].kind != 'w' {
+		s++
+	}
+	if s < a.source.a && (p.ts[s].low == "in" || p.ts[s].low == "after" || p.ts[s].low == "while") {
+		s++
+	}
+	comma := a.source.a - 1
+	if comma <= s+1 || p.ts[comma].text != "," || !strings.HasSuffix(p.ts[s].low, "ing") || !p.free(rng{s, comma}) {
+		return nil
+	}
+	w := p.ts[s].low
+	if !isCueWord(w) && (p.cues == nil || p.cues.score(p, s) <= p.cues.Threshold) {
+		return nil
+	}
+	for k := s + 1; k < comma; k++ {
+		if p.ts[k].text == "," || p.ts[k].kind == 'q' {
+			return nil
+		}
+	}
+	cr := rng{s, s + 1}
+	if p.words(rng{cr.b, comma}) < 1 {
+		return nil
+	}
+	b := &attr{content: []rng{{cr.b, comma}}, cue: cr, source: a.source, sentence: si, how: "opening"}
+	p.claim(rng{s, comma})
+	return b
+}
