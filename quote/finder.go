@@ -661,7 +661,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	j0 := j
 	// "X on Wednesday said": skip a time.
-	for j-1 >= lo && timeWords[p.ts[j].low] && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
+	for j-1 >= lo && (timeWords[p.ts[j].low] || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
 		j -= 2
 		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
 			j--
@@ -718,6 +718,19 @@ func (p *para) subjectOf(c, lo int) rng {
 		return p.clauseSubject(j0, lo)
 	}
 	return rng{}
+}
+
+// isYear reports whether w is a year: "2010".
+func isYear(w string) bool {
+	if len(w) != 4 || (w[:2] != "19" && w[:2] != "20") {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOpeners end the words a clause subject may hold, leftwards: the
@@ -847,6 +860,10 @@ func (p *para) npLeft(j, lo int) rng {
 		}
 		return rng{}
 	}
+	if a := p.quantityLeft(j, lo); a >= 0 {
+		// "half said", "more than 4 in 10 said", "two-thirds say".
+		return rng{a, end}
+	}
 	if t.kind != 'w' {
 		return rng{}
 	}
@@ -927,7 +944,64 @@ func (p *para) npLeft(j, lo int) rng {
 		// "Indeed, statistics indicate".
 		return rng{}
 	}
+	// A share of the group: "Six in 10 Virginia voters", "three-quarters
+	// of the voters", "27 percent of likely voters".
+	if q := p.quantityLeft(a, lo); q >= 0 && q < a {
+		a = q
+	} else if a-2 >= lo && p.ts[a-1].low == "of" {
+		if q := p.quantityLeft(a-2, lo); q >= 0 {
+			a = q
+		}
+	}
 	return rng{a, end}
+}
+
+// shares name a part of a group: "half said", "a majority say".
+var shares = map[string]bool{
+	"half": true, "majority": true, "plurality": true, "minority": true,
+	"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
+}
+
+// approximations may open a share: "more than 4 in 10", "nearly half".
+var approximations = map[string]bool{
+	"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
+	"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
+	"around": true, "a": true, "the": true, "some": true, "barely": true,
+}
+
+// quantityLeft returns where a share of a group that ends at token j
+// begins ("half", "more than 4 in 10", "two-thirds", "27 percent", "a
+// majority"), or -1. The share must open its clause.
+func (p *para) quantityLeft(j, lo int) int {
+	w := p.ts[j].low
+	a := -1
+	_, frac, _ := strings.Cut(w, "-")
+	switch {
+	case isNumber(w) && j-2 >= lo && (p.ts[j-1].low == "in" || p.ts[j-1].low == "of") && isNumber(p.ts[j-2].low):
+		a = j - 2
+	case w == "percent" || w == "%":
+		if j-1 < lo || !isNumber(p.ts[j-1].low) {
+			return -1
+		}
+		a = j - 1
+	case shares[w] || strings.Contains(w, "-") && shares[frac]:
+		a = j
+	case strings.HasSuffix(w, "%") && isNumber(w):
+		a = j
+	default:
+		return -1
+	}
+	if a == j && a-1 >= lo && isNumber(p.ts[a-1].low) {
+		// "three quarters", "two thirds".
+		a--
+	}
+	for a-1 >= lo && approximations[p.ts[a-1].low] {
+		a--
+	}
+	if a > lo && p.ts[a-1].kind == 'w' && !boundary[p.ts[a-1].low] {
+		return -1
+	}
+	return a
 }
 
 // indefinites stand for a person nobody names: "Then someone asked".
@@ -1055,6 +1129,12 @@ func (p *para) firstNP(lo, hi int) rng {
 	k := lo
 	for tries := 0; tries < 3 && k < hi; tries++ {
 		for k < hi && p.ts[k].kind != 'w' {
+			if q, ok := p.quoteAt[k]; ok {
+				// A quotation opening the sentence is what was said,
+				// not its subject.
+				k = q.end
+				continue
+			}
 			k++
 		}
 		if k >= hi {

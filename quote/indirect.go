@@ -211,7 +211,12 @@ func (p *para) contentEnd(s, hi int) int {
 		}
 		if t.text == "," && m+1 < hi {
 			n := p.ts[m+1]
-			if n.low == "according" || progressive[n.low] && isCueWord(n.low) {
+			// ", said": the main clause's cue after a relative clause
+			// ("Humphrey, who calls Trump a “sociopath,” said …").
+			if n.kind == 'q' && m+2 < hi && coreCues[p.ts[m+2].low] {
+				n = p.ts[m+2]
+			}
+			if n.low == "according" || progressive[n.low] && isCueWord(n.low) || coreCues[n.low] {
 				e = m
 				break
 			}
@@ -289,6 +294,15 @@ func (p *para) clauseCue(m, hi int) bool {
 			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive[p.ts[v].low] {
 				return true
 			}
+		}
+	}
+	// A share of a group: "and more than 4 in 10 said".
+	for v := k + 1; v < hi && v <= k+6; v++ {
+		if coreCues[p.ts[v].low] && p.ts[v].low != "according" {
+			if q := p.quantityLeft(v-1, k); q == k {
+				return true
+			}
+			break
 		}
 	}
 	// A subject of up to five words, then adverbs and auxiliaries, then
@@ -436,7 +450,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	i := cr.a
 	var src rng
 	inverted := false
-	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] {
+	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) {
 		// "…, said Sen. X." – the source after the cue, closing the
 		// sentence or followed by an apposition or an adverbial.
 		r := p.npRight(cr.b, hi, true)
@@ -446,6 +460,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				e++
 			}
 			_, pron := pronouns[p.ts[r.a].low]
+			if r.b == r.a+1 && (timeWords[p.ts[r.a].low] || isYear(p.ts[r.a].low)) {
+				// "…, R-Ky., said Tuesday.": a time, not a source.
+				pron = true
+			}
 			switch p.ts[r.a].low {
 			case "those", "these", "this", "that":
 				// "…, reiterated those feelings": an object.
@@ -547,7 +565,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			s = b
 		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
-			return &attr{content: []rng{{s, b}}, cue: cr, source: src, sentence: si}
+			a := &attr{content: []rng{{s, b}}, cue: cr, source: src, sentence: si}
+			if b < len(p.ts) && p.ts[b].kind == 'q' && p.ts[s].kind == 'q' && p.free(rng{b, b + 1}) {
+				// "“…,” Senator X, R-Ky., said Tuesday.": the quotation
+				// with its closing mark.
+				a.content[0].b = b + 1
+				a.direct = true
+			}
+			return a
 		}
 		if inverted {
 			return nil
@@ -963,6 +988,13 @@ var seemVerbs = map[string]bool{
 // impressions finds "X seemed to …" and "X is expected to …": the
 // subject and what follows are the content, and there is no source.
 func (p *para) impressions(si, lo, hi int) {
+	for k := lo + 1; k+1 < hi; k++ {
+		if p.ts[k].low == "according" && p.ts[k+1].low == "to" && p.ts[k-1].text == "," && !p.claimed[k] {
+			// "X seemed enamored with Trump, according to Politico":
+			// the source closing the sentence holds the impression.
+			return
+		}
+	}
 	for i := lo + 1; i < hi; i++ {
 		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, true) || p.sayBefore(lo, i) {
 			continue
