@@ -121,7 +121,7 @@ func (p *para) splitCoordinated(a *attr) *attr {
 				continue
 			}
 			e := last.b
-			b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si, how: "coord"}
+			b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si}
 			if p.words(rng{cr.b, e}) < 2 {
 				return nil
 			}
@@ -154,7 +154,7 @@ func (p *para) splitCoordinated(a *attr) *attr {
 	if p.words(rng{cr.b, e}) < 2 || !p.free(rng{end, e}) {
 		return nil
 	}
-	b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si, how: "coord"}
+	b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si}
 	p.claim(rng{end, e})
 	return b
 }
@@ -191,7 +191,7 @@ func (p *para) openingParticiple(a *attr) *attr {
 	if p.words(rng{cr.b, comma}) < 1 {
 		return nil
 	}
-	b := &attr{content: []rng{{cr.b, comma}}, cue: cr, source: a.source, sentence: si, how: "opening"}
+	b := &attr{content: []rng{{cr.b, comma}}, cue: cr, source: a.source, sentence: si}
 	p.claim(rng{s, comma})
 	return b
 }

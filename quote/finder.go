@@ -28,8 +28,6 @@ type attr struct {
 	// contOf is the attribution of the previous paragraph that this one's
 	// quotation continues; its cue and source are there.
 	contOf *attr
-	// how names the rule that found it.
-	how string
 }
 
 // para is one paragraph being read.
@@ -227,7 +225,7 @@ func (p *para) colonCue() {
 	if _, cr, ok := p.isCue(c); ok && cr.b == n-1 {
 		si := p.sentOf(c)
 		if src := p.subjectOf(c, p.sents[si][0]); !src.empty() {
-			p.add(&attr{cue: cr, source: src, direct: true, sentence: si}, "colon-cue")
+			p.add(&attr{cue: cr, source: src, direct: true, sentence: si})
 		}
 	}
 }
@@ -243,7 +241,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 		// "Wallnau wrote:" closing the paragraph before: this one is
 		// what was written.
 		r := rng{0, len(p.ts)}
-		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev}, "wrote-para")
+		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev})
 		return
 	}
 	// Sentence by sentence: quotations first, then reported speech.
@@ -352,7 +350,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			// sentence when the quotation ends it.
 			a.content = []rng{{start, q.end}}
 			a.direct = true
-			p.add(a, "q-before")
+			p.add(a)
 			p.viaAfter(a, q.end, hi)
 			p.continuation(a, q.end)
 			return
@@ -361,7 +359,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	// A quotation signed with a dash: "“…” ― Steve Quinlan".
 	if cue, src, ok := p.signature(q.end); ok {
 		a := &attr{content: []rng{content}, cue: cue, source: src, direct: true, sentence: si}
-		p.add(a, "q-signed")
+		p.add(a)
 		return
 	}
 	// After the quotation: "…," he said / "…," said X / "…," X told Y.
@@ -376,7 +374,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			if a := p.afterQuote(k, e, si); a != nil && max(a.cue.b, a.source.b) == e-1 && p.free(rng{k, e - 1}) {
 				a.content = []rng{content}
 				a.direct = true
-				p.add(a, "q-after-short")
+				p.add(a)
 				return
 			}
 		}
@@ -385,7 +383,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		if a := p.afterQuote(k, hi, si); a != nil {
 			a.content = []rng{content}
 			a.direct = true
-			p.add(a, "q-after")
+			p.add(a)
 			// A quotation split around its cue: "…," X told reporters, "…".
 			for e := max(a.cue.b, a.source.b); e < hi && e < a.cue.b+10; e++ {
 				if p.ts[e].kind == 'q' {
@@ -426,7 +424,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 				// Continued from the previous paragraph: record a new
 				// attribution in this paragraph sharing the source.
 				a := &attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, sentence: si, contOf: last}
-				p.add(a, "q-cont-para")
+				p.add(a)
 				return
 			}
 			last.content = append(last.content, r)
@@ -475,8 +473,7 @@ func (p *para) continuation(a *attr, from int) {
 }
 
 // add records a and claims its tokens.
-func (p *para) add(a *attr, how string) {
-	a.how = how
+func (p *para) add(a *attr) {
 	for _, c := range a.content {
 		p.claim(c)
 	}

@@ -37,28 +37,28 @@ func (p *para) indirect(si, lo, hi int) {
 	// "Sanders: It is not a radical idea": a headline or transcript
 	// giving a name, a colon and what was said.
 	if a := p.colonHeadline(si, lo, hi); a != nil {
-		p.add(a, "colon-headline")
+		p.add(a)
 	}
 	// "In a new Post-ABC News poll, …", "As reported by X, …": a source
 	// opening the sentence in a phrase.
 	if a := p.sourcePhrase(si, lo, hi); a != nil {
-		p.add(a, "source-phrase")
+		p.add(a)
 	}
 	// "Trump leads by 15 points in the new poll.": a poll closing the
 	// sentence holds what came before.
 	if a := p.pollTail(si, lo, hi); a != nil {
-		p.add(a, "poll-tail")
+		p.add(a)
 	}
 	// "Asked whether …, X said": the question is attributed to the
 	// subject of the main clause.
 	if a := p.askedOpener(si, lo, hi); a != nil {
-		p.add(a, "asked-opener")
+		p.add(a)
 	}
 	// "According to X, …" opening the sentence.
 	if s := p.clauseStart(lo, hi); s+1 < hi && p.ts[s].low == "according" && !p.claimed[s] {
 		if _, cr, ok := p.isCue(s); ok {
 			if a := p.according(si, lo, hi, cr); a != nil {
-				p.add(a, "according-open")
+				p.add(a)
 			}
 		}
 	}
@@ -73,7 +73,7 @@ func (p *para) indirect(si, lo, hi int) {
 			continue
 		}
 		if a := p.verb(si, lo, hi, kind, cr, true); a != nil {
-			p.add(a, "verb-final")
+			p.add(a)
 		}
 	}
 	// "X seemed poised to win", "X is expected to …": an impression
@@ -111,19 +111,15 @@ func (p *para) reported(si, lo, hi int, core bool) {
 			continue
 		}
 		var a *attr
-		how := "reported"
 		if p.ts[i].low == "according" {
-			a, how = p.according(si, lo, hi, cr), "according"
+			a = p.according(si, lo, hi, cr)
 		} else {
 			a = p.verb(si, lo, hi, kind, cr, false)
-		}
-		if core {
-			how += "-core"
 		}
 		if a == nil {
 			continue
 		}
-		p.add(a, how)
+		p.add(a)
 		if e := a.content[len(a.content)-1].b; e > i {
 			i = e - 1
 		}
@@ -356,6 +352,17 @@ func (p *para) words(r rng) int {
 	return n
 }
 
+// appositionBefore reports whether the comma at j closes a name with
+// its apposition, which is the subject of the cue after it: "Ivanka
+// Trump, the nominee's eldest daughter, noted the rule".
+func (p *para) appositionBefore(j, lo int) bool {
+	if p.ts[j].text != "," {
+		return false
+	}
+	r := p.npLeft(j, lo)
+	return !r.empty() && r.b == j+1 && (r.a == lo || p.ts[r.a-1].kind == 'p' && p.ts[r.a-1].kind != 'q')
+}
+
 // according reads "According to X, …" and "…, according to X".
 func (p *para) according(si, lo, hi int, cr rng) *attr {
 	src := p.npRight(cr.b, hi, false)
@@ -450,7 +457,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	i := cr.a
 	var src rng
 	inverted := false
-	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) {
+	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) && !p.appositionBefore(i-1, lo) {
 		// "…, said Sen. X." – the source after the cue, closing the
 		// sentence or followed by an apposition or an adverbial.
 		r := p.npRight(cr.b, hi, true)
@@ -962,7 +969,7 @@ func (p *para) nounCues(si, lo, hi int) {
 		if p.words(rng{b, e}) < 1 || !p.free(rng{b, e}) {
 			continue
 		}
-		p.add(&attr{content: []rng{{b, e}}, cue: cue, source: src, sentence: si}, "noun-cue")
+		p.add(&attr{content: []rng{{b, e}}, cue: cue, source: src, sentence: si})
 		i = e
 	}
 }
@@ -1039,7 +1046,7 @@ func (p *para) impressions(si, lo, hi int) {
 			if p.words(rng{b, e}) < 1 || !p.free(rng{a, e}) {
 				continue
 			}
-			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, cb}, source: src, sentence: si}, "asked")
+			p.add(&attr{content: []rng{{b, e}}, cue: rng{a, cb}, source: src, sentence: si})
 			i = e
 			continue
 		case t.low == "reportedly":
@@ -1089,14 +1096,14 @@ func (p *para) impressions(si, lo, hi int) {
 				if src = p.npRight(cue.b+1, hi, false); src.empty() || !p.free(src) {
 					continue
 				}
-				p.add(&attr{content: content, cue: cue, source: src, sentence: si}, "passive-by")
+				p.add(&attr{content: content, cue: cue, source: src, sentence: si})
 				i = src.b
 				continue
 			}
 			if e := p.contentEnd(cue.b, hi); p.words(rng{cue.b, e}) >= 1 && p.free(rng{cue.b, e}) {
 				content = append(content, rng{cue.b, e})
 			}
-			p.add(&attr{content: content, cue: cue, sentence: si}, "passive")
+			p.add(&attr{content: content, cue: cue, sentence: si})
 			i = max(i, content[len(content)-1].b)
 			continue
 		case t.low == "expected" && i+1 < hi && p.ts[i+1].low == "to":
@@ -1149,7 +1156,7 @@ func (p *para) impressions(si, lo, hi int) {
 		if p.words(a.content[len(a.content)-1]) < 1 {
 			continue
 		}
-		p.add(a, "impression")
+		p.add(a)
 		i = e
 	}
 }

@@ -85,13 +85,6 @@ type found struct {
 func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
 
 func find(d *news.Doc, m *CueModel) []news.Quote {
-	paras, all := runFinder(d, m)
-	return resolve(d, paras, all)
-}
-
-// runFinder reads the paragraphs of d and returns them with the
-// attributions found.
-func runFinder(d *news.Doc, m *CueModel) ([]*para, []found) {
 	var paras []*para
 	var all []found
 	var prev *attr
@@ -127,7 +120,7 @@ func runFinder(d *news.Doc, m *CueModel) ([]*para, []found) {
 			all = append(all, f)
 		}
 	}
-	return paras, all
+	return resolve(d, paras, all)
 }
 
 // span turns a token range into a byte span.

@@ -77,7 +77,7 @@ func (p *para) transcriptTurn() bool {
 	if p.words(rng{colon + 1, e}) < 1 {
 		return false
 	}
-	p.add(&attr{content: []rng{{colon + 1, e}}, cue: rng{colon, colon + 1}, source: label, direct: true, verbatim: true}, "turn")
+	p.add(&attr{content: []rng{{colon + 1, e}}, cue: rng{colon, colon + 1}, source: label, direct: true, verbatim: true})
 	p.claim(rng{0, len(p.ts)})
 	return true
 }
