@@ -86,15 +86,15 @@ func FuzzReadBrat(f *testing.F) {
 }
 
 // TestQuotesDev guards the quality of quote attribution on PolNeAR's dev
-// split, a little below what was measured (content overlap F1 80.04,
-// source 75.94, cue 75.67).
+// split, a little below what was measured (content overlap F1 80.30,
+// source 76.52, cue 76.06).
 func TestQuotesDev(t *testing.T) {
 	dir := testutil.Data(t, "quotes/polnear/dev")
 	r, err := Run("quotes", Options{Data: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for metric, floor := range map[string]float64{"content_overlap_f1": 0.79, "source_overlap_f1": 0.75, "cue_overlap_f1": 0.745} {
+	for metric, floor := range map[string]float64{"content_overlap_f1": 0.795, "source_overlap_f1": 0.755, "cue_overlap_f1": 0.75} {
 		v, ok := r.Value("storyline", metric)
 		if !ok || v < floor {
 			t.Errorf("%s = %.3f, want at least %.2f", metric, v, floor)
