@@ -255,7 +255,6 @@ func (p *para) find(prev *attr, prevPara *para) {
 		p.indirect(si, s[0], s[1])
 	}
 	p.colonCue()
-	p.coordinated()
 }
 
 // titleQuote reports whether quotation q is a title or a name in title
@@ -981,7 +980,7 @@ func (p *para) quantityLeft(j, lo int) int {
 			return -1
 		}
 		a = j - 1
-	case shares[w] || strings.Contains(w, "-") && shares[frac]:
+	case shares[w] || shares[frac]:
 		a = j
 	case strings.HasSuffix(w, "%") && isNumber(w):
 		a = j

@@ -360,7 +360,7 @@ func (p *para) appositionBefore(j, lo int) bool {
 		return false
 	}
 	r := p.npLeft(j, lo)
-	return !r.empty() && r.b == j+1 && (r.a == lo || p.ts[r.a-1].kind == 'p' && p.ts[r.a-1].kind != 'q')
+	return !r.empty() && r.b == j+1 && (r.a == lo || p.ts[r.a-1].kind == 'p')
 }
 
 // according reads "According to X, …" and "…, according to X".

@@ -96,10 +96,8 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	for _, p := range paras {
 		p.transcript = transcript
 		p.find(prev, nil)
-		prev = nil
-		if n := len(p.attrs); n > 0 && p.attrs[n-1].direct {
-			prev = p.attrs[n-1]
-		}
+		p.coordinated()
+		prev = lastQuotation(p.attrs)
 		// Attributions in text order.
 		sortAttrs(p.attrs)
 		for _, a := range p.attrs {
@@ -121,6 +119,26 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		}
 	}
 	return resolve(d, paras, all)
+}
+
+// lastQuotation returns the attribution with direct content that a
+// quotation opening the next paragraph may continue: the paragraph's last
+// one, when the attributions after it share its source ("“…,” she
+// said, adding that …"), or nil.
+func lastQuotation(as []*attr) *attr {
+	for i := len(as) - 1; i >= 0; i-- {
+		if !as[i].direct {
+			continue
+		}
+		q := as[i]
+		for _, a := range as[i+1:] {
+			if a.source.empty() || a.source != q.source {
+				return nil
+			}
+		}
+		return q
+	}
+	return nil
 }
 
 // span turns a token range into a byte span.

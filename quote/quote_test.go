@@ -248,6 +248,13 @@ func TestPatterns(t *testing.T) {
 				{"Jane Roe", "Senator Jane Roe", "complained", "about her microphone after the debate", false},
 				{"Jane Roe", "Senator Jane Roe", "suggesting", "it had been sabotaged", false},
 			}},
+		{"a participle after a quotation's cue keeps the quotation open",
+			"“We can’t afford this,” Senator Jane Roe said, even suggesting the bill was a fraud.\n\n“And we will not pay for it.”",
+			[]want{
+				{"Jane Roe", "Senator Jane Roe", "said", "“We can’t afford this,”", true},
+				{"Jane Roe", "Senator Jane Roe", "suggesting", "the bill was a fraud", false},
+				{"Jane Roe", "Senator Jane Roe", "said", "“And we will not pay for it.”", true},
+			}},
 		{"a participle opening the sentence",
 			"Citing an unfounded theory, Senator Jane Roe accused the governor of lying.",
 			[]want{
