@@ -302,20 +302,22 @@ func (m *Model) Save(w io.Writer) error {
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
+	str := func(s string) {
+		uv(uint64(len(s)))
+		bw.WriteString(s)
+	}
 	bw.WriteString(magic)
 	// lexicon
 	words := slices.Sorted(maps.Keys(m.lex))
 	uv(uint64(len(words)))
 	for _, k := range words {
-		uv(uint64(len(k)))
-		bw.WriteString(k)
+		str(k)
 		bw.WriteByte(m.lex[k])
 	}
 	// titles
 	uv(uint64(len(m.titles)))
 	for _, t := range m.titles {
-		uv(uint64(len(t)))
-		bw.WriteString(t)
+		str(t)
 	}
 	// gazetteer
 	keys := slices.Sorted(maps.Keys(m.gaz))
@@ -336,11 +338,7 @@ func (m *Model) Save(w io.Writer) error {
 		scale = 1
 	}
 	binary.Write(bw, binary.LittleEndian, math.Float64bits(scale))
-	feats := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		feats = append(feats, k)
-	}
-	slices.Sort(feats)
+	feats := slices.Sorted(maps.Keys(m.index))
 	uv(uint64(len(feats)))
 	prev = 0
 	for _, f := range feats {
@@ -395,30 +393,34 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		return b
 	}
+	// str reads a string written with its length first.
+	str := func() (string, error) {
+		l := uv()
+		if l > 1<<10 {
+			return "", ErrBadModel
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return "", fmt.Errorf("%w: %w", ErrBadModel, err)
+		}
+		return string(b), nil
+	}
 	m := &Model{lex: map[string]uint8{}, gaz: gazetteer{}}
 	n := uv()
 	for i := uint64(0); i < n && rerr == nil; i++ {
-		l := uv()
-		if l > 1<<10 {
-			return nil, ErrBadModel
+		w, err := str()
+		if err != nil {
+			return nil, err
 		}
-		b := make([]byte, l)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
-		}
-		m.lex[string(b)] = bt()
+		m.lex[w] = bt()
 	}
 	n = uv()
 	for i := uint64(0); i < n && rerr == nil; i++ {
-		l := uv()
-		if l > 1<<10 {
-			return nil, ErrBadModel
+		t, err := str()
+		if err != nil {
+			return nil, err
 		}
-		b := make([]byte, l)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
-		}
-		m.titles = append(m.titles, string(b))
+		m.titles = append(m.titles, t)
 	}
 	n = uv()
 	var prev uint64
