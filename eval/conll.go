@@ -71,14 +71,6 @@ func conllChunks(tags []string) []chunk {
 type prf struct{ correct, guessed, gold int }
 
 func (c prf) scores() (p, r, f float64) {
-	if c.guessed > 0 {
-		p = float64(c.correct) / float64(c.guessed)
-	}
-	if c.gold > 0 {
-		r = float64(c.correct) / float64(c.gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
+	p, r = ratio(c.correct, c.guessed), ratio(c.correct, c.gold)
+	return p, r, f1(p, r)
 }

@@ -465,9 +465,6 @@ func groupIdx(lab []string) [][]int {
 	return out
 }
 
-// corefF1 is the harmonic mean of p and r (0 when both are 0).
-func corefF1(p, r float64) float64 { return f1(p, r) }
-
 func corefDiv(a, b float64) float64 {
 	if b == 0 {
 		return 0
@@ -477,9 +474,9 @@ func corefDiv(a, b float64) float64 {
 
 // f1s returns MUC, B³ and CEAFe F1 and their mean, the CoNLL F1.
 func (s *corefScores) f1s() (muc, b3, ceaf, conll float64) {
-	muc = corefF1(corefDiv(s.mucPN, s.mucPD), corefDiv(s.mucN, s.mucRD))
-	b3 = corefF1(corefDiv(s.b3P, s.n), corefDiv(s.b3R, s.n))
-	ceaf = corefF1(corefDiv(s.ceafSim, s.ceafR), corefDiv(s.ceafSim, s.ceafK))
+	muc = f1(corefDiv(s.mucPN, s.mucPD), corefDiv(s.mucN, s.mucRD))
+	b3 = f1(corefDiv(s.b3P, s.n), corefDiv(s.b3R, s.n))
+	ceaf = f1(corefDiv(s.ceafSim, s.ceafR), corefDiv(s.ceafSim, s.ceafK))
 	return muc, b3, ceaf, (muc + b3 + ceaf) / 3
 }
 

@@ -159,27 +159,9 @@ func quoteMarkBaseline(text string) []Attribution {
 // quotePRF counts matches of one kind.
 type quotePRF struct{ match, pred, gold int }
 
-func (c quotePRF) p() float64 {
-	if c.pred == 0 {
-		return 0
-	}
-	return float64(c.match) / float64(c.pred)
-}
-
-func (c quotePRF) r() float64 {
-	if c.gold == 0 {
-		return 0
-	}
-	return float64(c.match) / float64(c.gold)
-}
-
-func (c quotePRF) f() float64 {
-	p, r := c.p(), c.r()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (c quotePRF) p() float64 { return ratio(c.match, c.pred) }
+func (c quotePRF) r() float64 { return ratio(c.match, c.gold) }
+func (c quotePRF) f() float64 { return f1(c.p(), c.r()) }
 
 // quoteScore accumulates the counts of the quotes suite.
 type quoteScore struct {

@@ -175,3 +175,20 @@ func Run(name string, opt Options) (*Report, error) {
 	}
 	return s(opt)
 }
+
+// ratio is a/b, or 0 when b is 0: a precision or a recall from counts.
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// f1 is the harmonic mean of a precision and a recall, or 0 when both
+// are 0.
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}

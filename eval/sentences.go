@@ -173,22 +173,9 @@ func runSentences(opt Options) (*Report, error) {
 // gold sets.
 type segCounts struct{ tp, sys, gold int }
 
-func (c segCounts) precision() float64 { return segRatio(c.tp, c.sys) }
-func (c segCounts) recall() float64    { return segRatio(c.tp, c.gold) }
-func (c segCounts) f1() float64 {
-	p, r := c.precision(), c.recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func segRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c segCounts) precision() float64 { return ratio(c.tp, c.sys) }
+func (c segCounts) recall() float64    { return ratio(c.tp, c.gold) }
+func (c segCounts) f1() float64        { return f1(c.precision(), c.recall()) }
 
 // scoreSegmentation compares the doc's sentence starts and token spans with
 // the gold ones.

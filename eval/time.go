@@ -43,20 +43,6 @@ func (s *TimexScore) Add(o TimexScore) {
 	s.ValueOK += o.ValueOK
 }
 
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // StrictF1 is the F1 of exact span matches.
 func (s TimexScore) StrictF1() float64 {
 	return f1(ratio(s.Strict, s.System), ratio(s.Strict, s.Gold))
