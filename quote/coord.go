@@ -83,9 +83,7 @@ func (p *para) secondCue(k, hi int) (rng, bool) {
 	} else if !(pastForm(w) || strings.HasSuffix(w, "s") || v > k) {
 		return rng{}, false
 	}
-	if !isCueWord(w) && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
-		return rng{}, false
-	}
+	// A listed verb, or a word the cue model takes for a cue.
 	_, cr, ok := p.isCue(v)
 	if !ok {
 		return rng{}, false
