@@ -344,7 +344,16 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		j--
 	}
 	if j >= lo {
-		if a := p.beforeQuote(j, lo); a != nil {
+		a := p.beforeQuote(j, lo)
+		if a != nil && !coreCues[p.ts[a.cue.a].low] && p.ts[q.start-1].text != ":" {
+			// "Freddy, as he was known, “…,” Mr. Trump said.": a weaker
+			// cue before the quotation yields to an attribution after
+			// it.
+			if p.attributionAfter(q, hi, si) {
+				a = nil
+			}
+		}
+		if a != nil {
 			// The content runs to the end of the quotation, or of the
 			// sentence when the quotation ends it.
 			a.content = []rng{{start, q.end}}
@@ -362,10 +371,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 		return
 	}
 	// After the quotation: "…," he said / "…," said X / "…," X told Y.
-	k := q.end
-	for k < hi && p.ts[k].kind == 'p' && (p.ts[k].text == "," || strings.HasPrefix(p.ts[k].text, "-") || p.ts[k].text == "—" || p.ts[k].text == "–") {
-		k++
-	}
+	k := p.afterMarks(q, hi)
 	if k >= hi && k == q.end && si+1 < len(p.sents) && p.sents[si+1][0] == k && p.sents[si+1][1]-k <= 8 {
 		// "“…?” Beck questioned.": the question mark ended the
 		// sentence, but a short one with the source and cue follows.
@@ -430,6 +436,42 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			p.claim(r)
 		}
 	}
+}
+
+// afterMarks returns the token after the commas and dashes that follow
+// quotation q.
+func (p *para) afterMarks(q qspan, hi int) int {
+	k := q.end
+	for k < hi && p.ts[k].kind == 'p' && (p.ts[k].text == "," || strings.HasPrefix(p.ts[k].text, "-") || p.ts[k].text == "—" || p.ts[k].text == "–") {
+		k++
+	}
+	return k
+}
+
+// attributionAfter reports whether a source and a core cue of saying
+// follow quotation q in its sentence: "“…,” Mr. Trump said".
+func (p *para) attributionAfter(q qspan, hi, si int) bool {
+	k := p.afterMarks(q, hi)
+	if k >= hi {
+		return false
+	}
+	if coreCues[p.ts[k].low] {
+		_, cr, ok := p.isCue(k)
+		return ok && !p.npRight(cr.b, hi, true).empty()
+	}
+	src := p.npRight(k, hi, false)
+	if src.empty() {
+		return false
+	}
+	c := src.b
+	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
+		c++
+	}
+	if c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
+		return false
+	}
+	_, _, ok := p.isCue(c)
+	return ok
 }
 
 // q2end returns the end of the last content piece of a.

@@ -105,7 +105,7 @@ func (p *para) reported(si, lo, hi int, core bool) {
 		if !ok || !p.free(cr) {
 			continue
 		}
-		if core && p.thatBefore(lo, i, false) {
+		if core && p.thatBefore(lo, i, hi, false) {
 			// "X pointed out that Y said …": the outer cue reports it
 			// all.
 			continue
@@ -142,8 +142,10 @@ func (p *para) sayBefore(lo, i int) bool {
 }
 
 // thatBefore reports whether a cue before token i, in the same
-// sentence from lo, opens a that-clause holding i.
-func (p *para) thatBefore(lo, i int, core bool) bool {
+// sentence [lo, hi), opens a that-clause holding i. A clause with a
+// subject and cue of its own ends the that-clause before it
+// ("X warned that …, and Y said …").
+func (p *para) thatBefore(lo, i, hi int, core bool) bool {
 	for k := i - 1; k >= lo; k-- {
 		t := p.ts[k]
 		if p.claimed[k] || t.kind == 'q' || t.text == ";" || t.text == ":" {
@@ -167,7 +169,7 @@ func (p *para) thatBefore(lo, i int, core bool) bool {
 			continue
 		}
 		if _, cr, ok := p.isCue(c); ok && p.free(cr) && cr.b <= k {
-			return true
+			return p.contentEnd(k, hi) > i
 		}
 	}
 	return false
@@ -1003,7 +1005,7 @@ func (p *para) impressions(si, lo, hi int) {
 		}
 	}
 	for i := lo + 1; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, true) || p.sayBefore(lo, i) {
+		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
 			continue
 		}
 		t := p.ts[i]

@@ -292,6 +292,12 @@ func TestPatterns(t *testing.T) {
 		{"curly apostrophe name",
 			"“Tomorrow, our teams will visit the border,” General Mohammad Bagheri’s deputy said.",
 			nil},
+		{"a that-clause ends where another speaker's clause begins",
+			"The island has been warning that it is running out of cash, and Treasury Secretary Jane Roe said the measures were unsustainable.",
+			[]want{{"Jane Roe", "Treasury Secretary Jane Roe", "said", "the measures were unsustainable", false}}},
+		{"a weak cue before a quotation yields to said after it",
+			"Freddy, as he was known, “was caught sort of in the middle,” Donald Trump said.",
+			[]want{{"Donald Trump", "Donald Trump", "said", "“was caught sort of in the middle,”", true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
