@@ -986,9 +986,22 @@ func (p *para) npLeft(j, lo int) rng {
 	// of the voters", "27 percent of likely voters".
 	if q := p.quantityLeft(a, lo); q >= 0 && q < a {
 		a = q
-	} else if a-2 >= lo && p.ts[a-1].low == "of" {
-		if q := p.quantityLeft(a-2, lo); q >= 0 {
+	} else if of := a - 1; of-1 >= lo && p.ts[of].low == "of" || a < j && p.ts[a].low == "of" && a-1 >= lo {
+		if p.ts[a].low == "of" {
+			of = a
+		}
+		if q := p.quantityLeft(of-1, lo); q >= 0 {
 			a = q
+		} else if isDash(p.ts[of-1].text) {
+			// "more than half — 55 percent — of Sanders supporters".
+			for k := of - 2; k > lo && k > of-8; k-- {
+				if isDash(p.ts[k].text) {
+					if q := p.quantityLeft(k-1, lo); q >= 0 {
+						a = q
+					}
+					break
+				}
+			}
 		}
 	}
 	return rng{a, end}
@@ -1036,7 +1049,10 @@ func (p *para) quantityLeft(j, lo int) int {
 	for a-1 >= lo && approximations[p.ts[a-1].low] {
 		a--
 	}
-	if a > lo && p.ts[a-1].kind == 'w' && !boundary[p.ts[a-1].low] {
+	if a > lo && p.ts[a-1].kind == 'w' && !boundary[p.ts[a-1].low] && !isCueWord(p.ts[a-1].low) {
+		// A share of a group after a verb is its object ("won 52
+		// percent"), but after a verb of showing it opens a clause
+		// ("shows 68% of Democrats say").
 		return -1
 	}
 	return a

@@ -211,11 +211,19 @@ func (p *para) contentEnd(s, hi int) int {
 			n := p.ts[m+1]
 			// ", said": the main clause's cue after a relative clause
 			// ("Humphrey, who calls Trump a “sociopath,” said …").
-			if n.kind == 'q' && m+2 < hi && coreCues[p.ts[m+2].low] {
+			// So does ", adding" after a closing quotation mark
+			// ("…, “… this race,” adding that …").
+			closing := false
+			if n.kind == 'q' && m+2 < hi && (coreCues[p.ts[m+2].low] || progressive[p.ts[m+2].low] && isCueWord(p.ts[m+2].low)) {
 				n = p.ts[m+2]
+				closing = true
 			}
 			if n.low == "according" || progressive[n.low] && isCueWord(n.low) || coreCues[n.low] {
 				e = m
+				if closing && p.closesFrom(s, m+1) {
+					// The quotation opened in the content ends with it.
+					e = m + 2
+				}
 				break
 			}
 		}
@@ -255,6 +263,17 @@ func (p *para) contentEnd(s, hi int) int {
 	return e
 }
 
+// closesFrom reports whether the quotation mark at k closes a quotation
+// that opens at or after token s.
+func (p *para) closesFrom(s, k int) bool {
+	for _, q := range p.qs {
+		if q.end == k+1 && q.start >= s {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseConj may open a clause coordinated with the one before.
 var clauseConj = map[string]bool{
 	"while": true, "whereas": true, "but": true, "and": true, "as": true, "when": true,
@@ -274,6 +293,10 @@ func (p *para) clauseCue(m, hi int) bool {
 	k := m + 1
 	for k < hi && (clauseConj[p.ts[k].low] || p.ts[k].text == ",") {
 		k++
+	}
+	if t.text == "," && k+1 < hi && p.ts[k].low == "compared" && (p.ts[k+1].low == "with" || p.ts[k+1].low == "to") {
+		// "…, compared with 64 percent who say …".
+		k += 2
 	}
 	if k >= hi || p.ts[k].kind != 'w' {
 		return false
@@ -297,7 +320,16 @@ func (p *para) clauseCue(m, hi int) bool {
 	// A share of a group: "and more than 4 in 10 said".
 	for v := k + 1; v < hi && v <= k+6; v++ {
 		if coreCues[p.ts[v].low] && p.ts[v].low != "according" {
-			if q := p.quantityLeft(v-1, k); q == k {
+			e := v - 1
+			if p.ts[e].low == "who" && e > k {
+				// "compared with 64 percent who say".
+				e--
+			}
+			if q := p.quantityLeft(e, k); q == k {
+				return true
+			}
+			// "while only 49 percent of Republicans say".
+			if r := p.npLeft(e, k); !r.empty() && (r.a == k || r.a == k+1 && approximations[p.ts[k].low]) && p.holdsShare(r) {
 				return true
 			}
 			break
@@ -330,6 +362,17 @@ func (p *para) clauseCue(m, hi int) bool {
 	}
 	_, _, ok := p.isCue(k)
 	return ok && !progressive[p.ts[k].low]
+}
+
+// holdsShare reports whether the noun phrase r names a share of a group:
+// "only 49 percent of Republicans".
+func (p *para) holdsShare(r rng) bool {
+	for k := r.a; k < r.b; k++ {
+		if w := p.ts[k].low; w == "percent" || w == "%" || shares[w] || strings.HasSuffix(w, "%") {
+			return true
+		}
+	}
+	return false
 }
 
 // pastForm reports whether w looks like a verb in the past tense.
@@ -497,6 +540,12 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	if !inverted && src.a > i {
 		return nil
+	}
+	if !inverted && src.b == src.a+1 && p.ts[src.a].low == "that" && !coreCues[p.ts[i].low] && !final {
+		// "a law that allows …", "a report that found …": a relative
+		// clause, whose pronoun is seldom the source as annotated;
+		// what it reports is kept without one.
+		src, noSource = rng{}, true
 	}
 	// "Do you support Donald Trump?": a question asks, it reports
 	// nothing.
@@ -939,6 +988,11 @@ func (p *para) nounCues(si, lo, hi int) {
 		switch {
 		case prev == "his" || prev == "her" || prev == "their" || prev == "its" || prev == "our" || prev == "my":
 			src = rng{i - 1, i}
+			// "Cruz reboots his attacks on Trump": the subject of the
+			// clause owns them, and is the source.
+			if s := p.ownerSubject(lo, i-1); !s.empty() {
+				src = s
+			}
 		case strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s"):
 			src = rng{i - 1, i}
 			for src.a > lo && capWord(p.ts[src.a-1]) && !p.claimed[src.a-1] {
@@ -974,6 +1028,31 @@ func (p *para) nounCues(si, lo, hi int) {
 		p.add(&attr{content: []rng{{b, e}}, cue: cue, source: src, sentence: si})
 		i = e
 	}
+}
+
+// ownerSubject returns the subject of the clause that holds the
+// possessive pronoun at k ("Donald Trump on Thursday ratcheted up his
+// attacks"), or nothing when a comma, a quotation or another clause
+// comes between them.
+func (p *para) ownerSubject(lo, k int) rng {
+	s := p.clauseStart(lo, k)
+	r := p.firstNP(s, k)
+	if r.empty() || r.b > k || !p.free(r) {
+		return rng{}
+	}
+	for m := r.b; m < k; m++ {
+		t := p.ts[m]
+		if t.kind != 'w' || clauseOpeners[t.low] || t.low == "and" || t.low == "who" || t.low == "which" {
+			return rng{}
+		}
+	}
+	if _, pron := pronouns[p.ts[r.a].low]; pron && r.b == r.a+1 {
+		switch p.ts[r.a].low {
+		case "it", "that", "this", "which", "what":
+			return rng{}
+		}
+	}
+	return r
 }
 
 // askedNext may follow a passive "was asked": what the question was.

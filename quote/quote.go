@@ -313,7 +313,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	if len(words) == 1 {
 		if v, ok := pronouns[words[0].low]; ok {
 			if !v {
-				if words[0].low == "who" {
+				if words[0].low == "who" && !afterShare(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
 					// a later pronoun refers to.
 					if p := r.recent(off, 1, "who"); p != nil {
@@ -375,6 +375,17 @@ func (r *resolver) speaker(f found) (string, int) {
 		return p.name, -1
 	}
 	return "", -1
+}
+
+// afterShare reports whether text ends with a share of a group, which a
+// following "who" refers to: "compared with 64 percent who say".
+func afterShare(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(f[len(f)-1], ","))
+	return w == "percent" || strings.HasSuffix(w, "%") || shares[w] || isNumber(w)
 }
 
 // named finds the person a source names: a person mention inside the
