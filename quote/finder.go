@@ -345,10 +345,10 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	}
 	if j >= lo {
 		a := p.beforeQuote(j, lo)
-		if a != nil && !coreCues[p.ts[a.cue.a].low] && p.ts[q.start-1].text != ":" {
-			// "Freddy, as he was known, “…,” Mr. Trump said.": a weaker
-			// cue before the quotation yields to an attribution after
-			// it.
+		if a != nil && p.ts[q.start-1].text != ":" {
+			// "Freddy, as he was known, “…,” Mr. Trump said.", "Nothing
+			// the president said “will …,” the senator said.": a cue
+			// before the quotation yields to an attribution after it.
 			if p.attributionAfter(q, hi, si) {
 				a = nil
 			}
@@ -386,6 +386,11 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	}
 	if k < hi && k > q.start {
 		if a := p.afterQuote(k, hi, si); a != nil {
+			// "Nothing the president said “will assuage …,” the senator
+			// said.": words running into the quotation are said too.
+			if l := p.clauseStart(lo, q.start); l < q.start && p.ts[q.start-1].kind == 'w' && p.free(rng{l, q.start}) && !p.cueIn(l, q.start) {
+				content.a = l
+			}
 			a.content = []rng{content}
 			a.direct = true
 			p.add(a)
@@ -455,6 +460,10 @@ func (p *para) attributionAfter(q qspan, hi, si int) bool {
 	if k >= hi {
 		return false
 	}
+	if p.ts[k].low == "according" {
+		// ", according to Fars": the agency that relayed it.
+		return false
+	}
 	if coreCues[p.ts[k].low] {
 		_, cr, ok := p.isCue(k)
 		return ok && !p.npRight(cr.b, hi, true).empty()
@@ -472,6 +481,16 @@ func (p *para) attributionAfter(q qspan, hi, si int) bool {
 	}
 	_, _, ok := p.isCue(c)
 	return ok
+}
+
+// cueIn reports whether a cue other than said or says lies in [a, b).
+func (p *para) cueIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, _, ok := p.isCue(k); ok && p.ts[k].low != "said" && p.ts[k].low != "says" {
+			return true
+		}
+	}
+	return false
 }
 
 // q2end returns the end of the last content piece of a.
@@ -722,6 +741,13 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(progressive[p.ts[c].low] && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
+			if r.a > lo && subjectPreps[p.ts[r.a-1].low] && coreCues[p.ts[c].low] {
+				// "people close to Clinton say": the noun phrase is
+				// the object of a preposition inside the subject.
+				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
+					return w
+				}
+			}
 			return r
 		}
 	}
@@ -757,6 +783,10 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	return rng{}
 }
+
+// subjectPreps may join a noun phrase to the subject it belongs to:
+// "people close to Clinton", "critics of the plan".
+var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true}
 
 // isYear reports whether w is a year: "2010".
 func isYear(w string) bool {
@@ -807,7 +837,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 	words := 0
 	for k := j; k >= lo; k-- {
 		t := p.ts[k]
-		if t.kind == 'q' || t.kind == 'p' && t.text != "(" && t.text != ")" && t.text != "-" && t.text != "." {
+		if t.kind == 'q' || t.kind == 'p' && t.text != "(" && t.text != ")" && t.text != "-" && t.text != "." && t.text != "'" && t.text != "’" {
 			break
 		}
 		if t.kind == 'w' {
@@ -827,7 +857,13 @@ func (p *para) clauseSubject(j, lo int) rng {
 	first := p.ts[a]
 	// "But environmentalists worry that": a bare plural opening its
 	// clause.
-	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && (a == lo || p.ts[a-1].kind != 'w' || clauseOpeners[p.ts[a-1].low])
+	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners[p.ts[a-1].low]
+	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && opens
+	// "Indeed, proponents of more controls on hate speech say": a
+	// plural opening its clause, with what qualifies it.
+	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && (p.ts[a+1].low == "of" || p.ts[a+1].low == "close" || p.ts[a+1].low == "with" || p.ts[a+1].low == "in" || p.ts[a+1].low == "from" || p.ts[a+1].low == "who") {
+		barePlural = true
+	}
 	if first.kind != 'w' || !(startsUpper(first.text) || determiners[first.low] || quantifiers[first.low] || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
 		return rng{}
 	}
@@ -919,6 +955,12 @@ func (p *para) npLeft(j, lo int) rng {
 		// noun after a determiner.
 		for k := j - 1; k >= lo && k >= j-7; k-- {
 			w := p.ts[k]
+			if (w.text == "That" || w.text == "This") && (k == lo || p.ts[k-1].kind == 'p') {
+				// "That person said": a demonstrative opening the
+				// sentence.
+				headOK = true
+				break
+			}
 			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
@@ -942,7 +984,7 @@ func (p *para) npLeft(j, lo int) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if determiners[w.low] {
+		if determiners[w.low] || (w.text == "That" || w.text == "This") && (k == lo || p.ts[k-1].kind == 'p') {
 			a = k
 			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !functionCap[p.ts[k-2].low] || roleNouns[p.ts[k-2].low]) {
 				continue
@@ -958,6 +1000,11 @@ func (p *para) npLeft(j, lo int) rng {
 			continue
 		}
 		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !functionCap[p.ts[k-1].low] {
+			a = k
+			continue
+		}
+		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers[p.ts[k-1].low] && pairedModifiers[p.ts[a].low] {
+			// "current and former officials".
 			a = k
 			continue
 		}
@@ -1007,10 +1054,21 @@ func (p *para) npLeft(j, lo int) rng {
 	return rng{a, end}
 }
 
+// pairedModifiers are adjectives coordinated before the noun of a
+// source: "current and former officials", "local and state leaders".
+var pairedModifiers = map[string]bool{
+	"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
+	"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
+	"military": true, "civilian": true, "public": true, "private": true, "political": true,
+	"religious": true, "business": true, "community": true, "civic": true, "elected": true,
+	"american": true, "european": true, "western": true, "democratic": true, "republican": true,
+}
+
 // shares name a part of a group: "half said", "a majority say".
 var shares = map[string]bool{
 	"half": true, "majority": true, "plurality": true, "minority": true,
 	"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
+	"fourth": true, "fourths": true, "tenth": true, "tenths": true,
 }
 
 // approximations may open a share: "more than 4 in 10", "nearly half".

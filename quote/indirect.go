@@ -131,6 +131,10 @@ func (p *para) reported(si, lo, hi int, core bool) {
 func (p *para) sayBefore(lo, i int) bool {
 	for k := i - 1; k >= lo; k-- {
 		t := p.ts[k]
+		if t.text == "," && k > lo && coreCues[p.ts[k-1].low] && !p.claimed[k-1] {
+			// "In contrast, Berkman said, there seem to be …".
+			return true
+		}
 		if p.claimed[k] || t.kind != 'w' {
 			return false
 		}
@@ -618,8 +622,16 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		}
 		s := p.clauseStart(lo, b)
 		// "Later in the day, the FBI said it would cooperate": an
-		// opening adverbial, not what was said.
-		if !inverted && tailWords >= 2 && p.words(rng{s, b}) <= 10 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
+		// opening adverbial, not what was said. A teller's addressee
+		// is no content after the cue ("…, Carter told a Senate
+		// panel").
+		said := tailWords
+		if kind == cueTell {
+			if r := p.npRight(tailStart, hi, false); !r.empty() {
+				said = p.words(rng{r.b, tailEnd})
+			}
+		}
+		if !inverted && said >= 2 && p.words(rng{s, b}) <= 10 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
 			s = b
 		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
@@ -691,7 +703,9 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "The plan, he said, will fail": what was said runs on both
 		// sides of the cue.
 		b := src.a - 1
-		if l := p.clauseStart(lo, b); l < b && p.free(rng{l, b}) {
+		if l := p.clauseStart(lo, b); l < b && p.free(rng{l, b}) && !(functionCap[p.ts[l].low] && !determiners[p.ts[l].low] && p.words(rng{l, b}) <= 3) {
+			// Not an opening adverbial: "In contrast, Berkman said,
+			// there seem to be …".
 			content = []rng{{l, b}, {s, e}}
 		}
 	}

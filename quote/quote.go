@@ -292,6 +292,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		return "", -1
 	}
 	off := f.source.Start
+	ts = ownHead(ts)
 	// A source with a name: the person of that name.
 	if p, m := r.named(f.source, ts); p != nil {
 		r.spoke[p] = off
@@ -391,9 +392,13 @@ func afterShare(text string) bool {
 // named finds the person a source names: a person mention inside the
 // source span, or a person sharing the key of the source's name.
 func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
+	end := src.End
+	if len(ts) > 0 {
+		end = min(end, ts[len(ts)-1].End)
+	}
 	for _, p := range r.ps.list {
 		for i, a := range p.at {
-			if a >= src.Start && a < src.End && p.mention[i] >= 0 {
+			if a >= src.Start && a < end && p.mention[i] >= 0 {
 				return p, p.mention[i]
 			}
 		}
@@ -416,6 +421,31 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	}
 	return nil, -1
 }
+
+// ownHead returns the tokens of a source up to a preposition after a
+// common noun: "people close to Clinton", "critics of the president"
+// name no one, and the name after the preposition is not the speaker.
+func ownHead(ts []tok) []tok {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].kind == 'w' && ofPreps[ts[i].low] && ts[i-1].kind == 'w' && (!startsUpper(ts[i-1].text) || i == 1 && groupNouns[ts[0].low]) && !determiners[ts[i-1].low] {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
+// groupNouns name people by what they do or are, and may open a
+// sentence capitalised: "Critics of Donald Trump say".
+var groupNouns = map[string]bool{
+	"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
+	"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
+	"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
+	"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
+}
+
+// ofPreps join a common noun to what it is about: "critics of", "close
+// to".
+var ofPreps = map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
 
 // salient returns the person a he or she at off most likely refers to:
 // the one who spoke or was the subject most recently, else the one
