@@ -127,7 +127,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		// an adjective.
 		return 0, rng{}, false
 	}
-	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":") {
+	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence[p.ts[i-1].low])) {
 		// "the reality TV show “The Apprentice”", "showed up": no
 		// showing of anything.
 		return 0, rng{}, false
@@ -137,6 +137,11 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if strings.HasPrefix(t.low, "point") {
 		if i+1 < len(p.ts) && p.ts[i+1].low == "out" {
 			return cueSay, rng{i, i + 2}, true
+		}
+		if i+1 < len(p.ts) && p.ts[i+1].low == "to" && (i == 0 || !determiners[p.ts[i-1].low]) {
+			// "Trump pointed to the polls": what is pointed to is
+			// put forward.
+			return cueObject, rng{i, i + 2}, true
 		}
 		return 0, rng{}, false
 	}
@@ -741,7 +746,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(progressive[p.ts[c].low] && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
-			if r.a > lo && subjectPreps[p.ts[r.a-1].low] && coreCues[p.ts[c].low] {
+			if r.a > lo && subjectPreps[p.ts[r.a-1].low] && (coreCues[p.ts[c].low] || showing[p.ts[c].low]) {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
 				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
@@ -778,10 +783,31 @@ func (p *para) subjectOf(c, lo int) rng {
 		}
 		return p.firstNP(lo, c)
 	}
-	if j >= lo && (coreCues[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
+	if j >= lo && (coreCues[p.ts[c].low] || showing[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
 		return p.clauseSubject(j0, lo)
 	}
 	return rng{}
+}
+
+// evidence names what shows a finding: "…, records show.", "a poll
+// shows".
+var evidence = map[string]bool{
+	"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
+	"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
+	"report": true, "reports": true, "math": true, "count": true, "tally": true, "tallies": true,
+	"documents": true, "filings": true, "results": true, "figures": true, "numbers": true,
+	"statistics": true, "research": true, "history": true, "evidence": true, "email": true,
+	"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
+	"documentation": true, "returns": true, "estimates": true, "projections": true,
+}
+
+// showing verbs report a finding, with a clause after them and
+// often evidence rather than a person before: "Polls there show Trump
+// is trailing".
+var showing = map[string]bool{
+	"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
+	"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
+	"indicated": true,
 }
 
 // subjectPreps may join a noun phrase to the subject it belongs to:
