@@ -551,8 +551,8 @@ func (p *para) add(a *attr) {
 // token k, for the quotation before it.
 func (p *para) afterQuote(k, hi, si int) *attr {
 	// said X
-	if _, cr, ok := p.isCue(k); ok {
-		if src := p.npRight(cr.b, hi, true); !src.empty() {
+	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive[p.ts[k].low] {
+		if src := p.npRight(cr.b, hi, true); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
 			a := &attr{cue: cr, source: src, sentence: si}
 			p.viaAfter(a, src.b, hi)
 			return a
@@ -603,6 +603,16 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 	a := &attr{cue: cr, source: src, sentence: si}
 	p.viaAfter(a, cr.b, hi)
 	return a
+}
+
+// pronounLed reports whether the one-word source r is a pronoun that
+// opens a clause of its own: "…,” said he would vote" has "he" as the
+// subject of what was said, not as the speaker after the cue.
+func pronounLed(p *para, r rng, hi int) bool {
+	if _, pron := pronouns[p.ts[r.a].low]; !pron {
+		return false
+	}
+	return r.b < hi && p.ts[r.b].kind == 'w'
 }
 
 // closingVerb reports whether token c is a lowercase past verb that ends
@@ -729,6 +739,14 @@ func (p *para) subjectOf(c, lo int) rng {
 			j--
 		}
 	}
+	// "who has in the past described", "Fiorina a month later
+	// announced": a time phrase of a few words.
+	if n := p.timePhraseLeft(j, lo); n > 0 {
+		j -= n
+		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+			j--
+		}
+	}
 	// "X, for his part, said": skip back over the aside.
 	if j >= lo && p.ts[j].text == "," {
 		for k := j - 1; k >= lo && k > j-10; k-- {
@@ -738,6 +756,13 @@ func (p *para) subjectOf(c, lo int) rng {
 				}
 				break
 			}
+		}
+	}
+	// "Humphrey, who calls Trump a “sociopath,” said": the name before
+	// a relative clause that ends at the cue.
+	if j >= lo && (p.ts[j].text == "," || p.ts[j].kind == 'q') && !progressive[p.ts[c].low] {
+		if r := p.beforeRelative(j, lo); !r.empty() {
+			return r
 		}
 	}
 	// "…, saying": the subject of the clause, not the noun before the comma.
@@ -813,6 +838,55 @@ var showing = map[string]bool{
 // subjectPreps may join a noun phrase to the subject it belongs to:
 // "people close to Clinton", "critics of the plan".
 var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true}
+
+// beforeRelative returns the name before ", who" when the relative
+// clause runs to token j, the comma or quotation mark that closes it.
+func (p *para) beforeRelative(j, lo int) rng {
+	for k := j - 1; k > lo+1 && k > j-40; k-- {
+		t := p.ts[k]
+		if t.text == ";" || t.text == "." || isCueWord(t.low) && k == j-1 {
+			return rng{}
+		}
+		if t.low != "who" || p.ts[k-1].text != "," {
+			continue
+		}
+		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners[p.ts[r.a-1].low]) {
+			return r
+		}
+		return rng{}
+	}
+	return rng{}
+}
+
+// timePhraseLeft returns the length of a time phrase that ends at token
+// j ("in the past", "in recent weeks", "a month later", "two years
+// ago", "for years"), or 0.
+func (p *para) timePhraseLeft(j, lo int) int {
+	at := func(k int) string {
+		if k < lo {
+			return ""
+		}
+		return p.ts[k].low
+	}
+	w := at(j)
+	switch {
+	case w == "past" && at(j-1) == "the" && at(j-2) == "in":
+		return 3
+	case periods[w] && at(j-1) == "recent" && at(j-2) == "in":
+		return 3
+	case periods[w] && (at(j-1) == "for" || at(j-1) == "in"):
+		return 2
+	case (w == "later" || w == "earlier" || w == "ago") && periods[at(j-1)] && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
+		return 3
+	}
+	return 0
+}
+
+// periods are the units of a time phrase.
+var periods = map[string]bool{
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true, "hours": true,
+}
 
 // isYear reports whether w is a year: "2010".
 func isYear(w string) bool {
@@ -1220,6 +1294,11 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		if w.low == "al" || strings.HasPrefix(w.low, "al-") || strings.HasPrefix(w.low, "el-") || w.low == "bin" || w.low == "van" || w.low == "von" || w.low == "de" {
 			head = i
 			continue
+		}
+		if head >= 0 && i == head+1 && pastForm(w.low) && !roleNouns[w.low] {
+			// "Hillary Clinton's right-hand woman rallied supporters":
+			// a verb after a whole noun phrase.
+			break
 		}
 		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text))) {
 			if roleNouns[w.low] {
