@@ -882,6 +882,12 @@ func (p *para) timePhraseLeft(j, lo int) int {
 	return 0
 }
 
+// weekdays name the days a report is dated by: "spoke Tuesday".
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
+
 // periods are the units of a time phrase.
 var periods = map[string]bool{
 	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
@@ -1300,7 +1306,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			// a verb after a whole noun phrase.
 			break
 		}
-		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text))) {
+		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text) && !weekdays[p.ts[i+1].low])) {
 			if roleNouns[w.low] {
 				head = i
 			}
@@ -1343,7 +1349,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 // firstNP returns the subject of the sentence starting at lo: its first
 // noun phrase after any opening adverbial ("During the meeting, X …").
 func (p *para) firstNP(lo, hi int) rng {
-	k := lo
+	k := p.afterDateline(lo, hi)
 	for tries := 0; tries < 3 && k < hi; tries++ {
 		for k < hi && p.ts[k].kind != 'w' {
 			if q, ok := p.quoteAt[k]; ok {
@@ -1371,6 +1377,30 @@ func (p *para) firstNP(lo, hi int) rng {
 		k = e + 1
 	}
 	return rng{}
+}
+
+// afterDateline returns the token after a dateline that opens the
+// sentence at lo ("LOS ANGELES (AP) —", "BEDFORD, N.H. —"), or lo.
+func (p *para) afterDateline(lo, hi int) int {
+	caps := 0
+	for k := lo; k < hi && k < lo+12; k++ {
+		t := p.ts[k]
+		switch {
+		case isDash(t.text) || t.text == "―":
+			if caps > 0 {
+				return k + 1
+			}
+			return lo
+		case t.kind == 'w' && allCaps(strings.Trim(t.text, ".")):
+			caps++
+		case t.kind == 'w' && k > lo && p.ts[k-1].text == "," && startsUpper(t.text) && strings.HasSuffix(t.text, "."):
+			// "BEDFORD, N.H." and "Calif.": a state after the place.
+		case t.text == "," || t.text == "(" || t.text == ")" || t.text == ".":
+		default:
+			return lo
+		}
+	}
+	return lo
 }
 
 // subjectLike reports whether a noun phrase can be the subject of a
