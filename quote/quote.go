@@ -10,7 +10,9 @@
 // and attributed states (`X believes …`), and the other forms PolNeAR
 // annotates: polls (`… in a new Fox poll`), questions (`was asked about
 // …`), reports without a source (`X reportedly …`) and owned nouns of
-// saying (`Trump's attacks on Clinton`, `her claim that …`), passives
+// saying (`Trump's attacks on Clinton`, `her claim that …`, owned by
+// the clause's subject when the owner is a pronoun), findings with
+// evidence as their subject (`…, records show.`), passives
 // of verbs of saying, with an agent (`… was first reported by the
 // Times`) or without (`a curfew was announced`), and a paragraph
 // introduced by `X wrote:`. Two layouts mark the speaker without a verb:
