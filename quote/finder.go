@@ -473,15 +473,8 @@ func (p *para) attributionAfter(q qspan, hi, si int) bool {
 		_, cr, ok := p.isCue(k)
 		return ok && !p.npRight(cr.b, hi, true).empty()
 	}
-	src := p.npRight(k, hi, false)
-	if src.empty() {
-		return false
-	}
-	c := src.b
-	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
-		c++
-	}
-	if c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
+	src, c := p.subjectThenVerb(k, hi)
+	if src.empty() || c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
 		return false
 	}
 	_, _, ok := p.isCue(c)
@@ -559,13 +552,9 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 		}
 	}
 	// X said
-	src := p.npRight(k, hi, false)
+	src, c := p.subjectThenVerb(k, hi)
 	if src.empty() {
 		return nil
-	}
-	c := src.b
-	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
-		c++
 	}
 	// "X, for his part, said"
 	if c < hi && p.ts[c].text == "," {
@@ -613,6 +602,21 @@ func pronounLed(p *para, r rng, hi int) bool {
 		return false
 	}
 	return r.b < hi && p.ts[r.b].kind == 'w'
+}
+
+// subjectThenVerb reads a noun phrase from token k and returns it with
+// the index of the word after it and any auxiliaries and adverbs: where
+// its verb would be.
+func (p *para) subjectThenVerb(k, hi int) (rng, int) {
+	src := p.npRight(k, hi, false)
+	if src.empty() {
+		return src, hi
+	}
+	c := src.b
+	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
+		c++
+	}
+	return src, c
 }
 
 // closingVerb reports whether token c is a lowercase past verb that ends
