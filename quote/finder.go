@@ -354,7 +354,7 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 			// "Freddy, as he was known, “…,” Mr. Trump said.", "Nothing
 			// the president said “will …,” the senator said.": a cue
 			// before the quotation yields to an attribution after it.
-			if p.attributionAfter(q, hi, si) {
+			if p.attributionAfter(q, hi) {
 				a = nil
 			}
 		}
@@ -460,7 +460,7 @@ func (p *para) afterMarks(q qspan, hi int) int {
 
 // attributionAfter reports whether a source and a core cue of saying
 // follow quotation q in its sentence: "“…,” Mr. Trump said".
-func (p *para) attributionAfter(q qspan, hi, si int) bool {
+func (p *para) attributionAfter(q qspan, hi int) bool {
 	k := p.afterMarks(q, hi)
 	if k >= hi {
 		return false
