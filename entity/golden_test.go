@@ -1,7 +1,6 @@
 package entity_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden tags testdata/NAME.input and compares the mentions and
 // entities with testdata/NAME.golden.
@@ -41,19 +39,7 @@ func TestGolden(t *testing.T) {
 			for i, e := range d.Entities {
 				fmt.Fprintf(&out, "%d\t%s\t%s\t%q\t%q\n", i, e.Type, e.Name, e.Forms, e.Roles)
 			}
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("output differs from %s (go test -update to accept):\n%s", golden, out.String())
-			}
+			testutil.Golden(t, filepath.Join("testdata", name+".golden"), []byte(out.String()))
 		})
 	}
 }

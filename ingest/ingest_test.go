@@ -1,20 +1,16 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenArticle is what a golden file records of an article: its fields,
 // with the text as its list of paragraphs.
@@ -132,17 +128,5 @@ func checkGolden(t *testing.T, golden string, got []goldenResult) {
 		t.Fatal(err)
 	}
 	b = append(b, '\n')
-	if *update {
-		if err := os.WriteFile(golden, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(want, b) {
-		t.Errorf("%s differs; got:\n%s", golden, b)
-	}
+	testutil.Golden(t, golden, b)
 }

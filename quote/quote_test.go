@@ -1,17 +1,15 @@
 package quote
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // doc makes a doc of text with paragraphs at blank lines.
 func doc(text string) *news.Doc {
@@ -441,20 +439,7 @@ func TestGolden(t *testing.T) {
 		}
 		d := doc(string(b))
 		got := dump(d, Find(d))
-		golden := strings.TrimSuffix(in, ".input") + ".golden"
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		w, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != string(w) {
-			t.Errorf("%s differs from %s:\n%s", in, golden, got)
-		}
+		testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", []byte(got))
 	}
 }
 

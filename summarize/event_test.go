@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 )
@@ -115,19 +116,7 @@ func TestEventsGolden(t *testing.T) {
 					t.Errorf("no line matches %s:\n%s", p, got)
 				}
 			}
-			golden := filepath.Join("testdata", "events", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("summary\n%s\nwant\n%s", got, want)
-			}
+			testutil.Golden(t, filepath.Join("testdata", "events", name+".golden"), []byte(got))
 		})
 	}
 }

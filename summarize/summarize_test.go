@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // loadStory reads testdata/stories/<name>/*.txt into an analysed story,
 // one day apart in file order, marking a paragraph that opens with
@@ -71,19 +69,7 @@ func TestStoryGolden(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			got := render(Story(loadStory(t, tc.story), tc.opt))
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("summary\n%s\nwant\n%s", got, want)
-			}
+			testutil.Golden(t, filepath.Join("testdata", name+".golden"), []byte(got))
 		})
 	}
 }

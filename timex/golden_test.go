@@ -2,17 +2,15 @@ package timex_test
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/timex"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden tags testdata/NAME.input (a DCT line, then the text; lines
 // starting with # are comments) and compares the expressions found with
@@ -53,19 +51,6 @@ func TestGolden(t *testing.T) {
 			}
 			out.WriteByte('\n')
 		}
-		golden := strings.TrimSuffix(in, ".input") + ".golden"
-		if *update {
-			if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if out.String() != string(want) {
-			t.Errorf("%s: got\n%s\nwant\n%s", in, out.String(), want)
-		}
+		testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", []byte(out.String()))
 	}
 }

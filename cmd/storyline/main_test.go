@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // storyline runs the command line and returns its exit status and output.
 func storyline(args ...string) (code int, stdout, stderr string) {
@@ -79,20 +76,7 @@ func TestBriefSeedsGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	path := filepath.Join("testdata", "seeds.md.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if out != string(want) {
-		t.Errorf("the seeds' brief changed; run go test ./cmd/storyline -update and review the diff\n%s", out)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "seeds.md.golden"), []byte(out))
 }
 
 func TestBriefFormats(t *testing.T) {

@@ -1,12 +1,37 @@
 // Package testutil finds the evaluation data beside the repository for
-// tests and benchmarks.
+// tests and benchmarks, and compares output with golden files.
 package testutil
 
 import (
+	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+// update is go test -update: the golden files are rewritten rather than
+// compared.
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// Golden compares got with the golden file at path, or rewrites the file
+// when the tests run with -update.
+func Golden(tb testing.TB, path string, got []byte) {
+	tb.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got\n%s", path, got)
+	}
+}
 
 // Root returns the repository root: the nearest folder above the working
 // directory that holds go.mod.
