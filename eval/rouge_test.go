@@ -66,6 +66,25 @@ func readNISTOutput(t *testing.T, path string) (perEval map[string]nistFigure, a
 	return perEval, avg
 }
 
+// jackknifeEvals reads NIST's jackknifing configuration, rougejk.in,
+// from base.
+func jackknifeEvals(t *testing.T, base string) []RougeEval {
+	t.Helper()
+	cf, err := os.Open(filepath.Join(base, "rougejk.in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cf.Close()
+	evals, err := ReadRougeConfig(cf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evals) == 0 {
+		t.Fatal("no evaluations in rougejk.in")
+	}
+	return evals
+}
+
 // TestRougeReproducesNIST runs ROUGE over every DUC 2006 peer and model
 // summary with NIST's configuration and options (-n 4 -w 1.2 -m -2 4 -u
 // -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d, jackknifed by the configuration
@@ -74,18 +93,7 @@ func readNISTOutput(t *testing.T, path string) (perEval map[string]nistFigure, a
 func TestRougeReproducesNIST(t *testing.T) {
 	base := rougeSharedData(t, "summarization/duc2006/rouge")
 	rougeDir := rougeSharedData(t, "summarization/rouge")
-	cf, err := os.Open(filepath.Join(base, "rougejk.in"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	evals, err := ReadRougeConfig(cf)
-	cf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(evals) == 0 {
-		t.Fatal("no evaluations in rougejk.in")
-	}
+	evals := jackknifeEvals(t, base)
 	opt := RougeOptions{N: 2, Stem: true, LCS: true, Skip: true, SkipDistance: 4, SkipUnigrams: true,
 		Alpha: 0.5, Confidence: 95, Samples: 1000}
 	rg, err := NewRouge(rougeDir, opt)
@@ -213,15 +221,7 @@ func TestRougeJackknifeMatchesNIST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cf, err := os.Open(filepath.Join(base, "rougejk.in"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	evals, err := ReadRougeConfig(cf)
-	cf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	evals := jackknifeEvals(t, base)
 	perEval, _ := readNISTOutput(t, filepath.Join(base, "rougejk.m.out"))
 	type group struct {
 		models map[string]string // model ID → file
