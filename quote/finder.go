@@ -1065,7 +1065,7 @@ func (p *para) npLeft(j, lo int) rng {
 		// noun after a determiner.
 		for k := j - 1; k >= lo && k >= j-7; k-- {
 			w := p.ts[k]
-			if (w.text == "That" || w.text == "This") && (k == lo || p.ts[k-1].kind == 'p') {
+			if p.openingDemonstrative(k, lo) {
 				// "That person said": a demonstrative opening the
 				// sentence.
 				headOK = true
@@ -1094,7 +1094,7 @@ func (p *para) npLeft(j, lo int) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if determiners[w.low] || (w.text == "That" || w.text == "This") && (k == lo || p.ts[k-1].kind == 'p') {
+		if determiners[w.low] || p.openingDemonstrative(k, lo) {
 			a = k
 			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !functionCap[p.ts[k-2].low] || roleNouns[p.ts[k-2].low]) {
 				continue
@@ -1172,6 +1172,14 @@ var pairedModifiers = map[string]bool{
 	"military": true, "civilian": true, "public": true, "private": true, "political": true,
 	"religious": true, "business": true, "community": true, "civic": true, "elected": true,
 	"american": true, "european": true, "western": true, "democratic": true, "republican": true,
+}
+
+// openingDemonstrative reports whether token k is "That" or "This"
+// opening its sentence or clause, where it is a determiner ("That
+// person said") rather than a pronoun.
+func (p *para) openingDemonstrative(k, lo int) bool {
+	t := p.ts[k].text
+	return (t == "That" || t == "This") && (k == lo || p.ts[k-1].kind == 'p')
 }
 
 // shares name a part of a group: "half said", "a majority say".
