@@ -286,11 +286,14 @@ func (p *para) titleQuote(q qspan) bool {
 }
 
 // quantifiers stand for people on their own: "many argue", "some say".
-var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true}
 
 // quantVerbs are the verbs of saying that follow a quantifier as their
 // subject ("many argue", "some say") rather than as nouns.
-var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true}
+var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
+	"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
+	"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
+	"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
 
 // cueAhead reports whether a verb of saying lies in tokens [k, hi).
 func (p *para) cueAhead(k, hi int) bool {
@@ -612,11 +615,33 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 	if src.empty() {
 		return src, hi
 	}
-	c := src.b
+	c := p.verbAfter(src.b, hi)
+	// "a narrator in the Clinton ad asks": a prepositional phrase
+	// belongs to the subject when a cue follows it.
+	if c < hi && subjectPreps[p.ts[c].low] && p.ts[c].low != "to" {
+		for v := c + 2; v < hi && v <= c+6 && p.ts[v].kind == 'w'; v++ {
+			if _, _, ok := p.isCue(v); ok {
+				e := v
+				for e > c+2 && skippable[p.ts[e-1].low] {
+					e--
+				}
+				return rng{src.a, e}, v
+			}
+			if boundary[p.ts[v].low] && p.ts[v].low != "of" || pronouns[p.ts[v].low] {
+				break
+			}
+		}
+	}
+	return src, c
+}
+
+// verbAfter skips the auxiliaries and adverbs from token c to where a
+// verb would be.
+func (p *para) verbAfter(c, hi int) int {
 	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
 		c++
 	}
-	return src, c
+	return c
 }
 
 // closingVerb reports whether token c is a lowercase past verb that ends

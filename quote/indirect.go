@@ -352,6 +352,9 @@ func (p *para) clauseCue(m, hi int) bool {
 		if boundary[w] || isCueWord(w) {
 			break
 		}
+		if _, _, ok := p.isCue(k); ok && n > 0 {
+			break
+		}
 		k++
 		n++
 	}
@@ -364,8 +367,12 @@ func (p *para) clauseCue(m, hi int) bool {
 	if k >= hi {
 		return false
 	}
+	// "…, and Hillary Clinton is promising to …": a progressive after
+	// its auxiliary is the clause's verb.
+	w := p.ts[k-1].low
+	be := w == "is" || w == "are" || w == "was" || w == "were"
 	_, _, ok := p.isCue(k)
-	return ok && !progressive[p.ts[k].low]
+	return ok && (be || !progressive[p.ts[k].low])
 }
 
 // holdsShare reports whether the noun phrase r names a share of a group:

@@ -370,6 +370,18 @@ func TestPatterns(t *testing.T) {
 		{"a possessive noun cue is owned by the clause's subject",
 			"Senator Ted Cruz reboots his attacks on Donald Trump.",
 			[]want{{"Ted Cruz", "Senator Ted Cruz", "attacks on", "Donald Trump", false}}},
+		{"a content ends where a coordinated clause with a model-found cue begins",
+			"Democrats want policies that create more revenue, and Republicans want policies that create less.",
+			[]want{{"", "Democrats", "want", "policies that create more revenue", false}, {"", "Republicans", "want", "policies that create less", false}}},
+		{"a content ends before a coordinated progressive with its auxiliary",
+			"Donald Trump has vowed to bring back mining jobs, and Hillary Clinton is promising to help mining towns.",
+			[]want{{"Donald Trump", "Donald Trump", "vowed", "to bring back mining jobs", false}, {"Hillary Clinton", "Hillary Clinton", "promising", "to help mining towns", false}}},
+		{"a subject with a prepositional phrase after a quotation",
+			"“Why didn’t Donald Trump pay his taxes?” a narrator in the Clinton ad asks.",
+			[]want{{"", "a narrator in the Clinton ad", "asks", "“Why didn’t Donald Trump pay his taxes?”", true}}},
+		{"a quantifier as the subject of a verb of saying",
+			"But some note that the plan has changed. To varying degrees, all agreed that taxes would rise.",
+			[]want{{"", "some", "note", "that the plan has changed", false}, {"", "all", "agreed", "that taxes would rise", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
