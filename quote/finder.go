@@ -474,7 +474,7 @@ func (p *para) attributionAfter(q qspan, hi int) bool {
 	}
 	if coreCues[p.ts[k].low] {
 		_, cr, ok := p.isCue(k)
-		return ok && !p.npRight(cr.b, hi, true).empty()
+		return ok && !p.sourceAfter(cr.b, hi).empty()
 	}
 	src, c := p.subjectThenVerb(k, hi)
 	if src.empty() || c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
@@ -548,7 +548,7 @@ func (p *para) add(a *attr) {
 func (p *para) afterQuote(k, hi, si int) *attr {
 	// said X
 	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive[p.ts[k].low] {
-		if src := p.npRight(cr.b, hi, true); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
+		if src := p.sourceAfter(cr.b, hi); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
 			a := &attr{cue: cr, source: src, sentence: si}
 			p.viaAfter(a, src.b, hi)
 			return a
@@ -1186,6 +1186,15 @@ func (p *para) npLeft(j, lo int) rng {
 			}
 		}
 	}
+	// "Hillary Clinton and her Democratic allies", "The mayor and his
+	// aides": a coordinated subject opening its clause.
+	if a-2 >= lo && p.ts[a-1].low == "and" && determiners[p.ts[a].low] {
+		if l := p.ts[a-2]; capWord(l) || roleNouns[l.low] {
+			if r := p.npLeft(a-2, lo); !r.empty() && r.b == a-1 && (r.a == lo || p.ts[r.a-1].kind == 'p') {
+				a = r.a
+			}
+		}
+	}
 	return rng{a, end}
 }
 
@@ -1381,6 +1390,30 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		end = e
 	}
 	return rng{k, end}
+}
+
+// sourceAfter reads the source after an inverted cue: a noun phrase,
+// or a name after lowercase modifiers that ends the clause ("said 9/11
+// widow Terry Strada.").
+func (p *para) sourceAfter(k, hi int) rng {
+	if r := p.npRight(k, hi, true); !r.empty() {
+		return r
+	}
+	for e := k; e < hi && e < k+3; e++ {
+		t := p.ts[e]
+		if t.kind != 'w' || startsUpper(t.text) {
+			if e > k && capWord(t) {
+				if r := p.npRight(e, hi, true); !r.empty() && (r.b >= hi || p.ts[r.b].kind == 'p') {
+					return rng{k, r.b}
+				}
+			}
+			break
+		}
+		if boundary[t.low] || pronounsOrCue(t.low) || determiners[t.low] || isCueWord(t.low) || timeWords[t.low] {
+			break
+		}
+	}
+	return rng{}
 }
 
 // firstNP returns the subject of the sentence starting at lo: its first

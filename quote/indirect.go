@@ -267,6 +267,21 @@ func (p *para) contentEnd(s, hi int) int {
 	return e
 }
 
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// pronounClause ends a content that runs from s to e before a clause
+// coordinated with a pronoun as its subject: "promising lower taxes,
+// but he has also intensified …".
+func (p *para) pronounClause(s, e int) int {
+	for m := s + 2; m+2 < e; m++ {
+		if p.ts[m].text == "," && (p.ts[m+1].low == "but" || p.ts[m+1].low == "and" || p.ts[m+1].low == "while" || p.ts[m+1].low == "yet") && subjectPronouns[p.ts[m+2].low] {
+			return m
+		}
+	}
+	return e
+}
+
 // closesFrom reports whether the quotation mark at k closes a quotation
 // that opens at or after token s.
 func (p *para) closesFrom(s, k int) bool {
@@ -516,7 +531,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) && !p.appositionBefore(i-1, lo) {
 		// "…, said Sen. X." – the source after the cue, closing the
 		// sentence or followed by an apposition or an adverbial.
-		r := p.npRight(cr.b, hi, true)
+		r := p.sourceAfter(cr.b, hi)
 		if !r.empty() {
 			e := r.b
 			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
@@ -685,6 +700,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		return nil
 	}
 	e := p.contentEnd(s, hi)
+	if kind == cueObject || kind == cueThink {
+		// What is held or done ends before another clause.
+		e = p.pronounClause(s, e)
+	}
 	min := 2
 	if kind == cueObject || kind == cueThink {
 		min = 2

@@ -295,6 +295,13 @@ func (r *resolver) speaker(f found) (string, int) {
 	}
 	off := f.source.Start
 	ts = ownHead(ts)
+	for i := 1; i+1 < len(ts); i++ {
+		if ts[i].low == "and" && determiners[ts[i+1].low] {
+			// "Hillary Clinton and her Democratic allies": a group
+			// that no one person speaks for.
+			return "", -1
+		}
+	}
 	// A source with a name: the person of that name.
 	if p, m := r.named(f.source, ts); p != nil {
 		r.spoke[p] = off

@@ -382,6 +382,12 @@ func TestPatterns(t *testing.T) {
 		{"a quantifier as the subject of a verb of saying",
 			"But some note that the plan has changed. To varying degrees, all agreed that taxes would rise.",
 			[]want{{"", "some", "note", "that the plan has changed", false}, {"", "all", "agreed", "that taxes would rise", false}}},
+		{"an inverted source with lowercase modifiers before the name",
+			"“They are wrong,” said local resident Jane Doe.",
+			[]want{{"Jane Doe", "local resident Jane Doe", "said", "“They are wrong,”", true}}},
+		{"a coordinated subject is a group without one speaker",
+			"Hillary Clinton and her Democratic allies say the plan will fail.",
+			[]want{{"", "Hillary Clinton and her Democratic allies", "say", "the plan will fail", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
