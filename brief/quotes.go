@@ -187,6 +187,15 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 			}
 		}
 	}
+	// "Turkey and Iran" and "Iran and Turkey" are one group, and so are
+	// two people who spoke together: not one of them.
+	if parts := strings.Split(sp, " and "); len(parts) == 2 {
+		a, b := canonicalPart(parts[0], ents), canonicalPart(parts[1], ents)
+		if b < a {
+			a, b = b, a
+		}
+		return a + " and " + b
+	}
 	// One person entity whose forms end in the same surname.
 	key := lastWord(norm)
 	match := ""
@@ -206,14 +215,6 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 	}
 	if match != "" {
 		return match
-	}
-	// "Turkey and Iran" and "Iran and Turkey" are one group.
-	if parts := strings.Split(sp, " and "); len(parts) == 2 {
-		a, b := canonicalPart(parts[0], ents), canonicalPart(parts[1], ents)
-		if b < a {
-			a, b = b, a
-		}
-		return a + " and " + b
 	}
 	return sp
 }

@@ -367,7 +367,9 @@ func (p *para) clauseCue(m, hi int) bool {
 		if boundary[w] || isCueWord(w) {
 			break
 		}
-		if _, _, ok := p.isCue(k); ok && n > 0 {
+		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux[p.ts[k+1].low]) {
+			// A cue the model found ("and Republicans want …"), not a
+			// noun before its verb ("and Turkish sides were …").
 			break
 		}
 		k++

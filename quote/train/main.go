@@ -9,10 +9,14 @@
 //
 // With --tune, it trains on the first four fifths of the articles and
 // prints, for each threshold listed, the overlap F1 of contents, sources
-// and cues on the last fifth, which is how the default threshold was
-// chosen (dev is kept for reporting):
+// and cues on the last fifth, which is how the default threshold and
+// veto were chosen (dev is kept for reporting):
 //
-//	go run ./quote/train --tune=-4,-3,-2,-1,0
+//	go run ./quote/train --tune=-5,-4,-3 --veto=-8
+//
+// On that fifth, a veto of -8 (a listed verb scoring below it is no cue)
+// raised source F1 from 78.74 to 79.00 and cue F1 from 78.52 to 78.74,
+// and lowered content F1 from 82.57 to 82.36, against no veto (-1e38).
 package main
 
 import (
@@ -34,7 +38,7 @@ func main() {
 	out := flag.String("out", "quote/cues.model.gz", "model file to write")
 	epochs := flag.Int("epochs", 8, "training epochs")
 	threshold := flag.Float64("threshold", -4, "score above which a word missing from the verb lists is a cue")
-	veto := flag.Float64("veto", -1e38, "score below which a listed verb is not a cue")
+	veto := flag.Float64("veto", -8, "score below which a listed verb is not a cue")
 	minW := flag.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	tune := flag.String("tune", "", "comma-separated thresholds to compare on a held-out fifth (writes no model)")
 	flag.Parse()
