@@ -106,8 +106,11 @@ func TestCanonicalSpeaker(t *testing.T) {
 		"Hossein Bagheri": "Mohammad Baqeri",
 		"Turkey and Iran": "Iran and Turkey",
 		"Iran and Turkey": "Iran and Turkey",
-		"Tasnim":          "Tasnim",
-		"":                "",
+		// Two people who spoke together are not the one whose surname
+		// ends the pair.
+		"Othman al-Ghanemi and Mohamed Bagheri": "Mohammad Baqeri and Othman al-Ghanemi",
+		"Tasnim":                                "Tasnim",
+		"":                                      "",
 	} {
 		if got := canonicalSpeaker(d, news.Quote{Speaker: sp, SpeakerMention: -1}, ents); got != want {
 			t.Errorf("canonicalSpeaker(%q) = %q, want %q", sp, got, want)
