@@ -959,13 +959,20 @@ var verbish = map[string]bool{
 // nonproliferation said", "Those close to him say", "all the experts I
 // interviewed said"): the words from the clause's start to the verb,
 // when they are few, hold no verb and open like a noun phrase.
+// pluralQualifiers may follow a plural opening its clause and start what
+// qualifies it: "proponents of", "people close to", "attorneys for".
+var pluralQualifiers = map[string]bool{
+	"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
+	"familiar": true, "at": true, "inside": true, "within": true, "on": true,
+}
+
 func (p *para) clauseSubject(j, lo int) rng {
 	if p.ts[j].low == "to" {
 		// "to say": an infinitive.
 		return rng{}
 	}
-	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) {
-		// "Democrats successfully argued"
+	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) && !(j > lo && (determiners[p.ts[j-1].low] || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
+		// "Democrats successfully argued", but not "the family said".
 		j--
 	}
 	a := j + 1
@@ -996,7 +1003,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && opens
 	// "Indeed, proponents of more controls on hate speech say": a
 	// plural opening its clause, with what qualifies it.
-	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && (p.ts[a+1].low == "of" || p.ts[a+1].low == "close" || p.ts[a+1].low == "with" || p.ts[a+1].low == "in" || p.ts[a+1].low == "from" || p.ts[a+1].low == "who") {
+	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers[p.ts[a+1].low] {
 		barePlural = true
 	}
 	if first.kind != 'w' || !(startsUpper(first.text) || determiners[first.low] || quantifiers[first.low] || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
