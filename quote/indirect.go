@@ -930,8 +930,14 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		if j < end && p.ts[j].text != "," && p.ts[j].text != ";" || j > i+12 {
 			continue
 		}
-		if !p.sourceNounIn(i+1, j) || isCueWord(p.ts[i-1].low) {
+		if !p.sourceNounIn(i+1, j) || isCueWord(p.ts[i-1].low) && !isNumber(p.ts[i-2].low) || p.ts[i-1].low == "than" {
+			// Not "… better than in other polls": a comparison.
 			continue
+		}
+		if p.reportIn(lo, i) {
+			// "The Reuters/Ipsos poll showed Clinton ahead … in …": the
+			// sentence reports its own source.
+			return nil
 		}
 		end = j
 		s := p.clauseStart(lo, i)
@@ -945,6 +951,17 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		return &attr{content: []rng{{s, e}}, cue: rng{i, i + 1}, source: rng{i + 1, p.sourceNounEnd(i+1, end)}, sentence: si}
 	}
 	return nil
+}
+
+// reportIn reports whether tokens [a, b) hold a verb of saying or
+// showing outside quotations.
+func (p *para) reportIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := p.ts[k].low; (coreCues[w] || showing[w]) && !p.inQuote(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceNounIn reports whether a source noun heads the phrase in [a, b):
