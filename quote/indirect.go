@@ -615,6 +615,13 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		maxTail = 4
 	}
 	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	if shortTail && kind != cueTell && tailWords >= 3 && tailStart < tailEnd {
+		// "…, Ham also noted several intangibles left him …": what
+		// follows the cue is what was said, not an adverbial.
+		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial[t.low] && !tailOpeners[t.low] && !timeWords[t.low] && !progressive[t.low] && !startsUpper(t.text) && !skippable[t.low] {
+			shortTail = false
+		}
+	}
 	if !shortTail && kind == cueTell && thatAt < 0 {
 		// "…, Graham told The Huffington Post on Thursday.": a named
 		// addressee, then a time or a place.
