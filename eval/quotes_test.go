@@ -86,15 +86,15 @@ func FuzzReadBrat(f *testing.F) {
 }
 
 // TestQuotesDev guards the quality of quote attribution on PolNeAR's dev
-// split, a little below what was measured (content overlap F1 80.49,
-// source 76.99, cue 76.35).
+// split, a little below what was measured (content overlap F1 80.67,
+// source 77.63, cue 76.89).
 func TestQuotesDev(t *testing.T) {
 	dir := testutil.Data(t, "quotes/polnear/dev")
 	r, err := Run("quotes", Options{Data: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for metric, floor := range map[string]float64{"content_overlap_f1": 0.80, "source_overlap_f1": 0.765, "cue_overlap_f1": 0.755} {
+	for metric, floor := range map[string]float64{"content_overlap_f1": 0.80, "source_overlap_f1": 0.77, "cue_overlap_f1": 0.76} {
 		v, ok := r.Value("storyline", metric)
 		if !ok || v < floor {
 			t.Errorf("%s = %.3f, want at least %.2f", metric, v, floor)
