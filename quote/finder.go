@@ -954,11 +954,6 @@ var verbish = map[string]bool{
 	"does": true, "do": true, "not": true, "it": true, "there": true,
 }
 
-// clauseSubject is the last resort for the core verbs of saying whose
-// subject npLeft cannot read ("Experts on North Korea and nuclear
-// nonproliferation said", "Those close to him say", "all the experts I
-// interviewed said"): the words from the clause's start to the verb,
-// when they are few, hold no verb and open like a noun phrase.
 // pluralQualifiers may follow a plural opening its clause and start what
 // qualifies it: "proponents of", "people close to", "attorneys for".
 var pluralQualifiers = map[string]bool{
@@ -966,6 +961,11 @@ var pluralQualifiers = map[string]bool{
 	"familiar": true, "at": true, "inside": true, "within": true, "on": true,
 }
 
+// clauseSubject is the last resort for the core verbs of saying whose
+// subject npLeft cannot read ("Experts on North Korea and nuclear
+// nonproliferation said", "Those close to him say", "all the experts I
+// interviewed said"): the words from the clause's start to the verb,
+// when they are few, hold no verb and open like a noun phrase.
 func (p *para) clauseSubject(j, lo int) rng {
 	if p.ts[j].low == "to" {
 		// "to say": an infinitive.
@@ -1400,8 +1400,8 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 }
 
 // sourceAfter reads the source after an inverted cue: a noun phrase,
-// or a name after lowercase modifiers that ends the clause ("said 9/11
-// widow Terry Strada.").
+// or a name after lowercase modifiers that ends the clause ("said local
+// resident Jane Doe.").
 func (p *para) sourceAfter(k, hi int) rng {
 	if r := p.npRight(k, hi, true); !r.empty() {
 		return r
