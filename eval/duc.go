@@ -98,7 +98,7 @@ func summIsDir(p string) bool {
 	return err == nil && st.IsDir()
 }
 
-// files lists the regular files of dir, sorted.
+// summFiles lists the regular files of dir, sorted.
 func summFiles(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -115,7 +115,7 @@ func summFiles(dir string) ([]string, error) {
 	return out, nil
 }
 
-// readDocFiles reads every document in the files of dir (SGML or plain).
+// summReadDocs reads every document in the files of dir (SGML or plain).
 func summReadDocs(dir string) ([]summarize.Document, error) {
 	fs, err := summFiles(dir)
 	if err != nil {
@@ -132,7 +132,8 @@ func summReadDocs(dir string) ([]summarize.Document, error) {
 	return out, nil
 }
 
-// readRef reads a reference summary: its non-empty lines, without markup.
+// summReadRef reads a reference summary: its non-empty lines, without
+// markup.
 func summReadRef(path string) ([]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -148,11 +149,23 @@ func summReadRef(path string) ([]string, error) {
 	return out, nil
 }
 
+// addRefs reads the reference summaries in files and adds them to c.
+func (c *SummCluster) addRefs(files ...string) error {
+	for _, f := range files {
+		r, err := summReadRef(f)
+		if err != nil {
+			return err
+		}
+		c.Refs = append(c.Refs, r)
+	}
+	return nil
+}
+
 // summModelName parses reference names such as D0601.M.250.A.A or
 // D30003.M.100.T.B.html into the cluster prefix and the length.
 var summModelName = regexp.MustCompile(`^([A-Za-z]*\d+)[A-Za-z]*\.M\.(\d+)\.`)
 
-// readDUC reads DIR/docs/<cluster>/ and the references in DIR/models or
+// summReadDUC reads DIR/docs/<cluster>/ and the references in DIR/models or
 // DIR/rouge/models, matching D30003.M.100.T.B to docs/d30003t.
 func summReadDUC(dir string) ([]SummCluster, error) {
 	modelDir := filepath.Join(dir, "models")
@@ -191,19 +204,15 @@ func summReadDUC(dir string) ([]SummCluster, error) {
 		}
 		key := strings.ToLower(strings.TrimRight(e.Name(), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 		c := SummCluster{ID: e.Name(), Docs: docs, RefWords: lengths[key]}
-		for _, f := range refs[key] {
-			r, err := summReadRef(f)
-			if err != nil {
-				return nil, err
-			}
-			c.Refs = append(c.Refs, r)
+		if err := c.addRefs(refs[key]...); err != nil {
+			return nil, err
 		}
 		out = append(out, c)
 	}
 	return out, nil
 }
 
-// readTAC reads the MultiLing 2011 layout: source/M00AB.english is text B
+// summReadTAC reads the MultiLing 2011 layout: source/M00AB.english is text B
 // of topic A, models/M00A.X.250 a reference of topic A.
 func summReadTAC(dir string) ([]SummCluster, error) {
 	srcs, err := summFiles(filepath.Join(dir, "source"))
@@ -244,11 +253,9 @@ func summReadTAC(dir string) ([]SummCluster, error) {
 		if len(parts) >= 3 {
 			c.RefWords, _ = strconv.Atoi(parts[2])
 		}
-		r, err := summReadRef(f)
-		if err != nil {
+		if err := c.addRefs(f); err != nil {
 			return nil, err
 		}
-		c.Refs = append(c.Refs, r)
 	}
 	var out []SummCluster
 	for _, id := range order {
@@ -257,7 +264,7 @@ func summReadTAC(dir string) ([]SummCluster, error) {
 	return out, nil
 }
 
-// readGeneric reads DIR/<cluster>/docs/* and DIR/<cluster>/refs/*.
+// summReadGeneric reads DIR/<cluster>/docs/* and DIR/<cluster>/refs/*.
 func summReadGeneric(dir string) ([]SummCluster, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -279,12 +286,8 @@ func summReadGeneric(dir string) ([]SummCluster, error) {
 			if err != nil {
 				return nil, err
 			}
-			for _, f := range fs {
-				r, err := summReadRef(f)
-				if err != nil {
-					return nil, err
-				}
-				c.Refs = append(c.Refs, r)
+			if err := c.addRefs(fs...); err != nil {
+				return nil, err
 			}
 		}
 		out = append(out, c)
@@ -336,7 +339,7 @@ func sgmlText(s string) string {
 	return s
 }
 
-// paragraphs splits a text body into paragraphs: by <P> when it has
+// summParagraphs splits a text body into paragraphs: by <P> when it has
 // them, otherwise by blank lines and by lines indented with a tab or
 // three spaces (the layout of wire copy), each joined into one line.
 func summParagraphs(body string) []string {
@@ -436,7 +439,7 @@ func sgmlDate(v, docno string) time.Time {
 	return time.Time{}
 }
 
-// readMultiNewsFile reads the Multi-News CSV: a documents column holding a
+// summReadMultiNewsFile reads the Multi-News CSV: a documents column holding a
 // Python list of strings, and a summary column.
 func summReadMultiNewsFile(path string) ([]SummCluster, error) {
 	f, err := os.Open(path)
