@@ -86,6 +86,7 @@ func (p *para) indirect(si, lo, hi int) {
 	// clause as its content.
 	p.reported(si, lo, hi, true)
 	p.reported(si, lo, hi, false)
+	p.passiveBy(si, lo, hi)
 }
 
 // coreCues are the verbs of saying that win over any other cue in their
@@ -1306,4 +1307,111 @@ func (p *para) impressions(si, lo, hi int) {
 		p.add(a)
 		i = e
 	}
+}
+
+// beForms make a participle passive: "was written by", "is supported
+// by".
+var beForms = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"’s": true, "'s": true,
+}
+
+// irregularParticiples are past participles that do not end in -ed.
+var irregularParticiples = map[string]bool{
+	"written": true, "told": true, "said": true, "shown": true, "known": true, "seen": true,
+	"given": true, "taken": true, "held": true, "thought": true, "sought": true, "made": true,
+	"brought": true, "taught": true, "led": true, "spoken": true, "drawn": true, "chosen": true,
+	"forecast": true, "read": true, "heard": true, "felt": true, "set": true, "put": true,
+}
+
+// passiveBy reads a passive cue with its agent, the source: "Donald
+// Trump is supported by far fewer publications", "a view echoed by
+// everyone I interviewed", "a penalty imposed by the Consumer Financial
+// Protection Bureau". The passive's subject, or the noun the participle
+// qualifies, is the content.
+func (p *para) passiveBy(si, lo, hi int) {
+	for k := lo + 2; k+1 < hi; k++ {
+		if p.ts[k].low != "by" || p.claimed[k] || p.inQuote(k) {
+			continue
+		}
+		v := k - 1
+		for v > lo && p.ts[v].kind == 'w' && (strings.HasSuffix(p.ts[v].low, "ly") || skippable[p.ts[v].low]) && p.ts[v].low != "had" && p.ts[v].low != "has" {
+			v--
+		}
+		t := p.ts[v]
+		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !(strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) {
+			continue
+		}
+		if _, listed := cues[t.low]; !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
+			continue
+		}
+		src := p.agent(k+1, hi)
+		if src.empty() {
+			continue
+		}
+		a := v - 1
+		for a > lo && p.ts[a].kind == 'w' && !beForms[p.ts[a].low] && (strings.HasSuffix(p.ts[a].low, "ly") || skippable[p.ts[a].low]) {
+			a--
+		}
+		var content rng
+		cue := rng{v, v + 1}
+		if beForms[p.ts[a].low] {
+			// "X was written by Y": the subject is what is reported.
+			b := a
+			for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "to" || p.ts[b-1].low == "likely" || p.ts[b-1].low == "have") {
+				b--
+			}
+			cue.a = b
+			s := p.clauseStart(lo, b)
+			if b-s < 1 || b-s > 12 {
+				continue
+			}
+			content = rng{s, b}
+		} else {
+			// "a view echoed by Y": the noun the participle qualifies.
+			e := v - 1
+			if e > lo && p.ts[e].text == "," {
+				e--
+			}
+			if e <= lo || p.ts[e].kind != 'w' || verbish[p.ts[e].low] || boundary[p.ts[e].low] {
+				continue
+			}
+			content = p.npLeft(e, lo)
+			if content.empty() {
+				continue
+			}
+		}
+		for content.b > content.a && p.ts[content.b-1].kind == 'p' {
+			content.b--
+		}
+		if n := content.b; n-2 > content.a && p.ts[n-2].text == "," && !startsUpper(p.ts[n-1].text) {
+			// "Donald Trump, meanwhile, is supported by …"
+			content.b = n - 2
+		}
+		if content.empty() || !p.free(rng{content.a, src.b}) {
+			continue
+		}
+		p.add(&attr{content: []rng{content}, cue: cue, source: src, sentence: si})
+	}
+}
+
+// agent reads the noun phrase after a passive's "by": a name or a
+// description ("the Tax Foundation"), or a few plain words up to the
+// clause's end ("far fewer publications", "court rulings").
+func (p *para) agent(k, hi int) rng {
+	if r := p.npRight(k, hi, false); !r.empty() {
+		return r
+	}
+	e := k
+	for e < hi && e < k+8 {
+		t := p.ts[e]
+		if t.kind != 'w' || boundary[t.low] && t.low != "of" || verbish[t.low] || e > k && (isCueWord(t.low) || pastForm(t.low)) {
+			break
+		}
+		e++
+	}
+	if e == k || p.ts[e-1].low == "of" {
+		return rng{}
+	}
+	return rng{k, e}
 }

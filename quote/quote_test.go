@@ -400,6 +400,15 @@ func TestPatterns(t *testing.T) {
 		{"a coordinated subject is a group without one speaker",
 			"Hillary Clinton and her Democratic allies say the plan will fail.",
 			[]want{{"", "Hillary Clinton and her Democratic allies", "say", "the plan will fail", false}}},
+		{"a passive with its agent",
+			"The plan was criticized by Senator Jane Roe.",
+			[]want{{"Jane Roe", "Senator Jane Roe", "was criticized", "The plan", false}}},
+		{"a passive whose agent is plain words, after an adverb set off by commas",
+			"Donald Trump, meanwhile, is supported by far fewer publications.",
+			[]want{{"", "far fewer publications", "is supported", "Donald Trump", false}}},
+		{"a passive of no cue has no source",
+			"The victim was shot by police on Monday.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
