@@ -24,12 +24,15 @@ type PolnearDoc struct {
 	Name         string
 	Text         string
 	Attributions []Attribution
+	// Others holds the attributions of the article's other annotators,
+	// one list each, when several annotated it.
+	Others [][]Attribution
 }
 
 // ReadPolNeAR reads a PolNeAR compartment: dir/text/NAME.txt and
 // dir/attributions/NAME_ANNOTATOR.ann in brat standoff. When an article
 // was annotated by several annotators, the first file in name order is
-// used.
+// the gold and the others go to Others.
 func ReadPolNeAR(dir string) ([]PolnearDoc, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
@@ -39,17 +42,22 @@ func ReadPolNeAR(dir string) ([]PolnearDoc, error) {
 		return nil, fmt.Errorf("eval: polnear: no .ann files in %s: %w", filepath.Join(dir, "attributions"), os.ErrNotExist)
 	}
 	sort.Strings(anns)
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var docs []PolnearDoc
 	for _, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
 		if i := strings.LastIndexByte(base, '_'); i > 0 {
 			base = base[:i]
 		}
-		if seen[base] {
+		if i, ok := seen[base]; ok {
+			d, err := readPolnearDoc(ann, docs[i].Text)
+			if err != nil {
+				return nil, err
+			}
+			docs[i].Others = append(docs[i].Others, d.Attributions)
 			continue
 		}
-		seen[base] = true
+		seen[base] = len(docs)
 		text, err := os.ReadFile(filepath.Join(dir, "text", base+".txt"))
 		if err != nil {
 			return nil, fmt.Errorf("eval: polnear: %w", err)

@@ -31,7 +31,11 @@ func runQuotes(opt Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("eval: quotes: %w", err)
 	}
-	var sys, base quoteScore
+	// human scores the other annotators of the articles several
+	// annotated against the first; subset scores storyline on those
+	// articles, to compare with.
+	var sys, base, human, subset quoteScore
+	multi := 0
 	start := time.Now()
 	nGold, nPred := 0, 0
 	for i, gd := range docs {
@@ -43,6 +47,13 @@ func runQuotes(opt Options) (*Report, error) {
 		pred := QuoteAttributions(d.Quotes)
 		sys.add(gd.Text, gd.Attributions, pred)
 		base.add(gd.Text, gd.Attributions, quoteMarkBaseline(gd.Text))
+		if len(gd.Others) > 0 {
+			multi++
+			subset.add(gd.Text, gd.Attributions, pred)
+			for _, o := range gd.Others {
+				human.add(gd.Text, gd.Attributions, o)
+			}
+		}
 		nGold += len(gd.Attributions)
 		nPred += len(pred)
 		if opt.Progress != nil && (i+1)%20 == 0 {
@@ -53,6 +64,10 @@ func runQuotes(opt Options) (*Report, error) {
 	r := &Report{Suite: "quotes", Data: dir}
 	sys.report(r, "storyline", true)
 	base.report(r, "quotemarks", false)
+	if multi > 0 {
+		human.report(r, "annotators", true)
+		subset.report(r, "storyline_subset", true)
+	}
 	if secs > 0 {
 		r.Add("storyline", "articles_per_second", float64(len(docs))/secs)
 	}
@@ -61,6 +76,9 @@ func runQuotes(opt Options) (*Report, error) {
 		"exact: the same non-space characters; overlap: at least one shared, matched one to one.",
 		"attribution_overlap: content, cue and source (or both without one) all overlap.",
 		"quotemarks: every quotation of three words or more as a content, nothing else.")
+	if multi > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("annotators: on the %d articles several annotated, each other annotator scored against the first (the gold); storyline_subset: storyline on the same articles.", multi))
+	}
 	return r, nil
 }
 

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,6 +54,41 @@ func TestAttributionsOf(t *testing.T) {
 	a := as[0]
 	if a.Content[0].In(text) != "“Hi,”" || a.Source[0].In(text) != "she" || a.Cue[0].In(text) != "said" {
 		t.Errorf("got %q %q %q", a.Content[0].In(text), a.Source[0].In(text), a.Cue[0].In(text))
+	}
+}
+
+func TestReadPolNeARAnnotators(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "attributions"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"text/a_doc.txt":              "He said it rained.",
+		"attributions/a_doc_ann1.ann": "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 17\tit rained\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+		"attributions/a_doc_ann2.ann": "T1\tCue 3 7\tsaid\nT2\tContent 8 17\tit rained\nE1\tAttribution:T1 Content:T2 Cue:T1\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, err := ReadPolNeAR(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Name != "a_doc" {
+		t.Fatalf("got %d docs: %+v", len(docs), docs)
+	}
+	d := docs[0]
+	// The first annotator in name order is the gold; the second is kept
+	// apart, for the agreement between annotators.
+	if len(d.Attributions) != 1 || len(d.Attributions[0].Source) != 1 {
+		t.Errorf("gold %+v", d.Attributions)
+	}
+	if len(d.Others) != 1 || len(d.Others[0]) != 1 || len(d.Others[0][0].Source) != 0 {
+		t.Errorf("others %+v", d.Others)
 	}
 }
 
