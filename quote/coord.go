@@ -110,9 +110,9 @@ func (p *para) splitCoordinated(a *attr) *attr {
 		// The content follows the cue: look inside it, past its first
 		// two words.
 		for k := last.a + 2; k < last.b-2; k++ {
-			if p.ts[k].kind == 'q' {
-				// A quotation inside the content is said, not reported.
-				return nil
+			if p.ts[k].kind == 'q' || p.inQuote(k) {
+				// Words inside a quotation are said, not reported.
+				continue
 			}
 			cr, ok := p.secondCue(k, last.b)
 			if !ok {

@@ -1354,6 +1354,12 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			head = i
 			continue
 		}
+		if head >= 0 && i == head+1 && !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && isCueWord(p.ts[i+1].low) {
+			// "the New York businessman said": a common noun after a
+			// name heads the phrase when a cue follows.
+			head = i
+			break
+		}
 		if head >= 0 && i == head+1 && pastForm(w.low) && !roleNouns[w.low] {
 			// "Hillary Clinton's right-hand woman rallied supporters":
 			// a verb after a whole noun phrase.
