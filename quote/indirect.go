@@ -1324,11 +1324,10 @@ var irregularParticiples = map[string]bool{
 	"forecast": true, "read": true, "heard": true, "felt": true, "set": true, "put": true,
 }
 
-// passiveBy reads a passive cue with its agent, the source: "Donald
-// Trump is supported by far fewer publications", "a view echoed by
-// everyone I interviewed", "a penalty imposed by the Consumer Financial
-// Protection Bureau". The passive's subject, or the noun the participle
-// qualifies, is the content.
+// passiveBy reads a passive cue with its agent, the source: "The plan
+// was criticized by Senator Jane Roe", "Donald Trump is supported by far
+// fewer publications". The passive's subject is the content. The
+// participle must be a listed cue or one the cue model finds.
 func (p *para) passiveBy(si, lo, hi int) {
 	for k := lo + 2; k+1 < hi; k++ {
 		if p.ts[k].low != "by" || p.claimed[k] || p.inQuote(k) {
@@ -1337,6 +1336,10 @@ func (p *para) passiveBy(si, lo, hi int) {
 		v := k - 1
 		for v > lo && p.ts[v].kind == 'w' && (strings.HasSuffix(p.ts[v].low, "ly") || skippable[p.ts[v].low]) && p.ts[v].low != "had" && p.ts[v].low != "has" {
 			v--
+		}
+		if v <= lo {
+			// Nothing before the participle to be its subject.
+			continue
 		}
 		t := p.ts[v]
 		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !(strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) {
@@ -1353,34 +1356,20 @@ func (p *para) passiveBy(si, lo, hi int) {
 		for a > lo && p.ts[a].kind == 'w' && !beForms[p.ts[a].low] && (strings.HasSuffix(p.ts[a].low, "ly") || skippable[p.ts[a].low]) {
 			a--
 		}
-		var content rng
-		cue := rng{v, v + 1}
-		if beForms[p.ts[a].low] {
-			// "X was written by Y": the subject is what is reported.
-			b := a
-			for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "to" || p.ts[b-1].low == "likely" || p.ts[b-1].low == "have") {
-				b--
-			}
-			cue.a = b
-			s := p.clauseStart(lo, b)
-			if b-s < 1 || b-s > 12 {
-				continue
-			}
-			content = rng{s, b}
-		} else {
-			// "a view echoed by Y": the noun the participle qualifies.
-			e := v - 1
-			if e > lo && p.ts[e].text == "," {
-				e--
-			}
-			if e <= lo || p.ts[e].kind != 'w' || verbish[p.ts[e].low] || boundary[p.ts[e].low] {
-				continue
-			}
-			content = p.npLeft(e, lo)
-			if content.empty() {
-				continue
-			}
+		if !beForms[p.ts[a].low] {
+			continue
 		}
+		// "X was written by Y": the subject is what is reported.
+		b := a
+		for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "to" || p.ts[b-1].low == "likely" || p.ts[b-1].low == "have") {
+			b--
+		}
+		cue := rng{b, v + 1}
+		s := p.clauseStart(lo, b)
+		if b-s < 1 || b-s > 12 {
+			continue
+		}
+		content := rng{s, b}
 		for content.b > content.a && p.ts[content.b-1].kind == 'p' {
 			content.b--
 		}

@@ -415,6 +415,9 @@ func TestPatterns(t *testing.T) {
 		{"a passive of no cue has no source",
 			"The victim was shot by police on Monday.",
 			nil},
+		{"a participle opening the text has no subject",
+			"denied publicly by the campaign.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
