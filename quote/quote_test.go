@@ -509,6 +509,7 @@ func FuzzFind(f *testing.F) {
 		"A curfew was announced.\n\nIt was endorsed by",
 		"Experts on North Korea said the test could change that, but he said that it would not.",
 		"Half of it is wrong — according to",
+		"denied publicly by the campaign.",
 	} {
 		f.Add(s)
 	}
