@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -129,20 +128,12 @@ func FuzzReadMultiNews(f *testing.F) {
 
 func TestReadSummarizationGeneric(t *testing.T) {
 	dir := t.TempDir()
-	for path, text := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		"c1/docs/a.txt":  "Alpha story text.\n\nMore.",
 		"c1/docs/b.sgml": sgmlSample,
 		"c1/refs/r1":     "A reference.\nSecond line.",
 		"c2/docs/x.txt":  "No references here.",
-	} {
-		p := filepath.Join(dir, path)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	cs, layout, err := ReadSummarization(dir)
 	if err != nil {
 		t.Fatal(err)
