@@ -1361,7 +1361,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 		}
 		// "X was written by Y": the subject is what is reported.
 		b := a
-		for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "to" || p.ts[b-1].low == "likely" || p.ts[b-1].low == "have") {
+		for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "likely") {
 			b--
 		}
 		cue := rng{b, v + 1}
