@@ -191,14 +191,44 @@ type CueDoc struct {
 	Cues       []news.Span
 }
 
-// TrainCueModel trains the cue classifier, an averaged perceptron, on
-// docs and writes it in the form the package embeds, with the given
-// threshold and veto and weights smaller than minWeight dropped.
-func TrainCueModel(docs []CueDoc, epochs int, threshold, veto, minWeight float64, w io.Writer) error {
-	type example struct {
-		feats []string
-		y     float32
+// TrainOptions are the settings of TrainCueModel.
+type TrainOptions struct {
+	// Epochs is the number of passes of each perceptron over its examples.
+	Epochs int
+	// Threshold and Veto are written into the model (see CueModel).
+	Threshold, Veto float64
+	// MinWeight drops averaged weights smaller than it.
+	MinWeight float64
+}
+
+// example is one training example of a perceptron.
+type example struct {
+	feats []string
+	y     float32
+}
+
+// TrainCueModel trains the cue classifier, an averaged perceptron over
+// words, on docs and writes it in the form the package embeds.
+func TrainCueModel(docs []CueDoc, o TrainOptions, w io.Writer) error {
+	wt := perceptron(tokenExamples(docs), o.Epochs)
+	var lines []string
+	for f, v := range wt {
+		if math.Abs(float64(v)) >= o.MinWeight {
+			lines = append(lines, fmt.Sprintf("%s\t%.4g", f, v))
+		}
 	}
+	sort.Strings(lines)
+	zw := gzip.NewWriter(w)
+	fmt.Fprintf(zw, "threshold\t%g\nveto\t%g\n", o.Threshold, o.Veto)
+	for _, l := range lines {
+		fmt.Fprintln(zw, l)
+	}
+	return zw.Close()
+}
+
+// tokenExamples returns a training example for every word of docs: +1
+// when it heads a cue, else -1.
+func tokenExamples(docs []CueDoc) []example {
 	var exs []example
 	for _, d := range docs {
 		doc := &news.Doc{Article: news.Article{Text: d.Text, Paragraphs: d.Paragraphs}}
@@ -219,11 +249,17 @@ func TrainCueModel(docs []CueDoc, epochs int, threshold, veto, minWeight float64
 			}
 		}
 	}
+	return exs
+}
+
+// perceptron trains an averaged perceptron and returns its averaged
+// weights.
+func perceptron(exs []example, epochs int) map[string]float32 {
 	wt := map[string]float32{}
 	sum := map[string]float32{}
 	stamp := map[string]int{}
 	n := 0
-	for e := 0; e < epochs; e++ {
+	for e := 0; e < epochs && len(exs) > 0; e++ {
 		// A fixed, deterministic order that differs by epoch.
 		for k := range exs {
 			x := exs[(k*7919+e*104729)%len(exs)]
@@ -242,21 +278,12 @@ func TrainCueModel(docs []CueDoc, epochs int, threshold, veto, minWeight float64
 			}
 		}
 	}
-	var lines []string
+	avg := make(map[string]float32, len(wt))
 	for f := range wt {
 		sum[f] += wt[f] * float32(n-stamp[f])
-		avg := sum[f] / float32(n)
-		if math.Abs(float64(avg)) >= minWeight {
-			lines = append(lines, fmt.Sprintf("%s\t%.4g", f, avg))
-		}
+		avg[f] = sum[f] / float32(n)
 	}
-	sort.Strings(lines)
-	zw := gzip.NewWriter(w)
-	fmt.Fprintf(zw, "threshold\t%g\nveto\t%g\n", threshold, veto)
-	for _, l := range lines {
-		fmt.Fprintln(zw, l)
-	}
-	return zw.Close()
+	return avg
 }
 
 // firstWordAt reports whether token i is the head of cue c: its first

@@ -16,7 +16,7 @@ func TestCueModelRoundTrip(t *testing.T) {
 		cues = append(cues, news.Span{Start: i, End: i + len("railed")})
 	}
 	var buf bytes.Buffer
-	if err := TrainCueModel([]CueDoc{{Text: text, Cues: cues}}, 5, 0, -1e38, 0, &buf); err != nil {
+	if err := TrainCueModel([]CueDoc{{Text: text, Cues: cues}}, TrainOptions{Epochs: 5, Veto: -1e38}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	m, err := ReadCueModel(bytes.NewReader(buf.Bytes()))
@@ -47,7 +47,7 @@ func TestReadCueModelErrors(t *testing.T) {
 		t.Error("no error for a file that is not gzipped")
 	}
 	var buf bytes.Buffer
-	if err := TrainCueModel(nil, 1, 0, 0, 0, &buf); err != nil {
+	if err := TrainCueModel(nil, TrainOptions{Epochs: 1}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ReadCueModel(&buf); err != nil {
