@@ -149,6 +149,10 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	if p.inQuote(i) {
 		buf = append(buf, "inq")
 	}
+	// Where the word stands in its sentence: a cue seldom opens one,
+	// and the reporting clause often closes it ("…, he said.").
+	sn := p.sents[p.sentOf(i)]
+	buf = append(buf, "pos="+bucket(i-sn[0]), "rest="+bucket(sn[1]-1-i))
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {
 			buf = append(buf, "that+"+strconv.Itoa(k-i))
@@ -156,6 +160,19 @@ func cueFeatures(p *para, i int, buf []string) []string {
 		}
 	}
 	return buf
+}
+
+// bucket buckets a count of words.
+func bucket(n int) string {
+	switch {
+	case n < 3:
+		return strconv.Itoa(n)
+	case n < 6:
+		return "3-5"
+	case n < 12:
+		return "6-11"
+	}
+	return "12+"
 }
 
 // class is a coarse class of a neighbouring word.
