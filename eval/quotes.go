@@ -131,11 +131,29 @@ func Paragraphs(text string) []news.Span {
 
 // QuoteAttributions groups a doc's quotes into attributions: the pieces
 // of one quotation split around its cue, or continued over sentences,
-// share a cue and make one attribution.
+// share a cue and make one attribution. A quote relayed through another
+// source ("…,” Sanders said, according to CNN.) makes a second
+// attribution, as PolNeAR annotates it: the relay is its source, and the
+// whole report (content, cue and speaker) its content.
 func QuoteAttributions(qs []news.Quote) []Attribution {
 	var out []Attribution
 	index := map[[4]int]int{}
+	relays := map[[2]int]int{}
 	for _, q := range qs {
+		if !q.ViaSource.IsZero() && !q.ViaCue.IsZero() {
+			k := [2]int{q.ViaCue.Start, q.ViaSource.Start}
+			i, ok := relays[k]
+			if !ok {
+				i = len(out)
+				relays[k] = i
+				out = append(out, Attribution{Source: []news.Span{q.ViaSource}, Cue: []news.Span{q.ViaCue}})
+			}
+			for _, sp := range []news.Span{q.Content, q.Cue, q.Source} {
+				if !sp.IsZero() {
+					out[i].Content = append(out[i].Content, sp)
+				}
+			}
+		}
 		k := [4]int{q.Cue.Start, q.Cue.End, q.Source.Start, q.Source.End}
 		i, ok := index[k]
 		if !ok || q.Cue.IsZero() {

@@ -38,6 +38,31 @@ func TestReadBrat(t *testing.T) {
 	}
 }
 
+func TestQuoteAttributionsRelay(t *testing.T) {
+	text := "“We will win,” Sanders said, according to CNN."
+	at := func(s string) news.Span {
+		i := strings.Index(text, s)
+		return news.Span{Start: i, End: i + len(s)}
+	}
+	q := news.Quote{Content: at("“We will win,”"), Cue: at("said"), Source: at("Sanders"), Direct: true,
+		Via: "CNN", ViaSource: at("CNN"), ViaCue: at("according to")}
+	as := QuoteAttributions([]news.Quote{q})
+	if len(as) != 2 {
+		t.Fatalf("got %d attributions, want the quote's and the relay's", len(as))
+	}
+	relay, said := as[0], as[1]
+	if said.Source[0].In(text) != "Sanders" || said.Cue[0].In(text) != "said" {
+		t.Errorf("quote: source %q cue %q", said.Source[0].In(text), said.Cue[0].In(text))
+	}
+	var content []string
+	for _, sp := range relay.Content {
+		content = append(content, sp.In(text))
+	}
+	if relay.Source[0].In(text) != "CNN" || relay.Cue[0].In(text) != "according to" || strings.Join(content, "|") != "“We will win,”|said|Sanders" {
+		t.Errorf("relay: source %q cue %q content %q", relay.Source[0].In(text), relay.Cue[0].In(text), content)
+	}
+}
+
 func TestAttributionsOf(t *testing.T) {
 	// Offsets count characters: the curly quotes take three bytes each.
 	text := "“Hi,” she said."

@@ -150,6 +150,10 @@ type Quote struct {
 	SpeakerMention int `json:"speaker_mention"`
 	// Via names an agency the quote was relayed through ("Tasnim").
 	Via string `json:"via,omitempty"`
+	// ViaSource and ViaCue are the spans of the relay as written ("the
+	// Tasnim news agency", "according to"), when there is one.
+	ViaSource Span `json:"via_source,omitzero"`
+	ViaCue    Span `json:"via_cue,omitzero"`
 	// Sentence is the index of the sentence the content starts in.
 	Sentence int `json:"sentence"`
 }

@@ -21,8 +21,10 @@ type attr struct {
 	// verbatim marks words given as said without quotation marks: a
 	// transcript's turn.
 	verbatim bool
-	// via is an agency the statement was relayed through.
-	via string
+	// via is an agency the statement was relayed through, viaSrc and
+	// viaCue where the text names it.
+	via            string
+	viaSrc, viaCue rng
 	// sentence is the index of the sentence (in the paragraph) of the cue.
 	sentence int
 	// contOf is the attribution of the previous paragraph that this one's
@@ -666,6 +668,7 @@ func (p *para) viaAfter(a *attr, k, hi int) {
 			r := p.npRight(i+2, hi, true)
 			if !r.empty() {
 				a.via = agencyName(p.ts[r.a:r.b])
+				a.viaSrc, a.viaCue = r, rng{i, i + 2}
 				p.claim(rng{i, r.b})
 			}
 			return

@@ -470,6 +470,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 			for _, c := range a.content {
 				if c.b >= s-2 && c.b <= cr.a && !a.source.empty() && a.via == "" && max(a.cue.a, a.source.a) >= lo {
 					a.via = agencyName(p.ts[src.a:src.b])
+					a.viaSrc, a.viaCue = src, cr
 					p.claim(rng{cr.a, src.b})
 					return nil
 				}

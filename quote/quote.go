@@ -77,6 +77,8 @@ type found struct {
 	direct   bool
 	verbatim bool
 	via      string
+	// viaSource and viaCue are the relay's spans.
+	viaSource, viaCue news.Span
 	// cont is the index in the list of the attribution this one
 	// continues, or -1.
 	cont int
@@ -111,6 +113,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			} else {
 				f.cue = p.span(a.cue)
 				f.source = p.span(a.source)
+				f.viaSource, f.viaCue = p.span(a.viaSrc), p.span(a.viaCue)
 				if !a.source.empty() {
 					f.srcToks = p.ts[a.source.a:a.source.b]
 				}
@@ -245,12 +248,13 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	var out []news.Quote
 	resolved := make([]news.Quote, len(all))
 	for i, f := range all {
-		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, SpeakerMention: -1}
+		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, ViaSource: f.viaSource, ViaCue: f.viaCue, SpeakerMention: -1}
 		if f.cont >= 0 {
 			// Continued from an earlier paragraph: its cue, source and
 			// speaker.
 			c := resolved[f.cont]
-			q.Cue, q.Source, q.Speaker, q.SpeakerMention, q.Via = c.Cue, c.Source, c.Speaker, c.SpeakerMention, c.Via
+			q.Cue, q.Source, q.Speaker, q.SpeakerMention = c.Cue, c.Source, c.Speaker, c.SpeakerMention
+			q.Via, q.ViaSource, q.ViaCue = c.Via, c.ViaSource, c.ViaCue
 		} else if f.cue.IsZero() && f.source.IsZero() {
 			continue
 		} else {

@@ -454,12 +454,17 @@ func TestPatterns(t *testing.T) {
 
 func TestVia(t *testing.T) {
 	d := doc(`Lieutenant-General Othman al-Ghanemi arrived. "We believe in unity," al-Ghanemi said, according to Tasnim news agency. For his part, Bagheri said that "borders are fixed," according to semi-official Fars news agency.`)
-	var vias []string
+	var vias, spans []string
 	for _, q := range Find(d) {
 		vias = append(vias, q.Via)
+		spans = append(spans, q.ViaCue.In(d.Text)+" "+q.ViaSource.In(d.Text))
 	}
 	if strings.Join(vias, ",") != "Tasnim,Fars" {
 		t.Errorf("vias %q, want Tasnim, Fars", vias)
+	}
+	// The relay's spans, as written.
+	if got, want := strings.Join(spans, "|"), "according to Tasnim news agency|according to semi-official Fars news agency"; got != want {
+		t.Errorf("relays %q, want %q", got, want)
 	}
 }
 
