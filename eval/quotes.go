@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"time"
 
@@ -149,7 +150,7 @@ func QuoteAttributions(qs []news.Quote) []Attribution {
 				out = append(out, Attribution{Source: []news.Span{q.ViaSource}, Cue: []news.Span{q.ViaCue}})
 			}
 			for _, sp := range []news.Span{q.Content, q.Cue, q.Source} {
-				if !sp.IsZero() {
+				if !sp.IsZero() && !slices.Contains(out[i].Content, sp) {
 					out[i].Content = append(out[i].Content, sp)
 				}
 			}

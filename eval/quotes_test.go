@@ -39,14 +39,18 @@ func TestReadBrat(t *testing.T) {
 }
 
 func TestQuoteAttributionsRelay(t *testing.T) {
-	text := "“We will win,” Sanders said, according to CNN."
+	text := "“We will win,” Sanders said, according to CNN. “And soon.”"
 	at := func(s string) news.Span {
 		i := strings.Index(text, s)
 		return news.Span{Start: i, End: i + len(s)}
 	}
 	q := news.Quote{Content: at("“We will win,”"), Cue: at("said"), Source: at("Sanders"), Direct: true,
 		Via: "CNN", ViaSource: at("CNN"), ViaCue: at("according to")}
-	as := QuoteAttributions([]news.Quote{q})
+	// The quotation goes on in a second piece, with the same cue, source
+	// and relay.
+	q2 := q
+	q2.Content = at("“And soon.”")
+	as := QuoteAttributions([]news.Quote{q, q2})
 	if len(as) != 2 {
 		t.Fatalf("got %d attributions, want the quote's and the relay's", len(as))
 	}
@@ -58,7 +62,7 @@ func TestQuoteAttributionsRelay(t *testing.T) {
 	for _, sp := range relay.Content {
 		content = append(content, sp.In(text))
 	}
-	if relay.Source[0].In(text) != "CNN" || relay.Cue[0].In(text) != "according to" || strings.Join(content, "|") != "“We will win,”|said|Sanders" {
+	if relay.Source[0].In(text) != "CNN" || relay.Cue[0].In(text) != "according to" || strings.Join(content, "|") != "“We will win,”|said|Sanders|“And soon.”" {
 		t.Errorf("relay: source %q cue %q content %q", relay.Source[0].In(text), relay.Cue[0].In(text), content)
 	}
 }
