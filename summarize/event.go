@@ -530,17 +530,18 @@ func (c *cluster) sameHappening(i, j int) bool {
 	}
 	ok, people := sharedParticipants(a, b)
 	n, kind := sharedWords(a, b)
+	ents := sharedCount(a, b)
 	if a.lead && b.lead {
 		// Two articles' leads on one day, naming the same people or
 		// places, tell the same main happening in their own words.
-		return ok || people > 0 || sharedCount(a, b) >= 2 || sharedCount(a, b) >= 1 && n >= 1
+		return ok || people > 0 || ents >= 2 || ents >= 1 && n >= 1
 	}
 	if !ok {
 		// One shared participant is enough for sentences that share a
 		// kind of happening and three words besides ("officials
 		// called for enhancement of military cooperation", "arrived
 		// ... on enhancing defense cooperation").
-		return sharedCount(a, b) >= 1 && kind && n >= 4
+		return ents >= 1 && kind && n >= 4
 	}
 	// Three shared words (a kind of happening counting as one); two
 	// when they name the same person; one, a kind of happening, when one
@@ -574,6 +575,7 @@ func (c *cluster) nearHappening(i, j int) bool {
 	return sharedCount(a, b) >= 1 && n >= 2
 }
 
+// sharedCount counts the participants two happenings both name.
 func sharedCount(a, b *happening) int {
 	n := 0
 	for e := range a.ents {
