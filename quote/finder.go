@@ -158,7 +158,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		if determiners[prev] && !(quantifiers[prev] && (pastForm(t.low) || quantVerbs[t.low])) || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s") {
+		if determiners[prev] && !(quantifiers[prev] && (pastForm(t.low) || quantVerbs[t.low])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -792,17 +792,17 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	// "Humphrey, who calls Trump a “sociopath,” said": the name before
 	// a relative clause that ends at the cue.
-	if j >= lo && (p.ts[j].text == "," || p.ts[j].kind == 'q') && !progressive[p.ts[c].low] {
+	if j >= lo && (p.ts[j].text == "," || p.ts[j].kind == 'q') && !ingForm(p.ts[c].low) {
 		if r := p.beforeRelative(j, lo); !r.empty() {
 			return r
 		}
 	}
 	// "…, saying": the subject of the clause, not the noun before the comma.
-	afterComma := j >= lo && p.ts[j].text == "," && progressive[p.ts[c].low]
+	afterComma := j >= lo && p.ts[j].text == "," && ingForm(p.ts[c].low)
 	if j >= lo && !afterComma {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
-		if r := p.npLeft(j, lo); !r.empty() && !(progressive[p.ts[c].low] && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
+		if r := p.npLeft(j, lo); !r.empty() && !(ingForm(p.ts[c].low) && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
 			if r.a > lo && subjectPreps[p.ts[r.a-1].low] && (coreCues[p.ts[c].low] || showing[p.ts[c].low]) {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
@@ -815,7 +815,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	// "Another Muslim who worshiped here and who did not want to be
 	// named said": a subject with its relative clause.
-	if j >= lo && !progressive[p.ts[c].low] && p.ts[j].kind == 'w' {
+	if j >= lo && !ingForm(p.ts[c].low) && p.ts[j].kind == 'w' {
 		for k := j - 1; k > lo && k >= j-20; k-- {
 			t := p.ts[k]
 			if t.kind != 'w' || t.low == "said" || t.low == "says" {
@@ -829,7 +829,7 @@ func (p *para) subjectOf(c, lo int) rng {
 			}
 		}
 	}
-	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || progressive[p.ts[c].low] {
+	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || ingForm(p.ts[c].low) {
 		// The subject of the clause: an earlier attribution's source in
 		// the sentence, or the sentence's first noun phrase.
 		for i := len(p.attrs) - 1; i >= 0; i-- {

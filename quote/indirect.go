@@ -532,7 +532,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	i := cr.a
 	var src rng
 	inverted := false
-	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !progressive[p.ts[i].low] && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) && !p.appositionBefore(i-1, lo) {
+	if i > lo && (p.ts[i-1].text == "," || p.ts[i-1].kind == 'q') && kind == cueSay && !ingForm(p.ts[i].low) && !(cr.b < hi && (p.ts[cr.b].low == "of" || p.ts[cr.b].low == "about")) && !p.appositionBefore(i-1, lo) {
 		// "…, said Sen. X." – the source after the cue, closing the
 		// sentence or followed by an apposition or an adverbial.
 		r := p.sourceAfter(cr.b, hi)
@@ -563,7 +563,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if src.empty() {
 		// "…, saying that …" whose subject could not be found: an
 		// attribution without a source.
-		if i == lo || !(progressive[p.ts[i].low] || p.ts[i-1].low == "and") || final {
+		if i == lo || !(ingForm(p.ts[i].low) || p.ts[i-1].low == "and") || final {
 			return nil
 		}
 		noSource = true

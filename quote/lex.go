@@ -72,6 +72,19 @@ var cues = map[string]cueKind{}
 // progressive marks -ing forms, which take the subject of the main clause.
 var progressive = map[string]bool{}
 
+// ingForm reports whether w is a participle in -ing, listed or not
+// ("referencing"), which takes the subject of the main clause.
+func ingForm(w string) bool {
+	return progressive[w] || len(w) > 5 && strings.HasSuffix(w, "ing") && !nonVerbIng[w]
+}
+
+// nonVerbIng end in -ing and are no participles.
+var nonVerbIng = map[string]bool{
+	"during": true, "including": true, "according": true, "morning": true, "evening": true,
+	"something": true, "nothing": true, "anything": true, "everything": true, "building": true,
+	"notwithstanding": true, "regarding": true, "concerning": true, "following": true,
+}
+
 func init() {
 	for kind, list := range verbs {
 		for _, v := range list {
@@ -116,6 +129,24 @@ func inflect(v string) []string {
 var pronouns = map[string]bool{
 	"he": true, "she": true, "i": false, "we": false, "they": false, "it": false, "you": false,
 	"who": false, "which": false, "that": false,
+}
+
+// contracted reports whether w is a pronoun with a contracted auxiliary,
+// "he’s", "they're", "who's": a subject, not a possessive.
+func contracted(w string) bool {
+	_, ok := uncontract(w)
+	return ok
+}
+
+// uncontract returns the pronoun of a contraction: "he’s" → "he".
+func uncontract(w string) (string, bool) {
+	for _, suf := range []string{"'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll"} {
+		if b, ok := strings.CutSuffix(w, suf); ok {
+			_, pron := pronouns[b]
+			return b, pron || b == "there" || b == "what"
+		}
+	}
+	return w, false
 }
 
 // determiners open a noun phrase.
@@ -184,7 +215,14 @@ var skippable = map[string]bool{
 	"could": true, "may": true, "might": true, "can": true, "is": true, "are": true, "was": true,
 	"were": true, "be": true, "been": true, "being": true, "to": true, "could've": true,
 	"himself": true, "herself": true, "themselves": true, "itself": true, "overall": true,
-	"personally": true, "today": true, "yesterday": true, "now": true,
+	"personally": true, "today": true, "yesterday": true, "now": true, "cannot": true,
+	// Negated auxiliaries: "He doesn't think so".
+	"don't": true, "don’t": true, "doesn't": true, "doesn’t": true, "didn't": true, "didn’t": true,
+	"won't": true, "won’t": true, "wouldn't": true, "wouldn’t": true, "can't": true, "can’t": true,
+	"couldn't": true, "couldn’t": true, "isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true,
+	"aren't": true, "aren’t": true, "weren't": true, "weren’t": true, "hasn't": true, "hasn’t": true,
+	"haven't": true, "haven’t": true, "hadn't": true, "hadn’t": true, "shouldn't": true,
+	"shouldn’t": true,
 }
 
 // roleNouns head descriptions of people and groups: "the Iraqi official".

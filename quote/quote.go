@@ -334,9 +334,14 @@ func (r *resolver) speaker(f found) (string, int) {
 		}
 	}
 	if len(words) == 1 {
-		if v, ok := pronouns[words[0].low]; ok {
+		low := words[0].low
+		if b, ok := uncontract(low); ok {
+			// "She’s claiming": the pronoun of a contraction.
+			low = b
+		}
+		if v, ok := pronouns[low]; ok {
 			if !v {
-				if words[0].low == "who" && !afterShare(r.d.Text[:off]) {
+				if low == "who" && !afterShare(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
 					// a later pronoun refers to.
 					if p := r.recent(off, 1, "who"); p != nil {
@@ -345,10 +350,10 @@ func (r *resolver) speaker(f found) (string, int) {
 				}
 				return "", -1
 			}
-			if p := r.salient(off, words[0].low); p != nil {
+			if p := r.salient(off, low); p != nil {
 				r.spoke[p] = off
 				if p.gender == 0 {
-					p.gender = map[string]byte{"he": 'm', "she": 'f'}[words[0].low]
+					p.gender = map[string]byte{"he": 'm', "she": 'f'}[low]
 				}
 				_, _, m := p.last(off)
 				return p.name, m
