@@ -153,6 +153,17 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	// and the reporting clause often closes it ("…, he said.").
 	sn := p.sents[p.sentOf(i)]
 	buf = append(buf, "pos="+bucket(i-sn[0]), "rest="+bucket(sn[1]-1-i))
+	// The subject before the word, past auxiliaries and adverbs ("Trump
+	// has repeatedly claimed"), and what follows it.
+	j := i - 1
+	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+		j--
+	}
+	sj := "<s>"
+	if j >= sn[0] {
+		sj = subjClass(ts[j])
+	}
+	buf = append(buf, "sj="+sj, "sj+st="+sj+"|"+stem(w))
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {
 			buf = append(buf, "that+"+strconv.Itoa(k-i))
@@ -160,6 +171,25 @@ func cueFeatures(p *para, i int, buf []string) []string {
 		}
 	}
 	return buf
+}
+
+// subjClass is a coarse class of the word before a candidate cue.
+func subjClass(t tok) string {
+	switch {
+	case t.kind == 'q':
+		return "<q>"
+	case t.kind == 'p':
+		return t.text
+	case pronouns[t.low] || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
+		return "pron"
+	case roleNouns[t.low]:
+		return "role"
+	case capWord(t):
+		return "cap"
+	case determiners[t.low]:
+		return "det"
+	}
+	return "word"
 }
 
 // bucket buckets a count of words.

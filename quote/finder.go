@@ -168,7 +168,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		for k := i - 1; k > 0 && (prev == "also" || prev == "not" || prev == "widely" || prev == "often" || prev == "recently" || prev == "previously" || prev == "reportedly" || prev == "officially" || prev == "never" || prev == "already"); k-- {
 			prev = p.ts[k-1].low
 		}
-		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && strings.HasSuffix(t.low, "ed") {
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && participle(t.low) {
 			return 0, rng{}, false
 		}
 	}

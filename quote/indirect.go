@@ -582,7 +582,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && !src.empty() && src.a > lo && questionAux[p.ts[src.a-1].low] && p.ts[hi-1].text == "?" {
 		return nil
 	}
-	if !inverted && !noSource && !final && strings.HasSuffix(p.ts[i].low, "ed") && cr.b+1 < hi && p.ts[cr.b].low == "by" {
+	if !inverted && !noSource && !final && participle(p.ts[i].low) && cr.b+1 < hi && p.ts[cr.b].low == "by" {
 		// "Scully's involvement was first reported by the New York
 		// Times": a passive, whose agent is the source and subject
 		// the content.
@@ -1210,7 +1210,7 @@ func (p *para) impressions(si, lo, hi int) {
 			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps[p.ts[i+1].low] || p.ts[i+1].kind != 'w') {
 				continue
 			}
-		case t.low != "expected" && t.low != "asked" && isCueWord(t.low) && strings.HasSuffix(t.low, "ed"):
+		case t.low != "expected" && t.low != "asked" && isCueWord(t.low) && participle(t.low):
 			// "A curfew was announced", "He was accused of lying": a
 			// passive; its subject is part of what was said, and the
 			// agent, when it is named ("was endorsed by dozens of
@@ -1317,6 +1317,10 @@ var beForms = map[string]bool{
 	"’s": true, "'s": true,
 }
 
+// participle reports whether w can be a past participle: "criticized",
+// "thought".
+func participle(w string) bool { return strings.HasSuffix(w, "ed") || irregularParticiples[w] }
+
 // irregularParticiples are past participles that do not end in -ed.
 var irregularParticiples = map[string]bool{
 	"written": true, "told": true, "said": true, "shown": true, "known": true, "seen": true,
@@ -1343,7 +1347,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		t := p.ts[v]
-		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !(strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) {
+		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !participle(t.low) {
 			continue
 		}
 		if _, listed := cues[t.low]; !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
