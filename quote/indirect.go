@@ -559,6 +559,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if src.empty() {
 		src = p.subjectOf(i, lo)
 	}
+	if src.empty() && ingForm(p.ts[i].low) && !final {
+		// "After saying he was nervous, the man …": a participle
+		// opening the sentence takes the subject of the main clause,
+		// and its clause is what was said.
+		if r, comma := p.subjectAfterOpener(i, lo, hi); !r.empty() && p.free(rng{cr.b, comma}) {
+			return &attr{content: []rng{{cr.b, comma}}, cue: cr, source: r, sentence: si}
+		}
+	}
 	noSource := false
 	if src.empty() {
 		// "…, saying that …" whose subject could not be found: an
@@ -747,6 +755,52 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		}
 	}
 	return &attr{content: content, cue: cr, source: src, sentence: si}
+}
+
+// subjectAfterOpener returns the subject of the main clause after a
+// participle at i that opens sentence [lo, hi), alone or after a
+// preposition ("After blasting the report, Glenn Beck doubled down",
+// "By offering Kasich the spot, Trump would …"): the noun phrase after
+// the comma that closes the participle's clause.
+func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
+	if i-lo > 4 {
+		return rng{}, 0
+	}
+	for k := lo; k < i; k++ {
+		w := p.ts[k].low
+		if !openerWords[w] && !timeWords[w] && !isNumber(w) {
+			return rng{}, 0
+		}
+	}
+	for k := i + 1; k < hi && k < i+30; k++ {
+		t := p.ts[k]
+		if t.kind == 'q' || t.text == ";" || t.text == ":" {
+			return rng{}, 0
+		}
+		if t.text != "," {
+			continue
+		}
+		if k-i < 2 {
+			return rng{}, 0
+		}
+		r := p.npRight(k+1, hi, false)
+		if r.empty() || r.b >= hi || p.ts[r.b].kind != 'w' || !p.subjectLike(r) {
+			return rng{}, 0
+		}
+		return r, k
+	}
+	return rng{}, 0
+}
+
+// openerWords may come before a participle that opens a sentence: "After
+// saying …", "One month after announcing …", "Instead of calling …".
+var openerWords = map[string]bool{
+	"after": true, "before": true, "by": true, "while": true, "when": true, "in": true,
+	"besides": true, "since": true, "without": true, "upon": true, "on": true, "instead": true,
+	"of": true, "even": true, "just": true, "shortly": true, "soon": true, "also": true,
+	"one": true, "a": true, "few": true, "days": true, "weeks": true, "months": true,
+	"years": true, "hours": true, "month": true, "week": true, "year": true, "day": true,
+	"but": true, "and": true, "yet": true, "still": true, "then": true,
 }
 
 // adverbHedges may sit between an auxiliary and its participle.
