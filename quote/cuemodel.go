@@ -336,14 +336,14 @@ func perceptron(exs []example, epochs int) map[string]float32 {
 // firstWordAt reports whether token i is the head of cue c: its first
 // word that is not an auxiliary or adverb ("has also said" → "said").
 func firstWordAt(p *para, i int, c news.Span) bool {
-	if skippable[p.ts[i].low] {
+	if skippable[p.ts[i].low] || adverb(p.ts[i]) {
 		return false
 	}
 	for k := i - 1; k >= 0; k-- {
 		if p.ts[k].End <= c.Start {
 			return true
 		}
-		if p.ts[k].kind == 'w' && !skippable[p.ts[k].low] {
+		if p.ts[k].kind == 'w' && !skippable[p.ts[k].low] && !adverb(p.ts[k]) {
 			return false
 		}
 	}

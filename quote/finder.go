@@ -103,14 +103,10 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
 		}
-		if strings.HasSuffix(t.low, "ly") && !startsUpper(t.text) && i+1 < len(p.ts) && p.ts[i+1].kind == 'w' && !boundary[p.ts[i+1].low] && !determiners[p.ts[i+1].low] {
-			// "successfully argued", "openly admires": the adverb
-			// leans on the verb that follows, and both are the cue.
-			k := cueObject
-			if i+2 >= len(p.ts) || p.ts[i+2].low == "that" {
-				k = cueSay
-			}
-			return k, rng{i, i + 2}, true
+		if adverb(t) {
+			// "successfully argued", "openly admires": the adverb leans
+			// on the verb that follows, which is the cue.
+			return 0, rng{}, false
 		}
 		// A cue the model found: reported speech when "that" follows,
 		// else a statement about its object.
@@ -760,7 +756,7 @@ func (p *para) beforeQuote(j, lo int) *attr {
 // or, for "…, saying" and "… and said", the subject of the sentence.
 func (p *para) subjectOf(c, lo int) rng {
 	j := c - 1
-	for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+	for j >= lo && (skippable[p.ts[j].low] || adverb(p.ts[j])) && p.ts[j].low != "to" {
 		j--
 	}
 	j0 := j

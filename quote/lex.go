@@ -72,6 +72,19 @@ var cues = map[string]cueKind{}
 // progressive marks -ing forms, which take the subject of the main clause.
 var progressive = map[string]bool{}
 
+// adverb reports whether t is a lowercase adverb in -ly ("openly",
+// "increasingly"), which may stand between a subject and its verb.
+func adverb(t tok) bool {
+	return t.kind == 'w' && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !startsUpper(t.text) && !notAdverbs[t.low]
+}
+
+// notAdverbs end in -ly and are no adverbs.
+var notAdverbs = map[string]bool{
+	"family": true, "rally": true, "italy": true, "reply": true, "supply": true, "apply": true,
+	"assembly": true, "ally": true, "bully": true, "belly": true, "july": true, "anomaly": true,
+	"monopoly": true, "homily": true, "multiply": true, "comply": true, "jelly": true,
+}
+
 // ingForm reports whether w is a participle in -ing, listed or not
 // ("referencing"), which takes the subject of the main clause.
 func ingForm(w string) bool {
