@@ -246,6 +246,9 @@ type TrainOptions struct {
 	Threshold, Veto float64
 	// MinWeight drops averaged weights smaller than it.
 	MinWeight float64
+	// Bags is the number of perceptrons averaged, each trained on its
+	// own order of the examples (up to 11 distinct orders); 0 means 1.
+	Bags int
 }
 
 // example is one training example of a perceptron.
@@ -257,7 +260,26 @@ type example struct {
 // TrainCueModel trains the cue classifier, an averaged perceptron over
 // words, on docs and writes it in the form the package embeds.
 func TrainCueModel(docs []CueDoc, o TrainOptions, w io.Writer) error {
-	wt := perceptron(tokenExamples(docs), o.Epochs)
+	exs := tokenExamples(docs)
+	// Several perceptrons, each reading the examples in its own order,
+	// averaged: one alone moves by tenths of a point with the order.
+	bags := max(o.Bags, 1)
+	ws := make([]map[string]float32, bags)
+	var wg sync.WaitGroup
+	for b := range ws {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ws[b] = perceptron(exs, o.Epochs, b)
+		}()
+	}
+	wg.Wait()
+	wt := map[string]float32{}
+	for _, m := range ws {
+		for f, v := range m {
+			wt[f] += v / float32(bags)
+		}
+	}
 	var lines []string
 	for f, v := range wt {
 		if math.Abs(float64(v)) >= o.MinWeight {
@@ -299,9 +321,25 @@ func tokenExamples(docs []CueDoc) []example {
 	return exs
 }
 
+// strides are the primes by which perceptron steps through the examples,
+// one order per seed.
+var strides = []int{7919, 6007, 4999, 3001, 2003, 1009, 503, 251, 127, 61, 31}
+
+// stride returns the step of seed's order through n examples: a prime
+// of strides that does not divide n, so that every example is visited.
+func stride(seed, n int) int {
+	for k := range strides {
+		if s := strides[(seed+k)%len(strides)]; n%s != 0 {
+			return s
+		}
+	}
+	return 1
+}
+
 // perceptron trains an averaged perceptron and returns its averaged
 // weights.
-func perceptron(exs []example, epochs int) map[string]float32 {
+func perceptron(exs []example, epochs, seed int) map[string]float32 {
+	st := stride(seed, len(exs))
 	wt := map[string]float32{}
 	sum := map[string]float32{}
 	stamp := map[string]int{}
@@ -309,7 +347,7 @@ func perceptron(exs []example, epochs int) map[string]float32 {
 	for e := 0; e < epochs && len(exs) > 0; e++ {
 		// A fixed, deterministic order that differs by epoch.
 		for k := range exs {
-			x := exs[(k*7919+e*104729)%len(exs)]
+			x := exs[(k*st+e*104729)%len(exs)]
 			n++
 			var s float32
 			for _, f := range x.feats {

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"bytes"
+	"compress/gzip"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,5 +57,51 @@ func TestReadCueModelErrors(t *testing.T) {
 	}
 	if defaultModel() == nil {
 		t.Error("the embedded cue model does not load")
+	}
+}
+
+// TestUnlistedParticiple checks that a participle the model finds, not
+// the verb lists, takes the subject of the main clause after its own, as
+// a listed one does.
+func TestUnlistedParticiple(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("threshold\t5\nveto\t-8\nw=referencing\t10\n"))
+	zw.Close()
+	m, err := ReadCueModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc("After referencing the bank’s fierce drive to sell more accounts, Senator Jane Roe left the room.")
+	var got []string
+	for _, q := range find(d, m) {
+		got = append(got, q.Cue.In(d.Text)+"|"+q.Source.In(d.Text)+"|"+q.Content.In(d.Text))
+	}
+	want := "referencing|Senator Jane Roe|the bank’s fierce drive to sell more accounts"
+	if !slices.Contains(got, want) {
+		t.Errorf("got %q, want %q among them", got, want)
+	}
+}
+
+// TestBagsDeterministic checks that averaging several perceptrons, trained
+// concurrently, writes the same model every time.
+func TestBagsDeterministic(t *testing.T) {
+	text := "Smith railed against the plan. Jones railed against the tax. Brown ate the cake. Green said the tax would fall."
+	var cues []news.Span
+	for _, w := range []string{"railed against the plan", "railed against the tax", "said the tax"} {
+		i := strings.Index(text, w)
+		cues = append(cues, news.Span{Start: i, End: i + strings.Index(w, " ")})
+	}
+	var first []byte
+	for run := 0; run < 3; run++ {
+		var buf bytes.Buffer
+		if err := TrainCueModel([]CueDoc{{Text: text, Cues: cues}}, TrainOptions{Epochs: 3, Bags: 4, Veto: -1e38}, &buf); err != nil {
+			t.Fatal(err)
+		}
+		if run == 0 {
+			first = buf.Bytes()
+		} else if !bytes.Equal(first, buf.Bytes()) {
+			t.Fatalf("run %d wrote a different model", run)
+		}
 	}
 }

@@ -3,9 +3,13 @@
 //
 //	go run ./quote/train --data ../shared/data/quotes/polnear/train --out quote/cues.model.gz
 //
-// The model is an averaged perceptron that scores each word as the head
-// of a reporting cue; the finder asks it about the words its verb lists
-// do not hold. Training is deterministic and takes a few CPU seconds.
+// The model averages five averaged perceptrons (--bags), each reading
+// the examples in its own order, that score each word as the head of a
+// reporting cue; the finder asks it about the words its verb lists do
+// not hold. Training is deterministic and takes about 40 CPU seconds.
+// Five-fold, the five perceptrons together raised source F1 from 75.32
+// to 75.87 and content F1 from 78.51 to 78.75 against one alone; nine
+// did no better than five.
 //
 // With --tune, it trains on the first four fifths of the articles and
 // prints, for each threshold listed, the overlap F1 of contents, sources
@@ -48,14 +52,15 @@ func main() {
 	threshold := flag.Float64("threshold", -4, "score above which a word missing from the verb lists is a cue")
 	veto := flag.Float64("veto", -8, "score below which a listed verb is not a cue")
 	minW := flag.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
+	bags := flag.Int("bags", 5, "perceptrons to average, each reading the examples in its own order")
 	tune := flag.String("tune", "", "comma-separated thresholds to compare on held-out articles (writes no model)")
 	folds := flag.Int("folds", 1, "with --tune, score every fifth of the articles in turn, training on the rest, when 5; only the last fifth when 1")
 	flag.Parse()
 	var err error
 	if *tune != "" {
-		err = tuneThresholds(*data, quote.TrainOptions{Epochs: *epochs, Veto: *veto, MinWeight: *minW}, *tune, *folds)
+		err = tuneThresholds(*data, quote.TrainOptions{Epochs: *epochs, Veto: *veto, MinWeight: *minW, Bags: *bags}, *tune, *folds)
 	} else {
-		err = run(*data, *out, quote.TrainOptions{Epochs: *epochs, Threshold: *threshold, Veto: *veto, MinWeight: *minW})
+		err = run(*data, *out, quote.TrainOptions{Epochs: *epochs, Threshold: *threshold, Veto: *veto, MinWeight: *minW, Bags: *bags})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
