@@ -558,6 +558,9 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	if src.empty() {
 		src = p.subjectOf(i, lo)
+		if r := p.subjectBeforeAsides(src, i, lo); !r.empty() {
+			src = r
+		}
 	}
 	if src.empty() && ingForm(p.ts[i].low) && !final {
 		// "After saying he was nervous, the man …": a participle
@@ -755,6 +758,38 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		}
 	}
 	return &attr{content: content, cue: cr, source: src, sentence: si}
+}
+
+// subjectBeforeAsides returns the name that opens the sentence when the
+// source found for the cue at i lies in the asides set off by commas
+// between that name and the cue: "Cory James, 22, of Flint, Mich.,
+// said", "Clinton, during a town hall in Columbus, Ohio, said". It
+// returns nothing when the source is not in such asides.
+func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
+	if src.empty() || i-1 <= lo || p.ts[i-1].text != "," || src.b > i {
+		return rng{}
+	}
+	s := p.afterDateline(lo, i)
+	r := p.npRight(s, i, false)
+	if r.empty() || r.a != s || r.b >= src.a || p.ts[r.b].text != "," || !p.isName(r) || !p.subjectLike(r) {
+		return rng{}
+	}
+	for k := r.b; k < i; k++ {
+		t := p.ts[k]
+		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (isCueWord(t.low) || clauseWords[t.low]) {
+			return rng{}
+		}
+	}
+	return r
+}
+
+// clauseWords open or join clauses: asides holding one are no mere
+// appositions.
+var clauseWords = map[string]bool{
+	"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
+	"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
+	"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 }
 
 // subjectAfterOpener returns the subject of the main clause after a
