@@ -562,6 +562,14 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			src = r
 		}
 	}
+	if !src.empty() && !inverted && !final && gainVerbs[p.ts[i].low] && src.b <= i {
+		// "The proposal has drawn harsh criticism from fellow
+		// hopefuls": those it drew from are the source, and the
+		// subject is what they judged.
+		if a := p.reaction(si, i, hi, src); a != nil {
+			return a
+		}
+	}
 	if src.empty() && ingForm(p.ts[i].low) && !final {
 		// "After saying he was nervous, the man …": a participle
 		// opening the sentence takes the subject of the main clause,
@@ -790,6 +798,49 @@ var clauseWords = map[string]bool{
 	"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
 	"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
 	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+}
+
+// gainVerbs take a reaction from others: "drew criticism from",
+// "received the endorsement of".
+var gainVerbs = map[string]bool{
+	"drew": true, "draw": true, "draws": true, "drawn": true, "drawing": true,
+	"received": true, "receive": true, "receives": true, "receiving": true,
+	"won": true, "win": true, "wins": true, "winning": true, "got": true, "gets": true,
+	"attracted": true, "attracts": true, "earned": true, "earns": true, "garnered": true,
+	"garners": true, "picked": true, "enjoys": true, "enjoyed": true,
+}
+
+// reactionNouns are what a gain verb takes from its source.
+var reactionNouns = map[string]bool{
+	"criticism": true, "support": true, "endorsement": true, "endorsements": true,
+	"concern": true, "concerns": true, "praise": true, "fire": true, "backing": true,
+	"applause": true, "condemnation": true, "rebuke": true, "rebukes": true, "scorn": true,
+	"complaints": true, "opposition": true, "attention": true, "ire": true, "outrage": true,
+	"backlash": true, "protests": true, "approval": true, "blessing": true, "votes": true,
+}
+
+// reaction reads the gain verb at i: its reaction noun within a few words
+// ("drew harsh criticism", "received the endorsement"), then "from",
+// "of" or "among" and the noun phrase of those it came from.
+func (p *para) reaction(si, i, hi int, subj rng) *attr {
+	for k := i + 1; k < hi && k <= i+5; k++ {
+		t := p.ts[k]
+		if t.kind != 'w' {
+			return nil
+		}
+		if !reactionNouns[t.low] {
+			continue
+		}
+		if k+2 >= hi || (p.ts[k+1].low != "from" && p.ts[k+1].low != "of" && p.ts[k+1].low != "among") {
+			return nil
+		}
+		r := p.npRight(k+2, hi, false)
+		if r.empty() || !p.free(r) || !p.free(subj) {
+			return nil
+		}
+		return &attr{content: []rng{subj}, cue: rng{i, k + 2}, source: r, sentence: si}
+	}
+	return nil
 }
 
 // subjectAfterOpener returns the subject of the main clause after a
