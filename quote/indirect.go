@@ -452,6 +452,13 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		}
 		src = rng{cr.b, e}
 	}
+	if k := src.b; k+1 < hi && (p.ts[k].low == "by" || p.ts[k].low == "from") && evidence[p.ts[src.b-1].low] {
+		// "according to an analysis by the Pew Research Center": the
+		// author of the document is part of the source.
+		if r := p.npRight(k+1, hi, false); !r.empty() && p.isName(r) {
+			src.b = r.b
+		}
+	}
 	if cr.a > p.clauseStart(lo, cr.a) && (p.ts[cr.a-1].text == "," || isDash(p.ts[cr.a-1].text)) {
 		// Content before: "…, according to X."
 		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] && !startsUpper(p.ts[e].text) {
