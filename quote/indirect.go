@@ -597,6 +597,19 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && src.a > i {
 		return nil
 	}
+	if !inverted && !noSource && !final && participleOnly[p.ts[i].low] {
+		// "the contests known as Super Tuesday", "a state seen as
+		// critical": a participle without its auxiliary qualifies the
+		// noun before it, which is not the source; what is known or
+		// seen has none.
+		a := i - 1
+		for a > lo && adverb(p.ts[a]) {
+			a--
+		}
+		if w := p.ts[a].low; !beForms[w] && w != "has" && w != "have" && w != "had" && !contracted(w) {
+			src, noSource = rng{}, true
+		}
+	}
 	if !inverted && src.b == src.a+1 && p.ts[src.a].low == "that" && !coreCues[p.ts[i].low] && !final {
 		// "a law that allows …", "a report that found …": a relative
 		// clause, whose pronoun is seldom the source as annotated;
@@ -805,6 +818,12 @@ var clauseWords = map[string]bool{
 	"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
 	"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
 	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+}
+
+// participleOnly are past participles that are never a simple past.
+var participleOnly = map[string]bool{
+	"seen": true, "known": true, "shown": true, "written": true, "given": true, "taken": true,
+	"spoken": true, "drawn": true, "chosen": true, "proven": true,
 }
 
 // gainVerbs take a reaction from others: "drew criticism from",
