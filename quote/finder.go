@@ -154,7 +154,8 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		if determiners[prev] && !(quantifiers[prev] && (pastForm(t.low) || quantVerbs[t.low])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		share := quantifiers[prev] || isNumber(prev) && i > 2 && (p.ts[i-2].low == "in" || p.ts[i-2].low == "of") && isNumber(p.ts[i-3].low)
+		if determiners[prev] && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -284,7 +285,7 @@ func (p *para) titleQuote(q qspan) bool {
 }
 
 // quantifiers stand for people on their own: "many argue", "some say".
-var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true}
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
 
 // quantVerbs are the verbs of saying that follow a quantifier as their
 // subject ("many argue", "some say") rather than as nouns.

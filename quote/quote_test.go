@@ -445,6 +445,13 @@ func TestPatterns(t *testing.T) {
 		{"a participle qualifying a noun has no source",
 			"Mayor Tom Lee campaigned in Wisconsin, a state seen as critical for the movement.",
 			[]want{{"", "", "seen", "as critical for the movement", false}}},
+		{"one of a group as the source",
+			"The voters were split. One says China has the most, while another says the United States has twice as many. Two in three said they were worried.",
+			[]want{
+				{"", "One", "says", "China has the most", false},
+				{"", "another", "says", "the United States has twice as many", false},
+				{"", "Two in three", "said", "they were worried", false},
+			}},
 		{"a participle opening the text has no subject",
 			"denied publicly by the campaign.",
 			nil},
