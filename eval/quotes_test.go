@@ -140,15 +140,15 @@ func FuzzReadBrat(f *testing.F) {
 }
 
 // TestQuotesDev guards the quality of quote attribution on PolNeAR's dev
-// split, a little below what was measured (content overlap F1 80.98,
-// source 78.30, cue 77.68).
+// split, a little below what was measured (content overlap F1 81.55,
+// source 79.49, cue 78.48).
 func TestQuotesDev(t *testing.T) {
 	dir := testutil.Data(t, "quotes/polnear/dev")
 	r, err := Run("quotes", Options{Data: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	atLeast(t, r, map[string]float64{"content_overlap_f1": 0.80, "source_overlap_f1": 0.78, "cue_overlap_f1": 0.77})
+	atLeast(t, r, map[string]float64{"content_overlap_f1": 0.80, "source_overlap_f1": 0.79, "cue_overlap_f1": 0.78})
 }
 
 func BenchmarkReadBrat(b *testing.B) {
