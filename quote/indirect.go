@@ -597,7 +597,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && src.a > i {
 		return nil
 	}
-	if !inverted && !noSource && !final && participleOnly[p.ts[i].low] {
+	if !inverted && !noSource && !final && i > lo && participleOnly[p.ts[i].low] {
 		// "the contests known as Super Tuesday", "a state seen as
 		// critical": a participle without its auxiliary qualifies the
 		// noun before it, which is not the source; what is known or
