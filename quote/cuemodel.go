@@ -153,8 +153,8 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	// and the reporting clause often closes it ("…, he said.").
 	sn := p.sents[p.sentOf(i)]
 	buf = append(buf, "pos="+bucket(i-sn[0]), "rest="+bucket(sn[1]-1-i))
-	// The subject before the word, past auxiliaries and adverbs ("Trump
-	// has repeatedly claimed"), and what follows it.
+	// The class of the word before it, past auxiliaries ("Trump has
+	// claimed"): a name, pronoun or role noun there is likely its subject.
 	j := i - 1
 	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
 		j--
