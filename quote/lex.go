@@ -210,6 +210,8 @@ var functionCap = map[string]bool{
 	"every": true, "each": true, "all": true, "most": true, "more": true, "other": true,
 	"another": true, "such": true, "where": true, "until": true, "unless": true, "before": true,
 	"once": true, "thus": true, "therefore": true, "again": true, "only": true, "just": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true,
 }
 
 // skippable words may sit between a source and its cue: "has also said",

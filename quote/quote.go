@@ -300,11 +300,6 @@ func (r *resolver) speaker(f found) (string, int) {
 		return "", -1
 	}
 	off := f.source.Start
-	if w := ts[0].low; len(ts) <= 3 && (quantifiers[w] || isNumber(w)) {
-		// "Another said", "Two in three said": one or a share of a
-		// group, whom no name fits.
-		return "", -1
-	}
 	ts = ownHead(ts)
 	for i := 1; i+1 < len(ts); i++ {
 		if ts[i].low == "and" && determiners[ts[i+1].low] {
