@@ -154,7 +154,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers[prev] || isNumber(prev) && i > 2 && (p.ts[i-2].low == "in" || p.ts[i-2].low == "of") && isNumber(p.ts[i-3].low)
+		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
 		if determiners[prev] && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}

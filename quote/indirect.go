@@ -904,15 +904,15 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 	return rng{}, 0
 }
 
-// openerWords may come before a participle that opens a sentence: "After
-// saying …", "One month after announcing …", "Instead of calling …".
+// openerWords may come before a participle that opens a sentence, with
+// time words and numbers: "After saying …", "One month after announcing
+// …", "Instead of calling …".
 var openerWords = map[string]bool{
 	"after": true, "before": true, "by": true, "while": true, "when": true, "in": true,
 	"besides": true, "since": true, "without": true, "upon": true, "on": true, "instead": true,
 	"of": true, "even": true, "just": true, "shortly": true, "soon": true, "also": true,
-	"one": true, "a": true, "few": true, "days": true, "weeks": true, "months": true,
-	"years": true, "hours": true, "month": true, "week": true, "year": true, "day": true,
-	"but": true, "and": true, "yet": true, "still": true, "then": true,
+	"a": true, "few": true, "days": true, "weeks": true, "months": true, "years": true,
+	"hours": true, "day": true, "but": true, "and": true, "yet": true, "still": true, "then": true,
 }
 
 // adverbHedges may sit between an auxiliary and its participle.
