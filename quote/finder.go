@@ -800,7 +800,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(ingForm(p.ts[c].low) && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
-			if r.a > lo && subjectPreps[p.ts[r.a-1].low] && (coreCues[p.ts[c].low] || showing[p.ts[c].low]) {
+			if r.a > lo && subjectPreps[p.ts[r.a-1].low] {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
 				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
@@ -866,7 +866,7 @@ var showing = map[string]bool{
 
 // subjectPreps may join a noun phrase to the subject it belongs to:
 // "people close to Clinton", "critics of the plan".
-var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true}
+var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
 
 // beforeRelative returns the name before ", who" when the relative
 // clause runs to token j, the comma or quotation mark that closes it.
