@@ -832,6 +832,12 @@ func (p *para) subjectOf(c, lo int) rng {
 		for i := len(p.attrs) - 1; i >= 0; i-- {
 			a := p.attrs[i]
 			if !a.source.empty() && a.source.a >= lo && a.cue.a < c {
+				if w := p.ts[a.source.a].low; a.source.b == a.source.a+1 && (w == "who" || w == "which" || w == "that") && ingForm(p.ts[c].low) {
+					// "…, an architect who said he was stiffed …,
+					// saying": a relative clause's source is not
+					// the subject of the main clause.
+					continue
+				}
 				return a.source
 			}
 		}

@@ -45,6 +45,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -265,7 +267,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			qq := q
 			qq.Content = c
 			qq.Sentence = d.SentenceAt(c.Start)
-			qq.Direct = f.direct && (f.verbatim || isQuoted(d.Text, c))
+			qq.Direct = f.direct && (f.verbatim || isQuoted(d.Text, c)) || !f.direct && wholeQuotation(d.Text, c)
 			out = append(out, qq)
 		}
 	}
@@ -280,6 +282,27 @@ func isQuoted(text string, c news.Span) bool {
 		return false
 	}
 	return isQuoteRune(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
+}
+
+// wholeQuotation reports whether a span is one quotation, marks and
+// all: "…, saying, “He did bad work.”" reports the words themselves.
+func wholeQuotation(text string, c news.Span) bool {
+	s := strings.TrimRight(strings.TrimSpace(c.In(text)), ".,;:!?")
+	if s == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !isQuoteRune(first) || !isQuoteRune(last) {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if isQuoteRune(r) {
+			n++
+		}
+	}
+	return n == 2
 }
 
 // resolver resolves speakers in text order.
@@ -341,7 +364,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		}
 		if v, ok := pronouns[low]; ok {
 			if !v {
-				if low == "who" && !afterShare(r.d.Text[:off]) {
+				if low == "who" && !afterShare(r.d.Text[:off]) && !afterCommonNoun(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
 					// a later pronoun refers to.
 					if p := r.recent(off, 1, "who"); p != nil {
@@ -403,6 +426,22 @@ func (r *resolver) speaker(f found) (string, int) {
 		return p.name, -1
 	}
 	return "", -1
+}
+
+// afterCommonNoun reports whether text ends with a lowercase noun
+// that a following "who" restricts: "an architect who said" speaks of
+// the architect, not of the last person named.
+func afterCommonNoun(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	if strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
+		return false
+	}
+	_, pron := pronouns[w]
+	return !pron && !isNumber(w) && !quantifiers[w] && !indefinites[w]
 }
 
 // afterShare reports whether text ends with a share of a group, which a
