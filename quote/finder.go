@@ -841,6 +841,18 @@ func (p *para) subjectOf(c, lo int) rng {
 				return a.source
 			}
 		}
+		if ingForm(p.ts[c].low) {
+			// "…, and she becomes upset, shouting profanities": the
+			// subject of the nearest clause joined by ", and".
+			for k := c - 2; k > lo+1; k-- {
+				if (p.ts[k].low == "and" || p.ts[k].low == "but") && p.ts[k-1].text == "," {
+					if r := p.npRight(k+1, c, false); !r.empty() && p.subjectLike(r) && r.b < c && p.ts[r.b].kind == 'w' {
+						return r
+					}
+					break
+				}
+			}
+		}
 		return p.firstNP(lo, c)
 	}
 	if j >= lo && (coreCues[p.ts[c].low] || showing[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
@@ -1452,7 +1464,7 @@ func (p *para) firstNP(lo, hi int) rng {
 		if k >= hi {
 			break
 		}
-		opener := functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] || boundary[p.ts[k].low]
+		opener := functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] || boundary[p.ts[k].low] && !p.referringIt(k, hi)
 		if !opener {
 			if r := p.npRight(k, hi, false); !r.empty() && p.subjectLike(r) {
 				return r
@@ -1466,6 +1478,17 @@ func (p *para) firstNP(lo, hi int) rng {
 		k = e + 1
 	}
 	return rng{}
+}
+
+// referringIt reports whether "it" at k is a subject that refers to
+// something ("Meanwhile, it attacked Trump, saying …"), not the empty
+// subject of "it is clear" or "it seems".
+func (p *para) referringIt(k, hi int) bool {
+	if p.ts[k].low != "it" || k+1 >= hi {
+		return false
+	}
+	n := p.ts[k+1].low
+	return p.ts[k+1].kind == 'w' && !beForms[n] && !verbish[n] && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
 }
 
 // afterDateline returns the token after a dateline that opens the

@@ -459,7 +459,10 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 			src.b = r.b
 		}
 	}
-	if cr.a > p.clauseStart(lo, cr.a) && (p.ts[cr.a-1].text == "," || isDash(p.ts[cr.a-1].text)) {
+	if cr.a-1 > lo && (p.ts[cr.a-1].text == "," || isDash(p.ts[cr.a-1].text)) {
+		// (The comma itself may be claimed, by the content of an
+		// attribution the relay takes: "Police have said …, according
+		// to attorneys for the family.")
 		// Content before: "…, according to X."
 		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] && !startsUpper(p.ts[e].text) {
 			// "according to the top British medical journal.": the

@@ -458,6 +458,12 @@ func TestPatterns(t *testing.T) {
 				{"", "who", "said", "he was never paid", false},
 				{"Jane Roe", "Mayor Jane Roe", "saying", "“He did bad work.”", true},
 			}},
+		{"a participle takes a referring it as its subject",
+			"Meanwhile, it attacked Trump, saying he was unfit for office.",
+			[]want{{"", "it", "saying", "he was unfit for office", false}}},
+		{"a participle takes the subject of the nearest clause joined by and",
+			"At this point, the camera is facing the ground, and she becomes upset, shouting profanities at the officers.",
+			[]want{{"", "she", "shouting", "profanities at the officers", false}}},
 		{"a participle opening the text has no subject",
 			"denied publicly by the campaign.",
 			nil},
@@ -508,6 +514,18 @@ func TestVia(t *testing.T) {
 	// The relay's spans, as written.
 	if got, want := strings.Join(spans, "|"), "according to Tasnim news agency|according to semi-official Fars news agency"; got != want {
 		t.Errorf("relays %q, want %q", got, want)
+	}
+}
+
+func TestViaAfterReportedSpeech(t *testing.T) {
+	d := doc("Police have said they have no plans to release the recordings, according to attorneys for the family.")
+	qs := Find(d)
+	if len(qs) != 1 {
+		t.Fatalf("got %s, want one quote", dump(d, qs))
+	}
+	q := qs[0]
+	if got := q.Source.In(d.Text) + "|" + q.ViaCue.In(d.Text) + "|" + q.ViaSource.In(d.Text); got != "Police|according to|attorneys for the family" {
+		t.Errorf("source|via cue|via source = %q", got)
 	}
 }
 
