@@ -1112,6 +1112,11 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 			// Not "… better than in other polls": a comparison.
 			continue
 		}
+		if j == i+3 && p.ts[i+1].low == "the" && p.ts[i+2].low == "polls" {
+			// "rose in the polls", "trails Clinton in the polls": a
+			// standing, no poll that reports it.
+			continue
+		}
 		if p.reportIn(lo, i) {
 			// "The Reuters/Ipsos poll showed Clinton ahead … in …": the
 			// sentence reports its own source.
