@@ -117,6 +117,9 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {
 		return 0, rng{}, false
 	}
+	if p.idiomSay(i) {
+		return 0, rng{}, false
+	}
 	if t.low == "called" && p.namingCalled(i) {
 		return 0, rng{}, false
 	}
@@ -174,6 +177,28 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		return 0, rng{}, false
 	}
 	return k, r, true
+}
+
+// idiomSay reports whether a verb of saying at i is part of a phrase
+// that reports nothing: "That said, …", "Having said that, …", "That
+// being said", "needless to say", "suffice it to say".
+func (p *para) idiomSay(i int) bool {
+	at := func(k int) string {
+		if k < 0 || k >= len(p.ts) {
+			return ""
+		}
+		return p.ts[k].low
+	}
+	opens := func(k int) bool { return k == 0 || p.ts[k-1].kind == 'p' }
+	switch at(i) {
+	case "said":
+		return at(i-1) == "that" && opens(i-1) && at(i+1) == "," ||
+			at(i-1) == "having" && at(i+1) == "that" && at(i+2) == "," ||
+			at(i-1) == "being" && at(i-2) == "that" && opens(i-2)
+	case "say":
+		return at(i-1) == "to" && (at(i-2) == "needless" || at(i-2) == "it" && at(i-3) == "suffice")
+	}
+	return false
 }
 
 // namingCalled reports whether "called" at i names a thing after a
