@@ -1383,6 +1383,11 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		if w.kind != 'w' {
 			break
 		}
+		if isNumber(w.low) && i+2 < hi && p.ts[i+1].text == "/" && isNumber(p.ts[i+2].low) {
+			// "9/11 widow Terry Strada": a date as a modifier.
+			i += 2
+			continue
+		}
 		if startsUpper(w.text) && (!functionCap[w.low] || i == k && w.low != "according") {
 			head = i
 			continue

@@ -876,7 +876,8 @@ func (p *para) reaction(si, i, hi int, subj rng) *attr {
 // participle at i that opens sentence [lo, hi), alone or after a
 // preposition ("After blasting the report, Glenn Beck doubled down",
 // "By offering Kasich the spot, Trump would …"): the noun phrase after
-// the comma that closes the participle's clause.
+// the comma that closes the participle's clause, and where that clause
+// ends (the comma, or past the quotation the comma closes).
 func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 	if i-lo > 4 {
 		return rng{}, 0
@@ -889,6 +890,13 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 	}
 	for k := i + 1; k < hi && k < i+30; k++ {
 		t := p.ts[k]
+		next, end := k+1, k
+		if q, ok := p.quoteAt[k]; ok && !q.unclosed && q.end < hi && q.end-2 > k && p.ts[q.end-2].text == "," {
+			// "After saying her foot was “so swollen I could barely
+			// get my shoe on,” she was …": the comma closes the
+			// quotation, which is part of what was said.
+			t, next, end = p.ts[q.end-2], q.end, q.end
+		}
 		if t.kind == 'q' || t.text == ";" || t.text == ":" {
 			return rng{}, 0
 		}
@@ -898,11 +906,11 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 		if k-i < 2 {
 			return rng{}, 0
 		}
-		r := p.npRight(k+1, hi, false)
+		r := p.npRight(next, hi, false)
 		if r.empty() || r.b >= hi || p.ts[r.b].kind != 'w' || !p.subjectLike(r) {
 			return rng{}, 0
 		}
-		return r, k
+		return r, end
 	}
 	return rng{}, 0
 }
