@@ -123,7 +123,10 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if t.low == "called" && p.namingCalled(i) {
 		return 0, rng{}, false
 	}
-	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") {
+	// "The mother of three replied": a number closing a noun phrase,
+	// not one counting the word after it.
+	ofNumber := i >= 2 && numberWords[p.ts[i-1].low] && p.ts[i-2].low == "of" && k != cueObject
+	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
 		// "400 pledged delegates", "a majority of pledged delegates":
 		// an adjective.
 		return 0, rng{}, false
@@ -158,7 +161,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
 		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if determiners[prev] && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		if determiners[prev] && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
