@@ -666,6 +666,18 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			shortTail = false
 		}
 	}
+	circ := false
+	if !shortTail && thatAt < 0 {
+		// "…, lawmakers said Friday afternoon, as they bristled at …":
+		// a time, then a clause of circumstance, is no content.
+		k := tailStart
+		for k < tailEnd && k < tailStart+3 && (timeWords[p.ts[k].low] || weekdays[p.ts[k].low]) {
+			k++
+		}
+		if k > tailStart && k+1 < tailEnd && p.ts[k].text == "," && circumstance[p.ts[k+1].low] {
+			shortTail, circ = true, true
+		}
+	}
 	if !shortTail && kind == cueTell && thatAt < 0 {
 		// "…, Graham told The Huffington Post on Thursday.": a named
 		// addressee, then a time or a place.
@@ -701,6 +713,9 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// is no content after the cue ("…, Carter told a Senate
 		// panel").
 		said := tailWords
+		if circ {
+			said = 0
+		}
 		if kind == cueTell {
 			if r := p.npRight(tailStart, hi, false); !r.empty() {
 				said = p.words(rng{r.b, tailEnd})
@@ -913,6 +928,13 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 		return r, end
 	}
 	return rng{}, 0
+}
+
+// circumstance words open a clause of time or cause after a report:
+// "…, as they bristled at the questions".
+var circumstance = map[string]bool{
+	"as": true, "while": true, "when": true, "after": true, "before": true, "because": true,
+	"though": true, "although": true, "since": true, "even": true,
 }
 
 // openerWords may come before a participle that opens a sentence, with
