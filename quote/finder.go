@@ -1032,7 +1032,10 @@ func (p *para) clauseSubject(j, lo int) rng {
 			if clauseOpeners[t.low] {
 				break
 			}
-			if verbish[t.low] || isCueWord(t.low) || p.claimed[k] {
+			if verbish[t.low] || isCueWord(t.low) && k < j || p.claimed[k] {
+				// (The word before the verb is the subject's head
+				// even when it could be a cue: "a USA TODAY analysis
+				// of campaign-finance reports shows".)
 				return rng{}
 			}
 			words++
@@ -1149,6 +1152,11 @@ func (p *para) npLeft(j, lo int) rng {
 				headOK = true
 				break
 			}
+			if p.pluralPossessive(k) {
+				// "Flight attendants' union said".
+				headOK = true
+				break
+			}
 			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
@@ -1169,6 +1177,12 @@ func (p *para) npLeft(j, lo int) rng {
 	lower := 0
 	for k := j - 1; k >= lo; k-- {
 		w := p.ts[k]
+		if p.pluralPossessive(k) && k-1 >= lo {
+			// "The workers’ union": the owner is part of the phrase.
+			k--
+			a = k
+			continue
+		}
 		if w.kind != 'w' {
 			break
 		}
@@ -1249,6 +1263,13 @@ func (p *para) npLeft(j, lo int) rng {
 		}
 	}
 	return rng{a, end}
+}
+
+// pluralPossessive reports whether token k is the apostrophe of a
+// plural's possessive: "attendants' union", "workers’ union".
+func (p *para) pluralPossessive(k int) bool {
+	t := p.ts[k].text
+	return (t == "'" || t == "’") && k > 0 && p.ts[k-1].kind == 'w' && strings.HasSuffix(p.ts[k-1].low, "s") && k+1 < len(p.ts) && p.ts[k+1].kind == 'w'
 }
 
 // pairedModifiers are adjectives coordinated before the noun of a

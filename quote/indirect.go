@@ -773,8 +773,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		e = p.pronounClause(s, e)
 	}
 	min := 2
-	if kind == cueObject || kind == cueThink {
-		min = 2
+	if e == s+1 && capWord(p.ts[s]) && !functionCap[p.ts[s].low] {
+		// "Flight attendants' union endorses Clinton.": a name is
+		// what is endorsed or attacked.
+		min = 1
 	}
 	if p.words(rng{s, e}) < min {
 		return nil
