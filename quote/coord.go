@@ -118,6 +118,12 @@ func (p *para) splitCoordinated(a *attr) *attr {
 			if !ok {
 				continue
 			}
+			if p.relativeBefore(last.a, k) {
+				// "… by pushing a conversation that humanizes people
+				// and demands respect": the verb joins the relative
+				// clause, not the cue.
+				return nil
+			}
 			e := last.b
 			b := &attr{content: []rng{{cr.b, e}}, cue: cr, source: a.source, sentence: si}
 			if p.words(rng{cr.b, e}) < 2 {
@@ -192,4 +198,24 @@ func (p *para) openingParticiple(a *attr) *attr {
 	b := &attr{content: []rng{{cr.b, comma}}, cue: cr, source: a.source, sentence: si}
 	p.claim(rng{s, comma})
 	return b
+}
+
+// relativeBefore reports whether a relative clause opens between tokens
+// a and k and runs on to k: "that", "who" or "which" followed by a verb
+// in the present or past ("a conversation that humanizes"), with no
+// comma closing it.
+func (p *para) relativeBefore(a, k int) bool {
+	open := false
+	for i := a; i+1 < k; i++ {
+		switch p.ts[i].low {
+		case "that", "who", "which":
+			n := p.ts[i+1].low
+			if p.ts[i+1].kind == 'w' && (pastForm(n) || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && !pronounsOrCue(n)) {
+				open = true
+			}
+		case ",", ";", ":":
+			open = false
+		}
+	}
+	return open
 }
