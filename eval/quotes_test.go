@@ -140,15 +140,16 @@ func FuzzReadBrat(f *testing.F) {
 }
 
 // TestQuotesDev guards the quality of quote attribution on PolNeAR's dev
-// split, a little below what was measured (content overlap F1 81.55,
-// source 79.49, cue 78.48).
+// split: at the target for sources (80) and a little below what
+// was measured for the rest (content overlap F1 81.75, source 80.04, cue
+// 78.77).
 func TestQuotesDev(t *testing.T) {
 	dir := testutil.Data(t, "quotes/polnear/dev")
 	r, err := Run("quotes", Options{Data: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	atLeast(t, r, map[string]float64{"content_overlap_f1": 0.80, "source_overlap_f1": 0.79, "cue_overlap_f1": 0.78})
+	atLeast(t, r, map[string]float64{"content_overlap_f1": 0.81, "source_overlap_f1": 0.80, "cue_overlap_f1": 0.78})
 }
 
 func BenchmarkReadBrat(b *testing.B) {
