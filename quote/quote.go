@@ -291,9 +291,8 @@ func wholeQuotation(text string, c news.Span) bool {
 	if s == "" {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !isQuoteRune(first) || !isQuoteRune(last) {
+	if !isQuoteRune(firstRune(s)) || !isQuoteRune(last) {
 		return false
 	}
 	n := 0
@@ -432,12 +431,8 @@ func (r *resolver) speaker(f found) (string, int) {
 // that a following "who" restricts: "an architect who said" speaks of
 // the architect, not of the last person named.
 func afterCommonNoun(text string) bool {
-	f := strings.Fields(text)
-	if len(f) == 0 {
-		return false
-	}
-	w := f[len(f)-1]
-	if strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
+	w := lastWord(text)
+	if w == "" || strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
 	_, pron := pronouns[w]
@@ -447,12 +442,20 @@ func afterCommonNoun(text string) bool {
 // afterShare reports whether text ends with a share of a group, which a
 // following "who" refers to: "compared with 64 percent who say".
 func afterShare(text string) bool {
-	f := strings.Fields(text)
-	if len(f) == 0 {
-		return false
-	}
-	w := strings.ToLower(strings.TrimRight(f[len(f)-1], ","))
+	w := strings.ToLower(strings.TrimRight(lastWord(text), ","))
 	return w == "percent" || strings.HasSuffix(w, "%") || shares[w] || isNumber(w)
+}
+
+// lastWord returns the last run of non-space characters of text, or "",
+// reading back from its end rather than splitting all of it.
+func lastWord(text string) string {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	i := strings.LastIndexFunc(text, unicode.IsSpace)
+	if i < 0 {
+		return text
+	}
+	_, n := utf8.DecodeRuneInString(text[i:])
+	return text[i+n:]
 }
 
 // named finds the person a source names: a person mention inside the
