@@ -186,12 +186,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 // that reports nothing: "That said, …", "Having said that, …", "That
 // being said", "needless to say", "suffice it to say".
 func (p *para) idiomSay(i int) bool {
-	at := func(k int) string {
-		if k < 0 || k >= len(p.ts) {
-			return ""
-		}
-		return p.ts[k].low
-	}
+	at := func(k int) string { return p.lowAt(k, 0) }
 	opens := func(k int) bool { return k == 0 || p.ts[k-1].kind == 'p' }
 	switch at(i) {
 	case "said":
@@ -202,6 +197,15 @@ func (p *para) idiomSay(i int) bool {
 		return at(i-1) == "to" && (at(i-2) == "needless" || at(i-2) == "it" && at(i-3) == "suffice")
 	}
 	return false
+}
+
+// lowAt returns the lowercase form of token k, or "" when k lies before
+// lo or past the paragraph's end.
+func (p *para) lowAt(k, lo int) string {
+	if k < lo || k >= len(p.ts) {
+		return ""
+	}
+	return p.ts[k].low
 }
 
 // namingCalled reports whether "called" at i names a thing after a
@@ -784,6 +788,8 @@ func (p *para) beforeQuote(j, lo int) *attr {
 // subjectOf finds the source of the cue at c: the noun phrase before it,
 // or, for "…, saying" and "… and said", the subject of the sentence.
 func (p *para) subjectOf(c, lo int) rng {
+	// A participle ("…, saying") takes the subject of its clause.
+	ing := ingForm(p.ts[c].low)
 	j := c - 1
 	for j >= lo && (skippable[p.ts[j].low] || adverb(p.ts[j])) && p.ts[j].low != "to" {
 		j--
@@ -817,17 +823,17 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	// "Humphrey, who calls Trump a “sociopath,” said": the name before
 	// a relative clause that ends at the cue.
-	if j >= lo && (p.ts[j].text == "," || p.ts[j].kind == 'q') && !ingForm(p.ts[c].low) {
+	if j >= lo && (p.ts[j].text == "," || p.ts[j].kind == 'q') && !ing {
 		if r := p.beforeRelative(j, lo); !r.empty() {
 			return r
 		}
 	}
 	// "…, saying": the subject of the clause, not the noun before the comma.
-	afterComma := j >= lo && p.ts[j].text == "," && ingForm(p.ts[c].low)
+	afterComma := j >= lo && p.ts[j].text == "," && ing
 	if j >= lo && !afterComma {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
-		if r := p.npLeft(j, lo); !r.empty() && !(ingForm(p.ts[c].low) && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
+		if r := p.npLeft(j, lo); !r.empty() && !(ing && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
 			if r.a > lo && subjectPreps[p.ts[r.a-1].low] {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
@@ -840,7 +846,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	}
 	// "Another Muslim who worshiped here and who did not want to be
 	// named said": a subject with its relative clause.
-	if j >= lo && !ingForm(p.ts[c].low) && p.ts[j].kind == 'w' {
+	if j >= lo && !ing && p.ts[j].kind == 'w' {
 		for k := j - 1; k > lo && k >= j-20; k-- {
 			t := p.ts[k]
 			if t.kind != 'w' || t.low == "said" || t.low == "says" {
@@ -854,13 +860,13 @@ func (p *para) subjectOf(c, lo int) rng {
 			}
 		}
 	}
-	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || ingForm(p.ts[c].low) {
+	if j >= lo && (p.ts[j].low == "and" || p.ts[j].low == "but" || p.ts[j].text == ",") || ing {
 		// The subject of the clause: an earlier attribution's source in
 		// the sentence, or the sentence's first noun phrase.
 		for i := len(p.attrs) - 1; i >= 0; i-- {
 			a := p.attrs[i]
 			if !a.source.empty() && a.source.a >= lo && a.cue.a < c {
-				if w := p.ts[a.source.a].low; a.source.b == a.source.a+1 && (w == "who" || w == "which" || w == "that") && ingForm(p.ts[c].low) {
+				if w := p.ts[a.source.a].low; a.source.b == a.source.a+1 && (w == "who" || w == "which" || w == "that") && ing {
 					// "…, an architect who said he was stiffed …,
 					// saying": a relative clause's source is not
 					// the subject of the main clause.
@@ -869,7 +875,7 @@ func (p *para) subjectOf(c, lo int) rng {
 				return a.source
 			}
 		}
-		if ingForm(p.ts[c].low) {
+		if ing {
 			// "…, and she becomes upset, shouting profanities": the
 			// subject of the nearest clause joined by ", and".
 			for k := c - 2; k > lo+1; k-- {
@@ -937,12 +943,7 @@ func (p *para) beforeRelative(j, lo int) rng {
 // j ("in the past", "in recent weeks", "a month later", "two years
 // ago", "for years"), or 0.
 func (p *para) timePhraseLeft(j, lo int) int {
-	at := func(k int) string {
-		if k < lo {
-			return ""
-		}
-		return p.ts[k].low
-	}
+	at := func(k int) string { return p.lowAt(k, lo) }
 	w := at(j)
 	switch {
 	case w == "past" && at(j-1) == "the" && at(j-2) == "in":
