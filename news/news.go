@@ -133,6 +133,74 @@ type Timex struct {
 	// Future reports that the expression points after the anchor date
 	// (a planned or expected event).
 	Future bool `json:"future,omitempty"`
+	// Tense is the tense of the expression's clause, read once when the
+	// expression is found: +1 future (will, is expected to), -1 past (a
+	// past-tense verb, has + participle, ago), 0 when it cannot tell.
+	Tense int `json:"tense,omitempty"`
+	// Relative is the anchor-free reading of an expression whose value or
+	// future flag depends on the date it is read against ("Monday" in a
+	// past clause, "Oct. 23" without a year, "two days ago"); nil when
+	// neither does. Value and Future hold its reading against the anchor
+	// the analysis chain had (the stated date, else the dateline date);
+	// timex.Resolve reads it against any other.
+	Relative *Relative `json:"relative,omitempty"`
+}
+
+// Relative is the anchor-free value of a time expression: what it says
+// about the date it is read against, without that date. Kind says which
+// reading it is:
+//
+//   - "date": an absolute value (Timex.Value); only whether it lies after
+//     the anchor depends on it;
+//   - "day": the anchor's day moved by N days (today, yesterday,
+//     tomorrow, tonight), with a time of day Time;
+//   - "weekday": the weekday Weekday (1 Monday .. 7 Sunday) nearest the
+//     anchor in the direction of Tense, or strictly before (Strict -1,
+//     "last Monday") or after (Strict +1, "next Monday");
+//   - "month_day": month Month, day Day, without a year: the year nearest
+//     the anchor in the direction of Tense; Weekday, when set, is the
+//     weekday written with it ("Friday, Sept. 14") and moves it to the
+//     year next to that one where the weekday fits;
+//   - "month": month Month without a year: nearest by Tense, or strictly
+//     before or after (Strict), or in the anchor's year moved by N (Mode
+//     "year": "October of next year");
+//   - "unit": the anchor's Unit (day, week, weekend, month, quarter,
+//     year, decade, century) moved by N ("last week", "this year");
+//   - "shift": the anchor moved by N Units, written at the precision of
+//     Gran ("two days ago", "three years from now");
+//   - "year": the anchor's year moved by N, with Suffix appended
+//     ("year-end", "the first half");
+//   - "season": the season Season (SP, SU, FA, WI), last (Strict -1), next
+//     (+1), this (2), this past (-2) or by Tense (0);
+//   - "quarter": the quarter Month (1-4) nearest before the anchor by Tense;
+//   - "election", "thanksgiving": the US Election Day and Thanksgiving
+//     nearest by Tense;
+//   - "ref": read against another expression's date, Base, rather than
+//     the anchor: Unit day moved by N days, week, month or year moved by
+//     N (the following day, that year, two days later), or, with Day
+//     set, that day of Base's month (April 24 and 25).
+type Relative struct {
+	Kind    string    `json:"kind"`
+	N       int       `json:"n,omitempty"`
+	Unit    string    `json:"unit,omitempty"`
+	Gran    string    `json:"gran,omitempty"`
+	Mode    string    `json:"mode,omitempty"`
+	Month   int       `json:"month,omitempty"`
+	Day     int       `json:"day,omitempty"`
+	Weekday int       `json:"weekday,omitempty"`
+	Season  string    `json:"season,omitempty"`
+	Tense   int       `json:"tense,omitempty"`
+	Strict  int       `json:"strict,omitempty"`
+	Time    string    `json:"time,omitempty"`
+	Suffix  string    `json:"suffix,omitempty"`
+	// Event reports a month and day followed by a word that names an
+	// event (the Sept. 11 attacks), Name one followed by a capitalised
+	// name (September 11th Advocates).
+	Event bool      `json:"event,omitempty"`
+	Name  bool      `json:"name,omitempty"`
+	Base  *Relative `json:"base,omitempty"`
+	// Value is the value of a "date".
+	Value string `json:"value,omitempty"`
 }
 
 // Quote is a statement attributed to a source: a direct quote, indirect

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/news"
 )
 
 // cand is one matched expression, before it becomes a news.Timex.
@@ -15,6 +17,7 @@ type cand struct {
 	mod   string
 	fut   bool // points after the anchor, or is planned from it
 	name  bool // names an event (the Sept. 11 attacks): not a reference for later dates
+	rel   *news.Relative // the anchor-free value, when the value or fut depends on the anchor
 }
 
 // Expression types.
@@ -42,6 +45,27 @@ type scanner struct {
 	refSent    int       // the sentence ref was named in
 	dayEnd     int       // the word after the last full date read in the sentence, or -1
 	lastDay    time.Time // that date
+	// The anchor-free values of ref, lastDate and lastDay when they were
+	// read against the anchor; nil when they were written in full.
+	refRel, lastDateRel, lastDayRel *news.Relative
+}
+
+// relBase returns r when it depends on the anchor for its value, else nil.
+func relBase(r *news.Relative) *news.Relative {
+	if r == nil || r.Kind == "date" {
+		return nil
+	}
+	return r
+}
+
+// withRel returns a copy of r changed by f.
+func withRel(r *news.Relative, f func(*news.Relative)) *news.Relative {
+	if r == nil {
+		return nil
+	}
+	x := *r
+	f(&x)
+	return &x
 }
 
 func (s *scanner) lo(i int) string {
@@ -92,7 +116,11 @@ func (s *scanner) match(i int) (cand, bool) {
 			}
 			if _, ok := units[s.lo(e)]; !ok && months[s.lo(e)] == 0 {
 				d := date(t.Year(), int(t.Month()), n)
-				return s.markFuture(cand{start: i, end: e, typ: tDate, val: dayValue(d)}, d, d), true
+				c := cand{start: i, end: e, typ: tDate, val: dayValue(d)}
+				if s.lastDayRel != nil {
+					c.rel = &news.Relative{Kind: "ref", Unit: "day", Day: n, Base: s.lastDayRel, Mode: "mark"}
+				}
+				return s.markFuture(c, d, d), true
 			}
 		}
 	}
@@ -347,7 +375,8 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 				if s.is(end, "quarter") || s.is(end, "period") {
 					end++
 				}
-				return cand{end: end, typ: tDate, val: s.yearBefore(1)}, true
+				v, r := s.yearBefore(1)
+				return cand{end: end, typ: tDate, val: v, rel: r}, true
 			case "end":
 				return s.yearEnd(j, j+3), true
 			}
@@ -378,7 +407,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		// TimeBank does).
 		p := s.lo(j - 2)
 		if det && !s.gluedIs(j+1, "-") && !s.gluedIs(j+1, "'") && (modded || p == "for" || p == "end" || p == "ending" || p == "ended" || p == "finish" || p == "close") {
-			c := cand{end: j + 1, typ: tDate}
+			c := cand{end: j + 1, typ: tDate, rel: &news.Relative{Kind: "day", Mode: "part"}}
 			if s.has {
 				t := s.anchor
 				if s.hasRef && !s.ref.After(s.anchor) && s.anchor.Sub(s.ref) <= 7*24*time.Hour {
@@ -400,7 +429,8 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			return s.thisUnit(j, u, 0)
 		}
 		if det && u == uQuarter {
-			return cand{end: j + 1, typ: tDate, val: s.theQuarter()}, true
+			v, r := s.theQuarter()
+			return cand{end: j + 1, typ: tDate, val: v, rel: r}, true
 		}
 	case "latest", "most":
 		if det {
@@ -409,7 +439,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 				k++
 			}
 			if s.is(k, "quarter") || s.is(k, "period") && s.lastQ != "" {
-				return cand{end: k + 1, typ: tDate, val: s.shiftQuarter(-1)}, true
+				return cand{end: k + 1, typ: tDate, val: s.shiftQuarter(-1), rel: quarterRel(-1)}, true
 			}
 		}
 	case "full", "calendar":
@@ -462,7 +492,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		return s.season(j, seasons[w.lo], det || modded, 0)
 	case "morning", "afternoon", "evening", "night":
 		if det && (s.is(j-2, "in") || s.is(j-2, "during")) && s.has {
-			return cand{end: j + 1, typ: tTime, val: dayValue(s.anchor) + "T" + partsOfDay[w.lo]}, true
+			return cand{end: j + 1, typ: tTime, val: dayValue(s.anchor) + "T" + partsOfDay[w.lo], rel: &news.Relative{Kind: "day", Mode: "part", Time: partsOfDay[w.lo]}}, true
 		}
 	case "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th":
 		return s.ordinal(j, det)
@@ -521,7 +551,7 @@ func (s *scanner) theYear(j, k int) (cand, bool) {
 	if s.is(j, "year") && !s.is(j-2, "for") && !s.is(j-2, "of") {
 		return cand{}, false // "in the year" is rarely a date
 	}
-	c := cand{end: k + 1, typ: tDate}
+	c := cand{end: k + 1, typ: tDate, rel: &news.Relative{Kind: "year"}}
 	if s.has {
 		c.val = itoa4(s.anchor.Year())
 	}
@@ -617,13 +647,14 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 			return cand{}, false
 		}
 		c := cand{end: e, typ: tDate}
-		if !s.has {
-			c.val = "XXXX-" + two(m) + "-" + two(d)
-			return c, true
-		}
 		dir := s.tense(j, e)
 		if s.weakCue {
 			dir = 0 // Ernst, a candidate in the primary on June 3, announced: the nearer June 3
+		}
+		c.rel = &news.Relative{Kind: "month_day", Month: m, Day: d, Tense: dir, Event: eventNouns[s.lo(e)], Name: s.namePart(e)}
+		if !s.has {
+			c.val = "XXXX-" + two(m) + "-" + two(d)
+			return c, true
 		}
 		t := s.nearestDay(m, d, dir)
 		// the Sept. 11 attacks, families of Sept. 11 victims, September
@@ -651,7 +682,7 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 	}
 	if (s.is(rk, "this") || s.is(rk, "last") || s.is(rk, "next")) && s.is(rk+1, "year") {
 		k = rk
-		c := cand{end: k + 2, typ: tDate}
+		c := cand{end: k + 2, typ: tDate, rel: &news.Relative{Kind: "month", Mode: "year", Month: m, N: map[string]int{"this": 0, "last": -1, "next": 1}[s.lo(rk)]}}
 		if !s.has {
 			c.val = "XXXX-" + two(m)
 			return c, true
@@ -684,16 +715,17 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return cand{}, false
 	}
 	c := cand{end: k, typ: tDate}
-	if !s.has {
-		c.val = "XXXX-" + two(m)
-		return c, true
-	}
 	dir := s.tense(j, k)
 	if s.weakCue {
 		dir = 0 // in early March, an official said: the nearer March
 	}
 	if s.is(j-1, "the") && k < len(s.ws) && s.ws[k].kind == 'a' && !s.ws[k].upper {
 		dir = min(dir, 0) // the November election: a name a future clause does not move; the August meeting it summarized: past
+	}
+	c.rel = &news.Relative{Kind: "month", Month: m, Tense: dir}
+	if !s.has {
+		c.val = "XXXX-" + two(m)
+		return c, true
 	}
 	y := s.nearestMonthYear(m, dir)
 	c.val = monthValue(y, m)
@@ -735,12 +767,18 @@ func (s *scanner) finishDate(c cand, t time.Time, e int) cand {
 		c.end = e + 1
 		c.val += "T" + p
 		c.typ = tTime
+		c.rel = withRel(c.rel, func(r *news.Relative) { r.Time = p })
 	}
-	return s.markFuture(c, t, t)
+	c = s.markFuture(c, t, t)
+	s.refRel = relBase(c.rel)
+	return c
 }
 
 // markFuture sets c.fut when [start, end] lies after the anchor.
 func (s *scanner) markFuture(c cand, start, end time.Time) cand {
+	if c.rel == nil {
+		c.rel = dateRel(c.val)
+	}
 	if s.has && start.After(s.anchor) {
 		c.fut = true
 	}
@@ -845,13 +883,6 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 		k++
 	}
 	c := cand{end: k, typ: tDate}
-	if !s.has {
-		c.val = "XXXX-WXX-" + strconv.Itoa(wd)
-		if part != "" {
-			c.val += "T" + part
-		}
-		return c, true
-	}
 	dir := rel
 	if dir == 0 {
 		dir = s.tense(j, k)
@@ -865,6 +896,14 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 			dir = s.sentDir // on Wednesday, followed by the House on Thursday
 		}
 		s.sentDir = dir
+	}
+	c.rel = &news.Relative{Kind: "weekday", Weekday: wd, Strict: rel, Tense: dir, Time: part}
+	if !s.has {
+		c.val = "XXXX-WXX-" + strconv.Itoa(wd)
+		if part != "" {
+			c.val += "T" + part
+		}
+		return c, true
 	}
 	aw := int(s.anchor.Weekday()+6)%7 + 1
 	var t time.Time
@@ -918,6 +957,10 @@ func (s *scanner) deictic(j int) cand {
 			c.end++
 		}
 	}
+	c.rel = &news.Relative{Kind: "day", N: off, Time: part}
+	if w == "today" || w == "tonight" {
+		c.rel.Tense = s.tense(j, c.end)
+	}
 	if !s.has {
 		return c
 	}
@@ -944,16 +987,19 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 			d = dayValue(s.anchor)
 		}
 		c.end = i + 1
+		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm}
 	case s.is(i, "yesterday"):
 		if s.has {
 			d = dayValue(s.anchor.AddDate(0, 0, -1))
 		}
 		c.end = i + 1
+		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm, N: -1}
 	case s.is(i, "tomorrow"):
 		if s.has {
 			d = dayValue(s.anchor.AddDate(0, 0, 1))
 		}
 		c.end = i + 1
+		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm, N: 1}
 	default:
 		k := i
 		if s.is(k, "on") || s.is(k, ",") {
@@ -962,6 +1008,7 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 		if m, ok := months[s.lo(k)]; ok && s.ws[k].upper {
 			if dc, ok := s.monthExpr(k, m, true); ok && len(dc.val) == 10 {
 				c.end, c.fut, d = dc.end, dc.fut, dc.val
+				c.rel = clockRel(dc.rel, dc.val, hm)
 				break
 			}
 		}
@@ -975,12 +1022,14 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 				if w.val != "" && len(w.val) == 10 {
 					d = w.val
 				}
+				c.rel = clockRel(w.rel, w.val, hm)
 				break
 			}
 		}
 		if s.has {
 			d = dayValue(s.anchor)
 		}
+		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm}
 	}
 	if d == "" {
 		d = "XXXX-XX-XX"
@@ -989,10 +1038,27 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 	return c
 }
 
+// clockRel is the Relative of a time hm on the day r reads (dv as read).
+func clockRel(r *news.Relative, dv, hm string) *news.Relative {
+	return withRel(r, func(x *news.Relative) {
+		switch x.Kind {
+		case "date":
+			x.Value = dv + "T" + hm
+		case "weekday":
+			x.Time, x.Mode = hm, "clock"
+		default:
+			x.Time = hm
+		}
+	})
+}
+
 // thisUnit resolves "this week", "the month", "the weekend" (j is the unit
 // word) relative to the anchor, n units away.
 func (s *scanner) thisUnit(j int, u unit, n int) (cand, bool) {
-	c := cand{end: j + 1, typ: tDate}
+	c := cand{end: j + 1, typ: tDate, rel: &news.Relative{Kind: "unit", Unit: unitName(u), N: n}}
+	if u == uWeekend && n == 0 {
+		c.rel.Tense = s.tense(j, j+1)
+	}
 	if !s.has {
 		return c, true
 	}
@@ -1028,6 +1094,11 @@ func (s *scanner) thisUnit(j int, u unit, n int) (cand, bool) {
 	return c, true
 }
 
+// quarterRel is the Relative of the quarter n quarters from the anchor's.
+func quarterRel(n int) *news.Relative {
+	return &news.Relative{Kind: "unit", Unit: "quarter", N: n, Mode: "q"}
+}
+
 // shiftQuarter returns the quarter n quarters from the anchor's.
 func (s *scanner) shiftQuarter(n int) string {
 	if !s.has {
@@ -1039,24 +1110,25 @@ func (s *scanner) shiftQuarter(n int) string {
 
 // theQuarter resolves "the quarter": the quarter last named, else the one
 // before the anchor's (reports of results come after the quarter ends).
-func (s *scanner) theQuarter() string {
+func (s *scanner) theQuarter() (string, *news.Relative) {
 	if s.lastQ != "" {
-		return s.lastQ
+		return s.lastQ, nil
 	}
-	return s.shiftQuarter(-1)
+	return s.shiftQuarter(-1), quarterRel(-1)
 }
 
 // yearBefore resolves "a year earlier": the quarter last named a year
 // back when there is one, else the year before the anchor's.
-func (s *scanner) yearBefore(n int) string {
+func (s *scanner) yearBefore(n int) (string, *news.Relative) {
 	if s.lastQ != "" {
 		y, _ := strconv.Atoi(s.lastQ[:4])
-		return itoa4(y-n) + s.lastQ[4:]
+		return itoa4(y-n) + s.lastQ[4:], nil
 	}
+	r := &news.Relative{Kind: "year", N: -n}
 	if !s.has {
-		return ""
+		return "", r
 	}
-	return itoa4(s.anchor.Year() - n)
+	return itoa4(s.anchor.Year() - n), r
 }
 
 // relative reads this/last/next/past/coming/previous/following + unit,
@@ -1105,13 +1177,21 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 			return cand{end: k + 1, typ: tDuration, val: map[unit]string{uDecade: "P10Y", uCentury: "P100Y"}[u]}, true
 		}
 		if (w == "following" || w == "previous" || w == "next" && det && s.tense(j, k+1) <= 0) && s.hasRef && u == uDay {
-			return cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}, true
+			c := cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}
+			if s.refRel != nil {
+				c.rel = &news.Relative{Kind: "ref", Unit: "day", N: n, Base: s.refRel}
+			}
+			return c, true
 		}
 		// "the following year", "the previous month": from the last date
 		// named, not from the article's date.
 		if (w == "following" || w == "previous") && det && (u == uYear || u == uMonth) {
 			if v, ok := shiftDate(s.lastDate, u, n); ok {
-				return cand{end: k + 1, typ: tDate, val: v}, true
+				c := cand{end: k + 1, typ: tDate, val: v}
+				if s.lastDateRel != nil {
+					c.rel = &news.Relative{Kind: "ref", Unit: unitName(u), N: n, Base: s.lastDateRel}
+				}
+				return c, true
 			}
 		}
 		c, ok := s.thisUnit(k, u, n)
@@ -1126,9 +1206,11 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 					c.val += "-Q" + strconv.Itoa(q)
 					c.end = k + 5
 					s.lastQ = c.val
+					c.rel = withRel(c.rel, func(r *news.Relative) { r.Suffix = "-Q" + strconv.Itoa(q) })
 				case q >= 1 && q <= 2 && s.is(k+4, "half"):
 					c.val += "-H" + strconv.Itoa(q)
 					c.end = k + 5
+					c.rel = withRel(c.rel, func(r *news.Relative) { r.Suffix = "-H" + strconv.Itoa(q) })
 				}
 			}
 		}
@@ -1139,7 +1221,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		return c, ok
 	}
 	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] {
-		c := cand{end: k + 1, typ: tDate}
+		c := cand{end: k + 1, typ: tDate, rel: &news.Relative{Kind: "month", Month: m, Strict: n}}
 		if !s.has {
 			c.val = "XXXX-" + two(m)
 			return c, true
@@ -1176,7 +1258,11 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 				}
 				t = s.ref.AddDate(0, 0, diff)
 			}
-			return s.markFuture(cand{end: k + 1, typ: tDate, val: dayValue(t)}, t, t), true
+			c := cand{end: k + 1, typ: tDate, val: dayValue(t)}
+			if s.refRel != nil {
+				c.rel = &news.Relative{Kind: "ref", Unit: "day", Weekday: wd, Strict: n, Base: s.refRel, Mode: "mark"}
+			}
+			return s.markFuture(c, t, t), true
 		}
 		if n != 0 && (w == "last" || w == "next") {
 			c, ok := s.weekdayExpr(k, wd, n)
@@ -1192,7 +1278,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		}
 	}
 	if p, ok := partsOfDay[s.lo(k)]; ok && (w == "this" || w == "last") {
-		c := cand{end: k + 1, typ: tTime}
+		c := cand{end: k + 1, typ: tTime, rel: &news.Relative{Kind: "day", Mode: "part", Time: p, N: -boolInt(w == "last")}}
 		if s.has {
 			t := s.anchor
 			if w == "last" {
@@ -1236,7 +1322,10 @@ func (s *scanner) season(j int, se string, ctx bool, rel int) (cand, bool) {
 	if se == "FA" && !ctx {
 		return cand{}, false
 	}
-	c := cand{end: k, typ: tDate}
+	c := cand{end: k, typ: tDate, rel: &news.Relative{Kind: "season", Season: se, Strict: rel}}
+	if rel == 0 {
+		c.rel.Tense = s.tense(j, k)
+	}
 	if !s.has {
 		c.val = "XXXX-" + se
 		return c, true
@@ -1352,14 +1441,10 @@ func (s *scanner) holiday(j int) (cand, bool) {
 			return cand{}, false
 		}
 		k++
-		c := cand{end: k, typ: tDate}
+		c := cand{end: k, typ: tDate, rel: &news.Relative{Kind: "election", Tense: s.tense(j, k)}}
 		if !s.has {
 			c.val = "XXXX-11"
 			return c, true
-		}
-		election := func(y int) time.Time {
-			first := date(y, 11, 1)
-			return first.AddDate(0, 0, (int(time.Monday)-int(first.Weekday())+7)%7+1)
 		}
 		tn := s.tense(j, k)
 		t := election(s.anchor.Year())
@@ -1375,7 +1460,7 @@ func (s *scanner) holiday(j int) (cand, bool) {
 		if s.is(k, "day") {
 			k++
 		}
-		c := cand{end: k, typ: tDate}
+		c := cand{end: k, typ: tDate, rel: &news.Relative{Kind: "thanksgiving", Tense: s.tense(j, k)}}
 		if !s.has {
 			c.val = "XXXX-11"
 			return c, true
@@ -1393,7 +1478,7 @@ func (s *scanner) holiday(j int) (cand, bool) {
 	if y, ye := s.yearAfter(k); y > 0 {
 		return cand{end: ye, typ: tDate, val: dayValue(date(y, m, d))}, true
 	}
-	c := cand{end: k, typ: tDate}
+	c := cand{end: k, typ: tDate, rel: &news.Relative{Kind: "month_day", Month: m, Day: d, Tense: s.tense(j, k)}}
 	if !s.has {
 		c.val = "XXXX-" + two(m) + "-" + two(d)
 		return c, true
@@ -1430,10 +1515,15 @@ func (s *scanner) ordinal(j int, det bool) (cand, bool) {
 		} else if s.is(e, "of") && s.is(e+1, "the") && s.is(e+2, "year") {
 			e += 3
 		}
+		c := cand{end: e, typ: tDate}
+		if y < 0 {
+			c.rel = &news.Relative{Kind: "year", Suffix: "-H" + strconv.Itoa(n)}
+		}
 		if y < 0 && s.has {
 			y = s.anchor.Year()
 		}
-		return cand{end: e, typ: tDate, val: itoa4(y) + "-H" + strconv.Itoa(n)}, true
+		c.val = itoa4(y) + "-H" + strconv.Itoa(n)
+		return c, true
 	case (s.digit(k) || numberWordAt(s.lo(k))) && n == 1 && det:
 		// the first nine months
 		return s.quantity(k, numberWords[s.lo(k)], false)
@@ -1445,6 +1535,7 @@ func (s *scanner) ordinal(j int, det bool) (cand, bool) {
 // is the word after "quarter".
 func (s *scanner) quarterExpr(e, q int) (cand, bool) {
 	y := -1
+	var rel *news.Relative
 	if s.is(e, "of") {
 		k := e + 1
 		if s.is(k, "fiscal") {
@@ -1455,14 +1546,16 @@ func (s *scanner) quarterExpr(e, q int) (cand, bool) {
 			e = k + 1
 		} else if (s.is(k, "this") || s.is(k, "last") || s.is(k, "next")) && s.is(k+1, "year") && s.has {
 			y = s.anchor.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[s.lo(k)]
+			rel = &news.Relative{Kind: "year", Mode: "mark", N: y - s.anchor.Year(), Suffix: "-Q" + strconv.Itoa(q)}
 			e = k + 2
 		}
 	} else if s.digit(e) && len(s.lo(e)) == 4 && !s.ws[e].glued {
 		y = s.ws[e].num
 		e++
 	}
-	c := cand{end: e, typ: tDate}
+	c := cand{end: e, typ: tDate, rel: rel}
 	if y < 0 {
+		c.rel = &news.Relative{Kind: "quarter", Month: q, Tense: s.tense(e-1, e)}
 		if !s.has {
 			c.val = "XXXX-Q" + strconv.Itoa(q)
 			return c, true
@@ -1565,9 +1658,14 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 			return cand{end: e + 1, typ: tDate, val: ""}, true
 		}
 		if u == uYear && cnt == 1 && sign < 0 {
-			c.val = s.yearBefore(1)
+			c.val, c.rel = s.yearBefore(1)
 			return c, true
 		}
+		gran0 := u
+		if u == uSecond || u == uMinute || u == uHour {
+			gran0 = uDay
+		}
+		c.rel = &news.Relative{Kind: "shift", Unit: unitName(u), N: sign * cnt, Gran: unitName(gran0)}
 		if !s.has {
 			return c, true
 		}
@@ -1580,6 +1678,10 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 		base := s.anchor
 		if x := s.lo(e); x != "ago" && x != "hence" && s.hasRef && (u == uDay || u == uWeek) {
 			base = s.ref
+			c.rel = &news.Relative{Kind: "ref", Unit: unitName(u), N: sign * cnt, Base: s.refRel, Mode: "mark"}
+			if s.refRel == nil {
+				c.rel = dateRel(valueAt(shift(base, u, sign*cnt), gran))
+			}
 		}
 		t := shift(base, u, sign*cnt)
 		c.val = valueAt(t, gran)
@@ -1589,7 +1691,7 @@ func (s *scanner) quantity(j, n int, det bool) (cand, bool) {
 		if s.is(e+1, "now") {
 			if cnt, err := strconv.Atoi(num); err == nil && s.has {
 				t := shift(s.anchor, u, cnt)
-				return cand{end: e + 2, typ: tDate, val: valueAt(t, u), fut: true}, true
+				return cand{end: e + 2, typ: tDate, val: valueAt(t, u), fut: true, rel: &news.Relative{Kind: "shift", Unit: unitName(u), N: cnt, Gran: unitName(u), Mode: "from_now"}}, true
 			}
 		}
 	}
@@ -1768,7 +1870,7 @@ func (s *scanner) numeric(j int, det bool) (cand, bool) {
 				return s.finishDate(c, date(y, m, n), ye), true
 			}
 			if validDate(0, m, n) {
-				c := cand{end: e, typ: tDate}
+				c := cand{end: e, typ: tDate, rel: &news.Relative{Kind: "month_day", Month: m, Day: n, Tense: s.tense(j, e)}}
 				if !s.has {
 					c.val = "XXXX-" + two(m) + "-" + two(n)
 					return c, true
@@ -2011,7 +2113,11 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 	// that October: the month in the year last named.
 	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] && len(s.lastDate) >= 4 {
 		if y, err := strconv.Atoi(s.lastDate[:4]); err == nil {
-			return cand{end: k + 1, typ: tDate, val: monthValue(y, m)}, true
+			c := cand{end: k + 1, typ: tDate, val: monthValue(y, m)}
+			if s.lastDateRel != nil {
+				c.rel = &news.Relative{Kind: "ref", Month: m, Base: s.lastDateRel}
+			}
+			return c, true
 		}
 	}
 	u, ok := units[s.lo(k)]
@@ -2022,12 +2128,24 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 	switch {
 	case u == uDay && s.hasRef:
 		c.val = dayValue(s.ref)
+		if s.refRel != nil {
+			c.rel = &news.Relative{Kind: "ref", Unit: "day", Base: s.refRel}
+		}
 	case u == uWeek && s.hasRef:
 		c.val = weekValue(s.ref)
+		if s.refRel != nil {
+			c.rel = &news.Relative{Kind: "ref", Unit: "week", Base: s.refRel}
+		}
 	case u == uMonth && len(s.lastDate) >= 7:
 		c.val = s.lastDate[:7]
+		if s.lastDateRel != nil {
+			c.rel = &news.Relative{Kind: "ref", Unit: "month", Base: s.lastDateRel}
+		}
 	case u == uYear && len(s.lastDate) >= 4:
 		c.val = s.lastDate[:4]
+		if s.lastDateRel != nil {
+			c.rel = &news.Relative{Kind: "ref", Unit: "year", Base: s.lastDateRel}
+		}
 	case u == uQuarter && s.lastQ != "":
 		c.val = s.lastQ
 	default:
@@ -2039,6 +2157,7 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 	if back || s.is(e, "last") && s.is(e+1, "year") || s.is(e, "of") && s.is(e+1, "last") && s.is(e+2, "year") {
 		if y, err := strconv.Atoi(c.val[:4]); err == nil {
 			c.val = strconv.Itoa(y-1) + c.val[4:]
+			c.rel = nil // a year back from a date read against the anchor: kept as read
 			if len(c.val) == 10 {
 				c.val = dayValue(s.ref.AddDate(-1, 0, 0))
 			}
@@ -2055,6 +2174,9 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 // next to the one chosen, in which it falls on weekday wd: "Friday, Sept.
 // 14" written in May 2013 is 2012-09-14.
 func (s *scanner) weekdayYear(c cand, wd int) cand {
+	if r := relBase(c.rel); r != nil && r.Kind == "month_day" {
+		c.rel = withRel(r, func(r *news.Relative) { r.Weekday = wd })
+	}
 	t, err := time.Parse("2006-01-02", c.val[:10])
 	if err != nil || !s.has || int(t.Weekday()+6)%7+1 == wd {
 		return c
@@ -2071,6 +2193,7 @@ func (s *scanner) weekdayYear(c cand, wd int) cand {
 			c.val = dayValue(u) + c.val[10:]
 			c.fut = u.After(s.anchor)
 			s.ref, s.hasRef, s.refSent = u, true, s.sent
+			s.refRel = relBase(c.rel)
 			return c
 		}
 	}
@@ -2081,7 +2204,7 @@ func (s *scanner) weekdayYear(c cand, wd int) cand {
 // word after the expression): the end of the anchor's year, or of the year
 // before after "since".
 func (s *scanner) yearEnd(j, e int) cand {
-	c := cand{end: e, typ: tDate, val: "XXXX", mod: "END"}
+	c := cand{end: e, typ: tDate, val: "XXXX", mod: "END", rel: &news.Relative{Kind: "year", Mode: "end", N: -boolInt(s.is(j-1, "since"))}}
 	if s.has {
 		y := s.anchor.Year()
 		if s.is(j-1, "since") {

@@ -24,8 +24,16 @@ import (
 // Tag replaces d.Timexes with the time expressions of d.Text, normalised
 // against anchor (the zero time leaves relative expressions unresolved:
 // their Value is "" or holds X placeholders, XXXX-09-25, XXXX-WXX-3).
-// It needs d.Sentences and d.Tokens.
-func Tag(d *news.Doc, anchor time.Time) {
+// It needs d.Sentences and d.Tokens. Tag is Find under its older name.
+func Tag(d *news.Doc, anchor time.Time) { Find(d, anchor) }
+
+// Find replaces d.Timexes with the time expressions of d.Text, read once:
+// each with its span, type, the tense of its clause, its anchor-free
+// value (Relative, for the expressions whose value depends on the date
+// they are read against) and its value read against anchor (see Tag).
+// Resolve then reads an expression against any other anchor without the
+// text. It needs d.Sentences and d.Tokens.
+func Find(d *news.Doc, anchor time.Time) {
 	d.Timexes = nil
 	s := scanner{}
 	if !anchor.IsZero() {
@@ -55,15 +63,21 @@ func Tag(d *news.Doc, anchor time.Time) {
 				// The last day named is the reference of "two days later".
 				if st, en, ok := Interval(c.val); ok && st.Equal(en) {
 					s.ref, s.hasRef, s.refSent = st, true, si
+					s.refRel = relBase(c.rel)
 				}
 				if calendarValue(c.val) {
 					s.lastDate = c.val
+					s.lastDateRel = relBase(c.rel)
 				}
 				if st, en, ok := Interval(c.val); ok && st.Equal(en) && len(c.val) == 10 {
 					s.dayEnd, s.lastDay = c.end, st
+					s.lastDayRel = relBase(c.rel)
 				}
 			}
 			sp := news.Span{Start: ws[c.start].start, End: ws[c.end-1].end}
+			wc, wf := s.weakCue, s.weakFuture
+			tn := s.tense(c.start, c.end)
+			s.weakCue, s.weakFuture = wc, wf
 			d.Timexes = append(d.Timexes, news.Timex{
 				Span:     sp,
 				Text:     d.Text[sp.Start:sp.End],
@@ -72,6 +86,8 @@ func Tag(d *news.Doc, anchor time.Time) {
 				Mod:      c.mod,
 				Sentence: si,
 				Future:   c.fut,
+				Tense:    tn,
+				Relative: c.rel,
 			})
 			i = c.end
 		}
@@ -110,8 +126,9 @@ func Tense(d *news.Doc, sp news.Span) int {
 	return s.tense(i, j)
 }
 
-// Stage is the analysis stage: it tags against the stated date, or the
-// dateline date when no date is stated.
+// Stage is the analysis stage: it finds the expressions once (see Find),
+// reading them against the stated date, or the dateline date when no date
+// is stated.
 type Stage struct{}
 
 // Name names the stage.
@@ -123,7 +140,7 @@ func (Stage) Apply(d *news.Doc) error {
 	if anchor.IsZero() {
 		anchor = d.DatelineDate
 	}
-	Tag(d, anchor)
+	Find(d, anchor)
 	return nil
 }
 

@@ -1,0 +1,430 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// Resolve reads the expression x against anchor: its TimeML value and
+// whether it points after the anchor. It reads x.Relative, the
+// anchor-free value the analysis chain stored, and never the text, so it
+// costs microseconds. An expression without a Relative does not depend on
+// the anchor: Resolve returns its Value and Future. The zero anchor gives
+// the value as written, with X placeholders (XXXX-10-23, XXXX-WXX-1) or ""
+// for what only an anchor can place.
+func Resolve(x news.Timex, anchor time.Time) (value string, future bool) {
+	if x.Relative == nil {
+		return x.Value, x.Future
+	}
+	has := !anchor.IsZero()
+	v, fut, _ := resolveRel(x.Relative, day(anchor), has)
+	return v, fut
+}
+
+// ResolveAll returns a copy of xs with every value and future flag read
+// against anchor (see Resolve); xs is not changed.
+func ResolveAll(xs []news.Timex, anchor time.Time) []news.Timex {
+	if xs == nil {
+		return nil
+	}
+	out := make([]news.Timex, len(xs))
+	copy(out, xs)
+	for i := range out {
+		if out[i].Relative != nil {
+			out[i].Value, out[i].Future = Resolve(out[i], anchor)
+		}
+	}
+	return out
+}
+
+var unitNames = map[unit]string{
+	uSecond: "second", uMinute: "minute", uHour: "hour", uDay: "day", uWeek: "week", uWeekend: "weekend",
+	uMonth: "month", uQuarter: "quarter", uYear: "year", uDecade: "decade", uCentury: "century",
+}
+
+func unitName(u unit) string { return unitNames[u] }
+
+func unitNamed(n string) unit {
+	for u, x := range unitNames {
+		if x == n {
+			return u
+		}
+	}
+	return noUnit
+}
+
+// dateRel is the Relative of an absolute value whose future flag depends
+// on the anchor.
+func dateRel(v string) *news.Relative { return &news.Relative{Kind: "date", Value: v} }
+
+// resolveRel reads r against anchor (a day; has reports that it is
+// known): the value, whether it lies after the anchor, and whether it
+// names an event rather than a date (the Sept. 11 attacks).
+func resolveRel(r *news.Relative, anchor time.Time, has bool) (string, bool, bool) {
+	withTime := func(v string) string {
+		if r.Time != "" {
+			return v + "T" + r.Time
+		}
+		return v
+	}
+	switch r.Kind {
+	case "date":
+		st, _, ok := Interval(r.Value)
+		return r.Value, ok && has && st.After(anchor), false
+	case "day":
+		if !has {
+			if r.Mode == "clock" {
+				return "XXXX-XX-XXT" + r.Time, false, false
+			}
+			return "", r.N > 0 && r.Mode == "", false
+		}
+		t := anchor.AddDate(0, 0, r.N)
+		fut := false
+		switch r.Mode {
+		case "":
+			fut = r.N > 0 || r.N == 0 && r.Tense > 0
+		case "mark":
+			fut = t.After(anchor)
+		}
+		return withTime(dayValue(t)), fut, false
+	case "weekday":
+		if !has {
+			if r.Mode == "clock" {
+				return "XXXX-XX-XXT" + r.Time, false, false
+			}
+			return withTime("XXXX-WXX-" + strconv.Itoa(r.Weekday)), false, false
+		}
+		t := weekdayNear(anchor, r.Weekday, r.Tense, r.Strict)
+		fut := t.After(anchor) || r.Tense > 0 && !t.Before(anchor)
+		return withTime(dayValue(t)), fut, false
+	case "month_day":
+		if !has {
+			return withTime("XXXX-" + two(r.Month) + "-" + two(r.Day)), false, false
+		}
+		t := nearestDayTo(anchor, r.Month, r.Day, r.Tense)
+		if v, ok := famousAt(anchor, r.Month, r.Day); ok && (r.Event || r.Name) {
+			return v, false, true
+		}
+		if r.Event && (t.After(anchor) || anchor.Sub(t) > 92*24*time.Hour) {
+			return "XXXX-" + two(r.Month) + "-" + two(r.Day), false, true
+		}
+		if r.Weekday > 0 && int(t.Weekday()+6)%7+1 != r.Weekday {
+			for _, dy := range []int{-1, 1} {
+				u := date(t.Year()+dy, int(t.Month()), t.Day())
+				if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == r.Weekday {
+					return withTime(dayValue(u)), u.After(anchor), false
+				}
+			}
+		}
+		return withTime(dayValue(t)), t.After(anchor), false
+	case "month":
+		if !has {
+			return "XXXX-" + two(r.Month), false, false
+		}
+		y := anchor.Year()
+		am := int(anchor.Month())
+		switch {
+		case r.Mode == "year":
+			y += r.N
+		case r.Strict < 0:
+			if r.Month >= am {
+				y--
+			}
+		case r.Strict > 0:
+			if r.Month <= am {
+				y++
+			}
+		default:
+			y = nearestMonthYearTo(anchor, r.Month, r.Tense)
+		}
+		return monthValue(y, r.Month), date(y, r.Month, 1).After(anchor), false
+	case "unit":
+		if !has {
+			if r.Mode == "q" {
+				return "XXXX-QX", false, false
+			}
+			return "", false, false
+		}
+		u := unitNamed(r.Unit)
+		switch u {
+		case uWeekend:
+			aw := int(anchor.Weekday()+6)%7 + 1
+			t := anchor
+			switch {
+			case r.N < 0:
+				t = t.AddDate(0, 0, -7)
+			case r.N > 0:
+				if aw >= 6 {
+					t = t.AddDate(0, 0, 7)
+				}
+			default:
+				if aw < 6 && r.Tense < 0 {
+					t = t.AddDate(0, 0, -7)
+				}
+			}
+			fut := t.After(anchor) || aw < 6 && !t.Before(anchor.AddDate(0, 0, -aw+1)) || r.N > 0
+			return weekValue(t) + "-WE", fut, false
+		case uDay:
+			return dayValue(anchor.AddDate(0, 0, r.N)), r.N > 0, false
+		}
+		v := valueAt(shift(anchor, u, r.N), u)
+		if r.Suffix != "" && len(v) == 4 {
+			v += r.Suffix
+		}
+		return v, r.N > 0, false
+	case "shift":
+		if !has {
+			return "", r.Mode == "from_now", false
+		}
+		t := shift(anchor, unitNamed(r.Unit), r.N)
+		return valueAt(t, unitNamed(r.Gran)), t.After(anchor) || r.Mode == "from_now", false
+	case "year":
+		if !has {
+			if r.Suffix != "" || r.Mode == "end" {
+				return "XXXX" + r.Suffix, false, false
+			}
+			return "", false, false
+		}
+		v := itoa4(anchor.Year()+r.N) + r.Suffix
+		st, _, ok := Interval(v)
+		return v, r.Mode == "mark" && ok && st.After(anchor), false
+	case "season":
+		if !has {
+			return "XXXX-" + r.Season, false, false
+		}
+		return seasonAt(anchor, r.Season, r.Strict, r.Tense)
+	case "quarter":
+		if !has {
+			return "XXXX-Q" + strconv.Itoa(r.Month), false, false
+		}
+		y := anchor.Year()
+		aq := quarterOf(int(anchor.Month()))
+		q := r.Month
+		if q > aq && (r.Tense < 0 || r.Tense == 0 && q > aq+1) {
+			y--
+		}
+		v := itoa4(y) + "-Q" + strconv.Itoa(q)
+		st, _, _ := Interval(v)
+		return v, st.After(anchor), false
+	case "election", "thanksgiving":
+		if !has {
+			return "XXXX-11", false, false
+		}
+		var t time.Time
+		if r.Kind == "election" {
+			t = election(anchor.Year())
+			switch {
+			case r.Tense < 0 && t.After(anchor):
+				t = election(anchor.Year() - 1)
+			case r.Tense > 0 && t.Before(anchor):
+				t = election(anchor.Year() + 1)
+			}
+		} else {
+			y := anchor.Year()
+			if r.Tense < 0 && anchor.Month() < 11 {
+				y--
+			}
+			first := date(y, 11, 1)
+			t = first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7+21)
+		}
+		return dayValue(t), t.After(anchor), false
+	case "ref":
+		if r.Base == nil {
+			return "", false, false
+		}
+		bv, _, _ := resolveRel(r.Base, anchor, has)
+		v, ok := fromRef(bv, r)
+		if !ok {
+			return "", false, false
+		}
+		st, _, ok := Interval(v)
+		return v, ok && has && st.After(anchor) && r.Mode == "mark", false
+	}
+	return "", false, false
+}
+
+// fromRef reads a "ref" Relative against its base's value bv.
+func fromRef(bv string, r *news.Relative) (string, bool) {
+	if r.Month > 0 && r.Unit == "" {
+		// that October: the month in the base's year
+		if len(bv) < 4 {
+			return "", false
+		}
+		y, err := strconv.Atoi(bv[:4])
+		if err != nil {
+			return "", false
+		}
+		return monthValue(y, r.Month), true
+	}
+	u := unitNamed(r.Unit)
+	switch u {
+	case uDay, uWeek:
+		st, en, ok := Interval(bv)
+		if !ok || !st.Equal(en) {
+			return "", false
+		}
+		if r.Day > 0 {
+			if !validDate(st.Year(), int(st.Month()), r.Day) {
+				return "", false
+			}
+			return dayValue(date(st.Year(), int(st.Month()), r.Day)), true
+		}
+		if r.Weekday > 0 {
+			return dayValue(weekdayNear(st, r.Weekday, 0, r.Strict)), true
+		}
+		if u == uWeek {
+			if r.N != 0 {
+				return valueAt(shift(st, uWeek, r.N), uWeek), true
+			}
+			return weekValue(st), true
+		}
+		t := st.AddDate(0, 0, r.N)
+		if r.Gran != "" {
+			return valueAt(shift(st, unitNamed(r.Gran), r.N), unitNamed(r.Gran)), true
+		}
+		return dayValue(t), true
+	case uMonth:
+		if len(bv) < 7 {
+			return "", false
+		}
+		return shiftDate(bv[:7], uMonth, r.N)
+	case uYear:
+		if len(bv) < 4 {
+			return "", false
+		}
+		return shiftDate(bv[:4], uYear, r.N)
+	}
+	return "", false
+}
+
+// weekdayNear is weekday wd seen from anchor: strictly before (strict
+// -1) or after (+1), else the nearest on or after it in future clauses
+// and on or before it otherwise.
+func weekdayNear(anchor time.Time, wd, dir, strict int) time.Time {
+	aw := int(anchor.Weekday()+6)%7 + 1
+	switch {
+	case strict < 0:
+		diff := (aw - wd + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		return anchor.AddDate(0, 0, -diff)
+	case strict > 0:
+		diff := (wd - aw + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		return anchor.AddDate(0, 0, diff)
+	case dir > 0:
+		return anchor.AddDate(0, 0, (wd-aw+7)%7)
+	}
+	return anchor.AddDate(0, 0, -((aw - wd + 7) % 7))
+}
+
+// nearestDayTo picks the year of month m day d closest to anchor,
+// guided by the tense of the clause.
+func nearestDayTo(anchor time.Time, m, d, dir int) time.Time {
+	y := anchor.Year()
+	if !validDate(y, m, d) { // 29 February
+		for k := 1; k < 4; k++ {
+			if validDate(y-k, m, d) {
+				return date(y-k, m, d)
+			}
+		}
+	}
+	t := date(y, m, d)
+	diff := t.Sub(anchor)
+	const halfYear = 183 * 24 * time.Hour
+	// A month-day without a year within a few weeks of the anchor is read
+	// as the near date whatever the tense says: writers add the year to
+	// dates further away, and the tense cue may belong to another clause.
+	const near = 45 * 24 * time.Hour
+	switch {
+	case dir < 0 && diff > near:
+		if validDate(y-1, m, d) {
+			return date(y-1, m, d)
+		}
+	case dir > 0 && diff < -near:
+		if validDate(y+1, m, d) {
+			return date(y+1, m, d)
+		}
+	case dir == 0 && diff > halfYear:
+		if validDate(y-1, m, d) {
+			return date(y-1, m, d)
+		}
+	case dir == 0 && diff < -halfYear:
+		if validDate(y+1, m, d) {
+			return date(y+1, m, d)
+		}
+	}
+	return t
+}
+
+// nearestMonthYearTo picks the year of month m closest to anchor.
+func nearestMonthYearTo(anchor time.Time, m, dir int) int {
+	y := anchor.Year()
+	am := int(anchor.Month())
+	switch {
+	case dir < 0 && m > am:
+		return y - 1
+	case dir > 0 && m < am:
+		return y + 1
+	case dir == 0 && m-am > 5:
+		return y - 1 // news looks back a little more than ahead
+	case dir == 0 && am-m > 7:
+		return y + 1
+	}
+	return y
+}
+
+// famousAt gives the date of the event that month m day d names, when
+// anchor is well after it.
+func famousAt(anchor time.Time, m, d int) (string, bool) {
+	y, ok := famousDays[[2]int{m, d}]
+	if !ok || anchor.Before(date(y, m, d).AddDate(0, 2, 0)) {
+		return "", false
+	}
+	return dayValue(date(y, m, d)), true
+}
+
+// election is the US Election Day of year y: the Tuesday after the first
+// Monday of November.
+func election(y int) time.Time {
+	first := date(y, 11, 1)
+	return first.AddDate(0, 0, (int(time.Monday)-int(first.Weekday())+7)%7+1)
+}
+
+// seasonAt reads season se against anchor; rel: -1 last, +1 next, 2
+// this, -2 this past, 0 by the tense dir.
+func seasonAt(anchor time.Time, se string, rel, dir int) (string, bool, bool) {
+	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[se]
+	y := anchor.Year()
+	am := int(anchor.Month())
+	cur := am >= start && am < start+3 || se == "WI" && am <= 2
+	if se == "WI" && am <= 2 {
+		y--
+	}
+	switch rel {
+	case -1:
+		y--
+	case -2: // this past spring: the last one before now
+		if start > am || cur {
+			y--
+		}
+	case 1:
+		y++
+	case 2:
+	default:
+		if dir < 0 && start > am && !cur {
+			y--
+		}
+		if dir > 0 && start+3 <= am && !cur {
+			y++
+		}
+	}
+	v := itoa4(y) + "-" + se
+	st, _, _ := Interval(v)
+	return v, st.After(anchor), false
+}
