@@ -180,19 +180,19 @@ type Timex struct {
 //     N (the following day, that year, two days later), or, with Day
 //     set, that day of Base's month (April 24 and 25).
 type Relative struct {
-	Kind    string    `json:"kind"`
-	N       int       `json:"n,omitempty"`
-	Unit    string    `json:"unit,omitempty"`
-	Gran    string    `json:"gran,omitempty"`
-	Mode    string    `json:"mode,omitempty"`
-	Month   int       `json:"month,omitempty"`
-	Day     int       `json:"day,omitempty"`
-	Weekday int       `json:"weekday,omitempty"`
-	Season  string    `json:"season,omitempty"`
-	Tense   int       `json:"tense,omitempty"`
-	Strict  int       `json:"strict,omitempty"`
-	Time    string    `json:"time,omitempty"`
-	Suffix  string    `json:"suffix,omitempty"`
+	Kind    string `json:"kind"`
+	N       int    `json:"n,omitempty"`
+	Unit    string `json:"unit,omitempty"`
+	Gran    string `json:"gran,omitempty"`
+	Mode    string `json:"mode,omitempty"`
+	Month   int    `json:"month,omitempty"`
+	Day     int    `json:"day,omitempty"`
+	Weekday int    `json:"weekday,omitempty"`
+	Season  string `json:"season,omitempty"`
+	Tense   int    `json:"tense,omitempty"`
+	Strict  int    `json:"strict,omitempty"`
+	Time    string `json:"time,omitempty"`
+	Suffix  string `json:"suffix,omitempty"`
 	// Event reports a month and day followed by a word that names an
 	// event (the Sept. 11 attacks), Name one followed by a capitalised
 	// name (September 11th Advocates).

@@ -15,8 +15,8 @@ type cand struct {
 	typ   string
 	val   string
 	mod   string
-	fut   bool // points after the anchor, or is planned from it
-	name  bool // names an event (the Sept. 11 attacks): not a reference for later dates
+	fut   bool           // points after the anchor, or is planned from it
+	name  bool           // names an event (the Sept. 11 attacks): not a reference for later dates
 	rel   *news.Relative // the anchor-free value, when the value or fut depends on the anchor
 }
 
