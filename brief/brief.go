@@ -33,8 +33,9 @@ func (c Config) Validate() error {
 var ErrEmptyStory = errors.New("brief: story has no articles")
 
 // Build makes the brief of a story. It first decides which date to trust
-// for every doc and re-anchors relative time expressions to it, so it
-// changes the docs' date fields and timexes.
+// for every doc and reads its time expressions against that date, in
+// copies of the docs that it keeps: the story and its docs are not
+// changed, nor their order.
 func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -42,8 +43,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	if len(s.Docs) == 0 {
 		return nil, ErrEmptyStory
 	}
-	resolveDates(s)
-	sortDocs(s)
+	s = datedStory(s)
 	ents := entities(s)
 	b := &news.Brief{
 		Sources:   sources(s),

@@ -46,6 +46,14 @@ import (
 // Finally every doc's relative expressions are tagged again against its
 // trusted date.
 
+// dateInfo is the date the brief trusts for one doc: Build keeps it in
+// its own values and never writes it into the docs it is given.
+type dateInfo struct {
+	date   time.Time
+	status string
+	note   string
+}
+
 // dateCheck is what resolveDates learned about one doc.
 type dateCheck struct {
 	rejected    string // the rejected date's kind: "stated date", "page stamp", "dateline date"
@@ -57,175 +65,259 @@ type dateCheck struct {
 // eventRef is one dated happening a source reports: the period its time
 // expression resolves to and the content words of its sentence.
 type eventRef struct {
-	doc        *news.Doc
+	doc        int // index of the source in the docs
+	id         string
 	start, end time.Time
 	weight     float64 // lower for inferred sources
 	words      bag
 	past       bool      // on or before its source's date
 	anchor     time.Time // its source's date
+	text       string    // the expression as written
 }
 
 // maxEventDays is the longest period (a month) that counts as an event
 // date for matching and the timeline.
 const maxEventDays = 31
 
-// resolveDates decides which date to trust for every doc of the story and
-// sets Date, DateStatus and DateNote, then re-tags the docs' time
-// expressions against the trusted dates.
-func resolveDates(s *news.Story) {
-	checks := map[*news.Doc]*dateCheck{}
-	for _, d := range s.Docs {
-		checks[d] = &dateCheck{}
+// docDates is what the date checks read of one doc, computed once: its
+// time expressions with the content words of their sentences, and the
+// content words of the whole doc.
+type docDates struct {
+	d             *news.Doc
+	xs            []news.Timex
+	bags          []bag // the content words of xs[i]'s sentence
+	all           bag
+	fewDaysBefore bool
+}
+
+func newDocDates(d *news.Doc) *docDates {
+	dd := &docDates{d: d, fewDaysBefore: hasFewDaysBefore(d), all: contentBag(d.Text)}
+	byS := map[int]bag{}
+	for _, x := range d.Timexes {
+		if x.Type == "DURATION" || x.Type == "SET" {
+			continue
+		}
+		b, ok := byS[x.Sentence]
+		if !ok {
+			b = sentenceBag(d, x.Sentence)
+			byS[x.Sentence] = b
+		}
+		dd.xs = append(dd.xs, x)
+		dd.bags = append(dd.bags, b)
 	}
+	return dd
+}
+
+// relatedSim is the least similarity of two docs' content words for one
+// to count as evidence on the other's date: below it they tell different
+// stories, and a pile of several stories must not date one story's
+// articles by another's events.
+const relatedSim = 0.08
+
+// resolveDates decides which date to trust for every doc of docs. It
+// reads the docs and changes none of them.
+func resolveDates(docs []*news.Doc) []dateInfo {
+	n := len(docs)
+	info := make([]dateInfo, n)
+	checks := make([]dateCheck, n)
+	dds := make([]*docDates, n)
+	forEach(n, func(i int) { dds[i] = newDocDates(docs[i]) })
+	// related[i] lists the docs that tell the same story as doc i.
+	related := make([][]bool, n)
+	forEach(n, func(i int) {
+		related[i] = make([]bool, n)
+		for j := range n {
+			if j != i && dds[i].all.sim(dds[j].all) >= relatedSim {
+				related[i][j] = true
+			}
+		}
+	})
 	// Provisional anchors: the stated date, else the dateline date.
-	provisional := map[*news.Doc]time.Time{}
-	for _, d := range s.Docs {
+	provisional := make([]time.Time, n)
+	for i, d := range docs {
 		switch {
 		case !d.StatedDate.IsZero():
-			provisional[d] = d.StatedDate
+			provisional[i] = d.StatedDate
 		case !d.DatelineDate.IsZero():
-			provisional[d] = d.DatelineDate
+			provisional[i] = d.DatelineDate
 		}
 	}
-	// Check every provisional date against the story's other dated docs.
-	trusted := map[*news.Doc]bool{}
-	all := eventPool(s, provisional, nil)
-	// The checks of different docs are independent (each re-tags only its
-	// own doc against a pool fixed here), so they run on every core; the
-	// verdicts are applied in order below.
+	trusted := make([]bool, n)
+	all := newPool(dds, provisional, nil)
 	type verdict struct {
 		why             string // why the provisional date fails, or ""
 		datelineChecked bool   // the dateline date was tried as well
 		whyDateline     string // why it fails, or ""
 	}
-	verdicts := make([]verdict, len(s.Docs))
-	forEach(len(s.Docs), func(i int) {
-		d := s.Docs[i]
-		a, ok := provisional[d]
-		if !ok {
+	verdicts := make([]verdict, n)
+	forEach(n, func(i int) {
+		d := docs[i]
+		a := provisional[i]
+		if a.IsZero() {
 			return
 		}
-		pool := without(all, d)
 		v := verdict{}
-		v.why, _ = contradicts(d, a, pool)
+		v.why, _ = contradicts(dds[i], i, a, all, related[i])
 		// A dateline date may still hold when the stated one fails.
 		if v.why != "" && !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
 			v.datelineChecked = true
-			v.whyDateline, _ = contradicts(d, d.DatelineDate, pool)
+			v.whyDateline, _ = contradicts(dds[i], i, d.DatelineDate, all, related[i])
 		}
 		verdicts[i] = v
 	})
-	for i, d := range s.Docs {
-		a, ok := provisional[d]
-		if !ok {
+	for i, d := range docs {
+		a := provisional[i]
+		if a.IsZero() {
 			continue
 		}
 		if why := verdicts[i].why; why != "" {
-			c := checks[d]
+			c := &checks[i]
 			c.rejected, c.rejectedAt, c.reason = "stated date", a, why
 			if d.StatedDate.IsZero() {
 				c.rejected = "dateline date"
 			}
-			if verdicts[i].datelineChecked {
-				if verdicts[i].whyDateline == "" {
-					provisional[d] = d.DatelineDate
-					trusted[d] = true
-					d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
-					d.DateNote = fmt.Sprintf("stated date %s rejected: %s; the dateline gives %s", day(a), why, day(d.DatelineDate))
-				}
+			if verdicts[i].datelineChecked && verdicts[i].whyDateline == "" {
+				provisional[i] = d.DatelineDate
+				trusted[i] = true
+				info[i] = dateInfo{d.DatelineDate, news.DateDateline, fmt.Sprintf("stated date %s rejected: %s; the dateline gives %s", human(a), why, human(d.DatelineDate))}
 			}
 			continue
 		}
-		trusted[d] = true
+		trusted[i] = true
 		if !d.StatedDate.IsZero() {
-			d.Date, d.DateStatus = d.StatedDate, news.DateStated
-			d.DateNote = "stated date, consistent with the content"
+			note := "stated date, consistent with the content"
 			if !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
-				d.DateNote += "; the dateline gives " + day(d.DatelineDate)
+				note += "; the dateline gives " + human(d.DatelineDate)
 			}
+			info[i] = dateInfo{d.StatedDate, news.DateStated, note}
 		} else {
-			d.Date, d.DateStatus = d.DatelineDate, news.DateDateline
-			d.DateNote = "no stated date; the dateline gives it"
+			info[i] = dateInfo{d.DatelineDate, news.DateDateline, "no stated date; the dateline gives it"}
 		}
 	}
-	for d := range trusted {
-		provisional[d] = d.Date
+	for i := range docs {
+		if trusted[i] {
+			provisional[i] = info[i].date
+		}
 	}
 	// Page stamps of docs without a date: kept when they fit the story.
-	all = eventPool(s, trustedOnly(provisional, trusted), nil)
-	for _, d := range s.Docs {
-		if trusted[d] || !d.PageStamp.IsZero() && checks[d].rejected != "" || d.PageStamp.IsZero() {
+	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	for i, d := range docs {
+		if trusted[i] || d.PageStamp.IsZero() || checks[i].rejected != "" {
 			continue
 		}
-		pool := without(all, d)
-		if why, _ := contradicts(d, d.PageStamp, pool); why != "" {
-			c := checks[d]
+		if why, _ := contradicts(dds[i], i, d.PageStamp, all, related[i]); why != "" {
+			c := &checks[i]
 			c.rejected, c.rejectedAt, c.reason = "page stamp", d.PageStamp, why
 			continue
 		}
-		if len(pool) == 0 {
+		if !all.hasRelated(related[i]) {
 			continue // nothing to check it against: infer instead
 		}
-		trusted[d] = true
-		provisional[d] = d.PageStamp
-		d.Date, d.DateStatus = day0(d.PageStamp), news.DateStated
-		d.DateNote = "no stated date; the page stamp fits the story's events"
+		trusted[i] = true
+		provisional[i] = d.PageStamp
+		info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp fits the story's events"}
 	}
 	// Infer the others, twice: the second round also matches the
 	// happenings of the docs inferred in the first.
-	var todo []*news.Doc
-	for _, d := range s.Docs {
-		if !trusted[d] {
-			todo = append(todo, d)
+	var todo []int
+	for i := range docs {
+		if !trusted[i] {
+			todo = append(todo, i)
 		}
 	}
-	inferred := map[*news.Doc]time.Time{}
+	inferred := make([]time.Time, n)
 	type inference struct {
 		t   time.Time
 		how string
 		ok  bool
 	}
 	for round := 0; round < 2 && len(todo) > 0; round++ {
-		all := eventPool(s, trustedOnly(provisional, trusted), inferred)
-		// Within a round every doc is matched against the same pool, so
-		// the docs are inferred in parallel and recorded in order.
+		all := newPool(dds, trustedOnly(provisional, trusted), inferred)
 		res := make([]inference, len(todo))
-		forEach(len(todo), func(i int) {
-			res[i].t, res[i].how, res[i].ok = inferDate(todo[i], without(all, todo[i]))
+		forEach(len(todo), func(k int) {
+			i := todo[k]
+			res[k].t, res[k].how, res[k].ok = inferDate(dds[i], i, all, related[i], dds)
 		})
-		for i, d := range todo {
-			if res[i].ok {
-				inferred[d] = res[i].t
-				checks[d].inferredHow = res[i].how
+		for k, i := range todo {
+			if res[k].ok {
+				inferred[i] = res[k].t
+				checks[i].inferredHow = res[k].how
 			}
 		}
 	}
-	for _, d := range todo {
-		c := checks[d]
+	for _, i := range todo {
+		c := checks[i]
 		prefix := ""
 		if c.rejected != "" {
-			prefix = fmt.Sprintf("%s %s rejected: %s; ", c.rejected, day(c.rejectedAt), c.reason)
+			prefix = fmt.Sprintf("%s %s rejected: %s; ", c.rejected, human(c.rejectedAt), c.reason)
 		}
-		if t, ok := inferred[d]; ok {
-			d.Date, d.DateStatus = t, news.DateInferred
+		if t := inferred[i]; !t.IsZero() {
 			if c.rejected == "" {
 				prefix = "no stated date; "
 			}
-			d.DateNote = prefix + "inferred " + c.inferredHow
+			info[i] = dateInfo{t, news.DateInferred, prefix + "inferred " + c.inferredHow}
 			continue
 		}
-		d.Date = time.Time{}
 		if c.rejected != "" {
-			d.DateStatus = news.DateRejected
-			d.DateNote = strings.TrimSuffix(prefix, "; ") + "; no date could be inferred"
+			info[i] = dateInfo{time.Time{}, news.DateRejected, strings.TrimSuffix(prefix, "; ") + "; no date could be inferred"}
 		} else {
-			d.DateStatus = news.DateUnknown
-			d.DateNote = "no date stated and none could be inferred"
+			info[i] = dateInfo{time.Time{}, news.DateUnknown, "no date stated and none could be inferred"}
 		}
 	}
-	for _, d := range s.Docs {
-		timex.Tag(d, d.Date)
+	return info
+}
+
+// datedStory returns a copy of s for the brief: each doc a shallow copy
+// with the date the brief trusts (Date, DateStatus, DateNote) and its
+// time expressions read against that date, in time order, undated ones
+// last. s and its docs are not changed.
+func datedStory(s *news.Story) *news.Story {
+	out := &news.Story{ID: s.ID, Title: s.Title, Docs: datedDocs(s.Docs)}
+	sortDocs(out)
+	return out
+}
+
+// datedDocs returns shallow copies of docs, in the same order, with the
+// dates resolveDates trusts and their time expressions read against them.
+func datedDocs(docs []*news.Doc) []*news.Doc {
+	info := resolveDates(docs)
+	out := make([]*news.Doc, len(docs))
+	for i, d := range docs {
+		c := *d
+		c.Date, c.DateStatus, c.DateNote = info[i].date, info[i].status, info[i].note
+		c.Timexes = timex.ResolveAll(d.Timexes, c.Date)
+		out[i] = &c
 	}
+	return out
+}
+
+// human writes a day as a reader does: 24 September 2017.
+func human(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// humanValue writes a TimeML value as a reader does: 24 September 2017,
+// the week of 25 September 2017, September 2017, 2017; other values as
+// they are.
+func humanValue(v string) string {
+	st, en, ok := timex.Interval(v)
+	if !ok {
+		return v
+	}
+	switch {
+	case st.Equal(en):
+		return human(st)
+	case en.Sub(st) <= 7*24*time.Hour:
+		return "the week of " + human(st)
+	case st.Day() == 1 && en.AddDate(0, 0, 1).Day() == 1 && st.Month() == en.Month():
+		return st.Format("January 2006")
+	case st.Month() == 1 && st.Day() == 1 && en.Month() == 12 && en.Day() == 31 && st.Year() == en.Year():
+		return st.Format("2006")
+	}
+	return human(st) + " to " + human(en)
 }
 
 func day0(t time.Time) time.Time {
@@ -234,133 +326,157 @@ func day0(t time.Time) time.Time {
 
 func sameDay(a, b time.Time) bool { return day(a) == day(b) }
 
-func trustedOnly(anchors map[*news.Doc]time.Time, trusted map[*news.Doc]bool) map[*news.Doc]time.Time {
-	out := map[*news.Doc]time.Time{}
-	for d, t := range anchors {
-		if trusted[d] {
-			out[d] = t
+func trustedOnly(anchors []time.Time, trusted []bool) []time.Time {
+	out := make([]time.Time, len(anchors))
+	for i, t := range anchors {
+		if trusted[i] {
+			out[i] = t
 		}
 	}
 	return out
 }
 
-// without returns the events of pool that docs other than d report.
-func without(pool []eventRef, d *news.Doc) []eventRef {
-	out := make([]eventRef, 0, len(pool))
-	for _, e := range pool {
-		if e.doc != d {
-			out = append(out, e)
-		}
-	}
-	return out
+// pool is the dated happenings the docs report, indexed by day: sorted
+// by their first day.
+type pool struct {
+	evs []eventRef
 }
 
-// eventPool collects the dated happenings the story's docs report, each
-// doc tagged against its anchor; docs of extra (inferred dates) weigh
-// less.
-func eventPool(s *news.Story, anchors, extra map[*news.Doc]time.Time) []eventRef {
-	var pool []eventRef
-	add := func(d *news.Doc, a time.Time, w float64) {
-		timex.Tag(d, a)
-		bags := map[int]bag{}
-		for _, t := range d.Timexes {
-			st, en, ok := timex.Interval(t.Value)
-			if !ok || t.Type == "DURATION" || t.Type == "SET" || en.Sub(st) > maxEventDays*24*time.Hour {
-				continue
-			}
-			b, ok := bags[t.Sentence]
-			if !ok {
-				b = sentenceBag(d, t.Sentence)
-				bags[t.Sentence] = b
-			}
-			pool = append(pool, eventRef{doc: d, start: st, end: en, weight: w, words: b, past: !en.After(day0(a)), anchor: day0(a)})
+// newPool collects the dated happenings the docs report, each doc read
+// against its anchor (zero: not in the pool); docs dated by extra
+// (inferred dates) weigh less.
+func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
+	p := &pool{}
+	for i, dd := range dds {
+		a, w := anchors[i], 1.0
+		if a.IsZero() && extra != nil {
+			a, w = extra[i], 0.7
 		}
-	}
-	for _, d := range s.Docs {
-		if a, ok := anchors[d]; ok {
-			add(d, a, 1)
-		} else if a, ok := extra[d]; ok {
-			add(d, a, 0.7)
-		}
-	}
-	return pool
-}
-
-// contradicts reports why anchor a cannot be d's date, naming the sources
-// that show it; "" when it can.
-func contradicts(d *news.Doc, a time.Time, pool []eventRef) (string, []string) {
-	a = day0(a)
-	// Expressions as written, with no anchor: those that resolve are
-	// absolute; XXXX-MM-DD ones are a month and day without a year.
-	timex.Tag(d, time.Time{})
-	bare := append([]news.Timex(nil), d.Timexes...)
-	timex.Tag(d, a)
-	at := map[news.Span]news.Timex{}
-	for _, t := range d.Timexes {
-		at[t.Span] = t
-	}
-	for _, t := range bare {
-		if timex.Tense(d, t.Span) >= 0 {
+		if a.IsZero() {
 			continue
 		}
-		if st, en, ok := timex.Interval(t.Value); ok {
+		a = day0(a)
+		for k, x := range dd.xs {
+			v, _ := timex.Resolve(x, a)
+			st, en, ok := timex.Interval(v)
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
+				continue
+			}
+			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text})
+		}
+	}
+	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
+	return p
+}
+
+// overlapping calls fn for every event that overlaps [st, en], with its
+// index.
+func (p *pool) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
+	from := st.AddDate(0, 0, -maxEventDays-1)
+	i := sort.Search(len(p.evs), func(i int) bool { return !p.evs[i].start.Before(from) })
+	for ; i < len(p.evs) && !p.evs[i].start.After(en); i++ {
+		e := &p.evs[i]
+		if e.end.Before(st) {
+			continue
+		}
+		fn(i, e)
+	}
+}
+
+// hasRelated reports whether a doc marked in rel reports an event.
+func (p *pool) hasRelated(rel []bool) bool {
+	for i := range p.evs {
+		if rel[p.evs[i].doc] {
+			return true
+		}
+	}
+	return false
+}
+
+// contradicts reports why anchor a cannot be the date of doc self, naming
+// the sources that show it; "" when it can. Only the events of related
+// docs count.
+func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (string, []string) {
+	a = day0(a)
+	d := dd.d
+	for k, x := range dd.xs {
+		if x.Tense >= 0 {
+			continue
+		}
+		// As written, with no anchor: values that resolve are absolute;
+		// XXXX-MM-DD ones are a month and day without a year.
+		bare, _ := timex.Resolve(x, time.Time{})
+		if st, en, ok := timex.Interval(bare); ok {
 			// Only full dates: a year ("the 2016 race") is too often
 			// read in the wrong tense.
 			if st.Equal(en) && st.After(a.AddDate(0, 0, 1)) {
-				return fmt.Sprintf("it reports %q (%s) as past", t.Text, t.Value), nil
+				return fmt.Sprintf("it reports %q (%s) as past", x.Text, human(st)), nil
 			}
 			continue
 		}
-		if !strings.HasPrefix(t.Value, "XXXX-") || len(t.Value) != 10 {
+		if !strings.HasPrefix(bare, "XXXX-") || len(bare) != 10 {
 			continue
 		}
-		md := t.Value[4:]
-		resolved := at[t.Span].Value
+		md := bare[4:]
+		resolved, _ := timex.Resolve(x, a)
 		var who []string
-		var when string
-		words := sentenceBag(d, t.Sentence)
-		for _, e := range pool {
+		var when time.Time
+		words := dd.bags[k]
+		for i := range all.evs {
+			e := &all.evs[i]
+			if e.doc == self || !rel[e.doc] {
+				continue
+			}
 			if e.past && e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved && words.sim(e.words) > 0 {
-				who = appendOnce(who, e.doc.ID)
-				when = day(e.start)
+				who = appendOnce(who, e.id)
+				when = e.start
 			}
 		}
 		if len(who) > 0 {
-			return fmt.Sprintf("it reports %q as past, but %s %s it %s", t.Text, strings.Join(who, " and "), verbFor(len(who), "dates", "date"), when), who
+			who = firstN(who, 3)
+			return fmt.Sprintf("it reports %q as past, but %s %s it %s", x.Text, strings.Join(who, " and "), verbFor(len(who), "dates", "date"), human(when)), who
 		}
 	}
+	_ = d
 	// The content and the story clearly point elsewhere.
-	if t, ev, ok := betterDate(d, a, pool); ok {
-		timex.Tag(d, a)
-		if len(ev) > 2 {
-			ev = ev[:2]
-		}
-		return fmt.Sprintf("its content matches the story around %s, not then: it reads %s", day(t), strings.Join(ev, "; ")), nil
+	if t, ev, ok := betterDate(dd, self, a, all, rel); ok {
+		return fmt.Sprintf("its content matches the story around %s, not then: it reads %s", human(t), strings.Join(firstN(ev, 2), "; ")), nil
 	}
 	// Years away from every event of the story.
-	if len(pool) > 0 {
-		near := false
-		lo, hi := pool[0].start, pool[0].end
-		for _, e := range pool {
-			if math.Abs(e.start.Sub(a).Hours()) < 365*24 {
-				near = true
-			}
-			if e.start.Before(lo) {
-				lo = e.start
-			}
-			if e.end.After(hi) {
-				hi = e.end
-			}
+	near, any := false, false
+	var lo, hi time.Time
+	var nearest *eventRef
+	for i := range all.evs {
+		e := &all.evs[i]
+		if e.doc == self || !rel[e.doc] {
+			continue
 		}
-		if !near {
-			var who []string
-			for _, e := range pool {
-				who = appendOnce(who, e.doc.ID)
-			}
-			return fmt.Sprintf("it is more than a year away from every event of the story (%s to %s)", day(lo), day(hi)), who
+		if !any || e.start.Before(lo) {
+			lo = e.start
+		}
+		if !any || e.end.After(hi) {
+			hi = e.end
+		}
+		any = true
+		if math.Abs(e.start.Sub(a).Hours()) < 365*24 {
+			near = true
+			break
+		}
+		if nearest == nil || e.start.Sub(a).Abs() < nearest.start.Sub(a).Abs() {
+			nearest = e
 		}
 	}
+	if any && !near {
+		return fmt.Sprintf("it is more than a year away from every event of the story (%s to %s; the nearest, %q, in %s)", human(lo), human(hi), nearest.text, nearest.id), []string{nearest.id}
+	}
 	return "", nil
+}
+
+func firstN(list []string, n int) []string {
+	if len(list) > n {
+		return list[:n]
+	}
+	return list
 }
 
 func verbFor(n int, one, many string) string {
@@ -379,80 +495,116 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
-// inferDate tries every candidate day as d's anchor and returns the best,
-// with a note on the evidence.
-func inferDate(d *news.Doc, pool []eventRef) (time.Time, string, bool) {
-	if len(pool) == 0 {
-		return latestPastDate(d)
-	}
-	lo, hi := candidateRange(pool)
-	best, bestScore, bestEvidence := newScorer(d, pool, lo).best(lo, hi)
-	if bestScore <= 0 {
-		if t, how, ok := latestPastDate(d); ok {
+// inferDate tries the candidate days as the date of doc self and returns
+// the best, with a note on the evidence.
+func inferDate(dd *docDates, self int, all *pool, rel []bool, dds []*docDates) (time.Time, string, bool) {
+	sc := newScorer(dd, self, all, rel, false)
+	days := sc.candidates()
+	if len(days) == 0 {
+		if t, how, ok := latestPastDate(dd); ok {
 			return t, how, ok
 		}
-		return storyDate(pool)
+		return storyYearDate(dd, self, rel, dds)
 	}
-	if len(bestEvidence) > 3 {
-		bestEvidence = bestEvidence[:3]
+	best, bestScore := sc.best(days)
+	if bestScore <= 0 {
+		if t, how, ok := latestPastDate(dd); ok {
+			return t, how, ok
+		}
+		return storyDate(sc)
 	}
-	return best, fmt.Sprintf("%s from its content and the story: it reads %s", day(best), strings.Join(bestEvidence, "; ")), true
+	_, evidence := sc.score(best, true)
+	return best, fmt.Sprintf("%s from its content and the story: it reads %s", human(best), strings.Join(firstN(evidence, 3), "; ")), true
 }
 
-// scorer rates candidate dates of one doc against the story's events.
+// scorer rates candidate dates of one doc against the events of the
+// docs related to it.
 type scorer struct {
-	d             *news.Doc
-	pool          []eventRef
-	tense         map[news.Span]int
-	bags          map[int]bag
-	fewDaysBefore bool
+	dd      *docDates
+	self    int
+	all     *pool
+	rel     []bool
+	past    bool      // only events reported as done count
+	claimed []float64 // scratch: the best match of each event
 }
 
-func newScorer(d *news.Doc, pool []eventRef, probe time.Time) *scorer {
-	sc := &scorer{d: d, pool: pool, tense: map[news.Span]int{}, bags: map[int]bag{}, fewDaysBefore: hasFewDaysBefore(d)}
-	// The tense of each expression does not depend on the anchor.
-	timex.Tag(d, probe)
-	for _, t := range d.Timexes {
-		sc.tense[t.Span] = timex.Tense(d, t.Span)
-	}
-	return sc
+func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
+	return &scorer{dd: dd, self: self, all: all, rel: rel, past: past, claimed: make([]float64, len(all.evs))}
 }
 
-// best tries every day from lo to hi as the doc's anchor and returns the
-// first of the best scoring, with its score and evidence.
-func (sc *scorer) best(lo, hi time.Time) (time.Time, float64, []string) {
-	best, bestScore := time.Time{}, math.Inf(-1)
-	var bestEvidence []string
-	for a := lo; !a.After(hi); a = a.AddDate(0, 0, 1) {
-		if score, evidence := sc.score(a); score > bestScore+1e-9 {
-			best, bestScore, bestEvidence = a, score, evidence
+// counts reports whether event e is evidence for the scorer's doc.
+func (sc *scorer) counts(e *eventRef) bool {
+	return e.doc != sc.self && sc.rel[e.doc] && (!sc.past || e.past)
+}
+
+// candidates lists the days tried as the doc's date: the days near the
+// dates of the related sources (two weeks either side), and the days
+// after the happenings they report within two months after them (an
+// article may report what the others announced). Inferred sources give
+// no candidate days.
+func (sc *scorer) candidates() []time.Time {
+	seen := map[time.Time]bool{}
+	var out []time.Time
+	addRange := func(lo, hi time.Time) {
+		for t := lo; !t.After(hi); t = t.AddDate(0, 0, 1) {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
 		}
 	}
-	return best, bestScore, bestEvidence
+	anchors := map[time.Time]bool{}
+	for i := range sc.all.evs {
+		e := &sc.all.evs[i]
+		if !sc.counts(e) || e.weight < 1 {
+			continue
+		}
+		if !anchors[e.anchor] {
+			anchors[e.anchor] = true
+			addRange(e.anchor.AddDate(0, 0, -14), e.anchor.AddDate(0, 0, 14))
+		}
+		if e.end.After(e.anchor) && e.end.Sub(e.start) <= 7*24*time.Hour && e.end.Sub(e.anchor) <= 60*24*time.Hour {
+			addRange(e.end, e.end.AddDate(0, 0, 14))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
 }
 
-// score tags the doc against a and rates how well its dates agree with
-// the happenings the other sources report, with the evidence as text.
-func (sc *scorer) score(a time.Time) (float64, []string) {
-	d, pool := sc.d, sc.pool
-	timex.Tag(d, a)
+// best returns the first of the best scoring days, with its score.
+func (sc *scorer) best(days []time.Time) (time.Time, float64) {
+	best, bestScore := time.Time{}, math.Inf(-1)
+	for _, a := range days {
+		if score, _ := sc.score(a, false); score > bestScore+1e-9 {
+			best, bestScore = a, score
+		}
+	}
+	return best, bestScore
+}
+
+// score reads the doc against a and rates how well its dates agree with
+// the happenings the related sources report, with the evidence as text
+// when asked.
+func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
+	dd := sc.dd
 	score := 0.0
 	var evidence []string
 	// Each happening another source reports counts once, for the
-	// expression of d that matches it best; an expression may match the
-	// same happening in several sources.
-	claimed := map[int]float64{}
+	// expression of the doc that matches it best; an expression may match
+	// the same happening in several sources.
+	var touched []int
 	var pastDays, futureDays []time.Time
-	for _, t := range d.Timexes {
-		st, en, ok := timex.Interval(t.Value)
-		if !ok || t.Type == "DURATION" || t.Type == "SET" {
+	for k, x := range dd.xs {
+		v, fut := timex.Resolve(x, a)
+		st, en, ok := timex.Interval(v)
+		if !ok {
 			continue
 		}
-		tn := sc.tense[t.Span]
+		tn := x.Tense
 		if tn < 0 && st.After(a) {
 			score -= 1 // reported as past, but after the anchor
 		}
-		if tn > 0 && en.Before(a) && !t.Future {
+		if tn > 0 && en.Before(a) && !fut {
 			score -= 1 // expected, but already gone
 		}
 		if en.Sub(st) > maxEventDays*24*time.Hour {
@@ -465,34 +617,35 @@ func (sc *scorer) score(a time.Time) (float64, []string) {
 				futureDays = append(futureDays, st)
 			}
 		}
-		w, ok := sc.bags[t.Sentence]
-		if !ok {
-			w = sentenceBag(d, t.Sentence)
-			sc.bags[t.Sentence] = w
-		}
-		m, who := 0.0, []string(nil)
-		for k, e := range pool {
-			if e.end.Before(st) || e.start.After(en) {
-				continue
+		w := dd.bags[k]
+		m := 0.0
+		var who []string
+		sc.all.overlapping(st, en, func(i int, e *eventRef) {
+			if !sc.counts(e) {
+				return
 			}
 			g := granularity(st, en, e.start, e.end)
-			v := e.weight * g * w.sim(e.words)
-			if v > m {
-				m = v
+			val := e.weight * g * w.sim(e.words)
+			if val > m {
+				m = val
 			}
-			if v > claimed[k] {
-				claimed[k] = v
+			if val > sc.claimed[i] {
+				if sc.claimed[i] == 0 {
+					touched = append(touched, i)
+				}
+				sc.claimed[i] = val
 			}
-			if v > 0.05 {
-				who = appendOnce(who, e.doc.ID)
+			if withEvidence && val > 0.05 {
+				who = appendOnce(who, e.id)
 			}
-		}
-		if m > 0.05 {
-			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", t.Text, t.Value, strings.Join(who, ", ")))
+		})
+		if withEvidence && m > 0.05 {
+			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", x.Text, humanValue(v), strings.Join(firstN(who, 3), ", ")))
 		}
 	}
-	for _, v := range claimed {
-		score += v
+	for _, i := range touched {
+		score += sc.claimed[i]
+		sc.claimed[i] = 0
 	}
 	// An article is written soon after the latest day it reports as past:
 	// a small cost for every day after it.
@@ -507,7 +660,7 @@ func (sc *scorer) score(a time.Time) (float64, []string) {
 	}
 	// "a few days before" a dated future event: some past day of the
 	// article lies within a week before it.
-	if sc.fewDaysBefore && len(futureDays) > 0 && len(pastDays) > 0 {
+	if dd.fewDaysBefore && len(futureDays) > 0 && len(pastDays) > 0 {
 		ok := false
 		for _, f := range futureDays {
 			for _, p := range pastDays {
@@ -527,56 +680,29 @@ func (sc *scorer) score(a time.Time) (float64, []string) {
 // prefer to a, when there is one: a day more than three weeks from a (so
 // that a weekday read a week off cannot do it) whose score beats a's by a
 // clear margin, on the evidence of at least two happenings other sources
-// report as done.
-func betterDate(d *news.Doc, a time.Time, pool []eventRef) (time.Time, []string, bool) {
-	// Only what the other sources report as done counts here: a planned
-	// date they share is no proof of when this doc was written.
-	var past []eventRef
-	for _, e := range pool {
-		if e.past {
-			past = append(past, e)
-		}
-	}
-	if len(past) == 0 {
+// report as done. Only what the other sources report as done counts: a
+// planned date they share is no proof of when this doc was written.
+func betterDate(dd *docDates, self int, a time.Time, all *pool, rel []bool) (time.Time, []string, bool) {
+	sc := newScorer(dd, self, all, rel, true)
+	days := sc.candidates()
+	if len(days) == 0 {
 		return time.Time{}, nil, false
 	}
-	pool = past
-	lo, hi := candidateRange(pool)
-	sc := newScorer(d, pool, lo)
-	at, _ := sc.score(day0(a))
-	best, bestScore, bestEvidence := sc.best(lo, hi)
-	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= 21*24*time.Hour || len(bestEvidence) < 2 {
+	at, _ := sc.score(day0(a), false)
+	best, bestScore := sc.best(days)
+	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= 21*24*time.Hour {
 		return time.Time{}, nil, false
 	}
-	return best, bestEvidence, true
+	_, evidence := sc.score(best, true)
+	if len(evidence) < 2 {
+		return time.Time{}, nil, false
+	}
+	return best, evidence, true
 }
 
 // clearMargin is how much better another date must score before it
 // overrules a stated one.
 const clearMargin = 0.4
-
-// candidateRange gives the days tried as an undated doc's date: from two
-// weeks before the first dated source to two weeks after the last, or
-// after the latest day or week those sources report within two months
-// after it (an article may report what the others announced).
-func candidateRange(pool []eventRef) (time.Time, time.Time) {
-	var lo, hi time.Time
-	for _, e := range pool {
-		if lo.IsZero() || e.anchor.Before(lo) {
-			lo = e.anchor
-		}
-		if hi.IsZero() || e.anchor.After(hi) {
-			hi = e.anchor
-		}
-	}
-	last := hi
-	for _, e := range pool {
-		if e.end.Sub(e.start) <= 7*24*time.Hour && e.end.After(last) && e.end.Sub(hi) <= 60*24*time.Hour {
-			last = e.end
-		}
-	}
-	return lo.AddDate(0, 0, -14), last.AddDate(0, 0, 14)
-}
 
 // recencyCost is what each day between an article's date and the latest
 // day it reports as past costs in inferDate.
@@ -612,13 +738,14 @@ func hasFewDaysBefore(d *news.Doc) bool {
 }
 
 // storyDate dates a doc whose text gives nothing to go by like the
-// story's other sources, when they were published within a week: the
-// middle of their dates.
-func storyDate(pool []eventRef) (time.Time, string, bool) {
+// related sources, when they were published within a week: the middle
+// of their dates.
+func storyDate(sc *scorer) (time.Time, string, bool) {
 	var anchors []time.Time
-	seen := map[*news.Doc]bool{}
-	for _, e := range pool {
-		if !seen[e.doc] && e.weight >= 1 {
+	seen := map[int]bool{}
+	for i := range sc.all.evs {
+		e := &sc.all.evs[i]
+		if sc.counts(e) && !seen[e.doc] && e.weight >= 1 {
 			seen[e.doc] = true
 			anchors = append(anchors, e.anchor)
 		}
@@ -632,60 +759,115 @@ func storyDate(pool []eventRef) (time.Time, string, bool) {
 		return time.Time{}, "", false
 	}
 	m := anchors[len(anchors)/2]
-	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and they were published %s to %s", day(m), day(lo), day(hi)), true
+	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and they were published %s to %s", human(m), human(lo), human(hi)), true
 }
 
-// latestPastDate dates d by the latest day it reports as past, written
-// with its year.
-func latestPastDate(d *news.Doc) (time.Time, string, bool) {
-	timex.Tag(d, time.Time{})
+// latestPastDate dates a doc by the latest day it reports as past,
+// written with its year.
+func latestPastDate(dd *docDates) (time.Time, string, bool) {
 	var best time.Time
 	text := ""
-	for _, t := range d.Timexes {
-		st, en, ok := timex.Interval(t.Value)
-		if !ok || !st.Equal(en) || timex.Tense(d, t.Span) > 0 {
+	for _, x := range dd.xs {
+		v, _ := timex.Resolve(x, time.Time{})
+		st, en, ok := timex.Interval(v)
+		if !ok || !st.Equal(en) || x.Tense > 0 {
 			continue
 		}
 		if st.After(best) {
-			best, text = st, t.Text
+			best, text = st, x.Text
 		}
 	}
 	if best.IsZero() {
 		return best, "", false
 	}
-	return best, fmt.Sprintf("%s: the latest date it reports (%q)", day(best), text), true
+	return best, fmt.Sprintf("%s: the latest date it reports (%q)", human(best), text), true
+}
+
+// storyYearDate dates a doc that no related source dates by the latest
+// month and day it reports as past ("Oct. 23"), in the year the story's
+// own sources name most (a full date or a year of a related doc, or of
+// the doc itself).
+func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates) (time.Time, string, bool) {
+	years := map[int]int{}
+	for j, o := range dds {
+		if j != self && !rel[j] {
+			continue
+		}
+		for _, x := range o.xs {
+			v, _ := timex.Resolve(x, time.Time{})
+			if st, en, ok := timex.Interval(v); ok && (st.Equal(en) || len(v) == 4 && x.Tense <= 0) {
+				years[st.Year()]++
+			}
+		}
+	}
+	year, most := 0, 0
+	for y, c := range years {
+		if c > most || c == most && y > year {
+			year, most = y, c
+		}
+	}
+	if year == 0 {
+		return time.Time{}, "", false
+	}
+	var best time.Time
+	text := ""
+	for _, x := range dd.xs {
+		r := x.Relative
+		if r == nil || r.Kind != "month_day" || r.Event || r.Name || x.Tense > 0 || !validDay(year, r.Month, r.Day) {
+			continue
+		}
+		t := time.Date(year, time.Month(r.Month), r.Day, 0, 0, 0, 0, time.UTC)
+		if t.After(best) {
+			best, text = t, x.Text
+		}
+	}
+	if best.IsZero() {
+		return best, "", false
+	}
+	return best, fmt.Sprintf("%s: the latest day it reports (%q), in %d, the year the story's sources name", human(best), text, year), true
+}
+
+func validDay(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // dateConflicts reports the stated dates and page stamps that were not
-// trusted, each against the date trusted instead. It runs after
-// resolveDates and checks each rejected date again to give the reason.
+// trusted, each against the date trusted instead. It reads the dated
+// copies Build made and checks each rejected date again to give the
+// reason.
 func dateConflicts(s *news.Story) []news.Conflict {
-	anchors := map[*news.Doc]time.Time{}
-	for _, d := range s.Docs {
+	n := len(s.Docs)
+	anchors := make([]time.Time, n)
+	dds := make([]*docDates, n)
+	var rejected []int
+	for i, d := range s.Docs {
 		if d.DateStatus == news.DateStated || d.DateStatus == news.DateDateline {
-			anchors[d] = d.Date
+			anchors[i] = d.Date
+		}
+		if !d.StatedDate.IsZero() && !sameDay(d.StatedDate, d.Date) || d.StatedDate.IsZero() && !d.PageStamp.IsZero() && !sameDay(d.PageStamp, d.Date) {
+			rejected = append(rejected, i)
 		}
 	}
-	docs := append([]*news.Doc(nil), s.Docs...)
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	if len(rejected) == 0 {
+		return nil
+	}
+	for i, d := range s.Docs {
+		dds[i] = newDocDates(d)
+	}
+	all := newPool(dds, anchors, nil)
+	sort.SliceStable(rejected, func(a, b int) bool { return s.Docs[rejected[a]].ID < s.Docs[rejected[b]].ID })
 	var out []news.Conflict
-	var all []eventRef
-	pooled := false
-	for _, d := range docs {
-		kind, at := "", time.Time{}
-		switch {
-		case !d.StatedDate.IsZero() && !sameDay(d.StatedDate, d.Date):
-			kind, at = "stated date", d.StatedDate
-		case d.StatedDate.IsZero() && !d.PageStamp.IsZero() && !sameDay(d.PageStamp, d.Date):
+	for _, i := range rejected {
+		d := s.Docs[i]
+		kind, at := "stated date", d.StatedDate
+		if d.StatedDate.IsZero() {
 			kind, at = "page stamp", d.PageStamp
-		default:
-			continue
 		}
-		if !pooled {
-			all, pooled = eventPool(s, anchors, nil), true
+		rel := make([]bool, n)
+		for j := range n {
+			rel[j] = j != i && dds[i].all.sim(dds[j].all) >= relatedSim
 		}
-		why, who := contradicts(d, at, without(all, d))
-		timex.Tag(d, d.Date)
+		why, who := contradicts(dds[i], i, at, all, rel)
 		if why == "" {
 			why = "its content dates it otherwise"
 		}

@@ -45,7 +45,7 @@ func mustDay(s string) time.Time {
 // truth.
 func TestSeedDates(t *testing.T) {
 	s := seedStory(t)
-	resolveDates(s)
+	s = &news.Story{Docs: datedDocs(s.Docs)}
 	tests := []struct {
 		id       string
 		status   string
@@ -54,7 +54,7 @@ func TestSeedDates(t *testing.T) {
 	}{
 		{"000", news.DateStated, "2017-09-28", "2017-09-28", nil},
 		{"001", news.DateStated, "2017-09-28", "2017-09-28", nil},
-		{"002", news.DateInferred, "2017-10-02", "2017-10-03", []string{"2017-02-10", "rejected", "September 25"}},
+		{"002", news.DateInferred, "2017-10-02", "2017-10-03", []string{"10 February 2017", "rejected", "September 25"}},
 		{"003", news.DateInferred, "2017-10-02", "2017-10-03", []string{"inferred"}},
 		{"004", news.DateInferred, "2017-09-27", "2017-09-28", []string{"inferred"}},
 	}
@@ -98,11 +98,10 @@ func TestSeedDates(t *testing.T) {
 // relative expressions are tagged against it.
 func TestStatedDateKept(t *testing.T) {
 	d := &news.Doc{Article: news.Article{ID: "a", Text: "The minister arrived in Paris on Monday and will leave on Friday.", StatedDate: mustDay("2017-09-27")}}
-	if err := analyze.Segment.Apply(d); err != nil {
+	if err := applyStages(d, analyze.Segment, timex.Stage{}); err != nil {
 		t.Fatal(err)
 	}
-	s := &news.Story{Docs: []*news.Doc{d}}
-	resolveDates(s)
+	d = datedDocs([]*news.Doc{d})[0]
 	if d.DateStatus != news.DateStated || day(d.Date) != "2017-09-27" {
 		t.Fatalf("got %s %s (%s)", day(d.Date), d.DateStatus, d.DateNote)
 	}
@@ -119,11 +118,10 @@ func TestStatedDateKept(t *testing.T) {
 // full: it is dated by it.
 func TestNoDateAnywhere(t *testing.T) {
 	d := &news.Doc{Article: news.Article{ID: "a", Text: "The treaty was signed on 12 March 2015 in Vienna. Talks will resume next month."}}
-	if err := analyze.Segment.Apply(d); err != nil {
+	if err := applyStages(d, analyze.Segment, timex.Stage{}); err != nil {
 		t.Fatal(err)
 	}
-	s := &news.Story{Docs: []*news.Doc{d}}
-	resolveDates(s)
+	d = datedDocs([]*news.Doc{d})[0]
 	if d.DateStatus != news.DateInferred || day(d.Date) != "2015-03-12" {
 		t.Fatalf("got %s %s (%s)", day(d.Date), d.DateStatus, d.DateNote)
 	}
@@ -147,7 +145,7 @@ func storyOf(t testing.TB, docs ...[3]string) *news.Story {
 				d.StatedDate = mustDay(f)
 			}
 		}
-		if err := analyze.Segment.Apply(d); err != nil {
+		if err := applyStages(d, analyze.Segment, timex.Stage{}); err != nil {
 			t.Fatal(err)
 		}
 		s.Docs = append(s.Docs, d)
@@ -210,7 +208,7 @@ func TestResolveDates(t *testing.T) {
 				{"a", "|page:2023-06-22", "European leaders met in Paris on Monday for a summit on energy prices."},
 				{"b", "2020-03-10", "European leaders held a summit in Paris on Monday to discuss energy prices."},
 			},
-			id: "a", status: news.DateInferred, date: "2020-03-09", note: "page stamp 2023-06-22 rejected",
+			id: "a", status: news.DateInferred, date: "2020-03-09", note: "page stamp 22 June 2023 rejected",
 		},
 		{
 			name: "no date at all",
@@ -222,7 +220,7 @@ func TestResolveDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		s := storyOf(t, tc.docs...)
-		resolveDates(s)
+		s.Docs = datedDocs(s.Docs)
 		var d *news.Doc
 		for _, x := range s.Docs {
 			if x.ID == tc.id {
@@ -240,7 +238,16 @@ func TestResolveDates(t *testing.T) {
 func BenchmarkResolveDates(b *testing.B) {
 	s := seedStory(b)
 	for b.Loop() {
-		resolveDates(s)
-		timeline(s)
+		timeline(datedStory(s))
 	}
+}
+
+// applyStages runs stages over d in order.
+func applyStages(d *news.Doc, stages ...analyze.Stage) error {
+	for _, st := range stages {
+		if err := st.Apply(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }

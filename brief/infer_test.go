@@ -51,13 +51,12 @@ func TestInferBasil(t *testing.T) {
 		truth := day0(s.Docs[1].StatedDate)
 		// A wrong stated date, two months early.
 		s.Docs[1].StatedDate, s.Docs[1].DatelineDate, s.Docs[1].PageStamp = truth.AddDate(0, 0, -60), time.Time{}, time.Time{}
-		resolveDates(s)
-		if s.Docs[1].DateStatus != news.DateStated {
+		if datedDocs(s.Docs)[1].DateStatus != news.DateStated {
 			caught++
 		}
 		// No date at all.
 		s.Docs[1].StatedDate = time.Time{}
-		resolveDates(s)
+		s.Docs = datedDocs(s.Docs)
 		n++
 		if d := s.Docs[1].Date; !d.IsZero() && d.Sub(truth).Abs() <= 24*time.Hour {
 			near++

@@ -76,7 +76,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			if i := strings.IndexByte(val, 'T'); i >= 0 {
 				val = val[:i]
 			}
-			planned := t.Future || timex.Tense(d, t.Span) > 0 && !en.Before(day0(d.Date))
+			planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
 			w := sentenceBag(d, t.Sentence)
 			if c, ok := byDate[val]; ok {
 				c.words.add(w)

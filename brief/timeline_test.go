@@ -10,8 +10,7 @@ import (
 // TestSeedTimeline checks the seed story's timeline against EXPECTED.md:
 // each happening on its date, with the sources that report it.
 func TestSeedTimeline(t *testing.T) {
-	s := seedStory(t)
-	resolveDates(s)
+	s := datedStory(seedStory(t))
 	tl := timeline(s)
 	for _, e := range tl {
 		t.Logf("%s planned=%v %v %s", e.Date, e.Planned, e.Sources, e.Text)
