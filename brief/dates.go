@@ -538,10 +538,11 @@ func (sc *scorer) counts(e *eventRef) bool {
 }
 
 // candidates lists the days tried as the doc's date: the days near the
-// dates of the related sources (two weeks either side), and the days
-// after the happenings they report within two months after them (an
-// article may report what the others announced). Inferred sources give
-// no candidate days.
+// trusted dates of the related sources (two weeks either side), and the
+// two weeks after each day or week they report (no later than two months
+// after their own date: an article may report what the others
+// announced). The dates of inferred sources give no candidate days, only
+// what they report.
 func (sc *scorer) candidates() []time.Time {
 	seen := map[time.Time]bool{}
 	var out []time.Time
@@ -554,17 +555,22 @@ func (sc *scorer) candidates() []time.Time {
 		}
 	}
 	anchors := map[time.Time]bool{}
+	events := map[[2]time.Time]bool{}
 	for i := range sc.all.evs {
 		e := &sc.all.evs[i]
-		if !sc.counts(e) || e.weight < 1 {
+		if !sc.counts(e) {
 			continue
 		}
-		if !anchors[e.anchor] {
+		if e.weight >= 1 && !anchors[e.anchor] {
 			anchors[e.anchor] = true
 			addRange(e.anchor.AddDate(0, 0, -14), e.anchor.AddDate(0, 0, 14))
 		}
-		if e.end.After(e.anchor) && e.end.Sub(e.start) <= 7*24*time.Hour && e.end.Sub(e.anchor) <= 60*24*time.Hour {
-			addRange(e.end, e.end.AddDate(0, 0, 14))
+		// The days after a happening reported as done, or announced
+		// within two months: an article is written soon after it.
+		k := [2]time.Time{e.start, e.end}
+		if e.end.Sub(e.start) <= 7*24*time.Hour && e.end.Sub(e.anchor) <= 60*24*time.Hour && !events[k] {
+			events[k] = true
+			addRange(e.start, e.end.AddDate(0, 0, 14))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
