@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
@@ -93,16 +94,31 @@ func TestBuildLeavesStoryAlone(t *testing.T) {
 	}
 }
 
+// pile returns n analysed BASIL articles: all of them, and past the 210
+// of the set, copies of them moved whole years on with new IDs (the
+// set replayed, as a stream of several years gives).
+func pile(all []*news.Doc, n int) []*news.Doc {
+	out := make([]*news.Doc, 0, n)
+	for k := 0; len(out) < n; k++ {
+		d := all[k%len(all)]
+		if r := k / len(all); r > 0 {
+			c := *d
+			c.ID = fmt.Sprintf("%s+%d", d.ID, r)
+			c.StatedDate = d.StatedDate.AddDate(7*r, 0, 0)
+			d = &c
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 // BenchmarkBuild briefs piles of 10, 30, 100 and 300 BASIL articles,
 // analysed outside the timer: unrelated stories of three outlets each,
 // as a mixed pile gives.
 func BenchmarkBuild(b *testing.B) {
 	all := basilDocs(b, 300)
 	for _, n := range []int{10, 30, 100, 300} {
-		if n > len(all) {
-			break
-		}
-		s := &news.Story{ID: "pile", Docs: all[:n]}
+		s := &news.Story{ID: "pile", Docs: pile(all, n)}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Build(s, DefaultConfig()); err != nil {
@@ -110,5 +126,147 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkDates times the date judgements alone (datedStory, the part
+// of Build this package's dates.go owns) on the piles of BenchmarkBuild.
+func BenchmarkDates(b *testing.B) {
+	all := basilDocs(b, 300)
+	for _, n := range []int{10, 30, 100, 300} {
+		s := &news.Story{ID: "pile", Docs: pile(all, n)}
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				datedStory(s)
+			}
+		})
+	}
+}
+
+// BenchmarkBuildDUC briefs the first DUC 2006 topics, 25 articles each,
+// analysed outside the timer.
+func BenchmarkBuildDUC(b *testing.B) {
+	root := testutil.Data(b, "summarization/duc2006/docs")
+	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
+	if len(topics) == 0 {
+		b.Skipf("brief: DUC 2006 missing at %s", root)
+	}
+	sort.Strings(topics)
+	chain, err := analyze.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dir := range topics[:min(8, len(topics))] {
+		s := &news.Story{ID: filepath.Base(dir)}
+		for a, err := range ingest.Read(dir) {
+			if err != nil {
+				continue
+			}
+			d, err := chain.Doc(a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Docs = append(s.Docs, d)
+		}
+		b.Run(s.ID, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Build(s, DefaultConfig()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(s.ID+"/dates", func(b *testing.B) {
+			for b.Loop() {
+				datedStory(s)
+			}
+		})
+	}
+}
+
+// TestRelatedDocs checks on a mixed pile of BASIL stories (three outlets
+// each) that relatedDocs links articles of one story and keeps those of
+// different stories apart, and logs the share of each.
+func TestRelatedDocs(t *testing.T) {
+	docs := basilDocs(t, 90)
+	dds := make([]*docDates, len(docs))
+	for i, d := range docs {
+		dds[i] = newDocDates(d)
+	}
+	rel := relatedDocs(dds)
+	story := func(d *news.Doc) string { return strings.SplitN(d.ID, "_", 2)[0] }
+	same, sameRel, other, otherRel := 0, 0, 0, 0
+	for i := range docs {
+		for j := range docs {
+			if i == j {
+				continue
+			}
+			if story(docs[i]) == story(docs[j]) {
+				same++
+				if rel[i][j] {
+					sameRel++
+				}
+			} else {
+				other++
+				if rel[i][j] {
+					otherRel++
+				}
+			}
+		}
+	}
+	a, b := float64(sameRel)/float64(same), float64(otherRel)/float64(other)
+	t.Logf("pairs of one story related: %.1f%% of %d; of different stories: %.2f%% of %d", 100*a, same, 100*b, other)
+	if a < 0.9 || b > 0.02 {
+		t.Errorf("related: same story %.3f (want >= 0.9), different %.3f (want <= 0.02)", a, b)
+	}
+}
+
+// TestDocSims logs how similar the articles of one story are, and those
+// of different stories, on BASIL and on the web stories of the briefs
+// set: what relatedSim is chosen from.
+func TestDocSims(t *testing.T) {
+	q := func(x []float64, p float64) float64 {
+		sort.Float64s(x)
+		return x[int(p*float64(len(x)-1))]
+	}
+	docs := basilDocs(t, 90)
+	dds := make([]*docDates, len(docs))
+	for i, d := range docs {
+		dds[i] = newDocDates(d)
+	}
+	sims := docSims(dds)
+	same, other := []float64{}, []float64{}
+	for i := range dds {
+		for j := range dds {
+			if i == j {
+				continue
+			}
+			if strings.Split(docs[i].ID, "_")[0] == strings.Split(docs[j].ID, "_")[0] {
+				same = append(same, sims[i][j])
+			} else {
+				other = append(other, sims[i][j])
+			}
+		}
+	}
+	t.Logf("basil same story: min %.3f p10 %.3f p50 %.3f; other: p50 %.3f p90 %.3f p99 %.3f max %.3f", q(same, 0), q(same, 0.1), q(same, 0.5), q(other, 0.5), q(other, 0.9), q(other, 0.99), q(other, 1))
+	dirs, _ := filepath.Glob(filepath.Join(testutil.Data(t, "briefs"), "web-*"))
+	for _, dir := range dirs {
+		s, _ := briefsStory(t, dir)
+		dds := make([]*docDates, len(s.Docs))
+		for i, d := range s.Docs {
+			dds[i] = newDocDates(d)
+		}
+		sims := docSims(dds)
+		var v, best []float64
+		for i := range dds {
+			b := 0.0
+			for j := range dds {
+				if i != j {
+					v = append(v, sims[i][j])
+					b = max(b, sims[i][j])
+				}
+			}
+			best = append(best, b)
+		}
+		t.Logf("%s: min %.3f p10 %.3f p50 %.3f; best per doc min %.3f p50 %.3f", filepath.Base(dir), q(v, 0), q(v, 0.1), q(v, 0.5), q(best, 0), q(best, 0.5))
 	}
 }

@@ -105,6 +105,20 @@ func TestBriefsDates(t *testing.T) {
 		te, tn, tt = te+e, tn+n, tt+k
 		t.Logf("%-26s exact %2d/%2d  within a day %2d/%2d", filepath.Base(dir), e, k, n, k)
 		if testing.Verbose() {
+			dds := make([]*docDates, len(s.Docs))
+			for i, d := range s.Docs {
+				dds[i] = newDocDates(d)
+			}
+			rel := relatedDocs(dds)
+			for i, d := range s.Docs {
+				k := 0
+				for _, r := range rel[i] {
+					if r {
+						k++
+					}
+				}
+				t.Logf("    %s related to %d of %d", d.ID, k, len(s.Docs)-1)
+			}
 			for _, src := range b.Sources {
 				if gold[src.ID] != "" && src.Date != gold[src.ID] {
 					t.Logf("    %s: %s (%s), gold %s: %s", src.ID, src.Date, src.DateStatus, gold[src.ID], src.DateNote)
