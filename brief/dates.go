@@ -126,9 +126,11 @@ const (
 )
 
 // relatedDocs tells for each doc which others tell the same story.
-func relatedDocs(dds []*docDates) [][]bool {
-	n := len(dds)
-	sims := docSims(dds)
+func relatedDocs(dds []*docDates) [][]bool { return relatedFrom(docSims(dds)) }
+
+// relatedFrom links the docs by their similarities (see relatedDocs).
+func relatedFrom(sims [][]float64) [][]bool {
+	n := len(sims)
 	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
@@ -223,7 +225,8 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 	checks := make([]dateCheck, n)
 	dds := make([]*docDates, n)
 	forEach(n, func(i int) { dds[i] = newDocDates(docs[i]) })
-	related := relatedDocs(dds)
+	sims := docSims(dds)
+	related := relatedFrom(sims)
 	// Provisional anchors: the stated date, else the dateline date.
 	provisional := make([]time.Time, n)
 	for i, d := range docs {
@@ -302,12 +305,13 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			c.rejected, c.rejectedAt, c.reason = "page stamp", d.PageStamp, why
 			continue
 		}
-		if !all.hasRelated(related[i]) {
-			continue // nothing to check it against: infer instead
-		}
 		trusted[i] = true
 		provisional[i] = d.PageStamp
-		info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp fits the story's events"}
+		if all.hasRelated(related[i]) {
+			info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp fits the story's events"}
+		} else {
+			info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp, which nothing in the story contradicts"}
+		}
 	}
 	// Infer the others, twice: the second round also matches the
 	// happenings of the docs inferred in the first.
@@ -328,7 +332,7 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		res := make([]inference, len(todo))
 		forEach(len(todo), func(k int) {
 			i := todo[k]
-			res[k].t, res[k].how, res[k].ok = inferDate(dds[i], i, all, related[i], dds)
+			res[k].t, res[k].how, res[k].ok = inferDate(dds[i], i, all, related[i], dds, nearestYear(i, sims, provisional, trusted))
 		})
 		for k, i := range todo {
 			if res[k].ok {
@@ -357,6 +361,19 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		}
 	}
 	return info
+}
+
+// nearestYear is the year of the trusted date of the doc most like doc i
+// (at least relatedSim), or 0: the story's year for a month and day
+// written without one, when no doc linked to i is dated.
+func nearestYear(i int, sims [][]float64, anchors []time.Time, trusted []bool) int {
+	best, year := relatedSim, 0
+	for j, t := range anchors {
+		if j != i && trusted[j] && !t.IsZero() && sims[i][j] >= best {
+			best, year = sims[i][j], t.Year()
+		}
+	}
+	return year
 }
 
 // datedStory returns a copy of s for the brief: each doc a shallow copy
@@ -589,14 +606,14 @@ func appendOnce(list []string, s string) []string {
 
 // inferDate tries the candidate days as the date of doc self and returns
 // the best, with a note on the evidence.
-func inferDate(dd *docDates, self int, all *pool, rel []bool, dds []*docDates) (time.Time, string, bool) {
+func inferDate(dd *docDates, self int, all *pool, rel []bool, dds []*docDates, yearHint int) (time.Time, string, bool) {
 	sc := newScorer(dd, self, all, rel, false)
 	days := sc.candidates()
 	if len(days) == 0 {
 		if t, how, ok := latestPastDate(dd); ok {
 			return t, how, ok
 		}
-		return storyYearDate(dd, self, rel, dds)
+		return storyYearDate(dd, self, rel, dds, yearHint)
 	}
 	best, bestScore := sc.best(days)
 	if bestScore <= 0 {
@@ -897,10 +914,12 @@ func latestPastDate(dd *docDates) (time.Time, string, bool) {
 }
 
 // storyYearDate dates a doc that no related source dates by the latest
-// month and day it reports as past ("Oct. 23"), in the year the story's
-// own sources name most (a full date or a year of a related doc, or of
-// the doc itself).
-func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates) (time.Time, string, bool) {
+// month and day it reports as past ("Oct. 23"), in the story's year: the
+// year of the trusted date of the doc most like it (yearHint), else the
+// latest year the doc or its related docs name as past or present (a
+// full date or a year; earlier years are mostly history: "the 1999
+// earthquake").
+func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates, yearHint int) (time.Time, string, bool) {
 	years := map[int]int{}
 	for j, o := range dds {
 		if j != self && !rel[j] {
@@ -913,10 +932,10 @@ func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates) (time.Ti
 			}
 		}
 	}
-	year, most := 0, 0
-	for y, c := range years {
-		if c > most || c == most && y > year {
-			year, most = y, c
+	year := yearHint
+	if year == 0 {
+		for y := range years {
+			year = max(year, y)
 		}
 	}
 	if year == 0 {
@@ -937,7 +956,11 @@ func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates) (time.Ti
 	if best.IsZero() {
 		return best, "", false
 	}
-	return best, fmt.Sprintf("%s: the latest day it reports (%q), in %d, the year the story's sources name", human(best), text, year), true
+	how := "the year of the most similar dated source"
+	if yearHint == 0 {
+		how = "the latest year the story's sources name"
+	}
+	return best, fmt.Sprintf("%s: the latest day it reports (%q), in %d, %s", human(best), text, year, how), true
 }
 
 func validDay(y, m, d int) bool {
