@@ -453,7 +453,8 @@ type pool struct {
 
 // newPool collects the dated happenings the docs report, each doc read
 // against its anchor (zero: not in the pool); docs dated by extra
-// (inferred dates) weigh less.
+// (inferred dates) weigh less, and give only the days they name in full
+// (see fixesDay).
 func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 	p := &pool{}
 	for i, dd := range dds {
@@ -466,6 +467,9 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 		}
 		a = day0(a)
 		for k, x := range dd.xs {
+			if w < 1 && !fixesDay(x) {
+				continue // read against an inferred date: no evidence of its own
+			}
 			v, _ := timex.Resolve(x, a)
 			st, en, ok := timex.Interval(v)
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
@@ -476,6 +480,14 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 	}
 	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
 	return p
+}
+
+// fixesDay reports whether x names its day whatever the anchor, but for
+// the year: a full date, or a month and day ("Oct. 23"). Only these of an
+// inferred source are evidence for another's date: what "Sunday" or
+// "6 pm" means there follows from the date inferred.
+func fixesDay(x news.Timex) bool {
+	return x.Relative == nil || x.Relative.Kind == "date" || x.Relative.Kind == "month_day"
 }
 
 // overlapping calls fn for every event that overlaps [st, en], with its
