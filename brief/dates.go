@@ -742,6 +742,11 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		tn := x.Tense
 		if tn < 0 && st.After(a) {
+			if st.Equal(en) && x.Type == "DATE" && (x.Relative == nil || x.Relative.Kind == "date") {
+				// No article is dated before a day it names in full
+				// as past.
+				return math.Inf(-1), nil
+			}
 			score -= 1 // reported as past, but after the anchor
 		}
 		if tn > 0 && en.Before(a) && !fut {
@@ -880,8 +885,8 @@ func hasFewDaysBefore(d *news.Doc) bool {
 }
 
 // storyDate dates a doc whose text gives nothing to go by like the
-// related sources, when they were published within a week: the middle
-// of their dates.
+// related sources, when they were published within a week: the day most
+// of them were.
 func storyDate(sc *scorer) (time.Time, string, bool) {
 	var anchors []time.Time
 	seen := map[int]bool{}
@@ -900,8 +905,20 @@ func storyDate(sc *scorer) (time.Time, string, bool) {
 	if hi.Sub(lo) > 7*24*time.Hour {
 		return time.Time{}, "", false
 	}
-	m := anchors[len(anchors)/2]
-	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and they were published %s to %s", human(m), human(lo), human(hi)), true
+	// The day most of them were published, the earliest of a tie: more
+	// articles of the story move it less than a middle.
+	m, most := lo, 0
+	for i := 0; i < len(anchors); {
+		j := i
+		for j < len(anchors) && anchors[j].Equal(anchors[i]) {
+			j++
+		}
+		if j-i > most {
+			m, most = anchors[i], j-i
+		}
+		i = j
+	}
+	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and most of them were published then (all %s to %s)", human(m), human(lo), human(hi)), true
 }
 
 // latestPastDate dates a doc by the latest day it reports as past,

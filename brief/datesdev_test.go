@@ -2,6 +2,7 @@ package brief
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -141,3 +142,73 @@ const (
 	datesExactFloor = 0.0
 	datesNearFloor  = 0.0
 )
+
+// TestAddingArticlesKeepsRightDates checks that adding relevant articles
+// to a pile does not change a date that was right: on each story of the
+// briefs set, the articles' dates are judged on the first half of the
+// articles alone and on all of them. Every right date (the gold date) the
+// half-pile trusted as stated, by a dateline or a page stamp must stay;
+// of the right dates it inferred, the share kept is held at a floor (new
+// evidence may move an inference: "Tuesday" in an article published in
+// Australia the next day).
+func TestAddingArticlesKeepsRightDates(t *testing.T) {
+	root := testutil.Data(t, "briefs")
+	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
+	if len(dirs) == 0 {
+		t.Skipf("brief: briefs data missing at %s", root)
+	}
+	sort.Strings(dirs)
+	right, kept := 0, 0
+	for _, g := range dirs {
+		s, gold := briefsStory(t, filepath.Dir(g))
+		if len(s.Docs) < 4 {
+			continue
+		}
+		half := datedDocs(s.Docs[:len(s.Docs)/2])
+		whole := datedDocs(s.Docs)
+		for i, d := range half {
+			if gold[d.ID] == "" || day(d.Date) != gold[d.ID] {
+				continue
+			}
+			right++
+			if day(whole[i].Date) == day(d.Date) {
+				kept++
+				continue
+			}
+			msg := fmt.Sprintf("%s/%s: right on %d articles (%s, %s), %s on %d: %s", s.ID, d.ID, len(half), day(d.Date), d.DateStatus, day(whole[i].Date), len(whole), whole[i].DateNote)
+			if d.DateStatus == news.DateInferred {
+				t.Log(msg)
+			} else {
+				t.Error(msg)
+			}
+		}
+	}
+	t.Logf("%d of %d right dates kept when the rest of the story is added", kept, right)
+	if right > 0 && float64(kept)/float64(right) < 0.85 {
+		t.Errorf("right dates kept: %d of %d, want >= 85%%", kept, right)
+	}
+}
+
+// TestSeedDatesWithFollowUps adds to the seeds three later reports of
+// the same story, each with its own stated date and weekday names that
+// fall a week after the seeds' (the chiefs' follow-up talks): the seeds'
+// dates must not move.
+func TestSeedDatesWithFollowUps(t *testing.T) {
+	s := seedStory(t)
+	alone := datedDocs(s.Docs)
+	more := storyOf(t,
+		[3]string{"f1", "2017-10-06", "Iran's chief of staff Mohammad Baqeri met Turkish officials in Ankara on Wednesday, a week after his talks with Iraqi chief of staff Othman al-Ghanmi in Tehran. Baqeri said on Thursday that Iran, Iraq and Turkey oppose the Kurdistan independence referendum held on September 25."},
+		[3]string{"f2", "2017-10-09", "Iraqi Prime Minister Haider al-Abadi said on Monday that military cooperation with Iran and Turkey will continue. The Iraqi army chief Othman al-Ghanmi visited Tehran and Ankara after the Kurdistan referendum, and Mohammad Baqeri visited Turkey on Wednesday."},
+		[3]string{"f3", "2017-10-05", "Turkish President Recep Tayyip Erdogan will travel to Tehran on Wednesday to meet Hassan Rouhani, officials said on Thursday. Iranian chief of staff Mohammad Baqeri met Turkish chief of staff Hulusi Akar on Monday, after Iraqi army chief Othman al-Ghanmi held talks in Tehran."},
+	)
+	for _, d := range more.Docs {
+		d.Opinion = nil
+	}
+	with := datedDocs(append(append([]*news.Doc(nil), s.Docs...), more.Docs...))
+	for i, d := range alone {
+		t.Logf("%s: alone %s %s; with follow-ups %s %s", d.ID, day(d.Date), d.DateStatus, day(with[i].Date), with[i].DateStatus)
+		if !d.Date.Equal(with[i].Date) {
+			t.Errorf("%s: dated %s alone, %s with follow-ups: %s", d.ID, day(d.Date), day(with[i].Date), with[i].DateNote)
+		}
+	}
+}
