@@ -305,6 +305,16 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			c.rejected, c.rejectedAt, c.reason = "page stamp", d.PageStamp, why
 			continue
 		}
+		if !all.hasRelated(related[i]) {
+			// Nothing of the story to check it against: the most similar
+			// dated source at least bounds the year.
+			if j := nearestDated(i, sims, provisional, trusted); j >= 0 && d.PageStamp.Sub(provisional[j]).Abs() > 365*24*time.Hour {
+				c := &checks[i]
+				c.rejected, c.rejectedAt = "page stamp", d.PageStamp
+				c.reason = fmt.Sprintf("it is more than a year from the date of the most similar dated source, %s (%s)", docs[j].ID, human(provisional[j]))
+				continue
+			}
+		}
 		trusted[i] = true
 		provisional[i] = d.PageStamp
 		if all.hasRelated(related[i]) {
@@ -367,13 +377,22 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 // (at least relatedSim), or 0: the story's year for a month and day
 // written without one, when no doc linked to i is dated.
 func nearestYear(i int, sims [][]float64, anchors []time.Time, trusted []bool) int {
-	best, year := relatedSim, 0
+	if j := nearestDated(i, sims, anchors, trusted); j >= 0 {
+		return anchors[j].Year()
+	}
+	return 0
+}
+
+// nearestDated is the doc with a trusted date most like doc i (at least
+// relatedSim), or -1.
+func nearestDated(i int, sims [][]float64, anchors []time.Time, trusted []bool) int {
+	best, at := relatedSim, -1
 	for j, t := range anchors {
 		if j != i && trusted[j] && !t.IsZero() && sims[i][j] >= best {
-			best, year = sims[i][j], t.Year()
+			best, at = sims[i][j], j
 		}
 	}
-	return year
+	return at
 }
 
 // datedStory returns a copy of s for the brief: each doc a shallow copy
