@@ -119,3 +119,35 @@ func TestResolveFidelity(t *testing.T) {
 		t.Errorf("resolving does not reproduce finding: value %.4f, future %.4f, from no anchor %.4f", vs, fs, zs)
 	}
 }
+
+// BenchmarkResolve reads every expression of BASIL articles against a
+// new anchor, one expression per iteration.
+func BenchmarkResolve(b *testing.B) {
+	docs := fidelityDocs(b, 60)
+	var xs []news.Timex
+	for _, d := range docs {
+		timex.Find(d, time.Time{})
+		xs = append(xs, d.Timexes...)
+	}
+	if len(xs) == 0 {
+		b.Skip("timex: no expressions")
+	}
+	anchor := time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC)
+	i := 0
+	for b.Loop() {
+		timex.Resolve(xs[i%len(xs)], anchor.AddDate(0, 0, i%30))
+		i++
+	}
+}
+
+// BenchmarkFind finds the expressions of BASIL articles, one article per
+// iteration: what Resolve saves each time the brief re-reads a doc.
+func BenchmarkFind(b *testing.B) {
+	docs := fidelityDocs(b, 60)
+	anchor := time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC)
+	i := 0
+	for b.Loop() {
+		timex.Find(docs[i%len(docs)], anchor)
+		i++
+	}
+}
