@@ -578,7 +578,12 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 		}
 	}
 	_ = d
-	// The content and the story clearly point elsewhere.
+	// The content and the story clearly point elsewhere, unless the
+	// article's own dateline or full dates bear its date out: they
+	// outrank weekday names matched elsewhere in the pile.
+	if ownSupport(dd, a) {
+		return "", nil
+	}
 	if t, ev, ok := betterDate(dd, self, a, all, rel); ok {
 		return fmt.Sprintf("its content matches the story around %s, not then: it reads %s", human(t), strings.Join(firstN(ev, 2), "; ")), nil
 	}
@@ -610,6 +615,25 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 		return fmt.Sprintf("it is more than a year away from every event of the story (%s to %s; the nearest, %q, in %s)", human(lo), human(hi), nearest.text, nearest.id), []string{nearest.id}
 	}
 	return "", nil
+}
+
+// ownSupport reports whether the doc itself bears out date a: its
+// dateline gives a or the day before, or it names in full, as past or
+// present, a day in the week up to a.
+func ownSupport(dd *docDates, a time.Time) bool {
+	if dl := dd.d.DatelineDate; !dl.IsZero() && !day0(dl).After(a) && a.Sub(day0(dl)) <= 24*time.Hour {
+		return true
+	}
+	for _, x := range dd.xs {
+		if x.Tense > 0 || x.Type != "DATE" || x.Relative != nil && x.Relative.Kind != "date" {
+			continue
+		}
+		st, en, ok := timex.Interval(x.Value)
+		if ok && st.Equal(en) && !st.After(a) && a.Sub(st) <= 7*24*time.Hour {
+			return true
+		}
+	}
+	return false
 }
 
 func firstN(list []string, n int) []string {

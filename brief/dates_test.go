@@ -211,6 +211,15 @@ func TestResolveDates(t *testing.T) {
 			id: "a", status: news.DateInferred, date: "2020-03-09", note: "page stamp 22 June 2023 rejected",
 		},
 		{
+			name: "own full date outranks weekdays matched elsewhere",
+			docs: [][3]string{
+				{"a", "2020-03-10", "European leaders held an energy summit in Paris on 9 March 2020. Prime ministers argued on Monday over gas prices, and the talks ended on Tuesday with a deal on storage."},
+				{"b", "2020-04-08", "European leaders held an energy summit in Paris on Monday. Prime ministers argued on Monday over gas prices, and the talks ended on Tuesday with a deal on storage."},
+				{"c", "2020-04-08", "European leaders met for an energy summit in Paris on Monday. Prime ministers argued over gas prices, and the talks ended on Tuesday with a deal on storage."},
+			},
+			id: "a", status: news.DateStated, date: "2020-03-10",
+		},
+		{
 			name: "no date at all",
 			docs: [][3]string{
 				{"a", "", "Officials met on Wednesday."},
