@@ -19,32 +19,48 @@ import (
 // An article may carry a stated date (a header, HTML metadata, a feed
 // date), a dateline date, a bare page stamp, and the dates its content
 // implies. resolveDates checks them against each other and against the
-// story:
+// story. It reads the time expressions the analysis chain found once
+// (news.Timex with its tense and anchor-free Relative value) and reads
+// them against any candidate date with timex.Resolve; it never re-reads
+// the text, and it changes none of the docs: Build keeps its judgements
+// in copies (datedStory).
+//
+// Only the docs of the same story are evidence on a doc's date (see
+// relatedDocs): a pile of several stories does not date one story's
+// articles by another's events.
 //
 //   - a stated date (or page stamp) is rejected when the article reports
 //     as past something that lies after it: a past-tense full date written
 //     with its year, or a month and day ("held a referendum on September
 //     25") that the story's other sources report as done after it; when
 //     its content clearly matches what the other sources report on a day
-//     more than three weeks away (see betterDate); or when it lies more
-//     than a year from every event of the story;
-//   - an article left without a usable date gets one inferred: every day
-//     from a week before the story's first dated event to two weeks after
-//     its last is tried as the anchor, the article's relative expressions
-//     ("on Monday", "Tomorrow", "next week") are resolved against it, and
-//     the day whose resolved dates best match the happenings the dated
-//     sources report (same date, overlapping content words, names weighing
-//     double) wins, minus the days that put a past-tense expression in the
-//     future, a future-tense one in the past, or break "a few days before"
-//     a dated future event, and a little for every day after the latest
-//     day the article reports as past (it is written soon after). Each
-//     happening another source reports counts once. Ties go to the
-//     earliest day. With nothing to match, the latest past date the
-//     article states with its year is used, else the middle of the other
-//     sources' dates when they lie within a week.
+//     more than three weeks away (see betterDate), unless its own dateline
+//     or full dates bear it out (see ownSupport); or when it lies more
+//     than a year from every event of the story (for a page stamp with
+//     nothing of its story to check against: from the most similar dated
+//     source);
+//   - an article left without a usable date gets one inferred: the
+//     candidate days are the days near the trusted dates of the story's
+//     sources and the two weeks after each day they report (the event
+//     pool is indexed by day, so a candidate costs the events of its own
+//     days). The article's relative expressions ("on Monday", "Tomorrow",
+//     "next week") are resolved against each, and the day whose resolved
+//     dates best match the happenings the sources report (same date,
+//     overlapping content words, names weighing double) wins, minus the
+//     days that put a past-tense expression in the future, a future-tense
+//     one in the past, or break "a few days before" a dated future event,
+//     and a little for every day after the latest day the article reports
+//     as past (it is written soon after); no day before a day it names in
+//     full as past is taken. Each happening another source reports counts
+//     once. Ties go to the earliest day. A second round also matches the
+//     docs inferred in the first, with less weight and only the days they
+//     name in full. With nothing to match, the latest past date the
+//     article states with its year is used; else its latest month and day
+//     in the story's year (see storyYearDate); else the day most of the
+//     story's sources were published, when they lie within a week.
 //
-// Finally every doc's relative expressions are tagged again against its
-// trusted date.
+// Notes give dates as a reader writes them (24 September 2017) and name
+// the evidence that decided, at most three sources each.
 
 // dateInfo is the date the brief trusts for one doc: Build keeps it in
 // its own values and never writes it into the docs it is given.
