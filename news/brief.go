@@ -28,6 +28,10 @@ type Source struct {
 	DateNote   string `json:"date_note"`
 	// Opinion reports that the article holds comment or analysis.
 	Opinion bool `json:"opinion,omitempty"`
+	// DuplicateOf is the ID of the source this article copies (a
+	// syndicated or reprinted text), "" when it is its own text. A copy
+	// counts once, as its original, wherever sources are counted or cited.
+	DuplicateOf string `json:"duplicate_of"`
 }
 
 // SummaryLine is one sentence of the summary with the sources that support it.
