@@ -54,6 +54,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	}
 	b.Quotes = quotes(s, b.Entities)
 	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
+	markCopies(b, copies(s.Docs))
 	normalise(b)
 	return b, nil
 }
