@@ -45,16 +45,18 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	resolveDates(s)
 	sortDocs(s)
 	ents := entities(s)
+	orig := copies(s.Docs)
 	b := &news.Brief{
 		Sources:   sources(s),
 		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
 		Timeline:  timeline(s),
 		Entities:  ents,
-		Conflicts: dateConflicts(s),
+		Conflicts: withKind(dateConflicts(s), "date"),
 	}
 	b.Quotes = quotes(s, b.Entities)
 	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
-	markCopies(b, copies(s.Docs))
+	b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
+	markCopies(b, orig)
 	normalise(b)
 	return b, nil
 }

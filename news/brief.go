@@ -68,7 +68,14 @@ type QuoteEntry struct {
 
 // Conflict is one point on which the sources disagree or mislead.
 type Conflict struct {
-	About  string  `json:"about"`
+	About string `json:"about"`
+	// Kind is what is disputed: number, date, title, attribution or
+	// other.
+	Kind string `json:"kind"`
+	// Change marks a figure that changed as the story unfolded (a death
+	// toll rising over the days) rather than a contradiction; its claims
+	// are then in publication order.
+	Change bool    `json:"change"`
 	Claims []Claim `json:"claims"`
 }
 
@@ -76,4 +83,6 @@ type Conflict struct {
 type Claim struct {
 	Value   string   `json:"value"`
 	Sources []string `json:"sources"`
+	// Evidence is the sentence of the first source that states the value.
+	Evidence string `json:"evidence"`
 }
