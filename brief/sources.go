@@ -158,8 +158,11 @@ func countOnce(ids []string, orig map[string]string) []string {
 }
 
 // markCopies sets the sources' duplicate_of and makes every citation of
-// the brief count a copy as its original.
+// the brief count a copy as its original. It also turns every nil list
+// inside the brief's entries into an empty one, so that JSON shows every
+// documented field as a list.
 func markCopies(b *news.Brief, orig map[string]string) {
+	defer fillLists(b)
 	if len(orig) == 0 {
 		return
 	}
@@ -178,6 +181,37 @@ func markCopies(b *news.Brief, orig map[string]string) {
 	for i := range b.Conflicts {
 		for k := range b.Conflicts[i].Claims {
 			b.Conflicts[i].Claims[k].Sources = countOnce(b.Conflicts[i].Claims[k].Sources, orig)
+		}
+	}
+}
+
+// fillLists turns the nil lists inside a brief's entries into empty ones.
+func fillLists(b *news.Brief) {
+	list := func(p *[]string) {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+	for i := range b.Summary {
+		list(&b.Summary[i].Sources)
+	}
+	for i := range b.Timeline {
+		list(&b.Timeline[i].Sources)
+	}
+	for i := range b.Entities {
+		list(&b.Entities[i].Forms)
+		list(&b.Entities[i].Roles)
+		list(&b.Entities[i].Sources)
+	}
+	for i := range b.Quotes {
+		list(&b.Quotes[i].Sources)
+	}
+	for i := range b.Conflicts {
+		if b.Conflicts[i].Claims == nil {
+			b.Conflicts[i].Claims = []news.Claim{}
+		}
+		for k := range b.Conflicts[i].Claims {
+			list(&b.Conflicts[i].Claims[k].Sources)
 		}
 	}
 }
