@@ -45,15 +45,20 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	}
 	s = datedStory(s)
 	ents := entities(s)
+	orig := copies(s.Docs)
 	b := &news.Brief{
 		Sources:   sources(s),
 		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
 		Timeline:  timeline(s),
 		Entities:  ents,
-		Conflicts: dateConflicts(s),
+		Conflicts: withKind(dateConflicts(s), "date"),
 	}
 	b.Quotes = quotes(s, b.Entities)
 	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
+	b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
+	dropFurniture(b)
+	citeLines(b, s, b.Entities, orig)
+	markCopies(b, orig)
 	normalise(b)
 	return b, nil
 }

@@ -32,7 +32,7 @@ func entityConflicts(s *news.Story, ents []news.Entity) []news.Conflict {
 		if len(claims) < 2 {
 			continue
 		}
-		out = append(out, news.Conflict{About: "rank of " + e.Name, Claims: claims})
+		out = append(out, news.Conflict{About: "rank of " + e.Name, Kind: "title", Claims: claims})
 	}
 	return out
 }

@@ -28,7 +28,7 @@ func TestEntityConflicts(t *testing.T) {
 				doc("004", person("Othman al-Ghanmi", "Lieutenant General")),
 			},
 			ent: news.Entity{Name: "Othman al-Ghanmi", Type: news.Person, Forms: []string{"Othman al-Ghanmi", "Othman al-Ghanemi"}, Sources: []string{"000", "001", "004"}},
-			want: []news.Conflict{{About: "rank of Othman al-Ghanmi", Claims: []news.Claim{
+			want: []news.Conflict{{About: "rank of Othman al-Ghanmi", Kind: "title", Claims: []news.Claim{
 				{Value: "Major General", Sources: []string{"000"}},
 				{Value: "Lieutenant General", Sources: []string{"001", "004"}},
 			}}},

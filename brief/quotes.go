@@ -90,8 +90,17 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 		}
 		return first[a] < first[b]
 	})
+	for i := range entries {
+		if entries[i].Speaker == "" {
+			entries[i].Speaker = UnknownSpeaker
+		}
+	}
 	return entries
 }
+
+// UnknownSpeaker is the speaker of a quote whose speaker could not be
+// resolved to a name.
+const UnknownSpeaker = "unknown"
 
 // groupQuotes returns the quotes of d grouped by attribution: the pieces
 // of a quotation split around its cue or continued after it share the

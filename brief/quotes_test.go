@@ -52,7 +52,7 @@ func TestQuotes(t *testing.T) {
 		{"Mohammad Baqeri", "We held talks on the common threats to the two countries", "a,b", false},
 		{"Mohammad Baqeri", "The Zionist regime is behind this", "b", true},
 		{"Othman al-Ghanmi", "We believe that the Islamic republic has ever been by the side of Iraq", "a,c", false},
-		{"", "Nobody knows who said this", "c", false},
+		{"unknown", "Nobody knows who said this", "c", false}, // the contract: an unresolved speaker is "unknown"
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)

@@ -320,7 +320,11 @@ func Markdown(w io.Writer, b *news.Brief) error {
 		for _, cl := range k.Claims {
 			claims = append(claims, cl.Value+" "+c.refs(cl.Sources))
 		}
-		fmt.Fprintf(bw, "- %s: %s\n", k.About, strings.Join(claims, "; "))
+		about := k.About
+		if k.Change {
+			about += " (changed over time)"
+		}
+		fmt.Fprintf(bw, "- %s: %s\n", about, strings.Join(claims, "; "))
 	}
 
 	fmt.Fprintf(bw, "\n## Sources\n\n")

@@ -13,7 +13,10 @@
 //   - summarization: ROUGE-1.5.5 reimplemented in Go (ROUGE-N, L, SU4,
 //     stemming, stopwords, length limits, jackknifing, bootstrap
 //     intervals) on DUC, TAC MultiLing and Multi-News, with LexRank and
-//     centroid baselines.
+//     centroid baselines;
+//   - briefs: whole briefs of real multi-outlet stories against gold
+//     briefs (dates, citations, timeline, disagreements, speakers,
+//     people, leaks, copies), per story and in total.
 package eval
 
 import (
@@ -129,6 +132,9 @@ func isSpeed(metric string) bool {
 func formatValue(row Row) string {
 	if isSpeed(row.Metric) {
 		return fmt.Sprintf("%.1f", row.Value)
+	}
+	if strings.HasSuffix(row.Metric, "_count") {
+		return fmt.Sprintf("%.0f", row.Value)
 	}
 	s := fmt.Sprintf("%.2f", 100*row.Value)
 	if row.Low != nil && row.High != nil {

@@ -17,7 +17,7 @@ type Brief struct {
 type Source struct {
 	ID           string `json:"id"`
 	Path         string `json:"path"`
-	URL          string `json:"url,omitempty"`
+	URL          string `json:"url"`
 	Outlet       string `json:"outlet"`
 	Title        string `json:"title"`
 	StatedDate   string `json:"stated_date"`
@@ -27,7 +27,11 @@ type Source struct {
 	DateStatus string `json:"date_status"`
 	DateNote   string `json:"date_note"`
 	// Opinion reports that the article holds comment or analysis.
-	Opinion bool `json:"opinion,omitempty"`
+	Opinion bool `json:"opinion"`
+	// DuplicateOf is the ID of the source this article copies (a
+	// syndicated or reprinted text), "" when it is its own text. A copy
+	// counts once, as its original, wherever sources are counted or cited.
+	DuplicateOf string `json:"duplicate_of"`
 }
 
 // SummaryLine is one sentence of the summary with the sources that support it.
@@ -44,27 +48,35 @@ type TimelineEntry struct {
 	Sources []string `json:"sources"`
 	// Planned marks events that were expected or scheduled, not reported
 	// as having happened.
-	Planned bool `json:"planned,omitempty"`
+	Planned bool `json:"planned"`
 }
 
 // QuoteEntry is one statement in the brief; the same quote from several
 // outlets appears once.
 type QuoteEntry struct {
+	// Speaker is the resolved name, or "unknown".
 	Speaker string `json:"speaker"`
 	Text    string `json:"text"`
 	Direct  bool   `json:"direct"`
 	// Source is the article the quote was taken from; Sources lists every
 	// article that reports it.
 	Source   string   `json:"source"`
-	Sources  []string `json:"sources,omitempty"`
+	Sources  []string `json:"sources"`
 	Sentence string   `json:"sentence"`
-	Via      string   `json:"via,omitempty"`
-	Opinion  bool     `json:"opinion,omitempty"`
+	Via      string   `json:"via"`
+	Opinion  bool     `json:"opinion"`
 }
 
 // Conflict is one point on which the sources disagree or mislead.
 type Conflict struct {
-	About  string  `json:"about"`
+	About string `json:"about"`
+	// Kind is what is disputed: number, date, title, attribution or
+	// other.
+	Kind string `json:"kind"`
+	// Change marks a figure that changed as the story unfolded (a death
+	// toll rising over the days) rather than a contradiction; its claims
+	// are then in publication order.
+	Change bool    `json:"change"`
 	Claims []Claim `json:"claims"`
 }
 
@@ -72,4 +84,6 @@ type Conflict struct {
 type Claim struct {
 	Value   string   `json:"value"`
 	Sources []string `json:"sources"`
+	// Evidence is the sentence of the first source that states the value.
+	Evidence string `json:"evidence"`
 }

@@ -1,0 +1,878 @@
+package brief
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
+)
+
+// Disagreements between sources.
+//
+// Figures: every number a source states as fact (not inside a date or a
+// time, not in comment) is read with what it counts: the unit after it
+// ("217 people", "55 buildings", "62%", "$1 million", "20 km"), the
+// measure the nearest measure word names (killed, injured, missing, turnout,
+// magnitude, depth…), a qualifier that makes it another quantity
+// ("seriously injured"), the place it is given for ("117 in Ercis") and
+// the person it belongs to when the name stands right by it ("Zelensky
+// 73.2%"). Two figures are of one quantity when all of these agree, so
+// the dead and the injured, or the toll of one town and of another, are
+// never compared. A quantity for which the sources give different values
+// is a conflict: each value with the sources that give it and the
+// sentence that states it. When every source gives one value and the
+// values rise (or fall) steadily with the sources' publication dates, the
+// conflict is a change over time (a death toll rising as the story
+// unfolds), marked Change, its claims in publication order.
+
+// measures maps measure words to the quantity they measure. The closest
+// measure word to a figure in its sentence says what the figure counts
+// when its unit does not: the dead and the injured are both "people".
+var measures = func() map[string]string {
+	m := map[string]string{}
+	for class, words := range map[string]string{
+		"killed":    "killed kill kills killing dead death deaths died die dies toll fatalities lives bodies perished fatality",
+		"injured":   "injured injuring injuries injury wounded wounding hurt",
+		"missing":   "missing",
+		"arrested":  "arrested detained",
+		"turnout":   "turnout",
+		"magnitude": "magnitude richter",
+		"depth":     "depth deep",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+// peopleMeasures are the measures of counts of people.
+var peopleMeasures = map[string]bool{"killed": true, "injured": true, "missing": true, "arrested": true}
+
+// qualifiers make a figure another quantity than the bare one: the
+// seriously injured are a part of the injured.
+var qualifiers = map[string]string{
+	"seriously": "serious", "serious": "serious", "critically": "serious", "critical": "serious",
+	"severely": "serious", "badly": "serious", "gravely": "serious", "lightly": "light", "slightly": "light",
+	"additional": "more", "further": "more", "remaining": "more",
+}
+
+// peopleUnits are the words that, after a figure, say it counts people.
+var peopleUnits = map[string]bool{
+	"people": true, "person": true, "persons": true, "dead": true, "killed": true, "injured": true,
+	"wounded": true, "victims": true, "casualties": true, "fatalities": true, "deaths": true,
+	"others": true, "residents": true, "civilians": true, "passengers": true, "lives": true,
+}
+
+func init() {
+	for w := range peopleUnits {
+		peopleUnits[unitOf(w)] = true
+	}
+}
+
+// scaleWords multiply the figure before them.
+var scaleWords = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+// smallNumbers are the number words read as figures when a unit follows.
+var smallNumbers = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "hundred": 100,
+}
+
+// timeUnits are the units of durations, counted as units though they are
+// stopwords elsewhere.
+var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true, "hour": true, "hours": true}
+
+// cueWords end the reach of a name: in "Erdogan said 55 buildings" the
+// figure is not Erdogan's.
+var cueWords = map[string]bool{"said": true, "says": true, "told": true, "say": true, "according": true, "reported": true, "announced": true, "stated": true, "added": true}
+
+// figure is one number a source states, with what it counts.
+type figure struct {
+	doc      *news.Doc
+	value    float64
+	prec     float64 // the step of the figure as written: 1 for 217, 0.1 for 7.2, 1e6 for $43 million
+	text     string  // the figure as written, with its unit
+	unit     string
+	measure  string
+	qual     string
+	place    string
+	person   string
+	evidence string
+	context  bag // content words around the figure
+}
+
+func (f figure) key() string {
+	return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place + "|" + f.person
+}
+
+// word is a token of a sentence: a run of letters and digits (with the
+// points and commas inside a number) and its byte offset in the doc.
+type word struct {
+	text  string
+	start int
+	end   int
+}
+
+func words(text string, base int) []word {
+	var out []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%' && r != '$' && r != '€' && r != '£' {
+			i += n
+			continue
+		}
+		if r == '%' || r == '$' || r == '€' || r == '£' {
+			out = append(out, word{text[i : i+n], base + i, base + i + n})
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+				j += n
+				continue
+			}
+			if (r == '.' || r == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		out = append(out, word{text[i:j], base + i, base + j})
+		i = j
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// splitNumber splits a word into its leading number and what is glued to
+// it ("20km" gives 20 and "km"); ok is false when it opens with no digit.
+func splitNumber(w string) (float64, string, bool) {
+	j := 0
+	for j < len(w) && (isDigitByte(w[j]) || w[j] == '.' || w[j] == ',') {
+		j++
+	}
+	if j == 0 {
+		return 0, "", false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(w[:j], ",", ""), 64)
+	if err != nil {
+		return 0, "", false
+	}
+	return v, strings.ToLower(w[j:]), true
+}
+
+// figures lists the figures a doc states as fact. names maps the forms
+// of the story's people to their names; setting holds the places every
+// source names (the story's setting), which say nothing of a figure.
+func figures(d *news.Doc, names map[string]string, setting map[string]bool) []figure {
+	var out []figure
+	persons := map[int]string{} // word start offset → person name
+	for _, m := range d.Mentions {
+		if m.Type == news.Person {
+			persons[m.Start] = m.Text
+		}
+	}
+	for si, s := range d.Sentences {
+		if d.InOpinion(s.Span) {
+			continue
+		}
+		if background(d, si) {
+			continue
+		}
+		text := d.SentenceText(si)
+		ws := words(text, s.Start)
+		for k, w := range ws {
+			f, ok := readFigure(d, ws, k, names)
+			if !ok {
+				continue
+			}
+			_ = w
+			f.evidence = tidy(text)
+			out = append(out, f)
+		}
+	}
+	// A setting's name is no place of a figure, unless the sentence sets
+	// it against another place's figure ("100 in Van and 117 in Ercis").
+	for i := range out {
+		if !setting[out[i].place] {
+			continue
+		}
+		alone := true
+		for j := range out {
+			if j != i && out[j].evidence == out[i].evidence && out[j].place != "" && out[j].place != out[i].place && out[j].unit == out[i].unit {
+				alone = false
+			}
+		}
+		if alone {
+			out[i].place = ""
+		}
+	}
+	return out
+}
+
+// backgroundDays is how long before its article's date a sentence's
+// date must end for its figures to be background (an earlier disaster's
+// toll), not the story's.
+const backgroundDays = 60
+
+// background reports whether sentence si tells of a time well before its
+// article's date.
+func background(d *news.Doc, si int) bool {
+	if d.Date.IsZero() {
+		return false
+	}
+	for _, t := range d.Timexes {
+		if t.Sentence != si || t.Type != "DATE" {
+			continue
+		}
+		_, en, ok := timex.Interval(t.Value)
+		if ok && en.Before(d.Date.AddDate(0, 0, -backgroundDays)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTimex reports whether a span lies in a date or a time expression.
+func inTimex(d *news.Doc, start, end int) bool {
+	for _, t := range d.Timexes {
+		if (t.Type == "DATE" || t.Type == "TIME") && t.Start <= start && end <= t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// readFigure reads the figure at word k of a sentence, if it is one.
+func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure, bool) {
+	w := ws[k]
+	lw := strings.ToLower(w.text)
+	v, glued, isNum := splitNumber(w.text)
+	if !isNum {
+		n, ok := smallNumbers[lw]
+		if !ok {
+			return figure{}, false
+		}
+		v = n
+	}
+	if inTimex(d, w.start, w.end) && (glued == "" || isNum) {
+		// A figure of a duration ("seven months") is kept; a date's is not.
+		if !isDuration(d, w.start, w.end) {
+			return figure{}, false
+		}
+	}
+	if isNum && glued == "" && v >= 1900 && v <= 2100 && !strings.Contains(w.text, ",") && !strings.Contains(w.text, ".") {
+		return figure{}, false // a year
+	}
+	if clockTime(d, ws, k) {
+		return figure{}, false
+	}
+	if k > 0 && (ws[k-1].text == "No" || ws[k-1].text == "no") {
+		return figure{}, false
+	}
+	f := figure{doc: d, value: v, prec: 1}
+	if i := strings.IndexByte(w.text, '.'); i >= 0 && isNum {
+		dec := 0
+		for _, c := range w.text[i+1:] {
+			if c < '0' || c > '9' {
+				break
+			}
+			dec++
+		}
+		f.prec = math.Pow(10, -float64(dec))
+	}
+	written := []string{w.text}
+	next := k + 1
+	if k > 0 && (ws[k-1].text == "$" || ws[k-1].text == "€" || ws[k-1].text == "£") {
+		f.unit = ws[k-1].text
+		written = []string{ws[k-1].text + w.text}
+	}
+	switch glued {
+	case "s":
+		return figure{}, false // the 1970s, the 80s
+	case "", "th", "st", "nd", "rd":
+	case "m", "bn":
+		if glued == "m" {
+			f.value *= 1e6
+			f.prec *= 1e6
+		} else {
+			f.value *= 1e9
+			f.prec *= 1e9
+		}
+	default:
+		f.unit = unitOf(glued)
+	}
+	if next < len(ws) {
+		if sc, ok := scaleWords[strings.ToLower(ws[next].text)]; ok {
+			f.value *= sc
+			f.prec *= sc
+			written = append(written, ws[next].text)
+			next++
+		}
+	}
+	if next < len(ws) && (ws[next].text == "%" || strings.EqualFold(ws[next].text, "percent")) {
+		f.unit = "%"
+		written = append(written, ws[next].text)
+		next++
+	} else if next+1 < len(ws) && strings.EqualFold(ws[next].text, "per") && strings.EqualFold(ws[next+1].text, "cent") {
+		f.unit = "%"
+		written = append(written, "per cent")
+		next += 2
+	}
+	if f.unit == "" && next < len(ws) {
+		// The unit is the first plural noun among the next three words
+		// ("80 multistory buildings", "296 newly released prisoners"),
+		// else the word right after ("264 dead", "7.2 magnitude").
+		head := -1
+		for j := next; j < min(len(ws), next+3); j++ {
+			u := strings.ToLower(ws[j].text)
+			if stopwords[u] && !timeUnits[u] || !isWordOfLetters(u) {
+				break
+			}
+			if _, isMeasure := measures[u]; isMeasure && j > next {
+				break
+			}
+			if timeUnits[u] || peopleUnits[u] || strings.HasSuffix(u, "s") && !strings.HasSuffix(u, "ss") {
+				head = j
+				break
+			}
+		}
+		if head < 0 {
+			if u := strings.ToLower(ws[next].text); (!stopwords[u] || timeUnits[u]) && isWordOfLetters(u) && nounLike(u) {
+				head = next
+			}
+		}
+		if head >= 0 {
+			f.unit = unitOf(ws[head].text)
+			for j := next; j <= head; j++ {
+				written = append(written, ws[j].text)
+			}
+			next = head + 1
+		}
+	}
+	if !isNum && f.unit == "" {
+		return figure{}, false // a number word needs a unit
+	}
+	if timeUnits[strings.ToLower(f.unit)] || f.unit == "year" {
+		if next < len(ws) && strings.EqualFold(ws[next].text, "old") {
+			return figure{}, false // an age: "the 52-year-old driver"
+		}
+	}
+	if peopleUnits[f.unit] {
+		f.unit = "people"
+	}
+	unitMeasure := ""
+	if c, ok := measures[f.unit]; ok && f.unit != "people" {
+		// "7.2 magnitude" is "magnitude 7.2"; "264 dead" counts people.
+		f.unit, unitMeasure = "", c
+		if c == "killed" || c == "injured" {
+			f.unit = "people"
+		}
+	}
+	f.text = strings.Join(written, " ")
+	// The measure: the closest measure word in the sentence.
+	best := 1 << 30
+	for j, o := range ws {
+		c, ok := measures[strings.ToLower(o.text)]
+		if !ok || (j >= k && j < next && c != "killed" && c != "injured") {
+			continue
+		}
+		dist := j - k
+		if dist < 0 {
+			dist = -dist + 1 // after the figure wins a tie
+		}
+		// A measure across a comma is further: "The death toll has
+		// risen to 279, with another 1,300 injured".
+		dist += 6 * boundaries(d, ws, min(j, k), max(j, k))
+		if dist <= 8 && dist < best {
+			best, f.measure = dist, c
+		}
+	}
+	if unitMeasure != "" {
+		f.measure = unitMeasure
+	}
+	if f.unit != "" && f.unit != "people" && peopleMeasures[f.measure] {
+		f.measure = "" // "toppling 80 buildings and killing 70 people"
+	}
+	if f.unit == "" && f.measure == "" {
+		return figure{}, false
+	}
+	if f.unit == "" && (f.measure == "killed" || f.measure == "injured" || f.measure == "missing" || f.measure == "arrested") {
+		f.unit = "people"
+	}
+	// A qualifier just before the figure, before its unit, or in
+	// "in critical condition" after it.
+	for j := max(0, k-2); j < min(len(ws), next+3); j++ {
+		q, ok := qualifiers[strings.ToLower(ws[j].text)]
+		if !ok || j >= next && (q != "serious" || !strings.EqualFold(ws[j-1].text, "in")) {
+			continue
+		}
+		f.qual = q
+	}
+	// The place: "in Ercis", "in the city of Van" right after.
+	for j := next; j < min(len(ws), next+3); j++ {
+		lw := strings.ToLower(ws[j].text)
+		if lw != "in" && lw != "at" {
+			continue
+		}
+		for x := j + 1; x < min(len(ws), j+7) && boundaries(d, ws, j, x) == 0; x++ {
+			r, _ := utf8.DecodeRuneInString(ws[x].text)
+			if unicode.IsUpper(r) {
+				f.place = strings.ToLower(ws[x].text)
+				break
+			}
+		}
+		break
+	}
+	// The person: a name right before the figure (no verb of saying
+	// between), else one soon after its unit, within its clause.
+	for j := k - 1; j >= max(0, k-3) && boundaries(d, ws, j, k) == 0; j-- {
+		if cueWords[strings.ToLower(ws[j].text)] {
+			break
+		}
+		if p, ok := personAt(d, ws[j], names); ok {
+			f.person = p
+			break
+		}
+	}
+	if f.person == "" {
+		for j := next; j < min(len(ws), next+7) && boundaries(d, ws, k, j) == 0; j++ {
+			if cueWords[strings.ToLower(ws[j].text)] {
+				break
+			}
+			if p, ok := personAt(d, ws[j], names); ok {
+				f.person = p
+				break
+			}
+		}
+	}
+	f.context = bag{}
+	for j := max(0, k-10); j < min(len(ws), next+10); j++ {
+		if j >= k && j < next {
+			continue
+		}
+		x := strings.ToLower(ws[j].text)
+		if len(x) < 3 || stopwords[x] || !isWordOfLetters(x) {
+			continue
+		}
+		f.context[unitOf(x)] = 1
+	}
+	return f, true
+}
+
+// clockTime reports whether the number at word k is part of a clock time
+// ("10.40 a.m.", "1:41 p.m.", "13:40 GMT").
+func clockTime(d *news.Doc, ws []word, k int) bool {
+	w := ws[k]
+	if w.end < len(d.Text) && d.Text[w.end] == ':' || w.start > 0 && d.Text[w.start-1] == ':' {
+		return true
+	}
+	if k+1 < len(ws) {
+		switch strings.ToLower(ws[k+1].text) {
+		case "am", "pm", "gmt", "utc", "cet", "est", "edt", "bst":
+			return true
+		case "a", "p":
+			return k+2 < len(ws) && strings.EqualFold(ws[k+2].text, "m")
+		}
+	}
+	return false
+}
+
+// isDuration reports whether a span lies in a duration expression.
+func isDuration(d *news.Doc, start, end int) bool {
+	for _, t := range d.Timexes {
+		if t.Type == "DURATION" && t.Start <= start && end <= t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt returns the person a word names, by the doc's mentions, as
+// the story's entity name (so that Zelenskiy and Zelensky are one).
+func personAt(d *news.Doc, w word, names map[string]string) (string, bool) {
+	for _, m := range d.Mentions {
+		if m.Type == news.Person && m.Start <= w.start && w.start < m.End {
+			if n, ok := names[m.Text]; ok {
+				return n, true
+			}
+			last := strings.Fields(m.Text)
+			return last[len(last)-1], true
+		}
+	}
+	return "", false
+}
+
+// boundaries counts the clause marks (, ; : – and a full stop) between
+// words i and j of a sentence.
+func boundaries(d *news.Doc, ws []word, i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	n := 0
+	for x := i; x < j && x+1 < len(ws); x++ {
+		gap := d.Text[ws[x].end:ws[x+1].start]
+		if strings.ContainsAny(gap, ",;:()") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - ") {
+			n++
+		}
+	}
+	return n
+}
+
+// nounLike reports whether a lowercase word may be a unit: not a verb's
+// or an adverb's ending ("followed", "rattled", "newly"), not an
+// adjective's ("thunderous").
+func nounLike(w string) bool {
+	if peopleUnits[w] || timeUnits[w] {
+		return true
+	}
+	if _, ok := measures[w]; ok {
+		return true
+	}
+	for _, suf := range []string{"ed", "ing", "ly", "ous", "ful", "ive"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordOfLetters(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// unitOf folds a unit's spellings: a plural to its singular, kilometres
+// to km.
+func unitOf(u string) string {
+	u = strings.ToLower(u)
+	switch u {
+	case "kilometres", "kilometers", "kilometre", "kilometer", "kms":
+		return "km"
+	case "miles":
+		return "mile"
+	}
+	if len(u) > 4 && strings.HasSuffix(u, "ies") {
+		return u[:len(u)-3] + "y"
+	}
+	if len(u) > 3 && strings.HasSuffix(u, "s") && !strings.HasSuffix(u, "ss") {
+		return u[:len(u)-1]
+	}
+	return u
+}
+
+// figureConflicts compares the figures of the story's sources.
+func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) []news.Conflict {
+	names := map[string]string{}
+	for _, e := range ents {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, f := range e.Forms {
+			names[f] = e.Name
+		}
+	}
+	placeDocs := map[string]int{}
+	for _, d := range s.Docs {
+		seen := map[string]bool{}
+		for _, m := range d.Mentions {
+			if m.Type == news.Place {
+				for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+					seen[w] = true
+				}
+			}
+		}
+		for w := range seen {
+			placeDocs[w]++
+		}
+	}
+	setting := map[string]bool{}
+	for w, n := range placeDocs {
+		if 5*n >= 3*len(s.Docs) {
+			setting[w] = true
+		}
+	}
+	groups := map[string][]figure{}
+	var keys []string
+	for _, d := range s.Docs {
+		if _, isCopy := orig[d.ID]; isCopy {
+			continue
+		}
+		for _, f := range figures(d, names, setting) {
+			if f.unit == "%" && f.person == "" && f.measure == "" {
+				continue // a share of what is not said
+			}
+			k := f.key()
+			if groups[k] == nil {
+				keys = append(keys, k)
+			}
+			groups[k] = append(groups[k], f)
+		}
+	}
+	sort.Strings(keys)
+	var out []news.Conflict
+	for _, k := range keys {
+		if c, ok := figureConflict(groups[k]); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// figureConflict makes the conflict of one quantity's figures, if the
+// sources give it different values.
+func figureConflict(all []figure) (news.Conflict, bool) {
+	// Keep the figures that another source's figure of a different
+	// value contradicts: the two sentences around them share words
+	// besides the quantity, so they tell of one thing.
+	var fs []figure
+	for i, a := range all {
+		for j, b := range all {
+			if i != j && a.doc != b.doc && !sameWithin(a.value, a.prec, b.value, b.prec) && comparable(a, b) {
+				fs = append(fs, a)
+				break
+			}
+		}
+	}
+	if len(fs) < 2 {
+		return news.Conflict{}, false
+	}
+	type claim struct {
+		value    float64
+		prec     float64
+		text     string
+		sources  []string
+		evidence string
+		first    time.Time
+	}
+	var claims []*claim
+	docs := map[string]bool{}
+	for _, f := range fs {
+		docs[f.doc.ID] = true
+		var c *claim
+		for _, x := range claims {
+			if sameWithin(x.value, x.prec, f.value, f.prec) {
+				c = x
+			}
+		}
+		if c == nil {
+			c = &claim{value: f.value, prec: f.prec, text: f.text, evidence: f.evidence, first: f.doc.Date}
+			claims = append(claims, c)
+		}
+		if !contains(c.sources, f.doc.ID) {
+			c.sources = append(c.sources, f.doc.ID)
+		}
+		if !f.doc.Date.IsZero() && (c.first.IsZero() || f.doc.Date.Before(c.first)) {
+			c.first = f.doc.Date
+		}
+	}
+	if len(claims) < 2 || len(docs) < 2 {
+		return news.Conflict{}, false
+	}
+	// Some two values must come from different sources: one source
+	// alone giving several values is not a disagreement between sources.
+	apart := false
+	for i := range claims {
+		for j := range claims {
+			if i != j && !sameSet(claims[i].sources, claims[j].sources) {
+				apart = true
+			}
+		}
+	}
+	if !apart {
+		return news.Conflict{}, false
+	}
+	f := fs[0]
+	c := news.Conflict{About: aboutFigure(f), Kind: "number"}
+	// A change over time: each source gives one value, and the values
+	// move one way as the publication dates advance.
+	sort.SliceStable(claims, func(i, j int) bool {
+		a, b := claims[i].first, claims[j].first
+		if !a.Equal(b) && !a.IsZero() && !b.IsZero() {
+			return a.Before(b)
+		}
+		return false
+	})
+	c.Change = changeOverTime(fs, claims[0].first.IsZero())
+	if !c.Change {
+		sort.SliceStable(claims, func(i, j int) bool { return claims[i].value < claims[j].value })
+	}
+	for _, x := range claims {
+		sort.Strings(x.sources)
+		c.Claims = append(c.Claims, news.Claim{Value: x.text, Sources: x.sources, Evidence: x.evidence})
+	}
+	return c, true
+}
+
+// changeOverTime reports whether the figures rise (or fall) steadily with
+// their sources' publication dates, each source giving one value and the
+// sources spanning more than one day.
+func changeOverTime(fs []figure, undated bool) bool {
+	if undated {
+		return false
+	}
+	byDoc := map[string]float64{}
+	dates := map[string]time.Time{}
+	for _, f := range fs {
+		if f.doc.Date.IsZero() {
+			return false
+		}
+		if v, ok := byDoc[f.doc.ID]; ok && !sameFigure(v, f.value) {
+			return false
+		}
+		byDoc[f.doc.ID] = f.value
+		dates[f.doc.ID] = f.doc.Date
+	}
+	ids := make([]string, 0, len(byDoc))
+	days := map[string]bool{}
+	for id := range byDoc {
+		ids = append(ids, id)
+		days[day(dates[id])] = true
+	}
+	if len(days) < 2 {
+		return false
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if !dates[ids[i]].Equal(dates[ids[j]]) {
+			return dates[ids[i]].Before(dates[ids[j]])
+		}
+		return byDoc[ids[i]] < byDoc[ids[j]]
+	})
+	up, down := true, true
+	for i := 1; i < len(ids); i++ {
+		a, b := byDoc[ids[i-1]], byDoc[ids[i]]
+		if dates[ids[i-1]].Equal(dates[ids[i]]) && !sameFigure(a, b) {
+			return false // one day, two values: a disagreement
+		}
+		if b < a {
+			up = false
+		}
+		if b > a {
+			down = false
+		}
+	}
+	return up || down
+}
+
+// comparable reports whether two figures of one quantity's key tell of
+// one thing. A figure whose measure or person is known is compared when
+// the values are within a factor of three or the surroundings share two
+// words; a bare count ("55 buildings", "$400,000") needs shared words
+// around it, the more the further apart the values.
+func comparable(a, b figure) bool {
+	ctx := sharedContext(a, b)
+	lo, hi := math.Min(a.value, b.value), math.Max(a.value, b.value)
+	ratio := math.Inf(1)
+	if lo > 0 {
+		ratio = hi / lo
+	}
+	if a.measure != "" || a.person != "" {
+		return ratio <= 3 || ctx >= minSharedContext
+	}
+	switch {
+	case ratio <= 1.5:
+		return ctx >= minSharedContext-1
+	case ratio <= 3:
+		return ctx >= minSharedContext
+	}
+	return ctx >= minSharedContext+1
+}
+
+// minSharedContext is the least score of comparable.
+const minSharedContext = 2
+
+func sharedContext(a, b figure) int {
+	n := 0
+	for w := range a.context {
+		if b.context[w] > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// sameWithin reports whether two figures are one value as written: the
+// finer is within a step of the coarser ("$43 million" and
+// "$43,885,310"; not 139 and 141 million, nor 7.2 and 7.3).
+func sameWithin(a, pa, b, pb float64) bool {
+	step := math.Max(pa, pb)
+	return math.Abs(a-b) < step*0.999 || sameFigure(a, b)
+}
+
+func sameFigure(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(a)) }
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// aboutFigure says what a quantity is: "number of people killed in
+// ercis", "magnitude", "% (Zelensky)".
+func aboutFigure(f figure) string {
+	var parts []string
+	switch {
+	case f.unit == "%":
+		parts = append(parts, "share")
+		if f.measure != "" {
+			parts = append(parts, "("+f.measure+")")
+		}
+	case f.unit == "$" || f.unit == "€" || f.unit == "£":
+		parts = append(parts, "amount")
+		if f.measure != "" {
+			parts = append(parts, "("+f.measure+")")
+		}
+	case f.unit == "":
+		parts = append(parts, f.measure)
+	default:
+		parts = append(parts, "number of "+f.unit)
+		if f.measure != "" && f.measure != f.unit {
+			parts = append(parts, f.measure)
+		}
+	}
+	if f.qual != "" {
+		parts = append(parts, "("+f.qual+")")
+	}
+	if f.place != "" {
+		parts = append(parts, "in "+upperFirst(f.place))
+	}
+	if f.person != "" {
+		parts = append(parts, "for "+upperFirst(f.person))
+	}
+	return strings.Join(parts, " ")
+}
+
+// withKind sets the kind of conflicts that have none.
+func withKind(cs []news.Conflict, kind string) []news.Conflict {
+	for i := range cs {
+		if cs[i].Kind == "" {
+			cs[i].Kind = kind
+		}
+	}
+	return cs
+}
