@@ -139,8 +139,9 @@ type Story struct {
 	// Title is the story's title: the title of its brief's first source
 	// when it has a brief, else that of its first doc.
 	Title string `json:"title"`
-	// First and Last are the earliest and latest dates of its docs
-	// (YYYY-MM-DD, "" when none has a date).
+	// First and Last are the earliest and latest dates of its sources
+	// (YYYY-MM-DD, "" when none has a date): those its brief trusts, once
+	// the brief gave them, else its docs' own (see DocDate).
 	First string `json:"first"`
 	Last  string `json:"last"`
 	// Articles is the number of docs; Sources the number of them that are
@@ -184,6 +185,10 @@ type Brief struct {
 	Revision int64 `json:"revision"`
 	// Title, when set, becomes the story's title.
 	Title string `json:"title"`
+	// First and Last, when set, become the story's dates (YYYY-MM-DD):
+	// the span of the dates the brief trusts for its sources.
+	First string `json:"first"`
+	Last  string `json:"last"`
 	// JSON is the brief as brief.JSON renders it.
 	JSON []byte `json:"-"`
 	// Built is when the brief was stored (set by PutBrief).

@@ -397,11 +397,11 @@ func testBriefs(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	put(t, s, Doc("a1", "X", "First title", "Text one.", day("2017-09-27")), "sA", "")
 	put(t, s, Doc("a2", "Y", "Second", "Text two.", day("2017-09-28")), "sA", "")
-	putBrief := func(rev int64, title, body string) bool {
+	putBrief := func(rev int64, title, body, first, last string) bool {
 		var ok bool
 		err := s.Update(ctx, func(tx store.Tx) error {
 			var err error
-			ok, err = tx.PutBrief(ctx, &store.Brief{Story: "sA", Revision: rev, Title: title, JSON: []byte(body)})
+			ok, err = tx.PutBrief(ctx, &store.Brief{Story: "sA", Revision: rev, Title: title, JSON: []byte(body), First: first, Last: last})
 			return err
 		})
 		if err != nil {
@@ -409,13 +409,13 @@ func testBriefs(t *testing.T, s store.Store) {
 		}
 		return ok
 	}
-	if !putBrief(1, "", `{"v":1}`) {
+	if !putBrief(1, "", `{"v":1}`, "", "") {
 		t.Error("first brief not put")
 	}
-	if !putBrief(2, "Brief title", `{"v":2}`) {
+	if !putBrief(2, "Brief title", `{"v":2}`, "2017-09-20", "2017-09-30") {
 		t.Error("later brief not put")
 	}
-	if putBrief(1, "Old", `{"v":1}`) {
+	if putBrief(1, "Old", `{"v":1}`, "", "") {
 		t.Error("an older brief replaced a newer one")
 	}
 	b, err := s.Brief(ctx, "sA")
@@ -426,7 +426,7 @@ func testBriefs(t *testing.T, s store.Store) {
 		t.Errorf("Brief = %+v %s", b, b.JSON)
 	}
 	st, _ := s.Story(ctx, "sA")
-	if st == nil || st.Title != "Brief title" || st.BriefRevision != 2 || st.Revision != 2 {
+	if st == nil || st.Title != "Brief title" || st.BriefRevision != 2 || st.Revision != 2 || st.First != "2017-09-20" || st.Last != "2017-09-30" {
 		t.Errorf("Story after its brief = %+v", st)
 	}
 	if n := len(collect(t, s.Stories(ctx, store.StoryQuery{Stale: true}))); n != 0 {

@@ -688,8 +688,12 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 	if err != nil {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
 	}
-	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?, title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END WHERE id = ?`,
-		b.Revision, b.Title, b.Title, b.Story); err != nil {
+	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?,
+			title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END,
+			first_date = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE first_date END,
+			last_date = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE last_date END
+			WHERE id = ?`,
+		b.Revision, b.Title, b.Title, b.First, b.First, b.Last, b.Last, b.Story); err != nil {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
 	}
 	return true, nil
