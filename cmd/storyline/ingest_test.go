@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -301,8 +302,14 @@ func TestIngestConcurrent(t *testing.T) {
 	// whichever comes first.
 	rev := append([]string(nil), files...)
 	sort.Sort(sort.Reverse(sort.StringSlice(rev)))
-	go func() { defer wg.Done(); _, errA = newTestIngester(t, a).run(context.Background(), ingest.ReadAll(files)) }()
-	go func() { defer wg.Done(); _, errB = newTestIngester(t, b).run(context.Background(), ingest.ReadAll(rev)) }()
+	go func() {
+		defer wg.Done()
+		_, errA = newTestIngester(t, a).run(context.Background(), ingest.ReadAll(files))
+	}()
+	go func() {
+		defer wg.Done()
+		_, errB = newTestIngester(t, b).run(context.Background(), ingest.ReadAll(rev))
+	}()
 	wg.Wait()
 	if errA != nil || errB != nil {
 		t.Fatal(errA, errB)
@@ -311,4 +318,38 @@ func TestIngestConcurrent(t *testing.T) {
 	if st.Articles != len(files) || st.BriefRevision != st.Revision {
 		t.Errorf("after two concurrent ingests: %+v, want %d articles and a current brief", st, len(files))
 	}
+}
+
+// BenchmarkIngestStore measures what ingest adds after analysis: placing
+// one analysed seed article and storing it, article, doc and story, in
+// its own transaction, in a SQLite file (b.N articles, all new).
+func BenchmarkIngestStore(b *testing.B) {
+	dir := seeds(b)
+	chain, err := analyze.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*news.Doc
+	for r := range chain.All(context.Background(), ingest.Read(dir), 0) {
+		if r.Err != nil {
+			b.Fatal(r.Err)
+		}
+		docs = append(docs, r.Doc)
+	}
+	s, err := openStore(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	in := &ingester{store: s, chain: chain, assign: singletons{}, brief: brief.DefaultConfig(), stderr: &bytes.Buffer{}}
+	i := 0
+	for b.Loop() {
+		d := *docs[i%len(docs)]
+		d.Key = fmt.Sprintf("%s#%d", d.Key, i)
+		if _, added, err := in.put(context.Background(), &d); err != nil || !added {
+			b.Fatal(err, added)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -213,7 +213,9 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 // they compress several times over.
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if err := json.NewEncoder(zw).Encode(d); err != nil {
 		return nil, err
 	}
@@ -222,6 +224,13 @@ func encodeDoc(d *news.Doc) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// gzipWriters keeps compressors for reuse: making one allocates about a
+// megabyte.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
 
 func decodeDoc(b []byte) (*news.Doc, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
