@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
@@ -352,4 +355,86 @@ func BenchmarkIngestStore(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestIngestKilled kills an ingest process (SIGKILL) while it stores, then
+// checks that every article it stored is whole, and that the next run
+// stores the rest and brings every brief up to date.
+func TestIngestKilled(t *testing.T) {
+	if db := os.Getenv("STORYLINE_TEST_INGEST_CHILD"); db != "" {
+		newAssigner = func() assigner { return &oneStory{} }
+		os.Exit(run(context.Background(), []string{"ingest", "--db", db, os.Getenv("STORYLINE_TEST_INGEST_DIR")}, os.Stdout, os.Stderr))
+	}
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	const n = 150
+	for i := range n {
+		text := fmt.Sprintf("TEHRAN (Wire) -- Army chief number %d met his counterpart on Wednesday, officials said.\n\nThey discussed border patrol %d and the talks went on.\n", i, i*7)
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("a%03d.txt", i)), []byte(text), 0o644)
+	}
+	db := filepath.Join(dir, "s.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestKilled$")
+	cmd.Env = append(os.Environ(), "STORYLINE_TEST_INGEST_CHILD="+db, "STORYLINE_TEST_INGEST_DIR="+in)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	s := openTest(t, db)
+	ctx := context.Background()
+	stored := func() int {
+		c := 0
+		for range s.Docs(ctx, store.DocQuery{}) {
+			c++
+		}
+		return c
+	}
+	killed := false
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		select {
+		case err := <-exited:
+			t.Skipf("the ingest finished (%v) before it could be killed", err)
+		default:
+		}
+		if stored() >= 3 {
+			cmd.Process.Kill()
+			<-exited
+			killed = true
+			break
+		}
+	}
+	if !killed {
+		cmd.Process.Kill()
+		t.Fatal("the ingest stored nothing in two minutes")
+	}
+	before := stored()
+	if before >= n {
+		t.Skip("the ingest finished before it was killed")
+	}
+	// The file is sound, and every stored article has its doc and story.
+	q := s.(interface{ SQL() *sql.DB }).SQL()
+	var check string
+	if err := q.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check after kill -9: %q, %v", check, err)
+	}
+	var articles, docs, placed int
+	q.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles").Scan(&articles)
+	q.QueryRowContext(ctx, "SELECT COUNT(*) FROM docs").Scan(&docs)
+	q.QueryRowContext(ctx, "SELECT COUNT(*) FROM docs WHERE story IS NOT NULL").Scan(&placed)
+	if articles != docs || docs != placed || placed != before {
+		t.Errorf("after kill -9: %d articles, %d docs, %d placed; want all equal", articles, docs, placed)
+	}
+	withAssigner(t)
+	code, out, errs := storyline("ingest", "--db", db, in)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d new article(s) stored, %d already stored", n-before, before)) {
+		t.Fatalf("resumed ingest: exit %d\n%s%s", code, out, errs)
+	}
+	st := only(t, s)
+	if st.Articles != n || st.BriefRevision != st.Revision {
+		t.Errorf("after resuming: %+v", st)
+	}
 }
