@@ -70,6 +70,9 @@ type Store interface {
 
 	// State returns an ingest state value (a feed cursor, an ETag ...).
 	State(ctx context.Context, key string) (string, error)
+	// States lists the state values whose keys start with prefix, in key
+	// order ("feed:" lists every key "feed:...").
+	States(ctx context.Context, prefix string) iter.Seq2[*StateEntry, error]
 
 	// Update runs fn in one transaction, committed when fn returns nil and
 	// rolled back when it returns an error (which Update returns) or
@@ -109,6 +112,15 @@ type Tx interface {
 	PutBrief(ctx context.Context, b *Brief) (put bool, err error)
 	// SetState sets an ingest state value.
 	SetState(ctx context.Context, key, value string) error
+	// DeleteState removes an ingest state value (ErrNotFound when there is
+	// none).
+	DeleteState(ctx context.Context, key string) error
+}
+
+// StateEntry is one ingest state value.
+type StateEntry struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // Doc is a stored doc and where it was placed.

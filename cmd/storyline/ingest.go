@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -243,8 +244,11 @@ func (in *ingester) rebuildBriefs(ctx context.Context) (int, error) {
 		go func() {
 			defer wg.Done()
 			for st := range jobs {
-				put, err := in.rebuild(ctx, st)
+				put, buildErr, err := in.rebuild(ctx, st)
 				mu.Lock()
+				if buildErr != nil {
+					fmt.Fprintln(in.stderr, buildErr)
+				}
 				if err != nil && first == nil {
 					first = err
 				}
@@ -272,15 +276,23 @@ func (in *ingester) rebuildBriefs(ctx context.Context) (int, error) {
 	return n, first
 }
 
-// rebuild builds and stores the brief of one story.
-func (in *ingester) rebuild(ctx context.Context, st *store.Story) (bool, error) {
+// rebuild builds and stores the brief of one story. A brief that cannot
+// be built is reported (buildErr) and the other stories go on; a store
+// error (err) stops the run.
+func (in *ingester) rebuild(ctx context.Context, st *store.Story) (put bool, buildErr, err error) {
 	b, err := buildBrief(ctx, in.store, st.ID, in.brief)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil, nil // emptied meanwhile by another process
+	}
 	if err != nil {
-		return false, err
+		if ctx.Err() != nil {
+			return false, nil, ctx.Err()
+		}
+		return false, fmt.Errorf("the brief of story %s: %w", st.ID, err), nil
 	}
 	var buf bytes.Buffer
 	if err := brief.JSON(&buf, b); err != nil {
-		return false, err
+		return false, fmt.Errorf("the brief of story %s: %w", st.ID, err), nil
 	}
 	sb := &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
 	if st.Title == "" {
@@ -295,16 +307,15 @@ func (in *ingester) rebuild(ctx context.Context, st *store.Story) (bool, error) 
 		}
 		sb.Last = max(sb.Last, src.Date)
 	}
-	var put bool
 	err = in.store.Update(ctx, func(tx store.Tx) error {
 		var err error
 		put, err = tx.PutBrief(ctx, sb)
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("storing the brief of story %s: %w", st.ID, err)
+		return false, nil, fmt.Errorf("storing the brief of story %s: %w", st.ID, err)
 	}
-	return put, nil
+	return put, nil, nil
 }
 
 // storyTitle names a story whose first article has no title: the first

@@ -563,6 +563,36 @@ func testState(t *testing.T, s store.Store) {
 	if v, err := s.State(ctx, "feed:https://example.com/rss"); v != "etag-2" || err != nil {
 		t.Errorf("State = %q, %v", v, err)
 	}
+	for _, k := range []string{"feed:https://a.example/rss", "feeds", "fee", "other"} {
+		if err := s.Update(ctx, func(tx store.Tx) error { return tx.SetState(ctx, k, "v-"+k) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var keys []string
+	for e := range s.States(ctx, "feed:") {
+		if e == nil {
+			t.Fatal("nil state entry")
+		}
+		keys = append(keys, e.Key)
+		if e.Value == "" {
+			t.Errorf("state %s has no value", e.Key)
+		}
+	}
+	if !slices.Equal(keys, []string{"feed:https://a.example/rss", "feed:https://example.com/rss"}) {
+		t.Errorf("States(feed:) = %v", keys)
+	}
+	if n := len(collect(t, s.States(ctx, ""))); n != 5 {
+		t.Errorf("States() lists %d, want 5", n)
+	}
+	if err := s.Update(ctx, func(tx store.Tx) error { return tx.DeleteState(ctx, "feeds") }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.State(ctx, "feeds"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("deleted state: %v", err)
+	}
+	if err := s.Update(ctx, func(tx store.Tx) error { return tx.DeleteState(ctx, "feeds") }); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("deleting a missing state: %v", err)
+	}
 }
 
 // testConcurrentWriters runs writers that each place docs after catching

@@ -462,6 +462,26 @@ func (s *DB) State(ctx context.Context, key string) (string, error) {
 	return v, nil
 }
 
+// States lists the state values whose keys start with prefix.
+func (s *DB) States(ctx context.Context, prefix string) iter.Seq2[*store.StateEntry, error] {
+	all := each(s, ctx, s.db, "listing state", `SELECT key, value FROM state WHERE key >= ? ORDER BY key`, []any{prefix},
+		func(sc interface{ Scan(...any) error }) (*store.StateEntry, error) {
+			e := new(store.StateEntry)
+			err := sc.Scan(&e.Key, &e.Value)
+			return e, err
+		})
+	return func(yield func(*store.StateEntry, error) bool) {
+		for e, err := range all {
+			if err == nil && !strings.HasPrefix(e.Key, prefix) {
+				return
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
 // ---- updates
 
 // Update runs fn in one transaction.
@@ -706,6 +726,21 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
 	}
 	return true, nil
+}
+
+// DeleteState removes an ingest state value.
+func (t *tx) DeleteState(ctx context.Context, key string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	res, err := t.exec(ctx, `DELETE FROM state WHERE key = ?`, key)
+	if err != nil {
+		return t.s.errf("removing state %q: %w", key, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: removing state %q: %w", t.s.d.Name, key, store.ErrNotFound)
+	}
+	return nil
 }
 
 // SetState sets an ingest state value.
