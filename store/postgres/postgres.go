@@ -134,4 +134,6 @@ var migrations = []string{
 		key TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	);`,
+	// 2: counting a story's outlets as docs arrive looks up (story, outlet).
+	`CREATE INDEX docs_story_outlet ON docs (story, outlet);`,
 }

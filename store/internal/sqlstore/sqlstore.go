@@ -612,8 +612,8 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 	if story == "" {
 		return 0, t.s.errf("placing doc %q: empty story ID", key)
 	}
-	var old, title string
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, ''), title FROM docs WHERE key = ?`), key).Scan(&old, &title)
+	var old, title, dup, outlet, date string
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, ''), title, duplicate_of, outlet, date FROM docs WHERE key = ?`), key).Scan(&old, &title, &dup, &outlet, &date)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("%s: placing doc %q: %w", t.s.d.Name, key, store.ErrNotFound)
 	}
@@ -630,10 +630,28 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 	if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
 	}
+	if old == "" {
+		// A first placement, the common case, updates the story's figures
+		// at a cost that does not grow with the story.
+		_, err := t.exec(ctx, `UPDATE stories SET
+			n_articles = n_articles + 1,
+			n_sources = n_sources + CASE WHEN CAST(? AS TEXT) = '' THEN 1 ELSE 0 END,
+			n_outlets = n_outlets + CASE WHEN CAST(? AS TEXT) <> '' AND NOT EXISTS
+				(SELECT 1 FROM docs WHERE story = ? AND outlet = ? AND key <> ?) THEN 1 ELSE 0 END,
+			first_date = CASE WHEN CAST(? AS TEXT) <> '' AND (first_date = '' OR ? < first_date) THEN CAST(? AS TEXT) ELSE first_date END,
+			last_date = CASE WHEN CAST(? AS TEXT) > last_date THEN CAST(? AS TEXT) ELSE last_date END,
+			revision = revision + 1, updated_seq = ?, updated = ?
+			WHERE id = ?`,
+			dup, outlet, story, outlet, key, date, date, date, date, date, seq, now(), story)
+		if err != nil {
+			return 0, t.s.errf("updating story %q: %w", story, err)
+		}
+		return seq, nil
+	}
 	if err := t.refresh(ctx, story, true, seq); err != nil {
 		return 0, err
 	}
-	if old != "" && old != story {
+	if old != story {
 		if err := t.refresh(ctx, old, true, seq); err != nil {
 			return 0, err
 		}
