@@ -56,7 +56,8 @@ type Store interface {
 	// stories (see DocQuery).
 	Docs(ctx context.Context, q DocQuery) iter.Seq2[*Doc, error]
 
-	// Story returns one story.
+	// Story returns one story: one with docs, or one merged into another
+	// (see Story.MergedInto).
 	Story(ctx context.Context, id string) (*Story, error)
 	// Stories lists stories, the most recently changed first.
 	Stories(ctx context.Context, q StoryQuery) iter.Seq2[*Story, error]
@@ -100,6 +101,12 @@ type Tx interface {
 	// The story's revision goes up by one; the doc gets the next
 	// placement sequence number, which Assign returns.
 	Assign(ctx context.Context, key, story string) (seq int64, err error)
+	// MergeStory moves every doc of story from into story into (created
+	// when missing), in their placement order, each getting a new
+	// placement number so that DocsAfter reports the moves to other
+	// writers. from is then empty, not listed, and Story(from) reports
+	// MergedInto. Both stories' revisions go up.
+	MergeStory(ctx context.Context, from, into string) error
 	// LinkDuplicate records that the doc keyed key is a near-duplicate of
 	// the one keyed original (wire copy, a reprint, an updated version):
 	// it is counted once among its story's sources.
@@ -168,6 +175,9 @@ type Story struct {
 	BriefRevision int64 `json:"brief_revision"`
 	// Updated is when a doc was last placed in the story.
 	Updated time.Time `json:"updated"`
+	// MergedInto is the story this one was merged into ("" when none):
+	// a merged story has no docs left, and is not listed.
+	MergedInto string `json:"merged_into,omitempty"`
 	// Cursor, given as StoryQuery.Cursor, continues a listing after this
 	// story.
 	Cursor string `json:"cursor"`

@@ -23,9 +23,10 @@ import (
 type assigner interface {
 	// Assign places d, which is not stored yet: it returns the ID of the
 	// story d joins (for a new story, store.StoryID(d.Key), so that
-	// processes sharing a store name it alike), and the Key of the doc d
-	// near-duplicates, or "". The assigner records d in story.
-	Assign(d *news.Doc) (story, duplicateOf string)
+	// processes sharing a store name it alike), the Key of the doc d
+	// near-duplicates, or "", and the stories d showed to be part of
+	// story, which are merged into it. The assigner records d in story.
+	Assign(d *news.Doc) (story, duplicateOf string, merged []string)
 	// Restore records that d, stored earlier or by another process, is
 	// in story. Ingest restores every stored doc at its start, and before
 	// each placement the docs that other processes placed meanwhile, in
@@ -42,8 +43,10 @@ var newAssigner = func() assigner { return singletons{} }
 // singletons puts every doc in a story of its own.
 type singletons struct{}
 
-func (singletons) Assign(d *news.Doc) (string, string) { return store.StoryID(d.Key), "" }
-func (singletons) Restore(*news.Doc, string)           {}
+func (singletons) Assign(d *news.Doc) (string, string, []string) {
+	return store.StoryID(d.Key), "", nil
+}
+func (singletons) Restore(*news.Doc, string) {}
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	const usage = "storyline ingest [--db DSN] [--words N] PATH|URL..."
@@ -201,7 +204,13 @@ func (in *ingester) put(ctx context.Context, d *news.Doc) (story string, added b
 			return err
 		}
 		var dup string
-		story, dup = in.assign.Assign(d)
+		var merged []string
+		story, dup, merged = in.assign.Assign(d)
+		for _, m := range merged {
+			if err := tx.MergeStory(ctx, m, story); err != nil {
+				return err
+			}
+		}
 		if dup != "" {
 			if err := tx.LinkDuplicate(ctx, d.Key, dup); err != nil {
 				return err

@@ -31,13 +31,13 @@ type oneStory struct {
 	story string
 }
 
-func (o *oneStory) Assign(d *news.Doc) (string, string) {
+func (o *oneStory) Assign(d *news.Doc) (string, string, []string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.story == "" {
 		o.story = store.StoryID(d.Key)
 	}
-	return o.story, ""
+	return o.story, "", nil
 }
 
 func (o *oneStory) Restore(_ *news.Doc, story string) {
@@ -436,5 +436,52 @@ func TestIngestKilled(t *testing.T) {
 	st := only(t, s)
 	if st.Articles != n || st.BriefRevision != st.Revision {
 		t.Errorf("after resuming: %+v", st)
+	}
+}
+
+// scripted is a test assigner: every doc starts a story of its own, until
+// the last, which joins the first story and merges all the others into it.
+type scripted struct {
+	n       int
+	last    int
+	stories []string
+}
+
+func (s *scripted) Assign(d *news.Doc) (string, string, []string) {
+	s.n++
+	if s.n < s.last {
+		id := store.StoryID(d.Key)
+		s.stories = append(s.stories, id)
+		return id, "", nil
+	}
+	return s.stories[0], "", s.stories[1:]
+}
+
+func (s *scripted) Restore(*news.Doc, string) {}
+
+// TestIngestMerge: stories the assigner merges are merged in the store;
+// the merged ones are no longer listed, and show follows them.
+func TestIngestMerge(t *testing.T) {
+	dir := seeds(t)
+	db := filepath.Join(t.TempDir(), "s.db")
+	s := openTest(t, db)
+	in := newTestIngester(t, s)
+	sc := &scripted{last: 5}
+	in.assign = sc
+	sum, err := in.run(context.Background(), ingest.Read(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.stored != 5 {
+		t.Fatalf("%v", sum)
+	}
+	st := only(t, s)
+	if st.ID != sc.stories[0] || st.Articles != 5 || st.BriefRevision != st.Revision {
+		t.Errorf("after merging: %+v", st)
+	}
+	code, viaMerged, errs := storyline("show", "--db", db, sc.stories[2])
+	_, direct, _ := storyline("show", "--db", db, st.ID)
+	if code != 0 || viaMerged != direct {
+		t.Errorf("show of a merged story: exit %d, %s; differs from its target's: %v", code, errs, viaMerged != direct)
 	}
 }

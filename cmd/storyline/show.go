@@ -51,6 +51,12 @@ func currentBrief(ctx context.Context, s store.Store, id string) (*news.Brief, e
 	if err != nil {
 		return nil, err
 	}
+	if st.MergedInto != "" { // merges are followed to their end when made
+		id = st.MergedInto
+		if st, err = s.Story(ctx, id); err != nil {
+			return nil, err
+		}
+	}
 	if st.BriefRevision >= st.Revision {
 		sb, err := s.Brief(ctx, id)
 		if err == nil {

@@ -221,4 +221,6 @@ var migrations = []string{
 	);`,
 	// 2: counting a story's outlets as docs arrive looks up (story, outlet).
 	`CREATE INDEX docs_story_outlet ON docs (story, outlet);`,
+	// 3: stories merged into another one point to it.
+	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
 }

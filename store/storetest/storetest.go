@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stories", testStories},
 		{"StoryPages", testStoryPages},
 		{"MoveAndDuplicate", testMoveAndDuplicate},
+		{"Merge", testMerge},
 		{"Briefs", testBriefs},
 		{"Search", testSearch},
 		{"Rollback", testRollback},
@@ -670,5 +671,73 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 	}
 	if n != writers*each {
 		t.Errorf("%d docs stored, want %d", n, writers*each)
+	}
+}
+
+func testMerge(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put(t, s, Doc("a1", "X", "A", "Alpha.", day("2018-05-01")), "sA", "")
+	put(t, s, Doc("b1", "Y", "B", "Beta.", day("2018-05-03")), "sB", "")
+	put(t, s, Doc("a2", "Z", "A2", "Alpha two.", day("2018-05-02")), "sA", "")
+	put(t, s, Doc("c1", "X", "C", "Gamma.", day("2018-05-04")), "sC", "")
+	merge := func(from, into string) error {
+		return s.Update(ctx, func(tx store.Tx) error { return tx.MergeStory(ctx, from, into) })
+	}
+	if err := merge("sA", "sB"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Story(ctx, "sB")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Articles != 3 || b.Outlets != 3 || b.First != "2018-05-01" || b.Last != "2018-05-03" || b.Revision != 2 {
+		t.Errorf("after merging sA into sB: %+v", b)
+	}
+	a, err := s.Story(ctx, "sA")
+	if err != nil || a.MergedInto != "sB" || a.Articles != 0 {
+		t.Errorf("Story(sA) after its merge = %+v, %v", a, err)
+	}
+	// Other writers see the moves as placements after theirs, in order.
+	var moved []string
+	err = s.Update(ctx, func(tx store.Tx) error {
+		for d, err := range tx.DocsAfter(ctx, 4) {
+			if err != nil {
+				return err
+			}
+			if d.Story != "sB" {
+				t.Errorf("moved doc %s is in %q", d.Key, d.Story)
+			}
+			moved = append(moved, d.Key)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(moved, []string{"a1", "a2"}) {
+		t.Errorf("DocsAfter(4) = %v, want the moved [a1 a2]", moved)
+	}
+	var ids []string
+	for _, st := range collect(t, s.Stories(ctx, store.StoryQuery{})) {
+		ids = append(ids, st.ID)
+	}
+	if slices.Contains(ids, "sA") || len(ids) != 2 {
+		t.Errorf("Stories after a merge = %v, want sB and sC", ids)
+	}
+	// Merging the target on: earlier merges follow.
+	if err := merge("sB", "sC"); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Story(ctx, "sA"); a == nil || a.MergedInto != "sC" {
+		t.Errorf("Story(sA) after sB's merge = %+v", a)
+	}
+	if c, _ := s.Story(ctx, "sC"); c == nil || c.Articles != 4 {
+		t.Errorf("Story(sC) = %+v", c)
+	}
+	if err := merge("nope", "sC"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("merging a missing story: %v", err)
+	}
+	if err := merge("sC", "sC"); err == nil {
+		t.Error("a story merged into itself")
 	}
 }

@@ -325,13 +325,13 @@ func each[T any](s *DB, ctx context.Context, db querier, what, query string, arg
 
 // ---- stories
 
-const storyColumns = `id, title, first_date, last_date, n_articles, n_sources, n_outlets, revision, brief_revision, updated, updated_seq`
+const storyColumns = `id, title, first_date, last_date, n_articles, n_sources, n_outlets, revision, brief_revision, updated, updated_seq, merged_into`
 
 func scanStory(sc interface{ Scan(...any) error }) (*store.Story, error) {
 	st := new(store.Story)
 	var updated string
 	var useq int64
-	if err := sc.Scan(&st.ID, &st.Title, &st.First, &st.Last, &st.Articles, &st.Sources, &st.Outlets, &st.Revision, &st.BriefRevision, &updated, &useq); err != nil {
+	if err := sc.Scan(&st.ID, &st.Title, &st.First, &st.Last, &st.Articles, &st.Sources, &st.Outlets, &st.Revision, &st.BriefRevision, &updated, &useq, &st.MergedInto); err != nil {
 		return nil, err
 	}
 	st.Updated, _ = time.Parse(time.RFC3339Nano, updated)
@@ -341,7 +341,7 @@ func scanStory(sc interface{ Scan(...any) error }) (*store.Story, error) {
 
 // Story returns one story.
 func (s *DB) Story(ctx context.Context, id string) (*store.Story, error) {
-	st, err := scanStory(s.db.QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND n_articles > 0`), id))
+	st, err := scanStory(s.db.QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND (n_articles > 0 OR merged_into <> '')`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: story %q: %w", s.d.Name, id, store.ErrNotFound)
 	}
@@ -657,6 +657,61 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 		}
 	}
 	return seq, nil
+}
+
+// MergeStory moves every doc of one story into another.
+func (t *tx) MergeStory(ctx context.Context, from, into string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	if from == into || into == "" {
+		return t.s.errf("merging story %q into %q: not two stories", from, into)
+	}
+	var title string
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT title FROM stories WHERE id = ?`), from).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: merging story %q: %w", t.s.d.Name, from, store.ErrNotFound)
+	}
+	if err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, into, title, now()); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	var keys []string
+	for d, err := range t.s.keysOf(ctx, t.tx, from) {
+		if err != nil {
+			return err
+		}
+		keys = append(keys, d)
+	}
+	var seq int64
+	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	for _, k := range keys {
+		seq++
+		if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, into, seq, k); err != nil {
+			return t.s.errf("merging story %q: %w", from, err)
+		}
+	}
+	if _, err := t.exec(ctx, `UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?`, into, from, from); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	if err := t.refresh(ctx, from, true, seq); err != nil {
+		return err
+	}
+	return t.refresh(ctx, into, true, seq)
+}
+
+// keysOf lists the keys of a story's docs in placement order.
+func (s *DB) keysOf(ctx context.Context, db querier, story string) iter.Seq2[string, error] {
+	return each(s, ctx, db, "listing docs", `SELECT key FROM docs WHERE story = ? ORDER BY seq`, []any{story},
+		func(sc interface{ Scan(...any) error }) (string, error) {
+			var k string
+			err := sc.Scan(&k)
+			return k, err
+		})
 }
 
 // refresh recomputes a story's figures from its docs; bump raises its
