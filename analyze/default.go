@@ -28,11 +28,11 @@ func segment(d *news.Doc) error {
 }
 
 // Default returns the standard chain: segment, entities, time expressions,
-// quotes, opinion sections.
+// quotes, opinion sections, and Stamp, which records the Version.
 func Default() (Chain, error) {
 	tagger, err := entity.Default()
 	if err != nil {
 		return nil, err
 	}
-	return Chain{Segment, tagger, timex.Stage{}, quote.Stage{}, Opinion}, nil
+	return Chain{Segment, tagger, timex.Stage{}, quote.Stage{}, Opinion, Stamp}, nil
 }

@@ -414,7 +414,7 @@ const sniffSize = 8 << 10
 // readStream detects the format of rd and hands it to the right reader;
 // false means the consumer stopped.
 func (r *Reader) readStream(src *source, rd io.Reader, yield emit) bool {
-	return r.readStreamDepth(src, rd, yield, 0)
+	return r.readStreamDepth(src, rd, news.WithKeys(yield), 0)
 }
 
 func (r *Reader) readStreamDepth(src *source, rd io.Reader, yield emit, depth int) bool {

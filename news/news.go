@@ -39,7 +39,12 @@ func (s Span) In(text string) string {
 // format an article came in.
 type Article struct {
 	// ID names the article in briefs: the file's base name, or the URL.
+	// It is a display label, not an identity: two files of one name in
+	// different folders share it.
 	ID string `json:"id"`
+	// Key is the article's stable identity, the same however often and
+	// from wherever it is read: see KeyOf.
+	Key string `json:"key"`
 	// Path is the file the article came from ("-" for stdin), with a
 	// "#N" suffix for the Nth item of a multi-article file.
 	Path string `json:"path,omitempty"`
@@ -254,6 +259,10 @@ type Doc struct {
 	Date       time.Time `json:"date"`
 	DateStatus string    `json:"date_status,omitempty"`
 	DateNote   string    `json:"date_note,omitempty"`
+	// Analyzer names the analysis that made the layers: the code version
+	// and the hashes of the models used, so that docs made by another
+	// version can be told apart and analysed again.
+	Analyzer string `json:"analyzer"`
 }
 
 // Date statuses of a source.

@@ -1,6 +1,9 @@
 package news
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSpan(t *testing.T) {
 	text := "Baqeri met al-Ghanmi."
@@ -40,5 +43,27 @@ func TestDocLookups(t *testing.T) {
 	}
 	if d.SentenceText(1) != "Two." {
 		t.Errorf("SentenceText(1) = %q", d.SentenceText(1))
+	}
+}
+
+func TestKeyOf(t *testing.T) {
+	tests := []struct {
+		a    Article
+		want string
+	}{
+		{Article{URL: "HTTPS://Example.COM:443/a/b/?utm_source=x&id=2#top"}, "https://example.com/a/b?id=2"},
+		{Article{URL: "http://example.com/"}, "http://example.com/"},
+		{Article{URL: "not a url", Text: "a  b\n\nc"}, KeyOf(&Article{Text: " a b c "})},
+	}
+	for _, tt := range tests {
+		if got := KeyOf(&tt.a); got != tt.want {
+			t.Errorf("KeyOf(%q, %q) = %q, want %q", tt.a.URL, tt.a.Text, got, tt.want)
+		}
+	}
+	if k := KeyOf(&Article{Text: "a"}); !strings.HasPrefix(k, "sha256:") || len(k) != 7+64 {
+		t.Errorf("content key %q", k)
+	}
+	if KeyOf(&Article{Text: "a"}) == KeyOf(&Article{Text: "b"}) {
+		t.Error("different texts share a key")
 	}
 }

@@ -4,8 +4,15 @@
 //
 // Usage:
 //
-//	storyline brief [--format md|json|html] [--words N] PATH|URL...
-//	storyline eval  SUITE [--data DIR] [--format table|json]
+//	storyline brief   [--format md|json|html] [--words N] PATH|URL...
+//	storyline ingest  [--db DSN] PATH|URL...
+//	storyline stories [--db DSN] [--since DATE] [--query TEXT] [--format table|json]
+//	storyline show    [--db DSN] [--format md|json|html] STORY
+//	storyline search  [--db DSN] QUERY
+//	storyline eval    SUITE [--data DIR] [--format table|json]
+//
+// --db names the store: a SQLite file (the default is storyline/storyline.db
+// in the user's data directory) or a postgres:// URL.
 //
 // Run "storyline help COMMAND" for the flags of a command.
 package main
@@ -34,6 +41,10 @@ var commands []command
 func init() {
 	commands = []command{
 		{"brief", "storyline brief [--format md|json|html] [--words N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
+		{"ingest", "storyline ingest [--db DSN] [--words N] PATH|URL...", "add articles to the store; their stories and briefs update", runIngest},
+		{"stories", "storyline stories [--db DSN] [--since DATE] [--query TEXT] [--limit N] [--format table|json]", "list the stored stories", runStories},
+		{"show", "storyline show [--db DSN] [--format md|json|html] STORY", "print the brief of a stored story", runShow},
+		{"search", "storyline search [--db DSN] [--limit N] [--format text|json] QUERY", "find stored articles by their words", runSearch},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
 	}
 }

@@ -1,0 +1,828 @@
+// Package sqlstore implements store.Store over database/sql for the SQL
+// backends. What differs between them (placeholders, full-text search,
+// locking, the schema) is a Dialect; everything else is written once, so
+// the backends cannot drift apart in meaning.
+package sqlstore
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/store"
+)
+
+// Dialect is what a backend supplies.
+type Dialect struct {
+	// Name prefixes errors: "store/sqlite".
+	Name string
+	// Postgres selects $N placeholders (instead of ?).
+	Postgres bool
+	// Migrations are the schema changes, applied in order; migration i
+	// takes the schema to version i+1.
+	Migrations []string
+	// LockUpdate and LockMigrate are run first in an update's and in the
+	// migration's transaction ("" for none).
+	LockUpdate, LockMigrate string
+	// AfterPutArticle is run after an article is inserted, with the
+	// article's seq, title and text ("" for none): SQLite fills its FTS
+	// table there.
+	AfterPutArticle string
+	// SearchSQL selects key, id, title, outlet, url, date, story, snippet
+	// of the articles matching the query text (argument 1), best first,
+	// at most argument 2 of them.
+	SearchSQL string
+	// MatchStories is a condition on stories.id keeping the stories with
+	// an article matching the query text (one argument).
+	MatchStories string
+	// Err turns a driver error into a clearer one, or returns it.
+	Err func(error) error
+}
+
+// DB is a store.Store over a *sql.DB.
+type DB struct {
+	db *sql.DB
+	d  Dialect
+	// rebound caches placeholder rewriting for PostgreSQL.
+	rebound sync.Map
+}
+
+// New wraps db, applying the dialect's migrations.
+func New(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
+	s := &DB{db: db, d: d}
+	if d.Err == nil {
+		s.d.Err = func(err error) error { return err }
+	}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// SQL returns the underlying database, for backend tests.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+func (s *DB) q(query string) string {
+	if !s.d.Postgres {
+		return query
+	}
+	if v, ok := s.rebound.Load(query); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	s.rebound.Store(query, b.String())
+	return b.String()
+}
+
+func (s *DB) errf(format string, args ...any) error {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = s.d.Err(err)
+		}
+	}
+	return fmt.Errorf(s.d.Name+": "+format, args...)
+}
+
+// migrate applies the migrations the database lacks, in one transaction.
+func (s *DB) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.errf("migrating: %w", err)
+	}
+	defer tx.Rollback()
+	if s.d.LockMigrate != "" {
+		if _, err := tx.ExecContext(ctx, s.d.LockMigrate); err != nil {
+			return s.errf("migrating: taking the lock: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
+		return s.errf("migrating: %w", err)
+	}
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return s.errf("migrating: reading the schema version: %w", err)
+	}
+	if v > len(s.d.Migrations) {
+		return s.errf("the database's schema version %d is newer than this storyline knows (%d): use a newer storyline", v, len(s.d.Migrations))
+	}
+	for i := v; i < len(s.d.Migrations); i++ {
+		if _, err := tx.ExecContext(ctx, s.d.Migrations[i]); err != nil {
+			return s.errf("migrating to schema version %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version (version, applied) VALUES (?, ?)`), i+1, now()); err != nil {
+			return s.errf("migrating to schema version %d: %w", i+1, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return s.errf("migrating: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion returns the schema version of the database.
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return 0, s.errf("reading the schema version: %w", err)
+	}
+	return v, nil
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// ---- articles
+
+// articleJSON is how an article is kept: its text has a column of its
+// own, so it is left out of the JSON.
+func encodeArticle(a *news.Article) ([]byte, error) {
+	c := *a
+	c.Text = ""
+	return json.Marshal(&c)
+}
+
+func decodeArticle(b []byte, text string) (*news.Article, error) {
+	a := new(news.Article)
+	if err := json.Unmarshal(b, a); err != nil {
+		return nil, err
+	}
+	a.Text = text
+	return a, nil
+}
+
+// Article returns the stored article with the given key.
+func (s *DB) Article(ctx context.Context, key string) (*news.Article, error) {
+	var body []byte
+	var text string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT body, text FROM articles WHERE key = ?`), key).Scan(&body, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s: article %q: %w", s.d.Name, key, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.errf("article %q: %w", key, err)
+	}
+	a, err := decodeArticle(body, text)
+	if err != nil {
+		return nil, s.errf("article %q: %w", key, err)
+	}
+	return a, nil
+}
+
+// HasArticle reports whether an article with the given key is stored.
+func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), key).Scan(&n); err != nil {
+		return false, s.errf("article %q: %w", key, err)
+	}
+	return n > 0, nil
+}
+
+// ---- docs
+
+// Docs are kept as gzipped JSON: the token layer makes them large, and
+// they compress several times over.
+func encodeDoc(d *news.Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
+	if err := json.NewEncoder(zw).Encode(d); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// gzipWriters keeps compressors for reuse: making one allocates about a
+// megabyte.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
+func decodeDoc(b []byte) (*news.Doc, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	d := new(news.Doc)
+	if err := json.Unmarshal(raw, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+const docColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), body`
+
+func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
+	var key string
+	var body []byte
+	sd := new(store.Doc)
+	if err := sc.Scan(&key, &sd.Story, &sd.DuplicateOf, &sd.Seq, &body); err != nil {
+		return nil, err
+	}
+	d, err := decodeDoc(body)
+	if err != nil {
+		return nil, fmt.Errorf("doc %q: %w", key, err)
+	}
+	sd.Doc = d
+	return sd, nil
+}
+
+// Doc returns the stored doc of the article with the given key.
+func (s *DB) Doc(ctx context.Context, key string) (*store.Doc, error) {
+	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+` FROM docs WHERE key = ?`), key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s: doc %q: %w", s.d.Name, key, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.errf("doc %q: %w", key, err)
+	}
+	return d, nil
+}
+
+// Docs lists stored docs in placement order.
+func (s *DB) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, error] {
+	return s.docs(ctx, s.db, q)
+}
+
+func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*store.Doc, error] {
+	query := `SELECT ` + docColumns + ` FROM docs WHERE seq > ?`
+	args := []any{q.After}
+	if q.Story != "" {
+		query += ` AND story = ?`
+		args = append(args, q.Story)
+	}
+	query += ` ORDER BY seq`
+	if q.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, q.Limit)
+	}
+	return each(s, ctx, db, "listing docs", query, args, scanDoc)
+}
+
+// each runs a query and yields a value per row; an error ends it.
+func each[T any](s *DB, ctx context.Context, db querier, what, query string, args []any, scan func(interface{ Scan(...any) error }) (T, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		rows, err := db.QueryContext(ctx, s.q(query), args...)
+		if err != nil {
+			yield(zero, s.errf("%s: %w", what, err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				yield(zero, s.errf("%s: %w", what, err))
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(zero, s.errf("%s: %w", what, err))
+		}
+	}
+}
+
+// ---- stories
+
+const storyColumns = `id, title, first_date, last_date, n_articles, n_sources, n_outlets, revision, brief_revision, updated, updated_seq, merged_into`
+
+func scanStory(sc interface{ Scan(...any) error }) (*store.Story, error) {
+	st := new(store.Story)
+	var updated string
+	var useq int64
+	if err := sc.Scan(&st.ID, &st.Title, &st.First, &st.Last, &st.Articles, &st.Sources, &st.Outlets, &st.Revision, &st.BriefRevision, &updated, &useq, &st.MergedInto); err != nil {
+		return nil, err
+	}
+	st.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+	st.Cursor = strconv.FormatInt(useq, 10)
+	return st, nil
+}
+
+// Story returns one story.
+func (s *DB) Story(ctx context.Context, id string) (*store.Story, error) {
+	st, err := scanStory(s.db.QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND (n_articles > 0 OR merged_into <> '')`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s: story %q: %w", s.d.Name, id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.errf("story %q: %w", id, err)
+	}
+	return st, nil
+}
+
+// Stories lists stories, the most recently changed first.
+func (s *DB) Stories(ctx context.Context, q store.StoryQuery) iter.Seq2[*store.Story, error] {
+	query := `SELECT ` + storyColumns + ` FROM stories WHERE n_articles > 0`
+	var args []any
+	if q.Cursor != "" {
+		c, err := strconv.ParseInt(q.Cursor, 10, 64)
+		if err != nil || c < 0 {
+			return func(yield func(*store.Story, error) bool) {
+				yield(nil, fmt.Errorf("%s: bad story cursor %q", s.d.Name, q.Cursor))
+			}
+		}
+		query += ` AND updated_seq < ?`
+		args = append(args, c)
+	}
+	if !q.Since.IsZero() {
+		query += ` AND last_date >= ?`
+		args = append(args, q.Since.Format(time.DateOnly))
+	}
+	if q.Stale {
+		query += ` AND brief_revision < revision`
+	}
+	if q.Query != "" {
+		terms := Terms(q.Query)
+		if len(terms) == 0 {
+			return func(func(*store.Story, error) bool) {}
+		}
+		query += ` AND ` + s.d.MatchStories
+		args = append(args, strings.Join(s.termsFor(terms), " "))
+	}
+	query += ` ORDER BY updated_seq DESC`
+	if q.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, q.Limit)
+	}
+	return each(s, ctx, s.db, "listing stories", query, args, scanStory)
+}
+
+// ---- briefs
+
+// Brief returns the stored brief of a story.
+func (s *DB) Brief(ctx context.Context, story string) (*store.Brief, error) {
+	b := &store.Brief{Story: story}
+	var built string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT revision, title, built, body FROM briefs WHERE story = ?`), story).Scan(&b.Revision, &b.Title, &built, &b.JSON)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s: brief of story %q: %w", s.d.Name, story, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.errf("brief of story %q: %w", story, err)
+	}
+	b.Built, _ = time.Parse(time.RFC3339Nano, built)
+	return b, nil
+}
+
+// ---- search
+
+// Terms returns the words of a search query: runs of letters and digits,
+// lower-cased. Everything else, query syntax included, is ignored.
+func Terms(q string) []string {
+	f := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	return f
+}
+
+// termsFor quotes terms for SQLite's FTS5 (each a string, all required);
+// PostgreSQL's plainto_tsquery takes them as they are.
+func (s *DB) termsFor(terms []string) []string {
+	if s.d.Postgres {
+		return terms
+	}
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = `"` + t + `"`
+	}
+	return out
+}
+
+// Search finds articles by the words of their title and text.
+func (s *DB) Search(ctx context.Context, q store.SearchQuery) iter.Seq2[*store.Hit, error] {
+	terms := Terms(q.Text)
+	if len(terms) == 0 {
+		return func(func(*store.Hit, error) bool) {}
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	args := []any{strings.Join(s.termsFor(terms), " "), limit}
+	return each(s, ctx, s.db, "searching", s.d.SearchSQL, args, func(sc interface{ Scan(...any) error }) (*store.Hit, error) {
+		h := new(store.Hit)
+		err := sc.Scan(&h.Key, &h.ID, &h.Title, &h.Outlet, &h.URL, &h.Date, &h.Story, &h.Snippet)
+		return h, err
+	})
+}
+
+// ---- state
+
+// State returns an ingest state value.
+func (s *DB) State(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT value FROM state WHERE key = ?`), key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%s: state %q: %w", s.d.Name, key, store.ErrNotFound)
+	}
+	if err != nil {
+		return "", s.errf("state %q: %w", key, err)
+	}
+	return v, nil
+}
+
+// States lists the state values whose keys start with prefix.
+func (s *DB) States(ctx context.Context, prefix string) iter.Seq2[*store.StateEntry, error] {
+	all := each(s, ctx, s.db, "listing state", `SELECT key, value FROM state WHERE key >= ? ORDER BY key`, []any{prefix},
+		func(sc interface{ Scan(...any) error }) (*store.StateEntry, error) {
+			e := new(store.StateEntry)
+			err := sc.Scan(&e.Key, &e.Value)
+			return e, err
+		})
+	return func(yield func(*store.StateEntry, error) bool) {
+		for e, err := range all {
+			if err == nil && !strings.HasPrefix(e.Key, prefix) {
+				return
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
+// ---- updates
+
+// Update runs fn in one transaction.
+func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) (err error) {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.errf("starting a transaction: %w", err)
+	}
+	tx := &tx{s: s, tx: sqlTx}
+	defer func() {
+		tx.done = true
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			sqlTx.Rollback()
+		}
+	}()
+	if s.d.LockUpdate != "" {
+		if _, err := sqlTx.ExecContext(ctx, s.d.LockUpdate); err != nil {
+			return s.errf("taking the update lock: %w", err)
+		}
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return s.errf("update not committed: %w", err)
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return s.errf("committing: %w", err)
+	}
+	return nil
+}
+
+type tx struct {
+	s    *DB
+	tx   *sql.Tx
+	done bool
+}
+
+var errTxDone = errors.New("transaction used after its Update returned")
+
+func (t *tx) check(ctx context.Context) error {
+	if t.done {
+		return t.s.errf("%w", errTxDone)
+	}
+	return ctx.Err()
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.q(query), args...)
+}
+
+// PutArticle stores a unless its key is stored already.
+func (t *tx) PutArticle(ctx context.Context, a *news.Article) (bool, error) {
+	if err := t.check(ctx); err != nil {
+		return false, err
+	}
+	if a.Key == "" {
+		return false, t.s.errf("article %q has no key", a.ID)
+	}
+	body, err := encodeArticle(a)
+	if err != nil {
+		return false, t.s.errf("article %q: %w", a.Key, err)
+	}
+	date := ""
+	if !a.StatedDate.IsZero() {
+		date = a.StatedDate.Format(time.DateOnly)
+	}
+	var seq int64
+	err = t.tx.QueryRowContext(ctx, t.s.q(`INSERT INTO articles (key, id, url, outlet, title, date, added, text, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING seq`),
+		a.Key, a.ID, a.URL, a.Outlet, a.Title, date, now(), a.Text, body).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, t.s.errf("storing article %q: %w", a.Key, err)
+	}
+	if t.s.d.AfterPutArticle != "" {
+		if _, err := t.exec(ctx, t.s.d.AfterPutArticle, seq, a.Title, a.Text); err != nil {
+			return false, t.s.errf("indexing article %q: %w", a.Key, err)
+		}
+	}
+	return true, nil
+}
+
+// PutDoc stores the doc of a stored article.
+func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	var n int
+	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), d.Key).Scan(&n); err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: storing doc %q: its article: %w", t.s.d.Name, d.Key, store.ErrNotFound)
+	}
+	body, err := encodeDoc(d)
+	if err != nil {
+		return t.s.errf("doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, body) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title, body = excluded.body`,
+		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title, body)
+	if err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	// A story's dates and outlets follow its docs.
+	var story string
+	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, '') FROM docs WHERE key = ?`), d.Key).Scan(&story); err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	if story != "" {
+		return t.refresh(ctx, story, false, 0)
+	}
+	return nil
+}
+
+// Assign places a doc in a story.
+func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
+	if err := t.check(ctx); err != nil {
+		return 0, err
+	}
+	if story == "" {
+		return 0, t.s.errf("placing doc %q: empty story ID", key)
+	}
+	var old, title, dup, outlet, date string
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, ''), title, duplicate_of, outlet, date FROM docs WHERE key = ?`), key).Scan(&old, &title, &dup, &outlet, &date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("%s: placing doc %q: %w", t.s.d.Name, key, store.ErrNotFound)
+	}
+	if err != nil {
+		return 0, t.s.errf("placing doc %q: %w", key, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, story, title, now()); err != nil {
+		return 0, t.s.errf("creating story %q: %w", story, err)
+	}
+	var seq int64
+	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM docs`).Scan(&seq); err != nil {
+		return 0, t.s.errf("placing doc %q: %w", key, err)
+	}
+	if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
+		return 0, t.s.errf("placing doc %q: %w", key, err)
+	}
+	if old == "" {
+		// A first placement, the common case, updates the story's figures
+		// at a cost that does not grow with the story.
+		_, err := t.exec(ctx, `UPDATE stories SET
+			n_articles = n_articles + 1,
+			n_sources = n_sources + CASE WHEN CAST(? AS TEXT) = '' THEN 1 ELSE 0 END,
+			n_outlets = n_outlets + CASE WHEN CAST(? AS TEXT) <> '' AND NOT EXISTS
+				(SELECT 1 FROM docs WHERE story = ? AND outlet = ? AND key <> ?) THEN 1 ELSE 0 END,
+			first_date = CASE WHEN CAST(? AS TEXT) <> '' AND (first_date = '' OR ? < first_date) THEN CAST(? AS TEXT) ELSE first_date END,
+			last_date = CASE WHEN CAST(? AS TEXT) > last_date THEN CAST(? AS TEXT) ELSE last_date END,
+			revision = revision + 1, updated_seq = ?, updated = ?
+			WHERE id = ?`,
+			dup, outlet, story, outlet, key, date, date, date, date, date, seq, now(), story)
+		if err != nil {
+			return 0, t.s.errf("updating story %q: %w", story, err)
+		}
+		return seq, nil
+	}
+	if err := t.refresh(ctx, story, true, seq); err != nil {
+		return 0, err
+	}
+	if old != story {
+		if err := t.refresh(ctx, old, true, seq); err != nil {
+			return 0, err
+		}
+	}
+	return seq, nil
+}
+
+// MergeStory moves every doc of one story into another.
+func (t *tx) MergeStory(ctx context.Context, from, into string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	if from == into || into == "" {
+		return t.s.errf("merging story %q into %q: not two stories", from, into)
+	}
+	var title string
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT title FROM stories WHERE id = ?`), from).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s: merging story %q: %w", t.s.d.Name, from, store.ErrNotFound)
+	}
+	if err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, into, title, now()); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	var keys []string
+	for d, err := range t.s.keysOf(ctx, t.tx, from) {
+		if err != nil {
+			return err
+		}
+		keys = append(keys, d)
+	}
+	var seq int64
+	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	for _, k := range keys {
+		seq++
+		if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, into, seq, k); err != nil {
+			return t.s.errf("merging story %q: %w", from, err)
+		}
+	}
+	if _, err := t.exec(ctx, `UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?`, into, from, from); err != nil {
+		return t.s.errf("merging story %q: %w", from, err)
+	}
+	if err := t.refresh(ctx, from, true, seq); err != nil {
+		return err
+	}
+	return t.refresh(ctx, into, true, seq)
+}
+
+// keysOf lists the keys of a story's docs in placement order.
+func (s *DB) keysOf(ctx context.Context, db querier, story string) iter.Seq2[string, error] {
+	return each(s, ctx, db, "listing docs", `SELECT key FROM docs WHERE story = ? ORDER BY seq`, []any{story},
+		func(sc interface{ Scan(...any) error }) (string, error) {
+			var k string
+			err := sc.Scan(&k)
+			return k, err
+		})
+}
+
+// refresh recomputes a story's figures from its docs; bump raises its
+// revision and marks it changed at placement seq.
+func (t *tx) refresh(ctx context.Context, story string, bump bool, seq int64) error {
+	set := `n_articles = (SELECT COUNT(*) FROM docs WHERE story = ?),
+		n_sources = (SELECT COUNT(*) FROM docs WHERE story = ? AND duplicate_of = ''),
+		n_outlets = (SELECT COUNT(DISTINCT outlet) FROM docs WHERE story = ? AND outlet <> ''),
+		first_date = COALESCE((SELECT MIN(date) FROM docs WHERE story = ? AND date <> ''), ''),
+		last_date = COALESCE((SELECT MAX(date) FROM docs WHERE story = ? AND date <> ''), '')`
+	args := []any{story, story, story, story, story}
+	if bump {
+		set += `, revision = revision + 1, updated_seq = ?, updated = ?`
+		args = append(args, seq, now())
+	}
+	args = append(args, story)
+	if _, err := t.exec(ctx, `UPDATE stories SET `+set+` WHERE id = ?`, args...); err != nil {
+		return t.s.errf("updating story %q: %w", story, err)
+	}
+	return nil
+}
+
+// LinkDuplicate records that a doc near-duplicates another.
+func (t *tx) LinkDuplicate(ctx context.Context, key, original string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	if key == original {
+		return t.s.errf("doc %q cannot duplicate itself", key)
+	}
+	res, err := t.exec(ctx, `UPDATE docs SET duplicate_of = ? WHERE key = ?`, original, key)
+	if err != nil {
+		return t.s.errf("linking doc %q to %q: %w", key, original, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: linking doc %q: %w", t.s.d.Name, key, store.ErrNotFound)
+	}
+	var story string
+	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, '') FROM docs WHERE key = ?`), key).Scan(&story); err != nil {
+		return t.s.errf("linking doc %q: %w", key, err)
+	}
+	if story != "" {
+		return t.refresh(ctx, story, false, 0)
+	}
+	return nil
+}
+
+// DocsAfter lists the docs placed after seq.
+func (t *tx) DocsAfter(ctx context.Context, seq int64) iter.Seq2[*store.Doc, error] {
+	if err := t.check(ctx); err != nil {
+		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
+	}
+	return t.s.docs(ctx, t.tx, store.DocQuery{After: seq})
+}
+
+// PutBrief stores a story's brief unless a later one is stored.
+func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
+	if err := t.check(ctx); err != nil {
+		return false, err
+	}
+	var rev int64
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT brief_revision FROM stories WHERE id = ?`), b.Story).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("%s: storing the brief of story %q: %w", t.s.d.Name, b.Story, store.ErrNotFound)
+	}
+	if err != nil {
+		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
+	}
+	if rev > b.Revision {
+		return false, nil
+	}
+	b.Built = time.Now().UTC()
+	_, err = t.exec(ctx, `INSERT INTO briefs (story, revision, title, built, body) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (story) DO UPDATE SET revision = excluded.revision, title = excluded.title, built = excluded.built, body = excluded.body`,
+		b.Story, b.Revision, b.Title, b.Built.Format(time.RFC3339Nano), b.JSON)
+	if err != nil {
+		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
+	}
+	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?,
+			title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END,
+			first_date = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE first_date END,
+			last_date = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE last_date END
+			WHERE id = ?`,
+		b.Revision, b.Title, b.Title, b.First, b.First, b.Last, b.Last, b.Story); err != nil {
+		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
+	}
+	return true, nil
+}
+
+// DeleteState removes an ingest state value.
+func (t *tx) DeleteState(ctx context.Context, key string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	res, err := t.exec(ctx, `DELETE FROM state WHERE key = ?`, key)
+	if err != nil {
+		return t.s.errf("removing state %q: %w", key, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: removing state %q: %w", t.s.d.Name, key, store.ErrNotFound)
+	}
+	return nil
+}
+
+// SetState sets an ingest state value.
+func (t *tx) SetState(ctx context.Context, key, value string) error {
+	if err := t.check(ctx); err != nil {
+		return err
+	}
+	if _, err := t.exec(ctx, `INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+		return t.s.errf("setting state %q: %w", key, err)
+	}
+	return nil
+}
