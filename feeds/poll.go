@@ -123,7 +123,10 @@ const (
 	OutcomeCanceled    Outcome = "canceled"     // ctx was done; the state is unchanged
 )
 
-// Item is a new item of a feed: its key in Feed.Seen and its article.
+// Item is a new item of a feed: its key in Feed.Seen and its article, as
+// ingest's feed reader made it, except that an item without a link gets the
+// ID "FEEDURL#KEY", which stays the same while the feed grows (ingest's
+// "NAME#N" counts positions in one document).
 type Item struct {
 	Key     string
 	Article *news.Article
@@ -364,6 +367,12 @@ func (p *Poller) read(ctx context.Context, feedURL string, body []byte, fresh ma
 			continue
 		}
 		if key, ok := fresh[number(a.Path)]; ok && a.Format == "feed" {
+			if a.URL == "" {
+				// Ingest names an item without a link by its position
+				// in the document, which shifts as the feed grows; its
+				// key names it for good.
+				a.ID = feedURL + "#" + key
+			}
 			items = append(items, Item{Key: key, Article: a})
 		}
 	}

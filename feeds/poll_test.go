@@ -319,3 +319,20 @@ func TestMergeSeenBounded(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestPollItemWithoutLink(t *testing.T) {
+	srv := newFeedServer(t, "Linkless", testItem{guid: "tag:x,2026:1", title: "First", text: "The river rose by two metres overnight.", date: t0})
+	p := testPoller(t, newFakeClock(t0), Config{})
+	res, err := p.Poll(t.Context(), Feed{URL: srv.URL + "/"})
+	if err != nil || len(res.Items) != 1 {
+		t.Fatalf("%d items, %v", len(res.Items), err)
+	}
+	if id := res.Items[0].Article.ID; id != srv.URL+"/#tag:x,2026:1" {
+		t.Errorf("ID %q", id)
+	}
+	srv.add(testItem{guid: "tag:x,2026:2", title: "Second", text: "The water fell again by the afternoon.", date: t0.Add(time.Hour)})
+	res, err = p.Poll(t.Context(), res.Feed)
+	if err != nil || len(res.Items) != 1 || res.Items[0].Article.ID != srv.URL+"/#tag:x,2026:2" {
+		t.Fatalf("second poll: %+v, %v", res.Items, err)
+	}
+}
