@@ -14,6 +14,7 @@ import (
 type state struct {
 	mu      sync.Mutex
 	loaded  bool
+	running bool // Run is running
 	entries map[string]*entry
 	wake    chan struct{}
 }
@@ -123,7 +124,7 @@ func (p *Poller) Feeds(ctx context.Context) ([]Feed, error) {
 // added or removed while it runs are picked up at once. Run returns when ctx
 // is done, after the polls in flight have stopped (their requests are
 // cancelled with ctx), with ctx's error; or at once with an error when the
-// store cannot be read.
+// store cannot be read. Only one Run at a time may run on a Poller.
 func (p *Poller) Run(ctx context.Context) error {
 	if p.cfg.Handle == nil {
 		return errors.New("feeds: Run needs a Config.Handle")
@@ -131,6 +132,18 @@ func (p *Poller) Run(ctx context.Context) error {
 	if err := p.load(ctx); err != nil {
 		return err
 	}
+	p.mu.Lock()
+	if p.state.running {
+		p.mu.Unlock()
+		return errors.New("feeds: Run is already running")
+	}
+	p.state.running = true
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		p.state.running = false
+		p.mu.Unlock()
+	}()
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	done := make(chan struct{}, p.cfg.Concurrency)
