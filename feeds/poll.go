@@ -223,6 +223,9 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (Result, error) {
 	res := Result{URL: f.URL}
 
 	fail := func(err error, hint time.Duration) (Result, error) {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no complete answer within %s: %w", p.cfg.Timeout, err)
+		}
 		err = &PollError{URL: f.URL, Err: err}
 		res.Err = err
 		if ctx.Err() != nil {

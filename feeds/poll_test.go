@@ -233,7 +233,7 @@ func TestPollTimeoutAndCancel(t *testing.T) {
 
 	p := testPoller(t, newFakeClock(t0), Config{Timeout: 200 * time.Millisecond})
 	res, err := p.Poll(t.Context(), Feed{URL: srv.URL})
-	if !errors.Is(err, context.DeadlineExceeded) || res.Outcome != OutcomeError || res.Feed.Failures != 1 {
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "within 200ms") || res.Outcome != OutcomeError || res.Feed.Failures != 1 {
 		t.Fatalf("timeout: got %v, outcome %s", err, res.Outcome)
 	}
 	<-arrived
