@@ -11,10 +11,10 @@ import (
 
 // Defaults for the zero fields of Schedule.
 const (
-	DefaultMinInterval     = 5 * time.Minute
-	DefaultMaxInterval     = 24 * time.Hour
-	DefaultInterval        = time.Hour
-	DefaultRetryBackoffMin = 5 * time.Minute
+	DefaultMinInterval = 5 * time.Minute
+	DefaultMaxInterval = 24 * time.Hour
+	DefaultInterval    = time.Hour
+	DefaultRetryBase   = 5 * time.Minute
 )
 
 // Schedule decides when a feed is polled next. The computation is
@@ -44,7 +44,7 @@ func (s Schedule) withDefaults() Schedule {
 		s.Default = DefaultInterval
 	}
 	if s.RetryBase == 0 {
-		s.RetryBase = DefaultRetryBackoffMin
+		s.RetryBase = DefaultRetryBase
 	}
 	return s
 }
