@@ -15,10 +15,9 @@ func BenchmarkPoll(b *testing.B) {
 	for i := 50; i > 0; i-- {
 		items = append(items, item(i, t0.Add(-time.Duration(i)*time.Hour)))
 	}
-	srv := newFeedServer(&testing.T{}, "Bench", items...)
-	defer srv.Close()
+	srv := newFeedServer(b, "Bench", items...)
 	clock := newFakeClock(t0)
-	p := testPoller(&testing.T{}, clock, Config{})
+	p := testPoller(b, clock, Config{})
 	first, err := p.Poll(b.Context(), Feed{URL: srv.URL})
 	if err != nil || len(first.Items) != 50 {
 		b.Fatal(len(first.Items), err)

@@ -83,7 +83,7 @@ type feedServer struct {
 	lastSince string
 }
 
-func newFeedServer(t *testing.T, title string, items ...testItem) *feedServer {
+func newFeedServer(t testing.TB, title string, items ...testItem) *feedServer {
 	s := &feedServer{title: title, items: items, header: http.Header{}}
 	s.Server = httptest.NewServer(s)
 	t.Cleanup(s.Close)
@@ -167,7 +167,7 @@ func item(n int, date time.Time) testItem {
 var t0 = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 
 // testPoller returns a Poller for loopback test servers with a fake clock.
-func testPoller(t *testing.T, clock *fakeClock, cfg Config) *Poller {
+func testPoller(t testing.TB, clock *fakeClock, cfg Config) *Poller {
 	t.Helper()
 	if cfg.Client == nil {
 		c, err := safehttp.NewClient(safehttp.Options{AllowPrivate: true, Timeout: 10 * time.Second})
