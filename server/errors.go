@@ -58,7 +58,7 @@ type apiError struct {
 // fail answers err as JSON with its status; 5xx errors are logged.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
-	if status >= 500 {
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.cfg.Logger.Error("server: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	writeJSON(w, status, apiError{Status: status, Error: err.Error()})

@@ -88,7 +88,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // pageError renders an error page with the status statusOf gives.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
-	if status >= 500 {
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.cfg.Logger.Error("server: page failed", "path", r.URL.Path, "err", err)
 	}
 	s.render(w, r, status, "error.html", errorPage{Status: status, Text: http.StatusText(status), Err: err.Error()})
