@@ -249,4 +249,3 @@ func TestServeNeedsToken(t *testing.T) {
 		t.Fatalf("serve on 0.0.0.0 without a token: %d %s", code, errb.String())
 	}
 }
-
