@@ -9,6 +9,8 @@
 //	storyline stories [--db DSN] [--since DATE] [--query TEXT] [--format table|json]
 //	storyline show    [--db DSN] [--format md|json|html] STORY
 //	storyline search  [--db DSN] QUERY
+//	storyline serve   [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls]
+//	storyline feeds   [--db DSN] add URL... | list | remove URL...
 //	storyline eval    SUITE [--data DIR] [--format table|json]
 //
 // --db names the store: a SQLite file (the default is storyline/storyline.db
@@ -45,6 +47,8 @@ func init() {
 		{"stories", "storyline stories [--db DSN] [--since DATE] [--query TEXT] [--limit N] [--format table|json]", "list the stored stories", runStories},
 		{"show", "storyline show [--db DSN] [--format md|json|html] STORY", "print the brief of a stored story", runShow},
 		{"search", "storyline search [--db DSN] [--limit N] [--format text|json] QUERY", "find stored articles by their words", runSearch},
+		{"serve", "storyline serve [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls]", "serve the JSON API and web pages; follow feeds", runServe},
+		{"feeds", "storyline feeds [--db DSN] add URL... | list | remove URL...", "manage the feeds serve follows", runFeeds},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
 	}
 }

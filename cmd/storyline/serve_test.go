@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
+)
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// rssFeedItem serves an RSS document with one full item.
+func rssFeedItem(title, link, text string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title><link>%s</link><description>test</description>
+<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>Thu, 28 Sep 2017 09:00:00 GMT</pubDate><description>%s</description></item>
+</channel></rss>`, link, title, link, link, text)
+	}
+}
+
+// waitFor polls cond until it holds or a minute passes (the poll and the
+// analysis run in the background; this bounds the wait, it times nothing).
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("waited a minute for %s", what)
+}
+
+func getJSON(t *testing.T, u string, v any) int {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode == 200 && v != nil {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("GET %s: %v: %s", u, err, b)
+		}
+	}
+	return resp.StatusCode
+}
+
+// TestServeFeeds: `storyline serve` follows a feed served locally, and its
+// new article appears in its story without a restart, through the same
+// ingest path as `storyline ingest`; a feed added through the API is
+// polled at once; SIGTERM (ctx) shuts the server down cleanly; the feeds
+// stay in the store for `storyline feeds list`.
+func TestServeFeeds(t *testing.T) {
+	withAssigner(t)
+	seeds := testutil.Shared(t, "seeds")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"ingest", "--db", db, filepath.Join(seeds, "000_f345440d66054cb6.txt")}, &out, &errb); code != 0 {
+		t.Fatalf("ingest: %d %s", code, errb.String())
+	}
+
+	mux := http.NewServeMux()
+	feedSrv := httptest.NewServer(mux)
+	defer feedSrv.Close()
+	mux.HandleFunc("/wire.xml", rssFeedItem("Iran and Turkey army chiefs meet in Tehran", feedSrv.URL+"/a/1",
+		"TEHRAN, Oct. 2 -- Turkish army chief General Hulusi Akar met Iran's armed forces chief of staff Major General Mohammad Baqeri in Tehran on Monday to discuss the Kurdish independence referendum."))
+	mux.HandleFunc("/second.xml", rssFeedItem("Baqeri says ties with Ankara will grow", feedSrv.URL+"/a/2",
+		"Iran's chief of staff Mohammad Baqeri said on Tuesday that military cooperation with Turkey would grow after the visit of General Akar."))
+	list := filepath.Join(dir, "feeds.txt")
+	if err := os.WriteFile(list, []byte("# test\n"+feedSrv.URL+"/wire.xml\nnot a url\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var sout, serr syncBuffer
+	done := make(chan int, 1)
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(time.Minute):
+		}
+	})
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--feeds", list, "--allow-private-urls"}, &sout, &serr)
+	}()
+	var base string
+	re := regexp.MustCompile(`listening on (http://[^/\s]+)/`)
+	waitFor(t, "the server to listen", func() bool {
+		m := re.FindStringSubmatch(sout.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+	if !strings.Contains(serr.String(), "feeds.txt:3") {
+		t.Errorf("the bad feed list line is not reported: %s", serr.String())
+	}
+
+	var story string
+	hasSource := func(title string) bool {
+		var list struct {
+			Stories []struct {
+				ID            string `json:"id"`
+				Revision      int64  `json:"revision"`
+				BriefRevision int64  `json:"brief_revision"`
+			} `json:"stories"`
+		}
+		getJSON(t, base+"/api/stories", &list)
+		for _, st := range list.Stories {
+			var b news.Brief
+			if getJSON(t, base+"/api/stories/"+st.ID, &b) != 200 {
+				continue
+			}
+			for _, src := range b.Sources {
+				if src.Title == title {
+					story = st.ID
+					return true
+				}
+			}
+		}
+		return false
+	}
+	waitFor(t, "the feed's article in a story's brief", func() bool { return hasSource("Iran and Turkey army chiefs meet in Tehran") })
+	var b news.Brief
+	getJSON(t, base+"/api/stories/"+story, &b)
+	if len(b.Sources) != 2 {
+		t.Errorf("the story has %d sources, want the seed and the feed's article", len(b.Sources))
+	}
+	resp, err := http.Get(base + "/stories/" + story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), "Iran and Turkey army chiefs meet in Tehran") {
+		t.Error("the story page does not show the feed's article")
+	}
+
+	// A feed added through the API is polled at once.
+	resp, err = http.Post(base+"/api/feeds", "application/json", strings.NewReader(`{"url": "`+feedSrv.URL+`/second.xml"}`))
+	if err != nil || resp.StatusCode != 201 {
+		t.Fatalf("POST /api/feeds: %v %v", err, resp.Status)
+	}
+	resp.Body.Close()
+	waitFor(t, "the second feed's article", func() bool { return hasSource("Baqeri says ties with Ankara will grow") })
+
+	var m string
+	if resp, err := http.Get(base + "/metrics"); err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		m = string(b)
+	}
+	if !strings.Contains(m, `storyline_feed_polls_total{result="new"} 2`) || !strings.Contains(m, `storyline_articles_ingested_total{result="stored"} 2`) {
+		t.Errorf("metrics do not count the polls and articles:\n%s", m)
+	}
+
+	cancel() // as SIGTERM does
+	select {
+	case code := <-done:
+		done <- code
+		if code != 0 {
+			t.Fatalf("serve exited with %d: %s", code, serr.String())
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not shut down")
+	}
+
+	out.Reset()
+	if code := run(context.Background(), []string{"feeds", "--db", db, "list"}, &out, &errb); code != 0 {
+		t.Fatalf("feeds list: %s", errb.String())
+	}
+	for _, f := range []string{"/wire.xml", "/second.xml"} {
+		if !strings.Contains(out.String(), feedSrv.URL+f) {
+			t.Errorf("feeds list lacks %s:\n%s", f, out.String())
+		}
+	}
+}
+
+func TestFeedsCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	var out, errb bytes.Buffer
+	cmd := func(args ...string) int {
+		out.Reset()
+		errb.Reset()
+		return run(context.Background(), append([]string{"feeds", "--db", db}, args...), &out, &errb)
+	}
+	if code := cmd("add", "https://Example.com/rss", "gopher://x"); code != 1 || !strings.Contains(errb.String(), "gopher://x") {
+		t.Fatalf("add with a bad URL: %d %q", code, errb.String())
+	}
+	if code := cmd("add", "https://example.com/rss"); code != 0 || !strings.Contains(out.String(), "already followed") {
+		t.Fatalf("add again: %d %q", code, out.String())
+	}
+	cmd("list")
+	if !strings.Contains(out.String(), "https://example.com/rss") {
+		t.Fatalf("list: %q", out.String())
+	}
+	if code := cmd("remove", "https://example.com/rss"); code != 0 {
+		t.Fatalf("remove: %d %s", code, errb.String())
+	}
+	if code := cmd("remove", "https://example.com/rss"); code != 1 {
+		t.Fatalf("remove twice: %d", code)
+	}
+	cmd("list")
+	if strings.Contains(out.String(), "example.com") {
+		t.Fatalf("list after remove: %q", out.String())
+	}
+	if code := cmd("frobnicate"); code != 2 {
+		t.Fatalf("unknown action: %d", code)
+	}
+}
+
+func TestServeNeedsToken(t *testing.T) {
+	var out, errb bytes.Buffer
+	t.Setenv(tokenEnv, "")
+	if code := run(context.Background(), []string{"serve", "--db", filepath.Join(t.TempDir(), "x.db"), "--addr", "0.0.0.0:0"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "token") {
+		t.Fatalf("serve on 0.0.0.0 without a token: %d %s", code, errb.String())
+	}
+}

@@ -1,0 +1,385 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/store"
+)
+
+// storyView is what the story page shows, derived from the stored brief
+// and the story's docs (for the cited sentences and the source links).
+type storyView struct {
+	Story     *store.Story
+	Summary   []summaryView
+	Timeline  timelineView
+	People    []news.Entity
+	Orgs      []news.Entity
+	Places    []news.Entity
+	Speakers  []speakerView
+	Conflicts []conflictView
+	Coverage  coverageView
+	Sources   []sourceView
+}
+
+func (v *storyView) PageTitle() string { return v.Story.Title }
+
+// sourceRef is a citation of one source: its number in the source list.
+type sourceRef struct {
+	N      int
+	ID     string
+	Outlet string
+	// Sentence is the sentence of this source the citation stands for.
+	Sentence string
+}
+
+type summaryView struct {
+	Text  string
+	Cites []sourceRef
+}
+
+type speakerView struct {
+	Speaker string
+	Quotes  []quoteView
+}
+
+type quoteView struct {
+	news.QuoteEntry
+	Cites []sourceRef
+}
+
+type conflictView struct {
+	About  string
+	Claims []claimView
+}
+
+type claimView struct {
+	Value string
+	Cites []sourceRef
+}
+
+type sourceView struct {
+	news.Source
+	N int
+	// Key is the stored article's key, for its source view ("" when the
+	// doc is gone).
+	Key string
+}
+
+// storyPage renders one story.
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	ctx := r.Context()
+	st, err := s.cfg.Store.Story(ctx, id)
+	if err != nil {
+		s.pageError(w, r, fmt.Errorf("server: story %q: %w", id, err))
+		return
+	}
+	sb, err := s.cfg.Store.Brief(ctx, id)
+	if err != nil {
+		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
+		return
+	}
+	var b news.Brief
+	if err := json.Unmarshal(sb.JSON, &b); err != nil {
+		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
+		return
+	}
+	docs := map[string]*news.Doc{}
+	for d, err := range s.cfg.Store.Docs(ctx, store.DocQuery{Story: id}) {
+		if err != nil {
+			s.pageError(w, r, fmt.Errorf("server: the docs of story %q: %w", id, err))
+			return
+		}
+		docs[d.ID] = d.Doc
+	}
+	s.render(w, r, http.StatusOK, "story.html", makeStoryView(st, &b, docs))
+}
+
+// makeStoryView derives the page from a brief and the docs by source ID.
+func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*news.Doc) *storyView {
+	v := &storyView{Story: st}
+	num := map[string]int{}
+	outlet := map[string]string{}
+	for i, src := range b.Sources {
+		num[src.ID] = i + 1
+		outlet[src.ID] = outletName(src)
+		sv := sourceView{Source: src, N: i + 1}
+		if d := docs[src.ID]; d != nil {
+			sv.Key = d.Key
+		}
+		v.Sources = append(v.Sources, sv)
+	}
+	cites := func(ids []string, text string) []sourceRef {
+		var out []sourceRef
+		for _, id := range ids {
+			ref := sourceRef{N: num[id], ID: id, Outlet: outlet[id]}
+			if text != "" {
+				ref.Sentence = citedSentence(docs[id], text)
+			}
+			out = append(out, ref)
+		}
+		return out
+	}
+	for _, l := range b.Summary {
+		v.Summary = append(v.Summary, summaryView{Text: l.Text, Cites: cites(l.Sources, l.Text)})
+	}
+	v.Timeline = makeTimeline(b.Timeline, func(ids []string) []sourceRef { return cites(ids, "") })
+	for _, e := range b.Entities {
+		switch e.Type {
+		case news.Person:
+			v.People = append(v.People, e)
+		case news.Organisation:
+			v.Orgs = append(v.Orgs, e)
+		default:
+			v.Places = append(v.Places, e)
+		}
+	}
+	bySpeaker := map[string]int{}
+	for _, q := range b.Quotes {
+		i, ok := bySpeaker[q.Speaker]
+		if !ok {
+			i = len(v.Speakers)
+			bySpeaker[q.Speaker] = i
+			v.Speakers = append(v.Speakers, speakerView{Speaker: q.Speaker})
+		}
+		ids := q.Sources
+		if len(ids) == 0 {
+			ids = []string{q.Source}
+		}
+		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, quoteView{QuoteEntry: q, Cites: cites(ids, "")})
+	}
+	slices.SortStableFunc(v.Speakers, func(a, b speakerView) int { return len(b.Quotes) - len(a.Quotes) })
+	for _, c := range b.Conflicts {
+		cv := conflictView{About: c.About}
+		for _, cl := range c.Claims {
+			cv.Claims = append(cv.Claims, claimView{Value: cl.Value, Cites: cites(cl.Sources, "")})
+		}
+		v.Conflicts = append(v.Conflicts, cv)
+	}
+	v.Coverage = makeCoverage(b, outlet)
+	return v
+}
+
+// outletName names a source's outlet, or says it names none.
+func outletName(src news.Source) string {
+	if src.Outlet != "" {
+		return src.Outlet
+	}
+	return "unnamed (" + src.ID + ")"
+}
+
+// citedSentence returns the sentence of d that shares the most words with
+// text (the summary line citing d), or "" without a doc.
+func citedSentence(d *news.Doc, text string) string {
+	if d == nil {
+		return ""
+	}
+	want := wordSet(text)
+	best, bestScore := "", 0.0
+	for _, s := range d.Sentences {
+		sent := s.In(d.Text)
+		got := wordSet(sent)
+		common := 0
+		for w := range got {
+			if want[w] {
+				common++
+			}
+		}
+		if len(got) == 0 {
+			continue
+		}
+		// Dice overlap: a sentence that is the line scores 1.
+		score := 2 * float64(common) / float64(len(got)+len(want))
+		if score > bestScore {
+			best, bestScore = sent, score
+		}
+	}
+	return strings.Join(strings.Fields(best), " ")
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		m[w] = true
+	}
+	return m
+}
+
+// timelineView is the drawn timeline: the dated entries placed on a time
+// axis (X in a 1000-wide view box), and the entries whose dates could not
+// be placed.
+type timelineView struct {
+	Width, Height int
+	Ticks         []tick
+	Points        []point
+	Undated       []point
+}
+
+type tick struct {
+	X     int
+	Label string
+}
+
+type point struct {
+	X, Y    int
+	Date    string
+	Text    string
+	Planned bool
+	Cites   []sourceRef
+	N       int
+}
+
+const (
+	tlWidth  = 1000
+	tlMargin = 40
+	tlRow    = 22
+)
+
+// makeTimeline places the entries by date; entries on one day stack.
+func makeTimeline(entries []news.TimelineEntry, cites func([]string) []sourceRef) timelineView {
+	tv := timelineView{Width: tlWidth}
+	type dated struct {
+		p    point
+		t, u time.Time
+	}
+	var ds []dated
+	for _, e := range entries {
+		p := point{Date: e.Date, Text: e.Text, Planned: e.Planned, Cites: cites(e.Sources)}
+		t, u, ok := timemlRange(e.Date)
+		if !ok {
+			tv.Undated = append(tv.Undated, p)
+			continue
+		}
+		ds = append(ds, dated{p, t, u})
+	}
+	slices.SortStableFunc(ds, func(a, b dated) int { return a.t.Compare(b.t) })
+	if len(ds) == 0 {
+		tv.Height = 0
+		return tv
+	}
+	lo, hi := ds[0].t, ds[0].u
+	for _, d := range ds {
+		if d.u.After(hi) {
+			hi = d.u
+		}
+	}
+	span := hi.Sub(lo)
+	if span <= 0 {
+		span = 24 * time.Hour
+	}
+	x := func(t time.Time) int {
+		return tlMargin + int(float64(tlWidth-2*tlMargin)*float64(t.Sub(lo))/float64(span))
+	}
+	stack := map[int]int{}
+	rows := 1
+	for i, d := range ds {
+		p := d.p
+		p.N = i + 1
+		p.X = x(d.t.Add(d.u.Sub(d.t) / 2))
+		slot := p.X / 24
+		p.Y = 60 + stack[slot]*tlRow
+		stack[slot]++
+		rows = max(rows, stack[slot])
+		tv.Points = append(tv.Points, p)
+	}
+	tv.Height = 80 + rows*tlRow
+	// Ticks: the first and last day, and days between when they fit.
+	days := int(span.Hours()/24) + 1
+	step := max(1, days/6)
+	for d := 0; d <= days; d += step {
+		t := lo.AddDate(0, 0, d)
+		if t.After(hi) {
+			break
+		}
+		tv.Ticks = append(tv.Ticks, tick{X: x(t), Label: t.Format("2 Jan 2006")})
+	}
+	return tv
+}
+
+// timemlRange returns the span of days a TimeML date value covers: a day
+// (2017-09-27), an ISO week (2017-W40), a month (2017-08) or a year.
+func timemlRange(v string) (time.Time, time.Time, bool) {
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t, t, true
+	}
+	if t, err := time.Parse("2006-01", v); err == nil {
+		return t, t.AddDate(0, 1, -1), true
+	}
+	if y, w, ok := strings.Cut(v, "-W"); ok {
+		year, err1 := strconv.Atoi(y)
+		week, err2 := strconv.Atoi(w)
+		if err1 == nil && err2 == nil && week >= 1 && week <= 53 {
+			// ISO week 1 holds 4 January.
+			jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(week-1)*7)
+			return monday, monday.AddDate(0, 0, 6), true
+		}
+	}
+	if t, err := time.Parse("2006", v); err == nil {
+		return t, t.AddDate(1, 0, -1), true
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+// coverageView shows which outlet reports which event or fact.
+type coverageView struct {
+	Outlets []string
+	Rows    []coverageRow
+	// Single are the rows only one outlet reports.
+	Single []coverageRow
+}
+
+type coverageRow struct {
+	Kind, Label string
+	Cells       []bool
+	Outlets     []string
+}
+
+func makeCoverage(b *news.Brief, outlet map[string]string) coverageView {
+	var cv coverageView
+	col := map[string]int{}
+	for _, src := range b.Sources {
+		o := outlet[src.ID]
+		if _, ok := col[o]; !ok {
+			col[o] = len(cv.Outlets)
+			cv.Outlets = append(cv.Outlets, o)
+		}
+	}
+	add := func(kind, label string, ids []string) {
+		row := coverageRow{Kind: kind, Label: label, Cells: make([]bool, len(cv.Outlets))}
+		for _, id := range ids {
+			o, ok := outlet[id]
+			if !ok {
+				continue
+			}
+			if !row.Cells[col[o]] {
+				row.Cells[col[o]] = true
+				row.Outlets = append(row.Outlets, o)
+			}
+		}
+		cv.Rows = append(cv.Rows, row)
+		if len(row.Outlets) == 1 && len(cv.Outlets) > 1 {
+			cv.Single = append(cv.Single, row)
+		}
+	}
+	for _, e := range b.Timeline {
+		add("event", e.Date+": "+e.Text, e.Sources)
+	}
+	for _, l := range b.Summary {
+		add("fact", l.Text, l.Sources)
+	}
+	for _, c := range b.Conflicts {
+		for _, cl := range c.Claims {
+			add("claim", c.About+": "+cl.Value, cl.Sources)
+		}
+	}
+	return cv
+}
