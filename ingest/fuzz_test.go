@@ -118,7 +118,7 @@ func FuzzHTMLText(f *testing.F) {
 	addSeeds(f, "html_*.input")
 	r := fuzzReader()
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, err := decodeHTML(b, "text/html")
+		s, _, err := decodeHTML(b, "text/html")
 		if err != nil {
 			return
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -28,9 +29,12 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 			a, err = nil, fmt.Errorf("html: extraction failed: %v", p)
 		}
 	}()
-	s, err := decodeHTML(raw, contentType)
+	s, repaired, err := decodeHTML(raw, contentType)
 	if err != nil {
 		return nil, err
+	}
+	if repaired > 0 {
+		r.warn(src.input, repairedUTF8(repaired))
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
@@ -134,13 +138,13 @@ func hostName(addr string) string {
 // page declared Latin-1 but saved as UTF-8 is common); otherwise the
 // charset of the Content-Type or of the page's meta tag is honoured, and
 // Windows-1252 is the default, as in browsers.
-func decodeHTML(raw []byte, contentType string) (string, error) {
+func decodeHTML(raw []byte, contentType string) (string, int, error) {
 	if len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
 		return decodeText(raw)
 	}
-	raw = []byte(strings.TrimPrefix(string(raw), string(bomUTF8)))
+	raw = bytes.TrimPrefix(raw, bomUTF8)
 	if utf8.Valid(raw) {
-		return string(raw), nil
+		return string(raw), 0, nil
 	}
 	enc, name, _ := charset.DetermineEncoding(raw, contentType)
 	if name == "utf-8" || enc == nil {
@@ -148,9 +152,9 @@ func decodeHTML(raw []byte, contentType string) (string, error) {
 	}
 	b, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return "", fmt.Errorf("html: decoding %s: %w", name, err)
+		return "", 0, fmt.Errorf("html: decoding %s: %w", name, err)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	return strings.ToValidUTF8(string(b), "\uFFFD"), 0, nil
 }
 
 // findBody returns the page's body element, or the document.
