@@ -38,6 +38,9 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
+		if strings.HasPrefix(err.Error(), "html: ") {
+			return nil, err // x/net/html names itself already
+		}
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	a = newArticle(src, raw, "html")
