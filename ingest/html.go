@@ -53,6 +53,13 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 
 	var paras []string
 	var meta trafilatura.Metadata
+	if r.opts.SimpleHTML {
+		meta.Title = pageTitle(doc)
+		if err := r.finishHTML(a, meta, base, nodeParagraphs(findBody(doc), true)); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
 	res, terr := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     base,
 		ExcludeComments: true,
@@ -86,7 +93,39 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 	if len(paras) == 0 {
 		paras = nodeParagraphs(findBody(doc), true)
 	}
+	if err := r.finishHTML(a, meta, base, paras); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
 
+// pageTitle returns the text of the page's <title>.
+func pageTitle(doc *html.Node) string {
+	var title string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "title" {
+			if n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				title = n.FirstChild.Data
+			}
+			return true
+		}
+		if n.Type == html.ElementNode && n.Data == "body" {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return strings.TrimSpace(title)
+}
+
+// finishHTML fills a from the page's metadata and main text.
+func (r *Reader) finishHTML(a *news.Article, meta trafilatura.Metadata, base *url.URL, paras []string) error {
 	a.Title = meta.Title
 	a.Author = meta.Author
 	if !meta.Date.IsZero() && plausibleYear(meta.Date.Year()) {
@@ -100,13 +139,13 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 		a.Outlet = hostName(a.URL)
 	}
 	if len(paras) == 0 {
-		return nil, fmt.Errorf("html: %w", errNoText)
+		return fmt.Errorf("html: %w", errNoText)
 	}
 	paras = bylines(a, paras)
 	if err := r.finish(a, paras, finishOpts{debris: true}); err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+		return fmt.Errorf("html: %w", err)
 	}
-	return a, nil
+	return nil
 }
 
 // canonicalURL returns the page's canonical URL made absolute against

@@ -169,6 +169,13 @@ type Options struct {
 	Stdin io.Reader
 	// KeepDebris turns off the removal of page furniture.
 	KeepDebris bool
+	// SimpleHTML reads web pages with storyline's own reader alone: the
+	// page's body text, cleaned by the debris rules, and its <title>,
+	// without go-trafilatura and go-readability. It is much faster and
+	// cruder (no main-text extraction, no page metadata); fuzz tests use
+	// it so that fuzzing explores storyline's code rather than the
+	// extractors'.
+	SimpleHTML bool
 	// Warn, when set, is told of inputs read with a repair (invalid UTF-8
 	// bytes replaced); the article is kept. The error is an *Error.
 	Warn func(error)

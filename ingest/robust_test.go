@@ -214,3 +214,21 @@ func TestCancelHangingFetch(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestSimpleHTML reads a page without the third-party extractors: its
+// title and body text, with the furniture dropped.
+func TestSimpleHTML(t *testing.T) {
+	page, err := os.ReadFile("testdata/html_article.input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := New(Options{SimpleHTML: true})
+	res := collect(t, r.ReadFrom("page.html", strings.NewReader(string(page))))
+	if len(res) != 1 || res[0].Article == nil {
+		t.Fatalf("got %+v", res)
+	}
+	a := res[0].Article
+	if a.Title == "" || len(a.Paragraphs) < 2 || strings.Contains(strings.Join(a.Paragraphs, " "), "Subscribe") {
+		t.Errorf("title %q, paragraphs %q", a.Title, a.Paragraphs)
+	}
+}
