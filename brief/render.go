@@ -57,7 +57,7 @@ func (c citer) refs(ids []string) string {
 		if n, ok := c[id]; ok {
 			fmt.Fprintf(&sb, "[%d]", n)
 		} else {
-			fmt.Fprintf(&sb, "[%s]", id)
+			fmt.Fprintf(&sb, "\\[%s\\]", mdText(id))
 		}
 	}
 	return sb.String()
@@ -244,19 +244,91 @@ func quoteText(q news.QuoteEntry) string {
 	return q.Text
 }
 
+// mdText makes text from an article or its metadata safe to print in
+// Markdown: it reads as the same text and never as markup, so a viewer
+// shows "<script>" in an article as those characters. It backslash-escapes
+// raw HTML and autolinks (<, >), links and images (a "]" before "(", "["
+// or ":"), emphasis and code (*, `, and _ but inside a word, where it
+// marks nothing), and the escape
+// itself; line breaks become spaces, so that no text starts a block of
+// its own, and a marker that would start one at the head of a line (#, -,
+// +, =, |, ~, "1.") is escaped too.
+func mdText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '<', '>':
+			b.WriteByte('\\')
+		case ']':
+			// Every link, image and link definition needs "](", "][" or
+			// "]:"; a bracket otherwise ("[U.S.]") is only text.
+			if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[' || s[i+1] == ':') {
+				b.WriteByte('\\')
+			}
+		case '_':
+			if !(i > 0 && isWordByte(s[i-1]) && i+1 < len(s) && isWordByte(s[i+1])) {
+				b.WriteByte('\\')
+			}
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			c = ' '
+		case '\n':
+			c = ' '
+		}
+		b.WriteByte(c)
+	}
+	s = b.String()
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '#', '-', '+', '=', '|', '~':
+		return `\` + s
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
+}
+
+// isWordByte reports whether c is an ASCII letter or digit, or part of a
+// multi-byte (non-ASCII) character.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// mdList escapes each of ss for Markdown and joins them with sep.
+func mdList(ss []string, sep string) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = mdText(s)
+	}
+	return strings.Join(out, sep)
+}
+
 // Markdown writes the brief for a person reading in a terminal, with
-// sources numbered [1], [2]...
+// sources numbered [1], [2]... Every text taken from the articles is
+// escaped (see mdText), so that a Markdown viewer shows raw HTML in them as
+// text.
 func Markdown(w io.Writer, b *news.Brief) error {
 	bw := bufio.NewWriter(w)
 	c := newCiter(b)
-	fmt.Fprintf(bw, "# %s\n", Headline(b))
+	fmt.Fprintf(bw, "# %s\n", mdText(Headline(b)))
 
 	fmt.Fprintf(bw, "\n## Summary\n\n")
 	if len(b.Summary) == 0 {
 		fmt.Fprintln(bw, "No summary could be made.")
 	}
 	for _, s := range b.Summary {
-		fmt.Fprintf(bw, "%s %s\n", s.Text, c.refs(s.Sources))
+		fmt.Fprintf(bw, "%s %s\n", mdText(s.Text), c.refs(s.Sources))
 	}
 
 	fmt.Fprintf(bw, "\n## Timeline\n\n")
@@ -268,7 +340,7 @@ func Markdown(w io.Writer, b *news.Brief) error {
 		if t.Planned {
 			planned = "(planned) "
 		}
-		fmt.Fprintf(bw, "- **%s** %s%s %s\n", t.Date, planned, t.Text, c.refs(t.Sources))
+		fmt.Fprintf(bw, "- **%s** %s%s %s\n", mdText(t.Date), planned, mdText(t.Text), c.refs(t.Sources))
 	}
 
 	fmt.Fprintf(bw, "\n## Who is who\n")
@@ -278,12 +350,12 @@ func Markdown(w io.Writer, b *news.Brief) error {
 	for _, g := range entityGroups(b.Entities) {
 		fmt.Fprintf(bw, "\n### %s\n\n", g.Title)
 		for _, e := range g.Entities {
-			fmt.Fprintf(bw, "- **%s**", e.Name)
+			fmt.Fprintf(bw, "- **%s**", mdText(e.Name))
 			if len(e.Roles) > 0 {
-				fmt.Fprintf(bw, ", %s", strings.Join(e.Roles, "; "))
+				fmt.Fprintf(bw, ", %s", mdList(e.Roles, "; "))
 			}
 			if f := otherForms(e); len(f) > 0 {
-				fmt.Fprintf(bw, " (also: %s)", strings.Join(f, ", "))
+				fmt.Fprintf(bw, " (also: %s)", mdList(f, ", "))
 			}
 			fmt.Fprintf(bw, " %s\n", c.refs(e.Sources))
 		}
@@ -294,11 +366,11 @@ func Markdown(w io.Writer, b *news.Brief) error {
 		fmt.Fprintf(bw, "\nNo quotes were found.\n")
 	}
 	for _, g := range bySpeaker(b.Quotes) {
-		fmt.Fprintf(bw, "\n### %s\n\n", g.Speaker)
+		fmt.Fprintf(bw, "\n### %s\n\n", mdText(g.Speaker))
 		for _, q := range g.Quotes {
 			var notes []string
 			if q.Via != "" {
-				notes = append(notes, "via "+q.Via)
+				notes = append(notes, "via "+mdText(q.Via))
 			}
 			if q.Opinion {
 				notes = append(notes, "in a comment section")
@@ -307,7 +379,7 @@ func Markdown(w io.Writer, b *news.Brief) error {
 			if len(notes) > 0 {
 				note = " (" + strings.Join(notes, "; ") + ")"
 			}
-			fmt.Fprintf(bw, "- %s%s %s\n", quoteText(q), note, c.refs(quoteSources(q)))
+			fmt.Fprintf(bw, "- %s%s %s\n", mdText(quoteText(q)), note, c.refs(quoteSources(q)))
 		}
 	}
 
@@ -318,9 +390,9 @@ func Markdown(w io.Writer, b *news.Brief) error {
 	for _, k := range b.Conflicts {
 		var claims []string
 		for _, cl := range k.Claims {
-			claims = append(claims, cl.Value+" "+c.refs(cl.Sources))
+			claims = append(claims, mdText(cl.Value)+" "+c.refs(cl.Sources))
 		}
-		about := k.About
+		about := mdText(k.About)
 		if k.Change {
 			about += " (changed over time)"
 		}
@@ -329,7 +401,7 @@ func Markdown(w io.Writer, b *news.Brief) error {
 
 	fmt.Fprintf(bw, "\n## Sources\n\n")
 	for i, s := range b.Sources {
-		fmt.Fprintf(bw, "[%d] %s\n", i+1, sourceLine(s))
+		fmt.Fprintf(bw, "[%d] %s\n", i+1, mdText(sourceLine(s)))
 	}
 	return bw.Flush()
 }

@@ -3,7 +3,10 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -119,5 +122,107 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), "<Post>") {
 		t.Error("HTML output does not escape an outlet name")
+	}
+}
+
+// hostile is text an article or its metadata may hold that a renderer
+// must not pass through as markup.
+const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)> [link](javascript:alert(3)) ![i](http://t.example/x.png) **b** _i_ ` + "`c`\n# heading"
+
+// fillStrings sets every string (and every element of every []string) in
+// v, recursively, to hostile text marked with a number, so that a test
+// covers each field a renderer prints, those added later too. Fields that
+// name sources (Sources, Source, ID) and dates keep their values so that
+// citations still resolve.
+func fillStrings(v reflect.Value, n *int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			fillStrings(v.Elem(), n)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			switch v.Type().Field(i).Name {
+			case "Sources", "Source", "ID", "Date":
+				continue
+			}
+			fillStrings(v.Field(i), n)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			fillStrings(v.Index(i), n)
+		}
+	case reflect.String:
+		*n++
+		v.SetString(fmt.Sprintf("f%d %s", *n, hostile))
+	}
+}
+
+// TestRenderHostileText renders a brief whose every text field holds raw
+// HTML and Markdown: the Markdown and HTML briefs show it as text, never as
+// markup, and the JSON brief carries it unchanged, as data.
+func TestRenderHostileText(t *testing.T) {
+	b := sample()
+	b.Sources[0].ID = "<script>id</script>"
+	b.Summary[0].Sources = append(b.Summary[0].Sources, "unknown<b>id")
+	n := 0
+	fillStrings(reflect.ValueOf(b), &n)
+	if n < 20 {
+		t.Fatalf("only %d fields filled", n)
+	}
+	escaped := regexp.MustCompile("\\\\[\\\\`*_\\[\\]<>]")
+	for _, format := range []string{"md", "html", "json"} {
+		render, _ := Renderer(format)
+		var buf bytes.Buffer
+		if err := render(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		switch format {
+		case "md":
+			// With the escaped characters taken out, no markup is left
+			// but the brief's own (** around names and dates).
+			plain := strings.ReplaceAll(escaped.ReplaceAllString(out, ""), "**", "")
+			for _, bad := range []string{"<", ">", "[link]", "](", "]:", "_", "`", "*", "\n# heading"} {
+				if strings.Contains(plain, bad) {
+					i := strings.Index(plain, bad)
+					t.Errorf("md: %q passes through: %q", bad, plain[max(0, i-40):min(len(plain), i+40)])
+				}
+			}
+		case "html":
+			for _, bad := range []string{"<script", "<img", `href="javascript`} {
+				if strings.Contains(out, bad) {
+					t.Errorf("html: %q passes through", bad)
+				}
+			}
+		case "json":
+			var back news.Brief
+			if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(back.Summary, b.Summary) || !reflect.DeepEqual(back.Sources, b.Sources) || !reflect.DeepEqual(back.Quotes, b.Quotes) {
+				t.Errorf("json: the text does not round-trip")
+			}
+		}
+	}
+}
+
+func TestMdText(t *testing.T) {
+	for in, want := range map[string]string{
+		"# not a heading":   `\# not a heading`,
+		"- not an item":     `\- not an item`,
+		"1. not a list":     `1\. not a list`,
+		"2017) no":          `2017\) no`,
+		"a <b> [c](d) *e*":  `a \<b\> [c\](d) \*e\*`,
+		"[U.S.] and [x]":    "[U.S.] and [x]",
+		"two\nlines":        "two lines",
+		`back\slash`:        `back\\slash`,
+		"file_name.txt _x_": `file_name.txt \_x\_`,
+		"CRLF\r\nline":      "CRLF line",
+		"Plain text, 3.5%":  "Plain text, 3.5%",
+	} {
+		if got := mdText(in); got != want {
+			t.Errorf("mdText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -28,12 +29,18 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 			a, err = nil, fmt.Errorf("html: extraction failed: %v", p)
 		}
 	}()
-	s, err := decodeHTML(raw, contentType)
+	s, repaired, err := decodeHTML(raw, contentType)
 	if err != nil {
 		return nil, err
 	}
+	if repaired > 0 {
+		r.warn(src.input, repairedUTF8(repaired))
+	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
+		if strings.HasPrefix(err.Error(), "html: ") {
+			return nil, err // x/net/html names itself already
+		}
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	a = newArticle(src, raw, "html")
@@ -46,6 +53,13 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 
 	var paras []string
 	var meta trafilatura.Metadata
+	if r.opts.SimpleHTML {
+		meta.Title = pageTitle(doc)
+		if err := r.finishHTML(a, meta, base, nodeParagraphs(findBody(doc), true)); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
 	res, terr := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     base,
 		ExcludeComments: true,
@@ -79,7 +93,39 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 	if len(paras) == 0 {
 		paras = nodeParagraphs(findBody(doc), true)
 	}
+	if err := r.finishHTML(a, meta, base, paras); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
 
+// pageTitle returns the text of the page's <title>.
+func pageTitle(doc *html.Node) string {
+	var title string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "title" {
+			if n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				title = n.FirstChild.Data
+			}
+			return true
+		}
+		if n.Type == html.ElementNode && n.Data == "body" {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return strings.TrimSpace(title)
+}
+
+// finishHTML fills a from the page's metadata and main text.
+func (r *Reader) finishHTML(a *news.Article, meta trafilatura.Metadata, base *url.URL, paras []string) error {
 	a.Title = meta.Title
 	a.Author = meta.Author
 	if !meta.Date.IsZero() && plausibleYear(meta.Date.Year()) {
@@ -93,13 +139,13 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 		a.Outlet = hostName(a.URL)
 	}
 	if len(paras) == 0 {
-		return nil, fmt.Errorf("html: %w", errNoText)
+		return fmt.Errorf("html: %w", errNoText)
 	}
 	paras = bylines(a, paras)
 	if err := r.finish(a, paras, finishOpts{debris: true}); err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+		return fmt.Errorf("html: %w", err)
 	}
-	return a, nil
+	return nil
 }
 
 // canonicalURL returns the page's canonical URL made absolute against
@@ -134,13 +180,13 @@ func hostName(addr string) string {
 // page declared Latin-1 but saved as UTF-8 is common); otherwise the
 // charset of the Content-Type or of the page's meta tag is honoured, and
 // Windows-1252 is the default, as in browsers.
-func decodeHTML(raw []byte, contentType string) (string, error) {
+func decodeHTML(raw []byte, contentType string) (string, int, error) {
 	if len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
 		return decodeText(raw)
 	}
-	raw = []byte(strings.TrimPrefix(string(raw), string(bomUTF8)))
+	raw = bytes.TrimPrefix(raw, bomUTF8)
 	if utf8.Valid(raw) {
-		return string(raw), nil
+		return string(raw), 0, nil
 	}
 	enc, name, _ := charset.DetermineEncoding(raw, contentType)
 	if name == "utf-8" || enc == nil {
@@ -148,9 +194,9 @@ func decodeHTML(raw []byte, contentType string) (string, error) {
 	}
 	b, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return "", fmt.Errorf("html: decoding %s: %w", name, err)
+		return "", 0, fmt.Errorf("html: decoding %s: %w", name, err)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	return strings.ToValidUTF8(string(b), "\uFFFD"), 0, nil
 }
 
 // findBody returns the page's body element, or the document.

@@ -4,8 +4,11 @@
 //
 // # Inputs
 //
-// Read takes one input: a file, a folder, an http(s) URL, or "-" for stdin.
-// A folder is read recursively in lexical order; hidden files and folders
+// Read takes one input: a file, a folder, an http(s) or file:// URL, or "-"
+// for stdin; other URL schemes are refused with ErrUnsupportedScheme. A
+// folder is read recursively in lexical order, following symbolic links to
+// files and folders (a link back to a folder being read is reported as a
+// loop, and a folder reached twice is read once); hidden files and folders
 // (names starting with ".") are skipped, and so is any file whose extension
 // is not one of the article formats below: .txt, .text, .html, .htm,
 // .xhtml, .xml, .rss, .atom, .json, .jsonl, .ndjson, .warc, each optionally
@@ -13,8 +16,9 @@
 // "extension" is a serial number, as news archives name them
 // (APW19990707.0181); binary files with no extension are skipped quietly.
 // Other files, such as README.md, are skipped in folders but read as plain
-// text when named explicitly. A folder in which no file is read gives an
-// error wrapping ErrNoArticles.
+// text when named explicitly. A folder from which no article and no error
+// comes (no file with an article's extension, or only binary files) gives
+// an error wrapping ErrNoArticles, so that no input is lost without a word.
 //
 // # Formats
 //
@@ -78,9 +82,21 @@
 //
 // Every failure is an *Error naming the input (with a line or record
 // position where there is one) on one line, and the rest of the batch goes
-// on. Single-article files larger than Options.MaxFileSize are refused
-// without being read; WARC records and JSON lines are streamed, each
-// limited to Options.MaxRecordSize.
+// on. Single-article files larger than Options.MaxFileSize (32 MiB by
+// default; a file of exactly that size is read) are refused without being
+// read; WARC records and JSON lines are streamed, each limited to
+// Options.MaxRecordSize. An HTTP fetch, body included, is bounded by
+// DefaultTimeout (30 s) unless Options.Client says otherwise.
+//
+// Text whose UTF-8 holds a few invalid bytes is repaired (each replaced by
+// U+FFFD) and kept; Options.Warn hears of it.
+//
+// # Cancellation
+//
+// ReadContext and ReadAllContext stop when their context is done: a fetch
+// under way is cancelled with it, no further file, record or line is read,
+// and the sequence ends without an error for the cancellation itself (the
+// caller knows why it stopped).
 package ingest
 
 import (
@@ -92,8 +108,10 @@ import (
 	"io/fs"
 	"iter"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,6 +124,10 @@ var ErrUnsupportedFormat = errors.New("unsupported format")
 // ErrNoArticles is returned for a folder that holds no file Read would
 // take for an article.
 var ErrNoArticles = errors.New("no articles")
+
+// ErrUnsupportedScheme is returned for a URL whose scheme is not http,
+// https or file.
+var ErrUnsupportedScheme = errors.New("unsupported URL scheme")
 
 // Error is a failure to read one input. The rest of a batch goes on.
 type Error struct {
@@ -147,6 +169,16 @@ type Options struct {
 	Stdin io.Reader
 	// KeepDebris turns off the removal of page furniture.
 	KeepDebris bool
+	// SimpleHTML reads web pages with storyline's own reader alone: the
+	// page's body text, cleaned by the debris rules, and its <title>,
+	// without go-trafilatura and go-readability. It is much faster and
+	// cruder (no main-text extraction, no page metadata); fuzz tests use
+	// it so that fuzzing explores storyline's code rather than the
+	// extractors'.
+	SimpleHTML bool
+	// Warn, when set, is told of inputs read with a repair (invalid UTF-8
+	// bytes replaced); the article is kept. The error is an *Error.
+	Warn func(error)
 }
 
 // DefaultOptions returns the options Read uses.
@@ -215,11 +247,29 @@ func Read(path string) iter.Seq2[*news.Article, error] { return defaultReader.Re
 // ReadAll reads every input in paths in turn, with the default options.
 func ReadAll(paths []string) iter.Seq2[*news.Article, error] { return defaultReader.ReadAll(paths) }
 
+// ReadContext is Read that stops when ctx is done.
+func ReadContext(ctx context.Context, path string) iter.Seq2[*news.Article, error] {
+	return defaultReader.ReadContext(ctx, path)
+}
+
+// ReadAllContext is ReadAll that stops when ctx is done.
+func ReadAllContext(ctx context.Context, paths []string) iter.Seq2[*news.Article, error] {
+	return defaultReader.ReadAllContext(ctx, paths)
+}
+
 // ReadAll reads every input in paths in turn.
 func (r *Reader) ReadAll(paths []string) iter.Seq2[*news.Article, error] {
+	return r.ReadAllContext(context.Background(), paths)
+}
+
+// ReadAllContext reads every input in paths in turn, until ctx is done.
+func (r *Reader) ReadAllContext(ctx context.Context, paths []string) iter.Seq2[*news.Article, error] {
 	return func(yield func(*news.Article, error) bool) {
 		for _, p := range paths {
-			for a, err := range r.Read(p) {
+			if ctx.Err() != nil {
+				return
+			}
+			for a, err := range r.ReadContext(ctx, p) {
 				if !yield(a, err) {
 					return
 				}
@@ -231,14 +281,32 @@ func (r *Reader) ReadAll(paths []string) iter.Seq2[*news.Article, error] {
 // Read reads every article in path: a file, a folder (recursively), a URL,
 // or "-" for stdin. Errors name the input and do not stop the sequence.
 func (r *Reader) Read(path string) iter.Seq2[*news.Article, error] {
+	return r.ReadContext(context.Background(), path)
+}
+
+// ReadContext reads every article in path, as Read does, until ctx is
+// done; a fetch under way is cancelled with ctx.
+func (r *Reader) ReadContext(ctx context.Context, path string) iter.Seq2[*news.Article, error] {
 	return func(yield func(*news.Article, error) bool) {
+		if ctx.Err() != nil {
+			return
+		}
 		switch {
 		case path == "-":
-			r.readStream(&source{input: "-", id: "stdin", size: -1}, r.opts.Stdin, yield)
+			r.readStream(&source{ctx: ctx, input: "-", id: "stdin", size: -1}, r.opts.Stdin, yield)
 		case isURL(path):
-			r.readURL(path, yield)
+			r.readURL(ctx, path, yield)
+		case urlScheme(path) == "file":
+			p, err := filePath(path)
+			if err != nil {
+				yield(nil, &Error{Input: path, Err: err})
+				return
+			}
+			r.readPath(ctx, p, yield)
+		case urlScheme(path) != "":
+			yield(nil, &Error{Input: path, Err: fmt.Errorf("%w %q: storyline reads http, https and file URLs", ErrUnsupportedScheme, urlScheme(path))})
 		default:
-			r.readPath(path, yield)
+			r.readPath(ctx, path, yield)
 		}
 	}
 }
@@ -246,7 +314,14 @@ func (r *Reader) Read(path string) iter.Seq2[*news.Article, error] {
 // ReadFrom reads the articles in rd as if it were a file named name.
 func (r *Reader) ReadFrom(name string, rd io.Reader) iter.Seq2[*news.Article, error] {
 	return func(yield func(*news.Article, error) bool) {
-		r.readStream(&source{input: name, id: filepath.Base(name), size: -1}, rd, yield)
+		r.readStream(&source{ctx: context.Background(), input: name, id: filepath.Base(name), size: -1}, rd, yield)
+	}
+}
+
+// warn tells Options.Warn of a repair made while reading src.
+func (r *Reader) warn(input string, err error) {
+	if r.opts.Warn != nil {
+		r.opts.Warn(&Error{Input: input, Err: err})
 	}
 }
 
@@ -255,6 +330,7 @@ type emit = func(*news.Article, error) bool
 
 // source describes one input being read.
 type source struct {
+	ctx         context.Context
 	input       string // path, URL or "-": names errors and Article.Path
 	id          string // Article.ID of a single-article input
 	url         string // the address the input was fetched from
@@ -263,21 +339,57 @@ type source struct {
 	inFolder    bool   // found by walking a folder rather than named
 }
 
+// done reports whether reading src has been cancelled.
+func (s *source) done() bool { return s.ctx != nil && s.ctx.Err() != nil }
+
 func isURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-func (r *Reader) readURL(u string, yield emit) {
-	ctx := context.Background()
+// urlScheme returns the lower-case scheme of an address written
+// "SCHEME://...", or "" when s is not one.
+func urlScheme(s string) string {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return ""
+	}
+	for k, c := range s[:i] {
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (k == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return ""
+		}
+	}
+	return strings.ToLower(s[:i])
+}
+
+// filePath returns the local path of a file:// URL.
+func filePath(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", stripURLError(err)
+	}
+	if u.Host != "" && u.Host != "localhost" {
+		return "", fmt.Errorf("%w: file URL on another host (%s)", ErrUnsupportedScheme, u.Host)
+	}
+	if u.Path == "" {
+		return "", errors.New("file URL without a path")
+	}
+	return filepath.FromSlash(u.Path), nil
+}
+
+func (r *Reader) readURL(ctx context.Context, u string, yield emit) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		yield(nil, &Error{Input: u, Err: err})
+		yield(nil, &Error{Input: u, Err: stripURLError(err)})
 		return
 	}
 	req.Header.Set("User-Agent", r.opts.UserAgent)
 	resp, err := r.opts.Client.Do(req)
 	if err != nil {
+		if ctx.Err() != nil {
+			return // cancelled: the caller knows why
+		}
 		yield(nil, &Error{Input: u, Err: stripURLError(err)})
 		return
 	}
@@ -290,7 +402,7 @@ func (r *Reader) readURL(u string, yield emit) {
 	if resp.Request != nil && resp.Request.URL != nil {
 		final = resp.Request.URL.String()
 	}
-	src := &source{input: u, id: u, url: final, contentType: resp.Header.Get("Content-Type"), size: resp.ContentLength}
+	src := &source{ctx: ctx, input: u, id: u, url: final, contentType: resp.Header.Get("Content-Type"), size: resp.ContentLength}
 	r.readStream(src, resp.Body, yield)
 }
 
@@ -306,56 +418,113 @@ func stripURLError(err error) error {
 	return err
 }
 
-func (r *Reader) readPath(path string, yield emit) {
+func (r *Reader) readPath(ctx context.Context, path string, yield emit) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		yield(nil, &Error{Input: path, Err: pathError(err)})
 		return
 	}
 	if !fi.IsDir() {
-		r.readFile(path, false, yield)
+		r.readFile(ctx, path, false, yield)
 		return
 	}
-	stop := false
-	read, skipped := 0, 0
-	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	w := &walker{r: r, ctx: ctx, seen: map[string]bool{}}
+	w.yield = func(a *news.Article, err error) bool {
 		if err != nil {
-			if !yield(nil, &Error{Input: p, Err: pathError(err)}) {
-				stop = true
-				return filepath.SkipAll
-			}
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+			w.errors++
+		} else {
+			w.articles++
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if !folderExt(d.Name()) {
-			skipped++
-			return nil
-		}
-		read++
-		if !r.readFile(p, true, yield) {
-			stop = true
-			return filepath.SkipAll
-		}
-		return nil
-	})
-	if werr != nil && !stop {
-		yield(nil, &Error{Input: path, Err: werr})
+		return yield(a, err)
+	}
+	if !w.dir(path, nil) || ctx.Err() != nil {
 		return
 	}
-	if !stop && read == 0 {
-		yield(nil, &Error{Input: path, Err: fmt.Errorf("%w: none of its files has an article's extension (%d skipped for their extensions; name a file to read it whatever its extension)", ErrNoArticles, skipped)})
+	if w.articles > 0 || w.errors > 0 {
+		return
 	}
+	var err2 error
+	if w.files == 0 {
+		err2 = fmt.Errorf("%w: none of its files has an article's extension (%d skipped for their extensions; name a file to read it whatever its extension)", ErrNoArticles, w.skipped)
+	} else {
+		err2 = fmt.Errorf("%w: none of its %d files with an article's extension holds text (binary files without an extension are skipped)", ErrNoArticles, w.files)
+	}
+	yield(nil, &Error{Input: path, Err: err2})
+}
+
+// walker reads a folder tree, following symbolic links.
+type walker struct {
+	r     *Reader
+	ctx   context.Context
+	yield emit
+	seen  map[string]bool // the real paths of the folders read
+
+	files, skipped   int // files read, and files skipped for their extension
+	articles, errors int // what the files gave
+}
+
+// dir reads the folder at path, whose parents have the real paths in
+// ancestors; false means stop.
+func (w *walker) dir(path string, ancestors []string) bool {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return w.yield(nil, &Error{Input: path, Err: pathError(err)})
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return w.yield(nil, &Error{Input: path, Err: err})
+	}
+	if slices.Contains(ancestors, real) {
+		return w.yield(nil, &Error{Input: path, Err: fmt.Errorf("symbolic link loop: leads back to %s, which is being read", real)})
+	}
+	if w.seen[real] {
+		return true // reached again through another link: read once
+	}
+	w.seen[real] = true
+	entries, err := os.ReadDir(path)
+	if err != nil && len(entries) == 0 {
+		return w.yield(nil, &Error{Input: path, Err: pathError(err)})
+	}
+	ancestors = append(ancestors, real)
+	for _, e := range entries { // in lexical order
+		if w.ctx.Err() != nil {
+			return false
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(path, name)
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				if !w.yield(nil, &Error{Input: p, Err: fmt.Errorf("symbolic link: %w", pathError(err))}) {
+					return false
+				}
+				continue
+			}
+			typ = fi.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if !w.dir(p, ancestors) {
+				return false
+			}
+		case !typ.IsRegular():
+			// devices, pipes and sockets are no articles
+		case !folderExt(name):
+			w.skipped++
+		default:
+			w.files++
+			if !w.r.readFile(w.ctx, p, true, w.yield) {
+				return false
+			}
+		}
+	}
+	if err != nil {
+		return w.yield(nil, &Error{Input: path, Err: pathError(err)})
+	}
+	return true
 }
 
 // pathError drops the operation and path that os puts in front of an
@@ -388,7 +557,7 @@ func folderExt(name string) bool {
 }
 
 // readFile reads one file; false means the consumer stopped.
-func (r *Reader) readFile(path string, inFolder bool, yield emit) bool {
+func (r *Reader) readFile(ctx context.Context, path string, inFolder bool, yield emit) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return yield(nil, &Error{Input: path, Err: pathError(err)})
@@ -397,14 +566,11 @@ func (r *Reader) readFile(path string, inFolder bool, yield emit) bool {
 	size := int64(-1)
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
-			if inFolder {
-				return true // a link to a folder: not followed, to avoid cycles
-			}
 			return yield(nil, &Error{Input: path, Err: errors.New("is a directory")})
 		}
 		size = fi.Size()
 	}
-	src := &source{input: path, id: filepath.Base(path), size: size, inFolder: inFolder}
+	src := &source{ctx: ctx, input: path, id: filepath.Base(path), size: size, inFolder: inFolder}
 	return r.readStream(src, f, yield)
 }
 
@@ -418,7 +584,12 @@ func (r *Reader) readStream(src *source, rd io.Reader, yield emit) bool {
 }
 
 func (r *Reader) readStreamDepth(src *source, rd io.Reader, yield emit, depth int) bool {
-	fail := func(err error) bool { return yield(nil, &Error{Input: src.input, Err: err}) }
+	fail := func(err error) bool {
+		if src.done() {
+			return false // cancelled, perhaps mid-read: not the input's fault
+		}
+		return yield(nil, &Error{Input: src.input, Err: err})
+	}
 	br := bufio.NewReaderSize(rd, sniffSize)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {

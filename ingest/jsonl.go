@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -33,6 +34,9 @@ var (
 func (r *Reader) readJSONLines(src *source, br *bufio.Reader, yield emit) bool {
 	var buf []byte
 	for lineNo := 1; ; lineNo++ {
+		if src.done() {
+			return false
+		}
 		line, tooLong, err := readLine(br, r.opts.MaxRecordSize, buf[:0])
 		buf = line
 		if err != nil && err != io.EOF {
@@ -70,7 +74,8 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) (line []byte, tooLong b
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if int64(len(buf)+len(chunk)) > limit+1 {
+			// Room for the line end ("\r\n") beyond the limit.
+			if int64(len(buf)+len(chunk)) > limit+2 {
 				tooLong, buf = true, buf[:0]
 			} else {
 				buf = append(buf, chunk...)
@@ -79,7 +84,11 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) (line []byte, tooLong b
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+		line = bytes.TrimRight(buf, "\r\n")
+		if int64(len(line)) > limit {
+			tooLong, line = true, buf[:0]
+		}
+		return line, tooLong, err
 	}
 }
 
@@ -118,11 +127,30 @@ func (r *Reader) readJSONDocument(src *source, raw []byte, yield emit) bool {
 	return each(src, values, r.jsonArticle, yield)
 }
 
+// invalidUTF8 counts the bytes of b that are not part of valid UTF-8.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
 // each reads the parts of an input that holds several articles, naming the
 // Nth "#N" when there is more than one, and yields the articles and the
 // errors in order; false means the consumer stopped.
 func each[T any](src *source, parts []T, read func(src *source, path, id string, part T) (*news.Article, error), yield emit) bool {
 	for i, part := range parts {
+		if src.done() {
+			return false
+		}
 		path, id := src.input, src.id
 		if len(parts) > 1 {
 			n := strconv.Itoa(i + 1)
@@ -151,6 +179,10 @@ func (r *Reader) jsonArticle(src *source, path, id string, raw json.RawMessage) 
 			return nil, fmt.Errorf("json: want an article object, found %s", ute.Value)
 		}
 		return nil, fmt.Errorf("json: %w", err)
+	}
+	if n := invalidUTF8(raw); n > 0 {
+		// encoding/json has replaced them with U+FFFD.
+		r.warn(path, repairedUTF8(n))
 	}
 	sum := sha256.Sum256(raw)
 	a := &news.Article{

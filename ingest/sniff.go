@@ -168,20 +168,28 @@ var errInvalidUTF8 = errors.New("invalid UTF-8, and not Windows-1252 or Latin-1 
 // decodeText turns raw bytes of plain text into UTF-8: a byte-order mark
 // is honoured, valid UTF-8 is kept, UTF-8 with a few broken bytes is
 // repaired, and otherwise the bytes are read as Windows-1252 (a superset of
-// the printable Latin-1), when they are.
-func decodeText(b []byte) (string, error) {
+// the printable Latin-1), when they are. It returns how many invalid bytes
+// were replaced with U+FFFD by a repair.
+//
+// UTF-8 is taken to be repairable when it holds valid multi-byte sequences
+// and the broken bytes are few (no more than the valid sequences, or one
+// byte in a hundred): Windows-1252 text almost never forms valid UTF-8
+// sequences. Text that is not Windows-1252 either (it holds bytes that
+// code page leaves undefined) is repaired when one byte in a hundred or
+// fewer is broken, and refused otherwise.
+func decodeText(b []byte) (string, int, error) {
 	switch {
 	case bytes.HasPrefix(b, bomUTF8):
 		b = b[len(bomUTF8):]
 	case bytes.HasPrefix(b, bomUTF16LE), bytes.HasPrefix(b, bomUTF16BE):
 		dec, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
 		if err != nil {
-			return "", err
+			return "", 0, err
 		}
-		return string(dec), nil
+		return string(dec), 0, nil
 	}
 	if utf8.Valid(b) {
-		return string(b), nil
+		return string(b), 0, nil
 	}
 	multi, bad := 0, 0
 	for i := 0; i < len(b); {
@@ -194,18 +202,22 @@ func decodeText(b []byte) (string, error) {
 		}
 		i += n
 	}
-	if multi > 0 && bad <= multi {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	few := bad*100 <= len(b)
+	if multi > 0 && (bad <= multi || few) {
+		return strings.ToValidUTF8(string(b), "\uFFFD"), bad, nil
 	}
 	for _, c := range b {
 		switch c {
 		case 0x81, 0x8D, 0x8F, 0x90, 0x9D: // undefined in Windows-1252
-			return "", errInvalidUTF8
+			if few {
+				return strings.ToValidUTF8(string(b), "\uFFFD"), bad, nil
+			}
+			return "", 0, errInvalidUTF8
 		}
 	}
 	dec, err := charmap.Windows1252.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", errInvalidUTF8
+		return "", 0, errInvalidUTF8
 	}
-	return string(dec), nil
+	return string(dec), 0, nil
 }

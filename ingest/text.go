@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -16,9 +17,12 @@ import (
 // readText reads a plain-text article: header, metadata lines near the
 // top, paragraphs, outlet prefix, title, debris and dateline.
 func (r *Reader) readText(src *source, raw []byte) (*news.Article, error) {
-	s, err := decodeText(raw)
+	s, repaired, err := decodeText(raw)
 	if err != nil {
 		return nil, err
+	}
+	if repaired > 0 {
+		r.warn(src.input, repairedUTF8(repaired))
 	}
 	if isBinary([]byte(s)) {
 		return nil, errors.New("binary file")
@@ -34,6 +38,14 @@ func (r *Reader) readText(src *source, raw []byte) (*news.Article, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// repairedUTF8 is the warning for text kept after a repair.
+func repairedUTF8(n int) error {
+	if n == 1 {
+		return errors.New("warning: 1 invalid UTF-8 byte replaced with U+FFFD; the article is kept")
+	}
+	return fmt.Errorf("warning: %d invalid UTF-8 bytes replaced with U+FFFD; the article is kept", n)
 }
 
 // newArticle starts an article read from src whose source bytes are raw.

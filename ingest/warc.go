@@ -34,6 +34,9 @@ type warcRecord struct {
 func (r *Reader) readWARC(src *source, br *bufio.Reader, yield emit) bool {
 	articles, failures := 0, 0
 	for n := 1; ; n++ {
+		if src.done() {
+			return false
+		}
 		rec, err := readWARCHeader(br)
 		if err == io.EOF {
 			break

@@ -67,11 +67,11 @@ func isTrailing(r rune) bool {
 // isDash reports whether r is a dash or bar that separates words.
 func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' || r == '|' }
 
-// splitChunk splits a run of non-space text into tokens.
+// splitChunk splits a run of non-space text into tokens. Dashes split it
+// into parts: "Sputnik)—Turkish", "word--word".
 func splitChunk(text string, s, e int, out []news.Token) []news.Token {
-	// Dashes split a chunk into parts: "Sputnik)—Turkish", "word--word".
 	for i := s; i < e; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:e])
 		if isDash(r) || (r == '-' && i+1 < e && text[i+1] == '-') {
 			j := i + size
 			for j < e && text[j] == '-' && r == '-' {
@@ -79,7 +79,8 @@ func splitChunk(text string, s, e int, out []news.Token) []news.Token {
 			}
 			out = splitWord(text, s, i, out)
 			out = add(text, i, j, out)
-			return splitChunk(text, j, e, out)
+			s, i = j, j
+			continue
 		}
 		i += size
 	}

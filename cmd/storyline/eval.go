@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/storyline-news/storyline/eval"
@@ -11,14 +13,14 @@ import (
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	usage := "storyline eval SUITE [--data PATH] [--format table|json]"
-	fs := newFlags("eval", usage, "Measures a stage against gold data and prints the figures.\nSuites: "+strings.Join(eval.Suites(), ", "), stderr)
+	flags := newFlags("eval", usage, "Measures a stage against gold data and prints the figures.\nSuites: "+strings.Join(eval.Suites(), ", "), stderr)
 	opt := eval.Options{Progress: stderr}
-	fs.StringVar(&opt.Data, "data", "", "gold data file or folder (default: the suite's set under ../shared/data)")
-	fs.IntVar(&opt.Words, "words", 0, "summary length limit in words (summarization)")
-	fs.IntVar(&opt.Bytes, "bytes", 0, "summary length limit in bytes (summarization)")
-	fs.StringVar(&opt.Rouge, "rouge", "../shared/data/summarization/rouge", "folder of ROUGE's WordNet exception lists and stopwords")
-	format := fs.String("format", "table", "output format: table or json")
-	pos, err := parse(fs, args)
+	flags.StringVar(&opt.Data, "data", "", "gold data file or folder (default: the suite's set under ../shared/data)")
+	flags.IntVar(&opt.Words, "words", 0, "summary length limit in words (summarization)")
+	flags.IntVar(&opt.Bytes, "bytes", 0, "summary length limit in bytes (summarization)")
+	flags.StringVar(&opt.Rouge, "rouge", "../shared/data/summarization/rouge", "folder of ROUGE's WordNet exception lists and stopwords")
+	format := flags.String("format", "table", "output format: table or json")
+	pos, err := parse(flags, args)
 	if err != nil {
 		return err
 	}
@@ -30,6 +32,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	r, err := eval.Run(pos[0], opt)
 	if err != nil {
+		if opt.Data == "" && errors.Is(err, fs.ErrNotExist) {
+			// The default data sets are found from the repository's folder.
+			return fmt.Errorf("%w (the gold data is looked for under ../shared/data, from the repository's folder; elsewhere, name it with --data PATH)", err)
+		}
 		return err
 	}
 	if *format == "json" {
