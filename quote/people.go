@@ -66,12 +66,19 @@ var femaleTitles = map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms":
 // agrees reports whether a pronoun can refer to p.
 func (p *person) agrees(pronoun string) bool {
 	if p.gender == 0 {
+		// A title tells the gender when all the person's titles agree;
+		// a key shared by two people ("Mr. Cheney", "Mrs. Cheney") tells
+		// nothing. The answer must not depend on the map's order.
+		male, female := false, false
 		for w := range p.ctx {
-			if maleTitles[w] {
-				p.gender = 'm'
-			} else if femaleTitles[w] {
-				p.gender = 'f'
-			}
+			male = male || maleTitles[w]
+			female = female || femaleTitles[w]
+		}
+		switch {
+		case male && !female:
+			p.gender = 'm'
+		case female && !male:
+			p.gender = 'f'
 		}
 	}
 	if p.gender == 0 {
