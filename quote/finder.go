@@ -34,6 +34,8 @@ type attr struct {
 
 // para is one paragraph being read.
 type para struct {
+	// sp is the paragraph's span of the text.
+	sp      news.Span
 	ts      []tok
 	qs      []qspan
 	sents   [][2]int
@@ -56,7 +58,7 @@ type para struct {
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
-	p := &para{ts: tokenize(text, sp.Start, sp.End), cues: cues}
+	p := &para{sp: sp, ts: tokenize(text, sp.Start, sp.End), cues: cues}
 	p.qs = pairQuotes(p.ts)
 	p.sents = sentences(p.ts, p.qs)
 	p.claimed = make([]bool, len(p.ts))

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline/news"
@@ -30,7 +31,8 @@ type person struct {
 // countVotes counts, for each mention of each person, whether the first
 // third-person pronoun after it in its sentence is male or female:
 // "Trump ... his campaign".
-func (ps *people) countVotes(text string) {
+func (ps *people) countVotes(dt *docToks) {
+	text := dt.text
 	for _, p := range ps.list {
 		for _, a := range p.at {
 			end := min(len(text), a+160)
@@ -40,7 +42,7 @@ func (ps *people) countVotes(text string) {
 			if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
 				end = a + i
 			}
-			ts := tokenize(text, a, end)
+			ts := dt.within(a, end)
 			if len(ts) > 10 {
 				ts = ts[:10]
 			}
@@ -224,17 +226,33 @@ func betterName(a, b string) bool {
 }
 
 // fromMentions builds the people of d from its entity mentions.
-func fromMentions(d *news.Doc, subjects map[int]bool) *people {
+func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 	ps := &people{byKey: map[string]*person{}}
+	// An entity's name and person, and a written name's clean form, are
+	// worked out once per document, not once per mention.
+	forms := map[int]string{}
+	clean := map[string]string{}
+	byEntity := map[int]*person{}
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
 		}
 		name := m.Text
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			name = bestForm(d.Entities[m.Entity])
+			f, ok := forms[m.Entity]
+			if !ok {
+				f = bestForm(d.Entities[m.Entity])
+				forms[m.Entity] = f
+			}
+			name = f
 		}
-		name = cleanName(name)
+		if c, ok := clean[name]; ok {
+			name = c
+		} else {
+			c = cleanName(name)
+			clean[name] = c
+			name = c
+		}
 		var ctx []string
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
@@ -245,20 +263,19 @@ func fromMentions(d *news.Doc, subjects map[int]bool) *people {
 			}
 		}
 		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
-		ctx = append(ctx, contextWords(d.Text, m.Span)...)
+		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
 		p := ps.byKey[key]
 		if p == nil && m.Entity >= 0 {
-			for _, q := range ps.list {
-				if q.entity == m.Entity {
-					p = q
-				}
-			}
+			p = byEntity[m.Entity]
 		}
 		if p == nil {
 			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)
 			if p != nil {
 				p.entity = m.Entity
+				if _, ok := byEntity[m.Entity]; !ok && m.Entity >= 0 {
+					byEntity[m.Entity] = p
+				}
 			}
 			continue
 		}
@@ -301,7 +318,8 @@ func cleanName(s string) string {
 // person: titles and roles before it ("his Iraqi counterpart", "Chief of
 // Staff of the Iranian Armed Forces") and an apposition after it (", the
 // head of …,").
-func contextWords(text string, sp news.Span) []string {
+func contextWords(dt *docToks, sp news.Span) []string {
+	text := dt.text
 	lo := max(0, sp.Start-160)
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
 		lo--
@@ -309,7 +327,7 @@ func contextWords(text string, sp news.Span) []string {
 	if i := strings.LastIndexAny(text[lo:sp.Start], ".\n;"); i >= 0 {
 		lo += i + 1
 	}
-	before := tokenize(text, lo, sp.Start)
+	before := dt.within(lo, sp.Start)
 	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
@@ -329,7 +347,7 @@ func contextWords(text string, sp news.Span) []string {
 	for hi < len(text) && text[hi]&0xC0 == 0x80 {
 		hi++
 	}
-	after := tokenize(text, sp.End, hi)
+	after := dt.within(sp.End, hi)
 	if len(after) > 2 && after[0].text == "," && (after[1].low == "the" || after[1].low == "a" || after[1].low == "an") {
 		for _, t := range after[1:] {
 			if t.kind != 'w' {
@@ -344,7 +362,8 @@ func contextWords(text string, sp news.Span) []string {
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int]bool) *people {
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool) *people {
+	paras := dt.paras
 	ps := &people{byKey: map[string]*person{}}
 	type run struct {
 		title, name []tok
@@ -418,7 +437,7 @@ func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int
 			for _, t := range r.title {
 				ctx = append(ctx, t.text)
 			}
-			ctx = append(ctx, contextWords(d.Text, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
+			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
 			at := r.name[0].Start
 			ps.add(name, at, subjects[start] || subjects[at], -1, ctx)
 		}
@@ -530,4 +549,26 @@ func (ps *people) covered(d *news.Doc, p *person) bool {
 		}
 	}
 	return false
+}
+
+// docToks are the finder's tokens of a whole document: its paragraphs'
+// tokens, made once, which the people finder reads by offset instead of
+// tokenizing the text around each mention again.
+type docToks struct {
+	text  string
+	paras []*para
+}
+
+// within returns the tokens that lie in text[lo:hi]: a slice of a
+// paragraph's tokens, or, for a range no paragraph holds whole, the
+// range tokenized on its own.
+func (dt *docToks) within(lo, hi int) []tok {
+	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= hi })
+	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
+		return tokenize(dt.text, lo, hi)
+	}
+	ts := dt.paras[k].ts
+	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
+	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
+	return ts[a:b]
 }

@@ -174,6 +174,7 @@ func sortAttrs(as []*attr) {
 
 // resolve turns the attributions into quotes and resolves their speakers.
 func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
+	dt := &docToks{text: d.Text, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
 	for _, f := range all {
@@ -209,14 +210,13 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 		}
 	}
 	if hasPeople {
+		in := newSpanSet(subjects)
 		for _, m := range d.Mentions {
-			for _, s := range subjects {
-				if s.Contains(m.Span) || (m.TitleSpan.End > m.TitleSpan.Start && s.Contains(m.TitleSpan)) {
-					isSubj[m.Start] = true
-				}
+			if in.contains(m.Span) || (m.TitleSpan.End > m.TitleSpan.Start && in.contains(m.TitleSpan)) {
+				isSubj[m.Start] = true
 			}
 		}
-		ps = fromMentions(d, isSubj)
+		ps = fromMentions(d, dt, isSubj)
 	}
 	// Names the tagger missed, or all names when it found none.
 	{
@@ -233,7 +233,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				isSubj[starts[k]] = true
 			}
 		}
-		byText := fromText(d, paras, sources, isSubj)
+		byText := fromText(d, dt, sources, isSubj)
 		if ps == nil {
 			ps = byText
 		} else {
@@ -245,7 +245,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			}
 		}
 	}
-	ps.countVotes(d.Text)
+	ps.countVotes(dt)
 	r := &resolver{d: d, ps: ps, spoke: map[*person]int{}}
 	var out []news.Quote
 	resolved := make([]news.Quote, len(all))
@@ -272,6 +272,33 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 		}
 	}
 	return out
+}
+
+// spanSet answers whether any of a set of spans contains a span, in
+// logarithmic time: the spans by start, with the furthest end reached by
+// each prefix.
+type spanSet struct {
+	byStart []news.Span
+	maxEnd  []int
+}
+
+func newSpanSet(spans []news.Span) spanSet {
+	ss := spanSet{byStart: append([]news.Span(nil), spans...)}
+	sort.Slice(ss.byStart, func(i, j int) bool { return ss.byStart[i].Start < ss.byStart[j].Start })
+	ss.maxEnd = make([]int, len(ss.byStart))
+	for i, s := range ss.byStart {
+		ss.maxEnd[i] = s.End
+		if i > 0 {
+			ss.maxEnd[i] = max(s.End, ss.maxEnd[i-1])
+		}
+	}
+	return ss
+}
+
+// contains reports whether a span of the set contains o.
+func (ss spanSet) contains(o news.Span) bool {
+	k := sort.Search(len(ss.byStart), func(i int) bool { return ss.byStart[i].Start > o.Start })
+	return k > 0 && ss.maxEnd[k-1] >= o.End
 }
 
 // isQuoted reports whether most of a span lies inside quotation marks.
