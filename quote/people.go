@@ -22,6 +22,8 @@ type person struct {
 	mention []int
 	// entity indexes Doc.Entities, or -1.
 	entity int
+	// idx is the person's index in people.list once the list is whole.
+	idx int
 	// gender is 'm' or 'f' once a title or a resolved pronoun told it;
 	// votes counts the he/his and she/her that follow its mentions.
 	gender byte
@@ -472,13 +474,12 @@ func sortMentions(p *person) {
 // last returns the latest mention of p before off, and whether it is a
 // subject.
 func (p *person) last(off int) (int, bool, int) {
-	at, subj, m := -1, false, -1
-	for i, a := range p.at {
-		if a < off {
-			at, subj, m = a, p.subj[i], p.mention[i]
-		}
+	// The mentions are in text order (see newResolver).
+	i := sort.SearchInts(p.at, off) - 1
+	if i < 0 {
+		return -1, false, -1
 	}
-	return at, subj, m
+	return p.at[i], p.subj[i], p.mention[i]
 }
 
 // nationalities returns the distinctive capitalised words of a
@@ -540,12 +541,10 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 
 // covered reports whether the tagger found p's mentions as something
 // other than a person (an organisation or place of the same name).
-func (ps *people) covered(d *news.Doc, p *person) bool {
+func (ps *people) covered(others spanSet, p *person) bool {
 	for _, a := range p.at {
-		for _, m := range d.Mentions {
-			if m.Type != news.Person && m.Start <= a && a < m.End {
-				return true
-			}
+		if others.contains(news.Span{Start: a, End: a + 1}) {
+			return true
 		}
 	}
 	return false
