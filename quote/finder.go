@@ -55,6 +55,8 @@ type para struct {
 	// inside a closed quotation.
 	sentIdx []int32
 	inQ     []bool
+	// cueOwned marks the tokens of the attributions' cues.
+	cueOwned []bool
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
@@ -601,6 +603,7 @@ func (p *para) add(a *attr) {
 	p.claim(a.cue)
 	p.claim(a.source)
 	p.attrs = append(p.attrs, a)
+	p.markCue(a)
 }
 
 // afterQuote reads "he said", "said X" or "X told reporters" starting at

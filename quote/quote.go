@@ -165,11 +165,9 @@ func sortAttrs(as []*attr) {
 		}
 		return a.content[0].a
 	}
-	for i := 1; i < len(as); i++ {
-		for j := i; j > 0 && key(as[j]) < key(as[j-1]); j-- {
-			as[j], as[j-1] = as[j-1], as[j]
-		}
-	}
+	// Stable, as the insertion sort it replaces, without its square
+	// time on a paragraph of thousands of attributions.
+	sort.SliceStable(as, func(i, j int) bool { return key(as[i]) < key(as[j]) })
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
@@ -527,6 +525,9 @@ func (r *resolver) speaker(f found) (string, int) {
 	return "", -1
 }
 
+// lastWordWindow bounds how far back lastWord reads.
+const lastWordWindow = 256
+
 // afterCommonNoun reports whether text ends with a lowercase noun
 // that a following "who" restricts: "an architect who said" speaks of
 // the architect, not of the last person named.
@@ -547,8 +548,16 @@ func afterShare(text string) bool {
 }
 
 // lastWord returns the last run of non-space characters of text, or "",
-// reading back from its end rather than splitting all of it.
+// reading back from its end rather than splitting all of it: no further
+// than lastWordWindow bytes, so that a text without spaces is not read
+// whole for each word.
 func lastWord(text string) string {
+	if cut := len(text) - lastWordWindow; cut > 0 {
+		for cut < len(text) && !utf8.RuneStart(text[cut]) {
+			cut++
+		}
+		text = text[cut:]
+	}
 	text = strings.TrimRightFunc(text, unicode.IsSpace)
 	i := strings.LastIndexFunc(text, unicode.IsSpace)
 	if i < 0 {
