@@ -558,14 +558,15 @@ type docToks struct {
 	paras []*para
 }
 
-// within returns the tokens that lie in text[lo:hi]: a slice of a
-// paragraph's tokens, or, for a range no paragraph holds whole, the
-// range tokenized on its own.
+// within returns the tokens that lie in text[lo:hi] and in the
+// paragraph of lo: a slice of the paragraph's tokens, or, where no
+// paragraph holds lo, the range tokenized on its own.
 func (dt *docToks) within(lo, hi int) []tok {
-	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= hi })
+	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
 	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
 		return tokenize(dt.text, lo, hi)
 	}
+	hi = min(hi, dt.paras[k].sp.End)
 	ts := dt.paras[k].ts
 	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
 	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
