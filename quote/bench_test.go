@@ -118,11 +118,15 @@ func BenchmarkQuote(b *testing.B) {
 	b.ReportAllocs()
 	st := quote.Stage{}
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		d := *docs[i%len(docs)]
 		if err := st.Apply(&d); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if c := cpuTime() - cpu; c > 0 {
+		b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
@@ -192,11 +196,16 @@ func BenchmarkQuoteUnpunctuated(b *testing.B) {
 			b.ReportAllocs()
 			st := quote.Stage{}
 			b.ResetTimer()
+			cpu := cpuTime()
 			for i := 0; i < b.N; i++ {
 				dd := *d
 				if err := st.Apply(&dd); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if c := cpuTime() - cpu; c > 0 {
+				b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
+				b.ReportMetric(float64(c.Nanoseconds())/float64(len(d.Text)), "cpu-ns/byte")
 			}
 		})
 	}
