@@ -182,13 +182,29 @@ func unpunctuated(tb testing.TB, size int) *news.Article {
 	return articleOf(strings.TrimSpace(sb.String()))
 }
 
+// dense returns one paragraph of at least size bytes of reported speech
+// without punctuation, names and cues in every few words.
+func dense(size int) *news.Article {
+	const unit = "John Smith said Mary Jones told him that Smith believes Jones "
+	return articleOf(strings.TrimSpace(strings.Repeat(unit, size/len(unit)+1)))
+}
+
 // BenchmarkQuoteUnpunctuated runs the quote stage over one paragraph
 // without punctuation of 100 KB and of 400 KB, tagged by the stages
-// before it: the time per byte stays the same when the stage is linear.
+// before it: BASIL's text with its punctuation taken out, and dense
+// reported speech. The CPU time per byte stays the same when the stage
+// is linear.
 func BenchmarkQuoteUnpunctuated(b *testing.B) {
-	for _, kb := range []int{100, 400} {
-		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
-			d, err := upstream(b).Doc(unpunctuated(b, kb<<10))
+	for _, c := range []struct {
+		name string
+		kb   int
+	}{{"basil", 100}, {"basil", 400}, {"dense", 100}, {"dense", 400}} {
+		b.Run(fmt.Sprintf("%s/%dKB", c.name, c.kb), func(b *testing.B) {
+			a := dense(c.kb << 10)
+			if c.name == "basil" {
+				a = unpunctuated(b, c.kb<<10)
+			}
+			d, err := upstream(b).Doc(a)
 			if err != nil {
 				b.Fatal(err)
 			}
