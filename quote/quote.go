@@ -39,6 +39,13 @@
 // pronouns that follow a name, and nationality and role words for
 // descriptions ("the Iraqi official").
 //
+// The stage's time is linear in the text: the finder reads sentences of
+// at most 240 tokens (longer runs without a stop are cut at a comma or
+// dash), looks words up in per-paragraph arrays rather than lists, and
+// resolves speakers by reading back through bounded windows of an index
+// of mentions by offset. The cue model scores a word from hashes of its
+// features, building no strings.
+//
 // Measured with `storyline eval quotes` on PolNeAR's dev split.
 package quote
 
