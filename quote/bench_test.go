@@ -227,33 +227,38 @@ func BenchmarkQuoteUnpunctuated(b *testing.B) {
 	}
 }
 
-// TestUnpunctuated feeds the quote stage a paragraph of 400 KB without
-// punctuation, as segmented and tagged by the stages before it, and
-// checks that it finishes with quotes that lie in the text. How long it
-// takes is measured by BenchmarkQuoteUnpunctuated, not here.
+// TestUnpunctuated feeds the quote stage paragraphs of 400 KB without
+// punctuation (BASIL's text stripped, and dense reported speech), as
+// segmented and tagged by the stages before it, and checks that it
+// finishes with quotes that lie in the text. How long it takes is
+// measured by BenchmarkQuoteUnpunctuated, not here.
 func TestUnpunctuated(t *testing.T) {
 	if testing.Short() {
-		t.Skip("400 KB of text through the tagger; not in -short")
+		t.Skip("800 KB of text through the tagger; not in -short")
 	}
-	a := unpunctuated(t, 400<<10)
-	d, err := upstream(t).Doc(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := (quote.Stage{}).Apply(d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Quotes) == 0 {
-		t.Errorf("no quotes in %d bytes of reported speech", len(d.Text))
-	}
-	for _, q := range d.Quotes {
-		for _, sp := range []news.Span{q.Content, q.Cue, q.Source} {
-			if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
-				t.Fatalf("span %v outside the text of %d bytes", sp, len(d.Text))
-			}
+	for name, a := range map[string]*news.Article{"basil": unpunctuated(t, 400<<10), "dense": dense(400 << 10)} {
+		d, err := upstream(t).Doc(a)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if q.Content.IsZero() {
-			t.Fatalf("quote with no content: %+v", q)
+		if err := (quote.Stage{}).Apply(d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Quotes) == 0 {
+			t.Errorf("%s: no quotes in %d bytes of reported speech", name, len(d.Text))
+		}
+		for _, q := range d.Quotes {
+			for _, sp := range []news.Span{q.Content, q.Cue, q.Source} {
+				if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+					t.Fatalf("%s: span %v outside the text of %d bytes", name, sp, len(d.Text))
+				}
+			}
+			if q.Content.IsZero() {
+				t.Fatalf("%s: quote with no content: %+v", name, q)
+			}
+			if q.Content.End-q.Content.Start > 64<<10 {
+				t.Errorf("%s: a content of %d bytes", name, q.Content.End-q.Content.Start)
+			}
 		}
 	}
 }
