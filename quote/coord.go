@@ -24,11 +24,13 @@ func (p *para) coordinated() {
 		}
 		if b := p.openingParticiple(a); b != nil {
 			p.attrs = append(p.attrs, b)
+			p.markCue(b)
 		}
 		if b := p.splitCoordinated(a); b != nil {
 			// The new attribution may hold a third cue: it is looked at
 			// in turn.
 			p.attrs = append(p.attrs, b)
+			p.markCue(b)
 		}
 	}
 }
@@ -36,12 +38,17 @@ func (p *para) coordinated() {
 // ownCue reports whether token k is the cue of an attribution of the
 // paragraph already.
 func (p *para) ownCue(k int) bool {
-	for _, a := range p.attrs {
-		if k >= a.cue.a && k < a.cue.b {
-			return true
-		}
+	return k >= 0 && k < len(p.cueOwned) && p.cueOwned[k]
+}
+
+// markCue records the tokens of a's cue for ownCue.
+func (p *para) markCue(a *attr) {
+	if p.cueOwned == nil {
+		p.cueOwned = make([]bool, len(p.ts))
 	}
-	return false
+	for k := max(a.cue.a, 0); k < a.cue.b && k < len(p.ts); k++ {
+		p.cueOwned[k] = true
+	}
 }
 
 // secondCue reads a second cue at token k of a's clause: ", and

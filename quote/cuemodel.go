@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -27,7 +28,9 @@ var cueModelData []byte
 // over the token, its neighbours and its place around quotations. It
 // finds the cues the verb lists miss ("sought", "railed against").
 type CueModel struct {
-	w map[string]float32
+	// w holds the weights keyed by the FNV-1a hash of each feature's
+	// name, so that scoring a token builds no strings (see cueScore).
+	w map[uint64]float32
 	// Threshold is the score above which a word missing from the verb
 	// lists is a cue; Veto the score below which a listed verb is not.
 	Threshold, Veto float32
@@ -57,7 +60,8 @@ func ReadCueModel(r io.Reader) (*CueModel, error) {
 		return nil, fmt.Errorf("quote: cue model: %w", err)
 	}
 	defer zr.Close()
-	m := &CueModel{w: map[string]float32{}, Veto: -math.MaxFloat32}
+	m := &CueModel{w: map[uint64]float32{}, Veto: -math.MaxFloat32}
+	names := map[uint64]string{}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		f, v, ok := strings.Cut(sc.Text(), "\t")
@@ -74,7 +78,12 @@ func ReadCueModel(r io.Reader) (*CueModel, error) {
 		case f == "veto":
 			m.Veto = float32(x)
 		default:
-			m.w[f] = float32(x)
+			h := featHash(f)
+			if g, ok := names[h]; ok && g != f {
+				return nil, fmt.Errorf("quote: cue model: features %q and %q have the same hash", g, f)
+			}
+			names[h] = f
+			m.w[h] = float32(x)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -95,13 +104,141 @@ func (m *CueModel) score(p *para, i int) float32 {
 	if s := p.scores[i]; s == s {
 		return s
 	}
-	var s float32
-	p.feats = cueFeatures(p, i, p.feats)
-	for _, f := range p.feats {
-		s += m.w[f]
-	}
+	s := m.cueScore(p, i)
 	p.scores[i] = s
 	return s
+}
+
+// fnv is a running FNV-1a hash of a feature's name.
+type fnv uint64
+
+const (
+	fnvOffset fnv = 14695981039346656037
+	fnvPrime  fnv = 1099511628211
+)
+
+// s adds the bytes of x to the hash.
+func (h fnv) s(x string) fnv {
+	for i := 0; i < len(x); i++ {
+		h ^= fnv(x[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// b adds one byte to the hash.
+func (h fnv) b(c byte) fnv {
+	h ^= fnv(c)
+	h *= fnvPrime
+	return h
+}
+
+// featHash is the key of a feature's name in CueModel.w.
+func featHash(f string) uint64 { return uint64(fnvOffset.s(f)) }
+
+// The hashes of the feature templates' prefixes, each of which
+// cueFeatures writes before the feature's parts.
+var (
+	hB, hW, hS3, hS2, hShape  = fnvOffset.s("b"), fnvOffset.s("w="), fnvOffset.s("s3="), fnvOffset.s("s2="), fnvOffset.s("shape=")
+	hP1, hN1, hP2, hN2        = fnvOffset.s("p1="), fnvOffset.s("n1="), fnvOffset.s("p2="), fnvOffset.s("n2=")
+	hWN1, hP1W, hS3N1, hP1cS3 = fnvOffset.s("w+n1="), fnvOffset.s("p1+w="), fnvOffset.s("s3+n1="), fnvOffset.s("p1c+s3=")
+	hStem, hStemN1c, hP1cN1c  = fnvOffset.s("stem="), fnvOffset.s("stem+n1c="), fnvOffset.s("p1c+n1c=")
+	hP1cap, hLex, hInq        = fnvOffset.s("p1cap"), fnvOffset.s("lex="), fnvOffset.s("inq")
+	hPos, hRest, hSj, hSjSt   = fnvOffset.s("pos="), fnvOffset.s("rest="), fnvOffset.s("sj="), fnvOffset.s("sj+st=")
+	hThat                     = fnvOffset.s("that+")
+)
+
+// cueScore returns the model's score for token i: the sum of the weights
+// of the features cueFeatures names, found by their hashes, which are
+// computed from the features' parts without building their names.
+func (m *CueModel) cueScore(p *para, i int) float32 {
+	ts := p.ts
+	at := func(k int) string {
+		if k < 0 {
+			return "<s>"
+		}
+		if k >= len(ts) {
+			return "</s>"
+		}
+		if ts[k].kind == 'q' {
+			return "<q>"
+		}
+		return ts[k].low
+	}
+	var sum float32
+	add := func(h fnv) { sum += m.w[uint64(h)] }
+	w := ts[i].low
+	shape := "lower"
+	if startsUpper(ts[i].text) {
+		shape = "cap"
+	}
+	s3, s2 := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2)
+	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	cp1, cn1 := class(p1), class(n1)
+	st := stem(w)
+	add(hB)
+	add(hW.s(w))
+	add(hS3.s(s3))
+	add(hS2.s(s2))
+	add(hShape.s(shape))
+	add(hP1.s(p1))
+	add(hN1.s(n1))
+	add(hP2.s(p2))
+	add(hN2.s(n2))
+	add(hWN1.s(w).b('|').s(n1))
+	add(hP1W.s(p1).b('|').s(w))
+	add(hS3N1.s(s3).b('|').s(cn1))
+	add(hP1cS3.s(cp1).b('|').s(s3))
+	add(hStem.s(st))
+	add(hStemN1c.s(st).b('|').s(cn1))
+	add(hP1cN1c.s(cp1).b('|').s(cn1))
+	if i > 0 && capWord(ts[i-1]) {
+		add(hP1cap)
+	}
+	if k, ok := cues[w]; ok {
+		add(hLex.b(byte(k)))
+	}
+	if p.inQuote(i) {
+		add(hInq)
+	}
+	sn := p.sents[p.sentOf(i)]
+	add(hPos.s(bucket(i - sn[0])))
+	add(hRest.s(bucket(sn[1] - 1 - i)))
+	j := i - 1
+	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+		j--
+	}
+	sj := "<s>"
+	if j >= sn[0] {
+		sj = subjClass(ts[j])
+	}
+	add(hSj.s(sj))
+	add(hSjSt.s(sj).b('|').s(st))
+	for k := i + 1; k < len(ts) && k <= i+4; k++ {
+		if ts[k].low == "that" {
+			add(hThat.b(byte('0' + k - i)))
+			break
+		}
+	}
+	return sum
+}
+
+// suffixNoAlloc is suffix without converting w to runes: its last n
+// runes, or w when it has no more. Invalid UTF-8 goes through suffix,
+// whose conversion turns each bad byte into U+FFFD.
+func suffixNoAlloc(w string, n int) string {
+	if !utf8.ValidString(w) {
+		return suffix(w, n)
+	}
+	e := len(w)
+	for k := 0; k < n; k++ {
+		if e == 0 {
+			return w
+		}
+		_, size := utf8.DecodeLastRuneInString(w[:e])
+		e -= size
+	}
+	return w[e:]
 }
 
 // cueFeatures returns the features of token i of a paragraph.
@@ -216,7 +353,7 @@ func class(w string) string {
 		return "pron"
 	case boundary[w]:
 		return "fn"
-	case len(w) > 0 && !isWordRune([]rune(w)[0]):
+	case len(w) > 0 && !isWordRune(firstRune(w)):
 		return "punct"
 	}
 	return "word"

@@ -3,10 +3,15 @@ package quote
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -103,5 +108,60 @@ func TestBagsDeterministic(t *testing.T) {
 		} else if !bytes.Equal(first, buf.Bytes()) {
 			t.Fatalf("run %d wrote a different model", run)
 		}
+	}
+}
+
+// TestHashedScoreMatchesFeatures checks that the hashed scorer gives, to
+// the bit, the score of summing the weights of the named features that
+// cueFeatures builds, over every token of the package's test texts.
+func TestHashedScoreMatchesFeatures(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(cueModelData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]float32{}
+	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		f, v, _ := strings.Cut(l, "\t")
+		x, err := strconv.ParseFloat(v, 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		named[f] = float32(x)
+	}
+	m := defaultModel()
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
+	// The seeds too, when they are there.
+	seeds, _ := filepath.Glob(filepath.Join(testutil.Root(t), "..", "shared", "seeds", "*.txt"))
+	files = append(files, seeds...)
+	texts := []string{"Smith railed against the plan, “which is bad,” he said. Café owners’ union sought ÿ\xffx relief that day."}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	n := 0
+	for _, text := range texts {
+		for _, sp := range paragraphs(doc(text)) {
+			p := newPara(text, sp, m)
+			for i := range p.ts {
+				var want float32
+				for _, f := range cueFeatures(p, i, nil) {
+					want += named[f]
+				}
+				if got := m.cueScore(p, i); got != want {
+					t.Errorf("%q: hashed score %v, named features %v", p.ts[i].text, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n < 200 {
+		t.Errorf("only %d tokens compared", n)
 	}
 }

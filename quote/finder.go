@@ -34,6 +34,8 @@ type attr struct {
 
 // para is one paragraph being read.
 type para struct {
+	// sp is the paragraph's span of the text.
+	sp      news.Span
 	ts      []tok
 	qs      []qspan
 	sents   [][2]int
@@ -49,10 +51,16 @@ type para struct {
 	cues   *CueModel
 	scores []float32
 	feats  []string
+	// sentIdx is the sentence of each token; inQ marks the tokens
+	// inside a closed quotation.
+	sentIdx []int32
+	inQ     []bool
+	// cueOwned marks the tokens of the attributions' cues.
+	cueOwned []bool
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
-	p := &para{ts: tokenize(text, sp.Start, sp.End), cues: cues}
+	p := &para{sp: sp, ts: tokenize(text, sp.Start, sp.End), cues: cues}
 	p.qs = pairQuotes(p.ts)
 	p.sents = sentences(p.ts, p.qs)
 	p.claimed = make([]bool, len(p.ts))
@@ -60,7 +68,29 @@ func newPara(text string, sp news.Span, cues *CueModel) *para {
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}
+	p.sentIdx = make([]int32, len(p.ts))
+	for k, s := range p.sents {
+		for i := s[0]; i < s[1]; i++ {
+			p.sentIdx[i] = int32(k)
+		}
+	}
+	p.inQ = insideQuotes(len(p.ts), p.qs)
 	return p
+}
+
+// insideQuotes marks the tokens inside a closed quotation, marks
+// excluded.
+func insideQuotes(n int, qs []qspan) []bool {
+	in := make([]bool, n)
+	for _, q := range qs {
+		if q.unclosed {
+			continue
+		}
+		for i := q.start + 1; i < q.end-1; i++ {
+			in[i] = true
+		}
+	}
+	return in
 }
 
 func (p *para) claim(r rng) {
@@ -80,10 +110,8 @@ func (p *para) free(r rng) bool {
 
 // sentOf returns the sentence holding token i.
 func (p *para) sentOf(i int) int {
-	for k, s := range p.sents {
-		if i >= s[0] && i < s[1] {
-			return k
-		}
+	if i >= 0 && i < len(p.sentIdx) {
+		return int(p.sentIdx[i])
 	}
 	return len(p.sents) - 1
 }
@@ -280,10 +308,13 @@ func (p *para) find(prev *attr, prevPara *para) {
 		p.add(&attr{content: []rng{r}, cue: rng{-1, -1}, source: rng{-1, -1}, direct: true, contOf: prev})
 		return
 	}
-	// Sentence by sentence: quotations first, then reported speech.
+	// Sentence by sentence: quotations first, then reported speech. The
+	// quotations are in text order: each sentence reads its own.
+	qi := 0
 	for si, s := range p.sents {
-		for _, q := range p.qs {
-			if q.start < s[0] || q.start >= s[1] || !p.free(rng{q.start, q.end}) || p.namedQuote(q, s[0]) {
+		for ; qi < len(p.qs) && p.qs[qi].start < s[1]; qi++ {
+			q := p.qs[qi]
+			if q.start < s[0] || !p.free(rng{q.start, q.end}) || p.namedQuote(q, s[0]) {
 				continue
 			}
 			p.direct(q, prev, prevPara)
@@ -572,6 +603,7 @@ func (p *para) add(a *attr) {
 	p.claim(a.cue)
 	p.claim(a.source)
 	p.attrs = append(p.attrs, a)
+	p.markCue(a)
 }
 
 // afterQuote reads "he said", "said X" or "X told reporters" starting at
@@ -1636,10 +1668,5 @@ func capWord(t tok) bool {
 
 // inQuote reports whether token i lies inside a closed quotation.
 func (p *para) inQuote(i int) bool {
-	for _, q := range p.qs {
-		if !q.unclosed && i > q.start && i < q.end-1 {
-			return true
-		}
-	}
-	return false
+	return i >= 0 && i < len(p.inQ) && p.inQ[i]
 }

@@ -99,8 +99,10 @@ var nonVerbIng = map[string]bool{
 }
 
 func init() {
-	for kind, list := range verbs {
-		for _, v := range list {
+	// The kinds in a fixed order, so that a form listed under two kinds
+	// would get the same one in every run.
+	for _, kind := range []cueKind{cueSay, cueTell, cueThink, cueObject} {
+		for _, v := range verbs[kind] {
 			forms := strings.Split(v, "/")
 			if len(forms) == 1 {
 				forms = inflect(v)

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline/news"
@@ -21,6 +22,8 @@ type person struct {
 	mention []int
 	// entity indexes Doc.Entities, or -1.
 	entity int
+	// idx is the person's index in people.list once the list is whole.
+	idx int
 	// gender is 'm' or 'f' once a title or a resolved pronoun told it;
 	// votes counts the he/his and she/her that follow its mentions.
 	gender byte
@@ -30,7 +33,8 @@ type person struct {
 // countVotes counts, for each mention of each person, whether the first
 // third-person pronoun after it in its sentence is male or female:
 // "Trump ... his campaign".
-func (ps *people) countVotes(text string) {
+func (ps *people) countVotes(dt *docToks) {
+	text := dt.text
 	for _, p := range ps.list {
 		for _, a := range p.at {
 			end := min(len(text), a+160)
@@ -40,7 +44,7 @@ func (ps *people) countVotes(text string) {
 			if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
 				end = a + i
 			}
-			ts := tokenize(text, a, end)
+			ts := dt.within(a, end)
 			if len(ts) > 10 {
 				ts = ts[:10]
 			}
@@ -66,12 +70,19 @@ var femaleTitles = map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms":
 // agrees reports whether a pronoun can refer to p.
 func (p *person) agrees(pronoun string) bool {
 	if p.gender == 0 {
+		// A title tells the gender when all the person's titles agree;
+		// a key shared by two people ("Mr. Cheney", "Mrs. Cheney") tells
+		// nothing. The answer must not depend on the map's order.
+		male, female := false, false
 		for w := range p.ctx {
-			if maleTitles[w] {
-				p.gender = 'm'
-			} else if femaleTitles[w] {
-				p.gender = 'f'
-			}
+			male = male || maleTitles[w]
+			female = female || femaleTitles[w]
+		}
+		switch {
+		case male && !female:
+			p.gender = 'm'
+		case female && !male:
+			p.gender = 'f'
 		}
 	}
 	if p.gender == 0 {
@@ -217,17 +228,33 @@ func betterName(a, b string) bool {
 }
 
 // fromMentions builds the people of d from its entity mentions.
-func fromMentions(d *news.Doc, subjects map[int]bool) *people {
+func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 	ps := &people{byKey: map[string]*person{}}
+	// An entity's name and person, and a written name's clean form, are
+	// worked out once per document, not once per mention.
+	forms := map[int]string{}
+	clean := map[string]string{}
+	byEntity := map[int]*person{}
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
 		}
 		name := m.Text
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			name = bestForm(d.Entities[m.Entity])
+			f, ok := forms[m.Entity]
+			if !ok {
+				f = bestForm(d.Entities[m.Entity])
+				forms[m.Entity] = f
+			}
+			name = f
 		}
-		name = cleanName(name)
+		if c, ok := clean[name]; ok {
+			name = c
+		} else {
+			c = cleanName(name)
+			clean[name] = c
+			name = c
+		}
 		var ctx []string
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
@@ -238,20 +265,19 @@ func fromMentions(d *news.Doc, subjects map[int]bool) *people {
 			}
 		}
 		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
-		ctx = append(ctx, contextWords(d.Text, m.Span)...)
+		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
 		p := ps.byKey[key]
 		if p == nil && m.Entity >= 0 {
-			for _, q := range ps.list {
-				if q.entity == m.Entity {
-					p = q
-				}
-			}
+			p = byEntity[m.Entity]
 		}
 		if p == nil {
 			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)
 			if p != nil {
 				p.entity = m.Entity
+				if _, ok := byEntity[m.Entity]; !ok && m.Entity >= 0 {
+					byEntity[m.Entity] = p
+				}
 			}
 			continue
 		}
@@ -294,7 +320,8 @@ func cleanName(s string) string {
 // person: titles and roles before it ("his Iraqi counterpart", "Chief of
 // Staff of the Iranian Armed Forces") and an apposition after it (", the
 // head of …,").
-func contextWords(text string, sp news.Span) []string {
+func contextWords(dt *docToks, sp news.Span) []string {
+	text := dt.text
 	lo := max(0, sp.Start-160)
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
 		lo--
@@ -302,7 +329,7 @@ func contextWords(text string, sp news.Span) []string {
 	if i := strings.LastIndexAny(text[lo:sp.Start], ".\n;"); i >= 0 {
 		lo += i + 1
 	}
-	before := tokenize(text, lo, sp.Start)
+	before := dt.within(lo, sp.Start)
 	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
@@ -322,7 +349,7 @@ func contextWords(text string, sp news.Span) []string {
 	for hi < len(text) && text[hi]&0xC0 == 0x80 {
 		hi++
 	}
-	after := tokenize(text, sp.End, hi)
+	after := dt.within(sp.End, hi)
 	if len(after) > 2 && after[0].text == "," && (after[1].low == "the" || after[1].low == "a" || after[1].low == "an") {
 		for _, t := range after[1:] {
 			if t.kind != 'w' {
@@ -337,7 +364,8 @@ func contextWords(text string, sp news.Span) []string {
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int]bool) *people {
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool) *people {
+	paras := dt.paras
 	ps := &people{byKey: map[string]*person{}}
 	type run struct {
 		title, name []tok
@@ -411,7 +439,7 @@ func fromText(d *news.Doc, paras []*para, sources map[int]bool, subjects map[int
 			for _, t := range r.title {
 				ctx = append(ctx, t.text)
 			}
-			ctx = append(ctx, contextWords(d.Text, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
+			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
 			at := r.name[0].Start
 			ps.add(name, at, subjects[start] || subjects[at], -1, ctx)
 		}
@@ -446,13 +474,12 @@ func sortMentions(p *person) {
 // last returns the latest mention of p before off, and whether it is a
 // subject.
 func (p *person) last(off int) (int, bool, int) {
-	at, subj, m := -1, false, -1
-	for i, a := range p.at {
-		if a < off {
-			at, subj, m = a, p.subj[i], p.mention[i]
-		}
+	// The mentions are in text order (see newResolver).
+	i := sort.SearchInts(p.at, off) - 1
+	if i < 0 {
+		return -1, false, -1
 	}
-	return at, subj, m
+	return p.at[i], p.subj[i], p.mention[i]
 }
 
 // nationalities returns the distinctive capitalised words of a
@@ -514,13 +541,34 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 
 // covered reports whether the tagger found p's mentions as something
 // other than a person (an organisation or place of the same name).
-func (ps *people) covered(d *news.Doc, p *person) bool {
+func (ps *people) covered(others spanSet, p *person) bool {
 	for _, a := range p.at {
-		for _, m := range d.Mentions {
-			if m.Type != news.Person && m.Start <= a && a < m.End {
-				return true
-			}
+		if others.contains(news.Span{Start: a, End: a + 1}) {
+			return true
 		}
 	}
 	return false
+}
+
+// docToks are the finder's tokens of a whole document: its paragraphs'
+// tokens, made once, which the people finder reads by offset instead of
+// tokenizing the text around each mention again.
+type docToks struct {
+	text  string
+	paras []*para
+}
+
+// within returns the tokens that lie in text[lo:hi] and in the
+// paragraph of lo: a slice of the paragraph's tokens, or, where no
+// paragraph holds lo, the range tokenized on its own.
+func (dt *docToks) within(lo, hi int) []tok {
+	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
+	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
+		return tokenize(dt.text, lo, hi)
+	}
+	hi = min(hi, dt.paras[k].sp.End)
+	ts := dt.paras[k].ts
+	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
+	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
+	return ts[a:b]
 }
