@@ -48,6 +48,9 @@ type compiled struct {
 	// trans[p] holds the weights of the previous-label feature of p
 	// (NumLabels: the start).
 	trans [NumLabels + 1][NumLabels]float32
+	// pairs are the allowed label bigrams after the start, in the order
+	// viterbi tries them: by previous label, then label.
+	pairs []pair
 
 	bias                               span
 	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
@@ -60,6 +63,18 @@ type compiled struct {
 	capElse, lowElse                   [2][4][4]span
 	mem                                [256]span
 	memSh                              [256][4]span
+}
+
+// pair is an allowed label bigram.
+type pair struct{ p, l uint8 }
+
+// transitions holds the previous-label scores of a word: trans plus
+// the previous label with the word, plus the previous label with the
+// shape, summed in that order as viterbi sums them. start is the row
+// after the sentence start, pairs follows compiled.pairs.
+type transitions struct {
+	start [NumLabels]float32
+	pairs []float32
 }
 
 // builder collects rows for compile in the order they come.
@@ -104,6 +119,13 @@ func (b *builder) compile() *compiled {
 	}
 	for p := 0; p <= NumLabels; p++ {
 		c.addSpan(c.find(transFeature(uint8(p))), &c.trans[p])
+	}
+	for p := 0; p < NumLabels; p++ {
+		for l := 0; l < NumLabels; l++ {
+			if allowed[p][l] {
+				c.pairs = append(c.pairs, pair{uint8(p), uint8(l)})
+			}
+		}
 	}
 	c.bias = c.find(tmpl(tBias))
 	c.wm1Edge = c.find(hnum(tmpl(tWm1), 1))
@@ -181,10 +203,13 @@ type wordInfo struct {
 	head0  span // Head at sentence-start state 0
 	// the word's features as the token before or after another
 	wm1, wp1, wm2, wp2, shm1, shp1 span
-	// p1w[p] holds the previous label p with the word (nil when the
-	// model has none), p1sh[p] with its shape.
-	p1w  *[NumLabels + 1]span
-	p1sh *[NumLabels + 1]span
+	// em0 is the sum of the first features of the word, the ones that
+	// decide nothing but it: bias, W, Word.
+	em0 [NumLabels]float32
+	// tr holds its previous-label scores, shared by the words of a shape
+	// when the model has no weights for the previous label with the
+	// word.
+	tr *transitions
 }
 
 // maxWords bounds each of the two generations of a lattice's word memo:
@@ -211,6 +236,10 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	put(c.find(hnum(tmpl(tW), wi.lowH)))
 	put(c.find(hstr(tmpl(tWord), w)))
 	wi.n1 = uint8(n)
+	c.addSpan(c.bias, &wi.em0)
+	for _, sp := range wi.own[:n] {
+		c.addSpan(sp, &wi.em0)
+	}
 	rc := utf8.RuneCountInString(low)
 	lt.buf = appendAffixes(lt.buf[:0], low, rc)
 	lt.buf = append(lt.buf, lenFeature(rc, flags))
@@ -232,18 +261,32 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 		p1w[p] = c.find(hnum(hnum(tmpl(tP1W), uint64(p)), wi.lowH))
 		any = any || p1w[p].n > 0
 	}
-	if any {
-		wi.p1w = &p1w
-	}
-	wi.p1sh = lt.shapes[wi.shH]
-	if wi.p1sh == nil {
-		wi.p1sh = new([NumLabels + 1]span)
-		for p := range wi.p1sh {
-			wi.p1sh[p] = c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), wi.shH))
+	if !any {
+		if wi.tr = lt.shapes[wi.shH]; wi.tr == nil {
+			wi.tr = c.transitions(&p1w, wi.shH)
+			lt.shapes[wi.shH] = wi.tr
 		}
-		lt.shapes[wi.shH] = wi.p1sh
+		return wi
 	}
+	wi.tr = c.transitions(&p1w, wi.shH)
 	return wi
+}
+
+// transitions sums the previous-label scores of a word whose previous
+// label features have the weights p1w and whose shape hashes to shH.
+func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transitions {
+	tr := &transitions{pairs: make([]float32, len(c.pairs))}
+	var rows [NumLabels + 1][NumLabels]float32
+	for p := range rows {
+		rows[p] = c.trans[p]
+		c.addSpan(p1w[p], &rows[p])
+		c.addSpan(c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), shH)), &rows[p])
+	}
+	tr.start = rows[NumLabels]
+	for k, pr := range c.pairs {
+		tr.pairs[k] = rows[pr.p][pr.l]
+	}
+	return tr
 }
 
 // lattice is the working space of decoding, reused from document to
@@ -258,13 +301,13 @@ type lattice struct {
 	sents     []sentInfo
 	ends      []int
 	doc       *docState
-	words     map[string]*wordInfo // the memo's new generation
-	old       map[string]*wordInfo // its old generation
-	shapes    map[uint64]*[NumLabels + 1]span
+	words     map[string]*wordInfo    // the memo's new generation
+	old       map[string]*wordInfo    // its old generation
+	shapes    map[uint64]*transitions // of the words without their own
 }
 
 func newLattice() *lattice {
-	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{}, shapes: map[uint64]*[NumLabels + 1]span{}}
+	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{}, shapes: map[uint64]*transitions{}}
 }
 
 // grow makes room for a sentence of n tokens.
@@ -366,7 +409,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		return nil
 	}
 	lt.grow(n)
-	var em, dyn [NumLabels]float32
+	var em [NumLabels]float32
 	for i := 0; i < n; i++ {
 		t := &toks[i]
 		wi := t.wi
@@ -387,11 +430,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 
 		// the features in the order features appends them
-		em = [NumLabels]float32{}
-		c.addSpan(c.bias, &em)
-		for _, sp := range wi.own[:wi.n1] {
-			c.addSpan(sp, &em)
-		}
+		em = wi.em0 // bias, W, Word
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.wm1, &em)
 		} else {
@@ -476,35 +515,29 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			row[l] = negInf
 		}
 		back := &lt.back[i]
-		prevs := NumLabels
 		if i == 0 {
-			prevs = 1
-		}
-		for pi := 0; pi < prevs; pi++ {
-			p := pi
-			base := float32(0)
-			if i == 0 {
-				p = NumLabels
-			} else {
-				base = lt.delta[i-1][p]
-				if base == negInf {
-					continue
-				}
-			}
-			dyn = c.trans[p]
-			if wi.p1w != nil {
-				c.addSpan(wi.p1w[p], &dyn)
-			}
-			c.addSpan(wi.p1sh[p], &dyn)
-			ok := &allowed[p]
+			ok := &allowed[NumLabels]
 			for l := 0; l < NumLabels; l++ {
 				if !ok[l] {
 					continue
 				}
-				if s := base + em[l] + dyn[l]; s > row[l] {
+				if s := float32(0) + em[l] + wi.tr.start[l]; s > row[l] {
 					row[l] = s
-					back[l] = uint8(p)
+					back[l] = NumLabels
 				}
+			}
+			continue
+		}
+		prev := &lt.delta[i-1]
+		dyn := wi.tr.pairs[:len(c.pairs)]
+		for k, pr := range c.pairs {
+			base := prev[pr.p]
+			if base == negInf {
+				continue
+			}
+			if s := base + em[pr.l] + dyn[k]; s > row[pr.l] {
+				row[pr.l] = s
+				back[pr.l] = pr.p
 			}
 		}
 	}
