@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -39,7 +40,12 @@ type slot struct {
 type compiled struct {
 	slots []slot
 	mask  uint64
-	wts   []entry
+	// seen has a bit set for the hashes of the features in slots, 32
+	// per word: most token pairs have no feature, and a bit set small
+	// enough for the cache tells so sooner than the table.
+	seen   []uint32
+	seenSh uint
+	wts    []entry
 	// zero is the row of feature hash 0, which no token ever finds (the
 	// table keeps 0 for empty slots) but which Save writes back.
 	zero    span
@@ -77,6 +83,9 @@ type transitions struct {
 	pairs []float32
 }
 
+// seenMul spreads a feature hash over the bits of compiled.seen.
+const seenMul = 0x9e3779b97f4a7c15
+
 // builder collects rows for compile in the order they come.
 type builder struct {
 	keys  []uint64
@@ -106,11 +115,16 @@ func (b *builder) compile() *compiled {
 	}
 	c.slots = make([]slot, size)
 	c.mask = uint64(size - 1)
+	// 16 bits per feature
+	c.seen = make([]uint32, size/2)
+	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
 	for i, k := range b.keys {
 		if k == 0 {
 			c.zero, c.hasZero = b.spans[i], true
 			continue
 		}
+		h := (k * seenMul) >> c.seenSh
+		c.seen[h>>5] |= 1 << (h & 31)
 		j := (k ^ k>>29) & c.mask
 		for c.slots[j].key != 0 && c.slots[j].key != k {
 			j = (j + 1) & c.mask
@@ -170,6 +184,9 @@ func (b *builder) compile() *compiled {
 // find returns the weights of feature k (none for k 0, whose slots are
 // the empty ones).
 func (c *compiled) find(k uint64) span {
+	if h := (k * seenMul) >> c.seenSh; c.seen[h>>5]&(1<<(h&31)) == 0 {
+		return span{}
+	}
 	i := (k ^ k>>29) & c.mask
 	for {
 		s := &c.slots[i]
@@ -194,6 +211,9 @@ type wordInfo struct {
 	lowH, shH  uint64
 	flags, lex uint8
 	multi      bool // more than one rune
+	// gaz is the gazetteer's entry for the word alone, if gazOK
+	gaz   uint8
+	gazOK bool
 	// own holds the non-empty spans of the word's own features in the
 	// order features adds them: W and Word (the first n1), then the
 	// affixes and Len (up to n2).
@@ -226,6 +246,7 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	if b, ok := m.lex[low]; ok {
 		wi.lex = b + 1
 	}
+	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
 	n := 0
 	put := func(sp span) {
 		if sp.n > 0 {

@@ -107,7 +107,13 @@ func (g gazetteer) mark(toks []tok) {
 		best, mask := -1, uint8(0)
 		for j := i; j < len(toks) && j-i < 8; j++ {
 			h = gazKey(h, toks[j].lowH)
-			v, ok := g[h]
+			var v uint8
+			var ok bool
+			if wi := toks[j].wi; j == i && wi != nil {
+				v, ok = wi.gaz, wi.gazOK // the word's own entry, memoised
+			} else {
+				v, ok = g[h]
+			}
 			if !ok {
 				break
 			}
