@@ -6,6 +6,7 @@
 //
 //	storyline brief [--format md|json|html] [--words N] PATH|URL...
 //	storyline eval  SUITE [--data DIR] [--format table|json]
+//	storyline bench [--data DIR] [--format table|json] [--quick]
 //
 // Run "storyline help COMMAND" for the flags of a command.
 package main
@@ -35,6 +36,7 @@ func init() {
 	commands = []command{
 		{"brief", "storyline brief [--format md|json|html] [--words N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
+		{"bench", "storyline bench [--data DIR] [--format table|json] [--quick]", "measure speed and memory, with prose as a baseline", runBench},
 	}
 }
 
