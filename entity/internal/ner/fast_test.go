@@ -107,3 +107,33 @@ func TestWordMemoStartsOver(t *testing.T) {
 		t.Errorf("word memo holds %d and %d words, bound %d each", len(lt.words), len(lt.old), maxWords)
 	}
 }
+
+// BenchmarkTagDocViterbi tags CoNLL-2003 valid with the reference path
+// (every feature hashed and looked up per token, as training decodes),
+// for a same-run comparison with BenchmarkTagDoc.
+func BenchmarkTagDocViterbi(b *testing.B) {
+	m := model(b)
+	docs := validDocs(b)
+	tokens := 0
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			tokens += len(s.Words)
+		}
+	}
+	lt := newLattice()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, doc := range docs {
+			d := newDocState()
+			infos := make([]sentInfo, len(doc.Sentences))
+			for k, s := range doc.Sentences {
+				infos[k] = m.prepare(s.Words, d)
+				d.observe(&infos[k])
+			}
+			for k := range infos {
+				d.remember(&infos[k], viterbi(m, m, &infos[k], d, lt))
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
