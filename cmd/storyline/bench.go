@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -51,18 +52,21 @@ type benchOptions struct {
 	quick bool
 	// minTime is how long a throughput measure runs at least.
 	minTime time.Duration
+	// sizes are the brief pile sizes (benchSizes by default).
+	sizes []int
 	// exe is the binary whose start-up is timed.
 	exe      string
 	progress io.Writer
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const usage = "storyline bench [--data DIR] [--format table|json] [--quick]"
+	const usage = "storyline bench [--data DIR] [--format table|json] [--quick] [--sizes 10,30,100,300]"
 	fs := newFlags("bench", usage, "Measures analysis throughput (one core and all), brief time for 10 to 300 articles,\nsummarizer time per cluster, start-up time and heap per kept Doc, in one run,\nwith prose's analysis throughput on the same articles as a baseline.\nDIR holds stories/basil (BASIL) and summarization/duc2003 (DUC 2003).", stderr)
 	opt := benchOptions{progress: stderr, minTime: 3 * time.Second}
 	fs.StringVar(&opt.data, "data", "../shared/data", "folder of the shared data sets")
 	format := fs.String("format", "table", "output format: table or json")
 	fs.BoolVar(&opt.quick, "quick", false, "a smoke run on a few articles that checks every measure runs; its figures are not to be quoted")
+	sizes := fs.String("sizes", "10,30,100,300", "the brief pile sizes to time, comma-separated")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -72,6 +76,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("%w: unknown format %q", errUsage, *format)
+	}
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%w: --sizes: %q is not a positive number", errUsage, f)
+		}
+		opt.sizes = append(opt.sizes, n)
 	}
 	if opt.exe, err = os.Executable(); err != nil {
 		return fmt.Errorf("bench: finding this program to time its start-up: %w", err)
@@ -103,7 +114,11 @@ func bench(ctx context.Context, opt benchOptions) (*eval.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
-	minTime, startups, sizes, heapArts := opt.minTime, 10, benchSizes, arts
+	sizes := opt.sizes
+	if len(sizes) == 0 {
+		sizes = benchSizes
+	}
+	minTime, startups, heapArts := opt.minTime, 10, arts
 	if opt.quick {
 		heapArts = arts[:min(len(arts), 20)]
 		arts, clusters, minTime, startups = arts[:min(len(arts), 4)], clusters[:min(len(clusters), 2)], 0, 2

@@ -36,7 +36,7 @@ func init() {
 	commands = []command{
 		{"brief", "storyline brief [--format md|json|html] [--words N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
-		{"bench", "storyline bench [--data DIR] [--format table|json] [--quick]", "measure speed and memory, with prose as a baseline", runBench},
+		{"bench", "storyline bench [--data DIR] [--format table|json] [--quick] [--sizes 10,30,100,300]", "measure speed and memory, with prose as a baseline", runBench},
 	}
 }
 
