@@ -61,6 +61,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -261,6 +262,9 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	sortMentions(d.Mentions)
 	docEntities(d)
+	// a kept doc holds its layers for long: no spare capacity
+	d.Mentions = slices.Clip(slices.Clone(d.Mentions))
+	d.Entities = slices.Clip(slices.Clone(d.Entities))
 	return nil
 }
 

@@ -13,6 +13,7 @@
 //	storyline feeds   [--db DSN] add URL... | list | remove URL...
 //	storyline eval    SUITE [--data DIR] [--format table|json]
 //	storyline version
+//	storyline bench   [--data DIR] [--format table|json] [--quick]
 //
 // --db names the store: a SQLite file (the default is storyline/storyline.db
 // in the user's data directory) or a postgres:// URL.
@@ -64,6 +65,7 @@ func init() {
 		{"feeds", "storyline feeds [--db DSN] add URL... | list | remove URL...", "manage the feeds serve follows", runFeeds},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
 		{"version", "storyline version", "print the version, the source revision and the Go version", runVersion},
+		{"bench", "storyline bench [--data DIR] [--format table|json] [--quick] [--sizes 10,30,100,300]", "measure speed and memory, with prose as a baseline", runBench},
 	}
 }
 

@@ -56,6 +56,9 @@ type tok struct {
 	// token's BILOU position in it.
 	gazMask, gazPos uint8
 	lex             uint8 // lowercase-frequency bucket + 1, 0 unknown
+	// wi is the word's memo entry, set by prepareDoc (decode's tokens
+	// have no low and shape strings; they need only their hashes).
+	wi *wordInfo
 }
 
 // norm lowercases a word and writes digits as 0.
@@ -333,32 +336,9 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 		hnum(hnum(tmpl(tHead), st), t.lowH),
 	)
 	// affixes by rune
-	low := t.low
-	rc := utf8.RuneCountInString(low)
-	if rc > 1 {
-		k := 0
-		for j := range low {
-			if k > 0 && k <= 4 {
-				buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low[:j]))
-			}
-			k++
-		}
-		if k <= 4 {
-			buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low))
-		}
-		k = 0
-		for j := len(low); j > 0 && k < 4; {
-			_, sz := utf8.DecodeLastRuneInString(low[:j])
-			j -= sz
-			k++
-			buf = append(buf, hstr(hnum(tmpl(tSuf), uint64(k)), low[j:]))
-		}
-	}
-	l := uint64(rc)
-	if l > 8 {
-		l = 8
-	}
-	buf = append(buf, hnum(hnum(tmpl(tLen), l), uint64(t.flags&fInitCap)))
+	rc := utf8.RuneCountInString(t.low)
+	buf = appendAffixes(buf, t.low, rc)
+	buf = append(buf, lenFeature(rc, t.flags))
 	if t.gazMask != 0 {
 		for ty := 0; ty < NumTypes; ty++ {
 			if t.gazMask&(1<<ty) != 0 {
@@ -395,6 +375,38 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 	return buf
 }
 
+// appendAffixes appends the prefix and suffix features of a word's low
+// form of rc runes.
+func appendAffixes(buf []uint64, low string, rc int) []uint64 {
+	if rc <= 1 {
+		return buf
+	}
+	k := 0
+	for j := range low {
+		if k > 0 && k <= 4 {
+			buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low[:j]))
+		}
+		k++
+	}
+	if k <= 4 {
+		buf = append(buf, hstr(hnum(tmpl(tPre), uint64(k)), low))
+	}
+	k = 0
+	for j := len(low); j > 0 && k < 4; {
+		_, sz := utf8.DecodeLastRuneInString(low[:j])
+		j -= sz
+		k++
+		buf = append(buf, hstr(hnum(tmpl(tSuf), uint64(k)), low[j:]))
+	}
+	return buf
+}
+
+// lenFeature is the feature of a word's length in runes (8 for longer)
+// with its capitalisation.
+func lenFeature(rc int, flags uint8) uint64 {
+	return hnum(hnum(tmpl(tLen), uint64(min(rc, 8))), uint64(flags&fInitCap))
+}
+
 // remember records the labels given to a sentence in the document memory.
 func (d *docState) remember(s *sentInfo, ls []uint8) {
 	for i, l := range ls {
@@ -410,6 +422,13 @@ func (d *docState) remember(s *sentInfo, ls []uint8) {
 		}
 		d.memory[t.lowH] = uint8(2 + labelType(l))
 	}
+}
+
+// reset empties the state for another document.
+func (d *docState) reset() {
+	clear(d.capElsewhere)
+	clear(d.lowElsewhere)
+	clear(d.memory)
 }
 
 func newDocState() *docState {

@@ -109,8 +109,11 @@ func bilou(tags []string) []uint8 {
 
 // chunksBILOU reads chunks from BILOU labels, leniently: a chunk left open
 // at a type change or at the end is closed there.
-func chunksBILOU(ls []uint8) []Chunk {
-	var out []Chunk
+func chunksBILOU(ls []uint8) []Chunk { return appendChunks(nil, ls) }
+
+// appendChunks appends the chunks of BILOU labels to out, as chunksBILOU
+// reads them.
+func appendChunks(out []Chunk, ls []uint8) []Chunk {
 	cur, start := -1, 0
 	for i, l := range ls {
 		if l == 0 {

@@ -19,68 +19,59 @@ import (
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
+	// index and w are the weights as training leaves them: a row of
+	// NumLabels weights per feature hash. A loaded model has only c.
 	index map[uint64]int32
-	w     []float32 // NumLabels weights per row
+	w     []float32
 	lex   map[string]uint8
 	gaz   gazetteer
 	// titles are words mined from the training data that are written
 	// capitalised right before people's names (President, Gen., Mr).
 	titles []string
-	pool   sync.Pool
-	// trans holds the weights of the previous-label features, looked up
-	// once (index NumLabels: the start).
-	trans *[NumLabels + 1][NumLabels]float32
-	tab   table
+	// c is the weight table the tagger reads (see compiled).
+	c *compiled
+	// free holds the working spaces of finished TagDoc calls, with
+	// their word memos; a mutex rather than a sync.Pool so that the
+	// memos outlive garbage collections.
+	mu   sync.Mutex
+	free []*lattice
 }
 
-// table is an open-addressing hash table from feature hashes (never 0)
-// to weight rows, faster than a map for keys that are hashes already.
-type table struct {
-	keys []uint64
-	vals []int32
-	mask uint64
-}
-
-func newTable(index map[uint64]int32) table {
-	n := uint64(16)
-	for n < uint64(len(index))*2 {
-		n <<= 1
+// compile builds m.c from m.index and m.w.
+func (m *Model) compile() {
+	var b builder
+	for _, f := range slices.Sorted(maps.Keys(m.index)) {
+		b.add(f, m.w[int(m.index[f])*NumLabels:][:NumLabels])
 	}
-	t := table{keys: make([]uint64, n), vals: make([]int32, n), mask: n - 1}
-	for k, v := range index {
-		if k == 0 {
-			continue
+	m.c = b.compile()
+}
+
+// dense returns the weights as training leaves them, rebuilding them from
+// the compiled table for a loaded model.
+func (m *Model) dense() (map[uint64]int32, []float32) {
+	if m.index != nil || m.c == nil {
+		return m.index, m.w
+	}
+	c := m.c
+	index := map[uint64]int32{}
+	var w []float32
+	put := func(k uint64, sp span) {
+		var row [NumLabels]float32
+		for _, e := range c.wts[sp.off : sp.off+sp.n] {
+			row[e.l] = e.w
 		}
-		i := (k ^ k>>29) & t.mask
-		for t.keys[i] != 0 {
-			i = (i + 1) & t.mask
+		index[k] = int32(len(w) / NumLabels)
+		w = append(w, row[:]...)
+	}
+	if c.hasZero {
+		put(0, c.zero)
+	}
+	for _, s := range c.slots {
+		if s.key != 0 {
+			put(s.key, s.sp)
 		}
-		t.keys[i], t.vals[i] = k, v
 	}
-	return t
-}
-
-func (t *table) get(k uint64) int32 {
-	i := (k ^ k>>29) & t.mask
-	for {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i]
-		case 0:
-			return -1
-		}
-		i = (i + 1) & t.mask
-	}
-}
-
-// prepareTrans builds the lookup table and fills m.trans.
-func (m *Model) prepareTrans() {
-	m.tab = newTable(m.index)
-	var tr [NumLabels + 1][NumLabels]float32
-	for p := 0; p <= NumLabels; p++ {
-		m.add([]uint64{transFeature(uint8(p))}, &tr[p])
-	}
-	m.trans = &tr
+	return index, w
 }
 
 // Titles returns the title words mined from the training data, lowercased.
@@ -116,7 +107,13 @@ func (g gazetteer) mark(toks []tok) {
 		best, mask := -1, uint8(0)
 		for j := i; j < len(toks) && j-i < 8; j++ {
 			h = gazKey(h, toks[j].lowH)
-			v, ok := g[h]
+			var v uint8
+			var ok bool
+			if wi := toks[j].wi; j == i && wi != nil {
+				v, ok = wi.gaz, wi.gazOK // the word's own entry, memoised
+			} else {
+				v, ok = g[h]
+			}
 			if !ok {
 				break
 			}
@@ -155,58 +152,30 @@ type weights interface {
 }
 
 func (m *Model) add(feats []uint64, sc *[NumLabels]float32) {
-	if m.tab.keys != nil {
-		for _, f := range feats {
-			r := m.tab.get(f)
-			if r < 0 {
-				continue
-			}
-			row := m.w[int(r)*NumLabels : int(r)*NumLabels+NumLabels]
-			for l := range sc {
-				sc[l] += row[l]
-			}
-		}
-		return
-	}
 	for _, f := range feats {
-		r, ok := m.index[f]
-		if !ok {
-			continue
-		}
-		row := m.w[int(r)*NumLabels : int(r)*NumLabels+NumLabels]
-		for l := range sc {
-			sc[l] += row[l]
-		}
+		m.c.addSpan(m.c.find(f), sc)
 	}
-}
-
-// lattice is the working space of Viterbi decoding.
-type lattice struct {
-	buf   []uint64
-	dyn   []uint64
-	delta [][NumLabels]float32
-	back  [][NumLabels]uint8
 }
 
 var negInf = float32(math.Inf(-1))
 
 // viterbi returns the best label sequence of a sentence under the BILOU
 // constraints: a first-order model whose label-dependent features are
-// the previous label alone and with the word and its shape.
+// the previous label alone and with the word and its shape. It hashes
+// every feature of every token and is what training decodes with; a
+// compiled model's TagDoc decodes with decode, which gives the same
+// labels from the same sums in the same order, faster.
 func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint8 {
 	n := len(si.toks)
 	if n == 0 {
 		return nil
 	}
-	if cap(lt.delta) < n {
-		lt.delta = make([][NumLabels]float32, n)
-		lt.back = make([][NumLabels]uint8, n)
-	}
-	lt.delta, lt.back = lt.delta[:n], lt.back[:n]
+	lt.grow(n)
+	em, dyn := &lt.em, &lt.dyn
 	for i := 0; i < n; i++ {
-		var em [NumLabels]float32
+		*em = [NumLabels]float32{}
 		lt.buf = m.features(lt.buf[:0], si, i, d)
-		w.add(lt.buf, &em)
+		w.add(lt.buf, em)
 		row := &lt.delta[i]
 		for c := range row {
 			row[c] = negInf
@@ -226,14 +195,14 @@ func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint
 					continue
 				}
 			}
-			var dyn [NumLabels]float32
-			if m, ok := w.(*Model); ok && m.trans != nil {
-				dyn = m.trans[p]
-				lt.dyn = dynamicWord(lt.dyn[:0], si, i, p)
+			if m, ok := w.(*Model); ok && m.c != nil {
+				*dyn = m.c.trans[p]
+				lt.dbuf = dynamicWord(lt.dbuf[:0], si, i, p)
 			} else {
-				lt.dyn = dynamic(lt.dyn[:0], si, i, p)
+				*dyn = [NumLabels]float32{}
+				lt.dbuf = dynamic(lt.dbuf[:0], si, i, p)
 			}
-			w.add(lt.dyn, &dyn)
+			w.add(lt.dbuf, dyn)
 			for c := 0; c < NumLabels; c++ {
 				if !allowed[p][c] {
 					continue
@@ -245,6 +214,12 @@ func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint
 			}
 		}
 	}
+	return lt.best(n)
+}
+
+// best follows the back pointers from the best end state of n tokens,
+// into lt.out.
+func (lt *lattice) best(n int) []uint8 {
 	// end: no chunk left open
 	bc, bs := uint8(0), negInf
 	for c := 0; c < NumLabels; c++ {
@@ -255,7 +230,7 @@ func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint
 			bc, bs = uint8(c), lt.delta[n-1][c]
 		}
 	}
-	out := make([]uint8, n)
+	out := lt.out[:n]
 	out[n-1] = bc
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = lt.back[i][out[i]]
@@ -266,22 +241,26 @@ func viterbi(w weights, m *Model, si *sentInfo, d *docState, lt *lattice) []uint
 // TagDoc finds the entity chunks of every sentence of a document, given
 // as its sentences' words.
 func (m *Model) TagDoc(sents [][]string) [][]Chunk {
-	d := newDocState()
-	infos := make([]sentInfo, len(sents))
-	for i, ws := range sents {
-		infos[i] = m.prepare(ws, d)
-		d.observe(&infos[i])
-	}
-	lt, _ := m.pool.Get().(*lattice)
-	if lt == nil {
-		lt = &lattice{}
-	}
-	defer m.pool.Put(lt)
-	out := make([][]Chunk, len(sents))
+	lt := m.lattice()
+	defer m.release(lt)
+	infos := m.prepareDoc(sents, lt)
+	d := lt.doc
+	ends := lt.ends[:0]
+	var all []Chunk
 	for k := range infos {
-		ls := viterbi(m, m, &infos[k], d, lt)
+		ls := m.decode(&infos[k], d, lt)
 		d.remember(&infos[k], ls)
-		out[k] = chunksBILOU(ls)
+		all = appendChunks(all, ls)
+		ends = append(ends, len(all))
+	}
+	lt.ends = ends
+	out := make([][]Chunk, len(sents))
+	prev := 0
+	for k, e := range ends {
+		if e > prev {
+			out[k] = all[prev:e:e]
+		}
+		prev = e
 	}
 	return out
 }
@@ -329,8 +308,9 @@ func (m *Model) Save(w io.Writer) error {
 		bw.WriteByte(m.gaz[k])
 	}
 	// weights
+	index, weights := m.dense()
 	var maxAbs float64
-	for _, x := range m.w {
+	for _, x := range weights {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(x)))
 	}
 	scale := maxAbs / 32767
@@ -338,11 +318,11 @@ func (m *Model) Save(w io.Writer) error {
 		scale = 1
 	}
 	binary.Write(bw, binary.LittleEndian, math.Float64bits(scale))
-	feats := slices.Sorted(maps.Keys(m.index))
+	feats := slices.Sorted(maps.Keys(index))
 	uv(uint64(len(feats)))
 	prev = 0
 	for _, f := range feats {
-		row := m.w[int(m.index[f])*NumLabels:][:NumLabels]
+		row := weights[int(index[f])*NumLabels:][:NumLabels]
 		uv(f - prev)
 		prev = f
 		var q [NumLabels]int64
@@ -438,9 +418,8 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, ErrBadModel
 	}
 	// trust the count only so far: the rows must be there to be read
-	pre := min(n, 1<<18)
-	m.index = make(map[uint64]int32, pre)
-	m.w = make([]float32, 0, int(pre)*NumLabels)
+	pre := int(min(n, 1<<18))
+	b := builder{keys: make([]uint64, 0, pre), spans: make([]span, 0, pre), wts: make([]entry, 0, 3*pre)}
 	prev = 0
 	for i := uint64(0); i < n && rerr == nil; i++ {
 		prev += uv()
@@ -457,13 +436,12 @@ func Load(r io.Reader) (*Model, error) {
 			}
 			row[l] = float32(float64(x) * scale)
 		}
-		m.index[prev] = int32(i)
-		m.w = append(m.w, row[:]...)
+		b.add(prev, row[:])
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)
 	}
-	m.prepareTrans()
+	m.c = b.compile()
 	return m, nil
 }
 

@@ -255,7 +255,7 @@ func (t *trainer) averaged(m *Model, g gazetteer, minW float64) *Model {
 			out.w = append(out.w, row[:]...)
 		}
 	}
-	out.prepareTrans()
+	out.compile()
 	return out
 }
 

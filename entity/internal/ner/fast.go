@@ -1,0 +1,566 @@
+package ner
+
+import (
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// The tagger's fast path. Decoding adds up, for every token, the weights
+// of about thirty features and of two previous-label features per
+// previous label. The sums are float32 and so depend on their order;
+// decode adds exactly the weights viterbi adds, in the same order, so
+// that both give the same labels from bit-identical scores
+// (TestDecodeMatchesViterbi). What it saves is the finding: a weight row
+// is looked up once per word type, shape or small feature value rather
+// than hashed and probed per token, and zero weights are skipped (adding
+// a zero does not change a float).
+
+// entry is one non-zero weight of a feature: its label and value.
+type entry struct {
+	w float32
+	l uint8
+}
+
+// span is a feature's non-zero weights, wts[off:off+n] of compiled; the
+// zero span is a feature without weights.
+type span struct{ off, n uint32 }
+
+// slot is an entry of the open-addressing table from feature hashes to
+// their weights; key 0 marks an empty slot.
+type slot struct {
+	key uint64
+	sp  span
+}
+
+// compiled is a model's weights laid out for decoding: an open-addressing
+// table of sparse rows, the previous-label rows summed once, and the
+// spans of the features whose values come from small sets looked up in
+// advance.
+type compiled struct {
+	slots []slot
+	mask  uint64
+	// seen has a bit set for the hashes of the features in slots, 32
+	// per word: most token pairs have no feature, and a bit set small
+	// enough for the cache tells so sooner than the table.
+	seen   []uint32
+	seenSh uint
+	wts    []entry
+	// zero is the row of feature hash 0, which no token ever finds (the
+	// table keeps 0 for empty slots) but which Save writes back.
+	zero    span
+	hasZero bool
+
+	// trans[p] holds the weights of the previous-label feature of p
+	// (NumLabels: the start).
+	trans [NumLabels + 1][NumLabels]float32
+	// pairs are the allowed label bigrams after the start, in the order
+	// viterbi tries them: by previous label, then label.
+	pairs []pair
+
+	bias                               span
+	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
+	shm1Edge, shp1Edge                 span
+	flagsSt                            [256][4]span // flags, sentence-start state
+	start                              [4][4]span   // state, capitalisation
+	gaz                                [NumTypes][5][4]span
+	gazAll, gazm1, gazp1               [16]span
+	lex, lexStart                      [256][4]span
+	capElse, lowElse                   [2][4][4]span
+	mem                                [256]span
+	memSh                              [256][4]span
+}
+
+// pair is an allowed label bigram.
+type pair struct{ p, l uint8 }
+
+// transitions holds the previous-label scores of a word: trans plus
+// the previous label with the word, plus the previous label with the
+// shape, summed in that order as viterbi sums them. start is the row
+// after the sentence start, pairs follows compiled.pairs.
+type transitions struct {
+	start [NumLabels]float32
+	pairs []float32
+}
+
+// seenMul spreads a feature hash over the bits of compiled.seen.
+const seenMul = 0x9e3779b97f4a7c15
+
+// builder collects rows for compile in the order they come.
+type builder struct {
+	keys  []uint64
+	spans []span
+	wts   []entry
+}
+
+// add appends the row of feature k, keeping its non-zero weights.
+func (b *builder) add(k uint64, row []float32) {
+	sp := span{off: uint32(len(b.wts))}
+	for l, x := range row {
+		if x != 0 {
+			b.wts = append(b.wts, entry{w: x, l: uint8(l)})
+		}
+	}
+	sp.n = uint32(len(b.wts)) - sp.off
+	b.keys = append(b.keys, k)
+	b.spans = append(b.spans, sp)
+}
+
+// compile builds the table; a key added twice keeps its last row.
+func (b *builder) compile() *compiled {
+	c := &compiled{wts: b.wts}
+	size := 16
+	for size < 2*len(b.keys) {
+		size <<= 1
+	}
+	c.slots = make([]slot, size)
+	c.mask = uint64(size - 1)
+	// 16 bits per feature
+	c.seen = make([]uint32, size/2)
+	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
+	for i, k := range b.keys {
+		if k == 0 {
+			c.zero, c.hasZero = b.spans[i], true
+			continue
+		}
+		h := (k * seenMul) >> c.seenSh
+		c.seen[h>>5] |= 1 << (h & 31)
+		j := (k ^ k>>29) & c.mask
+		for c.slots[j].key != 0 && c.slots[j].key != k {
+			j = (j + 1) & c.mask
+		}
+		c.slots[j] = slot{k, b.spans[i]}
+	}
+	for p := 0; p <= NumLabels; p++ {
+		c.addSpan(c.find(transFeature(uint8(p))), &c.trans[p])
+	}
+	for p := 0; p < NumLabels; p++ {
+		for l := 0; l < NumLabels; l++ {
+			if allowed[p][l] {
+				c.pairs = append(c.pairs, pair{uint8(p), uint8(l)})
+			}
+		}
+	}
+	c.bias = c.find(tmpl(tBias))
+	c.wm1Edge = c.find(hnum(tmpl(tWm1), 1))
+	c.wp1Edge = c.find(hnum(tmpl(tWp1), 2))
+	c.wm2Edge = c.find(hnum(tmpl(tWm2), 1))
+	c.wp2Edge = c.find(hnum(tmpl(tWp2), 2))
+	c.shm1Edge = c.find(hnum(tmpl(tShm1), 1))
+	c.shp1Edge = c.find(hnum(tmpl(tShp1), 2))
+	for st := uint64(0); st < 4; st++ {
+		for f := uint64(0); f < 256; f++ {
+			c.flagsSt[f][st] = c.find(hnum(hnum(tmpl(tFlags), f), st))
+			c.lex[f][st] = c.find(hnum(hnum(tmpl(tLex), f), st)) // here st is the capitalisation
+			c.lexStart[f][st] = c.find(hnum(hnum(tmpl(tLexStart), f), st))
+			c.memSh[f][st] = c.find(hnum(hnum(tmpl(tMemSh), f), st))
+		}
+		for f := uint64(0); f < 4; f++ {
+			c.start[st][f] = c.find(hnum(hnum(tmpl(tStart), st), f))
+			for e := uint64(0); e < 2; e++ {
+				c.capElse[e][st][f] = c.find(hnum(hnum(hnum(tmpl(tCapElse), e), st), f))
+				c.lowElse[e][st][f] = c.find(hnum(hnum(hnum(tmpl(tLowElse), e), st), f))
+			}
+		}
+	}
+	for ty := uint64(0); ty < NumTypes; ty++ {
+		for pos := uint64(0); pos < 5; pos++ {
+			for f := uint64(0); f < 4; f++ {
+				c.gaz[ty][pos][f] = c.find(hnum(hnum(hnum(tmpl(tGaz), ty), pos), f))
+			}
+		}
+	}
+	for m := uint64(0); m < 16; m++ {
+		c.gazAll[m] = c.find(hnum(hnum(tmpl(tGaz), 99), m))
+		c.gazm1[m] = c.find(hnum(tmpl(tGazm1), m))
+		c.gazp1[m] = c.find(hnum(tmpl(tGazp1), m))
+	}
+	for m := uint64(0); m < 256; m++ {
+		c.mem[m] = c.find(hnum(tmpl(tMem), m))
+	}
+	return c
+}
+
+// find returns the weights of feature k (none for k 0, whose slots are
+// the empty ones).
+func (c *compiled) find(k uint64) span {
+	if h := (k * seenMul) >> c.seenSh; c.seen[h>>5]&(1<<(h&31)) == 0 {
+		return span{}
+	}
+	i := (k ^ k>>29) & c.mask
+	for {
+		s := &c.slots[i]
+		if s.key == k || s.key == 0 {
+			return s.sp
+		}
+		i = (i + 1) & c.mask
+	}
+}
+
+// addSpan adds a feature's weights to sc.
+func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
+	for _, e := range c.wts[sp.off : sp.off+sp.n] {
+		sc[e.l] += e.w
+	}
+}
+
+// wordInfo is what the tagger knows about a word as written, whatever its
+// context: its hashes and flags, and the weights of the features it
+// decides alone or as a neighbour.
+type wordInfo struct {
+	lowH, shH  uint64
+	flags, lex uint8
+	multi      bool // more than one rune
+	// gaz is the gazetteer's entry for the word alone, if gazOK
+	gaz   uint8
+	gazOK bool
+	// own holds the non-empty spans of the word's own features in the
+	// order features adds them: W and Word (the first n1), then the
+	// affixes and Len (up to n2).
+	own    [11]span
+	n1, n2 uint8
+	sh     span
+	head0  span // Head at sentence-start state 0
+	// the word's features as the token before or after another
+	wm1, wp1, wm2, wp2, shm1, shp1 span
+	// em0 is the sum of the first features of the word, the ones that
+	// decide nothing but it: bias, W, Word.
+	em0 [NumLabels]float32
+	// tr holds its previous-label scores, shared by the words of a shape
+	// when the model has no weights for the previous label with the
+	// word.
+	tr *transitions
+}
+
+// maxWords bounds each of the two generations of a lattice's word memo:
+// when the new one is full it becomes the old one, and a word found only
+// in the old one moves back to the new, so that frequent words stay.
+const maxWords = 1 << 13
+
+// newWordInfo computes the memo entry of a word.
+func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
+	c := m.c
+	low := norm(w)
+	shape, flags := shapeOf(w)
+	wi := &wordInfo{lowH: hstr(fnvOffset, low), shH: hstr(fnvOffset, shape), flags: flags, multi: utf8.RuneCountInString(w) > 1}
+	if b, ok := m.lex[low]; ok {
+		wi.lex = b + 1
+	}
+	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
+	n := 0
+	put := func(sp span) {
+		if sp.n > 0 {
+			wi.own[n] = sp
+			n++
+		}
+	}
+	put(c.find(hnum(tmpl(tW), wi.lowH)))
+	put(c.find(hstr(tmpl(tWord), w)))
+	wi.n1 = uint8(n)
+	c.addSpan(c.bias, &wi.em0)
+	for _, sp := range wi.own[:n] {
+		c.addSpan(sp, &wi.em0)
+	}
+	rc := utf8.RuneCountInString(low)
+	lt.buf = appendAffixes(lt.buf[:0], low, rc)
+	lt.buf = append(lt.buf, lenFeature(rc, flags))
+	for _, f := range lt.buf {
+		put(c.find(f))
+	}
+	wi.n2 = uint8(n)
+	wi.sh = c.find(hnum(tmpl(tSh), wi.shH))
+	wi.head0 = c.find(hnum(hnum(tmpl(tHead), 0), wi.lowH))
+	wi.wm1 = c.find(hnum(tmpl(tWm1), wi.lowH))
+	wi.wp1 = c.find(hnum(tmpl(tWp1), wi.lowH))
+	wi.wm2 = c.find(hnum(tmpl(tWm2), wi.lowH))
+	wi.wp2 = c.find(hnum(tmpl(tWp2), wi.lowH))
+	wi.shm1 = c.find(hnum(tmpl(tShm1), wi.shH))
+	wi.shp1 = c.find(hnum(tmpl(tShp1), wi.shH))
+	var p1w [NumLabels + 1]span
+	any := false
+	for p := range p1w {
+		p1w[p] = c.find(hnum(hnum(tmpl(tP1W), uint64(p)), wi.lowH))
+		any = any || p1w[p].n > 0
+	}
+	if !any {
+		if wi.tr = lt.shapes[wi.shH]; wi.tr == nil {
+			wi.tr = c.transitions(&p1w, wi.shH)
+			lt.shapes[wi.shH] = wi.tr
+		}
+		return wi
+	}
+	wi.tr = c.transitions(&p1w, wi.shH)
+	return wi
+}
+
+// transitions sums the previous-label scores of a word whose previous
+// label features have the weights p1w and whose shape hashes to shH.
+func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transitions {
+	tr := &transitions{pairs: make([]float32, len(c.pairs))}
+	var rows [NumLabels + 1][NumLabels]float32
+	for p := range rows {
+		rows[p] = c.trans[p]
+		c.addSpan(p1w[p], &rows[p])
+		c.addSpan(c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), shH)), &rows[p])
+	}
+	tr.start = rows[NumLabels]
+	for k, pr := range c.pairs {
+		tr.pairs[k] = rows[pr.p][pr.l]
+	}
+	return tr
+}
+
+// lattice is the working space of decoding, reused from document to
+// document by one goroutine at a time.
+type lattice struct {
+	buf, dbuf []uint64
+	em, dyn   [NumLabels]float32
+	delta     [][NumLabels]float32
+	back      [][NumLabels]uint8
+	out       []uint8
+	toks      []tok
+	sents     []sentInfo
+	ends      []int
+	doc       *docState
+	words     map[string]*wordInfo    // the memo's new generation
+	old       map[string]*wordInfo    // its old generation
+	shapes    map[uint64]*transitions // of the words without their own
+}
+
+func newLattice() *lattice {
+	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{}, shapes: map[uint64]*transitions{}}
+}
+
+// grow makes room for a sentence of n tokens.
+func (lt *lattice) grow(n int) {
+	if cap(lt.delta) < n {
+		lt.delta = make([][NumLabels]float32, n)
+		lt.back = make([][NumLabels]uint8, n)
+		lt.out = make([]uint8, n)
+	}
+	lt.delta, lt.back = lt.delta[:n], lt.back[:n]
+}
+
+// word returns the memo entry of w.
+func (lt *lattice) word(m *Model, w string) *wordInfo {
+	if wi, ok := lt.words[w]; ok {
+		return wi
+	}
+	if len(lt.words) >= maxWords {
+		lt.words, lt.old = lt.old, lt.words
+		clear(lt.words)
+		if len(lt.shapes) >= maxWords {
+			clear(lt.shapes)
+		}
+	}
+	wi, ok := lt.old[w]
+	if !ok {
+		wi = m.newWordInfo(w, lt)
+		// a token's text is often a slice of its whole article: copy it
+		w = strings.Clone(w)
+	}
+	lt.words[w] = wi
+	return wi
+}
+
+// lattice takes a working space, a new one if none is free.
+func (m *Model) lattice() *lattice {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if n := len(m.free); n > 0 {
+		lt := m.free[n-1]
+		m.free = m.free[:n-1]
+		return lt
+	}
+	return newLattice()
+}
+
+// release gives a working space back.
+func (m *Model) release(lt *lattice) {
+	m.mu.Lock()
+	m.free = append(m.free, lt)
+	m.mu.Unlock()
+}
+
+// prepareDoc fills lt.sents with the sentences' tokens, as prepare does,
+// from the word memo, and observes them in lt.doc.
+func (m *Model) prepareDoc(sents [][]string, lt *lattice) []sentInfo {
+	total := 0
+	for _, ws := range sents {
+		total += len(ws)
+	}
+	if cap(lt.toks) < total {
+		lt.toks = make([]tok, total)
+	}
+	if cap(lt.sents) < len(sents) {
+		lt.sents = make([]sentInfo, len(sents))
+	}
+	toks, infos := lt.toks[:total], lt.sents[:len(sents)]
+	d := lt.doc
+	d.reset()
+	at := 0
+	for k, ws := range sents {
+		s := sentInfo{toks: toks[at : at+len(ws) : at+len(ws)]}
+		at += len(ws)
+		alpha, caps := 0, 0
+		for i, w := range ws {
+			wi := lt.word(m, w)
+			s.toks[i] = tok{word: w, flags: wi.flags, lowH: wi.lowH, shH: wi.shH, lex: wi.lex, wi: wi}
+			if wi.flags&fAlpha != 0 && wi.multi {
+				alpha++
+				if wi.flags&fAllCaps != 0 {
+					caps++
+				}
+			}
+		}
+		s.headline = alpha >= 2 && caps == alpha
+		m.gaz.mark(s.toks)
+		infos[k] = s
+		d.observe(&infos[k])
+	}
+	return infos
+}
+
+// decode is viterbi for a compiled model and tokens from prepareDoc.
+func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
+	c := m.c
+	toks := si.toks
+	n := len(toks)
+	if n == 0 {
+		return nil
+	}
+	lt.grow(n)
+	var em [NumLabels]float32
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		wi := t.wi
+		f3 := t.flags & (fInitCap | fAllCaps)
+		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
+		if i > 0 {
+			lm1, sm1 = toks[i-1].lowH, toks[i-1].shH
+		}
+		if i+1 < n {
+			lp1, sp1 = toks[i+1].lowH, toks[i+1].shH
+		}
+		var st uint64
+		if sentStart(si, i) {
+			st = 1
+		}
+		if si.headline {
+			st |= 2
+		}
+
+		// the features in the order features appends them
+		em = wi.em0 // bias, W, Word
+		if i > 0 {
+			c.addSpan(toks[i-1].wi.wm1, &em)
+		} else {
+			c.addSpan(c.wm1Edge, &em)
+		}
+		if i+1 < n {
+			c.addSpan(toks[i+1].wi.wp1, &em)
+		} else {
+			c.addSpan(c.wp1Edge, &em)
+		}
+		if i > 1 {
+			c.addSpan(toks[i-2].wi.wm2, &em)
+		} else {
+			c.addSpan(c.wm2Edge, &em)
+		}
+		if i+2 < n {
+			c.addSpan(toks[i+2].wi.wp2, &em)
+		} else {
+			c.addSpan(c.wp2Edge, &em)
+		}
+		c.addSpan(c.find(hnum(hnum(tmpl(tWm1W), lm1), t.lowH)), &em)
+		c.addSpan(c.find(hnum(hnum(tmpl(tWWp1), t.lowH), lp1)), &em)
+		c.addSpan(wi.sh, &em)
+		if i > 0 {
+			c.addSpan(toks[i-1].wi.shm1, &em)
+		} else {
+			c.addSpan(c.shm1Edge, &em)
+		}
+		if i+1 < n {
+			c.addSpan(toks[i+1].wi.shp1, &em)
+		} else {
+			c.addSpan(c.shp1Edge, &em)
+		}
+		c.addSpan(c.find(hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1)), &em)
+		c.addSpan(c.flagsSt[t.flags][st], &em)
+		c.addSpan(c.start[st][f3], &em)
+		c.addSpan(c.find(hnum(hnum(tmpl(tShm1W), sm1), t.lowH)), &em)
+		c.addSpan(c.find(hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)), &em)
+		if st == 0 {
+			c.addSpan(wi.head0, &em)
+		} else {
+			c.addSpan(c.find(hnum(hnum(tmpl(tHead), st), t.lowH)), &em)
+		}
+		for _, sp := range wi.own[wi.n1:wi.n2] {
+			c.addSpan(sp, &em)
+		}
+		if t.gazMask != 0 {
+			for ty := 0; ty < NumTypes; ty++ {
+				if t.gazMask&(1<<ty) != 0 {
+					c.addSpan(c.gaz[ty][t.gazPos][f3], &em)
+				}
+			}
+			c.addSpan(c.gazAll[t.gazMask], &em)
+		}
+		if i > 0 && toks[i-1].gazMask != 0 {
+			c.addSpan(c.gazm1[toks[i-1].gazMask], &em)
+		}
+		if i+1 < n && toks[i+1].gazMask != 0 {
+			c.addSpan(c.gazp1[toks[i+1].gazMask], &em)
+		}
+		c.addSpan(c.lex[t.lex][f3], &em)
+		c.addSpan(c.lexStart[t.lex][st], &em)
+		if t.flags&fAlpha != 0 {
+			var ce, le int
+			if d.capElsewhere[t.lowH] {
+				ce = 1
+			}
+			if d.lowElsewhere[t.lowH] {
+				le = 1
+			}
+			c.addSpan(c.capElse[ce][st][f3], &em)
+			c.addSpan(c.lowElse[le][st][f3], &em)
+			if f3 != 0 {
+				mem := d.memory[t.lowH]
+				c.addSpan(c.mem[mem], &em)
+				c.addSpan(c.memSh[mem][st], &em)
+			}
+		}
+
+		row := &lt.delta[i]
+		for l := range row {
+			row[l] = negInf
+		}
+		back := &lt.back[i]
+		if i == 0 {
+			ok := &allowed[NumLabels]
+			for l := 0; l < NumLabels; l++ {
+				if !ok[l] {
+					continue
+				}
+				if s := float32(0) + em[l] + wi.tr.start[l]; s > row[l] {
+					row[l] = s
+					back[l] = NumLabels
+				}
+			}
+			continue
+		}
+		prev := &lt.delta[i-1]
+		dyn := wi.tr.pairs[:len(c.pairs)]
+		for k, pr := range c.pairs {
+			base := prev[pr.p]
+			if base == negInf {
+				continue
+			}
+			if s := base + em[pr.l] + dyn[k]; s > row[pr.l] {
+				row[pr.l] = s
+				back[pr.l] = pr.p
+			}
+		}
+	}
+	return lt.best(n)
+}
