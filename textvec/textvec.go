@@ -19,6 +19,7 @@
 package textvec
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,10 +63,16 @@ func (v *Vocab) Term(id uint32) string { return v.terms[id] }
 // Len returns the number of terms.
 func (v *Vocab) Len() int { return len(v.terms) }
 
-// stemCache memoises porter stems; it stops growing at stemCacheMax words.
+// stemShards memoise porter stems in shards of plain maps, each behind
+// its own lock: a hit is one hash, a read lock and a map lookup.
+var stemShards [64]struct {
+	sync.RWMutex
+	m map[string]string
+}
+
 var (
-	stemCache     sync.Map
 	stemCacheSize atomic.Int64
+	stemSeed      = maphash.MakeSeed()
 )
 
 const stemCacheMax = 1 << 18
@@ -73,13 +80,24 @@ const stemCacheMax = 1 << 18
 // Stem returns the Porter stem of a lowercase word. Results are cached
 // (up to a quarter million words); it is safe for concurrent use.
 func Stem(w string) string {
-	if s, ok := stemCache.Load(w); ok {
-		return s.(string)
+	sh := &stemShards[maphash.String(stemSeed, w)&63]
+	sh.RLock()
+	s, ok := sh.m[w]
+	sh.RUnlock()
+	if ok {
+		return s
 	}
-	s := porter.Stem(w)
+	s = porter.Stem(w)
 	if stemCacheSize.Load() < stemCacheMax {
-		stemCache.Store(strings.Clone(w), s)
-		stemCacheSize.Add(1)
+		sh.Lock()
+		if sh.m == nil {
+			sh.m = map[string]string{}
+		}
+		if _, ok := sh.m[w]; !ok {
+			sh.m[strings.Clone(w)] = s
+			stemCacheSize.Add(1)
+		}
+		sh.Unlock()
 	}
 	return s
 }
