@@ -65,25 +65,30 @@ func (c *cluster) centroid() []float64 {
 	if n == 0 {
 		return nil
 	}
-	tf := map[string]float64{}
+	tf := make([]float64, len(c.terms))
+	var used []int32
 	for _, s := range c.sents {
 		for _, w := range s.content {
+			if tf[w] == 0 {
+				used = append(used, w)
+			}
 			tf[w]++
 		}
 	}
 	type wv struct {
-		w string
+		w int32
 		v float64
 	}
-	var all []wv
-	for w, f := range tf {
-		all = append(all, wv{w, f * c.idf[w] / float64(max(len(c.docs), 1))})
+	all := make([]wv, 0, len(used))
+	for _, w := range used {
+		all = append(all, wv{w, tf[w] * c.idf[w] / float64(max(len(c.docs), 1))})
 	}
+	// term ids order as their words
 	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].w < all[j].w })
 	if len(all) > 100 {
 		all = all[:100]
 	}
-	cent := map[string]float64{}
+	cent := make([]float64, len(c.terms))
 	for _, x := range all {
 		cent[x.w] = x.v
 	}
@@ -96,11 +101,11 @@ func (c *cluster) centroid() []float64 {
 	score := make([]float64, n)
 	maxC := 0.0
 	cv := make([]float64, n)
+	seen := make([]int, len(c.terms)) // sentence+1 that last counted the term
 	for i, s := range c.sents {
-		seen := map[string]bool{}
 		for _, w := range s.content {
-			if !seen[w] {
-				seen[w] = true
+			if seen[w] != i+1 {
+				seen[w] = i + 1
 				cv[i] += cent[w]
 			}
 		}

@@ -3,19 +3,18 @@ package summarize
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/disjoint"
 	"github.com/storyline-news/storyline/internal/levenshtein"
-	"github.com/storyline-news/storyline/internal/porter"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 )
 
 // sent is one candidate sentence.
@@ -25,8 +24,9 @@ type sent struct {
 	words    int    // white-space separated words, as ROUGE counts them
 	bytes    int
 	toks     []string // lowercase alphanumeric tokens, stemmed
-	content  []string // toks without stopwords
-	vec      []term   // tf-idf vector, sorted by word
+	ids      []int32  // term ids of toks
+	content  []int32  // ids without stopwords
+	vec      []term   // tf-idf vector, sorted by term id (and so by word)
 	norm     float64  // of vec
 	pos      float64  // position bonus in 0..1
 	ok       bool     // may enter the summary
@@ -43,8 +43,15 @@ type sent struct {
 type cluster struct {
 	docs  []*news.Doc
 	sents []*sent
-	df    map[string]int     // content word → docs using it
-	idf   map[string]float64 // content word → idf
+	// terms are the cluster's words (stemmed, name variants merged) in
+	// sorted order, so that a term id orders as its word; stop marks the
+	// stopwords and idf weighs the content words by term id.
+	terms []string
+	stop  []bool
+	idf   []float64
+	// conceptIDs numbers the concepts (bigrams of term ids), once
+	// concepts has run.
+	conceptIDs map[uint64]int32
 	// ev holds each sentence's happening when the docs are analysed
 	// (nil for plain documents), and support, once computed, the
 	// articles that state what each sentence states.
@@ -59,7 +66,13 @@ var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]
 
 // cleanText normalises white space and removes a leading dateline.
 func cleanText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	// every dateline ends in a dash or an underscore and a space
+	if !hasDashSpace(s) {
+		return strings.TrimLeft(s, "_-–— ")
+	}
 	if m := dateline.FindStringIndex(s); m != nil && m[1] < len(s) {
 		// Only when what precedes the dash is short and shouty.
 		head := s[:m[1]]
@@ -69,6 +82,31 @@ func cleanText(s string) string {
 	}
 	s = strings.TrimLeft(s, "_-–— ")
 	return s
+}
+
+// singleSpaced reports whether s is its words joined by single spaces:
+// what strings.Join(strings.Fields(s), " ") would return.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = sp
+	}
+	return !prevSpace || s == ""
+}
+
+// hasDashSpace reports whether s holds a dash or an underscore followed
+// by a space.
+func hasDashSpace(s string) bool {
+	for _, sep := range [...]string{"- ", "_ ", "— ", "– "} {
+		if strings.Contains(s, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 func isUpperWord(w string) bool {
@@ -84,52 +122,38 @@ func isUpperWord(w string) bool {
 	return letters >= 2
 }
 
-// stemCache memoises stem; it stops growing at stemCacheMax words.
-var (
-	stemCache     sync.Map
-	stemCacheSize atomic.Int64
-)
-
-const stemCacheMax = 1 << 18
-
-func cachedStem(w string) string {
-	if s, ok := stemCache.Load(w); ok {
-		return s.(string)
-	}
-	s := porter.Stem(w)
-	if stemCacheSize.Load() < stemCacheMax {
-		stemCache.Store(w, s)
-		stemCacheSize.Add(1)
-	}
-	return s
-}
-
 // tokens splits text as ROUGE does (lowercase ASCII letters and digits)
 // and stems words longer than three letters.
 func tokens(s string) []string {
 	var out []string
-	start := -1
-	flush := func(i int) {
-		if start >= 0 {
-			w := strings.ToLower(s[start:i])
-			if len(w) > 3 {
-				w = cachedStem(w)
-			}
-			out = append(out, w)
-			start = -1
-		}
+	textvec.Words(s, func(start, end int) { out = append(out, token(s[start:end])) })
+	return out
+}
+
+// token lowercases a word and stems it when longer than three letters.
+func token(w string) string {
+	w = strings.ToLower(w)
+	if len(w) > 3 {
+		w = textvec.Stem(w)
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			if start < 0 {
-				start = i
-			}
-			continue
+	return w
+}
+
+// tokenMemo memoises token per cluster, keyed by the word as written:
+// a hit costs one map lookup and no allocation.
+type tokenMemo map[string]string
+
+func (m tokenMemo) tokens(s string) []string {
+	var out []string
+	textvec.Words(s, func(start, end int) {
+		w := s[start:end]
+		t, ok := m[w]
+		if !ok {
+			t = token(w)
+			m[w] = t
 		}
-		flush(i)
-	}
-	flush(len(s))
+		out = append(out, t)
+	})
 	return out
 }
 
@@ -275,7 +299,7 @@ func describedRole(w []string) bool {
 		if roleNouns[x] || moreRoles[x] {
 			return k > 0
 		}
-		if stopwords[x] || strings.HasSuffix(x, ",") {
+		if textvec.IsStopword(x) || strings.HasSuffix(x, ",") {
 			return false
 		}
 	}
@@ -331,17 +355,19 @@ func acceptable(text string, words int) bool {
 	// ("ATTENTION EDITORS").
 	shouted := 0
 	for _, f := range strings.Fields(text) {
-		w := strings.Trim(f, `.,;:!?"'()[]“”‘’`)
+		w := trimPunct(f)
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // I've, we're, you'll
 		}
-		switch strings.ToLower(w) {
-		case "i", "me", "my", "we", "us", "our", "you", "your":
-			if w != "US" {
-				return false
+		if len(w) <= 4 {
+			switch strings.ToLower(w) {
+			case "i", "me", "my", "we", "us", "our", "you", "your":
+				if w != "US" {
+					return false
+				}
 			}
 		}
-		if len(w) >= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if len(w) >= 4 && isShouted(w) {
 			shouted++
 		}
 	}
@@ -366,20 +392,52 @@ func acceptable(text string, words int) bool {
 	return true
 }
 
+// trimPunct is strings.Trim(w, `.,;:!?"'()[]“”‘’`) without building
+// the cut set on every call.
+func trimPunct(w string) string {
+	cut := func(r rune) bool {
+		switch r {
+		case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '“', '”', '‘', '’':
+			return true
+		}
+		return false
+	}
+	return strings.TrimFunc(w, cut)
+}
+
+// isShouted reports whether w is in capitals: unchanged by ToUpper and
+// changed by ToLower.
+func isShouted(w string) bool {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(w) == w && strings.ToLower(w) != w
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	return upper
+}
+
 // newCluster gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
 func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
-	c := &cluster{docs: docs, df: map[string]int{}, idf: map[string]float64{}}
+	c := &cluster{docs: docs}
 	names := map[string]bool{}
+	memo := tokenMemo{}
 	for di, d := range docs {
 		prose := 0
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
 			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
-			s.toks = tokens(text)
+			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
-			for _, w := range capitalised(text) {
+			for _, w := range capitalised(text, memo) {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
@@ -398,34 +456,54 @@ func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 		}
 	}
 	canon := nameVariants(names)
-	lastDoc := -1
-	var seen map[string]bool
+	// term ids in word order
+	ids := map[string]int32{}
 	for _, s := range c.sents {
-		if s.doc != lastDoc {
-			seen = map[string]bool{}
-			lastDoc = s.doc
-		}
 		for k, t := range s.toks {
 			if v, ok := canon[t]; ok {
 				s.toks[k] = v
 				t = v
 			}
-			if !stopwords[t] {
-				s.content = append(s.content, t)
-				if !seen[t] {
-					seen[t] = true
-					c.df[t]++
+			if _, ok := ids[t]; !ok {
+				ids[t] = 0
+				c.terms = append(c.terms, t)
+			}
+		}
+	}
+	sort.Strings(c.terms)
+	c.stop = make([]bool, len(c.terms))
+	for i, t := range c.terms {
+		ids[t] = int32(i)
+		c.stop[i] = textvec.IsStopword(t)
+	}
+	df := make([]int, len(c.terms))
+	seen := make([]int, len(c.terms)) // doc+1 that last counted the term
+	for _, s := range c.sents {
+		s.ids = make([]int32, len(s.toks))
+		for k, t := range s.toks {
+			id := ids[t]
+			s.ids[k] = id
+			if !c.stop[id] {
+				s.content = append(s.content, id)
+				if seen[id] != s.doc+1 {
+					seen[id] = s.doc + 1
+					df[id]++
 				}
 			}
 		}
 	}
 	nd := float64(max(len(docs), 1))
-	for w, n := range c.df {
-		c.idf[w] = math.Log((nd+1)/float64(n)) + 1
+	c.idf = make([]float64, len(c.terms))
+	for id, n := range df {
+		if n > 0 {
+			c.idf[id] = math.Log((nd+1)/float64(n)) + 1
+		}
 	}
+	var scratch []int32
 	for _, s := range c.sents {
-		words := append([]string(nil), s.content...)
-		sort.Strings(words)
+		words := append(scratch[:0], s.content...)
+		slices.Sort(words)
+		s.vec = make([]term, 0, len(words))
 		for k, w := range words {
 			if k > 0 && w == words[k-1] {
 				s.vec[len(s.vec)-1].v += c.idf[w]
@@ -433,6 +511,7 @@ func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 			}
 			s.vec = append(s.vec, term{w, c.idf[w]})
 		}
+		scratch = words
 		for _, t := range s.vec {
 			s.norm += t.v * t.v
 		}
@@ -449,13 +528,16 @@ func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 
 // term is one word of a sentence's tf-idf vector.
 type term struct {
-	w string
+	w int32
 	v float64
 }
 
 // weekdays returns a bit per weekday that text names.
 func weekdays(text string) uint8 {
 	var m uint8
+	if !hasDay(text) {
+		return 0
+	}
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, `.,;:"'()`)
 		for k, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
@@ -467,14 +549,25 @@ func weekdays(text string) uint8 {
 	return m
 }
 
+// hasDay reports whether text holds "day" in any case: every weekday's
+// name does.
+func hasDay(text string) bool {
+	for i := 0; i+2 < len(text); i++ {
+		if text[i]|0x20 == 'd' && text[i+1]|0x20 == 'a' && text[i+2]|0x20 == 'y' {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
-func capitalised(text string) []string {
+func capitalised(text string, memo tokenMemo) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
-			for _, t := range tokens(f) {
+			for _, t := range memo.tokens(f) {
 				if len(t) >= 5 {
 					out = append(out, t)
 				}

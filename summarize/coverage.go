@@ -35,24 +35,32 @@ const (
 // stopwords) and each concept's weight: the number of docs that use it,
 // for concepts used by at least minDF docs (rareWeight times it for the
 // others).
-func (c *cluster) concepts() ([][]string, map[string]float64) {
-	per := make([][]string, len(c.sents))
-	df := map[string]int{}
-	lastDoc := map[string]int{}
+func (c *cluster) concepts() ([][]int32, []float64) {
+	per := make([][]int32, len(c.sents))
+	c.conceptIDs = map[uint64]int32{}
+	var df []int
+	var lastDoc, seen []int // doc+1 that last counted a concept; sentence+1 that last saw it
 	for i, s := range c.sents {
-		seen := map[string]bool{}
-		for k := 0; k+1 < len(s.toks); k++ {
-			a, b := s.toks[k], s.toks[k+1]
-			if stopwords[a] && stopwords[b] {
+		for k := 0; k+1 < len(s.ids); k++ {
+			a, b := s.ids[k], s.ids[k+1]
+			if c.stop[a] && c.stop[b] {
 				continue
 			}
-			g := a + " " + b
-			if seen[g] {
+			key := uint64(a)<<32 | uint64(b)
+			g, ok := c.conceptIDs[key]
+			if !ok {
+				g = int32(len(df))
+				c.conceptIDs[key] = g
+				df = append(df, 0)
+				lastDoc = append(lastDoc, 0)
+				seen = append(seen, 0)
+			}
+			if seen[g] == i+1 {
 				continue
 			}
-			seen[g] = true
+			seen[g] = i + 1
 			per[i] = append(per[i], g)
-			if d, ok := lastDoc[g]; !ok || d != s.doc+1 {
+			if lastDoc[g] != s.doc+1 {
 				df[g]++
 				lastDoc[g] = s.doc + 1
 			}
@@ -66,7 +74,7 @@ func (c *cluster) concepts() ([][]string, map[string]float64) {
 	case nd < 8:
 		minDF = 2
 	}
-	w := map[string]float64{}
+	w := make([]float64, len(df))
 	for g, n := range df {
 		if n >= minDF {
 			w[g] = float64(n)
@@ -95,7 +103,7 @@ func (c *cluster) size(s *sent, lw int) float64 {
 
 // greedy runs the greedy selection and returns the sentences and the
 // weight they cover (the overflowing last sentence pro rata).
-func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64) ([]int, float64) {
+func (c *cluster) greedy(opt Options, per [][]int32, weight []float64) ([]int, float64) {
 	central := c.centroid()
 	top := 0.0
 	for _, v := range central {
@@ -107,8 +115,13 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64)
 		}
 	}
 	lw, lb := opt.budget()
-	covered := map[string]bool{}
+	covered := make([]bool, len(weight))
 	in := make([]bool, len(c.sents))
+	// the length each sentence's gain is divided by, raised to lengthExp
+	size := make([]float64, len(c.sents))
+	for i, s := range c.sents {
+		size[i] = math.Pow(c.size(s, lw), lengthExp)
+	}
 	rejected := make([]bool, len(c.sents))
 	var chosen []int
 	words, bytes := 0, 0
@@ -152,7 +165,7 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64)
 			if g <= 0 {
 				continue
 			}
-			if v := g / math.Pow(c.size(s, lw), lengthExp); v > bestScore {
+			if v := g / size[i]; v > bestScore {
 				best, bestScore = i, v
 			}
 		}
@@ -180,10 +193,10 @@ func (c *cluster) greedy(opt Options, per [][]string, weight map[string]float64)
 		// The scorer will keep only the first lw-words words: count the
 		// concepts there.
 		k := len(s.toks) * (lw - words) / max(s.words, 1)
-		g, seen := 0.0, map[string]bool{}
-		for j := 0; j+1 < k && j+1 < len(s.toks); j++ {
-			x := s.toks[j] + " " + s.toks[j+1]
-			if !covered[x] && !seen[x] {
+		g, seen := 0.0, map[int32]bool{}
+		for j := 0; j+1 < k && j+1 < len(s.ids); j++ {
+			x, ok := c.conceptIDs[uint64(s.ids[j])<<32|uint64(s.ids[j+1])]
+			if ok && !covered[x] && !seen[x] {
 				seen[x] = true
 				g += weight[x]
 			}

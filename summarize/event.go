@@ -8,6 +8,7 @@ import (
 
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -300,7 +301,7 @@ func eventWords(d *news.Doc, i int, sp news.Span) map[string]bool {
 		}
 	}
 	for _, t := range tokens(string(b)) {
-		if !stopwords[t] && !eventStop[t] && len(t) > 2 && (t[0] < '0' || t[0] > '9') {
+		if !textvec.IsStopword(t) && !eventStop[t] && len(t) > 2 && (t[0] < '0' || t[0] > '9') {
 			out[t] = true
 			if k, ok := eventClass[t]; ok {
 				out[k] = true
@@ -347,7 +348,7 @@ var eventStop = func() map[string]bool {
 	for _, w := range strings.Fields(`report reported accord according told tell ad added state stated note noted
 	point pointed local media news agenc agency part also earlier later today yesterday tomorrow`) {
 		m[w] = true
-		m[cachedStem(w)] = true
+		m[textvec.Stem(w)] = true
 	}
 	return m
 }()

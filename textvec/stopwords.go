@@ -1,9 +1,11 @@
-package summarize
+package textvec
 
 import "strings"
 
-// stopwords are English function words: they never make a concept on
-// their own and carry no weight in similarity.
+// stopwords are English function words (and the reporting verbs and
+// honorifics every news article repeats): they never make a concept on
+// their own and carry no weight in similarity. This is storyline's one
+// stopword list.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
@@ -18,3 +20,6 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// IsStopword reports whether a lowercase word is a stopword.
+func IsStopword(w string) bool { return stopwords[w] }

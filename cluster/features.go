@@ -1,0 +1,154 @@
+package cluster
+
+import (
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
+)
+
+// features are what the clusterer compares of one doc.
+type features struct {
+	text  textvec.Vector // stem counts of title (weighted) and body
+	ents  textvec.Vector // entity-name term counts
+	sig   textvec.Signature
+	date  time.Time
+	words int
+}
+
+// DocDate returns the date a doc is placed in time by: Doc.Date when set,
+// otherwise its stated date, otherwise its dateline date; zero when none
+// is known.
+func DocDate(d *news.Doc) time.Time {
+	switch {
+	case !d.Date.IsZero():
+		return d.Date
+	case !d.StatedDate.IsZero():
+		return d.StatedDate
+	default:
+		return d.DatelineDate
+	}
+}
+
+// extractor turns docs into features, interning terms in one vocabulary.
+// Stems are prefixed "w:", entity terms "e:", so the two never share an
+// id by accident.
+type extractor struct {
+	vocab   *textvec.Vocab
+	buf     []byte
+	ids     []uint32
+	eids    []uint32
+	hashes  []uint64
+	scratch []uint32
+}
+
+func newExtractor() *extractor { return &extractor{vocab: textvec.NewVocab()} }
+
+// stemID returns the id of the stem of a folded word, or false for a
+// stopword, a one-letter word or a bare number.
+func (x *extractor) stemID(w string) (uint32, bool) {
+	if len(w) < 2 || textvec.IsStopword(w) || isNumber(w) {
+		return 0, false
+	}
+	x.buf = append(x.buf[:0], "w:"...)
+	x.buf = append(x.buf, textvec.Stem(w)...)
+	return x.vocab.ID(string(x.buf)), true
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) entID(s string) uint32 {
+	x.buf = append(x.buf[:0], "e:"...)
+	x.buf = append(x.buf, s...)
+	return x.vocab.ID(string(x.buf))
+}
+
+// extract computes a doc's features. The title's stems count
+// titleWeight times.
+func (x *extractor) extract(d *news.Doc, cfg *Config) features {
+	x.ids = x.ids[:0]
+	x.hashes = x.hashes[:0]
+	words := 0
+	if d.Title != "" {
+		for _, w := range strings.Fields(d.Title) {
+			textvec.Words(w, func(s, e int) {
+				lw := strings.ToLower(w[s:e])
+				if id, ok := x.stemID(lw); ok {
+					for k := 0; k < cfg.TitleWeight; k++ {
+						x.ids = append(x.ids, id)
+					}
+				}
+			})
+		}
+	}
+	addWord := func(tok string) {
+		f := textvec.Fold(tok)
+		if f == "" {
+			return
+		}
+		words++
+		x.hashes = append(x.hashes, textvec.HashString(f))
+		if id, ok := x.stemID(f); ok {
+			x.ids = append(x.ids, id)
+		}
+	}
+	if len(d.Tokens) > 0 {
+		for _, t := range d.Tokens {
+			addWord(t.Text)
+		}
+	} else {
+		for _, w := range strings.Fields(d.Text) {
+			textvec.Words(w, func(s, e int) { addWord(w[s:e]) })
+		}
+	}
+	f := features{date: DocDate(d), words: words}
+	f.text = textvec.Counts(x.ids, x.scratch)
+	f.sig = textvec.MinHash(x.hashes, cfg.ShingleWords, minhashBands*minhashRows)
+
+	// entity names: each mention counts once for its entity's full name
+	// and once for its last word (a surname, "Obama" of "Barack Obama"),
+	// a person's PersonWeight times.
+	x.eids = x.eids[:0]
+	for _, m := range d.Mentions {
+		name := m.Text
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			name = d.Entities[m.Entity].Name
+		}
+		name = foldName(name)
+		if name == "" {
+			continue
+		}
+		n := 1
+		if m.Type == news.Person {
+			n = cfg.PersonWeight
+		}
+		for range n {
+			x.eids = append(x.eids, x.entID(name))
+			if i := strings.LastIndexByte(name, ' '); i >= 0 {
+				x.eids = append(x.eids, x.entID(name[i+1:]))
+			}
+		}
+	}
+	f.ents = textvec.Counts(x.eids, x.scratch)
+	return f
+}
+
+// foldName lowercases a name, folds accents and drops punctuation:
+// "Nuri al-Maliki's" → "nuri al maliki s".
+func foldName(s string) string {
+	var parts []string
+	for _, w := range strings.Fields(s) {
+		if f := textvec.Fold(w); f != "" {
+			textvec.Words(f, func(a, b int) { parts = append(parts, f[a:b]) })
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,440 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/news"
+)
+
+func init() { suites["stories"] = runStories }
+
+// DefaultStoriesData is the folder the stories suite reads when no
+// --data is given: the ECB+, BASIL and SemEval-2022 sets in it.
+const DefaultStoriesData = "../shared/data/stories"
+
+// ClusterScores are the figures of a clustering against gold stories.
+type ClusterScores struct {
+	PairP, PairR, PairF float64
+	B3P, B3R, B3F       float64
+	Found, Gold         int
+}
+
+// ScoreClusters compares predicted story labels with gold ones, item by
+// item: pairwise precision, recall and F1 over the pairs of items put
+// together, and B³ (Bagga and Baldwin, 1998) averaged over items.
+func ScoreClusters(pred, gold []string) ClusterScores {
+	type key struct{ p, g string }
+	cell := map[key]int{}
+	np, ng := map[string]int{}, map[string]int{}
+	for i := range pred {
+		cell[key{pred[i], gold[i]}]++
+		np[pred[i]]++
+		ng[gold[i]]++
+	}
+	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
+	var tp, pp, gp, b3p, b3r float64
+	for k, n := range cell {
+		tp += pairs(n)
+		// every item of the cell has n items of both its clusters in common
+		b3p += float64(n) * float64(n) / float64(np[k.p])
+		b3r += float64(n) * float64(n) / float64(ng[k.g])
+	}
+	for _, n := range np {
+		pp += pairs(n)
+	}
+	for _, n := range ng {
+		gp += pairs(n)
+	}
+	var s ClusterScores
+	if pp > 0 {
+		s.PairP = tp / pp
+	} else {
+		s.PairP = 1
+	}
+	if gp > 0 {
+		s.PairR = tp / gp
+	} else {
+		s.PairR = 1
+	}
+	s.PairF = f1(s.PairP, s.PairR)
+	if n := float64(len(pred)); n > 0 {
+		s.B3P, s.B3R = b3p/n, b3r/n
+	}
+	s.B3F = f1(s.B3P, s.B3R)
+	s.Found, s.Gold = len(np), len(ng)
+	return s
+}
+
+// Pearson returns the Pearson correlation of x and y (0 when either is
+// constant).
+func Pearson(x, y []float64) float64 {
+	n := float64(len(x))
+	if n == 0 {
+		return 0
+	}
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx /= n
+	my /= n
+	var sxy, sxx, syy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return 0
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
+
+// storyChain is the analysis the clusterer needs: sentences, tokens and
+// entities.
+func storyChain() (analyze.Chain, error) {
+	tagger, err := entity.Default()
+	if err != nil {
+		return nil, err
+	}
+	return analyze.Chain{analyze.Segment, tagger}, nil
+}
+
+// AnalyseStories runs the clusterer's analysis (segmenting and entities)
+// over articles on all cores, keeping their order.
+func AnalyseStories(arts []news.Article) ([]*news.Doc, error) {
+	chain, err := storyChain()
+	if err != nil {
+		return nil, err
+	}
+	in := func(yield func(*news.Article, error) bool) {
+		for i := range arts {
+			if !yield(&arts[i], nil) {
+				return
+			}
+		}
+	}
+	docs := make([]*news.Doc, 0, len(arts))
+	for r := range chain.All(context.Background(), in, 0) {
+		if r.Err != nil {
+			return nil, fmt.Errorf("eval: stories: %w", r.Err)
+		}
+		docs = append(docs, r.Doc)
+	}
+	return docs, nil
+}
+
+// ClusterStream places docs in order with a new clusterer and returns
+// each doc's story at the end of the stream (stories merged on the way
+// counted as one), the number of near-duplicates found and the time
+// the placing took.
+func ClusterStream(docs []*news.Doc, cfg cluster.Config) (stories []string, dups int, elapsed time.Duration) {
+	c := cluster.New(cfg)
+	stories = make([]string, len(docs))
+	into := map[string]string{}
+	start := time.Now()
+	for i, d := range docs {
+		a := c.Add(d)
+		stories[i] = a.Story
+		if a.DuplicateOf != "" {
+			dups++
+		}
+		for _, m := range a.Merged {
+			into[m] = a.Story
+		}
+	}
+	elapsed = time.Since(start)
+	// a story merged into another ends with the other's docs
+	for i, s := range stories {
+		for into[s] != "" {
+			s = into[s]
+		}
+		stories[i] = s
+	}
+	return stories, dups, elapsed
+}
+
+// thresholdGrid is the grid the cross-validation picks Threshold from.
+var thresholdGrid = func() []float64 {
+	var g []float64
+	for t := 0.10; t < 0.405; t += 0.02 {
+		g = append(g, math.Round(t*100)/100)
+	}
+	return g
+}()
+
+// CrossValidate estimates held-out figures by k-fold cross-validation
+// over gold stories: for each fold, Threshold is chosen from a grid to
+// maximise the measure (B³ F1, or pairwise F1 when pairwise) on the
+// stream of the other folds' stories, and the fold's own stream is then
+// clustered with it. It returns the pooled scores of the held-out folds
+// (each fold clustered apart) and the thresholds chosen.
+func CrossValidate(docs []*news.Doc, gold []string, k int, cfg cluster.Config, pairwise bool) (ClusterScores, []float64) {
+	var stories []string
+	seen := map[string]bool{}
+	for _, g := range gold {
+		if !seen[g] {
+			seen[g] = true
+			stories = append(stories, g)
+		}
+	}
+	sort.Strings(stories)
+	fold := map[string]int{}
+	for i, s := range stories {
+		fold[s] = i % k
+	}
+	pick := func(f int, held bool) ([]*news.Doc, []string) {
+		var ds []*news.Doc
+		var gs []string
+		for i, d := range docs {
+			if (fold[gold[i]] == f) == held {
+				ds = append(ds, d)
+				gs = append(gs, gold[i])
+			}
+		}
+		return ds, gs
+	}
+	measure := func(s ClusterScores) float64 {
+		if pairwise {
+			return s.PairF
+		}
+		return s.B3F
+	}
+	var allPred, allGold []string
+	var chosen []float64
+	for f := 0; f < k; f++ {
+		trD, trG := pick(f, false)
+		best, bestT := -1.0, 0.0
+		for _, t := range thresholdGrid {
+			c := cfg
+			c.Threshold = t
+			p, _, _ := ClusterStream(trD, c)
+			if m := measure(ScoreClusters(p, trG)); m > best {
+				best, bestT = m, t
+			}
+		}
+		chosen = append(chosen, bestT)
+		teD, teG := pick(f, true)
+		c := cfg
+		c.Threshold = bestT
+		p, _, _ := ClusterStream(teD, c)
+		for i := range p {
+			allPred = append(allPred, fmt.Sprintf("%d/%s", f, p[i]))
+		}
+		allGold = append(allGold, teG...)
+	}
+	return ScoreClusters(allPred, allGold), chosen
+}
+
+// storySet is one set the suite measures.
+type storySet struct {
+	name     string
+	items    []StoryItem
+	pairwise bool // the set's target is pairwise F1
+}
+
+// findStorySets reads the sets at path: a JSON lines file, an ECB+,
+// BASIL or DUC folder, a SemEval CSV, or a folder holding several of
+// them (ecbplus, basil, semeval2022-task8).
+func findStorySets(path string, progress io.Writer) (sets []storySet, pairsFile string, err error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("eval: stories: %w", err)
+	}
+	if !st.IsDir() {
+		switch {
+		case strings.HasSuffix(strings.ToLower(path), ".csv"):
+			return nil, path, nil
+		default:
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, "", fmt.Errorf("eval: stories: %w", err)
+			}
+			defer f.Close()
+			items, skipped, err := ReadStoriesJSONL(f, path)
+			if err != nil {
+				return nil, "", err
+			}
+			for _, e := range skipped {
+				if progress != nil {
+					fmt.Fprintln(progress, e)
+				}
+			}
+			if len(items) == 0 {
+				return nil, "", fmt.Errorf("%w in %s (jsonl)", ErrNoStories, path)
+			}
+			return []storySet{{name: "jsonl", items: items}}, "", nil
+		}
+	}
+	isECB := func(dir string) bool {
+		m, _ := filepath.Glob(filepath.Join(dir, "*", "*ecb*.xml"))
+		return len(m) > 0
+	}
+	isBASIL := func(dir string) bool {
+		m, _ := filepath.Glob(filepath.Join(dir, "*", "*_[0-9].json"))
+		return len(m) > 0
+	}
+	addDir := func(dir string) error {
+		switch {
+		case isECB(dir):
+			dev, train, err := ReadECBPlusStories(dir)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, storySet{name: "ecbplus-dev", items: dev}, storySet{name: "ecbplus-train", items: train})
+		case isBASIL(dir):
+			items, err := ReadBASIL(dir)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, storySet{name: "basil", items: items, pairwise: true})
+		case summIsDir(filepath.Join(dir, "docs")):
+			items, err := ReadDUCStories(dir)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, storySet{name: filepath.Base(dir), items: items})
+		default:
+			return fmt.Errorf("%w in %s: not a JSON lines, ECB+, BASIL, DUC or SemEval set", ErrNoStories, dir)
+		}
+		return nil
+	}
+	if addDir(path) == nil {
+		return sets, "", nil
+	}
+	sets = nil
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("eval: stories: %w", err)
+	}
+	for _, e := range ents {
+		p := filepath.Join(path, e.Name())
+		if !e.IsDir() {
+			continue
+		}
+		if csvs, _ := filepath.Glob(filepath.Join(p, "*.csv")); len(csvs) == 1 && !isECB(p) {
+			pairsFile = csvs[0]
+			continue
+		}
+		if err := addDir(p); err != nil && progress != nil {
+			fmt.Fprintf(progress, "eval: stories: skipping %s: %v\n", p, err)
+		}
+	}
+	if len(sets) == 0 && pairsFile == "" {
+		return nil, "", fmt.Errorf("%w in %s", ErrNoStories, path)
+	}
+	return sets, pairsFile, nil
+}
+
+// runStories replays each set in arrival order through the clusterer
+// and scores its stories; on SemEval pairs it correlates the same-story
+// score with people's judgement.
+func runStories(opt Options) (*Report, error) {
+	data := opt.Data
+	if data == "" {
+		data = DefaultStoriesData
+	}
+	sets, pairsFile, err := findStorySets(data, opt.Progress)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Suite: "stories", Data: data}
+	cfg := cluster.DefaultConfig()
+	for _, set := range sets {
+		arts := make([]news.Article, len(set.items))
+		gold := make([]string, len(set.items))
+		for i, it := range set.items {
+			arts[i], gold[i] = it.Article, it.Story
+		}
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "stories: analysing %d articles of %s\n", len(arts), set.name)
+		}
+		start := time.Now()
+		docs, err := AnalyseStories(arts)
+		if err != nil {
+			return nil, err
+		}
+		analysis := time.Since(start)
+		pred, dups, elapsed := ClusterStream(docs, cfg)
+		s := ScoreClusters(pred, gold)
+		addClusterRows(r, set.name, s)
+		r.Add(set.name, "stories_found_per_gold", float64(s.Found)/float64(s.Gold))
+		r.Add(set.name, "articles_per_second", float64(len(docs))/elapsed.Seconds())
+		cv, ts := CrossValidate(docs, gold, 5, cfg, set.pairwise)
+		r.Add(set.name, "cv5/pairwise_f1", cv.PairF)
+		r.Add(set.name, "cv5/b3_f1", cv.B3F)
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: %d articles, %d gold stories, %d found, %d near-duplicates linked; analysis (segment, entities) %.1f articles/s; five-fold thresholds %v",
+			set.name, len(docs), s.Gold, s.Found, dups, float64(len(docs))/analysis.Seconds(), ts))
+	}
+	if pairsFile != "" {
+		if err := semevalRows(r, pairsFile, cfg, opt.Progress); err != nil {
+			return nil, err
+		}
+	}
+	r.Notes = append(r.Notes,
+		"pairwise: precision and recall of the pairs of articles put in one story; b3: B-cubed, averaged over articles; cv5: five-fold cross-validation over gold stories, the threshold chosen on four folds and each fifth clustered apart.",
+		"ECB+: gold story = topic + ecb/ecbplus (two seminal events per topic); dev topics "+fmt.Sprint(ecbDevTopics)+" are the target, train topics were used for tuning. Articles/s counts clustering only.")
+	return r, nil
+}
+
+func addClusterRows(r *Report, system string, s ClusterScores) {
+	r.Add(system, "pairwise_precision", s.PairP)
+	r.Add(system, "pairwise_recall", s.PairR)
+	r.Add(system, "pairwise_f1", s.PairF)
+	r.Add(system, "b3_precision", s.B3P)
+	r.Add(system, "b3_recall", s.B3R)
+	r.Add(system, "b3_f1", s.B3F)
+}
+
+// semevalRows adds the Pearson correlation of the clusterer's same-story
+// score with the SemEval-2022 Overall judgement, turned into a
+// similarity (5 - Overall, so that agreement is positive), on all pairs
+// and on the English pairs.
+func semevalRows(r *Report, path string, cfg cluster.Config, progress io.Writer) error {
+	pairs, skipped, err := ReadSemEvalPairs(path)
+	if err != nil {
+		return err
+	}
+	arts := make([]news.Article, 0, 2*len(pairs))
+	for _, p := range pairs {
+		arts = append(arts, p.A, p.B)
+	}
+	if progress != nil {
+		fmt.Fprintf(progress, "stories: analysing %d articles of %d SemEval pairs\n", len(arts), len(pairs))
+	}
+	docs, err := AnalyseStories(arts)
+	if err != nil {
+		return err
+	}
+	// document frequencies from every article of the set, then one score
+	// per pair
+	c := cluster.New(cfg)
+	c.Observe(docs...)
+	var all, allY, en, enY []float64
+	for i, p := range pairs {
+		s := c.Similarity(docs[2*i], docs[2*i+1])
+		all = append(all, s)
+		allY = append(allY, 5-p.Overall)
+		if p.Lang1 == "en" && p.Lang2 == "en" {
+			en = append(en, s)
+			enY = append(enY, 5-p.Overall)
+		}
+	}
+	r.Add("semeval", "pearson_overall", Pearson(all, allY))
+	r.Add("semeval", "pearson_overall_en", Pearson(en, enY))
+	r.Notes = append(r.Notes, fmt.Sprintf("semeval: %d pairs (%d English-English), %d rows skipped; Pearson of the same-story score with 5 - Overall (Overall: 1 same story .. 4 different)", len(pairs), len(en), len(skipped)))
+	return nil
+}

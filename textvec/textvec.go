@@ -1,0 +1,213 @@
+// Package textvec turns text into vectors: the one home of storyline's
+// word handling for similarity. It holds
+//
+//   - word splitting: Words splits text as ROUGE does (runs of ASCII
+//     letters and digits), Fold lowercases a token and folds accents;
+//   - the stopword list (IsStopword), used by the summarizer, the
+//     timeline and the clusterer alike;
+//   - Porter stems with a bounded, concurrency-safe cache (Stem);
+//   - a Vocab interning terms as dense integer ids, so that hot loops
+//     compare and hash integers, not strings;
+//   - sparse vectors (Vector) with dot product and cosine;
+//   - a document-frequency table (DF) that grows online as documents
+//     arrive, and TF-IDF weighting over it;
+//   - MinHash signatures over word shingles and an LSH index with
+//     banding (LSH) for near-duplicate detection.
+//
+// A Vocab, a DF and an LSH are not safe for concurrent use; Stem,
+// IsStopword, Words and Fold are.
+package textvec
+
+import (
+	"hash/maphash"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/porter"
+)
+
+// Vocab interns terms: each distinct string gets a dense id from 0 in
+// order of first sight, so ids are deterministic for a given input order.
+type Vocab struct {
+	ids   map[string]uint32
+	terms []string
+}
+
+// NewVocab returns an empty vocabulary.
+func NewVocab() *Vocab { return &Vocab{ids: map[string]uint32{}} }
+
+// ID returns the id of term, adding it when new.
+func (v *Vocab) ID(term string) uint32 {
+	if id, ok := v.ids[term]; ok {
+		return id
+	}
+	id := uint32(len(v.terms))
+	term = strings.Clone(term)
+	v.ids[term] = id
+	v.terms = append(v.terms, term)
+	return id
+}
+
+// Lookup returns the id of term and whether it is known, without adding it.
+func (v *Vocab) Lookup(term string) (uint32, bool) {
+	id, ok := v.ids[term]
+	return id, ok
+}
+
+// Term returns the string of id.
+func (v *Vocab) Term(id uint32) string { return v.terms[id] }
+
+// Len returns the number of terms.
+func (v *Vocab) Len() int { return len(v.terms) }
+
+// stemShards memoise porter stems in shards of plain maps, each behind
+// its own lock: a hit is one hash, a read lock and a map lookup.
+var stemShards [64]struct {
+	sync.RWMutex
+	m map[string]string
+}
+
+var (
+	stemCacheSize atomic.Int64
+	stemSeed      = maphash.MakeSeed()
+)
+
+const stemCacheMax = 1 << 18
+
+// Stem returns the Porter stem of a lowercase word. Results are cached
+// (up to a quarter million words); it is safe for concurrent use.
+func Stem(w string) string {
+	sh := &stemShards[maphash.String(stemSeed, w)&63]
+	sh.RLock()
+	s, ok := sh.m[w]
+	sh.RUnlock()
+	if ok {
+		return s
+	}
+	s = porter.Stem(w)
+	if stemCacheSize.Load() < stemCacheMax {
+		sh.Lock()
+		if sh.m == nil {
+			sh.m = map[string]string{}
+		}
+		if _, ok := sh.m[w]; !ok {
+			sh.m[strings.Clone(w)] = s
+			stemCacheSize.Add(1)
+		}
+		sh.Unlock()
+	}
+	return s
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// Words calls fn with the start and end byte offsets of each run of
+// ASCII letters and digits in s: ROUGE's tokenisation. It allocates
+// nothing.
+func Words(s string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if isASCIIAlnum(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(start, len(s))
+	}
+}
+
+// AppendLower appends the ASCII-lowercased bytes of s to buf.
+func AppendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// Fold returns a token lowercased with its Latin accents removed
+// ("Café" → "cafe") and its apostrophes and hyphens kept; a token with
+// no letter or digit gives "". ASCII input allocates only when it has an
+// uppercase letter.
+func Fold(tok string) string {
+	ascii, upper, alnum := true, false, false
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
+			upper, alnum = true, true
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			alnum = true
+		}
+	}
+	if ascii {
+		if !alnum {
+			return ""
+		}
+		if !upper {
+			return tok
+		}
+		return strings.ToLower(tok)
+	}
+	var b strings.Builder
+	any := false
+	for _, r := range tok {
+		r = foldRune(unicode.ToLower(r))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			any = true
+		}
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	if !any {
+		return ""
+	}
+	return b.String()
+}
+
+// foldRune maps a lowercase Latin letter with a diacritic to its base
+// letter.
+func foldRune(r rune) rune {
+	if r < 0xc0 || r > 0x17f {
+		return r
+	}
+	if f, ok := foldMap[r]; ok {
+		return f
+	}
+	return r
+}
+
+var foldMap = func() map[rune]rune {
+	m := map[rune]rune{}
+	i := 0
+	for _, r := range foldFrom {
+		m[r] = rune(foldTo[i])
+		i++
+	}
+	return m
+}()
+
+const (
+	foldFrom = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž"
+	foldTo   = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijkllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz"
+)
