@@ -77,19 +77,6 @@ func FuzzParseSGML(f *testing.F) {
 	})
 }
 
-func TestPythonStrings(t *testing.T) {
-	got := PythonStrings(`['one \'two\'', "it's", 'a\nb', 'caf\xe9 \u2014']`)
-	want := []string{"one 'two'", "it's", "a\nb", "café —"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
-func FuzzPythonStrings(f *testing.F) {
-	f.Add(`['a', "b", 'c\'d\n\x41\u00e9']`)
-	f.Fuzz(func(t *testing.T, s string) { PythonStrings(s) })
-}
-
 func TestReadMultiNews(t *testing.T) {
 	csv := "documents,num_documents,summary\n" +
 		`"['First doc. \n \n Second paragraph.', 'Other doc.']",2,"– The summary."` + "\n"

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/internal/pylit"
 	"github.com/storyline-news/storyline/internal/testutil"
 )
 
@@ -245,7 +245,7 @@ func multiNewsDocs(t testing.TB) []string {
 			break
 		}
 		if col >= 0 && col < len(rec) {
-			docs = append(docs, eval.PythonStrings(rec[col])...)
+			docs = append(docs, pylit.Strings(rec[col])...)
 		}
 	}
 	return docs

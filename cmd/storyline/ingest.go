@@ -289,7 +289,7 @@ func (in *ingester) rebuildBriefs(ctx context.Context) (int, error) {
 // be built is reported (buildErr) and the other stories go on; a store
 // error (err) stops the run.
 func (in *ingester) rebuild(ctx context.Context, st *store.Story) (put bool, buildErr, err error) {
-	b, err := buildBrief(ctx, in.store, st.ID, in.brief)
+	b, err := storyBrief(ctx, in.store, st.ID, in.brief)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil, nil // emptied meanwhile by another process
 	}
@@ -341,8 +341,8 @@ func storyTitle(b *news.Brief) string {
 	return ""
 }
 
-// buildBrief builds the brief of a stored story from its docs.
-func buildBrief(ctx context.Context, s store.Store, id string, cfg brief.Config) (*news.Brief, error) {
+// storyBrief builds the brief of a stored story from its docs.
+func storyBrief(ctx context.Context, s store.Store, id string, cfg brief.Config) (*news.Brief, error) {
 	story := &news.Story{ID: id}
 	for d, err := range s.Docs(ctx, store.DocQuery{Story: id}) {
 		if err != nil {

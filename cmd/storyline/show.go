@@ -70,5 +70,5 @@ func currentBrief(ctx context.Context, s store.Store, id string) (*news.Brief, e
 			return nil, err
 		}
 	}
-	return buildBrief(ctx, s, id, brief.DefaultConfig())
+	return storyBrief(ctx, s, id, brief.DefaultConfig())
 }
