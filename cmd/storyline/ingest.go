@@ -35,18 +35,9 @@ type assigner interface {
 	Restore(d *news.Doc, story string)
 }
 
-// TODO(lead): replace by the cluster package's online clusterer, which
-// must satisfy the assigner interface above. Until then every article
-// starts a story of its own: no grouping is claimed.
-var newAssigner = func() assigner { return singletons{} }
-
-// singletons puts every doc in a story of its own.
-type singletons struct{}
-
-func (singletons) Assign(d *news.Doc) (string, string, []string) {
-	return store.StoryID(d.Key), "", nil
-}
-func (singletons) Restore(*news.Doc, string) {}
+// newAssigner makes the assigner of a run: package cluster's online
+// clusterer (assign.go). Tests may replace it.
+var newAssigner = newClusterAssigner
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	const usage = "storyline ingest [--db DSN] [--words N] PATH|URL..."

@@ -344,7 +344,7 @@ func BenchmarkIngestStore(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	in := &ingester{store: s, chain: chain, assign: singletons{}, brief: brief.DefaultConfig(), stderr: &bytes.Buffer{}}
+	in := &ingester{store: s, chain: chain, assign: newClusterAssigner(), brief: brief.DefaultConfig(), stderr: &bytes.Buffer{}}
 	i := 0
 	for b.Loop() {
 		d := *docs[i%len(docs)]
