@@ -67,3 +67,17 @@ func BenchmarkEncodeDoc(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDecodeDoc is the cost of reading back one stored doc of 800
+// tokens, as ingest does for every stored doc when it starts.
+func BenchmarkDecodeDoc(b *testing.B) {
+	enc, err := encodeDoc(testDoc())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := decodeDoc(enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
