@@ -30,7 +30,7 @@ var cueModelData []byte
 type CueModel struct {
 	// w holds the weights keyed by the FNV-1a hash of each feature's
 	// name, so that scoring a token builds no strings (see cueScore).
-	w map[uint64]float32
+	w weights
 	// Threshold is the score above which a word missing from the verb
 	// lists is a cue; Veto the score below which a listed verb is not.
 	Threshold, Veto float32
@@ -60,8 +60,9 @@ func ReadCueModel(r io.Reader) (*CueModel, error) {
 		return nil, fmt.Errorf("quote: cue model: %w", err)
 	}
 	defer zr.Close()
-	m := &CueModel{w: map[uint64]float32{}, Veto: -math.MaxFloat32}
+	m := &CueModel{Veto: -math.MaxFloat32}
 	names := map[uint64]string{}
+	w := map[uint64]float32{}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		f, v, ok := strings.Cut(sc.Text(), "\t")
@@ -83,13 +84,64 @@ func ReadCueModel(r io.Reader) (*CueModel, error) {
 				return nil, fmt.Errorf("quote: cue model: features %q and %q have the same hash", g, f)
 			}
 			names[h] = f
-			m.w[h] = float32(x)
+			w[h] = float32(x)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("quote: cue model: %w", err)
 	}
+	m.w = newWeights(w)
 	return m, nil
+}
+
+// weights is an open-addressed table of feature weights keyed by their
+// hashes, at most half full, probed linearly from the hash's folded low bits: a
+// lookup mostly reads one cache line. Key 0 marks an empty slot; a
+// feature whose hash is 0 is kept aside.
+type weights struct {
+	slots []slot
+	mask  uint64
+	zero  float32
+}
+
+type slot struct {
+	key uint64
+	w   float32
+}
+
+func newWeights(m map[uint64]float32) weights {
+	n := 16
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := weights{slots: make([]slot, n), mask: uint64(n - 1)}
+	for k, v := range m {
+		if k == 0 {
+			t.zero = v
+			continue
+		}
+		i := (k ^ k>>32) & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{k, v}
+	}
+	return t
+}
+
+// get returns the weight of the feature of hash k, or 0.
+func (t *weights) get(k uint64) float32 {
+	if k == 0 {
+		return t.zero
+	}
+	for i := (k ^ k>>32) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.slots[i].key {
+		case k:
+			return t.slots[i].w
+		case 0:
+			return 0
+		}
+	}
 }
 
 // score returns the model's score for token i of a paragraph, computed
@@ -166,7 +218,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		return ts[k].low
 	}
 	var sum float32
-	add := func(h fnv) { sum += m.w[uint64(h)] }
+	add := func(h fnv) { sum += m.w.get(uint64(h)) }
 	w := ts[i].low
 	shape := "lower"
 	if startsUpper(ts[i].text) {
