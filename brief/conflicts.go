@@ -94,6 +94,10 @@ var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "mon
 // figure is not Erdogan's.
 var cueWords = map[string]bool{"said": true, "says": true, "told": true, "say": true, "according": true, "reported": true, "announced": true, "stated": true, "added": true}
 
+// contrastWords set one figure against another ("73% while Poroshenko
+// had 25%"): a person's name beyond them is not the figure's.
+var contrastWords = map[string]bool{"while": true, "whiles": true, "whereas": true, "against": true, "but": true, "versus": true, "vs": true, "compared": true}
+
 // figure is one number a source states, with what it counts.
 type figure struct {
 	doc      *news.Doc
@@ -438,8 +442,8 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 	}
 	// The person: a name right before the figure (no verb of saying
 	// between), else one soon after its unit, within its clause.
-	for j := k - 1; j >= max(0, k-3) && boundaries(d, ws, j, k) == 0; j-- {
-		if cueWords[strings.ToLower(ws[j].text)] {
+	for j := k - 1; j >= max(0, k-10) && boundaries(d, ws, j, k) == 0; j-- {
+		if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 			break
 		}
 		if p, ok := personAt(d, ws[j], names); ok {
@@ -449,7 +453,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 	}
 	if f.person == "" {
 		for j := next; j < min(len(ws), next+7) && boundaries(d, ws, k, j) == 0; j++ {
-			if cueWords[strings.ToLower(ws[j].text)] {
+			if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 				break
 			}
 			if p, ok := personAt(d, ws[j], names); ok {
@@ -670,7 +674,7 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 		docs[f.doc.ID] = true
 		var c *claim
 		for _, x := range claims {
-			if sameWithin(x.value, x.prec, f.value, f.prec) {
+			if sameFigure(x.value, f.value) {
 				c = x
 			}
 		}
@@ -678,6 +682,7 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 			c = &claim{value: f.value, prec: f.prec, text: f.text, evidence: f.evidence, first: f.doc.Date}
 			claims = append(claims, c)
 		}
+		c.prec = math.Min(c.prec, f.prec)
 		if !contains(c.sources, f.doc.ID) {
 			c.sources = append(c.sources, f.doc.ID)
 		}
@@ -685,6 +690,21 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 			c.first = f.doc.Date
 		}
 	}
+	// A rounder value that a finer one rounds to ("$43 million" beside
+	// "$43,885,310", "24%" beside "24.45%") contradicts nothing.
+	kept := claims[:0:0]
+	for _, x := range claims {
+		rounding := false
+		for _, y := range claims {
+			if y != x && y.prec < x.prec && math.Abs(x.value-y.value) < x.prec*0.999 {
+				rounding = true
+			}
+		}
+		if !rounding {
+			kept = append(kept, x)
+		}
+	}
+	claims = kept
 	if len(claims) < 2 || len(docs) < 2 {
 		return news.Conflict{}, false
 	}
@@ -814,6 +834,9 @@ func sharedContext(a, b figure) int {
 // finer is within a step of the coarser ("$43 million" and
 // "$43,885,310"; not 139 and 141 million, nor 7.2 and 7.3).
 func sameWithin(a, pa, b, pb float64) bool {
+	if pa < 1 && pb < 1 && pa*1e6 < math.Abs(a) && pb*1e6 < math.Abs(b) {
+		return sameFigure(a, b) // 73.2 and 73.19 are two counts, both precise
+	}
 	step := math.Max(pa, pb)
 	return math.Abs(a-b) < step*0.999 || sameFigure(a, b)
 }

@@ -172,29 +172,50 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 		return ""
 	}
 	norm := normName(sp)
+	// The story entities one of whose forms the speaker is. A surname
+	// two people share ("Jackson": Jesse Jackson Jr. and Sandra Jackson)
+	// names neither by itself.
+	var byForm []string
 	for _, e := range ents {
 		if normName(e.Name) == norm {
-			return e.Name
+			byForm = appendOnce(byForm, e.Name)
+			continue
 		}
 		for _, f := range e.Forms {
 			if normName(f) == norm {
-				return e.Name
+				byForm = appendOnce(byForm, e.Name)
+				break
 			}
 		}
 	}
-	// The forms of the doc-level entity of the speaker's mention.
+	if len(byForm) == 1 {
+		return byForm[0]
+	}
+	// The doc-level entity of the speaker's mention, by its most
+	// specific form that a story entity holds ("Jesse L. Jackson Jr."
+	// before "Jackson").
 	if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
 		if ei := d.Mentions[q.SpeakerMention].Entity; ei >= 0 && ei < len(d.Entities) {
-			for _, f := range d.Entities[ei].Forms {
+			forms := append([]string(nil), d.Entities[ei].Forms...)
+			sort.SliceStable(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
+			for _, f := range forms {
+				var hits []string
 				for _, e := range ents {
-					for _, g := range e.Forms {
+					for _, g := range append([]string{e.Name}, e.Forms...) {
 						if normName(f) == normName(g) {
-							return e.Name
+							hits = appendOnce(hits, e.Name)
+							break
 						}
 					}
 				}
+				if len(hits) == 1 {
+					return hits[0]
+				}
 			}
 		}
+	}
+	if len(byForm) > 1 {
+		return sp
 	}
 	// "Turkey and Iran" and "Iran and Turkey" are one group, and so are
 	// two people who spoke together: not one of them.
