@@ -241,6 +241,10 @@ func (lt *lattice) best(n int) []uint8 {
 // TagDoc finds the entity chunks of every sentence of a document, given
 // as its sentences' words.
 func (m *Model) TagDoc(sents [][]string) [][]Chunk {
+	if m.c == nil {
+		// not from Load or Train: no weights, no chunks
+		return make([][]Chunk, len(sents))
+	}
 	lt := m.lattice()
 	defer m.release(lt)
 	infos := m.prepareDoc(sents, lt)
