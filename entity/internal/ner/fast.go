@@ -57,6 +57,8 @@ type compiled struct {
 	// pairs are the allowed label bigrams after the start, in the order
 	// viterbi tries them: by previous label, then label.
 	pairs []pair
+	// next[p] lists the labels allowed after p, as pairs orders them.
+	next [NumLabels][]uint8
 
 	bias                               span
 	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
@@ -138,6 +140,7 @@ func (b *builder) compile() *compiled {
 		for l := 0; l < NumLabels; l++ {
 			if allowed[p][l] {
 				c.pairs = append(c.pairs, pair{uint8(p), uint8(l)})
+				c.next[p] = append(c.next[p], uint8(l))
 			}
 		}
 	}
@@ -550,16 +553,19 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			continue
 		}
 		prev := &lt.delta[i-1]
-		dyn := wi.tr.pairs[:len(c.pairs)]
-		for k, pr := range c.pairs {
-			base := prev[pr.p]
-			if base == negInf {
-				continue
+		dyn := wi.tr.pairs
+		k := 0
+		for p := 0; p < NumLabels; p++ {
+			next := c.next[p]
+			if base := prev[p]; base != negInf {
+				for j, l := range next {
+					if s := base + em[l] + dyn[k+j]; s > row[l] {
+						row[l] = s
+						back[l] = uint8(p)
+					}
+				}
 			}
-			if s := base + em[pr.l] + dyn[k]; s > row[pr.l] {
-				row[pr.l] = s
-				back[pr.l] = pr.p
-			}
+			k += len(next)
 		}
 	}
 	return lt.best(n)

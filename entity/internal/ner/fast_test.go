@@ -137,3 +137,12 @@ func BenchmarkTagDocViterbi(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestZeroModel tags with a model that has no weights.
+func TestZeroModel(t *testing.T) {
+	var m Model
+	got := m.TagDoc([][]string{{"Peter", "Blackburn"}, {}})
+	if len(got) != 2 || got[0] != nil || got[1] != nil {
+		t.Errorf("zero model tags %v, want two sentences without chunks", got)
+	}
+}

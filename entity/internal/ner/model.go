@@ -1,7 +1,13 @@
-// Package ner is storyline's statistical named-entity tagger: a greedy
-// averaged perceptron over BILOU labels with word, shape, affix, context,
-// capitalisation, gazetteer and document-level features, its training, and
-// its compact model file.
+// Package ner is storyline's statistical named-entity tagger: an averaged
+// perceptron over BILOU labels with word, shape, affix, context,
+// capitalisation, gazetteer and document-level features, decoded with
+// Viterbi, its training, and its compact model file.
+//
+// Training decodes by hashing every feature of every token (viterbi).
+// Tagging decodes from a compiled table of sparse weight rows and a memo of
+// what each word type decides alone (decode, fast.go): the same weights
+// added in the same order, so the same scores to the bit, with no heap
+// allocation per token.
 package ner
 
 import (
@@ -241,6 +247,10 @@ func (lt *lattice) best(n int) []uint8 {
 // TagDoc finds the entity chunks of every sentence of a document, given
 // as its sentences' words.
 func (m *Model) TagDoc(sents [][]string) [][]Chunk {
+	if m.c == nil {
+		// not from Load or Train: no weights, no chunks
+		return make([][]Chunk, len(sents))
+	}
 	lt := m.lattice()
 	defer m.release(lt)
 	infos := m.prepareDoc(sents, lt)
