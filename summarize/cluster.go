@@ -125,35 +125,8 @@ func isUpperWord(w string) bool {
 // tokens splits text as ROUGE does (lowercase ASCII letters and digits)
 // and stems words longer than three letters.
 func tokens(s string) []string {
-	var out []string
-	textvec.Words(s, func(start, end int) { out = append(out, token(s[start:end])) })
-	return out
-}
-
-// token lowercases a word and stems it when longer than three letters.
-func token(w string) string {
-	w = strings.ToLower(w)
-	if len(w) > 3 {
-		w = textvec.Stem(w)
-	}
-	return w
-}
-
-// tokenMemo memoises token per cluster, keyed by the word as written:
-// a hit costs one map lookup and no allocation.
-type tokenMemo map[string]string
-
-func (m tokenMemo) tokens(s string) []string {
-	var out []string
-	textvec.Words(s, func(start, end int) {
-		w := s[start:end]
-		t, ok := m[w]
-		if !ok {
-			t = token(w)
-			m[w] = t
-		}
-		out = append(out, t)
-	})
+	out := make([]string, 0, len(s)/6+1)
+	textvec.Words(s, func(start, end int) { out = append(out, textvec.StemWord(s[start:end])) })
 	return out
 }
 
@@ -428,16 +401,15 @@ func isShouted(w string) bool {
 func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 	c := &cluster{docs: docs}
 	names := map[string]bool{}
-	memo := tokenMemo{}
 	for di, d := range docs {
 		prose := 0
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
 			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
-			s.toks = memo.tokens(text)
+			s.toks = tokens(text)
 			s.days = weekdays(text)
-			for _, w := range capitalised(text, memo) {
+			for _, w := range capitalised(text) {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
@@ -456,32 +428,48 @@ func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
 		}
 	}
 	canon := nameVariants(names)
-	// term ids in word order
-	ids := map[string]int32{}
+	// term ids in word order: provisional ids in order of first sight,
+	// then their ranks among the sorted words
+	ntok := 0
 	for _, s := range c.sents {
+		ntok += len(s.toks)
+	}
+	ids := make(map[string]int32, ntok/4+16)
+	for _, s := range c.sents {
+		s.ids = make([]int32, len(s.toks))
 		for k, t := range s.toks {
 			if v, ok := canon[t]; ok {
 				s.toks[k] = v
 				t = v
 			}
-			if _, ok := ids[t]; !ok {
-				ids[t] = 0
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(c.terms))
+				ids[t] = id
 				c.terms = append(c.terms, t)
 			}
+			s.ids[k] = id
 		}
 	}
-	sort.Strings(c.terms)
-	c.stop = make([]bool, len(c.terms))
-	for i, t := range c.terms {
-		ids[t] = int32(i)
-		c.stop[i] = textvec.IsStopword(t)
+	order := make([]int32, len(c.terms))
+	for i := range order {
+		order[i] = int32(i)
 	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(c.terms[a], c.terms[b]) })
+	rank := make([]int32, len(c.terms))
+	sorted := make([]string, len(c.terms))
+	c.stop = make([]bool, len(c.terms))
+	for r, id := range order {
+		rank[id] = int32(r)
+		sorted[r] = c.terms[id]
+		c.stop[r] = textvec.IsStopword(sorted[r])
+	}
+	c.terms = sorted
 	df := make([]int, len(c.terms))
 	seen := make([]int, len(c.terms)) // doc+1 that last counted the term
 	for _, s := range c.sents {
-		s.ids = make([]int32, len(s.toks))
-		for k, t := range s.toks {
-			id := ids[t]
+		for k, id := range s.ids {
+			id = rank[id]
 			s.ids[k] = id
 			if !c.stop[id] {
 				s.content = append(s.content, id)
@@ -562,12 +550,12 @@ func hasDay(text string) bool {
 
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
-func capitalised(text string, memo tokenMemo) []string {
+func capitalised(text string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
-			for _, t := range memo.tokens(f) {
+			for _, t := range tokens(f) {
 				if len(t) >= 5 {
 					out = append(out, t)
 				}

@@ -37,7 +37,11 @@ const (
 // others).
 func (c *cluster) concepts() ([][]int32, []float64) {
 	per := make([][]int32, len(c.sents))
-	c.conceptIDs = map[uint64]int32{}
+	n := 0
+	for _, s := range c.sents {
+		n += len(s.ids)
+	}
+	c.conceptIDs = make(map[uint64]int32, n/2+16)
 	var df []int
 	var lastDoc, seen []int // doc+1 that last counted a concept; sentence+1 that last saw it
 	for i, s := range c.sents {

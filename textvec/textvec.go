@@ -102,6 +102,46 @@ func Stem(w string) string {
 	return s
 }
 
+// wordShards memoise StemWord, keyed by the word as written.
+var (
+	wordShards [64]struct {
+		sync.RWMutex
+		m map[string]string
+	}
+	wordCacheSize atomic.Int64
+)
+
+// StemWord returns a word as ROUGE counts it with stemming: lowercased,
+// and Porter-stemmed when longer than three letters. Results are cached
+// by the word as written (up to a quarter million words), so a repeated
+// word costs one lookup and no allocation; it is safe for concurrent
+// use.
+func StemWord(w string) string {
+	sh := &wordShards[maphash.String(stemSeed, w)&63]
+	sh.RLock()
+	t, ok := sh.m[w]
+	sh.RUnlock()
+	if ok {
+		return t
+	}
+	t = strings.ToLower(w)
+	if len(t) > 3 {
+		t = Stem(t)
+	}
+	if wordCacheSize.Load() < stemCacheMax {
+		sh.Lock()
+		if sh.m == nil {
+			sh.m = map[string]string{}
+		}
+		if _, ok := sh.m[w]; !ok {
+			sh.m[strings.Clone(w)] = t
+			wordCacheSize.Add(1)
+		}
+		sh.Unlock()
+	}
+	return t
+}
+
 // isASCIIAlnum reports whether c is an ASCII letter or digit.
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
