@@ -215,6 +215,7 @@ func bench(ctx context.Context, opt benchOptions) (*eval.Report, error) {
 	r.Add("storyline", "doc_heap_bytes", hb)
 
 	r.Notes = append(r.Notes,
+		fmt.Sprintf("all times are wall-clock on %d CPUs: other work on the machine slows them; compare figures of one run", runtime.NumCPU()),
 		fmt.Sprintf("%d BASIL articles; analysis: analyze.Default on one goroutine at GOMAXPROCS 1, and Chain.All at GOMAXPROCS %d; after one warm-up pass; each measure repeats passes for at least %s", len(arts), cpus, minTime),
 		"prose v3.2.3 baseline: tokens, part-of-speech tags and entities as prose.NewDocument makes them, on the same texts; without prose's sentence splitter, which needs a module storyline does not require",
 		fmt.Sprintf("brief_seconds_N: wall time of brief.Build alone on N docs analysed beforehand, as one story (BASIL first, then DUC 2003 documents); GOMAXPROCS %d", cpus),
