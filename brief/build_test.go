@@ -222,7 +222,9 @@ func TestRelatedDocs(t *testing.T) {
 
 // TestDocSims logs how similar the articles of one story are, and those
 // of different stories, on BASIL and on the web stories of the briefs
-// set: what relatedSim is chosen from.
+// set (what relatedSim is chosen from), and checks that every web page
+// has a neighbour of its own story at relatedSim or more, so that the
+// nearest-neighbour links of relatedDocs reach it.
 func TestDocSims(t *testing.T) {
 	q := func(x []float64, p float64) float64 {
 		sort.Float64s(x)
@@ -268,5 +270,8 @@ func TestDocSims(t *testing.T) {
 			best = append(best, b)
 		}
 		t.Logf("%s: min %.3f p10 %.3f p50 %.3f; best per doc min %.3f p50 %.3f", filepath.Base(dir), q(v, 0), q(v, 0.1), q(v, 0.5), q(best, 0), q(best, 0.5))
+		if q(best, 0) < relatedSim {
+			t.Errorf("%s: an article's nearest neighbour scores %.3f, below relatedSim %.2f", filepath.Base(dir), q(best, 0), relatedSim)
+		}
 	}
 }

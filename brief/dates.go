@@ -50,7 +50,8 @@ import (
 //     days that put a past-tense expression in the future, a future-tense
 //     one in the past, or break "a few days before" a dated future event,
 //     and a little for every day after the latest day the article reports
-//     as past (it is written soon after); no day before a day it names in
+//     as past (it is written soon after), or, reporting nothing as past,
+//     before the first day it announces; no day before a day it names in
 //     full as past is taken. Each happening another source reports counts
 //     once. Ties go to the earliest day. A second round also matches the
 //     docs inferred in the first, with less weight and only the days they
@@ -863,6 +864,18 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	}
 	if !latest.IsZero() {
 		score -= recencyCost * a.Sub(latest).Hours() / 24
+	} else {
+		// With nothing reported as past, an article that announces a day
+		// is written soon before it.
+		var next time.Time
+		for _, f := range futureDays {
+			if f.After(a) && (next.IsZero() || f.Before(next)) {
+				next = f
+			}
+		}
+		if !next.IsZero() {
+			score -= recencyCost * (next.Sub(a).Hours()/24 - 1)
+		}
 	}
 	// "a few days before" a dated future event: some past day of the
 	// article lies within a week before it.
@@ -911,7 +924,8 @@ func betterDate(dd *docDates, self int, a time.Time, all *pool, rel []bool) (tim
 const clearMargin = 0.4
 
 // recencyCost is what each day between an article's date and the latest
-// day it reports as past costs in inferDate.
+// day it reports as past costs in inferDate (or, when it reports nothing
+// as past, each day before the first day it announces).
 const recencyCost = 0.05
 
 // granularity weighs a match between two periods: the same day counts

@@ -17,10 +17,11 @@ import (
 // TestInferBasil measures date inference on BASIL, where three outlets
 // report one story: the second article's date is hidden and inferred from
 // its text and the other two. The test holds the share inferred within a
-// day of the truth above a floor a little below what it measures (90% on
-// the 70 readable development stories), checks that no true stated date
-// is rejected, and that a stated date moved two months off is mostly
-// caught (64% measured).
+// day of the truth above a floor a little below what it measures (88.6%
+// on the 70 readable development stories; 90% before the brief kept its
+// date judgements to the docs of one story), checks that no true stated
+// date is rejected, and that a stated date moved two months off is mostly
+// caught (62.9% measured; 64% before).
 func TestInferBasil(t *testing.T) {
 	root := testutil.Data(t, "stories/basil")
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*_1.json"))
