@@ -832,6 +832,8 @@ func comparable(a, b figure) bool {
 		return ratio <= 3 || ctx >= minSharedContext
 	}
 	switch {
+	case ratio <= 1.1 && a.unit != "$" && a.unit != "€" && a.unit != "£" && !timeUnits[a.unit]:
+		return true // "295 prisoners" and "296 newly released prisoners"
 	case ratio <= 1.5:
 		return ctx >= minSharedContext-1
 	case ratio <= 3:
