@@ -46,7 +46,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"brief", "storyline brief [--format md|json|html] [--words N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
+		{"brief", "storyline brief [--format md|json|html] [--words N] [--max-articles N] [--max-bytes N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
 		{"eval", "storyline eval SUITE [--data PATH] [--format table|json]", "measure a stage against gold data", runEval},
 		{"version", "storyline version", "print the version, the source revision and the Go version", runVersion},
 	}
