@@ -1,8 +1,10 @@
 package ingest_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline/ingest"
 )
@@ -55,4 +57,30 @@ func ExampleRead() {
 	}
 	// Output:
 	// ingest: testdata/does-not-exist.txt: no such file or directory
+}
+
+// ReadAllContext stops when its context is done (Ctrl-C, a deadline): a
+// fetch under way is cancelled and nothing more is read. Warnings about
+// inputs kept after a repair go to Options.Warn.
+func ExampleReader_ReadAllContext() {
+	r, err := ingest.New(ingest.Options{
+		Warn:  func(err error) { fmt.Println(err) },
+		Stdin: strings.NewReader("The council met on Monday \x81 and voted to reopen the harbour, officials said. " + strings.Repeat("Boats went out at dawn. ", 10)),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for a, err := range r.ReadAllContext(ctx, []string{"-"}) {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(a.ID, len(a.Text))
+	}
+	// Output:
+	// ingest: -: warning: 1 invalid UTF-8 byte replaced with U+FFFD; the article is kept
+	// stdin 318
 }

@@ -56,7 +56,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"brief", "storyline brief [--format md|json|html] [--words N] PATH|URL...", "print the brief of one story told by these articles", runBrief},
+		{"brief", "storyline brief [--format md|json|html] [--words N] [--story N | --one] [--max-articles N] [--max-bytes N] PATH|URL...", "print the brief of each story these articles tell", runBrief},
 		{"ingest", "storyline ingest [--db DSN] [--words N] PATH|URL...", "add articles to the store; their stories and briefs update", runIngest},
 		{"stories", "storyline stories [--db DSN] [--since DATE] [--query TEXT] [--limit N] [--format table|json]", "list the stored stories", runStories},
 		{"show", "storyline show [--db DSN] [--format md|json|html] STORY", "print the brief of a stored story", runShow},

@@ -108,7 +108,7 @@ func BenchmarkStagesBySize(b *testing.B) {
 				})
 			})
 			if a == nil {
-				b.Skip("read was not run")
+				continue // not selected by -bench
 			}
 			d := &news.Doc{Article: *a}
 			for _, st := range chain {
