@@ -74,6 +74,10 @@ type Config struct {
 	// rest goes to the text.
 	EntityWeight float64
 	// TitleWeight is how many times the title's stems count;
+	// LeadWeight how many times the stems of the first LeadSentences
+	// sentences count; DocTerms, when positive, keeps only a doc's
+	// DocTerms heaviest terms.
+	LeadWeight, LeadSentences, DocTerms int
 	// PersonWeight how many times a person's name counts among the
 	// entity names (a place or an organisation counts once).
 	TitleWeight, PersonWeight int
@@ -112,6 +116,9 @@ func DefaultConfig() Config {
 		EntityWeight:       0.3,
 		TitleWeight:        2,
 		PersonWeight:       1,
+		LeadWeight:         1,
+		LeadSentences:      5,
+		DocTerms:           0,
 		MergeThreshold:     2,
 		Grace:              4 * 24 * time.Hour,
 		Tau:                7 * 24 * time.Hour,
@@ -142,6 +149,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.TitleWeight == 0 {
 		c.TitleWeight = d.TitleWeight
+	}
+	if c.LeadWeight == 0 {
+		c.LeadWeight = d.LeadWeight
+	}
+	if c.LeadSentences == 0 {
+		c.LeadSentences = d.LeadSentences
 	}
 	if c.PersonWeight == 0 {
 		c.PersonWeight = d.PersonWeight
@@ -395,7 +408,11 @@ func (c *Clusterer) newStory(id string) int32 {
 func (c *Clusterer) weigh(f features) (textvec.Vector, textvec.Vector) {
 	c.dfText.Add(f.text)
 	c.dfEnt.Add(f.ents)
-	return c.dfText.TFIDF(f.text), c.dfEnt.TFIDF(f.ents)
+	vt := c.dfText.TFIDF(f.text)
+	if c.cfg.DocTerms > 0 && len(vt) > c.cfg.DocTerms {
+		vt = vt.Top(c.cfg.DocTerms).Normalize()
+	}
+	return vt, c.dfEnt.TFIDF(f.ents)
 }
 
 // duplicate returns the earliest indexed doc whose signature is similar

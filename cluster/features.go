@@ -36,6 +36,7 @@ func DocDate(d *news.Doc) time.Time {
 // id by accident.
 type extractor struct {
 	vocab   *textvec.Vocab
+	words   map[string]int32 // folded word → stem term id, -1 when none
 	buf     []byte
 	ids     []uint32
 	eids    []uint32
@@ -43,17 +44,29 @@ type extractor struct {
 	scratch []uint32
 }
 
-func newExtractor() *extractor { return &extractor{vocab: textvec.NewVocab()} }
+func newExtractor() *extractor {
+	return &extractor{vocab: textvec.NewVocab(), words: map[string]int32{}}
+}
+
+// maxWordMemo bounds the memo of folded words.
+const maxWordMemo = 1 << 20
 
 // stemID returns the id of the stem of a folded word, or false for a
 // stopword, a one-letter word or a bare number.
 func (x *extractor) stemID(w string) (uint32, bool) {
-	if len(w) < 2 || textvec.IsStopword(w) || isNumber(w) {
-		return 0, false
+	if id, ok := x.words[w]; ok {
+		return uint32(id), id >= 0
 	}
-	x.buf = append(x.buf[:0], "w:"...)
-	x.buf = append(x.buf, textvec.Stem(w)...)
-	return x.vocab.ID(string(x.buf)), true
+	id := int32(-1)
+	if len(w) >= 2 && !textvec.IsStopword(w) && !isNumber(w) {
+		x.buf = append(x.buf[:0], "w:"...)
+		x.buf = append(x.buf, textvec.Stem(w)...)
+		id = int32(x.vocab.ID(string(x.buf)))
+	}
+	if len(x.words) < maxWordMemo {
+		x.words[strings.Clone(w)] = id
+	}
+	return uint32(id), id >= 0
 }
 
 func isNumber(w string) bool {
@@ -89,7 +102,7 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			})
 		}
 	}
-	addWord := func(tok string) {
+	addWord := func(tok string, n int) {
 		f := textvec.Fold(tok)
 		if f == "" {
 			return
@@ -97,16 +110,26 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 		words++
 		x.hashes = append(x.hashes, textvec.HashString(f))
 		if id, ok := x.stemID(f); ok {
-			x.ids = append(x.ids, id)
+			for range n {
+				x.ids = append(x.ids, id)
+			}
 		}
 	}
 	if len(d.Tokens) > 0 {
-		for _, t := range d.Tokens {
-			addWord(t.Text)
+		leadEnd := len(d.Tokens)
+		if len(d.Sentences) > cfg.LeadSentences {
+			leadEnd = d.Sentences[cfg.LeadSentences].FirstToken
+		}
+		for i, t := range d.Tokens {
+			n := 1
+			if i < leadEnd {
+				n = cfg.LeadWeight
+			}
+			addWord(t.Text, n)
 		}
 	} else {
 		for _, w := range strings.Fields(d.Text) {
-			textvec.Words(w, func(s, e int) { addWord(w[s:e]) })
+			textvec.Words(w, func(s, e int) { addWord(w[s:e], 1) })
 		}
 	}
 	f := features{date: DocDate(d), words: words}

@@ -70,15 +70,15 @@ func best(forms map[string]int, order []string, person bool) string {
 	return bf
 }
 
-// cluster is a group of items naming one entity.
-type cluster struct {
+// nameGroup is a group of items naming one entity.
+type nameGroup struct {
 	members []int
 	canon   pname
 	count   int
 	pos     []int
 }
 
-func (c *cluster) join(i int, it *item) {
+func (c *nameGroup) join(i int, it *item) {
 	c.members = append(c.members, i)
 	c.count += it.count
 	c.pos = append(c.pos, it.pos...)
@@ -112,7 +112,7 @@ func roleKey(r string) string {
 // one part go to the group whose surname they match. When several groups
 // match, inDoc picks the nearest group named before it, and across docs
 // the group sharing roles or co-mentioned people, else none.
-func people(items []item, idx []int, inDoc bool) []cluster {
+func people(items []item, idx []int, inDoc bool) []nameGroup {
 	sort.SliceStable(idx, func(a, b int) bool {
 		pa, pb := len(items[idx[a]].pn.parts), len(items[idx[b]].pn.parts)
 		if (pa > 1) != (pb > 1) {
@@ -126,7 +126,7 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 		}
 		return items[idx[a]].pos[0] < items[idx[b]].pos[0]
 	})
-	var cs []cluster
+	var cs []nameGroup
 	owner := map[int]int{}
 	// groups by the skeleton of their surname (names that match have the
 	// same), and two-part names by their first part
@@ -235,7 +235,7 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 			pick = byContext(items, cs, cands, it, owner)
 		}
 		if pick < 0 {
-			cs = append(cs, cluster{canon: it.pn})
+			cs = append(cs, nameGroup{canon: it.pn})
 			pick = len(cs) - 1
 		}
 		cs[pick].join(i, it)
@@ -247,7 +247,7 @@ func people(items []item, idx []int, inDoc bool) []cluster {
 
 // byContext picks among groups the one that shares the most roles and
 // co-mentioned people with the item, or -1 when none stands out.
-func byContext(items []item, cs []cluster, cands []int, it *item, owner map[int]int) int {
+func byContext(items []item, cs []nameGroup, cands []int, it *item, owner map[int]int) int {
 	mine := roleKeys(it.roles)
 	coMine := map[int]bool{}
 	for _, o := range it.co {

@@ -7,7 +7,7 @@ import (
 
 // lexRank scores sentences by LexRank: PageRank (damping 0.85) over the
 // graph of sentences whose tf-idf cosine similarity is at least 0.1.
-func (c *cluster) lexRank() []float64 {
+func (c *pool) lexRank() []float64 {
 	n := len(c.sents)
 	if n == 0 {
 		return nil
@@ -60,7 +60,7 @@ func (c *cluster) lexRank() []float64 {
 // centroid scores sentences as MEAD does: the sum of the centroid values
 // of their words (tf-idf averaged over the docs, top words only), plus a
 // position score and the overlap with their article's first sentence.
-func (c *cluster) centroid() []float64 {
+func (c *pool) centroid() []float64 {
 	n := len(c.sents)
 	if n == 0 {
 		return nil
@@ -122,7 +122,7 @@ func (c *cluster) centroid() []float64 {
 
 // rankSelect takes sentences in order of score, skipping those that are
 // not acceptable or repeat a chosen one, until the budget is spent.
-func (c *cluster) rankSelect(score []float64, opt Options) []int {
+func (c *pool) rankSelect(score []float64, opt Options) []int {
 	lw, lb := opt.budget()
 	order := make([]int, len(c.sents))
 	for i := range order {

@@ -35,7 +35,7 @@ const (
 // stopwords) and each concept's weight: the number of docs that use it,
 // for concepts used by at least minDF docs (rareWeight times it for the
 // others).
-func (c *cluster) concepts() ([][]int32, []float64) {
+func (c *pool) concepts() ([][]int32, []float64) {
 	per := make([][]int32, len(c.sents))
 	n := 0
 	for _, s := range c.sents {
@@ -91,14 +91,14 @@ func (c *cluster) concepts() ([][]int32, []float64) {
 
 // coverage chooses sentences that cover the most concept weight within
 // the budget, greedily by gain per length.
-func (c *cluster) coverage(opt Options) []int {
+func (c *pool) coverage(opt Options) []int {
 	per, weight := c.concepts()
 	chosen, _ := c.greedy(opt, per, weight)
 	return chosen
 }
 
 // size is the length a sentence's gain is divided by.
-func (c *cluster) size(s *sent, lw int) float64 {
+func (c *pool) size(s *sent, lw int) float64 {
 	if lw == 0 {
 		return math.Max(float64(s.bytes)/6, 1)
 	}
@@ -107,7 +107,7 @@ func (c *cluster) size(s *sent, lw int) float64 {
 
 // greedy runs the greedy selection and returns the sentences and the
 // weight they cover (the overflowing last sentence pro rata).
-func (c *cluster) greedy(opt Options, per [][]int32, weight []float64) ([]int, float64) {
+func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, float64) {
 	central := c.centroid()
 	top := 0.0
 	for _, v := range central {
@@ -250,7 +250,7 @@ const (
 //
 // It favours a sentence about a day the summary has not told yet, and
 // disfavours background: a happening dated well before the first article.
-func (c *cluster) briefFactor(i int, chosen []int) float64 {
+func (c *pool) briefFactor(i int, chosen []int) float64 {
 	if c.ev == nil {
 		return 1
 	}
@@ -297,7 +297,7 @@ const recentDays = 7
 
 // recent reports whether t falls in the story's own days: from recentDays
 // before its first dated article on.
-func (c *cluster) recent(t time.Time) bool {
+func (c *pool) recent(t time.Time) bool {
 	var first time.Time
 	for _, d := range c.docs {
 		if !d.Date.IsZero() && (first.IsZero() || d.Date.Before(first)) {
@@ -319,7 +319,7 @@ const (
 // same happening: the one naming more people, bodies, dates and figures,
 // and supported by more articles, when it is clearly better and the
 // summary stays within swapRoom times the budget.
-func (c *cluster) clearest(chosen []int, opt Options, words, bytes int) ([]int, int, int) {
+func (c *pool) clearest(chosen []int, opt Options, words, bytes int) ([]int, int, int) {
 	lw, lb := opt.budget()
 	value := func(i int) float64 {
 		return (infoFloor + (1-infoFloor)*c.ev[i].info) *

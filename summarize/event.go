@@ -125,7 +125,7 @@ func dayOf(t time.Time) time.Time {
 // happenings gives every sentence of an analysed cluster its happening;
 // it leaves c.ev nil for plain documents. ents are the docs' merged
 // entities, or nil to merge them here.
-func (c *cluster) happenings(ents []news.Entity) {
+func (c *pool) happenings(ents []news.Entity) {
 	if !analysed(c.docs) {
 		return
 	}
@@ -521,7 +521,7 @@ func sharedWords(a, b *happening) (n int, kind bool) {
 
 // sameHappening reports whether sentences i and j state the same
 // happening.
-func (c *cluster) sameHappening(i, j int) bool {
+func (c *pool) sameHappening(i, j int) bool {
 	if c.ev == nil {
 		return false
 	}
@@ -561,7 +561,7 @@ func (c *cluster) sameHappening(i, j int) bool {
 // nearHappening reports whether sentences i and j are about one
 // happening, perhaps different things about it: dates and participants
 // agree, or dates agree and they share a participant and two words.
-func (c *cluster) nearHappening(i, j int) bool {
+func (c *pool) nearHappening(i, j int) bool {
 	if c.ev == nil {
 		return false
 	}
@@ -589,7 +589,7 @@ func sharedCount(a, b *happening) int {
 
 // sameContent reports whether sentences i and j share two content words
 // outside names and dates; in a plain story, always.
-func (c *cluster) sameContent(i, j int) bool {
+func (c *pool) sameContent(i, j int) bool {
 	if c.ev == nil {
 		return true
 	}

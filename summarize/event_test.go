@@ -247,7 +247,7 @@ func FuzzEvents(f *testing.F) {
 // TestLinesKeepFollower checks that a chosen sentence leaning on the one
 // before it stays right after it, whatever day it names.
 func TestLinesKeepFollower(t *testing.T) {
-	c := newCluster(loadEvents(t, "border").Docs, nil)
+	c := newPool(loadEvents(t, "border").Docs, nil)
 	if c.ev == nil {
 		t.Fatal("analysed story has no happenings")
 	}

@@ -118,7 +118,7 @@ func Story(s *news.Story, opt Options) []news.SummaryLine {
 
 // Docs returns the summary of a set of analysed docs.
 func Docs(docs []*news.Doc, opt Options) []news.SummaryLine {
-	c := newCluster(docs, opt.Entities)
+	c := newPool(docs, opt.Entities)
 	var chosen []int
 	switch opt.Method {
 	case LexRank:

@@ -249,5 +249,5 @@ var foldMap = func() map[rune]rune {
 
 const (
 	foldFrom = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž"
-	foldTo   = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijkllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz"
+	foldTo   = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz"
 )

@@ -83,19 +83,51 @@ func Cosine(a, b Vector) float64 {
 	return Dot(a, b) / (na * nb)
 }
 
+// heavier reports whether a ranks before b: larger weight, then smaller ID.
+func heavier(a, b Entry) bool {
+	return a.W > b.W || a.W == b.W && a.ID < b.ID
+}
+
 // Top returns the k entries of largest weight (ties by smaller ID), in
-// ID order, as a new vector.
+// ID order, as a new vector. It keeps a heap of k entries: O(n log k).
 func (v Vector) Top(k int) Vector {
 	if len(v) <= k {
 		return slices.Clone(v)
 	}
-	t := slices.Clone(v)
-	slices.SortFunc(t, func(a, b Entry) int {
+	if k <= 0 {
+		return nil
+	}
+	// h is a min-heap by rank: h[0] is the lightest kept entry
+	h := make(Vector, k)
+	copy(h, v[:k])
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= k {
+				return
+			}
+			m := l
+			if r := l + 1; r < k && heavier(h[l], h[r]) {
+				m = r
+			}
+			if !heavier(h[i], h[m]) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, e := range v[k:] {
+		if heavier(e, h[0]) {
+			h[0] = e
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b Entry) int {
 		switch {
-		case a.W > b.W:
-			return -1
-		case a.W < b.W:
-			return 1
 		case a.ID < b.ID:
 			return -1
 		case a.ID > b.ID:
@@ -103,9 +135,7 @@ func (v Vector) Top(k int) Vector {
 		}
 		return 0
 	})
-	t = t[:k]
-	slices.SortFunc(t, func(a, b Entry) int { return int(int64(a.ID) - int64(b.ID)) })
-	return t
+	return h
 }
 
 // AddScaled returns a + f·b as a new vector.

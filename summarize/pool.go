@@ -38,9 +38,9 @@ type sent struct {
 	personal, prevPerson bool
 }
 
-// cluster is the candidate sentences of a set of docs with their
+// pool is the candidate sentences of a set of docs with their
 // statistics.
-type cluster struct {
+type pool struct {
 	docs  []*news.Doc
 	sents []*sent
 	// terms are the cluster's words (stemmed, name variants merged) in
@@ -396,10 +396,10 @@ func isShouted(w string) bool {
 	return upper
 }
 
-// newCluster gathers the candidate sentences of docs; ents, when given,
+// newPool gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
-func newCluster(docs []*news.Doc, ents []news.Entity) *cluster {
-	c := &cluster{docs: docs}
+func newPool(docs []*news.Doc, ents []news.Entity) *pool {
+	c := &pool{docs: docs}
 	names := map[string]bool{}
 	for di, d := range docs {
 		prose := 0
@@ -609,7 +609,7 @@ func nameVariants(names map[string]bool) map[string]string {
 }
 
 // cosine is the tf-idf cosine similarity of two sentences.
-func (c *cluster) cosine(a, b *sent) float64 {
+func (c *pool) cosine(a, b *sent) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
@@ -650,7 +650,7 @@ func full(words, bytes, lw, lb int) bool {
 // with Overflow the best remaining sentence (the scorer will cut it);
 // otherwise the best one that keeps the summary within 1.3 times the
 // budget, when the summary is short of it. best ranks the candidates.
-func (c *cluster) finish(chosen []int, opt Options, words, bytes int, best func(i int) float64) []int {
+func (c *pool) finish(chosen []int, opt Options, words, bytes int, best func(i int) float64) []int {
 	lw, lb := opt.budget()
 	if full(words, bytes, lw, lb) {
 		return chosen
@@ -681,7 +681,7 @@ func (c *cluster) finish(chosen []int, opt Options, words, bytes int, best func(
 }
 
 // redundant reports whether s says much what a chosen sentence says.
-func (c *cluster) redundant(s *sent, chosen []int) bool {
+func (c *pool) redundant(s *sent, chosen []int) bool {
 	i := c.index(s)
 	for _, j := range chosen {
 		if c.cosine(s, c.sents[j]) > 0.5 || i >= 0 && c.sameHappening(i, j) {
@@ -692,7 +692,7 @@ func (c *cluster) redundant(s *sent, chosen []int) bool {
 }
 
 // index returns the index of s in c.sents, or -1.
-func (c *cluster) index(s *sent) int {
+func (c *pool) index(s *sent) int {
 	if c.ev == nil {
 		return -1
 	}
@@ -714,7 +714,7 @@ func (c *cluster) index(s *sent) int {
 // lines orders the chosen sentences and cites their sources. With
 // Overflow the last chosen sentence stays last, so that a scorer's cut
 // falls on it.
-func (c *cluster) lines(chosen []int, opt Options) []news.SummaryLine {
+func (c *pool) lines(chosen []int, opt Options) []news.SummaryLine {
 	if len(chosen) == 0 {
 		return nil
 	}
@@ -793,7 +793,7 @@ func shared(a, b *sent) int {
 // sources lists the articles that state what sentence i states: its own
 // and every other whose closest sentence is similar enough or, in an
 // analysed story, states the same happening.
-func (c *cluster) sources(i int) []string {
+func (c *pool) sources(i int) []string {
 	if c.support != nil && c.support[i] != nil {
 		return c.support[i]
 	}
@@ -834,7 +834,7 @@ func (c *cluster) sources(i int) []string {
 // holds the sentences marked in: only right after the sentence it follows
 // in its article, and, when it opens with a personal pronoun, when that
 // sentence names a person.
-func (c *cluster) follows(i int, in []bool) bool {
+func (c *pool) follows(i int, in []bool) bool {
 	s := c.sents[i]
 	if s.idx == 0 || i == 0 || !in[i-1] || c.sents[i-1].doc != s.doc {
 		return false

@@ -1,0 +1,130 @@
+package cluster
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// mkDoc builds a doc with tokens split on spaces (punctuation kept apart)
+// and the given person names as entities, each mentioned once.
+func mkDoc(id string, date time.Time, title, text string, people ...string) *news.Doc {
+	d := &news.Doc{Article: news.Article{ID: id, Title: title, Text: text}, Date: date}
+	start := 0
+	for _, f := range strings.Fields(text) {
+		i := strings.Index(text[start:], f) + start
+		d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: i, End: i + len(f)}, Text: strings.Trim(f, ".,")})
+		start = i + len(f)
+	}
+	d.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}, EndToken: len(d.Tokens)}}
+	for k, p := range people {
+		d.Entities = append(d.Entities, news.Entity{Name: p, Type: news.Person})
+		d.Mentions = append(d.Mentions, news.Mention{Text: p, Type: news.Person, Entity: k})
+	}
+	return d
+}
+
+var day0 = time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+
+func TestSameEventJoinsOtherEventStartsAStory(t *testing.T) {
+	c := New(Config{})
+	a := c.Add(mkDoc("a", day0, "Flood hits Carver", "Floodwaters swept through Carver on Monday, forcing hundreds of families from their homes as the river burst its banks. Governor Ada Quist toured the flooded streets.", "Ada Quist"))
+	b := c.Add(mkDoc("b", day0.AddDate(0, 0, 1), "Carver families flee river flood", "Hundreds of families fled their homes in Carver after the river burst its banks and floodwaters swept through the town. Governor Ada Quist visited shelters.", "Ada Quist"))
+	// three weeks later, the same person, another event
+	x := c.Add(mkDoc("x", day0.AddDate(0, 0, 22), "Quist signs budget", "Governor Ada Quist signed the state budget on Friday, raising teacher pay and cutting the fuel tax after months of negotiation with lawmakers.", "Ada Quist"))
+	if !a.New || b.New || b.Story != a.Story {
+		t.Errorf("the second report of the flood did not join the first: %+v %+v", a, b)
+	}
+	if !x.New || x.Story == a.Story {
+		t.Errorf("a budget signing three weeks later joined the flood story: %+v", x)
+	}
+}
+
+func TestNearDuplicate(t *testing.T) {
+	c := New(Config{})
+	text := "Floodwaters swept through Carver on Monday, forcing hundreds of families from their homes as the river burst its banks after three days of heavy rain, officials said, and the governor declared an emergency in four counties."
+	a := c.Add(mkDoc("wire", day0, "Flood hits Carver", text))
+	b := c.Add(mkDoc("reprint", day0, "Flood hits Carver", strings.Replace(text, "four counties", "four northern counties", 1)))
+	if b.DuplicateOf != "wire" || b.Story != a.Story {
+		t.Errorf("reprint not linked to the wire copy: %+v", b)
+	}
+}
+
+func TestDeterministicAndGroup(t *testing.T) {
+	docs := []*news.Doc{
+		mkDoc("1", day0, "Flood hits Carver", "Floodwaters swept through Carver forcing families from homes as the river burst its banks."),
+		mkDoc("2", day0.AddDate(0, 0, 2), "Bank raises rates", "The central bank raised interest rates by a quarter point citing inflation."),
+		mkDoc("3", day0.AddDate(0, 0, 1), "Carver flood", "Families fled Carver homes as floodwaters swept through after the river burst its banks."),
+		mkDoc("4", time.Time{}, "Rates rise", "Interest rates rise again as the central bank fights inflation with a quarter point increase."),
+	}
+	g1 := Group(docs, Config{})
+	g2 := Group(docs, Config{})
+	if fmt.Sprint(g1) != fmt.Sprint(g2) {
+		t.Fatal("Group is not deterministic")
+	}
+	var got []string
+	for _, s := range g1 {
+		var ids []string
+		for _, d := range s {
+			ids = append(ids, d.ID)
+		}
+		got = append(got, strings.Join(ids, ","))
+	}
+	if want := "1,3 2,4"; strings.Join(got, " ") != want {
+		t.Errorf("Group = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestRestore(t *testing.T) {
+	c := New(Config{})
+	c.Restore(mkDoc("1", day0, "Flood hits Carver", "Floodwaters swept through Carver forcing families from homes as the river burst its banks."), "carver-flood")
+	a := c.Add(mkDoc("2", day0.AddDate(0, 0, 1), "Carver flood", "Families fled Carver homes as floodwaters swept through after the river burst its banks."))
+	if a.Story != "carver-flood" || a.New {
+		t.Errorf("doc did not join the restored story: %+v", a)
+	}
+}
+
+func TestConcurrentAdd(t *testing.T) {
+	c := New(Config{})
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				c.Add(mkDoc(fmt.Sprintf("%d-%d", g, i), day0.AddDate(0, 0, i), "Flood", "Floodwaters swept through Carver forcing families from homes."))
+			}
+		}()
+	}
+	wg.Wait()
+	if c.Stories() == 0 {
+		t.Error("no story")
+	}
+}
+
+func TestWindowRetiresStories(t *testing.T) {
+	c := New(Config{Window: 30 * 24 * time.Hour})
+	text := "Floodwaters swept through Carver forcing families from homes as the river burst its banks."
+	c.Add(mkDoc("1", day0, "Flood hits Carver", text))
+	// a year later the old story is out of the index: even the same
+	// words start a new story (and are no duplicate of a retired doc)
+	a := c.Add(mkDoc("2", day0.AddDate(1, 0, 0), "Flood hits Carver", text))
+	if !a.New || a.DuplicateOf != "" {
+		t.Errorf("a retired story was found: %+v", a)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := (Config{}).Validate(); err != nil {
+		t.Errorf("zero config: %v", err)
+	}
+	for _, c := range []Config{{Threshold: 2}, {EntityWeight: -1}, {DuplicateThreshold: 1.5}, {Window: -time.Hour}} {
+		if err := c.Validate(); err == nil {
+			t.Errorf("%+v: no error", c)
+		}
+	}
+}
