@@ -112,10 +112,19 @@ func putBrief(tb testing.TB, s store.Store, id string) {
 		tb.Fatal(err)
 	}
 	sb := &store.Brief{Story: id, Revision: st.Revision, JSON: buf.Bytes()}
-	for _, src := range b.Sources {
-		if sb.Title == "" {
-			sb.Title = src.Title
+	if len(b.Summary) > 0 {
+		sb.Title = strings.Join(strings.Fields(b.Summary[0].Text), " ")
+		if r := []rune(sb.Title); len(r) > 100 {
+			sb.Title = string(r[:100]) + "…"
 		}
+	}
+	for _, src := range b.Sources {
+		if src.Title != "" {
+			sb.Title = src.Title
+			break
+		}
+	}
+	for _, src := range b.Sources {
 		if src.Date != "" && (sb.First == "" || src.Date < sb.First) {
 			sb.First = src.Date
 		}

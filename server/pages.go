@@ -5,9 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
+	"strconv"
 	"sync"
 	"time"
 
@@ -65,24 +67,35 @@ type titled interface{ PageTitle() string }
 // page headers; a template error is a 500 with nothing half-written.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	n := nonce()
-	pd := pageData{Nonce: n, Title: "storyline", Data: data}
-	if t, ok := data.(titled); ok {
-		pd.Title = t.PageTitle() + " · storyline"
-	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := s.pages.tmpl[name].ExecuteTemplate(buf, "layout", pd); err != nil {
+	if err := s.execute(buf, name, data, n); err != nil {
 		s.cfg.Logger.Error("server: rendering page", "page", name, "err", err)
 		http.Error(w, "server: rendering the page failed", http.StatusInternalServerError)
 		return
 	}
+	writePage(w, status, n, buf.Bytes())
+}
+
+// execute renders a page with nonce.
+func (s *Server) execute(w io.Writer, name string, data any, nonce string) error {
+	pd := pageData{Nonce: nonce, Title: "storyline", Data: data}
+	if t, ok := data.(titled); ok {
+		pd.Title = t.PageTitle() + " · storyline"
+	}
+	return s.pages.tmpl[name].ExecuteTemplate(w, "layout", pd)
+}
+
+// writePage sends a rendered page with the headers of every page.
+func writePage(w http.ResponseWriter, status int, nonce string, body []byte) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", pageCSP(n))
+	h.Set("Content-Security-Policy", pageCSP(nonce))
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 // pageError renders an error page with the status statusOf gives.

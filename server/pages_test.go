@@ -59,6 +59,14 @@ func TestStoryPages(t *testing.T) {
 	}
 	checkPageHeaders(t, w)
 	body := w.Body.String()
+	// The second view comes from the page cache, with a nonce of its own.
+	w2 := do(t, srv, "GET", "/stories/"+id, "", "")
+	checkPageHeaders(t, w2)
+	n1 := regexp.MustCompile(`nonce="([^"]+)"`).FindStringSubmatch(body)[1]
+	n2 := regexp.MustCompile(`nonce="([^"]+)"`).FindStringSubmatch(w2.Body.String())[1]
+	if n1 == n2 || strings.Replace(w2.Body.String(), n2, n1, 1) != body {
+		t.Error("the cached story page differs from the first, or keeps its nonce")
+	}
 	for _, want := range []string{`<svg class="timeline"`, `<circle`, `class="cite"`, `data-tip="`, `id="disagreements"`, `class="conflict"`, `<table class="coverage"`, `id="src-5"`, "rejected"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("story page lacks %s", want)

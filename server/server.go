@@ -118,6 +118,9 @@ type Config struct {
 	MaxBodySize int64
 	// MaxURLs limits the URLs one request may post; DefaultMaxURLs when 0.
 	MaxURLs int
+	// PageCacheSize bounds the rendered story pages kept in memory, in
+	// bytes: DefaultPageCacheSize when 0, none when negative.
+	PageCacheSize int
 	// Logger receives errors answered with a 5xx; slog.Default when nil.
 	Logger *slog.Logger
 	// Now tells the time (what changed since yesterday); time.Now when nil.
@@ -131,6 +134,8 @@ type Server struct {
 	handler http.Handler
 	metrics *Metrics
 	pages   *pages
+	// pageCache keeps rendered story pages.
+	pageCache *pageCache
 	// inflight counts ingests running, so Shutdown can wait for them.
 	inflight sync.WaitGroup
 }
@@ -163,7 +168,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: NewMetrics(), pages: p}
+	if cfg.PageCacheSize == 0 {
+		cfg.PageCacheSize = DefaultPageCacheSize
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: NewMetrics(), pages: p, pageCache: newPageCache(cfg.PageCacheSize)}
 	s.routes()
 	s.handler = s.metrics.instrument(s.secure(s.mux))
 	return s, nil

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -82,6 +83,11 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, fmt.Errorf("server: story %q: %w", id, err))
 		return
 	}
+	n := nonce()
+	if body := s.pageCache.get(st, n); body != nil {
+		writePage(w, http.StatusOK, n, body)
+		return
+	}
 	sb, err := s.cfg.Store.Brief(ctx, id)
 	if err != nil {
 		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
@@ -100,7 +106,19 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		}
 		docs[d.ID] = d.Doc
 	}
-	s.render(w, r, http.StatusOK, "story.html", makeStoryView(st, &b, docs))
+	var buf bytes.Buffer
+	if err := s.execute(&buf, "story.html", makeStoryView(st, &b, docs), noncePlaceholder); err != nil {
+		s.pageError(w, r, fmt.Errorf("server: rendering story %q: %w", id, err))
+		return
+	}
+	body := buf.Bytes()
+	// The brief read may be newer than the story row read before it; the
+	// page is kept only when the two agree.
+	if sb.Revision == st.BriefRevision {
+		s.pageCache.put(st, body)
+	}
+	i := bytes.LastIndex(body, []byte(noncePlaceholder))
+	writePage(w, http.StatusOK, n, slices.Concat(body[:i], []byte(n), body[i+len(noncePlaceholder):]))
 }
 
 // makeStoryView derives the page from a brief and the docs by source ID.

@@ -1,0 +1,87 @@
+package server
+
+import (
+	"bytes"
+	"container/list"
+	"sync"
+
+	"github.com/storyline-news/storyline/store"
+)
+
+// DefaultPageCacheSize bounds the story pages kept rendered, in bytes.
+const DefaultPageCacheSize = 256 << 20
+
+// noncePlaceholder stands for the nonce in a cached page; it has the
+// length of a real nonce. The page's script is its last element, so the
+// last occurrence is the script's, whatever the stories' text holds.
+const noncePlaceholder = "NoncePlaceholderXXXXXXXX"
+
+// pageCache keeps rendered story pages, least recently used out first,
+// each valid while its story row (revision, brief revision, figures) is
+// unchanged: a story that gets a doc or a new brief is rendered again.
+type pageCache struct {
+	mu   sync.Mutex
+	max  int
+	size int
+	ll   *list.List
+	m    map[string]*list.Element
+}
+
+type cachedPage struct {
+	story store.Story // Cursor cleared
+	body  []byte      // rendered with noncePlaceholder
+}
+
+func newPageCache(max int) *pageCache {
+	return &pageCache{max: max, ll: list.New(), m: map[string]*list.Element{}}
+}
+
+// get returns the cached page of st with nonce in place, or nil.
+func (c *pageCache) get(st *store.Story, nonce string) []byte {
+	if c.max <= 0 {
+		return nil
+	}
+	key := *st
+	key.Cursor = ""
+	c.mu.Lock()
+	e, ok := c.m[st.ID]
+	if !ok || e.Value.(*cachedPage).story != key {
+		c.mu.Unlock()
+		return nil
+	}
+	c.ll.MoveToFront(e)
+	body := e.Value.(*cachedPage).body
+	c.mu.Unlock()
+	i := bytes.LastIndex(body, []byte(noncePlaceholder))
+	if i < 0 {
+		return nil
+	}
+	out := make([]byte, 0, len(body))
+	out = append(out, body[:i]...)
+	out = append(out, nonce...)
+	return append(out, body[i+len(noncePlaceholder):]...)
+}
+
+// put keeps the page of st, rendered with noncePlaceholder.
+func (c *pageCache) put(st *store.Story, body []byte) {
+	if c.max <= 0 || len(body) > c.max/4 {
+		return
+	}
+	key := *st
+	key.Cursor = ""
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[st.ID]; ok {
+		c.size -= len(e.Value.(*cachedPage).body)
+		c.ll.Remove(e)
+	}
+	c.m[st.ID] = c.ll.PushFront(&cachedPage{story: key, body: body})
+	c.size += len(body)
+	for c.size > c.max {
+		e := c.ll.Back()
+		p := e.Value.(*cachedPage)
+		c.ll.Remove(e)
+		delete(c.m, p.story.ID)
+		c.size -= len(p.body)
+	}
+}
