@@ -484,7 +484,8 @@ func trustedOnly(anchors []time.Time, trusted []bool) []time.Time {
 // pool is the dated happenings the docs report, indexed by day: sorted
 // by their first day.
 type pool struct {
-	evs []eventRef
+	evs   []eventRef
+	byDoc [][]int // the indexes of each doc's events
 }
 
 // newPool collects the dated happenings the docs report, each doc read
@@ -515,7 +516,24 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 		}
 	}
 	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
+	p.byDoc = make([][]int, len(dds))
+	for i := range p.evs {
+		p.byDoc[p.evs[i].doc] = append(p.byDoc[p.evs[i].doc], i)
+	}
 	return p
+}
+
+// of returns the indexes, in pool order, of the events of the docs marked
+// in rel other than self: a doc's story, without scanning the pile.
+func (p *pool) of(rel []bool, self int) []int {
+	var out []int
+	for j, r := range rel {
+		if r && j != self && j < len(p.byDoc) {
+			out = append(out, p.byDoc[j]...)
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // fixesDay reports whether x names its day whatever the anchor, but for
@@ -526,24 +544,10 @@ func fixesDay(x news.Timex) bool {
 	return x.Relative == nil || x.Relative.Kind == "date" || x.Relative.Kind == "month_day"
 }
 
-// overlapping calls fn for every event that overlaps [st, en], with its
-// index.
-func (p *pool) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
-	from := st.AddDate(0, 0, -maxEventDays-1)
-	i := sort.Search(len(p.evs), func(i int) bool { return !p.evs[i].start.Before(from) })
-	for ; i < len(p.evs) && !p.evs[i].start.After(en); i++ {
-		e := &p.evs[i]
-		if e.end.Before(st) {
-			continue
-		}
-		fn(i, e)
-	}
-}
-
 // hasRelated reports whether a doc marked in rel reports an event.
 func (p *pool) hasRelated(rel []bool) bool {
-	for i := range p.evs {
-		if rel[p.evs[i].doc] {
+	for j, r := range rel {
+		if r && j < len(p.byDoc) && len(p.byDoc[j]) > 0 {
 			return true
 		}
 	}
@@ -556,6 +560,7 @@ func (p *pool) hasRelated(rel []bool) bool {
 func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (string, []string) {
 	a = day0(a)
 	d := dd.d
+	var story []int // the events of the doc's story, when asked for
 	for k, x := range dd.xs {
 		if x.Tense >= 0 {
 			continue
@@ -579,11 +584,11 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 		var who []string
 		var when time.Time
 		words := dd.bags[k]
-		for i := range all.evs {
+		if story == nil {
+			story = all.of(rel, self)
+		}
+		for _, i := range story {
 			e := &all.evs[i]
-			if e.doc == self || !rel[e.doc] {
-				continue
-			}
 			if e.past && e.start.Equal(e.end) && day(e.start)[4:] == md && e.start.After(a.AddDate(0, 0, 1)) && day(e.start) != resolved && words.sim(e.words) > 0 {
 				who = appendOnce(who, e.id)
 				when = e.start
@@ -608,11 +613,11 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 	near, any := false, false
 	var lo, hi time.Time
 	var nearest *eventRef
-	for i := range all.evs {
+	if story == nil {
+		story = all.of(rel, self)
+	}
+	for _, i := range story {
 		e := &all.evs[i]
-		if e.doc == self || !rel[e.doc] {
-			continue
-		}
 		if !any || e.start.Before(lo) {
 			lo = e.start
 		}
@@ -706,22 +711,41 @@ type scorer struct {
 	all     *pool
 	rel     []bool
 	past    bool      // only events reported as done count
-	claimed []float64 // scratch: the best match of each event
+	claimed []float64 // scratch: the best match of each event of the story
 	sims    map[[2]int]float64
+	story   []int // the indexes of the events of the doc's story, in pool order
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
-	return &scorer{dd: dd, self: self, all: all, rel: rel, past: past, claimed: make([]float64, len(all.evs)), sims: map[[2]int]float64{}}
+	story := all.of(rel, self)
+	return &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past, sims: map[[2]int]float64{}, story: story}
+}
+
+// overlapping calls fn for every event of the doc's story that overlaps
+// [st, en], with its position in sc.story: a search by day among the
+// story's events, so that the rest of the pile costs nothing.
+func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
+	from := st.AddDate(0, 0, -maxEventDays-1)
+	evs := sc.all.evs
+	i := sort.Search(len(sc.story), func(i int) bool { return !evs[sc.story[i]].start.Before(from) })
+	for ; i < len(sc.story) && !evs[sc.story[i]].start.After(en); i++ {
+		e := &evs[sc.story[i]]
+		if e.end.Before(st) {
+			continue
+		}
+		fn(i, e)
+	}
 }
 
 // sim is the similarity of the sentence of the doc's expression k and
-// event i, computed once: every candidate day asks again.
+// the story's event i (its position in sc.story), computed once: every
+// candidate day asks again.
 func (sc *scorer) sim(k, i int) float64 {
 	key := [2]int{k, i}
 	if v, ok := sc.sims[key]; ok {
 		return v
 	}
-	v := sc.dd.bags[k].sim(sc.all.evs[i].words)
+	v := sc.dd.bags[k].sim(sc.all.evs[sc.story[i]].words)
 	sc.sims[key] = v
 	return v
 }
@@ -750,7 +774,7 @@ func (sc *scorer) candidates() []time.Time {
 	}
 	anchors := map[time.Time]bool{}
 	events := map[[2]time.Time]bool{}
-	for i := range sc.all.evs {
+	for _, i := range sc.story {
 		e := &sc.all.evs[i]
 		if !sc.counts(e) {
 			continue
@@ -824,7 +848,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		m := 0.0
 		var who []string
-		sc.all.overlapping(st, en, func(i int, e *eventRef) {
+		sc.overlapping(st, en, func(i int, e *eventRef) {
 			if !sc.counts(e) {
 				return
 			}
@@ -963,7 +987,7 @@ func hasFewDaysBefore(d *news.Doc) bool {
 func storyDate(sc *scorer) (time.Time, string, bool) {
 	var anchors []time.Time
 	seen := map[int]bool{}
-	for i := range sc.all.evs {
+	for _, i := range sc.story {
 		e := &sc.all.evs[i]
 		if sc.counts(e) && !seen[e.doc] && e.weight >= 1 {
 			seen[e.doc] = true
