@@ -19,7 +19,11 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, verb string) *progress {
-	if f, ok := w.(*os.File); ok {
+	under := w
+	if s, ok := w.(*syncWriter); ok {
+		under = s.w // writes go through s; the terminal is what it wraps
+	}
+	if f, ok := under.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			return &progress{w: w, verb: verb}
 		}

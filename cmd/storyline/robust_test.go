@@ -195,3 +195,23 @@ func TestEvalOutsideRepo(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want a hint to use --data", code, errs)
 	}
 }
+
+// TestProgressThroughSyncWriter keeps the progress line on a terminal
+// when stderr is wrapped for interruption. /dev/null stands in for the
+// terminal: it is a character device too.
+func TestProgressThroughSyncWriter(t *testing.T) {
+	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	defer dev.Close()
+	if st, err := dev.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Skipf("%s is not a character device here", os.DevNull)
+	}
+	if p := newProgress(&syncWriter{w: dev}, "read"); p.w == nil {
+		t.Error("no progress shown on a terminal behind a syncWriter")
+	}
+	if p := newProgress(&syncWriter{w: &bytes.Buffer{}}, "read"); p.w != nil {
+		t.Error("progress shown on a buffer")
+	}
+}
