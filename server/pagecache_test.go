@@ -8,7 +8,9 @@ import (
 )
 
 func TestPageCache(t *testing.T) {
-	page := func(s string) []byte { return []byte(s + `<script nonce="` + noncePlaceholder + `">x</script>` + strings.Repeat(" ", 40)) }
+	page := func(s string) []byte {
+		return []byte(s + `<script nonce="` + noncePlaceholder + `">x</script>` + strings.Repeat(" ", 40))
+	}
 	c := newPageCache(450) // room for four pages of ~90 bytes
 	a := &store.Story{ID: "a", Revision: 1, BriefRevision: 1, Cursor: "1"}
 	b := &store.Story{ID: "b", Revision: 1, BriefRevision: 1}
