@@ -12,8 +12,7 @@ import (
 const DefaultPageCacheSize = 256 << 20
 
 // noncePlaceholder stands for the nonce in a cached page; it has the
-// length of a real nonce. The page's script is its last element, so the
-// last occurrence is the script's, whatever the stories' text holds.
+// length of a real nonce.
 const noncePlaceholder = "NoncePlaceholderXXXXXXXX"
 
 // pageCache keeps rendered story pages, least recently used out first,
@@ -36,10 +35,11 @@ func newPageCache(max int) *pageCache {
 	return &pageCache{max: max, ll: list.New(), m: map[string]*list.Element{}}
 }
 
-// get returns the cached page of st with nonce in place, or nil.
-func (c *pageCache) get(st *store.Story, nonce string) []byte {
+// get returns the cached page of st, split around its nonce: the page is
+// head, the nonce, tail. ok is false when st's page is not cached.
+func (c *pageCache) get(st *store.Story) (head, tail []byte, ok bool) {
 	if c.max <= 0 {
-		return nil
+		return nil, nil, false
 	}
 	key := *st
 	key.Cursor = ""
@@ -47,19 +47,23 @@ func (c *pageCache) get(st *store.Story, nonce string) []byte {
 	e, ok := c.m[st.ID]
 	if !ok || e.Value.(*cachedPage).story != key {
 		c.mu.Unlock()
-		return nil
+		return nil, nil, false
 	}
 	c.ll.MoveToFront(e)
 	body := e.Value.(*cachedPage).body
 	c.mu.Unlock()
+	return splitNonce(body)
+}
+
+// splitNonce splits a page rendered with noncePlaceholder around the
+// placeholder's last occurrence (the script's: it is the page's last
+// element, whatever the stories' text holds).
+func splitNonce(body []byte) (head, tail []byte, ok bool) {
 	i := bytes.LastIndex(body, []byte(noncePlaceholder))
 	if i < 0 {
-		return nil
+		return nil, nil, false
 	}
-	out := make([]byte, 0, len(body))
-	out = append(out, body[:i]...)
-	out = append(out, nonce...)
-	return append(out, body[i+len(noncePlaceholder):]...)
+	return body[:i], body[i+len(noncePlaceholder):], true
 }
 
 // put keeps the page of st, rendered with noncePlaceholder.

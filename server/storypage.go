@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -83,9 +84,8 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, fmt.Errorf("server: story %q: %w", id, err))
 		return
 	}
-	n := nonce()
-	if body := s.pageCache.get(st, n); body != nil {
-		writePage(w, http.StatusOK, n, body)
+	if head, tail, ok := s.pageCache.get(st); ok {
+		writeSplitPage(w, nonce(), head, tail)
 		return
 	}
 	sb, err := s.cfg.Store.Brief(ctx, id)
@@ -117,8 +117,25 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	if sb.Revision == st.BriefRevision {
 		s.pageCache.put(st, body)
 	}
-	i := bytes.LastIndex(body, []byte(noncePlaceholder))
-	writePage(w, http.StatusOK, n, slices.Concat(body[:i], []byte(n), body[i+len(noncePlaceholder):]))
+	head, tail, ok := splitNonce(body)
+	if !ok {
+		s.pageError(w, r, fmt.Errorf("server: rendering story %q: the page has no script nonce", id))
+		return
+	}
+	writeSplitPage(w, nonce(), head, tail)
+}
+
+// writeSplitPage sends a page rendered around its nonce.
+func writeSplitPage(w http.ResponseWriter, n string, head, tail []byte) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", pageCSP(n))
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(len(head)+len(n)+len(tail)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(head)
+	io.WriteString(w, n)
+	w.Write(tail)
 }
 
 // makeStoryView derives the page from a brief and the docs by source ID.
