@@ -31,8 +31,12 @@
 // candidates come from an inverted index over the top terms of the
 // centroids of active stories, each posting list bounded, and a story
 // whose last doc is more than Window older than the newest doc seen is
-// retired from the index. The vocabulary and document frequencies grow
-// with the corpus; the index does not.
+// retired from the index (a story none of whose docs is dated is never
+// retired). The vocabulary, the document frequencies and a few bytes per
+// placed doc grow with the corpus; the index does not.
+//
+// Story IDs are the ID of the doc that started the story (with "#2",
+// "#3"... when taken); a doc is named by its Doc.ID.
 //
 // A Clusterer is safe for concurrent use: Add and Restore are serialised,
 // and its decisions depend only on the order of calls, never on map
