@@ -51,9 +51,11 @@ func replay(base []*news.Doc, i int) *news.Doc {
 }
 
 // benchmarkPlace measures placing one doc in a clusterer that already
-// holds n docs of the replayed stream.
+// holds about n docs of the replayed stream: n rounded up to whole
+// copies of the corpus, so that every size places the same docs.
 func benchmarkPlace(b *testing.B, n int) {
 	base := corpus(b)
+	n = (n + len(base) - 1) / len(base) * len(base)
 	c := cluster.New(cluster.DefaultConfig())
 	for i := 0; i < n; i++ {
 		c.Add(replay(base, i))

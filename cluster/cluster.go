@@ -31,8 +31,12 @@
 // candidates come from an inverted index over the top terms of the
 // centroids of active stories, each posting list bounded, and a story
 // whose last doc is more than Window older than the newest doc seen is
-// retired from the index. The vocabulary and document frequencies grow
-// with the corpus; the index does not.
+// retired from the index (a story none of whose docs is dated is never
+// retired). The vocabulary, the document frequencies and a few bytes per
+// placed doc grow with the corpus; the index does not.
+//
+// Story IDs are the ID of the doc that started the story (with "#2",
+// "#3"... when taken); a doc is named by its Doc.ID.
 //
 // A Clusterer is safe for concurrent use: Add and Restore are serialised,
 // and its decisions depend only on the order of calls, never on map
@@ -62,11 +66,31 @@ const (
 // field means its default (DefaultConfig); Validate reports unusable
 // values.
 //
-// The thresholds were tuned by grid search on development data only: the
-// ECB+ train topics (never the dev topics the target names), the BASIL
-// triplets in five folds, and the DUC 2003 and DUC 2006 topic streams,
-// each set replayed as one stream; see eval/stories.go and the figures in
-// the package's tests.
+// The defaults were chosen by grid search (eval's TestTuneStories, run
+// with STORYLINE_TUNE=1) on development data only: the ECB+ train topics
+// (never the dev topics the target names), the BASIL triplets, and the
+// DUC 2003 and DUC 2006 topic streams, each replayed as one stream; the
+// stories suite then reports five-fold cross-validated figures, the
+// threshold chosen on four folds. What the grid showed:
+//
+//   - Threshold trades the ECB+ and BASIL precision (two sub-events of
+//     one topic, three-outlet stories of one season) against DUC recall
+//     (DUC topics are themes whose articles span up to four years);
+//     0.18 sits between.
+//   - TimePenalty 0.15 with Grace 4 days and Tau 7 days lifts BASIL
+//     pairwise F1 from 0.87 to 0.94 and separates a later event with the
+//     same people, at the cost of DUC recall (B³ 0.85 → 0.74 on DUC
+//     2003); for theme tracking over years, use TimePenalty 0.02 and
+//     Threshold 0.16.
+//   - DocTerms 60 (a doc's 60 heaviest terms) raises ECB+ train B³ from
+//     0.81 to 0.83 and BASIL from 0.85 to 0.93 at equal threshold.
+//   - Keeping numbers among the terms raises ECB+ train B³ from 0.833
+//     to 0.856; Threshold 0.24 would give ECB+ train 0.88 and dev 0.86
+//     but DUC 2003 0.65 and DUC 2006 0.39, against 0.73 and 0.52 at
+//     0.18.
+//   - EntityWeight 0.3 beats 0.2, 0.4 and 0.5; PersonWeight 3,
+//     LeadWeight 2 and merging stories (MergeThreshold 0.25–0.3) did not
+//     help and are off.
 type Config struct {
 	// Threshold is the least score for a doc to join a story.
 	Threshold float64
@@ -112,17 +136,17 @@ type Config struct {
 // DefaultConfig returns the tuned defaults.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:          0.22,
+		Threshold:          0.18,
 		EntityWeight:       0.3,
 		TitleWeight:        2,
 		PersonWeight:       1,
 		LeadWeight:         1,
 		LeadSentences:      5,
-		DocTerms:           0,
+		DocTerms:           60,
 		MergeThreshold:     2,
 		Grace:              4 * 24 * time.Hour,
 		Tau:                7 * 24 * time.Hour,
-		TimePenalty:        0.02,
+		TimePenalty:        0.15,
 		Window:             365 * 24 * time.Hour,
 		DuplicateThreshold: 0.6,
 		ShingleWords:       4,

@@ -52,13 +52,14 @@ func newExtractor() *extractor {
 const maxWordMemo = 1 << 20
 
 // stemID returns the id of the stem of a folded word, or false for a
-// stopword, a one-letter word or a bare number.
+// stopword or a one-letter word. Numbers are kept: a year or a toll
+// tells one event from another of the same kind.
 func (x *extractor) stemID(w string) (uint32, bool) {
 	if id, ok := x.words[w]; ok {
 		return uint32(id), id >= 0
 	}
 	id := int32(-1)
-	if len(w) >= 2 && !textvec.IsStopword(w) && !isNumber(w) {
+	if len(w) >= 2 && !textvec.IsStopword(w) {
 		x.buf = append(x.buf[:0], "w:"...)
 		x.buf = append(x.buf, textvec.Stem(w)...)
 		id = int32(x.vocab.ID(string(x.buf)))
@@ -67,15 +68,6 @@ func (x *extractor) stemID(w string) (uint32, bool) {
 		x.words[strings.Clone(w)] = id
 	}
 	return uint32(id), id >= 0
-}
-
-func isNumber(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if (w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',' {
-			return false
-		}
-	}
-	return true
 }
 
 func (x *extractor) entID(s string) uint32 {

@@ -170,7 +170,7 @@ func ClusterStream(docs []*news.Doc, cfg cluster.Config) (stories []string, dups
 // thresholdGrid is the grid the cross-validation picks Threshold from.
 var thresholdGrid = func() []float64 {
 	var g []float64
-	for t := 0.10; t < 0.405; t += 0.02 {
+	for t := 0.06; t < 0.405; t += 0.02 {
 		g = append(g, math.Round(t*100)/100)
 	}
 	return g

@@ -95,6 +95,8 @@ func TestTuneStories(t *testing.T) {
 					for _, mt := range tuneFloats("MT", 2) {
 						for _, pw := range tuneFloats("PW", 1) {
 							c := base
+							c.LeadWeight = int(tuneFloats("LW", 1)[0])
+							c.DocTerms = int(tuneFloats("DT", 0)[0])
 							c.EntityWeight, c.TitleWeight, c.Threshold, c.TimePenalty = ew, tw, th, tp
 							c.MergeThreshold, c.PersonWeight = mt, int(pw)
 							vs = append(vs, variant{fmt.Sprintf("ew=%.1f tw=%d th=%.2f tp=%.2f mt=%.2f pw=%d", ew, tw, th, tp, mt, int(pw)), c})
@@ -107,7 +109,12 @@ func TestTuneStories(t *testing.T) {
 	for _, v := range vs {
 		line := v.name
 		for _, s := range sets {
-			p, _, _ := ClusterStream(s.Docs, v.cfg)
+			var p []string
+			if os.Getenv("STORYLINE_TUNE_WARM") != "" {
+				p = clusterWarm(s.Docs, s.Docs, v.cfg)
+			} else {
+				p, _, _ = ClusterStream(s.Docs, v.cfg)
+			}
 			sc := ScoreClusters(p, s.Gold)
 			line += fmt.Sprintf("  %s pf=%.3f b3=%.3f (p=%.2f r=%.2f n=%d/%d)", s.Name, sc.PairF, sc.B3F, sc.B3P, sc.B3R, sc.Found, sc.Gold)
 		}
@@ -128,6 +135,29 @@ func tuneFloats(name string, def ...float64) []float64 {
 		if err == nil {
 			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// clusterWarm is ClusterStream with the document frequencies of warm
+// counted first.
+func clusterWarm(docs, warm []*news.Doc, cfg cluster.Config) []string {
+	c := cluster.New(cfg)
+	c.Observe(warm...)
+	out := make([]string, len(docs))
+	into := map[string]string{}
+	for i, d := range docs {
+		a := c.Add(d)
+		out[i] = a.Story
+		for _, m := range a.Merged {
+			into[m] = a.Story
+		}
+	}
+	for i, s := range out {
+		for into[s] != "" {
+			s = into[s]
+		}
+		out[i] = s
 	}
 	return out
 }

@@ -130,6 +130,24 @@ func tokens(s string) []string {
 	return out
 }
 
+// tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
+// written: a hit is one lookup in a plain map.
+type tokenMemo map[string]string
+
+func (m tokenMemo) tokens(s string) []string {
+	out := make([]string, 0, len(s)/6+1)
+	textvec.Words(s, func(start, end int) {
+		w := s[start:end]
+		t, ok := m[w]
+		if !ok {
+			t = textvec.StemWord(w)
+			m[w] = t
+		}
+		out = append(out, t)
+	})
+	return out
+}
+
 // danglingStarts are first words that need a referent earlier in the text.
 var danglingStarts = map[string]bool{
 	"he": true, "she": true, "they": true, "his": true, "her": true, "their": true, "him": true,
@@ -401,13 +419,14 @@ func isShouted(w string) bool {
 func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 	c := &pool{docs: docs}
 	names := map[string]bool{}
+	memo := tokenMemo{}
 	for di, d := range docs {
 		prose := 0
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
 			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
-			s.toks = tokens(text)
+			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text) {
 				names[w] = true
