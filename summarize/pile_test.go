@@ -114,12 +114,12 @@ func TestSourcesIndexed(t *testing.T) {
 	}
 }
 
-// BenchmarkStoryPile summarises piles of 30, 100 and 300 unrelated BASIL
+// BenchmarkStoryPile summarises piles of 30, 100 and 200 unrelated BASIL
 // articles, analysed outside the timer, and reports CPU time per summary
 // besides the wall clock (steadier on a shared machine).
 func BenchmarkStoryPile(b *testing.B) {
-	all := basilPile(b, 300)
-	for _, n := range []int{30, 100, 300} {
+	all := basilPile(b, 200)
+	for _, n := range []int{30, 100, 200} {
 		s := &news.Story{ID: "pile", Docs: all[:n]}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
 			c := cpuTime()

@@ -60,6 +60,9 @@ type pool struct {
 	// idx indexes the sentences by term and participant, once sources
 	// needs it.
 	idx *index
+	// first is the date of the first dated doc, once firstKnown.
+	first      time.Time
+	firstKnown bool
 }
 
 // dateline matches news datelines and bylines at the start of a sentence:
