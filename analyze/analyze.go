@@ -34,7 +34,8 @@ func (s StageFunc) Apply(d *news.Doc) error { return s.Fn(d) }
 // Chain is an ordered list of stages.
 type Chain []Stage
 
-// Doc runs every stage over a new Doc made from a and returns it.
+// Doc runs every stage over a new Doc made from a and returns it, its
+// layers trimmed to their length (a kept Doc holds no spare capacity).
 func (c Chain) Doc(a *news.Article) (*news.Doc, error) {
 	d := &news.Doc{Article: *a}
 	for _, s := range c {
@@ -42,5 +43,6 @@ func (c Chain) Doc(a *news.Article) (*news.Doc, error) {
 			return d, fmt.Errorf("analyze: %s: stage %s: %w", a.ID, s.Name(), err)
 		}
 	}
+	compact(d)
 	return d, nil
 }

@@ -298,12 +298,15 @@ const recentDays = 7
 // recent reports whether t falls in the story's own days: from recentDays
 // before its first dated article on.
 func (c *pool) recent(t time.Time) bool {
-	var first time.Time
-	for _, d := range c.docs {
-		if !d.Date.IsZero() && (first.IsZero() || d.Date.Before(first)) {
-			first = d.Date
+	if !c.firstKnown {
+		for _, d := range c.docs {
+			if !d.Date.IsZero() && (c.first.IsZero() || d.Date.Before(c.first)) {
+				c.first = d.Date
+			}
 		}
+		c.firstKnown = true
 	}
+	first := c.first
 	return !t.IsZero() && (first.IsZero() || !t.Before(dayOf(first).AddDate(0, 0, -recentDays)))
 }
 

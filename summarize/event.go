@@ -3,6 +3,7 @@ package summarize
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -500,24 +501,41 @@ func sharedParticipants(a, b *happening) (ok bool, people int) {
 // happening and the words that name it counting once, and reports
 // whether they share a kind.
 func sharedWords(a, b *happening) (n int, kind bool) {
-	kinds := map[string]bool{}
+	if len(b.words) < len(a.words) {
+		a, b = b, a // the count is symmetric: walk the smaller set
+	}
+	var kinds uint32 // a bit per kind shared (classBit)
 	for w := range a.words {
-		if !b.words[w] {
-			continue
-		}
-		if w[0] == '=' {
+		if w[0] == '=' && b.words[w] {
 			kind = true
-			kinds[w] = true
+			kinds |= classBit[w]
 			n++
 		}
 	}
 	for w := range a.words {
-		if b.words[w] && w[0] != '=' && !(eventClass[w] != "" && kinds[eventClass[w]]) {
+		if w[0] != '=' && b.words[w] && kinds&classBit[eventClass[w]] == 0 {
 			n++
 		}
 	}
 	return n, kind
 }
+
+// classBit numbers the kinds of eventClass, a bit each; a word of no
+// kind gets none.
+var classBit = func() map[string]uint32 {
+	var kinds []string
+	for _, k := range eventClass {
+		if !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	slices.Sort(kinds)
+	m := map[string]uint32{}
+	for i, k := range kinds {
+		m[k] = 1 << i
+	}
+	return m
+}()
 
 // sameHappening reports whether sentences i and j state the same
 // happening.

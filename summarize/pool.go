@@ -57,6 +57,12 @@ type pool struct {
 	// articles that state what each sentence states.
 	ev      []*happening
 	support [][]string
+	// idx indexes the sentences by term and participant, once sources
+	// needs it.
+	idx *index
+	// first is the date of the first dated doc, once firstKnown.
+	first      time.Time
+	firstKnown bool
 }
 
 // dateline matches news datelines and bylines at the start of a sentence:
@@ -812,6 +818,13 @@ func shared(a, b *sent) int {
 // sources lists the articles that state what sentence i states: its own
 // and every other whose closest sentence is similar enough or, in an
 // analysed story, states the same happening.
+//
+// Only sentences that can qualify are compared: a similar one shares at
+// least citeShared content words with s and the same happening at least
+// one participant (sameHappening needs one), so the candidates come from
+// the pool's inverted indexes (see neighbours), which makes a story's
+// sources near-linear in its sentences rather than quadratic; the
+// result is the one a scan of every sentence gives.
 func (c *pool) sources(i int) []string {
 	if c.support != nil && c.support[i] != nil {
 		return c.support[i]
@@ -820,21 +833,23 @@ func (c *pool) sources(i int) []string {
 	var also []bool
 	if c.ev != nil {
 		also = make([]bool, len(c.docs))
-		for j, t := range c.sents {
-			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, j) {
+		for _, j := range c.entityNeighbours(i) {
+			t := c.sents[j]
+			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, int(j)) {
 				also[t.doc] = true
 			}
 		}
 	}
 	best := make([]float64, len(c.docs))
-	for j, t := range c.sents {
+	for _, j := range c.termNeighbours(i, citeShared) {
+		t := c.sents[j]
 		if t.doc == s.doc {
 			continue
 		}
 		if s.days != 0 && t.days != 0 && s.days&t.days == 0 {
 			continue // a different day, so a different happening
 		}
-		if v := c.cosine(s, t); v > best[t.doc] && shared(s, t) >= 3 && c.sameContent(i, j) {
+		if v := c.cosine(s, t); v > best[t.doc] && c.sameContent(i, int(j)) {
 			best[t.doc] = v
 		}
 	}
@@ -847,6 +862,92 @@ func (c *pool) sources(i int) []string {
 		}
 	}
 	return out
+}
+
+// citeShared is the number of distinct content words another article's
+// sentence must share with a sentence to be taken to state it.
+const citeShared = 3
+
+// index holds the pool's inverted indexes, built on first use: the
+// sentences holding each content term (byTerm, by term id) and those
+// naming each participant (byEnt), each list in sentence order, with
+// scratch for counting.
+type index struct {
+	byTerm [][]int32
+	byEnt  map[string][]int32
+	count  []int32 // per sentence, shared terms or a mark
+	hits   []int32 // sentences whose count is set
+}
+
+// buildIndex builds c.idx once.
+func (c *pool) buildIndex() {
+	if c.idx != nil {
+		return
+	}
+	x := &index{byTerm: make([][]int32, len(c.terms)), count: make([]int32, len(c.sents))}
+	for j, s := range c.sents {
+		for _, t := range s.vec {
+			x.byTerm[t.w] = append(x.byTerm[t.w], int32(j))
+		}
+	}
+	if c.ev != nil {
+		x.byEnt = map[string][]int32{}
+		for j, h := range c.ev {
+			for e := range h.ents {
+				x.byEnt[e] = append(x.byEnt[e], int32(j))
+			}
+		}
+	}
+	c.idx = x
+}
+
+// termNeighbours returns the sentences other than i that share at least
+// k distinct content terms with it (as shared counts them), in sentence
+// order. The slice is reused by the next call.
+func (c *pool) termNeighbours(i, k int) []int32 {
+	c.buildIndex()
+	x := c.idx
+	x.hits = x.hits[:0]
+	for _, t := range c.sents[i].vec {
+		for _, j := range x.byTerm[t.w] {
+			if x.count[j] == 0 {
+				x.hits = append(x.hits, j)
+			}
+			x.count[j]++
+		}
+	}
+	out := x.hits[:0]
+	for _, j := range x.hits {
+		if x.count[j] >= int32(k) && int(j) != i {
+			out = append(out, j)
+		}
+		x.count[j] = 0
+	}
+	slices.Sort(out)
+	x.hits = out
+	return out
+}
+
+// entityNeighbours returns the sentences other than i whose happenings
+// name a participant i's names, in sentence order. The slice is reused
+// by the next call.
+func (c *pool) entityNeighbours(i int) []int32 {
+	c.buildIndex()
+	x := c.idx
+	x.hits = x.hits[:0]
+	for e := range c.ev[i].ents {
+		for _, j := range x.byEnt[e] {
+			if x.count[j] == 0 && int(j) != i {
+				x.count[j] = 1
+				x.hits = append(x.hits, j)
+			}
+		}
+	}
+	for _, j := range x.hits {
+		x.count[j] = 0
+	}
+	slices.Sort(x.hits)
+	return x.hits
 }
 
 // follows reports whether a dangling sentence i may enter a summary that
