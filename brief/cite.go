@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -120,7 +121,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
-	cs := citeSent{text: tidy(text), words: contentBag(text), numbers: lineNumbers(text), people: map[string]bool{}}
+	cs := citeSent{text: tidy(text), words: stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
 	cs.core = map[string]bool{}
 	head := text
 	if i := strings.Index(text, ", "); i >= 0 {
@@ -168,6 +169,19 @@ func (c *lineCiter) firstAt(text, name string) int {
 		}
 	}
 	return at
+}
+
+// stemBag folds a bag's words to their stems, so that "killed" and
+// "killing", "confirms" and "confirmed" count as the same word.
+func stemBag(b bag) bag {
+	out := make(bag, len(b))
+	for w, v := range b {
+		w = textvec.Stem(textvec.Fold(w))
+		if v > out[w] {
+			out[w] = v
+		}
+	}
+	return out
 }
 
 // containsName reports whether a form occurs in text at word boundaries.
