@@ -37,6 +37,8 @@ const (
 	citeOverlap  = 0.2
 	citeShared   = 3
 	citeIDFFloor = 0.1
+	citeUndated  = 0.2
+	citeSoon     = 7 * 24 * time.Hour
 )
 
 // lineCiter checks which sources state a line.
@@ -341,10 +343,15 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			if c.holds(l, cs) {
 				held[i] = true
 			}
+			v := c.states(l, cs)
 			if !on[0].IsZero() && !during(cs.spans, on) {
-				continue // a timeline line joins sources that date it so
+				// A timeline line joins sources that date it so, or that
+				// state it, undated, soon after it happened (not a plan).
+				if notBefore.IsZero() || len(cs.spans) > 0 || v < citeUndated || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon {
+					continue
+				}
 			}
-			if v := c.states(l, cs); v > best[i] {
+			if v > best[i] {
 				best[i] = v
 			}
 		}
