@@ -699,7 +699,7 @@ func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) 
 			out = append(out, c)
 		}
 	}
-	return out
+	return append(out, timeConflicts(s, orig)...)
 }
 
 // figureConflict makes the conflict of one quantity's figures, if the
