@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -36,6 +37,8 @@ const (
 	citeOverlap  = 0.2
 	citeShared   = 3
 	citeIDFFloor = 0.1
+	citeUndated  = 0.2
+	citeSoon     = 7 * 24 * time.Hour
 )
 
 // lineCiter checks which sources state a line.
@@ -120,7 +123,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
-	cs := citeSent{text: tidy(text), words: contentBag(text), numbers: lineNumbers(text), people: map[string]bool{}}
+	cs := citeSent{text: tidy(text), words: stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
 	cs.core = map[string]bool{}
 	head := text
 	if i := strings.Index(text, ", "); i >= 0 {
@@ -168,6 +171,19 @@ func (c *lineCiter) firstAt(text, name string) int {
 		}
 	}
 	return at
+}
+
+// stemBag folds a bag's words to their stems, so that "killed" and
+// "killing", "confirms" and "confirmed" count as the same word.
+func stemBag(b bag) bag {
+	out := make(bag, len(b))
+	for w, v := range b {
+		w = textvec.Stem(textvec.Fold(w))
+		if v > out[w] {
+			out[w] = v
+		}
+	}
+	return out
 }
 
 // containsName reports whether a form occurs in text at word boundaries.
@@ -327,10 +343,15 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			if c.holds(l, cs) {
 				held[i] = true
 			}
+			v := c.states(l, cs)
 			if !on[0].IsZero() && !during(cs.spans, on) {
-				continue // a timeline line joins sources that date it so
+				// A timeline line joins sources that date it so, or that
+				// state it, undated, soon after it happened (not a plan).
+				if notBefore.IsZero() || len(cs.spans) > 0 || v < citeUndated || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon {
+					continue
+				}
 			}
-			if v := c.states(l, cs); v > best[i] {
+			if v > best[i] {
 				best[i] = v
 			}
 		}

@@ -100,21 +100,25 @@ var contrastWords = map[string]bool{"while": true, "whiles": true, "whereas": tr
 
 // figure is one number a source states, with what it counts.
 type figure struct {
-	doc      *news.Doc
-	value    float64
-	prec     float64 // the step of the figure as written: 1 for 217, 0.1 for 7.2, 1e6 for $43 million
-	text     string  // the figure as written, with its unit
-	unit     string
-	measure  string
-	qual     string
-	place    string
+	doc     *news.Doc
+	value   float64
+	prec    float64 // the step of the figure as written: 1 for 217, 0.1 for 7.2, 1e6 for $43 million
+	text    string  // the figure as written, with its unit
+	unit    string
+	measure string
+	qual    string
+	place   string
+	// comp is what a sum or a span is of ("$5,150 on fur capes", "40
+	// years of one-man rule"): the first content word after a preposition
+	// right after the figure, "" when none.
+	comp     string
 	person   string
 	evidence string
 	context  bag // content words around the figure
 }
 
 func (f figure) key() string {
-	return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place + "|" + f.person
+	return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place + "|" + f.comp + "|" + f.person
 }
 
 // word is a token of a sentence: a run of letters and digits (with the
@@ -463,6 +467,11 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 		}
 		break
 	}
+	// What a sum or a span is of: sums spent on two things, or years of
+	// rule and years since an event, are different quantities.
+	if f.unit == "$" || f.unit == "€" || f.unit == "£" || timeUnits[f.unit] || f.unit == "year" {
+		f.comp = complementOf(d, ws, next)
+	}
 	// The person: a name right before the figure (no verb of saying
 	// between), else one soon after its unit, within its clause.
 	for j := k - 1; j >= max(0, k-10) && boundaries(d, ws, j, k) == 0; j-- {
@@ -497,6 +506,31 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 		f.context[unitOf(x)] = 1
 	}
 	return f, true
+}
+
+// complementPreps open the complement that says what a sum or a span is
+// of.
+var complementPreps = map[string]bool{"of": true, "on": true, "in": true, "to": true, "for": true}
+
+// complementOf returns the first content word of the prepositional phrase
+// right after a figure's phrase (word next), within its clause: "on fur
+// capes" gives "fur". A place ("in Van") is not a complement.
+func complementOf(d *news.Doc, ws []word, next int) string {
+	if next >= len(ws) || !complementPreps[strings.ToLower(ws[next].text)] || boundaries(d, ws, next-1, next) > 0 {
+		return ""
+	}
+	for j := next + 1; j < min(len(ws), next+4) && boundaries(d, ws, next, j) == 0; j++ {
+		x := ws[j].text
+		lx := strings.ToLower(x)
+		if stopwords[lx] || !isWordOfLetters(lx) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(x); unicode.IsUpper(r) {
+			return ""
+		}
+		return unitOf(lx)
+	}
+	return ""
 }
 
 // clockTime reports whether the number at word k is part of a clock time
@@ -648,6 +682,9 @@ func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) 
 			if f.unit == "%" && f.person == "" && f.measure == "" {
 				continue // a share of what is not said
 			}
+			if f.unit == "people" && f.measure == "" && f.qual == "" {
+				continue // people counted without what befell them
+			}
 			k := f.key()
 			if groups[k] == nil {
 				keys = append(keys, k)
@@ -662,7 +699,7 @@ func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) 
 			out = append(out, c)
 		}
 	}
-	return out
+	return append(out, timeConflicts(s, orig)...)
 }
 
 // figureConflict makes the conflict of one quantity's figures, if the

@@ -35,7 +35,12 @@ import (
 const (
 	mergeDay    = 0.10
 	mergeCoarse = 0.04
+	mergeSame   = 0.25
 )
+
+// maxPerDate is the most happenings one source gives for one date: its
+// first sentences about that date, in order.
+const maxPerDate = 3
 
 // maxClauseWords is the length beyond which a sentence is trimmed to the
 // clause holding the date.
@@ -56,7 +61,8 @@ type candidate struct {
 func timeline(s *news.Story) []news.TimelineEntry {
 	var cands []*candidate
 	for _, d := range s.Docs {
-		byDate := map[string]*candidate{}
+		byDate := map[string][]*candidate{}
+		sentOf := map[*candidate]int{}
 		for _, t := range d.Timexes {
 			if t.Type != "DATE" && t.Type != "TIME" || timex.NamesEvent(d, t) {
 				continue // the Sept. 11 attacks: a name, not the date of the sentence
@@ -78,12 +84,22 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			}
 			planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
 			w := sentenceBag(d, t.Sentence)
-			if c, ok := byDate[val]; ok {
-				c.words.add(w)
+			same := false
+			for _, c := range byDate[val] {
+				if sentOf[c] == t.Sentence {
+					same = true
+				}
+			}
+			if same {
+				continue
+			}
+			if cs := byDate[val]; len(cs) >= maxPerDate {
+				cs[0].words.add(w)
 				continue
 			}
 			c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned}
-			byDate[val] = c
+			sentOf[c] = t.Sentence
+			byDate[val] = append(byDate[val], c)
 			cands = append(cands, c)
 		}
 	}
@@ -97,13 +113,16 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		var best *entry
 		bestSim := 0.0
 		for _, e := range entries {
-			if e.members[0].date != c.date || hasSource(e.members, c.source) {
+			if e.members[0].date != c.date {
 				continue
 			}
 			sim := e.words.sim(c.words)
 			need := mergeDay
 			if c.end.Sub(c.start) >= 24*time.Hour {
 				need = mergeCoarse
+			}
+			if hasSource(e.members, c.source) {
+				need = mergeSame // one source telling one happening twice
 			}
 			if sim >= need && sim > bestSim {
 				best, bestSim = e, sim
