@@ -146,6 +146,11 @@ var orgWords = map[string]bool{
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
 	f := strings.Fields(name)
+	// A generational suffix is no surname: "Jesse Jackson Jr." is a
+	// Jackson.
+	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
 	if len(f) == 0 {
 		return ""
 	}
@@ -155,6 +160,46 @@ func nameKey(name string) string {
 		w = strings.TrimPrefix(w, pre)
 	}
 	return strings.Trim(w, ".,")
+}
+
+// nameSuffix reports whether a word is a generational suffix of a name
+// ("Jr.", "Sr.", "III").
+func nameSuffix(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".,")) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// givenNames returns the lowercased words of a name before its surname,
+// without initials, and its generational suffix.
+func givenNames(name string) (given []string, suffix string) {
+	f := strings.Fields(name)
+	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
+		suffix = strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
+		f = f[:len(f)-1]
+	}
+	for _, w := range f[:max(0, len(f)-1)] {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		if len([]rune(w)) > 1 && !isParticle(w) {
+			given = append(given, w)
+		}
+	}
+	return given, suffix
+}
+
+// otherPerson reports whether two names sharing a surname are written as
+// two different people: their first given names differ ("Sandra
+// Jackson", "Michael Jackson"), or their generational suffixes do
+// ("Jr.", "Sr."). A surname alone fits either.
+func otherPerson(a, b string) bool {
+	ga, sa := givenNames(a)
+	gb, sb := givenNames(b)
+	if sa != "" && sb != "" && sa != sb {
+		return true
+	}
+	return len(ga) > 0 && len(gb) > 0 && ga[0] != gb[0]
 }
 
 // stripTitles returns the name in a capitalised run: its longest tail of
@@ -193,6 +238,41 @@ func tokensText(text string, ws []tok) string {
 type people struct {
 	list  []*person
 	byKey map[string]*person
+	// shared holds, for a surname that two or more people of the
+	// document bear, all of them; byKey holds the first.
+	shared map[string][]*person
+}
+
+// find returns the person a name with this key refers to at offset off:
+// the only one bearing it, or, among several sharing a surname, the one
+// mentioned last before off (the first mentioned when none is before).
+func (ps *people) find(key string, off int) *person {
+	p := ps.byKey[key]
+	all := ps.shared[key]
+	if p == nil || len(all) < 2 {
+		return p
+	}
+	best, bestAt := p, -1
+	for _, q := range all {
+		for _, a := range q.at {
+			if a < off && a > bestAt {
+				best, bestAt = q, a
+			}
+		}
+	}
+	return best
+}
+
+// addShared adds a person who shares the surname key with another one.
+func (ps *people) addShared(key string, p *person) {
+	if ps.shared == nil {
+		ps.shared = map[string][]*person{}
+	}
+	if len(ps.shared[key]) == 0 {
+		ps.shared[key] = []*person{ps.byKey[key]}
+	}
+	ps.shared[key] = append(ps.shared[key], p)
+	ps.list = append(ps.list, p)
 }
 
 func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
@@ -267,9 +347,29 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
 		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
-		p := ps.byKey[key]
-		if p == nil && m.Entity >= 0 {
+		var p *person
+		if m.Entity >= 0 {
 			p = byEntity[m.Entity]
+		}
+		if p == nil {
+			p = ps.byKey[key]
+			if p != nil && otherPerson(p.name, name) {
+				// Two people of one surname: Sandra Jackson is not
+				// Michael Jackson.
+				p = nil
+				for _, q := range ps.shared[key] {
+					if !otherPerson(q.name, name) {
+						p = q
+					}
+				}
+				if p == nil {
+					p = &person{name: name, key: key, ctx: map[string]bool{}, entity: m.Entity}
+					ps.addShared(key, p)
+					if m.Entity >= 0 {
+						byEntity[m.Entity] = p
+					}
+				}
+			}
 		}
 		if p == nil {
 			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)

@@ -509,7 +509,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		// A name the people list does not know: an organisation, or a
 		// person the tagger missed.
 		n := tokensText(r.d.Text, name)
-		if p := r.ps.byKey[nameKey(n)]; p != nil {
+		if p := r.ps.find(nameKey(n), off); p != nil {
 			r.said(p, off)
 			return p.name, -1
 		}
@@ -598,13 +598,13 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	if len(name) == 0 {
 		return nil, -1
 	}
-	if p := r.ps.byKey[nameKey(tokensText(r.d.Text, name))]; p != nil {
+	if p := r.ps.find(nameKey(tokensText(r.d.Text, name)), src.Start); p != nil {
 		return p, -1
 	}
 	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
 	for _, t := range words {
 		if startsUpper(t.text) {
-			if p := r.ps.byKey[nameKey(t.text)]; p != nil && len(nameKey(t.text)) > 2 {
+			if p := r.ps.find(nameKey(t.text), src.Start); p != nil && len(nameKey(t.text)) > 2 {
 				return p, -1
 			}
 		}
