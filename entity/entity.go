@@ -320,6 +320,11 @@ func gapHasBreak(text string, a, b news.Token) bool {
 func extendParticles(toks []news.Token, cd *cand, end int) {
 	for cd.b < end {
 		w := toks[cd.b].Text
+		if generational[strings.ToLower(strings.TrimSuffix(w, "."))] && (strings.HasSuffix(w, ".") || w == "II" || w == "III" || w == "IV") && cd.b-cd.a > 1 {
+			// a generational suffix ends the name: "Jesse Jackson Jr."
+			cd.b++
+			return
+		}
 		if i := strings.IndexAny(w, "-'’"); i > 0 && particles[strings.ToLower(w[:i])] && i+1 < len(w) && capitalised(w[i+1:]) {
 			cd.b++
 			continue

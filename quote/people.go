@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,30 +35,128 @@ type person struct {
 // third-person pronoun after it in its sentence is male or female:
 // "Trump ... his campaign".
 func (ps *people) countVotes(dt *docToks) {
-	text := dt.text
 	for _, p := range ps.list {
 		for _, a := range p.at {
-			end := min(len(text), a+160)
-			for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
-				end++
+			switch pronounAfter(dt, a) {
+			case 'm':
+				p.votes[0]++
+			case 'f':
+				p.votes[1]++
 			}
-			if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
-				end = a + i
+		}
+	}
+}
+
+// pronounAfter returns the gender ('m', 'f', or 0) of the first
+// third-person pronoun among the ten words after offset a in its
+// sentence.
+func pronounAfter(dt *docToks, a int) byte {
+	text := dt.text
+	end := min(len(text), a+160)
+	for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
+		end++
+	}
+	if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
+		end = a + i
+	}
+	ts := dt.within(a, end)
+	if len(ts) > 10 {
+		ts = ts[:10]
+	}
+	for _, t := range ts {
+		switch t.low {
+		case "he", "him", "his", "himself":
+			return 'm'
+		case "she", "her", "hers", "herself":
+			return 'f'
+		}
+	}
+	return 0
+}
+
+// regroupShared moves a bare surname's mention between people who share
+// that surname when the pronoun after it tells which one it is: in
+// "Jackson told the judge that he …", beside Sandra and Jesse Jackson
+// Jr., Jackson is the man. A person's gender here comes from titles and
+// the pronouns after the mentions that are not the bare surname.
+func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
+	var keys []string
+	for _, p := range ps.list {
+		if len(ps.shared[p.key]) > 1 && !slices.Contains(keys, p.key) {
+			keys = append(keys, p.key)
+		}
+	}
+	bare := func(p *person, i int) bool {
+		mi := p.mention[i]
+		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && len(strings.Fields(d.Mentions[mi].Text)) == 1
+	}
+	for _, key := range keys {
+		group := ps.shared[key]
+		gender := make([]byte, len(group))
+		for gi, p := range group {
+			male, female := false, false
+			for w := range p.ctx {
+				male = male || maleTitles[w]
+				female = female || femaleTitles[w]
 			}
-			ts := dt.within(a, end)
-			if len(ts) > 10 {
-				ts = ts[:10]
-			}
-			for _, t := range ts {
-				switch t.low {
-				case "he", "him", "his", "himself":
-					p.votes[0]++
-				case "she", "her", "hers", "herself":
-					p.votes[1]++
-				default:
+			var v [2]int
+			for i, a := range p.at {
+				if bare(p, i) {
 					continue
 				}
-				break
+				switch pronounAfter(dt, a) {
+				case 'm':
+					v[0]++
+				case 'f':
+					v[1]++
+				}
+			}
+			switch {
+			case male && !female, !female && v[0] > v[1]:
+				gender[gi] = 'm'
+			case female && !male, !male && v[1] > v[0]:
+				gender[gi] = 'f'
+			}
+		}
+		for gi, p := range group {
+			if gender[gi] == 0 {
+				continue
+			}
+			for i := 0; i < len(p.at); i++ {
+				g := pronounAfter(dt, p.at[i])
+				if !bare(p, i) || g == 0 || g == gender[gi] {
+					continue
+				}
+				// the one other person of that gender, else the one
+				// whose gender nothing tells
+				to := -1
+				for _, want := range []byte{g, 0} {
+					for gj := range group {
+						if gj == gi || gender[gj] != want {
+							continue
+						}
+						if to == -1 {
+							to = gj
+						} else {
+							to = -2
+						}
+					}
+					if to != -1 {
+						break
+					}
+				}
+				if to < 0 {
+					continue
+				}
+				q := group[to]
+				q.at = append(q.at, p.at[i])
+				q.subj = append(q.subj, p.subj[i])
+				q.mention = append(q.mention, p.mention[i])
+				sortMentions(q)
+				p.at = slices.Delete(p.at, i, i+1)
+				p.subj = slices.Delete(p.subj, i, i+1)
+				p.mention = slices.Delete(p.mention, i, i+1)
+				i--
 			}
 		}
 	}

@@ -257,6 +257,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			}
 		}
 	}
+	ps.regroupShared(d, dt)
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
 	var out []news.Quote
