@@ -586,7 +586,7 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	// first mention there.
 	best := -1
 	for k := before(r.events, src.Start); k < len(r.events) && r.events[k].at < end; k++ {
-		if e := r.events[k]; e.mention >= 0 && (best < 0 || e.p < r.events[best].p) {
+		if e := r.events[k]; e.mention >= 0 && !r.possessor(e.mention) && (best < 0 || e.p < r.events[best].p) {
 			best = k
 		}
 	}
@@ -611,6 +611,25 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 		}
 	}
 	return nil, -1
+}
+
+// possessor reports whether a person mention owns the common noun after
+// it: in "Shalit's father, Noam, told", Shalit is not the one who spoke.
+func (r *resolver) possessor(mention int) bool {
+	if mention < 0 || mention >= len(r.d.Mentions) {
+		return false
+	}
+	rest := r.d.Text[r.d.Mentions[mention].End:]
+	for _, pos := range []string{"'s ", "’s ", "' ", "’ "} {
+		if strings.HasPrefix(rest, pos) {
+			rest = strings.TrimLeft(rest[len(pos):], " ")
+			if rest == "" {
+				return false
+			}
+			return unicode.IsLower(firstRune(rest))
+		}
+	}
+	return false
 }
 
 // ownHead returns the tokens of a source up to a preposition after a
