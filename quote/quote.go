@@ -672,7 +672,8 @@ func (r *resolver) salient(off int, pronoun string) *person {
 		}
 	}
 	for k := before(r.events, off) - 1; k >= 0 && off-r.events[k].at < salientWindow && r.events[k].at >= bestAt; k-- {
-		if r.events[k].subj {
+		// "Ryan's bid" inside a subject does not make Ryan the subject.
+		if r.events[k].subj && !r.possessor(r.events[k].mention) {
 			consider(r.events[k])
 		}
 	}
