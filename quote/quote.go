@@ -682,10 +682,56 @@ func (r *resolver) salient(off int, pronoun string) *person {
 			consider(e)
 		}
 	}
+	if p := r.justNamed(off, pronoun); p >= 0 && p != bestP && (bestP < 0 || bestAt < r.sentenceStart(off)) {
+		// "That did not satisfy Justice Scalia. “…,” he said.": the
+		// one person the sentence before names.
+		return r.ps.list[p]
+	}
 	if bestP >= 0 {
 		return r.ps.list[bestP]
 	}
 	return r.recent(off, 0, pronoun)
+}
+
+// sentenceIndex returns the index of the sentence holding off, or -1.
+func (r *resolver) sentenceIndex(off int) int {
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	if k < len(ss) && ss[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// sentenceStart returns where the sentence holding off starts.
+func (r *resolver) sentenceStart(off int) int {
+	if k := r.sentenceIndex(off); k >= 0 {
+		return r.d.Sentences[k].Start
+	}
+	return off
+}
+
+// justNamed returns the index of the one person the sentence before
+// off's, in the same paragraph, names and the pronoun agrees with, when
+// that sentence names no one else, or -1.
+func (r *resolver) justNamed(off int, pronoun string) int {
+	k := r.sentenceIndex(off)
+	if k < 1 || r.d.Sentences[k-1].Paragraph != r.d.Sentences[k].Paragraph {
+		return -1
+	}
+	prev := r.d.Sentences[k-1]
+	p := -1
+	for i := before(r.events, prev.Start); i < len(r.events) && r.events[i].at < prev.End; i++ {
+		e := r.events[i]
+		if p >= 0 && e.p != p {
+			return -1
+		}
+		p = e.p
+	}
+	if p < 0 || !r.ps.list[p].agrees(pronoun) {
+		return -1
+	}
+	return p
 }
 
 // recent returns the person mentioned last before off, within a few
