@@ -428,6 +428,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		return "", -1
 	}
 	off := f.source.Start
+	whole := ts
 	ts = ownHead(ts)
 	for i := 1; i+1 < len(ts); i++ {
 		if ts[i].low == "and" && determiners[ts[i+1].low] {
@@ -443,10 +444,28 @@ func (r *resolver) speaker(f found) (string, int) {
 			return "", -1
 		}
 	}
+	// "said South Korea's senior secretary for public relations, Yoon
+	// Young-chan": a source that ends in a possessive belongs to the
+	// person named in the apposition after the description.
+	if p, m := r.afterPossessive(f.source); p != nil {
+		r.said(p, off)
+		return p.name, m
+	}
 	// A source with a name: the person of that name.
 	if p, m := r.named(f.source, ts); p != nil {
 		r.said(p, off)
 		return p.name, m
+	}
+	if len(ts) < len(whole) {
+		// The name in the apposition of a description that ownHead
+		// cut: "South Korea's secretary for public relations, Yoon
+		// Young-chan".
+		if app := appositionWords(whole); len(app) > 0 && capWord(app[0]) {
+			if p, m := r.named(news.Span{Start: app[0].Start, End: app[len(app)-1].End}, app); p != nil {
+				r.said(p, off)
+				return p.name, m
+			}
+		}
 	}
 	words := headWords(ts)
 	if len(words) == 0 {
@@ -455,7 +474,9 @@ func (r *resolver) speaker(f found) (string, int) {
 	// "The Podesta Group's CEO, Kimberley Fritts,": the name may follow
 	// the description.
 	if _, name := stripTitles(words); len(name) == 0 || determiners[words[0].low] {
-		if app := appositionWords(ts); len(app) > 0 {
+		// The apposition of the whole source: "South Korea's
+		// secretary for public relations, Yoon Young-chan".
+		if app := appositionWords(whole); len(app) > 0 {
 			if _, n := stripTitles(app); len(n) > 0 && capWord(n[0]) {
 				words = app
 			}
@@ -608,6 +629,43 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 			if p := r.ps.find(nameKey(t.text), src.Start); p != nil && len(nameKey(t.text)) > 2 {
 				return p, -1
 			}
+		}
+	}
+	return nil, -1
+}
+
+// afterPossessive returns the person named after a comma following a
+// source that ends in a possessive, in the same sentence, when the words
+// between are a lowercase description.
+func (r *resolver) afterPossessive(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
+		return nil, -1
+	}
+	stop := len(text)
+	if i := strings.IndexAny(text[src.End:], ".!?\n\"“”;"); i >= 0 {
+		stop = src.End + i
+	}
+	comma := strings.IndexByte(text[src.End:stop], ',')
+	if comma < 0 {
+		return nil, -1
+	}
+	desc := strings.Fields(text[src.End : src.End+comma])
+	if len(desc) == 0 || len(desc) > 8 {
+		return nil, -1
+	}
+	for _, w := range desc {
+		if !unicode.IsLower(firstRune(w)) {
+			return nil, -1
+		}
+	}
+	from := src.End + comma + 1
+	for from < stop && text[from] == ' ' {
+		from++
+	}
+	if k := before(r.events, from); k < len(r.events) {
+		if e := r.events[k]; e.at == from && e.mention >= 0 {
+			return r.ps.list[e.p], e.mention
 		}
 	}
 	return nil, -1
