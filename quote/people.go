@@ -119,29 +119,38 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 			}
 		}
 		for gi, p := range group {
-			if gender[gi] == 0 {
-				continue
-			}
 			for i := 0; i < len(p.at); i++ {
 				g := pronounAfter(dt, p.at[i])
 				if !bare(p, i) || g == 0 || g == gender[gi] {
 					continue
 				}
-				// the one other person of that gender, else the one
-				// whose gender nothing tells
-				to := -1
-				for _, want := range []byte{g, 0} {
+				// the other person of that gender, else one whose
+				// gender nothing tells; of several, the one named last
+				// before the mention
+				wants := []byte{g, 0}
+				if gender[gi] == 0 {
+					wants = wants[:1]
+				}
+				to, toAt := -1, -1
+				for _, want := range wants {
+					var cands []int
 					for gj := range group {
-						if gj == gi || gender[gj] != want {
-							continue
-						}
-						if to == -1 {
-							to = gj
-						} else {
-							to = -2
+						if gj != gi && gender[gj] == want {
+							cands = append(cands, gj)
 						}
 					}
-					if to != -1 {
+					if len(cands) == 1 {
+						to = cands[0]
+					} else {
+						for _, gj := range cands {
+							for _, a := range group[gj].at {
+								if a < p.at[i] && a > toAt {
+									to, toAt = gj, a
+								}
+							}
+						}
+					}
+					if len(cands) > 0 {
 						break
 					}
 				}
