@@ -451,6 +451,12 @@ func (r *resolver) speaker(f found) (string, int) {
 		r.said(p, off)
 		return p.name, m
 	}
+	// "the report, by White House Counsel Robert Bauer, concluded": the
+	// author of what is said to speak.
+	if p, m := r.author(f.source); p != nil {
+		r.said(p, off)
+		return p.name, m
+	}
 	// A source with a name: the person of that name.
 	if p, m := r.named(f.source, ts); p != nil {
 		r.said(p, off)
@@ -665,6 +671,31 @@ func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 	}
 	if k := before(r.events, from); k < len(r.events) {
 		if e := r.events[k]; e.at == from && e.mention >= 0 {
+			return r.ps.list[e.p], e.mention
+		}
+	}
+	return nil, -1
+}
+
+// author returns the person a source is said to be by: "the report, by
+// White House Counsel Robert Bauer,": the first person named before the
+// next comma.
+func (r *resolver) author(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.End > len(text) {
+		return nil, -1
+	}
+	rest := text[src.End:]
+	if !strings.HasPrefix(rest, ", by ") {
+		return nil, -1
+	}
+	from := src.End + len(", by ")
+	stop := len(text)
+	if i := strings.IndexAny(text[from:], ",.;:!?\n\"“”()"); i >= 0 {
+		stop = from + i
+	}
+	for k := before(r.events, from); k < len(r.events) && r.events[k].at < stop; k++ {
+		if e := r.events[k]; e.mention >= 0 {
 			return r.ps.list[e.p], e.mention
 		}
 	}
