@@ -274,6 +274,13 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			continue
 		} else {
 			q.Speaker, q.SpeakerMention = r.speaker(f)
+			if q.Speaker == "" {
+				// "“…,” aides said Mr. Ryan told his colleagues": the
+				// nameless relay reports what the named one said.
+				if p, m := r.relayed(f.cue); p != nil {
+					q.Speaker, q.SpeakerMention = p.name, m
+				}
+			}
 		}
 		resolved[i] = q
 		for _, c := range f.content {
@@ -698,6 +705,42 @@ func (r *resolver) author(src news.Span) (*person, int) {
 		if e := r.events[k]; e.mention >= 0 {
 			return r.ps.list[e.p], e.mention
 		}
+	}
+	return nil, -1
+}
+
+// relayed returns the person named right after a cue when a speech verb
+// follows the name: in "aides said Mr. Ryan told his colleagues", Ryan.
+func (r *resolver) relayed(cue news.Span) (*person, int) {
+	text := r.d.Text
+	if cue.IsZero() || cue.End > len(text) {
+		return nil, -1
+	}
+	k := before(r.events, cue.End)
+	if k >= len(r.events) {
+		return nil, -1
+	}
+	e := r.events[k]
+	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
+		return nil, -1
+	}
+	between := strings.Fields(text[cue.End:e.at])
+	if len(between) > 2 {
+		return nil, -1
+	}
+	for _, w := range between {
+		low := strings.ToLower(w)
+		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
+			return nil, -1
+		}
+	}
+	next := strings.Fields(text[r.d.Mentions[e.mention].End:min(len(text), r.d.Mentions[e.mention].End+40)])
+	if len(next) == 0 {
+		return nil, -1
+	}
+	switch next[0] {
+	case "said", "told", "says", "tells":
+		return r.ps.list[e.p], e.mention
 	}
 	return nil, -1
 }
