@@ -279,6 +279,8 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				// nameless relay reports what the named one said.
 				if p, m := r.relayed(f.cue); p != nil {
 					q.Speaker, q.SpeakerMention = p.name, m
+				} else if p, m := r.reportsSource(f.source); p != nil {
+					q.Speaker, q.SpeakerMention = p.name, m
 				}
 			}
 		}
@@ -743,6 +745,43 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 		return r.ps.list[e.p], e.mention
 	}
 	return nil, -1
+}
+
+// reportsSource returns the person who, just before a nameless source,
+// says what it says: "Tom Kirsch, says the plea agreement “does not
+// contemplate …”".
+func (r *resolver) reportsSource(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.IsZero() || src.Start > len(text) {
+		return nil, -1
+	}
+	before := strings.Fields(text[max(0, src.Start-12):src.Start])
+	if len(before) == 0 {
+		return nil, -1
+	}
+	verb := before[len(before)-1]
+	if verb == "that" && len(before) > 1 {
+		verb = before[len(before)-2]
+	}
+	switch verb {
+	case "said", "says":
+	default:
+		return nil, -1
+	}
+	at := strings.LastIndex(text[:src.Start], verb)
+	k := sort.Search(len(r.events), func(i int) bool { return r.events[i].at >= at }) - 1
+	if k < 0 {
+		return nil, -1
+	}
+	e := r.events[k]
+	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
+		return nil, -1
+	}
+	gap := strings.TrimSpace(text[r.d.Mentions[e.mention].End:at])
+	if gap != "" && gap != "," {
+		return nil, -1
+	}
+	return r.ps.list[e.p], e.mention
 }
 
 // possessor reports whether a person mention owns the common noun after
