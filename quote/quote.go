@@ -703,10 +703,9 @@ func (r *resolver) author(src news.Span) (*person, int) {
 	if i := strings.IndexAny(text[from:], ",.;:!?\n\"“”()"); i >= 0 {
 		stop = from + i
 	}
-	for k := before(r.events, from); k < len(r.events) && r.events[k].at < stop; k++ {
-		if e := r.events[k]; e.mention >= 0 {
-			return r.ps.list[e.p], e.mention
-		}
+	if k := before(r.events, from); k < len(r.events) && r.events[k].at < stop {
+		e := r.events[k]
+		return r.ps.list[e.p], e.mention
 	}
 	return nil, -1
 }
