@@ -315,11 +315,36 @@ func gapHasBreak(text string, a, b news.Token) bool {
 	return a.End <= b.Start && b.Start <= len(text) && strings.ContainsAny(text[a.End:b.Start], "\n\r")
 }
 
+// romanSyllable reports whether w is one capitalised syllable of at most
+// n letters ("Jae", "In", "Un").
+func romanSyllable(w string, n int) bool {
+	if len(w) > n || len(w) < 2 || !capitalised(w) {
+		return false
+	}
+	for _, r := range w[1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // extendParticles extends a person's name over a particle the tagger
 // left out: "Othman" + "al-Ghanemi", "Osama" + "bin Laden".
 func extendParticles(toks []news.Token, cd *cand, end int) {
 	for cd.b < end {
 		w := toks[cd.b].Text
+		if cd.b-cd.a >= 2 && romanSyllable(toks[cd.b-1].Text, 4) && romanSyllable(w, 3) && (cd.b+1 >= end || !capitalised(toks[cd.b+1].Text)) {
+			// the last syllable of a romanised given name that the
+			// tagger took for a word ("Moon Jae In", "In" not "in")
+			cd.b++
+			return
+		}
+		if generational[strings.ToLower(strings.TrimSuffix(w, "."))] && (strings.HasSuffix(w, ".") || w == "II" || w == "III" || w == "IV") && cd.b-cd.a > 1 {
+			// a generational suffix ends the name: "Jesse Jackson Jr."
+			cd.b++
+			return
+		}
 		if i := strings.IndexAny(w, "-'’"); i > 0 && particles[strings.ToLower(w[:i])] && i+1 < len(w) && capitalised(w[i+1:]) {
 			cd.b++
 			continue

@@ -137,7 +137,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
 			bySur[sn.sk] = append(bySur[sn.sk], ci)
 		}
-		if len(c.canon.parts) == 2 && !c.canon.parts[0].init && !slices.Contains(byFirst[c.canon.parts[0].t], ci) {
+		if familyFirst(c.canon) && !slices.Contains(byFirst[c.canon.parts[0].t], ci) {
 			byFirst[c.canon.parts[0].t] = append(byFirst[c.canon.parts[0].t], ci)
 		}
 	}
@@ -159,7 +159,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			// a name of one part may be the family name written first
 			// (Xi for Xi Jinping), when it fits one person only
 			for _, ci := range byFirst[it.pn.parts[0].t] {
-				if len(cs[ci].canon.parts) == 2 {
+				if familyFirst(cs[ci].canon) {
 					cands = append(cands, ci)
 				}
 			}
@@ -243,6 +243,23 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		owner[i] = pick
 	}
 	return cs
+}
+
+// familyFirst reports whether a name may be written family name first:
+// two parts (Xi Jinping), or three whose given name is written as two
+// syllables (Moon Jae In).
+func familyFirst(n pname) bool {
+	if len(n.parts) < 2 || len(n.parts) > 3 || n.parts[0].init || n.suffix != "" {
+		return false
+	}
+	if len(n.parts) == 3 {
+		for _, p := range n.parts[1:] {
+			if p.init || len(p.t) > 3 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // byContext picks among groups the one that shares the most roles and

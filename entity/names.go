@@ -113,7 +113,13 @@ type part struct {
 // pname is a person's name split into parts, particles dropped.
 type pname struct {
 	parts []part
+	// suffix is a generational suffix ("jr", "sr", "iii"), which is no
+	// part: the surname of "Jesse Jackson Jr." is Jackson.
+	suffix string
 }
+
+// generational are the suffixes written after a person's surname.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // parseName splits a person's name into parts.
 func parseName(s string) pname {
@@ -131,6 +137,10 @@ func parseName(s string) pname {
 			w = w[i+1:]
 		}
 		if w == "" {
+			continue
+		}
+		if generational[w] && len(n.parts) > 1 {
+			n.suffix = w
 			continue
 		}
 		p := part{t: translit(w)}
@@ -208,10 +218,17 @@ func (n pname) surname() (part, bool) {
 // last parts match, and the other parts of the shorter name match other
 // parts of the longer one in order. A name of one part is compatible with
 // any name it is the last part of.
+//
+// Jr. and Sr. are two people: full names whose generational suffixes
+// differ, or one of which has one, are not compatible ("Jesse Jackson
+// Jr.", "Jesse Jackson").
 func compatible(a, b pname) bool {
 	sa, ok1 := a.surname()
 	sb, ok2 := b.surname()
 	if !ok1 || !ok2 || !partMatch(sa, sb) {
+		return false
+	}
+	if a.suffix != b.suffix && len(a.parts) > 1 && len(b.parts) > 1 {
 		return false
 	}
 	ga, gb := a.parts[:len(a.parts)-1], b.parts[:len(b.parts)-1]

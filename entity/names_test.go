@@ -33,6 +33,11 @@ func TestSameName(t *testing.T) {
 		{"Mike Bloomberg", "Michael R. Bloomberg", true},
 		{"Chuck Schumer", "Charles Schumer", true},
 		{"Bill Clinton", "William Jefferson Clinton", true},
+		// a generational suffix is no surname; Jr. and Sr. are two people
+		{"Jesse Jackson Jr.", "Jackson", true},
+		{"Jesse L. Jackson Jr.", "Jesse Jackson Jr.", true},
+		{"Jesse Jackson Jr.", "Jesse Jackson", false},
+		{"John Smith Jr.", "John Smith Sr.", false},
 		// different people
 		{"George Bush", "Jeb Bush", false},
 		{"Kim Jong-un", "Kim Jong-il", false},

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,30 +35,137 @@ type person struct {
 // third-person pronoun after it in its sentence is male or female:
 // "Trump ... his campaign".
 func (ps *people) countVotes(dt *docToks) {
-	text := dt.text
 	for _, p := range ps.list {
 		for _, a := range p.at {
-			end := min(len(text), a+160)
-			for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
-				end++
+			switch pronounAfter(dt, a) {
+			case 'm':
+				p.votes[0]++
+			case 'f':
+				p.votes[1]++
 			}
-			if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
-				end = a + i
+		}
+	}
+}
+
+// pronounAfter returns the gender ('m', 'f', or 0) of the first
+// third-person pronoun among the ten words after offset a in its
+// sentence.
+func pronounAfter(dt *docToks, a int) byte {
+	text := dt.text
+	end := min(len(text), a+160)
+	for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
+		end++
+	}
+	if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
+		end = a + i
+	}
+	ts := dt.within(a, end)
+	if len(ts) > 10 {
+		ts = ts[:10]
+	}
+	for _, t := range ts {
+		switch t.low {
+		case "he", "him", "his", "himself":
+			return 'm'
+		case "she", "her", "hers", "herself":
+			return 'f'
+		}
+	}
+	return 0
+}
+
+// regroupShared moves a bare surname's mention between people who share
+// that surname when the pronoun after it tells which one it is: in
+// "Jackson told the judge that he …", beside Sandra and Jesse Jackson
+// Jr., Jackson is the man. A person's gender here comes from titles and
+// the pronouns after the mentions that are not the bare surname.
+func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
+	var keys []string
+	for _, p := range ps.list {
+		if len(ps.shared[p.key]) > 1 && !slices.Contains(keys, p.key) {
+			keys = append(keys, p.key)
+		}
+	}
+	bare := func(p *person, i int) bool {
+		mi := p.mention[i]
+		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && len(strings.Fields(d.Mentions[mi].Text)) == 1
+	}
+	for _, key := range keys {
+		group := ps.shared[key]
+		gender := make([]byte, len(group))
+		for gi, p := range group {
+			male, female := false, false
+			for w := range p.ctx {
+				male = male || maleTitles[w]
+				female = female || femaleTitles[w]
 			}
-			ts := dt.within(a, end)
-			if len(ts) > 10 {
-				ts = ts[:10]
-			}
-			for _, t := range ts {
-				switch t.low {
-				case "he", "him", "his", "himself":
-					p.votes[0]++
-				case "she", "her", "hers", "herself":
-					p.votes[1]++
-				default:
+			var v [2]int
+			for i, a := range p.at {
+				if bare(p, i) {
 					continue
 				}
-				break
+				switch pronounAfter(dt, a) {
+				case 'm':
+					v[0]++
+				case 'f':
+					v[1]++
+				}
+			}
+			switch {
+			case male && !female, !female && v[0] > v[1]:
+				gender[gi] = 'm'
+			case female && !male, !male && v[1] > v[0]:
+				gender[gi] = 'f'
+			}
+		}
+		for gi, p := range group {
+			for i := 0; i < len(p.at); i++ {
+				g := pronounAfter(dt, p.at[i])
+				if !bare(p, i) || g == 0 || g == gender[gi] {
+					continue
+				}
+				// the other person of that gender, else one whose
+				// gender nothing tells; of several, the one named last
+				// before the mention
+				wants := []byte{g, 0}
+				if gender[gi] == 0 {
+					wants = wants[:1]
+				}
+				to, toAt := -1, -1
+				for _, want := range wants {
+					var cands []int
+					for gj := range group {
+						if gj != gi && gender[gj] == want {
+							cands = append(cands, gj)
+						}
+					}
+					if len(cands) == 1 {
+						to = cands[0]
+					} else {
+						for _, gj := range cands {
+							for _, a := range group[gj].at {
+								if a < p.at[i] && a > toAt {
+									to, toAt = gj, a
+								}
+							}
+						}
+					}
+					if len(cands) > 0 {
+						break
+					}
+				}
+				if to < 0 {
+					continue
+				}
+				q := group[to]
+				q.at = append(q.at, p.at[i])
+				q.subj = append(q.subj, p.subj[i])
+				q.mention = append(q.mention, p.mention[i])
+				sortMentions(q)
+				p.at = slices.Delete(p.at, i, i+1)
+				p.subj = slices.Delete(p.subj, i, i+1)
+				p.mention = slices.Delete(p.mention, i, i+1)
+				i--
 			}
 		}
 	}
@@ -146,6 +254,11 @@ var orgWords = map[string]bool{
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
 	f := strings.Fields(name)
+	// A generational suffix is no surname: "Jesse Jackson Jr." is a
+	// Jackson.
+	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
 	if len(f) == 0 {
 		return ""
 	}
@@ -155,6 +268,46 @@ func nameKey(name string) string {
 		w = strings.TrimPrefix(w, pre)
 	}
 	return strings.Trim(w, ".,")
+}
+
+// nameSuffix reports whether a word is a generational suffix of a name
+// ("Jr.", "Sr.", "III").
+func nameSuffix(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".,")) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// givenNames returns the lowercased words of a name before its surname,
+// without initials, and its generational suffix.
+func givenNames(name string) (given []string, suffix string) {
+	f := strings.Fields(name)
+	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
+		suffix = strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
+		f = f[:len(f)-1]
+	}
+	for _, w := range f[:max(0, len(f)-1)] {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		if len([]rune(w)) > 1 && !isParticle(w) {
+			given = append(given, w)
+		}
+	}
+	return given, suffix
+}
+
+// otherPerson reports whether two names sharing a surname are written as
+// two different people: their first given names differ ("Sandra
+// Jackson", "Michael Jackson"), or their generational suffixes do
+// ("Jr.", "Sr."). A surname alone fits either.
+func otherPerson(a, b string) bool {
+	ga, sa := givenNames(a)
+	gb, sb := givenNames(b)
+	if sa != "" && sb != "" && sa != sb {
+		return true
+	}
+	return len(ga) > 0 && len(gb) > 0 && ga[0] != gb[0]
 }
 
 // stripTitles returns the name in a capitalised run: its longest tail of
@@ -193,6 +346,41 @@ func tokensText(text string, ws []tok) string {
 type people struct {
 	list  []*person
 	byKey map[string]*person
+	// shared holds, for a surname that two or more people of the
+	// document bear, all of them; byKey holds the first.
+	shared map[string][]*person
+}
+
+// find returns the person a name with this key refers to at offset off:
+// the only one bearing it, or, among several sharing a surname, the one
+// mentioned last before off (the first mentioned when none is before).
+func (ps *people) find(key string, off int) *person {
+	p := ps.byKey[key]
+	all := ps.shared[key]
+	if p == nil || len(all) < 2 {
+		return p
+	}
+	best, bestAt := p, -1
+	for _, q := range all {
+		for _, a := range q.at {
+			if a < off && a > bestAt {
+				best, bestAt = q, a
+			}
+		}
+	}
+	return best
+}
+
+// addShared adds a person who shares the surname key with another one.
+func (ps *people) addShared(key string, p *person) {
+	if ps.shared == nil {
+		ps.shared = map[string][]*person{}
+	}
+	if len(ps.shared[key]) == 0 {
+		ps.shared[key] = []*person{ps.byKey[key]}
+	}
+	ps.shared[key] = append(ps.shared[key], p)
+	ps.list = append(ps.list, p)
 }
 
 func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
@@ -267,9 +455,29 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
 		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
-		p := ps.byKey[key]
-		if p == nil && m.Entity >= 0 {
+		var p *person
+		if m.Entity >= 0 {
 			p = byEntity[m.Entity]
+		}
+		if p == nil {
+			p = ps.byKey[key]
+			if p != nil && otherPerson(p.name, name) {
+				// Two people of one surname: Sandra Jackson is not
+				// Michael Jackson.
+				p = nil
+				for _, q := range ps.shared[key] {
+					if !otherPerson(q.name, name) {
+						p = q
+					}
+				}
+				if p == nil {
+					p = &person{name: name, key: key, ctx: map[string]bool{}, entity: m.Entity}
+					ps.addShared(key, p)
+					if m.Entity >= 0 {
+						byEntity[m.Entity] = p
+					}
+				}
+			}
 		}
 		if p == nil {
 			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)

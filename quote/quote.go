@@ -257,6 +257,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			}
 		}
 	}
+	ps.regroupShared(d, dt)
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
 	var out []news.Quote
@@ -273,6 +274,15 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			continue
 		} else {
 			q.Speaker, q.SpeakerMention = r.speaker(f)
+			if q.Speaker == "" {
+				// "“…,” aides said Mr. Ryan told his colleagues": the
+				// nameless relay reports what the named one said.
+				if p, m := r.relayed(f.cue); p != nil {
+					q.Speaker, q.SpeakerMention = p.name, m
+				} else if p, m := r.reportsSource(f.source); p != nil {
+					q.Speaker, q.SpeakerMention = p.name, m
+				}
+			}
 		}
 		resolved[i] = q
 		for _, c := range f.content {
@@ -427,6 +437,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		return "", -1
 	}
 	off := f.source.Start
+	whole := ts
 	ts = ownHead(ts)
 	for i := 1; i+1 < len(ts); i++ {
 		if ts[i].low == "and" && determiners[ts[i+1].low] {
@@ -442,10 +453,34 @@ func (r *resolver) speaker(f found) (string, int) {
 			return "", -1
 		}
 	}
+	// "said South Korea's senior secretary for public relations, Yoon
+	// Young-chan": a source that ends in a possessive belongs to the
+	// person named in the apposition after the description.
+	if p, m := r.afterPossessive(f.source); p != nil {
+		r.said(p, off)
+		return p.name, m
+	}
+	// "the report, by White House Counsel Robert Bauer, concluded": the
+	// author of what is said to speak.
+	if p, m := r.author(f.source); p != nil {
+		r.said(p, off)
+		return p.name, m
+	}
 	// A source with a name: the person of that name.
 	if p, m := r.named(f.source, ts); p != nil {
 		r.said(p, off)
 		return p.name, m
+	}
+	if len(ts) < len(whole) {
+		// The name in the apposition of a description that ownHead
+		// cut: "South Korea's secretary for public relations, Yoon
+		// Young-chan".
+		if app := appositionWords(whole); len(app) > 0 && capWord(app[0]) {
+			if p, m := r.named(news.Span{Start: app[0].Start, End: app[len(app)-1].End}, app); p != nil {
+				r.said(p, off)
+				return p.name, m
+			}
+		}
 	}
 	words := headWords(ts)
 	if len(words) == 0 {
@@ -454,7 +489,9 @@ func (r *resolver) speaker(f found) (string, int) {
 	// "The Podesta Group's CEO, Kimberley Fritts,": the name may follow
 	// the description.
 	if _, name := stripTitles(words); len(name) == 0 || determiners[words[0].low] {
-		if app := appositionWords(ts); len(app) > 0 {
+		// The apposition of the whole source: "South Korea's
+		// secretary for public relations, Yoon Young-chan".
+		if app := appositionWords(whole); len(app) > 0 {
 			if _, n := stripTitles(app); len(n) > 0 && capWord(n[0]) {
 				words = app
 			}
@@ -509,7 +546,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		// A name the people list does not know: an organisation, or a
 		// person the tagger missed.
 		n := tokensText(r.d.Text, name)
-		if p := r.ps.byKey[nameKey(n)]; p != nil {
+		if p := r.ps.find(nameKey(n), off); p != nil {
 			r.said(p, off)
 			return p.name, -1
 		}
@@ -585,7 +622,7 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	// first mention there.
 	best := -1
 	for k := before(r.events, src.Start); k < len(r.events) && r.events[k].at < end; k++ {
-		if e := r.events[k]; e.mention >= 0 && (best < 0 || e.p < r.events[best].p) {
+		if e := r.events[k]; e.mention >= 0 && !r.possessor(e.mention) && (best < 0 || e.p < r.events[best].p) {
 			best = k
 		}
 	}
@@ -598,18 +635,171 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	if len(name) == 0 {
 		return nil, -1
 	}
-	if p := r.ps.byKey[nameKey(tokensText(r.d.Text, name))]; p != nil {
+	if p := r.ps.find(nameKey(tokensText(r.d.Text, name)), src.Start); p != nil {
 		return p, -1
 	}
 	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
 	for _, t := range words {
 		if startsUpper(t.text) {
-			if p := r.ps.byKey[nameKey(t.text)]; p != nil && len(nameKey(t.text)) > 2 {
+			if p := r.ps.find(nameKey(t.text), src.Start); p != nil && len(nameKey(t.text)) > 2 {
 				return p, -1
 			}
 		}
 	}
 	return nil, -1
+}
+
+// afterPossessive returns the person named after a comma following a
+// source that ends in a possessive, in the same sentence, when the words
+// between are a lowercase description.
+func (r *resolver) afterPossessive(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
+		return nil, -1
+	}
+	stop := len(text)
+	if i := strings.IndexAny(text[src.End:], ".!?\n\"“”;"); i >= 0 {
+		stop = src.End + i
+	}
+	comma := strings.IndexByte(text[src.End:stop], ',')
+	if comma < 0 {
+		return nil, -1
+	}
+	desc := strings.Fields(text[src.End : src.End+comma])
+	if len(desc) == 0 || len(desc) > 8 {
+		return nil, -1
+	}
+	for _, w := range desc {
+		if !unicode.IsLower(firstRune(w)) {
+			return nil, -1
+		}
+	}
+	from := src.End + comma + 1
+	for from < stop && text[from] == ' ' {
+		from++
+	}
+	if k := before(r.events, from); k < len(r.events) {
+		if e := r.events[k]; e.at == from && e.mention >= 0 {
+			return r.ps.list[e.p], e.mention
+		}
+	}
+	return nil, -1
+}
+
+// author returns the person a source is said to be by: "the report, by
+// White House Counsel Robert Bauer,": the first person named before the
+// next comma.
+func (r *resolver) author(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.End > len(text) {
+		return nil, -1
+	}
+	rest := text[src.End:]
+	if !strings.HasPrefix(rest, ", by ") {
+		return nil, -1
+	}
+	from := src.End + len(", by ")
+	stop := len(text)
+	if i := strings.IndexAny(text[from:], ",.;:!?\n\"“”()"); i >= 0 {
+		stop = from + i
+	}
+	if k := before(r.events, from); k < len(r.events) && r.events[k].at < stop {
+		e := r.events[k]
+		return r.ps.list[e.p], e.mention
+	}
+	return nil, -1
+}
+
+// relayed returns the person named right after a cue when a speech verb
+// follows the name: in "aides said Mr. Ryan told his colleagues", Ryan.
+func (r *resolver) relayed(cue news.Span) (*person, int) {
+	text := r.d.Text
+	if cue.IsZero() || cue.End > len(text) {
+		return nil, -1
+	}
+	k := before(r.events, cue.End)
+	if k >= len(r.events) {
+		return nil, -1
+	}
+	e := r.events[k]
+	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
+		return nil, -1
+	}
+	between := strings.Fields(text[cue.End:e.at])
+	if len(between) > 2 {
+		return nil, -1
+	}
+	for _, w := range between {
+		low := strings.ToLower(w)
+		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
+			return nil, -1
+		}
+	}
+	next := strings.Fields(text[r.d.Mentions[e.mention].End:min(len(text), r.d.Mentions[e.mention].End+40)])
+	if len(next) == 0 {
+		return nil, -1
+	}
+	switch next[0] {
+	case "said", "told", "says", "tells":
+		return r.ps.list[e.p], e.mention
+	}
+	return nil, -1
+}
+
+// reportsSource returns the person who, just before a nameless source,
+// says what it says: "Tom Kirsch, says the plea agreement “does not
+// contemplate …”".
+func (r *resolver) reportsSource(src news.Span) (*person, int) {
+	text := r.d.Text
+	if src.IsZero() || src.Start > len(text) {
+		return nil, -1
+	}
+	before := strings.Fields(text[max(0, src.Start-12):src.Start])
+	if len(before) == 0 {
+		return nil, -1
+	}
+	verb := before[len(before)-1]
+	if verb == "that" && len(before) > 1 {
+		verb = before[len(before)-2]
+	}
+	switch verb {
+	case "said", "says":
+	default:
+		return nil, -1
+	}
+	at := strings.LastIndex(text[:src.Start], verb)
+	k := sort.Search(len(r.events), func(i int) bool { return r.events[i].at >= at }) - 1
+	if k < 0 {
+		return nil, -1
+	}
+	e := r.events[k]
+	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
+		return nil, -1
+	}
+	gap := strings.TrimSpace(text[r.d.Mentions[e.mention].End:at])
+	if gap != "" && gap != "," {
+		return nil, -1
+	}
+	return r.ps.list[e.p], e.mention
+}
+
+// possessor reports whether a person mention owns the common noun after
+// it: in "Shalit's father, Noam, told", Shalit is not the one who spoke.
+func (r *resolver) possessor(mention int) bool {
+	if mention < 0 || mention >= len(r.d.Mentions) {
+		return false
+	}
+	rest := r.d.Text[r.d.Mentions[mention].End:]
+	for _, pos := range []string{"'s ", "’s ", "' ", "’ "} {
+		if strings.HasPrefix(rest, pos) {
+			rest = strings.TrimLeft(rest[len(pos):], " ")
+			if rest == "" {
+				return false
+			}
+			return unicode.IsLower(firstRune(rest))
+		}
+	}
+	return false
 }
 
 // ownHead returns the tokens of a source up to a preposition after a
@@ -652,7 +842,8 @@ func (r *resolver) salient(off int, pronoun string) *person {
 		}
 	}
 	for k := before(r.events, off) - 1; k >= 0 && off-r.events[k].at < salientWindow && r.events[k].at >= bestAt; k-- {
-		if r.events[k].subj {
+		// "Ryan's bid" inside a subject does not make Ryan the subject.
+		if r.events[k].subj && !r.possessor(r.events[k].mention) {
 			consider(r.events[k])
 		}
 	}
@@ -661,10 +852,56 @@ func (r *resolver) salient(off int, pronoun string) *person {
 			consider(e)
 		}
 	}
+	if p := r.justNamed(off, pronoun); p >= 0 && p != bestP && (bestP < 0 || bestAt < r.sentenceStart(off)) {
+		// "That did not satisfy Justice Scalia. “…,” he said.": the
+		// one person the sentence before names.
+		return r.ps.list[p]
+	}
 	if bestP >= 0 {
 		return r.ps.list[bestP]
 	}
 	return r.recent(off, 0, pronoun)
+}
+
+// sentenceIndex returns the index of the sentence holding off, or -1.
+func (r *resolver) sentenceIndex(off int) int {
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	if k < len(ss) && ss[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// sentenceStart returns where the sentence holding off starts.
+func (r *resolver) sentenceStart(off int) int {
+	if k := r.sentenceIndex(off); k >= 0 {
+		return r.d.Sentences[k].Start
+	}
+	return off
+}
+
+// justNamed returns the index of the one person the sentence before
+// off's, in the same paragraph, names and the pronoun agrees with, when
+// that sentence names no one else, or -1.
+func (r *resolver) justNamed(off int, pronoun string) int {
+	k := r.sentenceIndex(off)
+	if k < 1 || r.d.Sentences[k-1].Paragraph != r.d.Sentences[k].Paragraph {
+		return -1
+	}
+	prev := r.d.Sentences[k-1]
+	p := -1
+	for i := before(r.events, prev.Start); i < len(r.events) && r.events[i].at < prev.End; i++ {
+		e := r.events[i]
+		if p >= 0 && e.p != p {
+			return -1
+		}
+		p = e.p
+	}
+	if p < 0 || !r.ps.list[p].agrees(pronoun) {
+		return -1
+	}
+	return p
 }
 
 // recent returns the person mentioned last before off, within a few
