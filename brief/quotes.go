@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,10 +23,12 @@ const quoteSimilarity = 0.75
 func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 	var entries []news.QuoteEntry
 	var words [][]string
+	seen := newQuoteIndex()
+	names := newEntityNames(ents)
 	for _, d := range s.Docs {
 		for _, g := range groupQuotes(d) {
 			q := g[0]
-			speaker := canonicalSpeaker(d, q, ents)
+			speaker := names.canonicalSpeaker(d, q)
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
 				continue
@@ -46,7 +49,7 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 				Opinion:  d.InOpinion(q.Content),
 			}
 			w := contentWords(text)
-			if i := sameQuote(entries, words, e, w); i >= 0 {
+			if i := seen.same(entries, words, e, w); i >= 0 {
 				merged := &entries[i]
 				if !contains(merged.Sources, d.ID) {
 					merged.Sources = append(merged.Sources, d.ID)
@@ -57,6 +60,7 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 				if e.Direct && !merged.Direct {
 					merged.Text, merged.Direct, merged.Sentence = e.Text, true, e.Sentence
 					words[i] = w
+					seen.add(i, w)
 				}
 				if merged.Via == "" {
 					merged.Via = e.Via
@@ -65,6 +69,7 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 			}
 			entries = append(entries, e)
 			words = append(words, w)
+			seen.add(len(entries)-1, w)
 		}
 	}
 	// Group by speaker: the most quoted first, then by first appearance;
@@ -167,6 +172,39 @@ func quoteSentence(d *news.Doc, q news.Quote) string {
 // belongs to, matched by form, through the doc's own entity, or by the
 // last word of the name.
 func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
+	return newEntityNames(ents).canonicalSpeaker(d, q)
+}
+
+// entityNames indexes the story's entities by their normalised names and
+// forms, and its people by surname, so that naming a speaker costs the
+// same however many entities the story has.
+type entityNames struct {
+	// byName lists, for a normalised name or form, the names of the
+	// entities holding it, in the order of the entities.
+	byName map[string][]string
+	// bySurname lists, for the last word of a normalised name or form, the
+	// names of the people holding it, in order.
+	bySurname map[string][]string
+}
+
+func newEntityNames(ents []news.Entity) *entityNames {
+	x := &entityNames{byName: map[string][]string{}, bySurname: map[string][]string{}}
+	for _, e := range ents {
+		for _, f := range append([]string{e.Name}, e.Forms...) {
+			n := normName(f)
+			x.byName[n] = appendOnce(x.byName[n], e.Name)
+			if e.Type == news.Person {
+				k := lastWord(n)
+				x.bySurname[k] = appendOnce(x.bySurname[k], e.Name)
+			}
+		}
+	}
+	return x
+}
+
+// canonicalSpeaker maps a doc-level speaker to the story-level entity it
+// belongs to.
+func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 	sp := strings.TrimSpace(q.Speaker)
 	if sp == "" {
 		return ""
@@ -175,19 +213,7 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 	// The story entities one of whose forms the speaker is. A surname
 	// two people share ("Jackson": Jesse Jackson Jr. and Sandra Jackson)
 	// names neither by itself.
-	var byForm []string
-	for _, e := range ents {
-		if normName(e.Name) == norm {
-			byForm = appendOnce(byForm, e.Name)
-			continue
-		}
-		for _, f := range e.Forms {
-			if normName(f) == norm {
-				byForm = appendOnce(byForm, e.Name)
-				break
-			}
-		}
-	}
+	byForm := x.byName[norm]
 	if len(byForm) == 1 {
 		return byForm[0]
 	}
@@ -199,16 +225,7 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 			forms := append([]string(nil), d.Entities[ei].Forms...)
 			sort.SliceStable(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
 			for _, f := range forms {
-				var hits []string
-				for _, e := range ents {
-					for _, g := range append([]string{e.Name}, e.Forms...) {
-						if normName(f) == normName(g) {
-							hits = appendOnce(hits, e.Name)
-							break
-						}
-					}
-				}
-				if len(hits) == 1 {
+				if hits := x.byName[normName(f)]; len(hits) == 1 {
 					return hits[0]
 				}
 			}
@@ -220,44 +237,23 @@ func canonicalSpeaker(d *news.Doc, q news.Quote, ents []news.Entity) string {
 	// "Turkey and Iran" and "Iran and Turkey" are one group, and so are
 	// two people who spoke together: not one of them.
 	if parts := strings.Split(sp, " and "); len(parts) == 2 {
-		a, b := canonicalPart(parts[0], ents), canonicalPart(parts[1], ents)
+		a, b := x.canonicalPart(parts[0]), x.canonicalPart(parts[1])
 		if b < a {
 			a, b = b, a
 		}
 		return a + " and " + b
 	}
 	// One person entity whose forms end in the same surname.
-	key := lastWord(norm)
-	match := ""
-	for _, e := range ents {
-		if e.Type != news.Person {
-			continue
-		}
-		for _, f := range append([]string{e.Name}, e.Forms...) {
-			if lastWord(normName(f)) == key {
-				if match != "" && match != e.Name {
-					return sp
-				}
-				match = e.Name
-				break
-			}
-		}
-	}
-	if match != "" {
-		return match
+	if m := x.bySurname[lastWord(norm)]; len(m) == 1 {
+		return m[0]
 	}
 	return sp
 }
 
 // canonicalPart names one member of a coordinated speaker by its entity.
-func canonicalPart(s string, ents []news.Entity) string {
-	n := normName(s)
-	for _, e := range ents {
-		for _, f := range append([]string{e.Name}, e.Forms...) {
-			if normName(f) == n {
-				return e.Name
-			}
-		}
+func (x *entityNames) canonicalPart(s string) string {
+	if hits := x.byName[normName(s)]; len(hits) > 0 {
+		return hits[0]
 	}
 	return strings.TrimSpace(s)
 }
@@ -293,12 +289,66 @@ func contentWords(s string) []string {
 	})
 }
 
-// sameQuote returns the index of an entry that reports the same quote as
-// e (the same speaker, or one unknown, and near-verbatim words), or -1.
-func sameQuote(entries []news.QuoteEntry, words [][]string, e news.QuoteEntry, w []string) int {
+// quoteIndex finds the entries that may report the same quote as a new
+// one without comparing it with every entry: an inverted index from words
+// to the entries holding them, and one from short word lists (under three
+// words, which only an identical list matches) to their entries.
+type quoteIndex struct {
+	byWord  map[string][]int
+	byShort map[string][]int
+}
+
+func newQuoteIndex() *quoteIndex {
+	return &quoteIndex{byWord: map[string][]int{}, byShort: map[string][]int{}}
+}
+
+// add records that entry i holds the words w (again, when its words
+// change: stale postings only add candidates, which are checked).
+func (x *quoteIndex) add(i int, w []string) {
+	if len(w) < 3 {
+		k := strings.Join(w, " ")
+		x.byShort[k] = append(x.byShort[k], i)
+		return
+	}
+	for _, word := range distinct(w) {
+		if l := x.byWord[word]; len(l) == 0 || l[len(l)-1] != i {
+			x.byWord[word] = append(l, i)
+		}
+	}
+}
+
+// same returns the index of an entry that reports the same quote as e
+// (the same speaker, or one unknown, and near-verbatim words), or -1: the
+// first of those whose overlap with w is highest, as comparing with every
+// entry in order would give.
+//
+// Two lists of at least three words overlap by quoteSimilarity only when
+// the shorter's distinct words are at least half the longer's, so they
+// share at least k = ⌈quoteSimilarity·q/2⌉ of w's q distinct words; any k
+// of them include one of any q-k+1, so only the entries holding one of
+// w's q-k+1 rarest words can match.
+func (x *quoteIndex) same(entries []news.QuoteEntry, words [][]string, e news.QuoteEntry, w []string) int {
+	var cand []int
+	if len(w) < 3 {
+		cand = x.byShort[strings.Join(w, " ")]
+	} else {
+		ws := distinct(w)
+		sort.SliceStable(ws, func(a, b int) bool { return len(x.byWord[ws[a]]) < len(x.byWord[ws[b]]) })
+		k := int(math.Ceil(quoteSimilarity * float64(len(ws)) / 2))
+		seen := map[int]bool{}
+		for _, word := range ws[:len(ws)-k+1] {
+			for _, i := range x.byWord[word] {
+				if !seen[i] {
+					seen[i] = true
+					cand = append(cand, i)
+				}
+			}
+		}
+		sort.Ints(cand)
+	}
 	best, bestSim := -1, 0.0
-	for i, x := range entries {
-		if x.Speaker != e.Speaker && x.Speaker != "" && e.Speaker != "" {
+	for _, i := range cand {
+		if o := entries[i]; o.Speaker != e.Speaker && o.Speaker != "" && e.Speaker != "" {
 			continue
 		}
 		if sim := overlap(words[i], w); sim >= quoteSimilarity && sim > bestSim {
@@ -306,6 +356,19 @@ func sameQuote(entries []news.QuoteEntry, words [][]string, e news.QuoteEntry, w
 		}
 	}
 	return best
+}
+
+// distinct returns the distinct words of w in their first order.
+func distinct(w []string) []string {
+	seen := make(map[string]bool, len(w))
+	var out []string
+	for _, x := range w {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // overlap is the share of the shorter word list found in the longer, by
