@@ -173,10 +173,13 @@ func firstWord(s string) string {
 // namesPerson reports whether sentence i of d names a person: by the
 // doc's person mentions when it has been tagged, otherwise by a
 // capitalised word after the first.
-func namesPerson(d *news.Doc, i int) bool {
+func namesPerson(d *news.Doc, ix bySentence, i int) bool {
 	if len(d.Mentions) > 0 {
-		for _, m := range d.Mentions {
-			if m.Sentence == i && m.Type == news.Person {
+		if i < 0 || i >= len(ix.mentions) {
+			return false
+		}
+		for _, k := range ix.mentions[i] {
+			if d.Mentions[k].Type == news.Person {
 				return true
 			}
 		}
@@ -422,6 +425,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 	memo := tokenMemo{}
 	for di, d := range docs {
 		prose := 0
+		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
@@ -435,7 +439,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 			s.dangling = isDangling(text)
 			s.personal = personalStarts[firstWord(text)]
 			if i > 0 {
-				s.prevPerson = namesPerson(d, i-1)
+				s.prevPerson = namesPerson(d, ix, i-1)
 			}
 			// Position counts prose sentences only, so that a headline,
 			// a date line or a byline does not push the lead down.
