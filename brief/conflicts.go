@@ -188,6 +188,7 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 			persons[m.Start] = m.Text
 		}
 	}
+	pi := newPersonIndex(d)
 	for si, s := range d.Sentences {
 		if d.InOpinion(s.Span) {
 			continue
@@ -198,7 +199,7 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 		text := d.SentenceText(si)
 		ws := words(text, s.Start)
 		for k, w := range ws {
-			f, ok := readFigure(d, ws, k, names)
+			f, ok := readFigure(d, pi, ws, k, names)
 			if !ok {
 				continue
 			}
@@ -260,7 +261,7 @@ func inTimex(d *news.Doc, start, end int) bool {
 }
 
 // readFigure reads the figure at word k of a sentence, if it is one.
-func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure, bool) {
+func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]string) (figure, bool) {
 	w := ws[k]
 	lw := strings.ToLower(w.text)
 	v, glued, isNum := splitNumber(w.text)
@@ -469,7 +470,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 		if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 			break
 		}
-		if p, ok := personAt(d, ws[j], names); ok {
+		if p, ok := personAt(d, pi, ws[j], names); ok {
 			f.person = p
 			break
 		}
@@ -479,7 +480,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 			if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 				break
 			}
-			if p, ok := personAt(d, ws[j], names); ok {
+			if p, ok := personAt(d, pi, ws[j], names); ok {
 				f.person = p
 				break
 			}
@@ -529,8 +530,9 @@ func isDuration(d *news.Doc, start, end int) bool {
 
 // personAt returns the person a word names, by the doc's mentions, as
 // the story's entity name (so that Zelenskiy and Zelensky are one).
-func personAt(d *news.Doc, w word, names map[string]string) (string, bool) {
-	for _, m := range d.Mentions {
+func personAt(d *news.Doc, pi personIndex, w word, names map[string]string) (string, bool) {
+	for _, k := range pi.at(d, w.start) {
+		m := d.Mentions[k]
 		if m.Type == news.Person && m.Start <= w.start && w.start < m.End {
 			if n, ok := names[m.Text]; ok {
 				return n, true
@@ -540,6 +542,41 @@ func personAt(d *news.Doc, w word, names map[string]string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// personIndex finds the person mentions of a document that may hold an
+// offset by binary search when they are in order and do not overlap
+// (the tagger's output), and falls back to every mention otherwise.
+type personIndex struct {
+	ms     []int // indexes into Doc.Mentions of its persons, by start
+	sorted bool
+}
+
+func newPersonIndex(d *news.Doc) personIndex {
+	pi := personIndex{sorted: true}
+	for k, m := range d.Mentions {
+		if m.Type != news.Person {
+			continue
+		}
+		if n := len(pi.ms); n > 0 && d.Mentions[pi.ms[n-1]].End > m.Start {
+			pi.sorted = false
+		}
+		pi.ms = append(pi.ms, k)
+	}
+	return pi
+}
+
+// at returns the indexes of the mentions to try for offset p, in the
+// order of Doc.Mentions.
+func (pi personIndex) at(d *news.Doc, p int) []int {
+	if !pi.sorted {
+		return pi.ms
+	}
+	i := sort.Search(len(pi.ms), func(i int) bool { return d.Mentions[pi.ms[i]].Start > p })
+	if i == 0 {
+		return nil
+	}
+	return pi.ms[i-1 : i]
 }
 
 // boundaries counts the clause marks (, ; : – and a full stop) between
