@@ -23,9 +23,24 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 	var entries []news.QuoteEntry
 	var words [][]string
 	for _, d := range s.Docs {
+		// canonicalSpeaker reads a quote's speaker and the doc entity of
+		// its mention only, so each pair is resolved once per document.
+		type speakerKey struct {
+			speaker string
+			entity  int
+		}
+		speakers := map[speakerKey]string{}
 		for _, g := range groupQuotes(d) {
 			q := g[0]
-			speaker := canonicalSpeaker(d, q, ents)
+			key := speakerKey{q.Speaker, -1}
+			if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
+				key.entity = d.Mentions[q.SpeakerMention].Entity
+			}
+			speaker, ok := speakers[key]
+			if !ok {
+				speaker = canonicalSpeaker(d, q, ents)
+				speakers[key] = speaker
+			}
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
 				continue
