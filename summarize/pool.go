@@ -821,17 +821,34 @@ func (c *pool) sources(i int) []string {
 		return c.support[i]
 	}
 	s := c.sents[i]
+	// The sentences are in the order of their documents (newPool), so
+	// those of s's own document, which never count, are one run
+	// [lo, hi) that the loops below step over.
+	lo := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc >= s.doc })
+	hi := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc > s.doc })
 	var also []bool
 	if c.ev != nil {
 		also = make([]bool, len(c.docs))
-		for j, t := range c.sents {
+		for j := 0; j < len(c.sents); j++ {
+			if j == lo {
+				if j = hi; j >= len(c.sents) {
+					break
+				}
+			}
+			t := c.sents[j]
 			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, j) {
 				also[t.doc] = true
 			}
 		}
 	}
 	best := make([]float64, len(c.docs))
-	for j, t := range c.sents {
+	for j := 0; j < len(c.sents); j++ {
+		if j == lo {
+			if j = hi; j >= len(c.sents) {
+				break
+			}
+		}
+		t := c.sents[j]
 		if t.doc == s.doc {
 			continue
 		}
