@@ -81,6 +81,13 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 		}
 	}
 	for _, d := range s.Docs {
+		// The time expressions of each sentence, in order, found once.
+		timexes := make([][]int, len(d.Sentences))
+		for k, t := range d.Timexes {
+			if t.Sentence >= 0 && t.Sentence < len(timexes) {
+				timexes[t.Sentence] = append(timexes[t.Sentence], k)
+			}
+		}
 		var ss []citeSent
 		for i, sent := range d.Sentences {
 			if d.InOpinion(sent.Span) {
@@ -89,8 +96,9 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 			}
 			text := d.SentenceText(i)
 			cs := c.sentence(text)
-			for _, t := range d.Timexes {
-				if t.Sentence != i || t.Type != "DATE" && t.Type != "TIME" {
+			for _, k := range timexes[i] {
+				t := d.Timexes[k]
+				if t.Type != "DATE" && t.Type != "TIME" {
 					continue
 				}
 				if st, en, ok := timex.Interval(t.Value); ok {

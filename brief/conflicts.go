@@ -192,17 +192,19 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 			persons[m.Start] = m.Text
 		}
 	}
+	pi := newPersonIndex(d)
+	bg := background(d)
 	for si, s := range d.Sentences {
 		if d.InOpinion(s.Span) {
 			continue
 		}
-		if background(d, si) {
+		if bg[si] {
 			continue
 		}
 		text := d.SentenceText(si)
 		ws := words(text, s.Start)
 		for k, w := range ws {
-			f, ok := readFigure(d, ws, k, names)
+			f, ok := readFigure(d, pi, ws, k, names)
 			if !ok {
 				continue
 			}
@@ -235,36 +237,35 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 // toll), not the story's.
 const backgroundDays = 60
 
-// background reports whether sentence si tells of a time well before its
-// article's date.
-func background(d *news.Doc, si int) bool {
+// background reports, for each sentence of d, whether it tells of a time
+// well before its article's date: one pass over the time expressions.
+func background(d *news.Doc) []bool {
+	bg := make([]bool, len(d.Sentences))
 	if d.Date.IsZero() {
-		return false
+		return bg
 	}
 	for _, t := range d.Timexes {
-		if t.Sentence != si || t.Type != "DATE" {
+		if t.Sentence < 0 || t.Sentence >= len(bg) || bg[t.Sentence] || t.Type != "DATE" {
 			continue
 		}
 		_, en, ok := timex.Interval(t.Value)
 		if ok && en.Before(d.Date.AddDate(0, 0, -backgroundDays)) {
-			return true
+			bg[t.Sentence] = true
 		}
 	}
-	return false
+	return bg
 }
 
 // inTimex reports whether a span lies in a date or a time expression.
-func inTimex(d *news.Doc, start, end int) bool {
-	for _, t := range d.Timexes {
-		if (t.Type == "DATE" || t.Type == "TIME") && t.Start <= start && end <= t.End {
-			return true
-		}
-	}
-	return false
+// It searches pi's date and time spans, sorted by start, where maxEnd[k]
+// is the furthest end among the first k+1.
+func inTimex(pi personIndex, start, end int) bool {
+	k := sort.Search(len(pi.timexStart), func(k int) bool { return pi.timexStart[k] > start })
+	return k > 0 && pi.timexMaxEnd[k-1] >= end
 }
 
 // readFigure reads the figure at word k of a sentence, if it is one.
-func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure, bool) {
+func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]string) (figure, bool) {
 	w := ws[k]
 	lw := strings.ToLower(w.text)
 	v, glued, isNum := splitNumber(w.text)
@@ -275,7 +276,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 		}
 		v = n
 	}
-	if inTimex(d, w.start, w.end) && (glued == "" || isNum) {
+	if inTimex(pi, w.start, w.end) && (glued == "" || isNum) {
 		// A figure of a duration ("seven months") is kept; a date's is not.
 		if !isDuration(d, w.start, w.end) {
 			return figure{}, false
@@ -478,7 +479,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 		if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 			break
 		}
-		if p, ok := personAt(d, ws[j], names); ok {
+		if p, ok := personAt(d, pi, ws[j], names); ok {
 			f.person = p
 			break
 		}
@@ -488,7 +489,7 @@ func readFigure(d *news.Doc, ws []word, k int, names map[string]string) (figure,
 			if cueWords[strings.ToLower(ws[j].text)] || contrastWords[strings.ToLower(ws[j].text)] {
 				break
 			}
-			if p, ok := personAt(d, ws[j], names); ok {
+			if p, ok := personAt(d, pi, ws[j], names); ok {
 				f.person = p
 				break
 			}
@@ -563,8 +564,9 @@ func isDuration(d *news.Doc, start, end int) bool {
 
 // personAt returns the person a word names, by the doc's mentions, as
 // the story's entity name (so that Zelenskiy and Zelensky are one).
-func personAt(d *news.Doc, w word, names map[string]string) (string, bool) {
-	for _, m := range d.Mentions {
+func personAt(d *news.Doc, pi personIndex, w word, names map[string]string) (string, bool) {
+	for _, k := range pi.at(d, w.start) {
+		m := d.Mentions[k]
 		if m.Type == news.Person && m.Start <= w.start && w.start < m.End {
 			if n, ok := names[m.Text]; ok {
 				return n, true
@@ -574,6 +576,58 @@ func personAt(d *news.Doc, w word, names map[string]string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// personIndex finds the person mentions of a document that may hold an
+// offset by binary search when they are in order and do not overlap
+// (the tagger's output), and falls back to every mention otherwise.
+// It also holds the document's date and time spans for inTimex.
+type personIndex struct {
+	ms     []int // indexes into Doc.Mentions of its persons, by start
+	sorted bool
+
+	timexStart, timexMaxEnd []int
+}
+
+func newPersonIndex(d *news.Doc) personIndex {
+	pi := personIndex{sorted: true}
+	for k, m := range d.Mentions {
+		if m.Type != news.Person {
+			continue
+		}
+		if n := len(pi.ms); n > 0 && d.Mentions[pi.ms[n-1]].End > m.Start {
+			pi.sorted = false
+		}
+		pi.ms = append(pi.ms, k)
+	}
+	var ts []news.Span
+	for _, t := range d.Timexes {
+		if t.Type == "DATE" || t.Type == "TIME" {
+			ts = append(ts, t.Span)
+		}
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
+	for k, t := range ts {
+		pi.timexStart = append(pi.timexStart, t.Start)
+		if k > 0 {
+			t.End = max(t.End, pi.timexMaxEnd[k-1])
+		}
+		pi.timexMaxEnd = append(pi.timexMaxEnd, t.End)
+	}
+	return pi
+}
+
+// at returns the indexes of the mentions to try for offset p, in the
+// order of Doc.Mentions.
+func (pi personIndex) at(d *news.Doc, p int) []int {
+	if !pi.sorted {
+		return pi.ms
+	}
+	i := sort.Search(len(pi.ms), func(i int) bool { return d.Mentions[pi.ms[i]].Start > p })
+	if i == 0 {
+		return nil
+	}
+	return pi.ms[i-1 : i]
 }
 
 // boundaries counts the clause marks (, ; : – and a full stop) between

@@ -26,9 +26,24 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 	seen := newQuoteIndex()
 	names := newEntityNames(ents)
 	for _, d := range s.Docs {
+		// canonicalSpeaker reads a quote's speaker and the doc entity of
+		// its mention only, so each pair is resolved once per document.
+		type speakerKey struct {
+			speaker string
+			entity  int
+		}
+		speakers := map[speakerKey]string{}
 		for _, g := range groupQuotes(d) {
 			q := g[0]
-			speaker := names.canonicalSpeaker(d, q)
+			key := speakerKey{q.Speaker, -1}
+			if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
+				key.entity = d.Mentions[q.SpeakerMention].Entity
+			}
+			speaker, ok := speakers[key]
+			if !ok {
+				speaker = names.canonicalSpeaker(d, q)
+				speakers[key] = speaker
+			}
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
 				continue

@@ -189,6 +189,7 @@ func (c *pool) happenings(ents []news.Entity) {
 		lead, hasLead := leadPeriod(d)
 		prose := 0
 		last, lastAt := period{}, -1
+		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
 			if !d.InOpinion(sp.Span) && len(strings.Fields(sp.In(d.Text))) >= minWords {
 				prose++
@@ -205,7 +206,7 @@ func (c *pool) happenings(ents []news.Entity) {
 			case hasLead && prose <= impliedSentences:
 				per[i].implied, per[i].hasImplied = lead, true
 			}
-			per[i].words = eventWords(d, i, sp.Span)
+			per[i].words = eventWords(d, ix, i, sp.Span)
 			if d.InOpinion(sp.Span) {
 				continue
 			}
@@ -276,22 +277,20 @@ func informativeness(h *happening, text string) float64 {
 
 // eventWords returns the content stems of sentence i of d outside its
 // mentions (names with their titles) and time expressions.
-func eventWords(d *news.Doc, i int, sp news.Span) map[string]bool {
+func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span) map[string]bool {
 	b := []byte(sp.In(d.Text))
 	mask := func(s news.Span) {
 		for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
 			b[k-sp.Start] = ' '
 		}
 	}
-	for _, m := range d.Mentions {
-		if m.Sentence == i {
-			mask(m.Span)
-			mask(m.TitleSpan)
+	if i < len(ix.mentions) {
+		for _, k := range ix.mentions[i] {
+			mask(d.Mentions[k].Span)
+			mask(d.Mentions[k].TitleSpan)
 		}
-	}
-	for _, x := range d.Timexes {
-		if x.Sentence == i {
-			mask(x.Span)
+		for _, k := range ix.timexes[i] {
+			mask(d.Timexes[k].Span)
 		}
 	}
 	out := map[string]bool{}

@@ -179,10 +179,13 @@ func firstWord(s string) string {
 // namesPerson reports whether sentence i of d names a person: by the
 // doc's person mentions when it has been tagged, otherwise by a
 // capitalised word after the first.
-func namesPerson(d *news.Doc, i int) bool {
+func namesPerson(d *news.Doc, ix bySentence, i int) bool {
 	if len(d.Mentions) > 0 {
-		for _, m := range d.Mentions {
-			if m.Sentence == i && m.Type == news.Person {
+		if i < 0 || i >= len(ix.mentions) {
+			return false
+		}
+		for _, k := range ix.mentions[i] {
+			if d.Mentions[k].Type == news.Person {
 				return true
 			}
 		}
@@ -428,6 +431,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 	memo := tokenMemo{}
 	for di, d := range docs {
 		prose := 0
+		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
@@ -441,7 +445,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 			s.dangling = isDangling(text)
 			s.personal = personalStarts[firstWord(text)]
 			if i > 0 {
-				s.prevPerson = namesPerson(d, i-1)
+				s.prevPerson = namesPerson(d, ix, i-1)
 			}
 			// Position counts prose sentences only, so that a headline,
 			// a date line or a byline does not push the lead down.
@@ -830,10 +834,15 @@ func (c *pool) sources(i int) []string {
 		return c.support[i]
 	}
 	s := c.sents[i]
+	// The sentences are in the order of their documents (newPool), so
+	// those of s's own document, which never count, are one run
+	// [lo, hi) that the loops below step over.
+	lo := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc >= s.doc })
+	hi := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc > s.doc })
 	var also []bool
 	if c.ev != nil {
 		also = make([]bool, len(c.docs))
-		for _, j := range c.entityNeighbours(i) {
+		for _, j := range c.entityNeighbours(i, lo, hi) {
 			t := c.sents[j]
 			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, int(j)) {
 				also[t.doc] = true
@@ -841,7 +850,7 @@ func (c *pool) sources(i int) []string {
 		}
 	}
 	best := make([]float64, len(c.docs))
-	for _, j := range c.termNeighbours(i, citeShared) {
+	for _, j := range c.termNeighbours(i, citeShared, lo, hi) {
 		t := c.sents[j]
 		if t.doc == s.doc {
 			continue
@@ -901,19 +910,35 @@ func (c *pool) buildIndex() {
 	c.idx = x
 }
 
-// termNeighbours returns the sentences other than i that share at least
-// k distinct content terms with it (as shared counts them), in sentence
-// order. The slice is reused by the next call.
-func (c *pool) termNeighbours(i, k int) []int32 {
+// outside returns the two parts of the ascending posting list p that lie
+// before lo and from hi on, found by binary search, so that a long run of
+// sentences of one document costs nothing to step over.
+func outside(p []int32, lo, hi int) ([]int32, []int32) {
+	a, _ := slices.BinarySearch(p, int32(lo))
+	b, _ := slices.BinarySearch(p, int32(hi))
+	if b < a {
+		b = a
+	}
+	return p[:a], p[b:]
+}
+
+// termNeighbours returns the sentences outside [lo, hi) (the sentences of
+// i's own document) that share at least k distinct content terms with i
+// (as shared counts them), in sentence order. The slice is reused by the
+// next call.
+func (c *pool) termNeighbours(i, k, lo, hi int) []int32 {
 	c.buildIndex()
 	x := c.idx
 	x.hits = x.hits[:0]
 	for _, t := range c.sents[i].vec {
-		for _, j := range x.byTerm[t.w] {
-			if x.count[j] == 0 {
-				x.hits = append(x.hits, j)
+		before, after := outside(x.byTerm[t.w], lo, hi)
+		for _, part := range [2][]int32{before, after} {
+			for _, j := range part {
+				if x.count[j] == 0 {
+					x.hits = append(x.hits, j)
+				}
+				x.count[j]++
 			}
-			x.count[j]++
 		}
 	}
 	out := x.hits[:0]
@@ -928,18 +953,21 @@ func (c *pool) termNeighbours(i, k int) []int32 {
 	return out
 }
 
-// entityNeighbours returns the sentences other than i whose happenings
-// name a participant i's names, in sentence order. The slice is reused
-// by the next call.
-func (c *pool) entityNeighbours(i int) []int32 {
+// entityNeighbours returns the sentences outside [lo, hi) (the sentences
+// of i's own document) whose happenings name a participant i's names, in
+// sentence order. The slice is reused by the next call.
+func (c *pool) entityNeighbours(i, lo, hi int) []int32 {
 	c.buildIndex()
 	x := c.idx
 	x.hits = x.hits[:0]
 	for e := range c.ev[i].ents {
-		for _, j := range x.byEnt[e] {
-			if x.count[j] == 0 && int(j) != i {
-				x.count[j] = 1
-				x.hits = append(x.hits, j)
+		before, after := outside(x.byEnt[e], lo, hi)
+		for _, part := range [2][]int32{before, after} {
+			for _, j := range part {
+				if x.count[j] == 0 && int(j) != i {
+					x.count[j] = 1
+					x.hits = append(x.hits, j)
+				}
 			}
 		}
 	}
