@@ -1,11 +1,8 @@
 package analyze_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -64,41 +61,12 @@ func TestChainNamesFailingStage(t *testing.T) {
 
 // basil reads the BASIL articles: real news from three outlets.
 func basil(tb testing.TB) []*news.Article {
-	dir := testutil.Data(tb, "stories/basil")
-	var files []string
-	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".json") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
 	var out []*news.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		var j struct {
-			Source string     `json:"source"`
-			Title  string     `json:"title"`
-			Date   string     `json:"date"`
-			Paras  [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(b, &j); err != nil {
-			tb.Fatalf("%s: %v", f, err)
-		}
-		var paras []string
-		for _, p := range j.Paras {
-			paras = append(paras, strings.Join(p, " "))
-		}
-		a := article(paras...)
-		a.ID, a.Outlet, a.Title = filepath.Base(f), j.Source, j.Title
-		a.StatedDate, _ = time.Parse("2006-01-02", j.Date)
+	for _, b := range testutil.Basil(tb) {
+		a := article(b.Paragraphs...)
+		a.ID, a.Outlet, a.Title = filepath.Base(b.File), b.Outlet, b.Title
+		a.StatedDate, _ = time.Parse("2006-01-02", b.Date)
 		out = append(out, a)
-	}
-	if len(out) == 0 {
-		tb.Skip("no BASIL articles found")
 	}
 	return out
 }

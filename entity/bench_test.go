@@ -1,11 +1,7 @@
 package entity_test
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/entity"
@@ -16,29 +12,9 @@ import (
 // basilDocs reads the BASIL articles (real news from three outlets) and
 // segments them as the analysis chain does.
 func basilDocs(tb testing.TB) []*news.Doc {
-	dir := testutil.Data(tb, "stories/basil")
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
-	sort.Strings(files)
-	if len(files) == 0 {
-		tb.Skipf("no BASIL articles in %s", dir)
-	}
 	var out []*news.Doc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		var j struct {
-			Paras [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(b, &j); err != nil {
-			tb.Fatalf("%s: %v", f, err)
-		}
-		var paras []string
-		for _, p := range j.Paras {
-			paras = append(paras, strings.Join(p, " "))
-		}
-		out = append(out, docOf(tb, filepath.Base(f), strings.Join(paras, "\n\n")))
+	for _, a := range testutil.Basil(tb) {
+		out = append(out, docOf(tb, filepath.Base(a.File), a.Text()))
 	}
 	return out
 }

@@ -1,11 +1,7 @@
 package quote_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -19,43 +15,18 @@ import (
 	"github.com/storyline-news/storyline/timex"
 )
 
-// basilTexts returns the paragraphs of up to n BASIL articles (all when
-// n is 0), in file order, and skips when the data set is missing.
+// basilTexts returns the paragraphs of up to n BASIL articles that have
+// any (all when n is 0), in file order, and skips when the data set is
+// missing.
 func basilTexts(tb testing.TB, n int) [][]string {
-	dir := testutil.Data(tb, "stories/basil")
-	var files []string
-	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".json") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
 	var out [][]string
-	for _, f := range files {
+	for _, a := range testutil.Basil(tb) {
 		if n > 0 && len(out) == n {
 			break
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
+		if len(a.Paragraphs) > 0 {
+			out = append(out, a.Paragraphs)
 		}
-		var j struct {
-			Paras [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(b, &j); err != nil {
-			tb.Fatalf("%s: %v", f, err)
-		}
-		var paras []string
-		for _, p := range j.Paras {
-			paras = append(paras, strings.Join(p, " "))
-		}
-		if len(paras) > 0 {
-			out = append(out, paras)
-		}
-	}
-	if len(out) == 0 {
-		tb.Skip("no BASIL articles found")
 	}
 	return out
 }
