@@ -326,15 +326,34 @@ func weekdayNear(anchor time.Time, wd, dir, strict int) time.Time {
 // nearestDayTo picks the year of month m day d closest to anchor,
 // guided by the tense of the clause.
 func nearestDayTo(anchor time.Time, m, d, dir int) time.Time {
+	t, ok := dayInYearOf(anchor, m, d)
+	if !ok {
+		return t
+	}
+	return yearByTense(t, anchor, dir)
+}
+
+// dayInYearOf returns month m day d in the anchor's year and true, or,
+// for a day that year lacks (29 February), the latest of the three years
+// before that has it and false.
+func dayInYearOf(anchor time.Time, m, d int) (time.Time, bool) {
 	y := anchor.Year()
-	if !validDate(y, m, d) { // 29 February
+	if !validDate(y, m, d) {
 		for k := 1; k < 4; k++ {
 			if validDate(y-k, m, d) {
-				return date(y-k, m, d)
+				return date(y-k, m, d), false
 			}
 		}
 	}
-	t := date(y, m, d)
+	return date(y, m, d), true
+}
+
+// yearByTense moves the day t, read in the anchor's year, a year back or
+// forward when the tense of its clause (dir) or its distance from the
+// anchor says it lies there.
+func yearByTense(t, anchor time.Time, dir int) time.Time {
+	y, mo, d := t.Date()
+	m := int(mo)
 	diff := t.Sub(anchor)
 	const halfYear = 183 * 24 * time.Hour
 	// A month-day without a year within a few weeks of the anchor is read

@@ -788,46 +788,18 @@ func (s *scanner) markFuture(c cand, start, end time.Time) cand {
 // nearestDay picks the year of month m day d closest to the anchor,
 // guided by the tense of the clause.
 func (s *scanner) nearestDay(m, d, dir int) time.Time {
-	y := s.anchor.Year()
-	if !validDate(y, m, d) { // 29 February
-		for k := 1; k < 4; k++ {
-			if validDate(y-k, m, d) {
-				return date(y-k, m, d)
-			}
-		}
+	t, ok := dayInYearOf(s.anchor, m, d)
+	if !ok {
+		return t
 	}
-	t := date(y, m, d)
+	y := t.Year()
 	// Sept. 15 right after a Sept. 14 of another year: the same year.
 	if s.hasRef && s.ref.Year() != y && s.sent-s.refSent <= 2 && (dir == 0 || s.weakCue) && validDate(s.ref.Year(), m, d) {
 		if r := date(s.ref.Year(), m, d); r.Sub(s.ref).Abs() <= 31*24*time.Hour {
 			return r
 		}
 	}
-	diff := t.Sub(s.anchor)
-	const halfYear = 183 * 24 * time.Hour
-	// A month-day without a year within a few weeks of the anchor is read
-	// as the near date whatever the tense says: writers add the year to
-	// dates further away, and the tense cue may belong to another clause.
-	const near = 45 * 24 * time.Hour
-	switch {
-	case dir < 0 && diff > near:
-		if validDate(y-1, m, d) {
-			return date(y-1, m, d)
-		}
-	case dir > 0 && diff < -near:
-		if validDate(y+1, m, d) {
-			return date(y+1, m, d)
-		}
-	case dir == 0 && diff > halfYear:
-		if validDate(y-1, m, d) {
-			return date(y-1, m, d)
-		}
-	case dir == 0 && diff < -halfYear:
-		if validDate(y+1, m, d) {
-			return date(y+1, m, d)
-		}
-	}
-	return t
+	return yearByTense(t, s.anchor, dir)
 }
 
 // nearestMonthYear picks the year of month m closest to the anchor.
