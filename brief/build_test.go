@@ -6,47 +6,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
-
-// basilDocs reads up to n BASIL articles through the default chain, in
-// file order.
-func basilDocs(tb testing.TB, n int) []*news.Doc {
-	tb.Helper()
-	root := testutil.Data(tb, "stories/basil")
-	files, _ := filepath.Glob(filepath.Join(root, "*", "*.json"))
-	if len(files) == 0 {
-		tb.Skipf("brief: BASIL data missing at %s", root)
-	}
-	sort.Strings(files)
-	chain, err := analyze.Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var docs []*news.Doc
-	for _, f := range files {
-		if len(docs) >= n {
-			break
-		}
-		for a, err := range ingest.Read(f) {
-			if err != nil {
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			docs = append(docs, d)
-		}
-	}
-	return docs
-}
 
 // TestBuildLeavesStoryAlone checks that Build changes nothing it is
 // given: the docs, their fields and layers, and their order are the
@@ -54,7 +21,7 @@ func basilDocs(tb testing.TB, n int) []*news.Doc {
 // dates Build rejects and infers) and on a pile of BASIL articles.
 func TestBuildLeavesStoryAlone(t *testing.T) {
 	stories := map[string]*news.Story{"seeds": seedStory(t)}
-	if docs := basilDocs(t, 12); len(docs) > 0 {
+	if docs := testdocs.Basil(t, 12); len(docs) > 0 {
 		// Hide some dates so that Build infers them.
 		for i := 1; i < len(docs); i += 3 {
 			docs[i].StatedDate = docs[i].StatedDate.AddDate(0, 0, -60*(i%2))
@@ -140,17 +107,17 @@ func pile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
 // each, as a mixed pile gives. Besides the wall clock it reports the
 // process's CPU time per brief, steadier on a shared machine.
 func BenchmarkBuild(b *testing.B) {
-	all := basilDocs(b, 300)
+	all := testdocs.Basil(b, 300)
 	for _, n := range []int{10, 30, 100, 300} {
 		s := &news.Story{ID: "pile", Docs: pile(b, all, n)}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			c := cpuTime()
+			c := testutil.CPUTime()
 			for b.Loop() {
 				if _, err := Build(s, DefaultConfig()); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
 }
@@ -158,15 +125,15 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkDates times the date judgements alone (datedStory, the part
 // of Build this package's dates.go owns) on the piles of BenchmarkBuild.
 func BenchmarkDates(b *testing.B) {
-	all := basilDocs(b, 300)
+	all := testdocs.Basil(b, 300)
 	for _, n := range []int{10, 30, 100, 300} {
 		s := &news.Story{ID: "pile", Docs: pile(b, all, n)}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			c := cpuTime()
+			c := testutil.CPUTime()
 			for b.Loop() {
 				datedStory(s)
 			}
-			b.ReportMetric(float64(cpuTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
 }
@@ -197,8 +164,8 @@ func BenchmarkBuildDUC(b *testing.B) {
 			s.Docs = append(s.Docs, d)
 		}
 		b.Run(s.ID, func(b *testing.B) {
-			c := cpuTime()
-			defer func() { b.ReportMetric(float64(cpuTime()-c)/float64(b.N)/1e6, "cpu-ms/op") }()
+			c := testutil.CPUTime()
+			defer func() { b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op") }()
 			for b.Loop() {
 				if _, err := Build(s, DefaultConfig()); err != nil {
 					b.Fatal(err)
@@ -206,8 +173,8 @@ func BenchmarkBuildDUC(b *testing.B) {
 			}
 		})
 		b.Run(s.ID+"/dates", func(b *testing.B) {
-			c := cpuTime()
-			defer func() { b.ReportMetric(float64(cpuTime()-c)/float64(b.N)/1e6, "cpu-ms/op") }()
+			c := testutil.CPUTime()
+			defer func() { b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op") }()
 			for b.Loop() {
 				datedStory(s)
 			}
@@ -219,7 +186,7 @@ func BenchmarkBuildDUC(b *testing.B) {
 // each) that relatedDocs links articles of one story and keeps those of
 // different stories apart, and logs the share of each.
 func TestRelatedDocs(t *testing.T) {
-	docs := basilDocs(t, 90)
+	docs := testdocs.Basil(t, 90)
 	dds := make([]*docDates, len(docs))
 	for i, d := range docs {
 		dds[i] = newDocDates(d)
@@ -262,7 +229,7 @@ func TestDocSims(t *testing.T) {
 		sort.Float64s(x)
 		return x[int(p*float64(len(x)-1))]
 	}
-	docs := basilDocs(t, 90)
+	docs := testdocs.Basil(t, 90)
 	dds := make([]*docDates, len(docs))
 	for i, d := range docs {
 		dds[i] = newDocDates(d)
@@ -306,15 +273,4 @@ func TestDocSims(t *testing.T) {
 			t.Errorf("%s: an article's nearest neighbour scores %.3f, below relatedSim %.2f", filepath.Base(dir), q(best, 0), relatedSim)
 		}
 	}
-}
-
-// cpuTime is the CPU time the process has used, in nanoseconds: on a
-// machine shared with other work it measures a benchmark better than the
-// wall clock.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

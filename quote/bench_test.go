@@ -89,14 +89,14 @@ func BenchmarkQuote(b *testing.B) {
 	b.ReportAllocs()
 	st := quote.Stage{}
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		d := *docs[i%len(docs)]
 		if err := st.Apply(&d); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if c := cpuTime() - cpu; c > 0 {
+	if c := testutil.CPUTime() - cpu; c > 0 {
 		b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
@@ -183,14 +183,14 @@ func BenchmarkQuoteUnpunctuated(b *testing.B) {
 			b.ReportAllocs()
 			st := quote.Stage{}
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := testutil.CPUTime()
 			for i := 0; i < b.N; i++ {
 				dd := *d
 				if err := st.Apply(&dd); err != nil {
 					b.Fatal(err)
 				}
 			}
-			if c := cpuTime() - cpu; c > 0 {
+			if c := testutil.CPUTime() - cpu; c > 0 {
 				b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
 				b.ReportMetric(float64(c.Nanoseconds())/float64(len(d.Text)), "cpu-ns/byte")
 			}

@@ -2,14 +2,10 @@ package summarize
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
-	"sort"
-	"syscall"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
@@ -18,32 +14,7 @@ import (
 // unrelated stories, as a mixed brief gets.
 func basilPile(tb testing.TB, n int) []*news.Doc {
 	tb.Helper()
-	root := testutil.Data(tb, "stories/basil")
-	files, _ := filepath.Glob(filepath.Join(root, "*", "*.json"))
-	if len(files) == 0 {
-		tb.Skipf("summarize: BASIL data missing at %s", root)
-	}
-	sort.Strings(files)
-	chain, err := analyze.Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var docs []*news.Doc
-	for _, f := range files {
-		if len(docs) >= n {
-			break
-		}
-		for a, err := range ingest.Read(f) {
-			if err != nil {
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			docs = append(docs, d)
-		}
-	}
+	docs := testdocs.Basil(tb, n)
 	if len(docs) < n {
 		tb.Skipf("summarize: only %d BASIL articles for a pile of %d", len(docs), n)
 	}
@@ -122,19 +93,11 @@ func BenchmarkStoryPile(b *testing.B) {
 	for _, n := range []int{30, 100, 200} {
 		s := &news.Story{ID: "pile", Docs: all[:n]}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			c := cpuTime()
+			c := testutil.CPUTime()
 			for b.Loop() {
 				Story(s, Options{Words: 100})
 			}
-			b.ReportMetric(float64(cpuTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
-}
-
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -5,13 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -59,13 +58,6 @@ func scaleText(tb testing.TB, kind string, size int) string {
 	return sb.String()[:size]
 }
 
-// cpuTime returns the CPU time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkStagesBySize runs each step of the flow (reading, each
 // analysis stage, the brief) over one generated article of 100 KB, 400 KB
 // and 1.6 MB, to show which grow faster than their input: a linear step
@@ -86,11 +78,11 @@ func BenchmarkStagesBySize(b *testing.B) {
 	}
 	measure := func(b *testing.B, size int, fn func()) {
 		b.SetBytes(int64(size))
-		c0 := cpuTime()
+		c0 := testutil.CPUTime()
 		for b.Loop() {
 			fn()
 		}
-		b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(testutil.CPUTime()-c0)/float64(b.N), "cpu-ns/op")
 	}
 	for _, kind := range []string{"text", "oneline", "unpunctuated"} {
 		for _, size := range []int{100 << 10, 400 << 10, 1600 << 10} {
