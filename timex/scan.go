@@ -1302,33 +1302,13 @@ func (s *scanner) season(j int, se string, ctx bool, rel int) (cand, bool) {
 		c.val = "XXXX-" + se
 		return c, true
 	}
-	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[se]
-	y := s.anchor.Year()
-	am := int(s.anchor.Month())
-	cur := am >= start && am < start+3 || se == "WI" && am <= 2
-	if se == "WI" && am <= 2 {
-		y--
-	}
+	dir := 0
 	switch rel {
-	case -1:
-		y--
-	case -2: // this past spring: the last one before now
-		if start > am || cur {
-			y--
-		}
-	case 1:
-		y++
-	case 2:
-	default:
-		dir := s.tense(j, k)
-		if dir < 0 && start > am && !cur {
-			y--
-		}
-		if dir > 0 && start+3 <= am && !cur {
-			y++
-		}
+	case -2, -1, 1, 2:
+	default: // the tense decides
+		dir = s.tense(j, k)
 	}
-	c.val = itoa4(y) + "-" + se
+	c.val, _, _ = seasonAt(s.anchor, se, rel, dir)
 	st, en, _ := Interval(c.val)
 	return s.markFuture(c, st, en), true
 }
