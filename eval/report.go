@@ -126,14 +126,17 @@ func (r *Report) WriteTable(w io.Writer) error {
 
 // isSpeed reports whether a metric is a rate rather than a score.
 func isSpeed(metric string) bool {
-	return strings.HasSuffix(metric, "_per_second") || strings.HasSuffix(metric, "_seconds")
+	return strings.Contains(metric, "_per_second") || strings.HasSuffix(metric, "_seconds")
 }
 
 func formatValue(row Row) string {
-	if isSpeed(row.Metric) {
+	m := row.Metric
+	switch {
+	case strings.Contains(m, "_seconds_"): // a time at a size: brief_seconds_100
+		return fmt.Sprintf("%.3f", row.Value)
+	case isSpeed(m) || strings.HasSuffix(m, "_ms") || strings.Contains(m, "_ms_"):
 		return fmt.Sprintf("%.1f", row.Value)
-	}
-	if strings.HasSuffix(row.Metric, "_count") {
+	case strings.HasSuffix(m, "_count") || strings.HasSuffix(m, "_bytes"):
 		return fmt.Sprintf("%.0f", row.Value)
 	}
 	s := fmt.Sprintf("%.2f", 100*row.Value)

@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/jdkato/prose/v3/ner"
@@ -94,7 +93,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *format == "json" {
 		return r.WriteJSON(stdout)
 	}
-	return writeBenchTable(stdout, r)
+	return r.WriteTable(stdout)
 }
 
 // bench runs every measure.
@@ -415,50 +414,4 @@ func readBASIL(dir string) ([]*news.Article, error) {
 		return nil, fmt.Errorf("bench: no BASIL articles (*.json) in %s", dir)
 	}
 	return out, nil
-}
-
-// writeBenchTable prints the report as the eval suites print theirs, one
-// line per metric and a column per system, each figure in its own unit.
-func writeBenchTable(w io.Writer, r *eval.Report) error {
-	var systems, metrics []string
-	cell := map[[2]string]float64{}
-	for _, row := range r.Rows {
-		if !slices.Contains(systems, row.System) {
-			systems = append(systems, row.System)
-		}
-		if !slices.Contains(metrics, row.Metric) {
-			metrics = append(metrics, row.Metric)
-		}
-		cell[[2]string{row.System, row.Metric}] = row.Value
-	}
-	fmt.Fprintf(w, "suite %s on %s\n\n", r.Suite, r.Data)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "metric\t%s\n", strings.Join(systems, "\t"))
-	for _, m := range metrics {
-		cells := []string{m}
-		for _, s := range systems {
-			v, ok := cell[[2]string{s, m}]
-			switch {
-			case !ok:
-				cells = append(cells, "-")
-			case strings.HasPrefix(m, "brief_seconds_"):
-				cells = append(cells, fmt.Sprintf("%.3f", v))
-			case strings.HasSuffix(m, "_bytes"):
-				cells = append(cells, fmt.Sprintf("%.0f", v))
-			default:
-				cells = append(cells, fmt.Sprintf("%.1f", v))
-			}
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if len(r.Notes) > 0 {
-		fmt.Fprintln(w)
-		for _, n := range r.Notes {
-			fmt.Fprintln(w, n)
-		}
-	}
-	return nil
 }
