@@ -63,6 +63,16 @@ type Store interface {
 	Stories(ctx context.Context, q StoryQuery) iter.Seq2[*Story, error]
 	// Brief returns the stored brief of a story.
 	Brief(ctx context.Context, story string) (*Brief, error)
+	// BriefAt returns the brief a story had at time t: the latest of its
+	// briefs built at or before t that the store keeps (ErrNotFound when
+	// none). Stores keep at least one brief an hour of the last
+	// BriefHistory, and the latest one built before it. The brief has its
+	// Story, Revision, JSON and Built set.
+	BriefAt(ctx context.Context, story string, t time.Time) (*Brief, error)
+	// StorySentences lists the docs of a story, in placement order, with
+	// the text of their sentences and none of their other layers: what a
+	// page quoting the docs needs, at a fraction of the cost of Docs.
+	StorySentences(ctx context.Context, story string) iter.Seq2[*DocSentences, error]
 
 	// Search finds articles by words in their title and text, the best
 	// match first. All the words of the query must occur (after stemming);
@@ -215,6 +225,31 @@ type Brief struct {
 	JSON []byte `json:"-"`
 	// Built is when the brief was stored (set by PutBrief).
 	Built time.Time `json:"built"`
+}
+
+// BriefHistory is how far back BriefAt finds a brief of every hour:
+// long enough to tell what changed since yesterday.
+const BriefHistory = 48 * time.Hour
+
+// DocSentences is a stored doc's key, ID and sentences' text.
+type DocSentences struct {
+	Key string `json:"key"`
+	ID  string `json:"id"`
+	// Sentences are the text of the doc's sentences, in order.
+	Sentences []string `json:"sentences"`
+}
+
+// SentencesOf returns the text of d's sentences, as StorySentences lists
+// them.
+func SentencesOf(d *news.Doc) []string {
+	out := make([]string, 0, len(d.Sentences))
+	for _, s := range d.Sentences {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			continue
+		}
+		out = append(out, s.In(d.Text))
+	}
+	return out
 }
 
 // SearchQuery is a full-text search.

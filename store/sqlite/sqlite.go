@@ -223,4 +223,19 @@ var migrations = []string{
 	`CREATE INDEX docs_story_outlet ON docs (story, outlet);`,
 	// 3: stories merged into another one point to it.
 	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
+	// 4: pages read a doc's sentences without its other layers, and a
+	// story's brief of about a day ago.
+	`CREATE TABLE doc_sentences (
+		key TEXT PRIMARY KEY REFERENCES docs (key),
+		id TEXT NOT NULL,
+		body TEXT NOT NULL
+	);
+	CREATE TABLE brief_history (
+		story TEXT NOT NULL REFERENCES stories (id),
+		hour INTEGER NOT NULL,
+		revision INTEGER NOT NULL,
+		built TEXT NOT NULL,
+		body BLOB NOT NULL,
+		PRIMARY KEY (story, hour)
+	);`,
 }

@@ -44,6 +44,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Rollback", testRollback},
 		{"State", testState},
 		{"ConcurrentWriters", testConcurrentWriters},
+		{"StorySentences", testStorySentences},
+		{"BriefAt", testBriefAt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

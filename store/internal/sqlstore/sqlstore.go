@@ -593,6 +593,9 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
+	if err := t.putSentences(ctx, d); err != nil {
+		return err
+	}
 	// A story's dates and outlets follow its docs.
 	var story string
 	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, '') FROM docs WHERE key = ?`), d.Key).Scan(&story); err != nil {
@@ -789,6 +792,9 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		b.Story, b.Revision, b.Title, b.Built.Format(time.RFC3339Nano), b.JSON)
 	if err != nil {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
+	}
+	if err := t.keepBrief(ctx, b); err != nil {
+		return false, err
 	}
 	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?,
 			title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END,

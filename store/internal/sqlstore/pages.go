@@ -1,0 +1,121 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/store"
+)
+
+// The tables read by StorySentences and BriefAt, created by the backends'
+// migrations:
+//
+//	doc_sentences (key TEXT PRIMARY KEY, id TEXT, body TEXT): a doc's ID
+//	    and its sentences' text as a JSON array, written with the doc.
+//	brief_history (story TEXT, hour INTEGER, revision INTEGER, built TEXT,
+//	    body BLOB, PRIMARY KEY (story, hour)): the last brief of each hour
+//	    of a story, written with the brief.
+
+// putSentences keeps the sentences' text of d beside it.
+func (t *tx) putSentences(ctx context.Context, d *news.Doc) error {
+	body, err := json.Marshal(store.SentencesOf(d))
+	if err != nil {
+		return t.s.errf("doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO doc_sentences (key, id, body) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body`, d.Key, d.ID, string(body))
+	if err != nil {
+		return t.s.errf("storing the sentences of doc %q: %w", d.Key, err)
+	}
+	return nil
+}
+
+// StorySentences lists a story's docs with their sentences' text. A doc
+// stored before the store kept sentences apart is read whole.
+func (s *DB) StorySentences(ctx context.Context, story string) iter.Seq2[*store.DocSentences, error] {
+	query := `SELECT d.key, COALESCE(x.id, ''), COALESCE(x.body, ''), CASE WHEN x.key IS NULL THEN d.body END
+		FROM docs d LEFT JOIN doc_sentences x ON x.key = d.key WHERE d.story = ? ORDER BY d.seq`
+	return each(s, ctx, s.db, "listing the sentences of story "+story, query, []any{story},
+		func(sc interface{ Scan(...any) error }) (*store.DocSentences, error) {
+			ds := new(store.DocSentences)
+			var sents string
+			var whole []byte
+			if err := sc.Scan(&ds.Key, &ds.ID, &sents, &whole); err != nil {
+				return nil, err
+			}
+			if whole != nil {
+				d, err := decodeDoc(whole)
+				if err != nil {
+					return nil, fmt.Errorf("doc %q: %w", ds.Key, err)
+				}
+				ds.ID, ds.Sentences = d.ID, store.SentencesOf(d)
+				return ds, nil
+			}
+			if err := json.Unmarshal([]byte(sents), &ds.Sentences); err != nil {
+				return nil, fmt.Errorf("the sentences of doc %q: %w", ds.Key, err)
+			}
+			return ds, nil
+		})
+}
+
+// keepBrief adds b to its story's brief history: the last brief of each
+// hour of store.BriefHistory, and the latest one before.
+func (t *tx) keepBrief(ctx context.Context, b *store.Brief) error {
+	hour := b.Built.Unix() / 3600
+	_, err := t.exec(ctx, `INSERT INTO brief_history (story, hour, revision, built, body) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (story, hour) DO UPDATE SET revision = excluded.revision, built = excluded.built, body = excluded.body`,
+		b.Story, hour, b.Revision, b.Built.Format(time.RFC3339Nano), b.JSON)
+	if err != nil {
+		return t.s.errf("keeping the brief of story %q: %w", b.Story, err)
+	}
+	cutoff := b.Built.Add(-store.BriefHistory).Unix() / 3600
+	_, err = t.exec(ctx, `DELETE FROM brief_history WHERE story = ? AND hour < ?
+		AND hour < (SELECT MAX(hour) FROM brief_history WHERE story = ? AND hour < ?)`, b.Story, cutoff, b.Story, cutoff)
+	if err != nil {
+		return t.s.errf("pruning the briefs of story %q: %w", b.Story, err)
+	}
+	return nil
+}
+
+// BriefAt returns the latest kept brief of a story built at or before t.
+func (s *DB) BriefAt(ctx context.Context, story string, at time.Time) (*store.Brief, error) {
+	b := &store.Brief{Story: story}
+	var built string
+	// built is RFC 3339 in UTC with a varying number of fraction digits,
+	// so rows are chosen by hour in SQL and by time here.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT revision, built, body FROM brief_history
+		WHERE story = ? AND hour <= ? ORDER BY hour DESC LIMIT 2`), story, at.Unix()/3600)
+	if err != nil {
+		return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+	}
+	defer rows.Close()
+	found := false
+	for rows.Next() {
+		var rev int64
+		var body []byte
+		if err := rows.Scan(&rev, &built, &body); err != nil {
+			return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+		}
+		t, err := time.Parse(time.RFC3339Nano, built)
+		if err != nil {
+			return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+		}
+		if t.After(at) {
+			continue
+		}
+		b.Revision, b.Built, b.JSON = rev, t, body
+		found = true
+		break
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("%s: brief of story %q at %v: %w", s.d.Name, story, at.UTC().Format(time.RFC3339), store.ErrNotFound)
+	}
+	return b, nil
+}
