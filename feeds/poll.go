@@ -28,6 +28,7 @@ const (
 	DefaultMaxBodySize = 8 << 20
 	DefaultMaxSeen     = 1000
 	DefaultConcurrency = 4
+	DefaultResync      = 30 * time.Second
 	DefaultUserAgent   = "storyline (feed follower; +https://github.com/storyline-news/storyline)"
 )
 
@@ -92,6 +93,10 @@ type Config struct {
 	Clock Clock
 	// Store keeps feed state; a new MemoryStore when nil.
 	Store StateStore
+	// Resync is how often Run reads the feed list in Store again, to
+	// follow the feeds another process (`storyline feeds add|remove`)
+	// added or removed: DefaultResync when zero, never when negative.
+	Resync time.Duration
 	// Handle receives every new article (Run only).
 	Handle Handler
 	// Report, when set, is called by Run after every poll with its result
@@ -180,6 +185,9 @@ func New(cfg Config) (*Poller, error) {
 	}
 	if cfg.Concurrency == 0 {
 		cfg.Concurrency = DefaultConcurrency
+	}
+	if cfg.Resync == 0 {
+		cfg.Resync = DefaultResync
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent

@@ -56,6 +56,39 @@ func (p *Poller) load(ctx context.Context) error {
 	return nil
 }
 
+// resync reads the store's feed list again: a feed another process added
+// is followed, one it removed is dropped (a poll of it in flight is
+// finished but its result dropped). The state of the feeds followed
+// already is this Poller's own and stays.
+func (p *Poller) resync(ctx context.Context) error {
+	// The lock is held over the read, as Add and Remove hold it over their
+	// writes, so the list read is not older than the entries it updates.
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	feeds, err := p.store.LoadFeeds(ctx)
+	if err != nil {
+		return fmt.Errorf("feeds: reading the feed list again: %w", err)
+	}
+	stored := make(map[string]bool, len(feeds))
+	added := false
+	for _, f := range feeds {
+		stored[f.URL] = true
+		if _, ok := p.entries[f.URL]; !ok {
+			p.entries[f.URL] = &entry{feed: f.Clone()}
+			added = true
+		}
+	}
+	for u := range p.entries {
+		if !stored[u] {
+			delete(p.entries, u)
+		}
+	}
+	if added {
+		p.poke()
+	}
+	return nil
+}
+
 // Add follows the feed at rawURL (normalized with NormalizeURL), due for a
 // poll at once, and returns its state. Adding a feed already followed
 // returns its state and changes nothing.
@@ -124,7 +157,9 @@ func (p *Poller) Feeds(ctx context.Context) ([]Feed, error) {
 // added or removed while it runs are picked up at once. Run returns when ctx
 // is done, after the polls in flight have stopped (their requests are
 // cancelled with ctx), with ctx's error; or at once with an error when the
-// store cannot be read. Only one Run at a time may run on a Poller.
+// store cannot be read. Every Config.Resync it reads the store's feed list
+// again, following the feeds another process added and dropping those it
+// removed. Only one Run at a time may run on a Poller.
 func (p *Poller) Run(ctx context.Context) error {
 	if p.cfg.Handle == nil {
 		return errors.New("feeds: Run needs a Config.Handle")
@@ -148,8 +183,18 @@ func (p *Poller) Run(ctx context.Context) error {
 	defer wg.Wait()
 	done := make(chan struct{}, p.cfg.Concurrency)
 	running := 0
+	var nextSync time.Time
+	if p.cfg.Resync > 0 {
+		nextSync = p.clock.Now().Add(p.cfg.Resync)
+	}
 	for {
 		now := p.clock.Now()
+		if !nextSync.IsZero() && !now.Before(nextSync) {
+			if err := p.resync(ctx); err != nil && ctx.Err() == nil {
+				p.warn("feeds: feed list not read", "", err, Feed{})
+			}
+			nextSync = now.Add(p.cfg.Resync)
+		}
 		var earliest time.Time
 		p.mu.Lock()
 		var due []*entry
@@ -187,8 +232,14 @@ func (p *Poller) Run(ctx context.Context) error {
 		}
 		p.mu.Unlock()
 
+		if running == p.cfg.Concurrency {
+			earliest = time.Time{} // a poll ending wakes the loop first
+		}
+		if !nextSync.IsZero() && (earliest.IsZero() || nextSync.Before(earliest)) {
+			earliest = nextSync
+		}
 		var timer <-chan time.Time
-		if !earliest.IsZero() && running < p.cfg.Concurrency {
+		if !earliest.IsZero() {
 			timer = p.clock.Until(earliest)
 		}
 		select {

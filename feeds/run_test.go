@@ -297,3 +297,69 @@ func TestPollerAddRemove(t *testing.T) {
 		t.Error("Run without a Handle")
 	}
 }
+
+// TestRunFollowsTheStoredList: a feed another process adds to the store
+// (`storyline feeds add`) is polled after the next resync, without a
+// restart; one it removes is polled no more.
+func TestRunFollowsTheStoredList(t *testing.T) {
+	a := newFeedServer(t, "A", item(1, t0.Add(-time.Hour)))
+	b := newFeedServer(t, "B", item(7, t0.Add(-time.Hour)))
+	clock := newFakeClock(t0)
+	store := NewMemoryStore(Feed{URL: a.URL + "/"})
+	results := make(chan Result, 100)
+	var out sink
+	p := testPoller(t, clock, Config{Store: store, Handle: out.handle, Report: func(r Result) { results <- r }, Resync: time.Minute})
+	stop := startRun(t, p)
+	if r := recv(t, results, "A's poll"); r.URL != a.URL+"/" {
+		t.Fatalf("polled %s, want A", r.URL)
+	}
+	out.take()
+
+	// Another process follows B.
+	if err := store.SaveFeed(t.Context(), Feed{URL: b.URL + "/"}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(59 * time.Second)
+	select {
+	case r := <-results:
+		t.Fatalf("%s polled before the resync", r.URL)
+	case <-time.After(50 * time.Millisecond):
+	}
+	clock.Advance(time.Second)
+	if r := recv(t, results, "B's poll after the resync"); r.URL != b.URL+"/" || r.Delivered != 1 {
+		t.Errorf("after the resync: %+v", r)
+	}
+	if got := out.take(); len(got) != 1 || got[0] != b.URL+"/ Story number 7" {
+		t.Errorf("delivered %q", got)
+	}
+	if fs, _ := p.Feeds(t.Context()); len(fs) != 2 {
+		t.Errorf("following %d feeds, want 2", len(fs))
+	}
+
+	// Another process stops following A: after the next resync it is
+	// not polled at its due time.
+	if err := store.DeleteFeed(t.Context(), a.URL+"/"); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Minute)
+	deadline := time.Now().Add(guard)
+	for {
+		fs, _ := p.Feeds(t.Context())
+		if len(fs) == 1 && fs[0].URL == b.URL+"/" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still following %+v", fs)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	requests, _ := a.counts()
+	clock.Advance(3 * time.Hour)
+	recv(t, results, "B's next poll")
+	if r, _ := a.counts(); r != requests {
+		t.Errorf("A polled %d more times after its removal", r-requests)
+	}
+	if err := stop(); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run returned %v", err)
+	}
+}
