@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -19,7 +19,8 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	const usage = "storyline feeds [--db DSN] add URL... | list | remove URL..."
 	fs := newFlags("feeds", usage, "Manages the feeds 'storyline serve' follows, kept in the store: add follows feeds\n"+
 		"(http or https URLs), list shows them with their polling state, remove stops following them.\n"+
-		"A running server picks up the changes when it starts again; POST /api/feeds changes it at once.", stderr)
+		"A running server picks up the changes within its --resync interval (30 s by default);\n"+
+		"POST /api/feeds changes it at once.", stderr)
 	db := dbFlag(fs)
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -106,68 +107,36 @@ func when(t time.Time) string {
 }
 
 // storeFeeds is the feeds.StateStore of `storyline serve` and `storyline
-// feeds`, over the store's ingest state values: the JSON of each feed under
-// "feeds/feed/URL", and the list of URLs under "feeds/list". The store has
-// no way to delete a state value or list keys, so a removed feed's value
-// is emptied and the list names the followed feeds.
+// feeds`, over the store's ingest state values: the JSON of each followed
+// feed under "feeds/feed/URL". Each change is one state value written in
+// one update, so processes sharing the store (a server and `storyline
+// feeds add`) never undo each other's changes. (Stores written before kept
+// a list of URLs under "feeds/list" and emptied a removed feed's value: an
+// empty value is not followed, and the list is no longer read.)
 type storeFeeds struct {
-	s  store.Store
-	mu sync.Mutex // serialises changes of the list in this process
+	s store.Store
 }
 
-const (
-	feedListKey   = "feeds/list"
-	feedKeyPrefix = "feeds/feed/"
-)
-
-func (sf *storeFeeds) list(ctx context.Context) ([]string, error) {
-	v, err := sf.s.State(ctx, feedListKey)
-	if errors.Is(err, store.ErrNotFound) || err == nil && v == "" {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var urls []string
-	if err := json.Unmarshal([]byte(v), &urls); err != nil {
-		return nil, fmt.Errorf("feeds: the stored feed list: %w", err)
-	}
-	return urls, nil
-}
+const feedKeyPrefix = "feeds/feed/"
 
 // LoadFeeds returns every followed feed, ordered by URL.
 func (sf *storeFeeds) LoadFeeds(ctx context.Context) ([]feeds.Feed, error) {
-	urls, err := sf.list(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]feeds.Feed, 0, len(urls))
-	for _, u := range urls {
-		f := feeds.Feed{URL: u}
-		v, err := sf.s.State(ctx, feedKeyPrefix+u)
-		switch {
-		case errors.Is(err, store.ErrNotFound) || err == nil && v == "":
-		case err != nil:
+	var out []feeds.Feed
+	for e, err := range sf.s.States(ctx, feedKeyPrefix) {
+		if err != nil {
 			return nil, err
-		default:
-			if err := json.Unmarshal([]byte(v), &f); err != nil {
-				return nil, fmt.Errorf("feeds: the stored state of %s: %w", u, err)
-			}
+		}
+		if e.Value == "" {
+			continue
+		}
+		f := feeds.Feed{URL: strings.TrimPrefix(e.Key, feedKeyPrefix)}
+		if err := json.Unmarshal([]byte(e.Value), &f); err != nil {
+			return nil, fmt.Errorf("feeds: the stored state of %s: %w", f.URL, err)
 		}
 		out = append(out, f)
 	}
-	slices.SortFunc(out, func(a, b feeds.Feed) int { return compare(a.URL, b.URL) })
+	slices.SortFunc(out, func(a, b feeds.Feed) int { return strings.Compare(a.URL, b.URL) })
 	return out, nil
-}
-
-func compare(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // SaveFeed inserts or replaces the feed with f.URL.
@@ -176,46 +145,25 @@ func (sf *storeFeeds) SaveFeed(ctx context.Context, f feeds.Feed) error {
 	if err != nil {
 		return err
 	}
-	sf.mu.Lock()
-	defer sf.mu.Unlock()
-	urls, err := sf.list(ctx)
-	if err != nil {
-		return err
-	}
 	return sf.s.Update(ctx, func(tx store.Tx) error {
-		if !slices.Contains(urls, f.URL) {
-			lb, err := json.Marshal(append(urls, f.URL))
-			if err != nil {
-				return err
-			}
-			if err := tx.SetState(ctx, feedListKey, string(lb)); err != nil {
-				return err
-			}
-		}
 		return tx.SetState(ctx, feedKeyPrefix+f.URL, string(b))
 	})
 }
 
 // DeleteFeed stops following url; feeds.ErrNotFound when it is not followed.
 func (sf *storeFeeds) DeleteFeed(ctx context.Context, url string) error {
-	sf.mu.Lock()
-	defer sf.mu.Unlock()
-	urls, err := sf.list(ctx)
-	if err != nil {
-		return err
-	}
-	i := slices.Index(urls, url)
-	if i < 0 {
+	v, err := sf.s.State(ctx, feedKeyPrefix+url)
+	if errors.Is(err, store.ErrNotFound) || err == nil && v == "" {
 		return feeds.ErrNotFound
 	}
-	lb, err := json.Marshal(slices.Delete(urls, i, i+1))
 	if err != nil {
 		return err
 	}
-	return sf.s.Update(ctx, func(tx store.Tx) error {
-		if err := tx.SetState(ctx, feedListKey, string(lb)); err != nil {
-			return err
-		}
-		return tx.SetState(ctx, feedKeyPrefix+url, "")
+	err = sf.s.Update(ctx, func(tx store.Tx) error {
+		return tx.DeleteState(ctx, feedKeyPrefix+url)
 	})
+	if errors.Is(err, store.ErrNotFound) {
+		return feeds.ErrNotFound
+	}
+	return err
 }

@@ -26,7 +26,7 @@ import (
 const tokenEnv = "STORYLINE_TOKEN"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const usage = "storyline serve [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls] [--public-metrics]"
+	const usage = "storyline serve [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls] [--public-metrics] [--resync 30s]"
 	fs := newFlags("serve", usage, "Serves the JSON API and the web pages over the store, follows the feeds it is given\n"+
 		"and those 'storyline feeds add' stored, and ingests their new items as 'storyline ingest' does.\n"+
 		"Listening on anything but loopback needs a token (--token or $"+tokenEnv+").\n"+
@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	token := fs.String("token", "", "the token every request must carry (default $"+tokenEnv+")")
 	allowPrivate := fs.Bool("allow-private-urls", false, "let feeds and posted URLs reach loopback and private addresses")
 	publicMetrics := fs.Bool("public-metrics", false, "let /metrics answer clients other than loopback")
+	resync := fs.Duration("resync", feeds.DefaultResync, "how often to read the stored feed list again, for 'storyline feeds add|remove' run meanwhile")
 	cfg := brief.DefaultConfig()
 	fs.IntVar(&cfg.Words, "words", cfg.Words, "summary length in words of the stored briefs")
 	rest, err := parse(fs, args)
@@ -51,6 +52,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *token == "" {
 		*token = os.Getenv(tokenEnv)
+	}
+	if *resync <= 0 {
+		return fmt.Errorf("%w: --resync %v: give a positive interval", errUsage, *resync)
 	}
 	if err := checkListen(*addr, *token); err != nil {
 		return err
@@ -86,6 +90,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Client: client,
 		Reader: reader,
 		Store:  &storeFeeds{s: s},
+		Resync: *resync,
 		Handle: func(ctx context.Context, feedURL string, a *news.Article) error {
 			// A store failure leaves the item unseen, to be offered again;
 			// an article analysis refuses is reported and not retried.

@@ -98,6 +98,8 @@ func TestServeFeeds(t *testing.T) {
 		"TEHRAN, Oct. 2 -- Turkish army chief General Hulusi Akar met Iran's armed forces chief of staff Major General Mohammad Baqeri in Tehran on Monday to discuss the Kurdish independence referendum."))
 	mux.HandleFunc("/second.xml", rssFeedItem("Baqeri says ties with Ankara will grow", feedSrv.URL+"/a/2",
 		"Iran's chief of staff Mohammad Baqeri said on Tuesday that military cooperation with Turkey would grow after the visit of General Akar."))
+	mux.HandleFunc("/third.xml", rssFeedItem("Akar and Baqeri agree on joint border patrols", feedSrv.URL+"/a/3",
+		"General Hulusi Akar and Major General Mohammad Baqeri agreed in Tehran on joint patrols of the Iran-Turkey border, Turkish officials said on Wednesday."))
 	list := filepath.Join(dir, "feeds.txt")
 	if err := os.WriteFile(list, []byte("# test\n"+feedSrv.URL+"/wire.xml\nnot a url\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -114,7 +116,7 @@ func TestServeFeeds(t *testing.T) {
 		}
 	})
 	go func() {
-		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--feeds", list, "--allow-private-urls"}, &sout, &serr)
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--feeds", list, "--allow-private-urls", "--resync", "200ms"}, &sout, &serr)
 	}()
 	var base string
 	re := regexp.MustCompile(`listening on (http://[^/\s]+)/`)
@@ -177,13 +179,24 @@ func TestServeFeeds(t *testing.T) {
 	resp.Body.Close()
 	waitFor(t, "the second feed's article", func() bool { return hasSource("Baqeri says ties with Ankara will grow") })
 
+	// A feed that `storyline feeds add`, another process, stores is
+	// followed by the running server, without a restart.
+	out.Reset()
+	if code := run(context.Background(), []string{"feeds", "--db", db, "add", feedSrv.URL + "/third.xml"}, &out, &errb); code != 0 {
+		t.Fatalf("feeds add: %s", errb.String())
+	}
+	waitFor(t, "the article of the feed added by 'storyline feeds add'", func() bool { return hasSource("Akar and Baqeri agree on joint border patrols") })
+	if fs := getFeeds(t, base); len(fs) != 3 {
+		t.Errorf("GET /api/feeds lists %d feeds, want 3", len(fs))
+	}
+
 	var m string
 	if resp, err := http.Get(base + "/metrics"); err == nil {
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		m = string(b)
 	}
-	if !strings.Contains(m, `storyline_feed_polls_total{result="new"} 2`) || !strings.Contains(m, `storyline_articles_ingested_total{result="stored"} 2`) {
+	if !strings.Contains(m, `storyline_feed_polls_total{result="new"} 3`) || !strings.Contains(m, `storyline_articles_ingested_total{result="stored"} 3`) {
 		t.Errorf("metrics do not count the polls and articles:\n%s", m)
 	}
 
@@ -202,11 +215,23 @@ func TestServeFeeds(t *testing.T) {
 	if code := run(context.Background(), []string{"feeds", "--db", db, "list"}, &out, &errb); code != 0 {
 		t.Fatalf("feeds list: %s", errb.String())
 	}
-	for _, f := range []string{"/wire.xml", "/second.xml"} {
+	for _, f := range []string{"/wire.xml", "/second.xml", "/third.xml"} {
 		if !strings.Contains(out.String(), feedSrv.URL+f) {
 			t.Errorf("feeds list lacks %s:\n%s", f, out.String())
 		}
 	}
+}
+
+// getFeeds returns the feeds GET /api/feeds lists.
+func getFeeds(t *testing.T, base string) []struct{ URL string } {
+	t.Helper()
+	var fl struct {
+		Feeds []struct{ URL string } `json:"feeds"`
+	}
+	if code := getJSON(t, base+"/api/feeds", &fl); code != 200 {
+		t.Fatalf("GET /api/feeds: %d", code)
+	}
+	return fl.Feeds
 }
 
 func TestFeedsCommand(t *testing.T) {
