@@ -35,6 +35,7 @@ func newPages() (*pages, error) {
 		"pathEscape": url.PathEscape,
 		"add":        func(a, b int) int { return a + b },
 		"slice1":     func(r sourceRef) []sourceRef { return []sourceRef{r} },
+		"cites":      citeLinks,
 	}
 	p := &pages{tmpl: map[string]*template.Template{}}
 	for _, name := range []string{"stories.html", "story.html", "article.html", "login.html", "error.html"} {
@@ -141,6 +142,9 @@ type listStory struct {
 	Ago     string
 	// Stale reports a brief older than the story (being rebuilt).
 	Stale bool
+	// What says what changed in the story's brief since yesterday (for a
+	// story that changed).
+	What string
 }
 
 func (s *Server) storyListPage(w http.ResponseWriter, r *http.Request) {
@@ -162,6 +166,10 @@ func (s *Server) storyListPage(w http.ResponseWriter, r *http.Request) {
 		if now.Sub(st.Updated) < 24*time.Hour {
 			ls.Changed = true
 			lp.Changed++
+			if ls.What, err = s.changeLine(r.Context(), st, now); err != nil {
+				// The story is listed without its line; the others keep theirs.
+				s.cfg.Logger.Warn("server: what changed since yesterday", "story", st.ID, "err", err)
+			}
 		}
 		lp.Stories = append(lp.Stories, ls)
 	}

@@ -136,6 +136,8 @@ type Server struct {
 	pages   *pages
 	// pageCache keeps rendered story pages.
 	pageCache *pageCache
+	// changes keeps the story list's lines of what changed since yesterday.
+	changes changeCache
 	// inflight counts ingests running, so Shutdown can wait for them.
 	inflight sync.WaitGroup
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"slices"
@@ -40,6 +41,36 @@ type sourceRef struct {
 	Outlet string
 	// Sentence is the sentence of this source the citation stands for.
 	Sentence string
+}
+
+// citeLinks renders citations as links to their sources, each with its
+// cited sentence as a tip when it has one:
+//
+//	<a class="cite" href="#src-N" data-tip="OUTLET: “SENTENCE”">[N]</a>
+//
+// It is written here rather than in the template because a story page
+// holds hundreds of them; every value is escaped.
+func citeLinks(refs []sourceRef) template.HTML {
+	var b strings.Builder
+	for _, r := range refs {
+		n := strconv.Itoa(r.N)
+		b.WriteString(`<a class="cite" href="#src-`)
+		b.WriteString(n)
+		if r.Sentence != "" {
+			b.WriteString(`" data-tip="`)
+			b.WriteString(template.HTMLEscapeString(r.Outlet))
+			b.WriteString(`: “`)
+			b.WriteString(template.HTMLEscapeString(r.Sentence))
+			b.WriteString(`”">[`)
+		} else {
+			b.WriteString(`" title="`)
+			b.WriteString(template.HTMLEscapeString(r.Outlet))
+			b.WriteString(`">[`)
+		}
+		b.WriteString(n)
+		b.WriteString(`]</a>`)
+	}
+	return template.HTML(b.String())
 }
 
 type summaryView struct {
@@ -98,13 +129,14 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
 		return
 	}
-	docs := map[string]*news.Doc{}
-	for d, err := range s.cfg.Store.Docs(ctx, store.DocQuery{Story: id}) {
+	// The page shows the docs' sentences and keys, not their layers.
+	docs := map[string]*store.DocSentences{}
+	for d, err := range s.cfg.Store.StorySentences(ctx, id) {
 		if err != nil {
 			s.pageError(w, r, fmt.Errorf("server: the docs of story %q: %w", id, err))
 			return
 		}
-		docs[d.ID] = d.Doc
+		docs[d.ID] = d
 	}
 	var buf bytes.Buffer
 	if err := s.execute(&buf, "story.html", makeStoryView(st, &b, docs), noncePlaceholder); err != nil {
@@ -139,7 +171,7 @@ func writeSplitPage(w http.ResponseWriter, n string, head, tail []byte) {
 }
 
 // makeStoryView derives the page from a brief and the docs by source ID.
-func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*news.Doc) *storyView {
+func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*store.DocSentences) *storyView {
 	v := &storyView{Story: st}
 	num := map[string]int{}
 	outlet := map[string]string{}
@@ -152,21 +184,31 @@ func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*news.Doc) *s
 		}
 		v.Sources = append(v.Sources, sv)
 	}
-	cites := func(ids []string, text string) []sourceRef {
+	words := map[string][][]string{} // a doc's sentences' words, by source ID
+	cites := func(ids []string, line map[string]bool) []sourceRef {
 		var out []sourceRef
 		for _, id := range ids {
 			ref := sourceRef{N: num[id], ID: id, Outlet: outlet[id]}
-			if text != "" {
-				ref.Sentence = citedSentence(docs[id], text)
+			if d := docs[id]; d != nil && line != nil {
+				ws, ok := words[id]
+				if !ok {
+					ws = sentenceWords(d.Sentences)
+					words[id] = ws
+				}
+				ref.Sentence = citedSentence(d.Sentences, ws, line)
 			}
 			out = append(out, ref)
 		}
 		return out
 	}
 	for _, l := range b.Summary {
-		v.Summary = append(v.Summary, summaryView{Text: l.Text, Cites: cites(l.Sources, l.Text)})
+		line := map[string]bool{}
+		for _, w := range wordsOf(l.Text) {
+			line[w] = true
+		}
+		v.Summary = append(v.Summary, summaryView{Text: l.Text, Cites: cites(l.Sources, line)})
 	}
-	v.Timeline = makeTimeline(b.Timeline, func(ids []string) []sourceRef { return cites(ids, "") })
+	v.Timeline = makeTimeline(b.Timeline, func(ids []string) []sourceRef { return cites(ids, nil) })
 	for _, e := range b.Entities {
 		switch e.Type {
 		case news.Person:
@@ -189,13 +231,13 @@ func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*news.Doc) *s
 		if len(ids) == 0 {
 			ids = []string{q.Source}
 		}
-		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, quoteView{QuoteEntry: q, Cites: cites(ids, "")})
+		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, quoteView{QuoteEntry: q, Cites: cites(ids, nil)})
 	}
 	slices.SortStableFunc(v.Speakers, func(a, b speakerView) int { return len(b.Quotes) - len(a.Quotes) })
 	for _, c := range b.Conflicts {
 		cv := conflictView{About: c.About}
 		for _, cl := range c.Claims {
-			cv.Claims = append(cv.Claims, claimView{Value: cl.Value, Cites: cites(cl.Sources, "")})
+			cv.Claims = append(cv.Claims, claimView{Value: cl.Value, Cites: cites(cl.Sources, nil)})
 		}
 		v.Conflicts = append(v.Conflicts, cv)
 	}
@@ -211,41 +253,46 @@ func outletName(src news.Source) string {
 	return "unnamed (" + src.ID + ")"
 }
 
-// citedSentence returns the sentence of d that shares the most words with
-// text (the summary line citing d), or "" without a doc.
-func citedSentence(d *news.Doc, text string) string {
-	if d == nil {
-		return ""
-	}
-	want := wordSet(text)
-	best, bestScore := "", 0.0
-	for _, s := range d.Sentences {
-		sent := s.In(d.Text)
-		got := wordSet(sent)
+// citedSentence returns the sentence that shares the most words with a
+// summary line (its set of words), given each sentence's distinct words:
+// the sentence of a source the line stands for ("" when none shares one).
+func citedSentence(sents []string, words [][]string, line map[string]bool) string {
+	best, bestScore := -1, 0.0
+	for i, ws := range words {
+		if len(ws) == 0 {
+			continue
+		}
 		common := 0
-		for w := range got {
-			if want[w] {
+		for _, w := range ws {
+			if line[w] {
 				common++
 			}
 		}
-		if len(got) == 0 {
-			continue
-		}
 		// Dice overlap: a sentence that is the line scores 1.
-		score := 2 * float64(common) / float64(len(got)+len(want))
-		if score > bestScore {
-			best, bestScore = sent, score
+		if score := 2 * float64(common) / float64(len(ws)+len(line)); score > bestScore {
+			best, bestScore = i, score
 		}
 	}
-	return strings.Join(strings.Fields(best), " ")
+	if best < 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(sents[best]), " ")
 }
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		m[w] = true
+// sentenceWords returns the distinct words of each sentence.
+func sentenceWords(sents []string) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		ws := wordsOf(s)
+		slices.Sort(ws)
+		out[i] = slices.Compact(ws)
 	}
-	return m
+	return out
+}
+
+// wordsOf returns the lower-cased runs of letters and digits of s.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // timelineView is the drawn timeline: the dated entries placed on a time
