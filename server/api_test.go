@@ -199,7 +199,8 @@ func TestFeedsAPI(t *testing.T) {
 
 func TestMetrics(t *testing.T) {
 	s := openStore(t)
-	srv := newServer(t, Config{Store: s, Ingester: &testIngester{tb: t, s: s}})
+	fs := feeds.NewMemoryStore(feeds.Feed{URL: "https://example.com/ok.xml"}, feeds.Feed{URL: "https://example.com/down.xml", Failures: 3, LastError: "503"})
+	srv := newServer(t, Config{Store: s, Ingester: &testIngester{tb: t, s: s}, Feeds: fakeFeeds{fs}})
 	do(t, srv, "GET", "/api/stories", "", "")
 	do(t, srv, "GET", "/api/stories/nope", "", "")
 	do(t, srv, "POST", "/api/articles", "application/json", `{"title": "A", "text": "The port reopened on Friday after the strike ended.", "date": "2024-01-05"}`)
@@ -210,6 +211,8 @@ func TestMetrics(t *testing.T) {
 		`storyline_articles_ingested_total{result="stored"} 1`,
 		`storyline_stories 1`,
 		`storyline_feed_polls_total{result="not_modified"} 1`,
+		"storyline_feeds 2\n",
+		"storyline_feeds_failing 1\n",
 		`storyline_ingest_lag_seconds_count 1`,
 		`storyline_http_request_duration_seconds_count{method="GET",route="GET /api/stories",code="200"} 1`,
 		`storyline_http_request_duration_seconds_count{method="GET",route="GET /api/stories/{id}",code="404"} 1`,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
@@ -157,6 +159,31 @@ func BenchmarkStoryPageLoadCold(b *testing.B) {
 	benchLoad(b, s, 0, -1, func(i int) string { return "/stories/" + ids[(i*7919)%len(ids)] })
 }
 
+// BenchmarkStoryPageLoadColdDocs is BenchmarkStoryPageLoadCold with the
+// docs read whole, as the story page read them before
+// store.StorySentences: the same run gives the ratio of the two reads.
+func BenchmarkStoryPageLoadColdDocs(b *testing.B) {
+	s, ids := loadBenchStore(b)
+	benchLoad(b, wholeDocs{s}, 0, -1, func(i int) string { return "/stories/" + ids[(i*7919)%len(ids)] })
+}
+
+// wholeDocs answers StorySentences from the whole docs.
+type wholeDocs struct{ store.Store }
+
+func (w wholeDocs) StorySentences(ctx context.Context, story string) iter.Seq2[*store.DocSentences, error] {
+	return func(yield func(*store.DocSentences, error) bool) {
+		for d, err := range w.Docs(ctx, store.DocQuery{Story: story}) {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(&store.DocSentences{Key: d.Key, ID: d.ID, Sentences: store.SentencesOf(d.Doc)}, nil) {
+				return
+			}
+		}
+	}
+}
+
 // BenchmarkStoryAPILoad is the load of BenchmarkStoryPageLoadCold on
 // GET /api/stories/{id} (the brief's JSON as stored).
 func BenchmarkStoryAPILoad(b *testing.B) {
@@ -188,6 +215,7 @@ func benchLoad(b *testing.B, s store.Store, warm, cacheSize int, target func(int
 	var wg sync.WaitGroup
 	b.ResetTimer()
 	start := time.Now()
+	cpu0 := testutil.CPUTime()
 	for c := range clients {
 		wg.Add(1)
 		go func() {
@@ -214,6 +242,7 @@ func benchLoad(b *testing.B, s store.Store, warm, cacheSize int, target func(int
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := testutil.CPUTime() - cpu0
 	b.StopTimer()
 	if f := failed.Load(); f > 0 {
 		b.Fatalf("%d of %d requests failed", f, b.N)
@@ -224,4 +253,7 @@ func benchLoad(b *testing.B, s store.Store, warm, cacheSize int, target func(int
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
 	b.ReportMetric(pct(.50), "p50-ms")
 	b.ReportMetric(pct(.99), "p99-ms")
+	// CPU time per request, server and clients together: on a shared
+	// machine a steadier figure than the rates.
+	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/req")
 }

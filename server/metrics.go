@@ -200,6 +200,14 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		}
 		stories++
 	}
+	var followed []feeds.Feed
+	if s.cfg.Feeds != nil {
+		var err error
+		if followed, err = s.cfg.Feeds.Feeds(r.Context()); err != nil {
+			s.fail(w, r, fmt.Errorf("server: listing feeds: %w", err))
+			return
+		}
+	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
@@ -219,6 +227,20 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(bw, "# TYPE storyline_feed_polls_total counter")
 	for _, o := range []feeds.Outcome{feeds.OutcomeNew, feeds.OutcomeUnchanged, feeds.OutcomeNotModified, feeds.OutcomeError, feeds.OutcomeCanceled} {
 		fmt.Fprintf(bw, "storyline_feed_polls_total{result=%q} %d\n", o, m.polls[o])
+	}
+	if s.cfg.Feeds != nil {
+		failing := 0
+		for _, f := range followed {
+			if f.Failures > 0 {
+				failing++
+			}
+		}
+		fmt.Fprintln(bw, "# HELP storyline_feeds Followed feeds.")
+		fmt.Fprintln(bw, "# TYPE storyline_feeds gauge")
+		fmt.Fprintf(bw, "storyline_feeds %d\n", len(followed))
+		fmt.Fprintln(bw, "# HELP storyline_feeds_failing Followed feeds whose last poll failed (backing off).")
+		fmt.Fprintln(bw, "# TYPE storyline_feeds_failing gauge")
+		fmt.Fprintf(bw, "storyline_feeds_failing %d\n", failing)
 	}
 	fmt.Fprintln(bw, "# HELP storyline_ingest_lag_seconds Time from an article's stated date to its storage.")
 	fmt.Fprintln(bw, "# TYPE storyline_ingest_lag_seconds histogram")

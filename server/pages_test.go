@@ -141,6 +141,9 @@ func TestToken(t *testing.T) {
 	wantError(t, do(t, srv, "GET", "/api/stories", "", ""), 401)
 	wantError(t, do(t, srv, "GET", "/api/stories", "", "", "Authorization", "Bearer wrong"), 401)
 	wantError(t, do(t, srv, "GET", "/metrics", "", ""), 401)
+	wantError(t, do(t, srv, "GET", "/api/openapi.json", "", ""), 401)
+	wantError(t, do(t, srv, "GET", "/api/stories", "", "", "Authorization", "Bearer s3cret-tokenX"), 401)
+	wantError(t, do(t, srv, "GET", "/api/stories", "", "", "Authorization", "Bearer s3cret-toke"), 401)
 	if w := do(t, srv, "GET", "/api/stories", "", "", "Authorization", "Bearer s3cret-token"); w.Code != 200 {
 		t.Fatalf("with the token: %d", w.Code)
 	}
