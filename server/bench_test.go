@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
@@ -256,4 +259,41 @@ func benchLoad(b *testing.B, s store.Store, warm, cacheSize int, target func(int
 	// CPU time per request, server and clients together: on a shared
 	// machine a steadier figure than the rates.
 	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/req")
+}
+
+// BenchmarkStoryRender renders one story page of the bench store from its
+// view, in process: the template's share of a cold page.
+func BenchmarkStoryRender(b *testing.B) {
+	s, ids := loadBenchStore(b)
+	srv := newServer(b, Config{Store: s, PageCacheSize: -1})
+	ctx := context.Background()
+	st, err := s.Story(ctx, ids[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	sb, err := s.Brief(ctx, st.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var br news.Brief
+	if err := json.Unmarshal(sb.JSON, &br); err != nil {
+		b.Fatal(err)
+	}
+	docs := map[string]*store.DocSentences{}
+	for d, err := range s.StorySentences(ctx, st.ID) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[d.ID] = d
+	}
+	v := makeStoryView(st, &br, docs)
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for range b.N {
+		buf.Reset()
+		if err := srv.execute(&buf, "story.html", v, noncePlaceholder); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
 }

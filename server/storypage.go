@@ -83,9 +83,14 @@ type speakerView struct {
 	Quotes  []quoteView
 }
 
+// quoteView is a quote as the page shows it. (Its fields are copied, not
+// embedded: the template finds an embedded struct's fields by a slow
+// reflective search, and a page holds many quotes.)
 type quoteView struct {
-	news.QuoteEntry
-	Cites []sourceRef
+	Text            string
+	Via             string
+	Direct, Opinion bool
+	Cites           []sourceRef
 }
 
 type conflictView struct {
@@ -231,7 +236,7 @@ func makeStoryView(st *store.Story, b *news.Brief, docs map[string]*store.DocSen
 		if len(ids) == 0 {
 			ids = []string{q.Source}
 		}
-		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, quoteView{QuoteEntry: q, Cites: cites(ids, nil)})
+		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, quoteView{Text: q.Text, Via: q.Via, Direct: q.Direct, Opinion: q.Opinion, Cites: cites(ids, nil)})
 	}
 	slices.SortStableFunc(v.Speakers, func(a, b speakerView) int { return len(b.Quotes) - len(a.Quotes) })
 	for _, c := range b.Conflicts {
