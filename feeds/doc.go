@@ -47,7 +47,10 @@
 // Config.Concurrency at once, delivers new articles to Config.Handle oldest
 // first, and saves each feed's state through a StateStore (MemoryStore in
 // memory; the store's backends for persistence). Add, Remove and Feeds
-// manage the followed feeds while it runs. An article the handler refuses
+// manage the followed feeds while it runs, and every Config.Resync it reads
+// the StateStore's feed list again, so feeds another process added or
+// removed (`storyline feeds add|remove` on a shared store) are followed or
+// dropped without a restart. An article the handler refuses
 // stays unseen and is offered again by a later, unconditional poll. All
 // time comes from Config.Clock, so tests drive the schedule by hand.
 package feeds
