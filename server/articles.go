@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/storyline-news/storyline/feeds"
@@ -180,6 +181,21 @@ func (s *Server) Ingest(ctx context.Context, arts []*news.Article) (*IngestResul
 	res, err := s.cfg.Ingester.Ingest(ctx, arts)
 	if res != nil {
 		s.metrics.countIngest(res, arts, s.cfg.Now())
+		// The pages of the stories that changed are rendered now, in the
+		// background, rather than by their first reader.
+		var changed []string
+		for _, ar := range res.Results {
+			if ar.Status == "stored" && ar.Story != "" && !slices.Contains(changed, ar.Story) {
+				changed = append(changed, ar.Story)
+			}
+		}
+		if len(changed) > 0 {
+			s.inflight.Add(1)
+			go func() {
+				defer s.inflight.Done()
+				s.warmStories(changed)
+			}()
+		}
 	}
 	return res, err
 }

@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -124,35 +126,10 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		writeSplitPage(w, nonce(), head, tail)
 		return
 	}
-	sb, err := s.cfg.Store.Brief(ctx, id)
+	body, err := s.renderStory(ctx, st)
 	if err != nil {
-		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
+		s.pageError(w, r, err)
 		return
-	}
-	var b news.Brief
-	if err := json.Unmarshal(sb.JSON, &b); err != nil {
-		s.pageError(w, r, fmt.Errorf("server: the brief of story %q: %w", id, err))
-		return
-	}
-	// The page shows the docs' sentences and keys, not their layers.
-	docs := map[string]*store.DocSentences{}
-	for d, err := range s.cfg.Store.StorySentences(ctx, id) {
-		if err != nil {
-			s.pageError(w, r, fmt.Errorf("server: the docs of story %q: %w", id, err))
-			return
-		}
-		docs[d.ID] = d
-	}
-	var buf bytes.Buffer
-	if err := s.execute(&buf, "story.html", makeStoryView(st, &b, docs), noncePlaceholder); err != nil {
-		s.pageError(w, r, fmt.Errorf("server: rendering story %q: %w", id, err))
-		return
-	}
-	body := buf.Bytes()
-	// The brief read may be newer than the story row read before it; the
-	// page is kept only when the two agree.
-	if sb.Revision == st.BriefRevision {
-		s.pageCache.put(st, body)
 	}
 	head, tail, ok := splitNonce(body)
 	if !ok {
@@ -160,6 +137,64 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeSplitPage(w, nonce(), head, tail)
+}
+
+// renderStory renders the page of story st with noncePlaceholder for its
+// nonce, and keeps it in the page cache.
+func (s *Server) renderStory(ctx context.Context, st *store.Story) ([]byte, error) {
+	id := st.ID
+	sb, err := s.cfg.Store.Brief(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("server: the brief of story %q: %w", id, err)
+	}
+	var b news.Brief
+	if err := json.Unmarshal(sb.JSON, &b); err != nil {
+		return nil, fmt.Errorf("server: the brief of story %q: %w", id, err)
+	}
+	// The page shows the docs' sentences and keys, not their layers.
+	docs := map[string]*store.DocSentences{}
+	for d, err := range s.cfg.Store.StorySentences(ctx, id) {
+		if err != nil {
+			return nil, fmt.Errorf("server: the docs of story %q: %w", id, err)
+		}
+		docs[d.ID] = d
+	}
+	var buf bytes.Buffer
+	if err := s.execute(&buf, "story.html", makeStoryView(st, &b, docs), noncePlaceholder); err != nil {
+		return nil, fmt.Errorf("server: rendering story %q: %w", id, err)
+	}
+	body := buf.Bytes()
+	// The brief read may be newer than the story row read before it; the
+	// page is kept only when the two agree.
+	if sb.Revision == st.BriefRevision {
+		s.pageCache.put(st, body)
+	}
+	return body, nil
+}
+
+// warmStories renders the pages of stories an ingest changed, so the
+// first reader of each finds it rendered. Errors are logged: a page that
+// could not be rendered now is rendered when asked for.
+func (s *Server) warmStories(ids []string) {
+	if s.pageCache.max <= 0 {
+		return
+	}
+	ctx := context.Background()
+	for _, id := range ids {
+		st, err := s.cfg.Store.Story(ctx, id)
+		if err != nil {
+			if !errors.Is(err, store.ErrNotFound) {
+				s.cfg.Logger.Warn("server: rendering a changed story", "story", id, "err", err)
+			}
+			continue
+		}
+		if _, _, ok := s.pageCache.get(st); ok || st.BriefRevision == 0 || st.MergedInto != "" {
+			continue
+		}
+		if _, err := s.renderStory(ctx, st); err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.cfg.Logger.Warn("server: rendering a changed story", "story", id, "err", err)
+		}
+	}
 }
 
 // writeSplitPage sends a page rendered around its nonce.

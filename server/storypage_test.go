@@ -1,8 +1,11 @@
 package server
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/store"
 )
 
 // TestCiteLinksEscape: citations are written outside the template, so
@@ -35,5 +38,35 @@ func TestCitedSentence(t *testing.T) {
 	}
 	if got := citedSentence(sents, sentenceWords(sents), map[string]bool{"zebra": true}); got != "" {
 		t.Errorf("cited %q for a line sharing no word", got)
+	}
+}
+
+// TestIngestWarmsPages: after an ingest the pages of the stories it
+// changed are rendered in the background, so their first reader finds
+// them in the page cache; a page cache of size -1 keeps nothing.
+func TestIngestWarmsPages(t *testing.T) {
+	s := openStore(t)
+	srv := newServer(t, Config{Store: s, Ingester: &testIngester{tb: t, s: s}})
+	w := do(t, srv, "POST", "/api/articles", "application/json", `{"title": "Port strike", "text": "The port of Antwerp reopened on Friday after a two-day strike by pilots ended.", "date": "2024-01-05"}`)
+	if w.Code != 200 && w.Code != 201 {
+		t.Fatalf("POST /api/articles: %d %s", w.Code, w.Body)
+	}
+	srv.Wait()
+	var ids []string
+	for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, st.ID)
+		if _, _, ok := srv.pageCache.get(st); !ok {
+			t.Errorf("the page of story %s is not rendered after the ingest", st.ID)
+		}
+	}
+	if len(ids) != 1 {
+		t.Fatalf("%d stories, want 1", len(ids))
+	}
+	// The page served is the one rendered.
+	if w := do(t, srv, "GET", "/stories/"+ids[0], "", ""); w.Code != 200 || !strings.Contains(w.Body.String(), "Antwerp") {
+		t.Errorf("story page: %d", w.Code)
 	}
 }
