@@ -66,6 +66,17 @@ func splitNonce(body []byte) (head, tail []byte, ok bool) {
 	return body[:i], body[i+len(noncePlaceholder):], true
 }
 
+// full reports whether the cache holds as many bytes as it may (a new
+// page would push out another).
+func (c *pageCache) full() bool {
+	if c.max <= 0 {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.size >= c.max*9/10
+}
+
 // put keeps the page of st, rendered with noncePlaceholder.
 func (c *pageCache) put(st *store.Story, body []byte) {
 	if c.max <= 0 || len(body) > c.max/4 {

@@ -172,6 +172,37 @@ func (s *Server) renderStory(ctx context.Context, st *store.Story) ([]byte, erro
 	return body, nil
 }
 
+// Warm renders the pages of the n most recently changed stories into the
+// page cache, one at a time, until ctx is done or the cache would start
+// dropping pages: run in the background after a start, it lets the first
+// readers of the stories at the top of the list find them rendered. It
+// returns the number of pages rendered.
+func (s *Server) Warm(ctx context.Context, n int) (int, error) {
+	if s.pageCache.max <= 0 || n <= 0 {
+		return 0, nil
+	}
+	var ids []string
+	for st, err := range s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: n}) {
+		if err != nil {
+			return 0, fmt.Errorf("server: warming the page cache: %w", err)
+		}
+		ids = append(ids, st.ID)
+	}
+	done := 0
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return done, err
+		}
+		if s.pageCache.full() {
+			break
+		}
+		if s.warmStory(ctx, id) {
+			done++
+		}
+	}
+	return done, nil
+}
+
 // warmStories renders the pages of stories an ingest changed, so the
 // first reader of each finds it rendered. Errors are logged: a page that
 // could not be rendered now is rendered when asked for.
@@ -179,22 +210,31 @@ func (s *Server) warmStories(ids []string) {
 	if s.pageCache.max <= 0 {
 		return
 	}
-	ctx := context.Background()
 	for _, id := range ids {
-		st, err := s.cfg.Store.Story(ctx, id)
-		if err != nil {
-			if !errors.Is(err, store.ErrNotFound) {
-				s.cfg.Logger.Warn("server: rendering a changed story", "story", id, "err", err)
-			}
-			continue
-		}
-		if _, _, ok := s.pageCache.get(st); ok || st.BriefRevision == 0 || st.MergedInto != "" {
-			continue
-		}
-		if _, err := s.renderStory(ctx, st); err != nil && !errors.Is(err, store.ErrNotFound) {
-			s.cfg.Logger.Warn("server: rendering a changed story", "story", id, "err", err)
-		}
+		s.warmStory(context.Background(), id)
 	}
+}
+
+// warmStory renders the page of story id unless it is cached, and reports
+// whether it rendered it. Errors are logged.
+func (s *Server) warmStory(ctx context.Context, id string) bool {
+	st, err := s.cfg.Store.Story(ctx, id)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
+			s.cfg.Logger.Warn("server: rendering a story page ahead", "story", id, "err", err)
+		}
+		return false
+	}
+	if _, _, ok := s.pageCache.get(st); ok || st.BriefRevision == 0 || st.MergedInto != "" {
+		return false
+	}
+	if _, err := s.renderStory(ctx, st); err != nil {
+		if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
+			s.cfg.Logger.Warn("server: rendering a story page ahead", "story", id, "err", err)
+		}
+		return false
+	}
+	return true
 }
 
 // writeSplitPage sends a page rendered around its nonce.

@@ -70,3 +70,43 @@ func TestIngestWarmsPages(t *testing.T) {
 		t.Errorf("story page: %d", w.Code)
 	}
 }
+
+// TestWarm: Warm renders the pages of the most recently changed stories,
+// those not rendered yet, up to n.
+func TestWarm(t *testing.T) {
+	s := openStore(t)
+	ing := newServer(t, Config{Store: s, Ingester: &testIngester{tb: t, s: s}, PageCacheSize: -1})
+	for _, text := range []string{
+		"The port of Antwerp reopened on Friday after a two-day strike by pilots ended.",
+		"Heavy rain flooded the centre of Valencia on Tuesday, closing schools and roads.",
+		"The central bank of Chile raised its main rate by half a point on Wednesday.",
+	} {
+		if w := do(t, ing, "POST", "/api/articles", "application/json", `{"title": "T", "text": "`+text+`", "date": "2024-01-05"}`); w.Code >= 300 {
+			t.Fatalf("POST /api/articles: %d %s", w.Code, w.Body)
+		}
+	}
+	ing.Wait()
+	ctx := context.Background()
+	srv := newServer(t, Config{Store: s})
+	if n, err := srv.Warm(ctx, 2); n != 2 || err != nil {
+		t.Fatalf("Warm(2) = %d, %v; want 2", n, err)
+	}
+	cached := 0
+	for st, err := range s.Stories(ctx, store.StoryQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, ok := srv.pageCache.get(st); ok {
+			cached++
+		}
+	}
+	if cached != 2 {
+		t.Errorf("%d pages cached, want 2", cached)
+	}
+	if n, err := srv.Warm(ctx, 10); n != 1 || err != nil {
+		t.Errorf("Warm(10) after Warm(2) = %d, %v; want the one left", n, err)
+	}
+	if n, _ := ing.Warm(ctx, 10); n != 0 {
+		t.Errorf("Warm without a page cache rendered %d pages", n)
+	}
+}

@@ -26,7 +26,7 @@ import (
 const tokenEnv = "STORYLINE_TOKEN"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const usage = "storyline serve [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls] [--public-metrics] [--resync 30s]"
+	const usage = "storyline serve [--db DSN] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private-urls] [--public-metrics] [--resync 30s] [--warm 500]"
 	fs := newFlags("serve", usage, "Serves the JSON API and the web pages over the store, follows the feeds it is given\n"+
 		"and those 'storyline feeds add' stored, and ingests their new items as 'storyline ingest' does.\n"+
 		"Listening on anything but loopback needs a token (--token or $"+tokenEnv+").\n"+
@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	token := fs.String("token", "", "the token every request must carry (default $"+tokenEnv+")")
 	allowPrivate := fs.Bool("allow-private-urls", false, "let feeds and posted URLs reach loopback and private addresses")
 	publicMetrics := fs.Bool("public-metrics", false, "let /metrics answer clients other than loopback")
+	warm := fs.Int("warm", 500, "render the pages of this many most recently changed stories at start, in the background (0: none)")
 	resync := fs.Duration("resync", feeds.DefaultResync, "how often to read the stored feed list again, for 'storyline feeds add|remove' run meanwhile")
 	cfg := brief.DefaultConfig()
 	fs.IntVar(&cfg.Words, "words", cfg.Words, "summary length in words of the stored briefs")
@@ -144,6 +145,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer polls.Done()
 		if err := poller.Run(pollCtx); err != nil && !errors.Is(err, context.Canceled) {
 			logger.Error("storyline serve: the feed poller stopped", "err", err)
+		}
+	}()
+	polls.Add(1)
+	go func() {
+		defer polls.Done()
+		if n, err := srv.Warm(pollCtx, *warm); err != nil && !errors.Is(err, context.Canceled) {
+			logger.Warn("storyline serve: rendering story pages ahead", "err", err, "rendered", n)
 		}
 	}()
 	served := make(chan error, 1)
