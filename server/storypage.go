@@ -403,7 +403,15 @@ const (
 	tlWidth  = 1000
 	tlMargin = 40
 	tlRow    = 22
+	tlGap    = 22 // the least distance between two points on a row
 )
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
 
 // makeTimeline places the entries by date; entries on one day stack.
 func makeTimeline(entries []news.TimelineEntry, cites func([]string) []sourceRef) timelineView {
@@ -440,18 +448,27 @@ func makeTimeline(entries []news.TimelineEntry, cites func([]string) []sourceRef
 	x := func(t time.Time) int {
 		return tlMargin + int(float64(tlWidth-2*tlMargin)*float64(t.Sub(lo))/float64(span))
 	}
-	stack := map[int]int{}
-	rows := 1
+	// Each point goes on the first row where it overlaps no point placed
+	// before (circles are 18 wide).
+	var rowXs [][]int
 	for i, d := range ds {
 		p := d.p
 		p.N = i + 1
 		p.X = x(d.t.Add(d.u.Sub(d.t) / 2))
-		slot := p.X / 24
-		p.Y = 60 + stack[slot]*tlRow
-		stack[slot]++
-		rows = max(rows, stack[slot])
+		row := 0
+		for ; row < len(rowXs); row++ {
+			if !slices.ContainsFunc(rowXs[row], func(o int) bool { return abs(o-p.X) < tlGap }) {
+				break
+			}
+		}
+		if row == len(rowXs) {
+			rowXs = append(rowXs, nil)
+		}
+		rowXs[row] = append(rowXs[row], p.X)
+		p.Y = 60 + row*tlRow
 		tv.Points = append(tv.Points, p)
 	}
+	rows := max(1, len(rowXs))
 	tv.Height = 80 + rows*tlRow
 	// Ticks: the first and last day, and days between when they fit.
 	days := int(span.Hours()/24) + 1

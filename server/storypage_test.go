@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -108,5 +110,31 @@ func TestWarm(t *testing.T) {
 	}
 	if n, _ := ing.Warm(ctx, 10); n != 0 {
 		t.Errorf("Warm without a page cache rendered %d pages", n)
+	}
+}
+
+// TestTimelinePointsDoNotOverlap: points closer than a circle's width go
+// on separate rows; distant ones share the first row.
+func TestTimelinePointsDoNotOverlap(t *testing.T) {
+	var entries []news.TimelineEntry
+	for _, d := range []string{"2017-09-25", "2017-09-27", "2017-09-28", "2017-W40", "2017-10-01", "2017-10-02", "2017-08", "2017-10-04", "undated"} {
+		entries = append(entries, news.TimelineEntry{Date: d, Text: "event " + d})
+	}
+	tv := makeTimeline(entries, func([]string) []sourceRef { return nil })
+	if len(tv.Points) != 8 || len(tv.Undated) != 1 {
+		t.Fatalf("%d points, %d undated; want 8 and 1", len(tv.Points), len(tv.Undated))
+	}
+	for i, p := range tv.Points {
+		for _, q := range tv.Points[:i] {
+			if p.Y == q.Y && abs(p.X-q.X) < tlGap {
+				t.Errorf("points %d (%s, x %d) and %d (%s, x %d) overlap on row y=%d", q.N, q.Date, q.X, p.N, p.Date, p.X, p.Y)
+			}
+		}
+	}
+	if tv.Points[0].Y != 60 {
+		t.Errorf("the first point is on row y=%d, want the first row", tv.Points[0].Y)
+	}
+	if maxY := slices.MaxFunc(tv.Points, func(a, b point) int { return a.Y - b.Y }).Y; tv.Height < maxY+20 {
+		t.Errorf("height %d does not hold the lowest point at y=%d", tv.Height, maxY)
 	}
 }
