@@ -289,11 +289,13 @@ func BenchmarkStoryRender(b *testing.B) {
 	v := makeStoryView(st, &br, docs)
 	var buf bytes.Buffer
 	b.ResetTimer()
+	cpu0 := testutil.CPUTime()
 	for range b.N {
 		buf.Reset()
 		if err := srv.execute(&buf, "story.html", v, noncePlaceholder); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(testutil.CPUTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(buf.Len()), "bytes")
 }
