@@ -226,7 +226,8 @@ func jsonLD(s string) []map[string]any {
 	return out
 }
 
-// articleTypes are the schema.org types of an article's JSON-LD object.
+// isArticleType reports whether a JSON-LD object has a schema.org type of
+// an article (NewsArticle, BlogPosting, Report...).
 func isArticleType(o map[string]any) bool {
 	var types []string
 	switch t := o["@type"].(type) {
@@ -240,7 +241,7 @@ func isArticleType(o map[string]any) bool {
 		}
 	}
 	for _, t := range types {
-		if strings.HasSuffix(t, "Article") || strings.HasSuffix(t, "Posting") || t == "Report" || t == "WebPage" {
+		if strings.HasSuffix(t, "Article") || strings.HasSuffix(t, "Posting") || t == "Report" {
 			return true
 		}
 	}
@@ -280,7 +281,7 @@ func slicesContain(ss []string, s string) bool {
 // first of an article type, else the first with a publication date.
 func (m *metaTags) ldArticle() map[string]any {
 	for _, o := range m.ld {
-		if isArticleType(o) && o["@type"] != "WebPage" {
+		if isArticleType(o) {
 			return o
 		}
 	}
