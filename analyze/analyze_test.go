@@ -34,7 +34,7 @@ func TestSegment(t *testing.T) {
 	for i, s := range d.Sentences {
 		var toks []string
 		for _, tok := range d.Tokens[s.FirstToken:s.EndToken] {
-			toks = append(toks, tok.Text)
+			toks = append(toks, tok.In(d.Text))
 		}
 		got = append(got, fmt.Sprintf("%d:%s", s.Paragraph, strings.Join(toks, " ")))
 		if d.SentenceAt(s.Start) != i || d.SentenceAt(s.End-1) != i {

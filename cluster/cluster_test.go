@@ -17,7 +17,9 @@ func mkDoc(id string, date time.Time, title, text string, people ...string) *new
 	start := 0
 	for _, f := range strings.Fields(text) {
 		i := strings.Index(text[start:], f) + start
-		d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: i, End: i + len(f)}, Text: strings.Trim(f, ".,")})
+		w := strings.Trim(f, ".,")
+		j := i + strings.Index(f, w)
+		d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: j, End: j + len(w)}})
 		start = i + len(f)
 	}
 	d.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}, EndToken: len(d.Tokens)}}

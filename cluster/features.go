@@ -117,7 +117,7 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			if i < leadEnd {
 				n = cfg.LeadWeight
 			}
-			addWord(t.Text, n)
+			addWord(t.In(d.Text), n)
 		}
 	} else {
 		for _, w := range strings.Fields(d.Text) {

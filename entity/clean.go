@@ -112,7 +112,7 @@ var placeHeads = map[string]bool{
 // nonNameType returns the type a "person" whose name ends with a word of
 // a law, body or place, or starts with a place's word, really has, or ""
 // when the name may be a person's.
-func nonNameType(toks []news.Token) news.EntityType {
+func nonNameType(toks []tok) news.EntityType {
 	if len(toks) < 2 {
 		return ""
 	}
@@ -127,7 +127,7 @@ func nonNameType(toks []news.Token) news.EntityType {
 // "Vermont Sen. Sanders", "Calif." in "Calif. Dukes"), or a when there is
 // none. The rest must look like a name: one to four capitalised words,
 // none of them the head of an organisation's name.
-func (t *Tagger) personCut(toks []news.Token, a, b int, typ news.EntityType) int {
+func (t *Tagger) personCut(toks []tok, a, b int, typ news.EntityType) int {
 	cut := a
 	for k := a; k < b-1; k++ {
 		w := toks[k].Text
@@ -290,7 +290,7 @@ func adjectival(s string, known func([]string) uint8) bool {
 // capitalised words of an armed force or a state body that follow it
 // ("Iranian" + "Armed Forces" → the organisation "Iranian Armed
 // Forces"). Lower-case words ("Iraqi army") are left alone.
-func extendOrgs(toks []news.Token, sents []news.Sentence, cands []cand, known func([]string) uint8) []cand {
+func extendOrgs(toks []tok, sents []news.Sentence, cands []cand, known func([]string) uint8) []cand {
 	for i := range cands {
 		cd := &cands[i]
 		if cd.typ != news.Misc || !demonymLike(toks[cd.a].Text, known) {

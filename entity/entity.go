@@ -135,51 +135,54 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	if t == nil || t.m == nil || len(d.Sentences) == 0 {
 		return nil
 	}
+	buf := tokensOf(d)
+	defer putTokens(buf)
+	dtoks := *buf
 	sents := make([][]string, len(d.Sentences))
 	for k, s := range d.Sentences {
-		if s.FirstToken < 0 || s.EndToken > len(d.Tokens) || s.FirstToken > s.EndToken {
-			return fmt.Errorf("entity: %s: sentence %d has token range [%d,%d) outside %d tokens", d.ID, k, s.FirstToken, s.EndToken, len(d.Tokens))
+		if s.FirstToken < 0 || s.EndToken > len(dtoks) || s.FirstToken > s.EndToken {
+			return fmt.Errorf("entity: %s: sentence %d has token range [%d,%d) outside %d tokens", d.ID, k, s.FirstToken, s.EndToken, len(dtoks))
 		}
 		ws := make([]string, 0, s.EndToken-s.FirstToken)
-		for _, tk := range d.Tokens[s.FirstToken:s.EndToken] {
+		for _, tk := range dtoks[s.FirstToken:s.EndToken] {
 			ws = append(ws, modelWord(tk.Text))
 		}
 		sents[k] = ws
 	}
 	chunks := t.m.TagDoc(sents)
 	var cands []cand
-	per := make([]bool, len(d.Tokens)) // tokens inside person names
+	per := make([]bool, len(dtoks)) // tokens inside person names
 	for k, cs := range chunks {
 		first := d.Sentences[k].FirstToken
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
-			for _, cd := range t.repair(d.Text, d.Tokens, cd, first) {
-				for cd.b-cd.a > 1 && weekdays[strings.ToLower(d.Tokens[cd.a].Text)] {
+			for _, cd := range t.repair(d.Text, dtoks, cd, first) {
+				for cd.b-cd.a > 1 && weekdays[strings.ToLower(dtoks[cd.a].Text)] {
 					cd.a++
 				}
-				for cd.typ == news.Person && cd.b-cd.a > 1 && weekdays[strings.ToLower(d.Tokens[cd.b-1].Text)] {
+				for cd.typ == news.Person && cd.b-cd.a > 1 && weekdays[strings.ToLower(dtoks[cd.b-1].Text)] {
 					cd.b-- // "Obama Monday"
 				}
-				if c := t.personCut(d.Tokens, cd.a, cd.b, cd.typ); c > cd.a {
+				if c := t.personCut(dtoks, cd.a, cd.b, cd.typ); c > cd.a {
 					cd.a, cd.typ = c, news.Person
 				}
 				if cd.typ == news.Person {
-					if ty := nonNameType(d.Tokens[cd.a:cd.b]); ty != "" {
+					if ty := nonNameType(dtoks[cd.a:cd.b]); ty != "" {
 						cd.typ = ty
 					}
 				}
-				if cd.b-cd.a == 1 && cd.typ != news.Misc && peopleWord(d.Tokens[cd.a].Text) {
+				if cd.b-cd.a == 1 && cd.typ != news.Misc && peopleWord(dtoks[cd.a].Text) {
 					cd.typ = news.Misc // "Muslims", "Kurds": a people, not a person or place
 				}
 				if cd.typ == news.Person {
-					t.trimTitles(d.Tokens, &cd)
-					extendParticles(d.Tokens, &cd, d.Sentences[k].EndToken)
+					t.trimTitles(dtoks, &cd)
+					extendParticles(dtoks, &cd, d.Sentences[k].EndToken)
 				}
 				if n := len(cands); n > 0 && cands[n-1].sent == k && cands[n-1].b > cd.a {
 					// the previous name was extended over this one
 					continue
 				}
-				if cd.b <= cd.a || !hasLetter(d.Tokens[cd.a:cd.b]) {
+				if cd.b <= cd.a || !hasLetter(dtoks[cd.a:cd.b]) {
 					continue
 				}
 				cands = append(cands, cd)
@@ -191,11 +194,11 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			}
 		}
 	}
-	cands = extendOrgs(d.Tokens, d.Sentences, cands, t.m.Known)
-	cands = t.propagate(d, cands, per)
+	cands = extendOrgs(dtoks, d.Sentences, cands, t.m.Known)
+	cands = t.propagate(d, dtoks, cands, per)
 	// tokens of places, organisations and other names, which may stand in
 	// a person's title
-	inName := make([]bool, len(d.Tokens))
+	inName := make([]bool, len(dtoks))
 	for _, cd := range cands {
 		if cd.typ != news.Person {
 			for i := cd.a; i < cd.b; i++ {
@@ -209,8 +212,8 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		cd := &cands[i]
 		s := d.Sentences[cd.sent]
 		self := func(k int) bool { return per[k] && (k < cd.a || k >= cd.b) }
-		j := t.leftWindow(d.Tokens, s.FirstToken, cd.a, self, named)
-		ts, start := t.splitTitles(d.Text, d.Tokens, j, cd.a, true)
+		j := t.leftWindow(dtoks, s.FirstToken, cd.a, self, named)
+		ts, start := t.splitTitles(d.Text, dtoks, j, cd.a, true)
 		if cd.typ != news.Person {
 			// a rank or honorific makes a name a person's
 			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !honorifics[lowerWord(ts[len(ts)-1].text)]) || cd.b-cd.a > 4 {
@@ -221,36 +224,36 @@ func (t *Tagger) Apply(d *news.Doc) error {
 				per[k] = true
 			}
 		}
-		if c := start - 1; c > s.FirstToken && d.Tokens[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || honorifics[lowerWord(ts[0].text)]) {
+		if c := start - 1; c > s.FirstToken && dtoks[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || honorifics[lowerWord(ts[0].text)]) {
 			// a role in apposition before the name (and its rank):
 			// "Turkey's Chief of the General Staff, Hulusi Akar",
 			// "Pakistan's army chief, General Qamar Javed Bajwa"
-			j2 := t.leftWindow(d.Tokens, s.FirstToken, c, self, named)
-			if j2 < c && hasHead(d.Tokens[j2:c]) && (j2 == s.FirstToken || !capitalised(d.Tokens[j2-1].Text)) {
-				ts2, st2 := t.splitTitles(d.Text, d.Tokens, j2, c, false)
+			j2 := t.leftWindow(dtoks, s.FirstToken, c, self, named)
+			if j2 < c && hasHead(dtoks[j2:c]) && (j2 == s.FirstToken || !capitalised(dtoks[j2-1].Text)) {
+				ts2, st2 := t.splitTitles(d.Text, dtoks, j2, c, false)
 				if len(ts2) > 0 {
 					ts, start = append(ts2, ts...), st2
 				}
 			}
 		}
 		cd.titles, cd.tstart = ts, start
-		if r, end, ok := t.rightRole(d.Text, d.Tokens, cd.b, s.EndToken, self, named); ok {
+		if r, end, ok := t.rightRole(d.Text, dtoks, cd.b, s.EndToken, self, named); ok {
 			cd.titles = append(cd.titles, r)
 			cd.tend = end
 		}
 	}
-	cands = append(cands, t.acronyms(d, cands)...)
-	cands = t.dropTitleWords(d.Tokens, cands)
+	cands = append(cands, t.acronyms(d, dtoks, cands)...)
+	cands = t.dropTitleWords(dtoks, cands)
 	for _, cd := range cands {
 		m := news.Mention{
-			Span:     news.Span{Start: d.Tokens[cd.a].Start, End: d.Tokens[cd.b-1].End},
+			Span:     news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End},
 			Type:     cd.typ,
 			Sentence: cd.sent,
 			Entity:   -1,
 		}
 		m.Text = m.Span.In(d.Text)
 		if len(cd.titles) > 0 {
-			m.TitleSpan = news.Span{Start: min(d.Tokens[cd.tstart].Start, m.Start), End: max(cd.tend, m.End)}
+			m.TitleSpan = news.Span{Start: min(dtoks[cd.tstart].Start, m.Start), End: max(cd.tend, m.End)}
 			for _, tl := range cd.titles {
 				m.Titles = append(m.Titles, tl.text)
 			}
@@ -271,7 +274,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 // dropTitleWords drops the mentions made only of office and rank words
 // that stand inside a person's titles ("Staff" of "Chief of Staff",
 // "General Staff").
-func (t *Tagger) dropTitleWords(toks []news.Token, cands []cand) []cand {
+func (t *Tagger) dropTitleWords(toks []tok, cands []cand) []cand {
 	var spans []news.Span
 	for _, cd := range cands {
 		if cd.typ == news.Person && len(cd.titles) > 0 {
@@ -300,7 +303,7 @@ func (t *Tagger) dropTitleWords(toks []news.Token, cands []cand) []cand {
 	return out
 }
 
-func (t *Tagger) allTitleWords(toks []news.Token) bool {
+func (t *Tagger) allTitleWords(toks []tok) bool {
 	for _, tk := range toks {
 		l := lowerWord(tk.Text)
 		if !t.isRoleWord(tk.Text) && rankWords[l] == "" && !connectors[l] {
@@ -311,7 +314,7 @@ func (t *Tagger) allTitleWords(toks []news.Token) bool {
 }
 
 // gapHasBreak reports whether a line break separates two tokens.
-func gapHasBreak(text string, a, b news.Token) bool {
+func gapHasBreak(text string, a, b tok) bool {
 	return a.End <= b.Start && b.Start <= len(text) && strings.ContainsAny(text[a.End:b.Start], "\n\r")
 }
 
@@ -331,7 +334,7 @@ func romanSyllable(w string, n int) bool {
 
 // extendParticles extends a person's name over a particle the tagger
 // left out: "Othman" + "al-Ghanemi", "Osama" + "bin Laden".
-func extendParticles(toks []news.Token, cd *cand, end int) {
+func extendParticles(toks []tok, cd *cand, end int) {
 	for cd.b < end {
 		w := toks[cd.b].Text
 		if cd.b-cd.a >= 2 && romanSyllable(toks[cd.b-1].Text, 4) && romanSyllable(w, 3) && (cd.b+1 >= end || !capitalised(toks[cd.b+1].Text)) {
@@ -382,7 +385,7 @@ func nameParticle(w string) bool {
 // people's names swallowed with their rank into an organisation
 // ("Chief of Staff of the Iranian Armed Forces Major General Mohammad
 // Baqeri"). A single common word at the start of a sentence is dropped.
-func (t *Tagger) repair(text string, toks []news.Token, cd cand, first int) []cand {
+func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 	// a name does not run over a line break
 	for i := cd.a + 1; i < cd.b; i++ {
 		if gapHasBreak(text, toks[i-1], toks[i]) {
@@ -485,13 +488,13 @@ func (t *Tagger) repair(text string, toks []news.Token, cd cand, first int) []ca
 // propagate tags as a person the words the tagger left untagged that are
 // the surname of a person named in full in the same doc ("Ghanmi also
 // praised…" after "Othman al-Ghanmi").
-func (t *Tagger) propagate(d *news.Doc, cands []cand, per []bool) []cand {
+func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool) []cand {
 	surnames := map[string]bool{}
 	for _, cd := range cands {
 		if cd.typ != news.Person {
 			continue
 		}
-		pn := parseName(news.Span{Start: d.Tokens[cd.a].Start, End: d.Tokens[cd.b-1].End}.In(d.Text))
+		pn := parseName(news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End}.In(d.Text))
 		if len(pn.parts) > 1 {
 			surnames[pn.parts[len(pn.parts)-1].t] = true
 		}
@@ -499,7 +502,7 @@ func (t *Tagger) propagate(d *news.Doc, cands []cand, per []bool) []cand {
 	if len(surnames) == 0 {
 		return cands
 	}
-	taken := make([]bool, len(d.Tokens))
+	taken := make([]bool, len(dtoks))
 	for _, cd := range cands {
 		for i := cd.a; i < cd.b; i++ {
 			taken[i] = true
@@ -508,8 +511,8 @@ func (t *Tagger) propagate(d *news.Doc, cands []cand, per []bool) []cand {
 	added := false
 	for k, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
-			w := d.Tokens[i].Text
-			if taken[i] || !capitalised(w) || t.m.Common(w) || (i+1 < s.EndToken && capitalised(d.Tokens[i+1].Text) && !taken[i+1]) {
+			w := dtoks[i].Text
+			if taken[i] || !capitalised(w) || t.m.Common(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) {
 				continue
 			}
 			pn := parseName(w)
@@ -529,7 +532,7 @@ func (t *Tagger) propagate(d *news.Doc, cands []cand, per []bool) []cand {
 
 // trimTitles moves ranks, honorifics and office words the tagger put at
 // the start of a name out of it.
-func (t *Tagger) trimTitles(toks []news.Token, cd *cand) {
+func (t *Tagger) trimTitles(toks []tok, cd *cand) {
 	for cd.b-cd.a > 1 {
 		w := toks[cd.a].Text
 		next := toks[cd.a+1].Text
@@ -544,7 +547,7 @@ func (t *Tagger) trimTitles(toks []news.Token, cd *cand) {
 	}
 }
 
-func hasLetter(toks []news.Token) bool {
+func hasLetter(toks []tok) bool {
 	for _, tk := range toks {
 		for _, r := range tk.Text {
 			if unicode.IsLetter(r) {
@@ -557,20 +560,20 @@ func hasLetter(toks []news.Token) bool {
 
 // acronyms finds "Name (ACR)" and adds the acronym as a mention of the
 // same type when the tagger missed it.
-func (t *Tagger) acronyms(d *news.Doc, cands []cand) []cand {
+func (t *Tagger) acronyms(d *news.Doc, dtoks []tok, cands []cand) []cand {
 	have := map[int]bool{}
 	for _, cd := range cands {
 		have[cd.a] = true
 	}
 	var out []cand
 	for _, cd := range cands {
-		if cd.typ == news.Person || cd.b+2 >= len(d.Tokens) {
+		if cd.typ == news.Person || cd.b+2 >= len(dtoks) {
 			continue
 		}
-		if d.Tokens[cd.b].Text != "(" || d.Tokens[cd.b+2].Text != ")" || have[cd.b+1] {
+		if dtoks[cd.b].Text != "(" || dtoks[cd.b+2].Text != ")" || have[cd.b+1] {
 			continue
 		}
-		if acronymOf(d.Tokens[cd.b+1].Text) == "" {
+		if acronymOf(dtoks[cd.b+1].Text) == "" {
 			continue
 		}
 		out = append(out, cand{a: cd.b + 1, b: cd.b + 2, sent: cd.sent, typ: cd.typ})

@@ -43,7 +43,7 @@ func TestStageQualityFloor(t *testing.T) {
 				if i > 0 {
 					b.WriteByte(' ')
 				}
-				d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: b.Len(), End: b.Len() + len(w)}, Text: w})
+				d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: b.Len(), End: b.Len() + len(w)}})
 				b.WriteString(w)
 			}
 			d.Sentences = append(d.Sentences, news.Sentence{Span: news.Span{Start: start, End: b.Len()}, FirstToken: first, EndToken: len(d.Tokens)})

@@ -194,7 +194,7 @@ func (t *Tagger) isRoleWord(w string) bool {
 	return false
 }
 
-func hasHead(toks []news.Token) bool {
+func hasHead(toks []tok) bool {
 	for _, tk := range toks {
 		l := lowerWord(tk.Text)
 		if roleHeads[l] {
@@ -212,7 +212,7 @@ func hasHead(toks []news.Token) bool {
 // titleLike reports whether token k may stand in a title: an office,
 // rank or honorific word, or a capitalised word of a place, organisation
 // or nationality the tagger found (named).
-func (t *Tagger) titleLike(toks []news.Token, k int, named func(int) bool) bool {
+func (t *Tagger) titleLike(toks []tok, k int, named func(int) bool) bool {
 	w := toks[k].Text
 	if t.isRoleWord(w) || rankWords[lowerWord(w)] != "" {
 		return true
@@ -227,7 +227,7 @@ func (t *Tagger) titleLike(toks []news.Token, k int, named func(int) bool) bool 
 // ends right before token s (>= lo): office words, ranks, honorifics,
 // names of places and organisations, connectors, abbreviation dots, and a
 // possessor ("Turkey's") that ends the run.
-func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked, named func(int) bool) int {
+func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool) int {
 	j := s
 	for j > lo && s-j < 14 {
 		w := toks[j-1].Text
@@ -274,7 +274,7 @@ func (t *Tagger) leftWindow(toks []news.Token, lo, s int, blocked, named func(in
 // office, which is the named person's; direct is false for a role in
 // apposition ("an adviser to the President, John Smith"), which is kept
 // whole.
-func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int, direct bool) (out []title, start int) {
+func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (out []title, start int) {
 	start = s
 	end := s
 	// rankBefore takes the longest run of up to five tokens before end
@@ -351,7 +351,7 @@ func (t *Tagger) splitTitles(text string, toks []news.Token, j, s int, direct bo
 // rightRole returns the role given in an apposition after the name that
 // ends before token e ("…al-Ghanmi, the chief of staff of Iraqi Armed
 // Forces,"), and the end of the apposition.
-func (t *Tagger) rightRole(text string, toks []news.Token, e, hi int, blocked, named func(int) bool) (title, int, bool) {
+func (t *Tagger) rightRole(text string, toks []tok, e, hi int, blocked, named func(int) bool) (title, int, bool) {
 	if e >= hi || toks[e].Text != "," {
 		return title{}, 0, false
 	}

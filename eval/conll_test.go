@@ -44,10 +44,12 @@ func TestConllDocRoundTrip(t *testing.T) {
 		t.Fatalf("got %+v, %v", docs, err)
 	}
 	d := conllDoc("0", docs[0])
+	var words []string
 	for _, tk := range d.Tokens {
-		if tk.In(d.Text) != tk.Text {
-			t.Errorf("token %q at %v reads %q", tk.Text, tk.Span, tk.In(d.Text))
-		}
+		words = append(words, tk.In(d.Text))
+	}
+	if got := strings.Join(words, " "); got != "EU rejects German call Peter Blackburn" {
+		t.Errorf("tokens read %q", got)
 	}
 	if len(d.Sentences) != 2 || d.Sentences[1].FirstToken != 4 {
 		t.Errorf("sentences %+v", d.Sentences)
@@ -64,9 +66,16 @@ func FuzzParseCoNLL(f *testing.F) {
 		}
 		for i, cd := range docs {
 			d := conllDoc("x", cd)
-			for _, tk := range d.Tokens {
-				if tk.In(d.Text) != tk.Text {
-					t.Fatalf("doc %d: token %q misplaced", i, tk.Text)
+			var words []string
+			for _, s := range cd.Sentences {
+				words = append(words, s.Words...)
+			}
+			if len(words) != len(d.Tokens) {
+				t.Fatalf("doc %d: %d tokens for %d words", i, len(d.Tokens), len(words))
+			}
+			for k, tk := range d.Tokens {
+				if tk.In(d.Text) != words[k] {
+					t.Fatalf("doc %d: token %q misplaced, reads %q", i, words[k], tk.In(d.Text))
 				}
 			}
 			for _, s := range cd.Sentences {

@@ -250,7 +250,7 @@ func ecbNewsDoc(d *ECBDoc) (*news.Doc, []int) {
 		}
 		starts[i] = b.Len()
 		b.WriteString(w)
-		nd.Tokens = append(nd.Tokens, news.Token{Span: news.Span{Start: starts[i], End: b.Len()}, Text: w})
+		nd.Tokens = append(nd.Tokens, news.Token{Span: news.Span{Start: starts[i], End: b.Len()}})
 	}
 	if n := len(nd.Sentences); n > 0 {
 		nd.Sentences[n-1].End = b.Len()

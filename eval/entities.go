@@ -36,7 +36,7 @@ func conllDoc(id string, cd CoNLLDoc) *news.Doc {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: b.Len(), End: b.Len() + len(w)}, Text: w})
+			d.Tokens = append(d.Tokens, news.Token{Span: news.Span{Start: b.Len(), End: b.Len() + len(w)}})
 			b.WriteString(w)
 		}
 		sp := news.Span{Start: start, End: b.Len()}

@@ -15,6 +15,24 @@ var months = map[string]time.Month{
 	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
+// otherMonths are month names of other European languages, read in a web
+// page's metadata and date lines, whose language is not known; the lines
+// of plain text use months alone.
+var otherMonths = map[string]time.Month{
+	"januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "gennaio": 1, "januari": 1, "janeiro": 1,
+	"februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "febbraio": 2, "februari": 2, "fevereiro": 2,
+	"märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "maart": 3, "março": 3,
+	"avril": 4, "abril": 4, "aprile": 4,
+	"mai": 5, "mayo": 5, "maggio": 5, "mei": 5, "maio": 5,
+	"juni": 6, "juin": 6, "junio": 6, "giugno": 6, "junho": 6,
+	"juli": 7, "juillet": 7, "julio": 7, "luglio": 7, "julho": 7,
+	"août": 8, "aout": 8, "agosto": 8, "augustus": 8,
+	"septembre": 9, "septiembre": 9, "settembre": 9, "setembro": 9,
+	"oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10, "outubro": 10,
+	"novembre": 11, "noviembre": 11, "novembro": 11,
+	"dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
+}
+
 var weekdays = map[string]bool{
 	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true,
 	"wed": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true,
@@ -25,6 +43,8 @@ var weekdays = map[string]bool{
 var dateLayouts = []string{
 	time.RFC3339Nano,
 	time.RFC3339,
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02T15:04:05.999999999-0700",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
@@ -55,7 +75,7 @@ func parseDate(s string) (time.Time, bool) {
 			return t, plausibleYear(t.Year())
 		}
 	}
-	return scanDate(s, false)
+	return scanDate(s, false, true)
 }
 
 func plausibleYear(y int) bool { return y >= 1800 && y <= 2200 }
@@ -66,7 +86,7 @@ func stampDate(line string) (time.Time, bool) {
 	if len(line) > 60 {
 		return time.Time{}, false
 	}
-	return scanDate(line, true)
+	return scanDate(line, true, false)
 }
 
 // dateTokens splits s into words, cutting between letters and digits
@@ -117,8 +137,10 @@ func isOrdinalStart(cur []rune, r rune) bool {
 
 // scanDate finds a day, month and year among the words of s. When strict,
 // every word must be part of a date or time; otherwise other words are
-// skipped.
-func scanDate(s string, strict bool) (time.Time, bool) {
+// skipped. When loose, as for a web page's metadata and date lines,
+// month names of other languages and numeric dates ("30.04.2019") count
+// too.
+func scanDate(s string, strict, loose bool) (time.Time, bool) {
 	var (
 		year, day, hour, min = 0, 0, -1, 0
 		month                time.Month
@@ -128,6 +150,15 @@ func scanDate(s string, strict bool) (time.Time, bool) {
 	for _, tok := range dateTokens(s) {
 		low := strings.ToLower(strings.TrimRight(tok, "."))
 		switch {
+		case loose && isDottedDate(tok):
+			p := strings.Split(strings.ReplaceAll(tok, "/", "."), ".")
+			d, _ := strconv.Atoi(p[0])
+			m, _ := strconv.Atoi(p[1])
+			y, _ := strconv.Atoi(p[2])
+			if strings.Contains(tok, "/") && d <= 12 {
+				d, m = m, d // month first, as in the US, unless it cannot be
+			}
+			year, month, day = y, time.Month(m), d
 		case isISODate(tok):
 			y, _ := strconv.Atoi(tok[0:4])
 			m, _ := strconv.Atoi(tok[5:7])
@@ -141,6 +172,8 @@ func scanDate(s string, strict bool) (time.Time, bool) {
 			}
 		case months[low] != 0 && month == 0:
 			month = months[low]
+		case loose && otherMonths[low] != 0 && month == 0:
+			month = otherMonths[low]
 		case weekdays[low]:
 		case low == "am" || low == "a.m":
 			am = true
@@ -197,6 +230,29 @@ func isISODate(s string) bool {
 		}
 	}
 	return true
+}
+
+// isDottedDate reports whether s is a day, month and four-digit year
+// written with dots or slashes: "05.10.2013", "6/22/2021".
+func isDottedDate(s string) bool {
+	sep := "."
+	if strings.Contains(s, "/") {
+		sep = "/"
+	}
+	p := strings.Split(strings.TrimSuffix(s, "."), sep)
+	if len(p) != 3 || len(p[0]) < 1 || len(p[0]) > 2 || len(p[1]) < 1 || len(p[1]) > 2 || len(p[2]) != 4 {
+		return false
+	}
+	for _, x := range p {
+		for _, c := range x {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	m, _ := strconv.Atoi(p[1])
+	d, _ := strconv.Atoi(p[0])
+	return m >= 1 && d >= 1 && (m <= 12 || sep == "/" && d <= 12)
 }
 
 func isClock(s string) bool {

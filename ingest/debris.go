@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,12 +33,17 @@ type paraFeatures struct {
 }
 
 // creditsRE matches the staff credits that close wire copy.
-var creditsRE = regexp.MustCompile(`^[(\-–— ]*(?i:(?:with )?(?:additional )?reporting|editing|writing|compiled|edited|translated)(?: by)?\s+\p{Lu}`)
+var creditsRE = lazyRegexp(`^[(\-–— ]*(?i:(?:with )?(?:additional )?reporting|editing|writing|compiled|edited|translated)(?: by)?\s+\p{Lu}`)
 
-var labelCountRE = regexp.MustCompile(`^[^.!?]{1,100}?\s*[(\[]\s*\d{1,7}\s*[)\]]$`)
+// copyrightRE matches a copyright notice: "© 2020 Name", "Copyright 2019
+// Name. All rights reserved.", "(c) 2019 Name": the sign or the word,
+// then a year or the reservation of rights.
+var copyrightRE = lazyRegexp(`^(?:©|\((?i:c)\)|(?i:copyright\b)).*(?:\b(?:1[89]|20)\d\d\b|(?i:rights reserved))`)
+
+var labelCountRE = lazyRegexp(`^[^.!?]{1,100}?\s*[(\[]\s*\d{1,7}\s*[)\]]$`)
 
 func features(p string) paraFeatures {
-	f := paraFeatures{sentence: endsSentence(p), labelCount: labelCountRE.MatchString(p)}
+	f := paraFeatures{sentence: endsSentence(p), labelCount: labelCountRE().MatchString(p)}
 	for _, w := range strings.Fields(p) {
 		f.words = append(f.words, splitGlued(w)...)
 	}
@@ -148,6 +152,7 @@ const (
 	reasonDate       = "bare date"        // "22 June 2021"
 	reasonCredits    = "credits"          // "(Reporting by Jane Doe; Editing by John Smith)"
 	reasonBracketed  = "bracketed link"   // "[Everything you need to know about the vote]"
+	reasonCopyright  = "copyright"        // "© 2020 CBS Interactive Inc. All Rights Reserved."
 	reasonRun        = "run of labels"    // related headlines, menus
 	reasonEdge       = "page edge"        // short non-sentences before the text starts or after it ends
 )
@@ -204,10 +209,12 @@ func debrisReasons(paras []string) []string {
 			reasons[i] = reasonRepeated
 		case !f.sentence && isStamp(p):
 			reasons[i] = reasonDate
-		case !f.sentence && len(f.words) <= 25 && creditsRE.MatchString(p):
+		case !f.sentence && len(f.words) <= 25 && creditsRE().MatchString(p):
 			reasons[i] = reasonCredits
 		case len(f.words) <= 25 && strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") && strings.Count(p, "[") == 1:
 			reasons[i] = reasonBracketed
+		case len(f.words) <= 20 && copyrightRE().MatchString(p):
+			reasons[i] = reasonCopyright
 		}
 	}
 	// Runs of three or more labels: related headlines, menus, link lists;
@@ -276,7 +283,7 @@ func firstRune(s string) string {
 
 // feedFooterRE matches the line that blog software adds to the end of
 // every feed item ("The post Title appeared first on Site.").
-var feedFooterRE = regexp.MustCompile(`^The post .{1,300} appeared first on .{1,100}\.?$`)
+var feedFooterRE = lazyRegexp(`^The post .{1,300} appeared first on .{1,100}\.?$`)
 
 // dropWidgets drops only the paragraphs that are furniture wherever they
 // stand (counters, interface lines, labels with counts, credits, the feed
@@ -287,10 +294,10 @@ func dropWidgets(paras []string) []string {
 	out := make([]string, 0, len(paras))
 	for i, p := range paras {
 		switch reasons[i] {
-		case reasonNoLetters, reasonUI, reasonLabelCount, reasonCredits:
+		case reasonNoLetters, reasonUI, reasonLabelCount, reasonCredits, reasonCopyright:
 			continue
 		}
-		if feedFooterRE.MatchString(p) {
+		if feedFooterRE().MatchString(p) {
 			continue
 		}
 		out = append(out, p)

@@ -72,7 +72,7 @@ func FuzzText(f *testing.F) {
 	})
 }
 
-// FuzzHTML fuzzes the whole HTML reader, go-trafilatura and go-readability
+// FuzzHTML fuzzes the whole HTML reader, go-readability
 // included; it is slow (a few hundred executions a second).
 func FuzzHTML(f *testing.F) {
 	addSeeds(f, "html_*.input")

@@ -8,21 +8,21 @@ import (
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/storyline-news/storyline/news"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
-// minMainText is the length of main text below which the extraction is
-// tried again with the fallback extractor.
+// minMainText is the length of main text below which the page's whole
+// body text is tried instead.
 const minMainText = 200
 
-// readHTML reads one web page: its main text through go-trafilatura, with
-// go-readability as the fallback and the page's plain body text as the last
-// resort; its title, author, date, outlet (og:site_name, else the host)
-// and canonical URL from the page's metadata.
+// readHTML reads one web page: its main text through go-readability, with
+// the page's plain body text as the fallback; its title, author, date,
+// outlet (og:site_name, else the host) and canonical URL from the page's
+// metadata (see readPageMeta), go-readability's reading of the page
+// filling what the markup does not state.
 func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) (a *news.Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -51,47 +51,39 @@ func (r *Reader) readHTML(src *source, raw []byte, contentType, pageURL string) 
 		}
 	}
 
-	var paras []string
-	var meta trafilatura.Metadata
 	if r.opts.SimpleHTML {
-		meta.Title = pageTitle(doc)
+		meta := pageMeta{Title: pageTitle(doc)}
 		if err := r.finishHTML(a, meta, base, nodeParagraphs(findBody(doc), true)); err != nil {
 			return nil, err
 		}
 		return a, nil
 	}
-	res, terr := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:     base,
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Fast,
-	})
-	if terr == nil && res != nil {
-		meta = res.Metadata
-		paras = nodeParagraphs(res.ContentNode, false)
-	}
-	if textLen(paras) < minMainText {
-		if art, err := readability.FromDocument(doc, base); err == nil {
-			if p := nodeParagraphs(art.Node, false); textLen(p) > textLen(paras) {
-				paras = p
-			}
-			if meta.Title == "" {
-				meta.Title = art.Title()
-			}
-			if meta.Author == "" {
-				meta.Author = art.Byline()
-			}
-			if meta.Sitename == "" {
-				meta.Sitename = art.SiteName()
-			}
-			if meta.Date.IsZero() {
-				if t, err := art.PublishedTime(); err == nil {
-					meta.Date = t
-				}
+	meta := readPageMeta(doc, base)
+	var paras []string
+	if art, err := readability.FromDocument(doc, base); err == nil {
+		if art.Node != nil {
+			dropLinkLists(art.Node)
+			paras = nodeParagraphs(art.Node, false)
+		}
+		if t := collapseSpace(art.Title()); t != "" && (meta.Title == "" || meta.Title == pageTitle(doc)) {
+			meta.Title = t
+		}
+		if meta.Author == "" {
+			meta.Author = collapseSpace(art.Byline())
+		}
+		if meta.Site == "" {
+			meta.Site = art.SiteName()
+		}
+		if meta.Date.IsZero() {
+			if t, err := art.PublishedTime(); err == nil {
+				meta.Date = dayOf(t)
 			}
 		}
 	}
-	if len(paras) == 0 {
-		paras = nodeParagraphs(findBody(doc), true)
+	if textLen(paras) < minMainText {
+		if p := nodeParagraphs(findBody(doc), true); textLen(p) > textLen(paras) {
+			paras = p
+		}
 	}
 	if err := r.finishHTML(a, meta, base, paras); err != nil {
 		return nil, err
@@ -121,11 +113,11 @@ func pageTitle(doc *html.Node) string {
 		return false
 	}
 	walk(doc)
-	return strings.TrimSpace(title)
+	return collapseSpace(title)
 }
 
 // finishHTML fills a from the page's metadata and main text.
-func (r *Reader) finishHTML(a *news.Article, meta trafilatura.Metadata, base *url.URL, paras []string) error {
+func (r *Reader) finishHTML(a *news.Article, meta pageMeta, base *url.URL, paras []string) error {
 	a.Title = meta.Title
 	a.Author = meta.Author
 	if !meta.Date.IsZero() && plausibleYear(meta.Date.Year()) {
@@ -134,7 +126,7 @@ func (r *Reader) finishHTML(a *news.Article, meta trafilatura.Metadata, base *ur
 	if canon := canonicalURL(meta.URL, base); canon != "" {
 		a.URL = canon
 	}
-	a.Outlet = strings.TrimSpace(meta.Sitename)
+	a.Outlet = strings.TrimSpace(meta.Site)
 	if a.Outlet == "" {
 		a.Outlet = hostName(a.URL)
 	}
@@ -294,7 +286,7 @@ func nodeParagraphs(n *html.Node, furniture bool) []string {
 }
 
 // elementAtom returns the atom of an element, looking it up by name for
-// elements built without one (as go-trafilatura's output is).
+// elements built without one (as tree-rewriting extractors leave them).
 func elementAtom(n *html.Node) atom.Atom {
 	if n.DataAtom != 0 {
 		return n.DataAtom
@@ -303,7 +295,7 @@ func elementAtom(n *html.Node) atom.Atom {
 }
 
 // isBlockName reports whether an element unknown to HTML (as
-// go-trafilatura's output uses) is a block: "head", "item", "list", "quote".
+// some extractors' output uses) is a block: "head", "item", "list", "quote".
 func isBlockName(name string) bool {
 	switch strings.ToLower(name) {
 	case "head", "item", "list", "quote", "lb", "row", "cell", "doc":

@@ -49,10 +49,13 @@
 // again. A short first line without a full stop followed by running text
 // is taken as the title.
 //
-// Web pages go through go-trafilatura, with go-readability as the fallback
-// and the page's plain body text as the last resort; the title, author,
+// Web pages go through go-readability, with the page's plain body text as
+// the fallback; figures, captions, link lists and small blocks whose class
+// names furniture are dropped before the debris rules. The title, author,
 // date, outlet (og:site_name, else the host) and canonical URL come from
-// the page's metadata. Feed items give one article each: the full content
+// the page's metadata: meta tags, JSON-LD, <time> elements, elements
+// marked as a date, a date in the address, or a line that is nothing but
+// a date. Feed items give one article each: the full content
 // when the item has it, else its description; the item's date is the
 // stated date and the feed's title the outlet. JSON articles are objects
 // with "title", "text" (or "content", "body", or a "paragraphs" list),
@@ -171,8 +174,8 @@ type Options struct {
 	KeepDebris bool
 	// SimpleHTML reads web pages with storyline's own reader alone: the
 	// page's body text, cleaned by the debris rules, and its <title>,
-	// without go-trafilatura and go-readability. It is much faster and
-	// cruder (no main-text extraction, no page metadata); fuzz tests use
+	// without go-readability. It is much faster and cruder (no main-text
+	// extraction, no page metadata); fuzz tests use
 	// it so that fuzzing explores storyline's code rather than the
 	// extractors'.
 	SimpleHTML bool

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"html"
-	"regexp"
 	"strings"
 	"time"
 
@@ -105,10 +104,10 @@ func sgmlElement(doc []byte, names ...string) (string, bool) {
 }
 
 var (
-	sgmlTagRE    = regexp.MustCompile(`<[^<>]*>`)
-	sgmlParaRE   = regexp.MustCompile(`(?i)<p\b[^>]*>`)
-	sgmlEntityRE = regexp.MustCompile(`&[A-Za-z][A-Za-z0-9]*;`)
-	docnoDateRE  = regexp.MustCompile(`[A-Za-z_]{2,}(\d{8})`)
+	sgmlTagRE    = lazyRegexp(`<[^<>]*>`)
+	sgmlParaRE   = lazyRegexp(`(?i)<p\b[^>]*>`)
+	sgmlEntityRE = lazyRegexp(`&[A-Za-z][A-Za-z0-9]*;`)
+	docnoDateRE  = lazyRegexp(`[A-Za-z_]{2,}(\d{8})`)
 )
 
 // wireQuotes turns the typewriter quotes of newswire text into the
@@ -118,17 +117,17 @@ var wireQuotes = strings.NewReplacer("``", "“", "''", "”")
 // sgmlText turns marked-up SGML content into plain text: tags removed,
 // entities decoded, private ones (&Cx1f;) dropped, “ and ” made quotes.
 func sgmlText(s string) string {
-	s = sgmlTagRE.ReplaceAllString(s, " ")
+	s = sgmlTagRE().ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
-	return wireQuotes.Replace(sgmlEntityRE.ReplaceAllString(s, ""))
+	return wireQuotes.Replace(sgmlEntityRE().ReplaceAllString(s, ""))
 }
 
 // sgmlParagraphs splits the <TEXT> of a document into paragraphs: its <P>
 // elements, or blank-line separated blocks, or indented lines.
 func sgmlParagraphs(text string) []string {
 	var blocks []string
-	if sgmlParaRE.MatchString(text) {
-		blocks = sgmlParaRE.Split(text, -1)
+	if sgmlParaRE().MatchString(text) {
+		blocks = sgmlParaRE().Split(text, -1)
 	} else {
 		blocks = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n")
 		if len(blocks) == 1 {
@@ -173,7 +172,7 @@ func sgmlDate(doc []byte, docno string) time.Time {
 			return t
 		}
 	}
-	if m := docnoDateRE.FindStringSubmatch(docno); m != nil {
+	if m := docnoDateRE().FindStringSubmatch(docno); m != nil {
 		if t, err := time.Parse("20060102", m[1]); err == nil && plausibleYear(t.Year()) {
 			return t
 		}
@@ -191,7 +190,7 @@ var archiveOutlets = map[string]string{
 	"CNA": "Central News Agency", "UMD": "Umbrella News", "FBIS": "Foreign Broadcast Information Service",
 }
 
-var docnoSourceRE = regexp.MustCompile(`^([A-Za-z]+)`)
+var docnoSourceRE = lazyRegexp(`^([A-Za-z]+)`)
 
 // sgmlArticle reads one <DOC>.
 func (r *Reader) sgmlArticle(src *source, path, id string, doc []byte) (*news.Article, error) {
@@ -211,7 +210,7 @@ func (r *Reader) sgmlArticle(src *source, path, id string, doc []byte) (*news.Ar
 		return nil, err
 	}
 	if a.Outlet == "" {
-		if m := docnoSourceRE.FindStringSubmatch(docno); m != nil {
+		if m := docnoSourceRE().FindStringSubmatch(docno); m != nil {
 			a.Outlet = archiveOutlets[strings.ToUpper(m[1])]
 		}
 	}

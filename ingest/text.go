@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -94,7 +93,7 @@ func normalizeLines(s string) []line {
 	return out
 }
 
-var headerRE = regexp.MustCompile(`^(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*))?$`)
+var headerRE = lazyRegexp(`^(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*))?$`)
 
 // readHeader reads the optional first line "date YYYY-MM-DD ...": the date
 // is the stated date and any text after it starts the body.
@@ -103,7 +102,7 @@ func readHeader(a *news.Article, lines []line) []line {
 		if l.text == "" {
 			continue
 		}
-		m := headerRE.FindStringSubmatch(l.text)
+		m := headerRE().FindStringSubmatch(l.text)
 		if m == nil {
 			return lines
 		}
@@ -151,7 +150,7 @@ func sentenceLike(t string) bool {
 	return n >= 8 && endsSentence(t) || n >= 20
 }
 
-var metaKeyRE = regexp.MustCompile(`^([\p{L}][\p{L} ]{0,20}?)\s*:\s*(.+)$`)
+var metaKeyRE = lazyRegexp(`^([\p{L}][\p{L} ]{0,20}?)\s*:\s*(.+)$`)
 
 // metaKeys are the keys of metadata lines and what they fill.
 var metaKeys = map[string]string{
@@ -177,7 +176,7 @@ func metaLine(a *news.Article, t string) bool {
 			got = append(got, kv{"stamp", d.Format(time.RFC3339)})
 			continue
 		}
-		m := metaKeyRE.FindStringSubmatch(f)
+		m := metaKeyRE().FindStringSubmatch(f)
 		if m == nil || len(strings.Fields(m[2])) > 8 {
 			return false
 		}
@@ -235,11 +234,11 @@ func stampLine(a *news.Article, t string) bool {
 	return true
 }
 
-var bylineRE = regexp.MustCompile(`^(?:By|BY|by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|bin|al-\p{L}+)){0,6})\s*(?:[,|/–—-].{0,40})?$`)
+var bylineRE = lazyRegexp(`^(?:By|BY|by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|bin|al-\p{L}+)){0,6})\s*(?:[,|/–—-].{0,40})?$`)
 
 // bylineLine takes a "By Jane Doe" line as the author.
 func bylineLine(a *news.Article, t string) bool {
-	m := bylineRE.FindStringSubmatch(t)
+	m := bylineRE().FindStringSubmatch(t)
 	if m == nil {
 		return false
 	}
@@ -500,7 +499,7 @@ func endsSentence(s string) bool {
 	return false
 }
 
-var outletPrefixRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.]*(?:[- ]\p{Lu}[\p{L}\d&'’.]*){0,3})-\s+["“'‘\p{Lu}\d]`)
+var outletPrefixRE = lazyRegexp(`^(\p{Lu}[\p{L}\d&'’.]*(?:[- ]\p{Lu}[\p{L}\d&'’.]*){0,3})-\s+["“'‘\p{Lu}\d]`)
 
 // outletPrefix takes an outlet name glued to a dash at the start of the
 // first paragraph ("Alwaght- Top Iranian ...").
@@ -508,7 +507,7 @@ func outletPrefix(a *news.Article, paras []string) []string {
 	if len(paras) == 0 {
 		return paras
 	}
-	m := outletPrefixRE.FindStringSubmatchIndex(paras[0])
+	m := outletPrefixRE().FindStringSubmatchIndex(paras[0])
 	if m == nil {
 		return paras
 	}
@@ -639,17 +638,17 @@ type dateline struct {
 var (
 	// A dateline: a place in capitals ("TEHRAN", "PINE RIDGE, S.D."), then
 	// optionally a date ("Sept. 27") and an outlet in brackets, then a dash.
-	capsDatelineRE = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?|\p{Lu}\.)){0,4})` +
+	capsDatelineRE = lazyRegexp(`^((?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?|\p{Lu}\.)){0,4})` +
 		`(?:,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?` +
 		`(?:,?\s+(` + dlDate + `))?` +
 		`\s*(?:\(([^()]{1,40})\))?\s*(--|—|–|-|_|:)\s*`)
 	// A place in ordinary case needs a date or an outlet to be a dateline.
-	titleDatelineRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2})` +
+	titleDatelineRE = lazyRegexp(`^(\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2})` +
 		`(?:,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?` +
 		`(?:(?:,?\s+(` + dlDate + `))\s*(?:\(([^()]{1,40})\))?|\s*\(([^()]{1,40})\))\s*(--|—|–|-|:)?\s*`)
-	dlDateRE = regexp.MustCompile(`^` + dlDate + `$`)
+	dlDateRE = lazyRegexp(`^` + dlDate + `$`)
 	// An outlet alone in brackets: "(CNN) —".
-	outletDatelineRE = regexp.MustCompile(`^\(([^()]{1,30})\)\s*(--|—|–|-)\s*`)
+	outletDatelineRE = lazyRegexp(`^\(([^()]{1,30})\)\s*(--|—|–|-)\s*`)
 )
 
 const dlDate = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?)`
@@ -659,16 +658,16 @@ const dlDate = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]
 func parseDateline(p string) (dateline, string, bool) {
 	var dl dateline
 	var date, sep string
-	if m := capsDatelineRE.FindStringSubmatch(p); m != nil {
+	if m := capsDatelineRE().FindStringSubmatch(p); m != nil {
 		dl.place, date, dl.outlet, sep = m[1], m[3], m[4], m[5]
-		if m[2] != "" && !dlDateRE.MatchString(m[2]) {
+		if m[2] != "" && !dlDateRE().MatchString(m[2]) {
 			dl.place += ", " + m[2]
 		}
 		if letters(m[1]) < 2 || sep == ":" || (sep == "-" || sep == "_") && !strings.HasSuffix(m[0], " ") {
 			return dl, "", false
 		}
 		dl.text = m[0]
-	} else if m := titleDatelineRE.FindStringSubmatch(p); m != nil {
+	} else if m := titleDatelineRE().FindStringSubmatch(p); m != nil {
 		dl.place, date, sep = m[1], m[3], m[6]
 		dl.outlet = m[4] + m[5]
 		if m[2] != "" {
@@ -678,7 +677,7 @@ func parseDateline(p string) (dateline, string, bool) {
 			return dl, "", false
 		}
 		dl.text = m[0]
-	} else if m := outletDatelineRE.FindStringSubmatch(p); m != nil {
+	} else if m := outletDatelineRE().FindStringSubmatch(p); m != nil {
 		dl.outlet, dl.text = m[1], m[0]
 	} else {
 		return dl, "", false

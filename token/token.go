@@ -42,7 +42,7 @@ func Words(s string) []string {
 	toks := Tokenize(s, news.Span{Start: 0, End: len(s)})
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.Text
+		out[i] = t.In(s)
 	}
 	return out
 }
@@ -51,7 +51,7 @@ func add(text string, s, e int, out []news.Token) []news.Token {
 	if e <= s {
 		return out
 	}
-	return append(out, news.Token{Span: news.Span{Start: s, End: e}, Text: text[s:e]})
+	return append(out, news.Token{Span: news.Span{Start: s, End: e}})
 }
 
 // leading marks are split off the front of a chunk one at a time.

@@ -61,7 +61,7 @@ func Doc(key, outlet, title, text string, date time.Time) *news.Doc {
 		Paragraphs: []news.Span{{Start: 0, End: len(text)}},
 	}}
 	d.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}, EndToken: 1}}
-	d.Tokens = []news.Token{{Span: news.Span{Start: 0, End: len(text)}, Text: text}}
+	d.Tokens = []news.Token{{Span: news.Span{Start: 0, End: len(text)}}}
 	d.Analyzer = "storetest/1"
 	return d
 }

@@ -78,7 +78,7 @@ func TestDecodeMatchesViterbi(t *testing.T) {
 		for _, sp := range sentence.Split(text) {
 			var ws []string
 			for _, tk := range token.Tokenize(text, sp) {
-				ws = append(ws, tk.Text)
+				ws = append(ws, tk.In(text))
 			}
 			sents = append(sents, ws)
 			n += len(ws)
