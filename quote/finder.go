@@ -57,6 +57,17 @@ type para struct {
 	inQ     []bool
 	// cueOwned marks the tokens of the attributions' cues.
 	cueOwned []bool
+	// cueMemo holds isCue's answer for each token, which depends only on
+	// the paragraph's tokens and sentences: the finder asks it of the
+	// same token many times.
+	cueMemo []cueAnswer
+}
+
+// cueAnswer is a memoised answer of isCue; done tells it is set.
+type cueAnswer struct {
+	r        rng
+	kind     cueKind
+	ok, done bool
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
@@ -119,6 +130,22 @@ func (p *para) sentOf(i int) int {
 // isCue reports whether token i is a reporting verb and returns its kind
 // and the range the cue covers.
 func (p *para) isCue(i int) (cueKind, rng, bool) {
+	if p.ts[i].kind != 'w' {
+		return 0, rng{}, false
+	}
+	if p.cueMemo == nil {
+		p.cueMemo = make([]cueAnswer, len(p.ts))
+	}
+	m := &p.cueMemo[i]
+	if !m.done {
+		m.kind, m.r, m.ok = p.cueAt(i)
+		m.done = true
+	}
+	return m.kind, m.r, m.ok
+}
+
+// cueAt is isCue, computed.
+func (p *para) cueAt(i int) (cueKind, rng, bool) {
 	t := p.ts[i]
 	if t.kind != 'w' {
 		return 0, rng{}, false
