@@ -23,8 +23,15 @@ type entry struct {
 }
 
 // span is a feature's non-zero weights, wts[off:off+n] of compiled; the
-// zero span is a feature without weights.
-type span struct{ off, n uint32 }
+// zero span is a feature without weights. A row with many weights is
+// also kept whole, all its labels, at dense[(d-1)*NumLabels:], which
+// addSpan adds faster than the sparse entries.
+type span struct{ off, n, d uint32 }
+
+// denseMin is the fewest non-zero weights of a row that compile keeps
+// whole too: about one row in sixteen, the affixes and frequent words
+// among them, which decoding adds most often.
+const denseMin = 6
 
 // slot is an entry of the open-addressing table from feature hashes to
 // their weights; key 0 marks an empty slot.
@@ -40,6 +47,8 @@ type slot struct {
 type compiled struct {
 	slots []slot
 	mask  uint64
+	// dense holds the rows of denseMin or more weights whole (see span).
+	dense []float32
 	// seen has a bit set for the hashes of the features in slots, 32
 	// per word: most token pairs have no feature, and a bit set small
 	// enough for the cache tells so sooner than the table.
@@ -120,6 +129,17 @@ func (b *builder) compile() *compiled {
 	// 16 bits per feature
 	c.seen = make([]uint32, size/2)
 	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
+	for i, sp := range b.spans {
+		if sp.n < denseMin {
+			continue
+		}
+		var row [NumLabels]float32
+		for _, e := range b.wts[sp.off : sp.off+sp.n] {
+			row[e.l] = e.w
+		}
+		c.dense = append(c.dense, row[:]...)
+		b.spans[i].d = uint32(len(c.dense) / NumLabels)
+	}
 	for i, k := range b.keys {
 		if k == 0 {
 			c.zero, c.hasZero = b.spans[i], true
@@ -200,11 +220,46 @@ func (c *compiled) find(k uint64) span {
 	}
 }
 
-// addSpan adds a feature's weights to sc.
+// addSpan adds a feature's weights to sc. Adding a whole row adds zeros
+// for the labels without a weight, which changes no sum but the sign of
+// a zero one, and no comparison sees that sign.
 func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
+	if sp.d != 0 {
+		addRow(sc, (*[NumLabels]float32)(c.dense[(sp.d-1)*NumLabels:]))
+		return
+	}
 	for _, e := range c.wts[sp.off : sp.off+sp.n] {
 		sc[e.l] += e.w
 	}
+}
+
+// addRow is written for 17 labels: these fail to compile for any other
+// count.
+const (
+	_ = uint(NumLabels - 17)
+	_ = uint(17 - NumLabels)
+)
+
+// addRow adds row to sc, label by label, written out so that no loop or
+// bounds check comes between the additions.
+func addRow(sc, row *[NumLabels]float32) {
+	sc[0] += row[0]
+	sc[1] += row[1]
+	sc[2] += row[2]
+	sc[3] += row[3]
+	sc[4] += row[4]
+	sc[5] += row[5]
+	sc[6] += row[6]
+	sc[7] += row[7]
+	sc[8] += row[8]
+	sc[9] += row[9]
+	sc[10] += row[10]
+	sc[11] += row[11]
+	sc[12] += row[12]
+	sc[13] += row[13]
+	sc[14] += row[14]
+	sc[15] += row[15]
+	sc[16] += row[16]
 }
 
 // wordInfo is what the tagger knows about a word as written, whatever its
