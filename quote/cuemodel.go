@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,7 +103,15 @@ type weights struct {
 	slots []slot
 	mask  uint64
 	zero  float32
+	// seen has a bit set for the hash of every feature in slots, 32 a
+	// word and about 16 per feature: it answers most absent features
+	// (most pairs of words) from the cache, without reading the table.
+	seen   []uint32
+	seenSh uint
 }
+
+// seenMul spreads a feature hash over the bits of weights.seen.
+const seenMul = 0x9e3779b97f4a7c15
 
 type slot struct {
 	key uint64
@@ -115,11 +124,16 @@ func newWeights(m map[uint64]float32) weights {
 		n *= 2
 	}
 	t := weights{slots: make([]slot, n), mask: uint64(n - 1)}
+	// n/2 words of 32 bits: 16 bits a slot, 32 or more a feature
+	t.seen = make([]uint32, n/2)
+	t.seenSh = uint(64 - bits.TrailingZeros(uint(n/2*32)))
 	for k, v := range m {
 		if k == 0 {
 			t.zero = v
 			continue
 		}
+		h := (k * seenMul) >> t.seenSh
+		t.seen[h>>5] |= 1 << (h & 31)
 		i := (k ^ k>>32) & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
@@ -133,6 +147,9 @@ func newWeights(m map[uint64]float32) weights {
 func (t *weights) get(k uint64) float32 {
 	if k == 0 {
 		return t.zero
+	}
+	if h := (k * seenMul) >> t.seenSh; t.seen[h>>5]&(1<<(h&31)) == 0 {
+		return 0
 	}
 	for i := (k ^ k>>32) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.slots[i].key {
