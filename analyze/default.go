@@ -21,7 +21,7 @@ func segment(d *news.Doc) error {
 			para++
 		}
 		first := len(d.Tokens)
-		d.Tokens = append(d.Tokens, token.Tokenize(d.Text, sp)...)
+		d.Tokens = token.Append(d.Tokens, d.Text, sp)
 		d.Sentences = append(d.Sentences, news.Sentence{Span: sp, Paragraph: para, FirstToken: first, EndToken: len(d.Tokens)})
 	}
 	return nil
