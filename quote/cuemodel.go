@@ -243,7 +243,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	}
 	s3, s2 := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2)
 	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
-	cp1, cn1 := class(p1), class(n1)
+	cp1, cn1 := tokClass(ts, i-1), tokClass(ts, i+1)
 	st := stem(w)
 	add(hB)
 	add(hW.s(w))
@@ -264,8 +264,8 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	if i > 0 && capWord(ts[i-1]) {
 		add(hP1cap)
 	}
-	if k, ok := cues[w]; ok {
-		add(hLex.b(byte(k)))
+	if ts[i].has(lxCue) {
+		add(hLex.b(byte(ts[i].cue)))
 	}
 	if p.inQuote(i) {
 		add(hInq)
@@ -274,7 +274,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	add(hPos.s(bucket(i - sn[0])))
 	add(hRest.s(bucket(sn[1] - 1 - i)))
 	j := i - 1
-	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
 	}
 	sj := "<s>"
@@ -386,14 +386,39 @@ func subjClass(t tok) string {
 		return "<q>"
 	case t.kind == 'p':
 		return t.text
-	case pronouns[t.low] || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
+	case t.has(lxPronounTrue) || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
 		return "pron"
-	case roleNouns[t.low]:
+	case t.has(lxRoleNoun):
 		return "role"
 	case capWord(t):
 		return "cap"
-	case determiners[t.low]:
+	case t.has(lxDeterminer):
 		return "det"
+	}
+	return "word"
+}
+
+// tokClass is class of the word cueScore reads at k, from the token's
+// lexical class: the same string class returns for it.
+func tokClass(ts []tok, k int) string {
+	switch {
+	case k < 0:
+		return "<s>"
+	case k >= len(ts):
+		return "</s>"
+	case ts[k].kind == 'q':
+		return "<q>"
+	}
+	t := &ts[k]
+	switch {
+	case t.has(lxDeterminer):
+		return "det"
+	case t.has(lxPronounTrue):
+		return "pron"
+	case t.has(lxBoundary):
+		return "fn"
+	case len(t.low) > 0 && !isWordRune(firstRune(t.low)):
+		return "punct"
 	}
 	return "word"
 }

@@ -153,9 +153,9 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 	if t.low == "according" && i+1 < len(p.ts) && p.ts[i+1].low == "to" {
 		return cueSay, rng{i, i + 2}, true
 	}
-	k, ok := cues[t.low]
+	k, ok := t.cue, t.has(lxCue)
 	if !ok {
-		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
+		if p.cues == nil || t.lx&(lxSkippable|lxBoundary|lxDeterminer) != 0 || p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
 		}
 		if adverb(t) {
@@ -197,7 +197,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		if i+1 < len(p.ts) && p.ts[i+1].low == "out" {
 			return cueSay, rng{i, i + 2}, true
 		}
-		if i+1 < len(p.ts) && p.ts[i+1].low == "to" && (i == 0 || !determiners[p.ts[i-1].low]) {
+		if i+1 < len(p.ts) && p.ts[i+1].low == "to" && (i == 0 || !p.ts[i-1].has(lxDeterminer)) {
 			// "Trump pointed to the polls": what is pointed to is
 			// put forward.
 			return cueObject, rng{i, i + 2}, true
@@ -216,7 +216,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
 		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if determiners[prev] && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -1684,7 +1684,7 @@ func capWord(t tok) bool {
 		return false
 	}
 	if startsUpper(t.text) {
-		return !functionCap[t.low]
+		return !t.has(lxFunctionCap)
 	}
 	if isParticle(t.low) {
 		_, rest, ok := strings.Cut(t.text, "-")
