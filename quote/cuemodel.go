@@ -35,6 +35,8 @@ type CueModel struct {
 	// Threshold is the score above which a word missing from the verb
 	// lists is a cue; Veto the score below which a listed verb is not.
 	Threshold, Veto float32
+	// the weights per word type (see cueMemo)
+	cueMemos
 }
 
 var (
@@ -234,41 +236,70 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		}
 		return ts[k].low
 	}
+	if p.memo == nil {
+		p.memo = &cueMemo{words: map[string]*cueWord{}}
+	}
+	c := m.consts()
+	// word returns the memo entry of token k, or nil for a sentence
+	// boundary or a quotation mark, whose weights are in c at the index
+	// k's class has.
+	word := func(k int) (*cueWord, int) {
+		if k < 0 || k >= len(ts) || ts[k].kind == 'q' {
+			return nil, classIndex(ts, k)
+		}
+		return p.memo.word(m, ts[k].low), 0
+	}
 	var sum float32
 	add := func(h fnv) { sum += m.w.get(uint64(h)) }
 	w := ts[i].low
-	shape := "lower"
+	// the token scored is read as it is written, quotation mark or not
+	e := p.memo.word(m, w)
+	shape := 0
 	if startsUpper(ts[i].text) {
-		shape = "cap"
+		shape = 1
 	}
-	s3, s2 := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2)
-	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
-	cp1, cn1 := tokClass(ts, i-1), tokClass(ts, i+1)
-	st := stem(w)
-	add(hB)
-	add(hW.s(w))
-	add(hS3.s(s3))
-	add(hS2.s(s2))
-	add(hShape.s(shape))
-	add(hP1.s(p1))
-	add(hN1.s(n1))
-	add(hP2.s(p2))
-	add(hN2.s(n2))
+	p1, n1 := at(i-1), at(i+1)
+	cp1, cn1 := classIndex(ts, i-1), classIndex(ts, i+1)
+	sum += c.b
+	sum += e.w
+	sum += e.s3
+	sum += e.s2
+	sum += c.shape[shape]
+	if x, k := word(i - 1); x != nil {
+		sum += x.p1
+	} else {
+		sum += c.p1[k]
+	}
+	if x, k := word(i + 1); x != nil {
+		sum += x.n1
+	} else {
+		sum += c.n1[k]
+	}
+	if x, k := word(i - 2); x != nil {
+		sum += x.p2
+	} else {
+		sum += c.p2[k]
+	}
+	if x, k := word(i + 2); x != nil {
+		sum += x.n2
+	} else {
+		sum += c.n2[k]
+	}
 	add(hWN1.s(w).b('|').s(n1))
 	add(hP1W.s(p1).b('|').s(w))
-	add(hS3N1.s(s3).b('|').s(cn1))
-	add(hP1cS3.s(cp1).b('|').s(s3))
-	add(hStem.s(st))
-	add(hStemN1c.s(st).b('|').s(cn1))
-	add(hP1cN1c.s(cp1).b('|').s(cn1))
+	sum += e.s3N1(m, cn1)
+	sum += e.p1cS3(m, cp1)
+	sum += e.stem
+	sum += e.stemN1(m, cn1)
+	sum += c.p1cN1c[cp1][cn1]
 	if i > 0 && capWord(ts[i-1]) {
-		add(hP1cap)
+		sum += c.p1cap
 	}
 	if ts[i].has(lxCue) {
 		add(hLex.b(byte(ts[i].cue)))
 	}
 	if p.inQuote(i) {
-		add(hInq)
+		sum += c.inq
 	}
 	sn := p.sents[p.sentOf(i)]
 	add(hPos.s(bucket(i - sn[0])))
@@ -282,7 +313,11 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		sj = subjClass(ts[j])
 	}
 	add(hSj.s(sj))
-	add(hSjSt.s(sj).b('|').s(st))
+	if k := subjIndex(sj); k >= 0 {
+		sum += e.sjStem(m, k)
+	} else {
+		add(hSjSt.s(sj).b('|').s(e.st))
+	}
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {
 			add(hThat.b(byte('0' + k - i)))

@@ -49,6 +49,7 @@ type para struct {
 	// cues is the cue model, or nil; scores caches its scores and feats
 	// is a buffer for features.
 	cues   *CueModel
+	memo   *cueMemo
 	scores []float32
 	feats  []string
 	// sentIdx is the sentence of each token; inQ marks the tokens

@@ -104,8 +104,15 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	var all []found
 	var prev *attr
 	index := map[*attr]int{}
+	var memo *cueMemo
+	if m != nil {
+		memo = m.takeMemo()
+		defer m.putMemo(memo)
+	}
 	for _, sp := range paragraphs(d) {
-		paras = append(paras, newPara(d.Text, sp, m))
+		p := newPara(d.Text, sp, m)
+		p.memo = memo
+		paras = append(paras, p)
 	}
 	transcript := isTranscript(paras)
 	for _, p := range paras {
