@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,9 +25,17 @@ type entry struct {
 
 // span is a feature's non-zero weights, wts[off:off+n] of compiled; the
 // zero span is a feature without weights. A row with many weights is
-// also kept whole, all its labels, at dense[(d-1)*NumLabels:], which
-// addSpan adds faster than the sparse entries.
-type span struct{ off, n, d uint32 }
+// kept whole instead, all its labels: n is denseSpan and the row is
+// dense[off*NumLabels:], which addSpan adds faster than sparse entries.
+type span struct{ off, n uint32 }
+
+// denseSpan is the n of a span whose row is kept whole.
+const denseSpan = 1 << 31
+
+// row returns the weights of a span kept whole.
+func (c *compiled) row(sp span) *[NumLabels]float32 {
+	return (*[NumLabels]float32)(c.dense[sp.off*NumLabels:])
+}
 
 // denseMin is the fewest non-zero weights of a row that compile keeps
 // whole too: about one row in sixteen, the affixes and frequent words
@@ -129,7 +138,8 @@ func (b *builder) compile() *compiled {
 	// 16 bits per feature
 	c.seen = make([]uint32, size/2)
 	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
-	for i, sp := range b.spans {
+	spans := slices.Clone(b.spans)
+	for i, sp := range spans {
 		if sp.n < denseMin {
 			continue
 		}
@@ -137,12 +147,12 @@ func (b *builder) compile() *compiled {
 		for _, e := range b.wts[sp.off : sp.off+sp.n] {
 			row[e.l] = e.w
 		}
+		spans[i] = span{off: uint32(len(c.dense) / NumLabels), n: denseSpan}
 		c.dense = append(c.dense, row[:]...)
-		b.spans[i].d = uint32(len(c.dense) / NumLabels)
 	}
 	for i, k := range b.keys {
 		if k == 0 {
-			c.zero, c.hasZero = b.spans[i], true
+			c.zero, c.hasZero = spans[i], true
 			continue
 		}
 		h := (k * seenMul) >> c.seenSh
@@ -151,7 +161,7 @@ func (b *builder) compile() *compiled {
 		for c.slots[j].key != 0 && c.slots[j].key != k {
 			j = (j + 1) & c.mask
 		}
-		c.slots[j] = slot{k, b.spans[i]}
+		c.slots[j] = slot{k, spans[i]}
 	}
 	for p := 0; p <= NumLabels; p++ {
 		c.addSpan(c.find(transFeature(uint8(p))), &c.trans[p])
@@ -224,8 +234,8 @@ func (c *compiled) find(k uint64) span {
 // for the labels without a weight, which changes no sum but the sign of
 // a zero one, and no comparison sees that sign.
 func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
-	if sp.d != 0 {
-		addRow(sc, (*[NumLabels]float32)(c.dense[(sp.d-1)*NumLabels:]))
+	if sp.n == denseSpan {
+		addRow(sc, c.row(sp))
 		return
 	}
 	for _, e := range c.wts[sp.off : sp.off+sp.n] {
