@@ -72,7 +72,12 @@ type cueAnswer struct {
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
-	p := &para{sp: sp, ts: tokenize(text, sp.Start, sp.End), cues: cues}
+	return newParaOf(tokenize(text, sp.Start, sp.End), sp, cues)
+}
+
+// newParaOf makes the paragraph of span sp whose tokens are ts.
+func newParaOf(ts []tok, sp news.Span, cues *CueModel) *para {
+	p := &para{sp: sp, ts: ts, cues: cues}
 	p.qs = pairQuotes(p.ts)
 	p.sents = sentences(p.ts, p.qs)
 	p.claimed = make([]bool, len(p.ts))

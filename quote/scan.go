@@ -54,7 +54,12 @@ var abbrev = map[string]bool{
 // tokenize splits text[lo:hi] into tokens, each with its lexical class.
 func tokenize(text string, lo, hi int) []tok {
 	// about one token in five bytes of news text
-	out := make([]tok, 0, (hi-lo)/5+4)
+	return appendTokens(make([]tok, 0, (hi-lo)/5+4), text, lo, hi)
+}
+
+// appendTokens appends the tokens of text[lo:hi] to out.
+func appendTokens(out []tok, text string, lo, hi int) []tok {
+	first := len(out)
 	i := lo
 	for i < hi {
 		r, n := utf8.DecodeRuneInString(text[i:hi])
@@ -137,7 +142,7 @@ func tokenize(text string, lo, hi int) []tok {
 			i = j
 		}
 	}
-	classify(out)
+	classify(out[first:])
 	return out
 }
 
