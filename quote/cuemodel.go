@@ -243,17 +243,26 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	// word returns the memo entry of token k, or nil for a sentence
 	// boundary or a quotation mark, whose weights are in c at the index
 	// k's class has.
+	if p.wordMemo == nil {
+		p.wordMemo = make([]*cueWord, len(ts))
+	}
 	word := func(k int) (*cueWord, int) {
 		if k < 0 || k >= len(ts) || ts[k].kind == 'q' {
 			return nil, classIndex(ts, k)
 		}
-		return p.memo.word(m, ts[k].low), 0
+		if p.wordMemo[k] == nil {
+			p.wordMemo[k] = p.memo.word(m, ts[k].low)
+		}
+		return p.wordMemo[k], 0
 	}
 	var sum float32
 	add := func(h fnv) { sum += m.w.get(uint64(h)) }
 	w := ts[i].low
 	// the token scored is read as it is written, quotation mark or not
-	e := p.memo.word(m, w)
+	e, _ := word(i)
+	if e == nil {
+		e = p.memo.word(m, w)
+	}
 	shape := 0
 	if startsUpper(ts[i].text) {
 		shape = 1

@@ -48,10 +48,12 @@ type para struct {
 	transcript bool
 	// cues is the cue model, or nil; scores caches its scores and feats
 	// is a buffer for features.
-	cues   *CueModel
-	memo   *cueMemo
-	scores []float32
-	feats  []string
+	cues *CueModel
+	memo *cueMemo
+	// wordMemo holds the memo entry of each token once looked up
+	wordMemo []*cueWord
+	scores   []float32
+	feats    []string
 	// sentIdx is the sentence of each token; inQ marks the tokens
 	// inside a closed quotation.
 	sentIdx []int32
