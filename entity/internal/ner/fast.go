@@ -282,17 +282,12 @@ type wordInfo struct {
 	// gaz is the gazetteer's entry for the word alone, if gazOK
 	gaz   uint8
 	gazOK bool
-	// own holds the non-empty spans of the word's own features in the
-	// order features adds them: W and Word (the first n1), then the
-	// affixes and Len (up to n2).
-	own    [11]span
-	n1, n2 uint8
-	sh     span
-	head0  span // Head at sentence-start state 0
+	head0 span // Head at sentence-start state 0
 	// the word's features as the token before or after another
 	wm1, wp1, wm2, wp2, shm1, shp1 span
 	// em0 is the sum of the first features of the word, the ones that
-	// decide nothing but it: bias, W, Word.
+	// depend on nothing but it: bias, W, Word, Sh, the affixes, Len and
+	// Lex.
 	em0 [NumLabels]float32
 	// tr holds its previous-label scores, shared by the words of a shape
 	// when the model has no weights for the previous label with the
@@ -315,28 +310,18 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 		wi.lex = b + 1
 	}
 	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
-	n := 0
-	put := func(sp span) {
-		if sp.n > 0 {
-			wi.own[n] = sp
-			n++
-		}
-	}
-	put(c.find(hnum(tmpl(tW), wi.lowH)))
-	put(c.find(hstr(tmpl(tWord), w)))
-	wi.n1 = uint8(n)
+	// the features of the word alone, in the order features adds them
 	c.addSpan(c.bias, &wi.em0)
-	for _, sp := range wi.own[:n] {
-		c.addSpan(sp, &wi.em0)
-	}
+	c.addSpan(c.find(hnum(tmpl(tW), wi.lowH)), &wi.em0)
+	c.addSpan(c.find(hstr(tmpl(tWord), w)), &wi.em0)
+	c.addSpan(c.find(hnum(tmpl(tSh), wi.shH)), &wi.em0)
 	rc := utf8.RuneCountInString(low)
 	lt.buf = appendAffixes(lt.buf[:0], low, rc)
 	lt.buf = append(lt.buf, lenFeature(rc, flags))
 	for _, f := range lt.buf {
-		put(c.find(f))
+		c.addSpan(c.find(f), &wi.em0)
 	}
-	wi.n2 = uint8(n)
-	wi.sh = c.find(hnum(tmpl(tSh), wi.shH))
+	c.addSpan(c.lex[wi.lex][flags&(fInitCap|fAllCaps)], &wi.em0)
 	wi.head0 = c.find(hnum(hnum(tmpl(tHead), 0), wi.lowH))
 	wi.wm1 = c.find(hnum(tmpl(tWm1), wi.lowH))
 	wi.wp1 = c.find(hnum(tmpl(tWp1), wi.lowH))
@@ -519,7 +504,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 
 		// the features in the order features appends them
-		em = wi.em0 // bias, W, Word
+		em = wi.em0 // the word alone
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.wm1, &em)
 		} else {
@@ -542,7 +527,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 		c.addSpan(c.find(hnum(hnum(tmpl(tWm1W), lm1), t.lowH)), &em)
 		c.addSpan(c.find(hnum(hnum(tmpl(tWWp1), t.lowH), lp1)), &em)
-		c.addSpan(wi.sh, &em)
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.shm1, &em)
 		} else {
@@ -563,9 +547,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.find(hnum(hnum(tmpl(tHead), st), t.lowH)), &em)
 		}
-		for _, sp := range wi.own[wi.n1:wi.n2] {
-			c.addSpan(sp, &em)
-		}
 		if t.gazMask != 0 {
 			for ty := 0; ty < NumTypes; ty++ {
 				if t.gazMask&(1<<ty) != 0 {
@@ -580,7 +561,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		if i+1 < n && toks[i+1].gazMask != 0 {
 			c.addSpan(c.gazp1[toks[i+1].gazMask], &em)
 		}
-		c.addSpan(c.lex[t.lex][f3], &em)
 		c.addSpan(c.lexStart[t.lex][st], &em)
 		if t.flags&fAlpha != 0 {
 			var ce, le int
