@@ -36,13 +36,14 @@ type cueWord struct {
 	s3s, st string
 }
 
-// cueMemo maps words to their weights. It holds at most maxMemo words;
-// past that it starts afresh.
+// cueMemo maps words to their weights. It holds at most maxMemo words
+// (a few MB; BASIL's 210 articles have 10,000 lowercase types); past
+// that it starts afresh.
 type cueMemo struct {
 	words map[string]*cueWord
 }
 
-const maxMemo = 1 << 13
+const maxMemo = 1 << 14
 
 // cueConsts are the weights of the features with few values, looked up
 // once per model.
