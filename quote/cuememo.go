@@ -54,6 +54,28 @@ type cueConsts struct {
 	// the sentence boundaries and quotation marks as neighbours, in
 	// classNames' order for the first three: p1=, n1=, p2=, n2=
 	p1, n1, p2, n2 [3]float32
+	// pos= and rest= by bucket (see bucketIndex), sj= by subject class
+	// index, lex= by cue kind, that+ by distance (1 to 4)
+	pos, rest [len(bucketNames)]float32
+	sj        [nSubj]float32
+	lex       [256]float32
+	that      [5]float32
+}
+
+// bucketNames are the values of bucket, indexed.
+var bucketNames = [...]string{"0", "1", "2", "3-5", "6-11", "12+"}
+
+// bucketIndex returns the index of bucket(n) in bucketNames.
+func bucketIndex(n int) int {
+	switch {
+	case n < 3:
+		return n
+	case n < 6:
+		return 3
+	case n < 12:
+		return 4
+	}
+	return 5
 }
 
 // consts computes the weights of the features with few values.
@@ -75,6 +97,19 @@ func (m *CueModel) consts() *cueConsts {
 			c.n1[k] = m.w.get(uint64(hN1.s(s)))
 			c.p2[k] = m.w.get(uint64(hP2.s(s)))
 			c.n2[k] = m.w.get(uint64(hN2.s(s)))
+		}
+		for k, b := range bucketNames {
+			c.pos[k] = m.w.get(uint64(hPos.s(b)))
+			c.rest[k] = m.w.get(uint64(hRest.s(b)))
+		}
+		for k, sj := range subjNames {
+			c.sj[k] = m.w.get(uint64(hSj.s(sj)))
+		}
+		for k := range c.lex {
+			c.lex[k] = m.w.get(uint64(hLex.b(byte(k))))
+		}
+		for k := 1; k < len(c.that); k++ {
+			c.that[k] = m.w.get(uint64(hThat.b(byte('0' + k))))
 		}
 		m.constW = c
 	})

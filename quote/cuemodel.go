@@ -305,14 +305,14 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		sum += c.p1cap
 	}
 	if ts[i].has(lxCue) {
-		add(hLex.b(byte(ts[i].cue)))
+		sum += c.lex[ts[i].cue]
 	}
 	if p.inQuote(i) {
 		sum += c.inq
 	}
 	sn := p.sents[p.sentOf(i)]
-	add(hPos.s(bucket(i - sn[0])))
-	add(hRest.s(bucket(sn[1] - 1 - i)))
+	sum += c.pos[bucketIndex(i-sn[0])]
+	sum += c.rest[bucketIndex(sn[1]-1-i)]
 	j := i - 1
 	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
@@ -321,15 +321,16 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	if j >= sn[0] {
 		sj = subjClass(ts[j])
 	}
-	add(hSj.s(sj))
 	if k := subjIndex(sj); k >= 0 {
+		sum += c.sj[k]
 		sum += e.sjStem(m, k)
 	} else {
+		add(hSj.s(sj))
 		add(hSjSt.s(sj).b('|').s(e.st))
 	}
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {
-			add(hThat.b(byte('0' + k - i)))
+			sum += c.that[k-i]
 			break
 		}
 	}
