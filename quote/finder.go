@@ -163,12 +163,21 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 	}
 	k, ok := t.cue, t.has(lxCue)
 	if !ok {
-		if p.cues == nil || t.lx&(lxSkippable|lxBoundary|lxDeterminer) != 0 || p.cues.score(p, i) <= p.cues.Threshold {
+		if p.cues == nil || t.lx&(lxSkippable|lxBoundary|lxDeterminer) != 0 {
 			return 0, rng{}, false
 		}
 		if adverb(t) {
 			// "successfully argued", "openly admires": the adverb leans
 			// on the verb that follows, which is the cue.
+			return 0, rng{}, false
+		}
+		// The model scores only a candidate: a word that no rule below
+		// turns down whatever its score. Past the phrasal verbs, which
+		// may be taken before it, the last rule turns down a name.
+		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
+			return 0, rng{}, false
+		}
+		if p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
 		}
 		// A cue the model found: reported speech when "that" follows,
@@ -212,7 +221,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		}
 		return 0, rng{}, false
 	}
-	if (t.low == "voiced" || t.low == "voice" || t.low == "expressed" || t.low == "express" || t.low == "voices" || t.low == "expresses") && i+1 < len(p.ts) {
+	if nounCue[t.low] && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
 		n := p.ts[i+1]
@@ -238,11 +247,23 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 			return 0, rng{}, false
 		}
 	}
-	if startsUpper(t.text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i) {
+	if p.nameInSentence(i) {
 		// A capitalised cue inside a sentence is a name: "Ask", "Hope".
 		return 0, rng{}, false
 	}
 	return k, r, true
+}
+
+// nounCue are the verbs that take a noun into their cue: "voiced
+// concern", "expressed hope".
+var nounCue = map[string]bool{
+	"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
+}
+
+// nameInSentence reports whether token i is capitalised inside a
+// sentence that is not a headline: a name, not a cue.
+func (p *para) nameInSentence(i int) bool {
+	return startsUpper(p.ts[i].text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
 }
 
 // idiomSay reports whether a verb of saying at i is part of a phrase
