@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,8 @@ type CueModel struct {
 	// Threshold is the score above which a word missing from the verb
 	// lists is a cue; Veto the score below which a listed verb is not.
 	Threshold, Veto float32
+	// the weights per word type (see cueMemo)
+	cueMemos
 }
 
 var (
@@ -102,7 +105,15 @@ type weights struct {
 	slots []slot
 	mask  uint64
 	zero  float32
+	// seen has a bit set for the hash of every feature in slots, 32 a
+	// word and about 16 per feature: it answers most absent features
+	// (most pairs of words) from the cache, without reading the table.
+	seen   []uint32
+	seenSh uint
 }
+
+// seenMul spreads a feature hash over the bits of weights.seen.
+const seenMul = 0x9e3779b97f4a7c15
 
 type slot struct {
 	key uint64
@@ -115,11 +126,16 @@ func newWeights(m map[uint64]float32) weights {
 		n *= 2
 	}
 	t := weights{slots: make([]slot, n), mask: uint64(n - 1)}
+	// n/2 words of 32 bits: 16 bits a slot, 32 or more a feature
+	t.seen = make([]uint32, n/2)
+	t.seenSh = uint(64 - bits.TrailingZeros(uint(n/2*32)))
 	for k, v := range m {
 		if k == 0 {
 			t.zero = v
 			continue
 		}
+		h := (k * seenMul) >> t.seenSh
+		t.seen[h>>5] |= 1 << (h & 31)
 		i := (k ^ k>>32) & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
@@ -133,6 +149,9 @@ func newWeights(m map[uint64]float32) weights {
 func (t *weights) get(k uint64) float32 {
 	if k == 0 {
 		return t.zero
+	}
+	if h := (k * seenMul) >> t.seenSh; t.seen[h>>5]&(1<<(h&31)) == 0 {
+		return 0
 	}
 	for i := (k ^ k>>32) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.slots[i].key {
@@ -217,58 +236,101 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		}
 		return ts[k].low
 	}
+	if p.memo == nil {
+		p.memo = &cueMemo{words: map[string]*cueWord{}}
+	}
+	c := m.consts()
+	// word returns the memo entry of token k, or nil for a sentence
+	// boundary or a quotation mark, whose weights are in c at the index
+	// k's class has.
+	if p.wordMemo == nil {
+		p.wordMemo = make([]*cueWord, len(ts))
+	}
+	word := func(k int) (*cueWord, int) {
+		if k < 0 || k >= len(ts) || ts[k].kind == 'q' {
+			return nil, classIndex(ts, k)
+		}
+		if p.wordMemo[k] == nil {
+			p.wordMemo[k] = p.memo.word(m, ts[k].low)
+		}
+		return p.wordMemo[k], 0
+	}
 	var sum float32
 	add := func(h fnv) { sum += m.w.get(uint64(h)) }
 	w := ts[i].low
-	shape := "lower"
-	if startsUpper(ts[i].text) {
-		shape = "cap"
+	// the token scored is read as it is written, quotation mark or not
+	e, _ := word(i)
+	if e == nil {
+		e = p.memo.word(m, w)
 	}
-	s3, s2 := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2)
-	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
-	cp1, cn1 := class(p1), class(n1)
-	st := stem(w)
-	add(hB)
-	add(hW.s(w))
-	add(hS3.s(s3))
-	add(hS2.s(s2))
-	add(hShape.s(shape))
-	add(hP1.s(p1))
-	add(hN1.s(n1))
-	add(hP2.s(p2))
-	add(hN2.s(n2))
+	shape := 0
+	if startsUpper(ts[i].text) {
+		shape = 1
+	}
+	p1, n1 := at(i-1), at(i+1)
+	cp1, cn1 := classIndex(ts, i-1), classIndex(ts, i+1)
+	sum += c.b
+	sum += e.w
+	sum += e.s3
+	sum += e.s2
+	sum += c.shape[shape]
+	if x, k := word(i - 1); x != nil {
+		sum += x.p1
+	} else {
+		sum += c.p1[k]
+	}
+	if x, k := word(i + 1); x != nil {
+		sum += x.n1
+	} else {
+		sum += c.n1[k]
+	}
+	if x, k := word(i - 2); x != nil {
+		sum += x.p2
+	} else {
+		sum += c.p2[k]
+	}
+	if x, k := word(i + 2); x != nil {
+		sum += x.n2
+	} else {
+		sum += c.n2[k]
+	}
 	add(hWN1.s(w).b('|').s(n1))
 	add(hP1W.s(p1).b('|').s(w))
-	add(hS3N1.s(s3).b('|').s(cn1))
-	add(hP1cS3.s(cp1).b('|').s(s3))
-	add(hStem.s(st))
-	add(hStemN1c.s(st).b('|').s(cn1))
-	add(hP1cN1c.s(cp1).b('|').s(cn1))
+	sum += e.s3N1(m, cn1)
+	sum += e.p1cS3(m, cp1)
+	sum += e.stem
+	sum += e.stemN1(m, cn1)
+	sum += c.p1cN1c[cp1][cn1]
 	if i > 0 && capWord(ts[i-1]) {
-		add(hP1cap)
+		sum += c.p1cap
 	}
-	if k, ok := cues[w]; ok {
-		add(hLex.b(byte(k)))
+	if ts[i].has(lxCue) {
+		sum += c.lex[ts[i].cue]
 	}
 	if p.inQuote(i) {
-		add(hInq)
+		sum += c.inq
 	}
 	sn := p.sents[p.sentOf(i)]
-	add(hPos.s(bucket(i - sn[0])))
-	add(hRest.s(bucket(sn[1] - 1 - i)))
+	sum += c.pos[bucketIndex(i-sn[0])]
+	sum += c.rest[bucketIndex(sn[1]-1-i)]
 	j := i - 1
-	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
 	}
 	sj := "<s>"
 	if j >= sn[0] {
 		sj = subjClass(ts[j])
 	}
-	add(hSj.s(sj))
-	add(hSjSt.s(sj).b('|').s(st))
+	if k := subjIndex(sj); k >= 0 {
+		sum += c.sj[k]
+		sum += e.sjStem(m, k)
+	} else {
+		add(hSj.s(sj))
+		add(hSjSt.s(sj).b('|').s(e.st))
+	}
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {
-			add(hThat.b(byte('0' + k - i)))
+			sum += c.that[k-i]
 			break
 		}
 	}
@@ -369,14 +431,39 @@ func subjClass(t tok) string {
 		return "<q>"
 	case t.kind == 'p':
 		return t.text
-	case pronouns[t.low] || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
+	case t.has(lxPronounTrue) || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
 		return "pron"
-	case roleNouns[t.low]:
+	case t.has(lxRoleNoun):
 		return "role"
 	case capWord(t):
 		return "cap"
-	case determiners[t.low]:
+	case t.has(lxDeterminer):
 		return "det"
+	}
+	return "word"
+}
+
+// tokClass is class of the word cueScore reads at k, from the token's
+// lexical class: the same string class returns for it.
+func tokClass(ts []tok, k int) string {
+	switch {
+	case k < 0:
+		return "<s>"
+	case k >= len(ts):
+		return "</s>"
+	case ts[k].kind == 'q':
+		return "<q>"
+	}
+	t := &ts[k]
+	switch {
+	case t.has(lxDeterminer):
+		return "det"
+	case t.has(lxPronounTrue):
+		return "pron"
+	case t.has(lxBoundary):
+		return "fn"
+	case len(t.low) > 0 && !isWordRune(firstRune(t.low)):
+		return "punct"
 	}
 	return "word"
 }

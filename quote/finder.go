@@ -48,19 +48,38 @@ type para struct {
 	transcript bool
 	// cues is the cue model, or nil; scores caches its scores and feats
 	// is a buffer for features.
-	cues   *CueModel
-	scores []float32
-	feats  []string
+	cues *CueModel
+	memo *cueMemo
+	// wordMemo holds the memo entry of each token once looked up
+	wordMemo []*cueWord
+	scores   []float32
+	feats    []string
 	// sentIdx is the sentence of each token; inQ marks the tokens
 	// inside a closed quotation.
 	sentIdx []int32
 	inQ     []bool
 	// cueOwned marks the tokens of the attributions' cues.
 	cueOwned []bool
+	// cueMemo holds isCue's answer for each token, which depends only on
+	// the paragraph's tokens and sentences: the finder asks it of the
+	// same token many times.
+	cueMemo []cueAnswer
+}
+
+// cueAnswer is a memoised answer of isCue; done tells it is set.
+type cueAnswer struct {
+	r        rng
+	kind     cueKind
+	ok, done bool
 }
 
 func newPara(text string, sp news.Span, cues *CueModel) *para {
-	p := &para{sp: sp, ts: tokenize(text, sp.Start, sp.End), cues: cues}
+	return newParaOf(tokenize(text, sp.Start, sp.End), sp, cues)
+}
+
+// newParaOf makes the paragraph of span sp whose tokens are ts.
+func newParaOf(ts []tok, sp news.Span, cues *CueModel) *para {
+	p := &para{sp: sp, ts: ts, cues: cues}
 	p.qs = pairQuotes(p.ts)
 	p.sents = sentences(p.ts, p.qs)
 	p.claimed = make([]bool, len(p.ts))
@@ -119,6 +138,22 @@ func (p *para) sentOf(i int) int {
 // isCue reports whether token i is a reporting verb and returns its kind
 // and the range the cue covers.
 func (p *para) isCue(i int) (cueKind, rng, bool) {
+	if p.ts[i].kind != 'w' {
+		return 0, rng{}, false
+	}
+	if p.cueMemo == nil {
+		p.cueMemo = make([]cueAnswer, len(p.ts))
+	}
+	m := &p.cueMemo[i]
+	if !m.done {
+		m.kind, m.r, m.ok = p.cueAt(i)
+		m.done = true
+	}
+	return m.kind, m.r, m.ok
+}
+
+// cueAt is isCue, computed.
+func (p *para) cueAt(i int) (cueKind, rng, bool) {
 	t := p.ts[i]
 	if t.kind != 'w' {
 		return 0, rng{}, false
@@ -126,14 +161,23 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if t.low == "according" && i+1 < len(p.ts) && p.ts[i+1].low == "to" {
 		return cueSay, rng{i, i + 2}, true
 	}
-	k, ok := cues[t.low]
+	k, ok := t.cue, t.has(lxCue)
 	if !ok {
-		if p.cues == nil || skippable[t.low] || boundary[t.low] || determiners[t.low] || p.cues.score(p, i) <= p.cues.Threshold {
+		if p.cues == nil || t.lx&(lxSkippable|lxBoundary|lxDeterminer) != 0 {
 			return 0, rng{}, false
 		}
 		if adverb(t) {
 			// "successfully argued", "openly admires": the adverb leans
 			// on the verb that follows, which is the cue.
+			return 0, rng{}, false
+		}
+		// The model scores only a candidate: a word that no rule below
+		// turns down whatever its score. Past the phrasal verbs, which
+		// may be taken before it, the last rule turns down a name.
+		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
+			return 0, rng{}, false
+		}
+		if p.cues.score(p, i) <= p.cues.Threshold {
 			return 0, rng{}, false
 		}
 		// A cue the model found: reported speech when "that" follows,
@@ -170,14 +214,14 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		if i+1 < len(p.ts) && p.ts[i+1].low == "out" {
 			return cueSay, rng{i, i + 2}, true
 		}
-		if i+1 < len(p.ts) && p.ts[i+1].low == "to" && (i == 0 || !determiners[p.ts[i-1].low]) {
+		if i+1 < len(p.ts) && p.ts[i+1].low == "to" && (i == 0 || !p.ts[i-1].has(lxDeterminer)) {
 			// "Trump pointed to the polls": what is pointed to is
 			// put forward.
 			return cueObject, rng{i, i + 2}, true
 		}
 		return 0, rng{}, false
 	}
-	if (t.low == "voiced" || t.low == "voice" || t.low == "expressed" || t.low == "express" || t.low == "voices" || t.low == "expresses") && i+1 < len(p.ts) {
+	if nounCue[t.low] && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
 		n := p.ts[i+1]
@@ -189,7 +233,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
 		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if determiners[prev] && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -203,11 +247,23 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 			return 0, rng{}, false
 		}
 	}
-	if startsUpper(t.text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i) {
+	if p.nameInSentence(i) {
 		// A capitalised cue inside a sentence is a name: "Ask", "Hope".
 		return 0, rng{}, false
 	}
 	return k, r, true
+}
+
+// nounCue are the verbs that take a noun into their cue: "voiced
+// concern", "expressed hope".
+var nounCue = map[string]bool{
+	"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
+}
+
+// nameInSentence reports whether token i is capitalised inside a
+// sentence that is not a headline: a name, not a cue.
+func (p *para) nameInSentence(i int) bool {
+	return startsUpper(p.ts[i].text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
 }
 
 // idiomSay reports whether a verb of saying at i is part of a phrase
@@ -1657,7 +1713,7 @@ func capWord(t tok) bool {
 		return false
 	}
 	if startsUpper(t.text) {
-		return !functionCap[t.low]
+		return !t.has(lxFunctionCap)
 	}
 	if isParticle(t.low) {
 		_, rest, ok := strings.Cut(t.text, "-")

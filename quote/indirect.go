@@ -99,7 +99,7 @@ var coreCues = map[string]bool{
 // the core verbs of saying, or the others.
 func (p *para) reported(si, lo, hi int, core bool) {
 	for i := lo; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) || coreCues[p.ts[i].low] != core {
+		if p.claimed[i] || p.inQuote(i) || p.ts[i].has(lxCoreCue) != core {
 			continue
 		}
 		kind, cr, ok := p.isCue(i)
@@ -307,11 +307,11 @@ var clauseConj = map[string]bool{
 func (p *para) clauseCue(m, hi int) bool {
 	t := p.ts[m]
 	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
-	if !(t.text == "," || dash || clauseConj[t.low]) {
+	if !(t.text == "," || dash || t.has(lxClauseConj)) {
 		return false
 	}
 	k := m + 1
-	for k < hi && (clauseConj[p.ts[k].low] || p.ts[k].text == ",") {
+	for k < hi && (p.ts[k].has(lxClauseConj) || p.ts[k].text == ",") {
 		k++
 	}
 	if t.text == "," && k+1 < hi && p.ts[k].low == "compared" && (p.ts[k+1].low == "with" || p.ts[k+1].low == "to") {
@@ -325,7 +325,7 @@ func (p *para) clauseCue(m, hi int) bool {
 	// tweeted".
 	if t.low == "and" || t.low == "but" || k > m+1 && (p.ts[k-1].low == "and" || p.ts[k-1].low == "but") {
 		v := k
-		for v < hi && v < k+2 && skippable[p.ts[v].low] {
+		for v < hi && v < k+2 && p.ts[v].has(lxSkippable) {
 			v++
 		}
 		// Only a verb in the past, as reports are told: "and
@@ -339,7 +339,7 @@ func (p *para) clauseCue(m, hi int) bool {
 	}
 	// A share of a group: "and more than 4 in 10 said".
 	for v := k + 1; v < hi && v <= k+6; v++ {
-		if coreCues[p.ts[v].low] && p.ts[v].low != "according" {
+		if p.ts[v].has(lxCoreCue) && p.ts[v].low != "according" {
 			e := v - 1
 			if p.ts[e].low == "who" && e > k {
 				// "compared with 64 percent who say".

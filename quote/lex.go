@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // cueKind says how a reporting verb takes its content.
 type cueKind byte
@@ -348,3 +351,67 @@ func Listed(cue string) bool {
 	}
 	return false
 }
+
+// lexBits is the lexical class of a token: the word lists of the package
+// that hold its lowercase form, looked up once per token (newPara) rather
+// than by each rule that asks.
+type lexBits uint16
+
+const (
+	lxCue         lexBits = 1 << iota // a key of cues; tok.cue is its kind
+	lxSkippable                       // skippable
+	lxBoundary                        // boundary
+	lxDeterminer                      // determiners
+	lxPronoun                         // a key of pronouns
+	lxPronounTrue                     // pronouns says true: one person
+	lxRoleNoun                        // roleNouns
+	lxFunctionCap                     // functionCap
+	lxCoreCue                         // coreCues
+	lxClauseConj                      // clauseConj
+)
+
+// lexClasses maps every word of the lists lexBits names to its bits. It
+// is built on first use, after the package's init has filled cues.
+var lexClasses = sync.OnceValue(func() map[string]lexBits {
+	m := map[string]lexBits{}
+	for w := range cues {
+		m[w] |= lxCue
+	}
+	sets := []struct {
+		words map[string]bool
+		bit   lexBits
+	}{
+		{skippable, lxSkippable}, {boundary, lxBoundary}, {determiners, lxDeterminer},
+		{roleNouns, lxRoleNoun}, {functionCap, lxFunctionCap}, {coreCues, lxCoreCue},
+		{clauseConj, lxClauseConj},
+	}
+	for _, s := range sets {
+		for w, ok := range s.words {
+			if ok {
+				m[w] |= s.bit
+			}
+		}
+	}
+	for w, one := range pronouns {
+		m[w] |= lxPronoun
+		if one {
+			m[w] |= lxPronounTrue
+		}
+	}
+	return m
+})
+
+// classify sets the lexical class of each token.
+func classify(ts []tok) {
+	m := lexClasses()
+	for i := range ts {
+		t := &ts[i]
+		t.lx = m[t.low]
+		if t.lx&lxCue != 0 {
+			t.cue = cues[t.low]
+		}
+	}
+}
+
+// has reports whether t is in every list of bits.
+func (t *tok) has(bits lexBits) bool { return t.lx&bits == bits }

@@ -52,6 +52,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,8 +105,26 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	var all []found
 	var prev *attr
 	index := map[*attr]int{}
+	var memo *cueMemo
+	if m != nil {
+		memo = m.takeMemo()
+		defer m.putMemo(memo)
+	}
+	// the paragraphs' tokens in one buffer kept from Doc to Doc: none of
+	// them outlives find
+	buf := tokBufs.Get().(*[]tok)
+	toks := (*buf)[:0]
+	defer func() {
+		clear(toks)
+		*buf = toks[:0]
+		tokBufs.Put(buf)
+	}()
 	for _, sp := range paragraphs(d) {
-		paras = append(paras, newPara(d.Text, sp, m))
+		a := len(toks)
+		toks = appendTokens(toks, d.Text, sp.Start, sp.End)
+		p := newParaOf(toks[a:len(toks):len(toks)], sp, m)
+		p.memo = memo
+		paras = append(paras, p)
 	}
 	transcript := isTranscript(paras)
 	for _, p := range paras {
@@ -136,6 +155,9 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	}
 	return resolve(d, paras, all)
 }
+
+// tokBufs holds the token buffers of find.
+var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
 
 // lastQuotation returns the attribution with direct content that a
 // quotation opening the next paragraph may continue: the paragraph's last

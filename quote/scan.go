@@ -20,6 +20,10 @@ type tok struct {
 	kind byte
 	// open reports, for a curly or low quotation mark, that it opens.
 	open, close bool
+	// lx is the token's lexical class and cue its kind of cue, if lx
+	// has lxCue (see classify).
+	lx  lexBits
+	cue cueKind
 }
 
 // isQuoteRune reports whether r is a double quotation mark.
@@ -47,9 +51,15 @@ var abbrev = map[string]bool{
 	"univ": true, "assn": true, "bros": true, "ave": true, "e.g": true, "i.e": true, "etc": true,
 }
 
-// tokenize splits text[lo:hi] into tokens.
+// tokenize splits text[lo:hi] into tokens, each with its lexical class.
 func tokenize(text string, lo, hi int) []tok {
-	var out []tok
+	// about one token in five bytes of news text
+	return appendTokens(make([]tok, 0, (hi-lo)/5+4), text, lo, hi)
+}
+
+// appendTokens appends the tokens of text[lo:hi] to out.
+func appendTokens(out []tok, text string, lo, hi int) []tok {
+	first := len(out)
 	i := lo
 	for i < hi {
 		r, n := utf8.DecodeRuneInString(text[i:hi])
@@ -101,14 +111,19 @@ func tokenize(text string, lo, hi int) []tok {
 			}
 			// A period after an abbreviation, an initial or a dotted
 			// acronym belongs to the word.
+			low := ""
 			if j < hi && text[j] == '.' {
 				w := strings.ToLower(text[i:j])
 				if abbrev[w] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 					j++
+				} else {
+					low = w
 				}
 			}
 			t := tok{Span: news.Span{Start: i, End: j}, text: text[i:j], kind: 'w'}
-			t.low = strings.ToLower(t.text)
+			if t.low = low; low == "" {
+				t.low = strings.ToLower(t.text)
+			}
 			out = append(out, t)
 			i = j
 		default:
@@ -127,6 +142,7 @@ func tokenize(text string, lo, hi int) []tok {
 			i = j
 		}
 	}
+	classify(out[first:])
 	return out
 }
 

@@ -28,8 +28,10 @@ import (
 // and end on non-space bytes.
 func Split(text string) []news.Span {
 	var out []news.Span
+	var cs []chunk
 	for _, para := range Paragraphs(text) {
-		out = splitParagraph(text, para, out)
+		cs = chunks(text, para, cs[:0])
+		out = splitParagraph(text, cs, out)
 	}
 	return out
 }
@@ -75,10 +77,10 @@ const MaxBytes = 1024
 // chunk is a run of non-space text.
 type chunk struct{ start, end int }
 
-// chunks returns the runs of non-space text in p. A run longer than
-// MaxBytes is cut into pieces of at most MaxBytes at character boundaries.
-func chunks(text string, p news.Span) []chunk {
-	var out []chunk
+// chunks appends the runs of non-space text in p to out. A run longer
+// than MaxBytes is cut into pieces of at most MaxBytes at character
+// boundaries.
+func chunks(text string, p news.Span, out []chunk) []chunk {
 	start := -1
 	for i := p.Start; i < p.End; {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -101,8 +103,9 @@ func chunks(text string, p news.Span) []chunk {
 	return out
 }
 
-func splitParagraph(text string, p news.Span, out []news.Span) []news.Span {
-	cs := chunks(text, p)
+// splitParagraph appends the sentences of a paragraph, whose chunks are
+// cs, to out.
+func splitParagraph(text string, cs []chunk, out []news.Span) []news.Span {
 	first := -1 // the first chunk of the current sentence, -1 between sentences
 	soft := -1  // the last chunk of it ending on a comma, semicolon, colon or dash
 	for i, c := range cs {
@@ -262,15 +265,29 @@ func Abbreviation(word string) AbbrevKind {
 	if word == "" || len(word) > maxAbbrev {
 		return NotAbbrev
 	}
-	lw := strings.ToLower(word)
-	if neverFinal[lw] {
-		return AbbrevNeverFinal
+	// the lists hold lowercase ASCII words: an ASCII word is lowered
+	// into an array, which the map lookups read without a copy
+	var buf [maxAbbrev]byte
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
 	}
-	if maybeFinal[lw] {
-		return AbbrevMaybeFinal
+	var kind AbbrevKind
+	if ascii {
+		kind = listed(buf[:len(word)])
+	} else {
+		kind = listed([]byte(strings.ToLower(word)))
 	}
-	if beforeNumber[lw] {
-		return AbbrevBeforeNumber
+	if kind != NotAbbrev {
+		return kind
 	}
 	// Initials and dotted acronyms: J, U.S, P.M.F, a.m, e.g
 	if isDotted(word) {
@@ -279,11 +296,27 @@ func Abbreviation(word string) AbbrevKind {
 	return NotAbbrev
 }
 
+// listed returns the kind of a lowercase word the lists hold, or
+// NotAbbrev.
+func listed(lw []byte) AbbrevKind {
+	switch {
+	case neverFinal[string(lw)]:
+		return AbbrevNeverFinal
+	case maybeFinal[string(lw)]:
+		return AbbrevMaybeFinal
+	case beforeNumber[string(lw)]:
+		return AbbrevBeforeNumber
+	}
+	return NotAbbrev
+}
+
 // isDotted reports whether word is a single letter or letters joined by
 // periods (U.S, P.M.F, a.m).
 func isDotted(word string) bool {
-	n := 0
-	for i, part := range strings.Split(word, ".") {
+	dotted := strings.Contains(word, ".")
+	rest := word
+	for i := 0; ; i++ {
+		part, after, more := strings.Cut(rest, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
@@ -291,12 +324,14 @@ func isDotted(word string) bool {
 		if !unicode.IsLetter(r) {
 			return false
 		}
-		if i == 0 && unicode.IsLower(r) && !strings.Contains(word, ".") {
+		if i == 0 && unicode.IsLower(r) && !dotted {
 			return false // a lone lowercase letter is not an initial
 		}
-		n++
+		if !more {
+			return true
+		}
+		rest = after
 	}
-	return n > 0
 }
 
 var neverFinal = setOf(`mr mrs ms messrs mme mlle dr prof rev fr sr st

@@ -290,14 +290,18 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		}
 		return cand{}, false
 	}
-	if m, ok := months[w.lo]; ok && w.upper {
-		if c, ok := s.monthExpr(j, m, det || modded); ok {
-			return c, true
+	// months and weekdays are capitalised: a lowercase word is looked up
+	// in neither
+	if w.upper {
+		if m, ok := months[w.lo]; ok {
+			if c, ok := s.monthExpr(j, m, det || modded); ok {
+				return c, true
+			}
 		}
-	}
-	if wd, ok := weekdays[w.lo]; ok && w.upper {
-		if c, ok := s.weekdayExpr(j, wd, 0); ok {
-			return c, true
+		if wd, ok := weekdays[w.lo]; ok {
+			if c, ok := s.weekdayExpr(j, wd, 0); ok {
+				return c, true
+			}
 		}
 	}
 	switch w.lo {

@@ -17,7 +17,14 @@ import (
 // Tokenize returns the tokens of text[span.Start:span.End], with offsets
 // into text.
 func Tokenize(text string, span news.Span) []news.Token {
-	var out []news.Token
+	return Append(nil, text, span)
+}
+
+// Append appends the tokens of text[span.Start:span.End] to out, as
+// Tokenize returns them, and returns the extended slice: a caller that
+// tokenizes sentence after sentence into one slice allocates no slice
+// per sentence.
+func Append(out []news.Token, text string, span news.Span) []news.Token {
 	start := -1
 	for i := span.Start; i < span.End; {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -97,8 +104,10 @@ func splitWord(text string, s, e int, out []news.Token) []news.Token {
 		out = add(text, s, s+size, out)
 		s += size
 	}
-	// Trailing marks, kept aside to be added after the core.
-	var tail []news.Token
+	// Trailing marks, kept aside to be added after the core (seldom
+	// more than four, which the array holds without an allocation).
+	var tailBuf [4]news.Token
+	tail := tailBuf[:0]
 	for e > s {
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		if isTrailing(r) {
@@ -134,9 +143,8 @@ func splitWord(text string, s, e int, out []news.Token) []news.Token {
 // splitClitics splits 's, 're, 've, 'll, 'd, 'm and n't off a word.
 func splitClitics(text string, s, e int, out []news.Token) []news.Token {
 	w := text[s:e]
-	lw := strings.ToLower(w)
 	for _, suf := range []string{"n't", "n’t"} {
-		if strings.HasSuffix(lw, suf) && len(w) > len(suf) {
+		if len(w) > len(suf) && hasSuffixFold(w, suf) {
 			out = add(text, s, e-len(suf), out)
 			return add(text, e-len(suf), e, out)
 		}
@@ -146,12 +154,37 @@ func splitClitics(text string, s, e int, out []news.Token) []news.Token {
 		if i <= 0 {
 			continue
 		}
-		suf := strings.ToLower(w[i+len(ap):])
-		switch suf {
-		case "s", "re", "ve", "ll", "d", "m":
+		switch suf := w[i+len(ap):]; {
+		case asciiFold(suf, "s"), asciiFold(suf, "re"), asciiFold(suf, "ve"), asciiFold(suf, "ll"), asciiFold(suf, "d"), asciiFold(suf, "m"):
 			out = add(text, s, s+i, out)
 			return add(text, s+i, e, out)
 		}
 	}
 	return add(text, s, e, out)
+}
+
+// hasSuffixFold reports whether w ends with suf, a lowercase suffix whose
+// letters are ASCII, in either case: what strings.HasSuffix of
+// strings.ToLower(w) tells, since only the ASCII capitals lower to ASCII
+// letters, without the copy.
+func hasSuffixFold(w, suf string) bool {
+	return len(w) >= len(suf) && asciiFold(w[len(w)-len(suf):], suf)
+}
+
+// asciiFold reports whether s equals low, a lowercase string, once the
+// ASCII capitals of s are lowered.
+func asciiFold(s, low string) bool {
+	if len(s) != len(low) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
 }

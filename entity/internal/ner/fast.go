@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,8 +24,23 @@ type entry struct {
 }
 
 // span is a feature's non-zero weights, wts[off:off+n] of compiled; the
-// zero span is a feature without weights.
+// zero span is a feature without weights. A row with many weights is
+// kept whole instead, all its labels: n is denseSpan and the row is
+// dense[off*NumLabels:], which addSpan adds faster than sparse entries.
 type span struct{ off, n uint32 }
+
+// denseSpan is the n of a span whose row is kept whole.
+const denseSpan = 1 << 31
+
+// row returns the weights of a span kept whole.
+func (c *compiled) row(sp span) *[NumLabels]float32 {
+	return (*[NumLabels]float32)(c.dense[sp.off*NumLabels:])
+}
+
+// denseMin is the fewest non-zero weights of a row that compile keeps
+// whole too: about one row in sixteen, the affixes and frequent words
+// among them, which decoding adds most often.
+const denseMin = 6
 
 // slot is an entry of the open-addressing table from feature hashes to
 // their weights; key 0 marks an empty slot.
@@ -40,6 +56,8 @@ type slot struct {
 type compiled struct {
 	slots []slot
 	mask  uint64
+	// dense holds the rows of denseMin or more weights whole (see span).
+	dense []float32
 	// seen has a bit set for the hashes of the features in slots, 32
 	// per word: most token pairs have no feature, and a bit set small
 	// enough for the cache tells so sooner than the table.
@@ -120,9 +138,21 @@ func (b *builder) compile() *compiled {
 	// 16 bits per feature
 	c.seen = make([]uint32, size/2)
 	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
+	spans := slices.Clone(b.spans)
+	for i, sp := range spans {
+		if sp.n < denseMin {
+			continue
+		}
+		var row [NumLabels]float32
+		for _, e := range b.wts[sp.off : sp.off+sp.n] {
+			row[e.l] = e.w
+		}
+		spans[i] = span{off: uint32(len(c.dense) / NumLabels), n: denseSpan}
+		c.dense = append(c.dense, row[:]...)
+	}
 	for i, k := range b.keys {
 		if k == 0 {
-			c.zero, c.hasZero = b.spans[i], true
+			c.zero, c.hasZero = spans[i], true
 			continue
 		}
 		h := (k * seenMul) >> c.seenSh
@@ -131,7 +161,7 @@ func (b *builder) compile() *compiled {
 		for c.slots[j].key != 0 && c.slots[j].key != k {
 			j = (j + 1) & c.mask
 		}
-		c.slots[j] = slot{k, b.spans[i]}
+		c.slots[j] = slot{k, spans[i]}
 	}
 	for p := 0; p <= NumLabels; p++ {
 		c.addSpan(c.find(transFeature(uint8(p))), &c.trans[p])
@@ -200,11 +230,46 @@ func (c *compiled) find(k uint64) span {
 	}
 }
 
-// addSpan adds a feature's weights to sc.
+// addSpan adds a feature's weights to sc. Adding a whole row adds zeros
+// for the labels without a weight, which changes no sum but the sign of
+// a zero one, and no comparison sees that sign.
 func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
+	if sp.n == denseSpan {
+		addRow(sc, c.row(sp))
+		return
+	}
 	for _, e := range c.wts[sp.off : sp.off+sp.n] {
 		sc[e.l] += e.w
 	}
+}
+
+// addRow is written for 17 labels: these fail to compile for any other
+// count.
+const (
+	_ = uint(NumLabels - 17)
+	_ = uint(17 - NumLabels)
+)
+
+// addRow adds row to sc, label by label, written out so that no loop or
+// bounds check comes between the additions.
+func addRow(sc, row *[NumLabels]float32) {
+	sc[0] += row[0]
+	sc[1] += row[1]
+	sc[2] += row[2]
+	sc[3] += row[3]
+	sc[4] += row[4]
+	sc[5] += row[5]
+	sc[6] += row[6]
+	sc[7] += row[7]
+	sc[8] += row[8]
+	sc[9] += row[9]
+	sc[10] += row[10]
+	sc[11] += row[11]
+	sc[12] += row[12]
+	sc[13] += row[13]
+	sc[14] += row[14]
+	sc[15] += row[15]
+	sc[16] += row[16]
 }
 
 // wordInfo is what the tagger knows about a word as written, whatever its
@@ -217,17 +282,12 @@ type wordInfo struct {
 	// gaz is the gazetteer's entry for the word alone, if gazOK
 	gaz   uint8
 	gazOK bool
-	// own holds the non-empty spans of the word's own features in the
-	// order features adds them: W and Word (the first n1), then the
-	// affixes and Len (up to n2).
-	own    [11]span
-	n1, n2 uint8
-	sh     span
-	head0  span // Head at sentence-start state 0
+	head0 span // Head at sentence-start state 0
 	// the word's features as the token before or after another
 	wm1, wp1, wm2, wp2, shm1, shp1 span
 	// em0 is the sum of the first features of the word, the ones that
-	// decide nothing but it: bias, W, Word.
+	// depend on nothing but it: bias, W, Word, Sh, the affixes, Len and
+	// Lex.
 	em0 [NumLabels]float32
 	// tr holds its previous-label scores, shared by the words of a shape
 	// when the model has no weights for the previous label with the
@@ -238,7 +298,9 @@ type wordInfo struct {
 // maxWords bounds each of the two generations of a lattice's word memo:
 // when the new one is full it becomes the old one, and a word found only
 // in the old one moves back to the new, so that frequent words stay.
-const maxWords = 1 << 13
+// Two generations of 16,384 words take a few MB; BASIL's 210 articles
+// have 11,000 types as written, which then stay.
+const maxWords = 1 << 14
 
 // newWordInfo computes the memo entry of a word.
 func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
@@ -250,28 +312,18 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 		wi.lex = b + 1
 	}
 	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
-	n := 0
-	put := func(sp span) {
-		if sp.n > 0 {
-			wi.own[n] = sp
-			n++
-		}
-	}
-	put(c.find(hnum(tmpl(tW), wi.lowH)))
-	put(c.find(hstr(tmpl(tWord), w)))
-	wi.n1 = uint8(n)
+	// the features of the word alone, in the order features adds them
 	c.addSpan(c.bias, &wi.em0)
-	for _, sp := range wi.own[:n] {
-		c.addSpan(sp, &wi.em0)
-	}
+	c.addSpan(c.find(hnum(tmpl(tW), wi.lowH)), &wi.em0)
+	c.addSpan(c.find(hstr(tmpl(tWord), w)), &wi.em0)
+	c.addSpan(c.find(hnum(tmpl(tSh), wi.shH)), &wi.em0)
 	rc := utf8.RuneCountInString(low)
 	lt.buf = appendAffixes(lt.buf[:0], low, rc)
 	lt.buf = append(lt.buf, lenFeature(rc, flags))
 	for _, f := range lt.buf {
-		put(c.find(f))
+		c.addSpan(c.find(f), &wi.em0)
 	}
-	wi.n2 = uint8(n)
-	wi.sh = c.find(hnum(tmpl(tSh), wi.shH))
+	c.addSpan(c.lex[wi.lex][flags&(fInitCap|fAllCaps)], &wi.em0)
 	wi.head0 = c.find(hnum(hnum(tmpl(tHead), 0), wi.lowH))
 	wi.wm1 = c.find(hnum(tmpl(tWm1), wi.lowH))
 	wi.wp1 = c.find(hnum(tmpl(tWp1), wi.lowH))
@@ -454,7 +506,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 
 		// the features in the order features appends them
-		em = wi.em0 // bias, W, Word
+		em = wi.em0 // the word alone
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.wm1, &em)
 		} else {
@@ -477,7 +529,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 		c.addSpan(c.find(hnum(hnum(tmpl(tWm1W), lm1), t.lowH)), &em)
 		c.addSpan(c.find(hnum(hnum(tmpl(tWWp1), t.lowH), lp1)), &em)
-		c.addSpan(wi.sh, &em)
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.shm1, &em)
 		} else {
@@ -498,9 +549,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.find(hnum(hnum(tmpl(tHead), st), t.lowH)), &em)
 		}
-		for _, sp := range wi.own[wi.n1:wi.n2] {
-			c.addSpan(sp, &em)
-		}
 		if t.gazMask != 0 {
 			for ty := 0; ty < NumTypes; ty++ {
 				if t.gazMask&(1<<ty) != 0 {
@@ -515,7 +563,6 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		if i+1 < n && toks[i+1].gazMask != 0 {
 			c.addSpan(c.gazp1[toks[i+1].gazMask], &em)
 		}
-		c.addSpan(c.lex[t.lex][f3], &em)
 		c.addSpan(c.lexStart[t.lex][st], &em)
 		if t.flags&fAlpha != 0 {
 			var ce, le int

@@ -315,17 +315,25 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 	if s.headline {
 		st |= 2
 	}
+	// First the features of the word alone, whatever its context, which
+	// decoding sums once per word type (see wordInfo.em0): bias, W,
+	// Word, Sh, affixes by rune, Len and Lex.
+	rc := utf8.RuneCountInString(t.low)
 	buf = append(buf,
 		tmpl(tBias),
 		hnum(tmpl(tW), t.lowH),
 		hstr(tmpl(tWord), t.word),
+		hnum(tmpl(tSh), t.shH))
+	buf = appendAffixes(buf, t.low, rc)
+	buf = append(buf, lenFeature(rc, t.flags),
+		hnum(hnum(tmpl(tLex), uint64(t.lex)), uint64(t.flags&(fInitCap|fAllCaps))))
+	buf = append(buf,
 		hnum(tmpl(tWm1), lowAt(i-1)),
 		hnum(tmpl(tWp1), lowAt(i+1)),
 		hnum(tmpl(tWm2), lowAt(i-2)),
 		hnum(tmpl(tWp2), lowAt(i+2)),
 		hnum(hnum(tmpl(tWm1W), lowAt(i-1)), t.lowH),
 		hnum(hnum(tmpl(tWWp1), t.lowH), lowAt(i+1)),
-		hnum(tmpl(tSh), t.shH),
 		hnum(tmpl(tShm1), shAt(i-1)),
 		hnum(tmpl(tShp1), shAt(i+1)),
 		hnum(hnum(hnum(tmpl(tSh3), shAt(i-1)), t.shH), shAt(i+1)),
@@ -335,10 +343,6 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 		hnum(hnum(tmpl(tWm1Sh), lowAt(i-1)), t.shH),
 		hnum(hnum(tmpl(tHead), st), t.lowH),
 	)
-	// affixes by rune
-	rc := utf8.RuneCountInString(t.low)
-	buf = appendAffixes(buf, t.low, rc)
-	buf = append(buf, lenFeature(rc, t.flags))
 	if t.gazMask != 0 {
 		for ty := 0; ty < NumTypes; ty++ {
 			if t.gazMask&(1<<ty) != 0 {
@@ -353,9 +357,7 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 	if i+1 < n && s.toks[i+1].gazMask != 0 {
 		buf = append(buf, hnum(tmpl(tGazp1), uint64(s.toks[i+1].gazMask)))
 	}
-	buf = append(buf,
-		hnum(hnum(tmpl(tLex), uint64(t.lex)), uint64(t.flags&(fInitCap|fAllCaps))),
-		hnum(hnum(tmpl(tLexStart), uint64(t.lex)), st))
+	buf = append(buf, hnum(hnum(tmpl(tLexStart), uint64(t.lex)), st))
 	if d != nil && t.flags&fAlpha != 0 {
 		var ce, le uint64
 		if d.capElsewhere[t.lowH] {

@@ -63,8 +63,12 @@ func (m *Model) dense() (map[uint64]int32, []float32) {
 	var w []float32
 	put := func(k uint64, sp span) {
 		var row [NumLabels]float32
-		for _, e := range c.wts[sp.off : sp.off+sp.n] {
-			row[e.l] = e.w
+		if sp.n == denseSpan {
+			row = *c.row(sp)
+		} else {
+			for _, e := range c.wts[sp.off : sp.off+sp.n] {
+				row[e.l] = e.w
+			}
 		}
 		index[k] = int32(len(w) / NumLabels)
 		w = append(w, row[:]...)

@@ -1,0 +1,244 @@
+package quote
+
+import "sync"
+
+// The cue model's weights per word type. Most of the features cueScore
+// adds are the word itself, its affixes and stem, or a neighbour's word,
+// each with a template or a coarse class: the same weights for every
+// token of the same word. A memo keeps them per word, so that a token
+// reads them rather than hashing the word and probing the large table
+// ten or more times. cueScore still adds every weight in the order the
+// features come, so its scores do not change.
+
+// The classes class returns, indexed.
+var classNames = [...]string{"<s>", "</s>", "<q>", "det", "pron", "fn", "punct", "word"}
+
+// The classes subjClass returns that are not punctuation, indexed.
+var subjNames = [...]string{"<q>", "<s>", "pron", "role", "cap", "det", "word"}
+
+const (
+	nClass = len(classNames)
+	nSubj  = len(subjNames)
+)
+
+// cueWord holds the weights of the features of one word type.
+type cueWord struct {
+	// the word's own features: w=, s3=, s2=, stem=
+	w, s3, s2, stem float32
+	// the word as the neighbour of the token scored: p1=, n1=, p2=, n2=
+	p1, n1, p2, n2 float32
+	// with the class of a neighbour, filled on demand (done has the
+	// bit of each entry filled): s3+n1=, p1c+s3=, stem+n1c=, sj+st=
+	s3n1, p1cs3, stemN1c [nClass]float32
+	sjSt                 [nSubj]float32
+	done                 uint32
+	// the word's last three runes and its stem
+	s3s, st string
+}
+
+// cueMemo maps words to their weights. It holds at most maxMemo words
+// (a few MB; BASIL's 210 articles have 10,000 lowercase types); past
+// that it starts afresh.
+type cueMemo struct {
+	words map[string]*cueWord
+}
+
+const maxMemo = 1 << 14
+
+// cueConsts are the weights of the features with few values, looked up
+// once per model.
+type cueConsts struct {
+	b, p1cap, inq float32
+	shape         [2]float32 // lower, cap
+	p1cN1c        [nClass][nClass]float32
+	// the sentence boundaries and quotation marks as neighbours, in
+	// classNames' order for the first three: p1=, n1=, p2=, n2=
+	p1, n1, p2, n2 [3]float32
+	// pos= and rest= by bucket (see bucketIndex), sj= by subject class
+	// index, lex= by cue kind, that+ by distance (1 to 4)
+	pos, rest [len(bucketNames)]float32
+	sj        [nSubj]float32
+	lex       [256]float32
+	that      [5]float32
+}
+
+// bucketNames are the values of bucket, indexed.
+var bucketNames = [...]string{"0", "1", "2", "3-5", "6-11", "12+"}
+
+// bucketIndex returns the index of bucket(n) in bucketNames.
+func bucketIndex(n int) int {
+	switch {
+	case n < 3:
+		return n
+	case n < 6:
+		return 3
+	case n < 12:
+		return 4
+	}
+	return 5
+}
+
+// consts computes the weights of the features with few values.
+func (m *CueModel) consts() *cueConsts {
+	m.constOnce.Do(func() {
+		c := &cueConsts{}
+		c.b = m.w.get(uint64(hB))
+		c.p1cap = m.w.get(uint64(hP1cap))
+		c.inq = m.w.get(uint64(hInq))
+		c.shape[0] = m.w.get(uint64(hShape.s("lower")))
+		c.shape[1] = m.w.get(uint64(hShape.s("cap")))
+		for a, ca := range classNames {
+			for b, cb := range classNames {
+				c.p1cN1c[a][b] = m.w.get(uint64(hP1cN1c.s(ca).b('|').s(cb)))
+			}
+		}
+		for k, s := range classNames[:3] {
+			c.p1[k] = m.w.get(uint64(hP1.s(s)))
+			c.n1[k] = m.w.get(uint64(hN1.s(s)))
+			c.p2[k] = m.w.get(uint64(hP2.s(s)))
+			c.n2[k] = m.w.get(uint64(hN2.s(s)))
+		}
+		for k, b := range bucketNames {
+			c.pos[k] = m.w.get(uint64(hPos.s(b)))
+			c.rest[k] = m.w.get(uint64(hRest.s(b)))
+		}
+		for k, sj := range subjNames {
+			c.sj[k] = m.w.get(uint64(hSj.s(sj)))
+		}
+		for k := range c.lex {
+			c.lex[k] = m.w.get(uint64(hLex.b(byte(k))))
+		}
+		for k := 1; k < len(c.that); k++ {
+			c.that[k] = m.w.get(uint64(hThat.b(byte('0' + k))))
+		}
+		m.constW = c
+	})
+	return m.constW
+}
+
+// takeMemo takes a memo from the model's free list, a new one if none is
+// free.
+func (m *CueModel) takeMemo() *cueMemo {
+	m.memoMu.Lock()
+	defer m.memoMu.Unlock()
+	if n := len(m.memos); n > 0 {
+		c := m.memos[n-1]
+		m.memos = m.memos[:n-1]
+		return c
+	}
+	return &cueMemo{words: map[string]*cueWord{}}
+}
+
+// putMemo gives a memo back.
+func (m *CueModel) putMemo(c *cueMemo) {
+	m.memoMu.Lock()
+	m.memos = append(m.memos, c)
+	m.memoMu.Unlock()
+}
+
+// word returns the memo entry of w.
+func (c *cueMemo) word(m *CueModel, w string) *cueWord {
+	if e, ok := c.words[w]; ok {
+		return e
+	}
+	if len(c.words) >= maxMemo {
+		clear(c.words)
+	}
+	// a token's text is often a slice of its whole article: the memo
+	// outlives the article, so it keeps a copy
+	w = cloneString(w)
+	s3, s2, st := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2), stem(w)
+	e := &cueWord{s3s: s3, st: st}
+	e.w = m.w.get(uint64(hW.s(w)))
+	e.s3 = m.w.get(uint64(hS3.s(s3)))
+	e.s2 = m.w.get(uint64(hS2.s(s2)))
+	e.stem = m.w.get(uint64(hStem.s(st)))
+	e.p1 = m.w.get(uint64(hP1.s(w)))
+	e.n1 = m.w.get(uint64(hN1.s(w)))
+	e.p2 = m.w.get(uint64(hP2.s(w)))
+	e.n2 = m.w.get(uint64(hN2.s(w)))
+	c.words[w] = e
+	return e
+}
+
+// cloneString returns a copy of s that shares no memory with it.
+func cloneString(s string) string { return string([]byte(s)) }
+
+// classIndex returns the index of tokClass(ts, k) in classNames.
+func classIndex(ts []tok, k int) int {
+	switch {
+	case k < 0:
+		return 0
+	case k >= len(ts):
+		return 1
+	case ts[k].kind == 'q':
+		return 2
+	}
+	t := &ts[k]
+	switch {
+	case t.has(lxDeterminer):
+		return 3
+	case t.has(lxPronounTrue):
+		return 4
+	case t.has(lxBoundary):
+		return 5
+	case len(t.low) > 0 && !isWordRune(firstRune(t.low)):
+		return 6
+	}
+	return 7
+}
+
+// s3N1 returns the weight of s3+n1= for class index k.
+func (e *cueWord) s3N1(m *CueModel, k int) float32 {
+	if bit := uint32(1) << k; e.done&bit == 0 {
+		e.s3n1[k] = m.w.get(uint64(hS3N1.s(e.s3s).b('|').s(classNames[k])))
+		e.done |= bit
+	}
+	return e.s3n1[k]
+}
+
+// p1cS3 returns the weight of p1c+s3= for class index k.
+func (e *cueWord) p1cS3(m *CueModel, k int) float32 {
+	if bit := uint32(1) << (nClass + k); e.done&bit == 0 {
+		e.p1cs3[k] = m.w.get(uint64(hP1cS3.s(classNames[k]).b('|').s(e.s3s)))
+		e.done |= bit
+	}
+	return e.p1cs3[k]
+}
+
+// stemN1c returns the weight of stem+n1c= for class index k.
+func (e *cueWord) stemN1(m *CueModel, k int) float32 {
+	if bit := uint32(1) << (2*nClass + k); e.done&bit == 0 {
+		e.stemN1c[k] = m.w.get(uint64(hStemN1c.s(e.st).b('|').s(classNames[k])))
+		e.done |= bit
+	}
+	return e.stemN1c[k]
+}
+
+// sjStem returns the weight of sj+st= for subject class index k.
+func (e *cueWord) sjStem(m *CueModel, k int) float32 {
+	if bit := uint32(1) << (3*nClass + k); e.done&bit == 0 {
+		e.sjSt[k] = m.w.get(uint64(hSjSt.s(subjNames[k]).b('|').s(e.st)))
+		e.done |= bit
+	}
+	return e.sjSt[k]
+}
+
+// subjIndex returns the index of a subjClass in subjNames, or -1 for
+// punctuation, whose class is its text.
+func subjIndex(sj string) int {
+	for k, s := range subjNames {
+		if s == sj {
+			return k
+		}
+	}
+	return -1
+}
+
+// the memo fields of CueModel, kept here with the code that uses them
+type cueMemos struct {
+	constOnce sync.Once
+	constW    *cueConsts
+	memoMu    sync.Mutex
+	memos     []*cueMemo
+}
