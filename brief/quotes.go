@@ -27,15 +27,22 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 	names := newEntityNames(ents)
 	for _, d := range s.Docs {
 		// canonicalSpeaker reads a quote's speaker and the doc entity of
-		// its mention only, so each pair is resolved once per document.
+		// its mention (or, for an unknown speaker, its source) only, so
+		// each is resolved once per document.
 		type speakerKey struct {
 			speaker string
 			entity  int
+			// source is the source as written when the speaker is
+			// unknown, which may name an organisation
+			source news.Span
 		}
 		speakers := map[speakerKey]string{}
 		for _, g := range groupQuotes(d) {
 			q := g[0]
-			key := speakerKey{q.Speaker, -1}
+			key := speakerKey{q.Speaker, -1, news.Span{}}
+			if q.Speaker == "" {
+				key.source = q.Source
+			}
 			if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
 				key.entity = d.Mentions[q.SpeakerMention].Entity
 			}
@@ -222,7 +229,9 @@ func newEntityNames(ents []news.Entity) *entityNames {
 func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 	sp := strings.TrimSpace(q.Speaker)
 	if sp == "" {
-		return ""
+		// "a NATO official said": an unnamed member of an organisation
+		// named in the source speaks for it
+		return x.organisationOf(d, q)
 	}
 	norm := normName(sp)
 	// The story entities one of whose forms the speaker is. A surname
@@ -263,6 +272,37 @@ func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 		return m[0]
 	}
 	return sp
+}
+
+// organisationOf returns the story entity of the one organisation named
+// inside a quote's source as written, when the source is an unnamed
+// member of it ("a NATO official", "the Foreign Ministry's spokesman":
+// the source ends in such a noun) and names no person; else "".
+func (x *entityNames) organisationOf(d *news.Doc, q news.Quote) string {
+	if q.Source.IsZero() {
+		return ""
+	}
+	src := strings.Fields(strings.ToLower(q.Source.In(d.Text)))
+	if len(src) < 2 || !quote.SpokesNoun(strings.Trim(src[len(src)-1], ".,;:")) {
+		return ""
+	}
+	org := ""
+	for _, m := range d.Mentions {
+		if m.Start < q.Source.Start || m.End > q.Source.End {
+			continue
+		}
+		switch m.Type {
+		case news.Person:
+			return ""
+		case news.Organisation:
+			hits := x.byName[normName(m.Text)]
+			if len(hits) != 1 || org != "" && org != hits[0] {
+				return ""
+			}
+			org = hits[0]
+		}
+	}
+	return org
 }
 
 // canonicalPart names one member of a coordinated speaker by its entity.

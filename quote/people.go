@@ -795,3 +795,16 @@ func (dt *docToks) within(lo, hi int) []tok {
 	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
 	return ts[a:b]
 }
+
+// SpokesNoun reports whether a lowercased word names an unnamed person
+// who speaks for an organisation ("official", "spokesman", "sources"),
+// as in the source "a NATO official".
+func SpokesNoun(w string) bool { return spokesNouns[w] }
+
+// spokesNouns are the role nouns of people who speak for an organisation
+// without being named.
+var spokesNouns = map[string]bool{
+	"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
+	"officer": true, "officers": true, "representative": true, "representatives": true,
+}
