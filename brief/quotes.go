@@ -38,6 +38,13 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 		}
 		speakers := map[speakerKey]string{}
 		for _, g := range groupQuotes(d) {
+			// Who said what: statements and beliefs, not the other
+			// doings the cue model reports ("signed agreements"); a
+			// quotation the finder gave such a cue stays.
+			g = statements(d, g)
+			if len(g) == 0 {
+				continue
+			}
 			q := g[0]
 			key := speakerKey{q.Speaker, -1, news.Span{}}
 			if q.Speaker == "" {
@@ -53,11 +60,6 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 			}
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
-				continue
-			}
-			// Who said what: statements and beliefs, not the other
-			// doings the cue model reports ("signed agreements").
-			if !q.Direct && !quote.Listed(q.Cue.In(d.Text)) {
 				continue
 			}
 			e := news.QuoteEntry{
@@ -147,6 +149,19 @@ func groupQuotes(d *news.Doc) [][]news.Quote {
 		out = append(out, []news.Quote{q})
 	}
 	return out
+}
+
+// statements drops from a group of quote pieces the reported ones whose
+// cue is no verb of saying or believing ("flashed an impish grin"),
+// keeping the quotations.
+func statements(d *news.Doc, g []news.Quote) []news.Quote {
+	keep := g[:0:0]
+	for _, q := range g {
+		if q.Direct || quote.Listed(q.Cue.In(d.Text)) {
+			keep = append(keep, q)
+		}
+	}
+	return keep
 }
 
 // quoteEntryText is the statement as the brief shows it: the words of
