@@ -275,3 +275,28 @@ func raisingLeft(p *para, j, lo int) int {
 // raisingVerbs are the past participles of verbs that, in the passive,
 // raise the subject of the verb after them: "he is alleged to have said".
 var raisingVerbs = map[string]bool{"alleged": true, "reported": true, "said": true, "believed": true, "thought": true, "understood": true, "known": true, "quoted": true}
+
+// appositionToCue returns the index of a cue that ends an apposition
+// opened by the comma at c and left unclosed ("Zulfikar Arapoglu, the
+// mayor of Ercis told NTV"), or -1: the apposition starts with an article
+// and runs to the cue over a few words, with no comma or quotation.
+func appositionToCue(p *para, c, hi int) int {
+	if c+2 >= hi || p.ts[c].text != "," {
+		return -1
+	}
+	switch p.ts[c+1].low {
+	case "the", "a", "an":
+	default:
+		return -1
+	}
+	for e := c + 3; e < hi && e <= c+9; e++ {
+		t := p.ts[e]
+		if t.kind != 'w' {
+			return -1
+		}
+		if kind, _, ok := p.isCue(e); ok && kind != cueObject && (coreCues[t.low] || kind == cueTell) {
+			return e
+		}
+	}
+	return -1
+}

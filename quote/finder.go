@@ -628,6 +628,11 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 	if c < hi && p.ts[c].text == "," {
 		if e := p.parenthetical(c, hi); e > c {
 			c = e
+		} else if e := appositionToCue(p, c, hi); e > c {
+			// "Zulfikar Arapoglu, the mayor of Ercis told": an
+			// apposition whose closing comma is missing.
+			src.b = e
+			c = e
 		} else {
 			// "his wife, Gabriela Lazar, wrote": an apposition.
 			for e := c + 1; e < hi-1 && e <= c+8; e++ {

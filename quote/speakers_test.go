@@ -2,11 +2,11 @@ package quote
 
 import "testing"
 
-// TestAttributionSentences checks two layouts of an attribution whose
-// source is not written right before its cue: a quotation closed by a
-// period and followed by a short sentence with the source, the cue and
-// where it was said; and a passive raising verb between the source and
-// the cue.
+// TestAttributionSentences checks layouts of an attribution whose source
+// is not written right before its cue: a quotation closed by a period and
+// followed by a short sentence with the source, the cue and where it was
+// said; a passive raising verb between the source and the cue; and an
+// apposition left unclosed before the cue.
 func TestAttributionSentences(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -18,6 +18,9 @@ func TestAttributionSentences(t *testing.T) {
 		{"a raising verb before the cue",
 			"Mr Garzon boasted on his page.\n\nIn one posting, he is alleged to have said: \"It would be amazing to go alongside police.\"",
 			want{"Garzon", "he", "said", "\"It would be amazing to go alongside police.\"", true}},
+		{"an apposition whose closing comma is missing",
+			"The quake hit Ercis.\n\n\"There are so many dead,\" Zulfikar Arapoglu, the mayor of Ercis told NTV television.",
+			want{"Zulfikar Arapoglu", "Zulfikar Arapoglu, the mayor of Ercis", "told", "\"There are so many dead,\"", true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
