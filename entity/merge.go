@@ -132,10 +132,17 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	// same), and two-part names by their first part
 	bySur := map[string][]int{}
 	byFirst := map[string][]int{}
+	// groups by their full names written as one word
+	byJoined := map[string][]int{}
 	index := func(ci int, pn pname) {
 		c := &cs[ci]
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
 			bySur[sn.sk] = append(bySur[sn.sk], ci)
+		}
+		if len(pn.parts) > 1 {
+			if j := pn.joined(); !slices.Contains(byJoined[j], ci) {
+				byJoined[j] = append(byJoined[j], ci)
+			}
 		}
 		// every spelling of the group that may be written family name
 		// first ("Kim Jong-un" beside "Kim Jong Un")
@@ -162,7 +169,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if len(cands) == 0 && len(it.pn.parts) > 1 {
 			// the same letters split in other places ("Kim Jong-un",
 			// "Kim Jong Un")
-			cands = joinedSame(it.pn, cs)
+			cands = joinedSame(it.pn, cs, byJoined)
 		}
 		if len(cands) == 0 && len(it.pn.parts) > 1 && !inDoc {
 			// "John Roberts" in one source, "John G. Roberts Jr." in

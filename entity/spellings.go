@@ -21,17 +21,13 @@ func (n pname) joined() string {
 }
 
 // joinedSame returns the groups one of whose members' names is the
-// item's name with its parts split in other places. Initials and
-// generational suffixes must agree.
-func joinedSame(pn pname, cs []nameGroup) []int {
-	j := pn.joined()
+// item's name with its parts split in other places, from byJoined, the
+// groups by their members' names written as one word. The generational
+// suffixes must agree.
+func joinedSame(pn pname, cs []nameGroup, byJoined map[string][]int) []int {
 	var out []int
-	for ci := range cs {
-		c := cs[ci].canon
-		if len(c.parts) < 2 || len(c.parts) == len(pn.parts) || c.suffix != pn.suffix {
-			continue
-		}
-		if c.joined() == j {
+	for _, ci := range byJoined[pn.joined()] {
+		if c := cs[ci].canon; c.suffix == pn.suffix {
 			out = append(out, ci)
 		}
 	}
@@ -141,16 +137,29 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		}
 		return false
 	}
-	parent := map[int]int{}
-	for a := range cs {
-		if len(cs[a].canon.parts) < 2 {
+	// Both kinds of spelling start with the same letter: only groups of
+	// one first letter are compared.
+	byLetter := map[byte][]int{}
+	joined := make([]string, len(cs))
+	for ci := range cs {
+		if len(cs[ci].canon.parts) < 2 {
 			continue
 		}
-		for b := a + 1; b < len(cs); b++ {
-			if len(cs[b].canon.parts) < 2 || disjoint.Find(parent, a) == disjoint.Find(parent, b) {
+		joined[ci] = cs[ci].canon.joined()
+		if joined[ci] != "" {
+			byLetter[joined[ci][0]] = append(byLetter[joined[ci][0]], ci)
+		}
+	}
+	parent := map[int]int{}
+	for a := range cs {
+		if joined[a] == "" {
+			continue
+		}
+		for _, b := range byLetter[joined[a][0]] {
+			if b <= a || disjoint.Find(parent, a) == disjoint.Find(parent, b) {
 				continue
 			}
-			if !spellingOf(cs[a].canon, cs[b].canon) {
+			if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 				continue
 			}
 			together := false
@@ -194,22 +203,22 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 	return out
 }
 
-// spellingOf reports whether two full names may be spellings of one name
+// spellingOf reports whether two full names, also given written as one
+// word (ja, jb), may be spellings of one name
 // that compatible does not match: their family names match and the whole
 // names, written as one word of ten letters or more, differ by at most
 // one letter in eight; or one is the other with one more
 // surname at its end.
-func spellingOf(a, b pname) bool {
+func spellingOf(a, b pname, ja, jb string) bool {
 	if a.suffix != b.suffix {
 		return false
 	}
-	ja, jb := a.joined(), b.joined()
 	sa, _ := a.surname()
 	sb, _ := b.surname()
 	// the family name matches, written last or, in names written family
 	// name first, first
 	family := partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0])
-	if n := max(len(ja), len(jb)); n >= 10 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
+	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
 		return true
 	}
 	if len(a.parts) > len(b.parts) {
