@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/quote"
@@ -249,6 +250,12 @@ func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 		return x.organisationOf(d, q)
 	}
 	norm := normName(sp)
+	if !strings.Contains(norm, " ") && !mentioned(d, norm) && !midSentence(d.Text, sp) {
+		// A speaker is someone the article names: not a headline's or
+		// caption's first word the finder took for a name ("Freed",
+		// "Photograph")
+		return ""
+	}
 	// The story entities one of whose forms the speaker is. A surname
 	// two people share ("Jackson": Jesse Jackson Jr. and Sandra Jackson)
 	// names neither by itself.
@@ -287,6 +294,52 @@ func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 		return m[0]
 	}
 	return sp
+}
+
+// mentioned reports whether a normalised one-word speaker's name is
+// named in the doc: a mention, or one of its entities' forms, ends with
+// it. A doc without mentions (not tagged) names anyone.
+func mentioned(d *news.Doc, norm string) bool {
+	if len(d.Mentions) == 0 {
+		return true
+	}
+	holds := func(s string) bool { return lastWord(normName(s)) == norm }
+	for _, m := range d.Mentions {
+		if holds(m.Text) {
+			return true
+		}
+	}
+	for _, e := range d.Entities {
+		for _, f := range e.Forms {
+			if holds(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// midSentence reports whether name is written in text after a word of
+// its sentence, where a capital marks a name rather than a sentence's or
+// a headline's first word ("Shalit's father, Noam, told").
+func midSentence(text, name string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(name)
+		prev := strings.TrimRight(text[:i], " \t\u00a0")
+		if prev == "" {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(prev)
+		if strings.ContainsRune(".!?\n\"“”:", r) {
+			continue
+		}
+		return true
+	}
 }
 
 // organisationOf returns the story entity of the one organisation named

@@ -145,3 +145,19 @@ func TestOrganisationSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineWordSpeaker checks that a speaker must be named in its
+// article: a capitalised word that opens a sentence or a caption and that
+// no mention holds is no speaker, a name written inside a sentence is.
+func TestHeadlineWordSpeaker(t *testing.T) {
+	text := "Freed in exchange for prisoners, Shalit struggled to breathe. \"Until we see him,\" Shalit's father, Noam, told the radio."
+	d := &news.Doc{Article: news.Article{Text: text}}
+	i := strings.Index(text, "Shalit")
+	d.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + 6}, Text: "Shalit", Type: news.Person, Entity: -1}}
+	ents := []news.Entity{{Name: "Gilad Shalit", Type: news.Person, Forms: []string{"Gilad Shalit", "Shalit"}}}
+	for sp, want := range map[string]string{"Freed": "", "Noam": "Noam", "Shalit": "Gilad Shalit"} {
+		if got := canonicalSpeaker(d, news.Quote{Speaker: sp, SpeakerMention: -1}, ents); got != want {
+			t.Errorf("speaker %q: got %q, want %q", sp, got, want)
+		}
+	}
+}
