@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/quote"
@@ -27,15 +28,29 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 	names := newEntityNames(ents)
 	for _, d := range s.Docs {
 		// canonicalSpeaker reads a quote's speaker and the doc entity of
-		// its mention only, so each pair is resolved once per document.
+		// its mention (or, for an unknown speaker, its source) only, so
+		// each is resolved once per document.
 		type speakerKey struct {
 			speaker string
 			entity  int
+			// source is the source as written when the speaker is
+			// unknown, which may name an organisation
+			source news.Span
 		}
 		speakers := map[speakerKey]string{}
 		for _, g := range groupQuotes(d) {
+			// Who said what: statements and beliefs, not the other
+			// doings the cue model reports ("signed agreements"); a
+			// quotation the finder gave such a cue stays.
+			g = statements(d, g)
+			if len(g) == 0 {
+				continue
+			}
 			q := g[0]
-			key := speakerKey{q.Speaker, -1}
+			key := speakerKey{q.Speaker, -1, news.Span{}}
+			if q.Speaker == "" {
+				key.source = q.Source
+			}
 			if q.SpeakerMention >= 0 && q.SpeakerMention < len(d.Mentions) {
 				key.entity = d.Mentions[q.SpeakerMention].Entity
 			}
@@ -46,11 +61,6 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 			}
 			text := quoteEntryText(d, g)
 			if text == "" || speaker == "" && !q.Direct {
-				continue
-			}
-			// Who said what: statements and beliefs, not the other
-			// doings the cue model reports ("signed agreements").
-			if !q.Direct && !quote.Listed(q.Cue.In(d.Text)) {
 				continue
 			}
 			e := news.QuoteEntry{
@@ -142,6 +152,19 @@ func groupQuotes(d *news.Doc) [][]news.Quote {
 	return out
 }
 
+// statements drops from a group of quote pieces the reported ones whose
+// cue is no verb of saying or believing ("flashed an impish grin"),
+// keeping the quotations.
+func statements(d *news.Doc, g []news.Quote) []news.Quote {
+	keep := g[:0:0]
+	for _, q := range g {
+		if q.Direct || quote.Listed(q.Cue.In(d.Text)) {
+			keep = append(keep, q)
+		}
+	}
+	return keep
+}
+
 // quoteEntryText is the statement as the brief shows it: the words of
 // its pieces without quotation marks, a leading "that" or a trailing
 // comma.
@@ -222,9 +245,17 @@ func newEntityNames(ents []news.Entity) *entityNames {
 func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 	sp := strings.TrimSpace(q.Speaker)
 	if sp == "" {
-		return ""
+		// "a NATO official said": an unnamed member of an organisation
+		// named in the source speaks for it
+		return x.organisationOf(d, q)
 	}
 	norm := normName(sp)
+	if !strings.Contains(norm, " ") && !mentioned(d, norm) && !midSentence(d.Text, sp) {
+		// A speaker is someone the article names: not a headline's or
+		// caption's first word the finder took for a name ("Freed",
+		// "Photograph")
+		return ""
+	}
 	// The story entities one of whose forms the speaker is. A surname
 	// two people share ("Jackson": Jesse Jackson Jr. and Sandra Jackson)
 	// names neither by itself.
@@ -263,6 +294,83 @@ func (x *entityNames) canonicalSpeaker(d *news.Doc, q news.Quote) string {
 		return m[0]
 	}
 	return sp
+}
+
+// mentioned reports whether a normalised one-word speaker's name is
+// named in the doc: a mention, or one of its entities' forms, ends with
+// it. A doc without mentions (not tagged) names anyone.
+func mentioned(d *news.Doc, norm string) bool {
+	if len(d.Mentions) == 0 {
+		return true
+	}
+	holds := func(s string) bool { return lastWord(normName(s)) == norm }
+	for _, m := range d.Mentions {
+		if holds(m.Text) {
+			return true
+		}
+	}
+	for _, e := range d.Entities {
+		for _, f := range e.Forms {
+			if holds(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// midSentence reports whether name is written in text after a word of
+// its sentence, where a capital marks a name rather than a sentence's or
+// a headline's first word ("Shalit's father, Noam, told").
+func midSentence(text, name string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(name)
+		prev := strings.TrimRight(text[:i], " \t\u00a0")
+		if prev == "" {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(prev)
+		if strings.ContainsRune(".!?\n\"“”:", r) {
+			continue
+		}
+		return true
+	}
+}
+
+// organisationOf returns the story entity of the one organisation named
+// inside a quote's source as written, when the source is an unnamed
+// member of it ("a NATO official", "the Foreign Ministry's spokesman":
+// the source ends in such a noun) and names no person; else "".
+func (x *entityNames) organisationOf(d *news.Doc, q news.Quote) string {
+	if q.Source.IsZero() {
+		return ""
+	}
+	src := strings.Fields(strings.ToLower(q.Source.In(d.Text)))
+	if len(src) < 2 || !quote.SpokesNoun(strings.Trim(src[len(src)-1], ".,;:")) {
+		return ""
+	}
+	org := ""
+	for _, m := range d.Mentions {
+		if m.Start < q.Source.Start || m.End > q.Source.End {
+			continue
+		}
+		switch m.Type {
+		case news.Person:
+			return ""
+		case news.Organisation:
+			hits := x.byName[normName(m.Text)]
+			if len(hits) != 1 || org != "" && org != hits[0] {
+				return ""
+			}
+			org = hits[0]
+		}
+	}
+	return org
 }
 
 // canonicalPart names one member of a coordinated speaker by its entity.

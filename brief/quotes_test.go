@@ -117,3 +117,47 @@ func TestCanonicalSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationSpeaker checks that an unnamed official of an
+// organisation named in the source speaks for it, and that nothing else
+// does: a source naming a person, or one that is not a spokesperson.
+func TestOrganisationSpeaker(t *testing.T) {
+	ents := []news.Entity{
+		{Name: "Nato", Type: news.Organisation, Forms: []string{"NATO", "Nato"}},
+		{Name: "Anna Holm", Type: news.Person, Forms: []string{"Anna Holm"}},
+	}
+	for _, tc := range []struct {
+		text, source, want string
+	}{
+		{"A NATO official said the strike hit two vehicles.", "A NATO official", "Nato"},
+		{"NATO warplanes attacked the convoy.", "NATO warplanes", ""},
+		{"NATO official Anna Holm said the strike hit two vehicles.", "NATO official Anna Holm", ""},
+	} {
+		d := &news.Doc{Article: news.Article{Text: tc.text}}
+		d.Mentions = append(d.Mentions, news.Mention{Span: news.Span{Start: strings.Index(tc.text, "NATO"), End: strings.Index(tc.text, "NATO") + 4}, Text: "NATO", Type: news.Organisation, Entity: -1})
+		if i := strings.Index(tc.text, "Anna Holm"); i >= 0 {
+			d.Mentions = append(d.Mentions, news.Mention{Span: news.Span{Start: i, End: i + 9}, Text: "Anna Holm", Type: news.Person, Entity: -1})
+		}
+		i := strings.Index(tc.text, tc.source)
+		q := news.Quote{Source: news.Span{Start: i, End: i + len(tc.source)}, SpeakerMention: -1}
+		if got := canonicalSpeaker(d, q, ents); got != tc.want {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestHeadlineWordSpeaker checks that a speaker must be named in its
+// article: a capitalised word that opens a sentence or a caption and that
+// no mention holds is no speaker, a name written inside a sentence is.
+func TestHeadlineWordSpeaker(t *testing.T) {
+	text := "Freed in exchange for prisoners, Shalit struggled to breathe. \"Until we see him,\" Shalit's father, Noam, told the radio."
+	d := &news.Doc{Article: news.Article{Text: text}}
+	i := strings.Index(text, "Shalit")
+	d.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + 6}, Text: "Shalit", Type: news.Person, Entity: -1}}
+	ents := []news.Entity{{Name: "Gilad Shalit", Type: news.Person, Forms: []string{"Gilad Shalit", "Shalit"}}}
+	for sp, want := range map[string]string{"Freed": "", "Noam": "Noam", "Shalit": "Gilad Shalit"} {
+		if got := canonicalSpeaker(d, news.Quote{Speaker: sp, SpeakerMention: -1}, ents); got != want {
+			t.Errorf("speaker %q: got %q, want %q", sp, got, want)
+		}
+	}
+}

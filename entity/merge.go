@@ -132,13 +132,24 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	// same), and two-part names by their first part
 	bySur := map[string][]int{}
 	byFirst := map[string][]int{}
-	index := func(ci int) {
+	// groups by their full names written as one word
+	byJoined := map[string][]int{}
+	index := func(ci int, pn pname) {
 		c := &cs[ci]
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
 			bySur[sn.sk] = append(bySur[sn.sk], ci)
 		}
-		if familyFirst(c.canon) && !slices.Contains(byFirst[c.canon.parts[0].t], ci) {
-			byFirst[c.canon.parts[0].t] = append(byFirst[c.canon.parts[0].t], ci)
+		if len(pn.parts) > 1 {
+			if j := pn.joined(); !slices.Contains(byJoined[j], ci) {
+				byJoined[j] = append(byJoined[j], ci)
+			}
+		}
+		// every spelling of the group that may be written family name
+		// first ("Kim Jong-un" beside "Kim Jong Un")
+		for _, n := range []pname{c.canon, pn} {
+			if familyFirst(n) && !slices.Contains(byFirst[n.parts[0].t], ci) {
+				byFirst[n.parts[0].t] = append(byFirst[n.parts[0].t], ci)
+			}
 		}
 	}
 	for _, i := range idx {
@@ -155,19 +166,45 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 				}
 			}
 		}
+		if len(cands) == 0 && len(it.pn.parts) > 1 {
+			// the same letters split in other places ("Kim Jong-un",
+			// "Kim Jong Un")
+			cands = joinedSame(it.pn, cs, byJoined)
+		}
+		if len(cands) == 0 && len(it.pn.parts) > 1 && !inDoc {
+			// "John Roberts" in one source, "John G. Roberts Jr." in
+			// another: one person, unless the item's own source tells
+			// them apart by naming both
+			cands = suffixOnly(items, cs, it)
+		}
 		if len(cands) == 0 && len(it.pn.parts) == 1 {
 			// a name of one part may be the family name written first
-			// (Xi for Xi Jinping), when it fits one person only
+			// (Xi for Xi Jinping), when it fits one person only; across
+			// sources the context or salience picks among several
 			for _, ci := range byFirst[it.pn.parts[0].t] {
-				if familyFirst(cs[ci].canon) {
-					cands = append(cands, ci)
-				}
+				cands = append(cands, ci)
 			}
-			if len(cands) > 1 {
+			if len(cands) > 1 && inDoc {
 				cands = nil
 			}
 		}
 		slices.Sort(cands)
+		if len(cands) == 1 && len(it.pn.parts) == 1 && len(it.roles) > 0 && inDoc && len(cs[cands[0]].canon.parts) > 1 {
+			// a titled surname whose title the one person of that name
+			// in the doc never holds is someone else: "President Obama"
+			// is not Sasha Obama (a shared surname is not enough)
+			mine := roleKeys(it.roles)
+			holds := false
+			for _, m := range cs[cands[0]].members {
+				if slices.ContainsFunc(items[m].roles, func(r string) bool { return mine[roleKey(r)] }) {
+					holds = true
+					break
+				}
+			}
+			if !holds && !titled(items, cs[cands[0]].members) {
+				cands = nil
+			}
+		}
 		if len(cands) > 1 && len(it.pn.parts) == 1 && len(it.roles) > 0 {
 			// a titled surname goes to the one person holding that title
 			// ("President Obama" among Barack, Michelle and Sasha Obama)
@@ -233,14 +270,20 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			}
 		case len(cands) > 1:
 			pick = byContext(items, cs, cands, it, owner)
+			if pick < 0 && len(it.pn.parts) == 1 {
+				pick = salient(cs, cands)
+			}
 		}
 		if pick < 0 {
 			cs = append(cs, nameGroup{canon: it.pn})
 			pick = len(cs) - 1
 		}
 		cs[pick].join(i, it)
-		index(pick)
+		index(pick, it.pn)
 		owner[i] = pick
+	}
+	if !inDoc {
+		cs = joinSpellings(items, cs)
 	}
 	return cs
 }
@@ -627,6 +670,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 	}
 	perIdx, otherIdx = retype(items, perIdx, otherIdx)
 	perIdx, otherIdx = strayPeople(items, perIdx, otherIdx, lookup)
+	perIdx, otherIdx = personify(items, perIdx, otherIdx)
 	type ent struct {
 		e     news.Entity
 		count int

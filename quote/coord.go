@@ -226,3 +226,77 @@ func (p *para) relativeBefore(a, k int) bool {
 	}
 	return open
 }
+
+// attributionTails are the prepositions that open the words after a cue
+// which say where, when or how a statement was made, taking no content:
+// "Obama wrote in a letter delivered Tuesday."
+var attributionTails = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "via": true}
+
+// closesAttribution reports whether the tokens from k to e close an
+// attribution standing as its own sentence: nothing, or a prepositional
+// phrase with no quotation, clause or other cue in it.
+func closesAttribution(p *para, k, e int) bool {
+	if k == e {
+		return true
+	}
+	if k > e || !attributionTails[p.ts[k].low] {
+		return false
+	}
+	for i := k + 1; i < e; i++ {
+		t := p.ts[i]
+		if t.kind == 'q' || t.low == "that" || t.text == "," {
+			return false
+		}
+		if _, _, ok := p.isCue(i); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// raisingLeft returns how many tokens ending at j make a passive raising
+// verb before a cue ("is alleged to have", "was reported to", "is said to
+// have"), whose subject is the cue's source, or 0.
+func raisingLeft(p *para, j, lo int) int {
+	k := j
+	if k >= lo && p.ts[k].low == "have" {
+		k--
+	}
+	if k-2 < lo || p.ts[k].low != "to" || !raisingVerbs[p.ts[k-1].low] {
+		return 0
+	}
+	switch p.ts[k-2].low {
+	case "is", "was", "are", "were", "been", "be":
+		return j - (k - 2) + 1
+	}
+	return 0
+}
+
+// raisingVerbs are the past participles of verbs that, in the passive,
+// raise the subject of the verb after them: "he is alleged to have said".
+var raisingVerbs = map[string]bool{"alleged": true, "reported": true, "said": true, "believed": true, "thought": true, "understood": true, "known": true, "quoted": true}
+
+// appositionToCue returns the index of a cue that ends an apposition
+// opened by the comma at c and left unclosed ("Zulfikar Arapoglu, the
+// mayor of Ercis told NTV"), or -1: the apposition starts with an article
+// and runs to the cue over a few words, with no comma or quotation.
+func appositionToCue(p *para, c, hi int) int {
+	if c+2 >= hi || p.ts[c].text != "," {
+		return -1
+	}
+	switch p.ts[c+1].low {
+	case "the", "a", "an":
+	default:
+		return -1
+	}
+	for e := c + 3; e < hi && e <= c+9; e++ {
+		t := p.ts[e]
+		if t.kind != 'w' {
+			return -1
+		}
+		if kind, _, ok := p.isCue(e); ok && kind != cueObject && (coreCues[t.low] || kind == cueTell) {
+			return e
+		}
+	}
+	return -1
+}

@@ -498,11 +498,13 @@ func (p *para) direct(q qspan, prev *attr, prevPara *para) {
 	}
 	// After the quotation: "…," he said / "…," said X / "…," X told Y.
 	k := p.afterMarks(q, hi)
-	if k >= hi && k == q.end && si+1 < len(p.sents) && p.sents[si+1][0] == k && p.sents[si+1][1]-k <= 8 {
+	if k >= hi && k == q.end && si+1 < len(p.sents) && p.sents[si+1][0] == k && p.sents[si+1][1]-k <= 10 {
 		// "“…?” Beck questioned.": the question mark ended the
-		// sentence, but a short one with the source and cue follows.
+		// sentence, but a short one with the source and cue follows,
+		// maybe with where or when it was said ("Obama wrote in a
+		// letter").
 		if e := p.sents[si+1][1]; p.ts[e-1].text == "." {
-			if a := p.afterQuote(k, e, si); a != nil && max(a.cue.b, a.source.b) == e-1 && p.free(rng{k, e - 1}) {
+			if a := p.afterQuote(k, e, si); a != nil && closesAttribution(p, max(a.cue.b, a.source.b), e-1) && p.free(rng{k, e - 1}) {
 				a.content = []rng{content}
 				a.direct = true
 				p.add(a)
@@ -681,6 +683,11 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 	// "X, for his part, said"
 	if c < hi && p.ts[c].text == "," {
 		if e := p.parenthetical(c, hi); e > c {
+			c = e
+		} else if e := appositionToCue(p, c, hi); e > c {
+			// "Zulfikar Arapoglu, the mayor of Ercis told": an
+			// apposition whose closing comma is missing.
+			src.b = e
 			c = e
 		} else {
 			// "his wife, Gabriela Lazar, wrote": an apposition.
@@ -882,6 +889,8 @@ func (p *para) subjectOf(c, lo int) rng {
 	for j >= lo && (skippable[p.ts[j].low] || adverb(p.ts[j])) && p.ts[j].low != "to" {
 		j--
 	}
+	// "he is alleged to have said": the subject of the raising verb.
+	j -= raisingLeft(p, j, lo)
 	j0 := j
 	// "X on Wednesday said": skip a time.
 	for j-1 >= lo && (timeWords[p.ts[j].low] || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {

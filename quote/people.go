@@ -461,12 +461,12 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 		}
 		if p == nil {
 			p = ps.byKey[key]
-			if p != nil && otherPerson(p.name, name) {
+			if p != nil && (otherPerson(p.name, name) || apartEntities(d, p.entity, m.Entity)) {
 				// Two people of one surname: Sandra Jackson is not
 				// Michael Jackson.
 				p = nil
 				for _, q := range ps.shared[key] {
-					if !otherPerson(q.name, name) {
+					if !otherPerson(q.name, name) && !apartEntities(d, q.entity, m.Entity) {
 						p = q
 					}
 				}
@@ -500,6 +500,21 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 		p.mention = append(p.mention, mi)
 	}
 	return ps
+}
+
+// apartEntities reports whether the entity grouping kept two mentions of
+// one surname apart on evidence beyond the name: a bare surname with a
+// title the other person never has ("President Obama" beside "Sasha
+// Obama"). A shared surname alone does not join them.
+func apartEntities(d *news.Doc, a, b int) bool {
+	if a < 0 || b < 0 || a == b || a >= len(d.Entities) || b >= len(d.Entities) {
+		return false
+	}
+	ea, eb := d.Entities[a], d.Entities[b]
+	if ea.Type != news.Person || eb.Type != news.Person {
+		return false
+	}
+	return len(ea.Roles) > 0 != (len(eb.Roles) > 0)
 }
 
 // bestForm returns the longest well-formed form of an entity: the
@@ -779,4 +794,17 @@ func (dt *docToks) within(lo, hi int) []tok {
 	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
 	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
 	return ts[a:b]
+}
+
+// SpokesNoun reports whether a lowercased word names an unnamed person
+// who speaks for an organisation ("official", "spokesman", "sources"),
+// as in the source "a NATO official".
+func SpokesNoun(w string) bool { return spokesNouns[w] }
+
+// spokesNouns are the role nouns of people who speak for an organisation
+// without being named.
+var spokesNouns = map[string]bool{
+	"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
+	"officer": true, "officers": true, "representative": true, "representatives": true,
 }

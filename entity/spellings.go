@@ -1,0 +1,309 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/internal/levenshtein"
+	"github.com/storyline-news/storyline/news"
+)
+
+// joined is a name's parts written as one word: the letters that
+// spellings splitting a name in other places share ("Kim Jong-un", "Kim
+// Jong Un" → kimjongun).
+func (n pname) joined() string {
+	var b strings.Builder
+	for _, p := range n.parts {
+		b.WriteString(p.t)
+	}
+	return b.String()
+}
+
+// joinedSame returns the groups one of whose members' names is the
+// item's name with its parts split in other places, from byJoined, the
+// groups by their members' names written as one word. The generational
+// suffixes must agree.
+func joinedSame(pn pname, cs []nameGroup, byJoined map[string][]int) []int {
+	var out []int
+	for _, ci := range byJoined[pn.joined()] {
+		if c := cs[ci].canon; c.suffix == pn.suffix {
+			out = append(out, ci)
+		}
+	}
+	return out
+}
+
+// suffixOnly returns, for a full name that no group matches, the groups
+// it matches but for a generational suffix one of them lacks ("John
+// Roberts", "John G. Roberts Jr."), when no member of the group comes
+// from the item's own source: a source that names both "Jesse Jackson"
+// and "Jesse Jackson Jr." tells them apart, and its doc-level grouping
+// has already kept them apart.
+func suffixOnly(items []item, cs []nameGroup, it *item) []int {
+	var out []int
+	for ci := range cs {
+		c := cs[ci].canon
+		if len(c.parts) < 2 || (c.suffix != "") == (it.pn.suffix != "") {
+			continue
+		}
+		a, b := c, it.pn
+		a.suffix, b.suffix = "", ""
+		if !compatible(a, b) {
+			continue
+		}
+		if slices.ContainsFunc(cs[ci].members, func(m int) bool { return items[m].doc == it.doc }) {
+			continue
+		}
+		out = append(out, ci)
+	}
+	if len(out) > 1 {
+		return nil
+	}
+	return out
+}
+
+// salient returns, among groups a bare surname may name, the one named
+// far more often than any other (at least twice as often), or -1: a bare
+// surname names the story's main bearer of it.
+func salient(cs []nameGroup, cands []int) int {
+	best, next := -1, 0
+	for _, ci := range cands {
+		switch {
+		case best < 0 || cs[ci].count > cs[best].count:
+			if best >= 0 {
+				next = max(next, cs[best].count)
+			}
+			best = ci
+		default:
+			next = max(next, cs[ci].count)
+		}
+	}
+	if best >= 0 && cs[best].count >= 2*next && cs[best].count > next {
+		return best
+	}
+	return -1
+}
+
+// joinSpellings joins, across sources, groups whose full names are
+// spellings of one name that the part-by-part match misses, when they
+// also share context (a role, or a person named beside them) and no
+// source names both:
+//   - transliterations differing in a letter or two over the whole name
+//     ("Yoon Young-chan", "Yun Yong Chan"; "Abdul Hakim Belhaj",
+//     "AbdelHakim Bilhajj");
+//   - a full name and the same name with a second surname ("Francisco
+//     Jose Garzon", "Francisco Jose Garzon Amo").
+func joinSpellings(items []item, cs []nameGroup) []nameGroup {
+	owner := map[int]int{}
+	docs := make([]map[int]bool, len(cs))
+	for ci, c := range cs {
+		docs[ci] = map[int]bool{}
+		for _, m := range c.members {
+			owner[m] = ci
+			if len(items[m].pn.parts) > 1 {
+				// a source naming both full names tells them apart (a
+				// bare surname may have gone to either)
+				docs[ci][items[m].doc] = true
+			}
+		}
+	}
+	// context of a group: its roles and the groups named beside it
+	roles := make([]map[string]bool, len(cs))
+	beside := make([]map[int]bool, len(cs))
+	for ci, c := range cs {
+		roles[ci], beside[ci] = map[string]bool{}, map[int]bool{}
+		for _, m := range c.members {
+			for _, r := range items[m].roles {
+				roles[ci][roleKey(r)] = true
+			}
+			for _, o := range items[m].co {
+				if oc, ok := owner[o]; ok && oc != ci {
+					beside[ci][oc] = true
+				}
+			}
+		}
+	}
+	shareContext := func(a, b int) bool {
+		for r := range roles[a] {
+			if roles[b][r] {
+				return true
+			}
+		}
+		for o := range beside[a] {
+			if o != b && beside[b][o] {
+				return true
+			}
+		}
+		return false
+	}
+	// Both kinds of spelling start with the same letter: only groups of
+	// one first letter are compared.
+	byLetter := map[byte][]int{}
+	joined := make([]string, len(cs))
+	for ci := range cs {
+		if len(cs[ci].canon.parts) < 2 {
+			continue
+		}
+		joined[ci] = cs[ci].canon.joined()
+		if joined[ci] != "" {
+			byLetter[joined[ci][0]] = append(byLetter[joined[ci][0]], ci)
+		}
+	}
+	parent := map[int]int{}
+	for a := range cs {
+		if joined[a] == "" {
+			continue
+		}
+		for _, b := range byLetter[joined[a][0]] {
+			if b <= a || disjoint.Find(parent, a) == disjoint.Find(parent, b) {
+				continue
+			}
+			if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
+				continue
+			}
+			together := false
+			for d := range docs[a] {
+				if docs[b][d] {
+					together = true
+					break
+				}
+			}
+			if together || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) {
+				continue
+			}
+			ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
+			if rb < ra {
+				ra, rb = rb, ra
+			}
+			parent[rb] = ra
+		}
+	}
+	if len(parent) == 0 {
+		return cs
+	}
+	var out []nameGroup
+	at := map[int]int{}
+	for ci := range cs {
+		r := disjoint.Find(parent, ci)
+		k, ok := at[r]
+		if !ok {
+			k = len(out)
+			at[r] = k
+			out = append(out, nameGroup{canon: cs[ci].canon})
+		}
+		g := &out[k]
+		g.members = append(g.members, cs[ci].members...)
+		g.count += cs[ci].count
+		g.pos = append(g.pos, cs[ci].pos...)
+		if len(cs[ci].canon.parts) > len(g.canon.parts) {
+			g.canon = cs[ci].canon
+		}
+	}
+	return out
+}
+
+// spellingOf reports whether two full names, also given written as one
+// word (ja, jb), may be spellings of one name
+// that compatible does not match: their family names match and the whole
+// names, written as one word of ten letters or more, differ by at most
+// one letter in eight; or one is the other with one more
+// surname at its end.
+func spellingOf(a, b pname, ja, jb string) bool {
+	if a.suffix != b.suffix {
+		return false
+	}
+	sa, _ := a.surname()
+	sb, _ := b.surname()
+	// the family name matches, written last or, in names written family
+	// name first, first
+	family := partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0])
+	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
+		return true
+	}
+	if len(a.parts) > len(b.parts) {
+		a, b = b, a
+	}
+	if len(b.parts) != len(a.parts)+1 || len(a.parts) < 2 {
+		return false
+	}
+	for i, p := range a.parts {
+		if p.init || !partMatch(p, b.parts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// longPrefix reports whether one name of three parts or more starts the
+// other ("Francisco Jose Garzon", "Francisco Jose Garzon Amo"): two given
+// names and a surname are specific enough without shared context.
+func longPrefix(a, b pname) bool {
+	if len(a.parts) > len(b.parts) {
+		a, b = b, a
+	}
+	if len(a.parts) < 3 || len(b.parts) != len(a.parts)+1 {
+		return false
+	}
+	for i, p := range a.parts {
+		if p.init || !partMatch(p, b.parts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// untitled returns a name without the titles written before it ("Col
+// Gaddafi" → "Gaddafi"), and whether it had one.
+func untitled(f string) (string, bool) {
+	ws := strings.Fields(f)
+	i := 0
+	for i < len(ws)-1 {
+		w := lowerWord(ws[i])
+		_, rank := rankWords[w]
+		if !capitalised(ws[i]) || !(rank || honorifics[w] || personTitles[w]) {
+			break
+		}
+		i++
+	}
+	return strings.Join(ws[i:], " "), i > 0
+}
+
+// personify moves to the people a place or organisation whose name is a
+// person's full name, or a titled surname, that other sources give to a
+// person more often than to anything else (the tagger's slip in one
+// article: "Muammar el-Qaddafi" typed as an organisation).
+func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
+	otherN := map[string]int{}
+	for _, i := range otherIdx {
+		for f, n := range items[i].forms {
+			otherN[nameKey(f)] += n
+		}
+	}
+	var keep []int
+	for _, i := range otherIdx {
+		it := &items[i]
+		f := best(it.forms, it.order, true)
+		name, titledName := untitled(f)
+		pn := parseName(name)
+		if acronymOf(f) != "" || len(strings.Fields(f)) < 2 || len(pn.parts) == 0 || len(pn.parts) < 2 && !titledName {
+			keep = append(keep, i)
+			continue
+		}
+		per := 0
+		for _, j := range perIdx {
+			pj := items[j].pn
+			if items[j].doc != it.doc && len(pj.parts) > 1 && (compatible(pn, pj) || len(pn.parts) > 1 && pn.joined() == pj.joined()) {
+				per += items[j].count
+			}
+		}
+		if per <= otherN[nameKey(f)] {
+			keep = append(keep, i)
+			continue
+		}
+		it.typ = news.Person
+		it.pn = pn
+		perIdx = append(perIdx, i)
+	}
+	return perIdx, keep
+}
