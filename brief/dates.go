@@ -109,20 +109,73 @@ type docDates struct {
 
 func newDocDates(d *news.Doc) *docDates {
 	dd := &docDates{d: d, fewDaysBefore: hasFewDaysBefore(d), all: contentBag(d.Text)}
-	byS := map[int]bag{}
 	for _, x := range d.Timexes {
 		if x.Type == "DURATION" || x.Type == "SET" {
 			continue
 		}
-		b, ok := byS[x.Sentence]
-		if !ok {
-			b = sentenceBag(d, x.Sentence)
-			byS[x.Sentence] = b
-		}
 		dd.xs = append(dd.xs, x)
-		dd.bags = append(dd.bags, b)
 	}
+	dd.bags = expressionBags(d, dd.xs)
 	return dd
+}
+
+// expressionBags gives each expression of xs the content words of the
+// part of its sentence that tells its happening. A sentence tells one
+// happening a date, and its dates share its words, but for a day counted
+// from the article's date that directly follows another date: a byline
+// run into the text ("Alex Lantier, October 19, 2011 Yesterday Hamas
+// released …") is cut there, each date with the words on its side. Dates
+// with words between them ("held talks on Monday with Akar, who arrived
+// Sunday night") share the sentence: cutting at clause marks matched one
+// sentence's words to two happenings of one week.
+func expressionBags(d *news.Doc, xs []news.Timex) []bag {
+	out := make([]bag, len(xs))
+	for i := 0; i < len(xs); {
+		j := i
+		for j < len(xs) && xs[j].Sentence == xs[i].Sentence {
+			j++
+		}
+		si := xs[i].Sentence
+		if si < 0 || si >= len(d.Sentences) {
+			for k := i; k < j; k++ {
+				out[k] = bag{}
+			}
+			i = j
+			continue
+		}
+		sent := d.Sentences[si]
+		// The parts: the sentence cut before each deictic day that
+		// directly follows another date.
+		from, lo := i, sent.Start
+		for k := i; k <= j; k++ {
+			if k < j && (k == i || !deictic(xs[k]) || xs[k-1].Type != "DATE" || !sent.Contains(xs[k].Span) ||
+				xs[k-1].End > xs[k].Start || strings.TrimSpace(d.Text[xs[k-1].End:xs[k].Start]) != "") {
+				continue
+			}
+			hi := sent.End
+			if k < j {
+				hi = xs[k].Start
+			}
+			var b bag
+			if from == i && k == j {
+				b = sentenceBag(d, si)
+			} else {
+				b = contentBag(d.Text[lo:hi])
+			}
+			for m := from; m < k; m++ {
+				out[m] = b
+			}
+			from, lo = k, hi
+		}
+		i = j
+	}
+	return out
+}
+
+// deictic reports whether x counts its day from the article's date:
+// today, yesterday, three days ago.
+func deictic(x news.Timex) bool {
+	return x.Relative != nil && (x.Relative.Kind == "day" || x.Relative.Kind == "shift")
 }
 
 // Docs tell the same story when a chain of near neighbours joins them:
