@@ -310,9 +310,10 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 	trusted := make([]bool, n)
 	all := newPool(dds, provisional, nil)
 	type verdict struct {
-		why             string // why the provisional date fails, or ""
-		datelineChecked bool   // the dateline date was tried as well
-		whyDateline     string // why it fails, or ""
+		why             string    // why the provisional date fails, or ""
+		datelineChecked bool      // the dateline date was tried as well
+		whyDateline     string    // why it fails, or ""
+		later           time.Time // the day the story gives what it reports on a later weekday, when it holds
 	}
 	verdicts := make([]verdict, n)
 	forEach(n, func(i int) {
@@ -327,6 +328,13 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		if v.why != "" && !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
 			v.datelineChecked = true
 			v.whyDateline, _ = contradicts(dds[i], i, d.DatelineDate, all, related[i])
+		}
+		if v.why != "" && (!v.datelineChecked || v.whyDateline != "") {
+			if t := laterDay(dds[i], a, all, all.of(related[i], i)); !t.IsZero() {
+				if why, _ := contradicts(dds[i], i, t, all, related[i]); why == "" {
+					v.later = t
+				}
+			}
 		}
 		verdicts[i] = v
 	})
@@ -345,6 +353,13 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 				provisional[i] = d.DatelineDate
 				trusted[i] = true
 				info[i] = dateInfo{d.DatelineDate, news.DateDateline, fmt.Sprintf("stated date %s rejected: %s; the dateline gives %s", human(a), why, human(d.DatelineDate))}
+			} else if t := verdicts[i].later; !t.IsZero() {
+				// Stated a day or a few early (a time zone, a
+				// feed's stamp): the day the story gives the
+				// happening it reports on a later weekday.
+				provisional[i] = t
+				trusted[i] = true
+				info[i] = dateInfo{t, news.DateInferred, fmt.Sprintf("%s %s rejected: %s; inferred %s, the day the story gives it", c.rejected, human(a), why, human(t))}
 			}
 			continue
 		}
@@ -629,6 +644,15 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 			}
 			continue
 		}
+		if r := x.Relative; r != nil && r.Kind == "weekday" {
+			if story == nil {
+				story = all.of(rel, self)
+			}
+			if e := laterWeekday(dd, k, a, all, story); e != nil {
+				return fmt.Sprintf("its lead reports %q as past, but %s dates what it tells %s, after it", x.Text, e.id, human(e.start)), []string{e.id}
+			}
+			continue
+		}
 		if !strings.HasPrefix(bare, "XXXX-") || len(bare) != 10 {
 			continue
 		}
@@ -690,6 +714,62 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 		return fmt.Sprintf("it is more than a year away from every event of the story (%s to %s; the nearest, %q, in %s)", human(lo), human(hi), nearest.text, nearest.id), []string{nearest.id}
 	}
 	return "", nil
+}
+
+// weekdaySim is the least content overlap for another source's
+// happening to be the one a weekday names, and weekdaySlip the most days
+// a stated date may lie before it (see laterWeekday).
+const (
+	weekdaySim  = 0.25
+	weekdaySlip = 3
+)
+
+// laterWeekday returns, when the doc's expression k is a weekday its
+// lead (a headline and the first sentence) reports as past, a happening
+// of the story that another source dated by its own stated date reports
+// as done on that weekday in the weekdaySlip days after a, and whose
+// sentence shares words with the lead's (at least weekdaySim): "the
+// White House said on Friday" in an article stated to be of Thursday,
+// when the story's other sources date that statement to the next day.
+// Such an article is not of a: its stated date slipped (a time zone, a
+// feed's stamp). Only the lead, which tells the article's news, and only
+// a few days: a weekday further on, or elsewhere in the article, is too
+// often another happening of the same people.
+func laterWeekday(dd *docDates, k int, a time.Time, all *pool, story []int) *eventRef {
+	x := dd.xs[k]
+	r := x.Relative
+	if r == nil || r.Kind != "weekday" || r.Weekday < 1 || r.Weekday > 7 || x.Tense >= 0 || x.Type != "DATE" || x.Sentence > 1 {
+		return nil
+	}
+	a = day0(a)
+	var best *eventRef
+	bestSim := weekdaySim
+	for _, i := range story {
+		e := &all.evs[i]
+		if !e.past || e.weight < 1 || !e.start.Equal(day0(e.end)) || !e.start.After(a) || e.start.After(a.AddDate(0, 0, weekdaySlip)) {
+			continue
+		}
+		if int(e.start.Weekday()) != r.Weekday%7 {
+			continue
+		}
+		if v := dd.bags[k].sim(e.words); v >= bestSim {
+			best, bestSim = e, v
+		}
+	}
+	return best
+}
+
+// laterDay is the latest day that the story's sources give a happening
+// the doc's lead reports as past on a weekday after a (see
+// laterWeekday), or the zero time.
+func laterDay(dd *docDates, a time.Time, all *pool, story []int) time.Time {
+	var t time.Time
+	for k := range dd.xs {
+		if e := laterWeekday(dd, k, a, all, story); e != nil && e.start.After(t) {
+			t = e.start
+		}
+	}
+	return t
 }
 
 // ownSupport reports whether the doc itself bears out date a: its
