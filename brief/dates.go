@@ -12,6 +12,7 @@ import (
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
+	"github.com/storyline-news/storyline/token"
 )
 
 // Deciding which date to trust for an article.
@@ -105,6 +106,9 @@ type docDates struct {
 	bags          []bag // the content words of xs[i]'s sentence
 	all           bag
 	fewDaysBefore bool
+	// dlMonth and dlDay are the month and day of a dateline written
+	// without a year, or 0.
+	dlMonth, dlDay int
 }
 
 func newDocDates(d *news.Doc) *docDates {
@@ -116,6 +120,9 @@ func newDocDates(d *news.Doc) *docDates {
 		dd.xs = append(dd.xs, x)
 	}
 	dd.bags = expressionBags(d, dd.xs)
+	if d.DatelineDate.IsZero() && d.Dateline != "" {
+		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
+	}
 	return dd
 }
 
@@ -408,6 +415,30 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp, which nothing in the story contradicts"}
 		}
 	}
+	// Datelines that give a month and day without a year ("ISTANBUL,
+	// Oct. 23 (UPI) --"): the year is the story's, and the date is kept
+	// when it fits the story.
+	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	for i, d := range docs {
+		if trusted[i] || checks[i].rejected != "" || !d.DatelineDate.IsZero() || d.Dateline == "" {
+			continue
+		}
+		if dds[i].dlMonth == 0 {
+			continue
+		}
+		t, year, how := storyDay(i, dds[i].dlMonth, dds[i].dlDay, sims, provisional, trusted, related[i], dds)
+		if year == 0 {
+			continue
+		}
+		if why, _ := contradicts(dds[i], i, t, all, related[i]); why != "" {
+			c := &checks[i]
+			c.rejected, c.rejectedAt, c.reason = "dateline date", t, why
+			continue
+		}
+		trusted[i] = true
+		provisional[i] = t
+		info[i] = dateInfo{t, news.DateDateline, fmt.Sprintf("no stated date; the dateline gives %s, in %d, %s", t.Format("2 January"), year, how)}
+	}
 	// Infer the others, twice: the second round also matches the
 	// happenings of the docs inferred in the first.
 	var todo []int
@@ -456,6 +487,54 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		}
 	}
 	return info
+}
+
+// datelineMonthDay reads the month and day of a dateline written
+// without a year ("ISTANBUL, Turkey, Oct. 23 (UPI) --") with the time
+// expression finder.
+func datelineMonthDay(dl string) (month, day int, ok bool) {
+	d := &news.Doc{Article: news.Article{Text: dl}}
+	d.Tokens = token.Tokenize(dl, news.Span{Start: 0, End: len(dl)})
+	if len(d.Tokens) == 0 {
+		return 0, 0, false
+	}
+	d.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(dl)}, FirstToken: 0, EndToken: len(d.Tokens)}}
+	timex.Find(d, time.Time{})
+	for _, x := range d.Timexes {
+		if r := x.Relative; r != nil && r.Kind == "month_day" && !r.Event && !r.Name && r.Month >= 1 && r.Month <= 12 && r.Day >= 1 {
+			return r.Month, r.Day, true
+		}
+	}
+	return 0, 0, false
+}
+
+// storyDay places a month and day that a doc gives without a year in
+// the story's year: the year that puts it nearest the trusted date of
+// the doc most like it, else the latest year the doc and its related
+// docs name (see storyYear). It returns the day, its year (0: none) and
+// how the year was found.
+func storyDay(i, month, day int, sims [][]float64, anchors []time.Time, trusted []bool, rel []bool, dds []*docDates) (time.Time, int, string) {
+	if j := nearestDated(i, sims, anchors, trusted); j >= 0 {
+		a := anchors[j]
+		var best time.Time
+		for y := a.Year() - 1; y <= a.Year()+1; y++ {
+			if !validDay(y, month, day) {
+				continue
+			}
+			t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+			if best.IsZero() || t.Sub(a).Abs() < best.Sub(a).Abs() {
+				best = t
+			}
+		}
+		if !best.IsZero() {
+			return best, best.Year(), fmt.Sprintf("the year that puts it nearest the date of the most similar dated source, %s", dds[j].d.ID)
+		}
+	}
+	y := storyYear(i, rel, dds)
+	if y == 0 || !validDay(y, month, day) {
+		return time.Time{}, 0, ""
+	}
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC), y, "the latest year the story's sources name"
 }
 
 // nearestYear is the year of the trusted date of the doc most like doc i
@@ -645,6 +724,9 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 			continue
 		}
 		if r := x.Relative; r != nil && r.Kind == "weekday" {
+			if ownDateline(dd, a) {
+				continue // the dateline outranks a weekday matched elsewhere
+			}
 			if story == nil {
 				story = all.of(rel, self)
 			}
@@ -772,11 +854,28 @@ func laterDay(dd *docDates, a time.Time, all *pool, story []int) time.Time {
 	return t
 }
 
+// ownDateline reports whether the doc's dateline gives a or the day
+// before, its year or not.
+func ownDateline(dd *docDates, a time.Time) bool {
+	if dl := dd.d.DatelineDate; !dl.IsZero() {
+		return !day0(dl).After(a) && a.Sub(day0(dl)) <= 24*time.Hour
+	}
+	if dd.dlMonth == 0 {
+		return false
+	}
+	for _, t := range []time.Time{a, a.AddDate(0, 0, -1)} {
+		if int(t.Month()) == dd.dlMonth && t.Day() == dd.dlDay {
+			return true
+		}
+	}
+	return false
+}
+
 // ownSupport reports whether the doc itself bears out date a: its
 // dateline gives a or the day before, or it names in full, as past or
 // present, a day in the week up to a.
 func ownSupport(dd *docDates, a time.Time) bool {
-	if dl := dd.d.DatelineDate; !dl.IsZero() && !day0(dl).After(a) && a.Sub(day0(dl)) <= 24*time.Hour {
+	if ownDateline(dd, a) {
 		return true
 	}
 	for _, x := range dd.xs {
@@ -1179,23 +1278,9 @@ func latestPastDate(dd *docDates) (time.Time, string, bool) {
 // full date or a year; earlier years are mostly history: "the 1999
 // earthquake").
 func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates, yearHint int) (time.Time, string, bool) {
-	years := map[int]int{}
-	for j, o := range dds {
-		if j != self && !rel[j] {
-			continue
-		}
-		for _, x := range o.xs {
-			v, _ := timex.Resolve(x, time.Time{})
-			if st, en, ok := timex.Interval(v); ok && (st.Equal(en) || len(v) == 4 && x.Tense <= 0) {
-				years[st.Year()]++
-			}
-		}
-	}
 	year := yearHint
 	if year == 0 {
-		for y := range years {
-			year = max(year, y)
-		}
+		year = storyYear(self, rel, dds)
 	}
 	if year == 0 {
 		return time.Time{}, "", false
@@ -1220,6 +1305,25 @@ func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates, yearHint
 		how = "the latest year the story's sources name"
 	}
 	return best, fmt.Sprintf("%s: the latest day it reports (%q), in %d, %s", human(best), text, year, how), true
+}
+
+// storyYear is the latest year doc self or its related docs name as
+// past or present (a full date or a year; earlier years are mostly
+// history: "the 1999 earthquake"), or 0.
+func storyYear(self int, rel []bool, dds []*docDates) int {
+	year := 0
+	for j, o := range dds {
+		if j != self && !rel[j] {
+			continue
+		}
+		for _, x := range o.xs {
+			v, _ := timex.Resolve(x, time.Time{})
+			if st, en, ok := timex.Interval(v); ok && (st.Equal(en) || len(v) == 4 && x.Tense <= 0) {
+				year = max(year, st.Year())
+			}
+		}
+	}
+	return year
 }
 
 func validDay(y, m, d int) bool {
