@@ -3,6 +3,7 @@ package brief_test
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,7 +93,24 @@ func TestBriefsDiag(t *testing.T) {
 			if tag == "" {
 				tag = "--"
 			}
-			fmt.Fprintf(&sb, "   line %-8s %-10s %v %q\n", tag, l.Date, l.Sources, l.Text)
+			// Cited sources that no told item lists.
+			var wrong []string
+			for _, src := range l.Sources {
+				ok := len(ids) == 0
+				for _, it := range items {
+					if eval.Tells(l.Text, it.Keys) && slices.Contains(it.Sources, src) {
+						ok = true
+					}
+				}
+				if !ok {
+					wrong = append(wrong, src)
+				}
+			}
+			fmt.Fprintf(&sb, "   line %-8s %-10s %v %q", tag, l.Date, l.Sources, l.Text)
+			if len(wrong) > 0 {
+				fmt.Fprintf(&sb, " WRONG %v", wrong)
+			}
+			sb.WriteString("\n")
 		}
 		t.Log(sb.String())
 	}
