@@ -242,20 +242,21 @@ func sentenceDates(d *news.Doc) []news.Timex {
 }
 
 // An undated sentence (one that names no date) tells a happening of the
-// last day its article named before it, or of its article's date or
-// shortly before: it joins the entry, of a date from
-// undatedBefore days before its article's date to that date, whose
-// words it shares most, at least mergeUndated; the undated sentences
-// left form entries of their own, dated by the first article that
-// reports them, and kept when minUndatedSources sources tell them. Only
-// the first undatedLead sentences of an article count (news puts the
-// main facts first), of undatedWords words or more, whole (a capital
-// first, a full stop last), telling a happening (in the past or the
-// future tense), not in a direct quote and not opening by pointing back
-// ("That line is …").
+// last day its article named before it, else of its article's date. A
+// dated entry of that day or the undatedBefore days before it tells the
+// same happening when one of its dated sentences shares absorbUndated of
+// the words (compared sentence by sentence: a story's names are in every
+// sentence); the sentence then adds nothing. The others are grouped by
+// their words (at least mergeUndated with a group's words) into entries
+// of their own, dated by the first day a source gives, and kept when
+// minUndatedSources sources tell them. Only the first undatedLead
+// sentences of an article count (news puts the main facts first), of
+// undatedWords words or more, whole (a capital first, a full stop last),
+// telling a happening (in the past or the future tense), not in a direct
+// quote and not opening by pointing back ("That line is …").
 const (
 	mergeUndated      = 0.4
-	absorbUndated     = 0.3
+	absorbUndated     = 0.5
 	undatedBefore     = 2
 	minUndatedSources = 2
 	undatedLead       = 12
