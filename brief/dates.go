@@ -1359,6 +1359,9 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	var out []news.Conflict
 	for _, i := range rejected {
 		d := s.Docs[i]
+		if !d.StatedDate.IsZero() && !d.Date.IsZero() && sameDay(laterDay(dds[i], d.StatedDate, all, all.of(related[i], i)), d.Date) {
+			continue // stamped a day or few early: no disagreement of the sources, and its note tells it
+		}
 		kind, at := "stated date", d.StatedDate
 		if d.StatedDate.IsZero() {
 			kind, at = "page stamp", d.PageStamp
