@@ -419,6 +419,7 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 	// Oct. 23 (UPI) --"): the year is the story's, and the date is kept
 	// when it fits the story.
 	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	yearless := make([]bool, n)
 	for i, d := range docs {
 		if trusted[i] || checks[i].rejected != "" || !d.DatelineDate.IsZero() || d.Dateline == "" {
 			continue
@@ -437,6 +438,7 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		}
 		trusted[i] = true
 		provisional[i] = t
+		yearless[i] = true
 		info[i] = dateInfo{t, news.DateDateline, fmt.Sprintf("no stated date; the dateline gives %s, in %d, %s", t.Format("2 January"), year, how)}
 	}
 	// Infer the others, twice: the second round also matches the
@@ -447,7 +449,15 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			todo = append(todo, i)
 		}
 	}
+	// A date whose year the story gave is evidence like an inferred one:
+	// what "Monday" means there follows from it.
 	inferred := make([]time.Time, n)
+	for i := range docs {
+		if yearless[i] {
+			inferred[i] = provisional[i]
+			trusted[i] = false
+		}
+	}
 	type inference struct {
 		t   time.Time
 		how string
