@@ -12,6 +12,7 @@ import (
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
+	"github.com/storyline-news/storyline/token"
 )
 
 // Deciding which date to trust for an article.
@@ -105,24 +106,83 @@ type docDates struct {
 	bags          []bag // the content words of xs[i]'s sentence
 	all           bag
 	fewDaysBefore bool
+	// dlMonth and dlDay are the month and day of a dateline written
+	// without a year, or 0.
+	dlMonth, dlDay int
 }
 
 func newDocDates(d *news.Doc) *docDates {
 	dd := &docDates{d: d, fewDaysBefore: hasFewDaysBefore(d), all: contentBag(d.Text)}
-	byS := map[int]bag{}
 	for _, x := range d.Timexes {
 		if x.Type == "DURATION" || x.Type == "SET" {
 			continue
 		}
-		b, ok := byS[x.Sentence]
-		if !ok {
-			b = sentenceBag(d, x.Sentence)
-			byS[x.Sentence] = b
-		}
 		dd.xs = append(dd.xs, x)
-		dd.bags = append(dd.bags, b)
+	}
+	dd.bags = expressionBags(d, dd.xs)
+	if d.DatelineDate.IsZero() && d.Dateline != "" {
+		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
 	}
 	return dd
+}
+
+// expressionBags gives each expression of xs the content words of the
+// part of its sentence that tells its happening. A sentence tells one
+// happening a date, and its dates share its words, but for a day counted
+// from the article's date that directly follows another date: a byline
+// run into the text ("Alex Lantier, October 19, 2011 Yesterday Hamas
+// released …") is cut there, each date with the words on its side. Dates
+// with words between them ("held talks on Monday with Akar, who arrived
+// Sunday night") share the sentence: cutting at clause marks matched one
+// sentence's words to two happenings of one week.
+func expressionBags(d *news.Doc, xs []news.Timex) []bag {
+	out := make([]bag, len(xs))
+	for i := 0; i < len(xs); {
+		j := i
+		for j < len(xs) && xs[j].Sentence == xs[i].Sentence {
+			j++
+		}
+		si := xs[i].Sentence
+		if si < 0 || si >= len(d.Sentences) {
+			for k := i; k < j; k++ {
+				out[k] = bag{}
+			}
+			i = j
+			continue
+		}
+		sent := d.Sentences[si]
+		// The parts: the sentence cut before each deictic day that
+		// directly follows another date.
+		from, lo := i, sent.Start
+		for k := i; k <= j; k++ {
+			if k < j && (k == i || !deictic(xs[k]) || xs[k-1].Type != "DATE" || !sent.Contains(xs[k].Span) ||
+				xs[k-1].End > xs[k].Start || strings.TrimSpace(d.Text[xs[k-1].End:xs[k].Start]) != "") {
+				continue
+			}
+			hi := sent.End
+			if k < j {
+				hi = xs[k].Start
+			}
+			var b bag
+			if from == i && k == j {
+				b = sentenceBag(d, si)
+			} else {
+				b = contentBag(d.Text[lo:hi])
+			}
+			for m := from; m < k; m++ {
+				out[m] = b
+			}
+			from, lo = k, hi
+		}
+		i = j
+	}
+	return out
+}
+
+// deictic reports whether x counts its day from the article's date:
+// today, yesterday, three days ago.
+func deictic(x news.Timex) bool {
+	return x.Relative != nil && (x.Relative.Kind == "day" || x.Relative.Kind == "shift")
 }
 
 // Docs tell the same story when a chain of near neighbours joins them:
@@ -257,9 +317,10 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 	trusted := make([]bool, n)
 	all := newPool(dds, provisional, nil)
 	type verdict struct {
-		why             string // why the provisional date fails, or ""
-		datelineChecked bool   // the dateline date was tried as well
-		whyDateline     string // why it fails, or ""
+		why             string    // why the provisional date fails, or ""
+		datelineChecked bool      // the dateline date was tried as well
+		whyDateline     string    // why it fails, or ""
+		later           time.Time // the day the story gives what it reports on a later weekday, when it holds
 	}
 	verdicts := make([]verdict, n)
 	forEach(n, func(i int) {
@@ -274,6 +335,13 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		if v.why != "" && !d.StatedDate.IsZero() && !d.DatelineDate.IsZero() && !sameDay(d.DatelineDate, d.StatedDate) {
 			v.datelineChecked = true
 			v.whyDateline, _ = contradicts(dds[i], i, d.DatelineDate, all, related[i])
+		}
+		if v.why != "" && (!v.datelineChecked || v.whyDateline != "") {
+			if t := laterDay(dds[i], a, all, all.of(related[i], i)); !t.IsZero() {
+				if why, _ := contradicts(dds[i], i, t, all, related[i]); why == "" {
+					v.later = t
+				}
+			}
 		}
 		verdicts[i] = v
 	})
@@ -292,6 +360,13 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 				provisional[i] = d.DatelineDate
 				trusted[i] = true
 				info[i] = dateInfo{d.DatelineDate, news.DateDateline, fmt.Sprintf("stated date %s rejected: %s; the dateline gives %s", human(a), why, human(d.DatelineDate))}
+			} else if t := verdicts[i].later; !t.IsZero() {
+				// Stated a day or a few early (a time zone, a
+				// feed's stamp): the day the story gives the
+				// happening it reports on a later weekday.
+				provisional[i] = t
+				trusted[i] = true
+				info[i] = dateInfo{t, news.DateInferred, fmt.Sprintf("%s %s rejected: %s; inferred %s, the day the story gives it", c.rejected, human(a), why, human(t))}
 			}
 			continue
 		}
@@ -340,6 +415,32 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			info[i] = dateInfo{day0(d.PageStamp), news.DateStated, "no stated date; the page stamp, which nothing in the story contradicts"}
 		}
 	}
+	// Datelines that give a month and day without a year ("ISTANBUL,
+	// Oct. 23 (UPI) --"): the year is the story's, and the date is kept
+	// when it fits the story.
+	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	yearless := make([]bool, n)
+	for i, d := range docs {
+		if trusted[i] || checks[i].rejected != "" || !d.DatelineDate.IsZero() || d.Dateline == "" {
+			continue
+		}
+		if dds[i].dlMonth == 0 {
+			continue
+		}
+		t, year, how := storyDay(i, dds[i].dlMonth, dds[i].dlDay, sims, provisional, trusted, related[i], dds)
+		if year == 0 {
+			continue
+		}
+		if why, _ := contradicts(dds[i], i, t, all, related[i]); why != "" {
+			c := &checks[i]
+			c.rejected, c.rejectedAt, c.reason = "dateline date", t, why
+			continue
+		}
+		trusted[i] = true
+		provisional[i] = t
+		yearless[i] = true
+		info[i] = dateInfo{t, news.DateDateline, fmt.Sprintf("no stated date; the dateline gives %s, in %d, %s", t.Format("2 January"), year, how)}
+	}
 	// Infer the others, twice: the second round also matches the
 	// happenings of the docs inferred in the first.
 	var todo []int
@@ -348,7 +449,15 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			todo = append(todo, i)
 		}
 	}
+	// A date whose year the story gave is evidence like an inferred one:
+	// what "Monday" means there follows from it.
 	inferred := make([]time.Time, n)
+	for i := range docs {
+		if yearless[i] {
+			inferred[i] = provisional[i]
+			trusted[i] = false
+		}
+	}
 	type inference struct {
 		t   time.Time
 		how string
@@ -388,6 +497,54 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 		}
 	}
 	return info
+}
+
+// datelineMonthDay reads the month and day of a dateline written
+// without a year ("ISTANBUL, Turkey, Oct. 23 (UPI) --") with the time
+// expression finder.
+func datelineMonthDay(dl string) (month, day int, ok bool) {
+	d := &news.Doc{Article: news.Article{Text: dl}}
+	d.Tokens = token.Tokenize(dl, news.Span{Start: 0, End: len(dl)})
+	if len(d.Tokens) == 0 {
+		return 0, 0, false
+	}
+	d.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(dl)}, FirstToken: 0, EndToken: len(d.Tokens)}}
+	timex.Find(d, time.Time{})
+	for _, x := range d.Timexes {
+		if r := x.Relative; r != nil && r.Kind == "month_day" && !r.Event && !r.Name && r.Month >= 1 && r.Month <= 12 && r.Day >= 1 {
+			return r.Month, r.Day, true
+		}
+	}
+	return 0, 0, false
+}
+
+// storyDay places a month and day that a doc gives without a year in
+// the story's year: the year that puts it nearest the trusted date of
+// the doc most like it, else the latest year the doc and its related
+// docs name (see storyYear). It returns the day, its year (0: none) and
+// how the year was found.
+func storyDay(i, month, day int, sims [][]float64, anchors []time.Time, trusted []bool, rel []bool, dds []*docDates) (time.Time, int, string) {
+	if j := nearestDated(i, sims, anchors, trusted); j >= 0 {
+		a := anchors[j]
+		var best time.Time
+		for y := a.Year() - 1; y <= a.Year()+1; y++ {
+			if !validDay(y, month, day) {
+				continue
+			}
+			t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+			if best.IsZero() || t.Sub(a).Abs() < best.Sub(a).Abs() {
+				best = t
+			}
+		}
+		if !best.IsZero() {
+			return best, best.Year(), fmt.Sprintf("the year that puts it nearest the date of the most similar dated source, %s", dds[j].d.ID)
+		}
+	}
+	y := storyYear(i, rel, dds)
+	if y == 0 || !validDay(y, month, day) {
+		return time.Time{}, 0, ""
+	}
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC), y, "the latest year the story's sources name"
 }
 
 // nearestYear is the year of the trusted date of the doc most like doc i
@@ -576,6 +733,18 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 			}
 			continue
 		}
+		if r := x.Relative; r != nil && r.Kind == "weekday" {
+			if ownDateline(dd, a) {
+				continue // the dateline outranks a weekday matched elsewhere
+			}
+			if story == nil {
+				story = all.of(rel, self)
+			}
+			if e := laterWeekday(dd, k, a, all, story); e != nil {
+				return fmt.Sprintf("its lead reports %q as past, but %s dates what it tells %s, after it", x.Text, e.id, human(e.start)), []string{e.id}
+			}
+			continue
+		}
 		if !strings.HasPrefix(bare, "XXXX-") || len(bare) != 10 {
 			continue
 		}
@@ -639,11 +808,84 @@ func contradicts(dd *docDates, self int, a time.Time, all *pool, rel []bool) (st
 	return "", nil
 }
 
+// weekdaySim is the least content overlap for another source's
+// happening to be the one a weekday names, and weekdaySlip the most days
+// a stated date may lie before it (see laterWeekday).
+const (
+	weekdaySim  = 0.25
+	weekdaySlip = 3
+)
+
+// laterWeekday returns, when the doc's expression k is a weekday its
+// lead (a headline and the first sentence) reports as past, a happening
+// of the story that another source dated by its own stated date reports
+// as done on that weekday in the weekdaySlip days after a, and whose
+// sentence shares words with the lead's (at least weekdaySim): "the
+// White House said on Friday" in an article stated to be of Thursday,
+// when the story's other sources date that statement to the next day.
+// Such an article is not of a: its stated date slipped (a time zone, a
+// feed's stamp). Only the lead, which tells the article's news, and only
+// a few days: a weekday further on, or elsewhere in the article, is too
+// often another happening of the same people.
+func laterWeekday(dd *docDates, k int, a time.Time, all *pool, story []int) *eventRef {
+	x := dd.xs[k]
+	r := x.Relative
+	if r == nil || r.Kind != "weekday" || r.Weekday < 1 || r.Weekday > 7 || x.Tense >= 0 || x.Type != "DATE" || x.Sentence > 1 {
+		return nil
+	}
+	a = day0(a)
+	var best *eventRef
+	bestSim := weekdaySim
+	for _, i := range story {
+		e := &all.evs[i]
+		if !e.past || e.weight < 1 || !e.start.Equal(day0(e.end)) || !e.start.After(a) || e.start.After(a.AddDate(0, 0, weekdaySlip)) {
+			continue
+		}
+		if int(e.start.Weekday()) != r.Weekday%7 {
+			continue
+		}
+		if v := dd.bags[k].sim(e.words); v >= bestSim {
+			best, bestSim = e, v
+		}
+	}
+	return best
+}
+
+// laterDay is the latest day that the story's sources give a happening
+// the doc's lead reports as past on a weekday after a (see
+// laterWeekday), or the zero time.
+func laterDay(dd *docDates, a time.Time, all *pool, story []int) time.Time {
+	var t time.Time
+	for k := range dd.xs {
+		if e := laterWeekday(dd, k, a, all, story); e != nil && e.start.After(t) {
+			t = e.start
+		}
+	}
+	return t
+}
+
+// ownDateline reports whether the doc's dateline gives a or the day
+// before, its year or not.
+func ownDateline(dd *docDates, a time.Time) bool {
+	if dl := dd.d.DatelineDate; !dl.IsZero() {
+		return !day0(dl).After(a) && a.Sub(day0(dl)) <= 24*time.Hour
+	}
+	if dd.dlMonth == 0 {
+		return false
+	}
+	for _, t := range []time.Time{a, a.AddDate(0, 0, -1)} {
+		if int(t.Month()) == dd.dlMonth && t.Day() == dd.dlDay {
+			return true
+		}
+	}
+	return false
+}
+
 // ownSupport reports whether the doc itself bears out date a: its
 // dateline gives a or the day before, or it names in full, as past or
 // present, a day in the week up to a.
 func ownSupport(dd *docDates, a time.Time) bool {
-	if dl := dd.d.DatelineDate; !dl.IsZero() && !day0(dl).After(a) && a.Sub(day0(dl)) <= 24*time.Hour {
+	if ownDateline(dd, a) {
 		return true
 	}
 	for _, x := range dd.xs {
@@ -1046,23 +1288,9 @@ func latestPastDate(dd *docDates) (time.Time, string, bool) {
 // full date or a year; earlier years are mostly history: "the 1999
 // earthquake").
 func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates, yearHint int) (time.Time, string, bool) {
-	years := map[int]int{}
-	for j, o := range dds {
-		if j != self && !rel[j] {
-			continue
-		}
-		for _, x := range o.xs {
-			v, _ := timex.Resolve(x, time.Time{})
-			if st, en, ok := timex.Interval(v); ok && (st.Equal(en) || len(v) == 4 && x.Tense <= 0) {
-				years[st.Year()]++
-			}
-		}
-	}
 	year := yearHint
 	if year == 0 {
-		for y := range years {
-			year = max(year, y)
-		}
+		year = storyYear(self, rel, dds)
 	}
 	if year == 0 {
 		return time.Time{}, "", false
@@ -1087,6 +1315,25 @@ func storyYearDate(dd *docDates, self int, rel []bool, dds []*docDates, yearHint
 		how = "the latest year the story's sources name"
 	}
 	return best, fmt.Sprintf("%s: the latest day it reports (%q), in %d, %s", human(best), text, year, how), true
+}
+
+// storyYear is the latest year doc self or its related docs name as
+// past or present (a full date or a year; earlier years are mostly
+// history: "the 1999 earthquake"), or 0.
+func storyYear(self int, rel []bool, dds []*docDates) int {
+	year := 0
+	for j, o := range dds {
+		if j != self && !rel[j] {
+			continue
+		}
+		for _, x := range o.xs {
+			v, _ := timex.Resolve(x, time.Time{})
+			if st, en, ok := timex.Interval(v); ok && (st.Equal(en) || len(v) == 4 && x.Tense <= 0) {
+				year = max(year, st.Year())
+			}
+		}
+	}
+	return year
 }
 
 func validDay(y, m, d int) bool {
@@ -1122,6 +1369,9 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	var out []news.Conflict
 	for _, i := range rejected {
 		d := s.Docs[i]
+		if !d.StatedDate.IsZero() && !d.Date.IsZero() && sameDay(laterDay(dds[i], d.StatedDate, all, all.of(related[i], i)), d.Date) {
+			continue // stamped a day or few early: no disagreement of the sources, and its note tells it
+		}
 		kind, at := "stated date", d.StatedDate
 		if d.StatedDate.IsZero() {
 			kind, at = "page stamp", d.PageStamp

@@ -260,3 +260,39 @@ func applyStages(d *news.Doc, stages ...analyze.Stage) error {
 	}
 	return nil
 }
+
+// TestDatelineMonthDay reads the month and day of datelines written
+// without a year, and nothing from a dateline without a date.
+func TestDatelineMonthDay(t *testing.T) {
+	for _, c := range []struct {
+		dl         string
+		month, day int
+		ok         bool
+	}{
+		{"ISTANBUL, Turkey, Oct. 23 (UPI) --", 10, 23, true},
+		{"TEHRAN, Sept. 27 (Xinhua) --", 9, 27, true},
+		{"WASHINGTON —", 0, 0, false},
+	} {
+		m, d, ok := datelineMonthDay(c.dl)
+		if m != c.month || d != c.day || ok != c.ok {
+			t.Errorf("%q: got %d/%d %v, want %d/%d %v", c.dl, m, d, ok, c.month, c.day, c.ok)
+		}
+	}
+}
+
+// TestExpressionBags: a byline date run into a sentence keeps the
+// sentence's words from its own day.
+func TestExpressionBags(t *testing.T) {
+	a := &news.Article{ID: "x", Text: "Alex Lantier, World Socialist Web Site, October 19, 2011 Yesterday Hamas released captured Israeli soldier Gilad Shalit."}
+	d, err := analyze.Chain{analyze.Segment, timex.Stage{}}.Doc(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dd := newDocDates(d)
+	if len(dd.xs) != 2 {
+		t.Fatalf("expressions: %v", dd.xs)
+	}
+	if dd.bags[0]["shalit"] != 0 || dd.bags[1]["shalit"] == 0 || dd.bags[1]["lantier"] != 0 {
+		t.Errorf("bags: %q %v, %q %v", dd.xs[0].Text, dd.bags[0], dd.xs[1].Text, dd.bags[1])
+	}
+}

@@ -3,6 +3,7 @@ package brief
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"testing"
 	"time"
@@ -20,7 +21,8 @@ import (
 // day of the truth above a floor a little below what it measures (88.6%
 // on the 70 readable development stories; 90% before the brief kept its
 // date judgements to the docs of one story), checks that no true stated
-// date is rejected, and that a stated date moved two months off is mostly
+// date is rejected (but for a stated date that its URL shows to be early),
+// and that a stated date moved two months off is mostly
 // caught (62.9% measured; 64% before).
 func TestInferBasil(t *testing.T) {
 	root := testutil.Data(t, "stories/basil")
@@ -66,6 +68,12 @@ func TestInferBasil(t *testing.T) {
 		}
 		for _, x := range []*news.Doc{s.Docs[0], s.Docs[2]} {
 			if !x.StatedDate.IsZero() && x.DateStatus != news.DateStated {
+				// BASIL's date is now and then a day or two before
+				// the article's own: its URL, when it names a later
+				// day, bears the rejection out.
+				if u, ok := urlDay(x.URL); ok && u.After(day0(x.StatedDate)) && !x.Date.Before(day0(x.StatedDate)) && !x.Date.After(u) {
+					continue
+				}
 				t.Errorf("%s: true stated date %s rejected: %s", x.ID, day(x.StatedDate), x.DateNote)
 			}
 		}
@@ -81,4 +89,16 @@ func TestInferBasil(t *testing.T) {
 	if c := float64(caught) / float64(n); c < 0.55 {
 		t.Errorf("wrong stated dates caught: %.1f%%, want >= 55%%", 100*c)
 	}
+}
+
+var urlDayRe = regexp.MustCompile(`/(20\d\d)/(\d\d)/(\d\d)/`)
+
+// urlDay is the day an article's URL names (…/2010/05/28/…), if any.
+func urlDay(u string) (time.Time, bool) {
+	m := urlDayRe.FindStringSubmatch(u)
+	if m == nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3])
+	return t, err == nil
 }

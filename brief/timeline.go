@@ -55,59 +55,19 @@ type candidate struct {
 	status  string
 	words   bag
 	planned bool
+	// explicit marks a sentence that names its date; the others are
+	// dated by their article (see undatedCandidates).
+	explicit bool
 }
 
-// timeline lists the story's dated happenings in date order.
+// timeline lists the story's happenings in date order, each once.
 func timeline(s *news.Story) []news.TimelineEntry {
-	var cands []*candidate
+	var cands, undated []*candidate
 	for _, d := range s.Docs {
-		byDate := map[string][]*candidate{}
-		sentOf := map[*candidate]int{}
-		for _, t := range d.Timexes {
-			if t.Type != "DATE" && t.Type != "TIME" || timex.NamesEvent(d, t) {
-				continue // the Sept. 11 attacks: a name, not the date of the sentence
-			}
-			st, en, ok := timex.Interval(t.Value)
-			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
-				continue
-			}
-			if t.Sentence < 0 || t.Sentence >= len(d.Sentences) {
-				continue
-			}
-			sent := d.Sentences[t.Sentence]
-			if d.InOpinion(sent.Span) {
-				continue
-			}
-			val := t.Value
-			if i := strings.IndexByte(val, 'T'); i >= 0 {
-				val = val[:i]
-			}
-			planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
-			w := sentenceBag(d, t.Sentence)
-			same := false
-			for _, c := range byDate[val] {
-				if sentOf[c] == t.Sentence {
-					same = true
-				}
-			}
-			if same {
-				continue
-			}
-			if cs := byDate[val]; len(cs) >= maxPerDate {
-				cs[0].words.add(w)
-				continue
-			}
-			c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned}
-			sentOf[c] = t.Sentence
-			byDate[val] = append(byDate[val], c)
-			cands = append(cands, c)
-		}
+		cands = append(cands, datedCandidates(d)...)
+		undated = append(undated, undatedCandidates(d)...)
 	}
 	// Merge candidates of the same date about the same happening.
-	type entry struct {
-		members []*candidate
-		words   bag
-	}
 	var entries []*entry
 	for _, c := range cands {
 		var best *entry
@@ -135,6 +95,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		best.members = append(best.members, c)
 		best.words.add(c.words)
 	}
+	entries = addUndated(entries, undated)
 	out := make([]news.TimelineEntry, 0, len(entries))
 	type keyed struct {
 		e     news.TimelineEntry
@@ -143,17 +104,29 @@ func timeline(s *news.Story) []news.TimelineEntry {
 	}
 	var ks []keyed
 	for _, e := range entries {
-		text := clearest(e.members)
+		explicit := e.explicit()
 		var srcs []string
 		planned := true
 		for _, m := range e.members {
 			srcs = appendOnce(srcs, m.source)
 			planned = planned && m.planned
 		}
+		if len(explicit) == 0 && len(srcs) < minUndatedSources {
+			continue
+		}
 		sort.Strings(srcs)
 		c := e.members[0]
+		if len(explicit) > 0 {
+			c = explicit[0]
+		} else {
+			for _, m := range e.members {
+				if m.start.Before(c.start) {
+					c = m // the first day a source reports it
+				}
+			}
+		}
 		ks = append(ks, keyed{
-			e:     news.TimelineEntry{Date: c.date, Text: text, Sources: srcs, Planned: planned},
+			e:     news.TimelineEntry{Date: c.date, Text: clearest(e.members), Sources: srcs, Planned: planned},
 			key:   sortKey(c.start, c.end),
 			width: c.end.Sub(c.start),
 		})
@@ -171,6 +144,226 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		out = append(out, k.e)
 	}
 	return out
+}
+
+// entry is one happening of the timeline: the sentences of the sources
+// that tell it.
+type entry struct {
+	members []*candidate
+	words   bag
+}
+
+// explicit returns the members that name the entry's date.
+func (e *entry) explicit() []*candidate {
+	var out []*candidate
+	for _, m := range e.members {
+		if m.explicit {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// datedCandidates lists the sentences of d that name a date: for each
+// sentence its finest date (a day before a week, a week before a month;
+// the first of equals), at most maxPerDate a date, the first in the
+// article (news puts the main fact first), carrying the words of the
+// others about that date.
+func datedCandidates(d *news.Doc) []*candidate {
+	var out []*candidate
+	byDate := map[string][]*candidate{}
+	for _, t := range sentenceDates(d) {
+		st, en, _ := timex.Interval(t.Value)
+		sent := d.Sentences[t.Sentence]
+		val := t.Value
+		if i := strings.IndexByte(val, 'T'); i >= 0 {
+			val = val[:i]
+		}
+		planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
+		w := sentenceBag(d, t.Sentence)
+		_ = sent
+		if cs := byDate[val]; len(cs) >= maxPerDate {
+			cs[0].words.add(w)
+			continue
+		}
+		c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
+		byDate[val] = append(byDate[val], c)
+		out = append(out, c)
+	}
+	return out
+}
+
+// sentenceDates returns the date expressions of d's sentences that can
+// date a happening: a DATE or TIME resolved to a day, a week or a month,
+// not the name of an event (the Sept. 11 attacks), not in a comment or
+// analysis section; of one sentence's expressions, one whose period
+// holds another's ("earlier this month" beside "on Nov. 8") is left out,
+// and so is a second of the same value.
+func sentenceDates(d *news.Doc) []news.Timex {
+	var out []news.Timex
+	type period struct{ st, en time.Time }
+	var ps []period
+	from := 0 // the first of out in the current sentence
+	for _, t := range d.Timexes {
+		if t.Type != "DATE" && t.Type != "TIME" || timex.NamesEvent(d, t) {
+			continue // the Sept. 11 attacks: a name, not the date of the sentence
+		}
+		st, en, ok := timex.Interval(t.Value)
+		if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
+			continue
+		}
+		if t.Sentence < 0 || t.Sentence >= len(d.Sentences) || d.InOpinion(d.Sentences[t.Sentence].Span) {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].Sentence != t.Sentence {
+			from = len(out)
+		}
+		p := period{st, en}
+		holds := func(a, b period) bool { return !a.st.After(b.st) && !a.en.Before(b.en) }
+		skip := false
+		for k := from; k < len(out); k++ {
+			if holds(p, ps[k]) {
+				skip = true // coarser than (or the same as) one already kept
+				break
+			}
+			if holds(ps[k], p) {
+				out[k], ps[k] = t, p // finer than one kept: it takes its place
+				skip = true
+				break
+			}
+		}
+		if skip {
+			continue
+		}
+		out = append(out, t)
+		ps = append(ps, p)
+	}
+	return out
+}
+
+// An undated sentence (one that names no date) tells a happening of the
+// last day its article named before it, else of its article's date. A
+// dated entry of that day or the undatedBefore days before it tells the
+// same happening when one of its dated sentences shares absorbUndated of
+// the words (compared sentence by sentence: a story's names are in every
+// sentence); the sentence then adds nothing. The others are grouped by
+// their words (at least mergeUndated with a group's words) into entries
+// of their own, dated by the first day a source gives, and kept when
+// minUndatedSources sources tell them. Only the first undatedLead
+// sentences of an article count (news puts the main facts first), of
+// undatedWords words or more, whole (a capital first, a full stop last),
+// telling a happening (in the past or the future tense), not in a direct
+// quote and not opening by pointing back ("That line is …").
+const (
+	mergeUndated      = 0.4
+	absorbUndated     = 0.5
+	undatedBefore     = 2
+	minUndatedSources = 2
+	undatedLead       = 12
+	undatedWords      = 8
+)
+
+// undatedCandidates lists the sentences of d's lead that name no date,
+// each dated by the last day a sentence before it named as past or
+// present (it goes on telling that day's happening), else by d's date.
+func undatedCandidates(d *news.Doc) []*candidate {
+	if d.Date.IsZero() {
+		return nil
+	}
+	dated := map[int]bool{}
+	for _, t := range d.Timexes {
+		if t.Type == "DATE" || t.Type == "TIME" {
+			dated[t.Sentence] = true
+		}
+	}
+	// The day of the story so far: the last day a sentence named, as
+	// past or present, or the article's date.
+	days := map[int]time.Time{}
+	for _, t := range sentenceDates(d) {
+		if st, en, ok := timex.Interval(t.Value); ok && day0(st).Equal(day0(en)) && !t.Future && t.Tense <= 0 && !st.After(d.Date) {
+			days[t.Sentence] = day0(st)
+		}
+	}
+	day := day0(d.Date)
+	var out []*candidate
+	for i, sent := range d.Sentences {
+		if i >= undatedLead {
+			break
+		}
+		if t, ok := days[i]; ok {
+			day = t
+		}
+		if dated[i] || d.InOpinion(sent.Span) {
+			continue
+		}
+		text := tidy(d.SentenceText(i))
+		if len(strings.Fields(text)) < undatedWords || !strings.HasSuffix(text, ".") || anaphoric(text) || inDirectQuote(d, sent.Span) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text); !unicode.IsUpper(r) {
+			continue // a quote, or a fragment of a sentence
+		}
+		tense := timex.Tense(d, news.Span{Start: sent.Start, End: sent.Start})
+		if tense == 0 {
+			continue // no happening: a description, a comment
+		}
+		planned := tense > 0
+		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned})
+	}
+	return out
+}
+
+// inDirectQuote reports whether half of sp or more is words quoted
+// directly.
+func inDirectQuote(d *news.Doc, sp news.Span) bool {
+	n := 0
+	for _, q := range d.Quotes {
+		if q.Direct && q.Content.Overlaps(sp) {
+			n += min(q.Content.End, sp.End) - max(q.Content.Start, sp.Start)
+		}
+	}
+	return 2*n >= sp.Len()
+}
+
+// addUndated adds the undated sentences to the entries (see
+// undatedCandidates).
+func addUndated(entries []*entry, undated []*candidate) []*entry {
+	for _, c := range undated {
+		var best *entry
+		bestSim := mergeUndated
+		for _, e := range entries {
+			m := e.members[0]
+			if ex := e.explicit(); len(ex) > 0 {
+				m = ex[0]
+			}
+			if m.start.After(c.end) || c.start.Sub(m.end) > undatedBefore*24*time.Hour {
+				continue
+			}
+			// Against each dated sentence of the entry, not the words
+			// they pile up: a story's names are in every sentence.
+			if ex := e.explicit(); len(ex) > 0 {
+				for _, o := range ex {
+					if sim := o.words.sim(c.words); sim >= absorbUndated && sim >= bestSim {
+						best, bestSim = e, sim
+					}
+				}
+				continue
+			}
+			if sim := e.words.sim(c.words); sim >= bestSim {
+				best, bestSim = e, sim
+			}
+		}
+		if best == nil {
+			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
+			continue
+		}
+		if len(best.explicit()) > 0 {
+			continue // told already, by sentences that name its date
+		}
+		best.members = append(best.members, c)
+		best.words.add(c.words)
+	}
+	return entries
 }
 
 func hasSource(cs []*candidate, id string) bool {

@@ -295,12 +295,12 @@ func TestBriefsDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	atLeast(t, r, map[string]float64{
-		"date_exact":             0.56,
+		"date_exact":             0.79,
 		"date_within_day":        0.64,
 		"citation_precision":     0.92,
 		"citation_recall":        0.48,
-		"events_told":            0.51,
-		"event_dates_right":      0.83,
+		"events_told":            0.58,
+		"event_dates_right":      0.86,
 		"disagreement_recall":    0.35,
 		"disagreement_precision": 0.76,
 		"speakers_right":         0.93,
