@@ -96,6 +96,9 @@ type citeSent struct {
 	core map[string]bool
 	// spans are the periods the sentence's dates cover.
 	spans [][2]time.Time
+	// order lists a line's words sorted, the order its weights are
+	// summed in: a float sum in map order can differ from run to run.
+	order []string
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
@@ -489,7 +492,8 @@ func (c *lineCiter) states(l, cs citeSent) float64 {
 func (c *lineCiter) share(l, cs citeSent) float64 {
 	var in, all float64
 	n := 0
-	for w, v := range l.words {
+	for _, w := range l.order {
+		v := l.words[w]
 		idf, ok := c.idf[w]
 		if !ok {
 			idf = math.Log(float64(len(c.docs))+1) + citeIDFFloor
@@ -522,6 +526,10 @@ func (c *lineCiter) share(l, cs citeSent) float64 {
 // after notBefore when that is set.
 func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2]time.Time) []string {
 	l := c.sentence(text)
+	for w := range l.words {
+		l.order = append(l.order, w)
+	}
+	sort.Strings(l.order)
 	best := make([]float64, len(c.docs))
 	held := make([]bool, len(c.docs))
 	origin := -1
