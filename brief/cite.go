@@ -403,6 +403,9 @@ func containsName(text, form string) bool {
 // lineNumbers lists the figures of a text: its numbers, without clock
 // times and the days of dates ("Oct. 23").
 func lineNumbers(text string) []float64 {
+	if strings.IndexAny(text, "0123456789") < 0 {
+		return nil // a figure opens with a digit
+	}
 	ws := words(text, 0)
 	var out []float64
 	for k, w := range ws {
