@@ -26,7 +26,13 @@ const (
 	// dayNear is the most days apart two dates of one happening are: a
 	// date further off tells of another happening.
 	dayNear = 3
+	// yearsNear is the most years apart two years of one happening are.
+	yearsNear = 2
 )
+
+// isYears reports whether a date value is a year or a period of years
+// ("2002", "1967/1979").
+func isYears(v string) bool { return len(v) == 4 || len(v) == 9 }
 
 // dayMention is a date a sentence gives a happening.
 type dayMention struct {
@@ -154,7 +160,7 @@ func daysApart(a, b string) (int, bool) {
 	if i := strings.IndexByte(a, '/'); i >= 0 {
 		a, b = a[:i], b[:min(i, len(b))]
 	}
-	if len(a) == 4 || len(a) == 9 {
+	if len(a) == 4 {
 		var x, y int
 		fmt.Sscan(a, &x)
 		fmt.Sscan(b, &y)
@@ -188,7 +194,8 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			if used[j] || all[j].doc == all[i].doc || !sameHappening(all[i], all[j]) {
 				continue
 			}
-			if n, ok := daysApart(all[i].value, all[j].value); !ok || n > dayNear && len(all[i].value) > 4 || n > 365 {
+			n, ok := daysApart(all[i].value, all[j].value)
+			if !ok || isYears(all[i].value) && n > yearsNear*365 || !isYears(all[i].value) && n > dayNear {
 				continue
 			}
 			group = append(group, j)
