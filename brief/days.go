@@ -233,11 +233,24 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 		c := news.Conflict{About: "date of " + sharedWords(ws), Kind: "date"}
 		for _, x := range claims {
 			sort.Strings(x.sources)
-			c.Claims = append(c.Claims, news.Claim{Value: fmt.Sprintf("%s (%s)", x.text, humanValue(x.value)), Sources: x.sources, Evidence: x.evidence})
+			v := x.text
+			if h := humanPeriod(x.value); h != tidy(x.text) {
+				v = fmt.Sprintf("%s (%s)", x.text, h)
+			}
+			c.Claims = append(c.Claims, news.Claim{Value: v, Sources: x.sources, Evidence: x.evidence})
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// humanPeriod writes a date value, or a period of two ("1966/1978"), as
+// a reader does.
+func humanPeriod(v string) string {
+	if a, b, ok := strings.Cut(v, "/"); ok {
+		return humanValue(a) + " to " + humanValue(b)
+	}
+	return humanValue(v)
 }
 
 type dayWords struct{ words bag }
