@@ -41,6 +41,10 @@ type statement struct {
 	plain  bool   // the verb is one of plainSpeech
 	words  map[string]bool
 	named  bool // names an entity besides its speaker
+	// surname is the speaker's surname: two speakers sharing one may be
+	// one person ("John Roberts", "John G. Roberts Jr."; "Netanyahu",
+	// "Bibi Netanyahu").
+	surname string
 }
 
 // attributionConflicts compares the speakers the sources give one
@@ -73,7 +77,7 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		if !persons[q.Speaker] || q.Opinion || negated(q.Text) {
 			continue
 		}
-		st := statement{q: q, source: q.Source, words: map[string]bool{}}
+		st := statement{q: q, source: q.Source, words: map[string]bool{}, surname: surname(q.Speaker)}
 		if o, ok := orig[q.Source]; ok {
 			st.source = o
 		}
@@ -105,15 +109,31 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		}
 		sts = append(sts, st)
 	}
+	// Each statement is compared only with the later ones sharing a word
+	// with it.
+	posting := map[string][]int{}
+	for i, st := range sts {
+		for w := range st.words {
+			posting[w] = append(posting[w], i)
+		}
+	}
 	used := make([]bool, len(sts))
 	var out []news.Conflict
 	for i := range sts {
 		if used[i] {
 			continue
 		}
+		later := map[int]bool{}
+		for w := range sts[i].words {
+			for _, j := range posting[w] {
+				if j > i {
+					later[j] = true
+				}
+			}
+		}
 		group := []int{i}
 		for j := i + 1; j < len(sts); j++ {
-			if !used[j] && sameStatement(sts[i], sts[j]) {
+			if later[j] && !used[j] && sameStatement(sts[i], sts[j]) {
 				group = append(group, j)
 			}
 		}
@@ -159,8 +179,11 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 // sameStatement reports whether two sources give one statement to
 // different people.
 func sameStatement(a, b statement) bool {
-	if a.source == b.source || mayBeOne(a.q.Speaker, b.q.Speaker) || a.q.Direct != b.q.Direct {
+	if a.source == b.source || a.q.Direct != b.q.Direct || !a.q.Direct && (a.verb != b.verb || a.plain) {
 		return false
+	}
+	if a.q.Speaker == b.q.Speaker || a.surname != "" && a.surname == b.surname {
+		return false // maybe one person
 	}
 	shared := 0
 	for w := range a.words {
@@ -188,13 +211,6 @@ func sameStatement(a, b statement) bool {
 // people say or tell one thing, while a confirmation or an announcement
 // of it is made by one.
 var plainSpeech = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "tell": true, "added": true, "adds": true}
-
-// mayBeOne reports whether two speakers' names may be one person's
-// ("John Roberts", "John G. Roberts Jr."; "Netanyahu", "Bibi
-// Netanyahu"): they share their surname.
-func mayBeOne(a, b string) bool {
-	return a == b || surname(a) != "" && surname(a) == surname(b)
-}
 
 // surname is the last word of a name that is not a suffix.
 func surname(name string) string {
