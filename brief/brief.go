@@ -54,8 +54,11 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		Conflicts: withKind(dateConflicts(s), "date"),
 	}
 	b.Quotes = quotes(s, b.Entities)
+	b.Conflicts = append(b.Conflicts, attributionConflicts(b.Quotes, b.Entities, orig)...)
 	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
 	b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
+	b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
+	b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
 	dropFurniture(b)
 	citeLines(b, s, b.Entities, orig)
 	markCopies(b, orig)

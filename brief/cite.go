@@ -1,7 +1,10 @@
 package brief
 
 import (
+	"index/suffixarray"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -54,7 +57,32 @@ type lineCiter struct {
 	// idf weighs a word by how few of the story's docs use it: a word
 	// every source uses says nothing of which sources state a line.
 	idf map[string]float64
+	// forms lists each person's forms; byRun the forms (of 3 bytes or
+	// more) by their first run of letters, oddForms those that do not
+	// start with a letter.
+	forms    map[string][]string
+	byRun    map[string][]string
+	oddForms []string
+	// The sentences indexed, so that a line is compared only with those
+	// that may state it: refs lists every sentence, posting the
+	// sentences holding each content word, all the sentences' texts
+	// (joined by NULs, starting at starts) for the lines copied from one,
+	// and byHead the sentences by their first citeHead bytes for those
+	// that copy part of a line.
+	refs    []sentRef
+	posting map[string][]int32
+	joined  *suffixarray.Index
+	starts  []int
+	byHead  map[string][]int32
+	short   []int32
 }
+
+// sentRef names sentence k of doc i.
+type sentRef struct{ doc, sent int32 }
+
+// citeHead is the length of the head by which sentences are indexed
+// for the lines that hold a whole sentence.
+const citeHead = 8
 
 type citeSent struct {
 	text    string
@@ -68,6 +96,9 @@ type citeSent struct {
 	core map[string]bool
 	// spans are the periods the sentence's dates cover.
 	spans [][2]time.Time
+	// order lists a line's words sorted, the order its weights are
+	// summed in: a float sum in map order can differ from run to run.
+	order []string
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
@@ -80,6 +111,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 			c.person[f] = e.Name
 		}
 	}
+	c.indexForms()
 	for _, d := range s.Docs {
 		// The time expressions of each sentence, in order, found once.
 		timexes := make([][]int, len(d.Sentences))
@@ -126,6 +158,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 	for w, k := range df {
 		c.idf[w] = math.Log((n+1)/float64(k)) + citeIDFFloor
 	}
+	c.indexSentences()
 	return c
 }
 
@@ -150,35 +183,190 @@ func (c *lineCiter) sentence(text string) citeSent {
 	return cs
 }
 
-// peopleIn lists the story people a text names, by the longest forms
-// first.
+// peopleIn lists the story people a text names (by forms of three
+// bytes or more, at word boundaries), in name order. A form that starts
+// with a letter can only start where a run of letters of the text
+// starts, the same run as the form's first, so only the forms of the
+// text's runs are tried.
 func (c *lineCiter) peopleIn(text string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for form, name := range c.person {
-		if seen[name] || len(form) < 3 {
-			continue
-		}
-		if containsName(text, form) {
+	try := func(form string) {
+		name := c.person[form]
+		if !seen[name] && containsName(text, form) {
 			seen[name] = true
 			out = append(out, name)
 		}
 	}
+	for _, f := range c.oddForms {
+		try(f)
+	}
+	for _, r := range letterRuns(text) {
+		for _, f := range c.byRun[r] {
+			try(f)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 
 // firstAt returns where text first names a person by any of its forms.
 func (c *lineCiter) firstAt(text, name string) int {
 	at := len(text)
-	for form, n := range c.person {
-		if n != name {
-			continue
-		}
+	for _, form := range c.forms[name] {
 		if i := strings.Index(text, form); i >= 0 && i < at {
 			at = i
 		}
 	}
 	return at
+}
+
+// indexForms lists each person's forms, and the forms peopleIn tries by
+// their first run of letters.
+func (c *lineCiter) indexForms() {
+	all := make([]string, 0, len(c.person))
+	for f := range c.person {
+		all = append(all, f)
+	}
+	sort.Strings(all)
+	c.forms = map[string][]string{}
+	c.byRun = map[string][]string{}
+	for _, f := range all {
+		name := c.person[f]
+		c.forms[name] = append(c.forms[name], f)
+		if len(f) < 3 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsLetter(r) {
+			c.oddForms = append(c.oddForms, f)
+			continue
+		}
+		run := f
+		if i := strings.IndexFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			run = f[:i]
+		}
+		c.byRun[run] = append(c.byRun[run], f)
+	}
+}
+
+// letterRuns lists the maximal runs of letters of text.
+func letterRuns(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// indexSentences indexes the sentences by content word and by text.
+func (c *lineCiter) indexSentences() {
+	c.posting = map[string][]int32{}
+	c.byHead = map[string][]int32{}
+	var joined []byte
+	for i, ss := range c.sents {
+		for k, cs := range ss {
+			if cs.text == "" {
+				continue
+			}
+			r := int32(len(c.refs))
+			c.refs = append(c.refs, sentRef{int32(i), int32(k)})
+			for w := range cs.words {
+				c.posting[w] = append(c.posting[w], r)
+			}
+			c.starts = append(c.starts, len(joined))
+			joined = append(joined, cs.text...)
+			joined = append(joined, 0)
+			if len(cs.text) < citeHead {
+				c.short = append(c.short, r)
+			} else {
+				c.byHead[cs.text[:citeHead]] = append(c.byHead[cs.text[:citeHead]], r)
+			}
+		}
+	}
+	c.joined = suffixarray.New(joined)
+}
+
+func (c *lineCiter) ref(r int32) (int, *citeSent) {
+	ref := c.refs[r]
+	return int(ref.doc), &c.sents[ref.doc][ref.sent]
+}
+
+// copied lists, in doc and sentence order, the sentences a line's
+// folded text was taken from: those that hold it, and those it holds
+// that make more than half of it.
+func (c *lineCiter) copied(folded string) []int32 {
+	var out []int32
+	if folded == "" || strings.IndexByte(folded, 0) >= 0 {
+		for r := range c.refs {
+			_, cs := c.ref(int32(r))
+			if strings.Contains(cs.text, folded) || strings.Contains(folded, cs.text) && len(cs.text) > len(folded)/2 {
+				out = append(out, int32(r))
+			}
+		}
+		return out
+	}
+	seen := map[int32]bool{}
+	add := func(r int32) {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	for _, at := range c.joined.Lookup([]byte(folded), -1) {
+		add(int32(sort.SearchInts(c.starts, at+1) - 1))
+	}
+	part := func(r int32) {
+		if _, cs := c.ref(r); len(cs.text) > len(folded)/2 && strings.Contains(folded, cs.text) {
+			add(r)
+		}
+	}
+	for p := 0; p+citeHead <= len(folded); p++ {
+		for _, r := range c.byHead[folded[p:p+citeHead]] {
+			part(r)
+		}
+	}
+	for _, r := range c.short {
+		part(r)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// candidates lists the sentences that may hold line l: those sharing
+// as many of its content words as holds asks.
+func (c *lineCiter) candidates(l citeSent) []int32 {
+	var out []int32
+	need := min(2, len(l.words))
+	if need == 0 {
+		for r := range c.refs {
+			out = append(out, int32(r))
+		}
+		return out
+	}
+	count := map[int32]int{}
+	for w := range l.words {
+		for _, r := range c.posting[w] {
+			count[r]++
+			if count[r] == need {
+				out = append(out, r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // stemBag folds a bag's words to their stems, so that "killed" and
@@ -215,6 +403,9 @@ func containsName(text, form string) bool {
 // lineNumbers lists the figures of a text: its numbers, without clock
 // times and the days of dates ("Oct. 23").
 func lineNumbers(text string) []float64 {
+	if strings.IndexAny(text, "0123456789") < 0 {
+		return nil // a figure opens with a digit
+	}
 	ws := words(text, 0)
 	var out []float64
 	for k, w := range ws {
@@ -297,9 +488,15 @@ func (c *lineCiter) states(l, cs citeSent) float64 {
 	if !c.holds(l, cs) {
 		return 0
 	}
+	return c.share(l, cs)
+}
+
+// share is states for a sentence that holds the line.
+func (c *lineCiter) share(l, cs citeSent) float64 {
 	var in, all float64
 	n := 0
-	for w, v := range l.words {
+	for _, w := range l.order {
+		v := l.words[w]
 		idf, ok := c.idf[w]
 		if !ok {
 			idf = math.Log(float64(len(c.docs))+1) + citeIDFFloor
@@ -332,36 +529,42 @@ func (c *lineCiter) states(l, cs citeSent) float64 {
 // after notBefore when that is set.
 func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2]time.Time) []string {
 	l := c.sentence(text)
+	for w := range l.words {
+		l.order = append(l.order, w)
+	}
+	sort.Strings(l.order)
 	best := make([]float64, len(c.docs))
 	held := make([]bool, len(c.docs))
 	origin := -1
 	folded := tidy(text)
-	for i, d := range c.docs {
-		for _, cs := range c.sents[i] {
-			if cs.text == "" {
+	copies := c.copied(folded)
+	for _, r := range copies {
+		i, _ := c.ref(r)
+		if origin < 0 || contains(cited, c.docs[i].ID) {
+			origin = i
+		}
+		best[i] = 1
+	}
+	for _, r := range c.candidates(l) {
+		if _, found := slices.BinarySearch(copies, r); found {
+			continue
+		}
+		i, cs := c.ref(r)
+		d := c.docs[i]
+		if !c.holds(l, *cs) {
+			continue
+		}
+		held[i] = true
+		v := c.share(l, *cs)
+		if !on[0].IsZero() && !during(cs.spans, on) {
+			// A timeline line joins sources that date it so, or that
+			// state it, undated, soon after it happened (not a plan).
+			if notBefore.IsZero() || len(cs.spans) > 0 || v < citeUndated || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon {
 				continue
 			}
-			if strings.Contains(cs.text, folded) || strings.Contains(folded, cs.text) && len(cs.text) > len(folded)/2 {
-				if origin < 0 || contains(cited, d.ID) {
-					origin = i
-				}
-				best[i] = 1
-				continue
-			}
-			if c.holds(l, cs) {
-				held[i] = true
-			}
-			v := c.states(l, cs)
-			if !on[0].IsZero() && !during(cs.spans, on) {
-				// A timeline line joins sources that date it so, or that
-				// state it, undated, soon after it happened (not a plan).
-				if notBefore.IsZero() || len(cs.spans) > 0 || v < citeUndated || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon {
-					continue
-				}
-			}
-			if v > best[i] {
-				best[i] = v
-			}
+		}
+		if v > best[i] {
+			best[i] = v
 		}
 	}
 	if origin < 0 {

@@ -677,7 +677,7 @@ func isWordOfLetters(w string) bool {
 }
 
 // unitOf folds a unit's spellings: a plural to its singular, kilometres
-// to km.
+// to km, cars and trucks to vehicles.
 func unitOf(u string) string {
 	u = strings.ToLower(u)
 	switch u {
@@ -685,6 +685,8 @@ func unitOf(u string) string {
 		return "km"
 	case "miles":
 		return "mile"
+	case "car", "cars", "truck", "trucks", "vehicles":
+		return "vehicle" // "two vehicles" and "four cars" count one thing
 	}
 	if len(u) > 4 && strings.HasSuffix(u, "ies") {
 		return u[:len(u)-3] + "y"

@@ -80,3 +80,11 @@ func TestFigureConflicts(t *testing.T) {
 		t.Errorf("all sources give 1,090 injured, yet %+v", c)
 	}
 }
+
+func TestUnitOfVehicles(t *testing.T) {
+	for _, u := range []string{"cars", "vehicles", "trucks", "vehicle"} {
+		if got := unitOf(u); got != "vehicle" {
+			t.Errorf("unitOf(%q) = %q, want vehicle: two vehicles and four cars count one thing", u, got)
+		}
+	}
+}

@@ -103,13 +103,27 @@ func copies(docs []*news.Doc) map[string]string {
 	for i, d := range ds {
 		sh[i] = shingles(d.Text)
 	}
+	// Each doc is compared only with the earlier docs it shares a shingle
+	// with, counted through an index of the shingles seen so far.
+	seen := map[uint64][]int{}
+	shared := make([]int, len(ds))
 	out := map[string]string{}
 	for j := range ds {
+		clear(shared)
+		for h := range sh[j] {
+			for _, i := range seen[h] {
+				shared[i]++
+			}
+			seen[h] = append(seen[h], j)
+		}
 		for i := 0; i < j; i++ {
+			if shared[i] == 0 {
+				continue
+			}
 			if _, isCopy := out[ds[i].ID]; isCopy || ds[i].ID == ds[j].ID {
 				continue
 			}
-			if containment(sh[i], sh[j]) >= copyContainment {
+			if sharedShare(shared[i], len(sh[i]), len(sh[j])) >= copyContainment {
 				out[ds[j].ID] = ds[i].ID
 				break
 			}
@@ -118,22 +132,14 @@ func copies(docs []*news.Doc) map[string]string {
 	return out
 }
 
-// containment is the share of the smaller set's members found in the
-// other, 0 when either is smaller than minShingles.
-func containment(a, b map[uint64]bool) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
+// sharedShare is the containment of two sets of sizes a and b sharing n
+// members: the share of the smaller set's members found in the other, 0
+// when either is smaller than minShingles.
+func sharedShare(n, a, b int) float64 {
+	if m := min(a, b); m >= minShingles {
+		return float64(n) / float64(m)
 	}
-	if len(a) < minShingles {
-		return 0
-	}
-	n := 0
-	for h := range a {
-		if b[h] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
+	return 0
 }
 
 // countOnce rewrites a list of source IDs so that each copy counts as its

@@ -39,6 +39,7 @@ type happening struct {
 	spans  []period           // periods named by its time expressions
 	anchor time.Time          // its article's date, a day; zero when unknown
 	ents   map[string]float64 // participants → weight
+	weight float64            // the sum of ents' weights, in name order
 	people map[string]bool    // the participants that are people
 	words  map[string]bool    // content stems outside names, titles and dates
 	info   float64            // informativeness in 0..1
@@ -225,6 +226,7 @@ func (c *pool) happenings(ents []news.Entity) {
 			}
 			h.ents[e] = w
 		}
+		h.weight = sumInOrder(h.ents, nil)
 		h.date = h.anchor
 		if h.hasImplied {
 			h.date = h.implied.start
@@ -475,25 +477,38 @@ const participantShare = 0.4
 // their participants: a person, or two entities, making up at least
 // participantShare of the weight of the side with fewer.
 func sharedParticipants(a, b *happening) (ok bool, people int) {
-	wa, wb, in := 0.0, 0.0, 0.0
-	n := 0
-	for e, w := range a.ents {
-		wa += w
+	var shared []string
+	for e := range a.ents {
 		if _, ok := b.ents[e]; ok {
-			in += w
-			n++
+			shared = append(shared, e)
 			if a.people[e] && b.people[e] {
 				people++
 			}
 		}
 	}
-	for _, w := range b.ents {
-		wb += w
-	}
-	if n == 0 || (people == 0 && n < 2) {
+	if len(shared) == 0 || (people == 0 && len(shared) < 2) {
 		return false, people
 	}
-	return in >= participantShare*math.Min(wa, wb), people
+	in := sumInOrder(a.ents, shared)
+	return in >= participantShare*math.Min(a.weight, b.weight), people
+}
+
+// sumInOrder sums the weights of keys (of all of w when keys is nil) in
+// the keys' sorted order, so that the sum is the same in every run: a
+// float sum in map order is not.
+func sumInOrder(w map[string]float64, keys []string) float64 {
+	if keys == nil {
+		keys = make([]string, 0, len(w))
+		for k := range w {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	v := 0.0
+	for _, k := range keys {
+		v += w[k]
+	}
+	return v
 }
 
 // sharedWords counts the content words two happenings share, a kind of
