@@ -2,8 +2,10 @@ package brief
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -262,10 +264,14 @@ func docSims(dds []*docDates) [][]float64 {
 		doc int
 		v   float64
 	}
+	// Floats are summed in the order of the sorted words, never in map
+	// order, so the same pile gives the same bits every run.
+	words := slices.Sorted(maps.Keys(df))
 	index := map[string][]posting{}
 	norms := make([]float64, n)
 	for i, dd := range dds {
-		for w, v := range dd.all {
+		for _, w := range slices.Sorted(maps.Keys(dd.all)) {
+			v := dd.all[w]
 			x := v * idf(w)
 			norms[i] += x * x
 			index[w] = append(index[w], posting{i, x})
@@ -275,7 +281,8 @@ func docSims(dds []*docDates) [][]float64 {
 	for i := range dots {
 		dots[i] = make([]float64, n)
 	}
-	for _, ps := range index {
+	for _, w := range words {
+		ps := index[w]
 		for a := range ps {
 			for b := a + 1; b < len(ps); b++ {
 				v := ps[a].v * ps[b].v
