@@ -12,30 +12,28 @@ import (
 )
 
 // FeatureNames name, in order, the comparisons of a doc with a story that
-// the same-story model weighs:
+// the same-story model weighs. With days the time the doc is dated
+// outside the story's span of dated docs (0 inside it), near =
+// exp(-days/NearDays) and far = 1 - exp(-days/FarDays) (near = 1 and
+// far = 0 when the doc or the story is undated):
 //
 //   - text_centroid: cosine of the doc's TF-IDF stem vector with the
 //     story's centroid;
 //   - text_maxlink: the greatest cosine with one of the story's members
 //     (its last MaxLinks counted docs);
-//   - ents_centroid, ents_maxlink: the same over entity names;
-//   - no_ents: 1 when the doc or the story names no entity (the two
-//     entity cosines are then 0);
+//   - ents_centroid, ents_maxlink: the same over entity names, times
+//     near: shared people and places are evidence of one story only
+//     near in time, so an article weeks later about another event with
+//     the same people starts its own story;
+//   - no_ents: 1 when the doc or the story names no entity;
 //   - title: cosine of the doc's title stems with the story's titles;
 //   - no_title: 1 when the doc or the story has no title;
-//   - log_gap_days: ln(1+days) the doc is dated outside the story's span
-//     of dated docs (0 inside it);
+//   - log_gap_days: ln(1+days);
 //   - undated: 1 when the doc or the story has no date;
 //   - log_size: ln of the story's number of counted docs;
-//   - ents_near, text_near: ents_centroid and text_maxlink times
-//     d = exp(-days/NearDays), d = 1 when undated: shared names and
-//     words tell one story near in time more than months apart, so an
-//     article weeks later about another event with the same people can
-//     start its own story while a later report that retells the same
-//     happening in its words still joins;
-//   - far: 1 - exp(-days/FarDays), 0 when undated, and text_far:
-//     text_centroid times far: how much more text a doc months away
-//     must share with a story to belong to it;
+//   - text_near: text_maxlink times near;
+//   - far, and text_far: text_centroid times far: how much more text a
+//     doc months away must share with a story to belong to it;
 //   - far_wide: far times 1 - exp(-span/FarDays), span the days between
 //     the story's first and last dated docs: a story that has already
 //     run for months (a theme, a long trial) takes a doc months away
@@ -43,17 +41,15 @@ import (
 var FeatureNames = []string{
 	"text_centroid", "text_maxlink", "ents_centroid", "ents_maxlink", "no_ents",
 	"title", "no_title", "log_gap_days", "undated", "log_size",
-	"ents_near", "text_near", "far", "text_far", "far_wide",
+	"text_near", "far", "text_far", "far_wide",
 }
 
-const nFeatures = 15
+const nFeatures = 14
 
-// NearDays is the time constant of the ents_near and text_near
-// features, in days.
+// NearDays is the time constant of near, in days.
 const NearDays = 7
 
-// FarDays is the time constant of the far and text_far features, in
-// days.
+// FarDays is the time constant of far, in days.
 const FarDays = 60
 
 // Model is a logistic same-story scorer: the probability that a doc
@@ -126,27 +122,7 @@ type link struct {
 // compare computes the features of a doc against story s.
 func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector) [nFeatures]float64 {
 	var x [nFeatures]float64
-	if s.cnorm > 0 {
-		x[0] = textvec.Dot(vt, s.centroid) / s.cnorm
-	}
-	hasEnts := len(ve) > 0 && s.enorm > 0
-	for _, l := range s.links {
-		x[1] = math.Max(x[1], textvec.Dot(vt, l.text))
-		if hasEnts {
-			x[3] = math.Max(x[3], textvec.Dot(ve, l.ents))
-		}
-	}
-	if hasEnts {
-		x[2] = textvec.Dot(ve, s.ents) / s.enorm
-	} else {
-		x[4] = 1
-	}
-	if len(vtitle) > 0 && s.tnorm > 0 {
-		x[5] = textvec.Dot(vtitle, s.titles) / s.tnorm
-	} else {
-		x[6] = 1
-	}
-	d := 1.0
+	near := 1.0
 	if f.date.IsZero() || s.first.IsZero() {
 		x[8] = 1
 	} else {
@@ -159,13 +135,33 @@ func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector)
 		}
 		days := gap.Hours() / 24
 		x[7] = math.Log1p(days)
-		d = math.Exp(-days / NearDays)
-		x[12] = 1 - math.Exp(-days/FarDays)
-		x[14] = x[12] * (1 - math.Exp(-s.last.Sub(s.first).Hours()/24/FarDays))
+		near = math.Exp(-days / NearDays)
+		x[11] = 1 - math.Exp(-days/FarDays)
+		x[13] = x[11] * (1 - math.Exp(-s.last.Sub(s.first).Hours()/24/FarDays))
+	}
+	if s.cnorm > 0 {
+		x[0] = textvec.Dot(vt, s.centroid) / s.cnorm
+	}
+	hasEnts := len(ve) > 0 && s.enorm > 0
+	for _, l := range s.links {
+		x[1] = math.Max(x[1], textvec.Dot(vt, l.text))
+		if hasEnts {
+			x[3] = math.Max(x[3], textvec.Dot(ve, l.ents))
+		}
+	}
+	if hasEnts {
+		x[2] = textvec.Dot(ve, s.ents) / s.enorm * near
+		x[3] *= near
+	} else {
+		x[4] = 1
+	}
+	if len(vtitle) > 0 && s.tnorm > 0 {
+		x[5] = textvec.Dot(vtitle, s.titles) / s.tnorm
+	} else {
+		x[6] = 1
 	}
 	x[9] = math.Log(float64(max(s.counted, 1)))
-	x[10] = x[2] * d
-	x[11] = x[1] * d
-	x[13] = x[0] * x[12]
+	x[10] = x[1] * near
+	x[12] = x[0] * x[11]
 	return x
 }

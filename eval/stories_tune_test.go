@@ -95,6 +95,11 @@ func TestTuneStories(t *testing.T) {
 			e := cluster.Examples(s.Docs, s.Gold, cfg)
 			if os.Getenv("STORYLINE_TUNE_BALANCE") != "" {
 				cluster.Balance(e)
+				if w := tuneFloats("W_"+s.Name, 1)[0]; w != 1 {
+					for i := range e {
+						e[i].W *= w
+					}
+				}
 			}
 			ex = append(ex, e...)
 		}
