@@ -13,9 +13,9 @@ import (
 
 // FeatureNames name, in order, the comparisons of a doc with a story that
 // the same-story model weighs. With days the time the doc is dated
-// outside the story's span of dated docs (0 inside it), near =
-// exp(-days/NearDays) and far = 1 - exp(-days/FarDays) (near = 1 and
-// far = 0 when the doc or the story is undated):
+// outside the story's span of dated docs (0 inside it, and 0 when the
+// doc or the story is undated: no evidence either way), near =
+// exp(-days/NearDays) and far = 1 - exp(-days/FarDays):
 //
 //   - text_centroid: cosine of the doc's TF-IDF stem vector with the
 //     story's centroid;
@@ -29,7 +29,10 @@ import (
 //   - title: cosine of the doc's title stems with the story's titles;
 //   - no_title: 1 when the doc or the story has no title;
 //   - log_gap_days: ln(1+days);
-//   - undated: 1 when the doc or the story has no date;
+//   - undated: 1 when neither the doc nor the story has a date (a
+//     stream without dates, whose base rate differs); a doc alone or a
+//     story alone undated is compared as if inside the span, since
+//     the training sets hold no such pair to learn from;
 //   - log_size: ln of the story's number of counted docs;
 //   - text_near: text_maxlink times near;
 //   - far, and text_far: text_centroid times far: how much more text a
@@ -123,9 +126,12 @@ type link struct {
 func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector) [nFeatures]float64 {
 	var x [nFeatures]float64
 	near := 1.0
-	if f.date.IsZero() || s.first.IsZero() {
+	switch {
+	case f.date.IsZero() && s.first.IsZero():
 		x[8] = 1
-	} else {
+	case f.date.IsZero() || s.first.IsZero():
+		// one side undated: compared as if inside the span
+	default:
 		var gap time.Duration
 		switch {
 		case f.date.Before(s.first):
