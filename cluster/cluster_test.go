@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -124,9 +126,69 @@ func TestValidate(t *testing.T) {
 	if err := (Config{}).Validate(); err != nil {
 		t.Errorf("zero config: %v", err)
 	}
-	for _, c := range []Config{{Threshold: 2}, {EntityWeight: -1}, {DuplicateThreshold: 1.5}, {Window: -time.Hour}} {
+	for _, c := range []Config{{Threshold: 2}, {MaxLinks: -1}, {DuplicateThreshold: 1.5}, {Window: -time.Hour}} {
 		if err := c.Validate(); err == nil {
 			t.Errorf("%+v: no error", c)
 		}
+	}
+}
+
+func TestFitLearnsTheRule(t *testing.T) {
+	// same story when text_centroid > 0.5, whatever the other features
+	var ex []Example
+	for i := range 200 {
+		var x [nFeatures]float64
+		x[0] = float64(i%100) / 100
+		x[5] = float64((i*37)%100) / 100
+		ex = append(ex, Example{X: x, Same: x[0] > 0.5})
+	}
+	m := Fit(ex, 0.01)
+	if err := m.check(); err != nil {
+		t.Fatal(err)
+	}
+	wrong := 0
+	for _, e := range ex {
+		if (m.prob(&e.X) >= 0.5) != e.Same {
+			wrong++
+		}
+	}
+	if wrong > 4 || m.Weights[0] <= 0 || math.Abs(m.Weights[5]) > m.Weights[0]/5 {
+		t.Errorf("fitted %v bias %g: %d of %d wrong", m.Weights, m.Bias, wrong, len(ex))
+	}
+}
+
+func TestParseModelChecksFeatures(t *testing.T) {
+	m := DefaultModel()
+	if _, err := ParseModel(m.JSON()); err != nil {
+		t.Fatal(err)
+	}
+	m.Features = m.Features[1:]
+	m.Weights = m.Weights[1:]
+	if _, err := ParseModel(m.JSON()); !errors.Is(err, ErrConfig) {
+		t.Errorf("a model with other features was read: %v", err)
+	}
+	if err := (Config{Model: &m}).Validate(); !errors.Is(err, ErrConfig) {
+		t.Errorf("Validate took a model with other features: %v", err)
+	}
+}
+
+func TestExamplesLabelGoldStories(t *testing.T) {
+	docs := []*news.Doc{
+		mkDoc("a", day0, "Flood hits Carver", "Floodwaters swept through Carver on Monday as the river burst its banks.", "Ada Quist"),
+		mkDoc("b", day0.AddDate(0, 0, 1), "Carver flood", "The river burst its banks and floodwaters swept through Carver.", "Ada Quist"),
+		mkDoc("c", day0.AddDate(0, 0, 2), "Carver river flood", "Floodwaters from the river swept through Carver homes.", "Ada Quist"),
+	}
+	ex := Examples(docs, []string{"f", "f", "g"}, Config{})
+	var pos, neg int
+	for _, e := range ex {
+		if e.Same {
+			pos++
+		} else {
+			neg++
+		}
+	}
+	// b meets story f (same); c meets story f (other)
+	if pos != 1 || neg != 1 {
+		t.Errorf("got %d same-story and %d other examples, want 1 and 1", pos, neg)
 	}
 }

@@ -11,6 +11,7 @@ import (
 // features are what the clusterer compares of one doc.
 type features struct {
 	text  textvec.Vector // stem counts of title (weighted) and body
+	title textvec.Vector // stem counts of the title alone
 	ents  textvec.Vector // entity-name term counts
 	sig   textvec.Signature
 	date  time.Time
@@ -39,6 +40,7 @@ type extractor struct {
 	words   map[string]int32 // folded word → stem term id, -1 when none
 	buf     []byte
 	ids     []uint32
+	tids    []uint32
 	eids    []uint32
 	hashes  []uint64
 	scratch []uint32
@@ -80,6 +82,7 @@ func (x *extractor) entID(s string) uint32 {
 // titleWeight times.
 func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 	x.ids = x.ids[:0]
+	x.tids = x.tids[:0]
 	x.hashes = x.hashes[:0]
 	words := 0
 	if d.Title != "" {
@@ -87,6 +90,7 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			textvec.Words(w, func(s, e int) {
 				lw := strings.ToLower(w[s:e])
 				if id, ok := x.stemID(lw); ok {
+					x.tids = append(x.tids, id)
 					for k := 0; k < cfg.TitleWeight; k++ {
 						x.ids = append(x.ids, id)
 					}
@@ -126,6 +130,9 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 	}
 	f := features{date: DocDate(d), words: words}
 	f.text = textvec.Counts(x.ids, x.scratch)
+	if len(x.tids) > 0 {
+		f.title = textvec.Counts(x.tids, x.scratch)
+	}
 	f.sig = textvec.MinHash(x.hashes, cfg.ShingleWords, minhashBands*minhashRows)
 
 	// entity names: each mention counts once for its entity's full name

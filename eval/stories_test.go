@@ -116,3 +116,23 @@ const (
 	basilPairFloor = 0.92
 	ecbDevB3Floor  = 0.78
 )
+
+func TestHeldOutMatchesScoreClustersWhenAllJudged(t *testing.T) {
+	pred := []string{"a", "a", "b", "b", "b", "c"}
+	gold := []string{"x", "x", "x", "y", "y", "y"}
+	all := []bool{true, true, true, true, true, true}
+	var h HeldOut
+	h.Add(pred, gold, all)
+	got, want := h.Scores(), ScoreClusters(pred, gold)
+	if math.Abs(got.PairF-want.PairF) > 1e-12 || math.Abs(got.B3F-want.B3F) > 1e-12 {
+		t.Errorf("all judged: %+v, ScoreClusters %+v", got, want)
+	}
+	// judging only the last doc: it sits alone, apart from two of its
+	// story: precision 1, recall 1/3
+	var one HeldOut
+	one.Add(pred, gold, []bool{false, false, false, false, false, true})
+	s := one.Scores()
+	if s.B3P != 1 || math.Abs(s.B3R-1.0/3) > 1e-12 || s.PairR != 0 {
+		t.Errorf("one judged: %+v", s)
+	}
+}

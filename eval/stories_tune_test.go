@@ -74,52 +74,63 @@ func loadTuneSets(t *testing.T) []tuneSet {
 	return sets
 }
 
-// TestTuneStories prints a grid of clusterer settings over the
-// development sets. It runs only with STORYLINE_TUNE=1; the defaults in
-// cluster.DefaultConfig were chosen with it (see the package doc).
+// TestTuneStories fits the same-story model on the training sets named
+// by STORYLINE_TUNE_TRAIN (default ecbplus-train) and prints, for each
+// set, its figures at the threshold chosen on the training sets, and
+// five-fold figures. It runs only with STORYLINE_TUNE=1; cluster/train
+// is the command that writes the model.
 func TestTuneStories(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") == "" {
-		t.Skip("set STORYLINE_TUNE=1 to print the tuning grid")
+		t.Skip("set STORYLINE_TUNE=1 to print the tuning figures")
 	}
 	sets := loadTuneSets(t)
-	base := cluster.DefaultConfig()
-	type variant struct {
-		name string
-		cfg  cluster.Config
+	train := map[string]bool{}
+	for _, n := range strings.Split(cmpOr(os.Getenv("STORYLINE_TUNE_TRAIN"), "ecbplus-train"), ",") {
+		train[n] = true
 	}
-	var vs []variant
-	for _, ew := range tuneFloats("EW", 0.2, 0.3, 0.4, 0.5) {
-		for _, tw := range []int{2} {
-			for _, th := range tuneFloats("TH", 0.12, 0.16, 0.2, 0.24, 0.28, 0.32) {
-				for _, tp := range tuneFloats("TP", 0.02, 0.05, 0.1) {
-					for _, mt := range tuneFloats("MT", 2) {
-						for _, pw := range tuneFloats("PW", 1) {
-							c := base
-							c.LeadWeight = int(tuneFloats("LW", 1)[0])
-							c.DocTerms = int(tuneFloats("DT", 0)[0])
-							c.EntityWeight, c.TitleWeight, c.Threshold, c.TimePenalty = ew, tw, th, tp
-							c.MergeThreshold, c.PersonWeight = mt, int(pw)
-							vs = append(vs, variant{fmt.Sprintf("ew=%.1f tw=%d th=%.2f tp=%.2f mt=%.2f pw=%d", ew, tw, th, tp, mt, int(pw)), c})
-						}
+	cfg := cluster.DefaultConfig()
+	var ex []cluster.Example
+	for _, s := range sets {
+		if train[s.Name] {
+			e := cluster.Examples(s.Docs, s.Gold, cfg)
+			if os.Getenv("STORYLINE_TUNE_BALANCE") != "" {
+				cluster.Balance(e)
+				if w := tuneFloats("W_"+s.Name, 1)[0]; w != 1 {
+					for i := range e {
+						e[i].W *= w
 					}
 				}
 			}
+			ex = append(ex, e...)
 		}
 	}
-	for _, v := range vs {
-		line := v.name
+	m := cluster.Fit(ex, tuneFloats("L2", ModelL2)[0])
+	fmt.Printf("model on %d examples: %v bias %.3f\n", len(ex), m.Weights, m.Bias)
+	cfg.Model = &m
+	for _, th := range tuneFloats("TH", 0.3, 0.4, 0.5, 0.6, 0.7) {
+		line := fmt.Sprintf("th=%.2f", th)
+		c := cfg
+		c.Threshold = th
 		for _, s := range sets {
-			var p []string
-			if os.Getenv("STORYLINE_TUNE_WARM") != "" {
-				p = clusterWarm(s.Docs, s.Docs, v.cfg)
-			} else {
-				p, _, _ = ClusterStream(s.Docs, v.cfg)
-			}
+			p, _, _ := ClusterStream(s.Docs, c)
 			sc := ScoreClusters(p, s.Gold)
 			line += fmt.Sprintf("  %s pf=%.3f b3=%.3f (p=%.2f r=%.2f n=%d/%d)", s.Name, sc.PairF, sc.B3F, sc.B3P, sc.B3R, sc.Found, sc.Gold)
 		}
 		fmt.Println(line)
 	}
+	if os.Getenv("STORYLINE_TUNE_CV") != "" {
+		for _, s := range sets {
+			cv, ts := CrossValidate(s.Docs, s.Gold, StoryTopic, 5, cfg, s.Name == "basil")
+			fmt.Printf("cv5 %s pf=%.3f b3=%.3f thresholds %v\n", s.Name, cv.PairF, cv.B3F, ts)
+		}
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // tuneFloats reads a grid from the environment variable name (numbers
@@ -135,29 +146,6 @@ func tuneFloats(name string, def ...float64) []float64 {
 		if err == nil {
 			out = append(out, x)
 		}
-	}
-	return out
-}
-
-// clusterWarm is ClusterStream with the document frequencies of warm
-// counted first.
-func clusterWarm(docs, warm []*news.Doc, cfg cluster.Config) []string {
-	c := cluster.New(cfg)
-	c.Observe(warm...)
-	out := make([]string, len(docs))
-	into := map[string]string{}
-	for i, d := range docs {
-		a := c.Add(d)
-		out[i] = a.Story
-		for _, m := range a.Merged {
-			into[m] = a.Story
-		}
-	}
-	for i, s := range out {
-		for into[s] != "" {
-			s = into[s]
-		}
-		out[i] = s
 	}
 	return out
 }
