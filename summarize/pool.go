@@ -858,7 +858,9 @@ func (c *pool) sources(i int) []string {
 		if s.days != 0 && t.days != 0 && s.days&t.days == 0 {
 			continue // a different day, so a different happening
 		}
-		if v := c.cosine(s, t); v > best[t.doc] && c.sameContent(i, int(j)) {
+		// best only counts from citeSimilarity on, so a less similar
+		// sentence need not be tested for shared content
+		if v := c.cosine(s, t); v >= citeSimilarity && v > best[t.doc] && c.sameContent(i, int(j)) {
 			best[t.doc] = v
 		}
 	}
