@@ -71,6 +71,9 @@ type lineCiter struct {
 	// that copy part of a line.
 	refs    []sentRef
 	posting map[string][]int32
+	// count and touched are scratch for candidates.
+	count   []int32
+	touched []int32
 	joined  *suffixarray.Index
 	starts  []int
 	byHead  map[string][]int32
@@ -356,15 +359,27 @@ func (c *lineCiter) candidates(l citeSent) []int32 {
 		}
 		return out
 	}
-	count := map[int32]int{}
+	// counts per sentence in a scratch slice, cleared after use: a map
+	// here grew with every sentence sharing a common word
+	if len(c.count) < len(c.refs) {
+		c.count = make([]int32, len(c.refs))
+	}
+	touched := c.touched[:0]
 	for w := range l.words {
 		for _, r := range c.posting[w] {
-			count[r]++
-			if count[r] == need {
+			if c.count[r] == 0 {
+				touched = append(touched, r)
+			}
+			c.count[r]++
+			if c.count[r] == int32(need) {
 				out = append(out, r)
 			}
 		}
 	}
+	for _, r := range touched {
+		c.count[r] = 0
+	}
+	c.touched = touched
 	slices.Sort(out)
 	return out
 }

@@ -419,10 +419,13 @@ func contentWords(s string) []string {
 type quoteIndex struct {
 	byWord  map[string][]int
 	byShort map[string][]int
+	// sets holds each entry's distinct words (lists of three words or
+	// more), so that overlap does not rebuild them for every comparison.
+	sets map[int]map[string]bool
 }
 
 func newQuoteIndex() *quoteIndex {
-	return &quoteIndex{byWord: map[string][]int{}, byShort: map[string][]int{}}
+	return &quoteIndex{byWord: map[string][]int{}, byShort: map[string][]int{}, sets: map[int]map[string]bool{}}
 }
 
 // add records that entry i holds the words w (again, when its words
@@ -431,8 +434,10 @@ func (x *quoteIndex) add(i int, w []string) {
 	if len(w) < 3 {
 		k := strings.Join(w, " ")
 		x.byShort[k] = append(x.byShort[k], i)
+		delete(x.sets, i)
 		return
 	}
+	x.sets[i] = wordSet(w)
 	for _, word := range distinct(w) {
 		if l := x.byWord[word]; len(l) == 0 || l[len(l)-1] != i {
 			x.byWord[word] = append(l, i)
@@ -470,11 +475,21 @@ func (x *quoteIndex) same(entries []news.QuoteEntry, words [][]string, e news.Qu
 		sort.Ints(cand)
 	}
 	best, bestSim := -1, 0.0
+	var set map[string]bool
+	if len(w) >= 3 {
+		set = wordSet(w)
+	}
 	for _, i := range cand {
 		if o := entries[i]; o.Speaker != e.Speaker && o.Speaker != "" && e.Speaker != "" {
 			continue
 		}
-		if sim := overlap(words[i], w); sim >= quoteSimilarity && sim > bestSim {
+		var sim float64
+		if other, ok := x.sets[i]; ok && set != nil && len(words[i]) >= 3 {
+			sim = setOverlap(other, set)
+		} else {
+			sim = overlap(words[i], w)
+		}
+		if sim >= quoteSimilarity && sim > bestSim {
 			best, bestSim = i, sim
 		}
 	}
@@ -503,13 +518,21 @@ func overlap(a, b []string) float64 {
 		}
 		return 0
 	}
-	sa, sb := map[string]bool{}, map[string]bool{}
-	for _, x := range a {
-		sa[x] = true
+	return setOverlap(wordSet(a), wordSet(b))
+}
+
+// wordSet is the set of the words of w.
+func wordSet(w []string) map[string]bool {
+	s := make(map[string]bool, len(w))
+	for _, x := range w {
+		s[x] = true
 	}
-	for _, x := range b {
-		sb[x] = true
-	}
+	return s
+}
+
+// setOverlap is overlap on the sets of the two lists' words (of three
+// words or more each).
+func setOverlap(sa, sb map[string]bool) float64 {
 	if len(sa) > len(sb) {
 		sa, sb = sb, sa
 	}

@@ -328,12 +328,25 @@ func inDirectQuote(d *news.Doc, sp news.Span) bool {
 // addUndated adds the undated sentences to the entries (see
 // undatedCandidates).
 func addUndated(entries []*entry, undated []*candidate) []*entry {
+	// Each entry's explicit members, listed once: the undated sentences
+	// added below name no date, so the lists do not change.
+	explicit := make([][]*candidate, len(entries))
+	for k, e := range entries {
+		explicit[k] = e.explicit()
+	}
 	for _, c := range undated {
 		var best *entry
 		bestSim := mergeUndated
-		for _, e := range entries {
+		bestEx := false // whether best has explicit members
+		for k, e := range entries {
+			var ex []*candidate
+			if k < len(explicit) {
+				ex = explicit[k]
+			} else {
+				ex = e.explicit()
+			}
 			m := e.members[0]
-			if ex := e.explicit(); len(ex) > 0 {
+			if len(ex) > 0 {
 				m = ex[0]
 			}
 			if m.start.After(c.end) || c.start.Sub(m.end) > undatedBefore*24*time.Hour {
@@ -341,23 +354,23 @@ func addUndated(entries []*entry, undated []*candidate) []*entry {
 			}
 			// Against each dated sentence of the entry, not the words
 			// they pile up: a story's names are in every sentence.
-			if ex := e.explicit(); len(ex) > 0 {
+			if len(ex) > 0 {
 				for _, o := range ex {
 					if sim := o.words.sim(c.words); sim >= absorbUndated && sim >= bestSim {
-						best, bestSim = e, sim
+						best, bestSim, bestEx = e, sim, true
 					}
 				}
 				continue
 			}
 			if sim := e.words.sim(c.words); sim >= bestSim {
-				best, bestSim = e, sim
+				best, bestSim, bestEx = e, sim, false
 			}
 		}
 		if best == nil {
 			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
 			continue
 		}
-		if len(best.explicit()) > 0 {
+		if bestEx {
 			continue // told already, by sentences that name its date
 		}
 		best.members = append(best.members, c)

@@ -280,6 +280,12 @@ func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
 			otherN[nameKey(f)] += n
 		}
 	}
+	idx := newPersonIndex()
+	for _, j := range perIdx {
+		if len(items[j].pn.parts) > 1 {
+			idx.add(j, items[j].pn)
+		}
+	}
 	var keep []int
 	for _, i := range otherIdx {
 		it := &items[i]
@@ -291,12 +297,13 @@ func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
 			continue
 		}
 		per := 0
-		for _, j := range perIdx {
+		many, joined := len(pn.parts) > 1, pn.joined()
+		idx.candidates(pn, func(j int) {
 			pj := items[j].pn
-			if items[j].doc != it.doc && len(pj.parts) > 1 && (compatible(pn, pj) || len(pn.parts) > 1 && pn.joined() == pj.joined()) {
+			if items[j].doc != it.doc && len(pj.parts) > 1 && (compatible(pn, pj) || many && joined == pj.joined()) {
 				per += items[j].count
 			}
-		}
+		})
 		if per <= otherN[nameKey(f)] {
 			keep = append(keep, i)
 			continue
@@ -304,6 +311,9 @@ func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
 		it.typ = news.Person
 		it.pn = pn
 		perIdx = append(perIdx, i)
+		if len(pn.parts) > 1 {
+			idx.add(i, pn)
+		}
 	}
 	return perIdx, keep
 }

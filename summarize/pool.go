@@ -606,9 +606,20 @@ func nameVariants(names map[string]bool) map[string]string {
 	parent := map[string]string{}
 	find := func(x string) string { return disjoint.Find(parent, x) }
 	for _, group := range byFirst {
-		sort.Strings(group)
+		// by length, so that each name meets only those at most two
+		// letters longer (no other pair is within the limit); the
+		// classes, and each one's first name, do not depend on the order
+		sort.Slice(group, func(i, j int) bool {
+			if len(group[i]) != len(group[j]) {
+				return len(group[i]) < len(group[j])
+			}
+			return group[i] < group[j]
+		})
 		for i, a := range group {
 			for _, b := range group[i+1:] {
+				if len(b)-len(a) > 2 {
+					break
+				}
 				limit := 1
 				if min(len(a), len(b)) >= 6 {
 					limit = 2
@@ -616,7 +627,7 @@ func nameVariants(names map[string]bool) map[string]string {
 				if d := len(a) - len(b); d > limit || -d > limit {
 					continue
 				}
-				if levenshtein.Distance(a, b, limit) <= limit {
+				if bagDistance(a, b) <= limit && levenshtein.Distance(a, b, limit) <= limit {
 					ra, rb := find(a), find(b)
 					if ra != rb {
 						if rb < ra {
@@ -635,6 +646,28 @@ func nameVariants(names map[string]bool) map[string]string {
 		}
 	}
 	return out
+}
+
+// bagDistance is the larger number of letters, counted with their
+// repeats, that one of a and b has and the other lacks: a lower bound of
+// their edit distance, much cheaper to compute.
+func bagDistance(a, b string) int {
+	var n [256]int
+	for i := 0; i < len(a); i++ {
+		n[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		n[b[i]]--
+	}
+	more, less := 0, 0
+	for _, v := range n {
+		if v > 0 {
+			more += v
+		} else {
+			less -= v
+		}
+	}
+	return max(more, less)
 }
 
 // cosine is the tf-idf cosine similarity of two sentences.
@@ -858,7 +891,9 @@ func (c *pool) sources(i int) []string {
 		if s.days != 0 && t.days != 0 && s.days&t.days == 0 {
 			continue // a different day, so a different happening
 		}
-		if v := c.cosine(s, t); v > best[t.doc] && c.sameContent(i, int(j)) {
+		// best only counts from citeSimilarity on, so a less similar
+		// sentence need not be tested for shared content
+		if v := c.cosine(s, t); v >= citeSimilarity && v > best[t.doc] && c.sameContent(i, int(j)) {
 			best[t.doc] = v
 		}
 	}
