@@ -138,4 +138,7 @@ var migrations = []string{
 	`CREATE INDEX docs_story_outlet ON docs (story, outlet);`,
 	// 3: stories merged into another one point to it.
 	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
+	// 4: a doc's sketch (store.Sketch), what restoring a clusterer reads;
+	// NULL for docs stored before, whose body is read instead.
+	`ALTER TABLE docs ADD COLUMN sketch BYTEA;`,
 }

@@ -250,6 +250,19 @@ func decodeDoc(b []byte) (*news.Doc, error) {
 
 const docColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), body`
 
+// sketchColumns select a doc's sketch, or its whole body when it was
+// stored before sketches were kept (scanSketch trims it).
+const sketchColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), COALESCE(sketch, body)`
+
+func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
+	d, err := scanDoc(sc)
+	if err != nil {
+		return nil, err
+	}
+	d.Doc = store.Sketch(d.Doc)
+	return d, nil
+}
+
 func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 	var key string
 	var body []byte
@@ -283,7 +296,11 @@ func (s *DB) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, e
 }
 
 func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*store.Doc, error] {
-	query := `SELECT ` + docColumns + ` FROM docs WHERE seq > ?`
+	columns, scan := docColumns, scanDoc
+	if q.Sketch {
+		columns, scan = sketchColumns, scanSketch
+	}
+	query := `SELECT ` + columns + ` FROM docs WHERE seq > ?`
 	args := []any{q.After}
 	if q.Story != "" {
 		query += ` AND story = ?`
@@ -294,7 +311,7 @@ func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	return each(s, ctx, db, "listing docs", query, args, scanDoc)
+	return each(s, ctx, db, "listing docs", query, args, scan)
 }
 
 // each runs a query and yields a value per row; an error ends it.
@@ -587,9 +604,13 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, body) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title, body = excluded.body`,
-		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title, body)
+	sketch, err := encodeDoc(store.Sketch(d))
+	if err != nil {
+		return t.s.errf("doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, body, sketch) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title, body = excluded.body, sketch = excluded.sketch`,
+		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title, body, sketch)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
@@ -765,6 +786,14 @@ func (t *tx) DocsAfter(ctx context.Context, seq int64) iter.Seq2[*store.Doc, err
 		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
 	}
 	return t.s.docs(ctx, t.tx, store.DocQuery{After: seq})
+}
+
+// Docs lists docs inside the transaction.
+func (t *tx) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, error] {
+	if err := t.check(ctx); err != nil {
+		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
+	}
+	return t.s.docs(ctx, t.tx, q)
 }
 
 // PutBrief stores a story's brief unless a later one is stored.
