@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
@@ -25,6 +26,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	cfg := pipeline.Config{Brief: brief.DefaultConfig(), NewAssigner: newAssigner}
 	fs.IntVar(&cfg.Brief.Words, "words", cfg.Brief.Words, "summary length in words of the stored briefs")
 	fs.IntVar(&cfg.Batch, "batch", pipeline.DefaultBatch, "most articles stored in one transaction")
+	stats := fs.Bool("stats", false, "print where the time went to stderr: restoring, reading and analysis, storing, briefs")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -51,10 +53,26 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	sum, err := p.Run(ctx, ingest.ReadAll(paths))
 	prog.clear()
 	fmt.Fprintln(stdout, "ingest:", sum)
+	if *stats {
+		printStats(stderr, sum, time.Since(start))
+	}
 	return err
+}
+
+// printStats prints a run's times: wall times of each step on the run's
+// goroutine (analysis runs on the other cores meanwhile, so waiting for
+// it is what it added), and the articles per second, all stages in.
+func printStats(w io.Writer, sum pipeline.Summary, wall time.Duration) {
+	t := sum.Times
+	n := sum.Stored + sum.Known + sum.Failed
+	fmt.Fprintf(w, "ingest: %d article(s) in %v: %.0f articles/s (%.0f stored/s)\n", n, wall.Round(time.Millisecond),
+		float64(n)/wall.Seconds(), float64(sum.Stored)/wall.Seconds())
+	fmt.Fprintf(w, "ingest: restoring the assigner %v; waiting for reading and analysis %v; storing %v in %d transaction(s); briefs %v\n",
+		t.Restore.Round(time.Millisecond), t.Wait.Round(time.Millisecond), t.Store.Round(time.Millisecond), sum.Batches, t.Briefs.Round(time.Millisecond))
 }
 
 // clearing writes to w after clearing the progress line.

@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -209,30 +210,31 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 
 // ---- docs
 
-// Docs are kept as gzipped JSON: the token layer makes them large, and
-// they compress several times over.
+// Docs (and their sketches) are kept in gob, after a four-byte mark:
+// decoding a doc is what rebuilding a brief and restoring a clusterer
+// spend their time on, and gob decodes an analysed article about four
+// times faster than JSON, and encodes it three times faster than JSON
+// with gzip, at twice the size of the gzipped JSON. Docs stored before
+// (gzipped JSON) are still read.
+var gobMark = []byte("gob1")
+
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
-	zw.Reset(&buf)
-	if err := json.NewEncoder(zw).Encode(d); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
+	buf.Write(gobMark)
+	if err := gob.NewEncoder(&buf).Encode(d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// gzipWriters keeps compressors for reuse: making one allocates about a
-// megabyte.
-var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
-	return zw
-}}
-
 func decodeDoc(b []byte) (*news.Doc, error) {
+	d := new(news.Doc)
+	if rest, ok := bytes.CutPrefix(b, gobMark); ok {
+		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
@@ -241,7 +243,6 @@ func decodeDoc(b []byte) (*news.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := new(news.Doc)
 	if err := json.Unmarshal(raw, d); err != nil {
 		return nil, err
 	}
