@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
 	"iter"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -24,6 +27,7 @@ import (
 var (
 	scaleN    = flag.Int("scale.n", 10000, "BenchmarkScale: articles stored in all")
 	scaleStep = flag.Int("scale.step", 1000, "BenchmarkScale: articles per Run (a batch from a feed)")
+	scaleOut  = flag.String("scale.jsonl", "", "TestWriteReplay: write -scale.n replayed articles to this JSON-lines file, for `storyline ingest`")
 )
 
 // corpus is the real articles of ../shared/data that the scale benchmark
@@ -39,49 +43,69 @@ var (
 	corpusErr  error
 )
 
+// loadArticles reads the corpus's articles without analysing them.
+func loadArticles(tb testing.TB) *corpus {
+	tb.Helper()
+	c, err := readCorpus(testutil.Shared(tb, "data"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+func readCorpus(data string) (*corpus, error) {
+	var corpusErr error
+	var items []eval.StoryItem
+	add := func(set string, its []eval.StoryItem, err error) {
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		for _, it := range its {
+			it.Article.ID = set + "/" + it.Article.ID
+			it.Article.Key = ""
+			items = append(items, it)
+		}
+	}
+	basil, err := eval.ReadBASIL(filepath.Join(data, "stories", "basil"))
+	add("basil", basil, err)
+	dev, train, err := eval.ReadECBPlusStories(filepath.Join(data, "stories", "ecbplus"))
+	add("ecb", append(dev, train...), err)
+	for _, set := range []string{"duc2003", "duc2006"} {
+		its, err := eval.ReadDUCStories(filepath.Join(data, "summarization", set))
+		add(set, its, err)
+	}
+	if corpusErr != nil {
+		return nil, corpusErr
+	}
+	// Dated articles first, in date order, as a stream would bring them.
+	slices.SortStableFunc(items, func(a, b eval.StoryItem) int {
+		ta, tb := a.Article.StatedDate, b.Article.StatedDate
+		switch {
+		case ta.IsZero() && tb.IsZero():
+			return 0
+		case ta.IsZero():
+			return 1
+		case tb.IsZero():
+			return -1
+		}
+		return ta.Compare(tb)
+	})
+	c := &corpus{docs: map[string]*news.Doc{}}
+	for _, it := range items {
+		c.arts = append(c.arts, it.Article)
+	}
+	return c, nil
+}
+
 func loadCorpus(tb testing.TB) *corpus {
 	tb.Helper()
 	data := testutil.Shared(tb, "data")
 	corpusOnce.Do(func() {
-		var items []eval.StoryItem
-		add := func(set string, its []eval.StoryItem, err error) {
-			if err != nil {
-				corpusErr = err
-				return
-			}
-			for _, it := range its {
-				it.Article.ID = set + "/" + it.Article.ID
-				it.Article.Key = ""
-				items = append(items, it)
-			}
-		}
-		basil, err := eval.ReadBASIL(filepath.Join(data, "stories", "basil"))
-		add("basil", basil, err)
-		dev, train, err := eval.ReadECBPlusStories(filepath.Join(data, "stories", "ecbplus"))
-		add("ecb", append(dev, train...), err)
-		for _, set := range []string{"duc2003", "duc2006"} {
-			its, err := eval.ReadDUCStories(filepath.Join(data, "summarization", set))
-			add(set, its, err)
-		}
-		if corpusErr != nil {
+		c, err := readCorpus(data)
+		if err != nil {
+			corpusErr = err
 			return
-		}
-		// Dated articles first, in date order, as a stream would bring them.
-		slices.SortStableFunc(items, func(a, b eval.StoryItem) int {
-			ta, tb := a.Article.StatedDate, b.Article.StatedDate
-			switch {
-			case ta.IsZero() && tb.IsZero():
-				return 0
-			case ta.IsZero():
-				return 1
-			case tb.IsZero():
-				return -1
-			}
-			return ta.Compare(tb)
-		})
-		c := &corpus{docs: map[string]*news.Doc{}}
-		for _, it := range items {
-			c.arts = append(c.arts, it.Article)
 		}
 		chain, err := analyze.Default()
 		if err != nil {
@@ -322,5 +346,38 @@ func TestReplay(t *testing.T) {
 	if len(got) != 3 || got[0].Text != a.Text || got[1].Text == a.Text || len(got[1].Text) != len(a.Text) ||
 		got[1].StatedDate.Year() != 2011+replayYears || news.KeyOf(got[1]) == news.KeyOf(got[2]) || got[1].Text == got[2].Text {
 		t.Errorf("replay = %+v", got)
+	}
+}
+
+// TestWriteReplay writes the replayed corpus as JSON lines, which
+// `storyline ingest` reads, when -scale.jsonl names a file (outside the
+// repository); it does nothing otherwise. For example
+//
+//	go test -run WriteReplay ./pipeline -args -scale.n 10000 -scale.jsonl /tmp/replay-10k.jsonl
+func TestWriteReplay(t *testing.T) {
+	if *scaleOut == "" {
+		t.Skip("no -scale.jsonl file given")
+	}
+	c := loadArticles(t)
+	f, err := os.Create(*scaleOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for a := range c.replay(*scaleN) {
+		rec := map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "source": a.Outlet, "text": a.Text}
+		if !a.StatedDate.IsZero() {
+			rec["date"] = a.StatedDate.Format(time.RFC3339)
+		}
+		if err := enc.Encode(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -226,4 +226,7 @@ var migrations = []string{
 	// 4: a doc's sketch (store.Sketch), what restoring a clusterer reads;
 	// NULL for docs stored before, whose body is read instead.
 	`ALTER TABLE docs ADD COLUMN sketch BLOB;`,
+	// 5: the stories whose brief is stale, which every ingest run lists,
+	// are found without reading every story.
+	`CREATE INDEX stories_stale ON stories (updated_seq) WHERE brief_revision < revision;`,
 }
