@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -338,5 +340,78 @@ func TestIngestMerge(t *testing.T) {
 	_, direct, _ := storyline("show", "--db", db, st.ID)
 	if code != 0 || viaMerged != direct {
 		t.Errorf("show of a merged story: exit %d, %s; differs from its target's: %v", code, errs, viaMerged != direct)
+	}
+}
+
+// TestIngestTwoProcesses runs two ingest processes at once on one SQLite
+// file, with overlapping inputs in opposite orders: the second waits for
+// the first's write lock rather than failing or corrupting the file;
+// every article is stored once, whole, and both placed their docs in one
+// story, each after learning the other's.
+func TestIngestTwoProcesses(t *testing.T) {
+	if db := os.Getenv("STORYLINE_TEST_TWO_CHILD"); db != "" {
+		newAssigner = func() pipeline.Assigner { return &oneStory{} }
+		os.Exit(run(context.Background(), append([]string{"ingest", "--batch", "4", "--db", db}, strings.Fields(os.Getenv("STORYLINE_TEST_TWO_FILES"))...), os.Stdout, os.Stderr))
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	const n = 60
+	var files []string
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
+		text := fmt.Sprintf("TEHRAN (Wire) -- Army chief number %d met his counterpart on Wednesday, officials said.\n\nThey discussed border patrol %d.\n", i, i*7)
+		os.WriteFile(p, []byte(text), 0o644)
+		files = append(files, p)
+	}
+	// The first takes the first two thirds, the second the last two
+	// thirds backwards: the middle third is given to both.
+	first := files[:2*n/3]
+	second := slices.Clone(files[n/3:])
+	slices.Reverse(second)
+	db := filepath.Join(dir, "s.db")
+	var outs [2]bytes.Buffer
+	var cmds []*exec.Cmd
+	for i, in := range [][]string{first, second} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestIngestTwoProcesses$")
+		cmd.Env = append(os.Environ(), "STORYLINE_TEST_TWO_CHILD="+db, "STORYLINE_TEST_TWO_FILES="+strings.Join(in, " "))
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("process %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+	stored := 0
+	for _, o := range outs {
+		var s, k int
+		if _, err := fmt.Sscanf(o.String()[strings.Index(o.String(), "ingest: "):], "ingest: %d new article(s) stored, %d already stored", &s, &k); err != nil {
+			t.Fatalf("no summary in %q: %v", o.String(), err)
+		}
+		stored += s
+	}
+	if stored != n {
+		t.Errorf("the two processes stored %d articles in all, want %d:\n%s\n%s", stored, n, outs[0].String(), outs[1].String())
+	}
+	s := openTest(t, db)
+	q := s.(interface{ SQL() *sql.DB }).SQL()
+	var check string
+	if err := q.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check: %q, %v", check, err)
+	}
+	var articles, docs, placed int
+	q.QueryRow("SELECT COUNT(*) FROM articles").Scan(&articles)
+	q.QueryRow("SELECT COUNT(*) FROM docs").Scan(&docs)
+	q.QueryRow("SELECT COUNT(*) FROM docs WHERE story IS NOT NULL").Scan(&placed)
+	if articles != n || docs != n || placed != n {
+		t.Errorf("%d articles, %d docs, %d placed; want %d each", articles, docs, placed, n)
+	}
+	if st := only(t, s); st.Articles != n || st.BriefRevision != st.Revision {
+		t.Errorf("after two processes: %+v", st)
 	}
 }
