@@ -99,6 +99,9 @@ type Config struct {
 	// input, on the goroutine that called Run: stored articles after
 	// their batch committed, the others as they are found.
 	OnResult func(Result)
+	// KnownStories makes the Results of known articles name their story,
+	// at the cost of reading each one's doc from the store.
+	KnownStories bool
 }
 
 // Validate reports whether the configuration can be used.
@@ -137,7 +140,7 @@ type Result struct {
 	ID, Key string
 	Status  Status
 	// Story is the story a stored article was placed in; for a known one,
-	// the story it is in, when OnResult is set and the store has it.
+	// the story it is in, with Config.KnownStories.
 	Story string
 	// Err is why the article failed.
 	Err error
@@ -377,8 +380,10 @@ func (p *Pipeline) other(ctx context.Context, err error, index int, sum *Summary
 		sum.Known++
 		if p.cfg.OnResult != nil {
 			res := Result{Index: index, ID: k.id, Key: k.key, Status: Known}
-			if d, err := p.store.Doc(ctx, k.key); err == nil {
-				res.Story = d.Story
+			if p.cfg.KnownStories {
+				if d, err := p.store.Doc(ctx, k.key); err == nil {
+					res.Story = d.Story
+				}
 			}
 			p.cfg.OnResult(res)
 		}

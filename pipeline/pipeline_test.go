@@ -98,7 +98,7 @@ func TestRunResults(t *testing.T) {
 	s := openTest(t, filepath.Join(t.TempDir(), "s.db"))
 	var log bytes.Buffer
 	var results []Result
-	p := newTest(t, s, Config{Log: &log, Batch: 2, OnResult: func(r Result) { results = append(results, r) }})
+	p := newTest(t, s, Config{Log: &log, Batch: 2, KnownStories: true, OnResult: func(r Result) { results = append(results, r) }})
 	var in []*news.Article
 	for a, err := range ingest.ReadAll(files) {
 		if err != nil {

@@ -197,7 +197,7 @@ type serveIngester struct {
 
 func newServeIngester(ctx context.Context, s store.Store, chain analyze.Chain, cfg brief.Config) (*serveIngester, error) {
 	si := &serveIngester{}
-	p, err := pipeline.New(s, pipeline.Config{Chain: chain, Brief: cfg, NewAssigner: newAssigner, OnResult: func(r pipeline.Result) {
+	p, err := pipeline.New(s, pipeline.Config{Chain: chain, Brief: cfg, NewAssigner: newAssigner, KnownStories: true, OnResult: func(r pipeline.Result) {
 		ar := &si.res.Results[r.Index]
 		ar.Status, ar.Story = string(r.Status), r.Story
 		if r.Err != nil {
