@@ -249,11 +249,14 @@ func decodeDoc(b []byte) (*news.Doc, error) {
 	return d, nil
 }
 
-const docColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), body`
+const docColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), b.body`
+
+// docsFrom joins a doc's placement with its body.
+const docsFrom = ` FROM docs d JOIN doc_bodies b ON b.key = d.key`
 
 // sketchColumns select a doc's sketch, or its whole body when it was
 // stored before sketches were kept (scanSketch trims it).
-const sketchColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), COALESCE(sketch, body)`
+const sketchColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), COALESCE(b.sketch, b.body)`
 
 func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 	d, err := scanDoc(sc)
@@ -281,7 +284,7 @@ func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 
 // Doc returns the stored doc of the article with the given key.
 func (s *DB) Doc(ctx context.Context, key string) (*store.Doc, error) {
-	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+` FROM docs WHERE key = ?`), key))
+	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+docsFrom+` WHERE d.key = ?`), key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: doc %q: %w", s.d.Name, key, store.ErrNotFound)
 	}
@@ -301,13 +304,13 @@ func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*
 	if q.Sketch {
 		columns, scan = sketchColumns, scanSketch
 	}
-	query := `SELECT ` + columns + ` FROM docs WHERE seq > ?`
+	query := `SELECT ` + columns + docsFrom + ` WHERE d.seq > ?`
 	args := []any{q.After}
 	if q.Story != "" {
-		query += ` AND story = ?`
+		query += ` AND d.story = ?`
 		args = append(args, q.Story)
 	}
-	query += ` ORDER BY seq`
+	query += ` ORDER BY d.seq`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
@@ -609,9 +612,14 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, body, sketch) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title, body = excluded.body, sketch = excluded.sketch`,
-		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title, body, sketch)
+	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title`,
+		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title)
+	if err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO doc_bodies (key, body, sketch) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET body = excluded.body, sketch = excluded.sketch`, d.Key, body, sketch)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
