@@ -22,7 +22,9 @@
 //
 // The assigner (by default package cluster's online clusterer) learns the
 // stored docs at the first Run, from their sketches (store.Sketch): the
-// tokens, mentions and dates it compares, not the whole docs.
+// tokens, mentions and dates it compares, not the whole docs. It does so
+// while the first articles are read and analysed; the first batch waits
+// for it.
 //
 // # Faults
 //
@@ -223,15 +225,32 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*news.Article, error]) 
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var sum Summary
+	// The assigner learns the stored docs while the first articles are
+	// read and analysed; placing waits for it.
+	restored := func() error { return nil }
 	if p.assign == nil {
-		t0 := time.Now()
-		if err := p.restore(ctx); err != nil {
-			return sum, err
+		done := make(chan error, 1)
+		var took time.Duration
+		go func() {
+			t0 := time.Now()
+			err := p.restore(ctx)
+			took = time.Since(t0)
+			done <- err
+		}()
+		var err error
+		restored = func() error {
+			if done != nil {
+				err = <-done
+				sum.Times.Restore, done = took, nil
+			}
+			return err
 		}
-		sum.Times.Restore = time.Since(t0)
 	}
 	stories := map[string]bool{}
-	err := p.place(ctx, in, &sum, stories)
+	err := p.place(ctx, in, &sum, stories, restored)
+	if rerr := restored(); err == nil {
+		err = rerr
+	}
 	sum.Stories = len(stories)
 	if err != nil {
 		return sum, err
@@ -298,7 +317,7 @@ func (p *Pipeline) fresh(ctx context.Context, in iter.Seq2[*news.Article, error]
 }
 
 // place analyses the fresh articles of in and stores them in batches.
-func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error], sum *Summary, stories map[string]bool) error {
+func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error], sum *Summary, stories map[string]bool, restored func() error) error {
 	results := make(chan analyze.Result, p.cfg.Batch)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -351,6 +370,9 @@ func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error]
 			}
 		}
 		if len(batch) > 0 {
+			if err := restored(); err != nil {
+				return err
+			}
 			t0 := time.Now()
 			err := p.put(ctx, batch, sum, stories)
 			sum.Times.Store += time.Since(t0)
