@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"iter"
 	"os"
 	"path/filepath"
@@ -140,10 +139,12 @@ const replayYears = 30
 
 // replay returns the first n articles of the corpus replayed: copy k of
 // an article has an ID and URL (so a key) of its own, its dates shifted
-// by k·replayYears years, and a third of its words of four letters or
-// more (chosen by a hash of the word and k) with their letters rotated:
+// by k·replayYears years, and its words of four letters or more with
+// their letters rotated by amounts that depend on k and the position:
 // each copy has a vocabulary and names of its own, consistent within the
-// copy, and is no near-duplicate of another copy. Byte offsets do not
+// copy, and is no near-duplicate of another copy, nor of its story: an
+// undated article (ECB+ has no dates) cannot be told from another copy's
+// by time, so a copy must differ in its words. Byte offsets do not
 // change, so a copy's layers are the original's (see replayStage). Copy
 // 0 is the corpus itself. Articles are made as they are read.
 func (c *corpus) replay(n int) func(yield func(*news.Article, error) bool) {
@@ -172,8 +173,9 @@ func shift(t time.Time, k int) time.Time {
 	return t.AddDate(k*replayYears, 0, 0)
 }
 
-// garble rotates the letters of about a third of the words of four ASCII
-// letters or more, chosen by a hash of the word and k; copy 0 is s.
+// garble rotates the letters of the words of four ASCII letters or more
+// by amounts that depend on k and the letter's place in the word, so no
+// two copies of fewer than 625 share such a word; copy 0 is s.
 func garble(s string, k int) string {
 	if k == 0 {
 		return s
@@ -190,18 +192,13 @@ func garble(s string, k int) string {
 			j++
 		}
 		if j-i >= 4 {
-			h := fnv.New32a()
-			h.Write([]byte(strings.ToLower(s[i:j])))
-			fmt.Fprint(h, k)
-			if h.Sum32()%3 == 0 {
-				rot := byte(k%25 + 1)
-				for p := i; p < j; p++ {
-					base := byte('a')
-					if b[p] <= 'Z' {
-						base = 'A'
-					}
-					b[p] = base + (b[p]-base+rot)%26
+			for p := i; p < j; p++ {
+				rot := byte((k*7+(p-i)*(k/25+1))%25 + 1)
+				base := byte('a')
+				if b[p] <= 'Z' {
+					base = 'A'
 				}
+				b[p] = base + (b[p]-base+rot)%26
 			}
 		}
 		i = j
