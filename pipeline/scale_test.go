@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"iter"
 	"os"
 	"path/filepath"
@@ -139,12 +140,13 @@ const replayYears = 30
 
 // replay returns the first n articles of the corpus replayed: copy k of
 // an article has an ID and URL (so a key) of its own, its dates shifted
-// by k·replayYears years, and its words of four letters or more with
-// their letters rotated by amounts that depend on k and the position:
-// each copy has a vocabulary and names of its own, consistent within the
-// copy, and is no near-duplicate of another copy, nor of its story: an
-// undated article (ECB+ has no dates) cannot be told from another copy's
-// by time, so a copy must differ in its words. Byte offsets do not
+// by k·replayYears years, and a third of its words of four letters or
+// more (chosen by a hash of the word and k) with their letters rotated:
+// each copy has names and words of its own, consistent within the copy,
+// and is no near-duplicate of another copy, while most of the vocabulary
+// stays, as in a real stream. An undated article (ECB+ has none) is given
+// one, a day per ten articles from 2000-01-01 in corpus order, so that
+// copies are told apart by time as the dated ones are. Byte offsets do not
 // change, so a copy's layers are the original's (see replayStage). Copy
 // 0 is the corpus itself. Articles are made as they are read.
 func (c *corpus) replay(n int) func(yield func(*news.Article, error) bool) {
@@ -157,6 +159,9 @@ func (c *corpus) replay(n int) func(yield func(*news.Article, error) bool) {
 			r.Key = ""
 			r.Title = garble(a.Title, k)
 			r.Text = garble(a.Text, k)
+			if a.StatedDate.IsZero() && a.DatelineDate.IsZero() {
+				a.StatedDate = time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, (i%len(c.arts))/10)
+			}
 			r.StatedDate = shift(a.StatedDate, k)
 			r.DatelineDate = shift(a.DatelineDate, k)
 			if !yield(&r, nil) {
@@ -173,9 +178,9 @@ func shift(t time.Time, k int) time.Time {
 	return t.AddDate(k*replayYears, 0, 0)
 }
 
-// garble rotates the letters of the words of four ASCII letters or more
-// by amounts that depend on k and the letter's place in the word, so no
-// two copies of fewer than 625 share such a word; copy 0 is s.
+// garble rotates the letters of about a third of the words of four ASCII
+// letters or more, chosen by a hash of the word and k, by amounts that
+// depend on k and the letter's place in the word; copy 0 is s.
 func garble(s string, k int) string {
 	if k == 0 {
 		return s
@@ -192,13 +197,18 @@ func garble(s string, k int) string {
 			j++
 		}
 		if j-i >= 4 {
-			for p := i; p < j; p++ {
-				rot := byte((k*7+(p-i)*(k/25+1))%25 + 1)
-				base := byte('a')
-				if b[p] <= 'Z' {
-					base = 'A'
+			h := fnv.New32a()
+			h.Write([]byte(strings.ToLower(s[i:j])))
+			fmt.Fprint(h, k)
+			if h.Sum32()%3 == 0 {
+				for p := i; p < j; p++ {
+					rot := byte((k*7+(p-i)*(k/25+1))%25 + 1)
+					base := byte('a')
+					if b[p] <= 'Z' {
+						base = 'A'
+					}
+					b[p] = base + (b[p]-base+rot)%26
 				}
-				b[p] = base + (b[p]-base+rot)%26
 			}
 		}
 		i = j
