@@ -124,6 +124,10 @@ type Tx interface {
 	// DocsAfter lists the docs placed after sequence number seq, in order:
 	// what other writers stored since this one last looked.
 	DocsAfter(ctx context.Context, seq int64) iter.Seq2[*Doc, error]
+	// Docs lists docs as Store.Docs does, inside the transaction: what
+	// other writers committed before it began, and its own writes. With
+	// DocQuery.Sketch and After, it is how a writer catches up cheaply.
+	Docs(ctx context.Context, q DocQuery) iter.Seq2[*Doc, error]
 	// PutBrief stores the brief of a story, unless a brief of a later
 	// revision of the story is stored already (put reports which).
 	PutBrief(ctx context.Context, b *Brief) (put bool, err error)
@@ -160,6 +164,9 @@ type DocQuery struct {
 	After int64
 	// Limit caps the number of docs; 0 means no limit.
 	Limit int
+	// Sketch lists each doc's sketch (see Sketch) instead of the whole
+	// doc: what restoring a clusterer reads, at a fraction of the cost.
+	Sketch bool
 }
 
 // Story is a stored story with figures about its docs.

@@ -9,16 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres/pgtest"
 )
@@ -51,7 +49,7 @@ func (o *oneStory) Restore(_ *news.Doc, story string) {
 // withAssigner makes the commands use a oneStory assigner during t.
 func withAssigner(t *testing.T) {
 	old := newAssigner
-	newAssigner = func() assigner { return &oneStory{} }
+	newAssigner = func() pipeline.Assigner { return &oneStory{} }
 	t.Cleanup(func() { newAssigner = old })
 }
 
@@ -204,72 +202,6 @@ func openTest(t *testing.T, path string) store.Store {
 	return s
 }
 
-func newTestIngester(t *testing.T, s store.Store) *ingester {
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &ingester{store: s, chain: chain, assign: &oneStory{}, brief: brief.DefaultConfig(), stderr: &bytes.Buffer{}}
-}
-
-// TestIngestInterrupted cancels a run after two articles were read: what
-// it stored is whole (article, doc and story together), and the next run
-// completes the rest and brings the brief up to date.
-func TestIngestInterrupted(t *testing.T) {
-	dir := seeds(t)
-	db := filepath.Join(t.TempDir(), "s.db")
-	s := openTest(t, db)
-	ctx, cancel := context.WithCancel(context.Background())
-	n := 0
-	stopAfterTwo := func(yield func(*news.Article, error) bool) {
-		for a, err := range ingest.Read(dir) {
-			if n == 2 {
-				cancel()
-			}
-			n++
-			if !yield(a, err) {
-				return
-			}
-		}
-	}
-	_, err := newTestIngester(t, s).run(ctx, stopAfterTwo)
-	if err == nil {
-		t.Fatal("an interrupted run reported success")
-	}
-	stored := 0
-	for a, err := range ingest.Read(dir) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ok, err := s.HasArticle(context.Background(), a.Key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !ok {
-			continue
-		}
-		stored++
-		d, err := s.Doc(context.Background(), a.Key)
-		if err != nil || d.Story == "" {
-			t.Errorf("article %s stored without its doc or story: %v", a.ID, err)
-		}
-	}
-	if stored > 3 {
-		t.Errorf("%d articles stored after the interruption, want at most 3", stored)
-	}
-	sum, err := newTestIngester(t, s).run(context.Background(), ingest.Read(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.stored != 5-stored || sum.briefs != 1 {
-		t.Errorf("resumed run: %v; want %d stored, 1 brief", sum, 5-stored)
-	}
-	st := only(t, s)
-	if st.Articles != 5 || st.BriefRevision != st.Revision {
-		t.Errorf("after resuming: %+v", st)
-	}
-}
-
 func only(t *testing.T, s store.Store) *store.Story {
 	t.Helper()
 	var all []*store.Story
@@ -285,84 +217,12 @@ func only(t *testing.T, s store.Store) *store.Story {
 	return all[0]
 }
 
-// TestIngestConcurrent runs two ingesters on one SQLite file through two
-// handles, as two processes would, each with its own assigner: they
-// place docs one at a time after catching up with the other's, so the
-// docs end in one story, each stored once.
-func TestIngestConcurrent(t *testing.T) {
-	dir := seeds(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	sort.Strings(files)
-	if len(files) < 4 {
-		t.Skip("too few seeds")
-	}
-	db := filepath.Join(t.TempDir(), "s.db")
-	a, b := openTest(t, db), openTest(t, db)
-	var wg sync.WaitGroup
-	var errA, errB error
-	wg.Add(2)
-	// Both get every file, in opposite orders: each article is stored by
-	// whichever comes first.
-	rev := append([]string(nil), files...)
-	sort.Sort(sort.Reverse(sort.StringSlice(rev)))
-	go func() {
-		defer wg.Done()
-		_, errA = newTestIngester(t, a).run(context.Background(), ingest.ReadAll(files))
-	}()
-	go func() {
-		defer wg.Done()
-		_, errB = newTestIngester(t, b).run(context.Background(), ingest.ReadAll(rev))
-	}()
-	wg.Wait()
-	if errA != nil || errB != nil {
-		t.Fatal(errA, errB)
-	}
-	st := only(t, a)
-	if st.Articles != len(files) || st.BriefRevision != st.Revision {
-		t.Errorf("after two concurrent ingests: %+v, want %d articles and a current brief", st, len(files))
-	}
-}
-
-// BenchmarkIngestStore measures what ingest adds after analysis: placing
-// one analysed seed article and storing it, article, doc and story, in
-// its own transaction, in a SQLite file (b.N articles, all new).
-func BenchmarkIngestStore(b *testing.B) {
-	dir := seeds(b)
-	chain, err := analyze.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*news.Doc
-	for r := range chain.All(context.Background(), ingest.Read(dir), 0) {
-		if r.Err != nil {
-			b.Fatal(r.Err)
-		}
-		docs = append(docs, r.Doc)
-	}
-	s, err := openStore(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	in := &ingester{store: s, chain: chain, assign: newClusterAssigner(), brief: brief.DefaultConfig(), stderr: &bytes.Buffer{}}
-	i := 0
-	for b.Loop() {
-		d := *docs[i%len(docs)]
-		d.Key = fmt.Sprintf("%s#%d", d.Key, i)
-		if _, added, err := in.put(context.Background(), &d); err != nil || !added {
-			b.Fatal(err, added)
-		}
-		i++
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-}
-
 // TestIngestKilled kills an ingest process (SIGKILL) while it stores, then
 // checks that every article it stored is whole, and that the next run
 // stores the rest and brings every brief up to date.
 func TestIngestKilled(t *testing.T) {
 	if db := os.Getenv("STORYLINE_TEST_INGEST_CHILD"); db != "" {
-		newAssigner = func() assigner { return &oneStory{} }
+		newAssigner = func() pipeline.Assigner { return &oneStory{} }
 		os.Exit(run(context.Background(), []string{"ingest", "--db", db, os.Getenv("STORYLINE_TEST_INGEST_DIR")}, os.Stdout, os.Stderr))
 	}
 	if testing.Short() {
@@ -464,17 +324,14 @@ func (s *scripted) Restore(*news.Doc, string) {}
 func TestIngestMerge(t *testing.T) {
 	dir := seeds(t)
 	db := filepath.Join(t.TempDir(), "s.db")
-	s := openTest(t, db)
-	in := newTestIngester(t, s)
 	sc := &scripted{last: 5}
-	in.assign = sc
-	sum, err := in.run(context.Background(), ingest.Read(dir))
-	if err != nil {
-		t.Fatal(err)
+	old := newAssigner
+	newAssigner = func() pipeline.Assigner { return sc }
+	t.Cleanup(func() { newAssigner = old })
+	if code, out, errs := storyline("ingest", "--db", db, dir); code != 0 || !strings.Contains(out, "5 new article(s) stored") {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
 	}
-	if sum.stored != 5 {
-		t.Fatalf("%v", sum)
-	}
+	s := openTest(t, db)
 	st := only(t, s)
 	if st.ID != sc.stories[0] || st.Articles != 5 || st.BriefRevision != st.Revision {
 		t.Errorf("after merging: %+v", st)
@@ -483,5 +340,78 @@ func TestIngestMerge(t *testing.T) {
 	_, direct, _ := storyline("show", "--db", db, st.ID)
 	if code != 0 || viaMerged != direct {
 		t.Errorf("show of a merged story: exit %d, %s; differs from its target's: %v", code, errs, viaMerged != direct)
+	}
+}
+
+// TestIngestTwoProcesses runs two ingest processes at once on one SQLite
+// file, with overlapping inputs in opposite orders: the second waits for
+// the first's write lock rather than failing or corrupting the file;
+// every article is stored once, whole, and both placed their docs in one
+// story, each after learning the other's.
+func TestIngestTwoProcesses(t *testing.T) {
+	if db := os.Getenv("STORYLINE_TEST_TWO_CHILD"); db != "" {
+		newAssigner = func() pipeline.Assigner { return &oneStory{} }
+		os.Exit(run(context.Background(), append([]string{"ingest", "--batch", "4", "--db", db}, strings.Fields(os.Getenv("STORYLINE_TEST_TWO_FILES"))...), os.Stdout, os.Stderr))
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	const n = 60
+	var files []string
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
+		text := fmt.Sprintf("TEHRAN (Wire) -- Army chief number %d met his counterpart on Wednesday, officials said.\n\nThey discussed border patrol %d.\n", i, i*7)
+		os.WriteFile(p, []byte(text), 0o644)
+		files = append(files, p)
+	}
+	// The first takes the first two thirds, the second the last two
+	// thirds backwards: the middle third is given to both.
+	first := files[:2*n/3]
+	second := slices.Clone(files[n/3:])
+	slices.Reverse(second)
+	db := filepath.Join(dir, "s.db")
+	var outs [2]bytes.Buffer
+	var cmds []*exec.Cmd
+	for i, in := range [][]string{first, second} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestIngestTwoProcesses$")
+		cmd.Env = append(os.Environ(), "STORYLINE_TEST_TWO_CHILD="+db, "STORYLINE_TEST_TWO_FILES="+strings.Join(in, " "))
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("process %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+	stored := 0
+	for _, o := range outs {
+		var s, k int
+		if _, err := fmt.Sscanf(o.String()[strings.Index(o.String(), "ingest: "):], "ingest: %d new article(s) stored, %d already stored", &s, &k); err != nil {
+			t.Fatalf("no summary in %q: %v", o.String(), err)
+		}
+		stored += s
+	}
+	if stored != n {
+		t.Errorf("the two processes stored %d articles in all, want %d:\n%s\n%s", stored, n, outs[0].String(), outs[1].String())
+	}
+	s := openTest(t, db)
+	q := s.(interface{ SQL() *sql.DB }).SQL()
+	var check string
+	if err := q.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check: %q, %v", check, err)
+	}
+	var articles, docs, placed int
+	q.QueryRow("SELECT COUNT(*) FROM articles").Scan(&articles)
+	q.QueryRow("SELECT COUNT(*) FROM docs").Scan(&docs)
+	q.QueryRow("SELECT COUNT(*) FROM docs WHERE story IS NOT NULL").Scan(&placed)
+	if articles != n || docs != n || placed != n {
+		t.Errorf("%d articles, %d docs, %d placed; want %d each", articles, docs, placed, n)
+	}
+	if st := only(t, s); st.Articles != n || st.BriefRevision != st.Revision {
+		t.Errorf("after two processes: %+v", st)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/internal/safehttp"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store"
 )
@@ -197,98 +198,55 @@ func isLoopbackHost(host string) bool {
 }
 
 // serveIngester takes articles from the API and the feeds down the path
-// of `storyline ingest` (ingest.go's ingester: analysis on all cores,
-// placement, one transaction per article, briefs rebuilt), one batch at a
-// time. The assigner learns the stored docs once, at the start; each
-// placement catches up with what other processes stored meanwhile.
+// of `storyline ingest` (package pipeline: analysis on all cores,
+// placement, batched transactions, briefs rebuilt), one batch at a time.
+// The assigner learns the stored docs at the first batch; each
+// transaction catches up with what other processes stored meanwhile.
 type serveIngester struct {
-	mu sync.Mutex
-	in *ingester
+	mu  sync.Mutex
+	p   *pipeline.Pipeline
+	res *server.IngestResult // of the batch in flight
 }
 
 func newServeIngester(ctx context.Context, s store.Store, chain analyze.Chain, cfg brief.Config) (*serveIngester, error) {
-	in := &ingester{store: s, chain: chain, assign: newAssigner(), brief: cfg, stderr: io.Discard}
-	for d, err := range s.Docs(ctx, store.DocQuery{}) {
-		if err != nil {
-			return nil, err
+	si := &serveIngester{}
+	p, err := pipeline.New(s, pipeline.Config{Chain: chain, Brief: cfg, NewAssigner: newAssigner, KnownStories: true, OnResult: func(r pipeline.Result) {
+		ar := &si.res.Results[r.Index]
+		ar.Status, ar.Story = string(r.Status), r.Story
+		if r.Err != nil {
+			ar.Error = r.Err.Error()
 		}
-		in.assign.Restore(d.Doc, d.Story)
-		in.last = d.Seq
+	}})
+	if err != nil {
+		return nil, err
 	}
-	return &serveIngester{in: in}, nil
+	si.p = p
+	return si, nil
 }
 
 // Ingest stores the articles not stored yet and rebuilds the briefs of
-// the stories that changed. The articles given are not changed: each is
-// keyed on a copy. A store error stops the batch; what was stored before
-// it stays stored.
+// the stories that changed. The articles given are not changed. A store
+// error stops the batch; what was stored before it stays stored.
 func (si *serveIngester) Ingest(ctx context.Context, arts []*news.Article) (*server.IngestResult, error) {
 	si.mu.Lock()
 	defer si.mu.Unlock()
-	in := si.in
 	res := &server.IngestResult{Results: make([]server.ArticleResult, len(arts))}
-	var fresh []*news.Article
-	var slot []int
-	seen := map[string]bool{}
 	for i, a := range arts {
-		c := *a
-		if c.Key == "" {
-			c.Key = news.KeyOf(&c)
-		}
 		ar := &res.Results[i]
-		ar.ID, ar.Key = c.ID, c.Key
-		known := seen[c.Key]
-		if !known {
-			var err error
-			if known, err = in.store.HasArticle(ctx, c.Key); err != nil {
-				return res, err
-			}
+		ar.ID, ar.Key = a.ID, a.Key
+		if ar.Key == "" {
+			ar.Key = news.KeyOf(a)
 		}
-		seen[c.Key] = true
-		if known {
-			ar.Status = "known"
-			res.Known++
-			if d, err := in.store.Doc(ctx, c.Key); err == nil {
-				ar.Story = d.Story
-			}
-			continue
-		}
-		fresh = append(fresh, &c)
-		slot = append(slot, i)
 	}
-	seq := func(yield func(*news.Article, error) bool) {
-		for _, a := range fresh {
+	si.res = res
+	sum, err := si.p.Run(ctx, func(yield func(*news.Article, error) bool) {
+		for _, a := range arts {
 			if !yield(a, nil) {
 				return
 			}
 		}
-	}
-	i := 0
-	for r := range in.chain.All(ctx, seq, 0) {
-		ar := &res.Results[slot[i]]
-		i++
-		if r.Err != nil {
-			ar.Status, ar.Error = "failed", r.Err.Error()
-			res.Failed++
-			continue
-		}
-		story, added, err := in.put(ctx, r.Doc)
-		if err != nil {
-			return res, err
-		}
-		ar.Story = story
-		if added {
-			ar.Status = "stored"
-			res.Stored++
-		} else {
-			ar.Status = "known"
-			res.Known++
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return res, fmt.Errorf("interrupted; %d article(s) stored before it: %w", res.Stored, err)
-	}
-	n, err := in.rebuildBriefs(ctx)
-	res.Briefs = n
+	})
+	si.res = nil
+	res.Stored, res.Known, res.Failed, res.Briefs = sum.Stored, sum.Known, sum.Failed, sum.Briefs
 	return res, err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -70,5 +71,5 @@ func currentBrief(ctx context.Context, s store.Store, id string) (*news.Brief, e
 			return nil, err
 		}
 	}
-	return storyBrief(ctx, s, id, brief.DefaultConfig())
+	return pipeline.StoryBrief(ctx, s, id, brief.DefaultConfig())
 }

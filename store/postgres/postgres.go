@@ -138,7 +138,21 @@ var migrations = []string{
 	`CREATE INDEX docs_story_outlet ON docs (story, outlet);`,
 	// 3: stories merged into another one point to it.
 	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
-	// 4: pages read a doc's sentences without its other layers, and a
+	// 4: a doc's encoded body moves to a table of its own, beside its
+	// sketch (store.Sketch, what restoring a clusterer reads; NULL for
+	// docs stored before, whose body is read instead): placing, moving or
+	// linking a doc then rewrites a small row, not its whole body.
+	`CREATE TABLE doc_bodies (
+		key TEXT PRIMARY KEY REFERENCES docs (key),
+		body BYTEA NOT NULL,
+		sketch BYTEA
+	);
+	INSERT INTO doc_bodies (key, body) SELECT key, body FROM docs;
+	ALTER TABLE docs DROP COLUMN body;`,
+	// 5: the stories whose brief is stale, which every ingest run lists,
+	// are found without reading every story.
+	`CREATE INDEX stories_stale ON stories (updated_seq) WHERE brief_revision < revision;`,
+	// 6: pages read a doc's sentences without its other layers, and a
 	// story's brief of about a day ago.
 	`CREATE TABLE doc_sentences (
 		key TEXT PRIMARY KEY REFERENCES docs (key),

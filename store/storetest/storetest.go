@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleIdempotent", testArticleIdempotent},
 		{"NotFound", testNotFound},
 		{"DocRoundTrip", testDocRoundTrip},
+		{"Sketches", testSketches},
 		{"Stories", testStories},
 		{"StoryPages", testStoryPages},
 		{"MoveAndDuplicate", testMoveAndDuplicate},
@@ -232,6 +233,59 @@ func testDocRoundTrip(t *testing.T, s store.Store) {
 	}
 	if got, _ := s.Doc(ctx, "k1"); got == nil || got.Analyzer != "storetest/2" || got.Story != "s1" {
 		t.Errorf("re-put doc = %+v", got)
+	}
+}
+
+// testSketches: DocQuery.Sketch lists what placing reads (tokens,
+// mentions, entities, dates, metadata) without the text and the other
+// layers, in and out of a transaction, and follows moves as Docs does.
+func testSketches(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	d := Doc("k1", "Xinhua", "Iraq talks", "Bagheri met al-Ghanmi in Baghdad.", day("2017-09-27"))
+	d.Mentions = []news.Mention{{Span: news.Span{Start: 0, End: 7}, Text: "Bagheri", Type: news.Person, Entity: 0}}
+	d.Entities = []news.Entity{{Name: "Bagheri", Type: news.Person, Forms: []string{"Bagheri"}}}
+	d.Timexes = []news.Timex{{Span: news.Span{Start: 1, End: 2}, Type: "DATE", Value: "2017-09-27"}}
+	d.Quotes = []news.Quote{{Content: news.Span{Start: 0, End: 5}, Speaker: "Bagheri"}}
+	d.Date = day("2017-09-28")
+	seq1 := put(t, s, d, "s1", "")
+	put(t, s, Doc("k2", "IRNA", "More talks", "Talks again.", time.Time{}), "s2", "")
+	check := func(what string, got []*store.Doc) {
+		t.Helper()
+		if len(got) != 2 || got[0].Key != "k1" || got[1].Key != "k2" || got[0].Story != "s1" || got[0].Seq != seq1 {
+			t.Fatalf("%s: %d sketches %+v", what, len(got), got)
+		}
+		g := got[0]
+		if g.Text != d.Text || g.Paragraphs != nil || g.Timexes != nil || g.Quotes != nil {
+			t.Errorf("%s: the sketch lost its text or keeps layers placing does not read: %+v", what, g.Doc)
+		}
+		if g.Title != "Iraq talks" || g.Outlet != "Xinhua" || !g.StatedDate.Equal(d.StatedDate) || !g.Date.Equal(d.Date) ||
+			len(g.Tokens) != 1 || g.Tokens[0].In(d.Text) != d.Text || len(g.Sentences) != 1 ||
+			len(g.Mentions) != 1 || g.Mentions[0].Text != "Bagheri" || len(g.Entities) != 1 || g.Entities[0].Name != "Bagheri" {
+			t.Errorf("%s: the sketch lost what placing reads: %+v", what, g.Doc)
+		}
+	}
+	check("Docs", collect(t, s.Docs(ctx, store.DocQuery{Sketch: true})))
+	err := s.Update(ctx, func(tx store.Tx) error {
+		check("Tx.Docs", collect(t, tx.Docs(ctx, store.DocQuery{Sketch: true})))
+		if got := collect(t, tx.Docs(ctx, store.DocQuery{Sketch: true, After: seq1})); len(got) != 1 || got[0].Key != "k2" {
+			t.Errorf("Tx.Docs after %d = %+v, want k2", seq1, got)
+		}
+		_, err := tx.Assign(ctx, "k1", "s2")
+		if err != nil {
+			return err
+		}
+		got := collect(t, tx.Docs(ctx, store.DocQuery{Sketch: true, After: seq1}))
+		if len(got) != 2 || got[1].Key != "k1" || got[1].Story != "s2" {
+			t.Errorf("Tx.Docs after a move = %+v, want k2 then k1 in s2", got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The whole doc is still there.
+	if got, err := s.Doc(ctx, "k1"); err != nil || got.Text != d.Text || len(got.Timexes) != 1 {
+		t.Errorf("Doc after sketching: %+v, %v", got, err)
 	}
 }
 

@@ -37,8 +37,9 @@ func (t *tx) putSentences(ctx context.Context, d *news.Doc) error {
 // StorySentences lists a story's docs with their sentences' text. A doc
 // stored before the store kept sentences apart is read whole.
 func (s *DB) StorySentences(ctx context.Context, story string) iter.Seq2[*store.DocSentences, error] {
-	query := `SELECT d.key, COALESCE(x.id, ''), COALESCE(x.body, ''), CASE WHEN x.key IS NULL THEN d.body END
-		FROM docs d LEFT JOIN doc_sentences x ON x.key = d.key WHERE d.story = ? ORDER BY d.seq`
+	query := `SELECT d.key, COALESCE(x.id, ''), COALESCE(x.body, ''), CASE WHEN x.key IS NULL THEN b.body END
+		FROM docs d LEFT JOIN doc_sentences x ON x.key = d.key LEFT JOIN doc_bodies b ON b.key = d.key
+		WHERE d.story = ? ORDER BY d.seq`
 	return each(s, ctx, s.db, "listing the sentences of story "+story, query, []any{story},
 		func(sc interface{ Scan(...any) error }) (*store.DocSentences, error) {
 			ds := new(store.DocSentences)

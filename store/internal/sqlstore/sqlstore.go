@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -209,30 +210,31 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 
 // ---- docs
 
-// Docs are kept as gzipped JSON: the token layer makes them large, and
-// they compress several times over.
+// Docs (and their sketches) are kept in gob, after a four-byte mark:
+// decoding a doc is what rebuilding a brief and restoring a clusterer
+// spend their time on, and gob decodes an analysed article about four
+// times faster than JSON, and encodes it three times faster than JSON
+// with gzip, at twice the size of the gzipped JSON. Docs stored before
+// (gzipped JSON) are still read.
+var gobMark = []byte("gob1")
+
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
-	zw.Reset(&buf)
-	if err := json.NewEncoder(zw).Encode(d); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
+	buf.Write(gobMark)
+	if err := gob.NewEncoder(&buf).Encode(d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// gzipWriters keeps compressors for reuse: making one allocates about a
-// megabyte.
-var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
-	return zw
-}}
-
 func decodeDoc(b []byte) (*news.Doc, error) {
+	d := new(news.Doc)
+	if rest, ok := bytes.CutPrefix(b, gobMark); ok {
+		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
@@ -241,14 +243,29 @@ func decodeDoc(b []byte) (*news.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := new(news.Doc)
 	if err := json.Unmarshal(raw, d); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-const docColumns = `key, COALESCE(story, ''), duplicate_of, COALESCE(seq, 0), body`
+const docColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), b.body`
+
+// docsFrom joins a doc's placement with its body.
+const docsFrom = ` FROM docs d JOIN doc_bodies b ON b.key = d.key`
+
+// sketchColumns select a doc's sketch, or its whole body when it was
+// stored before sketches were kept (scanSketch trims it).
+const sketchColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), COALESCE(b.sketch, b.body)`
+
+func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
+	d, err := scanDoc(sc)
+	if err != nil {
+		return nil, err
+	}
+	d.Doc = store.Sketch(d.Doc)
+	return d, nil
+}
 
 func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 	var key string
@@ -267,7 +284,7 @@ func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 
 // Doc returns the stored doc of the article with the given key.
 func (s *DB) Doc(ctx context.Context, key string) (*store.Doc, error) {
-	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+` FROM docs WHERE key = ?`), key))
+	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+docsFrom+` WHERE d.key = ?`), key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: doc %q: %w", s.d.Name, key, store.ErrNotFound)
 	}
@@ -283,18 +300,22 @@ func (s *DB) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, e
 }
 
 func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*store.Doc, error] {
-	query := `SELECT ` + docColumns + ` FROM docs WHERE seq > ?`
+	columns, scan := docColumns, scanDoc
+	if q.Sketch {
+		columns, scan = sketchColumns, scanSketch
+	}
+	query := `SELECT ` + columns + docsFrom + ` WHERE d.seq > ?`
 	args := []any{q.After}
 	if q.Story != "" {
-		query += ` AND story = ?`
+		query += ` AND d.story = ?`
 		args = append(args, q.Story)
 	}
-	query += ` ORDER BY seq`
+	query += ` ORDER BY d.seq`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	return each(s, ctx, db, "listing docs", query, args, scanDoc)
+	return each(s, ctx, db, "listing docs", query, args, scan)
 }
 
 // each runs a query and yields a value per row; an error ends it.
@@ -587,9 +608,18 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, body) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title, body = excluded.body`,
-		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title, body)
+	sketch, err := encodeDoc(store.Sketch(d))
+	if err != nil {
+		return t.s.errf("doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title`,
+		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title)
+	if err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO doc_bodies (key, body, sketch) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET body = excluded.body, sketch = excluded.sketch`, d.Key, body, sketch)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
@@ -768,6 +798,14 @@ func (t *tx) DocsAfter(ctx context.Context, seq int64) iter.Seq2[*store.Doc, err
 		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
 	}
 	return t.s.docs(ctx, t.tx, store.DocQuery{After: seq})
+}
+
+// Docs lists docs inside the transaction.
+func (t *tx) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, error] {
+	if err := t.check(ctx); err != nil {
+		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
+	}
+	return t.s.docs(ctx, t.tx, q)
 }
 
 // PutBrief stores a story's brief unless a later one is stored.

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"github.com/storyline-news/storyline/cluster"
@@ -18,7 +18,7 @@ type clusterAssigner struct {
 	named map[string]string
 }
 
-func newClusterAssigner() assigner {
+func newClusterAssigner() Assigner {
 	return &clusterAssigner{c: cluster.New(cluster.DefaultConfig()), named: map[string]string{}}
 }
 

@@ -1,0 +1,64 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
+)
+
+// BenchmarkPut measures what the pipeline adds after analysis: placing
+// analysed seed articles (under new keys) and storing them, article, doc,
+// sketch and placement, in a SQLite file, in transactions of 1 and of
+// DefaultBatch docs. Besides ns/op (one article) it reports cpu-ns/op,
+// the process's CPU time, which a busy machine disturbs less.
+func BenchmarkPut(b *testing.B) {
+	chain, err := analyze.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*news.Doc
+	for r := range chain.All(context.Background(), ingest.Read(seeds(b)), 0) {
+		if r.Err != nil {
+			b.Fatal(r.Err)
+		}
+		docs = append(docs, r.Doc)
+	}
+	for _, batch := range []int{1, DefaultBatch} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			s := openTest(b, filepath.Join(b.TempDir(), "bench.db"))
+			p := newTest(b, s, Config{NewAssigner: newClusterAssigner})
+			if err := p.restore(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			var sum Summary
+			stories := map[string]bool{}
+			var pend []pending
+			i := 0
+			c0 := testutil.CPUTime()
+			for b.Loop() {
+				d := *docs[i%len(docs)]
+				d.Key = fmt.Sprintf("%s#%d", d.Key, i)
+				pend = append(pend, pending{doc: &d, index: i})
+				i++
+				if len(pend) == batch {
+					if err := p.put(context.Background(), pend, &sum, stories); err != nil {
+						b.Fatal(err)
+					}
+					pend = pend[:0]
+				}
+			}
+			if len(pend) > 0 {
+				if err := p.put(context.Background(), pend, &sum, stories); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(testutil.CPUTime()-c0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}

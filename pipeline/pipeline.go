@@ -1,0 +1,636 @@
+// Package pipeline stores a stream of articles: it analyses them on all
+// cores, places each in its story, stores article, doc and placement
+// together, and then brings the brief of every changed story up to date.
+// It is the one path by which `storyline ingest`, the server and the feed
+// poller put articles in a store.
+//
+// # Stages
+//
+// A Run reads its articles in order. An article whose key is stored
+// already (or was seen earlier in the run) is reported Known and not
+// analysed. The others are analysed by the chain on Config.Workers
+// goroutines, in input order. Analysed docs are stored in batches: each
+// batch is one store transaction (store.Store.Update), which first
+// catches up with the docs other processes placed since this pipeline
+// last looked, then places and stores each doc of the batch. A batch
+// holds what analysis has ready, up to Config.Batch docs, so a slow
+// stream is stored doc by doc and a fast one in few transactions. When
+// the stream ends, every story whose brief is missing or older than the
+// story is rebuilt once, on all cores, from its stored docs.
+//
+// # Start-up
+//
+// The assigner (by default package cluster's online clusterer) learns the
+// stored docs at the first Run, from their sketches (store.Sketch): the
+// tokens, mentions and dates it compares, not the whole docs. It does so
+// while the first articles are read and analysed; the first batch waits
+// for it.
+//
+// # Faults
+//
+// An unreadable article (a read or analysis error) is reported with its
+// name, counted, and skipped; the rest goes on. A store error stops the
+// Run: the batch in flight is rolled back whole, and what earlier batches
+// stored stays stored, each article with its doc and its placement. A
+// Run that is interrupted (ctx cancelled, the process killed) loses
+// nothing it reported stored; running it again stores the rest, and
+// rebuilds the briefs the interrupted run left stale. Two processes may
+// run pipelines on one store: their transactions are serialised by the
+// store, and each places its docs after learning the other's.
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/store"
+)
+
+// Assigner places docs in stories as they arrive: the narrow view of
+// package cluster that a pipeline uses.
+type Assigner interface {
+	// Assign places d, which is not stored yet: it returns the ID of the
+	// story d joins (for a new story, store.StoryID(d.Key), so that
+	// processes sharing a store name it alike), the Key of the doc d
+	// near-duplicates, or "", and the stories d showed to be part of
+	// story, which are merged into it. The assigner records d in story.
+	Assign(d *news.Doc) (story, duplicateOf string, merged []string)
+	// Restore records that d, stored earlier or by another process, is
+	// in story. d is a sketch (store.Sketch). A pipeline restores every
+	// stored doc at its first Run, and before each batch the docs that
+	// other processes placed meanwhile, in placement order; a doc
+	// restored again (moved) belongs to its latest story.
+	Restore(d *news.Doc, story string)
+}
+
+// DefaultBatch is the most docs stored in one transaction when
+// Config.Batch is 0.
+const DefaultBatch = 64
+
+// Config configures a Pipeline. The zero value uses the defaults.
+type Config struct {
+	// Chain analyses articles; nil means analyze.Default().
+	Chain analyze.Chain
+	// Brief configures the stored briefs; the zero value means
+	// brief.DefaultConfig().
+	Brief brief.Config
+	// NewAssigner makes the assigner; nil means package cluster's online
+	// clusterer with its default configuration. A pipeline makes a new
+	// one, restored from the store, after a Run that failed to store.
+	NewAssigner func() Assigner
+	// Workers is the number of analysis goroutines; 0 means one per CPU.
+	Workers int
+	// Batch is the most docs stored in one transaction; 0 means
+	// DefaultBatch.
+	Batch int
+	// Log receives a line for each unreadable article and each brief that
+	// could not be built; nil discards them.
+	Log io.Writer
+	// OnResult, when set, is called once for every article of a Run's
+	// input, on the goroutine that called Run: stored articles after
+	// their batch committed, the others as they are found.
+	OnResult func(Result)
+	// KnownStories makes the Results of known articles name their story,
+	// at the cost of reading each one's doc from the store.
+	KnownStories bool
+}
+
+// Validate reports whether the configuration can be used.
+func (c Config) Validate() error {
+	if c.Workers < 0 {
+		return fmt.Errorf("pipeline: negative number of workers %d", c.Workers)
+	}
+	if c.Batch < 0 {
+		return fmt.Errorf("pipeline: negative batch size %d", c.Batch)
+	}
+	if c.Brief != (brief.Config{}) {
+		if err := c.Brief.Validate(); err != nil {
+			return fmt.Errorf("pipeline: %w", err)
+		}
+	}
+	return nil
+}
+
+// Status is what became of one article.
+type Status string
+
+// The statuses of an article.
+const (
+	Stored Status = "stored" // stored now, with its doc and placement
+	Known  Status = "known"  // stored already (same key), or earlier in the same input
+	Failed Status = "failed" // unreadable, or its analysis failed: Result.Err says why
+)
+
+// Result is what became of one article of a Run's input.
+type Result struct {
+	// Index is the article's position in the input, from 0 (read errors
+	// count).
+	Index int
+	// ID and Key name the article ("" for an input that could not be
+	// read).
+	ID, Key string
+	Status  Status
+	// Story is the story a stored article was placed in; for a known one,
+	// the story it is in, with Config.KnownStories.
+	Story string
+	// Err is why the article failed.
+	Err error
+}
+
+// Summary counts what a Run did, and where its time went.
+type Summary struct {
+	Stored, Known, Failed int
+	// Stories is the number of stories that got a new doc.
+	Stories int
+	// Briefs is the number of briefs rebuilt and stored.
+	Briefs int
+	// Times are wall times on the Run's goroutine: Restore, teaching the
+	// assigner the stored docs (first Run only); Wait, waiting for reading
+	// and analysis; Store, the transactions (placement included); Briefs,
+	// rebuilding the briefs at the end.
+	Times struct{ Restore, Wait, Store, Briefs time.Duration }
+	// Batches is the number of transactions that stored docs.
+	Batches int
+}
+
+// String describes the counts in one line.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d new article(s) stored, %d already stored, %d unreadable; %d story(ies) changed, %d brief(s) updated",
+		s.Stored, s.Known, s.Failed, s.Stories, s.Briefs)
+}
+
+// Pipeline stores streams of articles in one store. Its Runs are
+// serialised; it is safe for concurrent use.
+type Pipeline struct {
+	store store.Store
+	cfg   Config
+
+	mu     sync.Mutex
+	assign Assigner // nil until the first Run restores it
+	// last is the placement number of the latest doc the assigner knows.
+	last int64
+}
+
+// New returns a pipeline storing into s. It reads nothing yet: the
+// assigner learns the stored docs at the first Run.
+func New(s store.Store, cfg Config) (*Pipeline, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Chain == nil {
+		chain, err := analyze.Default()
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		cfg.Chain = chain
+	}
+	if cfg.Brief == (brief.Config{}) {
+		cfg.Brief = brief.DefaultConfig()
+	}
+	if cfg.NewAssigner == nil {
+		cfg.NewAssigner = newClusterAssigner
+	}
+	if cfg.Batch == 0 {
+		cfg.Batch = DefaultBatch
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	return &Pipeline{store: s, cfg: cfg}, nil
+}
+
+// errKnown passes an article found stored before analysis through the
+// analysis chain (which passes read errors on unanalysed, in order).
+type errKnown struct{ id, key string }
+
+func (errKnown) Error() string { return "pipeline: stored already" }
+
+// Run stores the articles of in that are not stored yet, then rebuilds
+// the briefs of the stories that changed. The articles are not changed:
+// each is keyed on a copy. An unreadable article is reported and skipped;
+// a store error or ctx ending stops the run, and what was stored before
+// stays stored.
+func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*news.Article, error]) (Summary, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var sum Summary
+	// The assigner learns the stored docs while the first articles are
+	// read and analysed; placing waits for it.
+	restored := func() error { return nil }
+	if p.assign == nil {
+		done := make(chan error, 1)
+		var took time.Duration
+		go func() {
+			t0 := time.Now()
+			err := p.restore(ctx)
+			took = time.Since(t0)
+			done <- err
+		}()
+		var err error
+		restored = func() error {
+			if done != nil {
+				err = <-done
+				sum.Times.Restore, done = took, nil
+			}
+			return err
+		}
+	}
+	stories := map[string]bool{}
+	err := p.place(ctx, in, &sum, stories, restored)
+	if rerr := restored(); err == nil {
+		err = rerr
+	}
+	sum.Stories = len(stories)
+	if err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("pipeline: interrupted; %d article(s) stored before it: %w", sum.Stored, err)
+	}
+	t0 := time.Now()
+	n, err := p.rebuildBriefs(ctx)
+	sum.Times.Briefs = time.Since(t0)
+	sum.Briefs = n
+	return sum, err
+}
+
+// restore makes the assigner and teaches it every stored doc's sketch.
+func (p *Pipeline) restore(ctx context.Context) error {
+	a := p.cfg.NewAssigner()
+	var last int64
+	for d, err := range p.store.Docs(ctx, store.DocQuery{Sketch: true}) {
+		if err != nil {
+			return fmt.Errorf("pipeline: reading the stored docs: %w", err)
+		}
+		a.Restore(d.Doc, d.Story)
+		last = d.Seq
+	}
+	p.assign, p.last = a, last
+	return nil
+}
+
+// fresh passes on the articles of in, each keyed on a copy; one stored
+// already or seen earlier is passed as an errKnown error, so that it is
+// not analysed and comes out of the chain in its place.
+func (p *Pipeline) fresh(ctx context.Context, in iter.Seq2[*news.Article, error]) iter.Seq2[*news.Article, error] {
+	return func(yield func(*news.Article, error) bool) {
+		seen := map[string]bool{}
+		for a, err := range in {
+			if err == nil && a != nil {
+				c := *a
+				if c.Key == "" {
+					c.Key = news.KeyOf(&c)
+				}
+				a = &c
+				known := seen[c.Key]
+				if !known {
+					var herr error
+					if known, herr = p.store.HasArticle(ctx, c.Key); herr != nil {
+						yield(nil, fmt.Errorf("pipeline: %w", herr))
+						return
+					}
+				}
+				seen[c.Key] = true
+				if known {
+					err = errKnown{id: c.ID, key: c.Key}
+					a = nil
+				}
+			} else if err == nil {
+				err = errors.New("pipeline: a nil article")
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
+// place analyses the fresh articles of in and stores them in batches.
+func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error], sum *Summary, stories map[string]bool, restored func() error) error {
+	results := make(chan analyze.Result, p.cfg.Batch)
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(results)
+		for r := range p.cfg.Chain.All(ctx, p.fresh(ctx, in), p.cfg.Workers) {
+			select {
+			case results <- r:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer func() {
+		cancel()
+		for range results { // let the producer end
+		}
+		wg.Wait()
+	}()
+
+	index := 0
+	var batch []pending
+	for {
+		t0 := time.Now()
+		r, ok := <-results
+		sum.Times.Wait += time.Since(t0)
+		if !ok {
+			return nil
+		}
+		// Take what else is ready, up to a batch.
+		for {
+			if r.Err == nil {
+				batch = append(batch, pending{doc: r.Doc, index: index})
+			} else {
+				p.other(ctx, r.Err, index, sum)
+			}
+			index++
+			if len(batch) >= p.cfg.Batch {
+				break
+			}
+			select {
+			case r, ok = <-results:
+			default:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if len(batch) > 0 {
+			if err := restored(); err != nil {
+				return err
+			}
+			t0 := time.Now()
+			err := p.put(ctx, batch, sum, stories)
+			sum.Times.Store += time.Since(t0)
+			if err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+}
+
+// pending is an analysed doc waiting for its batch.
+type pending struct {
+	doc   *news.Doc
+	index int
+	story string
+	added bool
+}
+
+// other reports an article that was not analysed: known, or failed.
+func (p *Pipeline) other(ctx context.Context, err error, index int, sum *Summary) {
+	var k errKnown
+	if errors.As(err, &k) {
+		sum.Known++
+		if p.cfg.OnResult != nil {
+			res := Result{Index: index, ID: k.id, Key: k.key, Status: Known}
+			if p.cfg.KnownStories {
+				if d, err := p.store.Doc(ctx, k.key); err == nil {
+					res.Story = d.Story
+				}
+			}
+			p.cfg.OnResult(res)
+		}
+		return
+	}
+	sum.Failed++
+	fmt.Fprintln(p.cfg.Log, err)
+	if p.cfg.OnResult != nil {
+		p.cfg.OnResult(Result{Index: index, Status: Failed, Err: err})
+	}
+}
+
+// put stores a batch of analysed docs in one transaction, after catching
+// up with what other processes placed. When the transaction fails, the
+// assigner, which placed docs that are not stored, is dropped: the next
+// Run restores a new one from the store.
+func (p *Pipeline) put(ctx context.Context, batch []pending, sum *Summary, stories map[string]bool) error {
+	last := p.last
+	err := p.store.Update(ctx, func(tx store.Tx) error {
+		for sd, err := range tx.Docs(ctx, store.DocQuery{After: last, Sketch: true}) {
+			if err != nil {
+				return err
+			}
+			p.assign.Restore(sd.Doc, sd.Story)
+			last = sd.Seq
+		}
+		for i := range batch {
+			pd := &batch[i]
+			d := pd.doc
+			ok, err := tx.PutArticle(ctx, &d.Article)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue // stored meanwhile by another process
+			}
+			if err := tx.PutDoc(ctx, d); err != nil {
+				return err
+			}
+			story, dup, merged := p.assign.Assign(d)
+			for _, m := range merged {
+				if err := tx.MergeStory(ctx, m, story); err != nil {
+					return err
+				}
+			}
+			if dup != "" {
+				if err := tx.LinkDuplicate(ctx, d.Key, dup); err != nil {
+					return err
+				}
+			}
+			seq, err := tx.Assign(ctx, d.Key, story)
+			if err != nil {
+				return err
+			}
+			last, pd.story, pd.added = seq, story, true
+		}
+		return nil
+	})
+	if err != nil {
+		p.assign = nil
+		ids := make([]string, 0, 3)
+		for _, pd := range batch[:min(len(batch), 3)] {
+			ids = append(ids, pd.doc.ID)
+		}
+		more := ""
+		if len(batch) > 3 {
+			more = fmt.Sprintf(" and %d more", len(batch)-3)
+		}
+		return fmt.Errorf("pipeline: storing %s%s: %w", strings.Join(ids, ", "), more, err)
+	}
+	p.last = last
+	sum.Batches++
+	for _, pd := range batch {
+		st := Stored
+		if pd.added {
+			sum.Stored++
+			stories[pd.story] = true
+		} else {
+			st = Known
+			sum.Known++
+		}
+		if p.cfg.OnResult != nil {
+			p.cfg.OnResult(Result{Index: pd.index, ID: pd.doc.ID, Key: pd.doc.Key, Status: st, Story: pd.story})
+		}
+	}
+	return nil
+}
+
+// rebuildBriefs builds and stores the brief of every story whose brief is
+// missing or older than the story (changed now, or by an earlier run that
+// was interrupted), on all cores. It returns how many it stored.
+func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
+	var stale []*store.Story
+	for st, err := range p.store.Stories(ctx, store.StoryQuery{Stale: true}) {
+		if err != nil {
+			return 0, fmt.Errorf("pipeline: %w", err)
+		}
+		stale = append(stale, st)
+	}
+	var (
+		mu    sync.Mutex
+		n     int
+		first error
+		wg    sync.WaitGroup
+	)
+	jobs := make(chan *store.Story)
+	workers := p.cfg.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, max(len(stale), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for st := range jobs {
+				put, buildErr, err := p.rebuild(ctx, st)
+				mu.Lock()
+				if buildErr != nil {
+					fmt.Fprintln(p.cfg.Log, buildErr)
+				}
+				if err != nil && first == nil {
+					first = err
+				}
+				if put {
+					n++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, st := range stale {
+		mu.Lock()
+		stop := first != nil
+		mu.Unlock()
+		if stop || ctx.Err() != nil {
+			break
+		}
+		jobs <- st
+	}
+	close(jobs)
+	wg.Wait()
+	if first == nil {
+		if err := ctx.Err(); err != nil {
+			first = fmt.Errorf("pipeline: interrupted while rebuilding briefs: %w", err)
+		}
+	}
+	return n, first
+}
+
+// rebuild builds and stores the brief of one story. A brief that cannot
+// be built is reported (buildErr) and the other stories go on; a store
+// error (err) stops the run.
+func (p *Pipeline) rebuild(ctx context.Context, st *store.Story) (put bool, buildErr, err error) {
+	b, err := StoryBrief(ctx, p.store, st.ID, p.cfg.Brief)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil, nil // emptied meanwhile by another process
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return false, nil, ctx.Err()
+		}
+		return false, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
+	}
+	var buf bytes.Buffer
+	if err := brief.JSON(&buf, b); err != nil {
+		return false, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
+	}
+	sb := &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
+	if st.Title == "" {
+		sb.Title = storyTitle(b)
+	}
+	for _, src := range b.Sources {
+		if src.Date == "" {
+			continue
+		}
+		if sb.First == "" || src.Date < sb.First {
+			sb.First = src.Date
+		}
+		sb.Last = max(sb.Last, src.Date)
+	}
+	err = p.store.Update(ctx, func(tx store.Tx) error {
+		var err error
+		put, err = tx.PutBrief(ctx, sb)
+		return err
+	})
+	if err != nil {
+		return false, nil, fmt.Errorf("pipeline: storing the brief of story %s: %w", st.ID, err)
+	}
+	return put, nil, nil
+}
+
+// storyTitle names a story whose first article has no title: the first
+// titled source of its brief, else the start of its summary.
+func storyTitle(b *news.Brief) string {
+	for _, src := range b.Sources {
+		if src.Title != "" {
+			return src.Title
+		}
+	}
+	if len(b.Summary) > 0 {
+		s := strings.Join(strings.Fields(b.Summary[0].Text), " ")
+		if r := []rune(s); len(r) > 100 {
+			s = string(r[:99]) + "…"
+		}
+		return s
+	}
+	return ""
+}
+
+// StoryBrief builds the brief of a stored story from its docs, as a Run
+// does. A story with no docs gives an error wrapping store.ErrNotFound.
+func StoryBrief(ctx context.Context, s store.Store, id string, cfg brief.Config) (*news.Brief, error) {
+	story := &news.Story{ID: id}
+	for d, err := range s.Docs(ctx, store.DocQuery{Story: id}) {
+		if err != nil {
+			return nil, err
+		}
+		story.Docs = append(story.Docs, d.Doc)
+	}
+	if len(story.Docs) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+	}
+	b, err := brief.Build(story, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	return b, nil
+}
