@@ -230,6 +230,36 @@ func (c *compiled) find(k uint64) span {
 	}
 }
 
+// findN is find for several features at once. It reads their bits of
+// seen before it tests any, so that the reads, most of them cache
+// misses, overlap instead of each waiting for the branch before it.
+func (c *compiled) findN(keys *[5]uint64, out *[5]span) {
+	seen, sh := c.seen, c.seenSh
+	var hs [5]uint64
+	var words [5]uint32
+	for j, k := range keys {
+		hs[j] = (k * seenMul) >> sh
+	}
+	for j, h := range hs {
+		words[j] = seen[h>>5]
+	}
+	for j, k := range keys {
+		if words[j]&(1<<(hs[j]&31)) == 0 {
+			out[j] = span{}
+			continue
+		}
+		i := (k ^ k>>29) & c.mask
+		for {
+			s := &c.slots[i]
+			if s.key == k || s.key == 0 {
+				out[j] = s.sp
+				break
+			}
+			i = (i + 1) & c.mask
+		}
+	}
+}
+
 // addSpan adds a feature's weights to sc. Adding a whole row adds zeros
 // for the labels without a weight, which changes no sum but the sign of
 // a zero one, and no comparison sees that sign.
@@ -505,6 +535,18 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			st |= 2
 		}
 
+		// The word-pair features, found together: their table reads do
+		// not wait on one another (see findN).
+		keys := [5]uint64{
+			hnum(hnum(tmpl(tWm1W), lm1), t.lowH),
+			hnum(hnum(tmpl(tWWp1), t.lowH), lp1),
+			hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1),
+			hnum(hnum(tmpl(tShm1W), sm1), t.lowH),
+			hnum(hnum(tmpl(tWm1Sh), lm1), t.shH),
+		}
+		var pairSp [5]span
+		c.findN(&keys, &pairSp)
+
 		// the features in the order features appends them
 		em = wi.em0 // the word alone
 		if i > 0 {
@@ -527,8 +569,8 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.wp2Edge, &em)
 		}
-		c.addSpan(c.find(hnum(hnum(tmpl(tWm1W), lm1), t.lowH)), &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tWWp1), t.lowH), lp1)), &em)
+		c.addSpan(pairSp[0], &em)
+		c.addSpan(pairSp[1], &em)
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.shm1, &em)
 		} else {
@@ -539,11 +581,11 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.shp1Edge, &em)
 		}
-		c.addSpan(c.find(hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1)), &em)
+		c.addSpan(pairSp[2], &em)
 		c.addSpan(c.flagsSt[t.flags][st], &em)
 		c.addSpan(c.start[st][f3], &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tShm1W), sm1), t.lowH)), &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)), &em)
+		c.addSpan(pairSp[3], &em)
+		c.addSpan(pairSp[4], &em)
 		if st == 0 {
 			c.addSpan(wi.head0, &em)
 		} else {
