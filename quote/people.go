@@ -339,6 +339,9 @@ func tokensText(text string, ws []tok) string {
 	}
 	s := text[ws[0].Start:ws[len(ws)-1].End]
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	if singleSpaced(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -408,9 +411,8 @@ func (ps *people) add(name string, at int, subj bool, mention int, ctx []string)
 
 // betterName reports whether a is a longer well-formed name than b.
 func betterName(a, b string) bool {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) {
-		return len(wa) > len(wb)
+	if na, nb := countFields(a), countFields(b); na != nb {
+		return na > nb
 	}
 	return len(a) > len(b)
 }

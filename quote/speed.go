@@ -1,5 +1,7 @@
 package quote
 
+import "unicode"
+
 // Pre-filters of the finder's loops: each names the words one loop can
 // act on, so that the loop passes over the others before its costlier
 // tests. A filter may let through a word its loop then turns down, never
@@ -12,5 +14,41 @@ func impressionWord(low string) bool {
 	case "asked", "reportedly", "expected":
 		return true
 	}
-	return seemVerbs[low] || isCueWord(low) && participle(low)
+	// participle first: its table is small and most words fail it
+	return seemVerbs[low] || participle(low) && isCueWord(low)
+}
+
+// countFields returns len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: ASCII spaces alone between words, one at a time, none at either
+// end.
+func singleSpaced(s string) bool {
+	prevSpace := true // at the start, a space is one too many
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }

@@ -230,40 +230,77 @@ func (c *compiled) find(k uint64) span {
 	}
 }
 
-// findN is find for several features at once. It reads their bits of
-// seen before it tests any, so that the reads, most of them cache
-// misses, overlap instead of each waiting for the branch before it.
-func (c *compiled) findN(keys *[5]uint64, out *[5]span) {
+// nPair is the number of word-pair features pairFeatures finds.
+const nPair = 5
+
+// pairFeatures finds the word-pair features of every token of a
+// sentence, in the order decode adds them: the previous word with the
+// word, the word with the next, the three shapes, the previous shape
+// with the word, the previous word with the shape. Most of their table
+// reads are cache misses; it makes all the reads of seen first, with no
+// branch between them, so that they overlap, then probes the table for
+// the features seen lets through.
+func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
+	n := len(toks)
+	if cap(lt.pairKeys) < n {
+		lt.pairKeys = make([][nPair]uint64, n)
+		lt.pairSpans = make([][nPair]span, n)
+		lt.pairMask = make([]uint8, n)
+	}
+	keys, spans, mask := lt.pairKeys[:n], lt.pairSpans[:n], lt.pairMask[:n]
 	seen, sh := c.seen, c.seenSh
-	var hs [5]uint64
-	var words [5]uint32
-	for j, k := range keys {
-		hs[j] = (k * seenMul) >> sh
-	}
-	for j, h := range hs {
-		words[j] = seen[h>>5]
-	}
-	for j, k := range keys {
-		if words[j]&(1<<(hs[j]&31)) == 0 {
-			out[j] = span{}
-			continue
+	for i := range toks {
+		t := &toks[i]
+		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
+		if i > 0 {
+			lm1, sm1 = toks[i-1].lowH, toks[i-1].shH
 		}
-		i := (k ^ k>>29) & c.mask
-		for {
-			s := &c.slots[i]
-			if s.key == k || s.key == 0 {
-				out[j] = s.sp
-				break
+		if i+1 < n {
+			lp1, sp1 = toks[i+1].lowH, toks[i+1].shH
+		}
+		ks := &keys[i]
+		ks[0] = hnum(hnum(tmpl(tWm1W), lm1), t.lowH)
+		ks[1] = hnum(hnum(tmpl(tWWp1), t.lowH), lp1)
+		ks[2] = hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1)
+		ks[3] = hnum(hnum(tmpl(tShm1W), sm1), t.lowH)
+		ks[4] = hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)
+		var m uint8
+		for j, k := range ks {
+			h := (k * seenMul) >> sh
+			m |= uint8(seen[h>>5]>>(h&31)&1) << j
+		}
+		mask[i] = m
+	}
+	for i := range toks {
+		m := mask[i]
+		for j, k := range &keys[i] {
+			if m&(1<<j) == 0 {
+				spans[i][j] = span{}
+				continue
 			}
-			i = (i + 1) & c.mask
+			for x := (k ^ k>>29) & c.mask; ; x = (x + 1) & c.mask {
+				if s := &c.slots[x]; s.key == k || s.key == 0 {
+					spans[i][j] = s.sp
+					break
+				}
+			}
 		}
 	}
+	return spans
 }
 
 // addSpan adds a feature's weights to sc. Adding a whole row adds zeros
 // for the labels without a weight, which changes no sum but the sign of
 // a zero one, and no comparison sees that sign.
 func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
+	// small enough to inline: most features have no weights
+	if sp.n != 0 {
+		c.addWeights(sp, sc)
+	}
+}
+
+// addWeights is addSpan for a span with weights.
+func (c *compiled) addWeights(sp span, sc *[NumLabels]float32) {
 	if sp.n == denseSpan {
 		addRow(sc, c.row(sp))
 		return
@@ -404,6 +441,10 @@ type lattice struct {
 	back      [][NumLabels]uint8
 	out       []uint8
 	toks      []tok
+	// pairFeatures' working space
+	pairKeys  [][nPair]uint64
+	pairSpans [][nPair]span
+	pairMask  []uint8
 	sents     []sentInfo
 	ends      []int
 	doc       *docState
@@ -515,18 +556,12 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		return nil
 	}
 	lt.grow(n)
+	pairs := c.pairFeatures(toks, lt)
 	var em [NumLabels]float32
 	for i := 0; i < n; i++ {
 		t := &toks[i]
 		wi := t.wi
 		f3 := t.flags & (fInitCap | fAllCaps)
-		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
-		if i > 0 {
-			lm1, sm1 = toks[i-1].lowH, toks[i-1].shH
-		}
-		if i+1 < n {
-			lp1, sp1 = toks[i+1].lowH, toks[i+1].shH
-		}
 		var st uint64
 		if sentStart(si, i) {
 			st = 1
@@ -535,18 +570,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			st |= 2
 		}
 
-		// The word-pair features, found together: their table reads do
-		// not wait on one another (see findN).
-		keys := [5]uint64{
-			hnum(hnum(tmpl(tWm1W), lm1), t.lowH),
-			hnum(hnum(tmpl(tWWp1), t.lowH), lp1),
-			hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1),
-			hnum(hnum(tmpl(tShm1W), sm1), t.lowH),
-			hnum(hnum(tmpl(tWm1Sh), lm1), t.shH),
-		}
-		var pairSp [5]span
-		c.findN(&keys, &pairSp)
-
+		pairSp := &pairs[i]
 		// the features in the order features appends them
 		em = wi.em0 // the word alone
 		if i > 0 {
