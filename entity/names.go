@@ -161,7 +161,8 @@ var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // parseName splits a person's name into parts.
 func parseName(s string) pname {
 	var n pname
-	for _, w := range strings.Fields(fold(s)) {
+	var buf [8]string
+	for _, w := range fieldsInto(buf[:0], fold(s)) {
 		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
 		if w == "" || w == "'s" {
 			continue
@@ -319,7 +320,8 @@ func acronymOf(s string) string {
 // initials returns the initials of the capitalised words of a name of
 // several words ("Popular Mobilization Forces" → PMF).
 func initials(s string) string {
-	ws := strings.Fields(s)
+	var buf [8]string
+	ws := fieldsInto(buf[:0], s)
 	if len(ws) < 2 {
 		return ""
 	}

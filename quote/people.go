@@ -253,7 +253,8 @@ var orgWords = map[string]bool{
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fieldsInto(buf[:0], name)
 	// A generational suffix is no surname: "Jesse Jackson Jr." is a
 	// Jackson.
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
@@ -283,7 +284,8 @@ func nameSuffix(w string) bool {
 // givenNames returns the lowercased words of a name before its surname,
 // without initials, and its generational suffix.
 func givenNames(name string) (given []string, suffix string) {
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fieldsInto(buf[:0], name)
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
 		suffix = strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
 		f = f[:len(f)-1]
