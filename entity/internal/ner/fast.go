@@ -77,6 +77,9 @@ type compiled struct {
 	pairs []pair
 	// next[p] lists the labels allowed after p, as pairs orders them.
 	next [NumLabels][]uint8
+	// into[l] lists the previous labels allowed before l, in order,
+	// each with the index of its pair in pairs.
+	into [NumLabels][]from
 
 	bias                               span
 	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
@@ -93,6 +96,13 @@ type compiled struct {
 
 // pair is an allowed label bigram.
 type pair struct{ p, l uint8 }
+
+// from is a previous label allowed before a label, and the index of the
+// pair of the two in compiled.pairs.
+type from struct {
+	p uint8
+	k uint16
+}
 
 // transitions holds the previous-label scores of a word: trans plus
 // the previous label with the word, plus the previous label with the
@@ -173,6 +183,9 @@ func (b *builder) compile() *compiled {
 				c.next[p] = append(c.next[p], uint8(l))
 			}
 		}
+	}
+	for k, pr := range c.pairs {
+		c.into[pr.l] = append(c.into[pr.l], from{pr.p, uint16(k)})
 	}
 	c.bias = c.find(tmpl(tBias))
 	c.wm1Edge = c.find(hnum(tmpl(tWm1), 1))
@@ -648,11 +661,11 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 
 		row := &lt.delta[i]
-		for l := range row {
-			row[l] = negInf
-		}
 		back := &lt.back[i]
 		if i == 0 {
+			for l := range row {
+				row[l] = negInf
+			}
 			ok := &allowed[NumLabels]
 			for l := 0; l < NumLabels; l++ {
 				if !ok[l] {
@@ -665,20 +678,27 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			}
 			continue
 		}
+		// label by label, its previous labels in order: the comparisons
+		// of a label come in the order of a loop over previous labels,
+		// and its best is kept in a register
 		prev := &lt.delta[i-1]
 		dyn := wi.tr.pairs
-		k := 0
-		for p := 0; p < NumLabels; p++ {
-			next := c.next[p]
-			if base := prev[p]; base != negInf {
-				for j, l := range next {
-					if s := base + em[l] + dyn[k+j]; s > row[l] {
-						row[l] = s
-						back[l] = uint8(p)
-					}
+		for l := range row {
+			best, bp, found := negInf, uint8(0), false
+			el := em[l]
+			for _, f := range c.into[l] {
+				base := prev[f.p]
+				if base == negInf {
+					continue
+				}
+				if s := base + el + dyn[f.k]; s > best {
+					best, bp, found = s, f.p, true
 				}
 			}
-			k += len(next)
+			row[l] = best
+			if found {
+				back[l] = bp
+			}
 		}
 	}
 	return lt.best(n)
