@@ -526,8 +526,12 @@ func docEntities(d *news.Doc) {
 	var rest []int
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
-		pn := parseName(m.Text)
 		moved := false
+		// a name of one word is parsed; one of several cannot move
+		var pn pname
+		if !strings.ContainsRune(m.Text, ' ') {
+			pn = parseName(m.Text)
+		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
 			for ci := range pcs {
 				// the surname of a person named in full or with a title

@@ -18,7 +18,11 @@ var particles = map[string]bool{
 
 // fold lowercases s and drops the accents of Latin letters.
 func fold(s string) string {
+	if foldsToItself(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		r = unicode.ToLower(r)
 		switch r {
@@ -60,26 +64,59 @@ func fold(s string) string {
 	return b.String()
 }
 
+// foldsToItself reports whether fold returns s as it is: ASCII without a
+// capital or a backquote.
+func foldsToItself(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
 // translit maps a folded name part to a spelling that transliteration
 // variants share: digraphs to one letter (gh, kh, ph, th, dh, sh stays),
 // q to g, w to v, y to i, ou and oo to u, ee to i, doubled letters once.
 func translit(s string) string {
-	s = translitPairs.Replace(s)
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] {
-			continue
+	// the pairs replaced left to right, as strings.Replacer does (no key
+	// is the start of another, so one key at most matches at a place),
+	// then a letter repeated kept once
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); {
+		to, n := translitAt(s[i:])
+		if n == 0 {
+			to, n = s[i:i+1], 1
 		}
-		b = append(b, s[i])
+		for k := 0; k < len(to); k++ {
+			if len(b) > 0 && b[len(b)-1] == to[k] {
+				continue
+			}
+			b = append(b, to[k])
+		}
+		i += n
 	}
 	return string(b)
 }
 
-var translitPairs = strings.NewReplacer(
-	"sch", "sh", "tch", "ch", "ph", "f", "gh", "g", "kh", "k", "dh", "d", "th", "t",
-	"ck", "k", "q", "g", "ou", "u", "oo", "u", "ee", "i", "w", "v", "y", "i", "'", "", "-", "",
-	"x", "ks", "ue", "u", "oe", "o", "ae", "a",
-)
+// translitPairs are the spellings translit replaces, each with its
+// replacement.
+var translitPairs = [...][2]string{
+	{"sch", "sh"}, {"tch", "ch"}, {"ph", "f"}, {"gh", "g"}, {"kh", "k"}, {"dh", "d"}, {"th", "t"},
+	{"ck", "k"}, {"q", "g"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"w", "v"}, {"y", "i"}, {"'", ""}, {"-", ""},
+	{"x", "ks"}, {"ue", "u"}, {"oe", "o"}, {"ae", "a"},
+}
+
+// translitAt returns the replacement of the pair s starts with and the
+// pair's length, or 0 when none does.
+func translitAt(s string) (string, int) {
+	for _, p := range &translitPairs {
+		if strings.HasPrefix(s, p[0]) {
+			return p[1], len(p[0])
+		}
+	}
+	return "", 0
+}
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
@@ -124,7 +161,8 @@ var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // parseName splits a person's name into parts.
 func parseName(s string) pname {
 	var n pname
-	for _, w := range strings.Fields(fold(s)) {
+	var buf [8]string
+	for _, w := range fieldsInto(buf[:0], fold(s)) {
 		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
 		if w == "" || w == "'s" {
 			continue
@@ -282,7 +320,8 @@ func acronymOf(s string) string {
 // initials returns the initials of the capitalised words of a name of
 // several words ("Popular Mobilization Forces" → PMF).
 func initials(s string) string {
-	ws := strings.Fields(s)
+	var buf [8]string
+	ws := fieldsInto(buf[:0], s)
 	if len(ws) < 2 {
 		return ""
 	}

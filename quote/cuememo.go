@@ -34,6 +34,9 @@ type cueWord struct {
 	done                 uint32
 	// the word's last three runes and its stem
 	s3s, st string
+	// the hashes of w+n1= and p1+w= as far as the word, when it comes
+	// first in them: hWN1.s(w).b('|') and hP1W.s(w).b('|')
+	wn1, p1w fnv
 }
 
 // cueMemo maps words to their weights. It holds at most maxMemo words
@@ -157,6 +160,8 @@ func (c *cueMemo) word(m *CueModel, w string) *cueWord {
 	e.n1 = m.w.get(uint64(hN1.s(w)))
 	e.p2 = m.w.get(uint64(hP2.s(w)))
 	e.n2 = m.w.get(uint64(hN2.s(w)))
+	e.wn1 = hWN1.s(w).b('|')
+	e.p1w = hP1W.s(w).b('|')
 	c.words[w] = e
 	return e
 }

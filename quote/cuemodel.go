@@ -274,10 +274,11 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	sum += e.s3
 	sum += e.s2
 	sum += c.shape[shape]
-	if x, k := word(i - 1); x != nil {
-		sum += x.p1
+	x1, k1 := word(i - 1)
+	if x1 != nil {
+		sum += x1.p1
 	} else {
-		sum += c.p1[k]
+		sum += c.p1[k1]
 	}
 	if x, k := word(i + 1); x != nil {
 		sum += x.n1
@@ -294,8 +295,14 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	} else {
 		sum += c.n2[k]
 	}
-	add(hWN1.s(w).b('|').s(n1))
-	add(hP1W.s(p1).b('|').s(w))
+	// the hashes as far as the first word come from the memo (see
+	// cueWord.wn1)
+	add(e.wn1.s(n1))
+	if x1 != nil {
+		add(x1.p1w.s(w))
+	} else {
+		add(hP1W.s(p1).b('|').s(w))
+	}
 	sum += e.s3N1(m, cn1)
 	sum += e.p1cS3(m, cp1)
 	sum += e.stem

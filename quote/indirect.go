@@ -1358,7 +1358,9 @@ func (p *para) impressions(si, lo, hi int) {
 		}
 	}
 	for i := lo + 1; i < hi; i++ {
-		if p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
+		// a word none of the cases below can take is passed over before
+		// the costlier tests, which look back over the sentence
+		if !impressionWord(p.ts[i].low) || p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
 			continue
 		}
 		t := p.ts[i]

@@ -253,7 +253,8 @@ var orgWords = map[string]bool{
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fieldsInto(buf[:0], name)
 	// A generational suffix is no surname: "Jesse Jackson Jr." is a
 	// Jackson.
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
@@ -283,7 +284,8 @@ func nameSuffix(w string) bool {
 // givenNames returns the lowercased words of a name before its surname,
 // without initials, and its generational suffix.
 func givenNames(name string) (given []string, suffix string) {
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fieldsInto(buf[:0], name)
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
 		suffix = strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
 		f = f[:len(f)-1]
@@ -339,6 +341,9 @@ func tokensText(text string, ws []tok) string {
 	}
 	s := text[ws[0].Start:ws[len(ws)-1].End]
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	if singleSpaced(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -408,9 +413,8 @@ func (ps *people) add(name string, at int, subj bool, mention int, ctx []string)
 
 // betterName reports whether a is a longer well-formed name than b.
 func betterName(a, b string) bool {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) {
-		return len(wa) > len(wb)
+	if na, nb := countFields(a), countFields(b); na != nb {
+		return na > nb
 	}
 	return len(a) > len(b)
 }

@@ -77,6 +77,9 @@ type compiled struct {
 	pairs []pair
 	// next[p] lists the labels allowed after p, as pairs orders them.
 	next [NumLabels][]uint8
+	// into[l] lists the previous labels allowed before l, in order,
+	// each with the index of its pair in pairs.
+	into [NumLabels][]from
 
 	bias                               span
 	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
@@ -93,6 +96,13 @@ type compiled struct {
 
 // pair is an allowed label bigram.
 type pair struct{ p, l uint8 }
+
+// from is a previous label allowed before a label, and the index of the
+// pair of the two in compiled.pairs.
+type from struct {
+	p uint8
+	k uint16
+}
 
 // transitions holds the previous-label scores of a word: trans plus
 // the previous label with the word, plus the previous label with the
@@ -174,6 +184,9 @@ func (b *builder) compile() *compiled {
 			}
 		}
 	}
+	for k, pr := range c.pairs {
+		c.into[pr.l] = append(c.into[pr.l], from{pr.p, uint16(k)})
+	}
 	c.bias = c.find(tmpl(tBias))
 	c.wm1Edge = c.find(hnum(tmpl(tWm1), 1))
 	c.wp1Edge = c.find(hnum(tmpl(tWp1), 2))
@@ -230,10 +243,77 @@ func (c *compiled) find(k uint64) span {
 	}
 }
 
+// nPair is the number of word-pair features pairFeatures finds.
+const nPair = 5
+
+// pairFeatures finds the word-pair features of every token of a
+// sentence, in the order decode adds them: the previous word with the
+// word, the word with the next, the three shapes, the previous shape
+// with the word, the previous word with the shape. Most of their table
+// reads are cache misses; it makes all the reads of seen first, with no
+// branch between them, so that they overlap, then probes the table for
+// the features seen lets through.
+func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
+	n := len(toks)
+	if cap(lt.pairKeys) < n {
+		lt.pairKeys = make([][nPair]uint64, n)
+		lt.pairSpans = make([][nPair]span, n)
+		lt.pairMask = make([]uint8, n)
+	}
+	keys, spans, mask := lt.pairKeys[:n], lt.pairSpans[:n], lt.pairMask[:n]
+	seen, sh := c.seen, c.seenSh
+	for i := range toks {
+		t := &toks[i]
+		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
+		if i > 0 {
+			lm1, sm1 = toks[i-1].lowH, toks[i-1].shH
+		}
+		if i+1 < n {
+			lp1, sp1 = toks[i+1].lowH, toks[i+1].shH
+		}
+		ks := &keys[i]
+		ks[0] = hnum(hnum(tmpl(tWm1W), lm1), t.lowH)
+		ks[1] = hnum(hnum(tmpl(tWWp1), t.lowH), lp1)
+		ks[2] = hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1)
+		ks[3] = hnum(hnum(tmpl(tShm1W), sm1), t.lowH)
+		ks[4] = hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)
+		var m uint8
+		for j, k := range ks {
+			h := (k * seenMul) >> sh
+			m |= uint8(seen[h>>5]>>(h&31)&1) << j
+		}
+		mask[i] = m
+	}
+	for i := range toks {
+		m := mask[i]
+		for j, k := range &keys[i] {
+			if m&(1<<j) == 0 {
+				spans[i][j] = span{}
+				continue
+			}
+			for x := (k ^ k>>29) & c.mask; ; x = (x + 1) & c.mask {
+				if s := &c.slots[x]; s.key == k || s.key == 0 {
+					spans[i][j] = s.sp
+					break
+				}
+			}
+		}
+	}
+	return spans
+}
+
 // addSpan adds a feature's weights to sc. Adding a whole row adds zeros
 // for the labels without a weight, which changes no sum but the sign of
 // a zero one, and no comparison sees that sign.
 func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
+	// small enough to inline: most features have no weights
+	if sp.n != 0 {
+		c.addWeights(sp, sc)
+	}
+}
+
+// addWeights is addSpan for a span with weights.
+func (c *compiled) addWeights(sp span, sc *[NumLabels]float32) {
 	if sp.n == denseSpan {
 		addRow(sc, c.row(sp))
 		return
@@ -374,6 +454,10 @@ type lattice struct {
 	back      [][NumLabels]uint8
 	out       []uint8
 	toks      []tok
+	// pairFeatures' working space
+	pairKeys  [][nPair]uint64
+	pairSpans [][nPair]span
+	pairMask  []uint8
 	sents     []sentInfo
 	ends      []int
 	doc       *docState
@@ -485,18 +569,12 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		return nil
 	}
 	lt.grow(n)
+	pairs := c.pairFeatures(toks, lt)
 	var em [NumLabels]float32
 	for i := 0; i < n; i++ {
 		t := &toks[i]
 		wi := t.wi
 		f3 := t.flags & (fInitCap | fAllCaps)
-		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
-		if i > 0 {
-			lm1, sm1 = toks[i-1].lowH, toks[i-1].shH
-		}
-		if i+1 < n {
-			lp1, sp1 = toks[i+1].lowH, toks[i+1].shH
-		}
 		var st uint64
 		if sentStart(si, i) {
 			st = 1
@@ -505,6 +583,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			st |= 2
 		}
 
+		pairSp := &pairs[i]
 		// the features in the order features appends them
 		em = wi.em0 // the word alone
 		if i > 0 {
@@ -527,8 +606,8 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.wp2Edge, &em)
 		}
-		c.addSpan(c.find(hnum(hnum(tmpl(tWm1W), lm1), t.lowH)), &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tWWp1), t.lowH), lp1)), &em)
+		c.addSpan(pairSp[0], &em)
+		c.addSpan(pairSp[1], &em)
 		if i > 0 {
 			c.addSpan(toks[i-1].wi.shm1, &em)
 		} else {
@@ -539,11 +618,11 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		} else {
 			c.addSpan(c.shp1Edge, &em)
 		}
-		c.addSpan(c.find(hnum(hnum(hnum(tmpl(tSh3), sm1), t.shH), sp1)), &em)
+		c.addSpan(pairSp[2], &em)
 		c.addSpan(c.flagsSt[t.flags][st], &em)
 		c.addSpan(c.start[st][f3], &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tShm1W), sm1), t.lowH)), &em)
-		c.addSpan(c.find(hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)), &em)
+		c.addSpan(pairSp[3], &em)
+		c.addSpan(pairSp[4], &em)
 		if st == 0 {
 			c.addSpan(wi.head0, &em)
 		} else {
@@ -582,11 +661,11 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 
 		row := &lt.delta[i]
-		for l := range row {
-			row[l] = negInf
-		}
 		back := &lt.back[i]
 		if i == 0 {
+			for l := range row {
+				row[l] = negInf
+			}
 			ok := &allowed[NumLabels]
 			for l := 0; l < NumLabels; l++ {
 				if !ok[l] {
@@ -599,20 +678,27 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 			}
 			continue
 		}
+		// label by label, its previous labels in order: the comparisons
+		// of a label come in the order of a loop over previous labels,
+		// and its best is kept in a register
 		prev := &lt.delta[i-1]
 		dyn := wi.tr.pairs
-		k := 0
-		for p := 0; p < NumLabels; p++ {
-			next := c.next[p]
-			if base := prev[p]; base != negInf {
-				for j, l := range next {
-					if s := base + em[l] + dyn[k+j]; s > row[l] {
-						row[l] = s
-						back[l] = uint8(p)
-					}
+		for l := range row {
+			best, bp, found := negInf, uint8(0), false
+			el := em[l]
+			for _, f := range c.into[l] {
+				base := prev[f.p]
+				if base == negInf {
+					continue
+				}
+				if s := base + el + dyn[f.k]; s > best {
+					best, bp, found = s, f.p, true
 				}
 			}
-			k += len(next)
+			row[l] = best
+			if found {
+				back[l] = bp
+			}
 		}
 	}
 	return lt.best(n)

@@ -1,0 +1,75 @@
+package quote
+
+import "unicode"
+
+// Pre-filters of the finder's loops: each names the words one loop can
+// act on, so that the loop passes over the others before its costlier
+// tests. A filter may let through a word its loop then turns down, never
+// the reverse.
+
+// impressionWord reports whether impressions can take low as its cue
+// word: the heads of the cases of its switch.
+func impressionWord(low string) bool {
+	switch low {
+	case "asked", "reportedly", "expected":
+		return true
+	}
+	// participle first: its table is small and most words fail it
+	return seemVerbs[low] || participle(low) && isCueWord(low)
+}
+
+// countFields returns len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: ASCII spaces alone between words, one at a time, none at either
+// end.
+func singleSpaced(s string) bool {
+	prevSpace := true // at the start, a space is one too many
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// fieldsInto appends the fields of s, as strings.Fields splits them, to
+// buf: given a buffer on the stack, a short name is split without a heap
+// allocation.
+func fieldsInto(buf []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				buf = append(buf, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		buf = append(buf, s[start:])
+	}
+	return buf
+}
