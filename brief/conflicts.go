@@ -1017,3 +1017,17 @@ func withKind(cs []news.Conflict, kind string) []news.Conflict {
 	}
 	return cs
 }
+
+// fromOriginals gathers of(d) over the story's docs that copy no other
+// (orig maps a copy's ID to its original's), in the order of the docs: a
+// copy repeats its original's claims and is not a second source.
+func fromOriginals[T any](s *news.Story, orig map[string]string, of func(*news.Doc) []T) []T {
+	var all []T
+	for _, d := range s.Docs {
+		if _, isCopy := orig[d.ID]; isCopy {
+			continue
+		}
+		all = append(all, of(d)...)
+	}
+	return all
+}

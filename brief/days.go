@@ -176,13 +176,7 @@ func daysApart(a, b string) (int, bool) {
 
 // dayConflicts compares the days the sources give one happening.
 func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
-	var all []dayMention
-	for _, d := range s.Docs {
-		if _, isCopy := orig[d.ID]; isCopy {
-			continue
-		}
-		all = append(all, dayMentions(d)...)
-	}
+	all := fromOriginals(s, orig, dayMentions)
 	used := make([]bool, len(all))
 	var out []news.Conflict
 	for i := range all {

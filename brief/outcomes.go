@@ -86,13 +86,7 @@ func outcomeMentions(d *news.Doc) []outcomeMention {
 
 // outcomeConflicts compares the outcomes the sources state and deny.
 func outcomeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
-	var all []outcomeMention
-	for _, d := range s.Docs {
-		if _, isCopy := orig[d.ID]; isCopy {
-			continue
-		}
-		all = append(all, outcomeMentions(d)...)
-	}
+	all := fromOriginals(s, orig, outcomeMentions)
 	used := make([]bool, len(all))
 	var out []news.Conflict
 	for i := range all {

@@ -79,13 +79,7 @@ func clockTimes(d *news.Doc) []clockMention {
 // timeConflicts compares the clock times the sources give for one
 // happening.
 func timeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
-	var all []clockMention
-	for _, d := range s.Docs {
-		if _, isCopy := orig[d.ID]; isCopy {
-			continue
-		}
-		all = append(all, clockTimes(d)...)
-	}
+	all := fromOriginals(s, orig, clockTimes)
 	used := make([]bool, len(all))
 	var out []news.Conflict
 	for i := range all {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/levenshtein"
+	"github.com/storyline-news/storyline/token"
 )
 
 // particles are name prefixes that spellings keep or drop (al-Ghanmi,
@@ -162,7 +163,7 @@ var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 func parseName(s string) pname {
 	var n pname
 	var buf [8]string
-	for _, w := range fieldsInto(buf[:0], fold(s)) {
+	for _, w := range token.FieldsInto(buf[:0], fold(s)) {
 		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
 		if w == "" || w == "'s" {
 			continue
@@ -321,7 +322,7 @@ func acronymOf(s string) string {
 // several words ("Popular Mobilization Forces" → PMF).
 func initials(s string) string {
 	var buf [8]string
-	ws := fieldsInto(buf[:0], s)
+	ws := token.FieldsInto(buf[:0], s)
 	if len(ws) < 2 {
 		return ""
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // person is one person of a document, as speakers are resolved to.
@@ -254,7 +255,7 @@ var orgWords = map[string]bool{
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
 	var buf [8]string
-	f := fieldsInto(buf[:0], name)
+	f := token.FieldsInto(buf[:0], name)
 	// A generational suffix is no surname: "Jesse Jackson Jr." is a
 	// Jackson.
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
@@ -285,7 +286,7 @@ func nameSuffix(w string) bool {
 // without initials, and its generational suffix.
 func givenNames(name string) (given []string, suffix string) {
 	var buf [8]string
-	f := fieldsInto(buf[:0], name)
+	f := token.FieldsInto(buf[:0], name)
 	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
 		suffix = strings.ToLower(strings.Trim(f[len(f)-1], ".,"))
 		f = f[:len(f)-1]
