@@ -220,9 +220,9 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			used[k] = true
 		}
 		sort.SliceStable(claims, func(a, b int) bool { return claims[a].value < claims[b].value })
-		var ws []dayWords
+		var ws []bag
 		for _, k := range group {
-			ws = append(ws, dayWords{all[k].words})
+			ws = append(ws, all[k].words)
 		}
 		c := news.Conflict{About: "date of " + sharedWords(ws), Kind: "date"}
 		for _, x := range claims {
@@ -247,20 +247,18 @@ func humanPeriod(v string) string {
 	return humanValue(v)
 }
 
-type dayWords struct{ words bag }
-
 // sharedWords names a happening by up to four content words all its
 // mentions share.
-func sharedWords(ms []dayWords) string {
+func sharedWords(bags []bag) string {
 	n := map[string]int{}
-	for _, m := range ms {
-		for w := range m.words {
+	for _, b := range bags {
+		for w := range b {
 			n[w]++
 		}
 	}
 	var ws []string
 	for w, c := range n {
-		if c == len(ms) {
+		if c == len(bags) {
 			ws = append(ws, w)
 		}
 	}

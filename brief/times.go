@@ -137,23 +137,11 @@ func timeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 
 // eventWords names a happening by the content words its mentions share.
 func eventWords(all []clockMention, group []int) string {
-	n := map[string]int{}
-	for _, k := range group {
-		for w := range all[k].words {
-			n[w]++
-		}
+	bags := make([]bag, len(group))
+	for i, k := range group {
+		bags[i] = all[k].words
 	}
-	var ws []string
-	for w, c := range n {
-		if c == len(group) {
-			ws = append(ws, w)
-		}
-	}
-	sort.Strings(ws)
-	if len(ws) > 4 {
-		ws = ws[:4]
-	}
-	return strings.Join(ws, " ")
+	return sharedWords(bags)
 }
 
 // window returns the words of text within timeWindow bytes of [start,end).
