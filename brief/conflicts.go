@@ -1031,3 +1031,33 @@ func fromOriginals[T any](s *news.Story, orig map[string]string, of func(*news.D
 	}
 	return all
 }
+
+// happenings groups n claims by the happening they tell, in order: each
+// claim not yet in a conflict, with every later one not yet in a conflict
+// that same(i, j) joins to it (i the group's first). conflict builds a
+// group's conflict, or reports false, and the group's claims then stay
+// free for later groups.
+func happenings(n int, same func(i, j int) bool, conflict func(group []int) (news.Conflict, bool)) []news.Conflict {
+	used := make([]bool, n)
+	var out []news.Conflict
+	for i := range n {
+		if used[i] {
+			continue
+		}
+		group := []int{i}
+		for j := i + 1; j < n; j++ {
+			if !used[j] && same(i, j) {
+				group = append(group, j)
+			}
+		}
+		c, ok := conflict(group)
+		if !ok {
+			continue
+		}
+		for _, k := range group {
+			used[k] = true
+		}
+		out = append(out, c)
+	}
+	return out
+}

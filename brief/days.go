@@ -177,23 +177,14 @@ func daysApart(a, b string) (int, bool) {
 // dayConflicts compares the days the sources give one happening.
 func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 	all := fromOriginals(s, orig, dayMentions)
-	used := make([]bool, len(all))
-	var out []news.Conflict
-	for i := range all {
-		if used[i] {
-			continue
+	same := func(i, j int) bool {
+		if all[j].doc == all[i].doc || !sameHappening(all[i], all[j]) {
+			return false
 		}
-		group := []int{i}
-		for j := i + 1; j < len(all); j++ {
-			if used[j] || all[j].doc == all[i].doc || !sameHappening(all[i], all[j]) {
-				continue
-			}
-			n, ok := daysApart(all[i].value, all[j].value)
-			if !ok || isYears(all[i].value) && n > yearsNear*365 || !isYears(all[i].value) && n > dayNear {
-				continue
-			}
-			group = append(group, j)
-		}
+		n, ok := daysApart(all[i].value, all[j].value)
+		return ok && !(isYears(all[i].value) && n > yearsNear*365 || !isYears(all[i].value) && n > dayNear)
+	}
+	return happenings(len(all), same, func(group []int) (news.Conflict, bool) {
 		type claim struct {
 			value, text, evidence string
 			sources               []string
@@ -214,10 +205,7 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			c.sources = appendOnce(c.sources, m.doc.ID)
 		}
 		if len(claims) < 2 {
-			continue
-		}
-		for _, k := range group {
-			used[k] = true
+			return news.Conflict{}, false
 		}
 		sort.SliceStable(claims, func(a, b int) bool { return claims[a].value < claims[b].value })
 		var ws []bag
@@ -233,9 +221,8 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			}
 			c.Claims = append(c.Claims, news.Claim{Value: v, Sources: x.sources, Evidence: x.evidence})
 		}
-		out = append(out, c)
-	}
-	return out
+		return c, true
+	})
 }
 
 // humanPeriod writes a date value, or a period of two ("1966/1978"), as

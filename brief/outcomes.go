@@ -87,27 +87,20 @@ func outcomeMentions(d *news.Doc) []outcomeMention {
 // outcomeConflicts compares the outcomes the sources state and deny.
 func outcomeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 	all := fromOriginals(s, orig, outcomeMentions)
-	used := make([]bool, len(all))
-	var out []news.Conflict
-	for i := range all {
-		if used[i] {
-			continue
+	same := func(i, j int) bool {
+		if all[j].doc == all[i].doc || all[j].outcome != all[i].outcome {
+			return false
 		}
-		group := []int{i}
-		for j := i + 1; j < len(all); j++ {
-			if used[j] || all[j].doc == all[i].doc || all[j].outcome != all[i].outcome {
-				continue
-			}
-			shared := 0
-			for w := range all[i].words {
-				if all[j].words[w] > 0 {
-					shared++
-				}
-			}
-			if shared >= outcomeShared {
-				group = append(group, j)
+		shared := 0
+		for w := range all[i].words {
+			if all[j].words[w] > 0 {
+				shared++
 			}
 		}
+		return shared >= outcomeShared
+	}
+	return happenings(len(all), same, func(group []int) (news.Conflict, bool) {
+		i := group[0]
 		var claims [2]news.Claim // stated, denied
 		var phrases [2][]string
 		var last, first [2]string // the latest and the earliest day of each side
@@ -134,10 +127,7 @@ func outcomeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			}
 		}
 		if len(claims[0].Sources) == 0 || len(claims[1].Sources) == 0 {
-			continue
-		}
-		for _, k := range group {
-			used[k] = true
+			return news.Conflict{}, false
 		}
 		for side := range claims {
 			label := outcomeLabels[all[i].outcome]
@@ -153,7 +143,6 @@ func outcomeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			c.Change = true
 			c.Claims = []news.Claim{claims[1], claims[0]}
 		}
-		out = append(out, c)
-	}
-	return out
+		return c, true
+	})
 }

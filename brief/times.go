@@ -80,21 +80,13 @@ func clockTimes(d *news.Doc) []clockMention {
 // happening.
 func timeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 	all := fromOriginals(s, orig, clockTimes)
-	used := make([]bool, len(all))
-	var out []news.Conflict
-	for i := range all {
-		if used[i] {
-			continue
-		}
+	same := func(i, j int) bool {
 		// The mentions of i's happening in other sources.
-		group := []int{i}
-		for j := i + 1; j < len(all); j++ {
-			if !used[j] && all[j].doc != all[i].doc && all[i].words.sim(all[j].words) >= timeSameEvent {
-				group = append(group, j)
-			}
-		}
+		return all[j].doc != all[i].doc && all[i].words.sim(all[j].words) >= timeSameEvent
+	}
+	return happenings(len(all), same, func(group []int) (news.Conflict, bool) {
 		if len(group) < 2 {
-			continue
+			return news.Conflict{}, false
 		}
 		type claim struct {
 			minutes  int
@@ -119,10 +111,7 @@ func timeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			c.sources = appendOnce(c.sources, m.doc.ID)
 		}
 		if len(claims) < 2 {
-			continue
-		}
-		for _, k := range group {
-			used[k] = true
+			return news.Conflict{}, false
 		}
 		sort.SliceStable(claims, func(a, b int) bool { return claims[a].minutes < claims[b].minutes })
 		c := news.Conflict{About: fmt.Sprintf("time of %s", eventWords(all, group)), Kind: "date"}
@@ -130,9 +119,8 @@ func timeConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 			sort.Strings(x.sources)
 			c.Claims = append(c.Claims, news.Claim{Value: x.text, Sources: x.sources, Evidence: x.evidence})
 		}
-		out = append(out, c)
-	}
-	return out
+		return c, true
+	})
 }
 
 // eventWords names a happening by the content words its mentions share.
