@@ -89,6 +89,7 @@
 package cluster
 
 import (
+	"cmp"
 	"container/heap"
 	"errors"
 	"fmt"
@@ -194,45 +195,21 @@ func (c Config) withDefaults() Config {
 	if c.Model == nil {
 		c.Model = d.Model
 	}
-	if c.Threshold == 0 {
-		c.Threshold = c.Model.Threshold
-	}
-	if c.MaxLinks == 0 {
-		c.MaxLinks = d.MaxLinks
-	}
-	if c.TitleWeight == 0 {
-		c.TitleWeight = d.TitleWeight
-	}
-	if c.LeadWeight == 0 {
-		c.LeadWeight = d.LeadWeight
-	}
-	if c.LeadSentences == 0 {
-		c.LeadSentences = d.LeadSentences
-	}
-	if c.PersonWeight == 0 {
-		c.PersonWeight = d.PersonWeight
-	}
-	if c.MergeThreshold == 0 {
-		c.MergeThreshold = d.MergeThreshold
-	}
-	if c.Window == 0 {
-		c.Window = d.Window
-	}
-	if c.DuplicateThreshold == 0 {
-		c.DuplicateThreshold = d.DuplicateThreshold
-	}
-	if c.ShingleWords == 0 {
-		c.ShingleWords = d.ShingleWords
-	}
-	for _, p := range []struct {
-		v *int
-		d int
-	}{{&c.CentroidTerms, d.CentroidTerms}, {&c.IndexTerms, d.IndexTerms},
-		{&c.QueryTerms, d.QueryTerms}, {&c.MaxCandidates, d.MaxCandidates}, {&c.MaxPostings, d.MaxPostings}} {
-		if *p.v == 0 {
-			*p.v = p.d
-		}
-	}
+	c.Threshold = cmp.Or(c.Threshold, c.Model.Threshold)
+	c.MaxLinks = cmp.Or(c.MaxLinks, d.MaxLinks)
+	c.TitleWeight = cmp.Or(c.TitleWeight, d.TitleWeight)
+	c.LeadWeight = cmp.Or(c.LeadWeight, d.LeadWeight)
+	c.LeadSentences = cmp.Or(c.LeadSentences, d.LeadSentences)
+	c.PersonWeight = cmp.Or(c.PersonWeight, d.PersonWeight)
+	c.MergeThreshold = cmp.Or(c.MergeThreshold, d.MergeThreshold)
+	c.Window = cmp.Or(c.Window, d.Window)
+	c.DuplicateThreshold = cmp.Or(c.DuplicateThreshold, d.DuplicateThreshold)
+	c.ShingleWords = cmp.Or(c.ShingleWords, d.ShingleWords)
+	c.CentroidTerms = cmp.Or(c.CentroidTerms, d.CentroidTerms)
+	c.IndexTerms = cmp.Or(c.IndexTerms, d.IndexTerms)
+	c.QueryTerms = cmp.Or(c.QueryTerms, d.QueryTerms)
+	c.MaxCandidates = cmp.Or(c.MaxCandidates, d.MaxCandidates)
+	c.MaxPostings = cmp.Or(c.MaxPostings, d.MaxPostings)
 	return c
 }
 

@@ -174,21 +174,11 @@ func New(cfg Config) (*Poller, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if cfg.Timeout == 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.MaxBodySize == 0 {
-		cfg.MaxBodySize = DefaultMaxBodySize
-	}
-	if cfg.MaxSeen == 0 {
-		cfg.MaxSeen = DefaultMaxSeen
-	}
-	if cfg.Concurrency == 0 {
-		cfg.Concurrency = DefaultConcurrency
-	}
-	if cfg.Resync == 0 {
-		cfg.Resync = DefaultResync
-	}
+	cfg.Timeout = cmp.Or(cfg.Timeout, DefaultTimeout)
+	cfg.MaxBodySize = cmp.Or(cfg.MaxBodySize, DefaultMaxBodySize)
+	cfg.MaxSeen = cmp.Or(cfg.MaxSeen, DefaultMaxSeen)
+	cfg.Concurrency = cmp.Or(cfg.Concurrency, DefaultConcurrency)
+	cfg.Resync = cmp.Or(cfg.Resync, DefaultResync)
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent
 	}

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"slices"
@@ -34,18 +35,10 @@ type Schedule struct {
 }
 
 func (s Schedule) withDefaults() Schedule {
-	if s.Min == 0 {
-		s.Min = DefaultMinInterval
-	}
-	if s.Max == 0 {
-		s.Max = DefaultMaxInterval
-	}
-	if s.Default == 0 {
-		s.Default = DefaultInterval
-	}
-	if s.RetryBase == 0 {
-		s.RetryBase = DefaultRetryBase
-	}
+	s.Min = cmp.Or(s.Min, DefaultMinInterval)
+	s.Max = cmp.Or(s.Max, DefaultMaxInterval)
+	s.Default = cmp.Or(s.Default, DefaultInterval)
+	s.RetryBase = cmp.Or(s.RetryBase, DefaultRetryBase)
 	return s
 }
 
