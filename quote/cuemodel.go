@@ -224,18 +224,7 @@ var (
 // computed from the features' parts without building their names.
 func (m *CueModel) cueScore(p *para, i int) float32 {
 	ts := p.ts
-	at := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(ts) {
-			return "</s>"
-		}
-		if ts[k].kind == 'q' {
-			return "<q>"
-		}
-		return ts[k].low
-	}
+	at := p.contextWord
 	if p.memo == nil {
 		p.memo = &cueMemo{words: map[string]*cueWord{}}
 	}
@@ -362,21 +351,25 @@ func suffixNoAlloc(w string, n int) string {
 	return w[e:]
 }
 
+// contextWord is token k of the paragraph as the cue model's context
+// features read it: its lower-cased form, "<q>" for a quotation mark, and
+// "<s>" or "</s>" before or after the paragraph.
+func (p *para) contextWord(k int) string {
+	switch {
+	case k < 0:
+		return "<s>"
+	case k >= len(p.ts):
+		return "</s>"
+	case p.ts[k].kind == 'q':
+		return "<q>"
+	}
+	return p.ts[k].low
+}
+
 // cueFeatures returns the features of token i of a paragraph.
 func cueFeatures(p *para, i int, buf []string) []string {
 	ts := p.ts
-	at := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(ts) {
-			return "</s>"
-		}
-		if ts[k].kind == 'q' {
-			return "<q>"
-		}
-		return ts[k].low
-	}
+	at := p.contextWord
 	w := ts[i].low
 	shape := "lower"
 	if startsUpper(ts[i].text) {
