@@ -733,16 +733,7 @@ func Group(docs []*news.Doc, cfg Config) [][]*news.Doc {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		ta, tb := DocDate(docs[a]), DocDate(docs[b])
-		switch {
-		case ta.IsZero() && tb.IsZero():
-			return 0
-		case ta.IsZero():
-			return 1
-		case tb.IsZero():
-			return -1
-		}
-		return ta.Compare(tb)
+		return news.CompareDated(DocDate(docs[a]), DocDate(docs[b]))
 	})
 	c := New(cfg)
 	storyOf := make([]string, len(docs))

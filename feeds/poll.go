@@ -381,16 +381,7 @@ func (p *Poller) read(ctx context.Context, feedURL string, body []byte, fresh ma
 	// undated items after the dated ones in their document order reversed.
 	slices.Reverse(items)
 	slices.SortStableFunc(items, func(a, b Item) int {
-		ta, tb := a.Article.StatedDate, b.Article.StatedDate
-		switch {
-		case ta.IsZero() && tb.IsZero():
-			return 0
-		case ta.IsZero():
-			return 1
-		case tb.IsZero():
-			return -1
-		}
-		return ta.Compare(tb)
+		return news.CompareDated(a.Article.StatedDate, b.Article.StatedDate)
 	})
 	return items, errs
 }

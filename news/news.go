@@ -315,3 +315,18 @@ type Story struct {
 	Title string `json:"title,omitempty"`
 	Docs  []*Doc `json:"docs"`
 }
+
+// CompareDated orders two dates as a stream of articles is replayed:
+// dated before undated (the zero time), dated ones in time order. It
+// returns -1, 0 or +1 as slices.SortStableFunc wants.
+func CompareDated(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}

@@ -80,16 +80,7 @@ func readCorpus(data string) (*corpus, error) {
 	}
 	// Dated articles first, in date order, as a stream would bring them.
 	slices.SortStableFunc(items, func(a, b eval.StoryItem) int {
-		ta, tb := a.Article.StatedDate, b.Article.StatedDate
-		switch {
-		case ta.IsZero() && tb.IsZero():
-			return 0
-		case ta.IsZero():
-			return 1
-		case tb.IsZero():
-			return -1
-		}
-		return ta.Compare(tb)
+		return news.CompareDated(a.Article.StatedDate, b.Article.StatedDate)
 	})
 	c := &corpus{docs: map[string]*news.Doc{}}
 	for _, it := range items {
