@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/news"
@@ -14,8 +16,101 @@ import (
 // stray common words left out), each person once with the most specific
 // roles.
 func entities(s *news.Story) []news.Entity {
-	return entity.MergeWith(s.Docs, entity.MergeOptions{})
+	return withSurnames(entity.MergeWith(s.Docs, entity.MergeOptions{}))
 }
+
+// withSurnames lists a person's surname among the forms a reader meets
+// ("Earnest" for Josh Earnest), when the surname names no one else in
+// the brief: no other entity has it as a form or as a word of its
+// name's forms ("Jackson" for Jesse Jackson Jr. beside Sandra Jackson is
+// left out). A name with a particle before its last word ("Garzon de
+// Amo") or of one word gains nothing. The entities given are not
+// changed: a person gaining a form is a copy.
+func withSurnames(ents []news.Entity) []news.Entity {
+	owners := map[string]int{} // a folded word → entities using it
+	for _, e := range ents {
+		seen := map[string]bool{}
+		for _, f := range append([]string{e.Name}, e.Forms...) {
+			for _, w := range strings.Fields(f) {
+				seen[strings.ToLower(strings.Trim(w, ".,"))] = true
+			}
+		}
+		for w := range seen {
+			owners[w]++
+		}
+	}
+	out := make([]news.Entity, len(ents))
+	copy(out, ents)
+	for i, e := range out {
+		if e.Type != news.Person {
+			continue
+		}
+		sn, suffixed := surnameForm(e.Name)
+		var add []string
+		if sn != "" && owners[strings.ToLower(sn)] == 1 && !slices.Contains(e.Forms, sn) {
+			add = append(add, sn)
+		}
+		// "Jackson Jr.": the surname with its suffix names the one who
+		// bears it even where another person shares the surname.
+		if suffixed != "" && owners[strings.ToLower(sn)] > 1 && !slices.Contains(e.Forms, suffixed) && !suffixTaken(ents, i, suffixed) {
+			add = append(add, suffixed)
+		}
+		if len(add) == 0 {
+			continue
+		}
+		e.Forms = append(slices.Clip(e.Forms), add...)
+		out[i] = e
+	}
+	return out
+}
+
+// surnameForm returns the last word of a person's name of two words or more
+// (before a generational suffix: "Jackson" of "Jesse L. Jackson Jr."),
+// or "" when it is not a name's word: an initial, a lower-case word, or
+// one after a particle ("de Amo"); and, when the name ends on a suffix,
+// the surname with it ("Jackson Jr.").
+func surnameForm(name string) (surname, suffixed string) {
+	ws := strings.Fields(name)
+	var suffix []string
+	for len(ws) > 0 && generational[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(ws[len(ws)-1], "."), ","))] {
+		suffix = append([]string{ws[len(ws)-1]}, suffix...)
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return "", ""
+	}
+	last, before := ws[len(ws)-1], ws[len(ws)-2]
+	r, _ := utf8.DecodeRuneInString(last)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(last) < 3 || strings.HasSuffix(last, ".") {
+		return "", ""
+	}
+	if b, _ := utf8.DecodeRuneInString(before); !unicode.IsUpper(b) {
+		return "", "" // "Garzon de Amo", "bin Laden": the surname is more than its last word
+	}
+	if len(suffix) > 0 {
+		suffixed = last + " " + strings.Join(suffix, " ")
+	}
+	return last, suffixed
+}
+
+// suffixTaken reports whether an entity other than ents[self] ends a
+// name or form on the surname with a suffix.
+func suffixTaken(ents []news.Entity, self int, suffixed string) bool {
+	for j, o := range ents {
+		if j == self {
+			continue
+		}
+		for _, f := range append([]string{o.Name}, o.Forms...) {
+			if f == suffixed || strings.HasSuffix(f, " "+suffixed) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// generational are the suffixes after a surname.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // entityConflicts reports where the sources give a person ranks that
 // exclude each other ("Major General" in one, "Lieutenant-General" in

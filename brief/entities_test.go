@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -100,5 +101,42 @@ func TestEntitiesForReaders(t *testing.T) {
 	}
 	if !reflect.DeepEqual(names, []string{"Lena Ostrova", "Tallinn"}) {
 		t.Errorf("entities %q, want Lena Ostrova and Tallinn", names)
+	}
+}
+
+// TestWithSurnames checks that a person's surname joins the forms only
+// where it names no one else, and that a suffix keeps a shared surname
+// apart ("Jackson Jr." beside Sandra Jackson).
+func TestWithSurnames(t *testing.T) {
+	p := func(name string, forms ...string) news.Entity {
+		return news.Entity{Name: name, Type: news.Person, Forms: append([]string{name}, forms...)}
+	}
+	in := []news.Entity{
+		p("Josh Earnest"),
+		p("Jesse L. Jackson Jr.", "Jackson"),
+		p("Sandra Jackson", "Jackson"),
+		p("Francisco Jose Garzon de Amo"),
+		p("Barack Obama"),
+		{Name: "Obama", Type: news.Place, Forms: []string{"Obama"}},
+		p("Madonna"),
+	}
+	before := fmt.Sprint(in)
+	got := withSurnames(in)
+	want := [][]string{
+		{"Josh Earnest", "Earnest"},
+		{"Jesse L. Jackson Jr.", "Jackson", "Jackson Jr."},
+		{"Sandra Jackson", "Jackson"},
+		{"Francisco Jose Garzon de Amo"},
+		{"Barack Obama"}, // "Obama" names a place entity too
+		{"Obama"},
+		{"Madonna"},
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i].Forms, want[i]) {
+			t.Errorf("%s: forms %q, want %q", got[i].Name, got[i].Forms, want[i])
+		}
+	}
+	if fmt.Sprint(in) != before {
+		t.Errorf("withSurnames changed its input: %v", in)
 	}
 }

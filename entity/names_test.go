@@ -202,3 +202,22 @@ func TestMergeThings(t *testing.T) {
 		}
 	}
 }
+
+func TestSameGivenNames(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Idris Naim Sahin", "Idris Naim Sener", true},
+		{"Idris Naim Sahin", "Idris Naim Kaya", false},       // another first letter
+		{"Kim Jong Un", "Kim Jong Il", false},                // short surnames
+		{"John Smith", "John Stone", false},                  // one given name
+		{"Idris N. Sahin", "Idris N. Sener", false},          // an initial
+		{"Mary Ann Jones", "Mary Beth Jones", false},         // given names differ
+		{"Jesse Lee Jackson Jr.", "Jesse Lee Jarvis", false}, // suffixes differ
+	} {
+		if got := sameGivenNames(parseName(tc.a), parseName(tc.b)); got != tc.want {
+			t.Errorf("sameGivenNames(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -169,7 +169,10 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 					break
 				}
 			}
-			if together || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) {
+			// the same given names in full join even where one source
+			// writes both surnames: it misspelt one of them
+			given := sameGivenNames(cs[a].canon, cs[b].canon)
+			if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
 				continue
 			}
 			ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
@@ -221,6 +224,9 @@ func spellingOf(a, b pname, ja, jb string) bool {
 	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
 		return true
 	}
+	if sameGivenNames(a, b) {
+		return true
+	}
 	if len(a.parts) > len(b.parts) {
 		a, b = b, a
 	}
@@ -251,6 +257,25 @@ func longPrefix(a, b pname) bool {
 		}
 	}
 	return true
+}
+
+// sameGivenNames reports whether two names of three parts or more agree
+// on every given name, written out, and differ only in a surname of the
+// same first letter ("Idris Naim Sahin", "Idris Naim Sener"): two given
+// names in full are specific enough to take the surname for a source's
+// misspelling.
+func sameGivenNames(a, b pname) bool {
+	n := len(a.parts)
+	if n < 3 || len(b.parts) != n || a.suffix != b.suffix {
+		return false
+	}
+	for i := range n - 1 {
+		if a.parts[i].init || a.parts[i].t != b.parts[i].t {
+			return false
+		}
+	}
+	sa, sb := a.parts[n-1].t, b.parts[n-1].t
+	return len(sa) >= 4 && len(sb) >= 4 && sa[0] == sb[0]
 }
 
 // untitled returns a name without the titles written before it ("Col

@@ -304,7 +304,7 @@ func TestBriefsDev(t *testing.T) {
 		"disagreement_recall":    0.52,
 		"disagreement_precision": 0.80,
 		"speakers_right":         0.93,
-		"people_whole":           0.91,
+		"people_whole":           0.95,
 		"entities_pure":          0.99,
 		"duplicate_precision":    1,
 		"duplicate_recall":       1,
