@@ -371,6 +371,16 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 			next = head + 1
 		}
 	}
+	if populationOf(ws, k) && (f.unit == "" || peopleUnits[f.unit] || !strings.HasSuffix(f.unit, "s")) {
+		// "a city of 75,000", "a district of around 100,000 people": how
+		// many live there
+		f.unit, f.measure, f.text = "people", "population", written[0]
+		if len(written) > 1 && peopleUnits[strings.ToLower(written[len(written)-1])] {
+			f.text = strings.Join(written, " ")
+		}
+		f.context = contextOf(ws, k, next)
+		return f, true
+	}
 	if !isNum && f.unit == "" {
 		return figure{}, false // a number word needs a unit
 	}
@@ -495,7 +505,13 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 			}
 		}
 	}
-	f.context = bag{}
+	f.context = contextOf(ws, k, next)
+	return f, true
+}
+
+// contextOf is the content words around the figure at words [k,next).
+func contextOf(ws []word, k, next int) bag {
+	ctx := bag{}
 	for j := max(0, k-10); j < min(len(ws), next+10); j++ {
 		if j >= k && j < next {
 			continue
@@ -504,9 +520,29 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 		if len(x) < 3 || stopwords[x] || !isWordOfLetters(x) {
 			continue
 		}
-		f.context[unitOf(x)] = 1
+		ctx[unitOf(x)] = 1
 	}
-	return f, true
+	return ctx
+}
+
+// settlements are the places a population is given for: "a city of
+// 75,000".
+var settlements = map[string]bool{
+	"city": true, "town": true, "village": true, "district": true, "province": true, "region": true,
+	"country": true, "nation": true, "island": true, "state": true, "county": true, "municipality": true,
+}
+
+// approximators soften a figure: "of around 100,000".
+var approximators = map[string]bool{"about": true, "around": true, "some": true, "nearly": true, "roughly": true, "almost": true, "approximately": true}
+
+// populationOf reports whether the figure at word k is a settlement's
+// population: a settlement, "of", and maybe an approximator before it.
+func populationOf(ws []word, k int) bool {
+	j := k - 1
+	if j >= 0 && approximators[strings.ToLower(ws[j].text)] {
+		j--
+	}
+	return j >= 1 && strings.EqualFold(ws[j].text, "of") && settlements[strings.ToLower(ws[j-1].text)]
 }
 
 // complementPreps open the complement that says what a sum or a span is
@@ -848,7 +884,8 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 		}
 		return false
 	})
-	c.Change = changeOverTime(fs, claims[0].first.IsZero())
+	// a population does not change as a story unfolds
+	c.Change = f.measure != "population" && changeOverTime(fs, claims[0].first.IsZero())
 	if !c.Change {
 		sort.SliceStable(claims, func(i, j int) bool { return claims[i].value < claims[j].value })
 	}
@@ -921,6 +958,11 @@ func comparable(a, b figure) bool {
 	if lo > 0 {
 		ratio = hi / lo
 	}
+	if a.measure == "population" {
+		// two towns' populations differ as much as two counts of one:
+		// the place must be named around both
+		return ctx >= 1 && (ratio <= 3 || ctx >= minSharedContext)
+	}
 	if a.measure != "" || a.person != "" {
 		return ratio <= 3 || ctx >= minSharedContext
 	}
@@ -978,6 +1020,8 @@ func sameSet(a, b []string) bool {
 func aboutFigure(f figure) string {
 	var parts []string
 	switch {
+	case f.measure == "population":
+		parts = append(parts, "population")
 	case f.unit == "%":
 		parts = append(parts, "share")
 		if f.measure != "" {

@@ -88,3 +88,24 @@ func TestUnitOfVehicles(t *testing.T) {
 		}
 	}
 }
+
+// TestPopulationConflicts checks that a settlement's population ("a
+// city of 75,000") is its own quantity, compared only where the same
+// place is named around both figures.
+func TestPopulationConflicts(t *testing.T) {
+	s := analysedStory(t,
+		"The quake hit hardest in Ercis, a district of around 100,000 people, where 55 buildings collapsed.",
+		"Ercis, an eastern city of 75,000 close to the Iranian border, lost 55 buildings.",
+		"Rescuers reached Van, a city of 370,000, on Monday.",
+	)
+	cs := figureConflicts(s, nil, nil)
+	var pop []news.Conflict
+	for _, c := range cs {
+		if c.About == "population" {
+			pop = append(pop, c)
+		}
+	}
+	if len(pop) != 1 || len(pop[0].Claims) != 2 || !strings.HasPrefix(pop[0].Claims[0].Value, "75,000") || !strings.HasPrefix(pop[0].Claims[1].Value, "100,000") {
+		t.Fatalf("want one population conflict, 75,000 against 100,000 (Van's is another place's): %+v", cs)
+	}
+}
