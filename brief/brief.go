@@ -59,7 +59,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
 	b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
 	b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
-	dropFurniture(b)
+	dropFurniture(b, s)
 	citeLines(b, s, b.Entities, orig)
 	markCopies(b, orig)
 	normalise(b)

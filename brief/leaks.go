@@ -66,20 +66,137 @@ func furniture(text string) bool {
 }
 
 // dropFurniture removes captions and bylines from the summary and the
-// timeline.
-func dropFurniture(b *news.Brief) {
+// timeline, and the lines of paragraphs spliced in from another story
+// from every section.
+func dropFurniture(b *news.Brief, s *news.Story) {
+	spliced := splicedParagraphs(s)
+	off := func(text string) bool { return furniture(text) || within(text, spliced) }
 	sum := b.Summary[:0:0]
 	for _, l := range b.Summary {
-		if !furniture(l.Text) {
+		if !off(l.Text) {
 			sum = append(sum, l)
 		}
 	}
 	b.Summary = sum
 	tl := b.Timeline[:0:0]
 	for _, e := range b.Timeline {
-		if !furniture(e.Text) {
+		if !off(e.Text) {
 			tl = append(tl, e)
 		}
 	}
 	b.Timeline = tl
+	if len(spliced) == 0 {
+		return
+	}
+	qs := b.Quotes[:0:0]
+	for _, q := range b.Quotes {
+		if !within(q.Text, spliced) {
+			qs = append(qs, q)
+		}
+	}
+	b.Quotes = qs
+}
+
+// A paragraph of another story spliced into a page.
+//
+// A page may end on the lead of another story (a teaser, a story run
+// after the one the page is for). Its last paragraph is taken for such
+// a splice when it names a person whom the rest of the story never
+// names, and its content words are mostly (more than splicedNew of
+// them, names weighing double) words that no other paragraph of the
+// story uses: it is judged against the story's own content, not by any
+// site's wording.
+
+// splicedNew is the least share of a spliced paragraph's content words
+// that the rest of the story does not use.
+const splicedNew = 0.65
+
+// splicedParagraphs returns the text (whitespace folded) of the last
+// paragraphs of the story's docs that another story was spliced into.
+func splicedParagraphs(s *news.Story) []string {
+	if len(s.Docs) < 2 {
+		return nil
+	}
+	full := make([]bag, len(s.Docs))
+	df := map[string]int{}
+	for i, d := range s.Docs {
+		full[i] = contentBag(d.Text)
+		for w := range full[i] {
+			df[w]++
+		}
+	}
+	var out []string
+	for i, d := range s.Docs {
+		np := len(d.Paragraphs)
+		if np < 3 {
+			continue
+		}
+		sp := d.Paragraphs[np-1]
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+			continue
+		}
+		para := contentBag(d.Text[sp.Start:sp.End])
+		rest := contentBag(d.Text[:sp.Start])
+		var in, all float64
+		for w, v := range para {
+			all += v
+			if rest[w] > 0 || df[w] > 1 {
+				in += v
+			}
+		}
+		if all == 0 || 1-in/all <= splicedNew {
+			continue
+		}
+		if !namesStranger(s, i, sp) {
+			continue
+		}
+		out = append(out, tidy(d.Text[sp.Start:sp.End]))
+	}
+	return out
+}
+
+// namesStranger reports whether the span sp of doc i names a person
+// (by the last word of a mention) and no person it names appears in the
+// rest of the story's text.
+func namesStranger(s *news.Story, i int, sp news.Span) bool {
+	d := s.Docs[i]
+	named := false
+	for _, m := range d.Mentions {
+		if m.Type != news.Person || m.Start < sp.Start || m.End > sp.End {
+			continue
+		}
+		f := strings.Fields(strings.TrimSuffix(strings.TrimSuffix(m.Text, " Jr."), " Sr."))
+		if len(f) == 0 {
+			continue
+		}
+		last := strings.Trim(f[len(f)-1], ".,")
+		named = true
+		if strings.Contains(d.Text[:sp.Start], last) || strings.Contains(d.Text[sp.End:], last) {
+			return false
+		}
+		for j, o := range s.Docs {
+			if j != i && strings.Contains(o.Text, last) {
+				return false
+			}
+		}
+	}
+	return named
+}
+
+// within reports whether a brief line comes from one of the paragraphs:
+// its text, whitespace folded and without its final stop, lies in one.
+func within(text string, paras []string) bool {
+	if len(paras) == 0 {
+		return false
+	}
+	t := strings.TrimRight(tidy(text), ".")
+	if len(t) < 20 {
+		return false
+	}
+	for _, p := range paras {
+		if strings.Contains(p, t) {
+			return true
+		}
+	}
+	return false
 }
