@@ -113,7 +113,8 @@ var (
 		{"thursday", "thu", "thur", "thurs"}, {"friday", "fri"}, {"saturday", "sat"},
 		{"sunday", "sun"},
 	}
-	// numberWords are the cardinal numbers written as one word.
+	// numberWords are the cardinal numbers written as one word (not
+	// "zero": a value of 0 stands for no number).
 	numberWords = map[string]int{
 		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
