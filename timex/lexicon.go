@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/storyline-news/storyline/vocab"
+import (
+	"maps"
+
+	"github.com/storyline-news/storyline/vocab"
+)
 
 // Word lists the tagger uses besides vocab's months, weekdays and number
 // words. All entries are lower case.
@@ -21,13 +25,20 @@ func weekdayAbbrev(w string) bool {
 // (-2 marks the half).
 var quantityWords = map[string]int{"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2}
 
+// quantities are vocab's number words and the quantity words in one
+// index, so that the scanner, which asks of most words, looks once.
+var quantities = func() map[string]int {
+	m := maps.Clone(quantityWords)
+	for _, w := range vocab.Words(vocab.NumberWord, 0) {
+		m[w], _ = vocab.NumberValue(w)
+	}
+	return m
+}()
+
 // numberWord returns the quantity a number word or quantity word gives,
 // and whether w is one.
 func numberWord(w string) (int, bool) {
-	if n, ok := vocab.NumberValue(w); ok {
-		return n, true
-	}
-	n, ok := quantityWords[w]
+	n, ok := quantities[w]
 	return n, ok
 }
 
