@@ -18,6 +18,19 @@
 // lower-cased form: ClassOf("Monday") is 0, ClassOf("monday") is Weekday.
 // An abbreviation is listed without its period ("sept", "sen").
 //
+// The class is a per-word-type table, not a layer of news.Doc: one byte or
+// two per token would take a kept Doc past its heap budget, and a word's
+// class never depends on its place.
+//
+// Where the lists come from: the months' and weekdays' names are the
+// standard library's (the tests check them against time.Month and
+// time.Weekday), their abbreviations those of news style (AP: "Sept.",
+// "Tues."); the titles are those news copy abbreviates before a name; the
+// stopwords are the English function words of NLTK's list with the
+// reporting verbs and honorifics of news added. Each list was, before this
+// package, copied into several stages (timex, ingest, summarize, brief,
+// entity, quote, textvec); a stage now keeps only the words of its own job.
+//
 // The package is a leaf: it imports nothing of storyline's, and every
 // stage may import it. Its tables are read-only after init and safe for
 // concurrent use.
