@@ -26,10 +26,12 @@
 // standard library's (the tests check them against time.Month and
 // time.Weekday), their abbreviations those of news style (AP: "Sept.",
 // "Tues."); the titles are those news copy abbreviates before a name; the
-// stopwords are the English function words of NLTK's list with the
-// reporting verbs and honorifics of news added. Each list was, before this
-// package, copied into several stages (timex, ingest, summarize, brief,
-// entity, quote, textvec); a stage now keeps only the words of its own job.
+// stopwords are the English function words of a list close to NLTK's
+// (without its contraction stubs), with modal verbs, "also", "upon" and
+// "yet", and the reporting verbs and honorifics every article repeats.
+// Each list was, before this package, copied into several stages (timex,
+// ingest, summarize, brief, entity, quote, textvec); a stage now keeps
+// only the words of its own job.
 //
 // The package is a leaf: it imports nothing of storyline's, and every
 // stage may import it. Its tables are read-only after init and safe for
