@@ -19,8 +19,9 @@
 // An abbreviation is listed without its period ("sept", "sen").
 //
 // The class is a per-word-type table, not a layer of news.Doc: one byte or
-// two per token would take a kept Doc past its heap budget, and a word's
-// class never depends on its place.
+// two per token would take a kept Doc past its heap budget, and a lexical
+// class is the word's, whatever its use ("may" is a month and a stopword
+// alike); a stage that reads the use decides by context.
 //
 // Where the lists come from: the months' and weekdays' names are the
 // standard library's (the tests check them against time.Month and
