@@ -13,6 +13,7 @@ import (
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // Citations that hold.
@@ -446,12 +447,7 @@ func lineNumbers(text string) []float64 {
 }
 
 func isMonthWord(w string) bool {
-	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
-	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-		"jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december":
-		return true
-	}
-	return false
+	return vocab.ClassOf(strings.ToLower(strings.TrimSuffix(w, ".")))&vocab.Month != 0
 }
 
 // holds reports whether sentence cs may state line l at all: it gives

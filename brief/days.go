@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // Dates of one event.
@@ -97,8 +98,7 @@ func namesDay(text string) bool {
 		if isMonthWord(w) || isDigitByte(w[0]) {
 			return true
 		}
-		switch strings.ToLower(w) {
-		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		if vocab.ClassOf(strings.ToLower(w))&(vocab.Weekday|vocab.Abbrev) == vocab.Weekday {
 			return true
 		}
 	}

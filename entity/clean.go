@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // discourse are the words that open a sentence as a connective or an
@@ -31,10 +32,7 @@ var discourse = map[string]bool{
 // weekdays (and "Dear") are trimmed off the front of a name ("Friday
 // Facebook", "Dear Sasha"), and weekdays off the end of a person's
 // ("Obama Monday").
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "dear": true,
-}
+var weekdays = vocab.Set(vocab.Weekday, vocab.Abbrev, "dear")
 
 // personTitles are office words that, inside what the tagger took for an
 // organisation's or a person's name, start a person's name when written
@@ -374,15 +372,18 @@ func knownMisc(w string) bool {
 	return err == nil && t.m != nil && !strings.Contains(w, " ") && t.m.Known([]string{w})&(1<<3) != 0
 }
 
-// notName are words that alone never name an entity: abbreviations of
-// months and offices, weekdays.
-var notName = map[string]bool{
-	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
-	"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"sen.": true, "rep.": true, "gov.": true, "gen.": true, "lt.": true, "col.": true, "sgt.": true, "capt.": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "congressman": true, "congresswoman": true,
-}
+// notName are words that alone never name an entity: weekdays, the
+// abbreviations of months and titles with their period ("Sept.", "Gen."),
+// and two offices.
+var notName = func() map[string]bool {
+	m := vocab.Set(vocab.Weekday, vocab.Abbrev, "congressman", "congresswoman")
+	for _, w := range vocab.Words(vocab.Month|vocab.Title, 0) {
+		if vocab.ClassOf(w)&vocab.Abbrev != 0 {
+			m[w+"."] = true
+		}
+	}
+	return m
+}()
 
 // peopleWord reports whether a word names a people or the followers of a
 // faith, alone or in the plural ("Muslims", "Kurds", "Sunni"), which

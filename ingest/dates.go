@@ -5,19 +5,13 @@ import (
 	"strings"
 	"time"
 	"unicode"
-)
 
-// months maps English month names and abbreviations to their number.
-var months = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+	"github.com/storyline-news/storyline/vocab"
+)
 
 // otherMonths are month names of other European languages, read in a web
 // page's metadata and date lines, whose language is not known; the lines
-// of plain text use months alone.
+// of plain text use vocab's English months alone.
 var otherMonths = map[string]time.Month{
 	"januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "gennaio": 1, "januari": 1, "janeiro": 1,
 	"februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "febbraio": 2, "februari": 2, "fevereiro": 2,
@@ -31,12 +25,6 @@ var otherMonths = map[string]time.Month{
 	"oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10, "outubro": 10,
 	"novembre": 11, "noviembre": 11, "novembro": 11,
 	"dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
-}
-
-var weekdays = map[string]bool{
-	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true,
-	"wed": true, "wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true,
-	"fri": true, "friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true,
 }
 
 // dateLayouts are tried in turn by parseDate before the word scanner.
@@ -170,11 +158,11 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 				hour, _ = strconv.Atoi(h)
 				min, _ = strconv.Atoi(m[:2])
 			}
-		case months[low] != 0 && month == 0:
-			month = months[low]
+		case vocab.MonthNumber(low) != 0 && month == 0:
+			month = time.Month(vocab.MonthNumber(low))
 		case loose && otherMonths[low] != 0 && month == 0:
 			month = otherMonths[low]
-		case weekdays[low]:
+		case vocab.WeekdayNumber(low) != 0:
 		case low == "am" || low == "a.m":
 			am = true
 		case low == "pm" || low == "p.m":

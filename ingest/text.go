@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // readText reads a plain-text article: header, metadata lines near the
@@ -694,8 +695,8 @@ func parseDateline(p string) (dateline, string, bool) {
 		for _, tok := range dateTokens(date) {
 			low := strings.ToLower(strings.TrimRight(tok, "."))
 			switch {
-			case months[low] != 0:
-				dl.month = months[low]
+			case vocab.MonthNumber(low) != 0:
+				dl.month = time.Month(vocab.MonthNumber(low))
 			case isNumber(low) && len(low) == 4:
 				dl.year, _ = atoi(low)
 			case isNumber(low):

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // rng is a half-open range of token indexes; the zero value is empty.
@@ -1056,10 +1057,7 @@ func (p *para) timePhraseLeft(j, lo int) int {
 }
 
 // weekdays name the days a report is dated by: "spoke Tuesday".
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true,
-}
+var weekdays = vocab.Set(vocab.Weekday, vocab.Abbrev)
 
 // periods are the units of a time phrase.
 var periods = map[string]bool{

@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"sync"
+
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // cueKind says how a reporting verb takes its content.
@@ -143,11 +145,14 @@ func inflect(v string) []string {
 }
 
 // pronouns that can be the source of a quote, with whether they name one
-// person.
-var pronouns = map[string]bool{
-	"he": true, "she": true, "i": false, "we": false, "they": false, "it": false, "you": false,
-	"who": false, "which": false, "that": false,
-}
+// person: vocab's subject pronouns and the relative ones.
+var pronouns = func() map[string]bool {
+	m := map[string]bool{"who": false, "which": false, "that": false}
+	for _, w := range vocab.Words(vocab.Pronoun, 0) {
+		m[w] = w == "he" || w == "she"
+	}
+	return m
+}()
 
 // contracted reports whether w is a pronoun with a contracted auxiliary,
 // "he’s", "they're", "who's": a subject, not a possessive.
@@ -167,14 +172,14 @@ func uncontract(w string) (string, bool) {
 	return w, false
 }
 
-// determiners open a noun phrase.
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
-	"this": true, "these": true, "those": true, "some": true, "many": true, "several": true,
-	"most": true, "all": true, "both": true, "each": true, "every": true, "another": true,
-	"other": true, "our": true, "my": true, "your": true, "one": true, "two": true, "three": true,
-	"few": true, "no": true, "any": true, "such": true, "more": true,
-}
+// determiners open a noun phrase: vocab's determiners, possessives and
+// quantifiers, and the numbers one to three. "that" is left out: before a
+// cue it more often opens a clause than a noun phrase.
+var determiners = func() map[string]bool {
+	m := vocab.Set(vocab.Determiner|vocab.Possessive|vocab.Quantifier, 0, "one", "two", "three")
+	delete(m, "that")
+	return m
+}()
 
 // boundary words end a noun phrase read leftwards from a cue.
 var boundary = map[string]bool{
@@ -285,32 +290,45 @@ var roleNouns = map[string]bool{
 }
 
 // titleWords are ranks and offices written before a name. They are not
-// part of the name.
-var titleWords = map[string]bool{
+// part of the name. They are spelledTitles and vocab's abbreviated titles
+// with their period ("Gen.", "Mr.").
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range vocab.Words(vocab.Title, 0) {
+		m[w+"."] = true
+	}
+	for w, v := range spelledTitles {
+		m[w] = v
+	}
+	return m
+}()
+
+// spelledTitles are the titles written out, the four forms of address
+// also written without their period ("Mr Smith"), and the French ones
+// ("Mme", "M.").
+var spelledTitles = map[string]bool{
 	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
 	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
-	"maj.": true, "gen.": true, "lt.": true, "col.": true, "capt.": true, "captain": true,
-	"admiral": true, "adm.": true, "commander": true, "sergeant": true, "sgt.": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true,
-	"dr": true, "sen.": true, "senator": true, "rep.": true, "representative": true,
-	"gov.": true, "governor": true, "president": true, "vice": true, "prime": true,
+	"captain": true, "admiral": true, "commander": true, "sergeant": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "senator": true, "representative": true,
+	"governor": true, "president": true, "vice": true, "prime": true,
 	"minister": true, "foreign": true, "defense": true, "defence": true, "interior": true,
 	"secretary": true, "chief": true, "staff": true, "of": true, "the": true, "ayatollah": true,
 	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true,
 	"pope": true, "judge": true, "justice": true, "speaker": true, "chairman": true,
 	"chairwoman": true, "director": true, "mayor": true, "ambassador": true, "envoy": true,
-	"prof.": true, "professor": true, "rev.": true, "reverend": true, "sir": true, "lord": true,
+	"professor": true, "reverend": true, "sir": true, "lord": true,
 	"lady": true, "dame": true, "supreme": true, "leader": true, "armed": true, "forces": true,
 	"army": true, "deputy": true, "acting": true, "former": true, "top": true, "senior": true,
 	"spokesman": true, "spokeswoman": true, "commander-in-chief": true, "head": true,
-	"iranian": false, "gens.": true, "sens.": true, "reps.": true, "mullah": true,
+	"iranian": false, "mullah": true,
 	"imam": true, "hojatoleslam": true, "field": true, "marshal": true, "air": true,
 	"vice-president": true, "state": true, "house": true, "senate": true, "u.s.": true,
 	"attorney": true, "candidate": true, "nominee": true, "democratic": true, "republican": true,
 	"presidential": true, "rabbi": true, "father": true, "brother": true, "sister": true,
-	"saint": true, "st.": true, "emir": true, "crown": true, "sultan": true, "president-elect": true,
+	"saint": true, "emir": true, "crown": true, "sultan": true, "president-elect": true,
 	"chancellor": true, "premier": true, "cardinal": true, "bishop": true, "archbishop": true,
-	"officer": true, "cmdr.": true, "brig.": true, "mme": true, "m.": true,
+	"officer": true, "mme": true, "m.": true,
 }
 
 // agencyWords mark a source that relays news: "Tasnim news agency".
@@ -322,15 +340,11 @@ var agencyWords = map[string]bool{
 	"state": true, "local": true, "reports": true,
 }
 
-// timeWords name days, months and other times, never a source.
-var timeWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
-	"october": true, "november": true, "december": true, "today": true, "yesterday": true,
-	"week": true, "month": true, "year": true, "morning": true, "afternoon": true, "evening": true,
-	"night": true, "weekend": true, "tonight": true,
-}
+// timeWords name days, months and other times, never a source: vocab's
+// weekdays and months written in full, and these.
+var timeWords = vocab.Set(vocab.Weekday|vocab.Month, vocab.Abbrev,
+	"today", "yesterday", "week", "month", "year", "morning", "afternoon", "evening",
+	"night", "weekend", "tonight")
 
 // Listed reports whether cue, as written, is a reporting verb of the
 // package's lists (said, told, believes, according to…) rather than a

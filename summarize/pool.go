@@ -15,6 +15,7 @@ import (
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // sent is one candidate sentence.
@@ -204,7 +205,7 @@ func namesPerson(d *news.Doc, ix bySentence, i int) bool {
 		for k+1 < len(f) && capitalWord(f[k+1]) {
 			k++
 		}
-		if placeWords[before] || weekdays(f[run]) != 0 || months[strings.ToLower(strings.Trim(f[run], ".,"))] {
+		if placeWords[before] || weekdays(f[run]) != 0 || vocab.ClassOf(strings.ToLower(strings.Trim(f[run], ".,")))&vocab.Month != 0 {
 			continue
 		}
 		return true
@@ -223,13 +224,6 @@ var placeWords = map[string]bool{
 	"of": true, "in": true, "at": true, "to": true, "from": true, "near": true, "on": true, "into": true,
 	"across": true, "the": true, "outside": true, "inside": true, "around": true, "since": true, "until": true,
 	"by": true, "for": true,
-}
-
-var months = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
-	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true,
 }
 
 // roleNouns after "the" make a definite description that usually points
@@ -557,10 +551,8 @@ func weekdays(text string) uint8 {
 	}
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, `.,;:"'()`)
-		for k, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-			if w == d {
-				m |= 1 << k
-			}
+		if d := vocab.WeekdayNumber(w); d > 0 && vocab.ClassOf(w)&vocab.Abbrev == 0 {
+			m |= 1 << (d - 1)
 		}
 	}
 	return m

@@ -1,40 +1,51 @@
 package timex
 
-// Word lists the tagger uses. All entries are lower case.
+import (
+	"maps"
 
-var months = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+	"github.com/storyline-news/storyline/vocab"
+)
+
+// Word lists the tagger uses besides vocab's months, weekdays and number
+// words. All entries are lower case.
+
+// monthAbbrev reports whether a word is a month's abbreviation ("Sept"),
+// which needs a day or year to be read as a month.
+func monthAbbrev(w string) bool {
+	return vocab.ClassOf(w)&(vocab.Month|vocab.Abbrev) == vocab.Month|vocab.Abbrev
 }
 
-// monthFull reports whether a month name is written in full (so it needs no
-// day or year to be read as a month).
-var monthAbbrev = map[string]bool{
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+// weekdayAbbrev reports whether a word is a weekday's abbreviation ("Tues").
+func weekdayAbbrev(w string) bool {
+	return vocab.ClassOf(w)&(vocab.Weekday|vocab.Abbrev) == vocab.Weekday|vocab.Abbrev
 }
 
-// weekdays maps a weekday to its ISO number (Monday 1 … Sunday 7).
-var weekdays = map[string]int{
-	"monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
-	"thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
-	"saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+// quantityWords give a quantity in a time expression besides vocab's
+// number words: "a week", "a single day", "a dozen years", "half an hour"
+// (-2 marks the half).
+var quantityWords = map[string]int{"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2}
+
+// quantities are vocab's number words and the quantity words in one
+// index, so that the scanner, which asks of most words, looks once.
+var quantities = func() map[string]int {
+	m := maps.Clone(quantityWords)
+	for _, w := range vocab.Words(vocab.NumberWord, 0) {
+		m[w], _ = vocab.NumberValue(w)
+	}
+	return m
+}()
+
+// numberWord returns the quantity a number word or quantity word gives,
+// and whether w is one.
+func numberWord(w string) (int, bool) {
+	n, ok := quantities[w]
+	return n, ok
 }
 
-var weekdayAbbrev = map[string]bool{
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sun": true,
-}
-
-var numberWords = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-	"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2,
+// numberValue is numberWord's quantity, or 0.
+func numberValue(w string) int {
+	n, _ := numberWord(w)
+	return n
 }
 
 // fuzzyNumbers are quantities that give an X in a duration (PXY).

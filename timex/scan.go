@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/vocab"
 )
 
 // cand is one matched expression, before it becomes a news.Timex.
@@ -114,7 +115,7 @@ func (s *scanner) match(i int) (cand, bool) {
 			if x := s.lo(e); (x == "st" || x == "nd" || x == "rd" || x == "th") && s.ws[e].glued {
 				e++
 			}
-			if _, ok := units[s.lo(e)]; !ok && months[s.lo(e)] == 0 {
+			if _, ok := units[s.lo(e)]; !ok && vocab.MonthNumber(s.lo(e)) == 0 {
 				d := date(t.Year(), int(t.Month()), n)
 				c := cand{start: i, end: e, typ: tDate, val: dayValue(d)}
 				if s.lastDayRel != nil {
@@ -127,7 +128,7 @@ func (s *scanner) match(i int) (cand, bool) {
 	amod := ""
 	// Approximations: about three years, more than a week, at least 30 days.
 	switch {
-	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && months[s.lo(j+1)] > 0):
+	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && vocab.MonthNumber(s.lo(j+1)) > 0):
 		amod = approx[s.lo(j)]
 		j++
 	case (s.is(j, "more") || s.is(j, "less") || s.is(j, "fewer")) && s.is(j+1, "than"):
@@ -215,7 +216,7 @@ func (s *scanner) match(i int) (cand, bool) {
 	if det && !modded && !s.keepThe(i+1, c) {
 		c.start = i + 1
 	}
-	if _, ok := weekdays[s.lo(j)]; ok && s.ws[j].upper {
+	if vocab.WeekdayNumber(s.lo(j)) > 0 && s.ws[j].upper {
 		c.start = j // late Monday, the Friday explosions: TimeBank marks the day alone
 	}
 	if mod != "" && (c.typ == tDate || c.typ == tTime) && c.mod == "" {
@@ -231,7 +232,7 @@ func (s *scanner) match(i int) (cand, bool) {
 // not.
 func (s *scanner) keepThe(j int, c cand) bool {
 	w := s.lo(j)
-	if _, ok := months[w]; ok {
+	if vocab.MonthNumber(w) > 0 {
 		return false
 	}
 	if w == "year" {
@@ -293,12 +294,12 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 	// months and weekdays are capitalised: a lowercase word is looked up
 	// in neither
 	if w.upper {
-		if m, ok := months[w.lo]; ok {
+		if m := vocab.MonthNumber(w.lo); m > 0 {
 			if c, ok := s.monthExpr(j, m, det || modded); ok {
 				return c, true
 			}
 		}
-		if wd, ok := weekdays[w.lo]; ok {
+		if wd := vocab.WeekdayNumber(w.lo); wd > 0 {
 			if c, ok := s.weekdayExpr(j, wd, 0); ok {
 				return c, true
 			}
@@ -517,7 +518,7 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 		}
 		return cand{end: j + 1, typ: tDuration, val: durVal("X", u, l)}, true
 	}
-	if n, ok := numberWords[w.lo]; ok || fuzzyNumbers[w.lo] {
+	if n, ok := numberWord(w.lo); ok || fuzzyNumbers[w.lo] {
 		return s.quantity(j, n, det)
 	}
 	if _, ok := ordinals[w.lo]; ok {
@@ -570,7 +571,7 @@ func (s *scanner) spelledYear(j int, det bool) (cand, bool) {
 			return cand{}, false
 		}
 		y, e := 2000, j+2
-		if n, ok := numberWords[s.lo(e)]; ok && n >= 1 && n <= 20 && s.lo(e) != "a" && s.lo(e) != "an" {
+		if n, ok := numberWord(s.lo(e)); ok && n >= 1 && n <= 20 && s.lo(e) != "a" && s.lo(e) != "an" {
 			y += n
 			e++
 		}
@@ -580,7 +581,7 @@ func (s *scanner) spelledYear(j int, det bool) (cand, bool) {
 		return cand{}, false
 	}
 	k := j + 1
-	n, ok := numberWords[s.lo(k)]
+	n, ok := numberWord(s.lo(k))
 	if !ok || n < 10 || n > 90 {
 		return cand{}, false
 	}
@@ -590,7 +591,7 @@ func (s *scanner) spelledYear(j int, det bool) (cand, bool) {
 		if s.gluedIs(e, "-") {
 			e++
 		}
-		if m, ok := numberWords[s.lo(e)]; ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
+		if m, ok := numberWord(s.lo(e)); ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
 			n += m
 			k = e + 1
 		}
@@ -607,7 +608,7 @@ func (s *scanner) isUnitAhead(i int) bool {
 	if s.digit(i) {
 		return true
 	}
-	_, ok := numberWords[s.lo(i)]
+	_, ok := numberWord(s.lo(i))
 	return ok || fuzzyNumbers[s.lo(i)]
 }
 
@@ -627,7 +628,7 @@ func durVal(n string, u unit, letter string) string {
 func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 	w := s.ws[j]
 	k := j + 1
-	abbrev := monthAbbrev[w.lo]
+	abbrev := monthAbbrev(w.lo)
 	if abbrev {
 		k = s.period(k)
 	}
@@ -699,9 +700,9 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return s.markFuture(cand{end: ye, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
 	// June and July of 2009: the year of the next month is this one's.
-	if (s.is(k, "and") || s.is(k, "or") || s.is(k, "to") || s.is(k, "through") || s.is(k, "-")) && months[s.lo(k+1)] > 0 && s.ws[k+1].upper {
+	if (s.is(k, "and") || s.is(k, "or") || s.is(k, "to") || s.is(k, "through") || s.is(k, "-")) && vocab.MonthNumber(s.lo(k+1)) > 0 && s.ws[k+1].upper {
 		e := k + 2
-		if monthAbbrev[s.lo(k+1)] {
+		if monthAbbrev(s.lo(k + 1)) {
 			e = s.period(e)
 		}
 		if s.is(e, "of") {
@@ -829,7 +830,7 @@ func (s *scanner) nearestMonthYear(m, dir int) int {
 func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 	w := s.ws[j]
 	k := j + 1
-	if weekdayAbbrev[w.lo] {
+	if weekdayAbbrev(w.lo) {
 		if !s.gluedIs(k, ".") {
 			return cand{}, false
 		}
@@ -840,13 +841,13 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 	if s.is(e, ",") {
 		e++
 	}
-	if m, ok := months[s.lo(e)]; ok && s.ws[e].upper {
+	if m := vocab.MonthNumber(s.lo(e)); m > 0 && s.ws[e].upper {
 		if c, ok := s.monthExpr(e, m, true); ok && c.typ == tDate && len(c.val) >= 10 {
 			return s.weekdayYear(c, wd), true
 		}
 	}
 	if s.digit(e) && s.ws[e].num >= 1 && s.ws[e].num <= 31 {
-		if m, ok := months[s.lo(e+1)]; ok {
+		if m := vocab.MonthNumber(s.lo(e + 1)); m > 0 {
 			if c, ok := s.numeric(e, false); ok && c.typ == tDate && len(c.val) >= 10 {
 				_ = m
 				return c, true
@@ -981,14 +982,14 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 		if s.is(k, "on") || s.is(k, ",") {
 			k++
 		}
-		if m, ok := months[s.lo(k)]; ok && s.ws[k].upper {
+		if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
 			if dc, ok := s.monthExpr(k, m, true); ok && len(dc.val) == 10 {
 				c.end, c.fut, d = dc.end, dc.fut, dc.val
 				c.rel = clockRel(dc.rel, dc.val, hm)
 				break
 			}
 		}
-		if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+		if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 			s.forceDir = s.tense(start, k+1)
 			w, ok := s.weekdayExpr(k, wd, 0)
 			s.forceDir = 0
@@ -1123,7 +1124,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 	k := j + 1
 	// The past two weeks, the last 12 months, the next few days: durations.
 	if w != "this" && (s.digit(k) || numberWordAt(s.lo(k)) || fuzzyNumbers[s.lo(k)]) {
-		c, ok := s.quantity(k, numberWords[s.lo(k)], false)
+		c, ok := s.quantity(k, numberValue(s.lo(k)), false)
 		if ok && c.typ == tDuration {
 			if n > 0 && c.val != "" {
 				c.fut = true
@@ -1196,7 +1197,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		c, ok := s.thisUnit(k+1, uYear, n)
 		return c, ok
 	}
-	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] {
+	if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) {
 		c := cand{end: k + 1, typ: tDate, rel: &news.Relative{Kind: "month", Month: m, Strict: n}}
 		if !s.has {
 			c.val = "XXXX-" + two(m)
@@ -1213,7 +1214,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		c.val = monthValue(y, m)
 		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
-	if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+	if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 		if w == "this" {
 			return s.weekdayExpr(k, wd, 0)
 		}
@@ -1278,7 +1279,7 @@ func boolInt(b bool) int {
 }
 
 func numberWordAt(w string) bool {
-	n, ok := numberWords[w]
+	n, ok := numberWord(w)
 	return ok && n > 1
 }
 
@@ -1327,7 +1328,7 @@ func (s *scanner) set(j int) (cand, bool) {
 	} else if s.digit(k) {
 		n = s.lo(k)
 		k++
-	} else if v, ok := numberWords[s.lo(k)]; ok && v > 1 {
+	} else if v, ok := numberWord(s.lo(k)); ok && v > 1 {
 		n = strconv.Itoa(v)
 		k++
 	}
@@ -1338,7 +1339,7 @@ func (s *scanner) set(j int) (cand, bool) {
 		}
 		return cand{end: k + 1, typ: tSet, val: durVal(n, u, l)}, true
 	}
-	if wd, ok := weekdays[s.lo(k)]; ok && s.ws[k].upper {
+	if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 		return cand{end: k + 1, typ: tSet, val: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
 	if p, ok := partsOfDay[s.lo(k)]; ok {
@@ -1482,7 +1483,7 @@ func (s *scanner) ordinal(j int, det bool) (cand, bool) {
 		return c, true
 	case (s.digit(k) || numberWordAt(s.lo(k))) && n == 1 && det:
 		// the first nine months
-		return s.quantity(k, numberWords[s.lo(k)], false)
+		return s.quantity(k, numberValue(s.lo(k)), false)
 	}
 	return cand{}, false
 }
@@ -1724,7 +1725,7 @@ func (s *scanner) number(j int) (string, int, bool) {
 	case "half":
 		return "", j, false
 	}
-	n, ok := numberWords[w.lo]
+	n, ok := numberWord(w.lo)
 	if !ok || n < 0 {
 		return "", j, false
 	}
@@ -1735,7 +1736,7 @@ func (s *scanner) number(j int) (string, int, bool) {
 		if s.gluedIs(e, "-") {
 			e++
 		}
-		if m, ok := numberWords[s.lo(e)]; ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
+		if m, ok := numberWord(s.lo(e)); ok && m >= 1 && m <= 9 && s.lo(e) != "a" && s.lo(e) != "an" {
 			n += m
 			k = e + 1
 		}
@@ -1813,9 +1814,9 @@ func (s *scanner) numeric(j int, det bool) (cand, bool) {
 				k++
 			}
 		}
-		if m, ok := months[s.lo(k)]; ok && s.ws[k].upper {
+		if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
 			e := k + 1
-			if monthAbbrev[s.lo(k)] {
+			if monthAbbrev(s.lo(k)) {
 				e = s.period(e)
 			}
 			if s.dayAt(e) {
@@ -2050,7 +2051,7 @@ func (s *scanner) namePart(e int) bool {
 		return false
 	}
 	w := s.lo(e)
-	if weekdays[w] > 0 || months[w] > 0 {
+	if vocab.WeekdayNumber(w) > 0 || vocab.MonthNumber(w) > 0 {
 		return false
 	}
 	return true
@@ -2067,7 +2068,7 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 		k++
 	}
 	// that October: the month in the year last named.
-	if m, ok := months[s.lo(k)]; ok && s.ws[k].upper && !monthAbbrev[s.lo(k)] && len(s.lastDate) >= 4 {
+	if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) && len(s.lastDate) >= 4 {
 		if y, err := strconv.Atoi(s.lastDate[:4]); err == nil {
 			c := cand{end: k + 1, typ: tDate, val: monthValue(y, m)}
 			if s.lastDateRel != nil {

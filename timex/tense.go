@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/vocab"
+)
 
 // tense reads the tense of the clause around words [i, j): +1 when it
 // points to the future (will, is expected to, planned, 'll, by + date),
@@ -247,8 +251,11 @@ func (s *scanner) cue(k int) (int, int) {
 // nounBefore reports whether word k makes the word after it a noun: a
 // determiner, a possessive or a past-tense verb (announced plans to).
 func (s *scanner) nounBefore(k int) bool {
+	if vocab.ClassOf(s.lo(k))&(vocab.Determiner|vocab.Possessive) != 0 {
+		return true
+	}
 	switch s.lo(k) {
-	case "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "s", "this", "that", "these", "those", "new", "no", "any":
+	case "s", "new", "no", "any":
 		return true
 	}
 	w := s.ws[k]
@@ -274,9 +281,11 @@ func (s *scanner) infinitive(k int) bool {
 	if k >= len(s.ws) || s.ws[k].kind != 'a' || s.ws[k].upper {
 		return false
 	}
+	if vocab.ClassOf(s.ws[k].lo)&(vocab.Determiner|vocab.Possessive) != 0 {
+		return false
+	}
 	switch s.ws[k].lo {
-	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
-		"some", "all", "any", "each", "every", "many", "more", "most", "other", "another", "about", "date", "day", "power", "office":
+	case "some", "all", "any", "each", "every", "many", "more", "most", "other", "another", "about", "date", "day", "power", "office":
 		return false
 	}
 	w := s.ws[k].lo

@@ -1,0 +1,273 @@
+// Package vocab is storyline's shared vocabulary: the closed word lists
+// that more than one stage reads (months, weekdays, number words, titles,
+// pronouns, determiners, stopwords), each written once, here.
+//
+// Every word has a lexical class, a small bitset (Class). ClassOf returns
+// it with one lookup in a table built once at init, so a stage can ask of
+// each token "is this a month? a pronoun?" without a list of its own:
+//
+//	if vocab.ClassOf(low)&vocab.Weekday != 0 { … }
+//
+// Months, weekdays and number words also carry a value, read with
+// MonthNumber, WeekdayNumber and NumberValue. Words and Set give a class's
+// words, for a stage that needs a list with a few words of its own job
+// added: the shared part stays here and only the remainder, named for what
+// it is, stays with the stage.
+//
+// All words are lower case, and ClassOf and the value functions take the
+// lower-cased form: ClassOf("Monday") is 0, ClassOf("monday") is Weekday.
+// An abbreviation is listed without its period ("sept", "sen").
+//
+// The class is a per-word-type table, not a layer of news.Doc: one byte or
+// two per token would take a kept Doc past its heap budget, and a lexical
+// class is the word's, whatever its use ("may" is a month and a stopword
+// alike); a stage that reads the use decides by context.
+//
+// Where the lists come from: the months' and weekdays' names are the
+// standard library's (the tests check them against time.Month and
+// time.Weekday), their abbreviations those of news style (AP: "Sept.",
+// "Tues."); the titles are those news copy abbreviates before a name; the
+// stopwords are the English function words of a list close to NLTK's
+// (without its contraction stubs), with modal verbs, "also", "upon" and
+// "yet", and the reporting verbs and honorifics every article repeats.
+// Each list was, before this package, copied into several stages (timex,
+// ingest, summarize, brief, entity, quote, textvec); a stage now keeps
+// only the words of its own job.
+//
+// The package is a leaf: it imports nothing of storyline's, and every
+// stage may import it. Its tables are read-only after init and safe for
+// concurrent use.
+package vocab
+
+import (
+	"slices"
+	"strings"
+)
+
+// Class is a word's lexical class: a bitset, since one word may be of
+// several ("may" is a month and a stopword; "her" an object pronoun and a
+// possessive).
+type Class uint16
+
+// The classes. Month, Weekday and NumberWord are exclusive of one another
+// and carry a value; the others may combine.
+const (
+	// Month is an English month's name or abbreviation: "march", "sept".
+	Month Class = 1 << iota
+	// Weekday is an English weekday's name or abbreviation: "friday", "thurs".
+	Weekday
+	// NumberWord is a cardinal number written as a word: "seven", "forty", "hundred".
+	NumberWord
+	// Title is an abbreviated title or form of address written before a
+	// name ("mr", "dr", "gen", "sen"). Spelled-out offices and ranks
+	// ("senator", "general") are read differently by each stage's job and
+	// stay with the stage.
+	Title
+	// Pronoun is a personal pronoun in its subject form: "i", "you", "he",
+	// "she", "it", "we", "they".
+	Pronoun
+	// ObjectPronoun is a personal pronoun in its object form: "me",
+	// "you", "him", "her", "it", "us", "them".
+	ObjectPronoun
+	// Possessive is a possessive determiner: "my", "your", "his", "her",
+	// "its", "our", "their".
+	Possessive
+	// Determiner is an article or a demonstrative: "a", "an", "the",
+	// "this", "that", "these", "those".
+	Determiner
+	// Quantifier is a determiner of quantity: "some", "many", "each",
+	// "no", "another", "such".
+	Quantifier
+	// Stopword is an English function word, or a reporting verb or
+	// honorific that every news article repeats: it carries no weight in
+	// similarity and never makes a concept on its own.
+	Stopword
+	// Abbrev marks the short form of a word of another class: "sept",
+	// "tues", "gen". "may" is a month's full name.
+	Abbrev
+)
+
+// classNames are the names String gives, in bit order.
+var classNames = [...]string{
+	"Month", "Weekday", "NumberWord", "Title", "Pronoun", "ObjectPronoun",
+	"Possessive", "Determiner", "Quantifier", "Stopword", "Abbrev",
+}
+
+// String names the classes of c, joined by "|": "Month|Stopword".
+func (c Class) String() string {
+	if c == 0 {
+		return "0"
+	}
+	var b strings.Builder
+	for i, n := range classNames {
+		if c&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(n)
+		}
+	}
+	return b.String()
+}
+
+// Has reports whether c has any class of x.
+func (c Class) Has(x Class) bool { return c&x != 0 }
+
+// The lists. Each word is lower case, an abbreviation without its period.
+var (
+	// months are the months' full names and their abbreviations.
+	months = [12][]string{
+		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
+		{"september", "sept", "sep"}, {"october", "oct"}, {"november", "nov"},
+		{"december", "dec"},
+	}
+	// weekdays are the weekdays' full names and abbreviations, Monday first
+	// (ISO 8601 numbers them Monday 1 … Sunday 7).
+	weekdays = [7][]string{
+		{"monday", "mon"}, {"tuesday", "tue", "tues"}, {"wednesday", "wed"},
+		{"thursday", "thu", "thur", "thurs"}, {"friday", "fri"}, {"saturday", "sat"},
+		{"sunday", "sun"},
+	}
+	// numberWords are the cardinal numbers written as one word (not
+	// "zero": a value of 0 stands for no number).
+	numberWords = map[string]int{
+		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+		"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	}
+	// titles are the abbreviated titles and forms of address written
+	// before a name, each followed by a period in American news ("Gen.").
+	titles = `mr mrs ms dr prof rev st gen maj lt col capt adm sgt cmdr brig sen rep gov
+	gens sens reps`
+	pronouns       = `i you he she it we they`
+	objectPronouns = `me you him her it us them`
+	possessives    = `my your his her its our their`
+	determiners    = `a an the this that these those`
+	quantifiers    = `some many several most all both each every another other few no any such more`
+	// stopwords are English function words, and the reporting verbs and
+	// honorifics every news article repeats.
+	stopwords = `a about above after again against all also am an and any are as at
+	be because been before being below between both but by can could did do does doing down during each
+	few for from further had has have having he her here hers herself him himself his how i if in into is
+	it its itself just me more most my myself no nor not now of off on once only or other our ours
+	ourselves out over own same she should so some such than that the their theirs them themselves then
+	there these they this those through to too under until up very was we were what when where which
+	while who whom why will with would you your yours yourself yourselves said says say mr mrs ms
+	also may might must shall us upon yet s t`
+)
+
+// entry is a word's classes and, for a month, weekday or number word, its
+// value.
+type entry struct {
+	class Class
+	value int32
+}
+
+// table holds every listed word; it is built once, at init, and only read
+// after.
+var table = build()
+
+func build() map[string]entry {
+	t := map[string]entry{}
+	add := func(w string, c Class, v int) {
+		e := t[w]
+		if v != 0 && e.value != 0 {
+			panic("vocab: " + w + " has two values")
+		}
+		e.class |= c
+		if v != 0 {
+			e.value = int32(v)
+		}
+		t[w] = e
+	}
+	for i, names := range months {
+		for k, w := range names {
+			c := Month
+			if k > 0 {
+				c |= Abbrev
+			}
+			add(w, c, i+1)
+		}
+	}
+	for i, names := range weekdays {
+		for k, w := range names {
+			c := Weekday
+			if k > 0 {
+				c |= Abbrev
+			}
+			add(w, c, i+1)
+		}
+	}
+	for w, v := range numberWords {
+		add(w, NumberWord, v)
+	}
+	for _, l := range []struct {
+		words string
+		class Class
+	}{
+		{titles, Title | Abbrev}, {pronouns, Pronoun}, {objectPronouns, ObjectPronoun},
+		{possessives, Possessive}, {determiners, Determiner}, {quantifiers, Quantifier},
+		{stopwords, Stopword},
+	} {
+		for _, w := range strings.Fields(l.words) {
+			add(w, l.class, 0)
+		}
+	}
+	return t
+}
+
+// ClassOf returns the classes of a lower-case word, or 0 when no list
+// holds it. It is one map lookup.
+func ClassOf(word string) Class { return table[word].class }
+
+// MonthNumber returns the number (1 for January … 12) of a lower-case
+// month name or abbreviation, or 0.
+func MonthNumber(word string) int { return valueOf(word, Month) }
+
+// WeekdayNumber returns the ISO 8601 number (1 for Monday … 7 for Sunday)
+// of a lower-case weekday name or abbreviation, or 0.
+func WeekdayNumber(word string) int { return valueOf(word, Weekday) }
+
+// NumberValue returns the value of a lower-case number word ("twelve" →
+// 12) and whether word is one.
+func NumberValue(word string) (int, bool) {
+	v := valueOf(word, NumberWord)
+	return v, v != 0
+}
+
+func valueOf(word string, c Class) int {
+	e := table[word]
+	if e.class&c == 0 {
+		return 0
+	}
+	return int(e.value)
+}
+
+// Words returns, sorted, the words of a class in with and of no class
+// in without: Words(Weekday, Abbrev) gives the seven full names.
+func Words(with, without Class) []string {
+	var out []string
+	for w, e := range table {
+		if e.class&with != 0 && e.class&without == 0 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Set returns a new set of Words(with, without) and the extra words a
+// stage adds to them for its own job.
+func Set(with, without Class, extra ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range Words(with, without) {
+		m[w] = true
+	}
+	for _, w := range extra {
+		m[w] = true
+	}
+	return m
+}
