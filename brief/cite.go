@@ -10,10 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // Citations that hold.
@@ -447,7 +447,7 @@ func lineNumbers(text string) []float64 {
 }
 
 func isMonthWord(w string) bool {
-	return vocab.ClassOf(strings.ToLower(strings.TrimSuffix(w, ".")))&vocab.Month != 0
+	return lexicon.ClassOf(strings.ToLower(strings.TrimSuffix(w, ".")))&lexicon.Month != 0
 }
 
 // holds reports whether sentence cs may state line l at all: it gives

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // Dates of one event.
@@ -98,7 +98,7 @@ func namesDay(text string) bool {
 		if isMonthWord(w) || isDigitByte(w[0]) {
 			return true
 		}
-		if vocab.ClassOf(strings.ToLower(w))&(vocab.Weekday|vocab.Abbrev) == vocab.Weekday {
+		if lexicon.ClassOf(strings.ToLower(w))&(lexicon.Weekday|lexicon.Abbrev) == lexicon.Weekday {
 			return true
 		}
 	}

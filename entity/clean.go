@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // discourse are the words that open a sentence as a connective or an
@@ -32,7 +32,7 @@ var discourse = map[string]bool{
 // weekdays (and "Dear") are trimmed off the front of a name ("Friday
 // Facebook", "Dear Sasha"), and weekdays off the end of a person's
 // ("Obama Monday").
-var weekdays = vocab.Set(vocab.Weekday, vocab.Abbrev, "dear")
+var weekdays = lexicon.Set(lexicon.Weekday, lexicon.Abbrev, "dear")
 
 // personTitles are office words that, inside what the tagger took for an
 // organisation's or a person's name, start a person's name when written
@@ -376,9 +376,9 @@ func knownMisc(w string) bool {
 // abbreviations of months and titles with their period ("Sept.", "Gen."),
 // and two offices.
 var notName = func() map[string]bool {
-	m := vocab.Set(vocab.Weekday, vocab.Abbrev, "congressman", "congresswoman")
-	for _, w := range vocab.Words(vocab.Month|vocab.Title, 0) {
-		if vocab.ClassOf(w)&vocab.Abbrev != 0 {
+	m := lexicon.Set(lexicon.Weekday, lexicon.Abbrev, "congressman", "congresswoman")
+	for _, w := range lexicon.Words(lexicon.Month|lexicon.Title, 0) {
+		if lexicon.ClassOf(w)&lexicon.Abbrev != 0 {
 			m[w+"."] = true
 		}
 	}

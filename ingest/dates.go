@@ -6,12 +6,12 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/storyline-news/storyline/vocab"
+	"github.com/storyline-news/storyline/lexicon"
 )
 
 // otherMonths are month names of other European languages, read in a web
 // page's metadata and date lines, whose language is not known; the lines
-// of plain text use vocab's English months alone.
+// of plain text use lexicon's English months alone.
 var otherMonths = map[string]time.Month{
 	"januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "gennaio": 1, "januari": 1, "janeiro": 1,
 	"februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "febbraio": 2, "februari": 2, "fevereiro": 2,
@@ -158,11 +158,11 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 				hour, _ = strconv.Atoi(h)
 				min, _ = strconv.Atoi(m[:2])
 			}
-		case vocab.MonthNumber(low) != 0 && month == 0:
-			month = time.Month(vocab.MonthNumber(low))
+		case lexicon.MonthNumber(low) != 0 && month == 0:
+			month = time.Month(lexicon.MonthNumber(low))
 		case loose && otherMonths[low] != 0 && month == 0:
 			month = otherMonths[low]
-		case vocab.WeekdayNumber(low) != 0:
+		case lexicon.WeekdayNumber(low) != 0:
 		case low == "am" || low == "a.m":
 			am = true
 		case low == "pm" || low == "p.m":

@@ -10,8 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // readText reads a plain-text article: header, metadata lines near the
@@ -695,8 +695,8 @@ func parseDateline(p string) (dateline, string, bool) {
 		for _, tok := range dateTokens(date) {
 			low := strings.ToLower(strings.TrimRight(tok, "."))
 			switch {
-			case vocab.MonthNumber(low) != 0:
-				dl.month = time.Month(vocab.MonthNumber(low))
+			case lexicon.MonthNumber(low) != 0:
+				dl.month = time.Month(lexicon.MonthNumber(low))
 			case isNumber(low) && len(low) == 4:
 				dl.year, _ = atoi(low)
 			case isNumber(low):

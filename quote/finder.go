@@ -3,8 +3,8 @@ package quote
 import (
 	"strings"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // rng is a half-open range of token indexes; the zero value is empty.
@@ -1057,7 +1057,7 @@ func (p *para) timePhraseLeft(j, lo int) int {
 }
 
 // weekdays name the days a report is dated by: "spoke Tuesday".
-var weekdays = vocab.Set(vocab.Weekday, vocab.Abbrev)
+var weekdays = lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
 
 // periods are the units of a time phrase.
 var periods = map[string]bool{

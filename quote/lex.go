@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/storyline-news/storyline/vocab"
+	"github.com/storyline-news/storyline/lexicon"
 )
 
 // cueKind says how a reporting verb takes its content.
@@ -145,10 +145,10 @@ func inflect(v string) []string {
 }
 
 // pronouns that can be the source of a quote, with whether they name one
-// person: vocab's subject pronouns and the relative ones.
+// person: lexicon's subject pronouns and the relative ones.
 var pronouns = func() map[string]bool {
 	m := map[string]bool{"who": false, "which": false, "that": false}
-	for _, w := range vocab.Words(vocab.Pronoun, 0) {
+	for _, w := range lexicon.Words(lexicon.Pronoun, 0) {
 		m[w] = w == "he" || w == "she"
 	}
 	return m
@@ -172,11 +172,11 @@ func uncontract(w string) (string, bool) {
 	return w, false
 }
 
-// determiners open a noun phrase: vocab's determiners, possessives and
+// determiners open a noun phrase: lexicon's determiners, possessives and
 // quantifiers, and the numbers one to three. "that" is left out: before a
 // cue it more often opens a clause than a noun phrase.
 var determiners = func() map[string]bool {
-	m := vocab.Set(vocab.Determiner|vocab.Possessive|vocab.Quantifier, 0, "one", "two", "three")
+	m := lexicon.Set(lexicon.Determiner|lexicon.Possessive|lexicon.Quantifier, 0, "one", "two", "three")
 	delete(m, "that")
 	return m
 }()
@@ -290,11 +290,11 @@ var roleNouns = map[string]bool{
 }
 
 // titleWords are ranks and offices written before a name. They are not
-// part of the name. They are spelledTitles and vocab's abbreviated titles
+// part of the name. They are spelledTitles and lexicon's abbreviated titles
 // with their period ("Gen.", "Mr.").
 var titleWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range vocab.Words(vocab.Title, 0) {
+	for _, w := range lexicon.Words(lexicon.Title, 0) {
 		m[w+"."] = true
 	}
 	for w, v := range spelledTitles {
@@ -340,9 +340,9 @@ var agencyWords = map[string]bool{
 	"state": true, "local": true, "reports": true,
 }
 
-// timeWords name days, months and other times, never a source: vocab's
+// timeWords name days, months and other times, never a source: lexicon's
 // weekdays and months written in full, and these.
-var timeWords = vocab.Set(vocab.Weekday|vocab.Month, vocab.Abbrev,
+var timeWords = lexicon.Set(lexicon.Weekday|lexicon.Month, lexicon.Abbrev,
 	"today", "yesterday", "week", "month", "year", "morning", "afternoon", "evening",
 	"night", "weekend", "tonight")
 

@@ -13,9 +13,9 @@ import (
 	"github.com/storyline-news/storyline/internal/disjoint"
 	"github.com/storyline-news/storyline/internal/levenshtein"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // sent is one candidate sentence.
@@ -205,7 +205,7 @@ func namesPerson(d *news.Doc, ix bySentence, i int) bool {
 		for k+1 < len(f) && capitalWord(f[k+1]) {
 			k++
 		}
-		if placeWords[before] || weekdays(f[run]) != 0 || vocab.ClassOf(strings.ToLower(strings.Trim(f[run], ".,")))&vocab.Month != 0 {
+		if placeWords[before] || weekdays(f[run]) != 0 || lexicon.ClassOf(strings.ToLower(strings.Trim(f[run], ".,")))&lexicon.Month != 0 {
 			continue
 		}
 		return true
@@ -551,7 +551,7 @@ func weekdays(text string) uint8 {
 	}
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, `.,;:"'()`)
-		if d := vocab.WeekdayNumber(w); d > 0 && vocab.ClassOf(w)&vocab.Abbrev == 0 {
+		if d := lexicon.WeekdayNumber(w); d > 0 && lexicon.ClassOf(w)&lexicon.Abbrev == 0 {
 			m |= 1 << (d - 1)
 		}
 	}

@@ -3,34 +3,34 @@ package timex
 import (
 	"maps"
 
-	"github.com/storyline-news/storyline/vocab"
+	"github.com/storyline-news/storyline/lexicon"
 )
 
-// Word lists the tagger uses besides vocab's months, weekdays and number
+// Word lists the tagger uses besides lexicon's months, weekdays and number
 // words. All entries are lower case.
 
 // monthAbbrev reports whether a word is a month's abbreviation ("Sept"),
 // which needs a day or year to be read as a month.
 func monthAbbrev(w string) bool {
-	return vocab.ClassOf(w)&(vocab.Month|vocab.Abbrev) == vocab.Month|vocab.Abbrev
+	return lexicon.ClassOf(w)&(lexicon.Month|lexicon.Abbrev) == lexicon.Month|lexicon.Abbrev
 }
 
 // weekdayAbbrev reports whether a word is a weekday's abbreviation ("Tues").
 func weekdayAbbrev(w string) bool {
-	return vocab.ClassOf(w)&(vocab.Weekday|vocab.Abbrev) == vocab.Weekday|vocab.Abbrev
+	return lexicon.ClassOf(w)&(lexicon.Weekday|lexicon.Abbrev) == lexicon.Weekday|lexicon.Abbrev
 }
 
-// quantityWords give a quantity in a time expression besides vocab's
+// quantityWords give a quantity in a time expression besides lexicon's
 // number words: "a week", "a single day", "a dozen years", "half an hour"
 // (-2 marks the half).
 var quantityWords = map[string]int{"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2}
 
-// quantities are vocab's number words and the quantity words in one
+// quantities are lexicon's number words and the quantity words in one
 // index, so that the scanner, which asks of most words, looks once.
 var quantities = func() map[string]int {
 	m := maps.Clone(quantityWords)
-	for _, w := range vocab.Words(vocab.NumberWord, 0) {
-		m[w], _ = vocab.NumberValue(w)
+	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
+		m[w], _ = lexicon.NumberValue(w)
 	}
 	return m
 }()

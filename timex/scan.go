@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/vocab"
 )
 
 // cand is one matched expression, before it becomes a news.Timex.
@@ -115,7 +115,7 @@ func (s *scanner) match(i int) (cand, bool) {
 			if x := s.lo(e); (x == "st" || x == "nd" || x == "rd" || x == "th") && s.ws[e].glued {
 				e++
 			}
-			if _, ok := units[s.lo(e)]; !ok && vocab.MonthNumber(s.lo(e)) == 0 {
+			if _, ok := units[s.lo(e)]; !ok && lexicon.MonthNumber(s.lo(e)) == 0 {
 				d := date(t.Year(), int(t.Month()), n)
 				c := cand{start: i, end: e, typ: tDate, val: dayValue(d)}
 				if s.lastDayRel != nil {
@@ -128,7 +128,7 @@ func (s *scanner) match(i int) (cand, bool) {
 	amod := ""
 	// Approximations: about three years, more than a week, at least 30 days.
 	switch {
-	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && vocab.MonthNumber(s.lo(j+1)) > 0):
+	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && lexicon.MonthNumber(s.lo(j+1)) > 0):
 		amod = approx[s.lo(j)]
 		j++
 	case (s.is(j, "more") || s.is(j, "less") || s.is(j, "fewer")) && s.is(j+1, "than"):
@@ -216,7 +216,7 @@ func (s *scanner) match(i int) (cand, bool) {
 	if det && !modded && !s.keepThe(i+1, c) {
 		c.start = i + 1
 	}
-	if vocab.WeekdayNumber(s.lo(j)) > 0 && s.ws[j].upper {
+	if lexicon.WeekdayNumber(s.lo(j)) > 0 && s.ws[j].upper {
 		c.start = j // late Monday, the Friday explosions: TimeBank marks the day alone
 	}
 	if mod != "" && (c.typ == tDate || c.typ == tTime) && c.mod == "" {
@@ -232,7 +232,7 @@ func (s *scanner) match(i int) (cand, bool) {
 // not.
 func (s *scanner) keepThe(j int, c cand) bool {
 	w := s.lo(j)
-	if vocab.MonthNumber(w) > 0 {
+	if lexicon.MonthNumber(w) > 0 {
 		return false
 	}
 	if w == "year" {
@@ -294,12 +294,12 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 	// months and weekdays are capitalised: a lowercase word is looked up
 	// in neither
 	if w.upper {
-		if m := vocab.MonthNumber(w.lo); m > 0 {
+		if m := lexicon.MonthNumber(w.lo); m > 0 {
 			if c, ok := s.monthExpr(j, m, det || modded); ok {
 				return c, true
 			}
 		}
-		if wd := vocab.WeekdayNumber(w.lo); wd > 0 {
+		if wd := lexicon.WeekdayNumber(w.lo); wd > 0 {
 			if c, ok := s.weekdayExpr(j, wd, 0); ok {
 				return c, true
 			}
@@ -700,7 +700,7 @@ func (s *scanner) monthExpr(j, m int, ctx bool) (cand, bool) {
 		return s.markFuture(cand{end: ye, typ: tDate, val: monthValue(y, m)}, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
 	// June and July of 2009: the year of the next month is this one's.
-	if (s.is(k, "and") || s.is(k, "or") || s.is(k, "to") || s.is(k, "through") || s.is(k, "-")) && vocab.MonthNumber(s.lo(k+1)) > 0 && s.ws[k+1].upper {
+	if (s.is(k, "and") || s.is(k, "or") || s.is(k, "to") || s.is(k, "through") || s.is(k, "-")) && lexicon.MonthNumber(s.lo(k+1)) > 0 && s.ws[k+1].upper {
 		e := k + 2
 		if monthAbbrev(s.lo(k + 1)) {
 			e = s.period(e)
@@ -841,13 +841,13 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 	if s.is(e, ",") {
 		e++
 	}
-	if m := vocab.MonthNumber(s.lo(e)); m > 0 && s.ws[e].upper {
+	if m := lexicon.MonthNumber(s.lo(e)); m > 0 && s.ws[e].upper {
 		if c, ok := s.monthExpr(e, m, true); ok && c.typ == tDate && len(c.val) >= 10 {
 			return s.weekdayYear(c, wd), true
 		}
 	}
 	if s.digit(e) && s.ws[e].num >= 1 && s.ws[e].num <= 31 {
-		if m := vocab.MonthNumber(s.lo(e + 1)); m > 0 {
+		if m := lexicon.MonthNumber(s.lo(e + 1)); m > 0 {
 			if c, ok := s.numeric(e, false); ok && c.typ == tDate && len(c.val) >= 10 {
 				_ = m
 				return c, true
@@ -982,14 +982,14 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 		if s.is(k, "on") || s.is(k, ",") {
 			k++
 		}
-		if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
+		if m := lexicon.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
 			if dc, ok := s.monthExpr(k, m, true); ok && len(dc.val) == 10 {
 				c.end, c.fut, d = dc.end, dc.fut, dc.val
 				c.rel = clockRel(dc.rel, dc.val, hm)
 				break
 			}
 		}
-		if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
+		if wd := lexicon.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 			s.forceDir = s.tense(start, k+1)
 			w, ok := s.weekdayExpr(k, wd, 0)
 			s.forceDir = 0
@@ -1197,7 +1197,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		c, ok := s.thisUnit(k+1, uYear, n)
 		return c, ok
 	}
-	if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) {
+	if m := lexicon.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) {
 		c := cand{end: k + 1, typ: tDate, rel: &news.Relative{Kind: "month", Month: m, Strict: n}}
 		if !s.has {
 			c.val = "XXXX-" + two(m)
@@ -1214,7 +1214,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 		c.val = monthValue(y, m)
 		return s.markFuture(c, date(y, m, 1), date(y, m, daysIn(y, m))), true
 	}
-	if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
+	if wd := lexicon.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 		if w == "this" {
 			return s.weekdayExpr(k, wd, 0)
 		}
@@ -1339,7 +1339,7 @@ func (s *scanner) set(j int) (cand, bool) {
 		}
 		return cand{end: k + 1, typ: tSet, val: durVal(n, u, l)}, true
 	}
-	if wd := vocab.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
+	if wd := lexicon.WeekdayNumber(s.lo(k)); wd > 0 && s.ws[k].upper {
 		return cand{end: k + 1, typ: tSet, val: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
 	if p, ok := partsOfDay[s.lo(k)]; ok {
@@ -1814,7 +1814,7 @@ func (s *scanner) numeric(j int, det bool) (cand, bool) {
 				k++
 			}
 		}
-		if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
+		if m := lexicon.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper {
 			e := k + 1
 			if monthAbbrev(s.lo(k)) {
 				e = s.period(e)
@@ -2051,7 +2051,7 @@ func (s *scanner) namePart(e int) bool {
 		return false
 	}
 	w := s.lo(e)
-	if vocab.WeekdayNumber(w) > 0 || vocab.MonthNumber(w) > 0 {
+	if lexicon.WeekdayNumber(w) > 0 || lexicon.MonthNumber(w) > 0 {
 		return false
 	}
 	return true
@@ -2068,7 +2068,7 @@ func (s *scanner) anaphoric(j int, det bool) (cand, bool) {
 		k++
 	}
 	// that October: the month in the year last named.
-	if m := vocab.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) && len(s.lastDate) >= 4 {
+	if m := lexicon.MonthNumber(s.lo(k)); m > 0 && s.ws[k].upper && !monthAbbrev(s.lo(k)) && len(s.lastDate) >= 4 {
 		if y, err := strconv.Atoi(s.lastDate[:4]); err == nil {
 			c := cand{end: k + 1, typ: tDate, val: monthValue(y, m)}
 			if s.lastDateRel != nil {

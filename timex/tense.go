@@ -3,7 +3,7 @@ package timex
 import (
 	"strings"
 
-	"github.com/storyline-news/storyline/vocab"
+	"github.com/storyline-news/storyline/lexicon"
 )
 
 // tense reads the tense of the clause around words [i, j): +1 when it
@@ -251,7 +251,7 @@ func (s *scanner) cue(k int) (int, int) {
 // nounBefore reports whether word k makes the word after it a noun: a
 // determiner, a possessive or a past-tense verb (announced plans to).
 func (s *scanner) nounBefore(k int) bool {
-	if vocab.ClassOf(s.lo(k))&(vocab.Determiner|vocab.Possessive) != 0 {
+	if lexicon.ClassOf(s.lo(k))&(lexicon.Determiner|lexicon.Possessive) != 0 {
 		return true
 	}
 	switch s.lo(k) {
@@ -281,7 +281,7 @@ func (s *scanner) infinitive(k int) bool {
 	if k >= len(s.ws) || s.ws[k].kind != 'a' || s.ws[k].upper {
 		return false
 	}
-	if vocab.ClassOf(s.ws[k].lo)&(vocab.Determiner|vocab.Possessive) != 0 {
+	if lexicon.ClassOf(s.ws[k].lo)&(lexicon.Determiner|lexicon.Possessive) != 0 {
 		return false
 	}
 	switch s.ws[k].lo {

@@ -1,10 +1,10 @@
-package vocab_test
+package lexicon_test
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/storyline-news/storyline/vocab"
+	"github.com/storyline-news/storyline/lexicon"
 )
 
 // Example classes the words of a sentence and reads the values of a
@@ -12,14 +12,14 @@ import (
 func Example() {
 	for _, w := range strings.Fields("On Tues. Mr. Sato said she met them on the second of March with seven aides") {
 		low := strings.ToLower(strings.TrimSuffix(w, "."))
-		c := vocab.ClassOf(low)
+		c := lexicon.ClassOf(low)
 		switch {
-		case c&vocab.Weekday != 0:
-			fmt.Printf("%s: %v, day %d of the ISO week\n", w, c, vocab.WeekdayNumber(low))
-		case c&vocab.Month != 0:
-			fmt.Printf("%s: %v, month %d\n", w, c, vocab.MonthNumber(low))
-		case c&vocab.NumberWord != 0:
-			n, _ := vocab.NumberValue(low)
+		case c&lexicon.Weekday != 0:
+			fmt.Printf("%s: %v, day %d of the ISO week\n", w, c, lexicon.WeekdayNumber(low))
+		case c&lexicon.Month != 0:
+			fmt.Printf("%s: %v, month %d\n", w, c, lexicon.MonthNumber(low))
+		case c&lexicon.NumberWord != 0:
+			n, _ := lexicon.NumberValue(low)
 			fmt.Printf("%s: %v, %d\n", w, c, n)
 		case c != 0:
 			fmt.Printf("%s: %v\n", w, c)
@@ -27,7 +27,7 @@ func Example() {
 	}
 	// A stage that needs a list with words of its own job adds them to a
 	// class's words.
-	timeWords := vocab.Set(vocab.Weekday|vocab.Month, vocab.Abbrev, "today", "yesterday")
+	timeWords := lexicon.Set(lexicon.Weekday|lexicon.Month, lexicon.Abbrev, "today", "yesterday")
 	fmt.Println(len(timeWords), timeWords["march"], timeWords["tues"])
 	// Output:
 	// On: Stopword

@@ -1,4 +1,4 @@
-package vocab
+package lexicon
 
 import (
 	"slices"

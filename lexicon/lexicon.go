@@ -1,4 +1,4 @@
-// Package vocab is storyline's shared vocabulary: the closed word lists
+// Package lexicon is storyline's shared vocabulary: the closed word lists
 // that more than one stage reads (months, weekdays, number words, titles,
 // pronouns, determiners, stopwords), each written once, here.
 //
@@ -6,7 +6,7 @@
 // it with one lookup in a table built once at init, so a stage can ask of
 // each token "is this a month? a pronoun?" without a list of its own:
 //
-//	if vocab.ClassOf(low)&vocab.Weekday != 0 { … }
+//	if lexicon.ClassOf(low)&lexicon.Weekday != 0 { … }
 //
 // Months, weekdays and number words also carry a value, read with
 // MonthNumber, WeekdayNumber and NumberValue. Words and Set give a class's
@@ -37,7 +37,7 @@
 // The package is a leaf: it imports nothing of storyline's, and every
 // stage may import it. Its tables are read-only after init and safe for
 // concurrent use.
-package vocab
+package lexicon
 
 import (
 	"slices"
@@ -175,7 +175,7 @@ func build() map[string]entry {
 	add := func(w string, c Class, v int) {
 		e := t[w]
 		if v != 0 && e.value != 0 {
-			panic("vocab: " + w + " has two values")
+			panic("lexicon: " + w + " has two values")
 		}
 		e.class |= c
 		if v != 0 {
