@@ -3,7 +3,7 @@
 //
 //   - word splitting: Words splits text as ROUGE does (runs of ASCII
 //     letters and digits), Fold lowercases a token and folds accents;
-//   - the stopword test (IsStopword, over vocab's list), used by the
+//   - the stopword test (IsStopword, over lexicon's list), used by the
 //     summarizer, the timeline and the clusterer alike;
 //   - Porter stems with a bounded, concurrency-safe cache (Stem);
 //   - a Vocab interning terms as dense integer ids, so that hot loops
