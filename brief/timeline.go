@@ -2,6 +2,7 @@ package brief
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -186,7 +187,7 @@ func datedCandidates(d *news.Doc) []*candidate {
 			cs[0].words.add(w)
 			continue
 		}
-		c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
+		c := &candidate{date: val, start: st, end: en, text: dropDateline(clause(d, t)), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
 		byDate[val] = append(byDate[val], c)
 		out = append(out, c)
 	}
@@ -296,7 +297,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 		if dated[i] || d.InOpinion(sent.Span) {
 			continue
 		}
-		text := tidy(d.SentenceText(i))
+		text := dropDateline(tidy(d.SentenceText(i)))
 		if len(strings.Fields(text)) < undatedWords || !strings.HasSuffix(text, ".") || anaphoric(text) || inDirectQuote(d, sent.Span) {
 			continue
 		}
@@ -624,3 +625,23 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// datelineRe matches a dateline the analysis left in a sentence's text:
+// a place in capitals, optionally a region after a comma, and a colon
+// or a dash ("RAFAH, Egypt/MITZPE HILA, Israel: …", "SIRTE, Libya — …"),
+// or a one-word region and then a capital ("SIRTE, Libya Deposed …").
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]+(?: [\p{Lu}'.-]+)*(?:(?:, [\p{L}'./, -]{2,60}?)?\s*(?::|—|–|--)\s+|, \p{Lu}\p{Ll}+\s+)(\p{Lu})`)
+
+// dropDateline removes a dateline from the start of a timeline line: it
+// names where the article was filed, not what happened.
+func dropDateline(text string) string {
+	m := datelineRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	head := text[:m[2]]
+	if len(strings.Fields(head)) > 8 || strings.Count(head, ",") > 3 {
+		return text
+	}
+	return text[m[2]:]
+}
