@@ -582,6 +582,10 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			best[i] = v
 		}
 	}
+	planned := notBefore.IsZero() && !on[0].IsZero()
+	if notBefore.IsZero() && on[0].IsZero() {
+		notBefore = c.reportedOn(copies, origin)
+	}
 	c.citeClaims(text, l, best, notBefore, on)
 	if origin < 0 {
 		top := 0.0
@@ -607,9 +611,35 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		if !notBefore.IsZero() && !d.Date.IsZero() && d.Date.Before(notBefore) {
 			continue // published before what it would report
 		}
+		if planned && !d.Date.IsZero() && !d.Date.Before(on[0]) {
+			continue // published once the plan was under way: it reports what happened
+		}
 		out = append(out, d.ID)
 	}
 	return out
+}
+
+// reportedOn returns the first day the sentence a summary line was taken
+// from names as past or present (on or before its article's date), or
+// zero: a source published before that day cannot state the line.
+func (c *lineCiter) reportedOn(copies []int32, origin int) time.Time {
+	if origin < 0 || c.docs[origin].Date.IsZero() {
+		return time.Time{}
+	}
+	published := c.docs[origin].Date
+	var first time.Time
+	for _, r := range copies {
+		i, cs := c.ref(r)
+		if i != origin {
+			continue
+		}
+		for _, sp := range cs.spans {
+			if !sp[0].After(published) && (first.IsZero() || sp[0].Before(first)) {
+				first = sp[0]
+			}
+		}
+	}
+	return first
 }
 
 // during reports whether one of the periods overlaps on (both are

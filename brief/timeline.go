@@ -59,6 +59,10 @@ type candidate struct {
 	// explicit marks a sentence that names its date; the others are
 	// dated by their article (see undatedCandidates).
 	explicit bool
+	// rank counts the undated candidates of its article before it;
+	// named marks a sentence naming a person.
+	rank  int
+	named bool
 }
 
 // timeline lists the story's happenings in date order, each once.
@@ -112,7 +116,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			srcs = appendOnce(srcs, m.source)
 			planned = planned && m.planned
 		}
-		if len(explicit) == 0 && len(srcs) < minUndatedSources {
+		if len(explicit) == 0 && len(srcs) < minUndatedSources && !e.leads() {
 			continue
 		}
 		sort.Strings(srcs)
@@ -152,6 +156,18 @@ func timeline(s *news.Story) []news.TimelineEntry {
 type entry struct {
 	members []*candidate
 	words   bag
+}
+
+// leads reports whether an entry of undated sentences holds one of the
+// first undatedSolo of its article: a happening its source leads with
+// is kept though no other source tells it.
+func (e *entry) leads() bool {
+	for _, m := range e.members {
+		if !m.explicit && m.named && m.rank < undatedSolo {
+			return true
+		}
+	}
+	return false
 }
 
 // explicit returns the members that name the entry's date.
@@ -250,7 +266,10 @@ func sentenceDates(d *news.Doc) []news.Timex {
 // sentence); the sentence then adds nothing. The others are grouped by
 // their words (at least mergeUndated with a group's words) into entries
 // of their own, dated by the first day a source gives, and kept when
-// minUndatedSources sources tell them. Only the first undatedLead
+// minUndatedSources sources tell them, or when one holds the first
+// undatedSolo undated sentences of its article and names a person (the
+// happening it leads with, which the other sources may tell in other
+// words). Only the first undatedLead
 // sentences of an article count (news puts the main facts first), of
 // undatedWords words or more, whole (a capital first, a full stop last),
 // telling a happening (in the past or the future tense), not in a direct
@@ -260,6 +279,7 @@ const (
 	absorbUndated     = 0.5
 	undatedBefore     = 2
 	minUndatedSources = 2
+	undatedSolo       = 1
 	undatedLead       = 12
 	undatedWords      = 8
 )
@@ -283,6 +303,12 @@ func undatedCandidates(d *news.Doc) []*candidate {
 	for _, t := range sentenceDates(d) {
 		if st, en, ok := timex.Interval(t.Value); ok && day0(st).Equal(day0(en)) && !t.Future && t.Tense <= 0 && !st.After(d.Date) {
 			days[t.Sentence] = day0(st)
+		}
+	}
+	named := map[int]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == news.Person {
+			named[m.Sentence] = true
 		}
 	}
 	day := day0(d.Date)
@@ -309,7 +335,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 			continue // no happening: a description, a comment
 		}
 		planned := tense > 0
-		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned})
+		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned, rank: len(out), named: named[i]})
 	}
 	return out
 }
