@@ -706,7 +706,7 @@ func sortStrings(s []string) {
 // A long line tells several things: a source stating one of them (its
 // own figures, its people and enough of its words) is a source of the
 // line too. A line is cut into claims at its clause marks; a claim of
-// fewer than claimWords content words joins its neighbour; each claim
+// fewer than claimWords content words and figures joins its neighbour; each claim
 // keeps the line's subject (the person it names first). A sentence
 // states a claim when it holds it as holds asks and shares claimOverlap
 // of its words (weighed by rarity).
@@ -741,7 +741,7 @@ func claims(text string) []string {
 		} else {
 			cur += ", " + p
 		}
-		if len(contentBag(cur)) >= claimWords {
+		if len(contentBag(cur))+len(lineNumbers(cur)) >= claimWords {
 			out = append(out, cur)
 			cur = ""
 		}
