@@ -578,6 +578,11 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			best[i] = v
 		}
 	}
+	planned := notBefore.IsZero() && !on[0].IsZero()
+	if notBefore.IsZero() && on[0].IsZero() {
+		notBefore = c.reportedOn(copies, origin)
+	}
+	c.citeClaims(text, l, best, notBefore, on)
 	if origin < 0 {
 		top := 0.0
 		for i, d := range c.docs {
@@ -602,15 +607,42 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		if !notBefore.IsZero() && !d.Date.IsZero() && d.Date.Before(notBefore) {
 			continue // published before what it would report
 		}
+		if planned && !d.Date.IsZero() && !d.Date.Before(on[0]) {
+			continue // published once the plan was under way: it reports what happened
+		}
 		out = append(out, d.ID)
 	}
 	return out
 }
 
-// during reports whether one of the periods overlaps on.
+// reportedOn returns the first day the sentence a summary line was taken
+// from names as past or present (on or before its article's date), or
+// zero: a source published before that day cannot state the line.
+func (c *lineCiter) reportedOn(copies []int32, origin int) time.Time {
+	if origin < 0 || c.docs[origin].Date.IsZero() {
+		return time.Time{}
+	}
+	published := c.docs[origin].Date
+	var first time.Time
+	for _, r := range copies {
+		i, cs := c.ref(r)
+		if i != origin {
+			continue
+		}
+		for _, sp := range cs.spans {
+			if !sp[0].After(published) && (first.IsZero() || sp[0].Before(first)) {
+				first = sp[0]
+			}
+		}
+	}
+	return first
+}
+
+// during reports whether one of the periods overlaps on (both are
+// closed: first and last day, as timex.Interval gives them).
 func during(spans [][2]time.Time, on [2]time.Time) bool {
 	for _, sp := range spans {
-		if sp[0].Before(on[1]) && on[0].Before(sp[1]) {
+		if !sp[0].After(on[1]) && !on[0].After(sp[1]) {
 			return true
 		}
 	}
@@ -666,3 +698,129 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+// A long line tells several things: a source stating one of them (its
+// own figures, its people and enough of its words) is a source of the
+// line too. A line is cut into claims at its clause marks; a claim of
+// fewer than claimWords content words and figures joins its neighbour; each claim
+// keeps the line's subject (the person it names first). A sentence
+// states a claim when it holds it as holds asks and shares claimOverlap
+// of its words (weighed by rarity).
+const (
+	claimWords    = 3
+	claimOverlap  = 0.5
+	claimAnchored = 0.25
+)
+
+// claimMarks are where a line's clauses meet.
+var claimMarks = []string{"; ", " – ", " — ", " -- ", ", ", " (", ") "}
+
+// claims cuts a line into its claims; a line of one claim gives none.
+func claims(text string) []string {
+	var parts []string
+	rest := text
+	for rest != "" {
+		at, width := len(rest), 0
+		for _, m := range claimMarks {
+			if i := strings.Index(rest, m); i >= 0 && i < at {
+				at, width = i, len(m)
+			}
+		}
+		parts = append(parts, rest[:at])
+		rest = rest[min(len(rest), at+width):]
+	}
+	var out []string
+	cur := ""
+	for _, p := range splitParticiples(parts) {
+		if cur == "" {
+			cur = p
+		} else {
+			cur += ", " + p
+		}
+		if len(contentBag(cur))+len(lineNumbers(cur)) >= claimWords {
+			out = append(out, cur)
+			cur = ""
+		}
+	}
+	if cur != "" && len(out) > 0 {
+		out[len(out)-1] += ", " + cur
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// citeClaims raises best[i] for each doc with a sentence that states one
+// of the line's claims, on the line's date when it has one.
+func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefore time.Time, on [2]time.Time) {
+	for _, part := range claims(text) {
+		cl := c.sentence(part)
+		if l.first != "" {
+			// the line's subject is the claim's: "X, who …, confirmed
+			// his death" is not stated by "Y confirmed his death"
+			if cl.first != "" {
+				cl.core[cl.first] = true
+			}
+			cl.first = l.first
+		}
+		for w := range cl.words {
+			cl.order = append(cl.order, w)
+		}
+		sort.Strings(cl.order)
+		for _, r := range c.candidates(cl) {
+			i, cs := c.ref(r)
+			if best[i] > 0 || !c.holds(cl, *cs) {
+				continue
+			}
+			v := c.share(cl, *cs)
+			need := claimOverlap
+			if len(cl.numbers) > 0 {
+				need = claimAnchored // its figures, held, say which claim it is
+			}
+			if v < need {
+				continue
+			}
+			d := c.docs[i]
+			if !on[0].IsZero() && !during(cs.spans, on) {
+				if notBefore.IsZero() || len(cs.spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon {
+					continue
+				}
+			}
+			best[i] = v
+		}
+	}
+}
+
+// splitParticiples cuts each part before a participle that opens a
+// clause of its own ("struck on Sunday collapsing 45 buildings"): a
+// lower-case word of participleLetters letters or more ending in -ing,
+// not a stopword, after a word that is not a lower-case stopword ("the
+// building", "was killing" stay whole).
+func splitParticiples(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		f := strings.Fields(p)
+		from := 0
+		for k := 1; k < len(f); k++ {
+			w, prev := f[k], strings.Trim(f[k-1], `"'“”‘’`)
+			if len(w) < participleLetters || !strings.HasSuffix(w, "ing") || stopwords[w] {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(prev); unicode.IsLower(r) && stopwords[prev] {
+				continue
+			}
+			out = append(out, strings.Join(f[from:k], " "))
+			from = k
+		}
+		out = append(out, strings.Join(f[from:], " "))
+	}
+	return out
+}
+
+// participleLetters is the least length of a participle that opens a
+// clause.
+const participleLetters = 6

@@ -37,3 +37,53 @@ func TestCiteLines(t *testing.T) {
 		t.Errorf("timeline line cites %v, want %v: a.txt was published the day before", got, want)
 	}
 }
+
+func TestClaims(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"A powerful 7.2-magnitude earthquake struck eastern Turkey on Sunday collapsing about 45 buildings, leaving 500 people killed, the seismological service says.",
+			[]string{"A powerful 7.2-magnitude earthquake struck eastern Turkey on Sunday", "collapsing about 45 buildings", "leaving 500 people killed, the seismological service says."}},
+		// A clause of fewer than claimWords content words (figures
+		// counting) joins the next; the last joins the one before.
+		{"The chairman, Mustafa Abdel Jalil, confirmed the death at a news conference.",
+			[]string{"The chairman, Mustafa Abdel Jalil", "confirmed the death at a news conference."}},
+		// "the building" and "was killing" open no clause.
+		{"The building was killing the mood of the whole street.", nil},
+	} {
+		if got := claims(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("claims(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestCiteClaimsAndDays checks that a source stating one claim of a long
+// line is cited (its figure held), one giving another figure is not, and
+// that a summary line is not cited to a source published before the day
+// its sentence reports.
+func TestCiteClaimsAndDays(t *testing.T) {
+	s := analysedStory(t,
+		"Baqeri will hold talks with Hulusi Akar in Tehran on Tuesday.",
+		"A powerful 7.2-magnitude earthquake struck eastern Turkey on Sunday collapsing about 45 buildings, leaving hundreds of people killed.",
+		"A 7.2 magnitude earthquake struck eastern Turkey on Sunday at 1:41 p.m. local time.",
+		"A 7.3 magnitude earthquake struck eastern Turkey on Sunday, collapsing many buildings.",
+		"Baqeri held talks with Hulusi Akar in Tehran on Tuesday.",
+	)
+	for _, d := range s.Docs {
+		d.StatedDate = d.Date
+	}
+	s = datedStory(s) // the time expressions read against the docs' dates
+	ents := entities(s)
+	b := &news.Brief{Summary: []news.SummaryLine{
+		{Text: "A powerful 7.2-magnitude earthquake struck eastern Turkey on Sunday collapsing about 45 buildings, leaving hundreds of people killed.", Sources: []string{"b.txt"}},
+		{Text: "Baqeri held talks with Hulusi Akar in Tehran on Tuesday.", Sources: []string{"e.txt"}},
+	}}
+	citeLines(b, s, ents, nil)
+	if got, want := b.Summary[0].Sources, []string{"b.txt", "c.txt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("quake line cites %v, want %v: c.txt states its main claim, d.txt gives another magnitude", got, want)
+	}
+	if got, want := b.Summary[1].Sources, []string{"e.txt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("talks line cites %v, want %v: a.txt came out before the talks", got, want)
+	}
+}

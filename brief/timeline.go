@@ -2,6 +2,7 @@ package brief
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -58,6 +59,10 @@ type candidate struct {
 	// explicit marks a sentence that names its date; the others are
 	// dated by their article (see undatedCandidates).
 	explicit bool
+	// rank counts the undated candidates of its article before it;
+	// named marks a sentence naming a person.
+	rank  int
+	named bool
 }
 
 // timeline lists the story's happenings in date order, each once.
@@ -111,7 +116,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			srcs = appendOnce(srcs, m.source)
 			planned = planned && m.planned
 		}
-		if len(explicit) == 0 && len(srcs) < minUndatedSources {
+		if len(explicit) == 0 && len(srcs) < minUndatedSources && !e.leads() {
 			continue
 		}
 		sort.Strings(srcs)
@@ -153,6 +158,18 @@ type entry struct {
 	words   bag
 }
 
+// leads reports whether an entry of undated sentences holds one of the
+// first undatedSolo of its article: a happening its source leads with
+// is kept though no other source tells it.
+func (e *entry) leads() bool {
+	for _, m := range e.members {
+		if !m.explicit && m.named && m.rank < undatedSolo {
+			return true
+		}
+	}
+	return false
+}
+
 // explicit returns the members that name the entry's date.
 func (e *entry) explicit() []*candidate {
 	var out []*candidate
@@ -186,7 +203,7 @@ func datedCandidates(d *news.Doc) []*candidate {
 			cs[0].words.add(w)
 			continue
 		}
-		c := &candidate{date: val, start: st, end: en, text: clause(d, t), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
+		c := &candidate{date: val, start: st, end: en, text: dropDateline(clause(d, t)), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
 		byDate[val] = append(byDate[val], c)
 		out = append(out, c)
 	}
@@ -249,7 +266,10 @@ func sentenceDates(d *news.Doc) []news.Timex {
 // sentence); the sentence then adds nothing. The others are grouped by
 // their words (at least mergeUndated with a group's words) into entries
 // of their own, dated by the first day a source gives, and kept when
-// minUndatedSources sources tell them. Only the first undatedLead
+// minUndatedSources sources tell them, or when one holds the first
+// undatedSolo undated sentences of its article and names a person (the
+// happening it leads with, which the other sources may tell in other
+// words). Only the first undatedLead
 // sentences of an article count (news puts the main facts first), of
 // undatedWords words or more, whole (a capital first, a full stop last),
 // telling a happening (in the past or the future tense), not in a direct
@@ -259,6 +279,7 @@ const (
 	absorbUndated     = 0.5
 	undatedBefore     = 2
 	minUndatedSources = 2
+	undatedSolo       = 1
 	undatedLead       = 12
 	undatedWords      = 8
 )
@@ -284,6 +305,12 @@ func undatedCandidates(d *news.Doc) []*candidate {
 			days[t.Sentence] = day0(st)
 		}
 	}
+	named := map[int]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == news.Person {
+			named[m.Sentence] = true
+		}
+	}
 	day := day0(d.Date)
 	var out []*candidate
 	for i, sent := range d.Sentences {
@@ -296,7 +323,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 		if dated[i] || d.InOpinion(sent.Span) {
 			continue
 		}
-		text := tidy(d.SentenceText(i))
+		text := dropDateline(tidy(d.SentenceText(i)))
 		if len(strings.Fields(text)) < undatedWords || !strings.HasSuffix(text, ".") || anaphoric(text) || inDirectQuote(d, sent.Span) {
 			continue
 		}
@@ -308,7 +335,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 			continue // no happening: a description, a comment
 		}
 		planned := tense > 0
-		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned})
+		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned, rank: len(out), named: named[i]})
 	}
 	return out
 }
@@ -624,3 +651,23 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// datelineRe matches a dateline the analysis left in a sentence's text:
+// a place in capitals, optionally a region after a comma, and a colon
+// or a dash ("RAFAH, Egypt/MITZPE HILA, Israel: …", "SIRTE, Libya — …"),
+// or a one-word region and then a capital ("SIRTE, Libya Deposed …").
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]+(?: [\p{Lu}'.-]+)*(?:(?:, [\p{L}'./, -]{2,60}?)?\s*(?::|—|–|--)\s+|, \p{Lu}\p{Ll}+\s+)(\p{Lu})`)
+
+// dropDateline removes a dateline from the start of a timeline line: it
+// names where the article was filed, not what happened.
+func dropDateline(text string) string {
+	m := datelineRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	head := text[:m[2]]
+	if len(strings.Fields(head)) > 8 || strings.Count(head, ",") > 3 {
+		return text
+	}
+	return text[m[2]:]
+}

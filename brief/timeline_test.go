@@ -78,3 +78,18 @@ func citesPrefix(srcs []string, p string) bool {
 	}
 	return false
 }
+
+func TestDropDateline(t *testing.T) {
+	for in, want := range map[string]string{
+		"RAFAH, Egypt/MITZPE HILA, Israel: More than 450 prisoners were freed.": "More than 450 prisoners were freed.",
+		"SIRTE, Libya Deposed leader Muammar Gaddafi died of his wounds.":       "Deposed leader Muammar Gaddafi died of his wounds.",
+		"WASHINGTON — The House voted to override the veto.":                    "The House voted to override the veto.",
+		"NATO said its aircraft struck two vehicles.":                           "NATO said its aircraft struck two vehicles.",
+		"UN, US and EU leaders met in Brussels.":                                "UN, US and EU leaders met in Brussels.",
+		"SOLDIER returned home as part of a deal.":                              "SOLDIER returned home as part of a deal.",
+	} {
+		if got := dropDateline(in); got != want {
+			t.Errorf("dropDateline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
