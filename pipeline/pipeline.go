@@ -35,7 +35,12 @@
 // stored docs at the first Run, from their sketches (store.Sketch): the
 // tokens, mentions and dates it compares, not the whole docs. It does so
 // while the first articles are read and analysed; the first batch waits
-// for it.
+// for it. An assigner that retires stories some time after their last
+// doc (Windowed; package cluster's does, a year after) learns only the
+// stories active within that time of the newest stored doc, so that
+// starting on a store of years of news reads the last year, not all.
+// The document frequencies it weighs words by are then those of that
+// window.
 //
 // # Faults
 //
@@ -309,16 +314,37 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*news.Article, error]) 
 	return sum, err
 }
 
-// restore makes the assigner and teaches it every stored doc's sketch.
+// Windowed is an Assigner that never places a doc in a story whose
+// last doc is more than Window older than the newest doc it has seen:
+// a pipeline restores it from the stories active within that window
+// only (store.DocQuery.Window), not from every stored doc.
+type Windowed interface {
+	Window() time.Duration
+}
+
+// restore makes the assigner and teaches it the stored docs' sketches:
+// those of the stories it can still place docs in, when it is Windowed,
+// else all. Docs placed after the listing's bound are caught up with
+// before the first batch.
 func (p *Pipeline) restore(ctx context.Context) error {
 	a := p.cfg.NewAssigner()
-	var last int64
-	for d, err := range p.store.Docs(ctx, store.DocQuery{Sketch: true}) {
+	last, err := p.store.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	if last == 0 {
+		p.assign, p.last = a, 0
+		return nil
+	}
+	q := store.DocQuery{Sketch: true, Through: last}
+	if w, ok := a.(Windowed); ok {
+		q.Window = w.Window()
+	}
+	for d, err := range p.store.Docs(ctx, q) {
 		if err != nil {
 			return fmt.Errorf("pipeline: reading the stored docs: %w", err)
 		}
 		a.Restore(d.Doc, d.Story)
-		last = d.Seq
 	}
 	p.assign, p.last = a, last
 	return nil

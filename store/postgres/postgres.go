@@ -167,4 +167,7 @@ var migrations = []string{
 		body BYTEA NOT NULL,
 		PRIMARY KEY (story, hour)
 	);`,
+	// 7: restoring a clusterer lists the stories active within its
+	// window (store.DocQuery.Window) by the latest date of their docs.
+	`CREATE INDEX docs_story_date ON docs (story, date);`,
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -306,16 +307,60 @@ func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*
 	}
 	query := `SELECT ` + columns + docsFrom + ` WHERE d.seq > ?`
 	args := []any{q.After}
+	if q.Through > 0 {
+		query += ` AND d.seq <= ?`
+		args = append(args, q.Through)
+	}
 	if q.Story != "" {
 		query += ` AND d.story = ?`
 		args = append(args, q.Story)
+	}
+	if q.Window > 0 {
+		// The window's start is a day: a story whose last doc is dated
+		// the day it begins is kept, whatever the hour.
+		query += ` AND d.story IN (SELECT story FROM docs WHERE story IS NOT NULL GROUP BY story
+			HAVING MAX(date) = '' OR MAX(date) >= ?)`
+		args = append(args, nil) // set when listing starts
 	}
 	query += ` ORDER BY d.seq`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	return each(s, ctx, db, "listing docs", query, args, scan)
+	if q.Window <= 0 {
+		return each(s, ctx, db, "listing docs", query, args, scan)
+	}
+	return func(yield func(*store.Doc, error) bool) {
+		var newest string
+		if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(date), '') FROM docs WHERE story IS NOT NULL`).Scan(&newest); err != nil {
+			yield(nil, s.errf("listing docs: %w", err))
+			return
+		}
+		from := "" // no dated doc: every story is undated, all kept
+		if t, err := time.Parse(time.DateOnly, newest); err == nil {
+			from = t.Add(-q.Window).Format(time.DateOnly)
+		}
+		args := slices.Clone(args)
+		for i, a := range args {
+			if a == nil {
+				args[i] = from
+			}
+		}
+		for d, err := range each(s, ctx, db, "listing docs", query, args, scan) {
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// LastSeq returns the highest placement sequence number stored.
+func (s *DB) LastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
+		return 0, s.errf("reading the last placement: %w", err)
+	}
+	return seq, nil
 }
 
 // each runs a query and yields a value per row; an error ends it.
