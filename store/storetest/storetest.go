@@ -235,6 +235,26 @@ func testDocRoundTrip(t *testing.T, s store.Store) {
 	if got, _ := s.Doc(ctx, "k1"); got == nil || got.Analyzer != "storetest/2" || got.Story != "s1" {
 		t.Errorf("re-put doc = %+v", got)
 	}
+	// A doc whose text is not its article's keeps its own, in every
+	// listing.
+	d3 := *d
+	d3.Text = "Bagheri met al-Ghanmi in Baghdad on Wednesday."
+	d3.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(d3.Text)}}}
+	if err := s.Update(ctx, func(tx store.Tx) error { return tx.PutDoc(ctx, &d3) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Doc(ctx, "k1"); got == nil || got.Text != d3.Text {
+		t.Errorf("a doc with a text of its own = %+v", got)
+	}
+	if got := collect(t, s.Docs(ctx, store.DocQuery{Sketch: true})); len(got) != 1 || got[0].Text != d3.Text {
+		t.Errorf("the sketch of a doc with a text of its own = %+v", got)
+	}
+	if got := collect(t, s.StorySentences(ctx, "s1")); len(got) != 1 || !slices.Equal(got[0].Sentences, []string{d3.Text}) {
+		t.Errorf("the sentences of a doc with a text of its own = %+v", got)
+	}
+	if a, _ := s.Article(ctx, "k1"); a == nil || a.Text != d.Text {
+		t.Errorf("the article changed with its doc: %+v", a)
+	}
 }
 
 // testSketches: DocQuery.Sketch lists what placing reads (tokens,
