@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"time"
+
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/store"
@@ -16,11 +18,19 @@ type clusterAssigner struct {
 	// named maps the clusterer's name of a story it started to the
 	// store's; restored stories keep the store's name in both.
 	named map[string]string
+	// window is how long the clusterer keeps a story after its last doc.
+	window time.Duration
 }
 
 func newClusterAssigner() Assigner {
-	return &clusterAssigner{c: cluster.New(cluster.DefaultConfig()), named: map[string]string{}}
+	cfg := cluster.DefaultConfig()
+	return &clusterAssigner{c: cluster.New(cfg), named: map[string]string{}, window: cfg.Window}
 }
+
+// Window is how long after its last doc a story can still gain docs:
+// the clusterer retires it from its index then. A pipeline restores only
+// the stories active within it.
+func (a *clusterAssigner) Window() time.Duration { return a.window }
 
 // keyed returns a shallow copy of d known by its Key.
 func keyed(d *news.Doc) *news.Doc {

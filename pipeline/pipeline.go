@@ -18,13 +18,29 @@
 // the stream ends, every story whose brief is missing or older than the
 // story is rebuilt once, on all cores, from its stored docs.
 //
+// # Briefs
+//
+// A changed story's brief is not rebuilt for each doc that joins it:
+// the story is marked stale in the store (its revision passes its
+// brief's) in the transaction that places the doc, and rebuilt, in the
+// background while later articles are analysed and placed, once it has
+// been quiet for Config.BriefAfter placed docs or Config.BriefDelay;
+// what is still stale when the stream ends is rebuilt then. A story
+// that keeps growing is thus rebuilt about once per quiet spell, and
+// the briefs of a long ingest appear as it goes.
+//
 // # Start-up
 //
 // The assigner (by default package cluster's online clusterer) learns the
 // stored docs at the first Run, from their sketches (store.Sketch): the
 // tokens, mentions and dates it compares, not the whole docs. It does so
 // while the first articles are read and analysed; the first batch waits
-// for it.
+// for it. An assigner that retires stories some time after their last
+// doc (Windowed; package cluster's does, a year after) learns only the
+// stories active within that time of the newest stored doc, so that
+// starting on a store of years of news reads the last year, not all.
+// The document frequencies it weighs words by are then those of that
+// window.
 //
 // # Faults
 //
@@ -104,7 +120,23 @@ type Config struct {
 	// KnownStories makes the Results of known articles name their story,
 	// at the cost of reading each one's doc from the store.
 	KnownStories bool
+	// BriefAfter and BriefDelay debounce the briefs during a Run: a story
+	// that changed is rebuilt in the background, while later articles are
+	// analysed and placed, once BriefAfter docs have been placed since it
+	// last changed, or BriefDelay has passed since then, whichever comes
+	// first; so a story that keeps growing is rebuilt once per quiet
+	// spell, not once per doc or per batch. What is still stale when the
+	// stream ends is rebuilt then. 0 means DefaultBriefAfter and
+	// DefaultBriefDelay; a negative BriefAfter rebuilds only at the end.
+	BriefAfter int
+	BriefDelay time.Duration
 }
+
+// The defaults of Config.BriefAfter and Config.BriefDelay.
+const (
+	DefaultBriefAfter = 1000
+	DefaultBriefDelay = 10 * time.Second
+)
 
 // Validate reports whether the configuration can be used.
 func (c Config) Validate() error {
@@ -113,6 +145,9 @@ func (c Config) Validate() error {
 	}
 	if c.Batch < 0 {
 		return fmt.Errorf("pipeline: negative batch size %d", c.Batch)
+	}
+	if c.BriefDelay < 0 {
+		return fmt.Errorf("pipeline: negative brief delay %v", c.BriefDelay)
 	}
 	if c.Brief != (brief.Config{}) {
 		if err := c.Brief.Validate(); err != nil {
@@ -153,12 +188,14 @@ type Summary struct {
 	Stored, Known, Failed int
 	// Stories is the number of stories that got a new doc.
 	Stories int
-	// Briefs is the number of briefs rebuilt and stored.
-	Briefs int
+	// Briefs is the number of briefs rebuilt and stored; Background
+	// counts those of them rebuilt while articles were still placed (see
+	// Config.BriefAfter).
+	Briefs, Background int
 	// Times are wall times on the Run's goroutine: Restore, teaching the
 	// assigner the stored docs (first Run only); Wait, waiting for reading
 	// and analysis; Store, the transactions (placement included); Briefs,
-	// rebuilding the briefs at the end.
+	// rebuilding the briefs still stale at the end.
 	Times struct{ Restore, Wait, Store, Briefs time.Duration }
 	// Batches is the number of transactions that stored docs.
 	Batches int
@@ -204,6 +241,12 @@ func New(s store.Store, cfg Config) (*Pipeline, error) {
 	if cfg.Batch == 0 {
 		cfg.Batch = DefaultBatch
 	}
+	if cfg.BriefAfter == 0 {
+		cfg.BriefAfter = DefaultBriefAfter
+	}
+	if cfg.BriefDelay == 0 {
+		cfg.BriefDelay = DefaultBriefDelay
+	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
@@ -247,9 +290,15 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*news.Article, error]) 
 		}
 	}
 	stories := map[string]bool{}
-	err := p.place(ctx, in, &sum, stories, restored)
+	bg := p.newBriefer(ctx)
+	err := p.place(ctx, in, &sum, stories, restored, bg)
 	if rerr := restored(); err == nil {
 		err = rerr
+	}
+	nb, berr := bg.stop()
+	sum.Briefs, sum.Background = nb, nb
+	if err == nil {
+		err = berr
 	}
 	sum.Stories = len(stories)
 	if err != nil {
@@ -261,20 +310,41 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*news.Article, error]) 
 	t0 := time.Now()
 	n, err := p.rebuildBriefs(ctx)
 	sum.Times.Briefs = time.Since(t0)
-	sum.Briefs = n
+	sum.Briefs += n
 	return sum, err
 }
 
-// restore makes the assigner and teaches it every stored doc's sketch.
+// Windowed is an Assigner that never places a doc in a story whose
+// last doc is more than Window older than the newest doc it has seen:
+// a pipeline restores it from the stories active within that window
+// only (store.DocQuery.Window), not from every stored doc.
+type Windowed interface {
+	Window() time.Duration
+}
+
+// restore makes the assigner and teaches it the stored docs' sketches:
+// those of the stories it can still place docs in, when it is Windowed,
+// else all. Docs placed after the listing's bound are caught up with
+// before the first batch.
 func (p *Pipeline) restore(ctx context.Context) error {
 	a := p.cfg.NewAssigner()
-	var last int64
-	for d, err := range p.store.Docs(ctx, store.DocQuery{Sketch: true}) {
+	last, err := p.store.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	if last == 0 {
+		p.assign, p.last = a, 0
+		return nil
+	}
+	q := store.DocQuery{Sketch: true, Through: last}
+	if w, ok := a.(Windowed); ok {
+		q.Window = w.Window()
+	}
+	for d, err := range p.store.Docs(ctx, q) {
 		if err != nil {
 			return fmt.Errorf("pipeline: reading the stored docs: %w", err)
 		}
 		a.Restore(d.Doc, d.Story)
-		last = d.Seq
 	}
 	p.assign, p.last = a, last
 	return nil
@@ -317,7 +387,7 @@ func (p *Pipeline) fresh(ctx context.Context, in iter.Seq2[*news.Article, error]
 }
 
 // place analyses the fresh articles of in and stores them in batches.
-func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error], sum *Summary, stories map[string]bool, restored func() error) error {
+func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error], sum *Summary, stories map[string]bool, restored func() error, bg *briefer) error {
 	results := make(chan analyze.Result, p.cfg.Batch)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -377,6 +447,17 @@ func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error]
 			err := p.put(ctx, batch, sum, stories)
 			sum.Times.Store += time.Since(t0)
 			if err != nil {
+				return err
+			}
+			changed := make([]string, 0, len(batch))
+			for _, pd := range batch {
+				if pd.added {
+					changed = append(changed, pd.story)
+				}
+			}
+			bg.changed(changed, sum.Stored)
+			bg.flush(sum.Stored)
+			if err := bg.err(); err != nil {
 				return err
 			}
 			batch = batch[:0]

@@ -55,6 +55,10 @@ type Store interface {
 	// Docs lists stored docs in the order they were placed in their
 	// stories (see DocQuery).
 	Docs(ctx context.Context, q DocQuery) iter.Seq2[*Doc, error]
+	// LastSeq returns the highest placement sequence number stored (0
+	// when no doc is placed): with DocQuery.Through and After, it splits
+	// what a reader lists now from what it catches up with later.
+	LastSeq(ctx context.Context) (int64, error)
 
 	// Story returns one story: one with docs, or one merged into another
 	// (see Story.MergedInto).
@@ -160,8 +164,15 @@ type Doc struct {
 type DocQuery struct {
 	// Story keeps only the docs of this story, when set.
 	Story string
-	// After keeps only the docs placed after this sequence number.
-	After int64
+	// After keeps only the docs placed after this sequence number;
+	// Through, when above 0, only those placed at or before it.
+	After, Through int64
+	// Window, when above 0, keeps only the docs of the stories active
+	// within Window of the newest stored doc: the stories with a doc
+	// dated (DocDate, a day) no earlier than the newest doc's date less
+	// Window, and those with no dated doc. It is what a clusterer that
+	// retires stories Window after their last doc needs to restore.
+	Window time.Duration
 	// Limit caps the number of docs; 0 means no limit.
 	Limit int
 	// Sketch lists each doc's sketch (see Sketch) instead of the whole

@@ -18,7 +18,8 @@ var newAssigner func() pipeline.Assigner
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	const usage = "storyline ingest [--db DSN] [--words N] [--batch N] PATH|URL..."
 	fs := newFlags("ingest", usage, "Reads articles, analyses them on all cores, places each in its story and stores it,\n"+
-		"then updates the brief of every story that changed. An article already stored\n"+
+		"and updates the brief of every story that changed, in the background once the story\n"+
+		"has been quiet for a while, and at the end for the rest. An article already stored\n"+
 		"(same canonical URL, or same text) is skipped, so running it twice stores once.\n"+
 		"An interrupted run keeps what it stored; running it again stores the rest.\n"+
 		"PATH may be a file, a folder (read recursively), a URL, or - for stdin.", stderr)
@@ -71,8 +72,9 @@ func printStats(w io.Writer, sum pipeline.Summary, wall time.Duration) {
 	n := sum.Stored + sum.Known + sum.Failed
 	fmt.Fprintf(w, "ingest: %d article(s) in %v: %.0f articles/s (%.0f stored/s)\n", n, wall.Round(time.Millisecond),
 		float64(n)/wall.Seconds(), float64(sum.Stored)/wall.Seconds())
-	fmt.Fprintf(w, "ingest: restoring the assigner %v; waiting for reading and analysis %v; storing %v in %d transaction(s); briefs %v\n",
-		t.Restore.Round(time.Millisecond), t.Wait.Round(time.Millisecond), t.Store.Round(time.Millisecond), sum.Batches, t.Briefs.Round(time.Millisecond))
+	fmt.Fprintf(w, "ingest: restoring the assigner %v; waiting for reading and analysis %v; storing %v in %d transaction(s); briefs: %d built in the background meanwhile, %d at the end in %v\n",
+		t.Restore.Round(time.Millisecond), t.Wait.Round(time.Millisecond), t.Store.Round(time.Millisecond), sum.Batches,
+		sum.Background, sum.Briefs-sum.Background, t.Briefs.Round(time.Millisecond))
 }
 
 // clearing writes to w after clearing the progress line.

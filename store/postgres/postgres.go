@@ -167,4 +167,12 @@ var migrations = []string{
 		body BYTEA NOT NULL,
 		PRIMARY KEY (story, hour)
 	);`,
+	// 7: restoring a clusterer lists the stories active within its
+	// window (store.DocQuery.Window) by the latest date of their docs.
+	`CREATE INDEX docs_story_date ON docs (story, date);`,
+	// 8: a doc's sentences are kept as spans of its article's text,
+	// which is kept once (before: four times, in the article, the doc,
+	// its sketch and its sentences); the docs stored before keep their
+	// text.
+	`ALTER TABLE doc_sentences ADD COLUMN spans TEXT;`,
 }

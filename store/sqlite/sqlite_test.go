@@ -141,3 +141,37 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q, want %q", p, want)
 	}
 }
+
+// TestTextOnce: an analysed doc's text is kept once, with its article,
+// not again in the doc's body, its sketch or its sentences.
+func TestTextOnce(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "s.db"), sqlite.DefaultOptions())
+	text := "Zyxwvut met Qponmlk in Baghdad to discuss the border crossing."
+	d := storetest.Doc("k1", "X", "Talks", text, time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC))
+	err := s.Update(ctx, func(tx store.Tx) error {
+		if _, err := tx.PutArticle(ctx, &d.Article); err != nil {
+			return err
+		}
+		if err := tx.PutDoc(ctx, d); err != nil {
+			return err
+		}
+		_, err := tx.Assign(ctx, d.Key, "s1")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := s.SQL().QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM doc_bodies WHERE instr(body, CAST(? AS BLOB)) > 0 OR instr(sketch, CAST(? AS BLOB)) > 0) +
+		(SELECT COUNT(*) FROM doc_sentences WHERE instr(body, ?) > 0)`, "Qponmlk", "Qponmlk", "Qponmlk").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("the text is kept again in %d place(s) besides the article", n)
+	}
+	if got, err := s.Doc(ctx, "k1"); err != nil || got.Text != text {
+		t.Errorf("Doc = %+v, %v", got, err)
+	}
+}

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"DocRoundTrip", testDocRoundTrip},
 		{"Sketches", testSketches},
+		{"Window", testWindow},
 		{"Stories", testStories},
 		{"StoryPages", testStoryPages},
 		{"MoveAndDuplicate", testMoveAndDuplicate},
@@ -234,6 +235,26 @@ func testDocRoundTrip(t *testing.T, s store.Store) {
 	if got, _ := s.Doc(ctx, "k1"); got == nil || got.Analyzer != "storetest/2" || got.Story != "s1" {
 		t.Errorf("re-put doc = %+v", got)
 	}
+	// A doc whose text is not its article's keeps its own, in every
+	// listing.
+	d3 := *d
+	d3.Text = "Bagheri met al-Ghanmi in Baghdad on Wednesday."
+	d3.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: len(d3.Text)}}}
+	if err := s.Update(ctx, func(tx store.Tx) error { return tx.PutDoc(ctx, &d3) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Doc(ctx, "k1"); got == nil || got.Text != d3.Text {
+		t.Errorf("a doc with a text of its own = %+v", got)
+	}
+	if got := collect(t, s.Docs(ctx, store.DocQuery{Sketch: true})); len(got) != 1 || got[0].Text != d3.Text {
+		t.Errorf("the sketch of a doc with a text of its own = %+v", got)
+	}
+	if got := collect(t, s.StorySentences(ctx, "s1")); len(got) != 1 || !slices.Equal(got[0].Sentences, []string{d3.Text}) {
+		t.Errorf("the sentences of a doc with a text of its own = %+v", got)
+	}
+	if a, _ := s.Article(ctx, "k1"); a == nil || a.Text != d.Text {
+		t.Errorf("the article changed with its doc: %+v", a)
+	}
 }
 
 // testSketches: DocQuery.Sketch lists what placing reads (tokens,
@@ -286,6 +307,49 @@ func testSketches(t *testing.T, s store.Store) {
 	// The whole doc is still there.
 	if got, err := s.Doc(ctx, "k1"); err != nil || got.Text != d.Text || len(got.Timexes) != 1 {
 		t.Errorf("Doc after sketching: %+v, %v", got, err)
+	}
+}
+
+// testWindow: DocQuery.Window keeps the docs of the stories with a doc
+// dated within the window of the newest doc, and of undated stories,
+// all of their docs, in placement order; Through and LastSeq bound a
+// listing.
+func testWindow(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	keys := func(ds []*store.Doc) string {
+		var k []string
+		for _, d := range ds {
+			k = append(k, d.Key)
+		}
+		return strings.Join(k, " ")
+	}
+	if seq, err := s.LastSeq(ctx); seq != 0 || err != nil {
+		t.Errorf("LastSeq of an empty store = %d, %v", seq, err)
+	}
+	if got := collect(t, s.Docs(ctx, store.DocQuery{Window: time.Hour})); len(got) != 0 {
+		t.Errorf("an empty store's window holds %s", keys(got))
+	}
+	put(t, s, Doc("a1", "X", "A", "Old story begins.", day("2020-01-01")), "A", "")
+	put(t, s, Doc("u1", "X", "U", "Undated story.", time.Time{}), "U", "")
+	put(t, s, Doc("b1", "X", "B", "Story that runs long.", day("2020-02-01")), "B", "")
+	put(t, s, Doc("a2", "X", "A", "Old story ends.", day("2020-03-01")), "A", "")
+	put(t, s, Doc("c1", "X", "C", "Story on the window's first day.", day("2021-05-02")), "C", "")
+	put(t, s, Doc("b2", "X", "B", "It goes on.", day("2021-05-20")), "B", "")
+	last := put(t, s, Doc("d1", "X", "D", "The newest doc.", day("2021-06-01")), "D", "")
+	if seq, err := s.LastSeq(ctx); seq != last || err != nil {
+		t.Errorf("LastSeq = %d, %v; want %d", seq, err, last)
+	}
+	got := collect(t, s.Docs(ctx, store.DocQuery{Window: 30 * 24 * time.Hour, Sketch: true}))
+	if k := keys(got); k != "u1 b1 c1 b2 d1" {
+		t.Errorf("window of 30 days: %s, want u1 b1 c1 b2 d1", k)
+	}
+	got = collect(t, s.Docs(ctx, store.DocQuery{Window: 30 * 24 * time.Hour, Through: last - 1}))
+	if k := keys(got); k != "u1 b1 c1 b2" {
+		t.Errorf("window through %d: %s, want u1 b1 c1 b2", last-1, k)
+	}
+	got = collect(t, s.Docs(ctx, store.DocQuery{Window: 3 * 365 * 24 * time.Hour}))
+	if len(got) != 7 {
+		t.Errorf("a window of three years: %s, want all seven", keys(got))
 	}
 }
 

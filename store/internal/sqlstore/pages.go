@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"iter"
@@ -14,46 +15,89 @@ import (
 // The tables read by StorySentences and BriefAt, created by the backends'
 // migrations:
 //
-//	doc_sentences (key TEXT PRIMARY KEY, id TEXT, body TEXT): a doc's ID
-//	    and its sentences' text as a JSON array, written with the doc.
+//	doc_sentences (key TEXT PRIMARY KEY, id TEXT, body TEXT, spans TEXT):
+//	    a doc's ID and its sentences, written with the doc: their byte
+//	    spans in the article's text as a JSON array of [start, end] pairs
+//	    (spans), or, for a doc whose text is not its article's (and the
+//	    docs stored before spans were kept), their text as a JSON array
+//	    of strings (body; spans NULL).
 //	brief_history (story TEXT, hour INTEGER, revision INTEGER, built TEXT,
 //	    body BLOB, PRIMARY KEY (story, hour)): the last brief of each hour
 //	    of a story, written with the brief.
 
-// putSentences keeps the sentences' text of d beside it.
-func (t *tx) putSentences(ctx context.Context, d *news.Doc) error {
-	body, err := json.Marshal(store.SentencesOf(d))
+// putSentences keeps the sentences of d beside it: their spans when its
+// text is its article's (textless), else their text.
+func (t *tx) putSentences(ctx context.Context, d *news.Doc, textless bool) error {
+	var body []byte
+	var spans any // NULL unless textless
+	var err error
+	if textless {
+		var sp []byte
+		sp, err = json.Marshal(sentenceSpans(d))
+		spans, body = string(sp), []byte("[]")
+	} else {
+		body, err = json.Marshal(store.SentencesOf(d))
+	}
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	_, err = t.exec(ctx, `INSERT INTO doc_sentences (key, id, body) VALUES (?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body`, d.Key, d.ID, string(body))
+	_, err = t.exec(ctx, `INSERT INTO doc_sentences (key, id, body, spans) VALUES (?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, d.Key, d.ID, string(body), spans)
 	if err != nil {
 		return t.s.errf("storing the sentences of doc %q: %w", d.Key, err)
 	}
 	return nil
 }
 
+// sentenceSpans returns the spans of the sentences store.SentencesOf
+// lists, as [start, end] pairs.
+func sentenceSpans(d *news.Doc) [][2]int {
+	out := make([][2]int, 0, len(d.Sentences))
+	for _, s := range d.Sentences {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			continue
+		}
+		out = append(out, [2]int{s.Start, s.End})
+	}
+	return out
+}
+
 // StorySentences lists a story's docs with their sentences' text. A doc
 // stored before the store kept sentences apart is read whole.
 func (s *DB) StorySentences(ctx context.Context, story string) iter.Seq2[*store.DocSentences, error] {
-	query := `SELECT d.key, COALESCE(x.id, ''), COALESCE(x.body, ''), CASE WHEN x.key IS NULL THEN b.body END
+	query := `SELECT d.key, COALESCE(x.id, ''), COALESCE(x.body, ''), x.spans, CASE WHEN x.key IS NULL THEN b.body END, a.text
 		FROM docs d LEFT JOIN doc_sentences x ON x.key = d.key LEFT JOIN doc_bodies b ON b.key = d.key
+		JOIN articles a ON a.key = d.key
 		WHERE d.story = ? ORDER BY d.seq`
 	return each(s, ctx, s.db, "listing the sentences of story "+story, query, []any{story},
 		func(sc interface{ Scan(...any) error }) (*store.DocSentences, error) {
 			ds := new(store.DocSentences)
-			var sents string
+			var sents, text string
+			var spans sql.NullString
 			var whole []byte
-			if err := sc.Scan(&ds.Key, &ds.ID, &sents, &whole); err != nil {
+			if err := sc.Scan(&ds.Key, &ds.ID, &sents, &spans, &whole, &text); err != nil {
 				return nil, err
 			}
 			if whole != nil {
-				d, err := decodeDoc(whole)
+				d, err := decodeDocText(whole, text)
 				if err != nil {
 					return nil, fmt.Errorf("doc %q: %w", ds.Key, err)
 				}
 				ds.ID, ds.Sentences = d.ID, store.SentencesOf(d)
+				return ds, nil
+			}
+			if spans.Valid {
+				var sp [][2]int
+				if err := json.Unmarshal([]byte(spans.String), &sp); err != nil {
+					return nil, fmt.Errorf("the sentences of doc %q: %w", ds.Key, err)
+				}
+				ds.Sentences = make([]string, 0, len(sp))
+				for _, p := range sp {
+					if p[0] < 0 || p[1] > len(text) || p[0] > p[1] {
+						return nil, fmt.Errorf("the sentences of doc %q: span %v outside its text", ds.Key, p)
+					}
+					ds.Sentences = append(ds.Sentences, text[p[0]:p[1]])
+				}
 				return ds, nil
 			}
 			if err := json.Unmarshal([]byte(sents), &ds.Sentences); err != nil {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -216,7 +217,16 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 // times faster than JSON, and encodes it three times faster than JSON
 // with gzip, at twice the size of the gzipped JSON. Docs stored before
 // (gzipped JSON) are still read.
-var gobMark = []byte("gob1")
+//
+// A doc whose text is its article's (every doc analysis makes) is kept
+// without it, after the mark "gob2": the text is kept once, in the
+// articles table, and put back on reading (decodeDocText). Before, the
+// text was kept four times: the article, the doc, its sketch and its
+// sentences.
+var (
+	gobMark     = []byte("gob1")
+	gobTextless = []byte("gob2")
+)
 
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
@@ -227,12 +237,35 @@ func encodeDoc(d *news.Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func decodeDoc(b []byte) (*news.Doc, error) {
+// encodeTextless encodes d without its text, which its article keeps.
+func encodeTextless(d *news.Doc) ([]byte, error) {
+	c := *d
+	c.Text = ""
+	var buf bytes.Buffer
+	buf.Write(gobTextless)
+	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func decodeDoc(b []byte) (*news.Doc, error) { return decodeDocText(b, "") }
+
+// decodeDocText decodes a doc; text is its article's, put back in a doc
+// kept without it.
+func decodeDocText(b []byte, text string) (*news.Doc, error) {
 	d := new(news.Doc)
 	if rest, ok := bytes.CutPrefix(b, gobMark); ok {
 		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
 			return nil, err
 		}
+		return d, nil
+	}
+	if rest, ok := bytes.CutPrefix(b, gobTextless); ok {
+		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
+			return nil, err
+		}
+		d.Text = text
 		return d, nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(b))
@@ -249,14 +282,14 @@ func decodeDoc(b []byte) (*news.Doc, error) {
 	return d, nil
 }
 
-const docColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), b.body`
+const docColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), b.body, a.text`
 
-// docsFrom joins a doc's placement with its body.
-const docsFrom = ` FROM docs d JOIN doc_bodies b ON b.key = d.key`
+// docsFrom joins a doc's placement with its body and its article's text.
+const docsFrom = ` FROM docs d JOIN doc_bodies b ON b.key = d.key JOIN articles a ON a.key = d.key`
 
 // sketchColumns select a doc's sketch, or its whole body when it was
 // stored before sketches were kept (scanSketch trims it).
-const sketchColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), COALESCE(b.sketch, b.body)`
+const sketchColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), COALESCE(b.sketch, b.body), a.text`
 
 func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 	d, err := scanDoc(sc)
@@ -268,13 +301,13 @@ func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 }
 
 func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
-	var key string
+	var key, text string
 	var body []byte
 	sd := new(store.Doc)
-	if err := sc.Scan(&key, &sd.Story, &sd.DuplicateOf, &sd.Seq, &body); err != nil {
+	if err := sc.Scan(&key, &sd.Story, &sd.DuplicateOf, &sd.Seq, &body, &text); err != nil {
 		return nil, err
 	}
-	d, err := decodeDoc(body)
+	d, err := decodeDocText(body, text)
 	if err != nil {
 		return nil, fmt.Errorf("doc %q: %w", key, err)
 	}
@@ -306,16 +339,60 @@ func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*
 	}
 	query := `SELECT ` + columns + docsFrom + ` WHERE d.seq > ?`
 	args := []any{q.After}
+	if q.Through > 0 {
+		query += ` AND d.seq <= ?`
+		args = append(args, q.Through)
+	}
 	if q.Story != "" {
 		query += ` AND d.story = ?`
 		args = append(args, q.Story)
+	}
+	if q.Window > 0 {
+		// The window's start is a day: a story whose last doc is dated
+		// the day it begins is kept, whatever the hour.
+		query += ` AND d.story IN (SELECT story FROM docs WHERE story IS NOT NULL GROUP BY story
+			HAVING MAX(date) = '' OR MAX(date) >= ?)`
+		args = append(args, nil) // set when listing starts
 	}
 	query += ` ORDER BY d.seq`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	return each(s, ctx, db, "listing docs", query, args, scan)
+	if q.Window <= 0 {
+		return each(s, ctx, db, "listing docs", query, args, scan)
+	}
+	return func(yield func(*store.Doc, error) bool) {
+		var newest string
+		if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(date), '') FROM docs WHERE story IS NOT NULL`).Scan(&newest); err != nil {
+			yield(nil, s.errf("listing docs: %w", err))
+			return
+		}
+		from := "" // no dated doc: every story is undated, all kept
+		if t, err := time.Parse(time.DateOnly, newest); err == nil {
+			from = t.Add(-q.Window).Format(time.DateOnly)
+		}
+		args := slices.Clone(args)
+		for i, a := range args {
+			if a == nil {
+				args[i] = from
+			}
+		}
+		for d, err := range each(s, ctx, db, "listing docs", query, args, scan) {
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// LastSeq returns the highest placement sequence number stored.
+func (s *DB) LastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
+		return 0, s.errf("reading the last placement: %w", err)
+	}
+	return seq, nil
 }
 
 // each runs a query and yields a value per row; an error ends it.
@@ -597,18 +674,26 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err := t.check(ctx); err != nil {
 		return err
 	}
-	var n int
-	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), d.Key).Scan(&n); err != nil {
-		return t.s.errf("storing doc %q: %w", d.Key, err)
-	}
-	if n == 0 {
+	var text string
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT text FROM articles WHERE key = ?`), d.Key).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%s: storing doc %q: its article: %w", t.s.d.Name, d.Key, store.ErrNotFound)
 	}
-	body, err := encodeDoc(d)
+	if err != nil {
+		return t.s.errf("storing doc %q: %w", d.Key, err)
+	}
+	// The text is kept once, with the article, when the doc's is the
+	// article's.
+	encode := encodeDoc
+	textless := text == d.Text
+	if textless {
+		encode = encodeTextless
+	}
+	body, err := encode(d)
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	sketch, err := encodeDoc(store.Sketch(d))
+	sketch, err := encode(store.Sketch(d))
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
@@ -623,7 +708,7 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
-	if err := t.putSentences(ctx, d); err != nil {
+	if err := t.putSentences(ctx, d, textless); err != nil {
 		return err
 	}
 	// A story's dates and outlets follow its docs.
