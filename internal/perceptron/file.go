@@ -140,11 +140,12 @@ type Header struct {
 	Scale               float64
 }
 
-// ReadRows reads a block written by Write from r and calls each for
-// every row, in ascending key order, with its weights dequantised
-// (q×scale as float32). The row passed is reused from call to call.
-// It reads nothing past the block.
-func ReadRows(r *bufio.Reader, each func(key uint64, row []float32)) (Header, error) {
+// ReadRows reads a block written by Write from r. It calls start with
+// the block's header, before any row, and then the function start
+// returns for every row, in ascending key order, with its weights
+// dequantised (q×scale as float32); the row passed is reused from call
+// to call. It reads nothing past the block.
+func ReadRows(r *bufio.Reader, start func(Header) func(key uint64, row []float32)) (Header, error) {
 	var h Header
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
@@ -201,6 +202,7 @@ func ReadRows(r *bufio.Reader, each func(key uint64, row []float32)) (Header, er
 		key += d
 		keys = append(keys, key)
 	}
+	each := start(h)
 	row := make([]float32, k)
 	for _, key := range keys {
 		clear(row)
@@ -256,18 +258,18 @@ func ReadRows(r *bufio.Reader, each func(key uint64, row []float32)) (Header, er
 // Read reads a block written by Write.
 func Read(r *bufio.Reader) (*Weights, Header, error) {
 	var w *Weights
-	h, err := ReadRows(r, func(key uint64, row []float32) {
-		if w == nil {
-			w = &Weights{k: len(row)}
+	h, err := ReadRows(r, func(h Header) func(uint64, []float32) {
+		// room for the rows the header claims, up to a bound: their
+		// keys were there to be read, their weights may not be
+		n := min(h.Rows, 1<<20)
+		w = &Weights{k: h.Classes, keys: make([]uint64, 0, n), vals: make([]float32, 0, min(n*h.Classes, 1<<22))}
+		return func(key uint64, row []float32) {
+			w.keys = append(w.keys, key)
+			w.vals = append(w.vals, row...)
 		}
-		w.keys = append(w.keys, key)
-		w.vals = append(w.vals, row...)
 	})
 	if err != nil {
 		return nil, h, err
-	}
-	if w == nil {
-		w = &Weights{k: h.Classes}
 	}
 	return w, h, nil
 }
@@ -337,19 +339,32 @@ func (b *bitReader) get(width uint) (uint64, error) {
 
 // rice reads a number written by bitWriter.rice with parameter k.
 func (b *bitReader) rice(k uint) (uint64, error) {
+	// the unary part, the ones below the first zero of the bits held
 	var q uint64
 	for {
-		bit, err := b.get(1)
-		if err != nil {
-			return 0, err
+		if b.n == 0 {
+			c, err := b.r.ReadByte()
+			if err != nil {
+				return 0, err
+			}
+			b.acc, b.n = uint64(c), 8
 		}
-		if bit == 0 {
+		// the bits above n are zero, so ones is at most n
+		ones := uint(mathbits.TrailingZeros64(^b.acc))
+		if ones < b.n {
+			q += uint64(ones)
+			b.acc >>= ones + 1
+			b.n -= ones + 1
 			break
 		}
-		q++
+		q += uint64(b.n)
+		b.acc, b.n = 0, 0
 		if q>>(64-k) != 0 || q > 1<<32 {
-			return 0, errors.New("Rice code too long")
+			return 0, errors.New("rice code too long")
 		}
+	}
+	if q>>(64-k) != 0 {
+		return 0, errors.New("rice code too long")
 	}
 	x, sh := uint64(0), uint(0)
 	for k > 0 {

@@ -412,9 +412,16 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)
 	}
 	var b builder
-	h, err := perceptron.ReadRows(br, func(key uint64, row []float32) {
-		if len(row) == NumLabels {
-			b.add(key, row)
+	h, err := perceptron.ReadRows(br, func(h perceptron.Header) func(uint64, []float32) {
+		// most rows have a few weights: room for three each, for as
+		// many rows as the header claims up to a bound (their keys were
+		// there to be read, their weights may not be)
+		n := min(h.Rows, 1<<18)
+		b = builder{keys: make([]uint64, 0, n), spans: make([]span, 0, n), wts: make([]entry, 0, 3*n)}
+		return func(key uint64, row []float32) {
+			if len(row) == NumLabels {
+				b.add(key, row)
+			}
 		}
 	})
 	if err != nil {
