@@ -85,34 +85,34 @@ func bucketIndex(n int) int {
 func (m *CueModel) consts() *cueConsts {
 	m.constOnce.Do(func() {
 		c := &cueConsts{}
-		c.b = m.w.get(uint64(hB))
-		c.p1cap = m.w.get(uint64(hP1cap))
-		c.inq = m.w.get(uint64(hInq))
-		c.shape[0] = m.w.get(uint64(hShape.s("lower")))
-		c.shape[1] = m.w.get(uint64(hShape.s("cap")))
+		c.b = m.w.Get(uint64(hB))
+		c.p1cap = m.w.Get(uint64(hP1cap))
+		c.inq = m.w.Get(uint64(hInq))
+		c.shape[0] = m.w.Get(uint64(hShape.s("lower")))
+		c.shape[1] = m.w.Get(uint64(hShape.s("cap")))
 		for a, ca := range classNames {
 			for b, cb := range classNames {
-				c.p1cN1c[a][b] = m.w.get(uint64(hP1cN1c.s(ca).b('|').s(cb)))
+				c.p1cN1c[a][b] = m.w.Get(uint64(hP1cN1c.s(ca).b('|').s(cb)))
 			}
 		}
 		for k, s := range classNames[:3] {
-			c.p1[k] = m.w.get(uint64(hP1.s(s)))
-			c.n1[k] = m.w.get(uint64(hN1.s(s)))
-			c.p2[k] = m.w.get(uint64(hP2.s(s)))
-			c.n2[k] = m.w.get(uint64(hN2.s(s)))
+			c.p1[k] = m.w.Get(uint64(hP1.s(s)))
+			c.n1[k] = m.w.Get(uint64(hN1.s(s)))
+			c.p2[k] = m.w.Get(uint64(hP2.s(s)))
+			c.n2[k] = m.w.Get(uint64(hN2.s(s)))
 		}
 		for k, b := range bucketNames {
-			c.pos[k] = m.w.get(uint64(hPos.s(b)))
-			c.rest[k] = m.w.get(uint64(hRest.s(b)))
+			c.pos[k] = m.w.Get(uint64(hPos.s(b)))
+			c.rest[k] = m.w.Get(uint64(hRest.s(b)))
 		}
 		for k, sj := range subjNames {
-			c.sj[k] = m.w.get(uint64(hSj.s(sj)))
+			c.sj[k] = m.w.Get(uint64(hSj.s(sj)))
 		}
 		for k := range c.lex {
-			c.lex[k] = m.w.get(uint64(hLex.b(byte(k))))
+			c.lex[k] = m.w.Get(uint64(hLex.b(byte(k))))
 		}
 		for k := 1; k < len(c.that); k++ {
-			c.that[k] = m.w.get(uint64(hThat.b(byte('0' + k))))
+			c.that[k] = m.w.Get(uint64(hThat.b(byte('0' + k))))
 		}
 		m.constW = c
 	})
@@ -152,14 +152,14 @@ func (c *cueMemo) word(m *CueModel, w string) *cueWord {
 	w = cloneString(w)
 	s3, s2, st := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2), stem(w)
 	e := &cueWord{s3s: s3, st: st}
-	e.w = m.w.get(uint64(hW.s(w)))
-	e.s3 = m.w.get(uint64(hS3.s(s3)))
-	e.s2 = m.w.get(uint64(hS2.s(s2)))
-	e.stem = m.w.get(uint64(hStem.s(st)))
-	e.p1 = m.w.get(uint64(hP1.s(w)))
-	e.n1 = m.w.get(uint64(hN1.s(w)))
-	e.p2 = m.w.get(uint64(hP2.s(w)))
-	e.n2 = m.w.get(uint64(hN2.s(w)))
+	e.w = m.w.Get(uint64(hW.s(w)))
+	e.s3 = m.w.Get(uint64(hS3.s(s3)))
+	e.s2 = m.w.Get(uint64(hS2.s(s2)))
+	e.stem = m.w.Get(uint64(hStem.s(st)))
+	e.p1 = m.w.Get(uint64(hP1.s(w)))
+	e.n1 = m.w.Get(uint64(hN1.s(w)))
+	e.p2 = m.w.Get(uint64(hP2.s(w)))
+	e.n2 = m.w.Get(uint64(hN2.s(w)))
 	e.wn1 = hWN1.s(w).b('|')
 	e.p1w = hP1W.s(w).b('|')
 	c.words[w] = e
@@ -196,7 +196,7 @@ func classIndex(ts []tok, k int) int {
 // s3N1 returns the weight of s3+n1= for class index k.
 func (e *cueWord) s3N1(m *CueModel, k int) float32 {
 	if bit := uint32(1) << k; e.done&bit == 0 {
-		e.s3n1[k] = m.w.get(uint64(hS3N1.s(e.s3s).b('|').s(classNames[k])))
+		e.s3n1[k] = m.w.Get(uint64(hS3N1.s(e.s3s).b('|').s(classNames[k])))
 		e.done |= bit
 	}
 	return e.s3n1[k]
@@ -205,7 +205,7 @@ func (e *cueWord) s3N1(m *CueModel, k int) float32 {
 // p1cS3 returns the weight of p1c+s3= for class index k.
 func (e *cueWord) p1cS3(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (nClass + k); e.done&bit == 0 {
-		e.p1cs3[k] = m.w.get(uint64(hP1cS3.s(classNames[k]).b('|').s(e.s3s)))
+		e.p1cs3[k] = m.w.Get(uint64(hP1cS3.s(classNames[k]).b('|').s(e.s3s)))
 		e.done |= bit
 	}
 	return e.p1cs3[k]
@@ -214,7 +214,7 @@ func (e *cueWord) p1cS3(m *CueModel, k int) float32 {
 // stemN1c returns the weight of stem+n1c= for class index k.
 func (e *cueWord) stemN1(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (2*nClass + k); e.done&bit == 0 {
-		e.stemN1c[k] = m.w.get(uint64(hStemN1c.s(e.st).b('|').s(classNames[k])))
+		e.stemN1c[k] = m.w.Get(uint64(hStemN1c.s(e.st).b('|').s(classNames[k])))
 		e.done |= bit
 	}
 	return e.stemN1c[k]
@@ -223,7 +223,7 @@ func (e *cueWord) stemN1(m *CueModel, k int) float32 {
 // sjStem returns the weight of sj+st= for subject class index k.
 func (e *cueWord) sjStem(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (3*nClass + k); e.done&bit == 0 {
-		e.sjSt[k] = m.w.get(uint64(hSjSt.s(subjNames[k]).b('|').s(e.st)))
+		e.sjSt[k] = m.w.Get(uint64(hSjSt.s(subjNames[k]).b('|').s(e.st)))
 		e.done |= bit
 	}
 	return e.sjSt[k]

@@ -5,25 +5,36 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/perceptron"
 	"github.com/storyline-news/storyline/news"
 )
 
 // cueModelData is the cue classifier trained on PolNeAR's training split
-// (see quote/train): a gzipped list of "feature<TAB>weight" lines, the
-// first line holding the threshold.
+// by quote/train: a gzipped file of cueMagic, the threshold and the veto
+// (float64, little-endian), then the weights as a block of package
+// perceptron, one weight per feature keyed by the FNV-1a hash of its
+// name (see cueFeatures), quantised to 16 bits. The command that wrote
+// it, a conversion of the model shipped before in text, is given in
+// quote/train's documentation.
 //
 //go:embed cues.model.gz
 var cueModelData []byte
+
+// cueMagic opens a cue model file.
+const cueMagic = "storyline-cues-2\n"
+
+// CueBits is the precision the cue model's weights are written in (see
+// TrainOptions.Bits).
+const CueBits = 16
 
 // CueModel scores a token as the head of a reporting cue: a linear model
 // over the token, its neighbours and its place around quotations. It
@@ -31,7 +42,7 @@ var cueModelData []byte
 type CueModel struct {
 	// w holds the weights keyed by the FNV-1a hash of each feature's
 	// name, so that scoring a token builds no strings (see cueScore).
-	w weights
+	w *perceptron.Table[float32]
 	// Threshold is the score above which a word missing from the verb
 	// lists is a cue; Veto the score below which a listed verb is not.
 	Threshold, Veto float32
@@ -63,104 +74,93 @@ func ReadCueModel(r io.Reader) (*CueModel, error) {
 		return nil, fmt.Errorf("quote: cue model: %w", err)
 	}
 	defer zr.Close()
-	m := &CueModel{Veto: -math.MaxFloat32}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(cueMagic)+16)
+	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(cueMagic)]) != cueMagic {
+		return nil, fmt.Errorf("quote: cue model: not a cue model file")
+	}
+	m := &CueModel{
+		Threshold: float32(math.Float64frombits(binary.LittleEndian.Uint64(head[len(cueMagic):]))),
+		Veto:      float32(math.Float64frombits(binary.LittleEndian.Uint64(head[len(cueMagic)+8:]))),
+	}
+	ws, h, err := perceptron.Read(br)
+	if err != nil {
+		return nil, fmt.Errorf("quote: cue model: %w", err)
+	}
+	if h.Classes != 1 {
+		return nil, fmt.Errorf("quote: cue model: %d weights per feature, want 1", h.Classes)
+	}
+	m.w = perceptron.NewTable[float32](ws.Len())
+	for i := range ws.Len() {
+		m.w.Put(ws.Key(i), ws.Row(i)[0])
+	}
+	return m, nil
+}
+
+// ConvertCueModel reads a cue model in the text form the package used
+// before its weights were hashed and quantised (gzipped lines of
+// "feature<TAB>weight", with "threshold" and "veto" among them) and
+// writes the same model as TrainCueModel does, its weights quantised to
+// bits (see TrainOptions.Bits).
+func ConvertCueModel(r io.Reader, w io.Writer, bits int) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return fmt.Errorf("quote: cue model: %w", err)
+	}
+	defer zr.Close()
+	threshold, veto := 0.0, -math.MaxFloat32
+	ws := perceptron.NewWeights(1)
 	names := map[uint64]string{}
-	w := map[uint64]float32{}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		f, v, ok := strings.Cut(sc.Text(), "\t")
 		if !ok {
-			return nil, fmt.Errorf("quote: cue model: bad line %q", sc.Text())
+			return fmt.Errorf("quote: cue model: bad line %q", sc.Text())
 		}
 		x, err := strconv.ParseFloat(v, 32)
 		if err != nil {
-			return nil, fmt.Errorf("quote: cue model: %w", err)
+			return fmt.Errorf("quote: cue model: %w", err)
 		}
-		switch {
-		case f == "threshold":
-			m.Threshold = float32(x)
-		case f == "veto":
-			m.Veto = float32(x)
+		switch f {
+		case "threshold":
+			threshold = x
+		case "veto":
+			veto = x
 		default:
 			h := featHash(f)
 			if g, ok := names[h]; ok && g != f {
-				return nil, fmt.Errorf("quote: cue model: features %q and %q have the same hash", g, f)
+				return fmt.Errorf("quote: cue model: features %q and %q have the same hash", g, f)
 			}
 			names[h] = f
-			w[h] = float32(x)
+			ws.Set(h, []float32{float32(x)})
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("quote: cue model: %w", err)
+		return fmt.Errorf("quote: cue model: %w", err)
 	}
-	m.w = newWeights(w)
-	return m, nil
+	return writeCueModel(w, ws, threshold, veto, bits)
 }
 
-// weights is an open-addressed table of feature weights keyed by their
-// hashes, at most half full, probed linearly from the hash's folded low bits: a
-// lookup mostly reads one cache line. Key 0 marks an empty slot; a
-// feature whose hash is 0 is kept aside.
-type weights struct {
-	slots []slot
-	mask  uint64
-	zero  float32
-	// seen has a bit set for the hash of every feature in slots, 32 a
-	// word and about 16 per feature: it answers most absent features
-	// (most pairs of words) from the cache, without reading the table.
-	seen   []uint32
-	seenSh uint
-}
-
-// seenMul spreads a feature hash over the bits of weights.seen.
-const seenMul = 0x9e3779b97f4a7c15
-
-type slot struct {
-	key uint64
-	w   float32
-}
-
-func newWeights(m map[uint64]float32) weights {
-	n := 16
-	for n < 2*len(m) {
-		n *= 2
+// writeCueModel writes a cue model file: the weights (one per feature)
+// quantised to bits, with the threshold and veto.
+func writeCueModel(w io.Writer, ws *perceptron.Weights, threshold, veto float64, bits int) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
 	}
-	t := weights{slots: make([]slot, n), mask: uint64(n - 1)}
-	// n/2 words of 32 bits: 16 bits a slot, 32 or more a feature
-	t.seen = make([]uint32, n/2)
-	t.seenSh = uint(64 - bits.TrailingZeros(uint(n/2*32)))
-	for k, v := range m {
-		if k == 0 {
-			t.zero = v
-			continue
-		}
-		h := (k * seenMul) >> t.seenSh
-		t.seen[h>>5] |= 1 << (h & 31)
-		i := (k ^ k>>32) & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = slot{k, v}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(cueMagic)
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:], math.Float64bits(threshold))
+	binary.LittleEndian.PutUint64(b[8:], math.Float64bits(veto))
+	bw.Write(b[:])
+	if err := ws.Write(bw, bits); err != nil {
+		return fmt.Errorf("quote: cue model: %w", err)
 	}
-	return t
-}
-
-// get returns the weight of the feature of hash k, or 0.
-func (t *weights) get(k uint64) float32 {
-	if k == 0 {
-		return t.zero
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("quote: cue model: %w", err)
 	}
-	if h := (k * seenMul) >> t.seenSh; t.seen[h>>5]&(1<<(h&31)) == 0 {
-		return 0
-	}
-	for i := (k ^ k>>32) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.slots[i].key {
-		case k:
-			return t.slots[i].w
-		case 0:
-			return 0
-		}
-	}
+	return zw.Close()
 }
 
 // score returns the model's score for token i of a paragraph, computed
@@ -245,7 +245,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		return p.wordMemo[k], 0
 	}
 	var sum float32
-	add := func(h fnv) { sum += m.w.get(uint64(h)) }
+	add := func(h fnv) { sum += m.w.Get(uint64(h)) }
 	w := ts[i].low
 	// the token scored is read as it is written, quotation mark or not
 	e, _ := word(i)
@@ -525,56 +525,52 @@ type TrainOptions struct {
 	// Bags is the number of perceptrons averaged, each trained on its
 	// own order of the examples (up to 11 distinct orders); 0 means 1.
 	Bags int
+	// Bits is the precision of the weights in the file: 8 or 16
+	// (quantised with one scale) or 32 (float32); 0 means CueBits.
+	Bits int
 }
 
-// example is one training example of a perceptron.
+// example is one training example of a perceptron: the hashes of its
+// features' names and its side.
 type example struct {
-	feats []string
+	feats []uint64
 	y     float32
 }
 
 // TrainCueModel trains the cue classifier, an averaged perceptron over
 // words, on docs and writes it in the form the package embeds.
 func TrainCueModel(docs []CueDoc, o TrainOptions, w io.Writer) error {
-	exs := tokenExamples(docs)
+	exs, err := tokenExamples(docs)
+	if err != nil {
+		return err
+	}
 	// Several perceptrons, each reading the examples in its own order,
 	// averaged: one alone moves by tenths of a point with the order.
 	bags := max(o.Bags, 1)
-	ws := make([]map[string]float32, bags)
+	ws := make([]*perceptron.Weights, bags)
 	var wg sync.WaitGroup
 	for b := range ws {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ws[b] = perceptron(exs, o.Epochs, b)
+			ws[b] = trainBag(exs, o.Epochs, b)
 		}()
 	}
 	wg.Wait()
-	wt := map[string]float32{}
-	for _, m := range ws {
-		for f, v := range m {
-			wt[f] += v / float32(bags)
-		}
+	bits := o.Bits
+	if bits == 0 {
+		bits = CueBits
 	}
-	var lines []string
-	for f, v := range wt {
-		if math.Abs(float64(v)) >= o.MinWeight {
-			lines = append(lines, fmt.Sprintf("%s\t%.4g", f, v))
-		}
-	}
-	sort.Strings(lines)
-	zw := gzip.NewWriter(w)
-	fmt.Fprintf(zw, "threshold\t%g\nveto\t%g\n", o.Threshold, o.Veto)
-	for _, l := range lines {
-		fmt.Fprintln(zw, l)
-	}
-	return zw.Close()
+	return writeCueModel(w, perceptron.Mean(ws...).Prune(o.MinWeight), o.Threshold, o.Veto, bits)
 }
 
 // tokenExamples returns a training example for every word of docs: +1
-// when it heads a cue, else -1.
-func tokenExamples(docs []CueDoc) []example {
+// when it heads a cue, else -1. Two feature names with one hash are an
+// error: the model could not tell them apart.
+func tokenExamples(docs []CueDoc) ([]example, error) {
 	var exs []example
+	names := map[uint64]string{}
+	var buf []string
 	for _, d := range docs {
 		doc := &news.Doc{Article: news.Article{Text: d.Text, Paragraphs: d.Paragraphs}}
 		for _, sp := range paragraphs(doc) {
@@ -590,14 +586,25 @@ func tokenExamples(docs []CueDoc) []example {
 						break
 					}
 				}
-				exs = append(exs, example{feats: append([]string(nil), cueFeatures(p, i, nil)...), y: y})
+				buf = cueFeatures(p, i, buf)
+				x := example{feats: make([]uint64, len(buf)), y: y}
+				for k, f := range buf {
+					h := featHash(f)
+					if g, ok := names[h]; !ok {
+						names[h] = f
+					} else if g != f {
+						return nil, fmt.Errorf("quote: cue model: features %q and %q have the same hash", g, f)
+					}
+					x.feats[k] = h
+				}
+				exs = append(exs, x)
 			}
 		}
 	}
-	return exs
+	return exs, nil
 }
 
-// strides are the primes by which perceptron steps through the examples,
+// strides are the primes by which trainBag steps through the examples,
 // one order per seed.
 var strides = []int{7919, 6007, 4999, 3001, 2003, 1009, 503, 251, 127, 61, 31}
 
@@ -612,39 +619,28 @@ func stride(seed, n int) int {
 	return 1
 }
 
-// perceptron trains an averaged perceptron and returns its averaged
+// trainBag trains an averaged perceptron and returns its averaged
 // weights.
-func perceptron(exs []example, epochs, seed int) map[string]float32 {
+func trainBag(exs []example, epochs, seed int) *perceptron.Weights {
 	st := stride(seed, len(exs))
-	wt := map[string]float32{}
-	sum := map[string]float32{}
-	stamp := map[string]int{}
-	n := 0
+	t := perceptron.NewTrainer(1)
+	var sc [1]float32
 	for e := 0; e < epochs && len(exs) > 0; e++ {
 		// A fixed, deterministic order that differs by epoch.
 		for k := range exs {
 			x := exs[(k*st+e*104729)%len(exs)]
-			n++
-			var s float32
-			for _, f := range x.feats {
-				s += wt[f]
-			}
-			if s*x.y > 0 {
+			t.Tick()
+			sc[0] = 0
+			t.Add(x.feats, sc[:])
+			if sc[0]*x.y > 0 {
 				continue
 			}
 			for _, f := range x.feats {
-				sum[f] += wt[f] * float32(n-stamp[f])
-				stamp[f] = n
-				wt[f] += x.y
+				t.Update(f, 0, x.y)
 			}
 		}
 	}
-	avg := make(map[string]float32, len(wt))
-	for f := range wt {
-		sum[f] += wt[f] * float32(n-stamp[f])
-		avg[f] = sum[f] / float32(n)
-	}
-	return avg
+	return t.Averaged(0)
 }
 
 // firstWordAt reports whether token i is the head of cue c: its first

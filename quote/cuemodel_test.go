@@ -2,15 +2,14 @@ package quote
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/perceptron"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
@@ -69,14 +68,7 @@ func TestReadCueModelErrors(t *testing.T) {
 // the verb lists, takes the subject of the main clause after its own, as
 // a listed one does.
 func TestUnlistedParticiple(t *testing.T) {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write([]byte("threshold\t5\nveto\t-8\nw=referencing\t10\n"))
-	zw.Close()
-	m, err := ReadCueModel(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := namedModel(t, map[string]float32{"w=referencing": 10}, 5, -8)
 	d := doc("After referencing the bank’s fierce drive to sell more accounts, Senator Jane Roe left the room.")
 	var got []string
 	for _, q := range find(d, m) {
@@ -111,27 +103,62 @@ func TestBagsDeterministic(t *testing.T) {
 	}
 }
 
-// TestHashedScoreMatchesFeatures checks that the hashed scorer gives, to
-// the bit, the score of summing the weights of the named features that
-// cueFeatures builds, over every token of the package's test texts.
-func TestHashedScoreMatchesFeatures(t *testing.T) {
-	zr, err := gzip.NewReader(bytes.NewReader(cueModelData))
+// namedModel returns a cue model of the named features' weights, as its
+// file holds them (16 bits).
+func namedModel(t *testing.T, named map[string]float32, threshold, veto float64) *CueModel {
+	t.Helper()
+	ws := perceptron.NewWeights(1)
+	for f, x := range named {
+		ws.Set(featHash(f), []float32{x})
+	}
+	var buf bytes.Buffer
+	if err := writeCueModel(&buf, ws, threshold, veto, CueBits); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadCueModel(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	named := map[string]float32{}
-	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		f, v, _ := strings.Cut(l, "\t")
-		x, err := strconv.ParseFloat(v, 32)
+	return m
+}
+
+// TestCueModelQuantised checks that a model reads back its threshold,
+// veto and weights, the weights to within half a step of its scale.
+func TestCueModelQuantised(t *testing.T) {
+	named := map[string]float32{"w=said": 12.5, "s3=ied": -0.75, "b": -3.25, "lex=a": 0.01}
+	for _, bits := range []int{8, 16, 32} {
+		ws := perceptron.NewWeights(1)
+		for f, x := range named {
+			ws.Set(featHash(f), []float32{x})
+		}
+		var buf bytes.Buffer
+		if err := writeCueModel(&buf, ws, -4, -8, bits); err != nil {
+			t.Fatal(err)
+		}
+		m, err := ReadCueModel(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
-		named[f] = float32(x)
+		if m.Threshold != -4 || m.Veto != -8 {
+			t.Errorf("%d bits: threshold %v veto %v, want -4 -8", bits, m.Threshold, m.Veto)
+		}
+		step := 12.5 / float64(int(1)<<(bits-1)-1)
+		if bits == 32 {
+			step = 0
+		}
+		for f, x := range named {
+			if got := m.w.Get(featHash(f)); math.Abs(float64(got-x)) > step/2+1e-6 {
+				t.Errorf("%d bits: %s reads back %v, want %v", bits, f, got, x)
+			}
+		}
 	}
+}
+
+// TestHashedScoreMatchesFeatures checks that the hashed scorer gives, to
+// the bit, the score of summing the weights of the named features that
+// cueFeatures builds (each found by the hash of its whole name), over
+// every token of the package's test texts.
+func TestHashedScoreMatchesFeatures(t *testing.T) {
 	m := defaultModel()
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
 	// The seeds too, when they are there.
@@ -145,14 +172,18 @@ func TestHashedScoreMatchesFeatures(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
-	n := 0
+	n, nonzero := 0, 0
 	for _, text := range texts {
 		for _, sp := range paragraphs(doc(text)) {
 			p := newPara(text, sp, m)
 			for i := range p.ts {
 				var want float32
 				for _, f := range cueFeatures(p, i, nil) {
-					want += named[f]
+					x := m.w.Get(featHash(f))
+					want += x
+					if x != 0 {
+						nonzero++
+					}
 				}
 				if got := m.cueScore(p, i); got != want {
 					t.Errorf("%q: hashed score %v, named features %v", p.ts[i].text, got, want)
@@ -161,7 +192,18 @@ func TestHashedScoreMatchesFeatures(t *testing.T) {
 			}
 		}
 	}
-	if n < 200 {
-		t.Errorf("only %d tokens compared", n)
+	if n < 200 || nonzero < 10*n {
+		t.Errorf("only %d tokens compared, %d weights found", n, nonzero)
+	}
+}
+
+// BenchmarkReadCueModel reads the embedded cue model: what the first
+// quote finding of a process pays.
+func BenchmarkReadCueModel(b *testing.B) {
+	b.ReportMetric(float64(len(cueModelData)), "file-bytes")
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadCueModel(bytes.NewReader(cueModelData)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -9,6 +9,12 @@
 // installed at run time. Without that package it stops with an error
 // rather than write a different model; --iso "" trains without the names.
 // Training is deterministic and takes about 20 CPU seconds.
+//
+// The weights are written quantised to 8 bits with one scale (--bits;
+// see package internal/perceptron). Against 16 bits, 8 moved CoNLL-2003
+// valid F1 (eval entities) from 93.35 to 93.39 and made the file a
+// fifth smaller; the same training at 16 bits wrote the weights of the
+// model shipped before, to the bit.
 package main
 
 import (
@@ -29,8 +35,9 @@ func main() {
 	iso := flag.String("iso", "/usr/share/iso-codes/json/iso_3166-1.json", `iso-codes country list ("" trains without place names)`)
 	epochs := flag.Int("epochs", 12, "training epochs")
 	minW := flag.Float64("min-weight", 0.02, "drop averaged weights smaller than this")
+	bits := flag.Int("bits", ner.Bits, "bits per weight in the file: 8 or 16 (quantised with one scale) or 32 (float32)")
 	flag.Parse()
-	if err := run(*data, *out, *iso, *epochs, *minW); err != nil {
+	if err := run(*data, *out, *iso, *epochs, *minW, *bits); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -101,7 +108,7 @@ func subdivisions(path string) ([]ner.GazEntry, error) {
 	return out, nil
 }
 
-func run(data, out, iso string, epochs int, minW float64) error {
+func run(data, out, iso string, epochs int, minW float64, bits int) error {
 	start := time.Now()
 	train, err := read(filepath.Join(data, "train.txt"))
 	if err != nil {
@@ -132,7 +139,7 @@ func run(data, out, iso string, epochs int, minW float64) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Save(f); err != nil {
+	if err := m.Save(f, bits); err != nil {
 		f.Close()
 		return err
 	}

@@ -1,10 +1,11 @@
 package ner
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/perceptron"
 )
 
 // The tagger's fast path. Decoding adds up, for every token, the weights
@@ -42,32 +43,17 @@ func (c *compiled) row(sp span) *[NumLabels]float32 {
 // among them, which decoding adds most often.
 const denseMin = 6
 
-// slot is an entry of the open-addressing table from feature hashes to
-// their weights; key 0 marks an empty slot.
-type slot struct {
-	key uint64
-	sp  span
-}
-
-// compiled is a model's weights laid out for decoding: an open-addressing
-// table of sparse rows, the previous-label rows summed once, and the
-// spans of the features whose values come from small sets looked up in
-// advance.
+// compiled is a model's weights laid out for decoding: a table from
+// feature hashes to sparse rows, the previous-label rows summed once,
+// and the spans of the features whose values come from small sets
+// looked up in advance.
 type compiled struct {
-	slots []slot
-	mask  uint64
+	// t maps feature hashes to their rows; its filter tells most absent
+	// features (most token pairs have none) from the cache.
+	t *perceptron.Table[span]
 	// dense holds the rows of denseMin or more weights whole (see span).
 	dense []float32
-	// seen has a bit set for the hashes of the features in slots, 32
-	// per word: most token pairs have no feature, and a bit set small
-	// enough for the cache tells so sooner than the table.
-	seen   []uint32
-	seenSh uint
-	wts    []entry
-	// zero is the row of feature hash 0, which no token ever finds (the
-	// table keeps 0 for empty slots) but which Save writes back.
-	zero    span
-	hasZero bool
+	wts   []entry
 
 	// trans[p] holds the weights of the previous-label feature of p
 	// (NumLabels: the start).
@@ -113,9 +99,6 @@ type transitions struct {
 	pairs []float32
 }
 
-// seenMul spreads a feature hash over the bits of compiled.seen.
-const seenMul = 0x9e3779b97f4a7c15
-
 // builder collects rows for compile in the order they come.
 type builder struct {
 	keys  []uint64
@@ -138,16 +121,7 @@ func (b *builder) add(k uint64, row []float32) {
 
 // compile builds the table; a key added twice keeps its last row.
 func (b *builder) compile() *compiled {
-	c := &compiled{wts: b.wts}
-	size := 16
-	for size < 2*len(b.keys) {
-		size <<= 1
-	}
-	c.slots = make([]slot, size)
-	c.mask = uint64(size - 1)
-	// 16 bits per feature
-	c.seen = make([]uint32, size/2)
-	c.seenSh = uint(64 - bits.TrailingZeros(uint(size/2*32)))
+	c := &compiled{wts: b.wts, t: perceptron.NewTable[span](len(b.keys))}
 	spans := slices.Clone(b.spans)
 	for i, sp := range spans {
 		if sp.n < denseMin {
@@ -161,17 +135,7 @@ func (b *builder) compile() *compiled {
 		c.dense = append(c.dense, row[:]...)
 	}
 	for i, k := range b.keys {
-		if k == 0 {
-			c.zero, c.hasZero = spans[i], true
-			continue
-		}
-		h := (k * seenMul) >> c.seenSh
-		c.seen[h>>5] |= 1 << (h & 31)
-		j := (k ^ k>>29) & c.mask
-		for c.slots[j].key != 0 && c.slots[j].key != k {
-			j = (j + 1) & c.mask
-		}
-		c.slots[j] = slot{k, spans[i]}
+		c.t.Put(k, spans[i])
 	}
 	for p := 0; p <= NumLabels; p++ {
 		c.addSpan(c.find(transFeature(uint8(p))), &c.trans[p])
@@ -227,21 +191,8 @@ func (b *builder) compile() *compiled {
 	return c
 }
 
-// find returns the weights of feature k (none for k 0, whose slots are
-// the empty ones).
-func (c *compiled) find(k uint64) span {
-	if h := (k * seenMul) >> c.seenSh; c.seen[h>>5]&(1<<(h&31)) == 0 {
-		return span{}
-	}
-	i := (k ^ k>>29) & c.mask
-	for {
-		s := &c.slots[i]
-		if s.key == k || s.key == 0 {
-			return s.sp
-		}
-		i = (i + 1) & c.mask
-	}
-}
+// find returns the weights of feature k.
+func (c *compiled) find(k uint64) span { return c.t.Get(k) }
 
 // nPair is the number of word-pair features pairFeatures finds.
 const nPair = 5
@@ -261,7 +212,7 @@ func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
 		lt.pairMask = make([]uint8, n)
 	}
 	keys, spans, mask := lt.pairKeys[:n], lt.pairSpans[:n], lt.pairMask[:n]
-	seen, sh := c.seen, c.seenSh
+	tab := c.t
 	for i := range toks {
 		t := &toks[i]
 		lm1, sm1, lp1, sp1 := uint64(1), uint64(1), uint64(2), uint64(2)
@@ -279,8 +230,7 @@ func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
 		ks[4] = hnum(hnum(tmpl(tWm1Sh), lm1), t.shH)
 		var m uint8
 		for j, k := range ks {
-			h := (k * seenMul) >> sh
-			m |= uint8(seen[h>>5]>>(h&31)&1) << j
+			m |= uint8(tab.Filter(k)) << j
 		}
 		mask[i] = m
 	}
@@ -291,12 +241,7 @@ func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
 				spans[i][j] = span{}
 				continue
 			}
-			for x := (k ^ k>>29) & c.mask; ; x = (x + 1) & c.mask {
-				if s := &c.slots[x]; s.key == k || s.key == 0 {
-					spans[i][j] = s.sp
-					break
-				}
-			}
+			spans[i][j], _ = tab.Probe(k)
 		}
 	}
 	return spans

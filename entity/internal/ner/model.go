@@ -8,6 +8,15 @@
 // what each word type decides alone (decode, fast.go): the same weights
 // added in the same order, so the same scores to the bit, with no heap
 // allocation per token.
+//
+// The perceptron itself (training updates, averaging, the hashed weight
+// table, the quantised weights in the model file) is package
+// internal/perceptron, which the quote cue model shares. The shipped
+// model, entity/model.bin.gz, is written by
+//
+//	go run ./entity/train --out entity/model.bin.gz
+//
+// with its weights quantised to Bits bits.
 package ner
 
 import (
@@ -21,16 +30,17 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/storyline-news/storyline/internal/perceptron"
 )
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
-	// index and w are the weights as training leaves them: a row of
-	// NumLabels weights per feature hash. A loaded model has only c.
-	index map[uint64]int32
-	w     []float32
-	lex   map[string]uint8
-	gaz   gazetteer
+	// w are the weights as training leaves them: a row of NumLabels
+	// weights per feature hash. A loaded model has only c.
+	w   *perceptron.Weights
+	lex map[string]uint8
+	gaz gazetteer
 	// titles are words mined from the training data that are written
 	// capitalised right before people's names (President, Gen., Mr).
 	titles []string
@@ -43,25 +53,30 @@ type Model struct {
 	free []*lattice
 }
 
-// compile builds m.c from m.index and m.w.
+// compile builds m.c from m.w.
 func (m *Model) compile() {
 	var b builder
-	for _, f := range slices.Sorted(maps.Keys(m.index)) {
-		b.add(f, m.w[int(m.index[f])*NumLabels:][:NumLabels])
+	for i := range m.w.Len() {
+		b.add(m.w.Key(i), m.w.Row(i))
 	}
 	m.c = b.compile()
 }
 
-// dense returns the weights as training leaves them, rebuilding them from
-// the compiled table for a loaded model.
-func (m *Model) dense() (map[uint64]int32, []float32) {
-	if m.index != nil || m.c == nil {
-		return m.index, m.w
+// weights returns the weights as training leaves them, rebuilding them
+// from the compiled table for a loaded model.
+func (m *Model) weights() *perceptron.Weights {
+	if m.w != nil || m.c == nil {
+		return m.w
 	}
 	c := m.c
-	index := map[uint64]int32{}
-	var w []float32
-	put := func(k uint64, sp span) {
+	keys := make([]uint64, 0, c.t.Len())
+	for k := range c.t.All() {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := perceptron.NewWeights(NumLabels)
+	for _, k := range keys {
+		sp := c.t.Get(k)
 		var row [NumLabels]float32
 		if sp.n == denseSpan {
 			row = *c.row(sp)
@@ -70,18 +85,9 @@ func (m *Model) dense() (map[uint64]int32, []float32) {
 				row[e.l] = e.w
 			}
 		}
-		index[k] = int32(len(w) / NumLabels)
-		w = append(w, row[:]...)
+		w.Set(k, row[:])
 	}
-	if c.hasZero {
-		put(0, c.zero)
-	}
-	for _, s := range c.slots {
-		if s.key != 0 {
-			put(s.key, s.sp)
-		}
-	}
-	return index, w
+	return w
 }
 
 // Titles returns the title words mined from the training data, lowercased.
@@ -279,14 +285,21 @@ func (m *Model) TagDoc(sents [][]string) [][]Chunk {
 	return out
 }
 
-// model file layout (inside gzip): magic, lexicon, gazetteer, weights.
-const magic = "storyline-ner-2\n"
+// model file layout (inside gzip): magic, lexicon, titles, gazetteer,
+// then the weights as a block of package perceptron.
+const magic = "storyline-ner-3\n"
 
 // ErrBadModel is returned by Load for data that is not a model file.
 var ErrBadModel = errors.New("ner: not a model file")
 
-// Save writes the model, weights quantised to 16 bits, gzip-compressed.
-func (m *Model) Save(w io.Writer) error {
+// Bits is the precision the shipped model's weights are written in:
+// 8-bit integers with one scale for the model, which held CoNLL-2003
+// valid F1 (see entity/train).
+const Bits = 8
+
+// Save writes the model, its weights quantised to bits (8, 16 or 32; see
+// perceptron.Weights.Write), gzip-compressed.
+func (m *Model) Save(w io.Writer, bits int) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -294,7 +307,6 @@ func (m *Model) Save(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
-	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
 	str := func(s string) {
 		uv(uint64(len(s)))
 		bw.WriteString(s)
@@ -322,38 +334,12 @@ func (m *Model) Save(w io.Writer) error {
 		bw.WriteByte(m.gaz[k])
 	}
 	// weights
-	index, weights := m.dense()
-	var maxAbs float64
-	for _, x := range weights {
-		maxAbs = math.Max(maxAbs, math.Abs(float64(x)))
+	ws := m.weights()
+	if ws == nil {
+		ws = perceptron.NewWeights(NumLabels)
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(bw, binary.LittleEndian, math.Float64bits(scale))
-	feats := slices.Sorted(maps.Keys(index))
-	uv(uint64(len(feats)))
-	prev = 0
-	for _, f := range feats {
-		row := weights[int(index[f])*NumLabels:][:NumLabels]
-		uv(f - prev)
-		prev = f
-		var q [NumLabels]int64
-		nnz := 0
-		for l, x := range row {
-			q[l] = int64(math.Round(float64(x) / scale))
-			if q[l] != 0 {
-				nnz++
-			}
-		}
-		bw.WriteByte(byte(nnz))
-		for l := range q {
-			if q[l] != 0 {
-				bw.WriteByte(byte(l))
-				sv(q[l])
-			}
-		}
+	if err := ws.Write(bw, bits); err != nil {
+		return fmt.Errorf("ner: writing model: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("ner: writing model: %w", err)
@@ -367,7 +353,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
 	}
-	br := bufio.NewReader(zr)
+	br := bufio.NewReaderSize(zr, 1<<16)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, ErrBadModel
@@ -422,38 +408,27 @@ func Load(r io.Reader) (*Model, error) {
 		prev += uv()
 		m.gaz[prev] = bt()
 	}
-	var bits uint64
-	if err := binary.Read(br, binary.LittleEndian, &bits); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
-	}
-	scale := math.Float64frombits(bits)
-	n = uv()
-	if n > 1<<26 {
-		return nil, ErrBadModel
-	}
-	// trust the count only so far: the rows must be there to be read
-	pre := int(min(n, 1<<18))
-	b := builder{keys: make([]uint64, 0, pre), spans: make([]span, 0, pre), wts: make([]entry, 0, 3*pre)}
-	prev = 0
-	for i := uint64(0); i < n && rerr == nil; i++ {
-		prev += uv()
-		nnz := int(bt())
-		var row [NumLabels]float32
-		for j := 0; j < nnz && rerr == nil; j++ {
-			l := int(bt())
-			x, err := binary.ReadVarint(br)
-			if err != nil {
-				rerr = err
-			}
-			if l >= NumLabels {
-				return nil, ErrBadModel
-			}
-			row[l] = float32(float64(x) * scale)
-		}
-		b.add(prev, row[:])
-	}
 	if rerr != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)
+	}
+	var b builder
+	h, err := perceptron.ReadRows(br, func(h perceptron.Header) func(uint64, []float32) {
+		// most rows have a few weights: room for three each, for as
+		// many rows as the header claims up to a bound (their keys were
+		// there to be read, their weights may not be)
+		n := min(h.Rows, 1<<18)
+		b = builder{keys: make([]uint64, 0, n), spans: make([]span, 0, n), wts: make([]entry, 0, 3*n)}
+		return func(key uint64, row []float32) {
+			if len(row) == NumLabels {
+				b.add(key, row)
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	if h.Classes != NumLabels {
+		return nil, fmt.Errorf("%w: weights of %d labels, want %d", ErrBadModel, h.Classes, NumLabels)
 	}
 	m.c = b.compile()
 	return m, nil

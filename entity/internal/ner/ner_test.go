@@ -91,7 +91,7 @@ func TestSaveLoad(t *testing.T) {
 	}
 	m := Train(docs, TrainOptions{Epochs: 3, Seed: 1})
 	var buf bytes.Buffer
-	if err := m.Save(&buf); err != nil {
+	if err := m.Save(&buf, Bits); err != nil {
 		t.Fatal(err)
 	}
 	m2, err := Load(bytes.NewReader(buf.Bytes()))
@@ -104,7 +104,7 @@ func TestSaveLoad(t *testing.T) {
 	}
 	// training is deterministic
 	var buf2 bytes.Buffer
-	if err := Train(docs, TrainOptions{Epochs: 3, Seed: 1}).Save(&buf2); err != nil {
+	if err := Train(docs, TrainOptions{Epochs: 3, Seed: 1}).Save(&buf2, Bits); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
@@ -138,7 +138,7 @@ func FuzzReadCoNLL(f *testing.F) {
 
 func FuzzLoad(f *testing.F) {
 	var buf bytes.Buffer
-	Train(nil, TrainOptions{Epochs: 1}).Save(&buf)
+	Train(nil, TrainOptions{Epochs: 1}).Save(&buf, Bits)
 	f.Add(buf.Bytes())
 	f.Add([]byte("not a model"))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -3,10 +3,11 @@ package ner
 import (
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
+
+	"github.com/storyline-news/storyline/internal/perceptron"
 )
 
 // GazEntry is an extra gazetteer entry: a name as words, and its type
@@ -33,42 +34,10 @@ type TrainOptions struct {
 	Progress io.Writer
 }
 
-func (t *trainer) add(feats []uint64, sc *[NumLabels]float32) {
-	for _, f := range feats {
-		if r, ok := t.index[f]; ok {
-			row := t.w[int(r)*NumLabels:][:NumLabels]
-			for l := range sc {
-				sc[l] += row[l]
-			}
-		}
-	}
-}
+// trainer is the perceptron being trained, as viterbi reads it.
+type trainer struct{ *perceptron.Trainer }
 
-type trainer struct {
-	index map[uint64]int32
-	w     []float32
-	tot   []float64
-	ts    []int32
-	now   int32
-}
-
-func (t *trainer) row(f uint64) int {
-	r, ok := t.index[f]
-	if !ok {
-		r = int32(len(t.index))
-		t.index[f] = r
-		t.w = append(t.w, make([]float32, NumLabels)...)
-		t.tot = append(t.tot, make([]float64, NumLabels)...)
-		t.ts = append(t.ts, make([]int32, NumLabels)...)
-	}
-	return int(r) * NumLabels
-}
-
-func (t *trainer) upd(k int, d float32) {
-	t.tot[k] += float64(t.now-t.ts[k]) * float64(t.w[k])
-	t.ts[k] = t.now
-	t.w[k] += d
-}
+func (t trainer) add(feats []uint64, sc *[NumLabels]float32) { t.Add(feats, sc[:]) }
 
 // buildLex counts how often each word is written in lower case.
 func buildLex(docs []Doc) map[string]uint8 {
@@ -159,8 +128,7 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 		folds[k] = buildGaz(docs, func(i int) bool { return i%opt.Folds == k }, opt.Extra)
 	}
 	full := buildGaz(docs, nil, opt.Extra)
-	t := &trainer{index: map[uint64]int32{}}
-	m.index = t.index
+	t := trainer{perceptron.NewTrainer(NumLabels)}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	order := make([]int, len(docs))
 	for i := range order {
@@ -183,7 +151,7 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 			for k := range infos {
 				si := &infos[k]
 				gold := bilou(doc.Sentences[k].Tags)
-				t.now++
+				t.Tick()
 				ls := viterbi(t, m, si, d, lt)
 				total += len(ls)
 				wrong := false
@@ -201,18 +169,17 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 							if g != y {
 								buf = m.features(buf[:0], si, i, d)
 								for _, f := range buf {
-									r := t.row(f)
-									t.upd(r+int(g), 1)
-									t.upd(r+int(y), -1)
+									t.Update(f, int(g), 1)
+									t.Update(f, int(y), -1)
 								}
 							}
 							buf = dynamic(buf[:0], si, i, gp)
 							for _, f := range buf {
-								t.upd(t.row(f)+int(g), 1)
+								t.Update(f, int(g), 1)
 							}
 							buf = dynamic(buf[:0], si, i, yp)
 							for _, f := range buf {
-								t.upd(t.row(f)+int(y), -1)
+								t.Update(f, int(y), -1)
 							}
 						}
 						gp, yp = g, y
@@ -222,39 +189,22 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 			}
 		}
 		if opt.Progress != nil {
-			fmt.Fprintf(opt.Progress, "epoch %d: %d features, train token errors %.4f", ep+1, len(t.index), float64(errs)/float64(total))
+			fmt.Fprintf(opt.Progress, "epoch %d: %d features, train token errors %.4f", ep+1, t.Len(), float64(errs)/float64(total))
 			if opt.Dev != nil {
-				am := t.averaged(m, full, opt.MinWeight)
+				am := averaged(t.Trainer, m, full, opt.MinWeight)
 				p, r, f := Score(am, opt.Dev, 3)
 				fmt.Fprintf(opt.Progress, ", dev PER+ORG+LOC P %.4f R %.4f F1 %.4f", p, r, f)
 			}
 			fmt.Fprintln(opt.Progress)
 		}
 	}
-	return t.averaged(m, full, opt.MinWeight)
+	return averaged(t.Trainer, m, full, opt.MinWeight)
 }
 
 // averaged returns a model with the averaged weights, rows whose weights
 // are all small dropped.
-func (t *trainer) averaged(m *Model, g gazetteer, minW float64) *Model {
-	out := &Model{lex: m.lex, gaz: g, titles: m.titles, index: map[uint64]int32{}}
-	for f, r := range t.index {
-		var row [NumLabels]float32
-		keep := false
-		for l := 0; l < NumLabels; l++ {
-			k := int(r)*NumLabels + l
-			tot := t.tot[k] + float64(t.now-t.ts[k])*float64(t.w[k])
-			a := tot / float64(t.now)
-			if math.Abs(a) >= minW {
-				row[l] = float32(a)
-				keep = true
-			}
-		}
-		if keep {
-			out.index[f] = int32(len(out.w) / NumLabels)
-			out.w = append(out.w, row[:]...)
-		}
-	}
+func averaged(t *perceptron.Trainer, m *Model, g gazetteer, minW float64) *Model {
+	out := &Model{lex: m.lex, gaz: g, titles: m.titles, w: t.Averaged(minW)}
 	out.compile()
 	return out
 }
