@@ -187,6 +187,18 @@ func deictic(x news.Timex) bool {
 	return x.Relative != nil && (x.Relative.Kind == "day" || x.Relative.Kind == "shift")
 }
 
+// clockOnly reports whether x is a time of day that names no day ("6
+// pm", "14:13"): read as the article's own day only for want of another,
+// it may as well be the evening before.
+func clockOnly(x news.Timex) bool {
+	r := x.Relative
+	return r != nil && r.Kind == "day" && r.N == 0 && r.Time != "" && strings.ContainsAny(x.Text, "0123456789")
+}
+
+// clockWeight is what a match of a time of day that names no day counts,
+// against a day named (see clockOnly).
+const clockWeight = 0.5
+
 // Docs tell the same story when a chain of near neighbours joins them:
 // each doc is linked to its relatedNeighbours most similar docs (a cosine
 // of their content words' TF-IDF weights, the IDF taken over the pile)
@@ -1106,6 +1118,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				return
 			}
 			val *= e.weight * granularity(st, en, e.start, e.end)
+			if clockOnly(x) {
+				val *= clockWeight
+			}
 			if val > m {
 				m = val
 			}
@@ -1247,10 +1262,24 @@ func storyDate(sc *scorer) (time.Time, string, bool) {
 		return time.Time{}, "", false
 	}
 	sort.Slice(anchors, func(i, j int) bool { return anchors[i].Before(anchors[j]) })
-	lo, hi := anchors[0], anchors[len(anchors)-1]
-	if hi.Sub(lo) > 7*24*time.Hour {
+	// The week that holds most of them, the earliest of a tie; more than
+	// half must lie in it, so that one source published later (an
+	// official result, a follow-up) does not leave the others undated.
+	from, to := 0, 0
+	for i, j := 0, 0; i < len(anchors); i++ {
+		for j < len(anchors) && anchors[j].Sub(anchors[i]) <= 7*24*time.Hour {
+			j++
+		}
+		if j-i > to-from {
+			from, to = i, j
+		}
+	}
+	if 2*(to-from) <= len(anchors) {
 		return time.Time{}, "", false
 	}
+	outliers := len(anchors) - (to - from)
+	anchors = anchors[from:to]
+	lo, hi := anchors[0], anchors[len(anchors)-1]
 	// The day most of them were published, the earliest of a tie: more
 	// articles of the story move it less than a middle.
 	m, most := lo, 0
@@ -1264,7 +1293,11 @@ func storyDate(sc *scorer) (time.Time, string, bool) {
 		}
 		i = j
 	}
-	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and most of them were published then (all %s to %s)", human(m), human(lo), human(hi)), true
+	span := fmt.Sprintf("all %s to %s", human(lo), human(hi))
+	if outliers > 0 {
+		span = fmt.Sprintf("%d of %d %s to %s", to-from, to-from+outliers, human(lo), human(hi))
+	}
+	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and most of them were published then (%s)", human(m), span), true
 }
 
 // latestPastDate dates a doc by the latest day it reports as past,
