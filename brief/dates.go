@@ -58,10 +58,13 @@ import (
 //     full as past is taken. Each happening another source reports counts
 //     once. Ties go to the earliest day. A second round also matches the
 //     docs inferred in the first, with less weight and only the days they
-//     name in full. With nothing to match, the latest past date the
-//     article states with its year is used; else its latest month and day
-//     in the story's year (see storyYearDate); else the day most of the
-//     story's sources were published, when they lie within a week.
+//     name in full. A time of day that names no day ("6 pm") counts
+//     half: it may as well be the evening before. With nothing to match,
+//     the latest past date the article states with its year is used; else
+//     its latest month and day in the story's year (see storyYearDate);
+//     else the day most of the story's sources were published, when more
+//     than half of them lie within a week (one later follow-up does not
+//     leave the others undated).
 //
 // Notes give dates as a reader writes them (24 September 2017) and name
 // the evidence that decided, at most three sources each.
