@@ -58,10 +58,13 @@ import (
 //     full as past is taken. Each happening another source reports counts
 //     once. Ties go to the earliest day. A second round also matches the
 //     docs inferred in the first, with less weight and only the days they
-//     name in full. With nothing to match, the latest past date the
-//     article states with its year is used; else its latest month and day
-//     in the story's year (see storyYearDate); else the day most of the
-//     story's sources were published, when they lie within a week.
+//     name in full. A time of day that names no day ("6 pm") counts
+//     half: it may as well be the evening before. With nothing to match,
+//     the latest past date the article states with its year is used; else
+//     its latest month and day in the story's year (see storyYearDate);
+//     else the day most of the story's sources were published, when more
+//     than half of them lie within a week (one later follow-up does not
+//     leave the others undated).
 //
 // Notes give dates as a reader writes them (24 September 2017) and name
 // the evidence that decided, at most three sources each.
@@ -186,6 +189,18 @@ func expressionBags(d *news.Doc, xs []news.Timex) []bag {
 func deictic(x news.Timex) bool {
 	return x.Relative != nil && (x.Relative.Kind == "day" || x.Relative.Kind == "shift")
 }
+
+// clockOnly reports whether x is a time of day that names no day ("6
+// pm", "14:13"): read as the article's own day only for want of another,
+// it may as well be the evening before.
+func clockOnly(x news.Timex) bool {
+	r := x.Relative
+	return r != nil && r.Kind == "day" && r.N == 0 && r.Time != "" && strings.ContainsAny(x.Text, "0123456789")
+}
+
+// clockWeight is what a match of a time of day that names no day counts,
+// against a day named (see clockOnly).
+const clockWeight = 0.5
 
 // Docs tell the same story when a chain of near neighbours joins them:
 // each doc is linked to its relatedNeighbours most similar docs (a cosine
@@ -1106,6 +1121,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				return
 			}
 			val *= e.weight * granularity(st, en, e.start, e.end)
+			if clockOnly(x) {
+				val *= clockWeight
+			}
 			if val > m {
 				m = val
 			}
@@ -1247,10 +1265,24 @@ func storyDate(sc *scorer) (time.Time, string, bool) {
 		return time.Time{}, "", false
 	}
 	sort.Slice(anchors, func(i, j int) bool { return anchors[i].Before(anchors[j]) })
-	lo, hi := anchors[0], anchors[len(anchors)-1]
-	if hi.Sub(lo) > 7*24*time.Hour {
+	// The week that holds most of them, the earliest of a tie; more than
+	// half must lie in it, so that one source published later (an
+	// official result, a follow-up) does not leave the others undated.
+	from, to := 0, 0
+	for i, j := 0, 0; i < len(anchors); i++ {
+		for j < len(anchors) && anchors[j].Sub(anchors[i]) <= 7*24*time.Hour {
+			j++
+		}
+		if j-i > to-from {
+			from, to = i, j
+		}
+	}
+	if 2*(to-from) <= len(anchors) {
 		return time.Time{}, "", false
 	}
+	outliers := len(anchors) - (to - from)
+	anchors = anchors[from:to]
+	lo, hi := anchors[0], anchors[len(anchors)-1]
 	// The day most of them were published, the earliest of a tie: more
 	// articles of the story move it less than a middle.
 	m, most := lo, 0
@@ -1264,7 +1296,11 @@ func storyDate(sc *scorer) (time.Time, string, bool) {
 		}
 		i = j
 	}
-	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and most of them were published then (all %s to %s)", human(m), human(lo), human(hi)), true
+	span := fmt.Sprintf("all %s to %s", human(lo), human(hi))
+	if outliers > 0 {
+		span = fmt.Sprintf("%d of %d %s to %s", to-from, to-from+outliers, human(lo), human(hi))
+	}
+	return m, fmt.Sprintf("%s from the story alone: its text dates nothing the other sources report, and most of them were published then (%s)", human(m), span), true
 }
 
 // latestPastDate dates a doc by the latest day it reports as past,

@@ -220,6 +220,16 @@ func TestResolveDates(t *testing.T) {
 			id: "a", status: news.DateStated, date: "2020-03-10",
 		},
 		{
+			name: "one source published later leaves the story's day to an article that dates nothing",
+			docs: [][3]string{
+				{"a", "2020-03-10", "European leaders held a summit in Paris on Monday to discuss energy prices and gas storage."},
+				{"b", "2020-03-10", "European leaders met in Paris on Monday for a summit on energy prices and gas storage."},
+				{"c", "2020-03-25", "European leaders agreed on gas storage rules on Wednesday, two weeks after their Paris summit on energy prices."},
+				{"d", "", "European leaders discussed energy prices and gas storage at a summit in Paris."},
+			},
+			id: "d", status: news.DateInferred, date: "2020-03-10", note: "2 of 3",
+		},
+		{
 			name: "no date at all",
 			docs: [][3]string{
 				{"a", "", "Officials met on Wednesday."},

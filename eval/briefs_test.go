@@ -295,12 +295,12 @@ func TestBriefsDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	atLeast(t, r, map[string]float64{
-		"date_exact":             0.79,
-		"date_within_day":        0.64,
+		"date_exact":             0.81,
+		"date_within_day":        0.88,
 		"citation_precision":     0.934,
 		"citation_recall":        0.54,
 		"events_told":            0.60,
-		"event_dates_right":      0.87,
+		"event_dates_right":      0.88,
 		"disagreement_recall":    0.55,
 		"disagreement_precision": 0.86,
 		"speakers_right":         0.93,

@@ -129,24 +129,38 @@ func isOrdinalStart(cur []rune, r rune) bool {
 // month names of other languages and numeric dates ("30.04.2019") count
 // too.
 func scanDate(s string, strict, loose bool) (time.Time, bool) {
+	t, _, ok := scanDateStamp(s, strict, loose)
+	return t, ok
+}
+
+// scanDateStamp is scanDate that also reports whether the date reads as a
+// time stamp: a clock time or a weekday that agrees goes with it.
+//
+// A numeric date ("30.04.2019", "10/21/2011") is read as follows. With
+// dots it is day first, as in Europe. With slashes it is read the one way
+// that makes a date (a part over 12 is the day), else the way that agrees
+// with a weekday given with it; loose, as in metadata, month first as in
+// the US when nothing decides. Not loose, an undecided order is no date,
+// and a weekday that no reading agrees with rejects the date.
+func scanDateStamp(s string, strict, loose bool) (time.Time, bool, bool) {
 	var (
 		year, day, hour, min = 0, 0, -1, 0
 		month                time.Month
 		pm, am, zoneUTC      bool
 		zone                 = false
+		weekday              = time.Weekday(-1)
+		numeric              []int // the parts of a numeric date, in order
+		slashed              bool
 	)
 	for _, tok := range dateTokens(s) {
 		low := strings.ToLower(strings.TrimRight(tok, "."))
 		switch {
-		case loose && isDottedDate(tok):
-			p := strings.Split(strings.ReplaceAll(tok, "/", "."), ".")
-			d, _ := strconv.Atoi(p[0])
-			m, _ := strconv.Atoi(p[1])
-			y, _ := strconv.Atoi(p[2])
-			if strings.Contains(tok, "/") && d <= 12 {
-				d, m = m, d // month first, as in the US, unless it cannot be
+		case isDottedDate(tok) && numeric == nil:
+			slashed = strings.Contains(tok, "/")
+			for _, x := range strings.Split(strings.TrimSuffix(strings.ReplaceAll(tok, "/", "."), "."), ".") {
+				n, _ := strconv.Atoi(x)
+				numeric = append(numeric, n)
 			}
-			year, month, day = y, time.Month(m), d
 		case isISODate(tok):
 			y, _ := strconv.Atoi(tok[0:4])
 			m, _ := strconv.Atoi(tok[5:7])
@@ -163,6 +177,7 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 		case loose && otherMonths[low] != 0 && month == 0:
 			month = otherMonths[low]
 		case lexicon.WeekdayNumber(low) != 0:
+			weekday = time.Weekday(lexicon.WeekdayNumber(low) % 7)
 		case low == "am" || low == "a.m":
 			am = true
 		case low == "pm" || low == "p.m":
@@ -176,7 +191,7 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 				day = n
 			default:
 				if strict {
-					return time.Time{}, false
+					return time.Time{}, false, false
 				}
 			}
 		case isZone(tok):
@@ -185,17 +200,28 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 		case low == "at" || low == "on" || low == "-" || low == "–" || low == "/":
 		default:
 			if strict {
-				return time.Time{}, false
+				return time.Time{}, false, false
 			}
 		}
 	}
+	if numeric != nil {
+		d, m, ok := numericOrder(numeric[0], numeric[1], numeric[2], slashed, weekday, loose)
+		if !ok {
+			return time.Time{}, false, false
+		}
+		year, month, day = numeric[2], time.Month(m), d
+	}
 	if year == 0 || month == 0 || day == 0 || !plausibleYear(year) {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
 	if t.Day() != day {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
+	if weekday >= 0 && t.Weekday() != weekday && numeric != nil && !loose {
+		return time.Time{}, false, false
+	}
+	stamp := hour >= 0 || weekday >= 0 && t.Weekday() == weekday
 	if hour >= 0 && hour < 24 && min < 60 && (zoneUTC || !zone) {
 		if pm && hour < 12 {
 			hour += 12
@@ -205,7 +231,40 @@ func scanDate(s string, strict, loose bool) (time.Time, bool) {
 		}
 		t = t.Add(time.Duration(hour)*time.Hour + time.Duration(min)*time.Minute)
 	}
-	return t, true
+	return t, stamp, true
+}
+
+// numericOrder decides which of the first two parts of a numeric date is
+// the day and which the month (see scanDateStamp).
+func numericOrder(a, b, year int, slashed bool, weekday time.Weekday, loose bool) (day, month int, ok bool) {
+	valid := func(d, m int) bool {
+		t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		return m >= 1 && m <= 12 && d >= 1 && t.Day() == d
+	}
+	agrees := func(d, m int) bool {
+		return weekday >= 0 && time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC).Weekday() == weekday
+	}
+	if !slashed {
+		return a, b, valid(a, b)
+	}
+	dayFirst, monthFirst := valid(a, b), valid(b, a)
+	switch {
+	case dayFirst && monthFirst && a != b:
+		switch {
+		case agrees(a, b) && !agrees(b, a):
+			return a, b, true
+		case agrees(b, a) && !agrees(a, b):
+			return b, a, true
+		case loose:
+			return b, a, true
+		}
+		return 0, 0, false
+	case monthFirst:
+		return b, a, true
+	case dayFirst:
+		return a, b, true
+	}
+	return 0, 0, false
 }
 
 func isISODate(s string) bool {
@@ -312,4 +371,40 @@ func nearestYear(month time.Month, day int, ref time.Time) time.Time {
 		}
 	}
 	return best
+}
+
+// clockBeforeStamp reads a page stamp split over two lines, a clock time
+// alone on line i and the date alone on the next non-empty line
+// ("14:13" / "30.04.2019"): it returns the two joined and the index of
+// the second, or -1.
+func clockBeforeStamp(lines []line, i int) (string, int) {
+	if !isClock(lines[i].text) {
+		return "", -1
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].text == "" {
+			continue
+		}
+		if _, ok := stampDate(lines[j].text); ok {
+			return lines[i].text + " " + lines[j].text, j
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// postedDateWords is the most words a line at the top of a text may have
+// to be read as a line that dates the page ("Submitted by editor on Fri,
+// 10/21/2011 - 09:42").
+const postedDateWords = 12
+
+// postedDate reads a short line at the top of a text that, among other
+// words, gives a full date as a time stamp: with a clock time, or with a
+// weekday that agrees with it.
+func postedDate(t string) (time.Time, bool) {
+	if len(strings.Fields(t)) > postedDateWords {
+		return time.Time{}, false
+	}
+	d, stamp, ok := scanDateStamp(t, false, false)
+	return d, ok && stamp
 }

@@ -132,10 +132,15 @@ func readTopMeta(a *news.Article, lines []line) []line {
 		if seen++; seen > topLines || sentenceLike(t) {
 			break
 		}
+		if joined, j := clockBeforeStamp(lines, i); j > 0 && stampLine(a, joined) {
+			lines[i].text, lines[j].text = "", ""
+			continue
+		}
 		switch {
 		case metaLine(a, t):
 		case stampLine(a, t):
 		case bylineLine(a, t):
+		case postedLine(a, t):
 		default:
 			continue
 		}
@@ -219,6 +224,19 @@ func metaLine(a *news.Article, t string) bool {
 		if a.StatedDate.IsZero() && !d.IsZero() {
 			a.StatedDate = d
 		}
+	}
+	return true
+}
+
+// postedLine takes a short line that dates the page among other words
+// ("Submitted by editor on Fri, 10/21/2011 - 09:42") as a page stamp.
+func postedLine(a *news.Article, t string) bool {
+	d, ok := postedDate(t)
+	if !ok {
+		return false
+	}
+	if a.PageStamp.IsZero() {
+		a.PageStamp = d
 	}
 	return true
 }
