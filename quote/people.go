@@ -782,17 +782,20 @@ func (ps *people) covered(others spanSet, p *person) bool {
 // tokens, made once, which the people finder reads by offset instead of
 // tokenizing the text around each mention again.
 type docToks struct {
-	text  string
+	text string
+	// toks are the Doc's tokens.
+	toks  []news.Token
 	paras []*para
 }
 
 // within returns the tokens that lie in text[lo:hi] and in the
 // paragraph of lo: a slice of the paragraph's tokens, or, where no
-// paragraph holds lo, the range tokenized on its own.
+// paragraph holds lo, the finder's tokens made from the Doc's tokens
+// in the range.
 func (dt *docToks) within(lo, hi int) []tok {
 	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
 	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
-		return tokenize(dt.text, lo, hi)
+		return appendDocTokens(nil, dt.text, tokensIn(dt.toks, lo, hi))
 	}
 	hi = min(hi, dt.paras[k].sp.End)
 	ts := dt.paras[k].ts

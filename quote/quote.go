@@ -50,6 +50,7 @@
 package quote
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -75,6 +76,9 @@ func (s Stage) Apply(d *news.Doc) error {
 	if m == nil {
 		m = defaultModel()
 	}
+	if len(d.Tokens) == 0 && strings.TrimSpace(d.Text) != "" {
+		return fmt.Errorf("quote: %s: the doc has no tokens: the segment stage runs first", d.ID)
+	}
 	d.Quotes = find(d, m)
 	return nil
 }
@@ -97,10 +101,13 @@ type found struct {
 }
 
 // Find returns the quotes of d, in text order of their cues, with their
-// speakers resolved, using the embedded cue model.
+// speakers resolved, using the embedded cue model. It reads d's sentences
+// and tokens; a Doc that has none (text alone) is read as the segment
+// stage would split it, without changing d.
 func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
 
 func find(d *news.Doc, m *CueModel) []news.Quote {
+	seg := segmented(d)
 	var paras []*para
 	var all []found
 	var prev *attr
@@ -121,7 +128,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	}()
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
-		toks = appendTokens(toks, d.Text, sp.Start, sp.End)
+		toks = appendDocTokens(toks, d.Text, tokensIn(seg.Tokens, sp.Start, sp.End))
 		p := newParaOf(toks[a:len(toks):len(toks)], sp, m)
 		p.memo = memo
 		paras = append(paras, p)
@@ -153,7 +160,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(d, paras, all)
+	return resolve(d, seg.Tokens, paras, all)
 }
 
 // tokBufs holds the token buffers of find.
@@ -200,8 +207,9 @@ func sortAttrs(as []*attr) {
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
-func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
-	dt := &docToks{text: d.Text, paras: paras}
+// dts are the Doc's tokens.
+func resolve(d *news.Doc, dts []news.Token, paras []*para, all []found) []news.Quote {
+	dt := &docToks{text: d.Text, toks: dts, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
 	for _, f := range all {

@@ -1,16 +1,19 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
+	"github.com/storyline-news/storyline/token"
 )
 
 // tok is one word, punctuation mark or double quotation mark, with its
-// byte span in the document text. The finder keeps its own tokens so that
-// it does not depend on how the segment stage split the text.
+// byte span in the document text: one or more of the segment stage's
+// tokens (see appendDocTokens).
 type tok struct {
 	news.Span
 	text string
@@ -39,47 +42,38 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// abbreviations that take a period without ending a sentence.
-var abbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "sen": true, "rep": true,
-	"gov": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true,
-	"st": true, "jr": true, "sr": true, "prof": true, "rev": true, "hon": true, "pres": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "gens": true, "reps": true, "sens": true,
-	"cmdr": true, "brig": true, "supt": true, "mt": true, "ft": true, "approx": true, "dept": true,
-	"univ": true, "assn": true, "bros": true, "ave": true, "e.g": true, "i.e": true, "etc": true,
-}
-
-// tokenize splits text[lo:hi] into tokens, each with its lexical class.
-func tokenize(text string, lo, hi int) []tok {
-	// about one token in five bytes of news text
-	return appendTokens(make([]tok, 0, (hi-lo)/5+4), text, lo, hi)
-}
-
-// appendTokens appends the tokens of text[lo:hi] to out.
-func appendTokens(out []tok, text string, lo, hi int) []tok {
+// appendDocTokens appends to out the finder's tokens made from dts, the
+// segment stage's tokens of one paragraph of text, and sets their
+// lexical classes. A finder token is a Doc token, with three regroupings
+// the finder's rules read as one word or mark: a clitic the tokenizer
+// split off keeps its word (don't, Trump’s, I'm), and two apostrophes
+// or two backticks in a row are a double quotation mark (three
+// apostrophes are an apostrophe and a closing mark).
+// Every finder token's span is a run of whole Doc tokens.
+func appendDocTokens(out []tok, text string, dts []news.Token) []tok {
 	first := len(out)
-	i := lo
-	for i < hi {
-		r, n := utf8.DecodeRuneInString(text[i:hi])
+	// adjacent reports that Doc token j starts where token j-1 ends and
+	// reads s.
+	adjacent := func(j int, s string) bool {
+		return j < len(dts) && dts[j].Start == dts[j-1].End && dts[j].In(text) == s
+	}
+	for k := 0; k < len(dts); k++ {
+		sp := dts[k].Span
+		s := text[sp.Start:sp.End]
+		r, n := utf8.DecodeRuneInString(s)
 		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case r == '\'' && i+2 < hi && text[i+1] == '\'' && text[i+2] == '\'':
-			// Three apostrophes close a single quotation inside a double one.
-			out = append(out, tok{Span: news.Span{Start: i, End: i + 1}, text: "'", low: "'", kind: 'p'})
-			i++
-		case (r == '\'' || r == '`') && i+1 < hi && text[i+1] == byte(r):
-			// '' and `` stand for double quotation marks.
-			t := tok{Span: news.Span{Start: i, End: i + 2}, text: text[i : i+2], kind: 'q'}
+		case s == "'" && adjacent(k+1, "'") && adjacent(k+2, "'"):
+			// Three apostrophes close a single quotation inside a
+			// double one.
+			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
+		case (s == "'" || s == "`") && adjacent(k+1, s):
+			sp.End = dts[k+1].End
+			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'q', open: s == "`"}
 			t.low = t.text
-			t.open = r == '`'
 			out = append(out, t)
-			i += 2
-		case isQuoteRune(r):
-			t := tok{Span: news.Span{Start: i, End: i + n}, text: text[i : i+n], kind: 'q'}
-			t.low = t.text
+			k++
+		case n == len(s) && isQuoteRune(r):
+			t := tok{Span: sp, text: s, low: s, kind: 'q'}
 			switch r {
 			case '“', '„', '«', '‟':
 				t.open = true
@@ -87,63 +81,62 @@ func appendTokens(out []tok, text string, lo, hi int) []tok {
 				t.close = true
 			}
 			out = append(out, t)
-			i += n
 		case isWordRune(r):
-			j := i + n
-			for j < hi {
-				r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				// Inner apostrophes, hyphens, periods and ampersands
-				// join word characters: don't, al-Ghanmi, U.S, AT&T.
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == '‑' {
-					if j+n2 < hi {
-						r3, _ := utf8.DecodeRuneInString(text[j+n2 : hi])
-						if isWordRune(r3) {
-							j += n2
-							continue
-						}
-					}
-				}
-				break
+			for k+1 < len(dts) && dts[k+1].Start == sp.End && clitic(dts[k+1].In(text)) {
+				k++
+				sp.End = dts[k].End
 			}
-			// A period after an abbreviation, an initial or a dotted
-			// acronym belongs to the word.
-			low := ""
-			if j < hi && text[j] == '.' {
-				w := strings.ToLower(text[i:j])
-				if abbrev[w] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-					j++
-				} else {
-					low = w
-				}
-			}
-			t := tok{Span: news.Span{Start: i, End: j}, text: text[i:j], kind: 'w'}
-			if t.low = low; low == "" {
-				t.low = strings.ToLower(t.text)
-			}
+			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'w'}
+			t.low = strings.ToLower(t.text)
 			out = append(out, t)
-			i = j
 		default:
-			// Runs of the same punctuation (..., --) are one token.
-			j := i + n
-			for j < hi {
-				r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-				if r2 != r {
-					break
-				}
-				j += n2
-			}
-			t := tok{Span: news.Span{Start: i, End: j}, text: text[i:j], kind: 'p'}
-			t.low = t.text
-			out = append(out, t)
-			i = j
+			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
 	}
 	classify(out[first:])
 	return out
+}
+
+// clitic reports whether s is a clitic the tokenizer splits off its
+// word: n't, 's, 're, 've, 'll, 'd or 'm, with either apostrophe, in any
+// case.
+func clitic(s string) bool {
+	neg := len(s) > 1 && (s[0] == 'n' || s[0] == 'N')
+	if neg {
+		s = s[1:]
+	}
+	switch {
+	case strings.HasPrefix(s, "'"):
+		s = s[1:]
+	case strings.HasPrefix(s, "’"):
+		s = s[len("’"):]
+	default:
+		return false
+	}
+	if neg {
+		return s == "t" || s == "T"
+	}
+	switch strings.ToLower(s) {
+	case "s", "re", "ve", "ll", "d", "m":
+		return true
+	}
+	return false
+}
+
+// tokensIn returns the Doc tokens that lie in text[lo:hi]: a slice of
+// dts, which are in text order.
+func tokensIn(dts []news.Token, lo, hi int) []news.Token {
+	a := sort.Search(len(dts), func(i int) bool { return dts[i].Start >= lo })
+	b := a + sort.Search(len(dts)-a, func(i int) bool { return dts[a+i].End > hi })
+	return dts[a:b]
+}
+
+// tokenize returns the finder's tokens of text[lo:hi], tokenized as the
+// segment stage tokenizes: for text that is not a Doc's (a name's
+// forms) and Docs that did not pass the segment stage.
+func tokenize(text string, lo, hi int) []tok {
+	dts := token.Append(nil, text, news.Span{Start: lo, End: hi})
+	return appendDocTokens(make([]tok, 0, len(dts)), text, dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
@@ -346,4 +339,28 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 		}
 	}
 	return false
+}
+
+// segmented returns d when it has tokens, else a copy of d with the
+// sentences and tokens the segment stage gives it (sentence.Split, then
+// token.Append over each sentence).
+func segmented(d *news.Doc) *news.Doc {
+	if len(d.Tokens) > 0 || strings.TrimSpace(d.Text) == "" {
+		return d
+	}
+	c := *d
+	c.Sentences, c.Tokens = nil, nil
+	for _, sp := range sentence.Split(d.Text) {
+		first := len(c.Tokens)
+		c.Tokens = token.Append(c.Tokens, d.Text, sp)
+		c.Sentences = append(c.Sentences, news.Sentence{Span: sp, FirstToken: first, EndToken: len(c.Tokens)})
+	}
+	return &c
+}
+
+// abbreviated reports whether a word is an abbreviation written with its
+// period (Sen., U.S.), as the tokenizer keeps it.
+func abbreviated(w string) bool {
+	core, ok := strings.CutSuffix(w, ".")
+	return ok && sentence.Abbreviation(core) != sentence.NotAbbrev
 }
