@@ -2,8 +2,12 @@
 // in news text, with their cue verbs and speakers, and resolves pronouns and
 // descriptions to the people they refer to.
 //
-// The finder reads each paragraph with its own tokens. Quotations are
-// paired first and attributed from the words around them (`"…," he said`,
+// The finder reads each paragraph (each line of the Doc's paragraphs)
+// with the segment stage's tokens and sentences: it keeps a clitic with
+// its word (don't, Trump’s), and reads the sentences through
+// sentence.Quoted, which joins those a quotation's inner stops divide
+// and a quotation with the attribution after it. Quotations are paired
+// (sentence.Quotations) first and attributed from the words around them (`"…," he said`,
 // `X said: "…"`, a quotation split around its cue, quotations continued
 // over sentences and paragraphs); then reporting verbs outside them give
 // indirect speech (`X said that …`, `according to X, …`, `…, X said.`)
@@ -58,10 +62,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
 )
 
 // Stage is the analysis stage that fills d.Quotes. It needs sentences,
-// tokens and entity mentions.
+// tokens and entity mentions; a Doc with text and no tokens is an error.
 type Stage struct {
 	// Cues is the cue model; nil means the one embedded in the package.
 	Cues *CueModel
@@ -128,8 +133,9 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	}()
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
-		toks = appendDocTokens(toks, d.Text, tokensIn(seg.Tokens, sp.Start, sp.End))
-		p := newParaOf(toks[a:len(toks):len(toks)], sp, m)
+		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
+		toks = appendDocTokens(toks, d.Text, dts)
+		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sentencesIn(seg, sp), m)
 		p.memo = memo
 		paras = append(paras, p)
 	}
@@ -360,7 +366,7 @@ func isQuoted(text string, c news.Span) bool {
 	if s == "" {
 		return false
 	}
-	return isQuoteRune(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
+	return sentence.IsQuoteMark(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
 }
 
 // wholeQuotation reports whether a span is one quotation, marks and
@@ -371,12 +377,12 @@ func wholeQuotation(text string, c news.Span) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !isQuoteRune(firstRune(s)) || !isQuoteRune(last) {
+	if !sentence.IsQuoteMark(firstRune(s)) || !sentence.IsQuoteMark(last) {
 		return false
 	}
 	n := 0
 	for _, r := range s {
-		if isQuoteRune(r) {
+		if sentence.IsQuoteMark(r) {
 			n++
 		}
 	}

@@ -29,15 +29,6 @@ type tok struct {
 	cue cueKind
 }
 
-// isQuoteRune reports whether r is a double quotation mark.
-func isQuoteRune(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '«', '»', '‟', '＂':
-		return true
-	}
-	return false
-}
-
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -72,7 +63,7 @@ func appendDocTokens(out []tok, text string, dts []news.Token) []tok {
 			t.low = t.text
 			out = append(out, t)
 			k++
-		case n == len(s) && isQuoteRune(r):
+		case n == len(s) && sentence.IsQuoteMark(r):
 			t := tok{Span: sp, text: s, low: s, kind: 'q'}
 			switch r {
 			case '“', '„', '«', '‟':
@@ -145,99 +136,6 @@ func tokenize(text string, lo, hi int) []tok {
 type qspan struct {
 	start, end int
 	unclosed   bool
-}
-
-// pairQuotes pairs the quotation marks of one paragraph's tokens.
-func pairQuotes(ts []tok) []qspan {
-	var out []qspan
-	openAt := -1
-	for i, t := range ts {
-		if t.kind != 'q' {
-			continue
-		}
-		if openAt < 0 {
-			if t.close && !t.open && !opensStraight(ts, i) {
-				continue // a stray closing mark
-			}
-			openAt = i
-			continue
-		}
-		if t.open && !t.close && i == openAt+1 {
-			openAt = i
-			continue
-		}
-		out = append(out, qspan{start: openAt, end: i + 1})
-		openAt = -1
-	}
-	if openAt >= 0 && openAt < len(ts)-1 {
-		out = append(out, qspan{start: openAt, end: len(ts), unclosed: true})
-	}
-	return out
-}
-
-// opensStraight reports whether a closing-looking mark at i sits where a
-// quotation would open: at the start or after a space and before a word.
-func opensStraight(ts []tok, i int) bool {
-	if i+1 >= len(ts) || ts[i+1].kind != 'w' || ts[i+1].Start != ts[i].End {
-		return false
-	}
-	return i == 0 || ts[i-1].End < ts[i].Start
-}
-
-// sentences splits a paragraph's tokens into sentences, never inside a
-// quotation closed in the paragraph. Each sentence is a half-open range
-// of token indexes.
-func sentences(ts []tok, qs []qspan) [][2]int {
-	inQuote := make([]bool, len(ts))
-	closing := make([]bool, len(ts))
-	for _, q := range qs {
-		if q.unclosed {
-			continue
-		}
-		closing[q.end-1] = true
-		// The stop that ends a quotation may end its sentence too.
-		for i := q.start + 1; i < q.end-2; i++ {
-			inQuote[i] = true
-		}
-	}
-	var out [][2]int
-	start := 0
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		end := false
-		if t.kind == 'p' && (t.text[0] == '.' || t.text[0] == '?' || t.text[0] == '!') && !inQuote[i] {
-			end = true
-		} else if t.kind == 'w' && strings.HasSuffix(t.text, ".") && len(t.text) > 2 && strings.Contains(t.text[:len(t.text)-1], ".") && !inQuote[i] {
-			// A dotted acronym may end a sentence (in the U.S. The ...).
-			end = i+1 < len(ts) && ts[i+1].kind == 'w' && startsUpper(ts[i+1].text) && functionCap[ts[i+1].low]
-		}
-		if !end {
-			continue
-		}
-		j := i + 1
-		// Closing quotation marks and brackets stay with the sentence.
-		for j < len(ts) && (ts[j].kind == 'q' && !ts[j].open && closing[j] || ts[j].text == ")" || ts[j].text == "]") {
-			j++
-		}
-		if j < len(ts) {
-			n := ts[j]
-			if !(n.kind == 'q' || startsUpper(n.text) || unicode.IsDigit(firstRune(n.text))) {
-				continue
-			}
-			// A quotation ending in a stop and followed by its
-			// attribution stays one sentence: “Can she stay?” Trump said.
-			if j > i+1 && attributionFollows(ts, j, t.text[0]) {
-				continue
-			}
-		}
-		out = append(out, [2]int{start, j})
-		start = j
-		i = j - 1
-	}
-	if start < len(ts) {
-		out = append(out, [2]int{start, len(ts)})
-	}
-	return capSentences(ts, out)
 }
 
 // maxSentence is the most tokens the finder reads as one sentence. Every
@@ -363,4 +261,38 @@ func segmented(d *news.Doc) *news.Doc {
 func abbreviated(w string) bool {
 	core, ok := strings.CutSuffix(w, ".")
 	return ok && sentence.Abbreviation(core) != sentence.NotAbbrev
+}
+
+// segmentSpan returns the tokens and sentences of text[sp.Start:sp.End]
+// as the segment stage splits a Doc.
+func segmentSpan(text string, sp news.Span) ([]news.Token, []news.Span) {
+	sents := sentence.Split(text[sp.Start:sp.End])
+	var toks []news.Token
+	for k := range sents {
+		sents[k].Start += sp.Start
+		sents[k].End += sp.Start
+		toks = token.Append(toks, text, sents[k])
+	}
+	return toks, sents
+}
+
+// sentencesIn returns the spans of the sentences of d that lie in sp,
+// cut at its edges, in text order.
+func sentencesIn(d *news.Doc, sp news.Span) []news.Span {
+	ss := d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > sp.Start })
+	var out []news.Span
+	for ; k < len(ss) && ss[k].Start < sp.End; k++ {
+		s := news.Span{Start: max(ss[k].Start, sp.Start), End: min(ss[k].End, sp.End)}
+		for s.Start < s.End && unicode.IsSpace(rune(d.Text[s.Start])) {
+			s.Start++
+		}
+		for s.End > s.Start && unicode.IsSpace(rune(d.Text[s.End-1])) {
+			s.End--
+		}
+		if s.End > s.Start {
+			out = append(out, s)
+		}
+	}
+	return out
 }
