@@ -108,7 +108,8 @@ type found struct {
 // Find returns the quotes of d, in text order of their cues, with their
 // speakers resolved, using the embedded cue model. It reads d's sentences
 // and tokens; a Doc that has none (text alone) is read as the segment
-// stage would split it, without changing d.
+// stage would split it, without changing d (a quote's Sentence is then
+// the index of a sentence of that split).
 func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
 
 func find(d *news.Doc, m *CueModel) []news.Quote {
@@ -166,7 +167,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(d, seg.Tokens, paras, all)
+	return resolve(seg, paras, all)
 }
 
 // tokBufs holds the token buffers of find.
@@ -213,9 +214,8 @@ func sortAttrs(as []*attr) {
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
-// dts are the Doc's tokens.
-func resolve(d *news.Doc, dts []news.Token, paras []*para, all []found) []news.Quote {
-	dt := &docToks{text: d.Text, toks: dts, paras: paras}
+func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
+	dt := &docToks{text: d.Text, toks: d.Tokens, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
 	for _, f := range all {
@@ -701,12 +701,12 @@ func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 	if comma < 0 {
 		return nil, -1
 	}
-	desc := strings.Fields(text[src.End : src.End+comma])
+	desc := tokensIn(r.d.Tokens, src.End, src.End+comma)
 	if len(desc) == 0 || len(desc) > 8 {
 		return nil, -1
 	}
 	for _, w := range desc {
-		if !unicode.IsLower(firstRune(w)) {
+		if !unicode.IsLower(firstRune(w.In(text))) && !clitic(w.In(text)) {
 			return nil, -1
 		}
 	}
@@ -761,21 +761,22 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
 		return nil, -1
 	}
-	between := strings.Fields(text[cue.End:e.at])
+	between := tokensIn(r.d.Tokens, cue.End, e.at)
 	if len(between) > 2 {
 		return nil, -1
 	}
 	for _, w := range between {
-		low := strings.ToLower(w)
+		low := strings.ToLower(w.In(text))
 		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
 			return nil, -1
 		}
 	}
-	next := strings.Fields(text[r.d.Mentions[e.mention].End:min(len(text), r.d.Mentions[e.mention].End+40)])
+	end := r.d.Mentions[e.mention].End
+	next := tokensIn(r.d.Tokens, end, len(text))
 	if len(next) == 0 {
 		return nil, -1
 	}
-	switch next[0] {
+	switch next[0].In(text) {
 	case "said", "told", "says", "tells":
 		return r.ps.list[e.p], e.mention
 	}
@@ -790,13 +791,13 @@ func (r *resolver) reportsSource(src news.Span) (*person, int) {
 	if src.IsZero() || src.Start > len(text) {
 		return nil, -1
 	}
-	before := strings.Fields(text[max(0, src.Start-12):src.Start])
+	before := tokensIn(r.d.Tokens, max(0, src.Start-12), src.Start)
 	if len(before) == 0 {
 		return nil, -1
 	}
-	verb := before[len(before)-1]
+	verb := before[len(before)-1].In(text)
 	if verb == "that" && len(before) > 1 {
-		verb = before[len(before)-2]
+		verb = before[len(before)-2].In(text)
 	}
 	switch verb {
 	case "said", "says":
