@@ -457,7 +457,13 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 				ctx = append(ctx, strings.Fields(r)...)
 			}
 		}
-		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
+		if !m.TitleSpan.IsZero() {
+			for _, t := range dt.within(m.TitleSpan.Start, m.TitleSpan.End) {
+				if t.kind == 'w' {
+					ctx = append(ctx, t.text)
+				}
+			}
+		}
 		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
 		var p *person
