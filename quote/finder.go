@@ -84,7 +84,8 @@ func newPara(text string, sp news.Span, cues *CueModel) *para {
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,
 // made from dts, the Doc's tokens of the paragraph, and whose sentences
-// are sents (the Doc's, cut at the paragraph's edges).
+// are sents (the Doc's, cut at the paragraph's edges; newParaOf joins
+// them in place, see sentence.Quoted).
 func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel) *para {
 	p := &para{sp: sp, ts: ts, cues: cues}
 	quotations := sentence.Quotations(text, dts)

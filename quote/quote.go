@@ -132,11 +132,13 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		*buf = toks[:0]
 		tokBufs.Put(buf)
 	}()
+	var sents []news.Span // a paragraph's sentences, the buffer reused
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
 		toks = appendDocTokens(toks, d.Text, dts)
-		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sentencesIn(seg, sp), m)
+		sents = sentencesIn(sents[:0], seg, sp)
+		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
 		p.memo = memo
 		paras = append(paras, p)
 	}

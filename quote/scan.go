@@ -126,7 +126,8 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 // segment stage tokenizes: for text that is not a Doc's (a name's
 // forms) and Docs that did not pass the segment stage.
 func tokenize(text string, lo, hi int) []tok {
-	dts := token.Append(nil, text, news.Span{Start: lo, End: hi})
+	var buf [16]news.Token // a name's tokens, without a heap allocation
+	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
 	return appendDocTokens(make([]tok, 0, len(dts)), text, dts)
 }
 
@@ -276,12 +277,11 @@ func segmentSpan(text string, sp news.Span) ([]news.Token, []news.Span) {
 	return toks, sents
 }
 
-// sentencesIn returns the spans of the sentences of d that lie in sp,
-// cut at its edges, in text order.
-func sentencesIn(d *news.Doc, sp news.Span) []news.Span {
+// sentencesIn appends to out the spans of the sentences of d that lie in
+// sp, cut at its edges, in text order.
+func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
 	ss := d.Sentences
 	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > sp.Start })
-	var out []news.Span
 	for ; k < len(ss) && ss[k].Start < sp.End; k++ {
 		s := news.Span{Start: max(ss[k].Start, sp.Start), End: min(ss[k].End, sp.End)}
 		for s.Start < s.End && unicode.IsSpace(rune(d.Text[s.Start])) {

@@ -37,25 +37,24 @@ type mark struct {
 	open, close bool
 }
 
-// quoteMarks returns the double quotation marks among toks, tokens of
-// text: a token that is one of " “ ” „ « » ‟ ＂, or two apostrophes or
-// two backquotes written together, the typewriter's marks; of
-// three apostrophes, the first closes a single quotation and the other
-// two a double one. A curly or angled mark tells whether it opens or
-// closes; the others tell neither.
-func quoteMarks(text string, toks []news.Token) []mark {
-	var out []mark
+// nextMark returns the first double quotation mark among toks, tokens
+// of text, from token k on, and ok false when there is none. A mark is
+// a token that is one of " “ ” „ « » ‟ ＂, or two apostrophes or two
+// backquotes written together, the typewriter's marks; of three
+// apostrophes, the first closes a single quotation and the other two a
+// double one. A curly or angled mark tells whether it opens or closes;
+// the others tell neither.
+func nextMark(text string, toks []news.Token, k int) (m mark, ok bool) {
 	adjacent := func(j int, s string) bool {
 		return j < len(toks) && toks[j].Start == toks[j-1].End && toks[j].In(text) == s
 	}
-	for k := 0; k < len(toks); k++ {
+	for ; k < len(toks); k++ {
 		s := toks[k].In(text)
 		switch {
 		case s == "'" && adjacent(k+1, "'") && adjacent(k+2, "'"):
 			// the first of three apostrophes is a single mark
 		case (s == "'" || s == "`") && adjacent(k+1, s):
-			out = append(out, mark{first: k, end: k + 2, open: s == "`"})
-			k++
+			return mark{first: k, end: k + 2, open: s == "`"}, true
 		default:
 			r, n := utf8.DecodeRuneInString(s)
 			if n != len(s) || !IsQuoteMark(r) {
@@ -68,10 +67,10 @@ func quoteMarks(text string, toks []news.Token) []mark {
 			case '”', '»':
 				m.close = true
 			}
-			out = append(out, m)
+			return m, true
 		}
 	}
-	return out
+	return mark{}, false
 }
 
 // IsQuoteMark reports whether r is a double quotation mark.
@@ -93,15 +92,14 @@ func IsQuoteMark(r rune) bool {
 // with some token after its mark, is Unclosed.
 func Quotations(text string, toks []news.Token) []Quotation {
 	var out []Quotation
-	var open *mark
-	marks := quoteMarks(text, toks)
-	for i := range marks {
-		m := &marks[i]
-		if open == nil {
+	var open mark
+	opened := false
+	for m, ok := nextMark(text, toks, 0); ok; m, ok = nextMark(text, toks, m.end) {
+		if !opened {
 			if m.close && !m.open && !opensWord(text, toks, m) {
 				continue // a stray closing mark
 			}
-			open = m
+			open, opened = m, true
 			continue
 		}
 		if m.open && !m.close && m.first == open.end {
@@ -109,9 +107,9 @@ func Quotations(text string, toks []news.Token) []Quotation {
 			continue
 		}
 		out = append(out, Quotation{Span: news.Span{Start: toks[open.first].Start, End: toks[m.end-1].End}, FirstToken: open.first, EndToken: m.end})
-		open = nil
+		opened = false
 	}
-	if open != nil && open.end < len(toks) {
+	if opened && open.end < len(toks) {
 		out = append(out, Quotation{Span: news.Span{Start: toks[open.first].Start, End: toks[len(toks)-1].End}, FirstToken: open.first, EndToken: len(toks), Unclosed: true})
 	}
 	return out
@@ -119,7 +117,7 @@ func Quotations(text string, toks []news.Token) []Quotation {
 
 // opensWord reports whether the mark m stands where a quotation opens:
 // at the start or after a space, and right before a word.
-func opensWord(text string, toks []news.Token, m *mark) bool {
+func opensWord(text string, toks []news.Token, m mark) bool {
 	if m.end >= len(toks) || toks[m.end].Start != toks[m.end-1].End {
 		return false
 	}
@@ -138,12 +136,14 @@ func opensWord(text string, toks []news.Token, m *mark) bool {
 // with the next one when attributed reports that the next one opens
 // with the quotation's attribution. attributed gets the next sentence and the stop (. ? or
 // !); nil means no sentence opens with one. A joined span is at most
-// MaxBytes long: a run that would grow longer stays cut.
+// MaxBytes long: a run that would grow longer stays cut. Quoted joins in
+// place, as append extends: it returns sents[:n], and sents no longer
+// holds what it held.
 func Quoted(text string, sents []news.Span, qs []Quotation, attributed func(next news.Span, stop byte) bool) []news.Span {
 	if len(sents) < 2 {
 		return sents
 	}
-	out := make([]news.Span, 0, len(sents))
+	out := sents[:0]
 	cur := sents[0]
 	for _, next := range sents[1:] {
 		join := insideQuotation(cur.End, qs)
