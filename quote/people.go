@@ -52,15 +52,7 @@ func (ps *people) countVotes(dt *docToks) {
 // third-person pronoun among the ten words after offset a in its
 // sentence.
 func pronounAfter(dt *docToks, a int) byte {
-	text := dt.text
-	end := min(len(text), a+160)
-	for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
-		end++
-	}
-	if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
-		end = a + i
-	}
-	ts := dt.within(a, end)
+	ts := dt.within(a, dt.sentenceEnd(a))
 	if len(ts) > 10 {
 		ts = ts[:10]
 	}
@@ -89,7 +81,7 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 	}
 	bare := func(p *person, i int) bool {
 		mi := p.mention[i]
-		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && len(strings.Fields(d.Mentions[mi].Text)) == 1
+		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && countFields(d.Mentions[mi].Text) == 1
 	}
 	for _, key := range keys {
 		group := ps.shared[key]
@@ -789,9 +781,21 @@ func (ps *people) covered(others spanSet, p *person) bool {
 // tokenizing the text around each mention again.
 type docToks struct {
 	text string
-	// toks are the Doc's tokens.
+	// toks and sents are the Doc's tokens and sentences.
 	toks  []news.Token
+	sents []news.Sentence
 	paras []*para
+}
+
+// sentenceEnd returns the end of the Doc's sentence that holds offset
+// off, or off when none does.
+func (dt *docToks) sentenceEnd(off int) int {
+	ss := dt.sents
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > off })
+	if k < len(ss) && ss[k].Start <= off {
+		return ss[k].End
+	}
+	return off
 }
 
 // within returns the tokens that lie in text[lo:hi] and in the

@@ -217,7 +217,7 @@ func sortAttrs(as []*attr) {
 
 // resolve turns the attributions into quotes and resolves their speakers.
 func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
-	dt := &docToks{text: d.Text, toks: d.Tokens, paras: paras}
+	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
 	for _, f := range all {
@@ -964,11 +964,7 @@ func (r *resolver) recent(off int, near int, pronoun string) *person {
 	}
 	// The subject comes first: of the people of the last sentence that
 	// names anyone, the first.
-	lo := max(0, bestAt-sentenceWindow)
-	start := lo
-	if i := strings.LastIndexAny(r.d.Text[lo:bestAt], ".!?\n"); i >= 0 {
-		start = lo + i + 1
-	}
+	start := max(bestAt-sentenceWindow, r.sentenceStart(bestAt))
 	for k := before(r.events, start); k < len(r.events) && r.events[k].at < bestAt; k++ {
 		if e := r.events[k]; r.ps.list[e.p].agrees(pronoun) {
 			return r.ps.list[e.p]
