@@ -548,14 +548,7 @@ func cleanName(s string) string {
 // head of …,").
 func contextWords(dt *docToks, sp news.Span) []string {
 	text := dt.text
-	lo := max(0, sp.Start-160)
-	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
-		lo--
-	}
-	if i := strings.LastIndexAny(text[lo:sp.Start], ".\n;"); i >= 0 {
-		lo += i + 1
-	}
-	before := dt.within(lo, sp.Start)
+	before := dt.within(dt.sentenceStart(sp.Start), sp.Start)
 	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
@@ -785,6 +778,22 @@ type docToks struct {
 	toks  []news.Token
 	sents []news.Sentence
 	paras []*para
+}
+
+// sentenceStart returns the start of the Doc's sentence that holds
+// offset off, or of its line (the finder's paragraph) when that is
+// later, or off when no sentence holds it.
+func (dt *docToks) sentenceStart(off int) int {
+	ss := dt.sents
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > off })
+	if k == len(ss) || ss[k].Start > off {
+		return off
+	}
+	start := ss[k].Start
+	if j := sort.Search(len(dt.paras), func(j int) bool { return dt.paras[j].sp.End >= off }); j < len(dt.paras) && dt.paras[j].sp.Start <= off {
+		start = max(start, dt.paras[j].sp.Start)
+	}
+	return start
 }
 
 // sentenceEnd returns the end of the Doc's sentence that holds offset

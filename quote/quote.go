@@ -298,6 +298,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	ps.regroupShared(d, dt)
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
+	r.dt = dt
 	var out []news.Quote
 	resolved := make([]news.Quote, len(all))
 	for i, f := range all {
@@ -394,6 +395,7 @@ func wholeQuotation(text string, c news.Span) bool {
 // resolver resolves speakers in text order.
 type resolver struct {
 	d  *news.Doc
+	dt *docToks
 	ps *people
 	// spoke is where each person last spoke.
 	spoke map[*person]int
@@ -692,36 +694,40 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 // between are a lowercase description.
 func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 	text := r.d.Text
-	if src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
+	if src.IsZero() || src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
 		return nil, -1
 	}
-	stop := len(text)
-	if i := strings.IndexAny(text[src.End:], ".!?\n\"“”;"); i >= 0 {
-		stop = src.End + i
-	}
-	comma := strings.IndexByte(text[src.End:stop], ',')
-	if comma < 0 {
-		return nil, -1
-	}
-	desc := tokensIn(r.d.Tokens, src.End, src.End+comma)
-	if len(desc) == 0 || len(desc) > 8 {
-		return nil, -1
-	}
-	for _, w := range desc {
-		if !unicode.IsLower(firstRune(w.In(text))) && !clitic(w.In(text)) {
+	ts := r.dt.within(src.End, r.dt.sentenceEnd(src.End-1))
+	for k, t := range ts {
+		if stopsClause(t, ".!?;") {
 			return nil, -1
 		}
-	}
-	from := src.End + comma + 1
-	for from < stop && text[from] == ' ' {
-		from++
-	}
-	if k := before(r.events, from); k < len(r.events) {
-		if e := r.events[k]; e.at == from && e.mention >= 0 {
-			return r.ps.list[e.p], e.mention
+		if t.text != "," {
+			continue
 		}
+		if k == 0 || k > 8 || k+1 == len(ts) {
+			return nil, -1
+		}
+		for _, w := range ts[:k] {
+			if !unicode.IsLower(firstRune(w.text)) {
+				return nil, -1
+			}
+		}
+		from := ts[k+1].Start
+		if j := before(r.events, from); j < len(r.events) {
+			if e := r.events[j]; e.at == from && e.mention >= 0 {
+				return r.ps.list[e.p], e.mention
+			}
+		}
+		return nil, -1
 	}
 	return nil, -1
+}
+
+// stopsClause reports whether t is a quotation mark or a punctuation
+// mark that starts with one of the bytes of marks.
+func stopsClause(t tok, marks string) bool {
+	return t.kind == 'q' || t.kind == 'p' && strings.IndexByte(marks, t.text[0]) >= 0
 }
 
 // author returns the person a source is said to be by: "the report, by
@@ -729,7 +735,7 @@ func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 // next comma.
 func (r *resolver) author(src news.Span) (*person, int) {
 	text := r.d.Text
-	if src.End > len(text) {
+	if src.IsZero() || src.End > len(text) {
 		return nil, -1
 	}
 	rest := text[src.End:]
@@ -737,9 +743,12 @@ func (r *resolver) author(src news.Span) (*person, int) {
 		return nil, -1
 	}
 	from := src.End + len(", by ")
-	stop := len(text)
-	if i := strings.IndexAny(text[from:], ",.;:!?\n\"“”()"); i >= 0 {
-		stop = from + i
+	stop := from
+	for _, t := range r.dt.within(from, r.dt.sentenceEnd(from)) {
+		if stopsClause(t, ",.;:!?()") {
+			break
+		}
+		stop = t.End
 	}
 	if k := before(r.events, from); k < len(r.events) && r.events[k].at < stop {
 		e := r.events[k]
