@@ -79,7 +79,7 @@ type cueAnswer struct {
 // and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
 	dts, sents := segmentSpan(text, sp)
-	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, dts), sp, dts, sents, cues)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
 }
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,
@@ -113,7 +113,10 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 	}
 	p.sents = capSentences(ts, p.sents)
 	p.claimed = make([]bool, len(p.ts))
-	p.quoteAt = map[int]qspan{}
+	if len(p.qs) > 0 {
+		// most paragraphs hold no quotation: a nil map reads as empty
+		p.quoteAt = make(map[int]qspan, len(p.qs))
+	}
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}

@@ -133,10 +133,11 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		tokBufs.Put(buf)
 	}()
 	var sents []news.Span // a paragraph's sentences, the buffer reused
+	lower := asciiLower(d.Text)
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
-		toks = appendDocTokens(toks, d.Text, dts)
+		toks = appendDocTokens(toks, d.Text, lower, dts)
 		sents = sentencesIn(sents[:0], seg, sp)
 		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
 		p.memo = memo

@@ -40,8 +40,10 @@ func isWordRune(r rune) bool {
 // split off keeps its word (don't, Trump’s, I'm), and two apostrophes
 // or two backticks in a row are a double quotation mark (three
 // apostrophes are an apostrophe and a closing mark).
-// Every finder token's span is a run of whole Doc tokens.
-func appendDocTokens(out []tok, text string, dts []news.Token) []tok {
+// Every finder token's span is a run of whole Doc tokens. lower is text
+// as asciiLower gives it, or "": an ASCII word's lowercase form is then
+// its span of lower, not a string of its own.
+func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 	first := len(out)
 	// adjacent reports that Doc token j starts where token j-1 ends and
 	// reads s.
@@ -78,7 +80,11 @@ func appendDocTokens(out []tok, text string, dts []news.Token) []tok {
 				sp.End = dts[k].End
 			}
 			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'w'}
-			t.low = strings.ToLower(t.text)
+			if lower != "" && isASCII(t.text) {
+				t.low = lower[sp.Start:sp.End]
+			} else {
+				t.low = strings.ToLower(t.text)
+			}
 			out = append(out, t)
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
@@ -128,7 +134,7 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 func tokenize(text string, lo, hi int) []tok {
 	var buf [16]news.Token // a name's tokens, without a heap allocation
 	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
-	return appendDocTokens(make([]tok, 0, len(dts)), text, dts)
+	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
@@ -295,4 +301,39 @@ func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
 		}
 	}
 	return out
+}
+
+// asciiLower returns text with its ASCII capitals lowered and every
+// other byte as it is: of the same length, so that the lowercase form of
+// an ASCII token is its span of the result. A Doc's text is lowered so
+// once, rather than word by word.
+func asciiLower(text string) string {
+	i := 0
+	for i < len(text) && !('A' <= text[i] && text[i] <= 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:i])
+	for ; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
