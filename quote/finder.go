@@ -1,10 +1,12 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
 )
 
 // rng is a half-open range of token indexes; the zero value is empty.
@@ -74,17 +76,48 @@ type cueAnswer struct {
 	ok, done bool
 }
 
+// newPara makes the paragraph of span sp of text, split into sentences
+// and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
-	return newParaOf(tokenize(text, sp.Start, sp.End), sp, cues)
+	dts, sents := segmentSpan(text, sp)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
 }
 
-// newParaOf makes the paragraph of span sp whose tokens are ts.
-func newParaOf(ts []tok, sp news.Span, cues *CueModel) *para {
+// newParaOf makes the paragraph of span sp of text whose tokens are ts,
+// made from dts, the Doc's tokens of the paragraph, and whose sentences
+// are sents (the Doc's, cut at the paragraph's edges; newParaOf joins
+// them in place, see sentence.Quoted).
+func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel) *para {
 	p := &para{sp: sp, ts: ts, cues: cues}
-	p.qs = pairQuotes(p.ts)
-	p.sents = sentences(p.ts, p.qs)
+	quotations := sentence.Quotations(text, dts)
+	p.qs = make([]qspan, len(quotations))
+	for k, q := range quotations {
+		p.qs[k] = qspan{start: p.tokAt(q.Start), end: p.tokAt(q.End), unclosed: q.Unclosed}
+	}
+	attributed := func(next news.Span, stop byte) bool {
+		return attributionFollows(p.ts, p.tokAt(next.Start), stop)
+	}
+	sents = sentence.Quoted(text, sents, quotations, attributed)
+	// each sentence runs to the next one's first token, so that the
+	// sentences cover the paragraph's tokens
+	p.sents = make([][2]int, 0, len(sents))
+	a := 0
+	for k := range sents {
+		b := len(ts)
+		if k+1 < len(sents) {
+			b = p.tokAt(sents[k+1].Start)
+		}
+		if b > a {
+			p.sents = append(p.sents, [2]int{a, b})
+			a = b
+		}
+	}
+	p.sents = capSentences(ts, p.sents)
 	p.claimed = make([]bool, len(p.ts))
-	p.quoteAt = map[int]qspan{}
+	if len(p.qs) > 0 {
+		// most paragraphs hold no quotation: a nil map reads as empty
+		p.quoteAt = make(map[int]qspan, len(p.qs))
+	}
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}
@@ -96,6 +129,12 @@ func newParaOf(ts []tok, sp news.Span, cues *CueModel) *para {
 	}
 	p.inQ = insideQuotes(len(p.ts), p.qs)
 	return p
+}
+
+// tokAt returns the index of the first token of the paragraph that
+// starts at or after offset off.
+func (p *para) tokAt(off int) int {
+	return sort.Search(len(p.ts), func(i int) bool { return p.ts[i].Start >= off })
 }
 
 // insideQuotes marks the tokens inside a closed quotation, marks

@@ -52,15 +52,7 @@ func (ps *people) countVotes(dt *docToks) {
 // third-person pronoun among the ten words after offset a in its
 // sentence.
 func pronounAfter(dt *docToks, a int) byte {
-	text := dt.text
-	end := min(len(text), a+160)
-	for end < len(text) && end > 0 && text[end]&0xC0 == 0x80 {
-		end++
-	}
-	if i := strings.IndexAny(text[a:end], ".!?\n"); i >= 0 {
-		end = a + i
-	}
-	ts := dt.within(a, end)
+	ts := dt.within(a, dt.sentenceEnd(a))
 	if len(ts) > 10 {
 		ts = ts[:10]
 	}
@@ -89,7 +81,7 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 	}
 	bare := func(p *person, i int) bool {
 		mi := p.mention[i]
-		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && len(strings.Fields(d.Mentions[mi].Text)) == 1
+		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && countFields(d.Mentions[mi].Text) == 1
 	}
 	for _, key := range keys {
 		group := ps.shared[key]
@@ -457,7 +449,13 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
 				ctx = append(ctx, strings.Fields(r)...)
 			}
 		}
-		ctx = append(ctx, strings.Fields(m.TitleSpan.In(d.Text))...)
+		if !m.TitleSpan.IsZero() {
+			for _, t := range dt.within(m.TitleSpan.Start, m.TitleSpan.End) {
+				if t.kind == 'w' {
+					ctx = append(ctx, t.text)
+				}
+			}
+		}
 		ctx = append(ctx, contextWords(dt, m.Span)...)
 		key := nameKey(name)
 		var p *person
@@ -550,14 +548,7 @@ func cleanName(s string) string {
 // head of …,").
 func contextWords(dt *docToks, sp news.Span) []string {
 	text := dt.text
-	lo := max(0, sp.Start-160)
-	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
-		lo--
-	}
-	if i := strings.LastIndexAny(text[lo:sp.Start], ".\n;"); i >= 0 {
-		lo += i + 1
-	}
-	before := dt.within(lo, sp.Start)
+	before := dt.within(dt.sentenceStart(sp.Start), sp.Start)
 	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
@@ -782,17 +773,48 @@ func (ps *people) covered(others spanSet, p *person) bool {
 // tokens, made once, which the people finder reads by offset instead of
 // tokenizing the text around each mention again.
 type docToks struct {
-	text  string
+	text string
+	// toks and sents are the Doc's tokens and sentences.
+	toks  []news.Token
+	sents []news.Sentence
 	paras []*para
+}
+
+// sentenceStart returns the start of the Doc's sentence that holds
+// offset off, or of its line (the finder's paragraph) when that is
+// later, or off when no sentence holds it.
+func (dt *docToks) sentenceStart(off int) int {
+	ss := dt.sents
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > off })
+	if k == len(ss) || ss[k].Start > off {
+		return off
+	}
+	start := ss[k].Start
+	if j := sort.Search(len(dt.paras), func(j int) bool { return dt.paras[j].sp.End >= off }); j < len(dt.paras) && dt.paras[j].sp.Start <= off {
+		start = max(start, dt.paras[j].sp.Start)
+	}
+	return start
+}
+
+// sentenceEnd returns the end of the Doc's sentence that holds offset
+// off, or off when none does.
+func (dt *docToks) sentenceEnd(off int) int {
+	ss := dt.sents
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > off })
+	if k < len(ss) && ss[k].Start <= off {
+		return ss[k].End
+	}
+	return off
 }
 
 // within returns the tokens that lie in text[lo:hi] and in the
 // paragraph of lo: a slice of the paragraph's tokens, or, where no
-// paragraph holds lo, the range tokenized on its own.
+// paragraph holds lo, the finder's tokens made from the Doc's tokens
+// in the range.
 func (dt *docToks) within(lo, hi int) []tok {
 	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
 	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
-		return tokenize(dt.text, lo, hi)
+		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi))
 	}
 	hi = min(hi, dt.paras[k].sp.End)
 	ts := dt.paras[k].ts

@@ -2,8 +2,12 @@
 // in news text, with their cue verbs and speakers, and resolves pronouns and
 // descriptions to the people they refer to.
 //
-// The finder reads each paragraph with its own tokens. Quotations are
-// paired first and attributed from the words around them (`"…," he said`,
+// The finder reads each paragraph (each line of the Doc's paragraphs)
+// with the segment stage's tokens and sentences: it keeps a clitic with
+// its word (don't, Trump’s), and reads the sentences through
+// sentence.Quoted, which joins those a quotation's inner stops divide
+// and a quotation with the attribution after it. Quotations are paired
+// (sentence.Quotations) first and attributed from the words around them (`"…," he said`,
 // `X said: "…"`, a quotation split around its cue, quotations continued
 // over sentences and paragraphs); then reporting verbs outside them give
 // indirect speech (`X said that …`, `according to X, …`, `…, X said.`)
@@ -50,6 +54,7 @@
 package quote
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -57,10 +62,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
 )
 
 // Stage is the analysis stage that fills d.Quotes. It needs sentences,
-// tokens and entity mentions.
+// tokens and entity mentions; a Doc with text and no tokens is an error.
 type Stage struct {
 	// Cues is the cue model; nil means the one embedded in the package.
 	Cues *CueModel
@@ -74,6 +80,9 @@ func (s Stage) Apply(d *news.Doc) error {
 	m := s.Cues
 	if m == nil {
 		m = defaultModel()
+	}
+	if len(d.Tokens) == 0 && strings.TrimSpace(d.Text) != "" {
+		return fmt.Errorf("quote: %s: the doc has no tokens: the segment stage runs first", d.ID)
 	}
 	d.Quotes = find(d, m)
 	return nil
@@ -97,10 +106,14 @@ type found struct {
 }
 
 // Find returns the quotes of d, in text order of their cues, with their
-// speakers resolved, using the embedded cue model.
+// speakers resolved, using the embedded cue model. It reads d's sentences
+// and tokens; a Doc that has none (text alone) is read as the segment
+// stage would split it, without changing d (a quote's Sentence is then
+// the index of a sentence of that split).
 func Find(d *news.Doc) []news.Quote { return find(d, defaultModel()) }
 
 func find(d *news.Doc, m *CueModel) []news.Quote {
+	seg := segmented(d)
 	var paras []*para
 	var all []found
 	var prev *attr
@@ -119,10 +132,14 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		*buf = toks[:0]
 		tokBufs.Put(buf)
 	}()
+	var sents []news.Span // a paragraph's sentences, the buffer reused
+	lower := asciiLower(d.Text)
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
-		toks = appendTokens(toks, d.Text, sp.Start, sp.End)
-		p := newParaOf(toks[a:len(toks):len(toks)], sp, m)
+		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
+		toks = appendDocTokens(toks, d.Text, lower, dts)
+		sents = sentencesIn(sents[:0], seg, sp)
+		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
 		p.memo = memo
 		paras = append(paras, p)
 	}
@@ -153,7 +170,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(d, paras, all)
+	return resolve(seg, paras, all)
 }
 
 // tokBufs holds the token buffers of find.
@@ -201,7 +218,7 @@ func sortAttrs(as []*attr) {
 
 // resolve turns the attributions into quotes and resolves their speakers.
 func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
-	dt := &docToks{text: d.Text, paras: paras}
+	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
 	for _, f := range all {
@@ -282,6 +299,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	ps.regroupShared(d, dt)
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
+	r.dt = dt
 	var out []news.Quote
 	resolved := make([]news.Quote, len(all))
 	for i, f := range all {
@@ -352,7 +370,7 @@ func isQuoted(text string, c news.Span) bool {
 	if s == "" {
 		return false
 	}
-	return isQuoteRune(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
+	return sentence.IsQuoteMark(firstRune(s)) || strings.HasPrefix(s, "''") || strings.HasPrefix(s, "``")
 }
 
 // wholeQuotation reports whether a span is one quotation, marks and
@@ -363,12 +381,12 @@ func wholeQuotation(text string, c news.Span) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !isQuoteRune(firstRune(s)) || !isQuoteRune(last) {
+	if !sentence.IsQuoteMark(firstRune(s)) || !sentence.IsQuoteMark(last) {
 		return false
 	}
 	n := 0
 	for _, r := range s {
-		if isQuoteRune(r) {
+		if sentence.IsQuoteMark(r) {
 			n++
 		}
 	}
@@ -378,6 +396,7 @@ func wholeQuotation(text string, c news.Span) bool {
 // resolver resolves speakers in text order.
 type resolver struct {
 	d  *news.Doc
+	dt *docToks
 	ps *people
 	// spoke is where each person last spoke.
 	spoke map[*person]int
@@ -676,36 +695,40 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 // between are a lowercase description.
 func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 	text := r.d.Text
-	if src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
+	if src.IsZero() || src.End > len(text) || !(strings.HasSuffix(text[:src.End], "'s") || strings.HasSuffix(text[:src.End], "’s")) {
 		return nil, -1
 	}
-	stop := len(text)
-	if i := strings.IndexAny(text[src.End:], ".!?\n\"“”;"); i >= 0 {
-		stop = src.End + i
-	}
-	comma := strings.IndexByte(text[src.End:stop], ',')
-	if comma < 0 {
-		return nil, -1
-	}
-	desc := strings.Fields(text[src.End : src.End+comma])
-	if len(desc) == 0 || len(desc) > 8 {
-		return nil, -1
-	}
-	for _, w := range desc {
-		if !unicode.IsLower(firstRune(w)) {
+	ts := r.dt.within(src.End, r.dt.sentenceEnd(src.End-1))
+	for k, t := range ts {
+		if stopsClause(t, ".!?;") {
 			return nil, -1
 		}
-	}
-	from := src.End + comma + 1
-	for from < stop && text[from] == ' ' {
-		from++
-	}
-	if k := before(r.events, from); k < len(r.events) {
-		if e := r.events[k]; e.at == from && e.mention >= 0 {
-			return r.ps.list[e.p], e.mention
+		if t.text != "," {
+			continue
 		}
+		if k == 0 || k > 8 || k+1 == len(ts) {
+			return nil, -1
+		}
+		for _, w := range ts[:k] {
+			if !unicode.IsLower(firstRune(w.text)) {
+				return nil, -1
+			}
+		}
+		from := ts[k+1].Start
+		if j := before(r.events, from); j < len(r.events) {
+			if e := r.events[j]; e.at == from && e.mention >= 0 {
+				return r.ps.list[e.p], e.mention
+			}
+		}
+		return nil, -1
 	}
 	return nil, -1
+}
+
+// stopsClause reports whether t is a quotation mark or a punctuation
+// mark that starts with one of the bytes of marks.
+func stopsClause(t tok, marks string) bool {
+	return t.kind == 'q' || t.kind == 'p' && strings.IndexByte(marks, t.text[0]) >= 0
 }
 
 // author returns the person a source is said to be by: "the report, by
@@ -713,7 +736,7 @@ func (r *resolver) afterPossessive(src news.Span) (*person, int) {
 // next comma.
 func (r *resolver) author(src news.Span) (*person, int) {
 	text := r.d.Text
-	if src.End > len(text) {
+	if src.IsZero() || src.End > len(text) {
 		return nil, -1
 	}
 	rest := text[src.End:]
@@ -721,9 +744,12 @@ func (r *resolver) author(src news.Span) (*person, int) {
 		return nil, -1
 	}
 	from := src.End + len(", by ")
-	stop := len(text)
-	if i := strings.IndexAny(text[from:], ",.;:!?\n\"“”()"); i >= 0 {
-		stop = from + i
+	stop := from
+	for _, t := range r.dt.within(from, r.dt.sentenceEnd(from)) {
+		if stopsClause(t, ",.;:!?()") {
+			break
+		}
+		stop = t.End
 	}
 	if k := before(r.events, from); k < len(r.events) && r.events[k].at < stop {
 		e := r.events[k]
@@ -747,21 +773,22 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 	if e.mention < 0 || e.mention >= len(r.d.Mentions) {
 		return nil, -1
 	}
-	between := strings.Fields(text[cue.End:e.at])
+	between := tokensIn(r.d.Tokens, cue.End, e.at)
 	if len(between) > 2 {
 		return nil, -1
 	}
 	for _, w := range between {
-		low := strings.ToLower(w)
+		low := strings.ToLower(w.In(text))
 		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
 			return nil, -1
 		}
 	}
-	next := strings.Fields(text[r.d.Mentions[e.mention].End:min(len(text), r.d.Mentions[e.mention].End+40)])
+	end := r.d.Mentions[e.mention].End
+	next := tokensIn(r.d.Tokens, end, len(text))
 	if len(next) == 0 {
 		return nil, -1
 	}
-	switch next[0] {
+	switch next[0].In(text) {
 	case "said", "told", "says", "tells":
 		return r.ps.list[e.p], e.mention
 	}
@@ -776,13 +803,13 @@ func (r *resolver) reportsSource(src news.Span) (*person, int) {
 	if src.IsZero() || src.Start > len(text) {
 		return nil, -1
 	}
-	before := strings.Fields(text[max(0, src.Start-12):src.Start])
+	before := tokensIn(r.d.Tokens, max(0, src.Start-12), src.Start)
 	if len(before) == 0 {
 		return nil, -1
 	}
-	verb := before[len(before)-1]
+	verb := before[len(before)-1].In(text)
 	if verb == "that" && len(before) > 1 {
-		verb = before[len(before)-2]
+		verb = before[len(before)-2].In(text)
 	}
 	switch verb {
 	case "said", "says":
@@ -947,11 +974,7 @@ func (r *resolver) recent(off int, near int, pronoun string) *person {
 	}
 	// The subject comes first: of the people of the last sentence that
 	// names anyone, the first.
-	lo := max(0, bestAt-sentenceWindow)
-	start := lo
-	if i := strings.LastIndexAny(r.d.Text[lo:bestAt], ".!?\n"); i >= 0 {
-		start = lo + i + 1
-	}
+	start := max(bestAt-sentenceWindow, r.sentenceStart(bestAt))
 	for k := before(r.events, start); k < len(r.events) && r.events[k].at < bestAt; k++ {
 		if e := r.events[k]; r.ps.list[e.p].agrees(pronoun) {
 			return r.ps.list[e.p]

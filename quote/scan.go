@@ -1,16 +1,19 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
+	"github.com/storyline-news/storyline/token"
 )
 
 // tok is one word, punctuation mark or double quotation mark, with its
-// byte span in the document text. The finder keeps its own tokens so that
-// it does not depend on how the segment stage split the text.
+// byte span in the document text: one or more of the segment stage's
+// tokens (see appendDocTokens).
 type tok struct {
 	news.Span
 	text string
@@ -26,60 +29,44 @@ type tok struct {
 	cue cueKind
 }
 
-// isQuoteRune reports whether r is a double quotation mark.
-func isQuoteRune(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '«', '»', '‟', '＂':
-		return true
-	}
-	return false
-}
-
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// abbreviations that take a period without ending a sentence.
-var abbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "sen": true, "rep": true,
-	"gov": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true,
-	"st": true, "jr": true, "sr": true, "prof": true, "rev": true, "hon": true, "pres": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "gens": true, "reps": true, "sens": true,
-	"cmdr": true, "brig": true, "supt": true, "mt": true, "ft": true, "approx": true, "dept": true,
-	"univ": true, "assn": true, "bros": true, "ave": true, "e.g": true, "i.e": true, "etc": true,
-}
-
-// tokenize splits text[lo:hi] into tokens, each with its lexical class.
-func tokenize(text string, lo, hi int) []tok {
-	// about one token in five bytes of news text
-	return appendTokens(make([]tok, 0, (hi-lo)/5+4), text, lo, hi)
-}
-
-// appendTokens appends the tokens of text[lo:hi] to out.
-func appendTokens(out []tok, text string, lo, hi int) []tok {
+// appendDocTokens appends to out the finder's tokens made from dts, the
+// segment stage's tokens of one paragraph of text, and sets their
+// lexical classes. A finder token is a Doc token, with three regroupings
+// the finder's rules read as one word or mark: a clitic the tokenizer
+// split off keeps its word (don't, Trump’s, I'm), and two apostrophes
+// or two backticks in a row are a double quotation mark (three
+// apostrophes are an apostrophe and a closing mark).
+// Every finder token's span is a run of whole Doc tokens. lower is text
+// as asciiLower gives it, or "": an ASCII word's lowercase form is then
+// its span of lower, not a string of its own.
+func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 	first := len(out)
-	i := lo
-	for i < hi {
-		r, n := utf8.DecodeRuneInString(text[i:hi])
+	// adjacent reports that Doc token j starts where token j-1 ends and
+	// reads s.
+	adjacent := func(j int, s string) bool {
+		return j < len(dts) && dts[j].Start == dts[j-1].End && dts[j].In(text) == s
+	}
+	for k := 0; k < len(dts); k++ {
+		sp := dts[k].Span
+		s := text[sp.Start:sp.End]
+		r, n := utf8.DecodeRuneInString(s)
 		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case r == '\'' && i+2 < hi && text[i+1] == '\'' && text[i+2] == '\'':
-			// Three apostrophes close a single quotation inside a double one.
-			out = append(out, tok{Span: news.Span{Start: i, End: i + 1}, text: "'", low: "'", kind: 'p'})
-			i++
-		case (r == '\'' || r == '`') && i+1 < hi && text[i+1] == byte(r):
-			// '' and `` stand for double quotation marks.
-			t := tok{Span: news.Span{Start: i, End: i + 2}, text: text[i : i+2], kind: 'q'}
+		case s == "'" && adjacent(k+1, "'") && adjacent(k+2, "'"):
+			// Three apostrophes close a single quotation inside a
+			// double one.
+			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
+		case (s == "'" || s == "`") && adjacent(k+1, s):
+			sp.End = dts[k+1].End
+			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'q', open: s == "`"}
 			t.low = t.text
-			t.open = r == '`'
 			out = append(out, t)
-			i += 2
-		case isQuoteRune(r):
-			t := tok{Span: news.Span{Start: i, End: i + n}, text: text[i : i+n], kind: 'q'}
-			t.low = t.text
+			k++
+		case n == len(s) && sentence.IsQuoteMark(r):
+			t := tok{Span: sp, text: s, low: s, kind: 'q'}
 			switch r {
 			case '“', '„', '«', '‟':
 				t.open = true
@@ -87,63 +74,67 @@ func appendTokens(out []tok, text string, lo, hi int) []tok {
 				t.close = true
 			}
 			out = append(out, t)
-			i += n
 		case isWordRune(r):
-			j := i + n
-			for j < hi {
-				r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				// Inner apostrophes, hyphens, periods and ampersands
-				// join word characters: don't, al-Ghanmi, U.S, AT&T.
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == '‑' {
-					if j+n2 < hi {
-						r3, _ := utf8.DecodeRuneInString(text[j+n2 : hi])
-						if isWordRune(r3) {
-							j += n2
-							continue
-						}
-					}
-				}
-				break
+			for k+1 < len(dts) && dts[k+1].Start == sp.End && clitic(dts[k+1].In(text)) {
+				k++
+				sp.End = dts[k].End
 			}
-			// A period after an abbreviation, an initial or a dotted
-			// acronym belongs to the word.
-			low := ""
-			if j < hi && text[j] == '.' {
-				w := strings.ToLower(text[i:j])
-				if abbrev[w] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-					j++
-				} else {
-					low = w
-				}
-			}
-			t := tok{Span: news.Span{Start: i, End: j}, text: text[i:j], kind: 'w'}
-			if t.low = low; low == "" {
+			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'w'}
+			if lower != "" && isASCII(t.text) {
+				t.low = lower[sp.Start:sp.End]
+			} else {
 				t.low = strings.ToLower(t.text)
 			}
 			out = append(out, t)
-			i = j
 		default:
-			// Runs of the same punctuation (..., --) are one token.
-			j := i + n
-			for j < hi {
-				r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-				if r2 != r {
-					break
-				}
-				j += n2
-			}
-			t := tok{Span: news.Span{Start: i, End: j}, text: text[i:j], kind: 'p'}
-			t.low = t.text
-			out = append(out, t)
-			i = j
+			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
 	}
 	classify(out[first:])
 	return out
+}
+
+// clitic reports whether s is a clitic the tokenizer splits off its
+// word: n't, 's, 're, 've, 'll, 'd or 'm, with either apostrophe, in any
+// case.
+func clitic(s string) bool {
+	neg := len(s) > 1 && (s[0] == 'n' || s[0] == 'N')
+	if neg {
+		s = s[1:]
+	}
+	switch {
+	case strings.HasPrefix(s, "'"):
+		s = s[1:]
+	case strings.HasPrefix(s, "’"):
+		s = s[len("’"):]
+	default:
+		return false
+	}
+	if neg {
+		return s == "t" || s == "T"
+	}
+	switch strings.ToLower(s) {
+	case "s", "re", "ve", "ll", "d", "m":
+		return true
+	}
+	return false
+}
+
+// tokensIn returns the Doc tokens that lie in text[lo:hi]: a slice of
+// dts, which are in text order.
+func tokensIn(dts []news.Token, lo, hi int) []news.Token {
+	a := sort.Search(len(dts), func(i int) bool { return dts[i].Start >= lo })
+	b := a + sort.Search(len(dts)-a, func(i int) bool { return dts[a+i].End > hi })
+	return dts[a:b]
+}
+
+// tokenize returns the finder's tokens of text[lo:hi], tokenized as the
+// segment stage tokenizes: for text that is not a Doc's (a name's
+// forms) and Docs that did not pass the segment stage.
+func tokenize(text string, lo, hi int) []tok {
+	var buf [16]news.Token // a name's tokens, without a heap allocation
+	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
+	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
@@ -152,99 +143,6 @@ func appendTokens(out []tok, text string, lo, hi int) []tok {
 type qspan struct {
 	start, end int
 	unclosed   bool
-}
-
-// pairQuotes pairs the quotation marks of one paragraph's tokens.
-func pairQuotes(ts []tok) []qspan {
-	var out []qspan
-	openAt := -1
-	for i, t := range ts {
-		if t.kind != 'q' {
-			continue
-		}
-		if openAt < 0 {
-			if t.close && !t.open && !opensStraight(ts, i) {
-				continue // a stray closing mark
-			}
-			openAt = i
-			continue
-		}
-		if t.open && !t.close && i == openAt+1 {
-			openAt = i
-			continue
-		}
-		out = append(out, qspan{start: openAt, end: i + 1})
-		openAt = -1
-	}
-	if openAt >= 0 && openAt < len(ts)-1 {
-		out = append(out, qspan{start: openAt, end: len(ts), unclosed: true})
-	}
-	return out
-}
-
-// opensStraight reports whether a closing-looking mark at i sits where a
-// quotation would open: at the start or after a space and before a word.
-func opensStraight(ts []tok, i int) bool {
-	if i+1 >= len(ts) || ts[i+1].kind != 'w' || ts[i+1].Start != ts[i].End {
-		return false
-	}
-	return i == 0 || ts[i-1].End < ts[i].Start
-}
-
-// sentences splits a paragraph's tokens into sentences, never inside a
-// quotation closed in the paragraph. Each sentence is a half-open range
-// of token indexes.
-func sentences(ts []tok, qs []qspan) [][2]int {
-	inQuote := make([]bool, len(ts))
-	closing := make([]bool, len(ts))
-	for _, q := range qs {
-		if q.unclosed {
-			continue
-		}
-		closing[q.end-1] = true
-		// The stop that ends a quotation may end its sentence too.
-		for i := q.start + 1; i < q.end-2; i++ {
-			inQuote[i] = true
-		}
-	}
-	var out [][2]int
-	start := 0
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		end := false
-		if t.kind == 'p' && (t.text[0] == '.' || t.text[0] == '?' || t.text[0] == '!') && !inQuote[i] {
-			end = true
-		} else if t.kind == 'w' && strings.HasSuffix(t.text, ".") && len(t.text) > 2 && strings.Contains(t.text[:len(t.text)-1], ".") && !inQuote[i] {
-			// A dotted acronym may end a sentence (in the U.S. The ...).
-			end = i+1 < len(ts) && ts[i+1].kind == 'w' && startsUpper(ts[i+1].text) && functionCap[ts[i+1].low]
-		}
-		if !end {
-			continue
-		}
-		j := i + 1
-		// Closing quotation marks and brackets stay with the sentence.
-		for j < len(ts) && (ts[j].kind == 'q' && !ts[j].open && closing[j] || ts[j].text == ")" || ts[j].text == "]") {
-			j++
-		}
-		if j < len(ts) {
-			n := ts[j]
-			if !(n.kind == 'q' || startsUpper(n.text) || unicode.IsDigit(firstRune(n.text))) {
-				continue
-			}
-			// A quotation ending in a stop and followed by its
-			// attribution stays one sentence: “Can she stay?” Trump said.
-			if j > i+1 && attributionFollows(ts, j, t.text[0]) {
-				continue
-			}
-		}
-		out = append(out, [2]int{start, j})
-		start = j
-		i = j - 1
-	}
-	if start < len(ts) {
-		out = append(out, [2]int{start, len(ts)})
-	}
-	return capSentences(ts, out)
 }
 
 // maxSentence is the most tokens the finder reads as one sentence. Every
@@ -346,4 +244,96 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 		}
 	}
 	return false
+}
+
+// segmented returns d when it has tokens, else a copy of d with the
+// sentences and tokens the segment stage gives it (sentence.Split, then
+// token.Append over each sentence).
+func segmented(d *news.Doc) *news.Doc {
+	if len(d.Tokens) > 0 || strings.TrimSpace(d.Text) == "" {
+		return d
+	}
+	c := *d
+	c.Sentences, c.Tokens = nil, nil
+	for _, sp := range sentence.Split(d.Text) {
+		first := len(c.Tokens)
+		c.Tokens = token.Append(c.Tokens, d.Text, sp)
+		c.Sentences = append(c.Sentences, news.Sentence{Span: sp, FirstToken: first, EndToken: len(c.Tokens)})
+	}
+	return &c
+}
+
+// abbreviated reports whether a word is an abbreviation written with its
+// period (Sen., U.S.), as the tokenizer keeps it.
+func abbreviated(w string) bool {
+	core, ok := strings.CutSuffix(w, ".")
+	return ok && sentence.Abbreviation(core) != sentence.NotAbbrev
+}
+
+// segmentSpan returns the tokens and sentences of text[sp.Start:sp.End]
+// as the segment stage splits a Doc.
+func segmentSpan(text string, sp news.Span) ([]news.Token, []news.Span) {
+	sents := sentence.Split(text[sp.Start:sp.End])
+	var toks []news.Token
+	for k := range sents {
+		sents[k].Start += sp.Start
+		sents[k].End += sp.Start
+		toks = token.Append(toks, text, sents[k])
+	}
+	return toks, sents
+}
+
+// sentencesIn appends to out the spans of the sentences of d that lie in
+// sp, cut at its edges, in text order.
+func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
+	ss := d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > sp.Start })
+	for ; k < len(ss) && ss[k].Start < sp.End; k++ {
+		s := news.Span{Start: max(ss[k].Start, sp.Start), End: min(ss[k].End, sp.End)}
+		for s.Start < s.End && unicode.IsSpace(rune(d.Text[s.Start])) {
+			s.Start++
+		}
+		for s.End > s.Start && unicode.IsSpace(rune(d.Text[s.End-1])) {
+			s.End--
+		}
+		if s.End > s.Start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// asciiLower returns text with its ASCII capitals lowered and every
+// other byte as it is: of the same length, so that the lowercase form of
+// an ASCII token is its span of the result. A Doc's text is lowered so
+// once, rather than word by word.
+func asciiLower(text string) string {
+	i := 0
+	for i < len(text) && !('A' <= text[i] && text[i] <= 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:i])
+	for ; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

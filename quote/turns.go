@@ -26,8 +26,9 @@ func speakerLabel(ts []tok) (label rng, colon int, ok bool) {
 		switch {
 		case t.kind == 'w' && allCaps(t.text) && (len(t.text) >= 2 || t.text == "Q" || t.text == "A"):
 			words++
-		case t.text == "." && e > s && ts[e-1].kind == 'w' && abbrev[ts[e-1].low]:
+		case t.kind == 'w' && abbreviated(t.text) && allCaps(t.text[:len(t.text)-1]):
 			// "SEN. GRAHAM"
+			words++
 		default:
 			goto done
 		}

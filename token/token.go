@@ -61,9 +61,10 @@ func add(text string, s, e int, out []news.Token) []news.Token {
 	return append(out, news.Token{Span: news.Span{Start: s, End: e}})
 }
 
-// leading marks are split off the front of a chunk one at a time.
+// leading marks are split off the front of a chunk one at a time: a
+// closing mark (” ») at a word's start opens a quotation all the same.
 func isLeading(r rune) bool {
-	return strings.ContainsRune("\"'`([{«“‘„$£€¿¡", r)
+	return strings.ContainsRune("\"'`([{«“‘„”»$£€¿¡", r)
 }
 
 // trailing marks are split off the end of a chunk one at a time.

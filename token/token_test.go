@@ -22,6 +22,7 @@ func TestTokenize(t *testing.T) {
 		{"1,000 people, 3.5% growth, at 5:30 on 9/25/2017", "1,000 people , 3.5 % growth , at 5:30 on 9/25/2017"},
 		{"$100 million", "$ 100 million"},
 		{"“plot” to", "“ plot ” to"},
+		{"”Mr. Trump is.” ― Ana", "” Mr. Trump is . ” ― Ana"},
 		{"[U.S.] are", "[ U.S. ] are"},
 		{"Xinhua| 2017", "Xinhua | 2017"},
 		{"wait...", "wait ..."},
