@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
@@ -79,12 +80,25 @@ func init() {
 // scaleWords multiply the figure before them.
 var scaleWords = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-// smallNumbers are the number words read as figures when a unit follows.
-var smallNumbers = map[string]float64{
-	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40,
-	"fifty": 50, "hundred": 100,
-}
+// smallNumbers are the number words read as figures when a unit follows:
+// lexicon's, but "one", which is a pronoun as often ("one of the
+// victims"), and countWords.
+var smallNumbers = func() map[string]float64 {
+	m := map[string]float64{}
+	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
+		if v, _ := lexicon.NumberValue(w); v > 1 {
+			m[w] = float64(v)
+		}
+	}
+	for w, v := range countWords {
+		m[w] = v
+	}
+	return m
+}()
+
+// countWords are the nouns of a count read as a figure ("a dozen
+// wounded"): not number words, so not lexicon's.
+var countWords = map[string]float64{"dozen": 12}
 
 // timeUnits are the units of durations, counted as units though they are
 // stopwords elsewhere.

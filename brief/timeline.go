@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
@@ -634,23 +635,26 @@ func contentBag(text string) bag {
 	return b
 }
 
+// stopwords are the words contentBag drops: lexicon's stopwords, months
+// and number words, the weekdays' full names (not their abbreviations,
+// which are words too: "sat", "sun", "wed"), and timelineStopwords.
 var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
-	before being below between both but by can could did do does doing down during each few for from further had has
-	have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
-	no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
-	the their theirs them themselves then there these they this those through to too under until up very was we were
-	what when where which while who whom why will with would you your yours yourself said says say told added according
-	two one three four five six seven eight nine ten first second third last next new week weeks month months year years
-	day days today yesterday tomorrow tonight morning afternoon evening night earlier later ago recent recently
-	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-	september october november december sept jan feb mar apr jun jul aug sep oct nov dec mid
-	mr mrs ms part side sides well however meanwhile among within without toward towards amid amidst upon whose`) {
+	m := lexicon.Set(lexicon.Stopword|lexicon.Month|lexicon.NumberWord, 0, timelineStopwords...)
+	for _, w := range lexicon.Words(lexicon.Weekday, lexicon.Abbrev) {
 		m[w] = true
 	}
 	return m
 }()
+
+// timelineStopwords are the words only the timeline drops: words of time
+// and order, which a line's date already says ("today", "weeks", "next",
+// "second"); reporting verbs beyond lexicon's; and prepositions and
+// connectives lexicon's function words lack.
+var timelineStopwords = strings.Fields(`week weeks month months year years day days today yesterday
+	tomorrow tonight morning afternoon evening night earlier later ago recent recently mid
+	first second third last next new
+	told added according
+	part side sides well however meanwhile among within without toward towards amid amidst whose`)
 
 // datelineRe matches a dateline the analysis left in a sentence's text:
 // a place in capitals, optionally a region after a comma, and a colon

@@ -68,6 +68,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline/entity/internal/ner"
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -581,13 +582,13 @@ func (t *Tagger) acronyms(d *news.Doc, dtoks []tok, cands []cand) []cand {
 	return out
 }
 
-// pronouns and other words that are never names.
-var pronouns = map[string]bool{
-	"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "me": true,
-	"him": true, "her": true, "us": true, "them": true, "his": true, "hers": true, "its": true,
-	"our": true, "their": true, "my": true, "your": true, "this": true, "that": true, "who": true,
-	"the": true, "a": true, "an": true,
-}
+// pronouns are the words that are never names: lexicon's pronouns,
+// possessives and determiners, and nonNames.
+var pronouns = lexicon.Set(lexicon.Pronoun|lexicon.ObjectPronoun|lexicon.Possessive|lexicon.Determiner, 0, nonNames...)
+
+// nonNames are the pronouns lexicon's classes leave out that a tagger may
+// still take for a name: the possessive pronoun "hers" and "who".
+var nonNames = []string{"hers", "who"}
 
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.

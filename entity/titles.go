@@ -5,27 +5,44 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
 
 // rankWords maps the words of military and police ranks, and their
-// abbreviations, to the word as spelled out.
-var rankWords = map[string]string{
-	"general": "General", "gen": "General", "major": "Major", "maj": "Major",
-	"lieutenant": "Lieutenant", "lt": "Lieutenant", "lieut": "Lieutenant",
-	"brigadier": "Brigadier", "brig": "Brigadier", "colonel": "Colonel", "col": "Colonel",
-	"captain": "Captain", "capt": "Captain", "admiral": "Admiral", "adm": "Admiral",
-	"rear": "Rear", "vice": "Vice", "commander": "Commander", "cmdr": "Commander", "cdr": "Commander",
-	"marshal": "Marshal", "field": "Field", "air": "Air",
-	"sergeant": "Sergeant", "sgt": "Sergeant", "corporal": "Corporal", "cpl": "Corporal",
-	"commodore": "Commodore",
-}
+// abbreviations, to the word as spelled out: lexicon's ranks and
+// rankQualifiers.
+var rankWords = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range lexicon.Words(lexicon.Rank, 0) {
+		m[w] = upperFirst(lexicon.RankName(w))
+	}
+	for _, w := range rankQualifiers {
+		m[w] = upperFirst(w)
+	}
+	return m
+}()
 
-// rankHeads are the words a rank ends with.
-var rankHeads = map[string]bool{
-	"General": true, "Major": true, "Lieutenant": true, "Brigadier": true, "Colonel": true,
-	"Captain": true, "Admiral": true, "Commander": true, "Marshal": true, "Sergeant": true,
-	"Corporal": true, "Commodore": true,
+// rankQualifiers are the words that stand before a rank in its name and
+// are no rank alone ("Rear Admiral", "Vice Admiral", "Field Marshal",
+// "Air Marshal").
+var rankQualifiers = []string{"rear", "vice", "field", "air"}
+
+// rankHeads are the words a rank ends with: lexicon's ranks, spelled out.
+var rankHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Words(lexicon.Rank, lexicon.Abbrev) {
+		m[upperFirst(w)] = true
+	}
+	return m
+}()
+
+// upperFirst capitalises an ASCII word's first letter.
+func upperFirst(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // rankOf returns the rank that words spell, spelled out ("Lt.-Gen." →
@@ -76,15 +93,8 @@ var officeGeneral = map[string]bool{
 }
 
 // honorifics are the forms of address written before a name that are
-// neither ranks nor offices.
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
-	"sir": true, "dame": true, "lord": true, "lady": true, "sheikh": true, "shaikh": true, "sheik": true,
-	"ayatollah": true, "grand": true, "hojatoleslam": true, "hojjatoleslam": true, "imam": true, "mullah": true,
-	"rabbi": true, "father": true, "reverend": true, "rev": true, "saint": true, "st": true, "mother": true,
-	"sister": true, "brother": true, "haji": true, "hajji": true, "sayyed": true, "sayed": true, "seyed": true,
-	"monsignor": true, "mme": true, "mlle": true, "herr": true, "frau": true,
-}
+// neither ranks nor offices: lexicon's.
+var honorifics = lexicon.Set(lexicon.Honorific, 0)
 
 // roleHeads are the words that make a phrase an office or a role.
 var roleHeads = map[string]bool{

@@ -17,6 +17,7 @@ import (
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -602,13 +603,23 @@ func containsWords(s, sub string) bool {
 	}
 }
 
-var numberWords = map[string]float64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-	"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
+// numberWords are the number words Numbers reads: lexicon's (one …
+// ninety, hundred) and countWords.
+var numberWords = func() map[string]float64 {
+	m := map[string]float64{}
+	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
+		v, _ := lexicon.NumberValue(w)
+		m[w] = float64(v)
+	}
+	for w, v := range countWords {
+		m[w] = v
+	}
+	return m
+}()
+
+// countWords are the nouns of a count that Numbers reads as a number
+// ("a dozen"): not number words, so not lexicon's.
+var countWords = map[string]float64{"dozen": 12}
 
 var numberScales = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,

@@ -32,7 +32,7 @@ func Example() {
 	// Output:
 	// On: Stopword
 	// Tues.: Weekday|Abbrev, day 2 of the ISO week
-	// Mr.: Title|Stopword|Abbrev
+	// Mr.: Title|Stopword|Abbrev|Honorific
 	// said: Stopword
 	// she: Pronoun|Stopword
 	// them: ObjectPronoun|Stopword

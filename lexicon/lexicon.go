@@ -1,6 +1,7 @@
 // Package lexicon is storyline's shared vocabulary: the closed word lists
 // that more than one stage reads (months, weekdays, number words, titles,
-// pronouns, determiners, stopwords), each written once, here.
+// ranks, honorifics, pronouns, determiners, stopwords), each written
+// once, here.
 //
 // Every word has a lexical class, a small bitset (Class). ClassOf returns
 // it with one lookup in a table built once at init, so a stage can ask of
@@ -9,7 +10,8 @@
 //	if lexicon.ClassOf(low)&lexicon.Weekday != 0 { … }
 //
 // Months, weekdays and number words also carry a value, read with
-// MonthNumber, WeekdayNumber and NumberValue. Words and Set give a class's
+// MonthNumber, WeekdayNumber and NumberValue; a rank its spelled-out
+// name, read with RankName. Words and Set give a class's
 // words, for a stage that needs a list with a few words of its own job
 // added: the shared part stays here and only the remainder, named for what
 // it is, stays with the stage.
@@ -27,6 +29,7 @@
 // standard library's (the tests check them against time.Month and
 // time.Weekday), their abbreviations those of news style (AP: "Sept.",
 // "Tues."); the titles are those news copy abbreviates before a name; the
+// ranks and honorifics are those entity read in a person's titles; the
 // stopwords are the English function words of a list close to NLTK's
 // (without its contraction stubs), with modal verbs, "also", "upon" and
 // "yet", and the reporting verbs and honorifics every article repeats.
@@ -59,9 +62,9 @@ const (
 	// NumberWord is a cardinal number written as a word: "seven", "forty", "hundred".
 	NumberWord
 	// Title is an abbreviated title or form of address written before a
-	// name ("mr", "dr", "gen", "sen"). Spelled-out offices and ranks
-	// ("senator", "general") are read differently by each stage's job and
-	// stay with the stage.
+	// name ("mr", "dr", "gen", "sen"). Spelled-out offices ("senator")
+	// are read differently by each stage's job and stay with the stage;
+	// ranks are Rank, forms of address Honorific.
 	Title
 	// Pronoun is a personal pronoun in its subject form: "i", "you", "he",
 	// "she", "it", "we", "they".
@@ -85,12 +88,22 @@ const (
 	// Abbrev marks the short form of a word of another class: "sept",
 	// "tues", "gen". "may" is a month's full name.
 	Abbrev
+	// Rank is the head word of a military or police rank, spelled out or
+	// abbreviated ("general", "gen", "lt", "sergeant"); RankName spells it
+	// out. The words that only qualify a rank ("rear", "vice", "field")
+	// are no ranks on their own.
+	Rank
+	// Honorific is a form of address, or a religious or noble honorific,
+	// written before a person's name that is neither a rank nor an office:
+	// "mr", "dr", "sir", "sheikh", "rabbi", "father".
+	Honorific
 )
 
 // classNames are the names String gives, in bit order.
 var classNames = [...]string{
 	"Month", "Weekday", "NumberWord", "Title", "Pronoun", "ObjectPronoun",
-	"Possessive", "Determiner", "Quantifier", "Stopword", "Abbrev",
+	"Possessive", "Determiner", "Quantifier", "Stopword", "Abbrev", "Rank",
+	"Honorific",
 }
 
 // String names the classes of c, joined by "|": "Month|Stopword".
@@ -142,6 +155,24 @@ var (
 	// before a name, each followed by a period in American news ("Gen.").
 	titles = `mr mrs ms dr prof rev st gen maj lt col capt adm sgt cmdr brig sen rep gov
 	gens sens reps`
+	// ranks are the head words of military and police ranks, each spelled
+	// out first and then in the abbreviations of English-language news
+	// ("Lt.", "Lieut.", "Cmdr.", "Cdr."). They were entity's list
+	// (rankWords, entity/titles.go), which quote repeats in part.
+	ranks = [][]string{
+		{"general", "gen"}, {"major", "maj"}, {"lieutenant", "lt", "lieut"}, {"brigadier", "brig"},
+		{"colonel", "col"}, {"captain", "capt"}, {"admiral", "adm"}, {"commander", "cmdr", "cdr"},
+		{"marshal"}, {"sergeant", "sgt"}, {"corporal", "cpl"}, {"commodore"},
+	}
+	// honorifics are the forms of address and the religious and noble
+	// honorifics of news copy, English, French, German and those of Arabic
+	// and Persian names ("Sheikh", "Hojatoleslam", "Sayyed"), with their
+	// transliterations; "grand" as in "Grand Ayatollah". They were
+	// entity's list (honorifics, entity/titles.go); quote and entity's
+	// name splitting each repeated part of it.
+	honorifics = `mr mrs ms miss dr prof professor sir dame lord lady sheikh shaikh sheik
+	ayatollah grand hojatoleslam hojjatoleslam imam mullah rabbi father reverend rev saint st mother
+	sister brother haji hajji sayyed sayed seyed monsignor mme mlle herr frau`
 	pronouns       = `i you he she it we they`
 	objectPronouns = `me you him her it us them`
 	possessives    = `my your his her its our their`
@@ -204,13 +235,22 @@ func build() map[string]entry {
 	for w, v := range numberWords {
 		add(w, NumberWord, v)
 	}
+	for i, names := range ranks {
+		for k, w := range names {
+			c := Rank
+			if k > 0 {
+				c |= Abbrev
+			}
+			add(w, c, i+1)
+		}
+	}
 	for _, l := range []struct {
 		words string
 		class Class
 	}{
 		{titles, Title | Abbrev}, {pronouns, Pronoun}, {objectPronouns, ObjectPronoun},
 		{possessives, Possessive}, {determiners, Determiner}, {quantifiers, Quantifier},
-		{stopwords, Stopword},
+		{stopwords, Stopword}, {honorifics, Honorific},
 	} {
 		for _, w := range strings.Fields(l.words) {
 			add(w, l.class, 0)
@@ -244,6 +284,17 @@ func valueOf(word string, c Class) int {
 		return 0
 	}
 	return int(e.value)
+}
+
+// RankName returns the spelled-out, lower-case head word of a rank word
+// ("lt" → "lieutenant", "general" → "general"), or "" when word is no
+// rank.
+func RankName(word string) string {
+	v := valueOf(word, Rank)
+	if v == 0 {
+		return ""
+	}
+	return ranks[v-1][0]
 }
 
 // Words returns, sorted, the words of a class in with and of no class

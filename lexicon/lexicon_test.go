@@ -107,7 +107,7 @@ var exclusive = []Class{Month, Weekday, NumberWord, Title, Pronoun | ObjectProno
 
 // TestExclusive checks that no word is in two exclusive classes unless the
 // word is one of those it is meant for, that Abbrev marks only months,
-// weekdays and titles, and that every word is written as the lists say.
+// weekdays, titles and ranks, and that every word is written as the lists say.
 func TestExclusive(t *testing.T) {
 	meant := map[string]Class{
 		"her": ObjectPronoun | Possessive, // "saw her", "her book"
@@ -122,13 +122,13 @@ func TestExclusive(t *testing.T) {
 		if n > 1 && e.class&^(Stopword|Abbrev) != meant[w] {
 			t.Errorf("%q is in %d exclusive classes: %v", w, n, e.class)
 		}
-		if e.class&Abbrev != 0 && e.class&(Month|Weekday|Title) == 0 {
-			t.Errorf("%q is an abbreviation of no month, weekday or title: %v", w, e.class)
+		if e.class&Abbrev != 0 && e.class&(Month|Weekday|Title|Rank) == 0 {
+			t.Errorf("%q is an abbreviation of no month, weekday, title or rank: %v", w, e.class)
 		}
 		if e.class == 0 {
 			t.Errorf("%q is listed with no class", w)
 		}
-		if e.value != 0 && e.class&(Month|Weekday|NumberWord) == 0 {
+		if e.value != 0 && e.class&(Month|Weekday|NumberWord|Rank) == 0 {
 			t.Errorf("%q has value %d but no class that takes one", w, e.value)
 		}
 		if w != strings.ToLower(w) || strings.ContainsAny(w, ". \t") || w == "" {
@@ -139,7 +139,7 @@ func TestExclusive(t *testing.T) {
 	for w, want := range map[string]Class{
 		"may": Month | Stopword, "march": Month, "mar": Month | Abbrev, "sat": Weekday | Abbrev,
 		"sun": Weekday | Abbrev, "wed": Weekday | Abbrev, "it": Pronoun | ObjectPronoun | Stopword,
-		"that": Determiner | Stopword, "mr": Title | Abbrev | Stopword, "gen": Title | Abbrev,
+		"that": Determiner | Stopword, "mr": Title | Abbrev | Stopword | Honorific, "gen": Title | Abbrev | Rank,
 		"no": Quantifier | Stopword, "you": Pronoun | ObjectPronoun | Stopword, "said": Stopword,
 		"president": 0, "Monday": 0, "": 0, "sept.": 0,
 	} {
@@ -160,6 +160,82 @@ func TestValuesNeedTheirClass(t *testing.T) {
 		}
 		if _, ok := NumberValue(w); ok != (c&NumberWord != 0) {
 			t.Errorf("NumberValue(%q) ok = %v for class %v", w, ok, c)
+		}
+		if (RankName(w) != "") != (c&Rank != 0) {
+			t.Errorf("RankName(%q) = %q for class %v", w, RankName(w), c)
+		}
+	}
+}
+
+// TestRanks checks that each rank abbreviation spells out to a rank whose
+// name it abbreviates, that every spelled-out rank is its own name, and
+// that the words qualifying a rank are no ranks.
+func TestRanks(t *testing.T) {
+	for w, want := range map[string]string{
+		"gen": "general", "general": "general", "lt": "lieutenant", "lieut": "lieutenant",
+		"cmdr": "commander", "cdr": "commander", "sgt": "sergeant", "marshal": "marshal",
+		"rear": "", "vice": "", "field": "", "mr": "", "Gen": "", "gen.": "",
+	} {
+		if got := RankName(w); got != want {
+			t.Errorf("RankName(%q) = %q, want %q", w, got, want)
+		}
+	}
+	full := Words(Rank, Abbrev)
+	if len(full) != 12 {
+		t.Errorf("%d spelled-out ranks, want 12: %v", len(full), full)
+	}
+	for _, w := range full {
+		if RankName(w) != w {
+			t.Errorf("RankName(%q) = %q, want the word itself", w, RankName(w))
+		}
+	}
+	for _, w := range Words(Rank|Abbrev, 0) {
+		if ClassOf(w)&Rank == 0 {
+			continue
+		}
+		name := RankName(w)
+		// an abbreviation keeps the name's first letter and its letters in order
+		i := 0
+		for j := 0; j < len(name) && i < len(w); j++ {
+			if name[j] == w[i] {
+				i++
+			}
+		}
+		if i < len(w) || w[0] != name[0] {
+			t.Errorf("%q is no abbreviation of %q", w, name)
+		}
+	}
+	// an abbreviated rank written before a name is a title as well
+	for _, w := range Words(Rank|Title, 0) {
+		if c := ClassOf(w); c&Title != 0 && c&Abbrev != 0 && c&Rank == 0 && c&Honorific == 0 &&
+			!slices.Contains([]string{"sen", "rep", "gov", "gens", "sens", "reps"}, w) {
+			t.Errorf("title %q is no rank, honorific or office: %v", w, c)
+		}
+	}
+}
+
+// TestHonorifics checks that a form of address is neither a rank nor a
+// determiner or pronoun, and that the forms of address that are titles
+// carry both classes.
+func TestHonorifics(t *testing.T) {
+	for _, w := range []string{"mr", "mrs", "ms", "dr", "prof", "rev", "st"} {
+		if c := ClassOf(w); c&(Title|Honorific) != Title|Honorific {
+			t.Errorf("ClassOf(%q) = %v, want Title and Honorific", w, c)
+		}
+	}
+	for _, w := range Words(Honorific, 0) {
+		if c := ClassOf(w); c&(Rank|Pronoun|ObjectPronoun|Determiner|Month|Weekday|NumberWord) != 0 {
+			t.Errorf("honorific %q is also %v", w, c)
+		}
+	}
+	for _, w := range []string{"sheikh", "sir", "rabbi", "grand"} {
+		if ClassOf(w)&Honorific == 0 {
+			t.Errorf("%q is no honorific", w)
+		}
+	}
+	for _, w := range []string{"gen", "sen", "president", "general"} {
+		if ClassOf(w)&Honorific != 0 {
+			t.Errorf("%q, a rank or office, is classed an honorific", w)
 		}
 	}
 }
@@ -189,7 +265,7 @@ func TestWordsAndSet(t *testing.T) {
 func TestClassString(t *testing.T) {
 	for c, want := range map[Class]string{
 		0: "0", Month: "Month", Month | Stopword: "Month|Stopword",
-		Title | Abbrev | Stopword: "Title|Stopword|Abbrev",
+		Title | Abbrev | Stopword: "Title|Stopword|Abbrev", Rank | Honorific: "Rank|Honorific",
 	} {
 		if got := c.String(); got != want {
 			t.Errorf("%d.String() = %q, want %q", c, got, want)
