@@ -438,10 +438,8 @@ func (c *Clusterer) Similarity(a, b *news.Doc) float64 {
 	tb, eb, ttb := c.tfidf(fb)
 	s := &story{first: fb.date, last: fb.date}
 	c.add(s, tb, eb, ttb)
-	c.stories = append(c.stories, s)
-	defer func() { c.stories = c.stories[:len(c.stories)-1] }()
-	xs := c.compareAll([]int32{int32(len(c.stories) - 1)}, fa, ta, ea, tta)
-	return c.cfg.Model.prob(&xs[0])
+	x := c.compare(s, fa, ta, ea, tta)
+	return c.cfg.Model.prob(&x)
 }
 
 func (c *Clusterer) newStoryID(docID string) string {

@@ -149,7 +149,7 @@ func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector)
 		span := s.last.Sub(s.first).Hours() / 24
 		near = math.Exp(-days / (NearDays + span))
 		x[11] = 1 - math.Exp(-days/FarDays)
-		x[13] = x[11] * (1 - math.Exp(-s.last.Sub(s.first).Hours()/24/FarDays))
+		x[13] = x[11] * (1 - math.Exp(-span/FarDays))
 	}
 	if s.cnorm > 0 {
 		x[0] = textvec.Dot(vt, s.centroid) / s.cnorm
