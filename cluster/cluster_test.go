@@ -122,6 +122,45 @@ func TestWindowRetiresStories(t *testing.T) {
 	}
 }
 
+func TestWindowStretchesWithTheStorysSpan(t *testing.T) {
+	c := New(Config{Window: 30 * 24 * time.Hour})
+	text := "Floodwaters swept through Carver forcing families from homes as the river burst its banks."
+	c.Add(mkDoc("1", day0, "Flood hits Carver", text))
+	c.Add(mkDoc("2", day0.AddDate(0, 0, 25), "Flood hits Carver", text))
+	c.Add(mkDoc("3", day0.AddDate(0, 0, 50), "Flood hits Carver", text))
+	// the story has run 50 days: it stays in the index 30+50 days after
+	// its last doc, so a copy 60 days later still finds it
+	a := c.Add(mkDoc("4", day0.AddDate(0, 0, 110), "Flood hits Carver", text))
+	if a.New || a.Story != "1" {
+		t.Errorf("a story that has run 50 days was retired 60 days after its last doc: %+v", a)
+	}
+	// 200 days on, past 30 + its span of 110 days, it is retired
+	b := c.Add(mkDoc("5", day0.AddDate(0, 0, 310), "Flood hits Carver", text))
+	if !b.New {
+		t.Errorf("a story found 200 days after its last doc: %+v", b)
+	}
+}
+
+func TestNearFadesAtTheStorysPace(t *testing.T) {
+	c := New(Config{})
+	text := "Floodwaters swept through Carver forcing families from homes."
+	doc := mkDoc("d", day0.AddDate(0, 0, 80), "Flood", text, "Ada Quist")
+	f := c.x.extract(doc, &c.cfg)
+	vt, ve, vtitle := c.weigh(f)
+	ents := func(first, last time.Time) float64 {
+		s := &story{first: first, last: last}
+		c.add(s, vt, ve, vtitle)
+		return c.compare(s, f, vt, ve, vtitle)[2] // ents_centroid
+	}
+	// 20 days after a story told in one day, the shared name has all
+	// but faded; 20 days after one that has run two months, it counts
+	short := ents(day0.AddDate(0, 0, 60), day0.AddDate(0, 0, 60))
+	long := ents(day0, day0.AddDate(0, 0, 60))
+	if !(long > 0.5 && short < 0.1) {
+		t.Errorf("ents_centroid 20 days after a one-day story %.3f, after a 60-day story %.3f", short, long)
+	}
+}
+
 func TestValidate(t *testing.T) {
 	if err := (Config{}).Validate(); err != nil {
 		t.Errorf("zero config: %v", err)

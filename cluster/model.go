@@ -14,8 +14,12 @@ import (
 // FeatureNames name, in order, the comparisons of a doc with a story that
 // the same-story model weighs. With days the time the doc is dated
 // outside the story's span of dated docs (0 inside it, and 0 when the
-// doc or the story is undated: no evidence either way), near =
-// exp(-days/NearDays) and far = 1 - exp(-days/FarDays):
+// doc or the story is undated: no evidence either way) and span the
+// days between the story's first and last dated docs, near =
+// exp(-days/(NearDays+span)) and far = 1 - exp(-days/FarDays). Near
+// fades at the story's own pace: a story told in a few days fades
+// within a week, one that has run for months (a theme, a long trial)
+// still takes shared people weeks later as evidence:
 //
 //   - text_centroid: cosine of the doc's TF-IDF stem vector with the
 //     story's centroid;
@@ -49,7 +53,8 @@ var FeatureNames = []string{
 
 const nFeatures = 14
 
-// NearDays is the time constant of near, in days.
+// NearDays is the time constant of near, in days, for a story told in
+// one day; a story's span of dated docs adds to it.
 const NearDays = 7
 
 // FarDays is the time constant of far, in days.
@@ -141,9 +146,10 @@ func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector)
 		}
 		days := gap.Hours() / 24
 		x[7] = math.Log1p(days)
-		near = math.Exp(-days / NearDays)
+		span := s.last.Sub(s.first).Hours() / 24
+		near = math.Exp(-days / (NearDays + span))
 		x[11] = 1 - math.Exp(-days/FarDays)
-		x[13] = x[11] * (1 - math.Exp(-s.last.Sub(s.first).Hours()/24/FarDays))
+		x[13] = x[11] * (1 - math.Exp(-span/FarDays))
 	}
 	if s.cnorm > 0 {
 		x[0] = textvec.Dot(vt, s.centroid) / s.cnorm
@@ -170,4 +176,14 @@ func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector)
 	x[10] = x[1] * near
 	x[12] = x[0] * x[11]
 	return x
+}
+
+// compareAll computes the features of a doc against each candidate
+// story in cands into c.xs (reused by the next call).
+func (c *Clusterer) compareAll(cands []int32, f features, vt, ve, vtitle textvec.Vector) [][nFeatures]float64 {
+	c.xs = c.xs[:0]
+	for _, si := range cands {
+		c.xs = append(c.xs, c.compare(c.stories[si], f, vt, ve, vtitle))
+	}
+	return c.xs
 }

@@ -29,9 +29,9 @@ func Examples(docs []*news.Doc, gold []string, cfg Config) []Example {
 		vt, ve, vtitle := c.weigh(f)
 		orig, _ := c.duplicate(f.sig)
 		if orig < 0 {
-			for _, si := range c.candidates(vt) {
-				s := c.stories[si]
-				out = append(out, Example{X: c.compare(s, f, vt, ve, vtitle), Same: s.id == gold[i]})
+			cands := c.candidates(vt)
+			for k, x := range c.compareAll(cands, f, vt, ve, vtitle) {
+				out = append(out, Example{X: x, Same: c.stories[cands[k]].id == gold[i]})
 			}
 		}
 		si, ok := c.byID[gold[i]]

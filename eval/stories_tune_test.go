@@ -149,3 +149,99 @@ func tuneFloats(name string, def ...float64) []float64 {
 	}
 	return out
 }
+
+// TestTuneStoriesUnion estimates held-out figures of the shipped recipe
+// (cluster/train): five folds over the topics of every training set at
+// once; for each fold a model is fitted on the other folds of all the
+// sets (each set balanced and weighted by STORYLINE_TUNE_W_<set>, 1 when
+// unset), each set's whole stream is clustered at every threshold of
+// STORYLINE_TUNE_TH and the fold's docs are judged (HeldOut). It prints
+// the held-out figure of each set (B³ F1; pairwise F1 for BASIL) and
+// their mean per threshold, and the ECB+ dev B³ of the model fitted on
+// all the training data. It runs only with STORYLINE_TUNE=1; the
+// mechanisms in package cluster were compared with it.
+func TestTuneStoriesUnion(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("set STORYLINE_TUNE=1 to print the tuning figures")
+	}
+	sets := loadTuneSets(t)
+	cfg := cluster.DefaultConfig()
+	train := []string{"ecbplus-train", "basil", "duc2003", "duc2006"}
+	weight := map[string]float64{}
+	for _, n := range train {
+		weight[n] = tuneFloats("W_"+n, 1)[0]
+	}
+	grid := tuneFloats("TH", 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+	byName := map[string]tuneSet{}
+	for _, s := range sets {
+		byName[s.Name] = s
+	}
+	const k = 5
+	held := map[string][]HeldOut{}
+	for _, n := range train {
+		held[n] = make([]HeldOut, len(grid))
+	}
+	fit := func(skip int) cluster.Model {
+		var ex []cluster.Example
+		for _, n := range train {
+			s := byName[n]
+			folds := Folds(s.Gold, StoryTopic, k)
+			var d []*news.Doc
+			var g []string
+			for i := range s.Docs {
+				if folds[i] != skip {
+					d = append(d, s.Docs[i])
+					g = append(g, s.Gold[i])
+				}
+			}
+			e := cluster.Examples(d, g, cfg)
+			cluster.Balance(e)
+			for i := range e {
+				e[i].W *= weight[n]
+			}
+			ex = append(ex, e...)
+		}
+		return cluster.Fit(ex, tuneFloats("L2", ModelL2)[0])
+	}
+	{
+		for f := 0; f < k; f++ {
+			m := fit(f)
+			c := cfg
+			c.Model = &m
+			for _, n := range train {
+				s := byName[n]
+				folds := Folds(s.Gold, StoryTopic, k)
+				h := make([]bool, len(s.Docs))
+				for i := range h {
+					h[i] = folds[i] == f
+				}
+				for ti, th := range grid {
+					c.Threshold = th
+					p, _, _ := ClusterStream(s.Docs, c)
+					held[n][ti].Add(p, s.Gold, h)
+				}
+			}
+		}
+	}
+	m := fit(-1)
+	fmt.Printf("weights %v bias %.3f\n", m.Weights, m.Bias)
+	for ti, th := range grid {
+		line := fmt.Sprintf("th=%.2f", th)
+		mean := 0.0
+		for _, n := range train {
+			sc := held[n][ti].Scores()
+			v := sc.B3F
+			if n == "basil" {
+				v = sc.PairF
+			}
+			mean += v / float64(len(train))
+			line += fmt.Sprintf(" %s=%.3f", strings.TrimPrefix(n, "ecbplus-"), v)
+		}
+		c := cfg
+		c.Model = &m
+		c.Threshold = th
+		p, _, _ := ClusterStream(byName["ecbplus-dev"].Docs, c)
+		d := ScoreClusters(p, byName["ecbplus-dev"].Gold)
+		fmt.Printf("%s cvmean=%.3f | full-model dev b3=%.3f\n", line, mean, d.B3F)
+	}
+}
