@@ -564,7 +564,7 @@ func (c *Clusterer) join(si int32, id string, f features, vt, ve, vtitle textvec
 			s.last, grew = f.date, true
 		}
 		if grew {
-			heap.Push(&c.expiry, expiryItem{s.until(), si})
+			heap.Push(&c.expiry, expiryItem{s.until(c.cfg.Window), si})
 		}
 	}
 	if !s.active {
@@ -633,7 +633,7 @@ func (c *Clusterer) merge(si, o int32) {
 		s.last = t.last
 	}
 	if !t.last.IsZero() {
-		heap.Push(&c.expiry, expiryItem{s.until(), si})
+		heap.Push(&c.expiry, expiryItem{s.until(c.cfg.Window), si})
 	}
 	s.docs += t.docs
 	s.members = append(s.members, t.members...)
@@ -692,12 +692,21 @@ func (c *Clusterer) unpost(t uint32, si int32) {
 
 // until is when a story's stay in the index is measured from: its last
 // dated doc, put off by the time it has already run (its span of dated
-// docs). A story told in a few days leaves the index Window after its
-// last doc; one that has run for a year, a theme or a long trial, stays
-// a year longer, since such a story is likely to go on.
-func (s *story) until() time.Time {
-	return s.last.Add(s.last.Sub(s.first))
+// docs), at most by window. A story told in a few days leaves the index
+// window after its last doc; one that has run for a year, a theme or a
+// long trial, stays a year longer, since such a story is likely to go on.
+// No story stays more than twice window after its last doc, so a store
+// can restore what the index holds from the docs of that time alone
+// (MaxStay).
+func (s *story) until(window time.Duration) time.Time {
+	return s.last.Add(min(s.last.Sub(s.first), window))
 }
+
+// MaxStay is the longest a story stays in the index after its last doc:
+// twice c.Window. A clusterer rebuilt from the docs of the stories whose
+// last doc is within MaxStay of the newest holds every story the
+// original could still place a doc in.
+func (c Config) MaxStay() time.Duration { return 2 * c.Window }
 
 // advance moves the clock to t and retires the stories whose until is
 // more than Window before it.
@@ -710,7 +719,7 @@ func (c *Clusterer) advance(t time.Time) {
 	for c.expiry.Len() > 0 && c.expiry[0].last.Before(limit) {
 		it := heap.Pop(&c.expiry).(expiryItem)
 		s := c.stories[it.story]
-		if !s.active || !s.until().Equal(it.last) {
+		if !s.active || !s.until(c.cfg.Window).Equal(it.last) {
 			continue // a later doc pushed a newer entry
 		}
 		c.retire(it.story)

@@ -18,18 +18,19 @@ type clusterAssigner struct {
 	// named maps the clusterer's name of a story it started to the
 	// store's; restored stories keep the store's name in both.
 	named map[string]string
-	// window is how long the clusterer keeps a story after its last doc.
+	// window is the longest the clusterer keeps a story after its last doc.
 	window time.Duration
 }
 
 func newClusterAssigner() Assigner {
 	cfg := cluster.DefaultConfig()
-	return &clusterAssigner{c: cluster.New(cfg), named: map[string]string{}, window: cfg.Window}
+	return &clusterAssigner{c: cluster.New(cfg), named: map[string]string{}, window: cfg.MaxStay()}
 }
 
-// Window is how long after its last doc a story can still gain docs:
-// the clusterer retires it from its index then. A pipeline restores only
-// the stories active within it.
+// Window is how long after its last doc a story can still gain docs at
+// most: the clusterer retires it from its index by then (a story that
+// has run long stays longer than a short one; cluster.Config.MaxStay).
+// A pipeline restores only the stories active within it.
 func (a *clusterAssigner) Window() time.Duration { return a.window }
 
 // keyed returns a shallow copy of d known by its Key.
