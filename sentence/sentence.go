@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -334,13 +335,30 @@ func isDotted(word string) bool {
 	}
 }
 
-var neverFinal = setOf(`mr mrs ms messrs mme mlle dr prof rev fr sr st
-gen maj lt col capt cmdr cmd cpl sgt pvt adm brig cdr comdr ens spc
-gov sen rep reps sens pres supt det insp atty hon amb sec dep asst assoc
-jan feb mar apr jun jul aug sep sept oct nov dec
-mon tue tues wed thu thur thurs fri sat sun
+// neverFinal are the abbreviations always followed by more of their
+// sentence: lexicon's abbreviated titles, ranks, months and weekdays
+// (Abbrev: "Gen.", "Sept.", "Tues."), and the splitter's own remainder.
+var neverFinal = func() map[string]bool {
+	m := lexicon.Set(lexicon.Abbrev, 0, strings.Fields(neverFinalRest)...)
+	for _, w := range strings.Fields(notNeverFinal) {
+		delete(m, w)
+	}
+	return m
+}()
+
+// neverFinalRest are the never-final abbreviations no lexicon class
+// holds: plural and French forms of address, civil and military titles
+// news copy abbreviates besides lexicon's, street and measure words, and
+// the US states' AP abbreviations.
+const neverFinalRest = `messrs mme mlle fr sr cmd pvt comdr ens spc
+pres supt det insp atty hon amb sec dep asst assoc
 approx est vs v ft mt ave blvd rd hwy
-calif colo conn fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo ariz ark del`)
+calif colo conn fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo ariz ark del`
+
+// notNeverFinal are lexicon abbreviations the splitter's list never held
+// ("Gens.", "Lieut."). They stay out so that splits do not change with
+// this list's move to lexicon; whether they belong is a separate question.
+const notNeverFinal = `gens lieut`
 
 var beforeNumber = setOf(`no nos vol vols pp fig figs art arts ch sec para ed eds op`)
 
