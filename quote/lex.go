@@ -313,32 +313,32 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
-// spelledTitles are the titles written out, the four forms of address
-// also written without their period ("Mr Smith"), and the French ones
-// ("Mme", "M.").
-var spelledTitles = map[string]bool{
-	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
-	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
-	"captain": true, "admiral": true, "commander": true, "sergeant": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "senator": true, "representative": true,
-	"governor": true, "president": true, "vice": true, "prime": true,
-	"minister": true, "foreign": true, "defense": true, "defence": true, "interior": true,
-	"secretary": true, "chief": true, "staff": true, "of": true, "the": true, "ayatollah": true,
-	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"pope": true, "judge": true, "justice": true, "speaker": true, "chairman": true,
-	"chairwoman": true, "director": true, "mayor": true, "ambassador": true, "envoy": true,
-	"professor": true, "reverend": true, "sir": true, "lord": true,
-	"lady": true, "dame": true, "supreme": true, "leader": true, "armed": true, "forces": true,
-	"army": true, "deputy": true, "acting": true, "former": true, "top": true, "senior": true,
-	"spokesman": true, "spokeswoman": true, "commander-in-chief": true, "head": true,
-	"iranian": false, "mullah": true,
-	"imam": true, "hojatoleslam": true, "field": true, "marshal": true, "air": true,
-	"vice-president": true, "state": true, "house": true, "senate": true, "u.s.": true,
-	"attorney": true, "candidate": true, "nominee": true, "democratic": true, "republican": true,
-	"presidential": true, "rabbi": true, "father": true, "brother": true, "sister": true,
-	"saint": true, "emir": true, "crown": true, "sultan": true, "president-elect": true,
-	"chancellor": true, "premier": true, "cardinal": true, "bishop": true, "archbishop": true,
-	"officer": true, "mme": true, "m.": true,
+// spelledTitles are the titles written out: lexicon's ranks spelled out
+// ("general", "lieutenant") but "corporal" and "commodore", which the
+// list never held, and spelledTitleWords.
+var spelledTitles = func() map[string]bool {
+	m := lexicon.Set(lexicon.Rank, lexicon.Abbrev, spelledTitleWords...)
+	delete(m, "corporal")
+	delete(m, "commodore")
+	return m
+}()
+
+// spelledTitleWords are the compound ranks, offices, forms of address and
+// the words of an office's name ("prime", "minister", "of", "the") that
+// stand before a name; the four forms of address also written without
+// their period ("Mr Smith"), and the French ones ("Mme", "M.").
+var spelledTitleWords = []string{
+	"lieutenant-general", "major-general", "brigadier-general", "mr", "mrs", "ms", "dr", "senator",
+	"representative", "governor", "president", "vice", "prime", "minister", "foreign", "defense",
+	"defence", "interior", "secretary", "chief", "staff", "of", "the", "ayatollah", "sheikh", "king",
+	"queen", "prince", "princess", "pope", "judge", "justice", "speaker", "chairman", "chairwoman",
+	"director", "mayor", "ambassador", "envoy", "professor", "reverend", "sir", "lord", "lady",
+	"dame", "supreme", "leader", "armed", "forces", "army", "deputy", "acting", "former", "top",
+	"senior", "spokesman", "spokeswoman", "commander-in-chief", "head", "mullah", "imam",
+	"hojatoleslam", "field", "air", "vice-president", "state", "house", "senate", "u.s.", "attorney",
+	"candidate", "nominee", "democratic", "republican", "presidential", "rabbi", "father", "brother",
+	"sister", "saint", "emir", "crown", "sultan", "president-elect", "chancellor", "premier",
+	"cardinal", "bishop", "archbishop", "officer", "mme", "m.",
 }
 
 // agencyWords mark a source that relays news: "Tasnim news agency".
