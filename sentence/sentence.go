@@ -223,10 +223,22 @@ func commonStarter(next string) bool {
 	return starters[w]
 }
 
-var starters = setOf(`a an the this that these those he she it they we i you his her its their our
-but and or so yet however meanwhile still then there here in on at as after before since while when
-if although though despite during for from with without by what who why how where which
-no not some many most all both each every one two three mr mrs ms dr`)
+// starters are lexicon's determiners, subject pronouns and possessives
+// but "my" and "your", which the list never held (kept out so that splits
+// do not change), and startersRest.
+var starters = func() map[string]bool {
+	m := lexicon.Set(lexicon.Determiner|lexicon.Pronoun|lexicon.Possessive, 0, strings.Fields(startersRest)...)
+	delete(m, "my")
+	delete(m, "your")
+	return m
+}()
+
+// startersRest are the conjunctions, adverbs, prepositions, question
+// words, quantifiers, small numbers and forms of address that often start
+// a sentence.
+const startersRest = `but and or so yet however meanwhile still then there here in on at as after before since
+while when if although though despite during for from with without by what who why how
+where which no not some many most all both each every one two three mr mrs ms dr`
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
