@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -313,32 +314,46 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
-// spelledTitles are the titles written out: lexicon's ranks spelled out
-// ("general", "lieutenant") but "corporal" and "commodore", which the
-// list never held, and spelledTitleWords.
-var spelledTitles = func() map[string]bool {
-	m := lexicon.Set(lexicon.Rank, lexicon.Abbrev, spelledTitleWords...)
-	delete(m, "corporal")
-	delete(m, "commodore")
-	return m
-}()
+// spelledTitles are the titles written out: spelledRanks, personWords and
+// spelledTitleWords.
+var spelledTitles = lexicon.Set(0, 0, slices.Concat(spelledRanks(), personWords, spelledTitleWords)...)
 
-// spelledTitleWords are the compound ranks, offices, forms of address and
-// the words of an office's name ("prime", "minister", "of", "the") that
-// stand before a name; the four forms of address also written without
-// their period ("Mr Smith"), and the French ones ("Mme", "M.").
+// spelledTitleWords are the titles written out that personTitles lacks:
+// the words of an office's name ("prime", "foreign", "of", "the"),
+// religious and party titles, and the French "M.".
 var spelledTitleWords = []string{
+	"representative", "vice", "prime", "foreign", "defense", "defence", "interior", "of", "the",
+	"dame", "supreme", "armed", "forces", "army", "acting", "former", "top", "senior",
+	"commander-in-chief", "field", "air", "vice-president", "state", "house", "senate", "u.s.",
+	"attorney", "democratic", "republican", "presidential", "father", "brother", "sister", "saint",
+	"crown", "archbishop", "m.",
+}
+
+// personWords are the compound ranks, offices and forms of address
+// written before a name that both spelledTitles and personTitles hold,
+// with the four forms of address also written without their period
+// ("Mr Smith").
+var personWords = []string{
 	"lieutenant-general", "major-general", "brigadier-general", "mr", "mrs", "ms", "dr", "senator",
-	"representative", "governor", "president", "vice", "prime", "minister", "foreign", "defense",
-	"defence", "interior", "secretary", "chief", "staff", "of", "the", "ayatollah", "sheikh", "king",
-	"queen", "prince", "princess", "pope", "judge", "justice", "speaker", "chairman", "chairwoman",
-	"director", "mayor", "ambassador", "envoy", "professor", "reverend", "sir", "lord", "lady",
-	"dame", "supreme", "leader", "armed", "forces", "army", "deputy", "acting", "former", "top",
-	"senior", "spokesman", "spokeswoman", "commander-in-chief", "head", "mullah", "imam",
-	"hojatoleslam", "field", "air", "vice-president", "state", "house", "senate", "u.s.", "attorney",
-	"candidate", "nominee", "democratic", "republican", "presidential", "rabbi", "father", "brother",
-	"sister", "saint", "emir", "crown", "sultan", "president-elect", "chancellor", "premier",
-	"cardinal", "bishop", "archbishop", "officer", "mme", "m.",
+	"governor", "president", "minister", "secretary", "chief", "ayatollah", "sheikh", "king", "queen",
+	"prince", "princess", "pope", "judge", "justice", "speaker", "chairman", "chairwoman", "director",
+	"mayor", "ambassador", "envoy", "professor", "reverend", "sir", "lord", "lady", "leader",
+	"spokesman", "spokeswoman", "head", "deputy", "rabbi", "cardinal", "bishop", "emir", "sultan",
+	"chancellor", "premier", "president-elect", "nominee", "candidate", "officer", "hojatoleslam",
+	"mullah", "imam", "staff", "mme",
+}
+
+// spelledRanks returns lexicon's ranks spelled out ("general",
+// "lieutenant") but "corporal" and "commodore", which quote's lists never
+// held.
+func spelledRanks() []string {
+	var out []string
+	for _, w := range lexicon.Words(lexicon.Rank, lexicon.Abbrev) {
+		if w != "corporal" && w != "commodore" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // agencyWords mark a source that relays news: "Tasnim news agency".

@@ -206,8 +206,9 @@ func (p *person) agrees(pronoun string) bool {
 
 // personTitles are words before a name that mark a person: lexicon's
 // abbreviated titles with their period ("Gen.", "Mr.", "Sens.") but "St.",
-// which opens a place's name ("St. Louis") as often as a saint's, and the
-// remainder, personTitleWords.
+// which opens a place's name ("St. Louis") as often as a saint's;
+// spelledRanks but "marshal", which the list never held; personWords; and
+// personTitleWords.
 var personTitles = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Title, 0) {
@@ -215,25 +216,19 @@ var personTitles = func() map[string]bool {
 			m[w+"."] = true
 		}
 	}
-	for _, w := range personTitleWords {
-		m[w] = true
+	for _, w := range slices.Concat(spelledRanks(), personWords, personTitleWords) {
+		if w != "marshal" {
+			m[w] = true
+		}
 	}
 	return m
 }()
 
-// personTitleWords are the spelled-out ranks, offices, roles and forms
-// of address before a name that mark a person, and the four forms of
-// address also written without their period ("Mr Smith").
+// personTitleWords are the roles before a name that mark a person and
+// that spelledTitles lacks: "official", "aide", "founder".
 var personTitleWords = []string{
-	"major", "general", "lieutenant", "lieutenant-general", "major-general", "brigadier",
-	"brigadier-general", "colonel", "captain", "admiral", "commander", "sergeant", "mr", "mrs", "ms",
-	"dr", "senator", "governor", "president", "minister", "secretary", "chief", "ayatollah", "sheikh",
-	"king", "queen", "prince", "princess", "pope", "judge", "justice", "speaker", "chairman",
-	"chairwoman", "director", "mayor", "ambassador", "envoy", "professor", "reverend", "sir", "lord",
-	"lady", "leader", "spokesman", "spokeswoman", "head", "deputy", "counterpart", "official",
-	"rabbi", "cardinal", "bishop", "emir", "sultan", "chancellor", "premier", "president-elect",
-	"nominee", "candidate", "founder", "ceo", "analyst", "spokesperson", "aide", "adviser", "advisor",
-	"officer", "hojatoleslam", "mullah", "imam", "staff", "mme",
+	"counterpart", "official", "founder", "ceo", "analyst", "spokesperson", "aide", "adviser",
+	"advisor",
 }
 
 // orgWords mark a capitalised run as an organisation or place.
