@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -181,47 +182,57 @@ var determiners = func() map[string]bool {
 	return m
 }()
 
-// boundary words end a noun phrase read leftwards from a cue.
-var boundary = map[string]bool{
-	"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
-	"whom": true, "when": true, "while": true, "as": true, "if": true, "because": true, "after": true,
-	"before": true, "since": true, "although": true, "though": true, "where": true, "so": true,
-	"than": true, "to": true, "in": true, "on": true, "at": true, "with": true, "by": true,
-	"for": true, "from": true, "into": true, "about": true, "over": true, "under": true,
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"said": true, "says": true, "says,": true, "not": true, "also": true, "would": true, "will": true,
-	"could": true, "should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
-	"does": true, "do": true, "has": true, "have": true, "had": true, "then": true, "there": true,
-	"here": true, "what": true, "whether": true, "how": true, "why": true, "until": true,
-	"unless": true, "during": true, "against": true, "without": true, "within": true, "between": true,
-	"among": true, "through": true, "like": true, "even": true, "just": true, "only": true,
-	"him": true, "them": true, "us": true, "me": true, "it": true, "up": true, "out": true,
-	"yet": true, "however": true, "now": true, "both": false, "upon": true, "via": true,
-	"amid": true, "despite": true, "toward": true, "towards": true, "around": true, "across": true,
-	"behind": true, "per": true, "very": true, "too": true, "again": true, "once": true,
+// boundary words end a noun phrase read leftwards from a cue: lexicon's
+// object pronouns but "you" and "her" ("her" is as often a possessive
+// inside the phrase), and boundaryWords.
+var boundary = func() map[string]bool {
+	m := lexicon.Set(lexicon.ObjectPronoun, 0, boundaryWords...)
+	delete(m, "you")
+	delete(m, "her")
+	return m
+}()
+
+// boundaryWords are the conjunctions, prepositions, auxiliaries and
+// adverbs that end a noun phrase read leftwards from a cue.
+var boundaryWords = []string{
+	"and", "but", "or", "nor", "that", "which", "who", "whom", "when", "while", "as", "if", "because",
+	"after", "before", "since", "although", "though", "where", "so", "than", "to", "in", "on", "at",
+	"with", "by", "for", "from", "into", "about", "over", "under", "is", "are", "was", "were", "be",
+	"been", "being", "said", "says", "says,", "not", "also", "would", "will", "could", "should",
+	"can", "may", "might", "must", "did", "does", "do", "has", "have", "had", "then", "there", "here",
+	"what", "whether", "how", "why", "until", "unless", "during", "against", "without", "within",
+	"between", "among", "through", "like", "even", "just", "only", "up", "out", "yet", "however",
+	"now", "upon", "via", "amid", "despite", "toward", "towards", "around", "across", "behind", "per",
+	"very", "too", "again", "once",
 }
 
-// functionCap are capitalised words that start sentences but not names.
-var functionCap = map[string]bool{
-	"but": true, "and": true, "or": true, "meanwhile": true, "however": true, "still": true,
-	"also": true, "in": true, "on": true, "at": true, "when": true, "while": true, "after": true,
-	"as": true, "if": true, "yet": true, "so": true, "then": true, "now": true, "here": true,
-	"there": true, "this": true, "that": true, "the": true, "a": true, "an": true, "he": true,
-	"she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true,
-	"their": true, "its": true, "for": true, "besides": true, "separately": true, "earlier": true,
-	"later": true, "last": true, "during": true, "according": true, "speaking": true, "asked": true,
-	"what": true, "who": true, "why": true, "how": true, "although": true, "though": true,
-	"because": true, "since": true, "with": true, "without": true, "from": true, "by": true,
-	"these": true, "those": true, "some": true, "many": true, "both": true, "even": true,
-	"despite": true, "instead": true, "moreover": true, "furthermore": true, "indeed": true,
-	"comment": true, "analysis": true, "opinion": true, "editorial": true, "asked,": true,
-	"today": true, "yesterday": true, "tomorrow": true, "monday": false, "not": true, "no": true,
-	"of": true, "to": true, "into": true, "our": true, "my": true, "your": true, "one": true,
-	"every": true, "each": true, "all": true, "most": true, "more": true, "other": true,
-	"another": true, "such": true, "where": true, "until": true, "unless": true, "before": true,
-	"once": true, "thus": true, "therefore": true, "again": true, "only": true, "just": true,
-	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
-	"eight": true, "nine": true, "ten": true,
+// functionCap are capitalised words that start sentences but not names:
+// lexicon's determiners, possessives, subject pronouns and quantifiers,
+// the number words one to ten, and functionCapWords. "you", "several",
+// "few" and "any" stay out, as they always have.
+var functionCap = func() map[string]bool {
+	m := lexicon.Set(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.Quantifier, 0, functionCapWords...)
+	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
+		if v, _ := lexicon.NumberValue(w); v <= 10 {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"you", "several", "few", "any"} {
+		delete(m, w)
+	}
+	return m
+}()
+
+// functionCapWords are the conjunctions, prepositions, adverbs, time
+// words and section labels that start sentences but not names.
+var functionCapWords = []string{
+	"but", "and", "or", "meanwhile", "however", "still", "also", "in", "on", "at", "when", "while",
+	"after", "as", "if", "yet", "so", "then", "now", "here", "there", "for", "besides", "separately",
+	"earlier", "later", "last", "during", "according", "speaking", "asked", "what", "who", "why",
+	"how", "although", "though", "because", "since", "with", "without", "from", "by", "even",
+	"despite", "instead", "moreover", "furthermore", "indeed", "comment", "analysis", "opinion",
+	"editorial", "asked,", "today", "yesterday", "tomorrow", "not", "of", "to", "into", "where",
+	"until", "unless", "before", "once", "thus", "therefore", "again", "only", "just",
 }
 
 // skippable words may sit between a source and its cue: "has also said",
@@ -303,32 +314,46 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
-// spelledTitles are the titles written out, the four forms of address
-// also written without their period ("Mr Smith"), and the French ones
-// ("Mme", "M.").
-var spelledTitles = map[string]bool{
-	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
-	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
-	"captain": true, "admiral": true, "commander": true, "sergeant": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "senator": true, "representative": true,
-	"governor": true, "president": true, "vice": true, "prime": true,
-	"minister": true, "foreign": true, "defense": true, "defence": true, "interior": true,
-	"secretary": true, "chief": true, "staff": true, "of": true, "the": true, "ayatollah": true,
-	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"pope": true, "judge": true, "justice": true, "speaker": true, "chairman": true,
-	"chairwoman": true, "director": true, "mayor": true, "ambassador": true, "envoy": true,
-	"professor": true, "reverend": true, "sir": true, "lord": true,
-	"lady": true, "dame": true, "supreme": true, "leader": true, "armed": true, "forces": true,
-	"army": true, "deputy": true, "acting": true, "former": true, "top": true, "senior": true,
-	"spokesman": true, "spokeswoman": true, "commander-in-chief": true, "head": true,
-	"iranian": false, "mullah": true,
-	"imam": true, "hojatoleslam": true, "field": true, "marshal": true, "air": true,
-	"vice-president": true, "state": true, "house": true, "senate": true, "u.s.": true,
-	"attorney": true, "candidate": true, "nominee": true, "democratic": true, "republican": true,
-	"presidential": true, "rabbi": true, "father": true, "brother": true, "sister": true,
-	"saint": true, "emir": true, "crown": true, "sultan": true, "president-elect": true,
-	"chancellor": true, "premier": true, "cardinal": true, "bishop": true, "archbishop": true,
-	"officer": true, "mme": true, "m.": true,
+// spelledTitles are the titles written out: spelledRanks, personWords and
+// spelledTitleWords.
+var spelledTitles = lexicon.Set(0, 0, slices.Concat(spelledRanks(), personWords, spelledTitleWords)...)
+
+// spelledTitleWords are the titles written out that personTitles lacks:
+// the words of an office's name ("prime", "foreign", "of", "the"),
+// religious and party titles, and the French "M.".
+var spelledTitleWords = []string{
+	"representative", "vice", "prime", "foreign", "defense", "defence", "interior", "of", "the",
+	"dame", "supreme", "armed", "forces", "army", "acting", "former", "top", "senior",
+	"commander-in-chief", "field", "air", "vice-president", "state", "house", "senate", "u.s.",
+	"attorney", "democratic", "republican", "presidential", "father", "brother", "sister", "saint",
+	"crown", "archbishop", "m.",
+}
+
+// personWords are the compound ranks, offices and forms of address
+// written before a name that both spelledTitles and personTitles hold,
+// with the four forms of address also written without their period
+// ("Mr Smith").
+var personWords = []string{
+	"lieutenant-general", "major-general", "brigadier-general", "mr", "mrs", "ms", "dr", "senator",
+	"governor", "president", "minister", "secretary", "chief", "ayatollah", "sheikh", "king", "queen",
+	"prince", "princess", "pope", "judge", "justice", "speaker", "chairman", "chairwoman", "director",
+	"mayor", "ambassador", "envoy", "professor", "reverend", "sir", "lord", "lady", "leader",
+	"spokesman", "spokeswoman", "head", "deputy", "rabbi", "cardinal", "bishop", "emir", "sultan",
+	"chancellor", "premier", "president-elect", "nominee", "candidate", "officer", "hojatoleslam",
+	"mullah", "imam", "staff", "mme",
+}
+
+// spelledRanks returns lexicon's ranks spelled out ("general",
+// "lieutenant") but "corporal" and "commodore", which quote's lists never
+// held.
+func spelledRanks() []string {
+	var out []string
+	for _, w := range lexicon.Words(lexicon.Rank, lexicon.Abbrev) {
+		if w != "corporal" && w != "commodore" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // agencyWords mark a source that relays news: "Tasnim news agency".

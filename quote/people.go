@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/token"
 )
@@ -203,26 +204,31 @@ func (p *person) agrees(pronoun string) bool {
 	return true
 }
 
-// personTitles are words before a name that mark a person.
-var personTitles = map[string]bool{
-	"major": true, "general": true, "lieutenant": true, "lieutenant-general": true,
-	"major-general": true, "brigadier": true, "brigadier-general": true, "colonel": true,
-	"maj.": true, "gen.": true, "lt.": true, "col.": true, "capt.": true, "captain": true,
-	"admiral": true, "adm.": true, "commander": true, "sergeant": true, "sgt.": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true,
-	"dr": true, "sen.": true, "senator": true, "rep.": true, "gov.": true, "governor": true,
-	"president": true, "minister": true, "secretary": true, "chief": true, "ayatollah": true,
-	"sheikh": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"judge": true, "justice": true, "speaker": true, "chairman": true, "chairwoman": true,
-	"director": true, "mayor": true, "ambassador": true, "envoy": true, "prof.": true,
-	"professor": true, "rev.": true, "reverend": true, "sir": true, "lord": true, "lady": true,
-	"leader": true, "spokesman": true, "spokeswoman": true, "head": true, "deputy": true,
-	"counterpart": true, "official": true, "rabbi": true, "cardinal": true, "bishop": true,
-	"emir": true, "sultan": true, "chancellor": true, "premier": true, "president-elect": true,
-	"nominee": true, "candidate": true, "founder": true, "ceo": true, "analyst": true,
-	"spokesperson": true, "aide": true, "adviser": true, "advisor": true, "officer": true,
-	"hojatoleslam": true, "mullah": true, "imam": true, "brig.": true, "cmdr.": true,
-	"gens.": true, "sens.": true, "reps.": true, "staff": true, "mme": true,
+// personTitles are words before a name that mark a person: lexicon's
+// abbreviated titles with their period ("Gen.", "Mr.", "Sens.") but "St.",
+// which opens a place's name ("St. Louis") as often as a saint's;
+// spelledRanks but "marshal", which the list never held; personWords; and
+// personTitleWords.
+var personTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Words(lexicon.Title, 0) {
+		if w != "st" {
+			m[w+"."] = true
+		}
+	}
+	for _, w := range slices.Concat(spelledRanks(), personWords, personTitleWords) {
+		if w != "marshal" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// personTitleWords are the roles before a name that mark a person and
+// that spelledTitles lacks: "official", "aide", "founder".
+var personTitleWords = []string{
+	"counterpart", "official", "founder", "ceo", "analyst", "spokesperson", "aide", "adviser",
+	"advisor",
 }
 
 // orgWords mark a capitalised run as an organisation or place.
