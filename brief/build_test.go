@@ -1,8 +1,11 @@
 package brief
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -119,6 +122,61 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
 		})
+	}
+}
+
+var pileDump = flag.String("pile-dump", "", "TestPileDump: folder to write the JSON briefs of the benchmark piles to")
+
+// TestPileDump writes the JSON brief of each pile of BenchmarkBuild, and
+// of the first DUC 2006 topics, to the folder -pile-dump names, with
+// their SHA-256 in the log, so that a speed change can show that Build's
+// output is the same bytes before and after (diff the folders). Without
+// the flag it skips.
+func TestPileDump(t *testing.T) {
+	if *pileDump == "" {
+		t.Skip("brief: no -pile-dump folder given")
+	}
+	if err := os.MkdirAll(*pileDump, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dump := func(name string, s *news.Story) {
+		b, err := Build(s, DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.MarshalIndent(b, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*pileDump, name+".json"), out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d docs, sha256 %x", name, len(s.Docs), sha256.Sum256(out))
+	}
+	all := testdocs.Basil(t, 300)
+	for _, n := range []int{10, 30, 100, 300} {
+		dump(fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
+	}
+	root := testutil.Data(t, "summarization/duc2006/docs")
+	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
+	sort.Strings(topics)
+	chain, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range topics[:min(8, len(topics))] {
+		s := &news.Story{ID: filepath.Base(dir)}
+		for a, err := range ingest.Read(dir) {
+			if err != nil {
+				continue
+			}
+			d, err := chain.Doc(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Docs = append(s.Docs, d)
+		}
+		dump(s.ID, s)
 	}
 }
 

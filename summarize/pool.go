@@ -53,8 +53,8 @@ type pool struct {
 	// concepts has run.
 	conceptIDs map[uint64]int32
 	// ev holds each sentence's happening when the docs are analysed
-	// (nil for plain documents), and support, once computed, the
-	// articles that state what each sentence states.
+	// (nil for plain documents), and support the articles that state
+	// what each sentence states, for those sources has found.
 	ev      []*happening
 	support [][]string
 	// idx indexes the sentences by term and participant, once sources
@@ -711,8 +711,10 @@ func full(words, bytes, lw, lb int) bool {
 // finish adds, to a selection made within the budget, one last sentence:
 // with Overflow the best remaining sentence (the scorer will cut it);
 // otherwise the best one that keeps the summary within 1.3 times the
-// budget, when the summary is short of it. best ranks the candidates.
-func (c *pool) finish(chosen []int, opt Options, words, bytes int, best func(i int) float64) []int {
+// budget, when the summary is short of it. best ranks the candidates;
+// bound, when not nil, is at least best and cheaper: a candidate whose
+// bound does not beat the best so far is not ranked.
+func (c *pool) finish(chosen []int, opt Options, words, bytes int, best, bound func(i int) float64) []int {
 	lw, lb := opt.budget()
 	if full(words, bytes, lw, lb) {
 		return chosen
@@ -726,7 +728,7 @@ func (c *pool) finish(chosen []int, opt Options, words, bytes int, best func(i i
 	}
 	pick, score := -1, 0.0
 	for i, s := range c.sents {
-		if in[i] || !s.ok || c.redundant(s, chosen) {
+		if in[i] || !s.ok || bound != nil && bound(i) <= score || c.redundant(s, chosen) {
 			continue
 		}
 		if !opt.Overflow && !fits(words, bytes, s, int(1.3*float64(lw)), int(1.3*float64(lb))) {
@@ -905,6 +907,10 @@ func (c *pool) sources(i int) []string {
 			out = append(out, c.docs[d].ID)
 		}
 	}
+	if c.support == nil {
+		c.support = make([][]string, len(c.sents))
+	}
+	c.support[i] = out
 	return out
 }
 
