@@ -69,12 +69,25 @@ func TestBuildLeavesStoryAlone(t *testing.T) {
 // (three outlets a story), then, past the 210 of that set, the first
 // three articles of each DUC 2006 topic, in order.
 func pile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
+	return pileOf(tb, basil, n, "summarization/duc2006/docs", "D06*", 3)
+}
+
+// clusterPile is pile as `storyline bench` makes it: past the BASIL
+// articles come whole DUC 2003 topics (ten articles of one story each).
+func clusterPile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
+	return pileOf(tb, basil, n, "summarization/duc2003/docs", "d*", 1000)
+}
+
+// pileOf returns the first n of the BASIL articles, then the first
+// perTopic articles of each topic folder of set (those matching glob),
+// in order.
+func pileOf(tb testing.TB, basil []*news.Doc, n int, set, glob string, perTopic int) []*news.Doc {
 	out := append([]*news.Doc(nil), basil[:min(n, len(basil))]...)
 	if len(out) >= n {
 		return out
 	}
-	root := testutil.Data(tb, "summarization/duc2006/docs")
-	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
+	root := testutil.Data(tb, set)
+	topics, _ := filepath.Glob(filepath.Join(root, glob))
 	sort.Strings(topics)
 	chain, err := analyze.Default()
 	if err != nil {
@@ -83,7 +96,7 @@ func pile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
 	for _, dir := range topics {
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		sort.Strings(files)
-		for _, f := range files[:min(3, len(files))] {
+		for _, f := range files[:min(perTopic, len(files))] {
 			for a, err := range ingest.Read(f) {
 				if err != nil || len(out) >= n {
 					continue
@@ -157,6 +170,7 @@ func TestPileDump(t *testing.T) {
 	for _, n := range []int{10, 30, 100, 300} {
 		dump(fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
 	}
+	dump("clusters-300", &news.Story{ID: "pile", Docs: clusterPile(t, all, 300)})
 	root := testutil.Data(t, "summarization/duc2006/docs")
 	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
 	sort.Strings(topics)
@@ -177,6 +191,25 @@ func TestPileDump(t *testing.T) {
 			s.Docs = append(s.Docs, d)
 		}
 		dump(s.ID, s)
+	}
+}
+
+// BenchmarkBuildClusters is BenchmarkBuild on the piles of
+// clusterPile, whose DUC articles come ten to a story, as in
+// `storyline bench`.
+func BenchmarkBuildClusters(b *testing.B) {
+	all := testdocs.Basil(b, 300)
+	for _, n := range []int{100, 300} {
+		s := &news.Story{ID: "pile", Docs: clusterPile(b, all, n)}
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			c := testutil.CPUTime()
+			for b.Loop() {
+				if _, err := Build(s, DefaultConfig()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+		})
 	}
 }
 

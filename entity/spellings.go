@@ -216,9 +216,9 @@ func spellingOf(a, b pname, ja, jb string) bool {
 	sa, _ := a.surname()
 	sb, _ := b.surname()
 	// the family name matches, written last or, in names written family
-	// name first, first
-	family := partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0])
-	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
+	// name first, first (tested after the cheap length tests)
+	family := func() bool { return partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0]) }
+	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family() && levenshtein.Distance(ja, jb, n) <= n/8 {
 		return true
 	}
 	if len(a.parts) > len(b.parts) {

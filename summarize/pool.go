@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -615,8 +616,13 @@ func nameVariants(names map[string]bool) map[string]string {
 			}
 			return group[i] < group[j]
 		})
+		masks := make([]uint64, len(group))
+		for i, n := range group {
+			masks[i] = byteMask(n)
+		}
 		for i, a := range group {
-			for _, b := range group[i+1:] {
+			for j := i + 1; j < len(group); j++ {
+				b := group[j]
 				if len(b)-len(a) > 2 {
 					break
 				}
@@ -625,6 +631,11 @@ func nameVariants(names map[string]bool) map[string]string {
 					limit = 2
 				}
 				if d := len(a) - len(b); d > limit || -d > limit {
+					continue
+				}
+				// each byte one has and the other lacks adds to their
+				// bag distance: a bound without counting
+				if bits.OnesCount64(masks[i]&^masks[j]) > limit || bits.OnesCount64(masks[j]&^masks[i]) > limit {
 					continue
 				}
 				if bagDistance(a, b) <= limit && levenshtein.Distance(a, b, limit) <= limit {
@@ -646,6 +657,17 @@ func nameVariants(names map[string]bool) map[string]string {
 		}
 	}
 	return out
+}
+
+// byteMask has bit b&63 set for each byte b of s: a bit set in one
+// mask and not in another stands for at least one byte value the first
+// string holds and the second lacks.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] & 63)
+	}
+	return m
 }
 
 // bagDistance is the larger number of letters, counted with their
