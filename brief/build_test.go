@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/ingest"
@@ -363,5 +366,42 @@ func TestDocSims(t *testing.T) {
 		if q(best, 0) < relatedSim {
 			t.Errorf("%s: an article's nearest neighbour scores %.3f, below relatedSim %.2f", filepath.Base(dir), q(best, 0), relatedSim)
 		}
+	}
+}
+
+// TestShinglesFNV checks that shingles hashes its word 5-grams as
+// hash/fnv's FNV-1a does (each word followed by a zero byte), so that
+// copies finds what it found with that package, and that copies finds a
+// copy behind a stock phrase many articles share.
+func TestShinglesFNV(t *testing.T) {
+	text := "Ünïcode words, numbers like 42 and CAPITALS: the quick brown fox jumps over the lazy dog again and again."
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	want := map[uint64]bool{}
+	for i := 0; i+shingleWords <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+shingleWords] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		want[h.Sum64()] = true
+	}
+	if got := shingles(text); !maps.Equal(got, want) {
+		t.Errorf("shingles: %d hashes, %d of hash/fnv's, or other values", len(got), len(want))
+	}
+	// A stock phrase in every doc is indexed for the first seenCap docs
+	// only; the copy among the later docs is still found.
+	stock := strings.Repeat("this story was reported with help from staff writers in the newsroom today ", 3)
+	var docs []*news.Doc
+	for i := range seenCap + 4 {
+		var body strings.Builder
+		for k := range 60 {
+			fmt.Fprintf(&body, "word%dx%d ", i, k)
+		}
+		docs = append(docs, &news.Doc{Article: news.Article{ID: fmt.Sprintf("d%02d", i), Text: stock + body.String()}})
+	}
+	docs = append(docs, &news.Doc{Article: news.Article{ID: "z-copy", Text: docs[seenCap+2].Text}})
+	got := copies(docs)
+	if got["z-copy"] != docs[seenCap+2].ID || len(got) != 1 {
+		t.Errorf("copies = %v, want z-copy -> %s only", got, docs[seenCap+2].ID)
 	}
 }

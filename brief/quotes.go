@@ -538,10 +538,21 @@ func (x *quoteIndex) same(entries []news.QuoteEntry, words [][]string, e news.Qu
 		x.n++
 		for _, r := range set[:prefix(len(set))] {
 			for _, i := range x.byWord[r] {
-				if x.mark[i] != x.n {
-					x.mark[i] = x.n
-					cand = append(cand, i)
+				if x.mark[i] == x.n {
+					continue
 				}
+				x.mark[i] = x.n
+				// Only an entry of three words or more, with a speaker
+				// that may be e's, and of a size within twice w's can
+				// overlap w by quoteSimilarity (see rankOverlap).
+				o := x.sets[i]
+				if o == nil || len(words[i]) < 3 || 2*min(len(o), len(set)) < max(len(o), len(set)) {
+					continue
+				}
+				if sp := entries[i].Speaker; sp != e.Speaker && sp != "" && e.Speaker != "" {
+					continue
+				}
+				cand = append(cand, i)
 			}
 		}
 		slices.Sort(cand)

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"hash/fnv"
 	"sort"
 	"strings"
 	"time"
@@ -74,17 +73,27 @@ func shingles(text string) map[uint64]bool {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	out := map[uint64]bool{}
+	out := make(map[uint64]bool, max(0, len(words)-shingleWords+1))
 	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
+		// FNV-1a over the words, each followed by a zero byte
+		h := uint64(fnvOffset)
 		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
+				h *= fnvPrime
+			}
+			h *= fnvPrime // h ^= 0
 		}
-		out[h.Sum64()] = true
+		out[h] = true
 	}
 	return out
 }
+
+// The 64-bit FNV-1a parameters (hash/fnv's).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // copies maps the ID of each article that copies another to the ID of
 // the article it copies. Of two copies, the original is the one dated
@@ -104,32 +113,68 @@ func copies(docs []*news.Doc) map[string]string {
 		sh[i] = shingles(d.Text)
 	}
 	// Each doc is compared only with the earlier docs it shares a shingle
-	// with, counted through an index of the shingles seen so far.
+	// with, counted through an index of the shingles seen so far. A
+	// shingle many docs hold (page furniture, a stock phrase) stops being
+	// indexed once seenCap docs hold it, so that the count costs the same
+	// per doc however many there are: for doc j, shared[i] counts the
+	// indexed shingles doc i shares with it, and capped the shingles of j
+	// not counted, so that shared[i]+capped bounds what the two share. A
+	// doc whose bound reaches copyContainment is counted exactly.
 	seen := map[uint64][]int{}
 	shared := make([]int, len(ds))
 	out := map[string]string{}
 	for j := range ds {
 		clear(shared)
+		capped := 0
 		for h := range sh[j] {
-			for _, i := range seen[h] {
+			l := seen[h]
+			if len(l) >= seenCap {
+				capped++
+				continue
+			}
+			for _, i := range l {
 				shared[i]++
 			}
-			seen[h] = append(seen[h], j)
+			seen[h] = append(l, j)
 		}
 		for i := 0; i < j; i++ {
-			if shared[i] == 0 {
+			n := shared[i] + min(capped, len(sh[i]))
+			if n == 0 {
 				continue
 			}
 			if _, isCopy := out[ds[i].ID]; isCopy || ds[i].ID == ds[j].ID {
 				continue
 			}
-			if sharedShare(shared[i], len(sh[i]), len(sh[j])) >= copyContainment {
+			if sharedShare(n, len(sh[i]), len(sh[j])) < copyContainment {
+				continue // not even with every capped shingle shared
+			}
+			if capped > 0 {
+				n = countShared(sh[i], sh[j])
+			}
+			if sharedShare(n, len(sh[i]), len(sh[j])) >= copyContainment {
 				out[ds[j].ID] = ds[i].ID
 				break
 			}
 		}
 	}
 	return out
+}
+
+// seenCap is how many docs holding a shingle copies indexes it for.
+const seenCap = 16
+
+// countShared counts the members two sets share.
+func countShared(a, b map[uint64]bool) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for h := range a {
+		if b[h] {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedShare is the containment of two sets of sizes a and b sharing n
