@@ -137,7 +137,10 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		}
 	}
 	used := make([]bool, len(sts))
-	mark := make([]int, len(sts)) // i+1 when sts[i]'s candidates hold it
+	// shared counts, for the statement compared, the words each later one
+	// of its kind shares with it: what sameStatement counts, so that one
+	// sharing too few is not compared
+	shared := make([]int, len(sts))
 	var out []news.Conflict
 	for i := range sts {
 		if used[i] {
@@ -151,18 +154,23 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		k := kind(a)
 		for w := range a.words {
 			for _, j := range posting[wordOf{k, w}] {
-				if j > i && mark[j] != i+1 {
-					mark[j] = i + 1
-					later = append(later, j)
+				if j > i {
+					if shared[j] == 0 {
+						later = append(later, j)
+					}
+					shared[j]++
 				}
 			}
 		}
 		slices.Sort(later)
 		group := []int{i}
 		for _, j := range later {
-			if !used[j] && sameStatement(a, sts[j]) {
+			if !used[j] && enoughShared(a, sts[j], shared[j]) && sameStatement(a, sts[j]) {
 				group = append(group, j)
 			}
+		}
+		for _, j := range later {
+			shared[j] = 0
 		}
 		type claim struct {
 			speaker, evidence string
@@ -232,6 +240,17 @@ func sameStatement(a, b statement) bool {
 		}
 	}
 	return namedShared && shared+1 >= attribShared && float64(shared) >= attribOverlap*small
+}
+
+// enoughShared reports whether two statements sharing n words share
+// enough for sameStatement: it tests n as sameStatement tests the words
+// it counts.
+func enoughShared(a, b statement, n int) bool {
+	small := float64(min(len(a.words), len(b.words)))
+	if a.q.Direct {
+		return n >= quoteShared && float64(n) >= quoteOverlap*small
+	}
+	return n+1 >= attribShared && float64(n) >= attribOverlap*small
 }
 
 // plainSpeech are the stems of the verbs anyone reports with: many
