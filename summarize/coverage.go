@@ -130,11 +130,12 @@ func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, floa
 	var chosen []int
 	words, bytes := 0, 0
 	value := 0.0
-	// gain is sentence i's gain; gainBound is at least as much, without
-	// finding its sources (briefFactorBound). Both multiply the same
-	// positive values in the same order, so the bound holds in floating
-	// point: a sentence whose bound does not beat the best so far is
-	// skipped with the same outcome as comparing its gain.
+	// weighted is sentence i's gain before its brief factor, and gain its
+	// gain. weighted times briefFactorBound is at least the gain without
+	// finding the sentence's sources: both multiply the same positive
+	// values in the same order, so the bound holds in floating point, and
+	// a sentence whose bound does not beat the best so far is skipped
+	// with the same outcome as comparing its gain.
 	weighted := func(i int) float64 {
 		g := 0.0
 		for _, x := range per[i] {
