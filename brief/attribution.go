@@ -1,9 +1,11 @@
 package brief
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
@@ -72,6 +74,7 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		}
 		return byLen[i] < byLen[j]
 	})
+	lookup := newFormIndex(byLen)
 	var sts []statement
 	for _, q := range quotes {
 		if !persons[q.Speaker] || q.Opinion || negated(q.Text) {
@@ -82,7 +85,12 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 			st.source = o
 		}
 		text := q.Text
-		for _, f := range byLen {
+		// The forms are tried in the order of byLen on the text as the
+		// forms before have left it; only those the text may hold as a
+		// name (lookup.in) are tried, found again after each change.
+		cands := lookup.in(text, 0)
+		for k := 0; k < len(cands); k++ {
+			f := byLen[cands[k]]
 			if !strings.Contains(text, f) || !containsName(text, f) {
 				continue
 			}
@@ -91,6 +99,7 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 				st.named = true
 			}
 			text = strings.ReplaceAll(text, f, " ")
+			cands = append(cands[:k+1], lookup.in(text, cands[k]+1)...)
 		}
 		ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 		for i, w := range ws {
@@ -110,32 +119,58 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		sts = append(sts, st)
 	}
 	// Each statement is compared only with the later ones sharing a word
-	// with it.
-	posting := map[string][]int{}
+	// with it, of its kind: sameStatement holds only between quoted words
+	// or between reported claims with one verb, and never for a claim
+	// with a plain verb, with none, or naming nobody but its speaker.
+	type wordOf struct{ kind, word string }
+	kind := func(st statement) string {
+		if st.q.Direct {
+			return "\x00"
+		}
+		return st.verb
+	}
+	posting := map[wordOf][]int{}
 	for i, st := range sts {
+		k := kind(st)
 		for w := range st.words {
-			posting[w] = append(posting[w], i)
+			posting[wordOf{k, w}] = append(posting[wordOf{k, w}], i)
 		}
 	}
 	used := make([]bool, len(sts))
+	// shared counts, for the statement compared, the words each later one
+	// of its kind shares with it: what sameStatement counts, so that one
+	// sharing too few is not compared
+	shared := make([]int, len(sts))
 	var out []news.Conflict
 	for i := range sts {
 		if used[i] {
 			continue
 		}
-		later := map[int]bool{}
-		for w := range sts[i].words {
-			for _, j := range posting[w] {
+		a := sts[i]
+		if !a.q.Direct && (a.verb == "" || a.plain || !a.named) {
+			continue // no statement is the same as it
+		}
+		var later []int
+		k := kind(a)
+		for w := range a.words {
+			for _, j := range posting[wordOf{k, w}] {
 				if j > i {
-					later[j] = true
+					if shared[j] == 0 {
+						later = append(later, j)
+					}
+					shared[j]++
 				}
 			}
 		}
+		slices.Sort(later)
 		group := []int{i}
-		for j := i + 1; j < len(sts); j++ {
-			if later[j] && !used[j] && sameStatement(sts[i], sts[j]) {
+		for _, j := range later {
+			if !used[j] && enoughShared(a, sts[j], shared[j]) && sameStatement(a, sts[j]) {
 				group = append(group, j)
 			}
+		}
+		for _, j := range later {
+			shared[j] = 0
 		}
 		type claim struct {
 			speaker, evidence string
@@ -207,6 +242,17 @@ func sameStatement(a, b statement) bool {
 	return namedShared && shared+1 >= attribShared && float64(shared) >= attribOverlap*small
 }
 
+// enoughShared reports whether two statements sharing n words share
+// enough for sameStatement: it tests n as sameStatement tests the words
+// it counts.
+func enoughShared(a, b statement, n int) bool {
+	small := float64(min(len(a.words), len(b.words)))
+	if a.q.Direct {
+		return n >= quoteShared && float64(n) >= quoteOverlap*small
+	}
+	return n+1 >= attribShared && float64(n) >= attribOverlap*small
+}
+
 // plainSpeech are the stems of the verbs anyone reports with: many
 // people say or tell one thing, while a confirmation or an announcement
 // of it is made by one.
@@ -249,4 +295,78 @@ func clip(text string, n int) string {
 		return text[:i] + "…"
 	}
 	return text[:n] + "…"
+}
+
+// formIndex finds the entity forms a text may hold as a name, as
+// containsName finds one: written with no letter just before or after
+// it. Such a form that opens with a letter opens with one of the text's
+// words (its maximal runs of letters), so forms are indexed by their
+// first word; the others are always tried.
+type formIndex struct {
+	byWord map[string][]int // a form's first word → its indices in forms, ascending
+	always []int            // forms that open with no letter (or are not UTF-8)
+	all    []int            // every index, for a text that is not UTF-8
+	mark   []int            // scratch: the text+1 that last marked each form
+	text   int
+}
+
+// newFormIndex indexes forms.
+func newFormIndex(forms []string) *formIndex {
+	x := &formIndex{byWord: map[string][]int{}, mark: make([]int, len(forms))}
+	for i, f := range forms {
+		x.all = append(x.all, i)
+		w := firstLetters(f)
+		if w == "" || !utf8.ValidString(f) {
+			x.always = append(x.always, i)
+			continue
+		}
+		x.byWord[w] = append(x.byWord[w], i)
+	}
+	return x
+}
+
+// firstLetters returns the run of letters f opens with.
+func firstLetters(f string) string {
+	for i, r := range f {
+		if !unicode.IsLetter(r) {
+			return f[:i]
+		}
+	}
+	return f
+}
+
+// in returns, in ascending order, the indices from `from` on of the forms
+// text may hold as a name: a superset of those containsName finds in it.
+func (x *formIndex) in(text string, from int) []int {
+	if !utf8.ValidString(text) {
+		return append([]int(nil), x.all[from:]...)
+	}
+	x.text++
+	var out []int
+	add := func(ids []int) {
+		for _, i := range ids {
+			if i >= from && x.mark[i] != x.text {
+				x.mark[i] = x.text
+				out = append(out, i)
+			}
+		}
+	}
+	add(x.always)
+	start := -1
+	for i, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			add(x.byWord[text[start:i]])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(x.byWord[text[start:]])
+	}
+	slices.Sort(out)
+	return out
 }

@@ -1,12 +1,18 @@
 package brief
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"hash/fnv"
+	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/ingest"
@@ -66,12 +72,25 @@ func TestBuildLeavesStoryAlone(t *testing.T) {
 // (three outlets a story), then, past the 210 of that set, the first
 // three articles of each DUC 2006 topic, in order.
 func pile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
+	return pileOf(tb, basil, n, "summarization/duc2006/docs", "D06*", 3)
+}
+
+// clusterPile is pile as `storyline bench` makes it: past the BASIL
+// articles come whole DUC 2003 topics (ten articles of one story each).
+func clusterPile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
+	return pileOf(tb, basil, n, "summarization/duc2003/docs", "d*", 1000)
+}
+
+// pileOf returns the first n of the BASIL articles, then the first
+// perTopic articles of each topic folder of set (those matching glob),
+// in order.
+func pileOf(tb testing.TB, basil []*news.Doc, n int, set, glob string, perTopic int) []*news.Doc {
 	out := append([]*news.Doc(nil), basil[:min(n, len(basil))]...)
 	if len(out) >= n {
 		return out
 	}
-	root := testutil.Data(tb, "summarization/duc2006/docs")
-	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
+	root := testutil.Data(tb, set)
+	topics, _ := filepath.Glob(filepath.Join(root, glob))
 	sort.Strings(topics)
 	chain, err := analyze.Default()
 	if err != nil {
@@ -80,7 +99,7 @@ func pile(tb testing.TB, basil []*news.Doc, n int) []*news.Doc {
 	for _, dir := range topics {
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		sort.Strings(files)
-		for _, f := range files[:min(3, len(files))] {
+		for _, f := range files[:min(perTopic, len(files))] {
 			for a, err := range ingest.Read(f) {
 				if err != nil || len(out) >= n {
 					continue
@@ -110,6 +129,81 @@ func BenchmarkBuild(b *testing.B) {
 	all := testdocs.Basil(b, 300)
 	for _, n := range []int{10, 30, 100, 300} {
 		s := &news.Story{ID: "pile", Docs: pile(b, all, n)}
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			c := testutil.CPUTime()
+			for b.Loop() {
+				if _, err := Build(s, DefaultConfig()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+		})
+	}
+}
+
+var pileDump = flag.String("pile-dump", "", "TestPileDump: folder to write the JSON briefs of the benchmark piles to")
+
+// TestPileDump writes the JSON brief of each pile of BenchmarkBuild, and
+// of the first DUC 2006 topics, to the folder -pile-dump names, with
+// their SHA-256 in the log, so that a speed change can show that Build's
+// output is the same bytes before and after (diff the folders). Without
+// the flag it skips.
+func TestPileDump(t *testing.T) {
+	if *pileDump == "" {
+		t.Skip("brief: no -pile-dump folder given")
+	}
+	if err := os.MkdirAll(*pileDump, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dump := func(name string, s *news.Story) {
+		b, err := Build(s, DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.MarshalIndent(b, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*pileDump, name+".json"), out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d docs, sha256 %x", name, len(s.Docs), sha256.Sum256(out))
+	}
+	all := testdocs.Basil(t, 300)
+	for _, n := range []int{10, 30, 100, 300} {
+		dump(fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
+	}
+	dump("clusters-300", &news.Story{ID: "pile", Docs: clusterPile(t, all, 300)})
+	root := testutil.Data(t, "summarization/duc2006/docs")
+	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
+	sort.Strings(topics)
+	chain, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range topics[:min(8, len(topics))] {
+		s := &news.Story{ID: filepath.Base(dir)}
+		for a, err := range ingest.Read(dir) {
+			if err != nil {
+				continue
+			}
+			d, err := chain.Doc(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Docs = append(s.Docs, d)
+		}
+		dump(s.ID, s)
+	}
+}
+
+// BenchmarkBuildClusters is BenchmarkBuild on the piles of
+// clusterPile, whose DUC articles come ten to a story, as in
+// `storyline bench`.
+func BenchmarkBuildClusters(b *testing.B) {
+	all := testdocs.Basil(b, 300)
+	for _, n := range []int{100, 300} {
+		s := &news.Story{ID: "pile", Docs: clusterPile(b, all, n)}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
 			c := testutil.CPUTime()
 			for b.Loop() {
@@ -272,5 +366,44 @@ func TestDocSims(t *testing.T) {
 		if q(best, 0) < relatedSim {
 			t.Errorf("%s: an article's nearest neighbour scores %.3f, below relatedSim %.2f", filepath.Base(dir), q(best, 0), relatedSim)
 		}
+	}
+}
+
+// TestShinglesFNV checks that shingles hashes its word 5-grams as
+// hash/fnv's FNV-1a does (each word followed by a zero byte), so that
+// copies finds what it found with that package, and that copies finds a
+// copy behind a stock phrase many articles share.
+func TestShinglesFNV(t *testing.T) {
+	// twice, so that shingles repeat
+	text := strings.Repeat("Ünïcode words, numbers like 42 and CAPITALS: the quick brown fox jumps over the lazy dog again and again. ", 2)
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var want []uint64
+	for i := 0; i+shingleWords <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+shingleWords] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		want = append(want, h.Sum64())
+	}
+	slices.Sort(want)
+	if got := shingles(text); !slices.Equal(got, slices.Compact(want)) {
+		t.Errorf("shingles: %d hashes, %d of hash/fnv's, or other values", len(got), len(want))
+	}
+	// A stock phrase in every doc is indexed for the first seenCap docs
+	// only; the copy among the later docs is still found.
+	stock := strings.Repeat("this story was reported with help from staff writers in the newsroom today ", 3)
+	var docs []*news.Doc
+	for i := range seenCap + 4 {
+		var body strings.Builder
+		for k := range 60 {
+			fmt.Fprintf(&body, "word%dx%d ", i, k)
+		}
+		docs = append(docs, &news.Doc{Article: news.Article{ID: fmt.Sprintf("d%02d", i), Text: stock + body.String()}})
+	}
+	docs = append(docs, &news.Doc{Article: news.Article{ID: "z-copy", Text: docs[seenCap+2].Text}})
+	got := copies(docs)
+	if got["z-copy"] != docs[seenCap+2].ID || len(got) != 1 {
+		t.Errorf("copies = %v, want z-copy -> %s only", got, docs[seenCap+2].ID)
 	}
 }

@@ -1,7 +1,7 @@
 package brief
 
 import (
-	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,9 +22,12 @@ const quoteSimilarity = 0.75
 // quote reported by several outlets, word for word or nearly, is one
 // entry citing all of them.
 func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
-	var entries []news.QuoteEntry
-	var words [][]string
-	seen := newQuoteIndex()
+	// The story's statements in order, each with its words, then merged.
+	type said struct {
+		e news.QuoteEntry
+		w []string
+	}
+	var all []said
 	names := newEntityNames(ents)
 	for _, d := range s.Docs {
 		// canonicalSpeaker reads a quote's speaker and the doc entity of
@@ -73,29 +76,39 @@ func quotes(s *news.Story, ents []news.Entity) []news.QuoteEntry {
 				Via:      q.Via,
 				Opinion:  d.InOpinion(q.Content),
 			}
-			w := contentWords(text)
-			if i := seen.same(entries, words, e, w); i >= 0 {
-				merged := &entries[i]
-				if !contains(merged.Sources, d.ID) {
-					merged.Sources = append(merged.Sources, d.ID)
-				}
-				if merged.Speaker == "" {
-					merged.Speaker = e.Speaker
-				}
-				if e.Direct && !merged.Direct {
-					merged.Text, merged.Direct, merged.Sentence = e.Text, true, e.Sentence
-					words[i] = w
-					seen.add(i, w)
-				}
-				if merged.Via == "" {
-					merged.Via = e.Via
-				}
-				continue
-			}
-			entries = append(entries, e)
-			words = append(words, w)
-			seen.add(len(entries)-1, w)
+			all = append(all, said{e, contentWords(text)})
 		}
+	}
+	lists := make([][]string, len(all))
+	for i, x := range all {
+		lists[i] = x.w
+	}
+	var entries []news.QuoteEntry
+	var words [][]string
+	seen := newQuoteIndex(lists)
+	for _, x := range all {
+		e, w := x.e, x.w
+		if i := seen.same(entries, words, e, w); i >= 0 {
+			merged := &entries[i]
+			if !contains(merged.Sources, e.Source) {
+				merged.Sources = append(merged.Sources, e.Source)
+			}
+			if merged.Speaker == "" {
+				merged.Speaker = e.Speaker
+			}
+			if e.Direct && !merged.Direct {
+				merged.Text, merged.Direct, merged.Sentence = e.Text, true, e.Sentence
+				words[i] = w
+				seen.add(i, w)
+			}
+			if merged.Via == "" {
+				merged.Via = e.Via
+			}
+			continue
+		}
+		entries = append(entries, e)
+		words = append(words, w)
+		seen.add(len(entries)-1, w)
 	}
 	// Group by speaker: the most quoted first, then by first appearance;
 	// the unknown last.
@@ -416,31 +429,97 @@ func contentWords(s string) []string {
 // one without comparing it with every entry: an inverted index from words
 // to the entries holding them, and one from short word lists (under three
 // words, which only an identical list matches) to their entries.
+//
+// Words are ranked once, rarest first over all the story's statements
+// (newQuoteIndex), and a list of three words or more is held as the
+// sorted ranks of its distinct words. Two such lists, of q and r
+// distinct words, overlap by quoteSimilarity only when the smaller is at
+// least half the larger, so they share at least t = ⌈¾·min(q, r)⌉ ≥
+// ⌈¾·⌈q/2⌉⌉ words; then the first q-t+1 of one list's ranks and the first
+// r-t+1 of the other's meet (the prefix filter of Chaudhuri et al.,
+// 2006). So each entry is indexed by the prefix its own size allows, and
+// a new quote looks up only the entries holding a word of its prefix:
+// the rare words, whose lists are short.
 type quoteIndex struct {
-	byWord  map[string][]int
+	rank    map[string]int32 // word → rank, rarest first
+	byWord  [][]int          // by rank: the entries whose prefix held it (some since changed)
 	byShort map[string][]int
-	// sets holds each entry's distinct words (lists of three words or
-	// more), so that overlap does not rebuild them for every comparison.
-	sets map[int]map[string]bool
+	// sets holds each entry's ranks (lists of three words or more;
+	// nil for others), so that overlap does not rebuild them for every
+	// comparison.
+	sets [][]int32
+	mark []int // scratch: the probe+1 that last took an entry as a candidate
+	n    int
 }
 
-func newQuoteIndex() *quoteIndex {
-	return &quoteIndex{byWord: map[string][]int{}, byShort: map[string][]int{}, sets: map[int]map[string]bool{}}
+// newQuoteIndex ranks the words of lists, the story's statements, by the
+// number of lists holding them, then by the word.
+func newQuoteIndex(lists [][]string) *quoteIndex {
+	df := map[string]int{}
+	for _, w := range lists {
+		for _, x := range distinct(w) {
+			df[x]++
+		}
+	}
+	order := make([]string, 0, len(df))
+	for x := range df {
+		order = append(order, x)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		if df[order[a]] != df[order[b]] {
+			return df[order[a]] < df[order[b]]
+		}
+		return order[a] < order[b]
+	})
+	x := &quoteIndex{rank: make(map[string]int32, len(order)), byWord: make([][]int, len(order)), byShort: map[string][]int{}}
+	for r, w := range order {
+		x.rank[w] = int32(r)
+	}
+	return x
+}
+
+// ranks returns the sorted ranks of the distinct words of w, ranking a
+// word no list held after all others, once.
+func (x *quoteIndex) ranks(w []string) []int32 {
+	out := make([]int32, 0, len(w))
+	for _, word := range w {
+		r, ok := x.rank[word]
+		if !ok {
+			r = int32(len(x.byWord))
+			x.rank[word] = r
+			x.byWord = append(x.byWord, nil)
+		}
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// prefix is how many of the first ranks of a list of q distinct words
+// are indexed and looked up: q-t+1 for t = ⌈¾·⌈q/2⌉⌉ (see quoteIndex).
+func prefix(q int) int {
+	m := (q + 1) / 2
+	return q - (3*m+3)/4 + 1
 }
 
 // add records that entry i holds the words w (again, when its words
 // change: stale postings only add candidates, which are checked).
 func (x *quoteIndex) add(i int, w []string) {
+	for len(x.sets) <= i {
+		x.sets = append(x.sets, nil)
+		x.mark = append(x.mark, 0)
+	}
 	if len(w) < 3 {
 		k := strings.Join(w, " ")
 		x.byShort[k] = append(x.byShort[k], i)
-		delete(x.sets, i)
+		x.sets[i] = nil
 		return
 	}
-	x.sets[i] = wordSet(w)
-	for _, word := range distinct(w) {
-		if l := x.byWord[word]; len(l) == 0 || l[len(l)-1] != i {
-			x.byWord[word] = append(l, i)
+	rs := x.ranks(w)
+	x.sets[i] = rs
+	for _, r := range rs[:prefix(len(rs))] {
+		if l := x.byWord[r]; len(l) == 0 || l[len(l)-1] != i {
+			x.byWord[r] = append(l, i)
 		}
 	}
 }
@@ -449,43 +528,43 @@ func (x *quoteIndex) add(i int, w []string) {
 // (the same speaker, or one unknown, and near-verbatim words), or -1: the
 // first of those whose overlap with w is highest, as comparing with every
 // entry in order would give.
-//
-// Two lists of at least three words overlap by quoteSimilarity only when
-// the shorter's distinct words are at least half the longer's, so they
-// share at least k = ⌈quoteSimilarity·q/2⌉ of w's q distinct words; any k
-// of them include one of any q-k+1, so only the entries holding one of
-// w's q-k+1 rarest words can match.
 func (x *quoteIndex) same(entries []news.QuoteEntry, words [][]string, e news.QuoteEntry, w []string) int {
 	var cand []int
+	var set []int32
 	if len(w) < 3 {
 		cand = x.byShort[strings.Join(w, " ")]
 	} else {
-		ws := distinct(w)
-		sort.SliceStable(ws, func(a, b int) bool { return len(x.byWord[ws[a]]) < len(x.byWord[ws[b]]) })
-		k := int(math.Ceil(quoteSimilarity * float64(len(ws)) / 2))
-		seen := map[int]bool{}
-		for _, word := range ws[:len(ws)-k+1] {
-			for _, i := range x.byWord[word] {
-				if !seen[i] {
-					seen[i] = true
-					cand = append(cand, i)
+		set = x.ranks(w)
+		x.n++
+		for _, r := range set[:prefix(len(set))] {
+			for _, i := range x.byWord[r] {
+				if x.mark[i] == x.n {
+					continue
 				}
+				x.mark[i] = x.n
+				// Only an entry of three words or more, with a speaker
+				// that may be e's, and of a size within twice w's can
+				// overlap w by quoteSimilarity (see rankOverlap).
+				o := x.sets[i]
+				if o == nil || len(words[i]) < 3 || 2*min(len(o), len(set)) < max(len(o), len(set)) {
+					continue
+				}
+				if sp := entries[i].Speaker; sp != e.Speaker && sp != "" && e.Speaker != "" {
+					continue
+				}
+				cand = append(cand, i)
 			}
 		}
-		sort.Ints(cand)
+		slices.Sort(cand)
 	}
 	best, bestSim := -1, 0.0
-	var set map[string]bool
-	if len(w) >= 3 {
-		set = wordSet(w)
-	}
 	for _, i := range cand {
 		if o := entries[i]; o.Speaker != e.Speaker && o.Speaker != "" && e.Speaker != "" {
 			continue
 		}
 		var sim float64
-		if other, ok := x.sets[i]; ok && set != nil && len(words[i]) >= 3 {
-			sim = setOverlap(other, set)
+		if other := x.sets[i]; other != nil && set != nil && len(words[i]) >= 3 {
+			sim = rankOverlap(other, set)
 		} else {
 			sim = overlap(words[i], w)
 		}
@@ -494,6 +573,31 @@ func (x *quoteIndex) same(entries []news.QuoteEntry, words [][]string, e news.Qu
 		}
 	}
 	return best
+}
+
+// rankOverlap is setOverlap on two lists' sorted ranks.
+func rankOverlap(a, b []int32) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if 2*len(a) < len(b) {
+		// A short quote inside a long one is a different statement.
+		return 0
+	}
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 // distinct returns the distinct words of w in their first order.

@@ -1,7 +1,7 @@
 package brief
 
 import (
-	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -69,22 +69,48 @@ const (
 )
 
 // shingles returns the hashed word 5-grams of a text, its words
-// lowercased and stripped of punctuation.
-func shingles(text string) map[uint64]bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	out := map[uint64]bool{}
-	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
-		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+// lowercased and stripped of punctuation, each once, in ascending order.
+func shingles(text string) []uint64 {
+	lower := strings.ToLower(text)
+	// the words' bounds, as strings.FieldsFunc would split them
+	var bounds []int
+	start := -1
+	for i, r := range lower {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			bounds = append(bounds, start, i)
+			start = -1
 		}
-		out[h.Sum64()] = true
 	}
-	return out
+	if start >= 0 {
+		bounds = append(bounds, start, len(lower))
+	}
+	words := len(bounds) / 2
+	out := make([]uint64, 0, max(0, words-shingleWords+1))
+	for i := 0; i+shingleWords <= words; i++ {
+		// FNV-1a over the words, each followed by a zero byte
+		h := uint64(fnvOffset)
+		for k := i; k < i+shingleWords; k++ {
+			for _, c := range []byte(lower[bounds[2*k]:bounds[2*k+1]]) {
+				h ^= uint64(c)
+				h *= fnvPrime
+			}
+			h *= fnvPrime // h ^= 0
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
+
+// The 64-bit FNV-1a parameters (hash/fnv's).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // copies maps the ID of each article that copies another to the ID of
 // the article it copies. Of two copies, the original is the one dated
@@ -99,37 +125,124 @@ func copies(docs []*news.Doc) map[string]string {
 		}
 		return ds[i].ID < ds[j].ID
 	})
-	sh := make([]map[uint64]bool, len(ds))
+	n := len(ds)
+	sh := make([][]uint64, n)
+	total := 0
 	for i, d := range ds {
 		sh[i] = shingles(d.Text)
+		total += len(sh[i])
 	}
 	// Each doc is compared only with the earlier docs it shares a shingle
-	// with, counted through an index of the shingles seen so far.
-	seen := map[uint64][]int{}
-	shared := make([]int, len(ds))
+	// with. A shingle many docs hold (page furniture, a stock phrase)
+	// links only the first seenCap of them, so that counting costs the
+	// same per doc however many there are: earlier[j] lists, once per
+	// linked shingle, the earlier docs doc j shares it with, and capped[j]
+	// counts j's shingles not linked, so that the count of i in
+	// earlier[j] plus capped[j] bounds what i and j share. A pair whose
+	// bound reaches copyContainment is counted exactly.
+	occs := make([]occurrence, 0, total)
+	for i, hs := range sh {
+		for _, h := range hs {
+			occs = append(occs, occurrence{h, int32(i)})
+		}
+	}
+	occs = sortOccurrences(occs)
+	earlier := make([][]int32, n)
+	capped := make([]int, n)
+	for k := 0; k < len(occs); {
+		e := k + 1
+		for e < len(occs) && occs[e].h == occs[k].h {
+			e++
+		}
+		run := occs[k:e] // the docs holding one shingle, in order
+		for m, o := range run {
+			if m >= seenCap {
+				capped[o.doc]++
+				continue
+			}
+			for _, p := range run[:m] {
+				earlier[o.doc] = append(earlier[o.doc], p.doc)
+			}
+		}
+		k = e
+	}
+	shared := make([]int, n)
 	out := map[string]string{}
 	for j := range ds {
 		clear(shared)
-		for h := range sh[j] {
-			for _, i := range seen[h] {
-				shared[i]++
-			}
-			seen[h] = append(seen[h], j)
+		for _, i := range earlier[j] {
+			shared[i]++
 		}
 		for i := 0; i < j; i++ {
-			if shared[i] == 0 {
+			c := shared[i] + min(capped[j], len(sh[i]))
+			if c == 0 {
 				continue
 			}
 			if _, isCopy := out[ds[i].ID]; isCopy || ds[i].ID == ds[j].ID {
 				continue
 			}
-			if sharedShare(shared[i], len(sh[i]), len(sh[j])) >= copyContainment {
+			if sharedShare(c, len(sh[i]), len(sh[j])) < copyContainment {
+				continue // not even with every capped shingle shared
+			}
+			if capped[j] > 0 {
+				c = countShared(sh[i], sh[j])
+			}
+			if sharedShare(c, len(sh[i]), len(sh[j])) >= copyContainment {
 				out[ds[j].ID] = ds[i].ID
 				break
 			}
 		}
 	}
 	return out
+}
+
+// seenCap is how many of the docs holding a shingle copies links by it.
+const seenCap = 16
+
+// occurrence is a shingle held by a doc.
+type occurrence struct {
+	h   uint64
+	doc int32
+}
+
+// sortOccurrences sorts occurrences by shingle, keeping the order of
+// those of one shingle (a radix sort, a byte at a time: stable).
+func sortOccurrences(a []occurrence) []occurrence {
+	b := make([]occurrence, len(a))
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [257]int
+		for _, o := range a {
+			count[(o.h>>shift)&0xff+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, o := range a {
+			k := (o.h >> shift) & 0xff
+			b[count[k]] = o
+			count[k]++
+		}
+		a, b = b, a
+	}
+	return a
+}
+
+// countShared counts the members two ascending lists share.
+func countShared(a, b []uint64) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // sharedShare is the containment of two sets of sizes a and b sharing n

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -128,6 +129,9 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	})
 	var cs []nameGroup
 	owner := map[int]int{}
+	// suffixed lists the groups whose name has a generational suffix,
+	// in order (see suffixOnly)
+	var suffixed []int
 	// groups by the skeleton of their surname (names that match have the
 	// same), and two-part names by their first part
 	bySur := map[string][]int{}
@@ -174,8 +178,16 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if len(cands) == 0 && len(it.pn.parts) > 1 && !inDoc {
 			// "John Roberts" in one source, "John G. Roberts Jr." in
 			// another: one person, unless the item's own source tells
-			// them apart by naming both
-			cands = suffixOnly(items, cs, it)
+			// them apart by naming both. A name without a suffix is
+			// tried against the groups with one only.
+			among := suffixed
+			if it.pn.suffix != "" {
+				among = make([]int, len(cs))
+				for ci := range among {
+					among[ci] = ci
+				}
+			}
+			cands = suffixOnly(items, cs, among, it)
 		}
 		if len(cands) == 0 && len(it.pn.parts) == 1 {
 			// a name of one part may be the family name written first
@@ -281,6 +293,14 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		cs[pick].join(i, it)
 		index(pick, it.pn)
 		owner[i] = pick
+		// keep suffixed the groups whose name has a suffix, in order
+		k, in := slices.BinarySearch(suffixed, pick)
+		switch has := cs[pick].canon.suffix != ""; {
+		case has && !in:
+			suffixed = slices.Insert(suffixed, k, pick)
+		case !has && in:
+			suffixed = slices.Delete(suffixed, k, k+1)
+		}
 	}
 	if !inDoc {
 		cs = joinSpellings(items, cs)
@@ -746,6 +766,9 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 			bySur[sn.sk] = append(bySur[sn.sk], i)
 		}
 	}
+	// The mentions of the people a name may be, summed once for each
+	// spelling of a name (items of one name get the same sum).
+	compatibleMentions := map[string]int{}
 	var keep []int
 	for _, i := range perIdx {
 		it := &items[i]
@@ -754,10 +777,19 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 			// the mentions of people this name may be
 			per := it.count
 			if sn, ok := it.pn.surname(); ok && other[k] > 0 {
-				for _, j := range bySur[sn.sk] {
-					if j != i && compatible(it.pn, items[j].pn) {
-						per += items[j].count
+				key := it.pn.key()
+				sum, ok := compatibleMentions[key]
+				if !ok {
+					for _, j := range bySur[sn.sk] {
+						if compatible(it.pn, items[j].pn) {
+							sum += items[j].count
+						}
 					}
+					compatibleMentions[key] = sum
+				}
+				per += sum
+				if compatible(it.pn, it.pn) {
+					per -= it.count // the item itself is in bySur
 				}
 			}
 			if other[k] >= per {
@@ -769,6 +801,28 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 		keep = append(keep, i)
 	}
 	return keep, otherIdx
+}
+
+// key is a string that two names share when all their parts and suffix
+// are the same, and so compatible says the same of them: each string
+// written after its length.
+func (n pname) key() string {
+	var b []byte
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(n.suffix)
+	for _, p := range n.parts {
+		str(p.t)
+		str(p.sk)
+		if p.init {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	return string(b)
 }
 
 // genericTails are the words after a name that do not change what it

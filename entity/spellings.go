@@ -40,9 +40,12 @@ func joinedSame(pn pname, cs []nameGroup, byJoined map[string][]int) []int {
 // from the item's own source: a source that names both "Jesse Jackson"
 // and "Jesse Jackson Jr." tells them apart, and its doc-level grouping
 // has already kept them apart.
-func suffixOnly(items []item, cs []nameGroup, it *item) []int {
+//
+// among lists, in order, the groups to try: every group, or at least
+// those whose name's suffix is present where the item's is absent.
+func suffixOnly(items []item, cs []nameGroup, among []int, it *item) []int {
 	var out []int
-	for ci := range cs {
+	for _, ci := range among {
 		c := cs[ci].canon
 		if len(c.parts) < 2 || (c.suffix != "") == (it.pn.suffix != "") {
 			continue
@@ -156,10 +159,10 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 			continue
 		}
 		for _, b := range byLetter[joined[a][0]] {
-			if b <= a || disjoint.Find(parent, a) == disjoint.Find(parent, b) {
+			if b <= a || !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 				continue
 			}
-			if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
+			if disjoint.Find(parent, a) == disjoint.Find(parent, b) {
 				continue
 			}
 			together := false
@@ -219,9 +222,9 @@ func spellingOf(a, b pname, ja, jb string) bool {
 	sa, _ := a.surname()
 	sb, _ := b.surname()
 	// the family name matches, written last or, in names written family
-	// name first, first
-	family := partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0])
-	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family && levenshtein.Distance(ja, jb, n) <= n/8 {
+	// name first, first (tested after the cheap length tests)
+	family := func() bool { return partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0]) }
+	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family() && levenshtein.Distance(ja, jb, n) <= n/8 {
 		return true
 	}
 	if sameGivenNames(a, b) {

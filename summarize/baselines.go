@@ -148,5 +148,5 @@ func (c *pool) rankSelect(score []float64, opt Options) []int {
 			return 0
 		}
 		return score[i] + 1e-12
-	})
+	}, nil)
 }

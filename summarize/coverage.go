@@ -130,15 +130,22 @@ func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, floa
 	var chosen []int
 	words, bytes := 0, 0
 	value := 0.0
-	gain := func(i int) float64 {
+	// weighted is sentence i's gain before its brief factor, and gain its
+	// gain. weighted times briefFactorBound is at least the gain without
+	// finding the sentence's sources: both multiply the same positive
+	// values in the same order, so the bound holds in floating point, and
+	// a sentence whose bound does not beat the best so far is skipped
+	// with the same outcome as comparing its gain.
+	weighted := func(i int) float64 {
 		g := 0.0
 		for _, x := range per[i] {
 			if !covered[x] {
 				g += weight[x]
 			}
 		}
-		return g * (1 + positionWeight*c.sents[i].pos + centralityWeight*central[i]) * c.briefFactor(i, chosen)
+		return g * (1 + positionWeight*c.sents[i].pos + centralityWeight*central[i])
 	}
+	gain := func(i int) float64 { return weighted(i) * c.briefFactor(i, chosen) }
 	eligible := func(i int) bool {
 		s := c.sents[i]
 		if in[i] || rejected[i] || !s.ok {
@@ -165,7 +172,11 @@ func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, floa
 			if !eligible(i) || !fits(words, bytes, s, lw, lb) {
 				continue
 			}
-			g := gain(i)
+			w := weighted(i)
+			if w*c.briefFactorBound(i, chosen)/size[i] <= bestScore {
+				continue // its gain per size cannot beat bestScore
+			}
+			g := w * c.briefFactor(i, chosen)
 			if g <= 0 {
 				continue
 			}
@@ -186,13 +197,15 @@ func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, floa
 		chosen, words, bytes = c.clearest(chosen, opt, words, bytes)
 	}
 	n := len(chosen)
-	chosen = c.finish(chosen, opt, words, bytes, func(i int) float64 {
+	// score ranks the candidates of finish, with the brief factor bf
+	// gives: briefFactor, or briefFactorBound for a bound of the rank.
+	score := func(i int, bf func(int, []int) float64) float64 {
 		if !eligible(i) {
 			return 0
 		}
 		s := c.sents[i]
 		if !opt.Overflow || lw == 0 || words+s.words <= lw {
-			return gain(i)
+			return weighted(i) * bf(i, chosen)
 		}
 		// The scorer will keep only the first lw-words words: count the
 		// concepts there.
@@ -205,8 +218,11 @@ func (c *pool) greedy(opt Options, per [][]int32, weight []float64) ([]int, floa
 				g += weight[x]
 			}
 		}
-		return g * (1 + positionWeight*s.pos + centralityWeight*central[i]) * c.briefFactor(i, chosen)
-	})
+		return g * (1 + positionWeight*s.pos + centralityWeight*central[i]) * bf(i, chosen)
+	}
+	chosen = c.finish(chosen, opt, words, bytes,
+		func(i int) float64 { return score(i, c.briefFactor) },
+		func(i int) float64 { return score(i, c.briefFactorBound) })
 	if len(chosen) > n {
 		last := c.sents[chosen[n]]
 		frac := 1.0
@@ -254,21 +270,35 @@ func (c *pool) briefFactor(i int, chosen []int) float64 {
 	if c.ev == nil {
 		return 1
 	}
-	if c.support == nil {
-		support := make([][]string, len(c.sents))
-		for k, s := range c.sents {
-			if s.ok {
-				support[k] = c.sources(k)
-			}
-		}
-		c.support = support
+	n := 0 // a sentence that may not enter has no support counted
+	if c.sents[i].ok {
+		n = len(c.sources(i))
 	}
+	return c.briefFactorWith(i, chosen, n)
+}
+
+// briefFactorBound is at least briefFactor(i, chosen) without finding
+// sentence i's sources: it counts every article as supporting it. The
+// greedy search skips a sentence whose bound cannot beat the best found,
+// so that only the sentences in the running are compared with the pool.
+func (c *pool) briefFactorBound(i int, chosen []int) float64 {
+	if c.ev == nil {
+		return 1
+	}
+	return c.briefFactorWith(i, chosen, len(c.docs))
+}
+
+// briefFactorWith is briefFactor with the number of articles supporting
+// sentence i given. It grows with that number, so briefFactorBound is a
+// bound in floating point too: each step multiplies or divides by the
+// same positive values.
+func (c *pool) briefFactorWith(i int, chosen []int, support int) float64 {
 	info := infoFloor + (1-infoFloor)*c.ev[i].info
 	if c.ev[i].info == 0 {
 		info = emptyFactor // names nobody and nothing: a teaser or a generality
 	}
 	f := info *
-		(1 + supportWeight*float64(len(c.support[i])-1)/float64(max(len(c.docs)-1, 1)))
+		(1 + supportWeight*float64(support-1)/float64(max(len(c.docs)-1, 1)))
 	newDay := true
 	for _, j := range chosen {
 		if c.nearHappening(i, j) {

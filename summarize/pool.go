@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -54,8 +55,8 @@ type pool struct {
 	// concepts has run.
 	conceptIDs map[uint64]int32
 	// ev holds each sentence's happening when the docs are analysed
-	// (nil for plain documents), and support, once computed, the
-	// articles that state what each sentence states.
+	// (nil for plain documents), and support the articles that state
+	// what each sentence states, for those sources has found.
 	ev      []*happening
 	support [][]string
 	// idx indexes the sentences by term and participant, once sources
@@ -607,8 +608,13 @@ func nameVariants(names map[string]bool) map[string]string {
 			}
 			return group[i] < group[j]
 		})
+		masks := make([]uint64, len(group))
+		for i, n := range group {
+			masks[i] = byteMask(n)
+		}
 		for i, a := range group {
-			for _, b := range group[i+1:] {
+			for j := i + 1; j < len(group); j++ {
+				b := group[j]
 				if len(b)-len(a) > 2 {
 					break
 				}
@@ -617,6 +623,11 @@ func nameVariants(names map[string]bool) map[string]string {
 					limit = 2
 				}
 				if d := len(a) - len(b); d > limit || -d > limit {
+					continue
+				}
+				// each byte one has and the other lacks adds to their
+				// bag distance: a bound without counting
+				if bits.OnesCount64(masks[i]&^masks[j]) > limit || bits.OnesCount64(masks[j]&^masks[i]) > limit {
 					continue
 				}
 				if bagDistance(a, b) <= limit && levenshtein.Distance(a, b, limit) <= limit {
@@ -638,6 +649,17 @@ func nameVariants(names map[string]bool) map[string]string {
 		}
 	}
 	return out
+}
+
+// byteMask has bit b&63 set for each byte b of s: a bit set in one
+// mask and not in another stands for at least one byte value the first
+// string holds and the second lacks.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] & 63)
+	}
+	return m
 }
 
 // bagDistance is the larger number of letters, counted with their
@@ -703,8 +725,10 @@ func full(words, bytes, lw, lb int) bool {
 // finish adds, to a selection made within the budget, one last sentence:
 // with Overflow the best remaining sentence (the scorer will cut it);
 // otherwise the best one that keeps the summary within 1.3 times the
-// budget, when the summary is short of it. best ranks the candidates.
-func (c *pool) finish(chosen []int, opt Options, words, bytes int, best func(i int) float64) []int {
+// budget, when the summary is short of it. best ranks the candidates;
+// bound, when not nil, is at least best and cheaper: a candidate whose
+// bound does not beat the best so far is not ranked.
+func (c *pool) finish(chosen []int, opt Options, words, bytes int, best, bound func(i int) float64) []int {
 	lw, lb := opt.budget()
 	if full(words, bytes, lw, lb) {
 		return chosen
@@ -718,7 +742,7 @@ func (c *pool) finish(chosen []int, opt Options, words, bytes int, best func(i i
 	}
 	pick, score := -1, 0.0
 	for i, s := range c.sents {
-		if in[i] || !s.ok || c.redundant(s, chosen) {
+		if in[i] || !s.ok || bound != nil && bound(i) <= score || c.redundant(s, chosen) {
 			continue
 		}
 		if !opt.Overflow && !fits(words, bytes, s, int(1.3*float64(lw)), int(1.3*float64(lb))) {
@@ -897,6 +921,10 @@ func (c *pool) sources(i int) []string {
 			out = append(out, c.docs[d].ID)
 		}
 	}
+	if c.support == nil {
+		c.support = make([][]string, len(c.sents))
+	}
+	c.support[i] = out
 	return out
 }
 
