@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -660,12 +661,14 @@ var timelineStopwords = strings.Fields(`week weeks month months year years day d
 // a place in capitals, optionally a region after a comma, and a colon
 // or a dash ("RAFAH, Egypt/MITZPE HILA, Israel: …", "SIRTE, Libya — …"),
 // or a one-word region and then a capital ("SIRTE, Libya Deposed …").
-var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]+(?: [\p{Lu}'.-]+)*(?:(?:, [\p{L}'./, -]{2,60}?)?\s*(?::|—|–|--)\s+|, \p{Lu}\p{Ll}+\s+)(\p{Lu})`)
+var datelineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]+(?: [\p{Lu}'.-]+)*(?:(?:, [\p{L}'./, -]{2,60}?)?\s*(?::|—|–|--)\s+|, \p{Lu}\p{Ll}+\s+)(\p{Lu})`)
+})
 
 // dropDateline removes a dateline from the start of a timeline line: it
 // names where the article was filed, not what happened.
 func dropDateline(text string) string {
-	m := datelineRe.FindStringSubmatchIndex(text)
+	m := datelineRe().FindStringSubmatchIndex(text)
 	if m == nil {
 		return text
 	}
