@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,9 @@ type pool struct {
 // dateline matches news datelines and bylines at the start of a sentence:
 // "WASHINGTON (AP) --", "LONDON (AP) _", "BEIJING, Oct. 17 (Xinhua) --",
 // "NEW YORK _", "PINE RIDGE, S.D. (AP) --".
-var dateline = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .]+\)\s*(?:--|_|—|–|-)\s+)`)
+var dateline = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|_|—|–|-)\s+|\([A-Za-z .]+\)\s*(?:--|_|—|–|-)\s+)`)
+})
 
 // cleanText normalises white space and removes a leading dateline.
 func cleanText(s string) string {
@@ -81,7 +84,7 @@ func cleanText(s string) string {
 	if !hasDashSpace(s) {
 		return strings.TrimLeft(s, "_-–— ")
 	}
-	if m := dateline.FindStringIndex(s); m != nil && m[1] < len(s) {
+	if m := dateline().FindStringIndex(s); m != nil && m[1] < len(s) {
 		// Only when what precedes the dash is short and shouty.
 		head := s[:m[1]]
 		if len(head) < 60 && (strings.Contains(head, "(") || isUpperWord(strings.Fields(head)[0])) {
