@@ -320,7 +320,10 @@ type Clusterer struct {
 	lsh     *textvec.LSH
 	post    map[uint32][]int32
 	clock   time.Time
-	expiry  expiryHeap
+	// leap is the date of a doc that would have moved the clock more
+	// than maxLeap at once, held until a second doc confirms it.
+	leap   time.Time
+	expiry expiryHeap
 	// scratch
 	acc    map[int32]float64
 	seen   []int32
@@ -708,12 +711,32 @@ func (s *story) until(window time.Duration) time.Time {
 // original could still place a doc in.
 func (c Config) MaxStay() time.Duration { return 2 * c.Window }
 
+// maxLeap is how far past the clock one doc can move it alone.
+const maxLeap = 30 * 24 * time.Hour
+
 // advance moves the clock to t and retires the stories whose until is
-// more than Window before it.
+// more than Window before it. One doc dated far past the clock (more
+// than maxLeap) does not move it alone: a misdated article ("2099")
+// would retire every story. The clock leaps only when the next doc
+// also lies past that reach, to the earlier of the two dates; a stream
+// that resumes after a pause loses one doc's worth of retiring, a lone
+// misdated doc none.
 func (c *Clusterer) advance(t time.Time) {
-	if t.IsZero() || !t.After(c.clock) {
+	if t.IsZero() {
 		return
 	}
+	if !t.After(c.clock) {
+		c.leap = time.Time{}
+		return
+	}
+	if !c.clock.IsZero() && t.Sub(c.clock) > maxLeap {
+		if c.leap.IsZero() {
+			c.leap = t
+			return
+		}
+		t = minTime(t, c.leap)
+	}
+	c.leap = time.Time{}
 	c.clock = t
 	limit := t.Add(-c.cfg.Window)
 	for c.expiry.Len() > 0 && c.expiry[0].last.Before(limit) {
@@ -801,4 +824,11 @@ func Group(docs []*news.Doc, cfg Config) [][]*news.Doc {
 		out[k] = append(out[k], d)
 	}
 	return out
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }

@@ -114,11 +114,32 @@ func TestWindowRetiresStories(t *testing.T) {
 	c := New(Config{Window: 30 * 24 * time.Hour})
 	text := "Floodwaters swept through Carver forcing families from homes as the river burst its banks."
 	c.Add(mkDoc("1", day0, "Flood hits Carver", text))
-	// a year later the old story is out of the index: even the same
+	// a year later (the stream has moved on: one doc alone does not
+	// leap the clock) the old story is out of the index: even the same
 	// words start a new story (and are no duplicate of a retired doc)
+	c.Add(mkDoc("other", day0.AddDate(1, 0, 0), "Budget passes", "The city council passed its budget after a long night of talks."))
 	a := c.Add(mkDoc("2", day0.AddDate(1, 0, 0), "Flood hits Carver", text))
 	if !a.New || a.DuplicateOf != "" {
 		t.Errorf("a retired story was found: %+v", a)
+	}
+}
+
+func TestLoneMisdatedDocKeepsTheClock(t *testing.T) {
+	c := New(Config{Window: 30 * 24 * time.Hour})
+	text := "Floodwaters swept through Carver forcing families from homes as the river burst its banks."
+	c.Add(mkDoc("1", day0, "Flood hits Carver", text))
+	// an article misdated by decades does not retire every story
+	c.Add(mkDoc("misdated", day0.AddDate(80, 0, 0), "Budget passes", "The city council passed its budget after a long night of talks."))
+	a := c.Add(mkDoc("2", day0.AddDate(0, 0, 2), "Flood hits Carver", text))
+	if a.New || a.Story != "1" {
+		t.Errorf("one misdated doc retired the story: %+v", a)
+	}
+	// two docs past the clock's reach do move it (a stream resumed)
+	c.Add(mkDoc("later1", day0.AddDate(1, 0, 0), "Budget passes", "The city council passed its budget after a long night of talks."))
+	c.Add(mkDoc("later2", day0.AddDate(1, 0, 1), "Budget passes", "The city council passed its budget after a long night of talks."))
+	b := c.Add(mkDoc("3", day0.AddDate(1, 0, 1), "Flood hits Carver", text))
+	if !b.New {
+		t.Errorf("the story outlived its window after the stream moved on: %+v", b)
 	}
 }
 
@@ -134,7 +155,10 @@ func TestWindowStretchesWithTheStorysSpan(t *testing.T) {
 	if a.New || a.Story != "1" {
 		t.Errorf("a story that has run 50 days was retired 60 days after its last doc: %+v", a)
 	}
-	// 200 days on, past 30 + its span of 110 days, it is retired
+	// 200 days on, past 30 + its span (at most 30 more), it is retired
+	for _, id := range []string{"other1", "other2"} {
+		c.Add(mkDoc(id, day0.AddDate(0, 0, 310), "Budget passes", "The city council passed its budget after a long night of talks."))
+	}
 	b := c.Add(mkDoc("5", day0.AddDate(0, 0, 310), "Flood hits Carver", text))
 	if !b.New {
 		t.Errorf("a story found 200 days after its last doc: %+v", b)
