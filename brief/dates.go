@@ -114,6 +114,50 @@ type docDates struct {
 	// dlMonth and dlDay are the month and day of a dateline written
 	// without a year, or 0.
 	dlMonth, dlDay int
+	// forms numbers the expressions as timex.Resolve reads them: xs[k]
+	// and xs[m] resolve alike against every anchor when
+	// forms[k] == forms[m] ("Monday" twice), numbered from 0 in order
+	// of first use; formOf[f] is the first expression of form f.
+	forms  []int
+	formOf []int
+}
+
+// resolveForm is what timex.Resolve and timex.Interval give for an
+// expression read against an anchor.
+type resolveForm struct {
+	v          string
+	fut, ok    bool
+	start, end time.Time
+}
+
+// formKey is what timex.Resolve reads of an expression: its relative
+// reading (the base kept by identity), else its value and future flag.
+type formKey struct {
+	rel    news.Relative
+	hasRel bool
+	value  string
+	future bool
+}
+
+// numberForms fills dd.forms and dd.formOf (see docDates).
+func (dd *docDates) numberForms() {
+	seen := map[formKey]int{}
+	dd.forms = make([]int, len(dd.xs))
+	for k, x := range dd.xs {
+		key := formKey{hasRel: x.Relative != nil}
+		if x.Relative != nil {
+			key.rel = *x.Relative
+		} else {
+			key.value, key.future = x.Value, x.Future
+		}
+		f, ok := seen[key]
+		if !ok {
+			f = len(dd.formOf)
+			seen[key] = f
+			dd.formOf = append(dd.formOf, k)
+		}
+		dd.forms[k] = f
+	}
 }
 
 func newDocDates(d *news.Doc) *docDates {
@@ -125,6 +169,7 @@ func newDocDates(d *news.Doc) *docDates {
 		dd.xs = append(dd.xs, x)
 	}
 	dd.bags = expressionBags(d, dd.xs)
+	dd.numberForms()
 	if d.DatelineDate.IsZero() && d.Dateline != "" {
 		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
 	}
@@ -976,13 +1021,18 @@ type scorer struct {
 	rel     []bool
 	past    bool      // only events reported as done count
 	claimed []float64 // scratch: the best match of each event of the story
-	sims    map[[2]int]float64
-	story   []int // the indexes of the events of the doc's story, in pool order
+	// sims[k][i] is the similarity of expression k's words and the
+	// story's event i, or -1 until asked for; sims[k] is made on first
+	// use.
+	sims     [][]float64
+	story    []int         // the indexes of the events of the doc's story, in pool order
+	resolved []resolveForm // scratch: each form of the doc's expressions read against one anchor
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
-	return &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past, sims: map[[2]int]float64{}, story: story}
+	return &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
+		sims: make([][]float64, len(dd.xs)), story: story, resolved: make([]resolveForm, len(dd.formOf))}
 }
 
 // overlapping calls fn for every event of the doc's story that overlaps
@@ -1005,12 +1055,19 @@ func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
 // the story's event i (its position in sc.story), computed once: every
 // candidate day asks again.
 func (sc *scorer) sim(k, i int) float64 {
-	key := [2]int{k, i}
-	if v, ok := sc.sims[key]; ok {
+	row := sc.sims[k]
+	if row == nil {
+		row = make([]float64, len(sc.story))
+		for j := range row {
+			row[j] = -1
+		}
+		sc.sims[k] = row
+	}
+	if v := row[i]; v >= 0 {
 		return v
 	}
 	v := sc.dd.bags[k].sim(sc.all.evs[sc.story[i]].words)
-	sc.sims[key] = v
+	row[i] = v
 	return v
 }
 
@@ -1082,9 +1139,15 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	// the same happening in several sources.
 	var touched []int
 	var pastDays, futureDays []time.Time
+	// Each form once: expressions written alike read alike.
+	for f, k := range dd.formOf {
+		r := &sc.resolved[f]
+		r.v, r.fut = timex.Resolve(dd.xs[k], a)
+		r.start, r.end, r.ok = timex.Interval(r.v)
+	}
 	for k, x := range dd.xs {
-		v, fut := timex.Resolve(x, a)
-		st, en, ok := timex.Interval(v)
+		r := &sc.resolved[dd.forms[k]]
+		v, fut, st, en, ok := r.v, r.fut, r.start, r.end, r.ok
 		if !ok {
 			continue
 		}
