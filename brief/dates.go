@@ -1027,27 +1027,35 @@ type scorer struct {
 	sims     [][]float64
 	story    []int         // the indexes of the events of the doc's story, in pool order
 	resolved []resolveForm // scratch: each form of the doc's expressions read against one anchor
+	// starts and ends are the first and last days of the story's events,
+	// as Unix seconds (every day a midnight UTC).
+	starts, ends []int64
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
-	return &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
-		sims: make([][]float64, len(dd.xs)), story: story, resolved: make([]resolveForm, len(dd.formOf))}
+	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
+		sims: make([][]float64, len(dd.xs)), story: story, resolved: make([]resolveForm, len(dd.formOf)),
+		starts: make([]int64, len(story)), ends: make([]int64, len(story))}
+	for i, k := range story {
+		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
+	}
+	return sc
 }
 
 // overlapping calls fn for every event of the doc's story that overlaps
 // [st, en], with its position in sc.story: a search by day among the
 // story's events, so that the rest of the pile costs nothing.
 func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
-	from := st.AddDate(0, 0, -maxEventDays-1)
-	evs := sc.all.evs
-	i := sort.Search(len(sc.story), func(i int) bool { return !evs[sc.story[i]].start.Before(from) })
-	for ; i < len(sc.story) && !evs[sc.story[i]].start.After(en); i++ {
-		e := &evs[sc.story[i]]
-		if e.end.Before(st) {
+	// Days are midnights UTC (timex.Interval): seconds compare as the
+	// times do, and a day is 86,400 of them.
+	s, e := st.Unix(), en.Unix()
+	i, _ := slices.BinarySearch(sc.starts, s-(maxEventDays+1)*86400)
+	for ; i < len(sc.starts) && sc.starts[i] <= e; i++ {
+		if sc.ends[i] < s {
 			continue
 		}
-		fn(i, e)
+		fn(i, &sc.all.evs[sc.story[i]])
 	}
 }
 
