@@ -161,7 +161,16 @@ func (dd *docDates) numberForms() {
 }
 
 func newDocDates(d *news.Doc) *docDates {
-	dd := &docDates{d: d, fewDaysBefore: hasFewDaysBefore(d), all: contentBag(d.Text)}
+	dd := &docDates{d: d, all: contentBag(d.Text)}
+	dd.readExpressions()
+	return dd
+}
+
+// readExpressions fills in what dd tells of its doc's time expressions
+// and dateline: all but the words of the whole doc.
+func (dd *docDates) readExpressions() {
+	d := dd.d
+	dd.fewDaysBefore = hasFewDaysBefore(d)
 	for _, x := range d.Timexes {
 		if x.Type == "DURATION" || x.Type == "SET" {
 			continue
@@ -173,7 +182,6 @@ func newDocDates(d *news.Doc) *docDates {
 	if d.DatelineDate.IsZero() && d.Dateline != "" {
 		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
 	}
-	return dd
 }
 
 // expressionBags gives each expression of xs the content words of the
@@ -319,30 +327,45 @@ func docSims(dds []*docDates) [][]float64 {
 			df[w]++
 		}
 	}
-	idf := func(w string) float64 { return math.Log(1 + float64(n)/float64(df[w])) }
 	type posting struct {
 		doc int
 		v   float64
 	}
 	// Floats are summed in the order of the sorted words, never in map
-	// order, so the same pile gives the same bits every run.
+	// order, so the same pile gives the same bits every run: the words
+	// are numbered in that order, and each doc's are sorted by number.
 	words := slices.Sorted(maps.Keys(df))
-	index := map[string][]posting{}
+	id := make(map[string]int, len(words))
+	idf := make([]float64, len(words))
+	for k, w := range words {
+		id[w] = k
+		idf[k] = math.Log(1 + float64(n)/float64(df[w]))
+	}
+	index := make([][]posting, len(words))
 	norms := make([]float64, n)
+	type term struct {
+		id int
+		v  float64
+	}
+	var terms []term
 	for i, dd := range dds {
-		for _, w := range slices.Sorted(maps.Keys(dd.all)) {
-			v := dd.all[w]
-			x := v * idf(w)
+		terms = terms[:0]
+		for w, v := range dd.all {
+			terms = append(terms, term{id[w], v})
+		}
+		slices.SortFunc(terms, func(a, b term) int { return a.id - b.id })
+		for _, t := range terms {
+			x := t.v * idf[t.id]
 			norms[i] += x * x
-			index[w] = append(index[w], posting{i, x})
+			index[t.id] = append(index[t.id], posting{i, x})
 		}
 	}
 	dots := make([][]float64, n)
+	flat := make([]float64, n*n)
 	for i := range dots {
-		dots[i] = make([]float64, n)
+		dots[i] = flat[i*n : (i+1)*n : (i+1)*n]
 	}
-	for _, w := range words {
-		ps := index[w]
+	for _, ps := range index {
 		for a := range ps {
 			for b := a + 1; b < len(ps); b++ {
 				v := ps[a].v * ps[b].v
@@ -1474,11 +1497,28 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	if len(rejected) == 0 {
 		return nil
 	}
+	// Which docs tell a story needs the words of every doc; the checks
+	// read only the expressions of the rejected docs' stories, and the
+	// pool holds only their events (a check reads only its story's).
 	for i, d := range s.Docs {
-		dds[i] = newDocDates(d)
+		dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+	}
+	related := relatedDocs(dds)
+	needed := make([]bool, n)
+	for _, i := range rejected {
+		needed[i] = true
+		for j, r := range related[i] {
+			needed[j] = needed[j] || r
+		}
+	}
+	for i := range dds {
+		if needed[i] {
+			dds[i].readExpressions()
+		} else {
+			anchors[i] = time.Time{}
+		}
 	}
 	all := newPool(dds, anchors, nil)
-	related := relatedDocs(dds)
 	sort.SliceStable(rejected, func(a, b int) bool { return s.Docs[rejected[a]].ID < s.Docs[rejected[b]].ID })
 	var out []news.Conflict
 	for _, i := range rejected {
