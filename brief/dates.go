@@ -1114,36 +1114,44 @@ func (sc *scorer) counts(e *eventRef) bool {
 // announced). The dates of inferred sources give no candidate days, only
 // what they report.
 func (sc *scorer) candidates() []time.Time {
-	seen := map[time.Time]bool{}
-	var out []time.Time
-	addRange := func(lo, hi time.Time) {
-		for t := lo; !t.After(hi); t = t.AddDate(0, 0, 1) {
+	// Days are midnights UTC (day0, timex.Interval), counted here as
+	// days since 1970.
+	const daySec = 24 * 60 * 60
+	seen := map[int64]bool{}
+	var days []int64
+	addRange := func(lo, hi int64) {
+		for t := lo; t <= hi; t++ {
 			if !seen[t] {
 				seen[t] = true
-				out = append(out, t)
+				days = append(days, t)
 			}
 		}
 	}
-	anchors := map[time.Time]bool{}
-	events := map[[2]time.Time]bool{}
+	anchors := map[int64]bool{}
+	events := map[[2]int64]bool{}
 	for _, i := range sc.story {
 		e := &sc.all.evs[i]
 		if !sc.counts(e) {
 			continue
 		}
-		if e.weight >= 1 && !anchors[e.anchor] {
-			anchors[e.anchor] = true
-			addRange(e.anchor.AddDate(0, 0, -14), e.anchor.AddDate(0, 0, 14))
+		anchor := e.anchor.Unix() / daySec
+		if e.weight >= 1 && !anchors[anchor] {
+			anchors[anchor] = true
+			addRange(anchor-14, anchor+14)
 		}
 		// The days after a happening reported as done, or announced
 		// within two months: an article is written soon after it.
-		k := [2]time.Time{e.start, e.end}
-		if e.end.Sub(e.start) <= 7*24*time.Hour && e.end.Sub(e.anchor) <= 60*24*time.Hour && !events[k] {
+		k := [2]int64{e.start.Unix() / daySec, e.end.Unix() / daySec}
+		if k[1]-k[0] <= 7 && k[1]-anchor <= 60 && !events[k] {
 			events[k] = true
-			addRange(e.start, e.end.AddDate(0, 0, 14))
+			addRange(k[0], k[1]+14)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	slices.Sort(days)
+	out := make([]time.Time, len(days))
+	for i, t := range days {
+		out[i] = time.Unix(t*daySec, 0).UTC()
+	}
 	return out
 }
 
