@@ -120,6 +120,11 @@ type docDates struct {
 	// of first use; formOf[f] is the first expression of form f.
 	forms  []int
 	formOf []int
+	// partOf[k] numbers the part of a sentence whose words bags[k]
+	// holds: expressions of one part share one bag; parts is their
+	// number.
+	partOf []int
+	parts  int
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
@@ -177,7 +182,7 @@ func (dd *docDates) readExpressions() {
 		}
 		dd.xs = append(dd.xs, x)
 	}
-	dd.bags = expressionBags(d, dd.xs)
+	dd.bags, dd.partOf, dd.parts = expressionParts(d, dd.xs)
 	dd.numberForms()
 	if d.DatelineDate.IsZero() && d.Dateline != "" {
 		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
@@ -194,7 +199,17 @@ func (dd *docDates) readExpressions() {
 // Sunday night") share the sentence: cutting at clause marks matched one
 // sentence's words to two happenings of one week.
 func expressionBags(d *news.Doc, xs []news.Timex) []bag {
+	out, _, _ := expressionParts(d, xs)
+	return out
+}
+
+// expressionParts is expressionBags, with the number of the part of a
+// sentence each expression's bag holds (expressions of one part share
+// one bag), and the number of parts.
+func expressionParts(d *news.Doc, xs []news.Timex) ([]bag, []int, int) {
 	out := make([]bag, len(xs))
+	part := make([]int, len(xs))
+	parts := 0
 	for i := 0; i < len(xs); {
 		j := i
 		for j < len(xs) && xs[j].Sentence == xs[i].Sentence {
@@ -204,6 +219,8 @@ func expressionBags(d *news.Doc, xs []news.Timex) []bag {
 		if si < 0 || si >= len(d.Sentences) {
 			for k := i; k < j; k++ {
 				out[k] = bag{}
+				part[k] = parts
+				parts++
 			}
 			i = j
 			continue
@@ -229,12 +246,16 @@ func expressionBags(d *news.Doc, xs []news.Timex) []bag {
 			}
 			for m := from; m < k; m++ {
 				out[m] = b
+				part[m] = parts
+			}
+			if from < k {
+				parts++
 			}
 			from, lo = k, hi
 		}
 		i = j
 	}
-	return out
+	return out, part, parts
 }
 
 // deictic reports whether x counts its day from the article's date:
@@ -1044,9 +1065,9 @@ type scorer struct {
 	rel     []bool
 	past    bool      // only events reported as done count
 	claimed []float64 // scratch: the best match of each event of the story
-	// sims[k][i] is the similarity of expression k's words and the
-	// story's event i, or -1 until asked for; sims[k] is made on first
-	// use.
+	// sims[p][i] is the similarity of the words of the doc's part p
+	// (see docDates.partOf) and the story's event i, or -1 until asked
+	// for; sims[p] is made on first use.
 	sims     [][]float64
 	story    []int         // the indexes of the events of the doc's story, in pool order
 	resolved []resolveForm // scratch: each form of the doc's expressions read against one anchor
@@ -1058,7 +1079,7 @@ type scorer struct {
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
 	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
-		sims: make([][]float64, len(dd.xs)), story: story, resolved: make([]resolveForm, len(dd.formOf)),
+		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
 		starts: make([]int64, len(story)), ends: make([]int64, len(story))}
 	for i, k := range story {
 		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
@@ -1086,13 +1107,14 @@ func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
 // the story's event i (its position in sc.story), computed once: every
 // candidate day asks again.
 func (sc *scorer) sim(k, i int) float64 {
-	row := sc.sims[k]
+	p := sc.dd.partOf[k]
+	row := sc.sims[p]
 	if row == nil {
 		row = make([]float64, len(sc.story))
 		for j := range row {
 			row[j] = -1
 		}
-		sc.sims[k] = row
+		sc.sims[p] = row
 	}
 	if v := row[i]; v >= 0 {
 		return v
