@@ -1074,15 +1074,19 @@ type scorer struct {
 	// starts and ends are the first and last days of the story's events,
 	// as Unix seconds (every day a midnight UTC).
 	starts, ends []int64
+	// counting[i] reports whether the story's event i counts (see
+	// counts), which holds for the scorer's life.
+	counting []bool
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
 	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
 		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
-		starts: make([]int64, len(story)), ends: make([]int64, len(story))}
+		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story))}
 	for i, k := range story {
 		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
+		sc.counting[i] = sc.counts(&all.evs[k])
 	}
 	return sc
 }
@@ -1236,8 +1240,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		m := 0.0
 		var who []string
+		clock := clockOnly(x)
 		sc.overlapping(st, en, func(i int, e *eventRef) {
-			if !sc.counts(e) {
+			if !sc.counting[i] {
 				return
 			}
 			val := sc.sim(k, i)
@@ -1245,7 +1250,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				return
 			}
 			val *= e.weight * granularity(st, en, e.start, e.end)
-			if clockOnly(x) {
+			if clock {
 				val *= clockWeight
 			}
 			if val > m {
