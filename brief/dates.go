@@ -96,6 +96,9 @@ type eventRef struct {
 	past       bool      // on or before its source's date
 	anchor     time.Time // its source's date
 	text       string    // the expression as written
+	// norm and whole are wholeNorm(words).
+	norm  float64
+	whole bool
 }
 
 // maxEventDays is the longest period (a month) that counts as an event
@@ -125,6 +128,11 @@ type docDates struct {
 	// number.
 	partOf []int
 	parts  int
+	// partNorm[p] is the sum of the squared weights of part p's words,
+	// and partWhole[p] whether those weights are all whole numbers (see
+	// wholeNorm).
+	partNorm  []float64
+	partWhole []bool
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
@@ -183,6 +191,10 @@ func (dd *docDates) readExpressions() {
 		dd.xs = append(dd.xs, x)
 	}
 	dd.bags, dd.partOf, dd.parts = expressionParts(d, dd.xs)
+	dd.partNorm, dd.partWhole = make([]float64, dd.parts), make([]bool, dd.parts)
+	for k, p := range dd.partOf {
+		dd.partNorm[p], dd.partWhole[p] = wholeNorm(dd.bags[k])
+	}
 	dd.numberForms()
 	if d.DatelineDate.IsZero() && d.Dateline != "" {
 		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
@@ -780,7 +792,8 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
-			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text})
+			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
+				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]]})
 		}
 	}
 	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
@@ -1123,9 +1136,49 @@ func (sc *scorer) sim(k, i int) float64 {
 	if v := row[i]; v >= 0 {
 		return v
 	}
-	v := sc.dd.bags[k].sim(sc.all.evs[sc.story[i]].words)
+	e := &sc.all.evs[sc.story[i]]
+	var v float64
+	if sc.dd.partWhole[p] && e.whole {
+		v = wholeSim(sc.dd.bags[k], sc.dd.partNorm[p], e.words, e.norm)
+	} else {
+		v = sc.dd.bags[k].sim(e.words)
+	}
 	row[i] = v
 	return v
+}
+
+// wholeNorm is the sum of the squared weights of b, and whether they
+// are all whole numbers (as contentBag gives: 1, or 2 for a name), so
+// that sums of their squares are exact in any order.
+func wholeNorm(b bag) (float64, bool) {
+	n := 0.0
+	for _, v := range b {
+		if v != math.Trunc(v) || v < 0 || v > 1<<10 {
+			return 0, false
+		}
+		n += v * v
+	}
+	return n, n < 1<<40
+}
+
+// wholeSim is b.sim(o) for bags of whole weights with their wholeNorm
+// norms: the same sums, exact in any order, so the same bits, but
+// reading only the smaller bag and no norm again.
+func wholeSim(b bag, nb float64, o bag, no float64) float64 {
+	if len(b) == 0 || len(o) == 0 {
+		return 0
+	}
+	small, large := b, o
+	if len(o) < len(b) {
+		small, large = o, b
+	}
+	var in float64
+	for k, v := range small {
+		if w, ok := large[k]; ok {
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	return in / math.Sqrt(nb*no)
 }
 
 // counts reports whether event e is evidence for the scorer's doc.
