@@ -96,6 +96,9 @@ type eventRef struct {
 	past       bool      // on or before its source's date
 	anchor     time.Time // its source's date
 	text       string    // the expression as written
+	// norm and whole are wholeNorm(words).
+	norm  float64
+	whole bool
 }
 
 // maxEventDays is the longest period (a month) that counts as an event
@@ -114,21 +117,88 @@ type docDates struct {
 	// dlMonth and dlDay are the month and day of a dateline written
 	// without a year, or 0.
 	dlMonth, dlDay int
+	// forms numbers the expressions as timex.Resolve reads them: xs[k]
+	// and xs[m] resolve alike against every anchor when
+	// forms[k] == forms[m] ("Monday" twice), numbered from 0 in order
+	// of first use; formOf[f] is the first expression of form f.
+	forms  []int
+	formOf []int
+	// partOf[k] numbers the part of a sentence whose words bags[k]
+	// holds: expressions of one part share one bag; parts is their
+	// number.
+	partOf []int
+	parts  int
+	// partNorm[p] is the sum of the squared weights of part p's words,
+	// and partWhole[p] whether those weights are all whole numbers (see
+	// wholeNorm).
+	partNorm  []float64
+	partWhole []bool
+}
+
+// resolveForm is what timex.Resolve and timex.Interval give for an
+// expression read against an anchor.
+type resolveForm struct {
+	v          string
+	fut, ok    bool
+	start, end time.Time
+}
+
+// formKey is what timex.Resolve reads of an expression: its relative
+// reading (the base kept by identity), else its value and future flag.
+type formKey struct {
+	rel    news.Relative
+	hasRel bool
+	value  string
+	future bool
+}
+
+// numberForms fills dd.forms and dd.formOf (see docDates).
+func (dd *docDates) numberForms() {
+	seen := map[formKey]int{}
+	dd.forms = make([]int, len(dd.xs))
+	for k, x := range dd.xs {
+		key := formKey{hasRel: x.Relative != nil}
+		if x.Relative != nil {
+			key.rel = *x.Relative
+		} else {
+			key.value, key.future = x.Value, x.Future
+		}
+		f, ok := seen[key]
+		if !ok {
+			f = len(dd.formOf)
+			seen[key] = f
+			dd.formOf = append(dd.formOf, k)
+		}
+		dd.forms[k] = f
+	}
 }
 
 func newDocDates(d *news.Doc) *docDates {
-	dd := &docDates{d: d, fewDaysBefore: hasFewDaysBefore(d), all: contentBag(d.Text)}
+	dd := &docDates{d: d, all: contentBag(d.Text)}
+	dd.readExpressions()
+	return dd
+}
+
+// readExpressions fills in what dd tells of its doc's time expressions
+// and dateline: all but the words of the whole doc.
+func (dd *docDates) readExpressions() {
+	d := dd.d
+	dd.fewDaysBefore = hasFewDaysBefore(d)
 	for _, x := range d.Timexes {
 		if x.Type == "DURATION" || x.Type == "SET" {
 			continue
 		}
 		dd.xs = append(dd.xs, x)
 	}
-	dd.bags = expressionBags(d, dd.xs)
+	dd.bags, dd.partOf, dd.parts = expressionParts(d, dd.xs)
+	dd.partNorm, dd.partWhole = make([]float64, dd.parts), make([]bool, dd.parts)
+	for k, p := range dd.partOf {
+		dd.partNorm[p], dd.partWhole[p] = wholeNorm(dd.bags[k])
+	}
+	dd.numberForms()
 	if d.DatelineDate.IsZero() && d.Dateline != "" {
 		dd.dlMonth, dd.dlDay, _ = datelineMonthDay(d.Dateline)
 	}
-	return dd
 }
 
 // expressionBags gives each expression of xs the content words of the
@@ -141,7 +211,17 @@ func newDocDates(d *news.Doc) *docDates {
 // Sunday night") share the sentence: cutting at clause marks matched one
 // sentence's words to two happenings of one week.
 func expressionBags(d *news.Doc, xs []news.Timex) []bag {
+	out, _, _ := expressionParts(d, xs)
+	return out
+}
+
+// expressionParts is expressionBags, with the number of the part of a
+// sentence each expression's bag holds (expressions of one part share
+// one bag), and the number of parts.
+func expressionParts(d *news.Doc, xs []news.Timex) ([]bag, []int, int) {
 	out := make([]bag, len(xs))
+	part := make([]int, len(xs))
+	parts := 0
 	for i := 0; i < len(xs); {
 		j := i
 		for j < len(xs) && xs[j].Sentence == xs[i].Sentence {
@@ -151,6 +231,8 @@ func expressionBags(d *news.Doc, xs []news.Timex) []bag {
 		if si < 0 || si >= len(d.Sentences) {
 			for k := i; k < j; k++ {
 				out[k] = bag{}
+				part[k] = parts
+				parts++
 			}
 			i = j
 			continue
@@ -176,12 +258,16 @@ func expressionBags(d *news.Doc, xs []news.Timex) []bag {
 			}
 			for m := from; m < k; m++ {
 				out[m] = b
+				part[m] = parts
+			}
+			if from < k {
+				parts++
 			}
 			from, lo = k, hi
 		}
 		i = j
 	}
-	return out
+	return out, part, parts
 }
 
 // deictic reports whether x counts its day from the article's date:
@@ -274,30 +360,45 @@ func docSims(dds []*docDates) [][]float64 {
 			df[w]++
 		}
 	}
-	idf := func(w string) float64 { return math.Log(1 + float64(n)/float64(df[w])) }
 	type posting struct {
 		doc int
 		v   float64
 	}
 	// Floats are summed in the order of the sorted words, never in map
-	// order, so the same pile gives the same bits every run.
+	// order, so the same pile gives the same bits every run: the words
+	// are numbered in that order, and each doc's are sorted by number.
 	words := slices.Sorted(maps.Keys(df))
-	index := map[string][]posting{}
+	id := make(map[string]int, len(words))
+	idf := make([]float64, len(words))
+	for k, w := range words {
+		id[w] = k
+		idf[k] = math.Log(1 + float64(n)/float64(df[w]))
+	}
+	index := make([][]posting, len(words))
 	norms := make([]float64, n)
+	type term struct {
+		id int
+		v  float64
+	}
+	var terms []term
 	for i, dd := range dds {
-		for _, w := range slices.Sorted(maps.Keys(dd.all)) {
-			v := dd.all[w]
-			x := v * idf(w)
+		terms = terms[:0]
+		for w, v := range dd.all {
+			terms = append(terms, term{id[w], v})
+		}
+		slices.SortFunc(terms, func(a, b term) int { return a.id - b.id })
+		for _, t := range terms {
+			x := t.v * idf[t.id]
 			norms[i] += x * x
-			index[w] = append(index[w], posting{i, x})
+			index[t.id] = append(index[t.id], posting{i, x})
 		}
 	}
 	dots := make([][]float64, n)
+	flat := make([]float64, n*n)
 	for i := range dots {
-		dots[i] = make([]float64, n)
+		dots[i] = flat[i*n : (i+1)*n : (i+1)*n]
 	}
-	for _, w := range words {
-		ps := index[w]
+	for _, ps := range index {
 		for a := range ps {
 			for b := a + 1; b < len(ps); b++ {
 				v := ps[a].v * ps[b].v
@@ -691,7 +792,8 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
-			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text})
+			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
+				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]]})
 		}
 	}
 	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
@@ -976,28 +1078,45 @@ type scorer struct {
 	rel     []bool
 	past    bool      // only events reported as done count
 	claimed []float64 // scratch: the best match of each event of the story
-	sims    map[[2]int]float64
-	story   []int // the indexes of the events of the doc's story, in pool order
+	// sims[p][i] is the similarity of the words of the doc's part p
+	// (see docDates.partOf) and the story's event i, or -1 until asked
+	// for; sims[p] is made on first use.
+	sims     [][]float64
+	story    []int         // the indexes of the events of the doc's story, in pool order
+	resolved []resolveForm // scratch: each form of the doc's expressions read against one anchor
+	// starts and ends are the first and last days of the story's events,
+	// as Unix seconds (every day a midnight UTC).
+	starts, ends []int64
+	// counting[i] reports whether the story's event i counts (see
+	// counts), which holds for the scorer's life.
+	counting []bool
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
-	return &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past, sims: map[[2]int]float64{}, story: story}
+	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
+		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
+		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story))}
+	for i, k := range story {
+		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
+		sc.counting[i] = sc.counts(&all.evs[k])
+	}
+	return sc
 }
 
 // overlapping calls fn for every event of the doc's story that overlaps
 // [st, en], with its position in sc.story: a search by day among the
 // story's events, so that the rest of the pile costs nothing.
 func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
-	from := st.AddDate(0, 0, -maxEventDays-1)
-	evs := sc.all.evs
-	i := sort.Search(len(sc.story), func(i int) bool { return !evs[sc.story[i]].start.Before(from) })
-	for ; i < len(sc.story) && !evs[sc.story[i]].start.After(en); i++ {
-		e := &evs[sc.story[i]]
-		if e.end.Before(st) {
+	// Days are midnights UTC (timex.Interval): seconds compare as the
+	// times do, and a day is 86,400 of them.
+	s, e := st.Unix(), en.Unix()
+	i, _ := slices.BinarySearch(sc.starts, s-(maxEventDays+1)*86400)
+	for ; i < len(sc.starts) && sc.starts[i] <= e; i++ {
+		if sc.ends[i] < s {
 			continue
 		}
-		fn(i, e)
+		fn(i, &sc.all.evs[sc.story[i]])
 	}
 }
 
@@ -1005,13 +1124,61 @@ func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
 // the story's event i (its position in sc.story), computed once: every
 // candidate day asks again.
 func (sc *scorer) sim(k, i int) float64 {
-	key := [2]int{k, i}
-	if v, ok := sc.sims[key]; ok {
+	p := sc.dd.partOf[k]
+	row := sc.sims[p]
+	if row == nil {
+		row = make([]float64, len(sc.story))
+		for j := range row {
+			row[j] = -1
+		}
+		sc.sims[p] = row
+	}
+	if v := row[i]; v >= 0 {
 		return v
 	}
-	v := sc.dd.bags[k].sim(sc.all.evs[sc.story[i]].words)
-	sc.sims[key] = v
+	e := &sc.all.evs[sc.story[i]]
+	var v float64
+	if sc.dd.partWhole[p] && e.whole {
+		v = wholeSim(sc.dd.bags[k], sc.dd.partNorm[p], e.words, e.norm)
+	} else {
+		v = sc.dd.bags[k].sim(e.words)
+	}
+	row[i] = v
 	return v
+}
+
+// wholeNorm is the sum of the squared weights of b, and whether they
+// are all whole numbers (as contentBag gives: 1, or 2 for a name), so
+// that sums of their squares are exact in any order.
+func wholeNorm(b bag) (float64, bool) {
+	n := 0.0
+	for _, v := range b {
+		if v != math.Trunc(v) || v < 0 || v > 1<<10 {
+			return 0, false
+		}
+		n += v * v
+	}
+	return n, n < 1<<40
+}
+
+// wholeSim is b.sim(o) for bags of whole weights with their wholeNorm
+// norms: the same sums, exact in any order, so the same bits, but
+// reading only the smaller bag and no norm again.
+func wholeSim(b bag, nb float64, o bag, no float64) float64 {
+	if len(b) == 0 || len(o) == 0 {
+		return 0
+	}
+	small, large := b, o
+	if len(o) < len(b) {
+		small, large = o, b
+	}
+	var in float64
+	for k, v := range small {
+		if w, ok := large[k]; ok {
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	return in / math.Sqrt(nb*no)
 }
 
 // counts reports whether event e is evidence for the scorer's doc.
@@ -1026,36 +1193,44 @@ func (sc *scorer) counts(e *eventRef) bool {
 // announced). The dates of inferred sources give no candidate days, only
 // what they report.
 func (sc *scorer) candidates() []time.Time {
-	seen := map[time.Time]bool{}
-	var out []time.Time
-	addRange := func(lo, hi time.Time) {
-		for t := lo; !t.After(hi); t = t.AddDate(0, 0, 1) {
+	// Days are midnights UTC (day0, timex.Interval), counted here as
+	// days since 1970.
+	const daySec = 24 * 60 * 60
+	seen := map[int64]bool{}
+	var days []int64
+	addRange := func(lo, hi int64) {
+		for t := lo; t <= hi; t++ {
 			if !seen[t] {
 				seen[t] = true
-				out = append(out, t)
+				days = append(days, t)
 			}
 		}
 	}
-	anchors := map[time.Time]bool{}
-	events := map[[2]time.Time]bool{}
+	anchors := map[int64]bool{}
+	events := map[[2]int64]bool{}
 	for _, i := range sc.story {
 		e := &sc.all.evs[i]
 		if !sc.counts(e) {
 			continue
 		}
-		if e.weight >= 1 && !anchors[e.anchor] {
-			anchors[e.anchor] = true
-			addRange(e.anchor.AddDate(0, 0, -14), e.anchor.AddDate(0, 0, 14))
+		anchor := e.anchor.Unix() / daySec
+		if e.weight >= 1 && !anchors[anchor] {
+			anchors[anchor] = true
+			addRange(anchor-14, anchor+14)
 		}
 		// The days after a happening reported as done, or announced
 		// within two months: an article is written soon after it.
-		k := [2]time.Time{e.start, e.end}
-		if e.end.Sub(e.start) <= 7*24*time.Hour && e.end.Sub(e.anchor) <= 60*24*time.Hour && !events[k] {
+		k := [2]int64{e.start.Unix() / daySec, e.end.Unix() / daySec}
+		if k[1]-k[0] <= 7 && k[1]-anchor <= 60 && !events[k] {
 			events[k] = true
-			addRange(e.start, e.end.AddDate(0, 0, 14))
+			addRange(k[0], k[1]+14)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	slices.Sort(days)
+	out := make([]time.Time, len(days))
+	for i, t := range days {
+		out[i] = time.Unix(t*daySec, 0).UTC()
+	}
 	return out
 }
 
@@ -1082,9 +1257,15 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	// the same happening in several sources.
 	var touched []int
 	var pastDays, futureDays []time.Time
+	// Each form once: expressions written alike read alike.
+	for f, k := range dd.formOf {
+		r := &sc.resolved[f]
+		r.v, r.fut = timex.Resolve(dd.xs[k], a)
+		r.start, r.end, r.ok = timex.Interval(r.v)
+	}
 	for k, x := range dd.xs {
-		v, fut := timex.Resolve(x, a)
-		st, en, ok := timex.Interval(v)
+		r := &sc.resolved[dd.forms[k]]
+		v, fut, st, en, ok := r.v, r.fut, r.start, r.end, r.ok
 		if !ok {
 			continue
 		}
@@ -1112,8 +1293,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		m := 0.0
 		var who []string
+		clock := clockOnly(x)
 		sc.overlapping(st, en, func(i int, e *eventRef) {
-			if !sc.counts(e) {
+			if !sc.counting[i] {
 				return
 			}
 			val := sc.sim(k, i)
@@ -1121,7 +1303,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				return
 			}
 			val *= e.weight * granularity(st, en, e.start, e.end)
-			if clockOnly(x) {
+			if clock {
 				val *= clockWeight
 			}
 			if val > m {
@@ -1403,11 +1585,28 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	if len(rejected) == 0 {
 		return nil
 	}
+	// Which docs tell a story needs the words of every doc; the checks
+	// read only the expressions of the rejected docs' stories, and the
+	// pool holds only their events (a check reads only its story's).
 	for i, d := range s.Docs {
-		dds[i] = newDocDates(d)
+		dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+	}
+	related := relatedDocs(dds)
+	needed := make([]bool, n)
+	for _, i := range rejected {
+		needed[i] = true
+		for j, r := range related[i] {
+			needed[j] = needed[j] || r
+		}
+	}
+	for i := range dds {
+		if needed[i] {
+			dds[i].readExpressions()
+		} else {
+			anchors[i] = time.Time{}
+		}
 	}
 	all := newPool(dds, anchors, nil)
-	related := relatedDocs(dds)
 	sort.SliceStable(rejected, func(a, b int) bool { return s.Docs[rejected[a]].ID < s.Docs[rejected[b]].ID })
 	var out []news.Conflict
 	for _, i := range rejected {

@@ -184,7 +184,15 @@ func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 		n, ok := daysApart(all[i].value, all[j].value)
 		return ok && !(isYears(all[i].value) && n > yearsNear*365 || !isYears(all[i].value) && n > dayNear)
 	}
-	return happenings(len(all), same, func(group []int) (news.Conflict, bool) {
+	// Only mentions that share dayMinShared words can tell one
+	// happening (sameHappening): a posting list of the words finds them.
+	bags := make([]bag, len(all))
+	for i := range all {
+		bags[i] = all[i].words
+	}
+	index := newSharedWordIndex(bags)
+	candidates := func(i int) []int { return index.later(i, dayMinShared) }
+	return happeningsAmong(len(all), candidates, same, func(group []int) (news.Conflict, bool) {
 		type claim struct {
 			value, text, evidence string
 			sources               []string
