@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"index/suffixarray"
 	"math"
 	"slices"
 	"sort"
@@ -65,20 +64,19 @@ type lineCiter struct {
 	byRun    map[string][]string
 	oddForms []string
 	// The sentences indexed, so that a line is compared only with those
-	// that may state it: refs lists every sentence, posting the
-	// sentences holding each content word, all the sentences' texts
-	// (joined by NULs, starting at starts) for the lines copied from one,
-	// and byHead the sentences by their first citeHead bytes for those
-	// that copy part of a line.
+	// that may state it: refs lists every sentence (docRefs[i] the
+	// first of doc i's, in doc order), posting the sentences holding
+	// each content word, and byHead the sentences by their first
+	// citeHead bytes for the lines that copy part of one.
 	refs    []sentRef
+	docRefs []int32
 	posting map[string][]int32
-	// count and touched are scratch for candidates.
-	count   []int32
-	touched []int32
-	joined  *suffixarray.Index
-	starts  []int
-	byHead  map[string][]int32
-	short   []int32
+	// byID lists the docs of each ID.
+	byID map[string][]int
+	// count is scratch for stating.
+	count  []int32
+	byHead map[string][]int32
+	short  []int32
 }
 
 // sentRef names sentence k of doc i.
@@ -279,8 +277,12 @@ func letterRuns(text string) []string {
 func (c *lineCiter) indexSentences() {
 	c.posting = map[string][]int32{}
 	c.byHead = map[string][]int32{}
-	var joined []byte
+	c.byID = map[string][]int{}
+	for i, d := range c.docs {
+		c.byID[d.ID] = append(c.byID[d.ID], i)
+	}
 	for i, ss := range c.sents {
+		c.docRefs = append(c.docRefs, int32(len(c.refs)))
 		for k, cs := range ss {
 			if cs.text == "" {
 				continue
@@ -290,9 +292,6 @@ func (c *lineCiter) indexSentences() {
 			for w := range cs.words {
 				c.posting[w] = append(c.posting[w], r)
 			}
-			c.starts = append(c.starts, len(joined))
-			joined = append(joined, cs.text...)
-			joined = append(joined, 0)
 			if len(cs.text) < citeHead {
 				c.short = append(c.short, r)
 			} else {
@@ -300,7 +299,7 @@ func (c *lineCiter) indexSentences() {
 			}
 		}
 	}
-	c.joined = suffixarray.New(joined)
+	c.docRefs = append(c.docRefs, int32(len(c.refs)))
 }
 
 func (c *lineCiter) ref(r int32) (int, *citeSent) {
@@ -313,7 +312,8 @@ func (c *lineCiter) ref(r int32) (int, *citeSent) {
 // that make more than half of it.
 func (c *lineCiter) copied(folded string) []int32 {
 	var out []int32
-	if folded == "" || strings.IndexByte(folded, 0) >= 0 {
+	inner, ok := c.innerWord(folded)
+	if !ok {
 		for r := range c.refs {
 			_, cs := c.ref(int32(r))
 			if strings.Contains(cs.text, folded) || strings.Contains(folded, cs.text) && len(cs.text) > len(folded)/2 {
@@ -329,8 +329,10 @@ func (c *lineCiter) copied(folded string) []int32 {
 			out = append(out, r)
 		}
 	}
-	for _, at := range c.joined.Lookup([]byte(folded), -1) {
-		add(int32(sort.SearchInts(c.starts, at+1) - 1))
+	for _, r := range c.posting[inner] {
+		if _, cs := c.ref(r); strings.Contains(cs.text, folded) {
+			add(r)
+		}
 	}
 	part := func(r int32) {
 		if _, cs := c.ref(r); len(cs.text) > len(folded)/2 && strings.Contains(folded, cs.text) {
@@ -345,42 +347,6 @@ func (c *lineCiter) copied(folded string) []int32 {
 	for _, r := range c.short {
 		part(r)
 	}
-	slices.Sort(out)
-	return out
-}
-
-// candidates lists the sentences that may hold line l: those sharing
-// as many of its content words as holds asks.
-func (c *lineCiter) candidates(l citeSent) []int32 {
-	var out []int32
-	need := min(2, len(l.words))
-	if need == 0 {
-		for r := range c.refs {
-			out = append(out, int32(r))
-		}
-		return out
-	}
-	// counts per sentence in a scratch slice, cleared after use: a map
-	// here grew with every sentence sharing a common word
-	if len(c.count) < len(c.refs) {
-		c.count = make([]int32, len(c.refs))
-	}
-	touched := c.touched[:0]
-	for w := range l.words {
-		for _, r := range c.posting[w] {
-			if c.count[r] == 0 {
-				touched = append(touched, r)
-			}
-			c.count[r]++
-			if c.count[r] == int32(need) {
-				out = append(out, r)
-			}
-		}
-	}
-	for _, r := range touched {
-		c.count[r] = 0
-	}
-	c.touched = touched
 	slices.Sort(out)
 	return out
 }
@@ -556,7 +522,19 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		best[i] = 1
 	}
-	for _, r := range c.candidates(l) {
+	// A source the line cited keeps its place when one of its sentences
+	// holds the line (held); any source joins when a sentence states it
+	// (best), which only the sentences stating finds may.
+	var refs []int32
+	for _, id := range cited {
+		for _, i := range c.byID[id] {
+			for r := c.docRefs[i]; r < c.docRefs[i+1]; r++ {
+				refs = append(refs, r)
+			}
+		}
+	}
+	refs = append(refs, c.stating(l, citeOverlap, min(citeShared, len(l.words)))...)
+	for _, r := range refs {
 		if _, found := slices.BinarySearch(copies, r); found {
 			continue
 		}
@@ -768,16 +746,16 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			cl.order = append(cl.order, w)
 		}
 		sort.Strings(cl.order)
-		for _, r := range c.candidates(cl) {
+		need := claimOverlap
+		if len(cl.numbers) > 0 {
+			need = claimAnchored // its figures, held, say which claim it is
+		}
+		for _, r := range c.stating(cl, max(need, citeOverlap), min(citeShared, len(cl.words))) {
 			i, cs := c.ref(r)
 			if best[i] > 0 || !c.holds(cl, *cs) {
 				continue
 			}
 			v := c.share(cl, *cs)
-			need := claimOverlap
-			if len(cl.numbers) > 0 {
-				need = claimAnchored // its figures, held, say which claim it is
-			}
 			if v < need {
 				continue
 			}

@@ -611,29 +611,36 @@ func sentenceBag(d *news.Doc, i int) bag {
 func contentBag(text string) bag {
 	b := bag{}
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		f = strings.Trim(f, "-")
-		if utf8.RuneCountInString(f) < 3 {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(f)
-		w := strings.ToLower(f)
-		if stopwords[w] {
-			continue
-		}
-		if len(w) > 4 && strings.HasSuffix(w, "ies") {
-			w = w[:len(w)-3] + "y"
-		} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-1]
-		}
-		v := 1.0
-		if unicode.IsUpper(r) {
-			v = 2
-		}
-		if v > b[w] {
+		w, v, ok := contentField(f)
+		if ok && v > b[w] {
 			b[w] = v
 		}
 	}
 	return b
+}
+
+// contentField is the content word contentBag makes of one run of
+// letters and hyphens, with its weight, and false for a run it drops.
+func contentField(f string) (string, float64, bool) {
+	f = strings.Trim(f, "-")
+	if utf8.RuneCountInString(f) < 3 {
+		return "", 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	w := strings.ToLower(f)
+	if stopwords[w] {
+		return "", 0, false
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		w = w[:len(w)-3] + "y"
+	} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	v := 1.0
+	if unicode.IsUpper(r) {
+		v = 2
+	}
+	return w, v, true
 }
 
 // stopwords are the words contentBag drops: lexicon's stopwords, months
