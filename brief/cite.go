@@ -73,8 +73,9 @@ type lineCiter struct {
 	posting map[string][]int32
 	// byID lists the docs of each ID.
 	byID map[string][]int
-	// count is scratch for stating.
-	count  []int32
+	// cnt and acc are scratch for stating.
+	cnt    []int32
+	acc    []float64
 	byHead map[string][]int32
 	short  []int32
 }

@@ -47,79 +47,91 @@ func (c *lineCiter) unseenIDF() float64 {
 // stating lists, in sentence order, a superset of the sentences that
 // hold at least least of l's content words and a share frac of their
 // weight: every sentence for which share(l, ·) may reach frac.
+//
+// The line's words are read rarest first (shortest posting first),
+// counting for each sentence met how many of them it holds and their
+// weight. Once the words left are fewer than least, or weigh less than
+// frac of the line, a sentence holding none of the words read cannot
+// state the line, so no more postings are read; a sentence met keeps its
+// place only if, holding every word left besides, it could reach both
+// bounds.
 func (c *lineCiter) stating(l citeSent, frac float64, least int) []int32 {
 	n := len(l.order)
 	if n == 0 || least > n {
 		return nil // share is 0 for a line of no words
 	}
 	least = max(least, 1)
-	// by count: the n-least+1 words of the shortest postings
-	byLen := slices.Clone(l.order)
-	slices.SortStableFunc(byLen, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
-	countSet := byLen[:n-least+1]
-	countCost := 0
-	for _, w := range countSet {
-		countCost += len(c.posting[w])
-	}
-	// by weight: the heaviest words until the rest weigh less than frac
-	// of the line
-	byWeight := slices.Clone(l.order)
-	weight := make(map[string]float64, n)
+	ws := slices.Clone(l.order)
+	slices.SortStableFunc(ws, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
+	weight := make([]float64, n)
 	all := 0.0
-	for _, w := range byWeight {
-		weight[w] = c.weightOf(l, w)
-		all += weight[w]
+	for k, w := range ws {
+		weight[k] = c.weightOf(l, w)
+		all += weight[k]
 	}
-	slices.SortStableFunc(byWeight, func(a, b string) int {
-		switch {
-		case weight[a] > weight[b]:
-			return -1
-		case weight[a] < weight[b]:
-			return 1
-		}
-		return len(c.posting[a]) - len(c.posting[b])
-	})
-	rest := all
+	// rest[k] is the weight of ws[k:]
+	rest := make([]float64, n+1)
+	for k := n - 1; k >= 0; k-- {
+		rest[k] = rest[k+1] + weight[k]
+	}
+	need := frac*all - shareSlack*all
+	if len(c.cnt) < len(c.refs) {
+		c.cnt = make([]int32, len(c.refs))
+		c.acc = make([]float64, len(c.refs))
+	}
+	var met []int32
 	k := 0
-	for k < n && rest*(1+shareSlack) >= frac*all*(1-shareSlack) {
-		rest -= weight[byWeight[k]]
-		k++
+	for ; k < n && n-k >= least && rest[k] >= need; k++ {
+		for _, r := range c.posting[ws[k]] {
+			if c.cnt[r] == 0 {
+				met = append(met, r)
+			}
+			c.cnt[r]++
+			c.acc[r] += weight[k]
+		}
 	}
-	if rest < 0 {
-		rest = 0
+	live := met[:0]
+	for _, r := range met {
+		if int(c.cnt[r])+n-k >= least && c.acc[r]+rest[k] >= need {
+			live = append(live, r)
+		} else {
+			c.cnt[r], c.acc[r] = 0, 0
+		}
 	}
-	weightSet := byWeight[:k]
-	weightCost := 0
-	for _, w := range weightSet {
-		weightCost += len(c.posting[w])
-	}
-	set := countSet
-	if weightCost < countCost {
-		set = weightSet
-	}
-	return c.union(set)
-}
-
-// union lists, in order, the sentences holding one of the words.
-func (c *lineCiter) union(ws []string) []int32 {
-	if len(c.count) < len(c.refs) {
-		c.count = make([]int32, len(c.refs))
-	}
-	var out []int32
-	for _, w := range ws {
-		for _, r := range c.posting[w] {
-			if c.count[r] == 0 {
-				c.count[r] = 1
-				out = append(out, r)
+	// The words left are counted for the sentences met alone: from the
+	// word's posting when that is short, else from each sentence's words.
+	for ; k < n && len(live) > 0; k++ {
+		if p := c.posting[ws[k]]; len(p) <= postingScan*len(live) {
+			for _, r := range p {
+				if c.cnt[r] > 0 {
+					c.cnt[r]++
+					c.acc[r] += weight[k]
+				}
+			}
+			continue
+		}
+		for _, r := range live {
+			if _, cs := c.ref(r); cs.words[ws[k]] > 0 {
+				c.cnt[r]++
+				c.acc[r] += weight[k]
 			}
 		}
 	}
-	for _, r := range out {
-		c.count[r] = 0
+	out := live[:0]
+	for _, r := range live {
+		if int(c.cnt[r]) >= least && c.acc[r] >= need {
+			out = append(out, r)
+		}
+		c.cnt[r], c.acc[r] = 0, 0
 	}
 	slices.Sort(out)
 	return out
 }
+
+// postingScan is how many times longer than the sentences met a posting
+// may be for stating to read it rather than look the word up in each
+// sentence.
+const postingScan = 16
 
 // innerWord returns the content word (as citeSent.words keys it) of
 // folded's inner letter runs that the fewest sentences hold, and false
