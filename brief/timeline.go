@@ -71,18 +71,18 @@ type candidate struct {
 func timeline(s *news.Story) []news.TimelineEntry {
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
-		cands = append(cands, datedCandidates(d)...)
-		undated = append(undated, undatedCandidates(d)...)
+		sd := sentenceDates(d)
+		cands = append(cands, datedCandidates(d, sd)...)
+		undated = append(undated, undatedCandidates(d, sd)...)
 	}
-	// Merge candidates of the same date about the same happening.
+	// Merge candidates of the same date about the same happening: the
+	// entries of each date, in the order they were made.
 	var entries []*entry
+	byDate := map[string][]*entry{}
 	for _, c := range cands {
 		var best *entry
 		bestSim := 0.0
-		for _, e := range entries {
-			if e.members[0].date != c.date {
-				continue
-			}
+		for _, e := range byDate[c.date] {
 			sim := e.words.sim(c.words)
 			need := mergeDay
 			if c.end.Sub(c.start) >= 24*time.Hour {
@@ -96,7 +96,9 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			}
 		}
 		if best == nil {
-			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
+			e := &entry{members: []*candidate{c}, words: c.words.copy()}
+			entries = append(entries, e)
+			byDate[c.date] = append(byDate[c.date], e)
 			continue
 		}
 		best.members = append(best.members, c)
@@ -187,11 +189,11 @@ func (e *entry) explicit() []*candidate {
 // sentence its finest date (a day before a week, a week before a month;
 // the first of equals), at most maxPerDate a date, the first in the
 // article (news puts the main fact first), carrying the words of the
-// others about that date.
-func datedCandidates(d *news.Doc) []*candidate {
+// others about that date. sd is sentenceDates(d).
+func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 	var out []*candidate
 	byDate := map[string][]*candidate{}
-	for _, t := range sentenceDates(d) {
+	for _, t := range sd {
 		st, en, _ := timex.Interval(t.Value)
 		sent := d.Sentences[t.Sentence]
 		val := t.Value
@@ -289,7 +291,8 @@ const (
 // undatedCandidates lists the sentences of d's lead that name no date,
 // each dated by the last day a sentence before it named as past or
 // present (it goes on telling that day's happening), else by d's date.
-func undatedCandidates(d *news.Doc) []*candidate {
+// sd is sentenceDates(d).
+func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 	if d.Date.IsZero() {
 		return nil
 	}
@@ -302,7 +305,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 	// The day of the story so far: the last day a sentence named, as
 	// past or present, or the article's date.
 	days := map[int]time.Time{}
-	for _, t := range sentenceDates(d) {
+	for _, t := range sd {
 		if st, en, ok := timex.Interval(t.Value); ok && day0(st).Equal(day0(en)) && !t.Future && t.Tense <= 0 && !st.After(d.Date) {
 			days[t.Sentence] = day0(st)
 		}
