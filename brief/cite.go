@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -73,6 +74,12 @@ type lineCiter struct {
 	posting map[string][]int32
 	// byID lists the docs of each ID.
 	byID map[string][]int
+	// stems memoises textvec.Stem(textvec.Fold(w)) for the story's
+	// words.
+	stems map[string]string
+	// read holds what sentence found in each sentence text of the
+	// story, before its dates: a line copied whole reads the same.
+	read map[string]citeSent
 	// cnt and acc are scratch for stating.
 	cnt    []int32
 	acc    []float64
@@ -105,7 +112,7 @@ type citeSent struct {
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
-	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig}
+	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, stems: map[string]string{}, read: map[string]citeSent{}}
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
@@ -131,6 +138,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 			}
 			text := d.SentenceText(i)
 			cs := c.sentence(text)
+			c.read[text] = cs
 			for _, k := range timexes[i] {
 				t := d.Timexes[k]
 				if t.Type != "DATE" && t.Type != "TIME" {
@@ -167,7 +175,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
-	cs := citeSent{text: tidy(text), words: stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
+	cs := citeSent{text: tidy(text), words: c.stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
 	cs.core = map[string]bool{}
 	head := text
 	if i := strings.Index(text, ", "); i >= 0 {
@@ -340,7 +348,8 @@ func (c *lineCiter) copied(folded string) []int32 {
 			add(r)
 		}
 	}
-	for p := 0; p+citeHead <= len(folded); p++ {
+	// a sentence making more than half of folded starts in its first half
+	for p := 0; p+citeHead <= len(folded) && p < len(folded)-len(folded)/2; p++ {
 		for _, r := range c.byHead[folded[p:p+citeHead]] {
 			part(r)
 		}
@@ -506,7 +515,7 @@ func (c *lineCiter) share(l, cs citeSent) float64 {
 // every other doc with a sentence that states it; all published on or
 // after notBefore when that is set.
 func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2]time.Time) []string {
-	l := c.sentence(text)
+	l := c.reread(text)
 	for w := range l.words {
 		l.order = append(l.order, w)
 	}
@@ -734,7 +743,8 @@ func claims(text string) []string {
 // of the line's claims, on the line's date when it has one.
 func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefore time.Time, on [2]time.Time) {
 	for _, part := range claims(text) {
-		cl := c.sentence(part)
+		cl := c.reread(part)
+		cl.core = maps.Clone(cl.core)
 		if l.first != "" {
 			// the line's subject is the claim's: "X, who …, confirmed
 			// his death" is not stated by "Y confirmed his death"

@@ -149,7 +149,7 @@ func (c *lineCiter) innerWord(folded string) (string, bool) {
 			continue
 		}
 		if start > 0 {
-			if w, ok := contentWord(folded[start:i]); ok && (!found || len(c.posting[w]) < len(c.posting[best])) {
+			if w, ok := c.contentWord(folded[start:i]); ok && (!found || len(c.posting[w]) < len(c.posting[best])) {
 				best, found = w, true
 			}
 		}
@@ -160,10 +160,42 @@ func (c *lineCiter) innerWord(folded string) (string, bool) {
 
 // contentWord is the key contentBag and stemBag give one field, and
 // false when contentBag drops it.
-func contentWord(f string) (string, bool) {
+func (c *lineCiter) contentWord(f string) (string, bool) {
 	w, _, ok := contentField(f)
 	if !ok {
 		return "", false
 	}
-	return textvec.Stem(textvec.Fold(w)), true
+	return c.stem(w), true
+}
+
+// stem is textvec.Stem(textvec.Fold(w)), found once a word.
+func (c *lineCiter) stem(w string) string {
+	st, ok := c.stems[w]
+	if !ok {
+		st = textvec.Stem(textvec.Fold(w))
+		c.stems[w] = st
+	}
+	return st
+}
+
+// stemBag is stemBag with the stems memoised.
+func (c *lineCiter) stemBag(b bag) bag {
+	out := make(bag, len(b))
+	for w, v := range b {
+		w = c.stem(w)
+		if v > out[w] {
+			out[w] = v
+		}
+	}
+	return out
+}
+
+// reread is sentence, read once for the texts the story's sentences
+// have. What it returns shares its maps with the story's sentence: the
+// caller must not change them.
+func (c *lineCiter) reread(text string) citeSent {
+	if cs, ok := c.read[text]; ok {
+		return cs
+	}
+	return c.sentence(text)
 }
