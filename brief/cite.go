@@ -543,7 +543,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			}
 		}
 	}
-	refs = append(refs, c.stating(l, citeOverlap, min(citeShared, len(l.words)))...)
+	refs = append(refs, c.stating(l, citeOverlap, min(citeShared, len(l.words)), c.onDay(notBefore, on))...)
 	for _, r := range refs {
 		if _, found := slices.BinarySearch(copies, r); found {
 			continue
@@ -742,6 +742,7 @@ func claims(text string) []string {
 // citeClaims raises best[i] for each doc with a sentence that states one
 // of the line's claims, on the line's date when it has one.
 func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefore time.Time, on [2]time.Time) {
+	dated := c.onDay(notBefore, on)
 	for _, part := range claims(text) {
 		cl := c.reread(part)
 		cl.core = maps.Clone(cl.core)
@@ -761,7 +762,7 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 		if len(cl.numbers) > 0 {
 			need = claimAnchored // its figures, held, say which claim it is
 		}
-		for _, r := range c.stating(cl, max(need, citeOverlap), min(citeShared, len(cl.words))) {
+		for _, r := range c.stating(cl, max(need, citeOverlap), min(citeShared, len(cl.words)), dated) {
 			i, cs := c.ref(r)
 			if best[i] > 0 || !c.holds(cl, *cs) {
 				continue

@@ -1,8 +1,10 @@
 package brief
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"time"
 	"unicode"
 
 	"github.com/storyline-news/storyline/textvec"
@@ -46,7 +48,8 @@ func (c *lineCiter) unseenIDF() float64 {
 
 // stating lists, in sentence order, a superset of the sentences that
 // hold at least least of l's content words and a share frac of their
-// weight: every sentence for which share(l, ·) may reach frac.
+// weight: every sentence for which share(l, ·) may reach frac, and
+// for which keep (when not nil) holds.
 //
 // The line's words are read rarest first (shortest posting first),
 // counting for each sentence met how many of them it holds and their
@@ -55,44 +58,46 @@ func (c *lineCiter) unseenIDF() float64 {
 // state the line, so no more postings are read; a sentence met keeps its
 // place only if, holding every word left besides, it could reach both
 // bounds.
-func (c *lineCiter) stating(l citeSent, frac float64, least int) []int32 {
+func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32) bool) []int32 {
 	n := len(l.order)
 	if n == 0 || least > n {
 		return nil // share is 0 for a line of no words
 	}
 	least = max(least, 1)
-	ws := slices.Clone(l.order)
-	slices.SortStableFunc(ws, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
-	weight := make([]float64, n)
 	all := 0.0
-	for k, w := range ws {
-		weight[k] = c.weightOf(l, w)
-		all += weight[k]
-	}
-	// rest[k] is the weight of ws[k:]
-	rest := make([]float64, n+1)
-	for k := n - 1; k >= 0; k-- {
-		rest[k] = rest[k+1] + weight[k]
+	for _, w := range l.order {
+		all += c.weightOf(l, w)
 	}
 	need := frac*all - shareSlack*all
+	// Two orders bound the reading: rarest first, heaviest first; the
+	// one that reads fewer postings before the bounds stop it is taken.
+	rarest := slices.Clone(l.order)
+	slices.SortStableFunc(rarest, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
+	heaviest := slices.Clone(rarest)
+	slices.SortStableFunc(heaviest, func(a, b string) int {
+		return cmp.Compare(c.weightOf(l, b), c.weightOf(l, a))
+	})
+	ws, weight, rest, k := c.prefix(l, rarest, need, least)
+	if hw, hwt, hr, hk := c.prefix(l, heaviest, need, least); c.postings(hw[:hk]) < c.postings(ws[:k]) {
+		ws, weight, rest, k = hw, hwt, hr, hk
+	}
 	if len(c.cnt) < len(c.refs) {
 		c.cnt = make([]int32, len(c.refs))
 		c.acc = make([]float64, len(c.refs))
 	}
 	var met []int32
-	k := 0
-	for ; k < n && n-k >= least && rest[k] >= need; k++ {
-		for _, r := range c.posting[ws[k]] {
+	for j := 0; j < k; j++ {
+		for _, r := range c.posting[ws[j]] {
 			if c.cnt[r] == 0 {
 				met = append(met, r)
 			}
 			c.cnt[r]++
-			c.acc[r] += weight[k]
+			c.acc[r] += weight[j]
 		}
 	}
 	live := met[:0]
 	for _, r := range met {
-		if int(c.cnt[r])+n-k >= least && c.acc[r]+rest[k] >= need {
+		if int(c.cnt[r])+n-k >= least && c.acc[r]+rest[k] >= need && (keep == nil || keep(r)) {
 			live = append(live, r)
 		} else {
 			c.cnt[r], c.acc[r] = 0, 0
@@ -126,6 +131,54 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int) []int32 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// onDay returns, for a timeline line of days on (nil for another line),
+// whether a sentence may add a source to it by its date: it names a day
+// of on, or it names none and its article came out within citeSoon of
+// on (only for a line not planned, whose notBefore is set).
+func (c *lineCiter) onDay(notBefore time.Time, on [2]time.Time) func(int32) bool {
+	if on[0].IsZero() {
+		return nil
+	}
+	return func(r int32) bool {
+		i, cs := c.ref(r)
+		if during(cs.spans, on) {
+			return true
+		}
+		d := c.docs[i]
+		return !(notBefore.IsZero() || len(cs.spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon)
+	}
+}
+
+// prefix returns the words of ws with their weights, the weight of
+// each suffix (rest[k] the weight of ws[k:]), and how many of them, read
+// first, leave too few words or too little weight for a sentence holding
+// none of them to reach least words and need.
+func (c *lineCiter) prefix(l citeSent, ws []string, need float64, least int) ([]string, []float64, []float64, int) {
+	n := len(ws)
+	weight := make([]float64, n)
+	for k, w := range ws {
+		weight[k] = c.weightOf(l, w)
+	}
+	rest := make([]float64, n+1)
+	for k := n - 1; k >= 0; k-- {
+		rest[k] = rest[k+1] + weight[k]
+	}
+	k := 0
+	for k < n && n-k >= least && rest[k] >= need {
+		k++
+	}
+	return ws, weight, rest, k
+}
+
+// postings counts the sentences the words' postings list.
+func (c *lineCiter) postings(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += len(c.posting[w])
+	}
+	return n
 }
 
 // postingScan is how many times longer than the sentences met a posting

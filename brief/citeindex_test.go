@@ -46,7 +46,8 @@ func TestStatingFindsEvery(t *testing.T) {
 		slices.Sort(l.order)
 		for _, frac := range []float64{citeOverlap, claimAnchored, claimOverlap} {
 			least := min(citeShared, len(l.words))
-			got := c.stating(l, frac, least)
+			got := c.stating(l, frac, least, nil)
+			even := c.stating(l, frac, least, func(r int32) bool { return r%2 == 0 })
 			if !slices.IsSorted(got) {
 				t.Errorf("stating(%q) is not in sentence order", text)
 			}
@@ -59,6 +60,9 @@ func TestStatingFindsEvery(t *testing.T) {
 				found++
 				if _, ok := slices.BinarySearch(got, int32(r)); !ok {
 					t.Errorf("stating(%q, %v) misses %q (share %.3f)", text, frac, cs.text, c.share(l, *cs))
+				}
+				if _, ok := slices.BinarySearch(even, int32(r)); ok != (r%2 == 0) {
+					t.Errorf("stating(%q, %v) with keep: sentence %d listed %v", text, frac, r, ok)
 				}
 			}
 		}
