@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -363,14 +364,24 @@ func addUndated(entries []*entry, undated []*candidate) []*entry {
 	// Each entry's explicit members, listed once: the undated sentences
 	// added below name no date, so the lists do not change.
 	explicit := make([][]*candidate, len(entries))
+	// The entries by the day their anchor (first explicit member, else
+	// first member) starts on, which no undated sentence changes, so
+	// that a sentence reads only the entries of its days.
+	near := newAnchorDays()
 	for k, e := range entries {
 		explicit[k] = e.explicit()
+		m := e.members[0]
+		if len(explicit[k]) > 0 {
+			m = explicit[k][0]
+		}
+		near.add(k, m)
 	}
 	for _, c := range undated {
 		var best *entry
 		bestSim := mergeUndated
 		bestEx := false // whether best has explicit members
-		for k, e := range entries {
+		for _, k := range near.within(c.start.Add(-undatedBefore*24*time.Hour), c.end, len(entries)) {
+			e := entries[k]
 			var ex []*candidate
 			if k < len(explicit) {
 				ex = explicit[k]
@@ -399,6 +410,7 @@ func addUndated(entries []*entry, undated []*candidate) []*entry {
 			}
 		}
 		if best == nil {
+			near.add(len(entries), c)
 			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
 			continue
 		}
@@ -687,4 +699,60 @@ func dropDateline(text string) string {
 		return text
 	}
 	return text[m[2]:]
+}
+
+// anchorDays lists entries by the day their anchor starts on (days
+// counted from the Unix epoch), for addUndated.
+type anchorDays struct {
+	byDay map[int64][]int
+	// span is the longest anchor; wide is set when one is too long (or
+	// ends before it starts) for days to be read one by one.
+	span time.Duration
+	wide bool
+}
+
+// anchorDaysMax is the longest span of days within reads one by one.
+const anchorDaysMax = 400 * 24 * time.Hour
+
+func newAnchorDays() *anchorDays { return &anchorDays{byDay: map[int64][]int{}} }
+
+func unixDay(t time.Time) int64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// add lists entry k by its anchor m.
+func (a *anchorDays) add(k int, m *candidate) {
+	d := unixDay(m.start)
+	a.byDay[d] = append(a.byDay[d], k)
+	if l := m.end.Sub(m.start); l < 0 || l > anchorDaysMax {
+		a.wide = true
+	} else if l > a.span {
+		a.span = l
+	}
+}
+
+// within lists in order the entries (of the first n) whose anchor may
+// start on or before to and end on or after from: every one whose anchor
+// starts from from less the longest anchor to to. When anchors are too
+// long for that, it lists all n.
+func (a *anchorDays) within(from, to time.Time, n int) []int {
+	lo, hi := unixDay(from.Add(-a.span)), unixDay(to)
+	if a.wide || from.After(to) || hi-lo > int64(2*anchorDaysMax/(24*time.Hour)) {
+		out := make([]int, n)
+		for k := range out {
+			out[k] = k
+		}
+		return out
+	}
+	var out []int
+	for d := lo; d <= hi; d++ {
+		out = append(out, a.byDay[d]...)
+	}
+	slices.Sort(out)
+	return out
 }
