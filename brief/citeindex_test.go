@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/internal/testutil"
@@ -121,5 +122,41 @@ func BenchmarkTimeline(b *testing.B) {
 			}
 			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
 		})
+	}
+}
+
+// TestAnchorDaysWithin checks that within lists, in order, every entry
+// whose anchor addUndated would read for an undated day.
+func TestAnchorDaysWithin(t *testing.T) {
+	base := time.Date(2011, 10, 1, 0, 0, 0, 0, time.UTC)
+	a := newAnchorDays()
+	var ms []*candidate
+	for k := 0; k < 200; k++ {
+		st := base.AddDate(0, 0, (k*37)%90)
+		en := st.Add(time.Duration(k%3) * 7 * 24 * time.Hour) // a day, a week, two weeks
+		if k%11 == 0 {
+			en = st.AddDate(0, 1, -1) // a month
+		}
+		m := &candidate{start: st, end: en}
+		a.add(k, m)
+		ms = append(ms, m)
+	}
+	for d := -40; d < 130; d++ {
+		day := base.AddDate(0, 0, d)
+		from := day.Add(-undatedBefore * 24 * time.Hour)
+		got := a.within(from, day, len(ms))
+		if !slices.IsSorted(got) {
+			t.Fatalf("day %d: within is not in order", d)
+		}
+		for k, m := range ms {
+			reads := !(m.start.After(day) || day.Sub(m.end) > undatedBefore*24*time.Hour)
+			if _, listed := slices.BinarySearch(got, k); reads && !listed {
+				t.Errorf("day %d: entry %d (%s–%s) not listed", d, k, m.start.Format("01-02"), m.end.Format("01-02"))
+			}
+		}
+	}
+	a.add(len(ms), &candidate{start: base, end: base.AddDate(5, 0, 0)})
+	if got := a.within(base, base, len(ms)+1); len(got) != len(ms)+1 {
+		t.Errorf("with an anchor of five years, within lists %d entries, want all %d", len(got), len(ms)+1)
 	}
 }
