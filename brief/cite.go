@@ -318,10 +318,10 @@ func (c *lineCiter) ref(r int32) (int, *citeSent) {
 
 // copied lists, in doc and sentence order, the sentences a line's
 // folded text was taken from: those that hold it, and those it holds
-// that make more than half of it.
-func (c *lineCiter) copied(folded string) []int32 {
+// that make more than half of it. words are the line's content words.
+func (c *lineCiter) copied(folded string, words bag) []int32 {
 	var out []int32
-	inner, ok := c.innerWord(folded)
+	inner, ok := c.innerWord(folded, words)
 	if !ok {
 		for r := range c.refs {
 			_, cs := c.ref(int32(r))
@@ -524,7 +524,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 	held := make([]bool, len(c.docs))
 	origin := -1
 	folded := tidy(text)
-	copies := c.copied(folded)
+	copies := c.copied(folded, l.words)
 	for _, r := range copies {
 		i, _ := c.ref(r)
 		if origin < 0 || contains(cited, c.docs[i].ID) {

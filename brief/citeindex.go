@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/textvec"
 )
@@ -191,22 +193,37 @@ const postingScan = 16
 // when no run inside folded is a content word. Every sentence whose
 // text holds folded holds that word: a run of letters and hyphens
 // inside folded is bounded by the same characters in the sentence.
-func (c *lineCiter) innerWord(folded string) (string, bool) {
+// words are the content words of folded's text (all its runs): those
+// but the words of its first and last runs come from inner runs.
+func (c *lineCiter) innerWord(folded string, words bag) (string, bool) {
+	notRun := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
+	var edges []string
+	switch i := strings.IndexFunc(folded, notRun); {
+	case i < 0:
+		edges = append(edges, folded) // one run
+	case i > 0:
+		edges = append(edges, folded[:i])
+	}
+	if j := strings.LastIndexFunc(folded, notRun); j >= 0 {
+		_, size := utf8.DecodeRuneInString(folded[j:])
+		if j+size < len(folded) {
+			edges = append(edges, folded[j+size:])
+		}
+	}
+	var edge []string
+	for _, f := range edges {
+		if w, ok := c.contentWord(f); ok {
+			edge = append(edge, w)
+		}
+	}
 	best, found := "", false
-	start := -1
-	for i, r := range folded {
-		if unicode.IsLetter(r) || r == '-' {
-			if start < 0 {
-				start = i
-			}
+	for w := range words {
+		if slices.Contains(edge, w) {
 			continue
 		}
-		if start > 0 {
-			if w, ok := c.contentWord(folded[start:i]); ok && (!found || len(c.posting[w]) < len(c.posting[best])) {
-				best, found = w, true
-			}
+		if !found || len(c.posting[w]) < len(c.posting[best]) || len(c.posting[w]) == len(c.posting[best]) && w < best {
+			best, found = w, true
 		}
-		start = -1
 	}
 	return best, found
 }

@@ -75,7 +75,7 @@ func TestStatingFindsEvery(t *testing.T) {
 				want = append(want, int32(r))
 			}
 		}
-		if got := c.copied(folded); !slices.Equal(got, want) {
+		if got := c.copied(folded, l.words); !slices.Equal(got, want) {
 			t.Errorf("copied(%q) = %v, want %v", folded, got, want)
 		}
 	}
