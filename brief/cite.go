@@ -532,19 +532,11 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		best[i] = 1
 	}
-	// A source the line cited keeps its place when one of its sentences
-	// holds the line (held); any source joins when a sentence states it
-	// (best), which only the sentences stating finds may.
-	var refs []int32
-	for _, id := range cited {
-		for _, i := range c.byID[id] {
-			for r := c.docRefs[i]; r < c.docRefs[i+1]; r++ {
-				refs = append(refs, r)
-			}
-		}
-	}
-	refs = append(refs, c.stating(l, citeOverlap, min(citeShared, len(l.words)), c.onDay(notBefore, on))...)
-	for _, r := range refs {
+	// Any source joins when one of its sentences states the line (best),
+	// which only the sentences stating lists may; a source the line
+	// cited keeps its place when one of its sentences holds the line
+	// (held), which the first that does tells.
+	for _, r := range c.stating(l, citeOverlap, min(citeShared, len(l.words)), c.onDay(notBefore, on)) {
 		if _, found := slices.BinarySearch(copies, r); found {
 			continue
 		}
@@ -564,6 +556,16 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		if v > best[i] {
 			best[i] = v
+		}
+	}
+	for _, id := range cited {
+		for _, i := range c.byID[id] {
+			for r := c.docRefs[i]; r < c.docRefs[i+1] && !held[i]; r++ {
+				if _, found := slices.BinarySearch(copies, r); !found {
+					_, cs := c.ref(r)
+					held[i] = c.holds(l, *cs)
+				}
+			}
 		}
 	}
 	planned := notBefore.IsZero() && !on[0].IsZero()
