@@ -80,6 +80,11 @@ type lineCiter struct {
 	// read holds what sentence found in each sentence text of the
 	// story, before its dates: a line copied whole reads the same.
 	read map[string]citeSent
+	// spans holds every sentence's spans in sentence order, those of
+	// sentence r from spanAt[r] to spanAt[r+1], for onDay to read
+	// without visiting the sentence.
+	spans  [][2]time.Time
+	spanAt []int32
 	// cnt and acc are scratch for stating.
 	cnt    []int32
 	acc    []float64
@@ -298,6 +303,8 @@ func (c *lineCiter) indexSentences() {
 			}
 			r := int32(len(c.refs))
 			c.refs = append(c.refs, sentRef{int32(i), int32(k)})
+			c.spanAt = append(c.spanAt, int32(len(c.spans)))
+			c.spans = append(c.spans, cs.spans...)
 			for w := range cs.words {
 				c.posting[w] = append(c.posting[w], r)
 			}
@@ -309,6 +316,7 @@ func (c *lineCiter) indexSentences() {
 		}
 	}
 	c.docRefs = append(c.docRefs, int32(len(c.refs)))
+	c.spanAt = append(c.spanAt, int32(len(c.spans)))
 }
 
 func (c *lineCiter) ref(r int32) (int, *citeSent) {

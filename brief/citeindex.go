@@ -144,12 +144,12 @@ func (c *lineCiter) onDay(notBefore time.Time, on [2]time.Time) func(int32) bool
 		return nil
 	}
 	return func(r int32) bool {
-		i, cs := c.ref(r)
-		if during(cs.spans, on) {
+		spans := c.spans[c.spanAt[r]:c.spanAt[r+1]]
+		if during(spans, on) {
 			return true
 		}
-		d := c.docs[i]
-		return !(notBefore.IsZero() || len(cs.spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon)
+		d := c.docs[c.refs[r].doc]
+		return !(notBefore.IsZero() || len(spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon)
 	}
 }
 
