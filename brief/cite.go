@@ -180,17 +180,23 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
-	cs := citeSent{text: tidy(text), words: c.stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
-	cs.core = map[string]bool{}
+	// people and core stay nil (read as empty) for a text naming no one
+	cs := citeSent{text: tidy(text), words: c.stemBag(contentBag(text)), numbers: lineNumbers(text)}
 	head := text
 	if i := strings.Index(text, ", "); i >= 0 {
 		head = text[:i]
 	}
 	for _, n := range c.peopleIn(head) {
+		if cs.core == nil {
+			cs.core = map[string]bool{}
+		}
 		cs.core[n] = true
 	}
 	at := len(text)
 	for _, n := range c.peopleIn(text) {
+		if cs.people == nil {
+			cs.people = map[string]bool{}
+		}
 		cs.people[n] = true
 		if i := c.firstAt(text, n); i < at {
 			at, cs.first = i, n
@@ -206,11 +212,9 @@ func (c *lineCiter) sentence(text string) citeSent {
 // text's runs are tried.
 func (c *lineCiter) peopleIn(text string) []string {
 	var out []string
-	seen := map[string]bool{}
 	try := func(form string) {
 		name := c.person[form]
-		if !seen[name] && containsName(text, form) {
-			seen[name] = true
+		if !slices.Contains(out, name) && containsName(text, form) {
 			out = append(out, name)
 		}
 	}
@@ -760,6 +764,9 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			// the line's subject is the claim's: "X, who …, confirmed
 			// his death" is not stated by "Y confirmed his death"
 			if cl.first != "" {
+				if cl.core == nil {
+					cl.core = map[string]bool{}
+				}
 				cl.core[cl.first] = true
 			}
 			cl.first = l.first
