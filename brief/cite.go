@@ -1,7 +1,7 @@
 package brief
 
 import (
-	"index/suffixarray"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -65,20 +65,31 @@ type lineCiter struct {
 	byRun    map[string][]string
 	oddForms []string
 	// The sentences indexed, so that a line is compared only with those
-	// that may state it: refs lists every sentence, posting the
-	// sentences holding each content word, all the sentences' texts
-	// (joined by NULs, starting at starts) for the lines copied from one,
-	// and byHead the sentences by their first citeHead bytes for those
-	// that copy part of a line.
+	// that may state it: refs lists every sentence (docRefs[i] the
+	// first of doc i's, in doc order), posting the sentences holding
+	// each content word, and byHead the sentences by their first
+	// citeHead bytes for the lines that copy part of one.
 	refs    []sentRef
+	docRefs []int32
 	posting map[string][]int32
-	// count and touched are scratch for candidates.
-	count   []int32
-	touched []int32
-	joined  *suffixarray.Index
-	starts  []int
-	byHead  map[string][]int32
-	short   []int32
+	// byID lists the docs of each ID.
+	byID map[string][]int
+	// stems memoises textvec.Stem(textvec.Fold(w)) for the story's
+	// words.
+	stems map[string]string
+	// read holds what sentence found in each sentence text of the
+	// story, before its dates: a line copied whole reads the same.
+	read map[string]citeSent
+	// spans holds every sentence's spans in sentence order, those of
+	// sentence r from spanAt[r] to spanAt[r+1], for onDay to read
+	// without visiting the sentence.
+	spans  [][2]time.Time
+	spanAt []int32
+	// cnt and acc are scratch for stating.
+	cnt    []int32
+	acc    []float64
+	byHead map[string][]int32
+	short  []int32
 }
 
 // sentRef names sentence k of doc i.
@@ -106,7 +117,7 @@ type citeSent struct {
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
-	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig}
+	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, stems: map[string]string{}, read: map[string]citeSent{}}
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
@@ -132,6 +143,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 			}
 			text := d.SentenceText(i)
 			cs := c.sentence(text)
+			c.read[text] = cs
 			for _, k := range timexes[i] {
 				t := d.Timexes[k]
 				if t.Type != "DATE" && t.Type != "TIME" {
@@ -168,17 +180,23 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
-	cs := citeSent{text: tidy(text), words: stemBag(contentBag(text)), numbers: lineNumbers(text), people: map[string]bool{}}
-	cs.core = map[string]bool{}
+	// people and core stay nil (read as empty) for a text naming no one
+	cs := citeSent{text: tidy(text), words: c.stemBag(contentBag(text)), numbers: lineNumbers(text)}
 	head := text
 	if i := strings.Index(text, ", "); i >= 0 {
 		head = text[:i]
 	}
 	for _, n := range c.peopleIn(head) {
+		if cs.core == nil {
+			cs.core = map[string]bool{}
+		}
 		cs.core[n] = true
 	}
 	at := len(text)
 	for _, n := range c.peopleIn(text) {
+		if cs.people == nil {
+			cs.people = map[string]bool{}
+		}
 		cs.people[n] = true
 		if i := c.firstAt(text, n); i < at {
 			at, cs.first = i, n
@@ -194,11 +212,9 @@ func (c *lineCiter) sentence(text string) citeSent {
 // text's runs are tried.
 func (c *lineCiter) peopleIn(text string) []string {
 	var out []string
-	seen := map[string]bool{}
 	try := func(form string) {
 		name := c.person[form]
-		if !seen[name] && containsName(text, form) {
-			seen[name] = true
+		if !slices.Contains(out, name) && containsName(text, form) {
 			out = append(out, name)
 		}
 	}
@@ -279,20 +295,23 @@ func letterRuns(text string) []string {
 func (c *lineCiter) indexSentences() {
 	c.posting = map[string][]int32{}
 	c.byHead = map[string][]int32{}
-	var joined []byte
+	c.byID = map[string][]int{}
+	for i, d := range c.docs {
+		c.byID[d.ID] = append(c.byID[d.ID], i)
+	}
 	for i, ss := range c.sents {
+		c.docRefs = append(c.docRefs, int32(len(c.refs)))
 		for k, cs := range ss {
 			if cs.text == "" {
 				continue
 			}
 			r := int32(len(c.refs))
 			c.refs = append(c.refs, sentRef{int32(i), int32(k)})
+			c.spanAt = append(c.spanAt, int32(len(c.spans)))
+			c.spans = append(c.spans, cs.spans...)
 			for w := range cs.words {
 				c.posting[w] = append(c.posting[w], r)
 			}
-			c.starts = append(c.starts, len(joined))
-			joined = append(joined, cs.text...)
-			joined = append(joined, 0)
 			if len(cs.text) < citeHead {
 				c.short = append(c.short, r)
 			} else {
@@ -300,7 +319,8 @@ func (c *lineCiter) indexSentences() {
 			}
 		}
 	}
-	c.joined = suffixarray.New(joined)
+	c.docRefs = append(c.docRefs, int32(len(c.refs)))
+	c.spanAt = append(c.spanAt, int32(len(c.spans)))
 }
 
 func (c *lineCiter) ref(r int32) (int, *citeSent) {
@@ -310,10 +330,11 @@ func (c *lineCiter) ref(r int32) (int, *citeSent) {
 
 // copied lists, in doc and sentence order, the sentences a line's
 // folded text was taken from: those that hold it, and those it holds
-// that make more than half of it.
-func (c *lineCiter) copied(folded string) []int32 {
+// that make more than half of it. words are the line's content words.
+func (c *lineCiter) copied(folded string, words bag) []int32 {
 	var out []int32
-	if folded == "" || strings.IndexByte(folded, 0) >= 0 {
+	inner, ok := c.innerWord(folded, words)
+	if !ok {
 		for r := range c.refs {
 			_, cs := c.ref(int32(r))
 			if strings.Contains(cs.text, folded) || strings.Contains(folded, cs.text) && len(cs.text) > len(folded)/2 {
@@ -329,15 +350,18 @@ func (c *lineCiter) copied(folded string) []int32 {
 			out = append(out, r)
 		}
 	}
-	for _, at := range c.joined.Lookup([]byte(folded), -1) {
-		add(int32(sort.SearchInts(c.starts, at+1) - 1))
+	for _, r := range c.posting[inner] {
+		if _, cs := c.ref(r); strings.Contains(cs.text, folded) {
+			add(r)
+		}
 	}
 	part := func(r int32) {
 		if _, cs := c.ref(r); len(cs.text) > len(folded)/2 && strings.Contains(folded, cs.text) {
 			add(r)
 		}
 	}
-	for p := 0; p+citeHead <= len(folded); p++ {
+	// a sentence making more than half of folded starts in its first half
+	for p := 0; p+citeHead <= len(folded) && p < len(folded)-len(folded)/2; p++ {
 		for _, r := range c.byHead[folded[p:p+citeHead]] {
 			part(r)
 		}
@@ -345,42 +369,6 @@ func (c *lineCiter) copied(folded string) []int32 {
 	for _, r := range c.short {
 		part(r)
 	}
-	slices.Sort(out)
-	return out
-}
-
-// candidates lists the sentences that may hold line l: those sharing
-// as many of its content words as holds asks.
-func (c *lineCiter) candidates(l citeSent) []int32 {
-	var out []int32
-	need := min(2, len(l.words))
-	if need == 0 {
-		for r := range c.refs {
-			out = append(out, int32(r))
-		}
-		return out
-	}
-	// counts per sentence in a scratch slice, cleared after use: a map
-	// here grew with every sentence sharing a common word
-	if len(c.count) < len(c.refs) {
-		c.count = make([]int32, len(c.refs))
-	}
-	touched := c.touched[:0]
-	for w := range l.words {
-		for _, r := range c.posting[w] {
-			if c.count[r] == 0 {
-				touched = append(touched, r)
-			}
-			c.count[r]++
-			if c.count[r] == int32(need) {
-				out = append(out, r)
-			}
-		}
-	}
-	for _, r := range touched {
-		c.count[r] = 0
-	}
-	c.touched = touched
 	slices.Sort(out)
 	return out
 }
@@ -539,7 +527,7 @@ func (c *lineCiter) share(l, cs citeSent) float64 {
 // every other doc with a sentence that states it; all published on or
 // after notBefore when that is set.
 func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2]time.Time) []string {
-	l := c.sentence(text)
+	l := c.reread(text)
 	for w := range l.words {
 		l.order = append(l.order, w)
 	}
@@ -548,7 +536,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 	held := make([]bool, len(c.docs))
 	origin := -1
 	folded := tidy(text)
-	copies := c.copied(folded)
+	copies := c.copied(folded, l.words)
 	for _, r := range copies {
 		i, _ := c.ref(r)
 		if origin < 0 || contains(cited, c.docs[i].ID) {
@@ -556,7 +544,11 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		best[i] = 1
 	}
-	for _, r := range c.candidates(l) {
+	// Any source joins when one of its sentences states the line (best),
+	// which only the sentences stating lists may; a source the line
+	// cited keeps its place when one of its sentences holds the line
+	// (held), which the first that does tells.
+	for _, r := range c.stating(l, citeOverlap, min(citeShared, len(l.words)), c.onDay(notBefore, on)) {
 		if _, found := slices.BinarySearch(copies, r); found {
 			continue
 		}
@@ -576,6 +568,16 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		if v > best[i] {
 			best[i] = v
+		}
+	}
+	for _, id := range cited {
+		for _, i := range c.byID[id] {
+			for r := c.docRefs[i]; r < c.docRefs[i+1] && !held[i]; r++ {
+				if _, found := slices.BinarySearch(copies, r); !found {
+					_, cs := c.ref(r)
+					held[i] = c.holds(l, *cs)
+				}
+			}
 		}
 	}
 	planned := notBefore.IsZero() && !on[0].IsZero()
@@ -754,12 +756,17 @@ func claims(text string) []string {
 // citeClaims raises best[i] for each doc with a sentence that states one
 // of the line's claims, on the line's date when it has one.
 func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefore time.Time, on [2]time.Time) {
+	dated := c.onDay(notBefore, on)
 	for _, part := range claims(text) {
-		cl := c.sentence(part)
+		cl := c.reread(part)
+		cl.core = maps.Clone(cl.core)
 		if l.first != "" {
 			// the line's subject is the claim's: "X, who …, confirmed
 			// his death" is not stated by "Y confirmed his death"
 			if cl.first != "" {
+				if cl.core == nil {
+					cl.core = map[string]bool{}
+				}
 				cl.core[cl.first] = true
 			}
 			cl.first = l.first
@@ -768,16 +775,16 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			cl.order = append(cl.order, w)
 		}
 		sort.Strings(cl.order)
-		for _, r := range c.candidates(cl) {
+		need := claimOverlap
+		if len(cl.numbers) > 0 {
+			need = claimAnchored // its figures, held, say which claim it is
+		}
+		for _, r := range c.stating(cl, max(need, citeOverlap), min(citeShared, len(cl.words)), dated) {
 			i, cs := c.ref(r)
 			if best[i] > 0 || !c.holds(cl, *cs) {
 				continue
 			}
 			v := c.share(cl, *cs)
-			need := claimOverlap
-			if len(cl.numbers) > 0 {
-				need = claimAnchored // its figures, held, say which claim it is
-			}
 			if v < need {
 				continue
 			}

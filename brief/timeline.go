@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,18 +72,18 @@ type candidate struct {
 func timeline(s *news.Story) []news.TimelineEntry {
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
-		cands = append(cands, datedCandidates(d)...)
-		undated = append(undated, undatedCandidates(d)...)
+		sd := sentenceDates(d)
+		cands = append(cands, datedCandidates(d, sd)...)
+		undated = append(undated, undatedCandidates(d, sd)...)
 	}
-	// Merge candidates of the same date about the same happening.
+	// Merge candidates of the same date about the same happening: the
+	// entries of each date, in the order they were made.
 	var entries []*entry
+	byDate := map[string][]*entry{}
 	for _, c := range cands {
 		var best *entry
 		bestSim := 0.0
-		for _, e := range entries {
-			if e.members[0].date != c.date {
-				continue
-			}
+		for _, e := range byDate[c.date] {
 			sim := e.words.sim(c.words)
 			need := mergeDay
 			if c.end.Sub(c.start) >= 24*time.Hour {
@@ -96,7 +97,9 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			}
 		}
 		if best == nil {
-			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
+			e := &entry{members: []*candidate{c}, words: c.words.copy()}
+			entries = append(entries, e)
+			byDate[c.date] = append(byDate[c.date], e)
 			continue
 		}
 		best.members = append(best.members, c)
@@ -187,11 +190,11 @@ func (e *entry) explicit() []*candidate {
 // sentence its finest date (a day before a week, a week before a month;
 // the first of equals), at most maxPerDate a date, the first in the
 // article (news puts the main fact first), carrying the words of the
-// others about that date.
-func datedCandidates(d *news.Doc) []*candidate {
+// others about that date. sd is sentenceDates(d).
+func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 	var out []*candidate
 	byDate := map[string][]*candidate{}
-	for _, t := range sentenceDates(d) {
+	for _, t := range sd {
 		st, en, _ := timex.Interval(t.Value)
 		sent := d.Sentences[t.Sentence]
 		val := t.Value
@@ -289,7 +292,8 @@ const (
 // undatedCandidates lists the sentences of d's lead that name no date,
 // each dated by the last day a sentence before it named as past or
 // present (it goes on telling that day's happening), else by d's date.
-func undatedCandidates(d *news.Doc) []*candidate {
+// sd is sentenceDates(d).
+func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 	if d.Date.IsZero() {
 		return nil
 	}
@@ -302,7 +306,7 @@ func undatedCandidates(d *news.Doc) []*candidate {
 	// The day of the story so far: the last day a sentence named, as
 	// past or present, or the article's date.
 	days := map[int]time.Time{}
-	for _, t := range sentenceDates(d) {
+	for _, t := range sd {
 		if st, en, ok := timex.Interval(t.Value); ok && day0(st).Equal(day0(en)) && !t.Future && t.Tense <= 0 && !st.After(d.Date) {
 			days[t.Sentence] = day0(st)
 		}
@@ -360,14 +364,24 @@ func addUndated(entries []*entry, undated []*candidate) []*entry {
 	// Each entry's explicit members, listed once: the undated sentences
 	// added below name no date, so the lists do not change.
 	explicit := make([][]*candidate, len(entries))
+	// The entries by the day their anchor (first explicit member, else
+	// first member) starts on, which no undated sentence changes, so
+	// that a sentence reads only the entries of its days.
+	near := newAnchorDays()
 	for k, e := range entries {
 		explicit[k] = e.explicit()
+		m := e.members[0]
+		if len(explicit[k]) > 0 {
+			m = explicit[k][0]
+		}
+		near.add(k, m)
 	}
 	for _, c := range undated {
 		var best *entry
 		bestSim := mergeUndated
 		bestEx := false // whether best has explicit members
-		for k, e := range entries {
+		for _, k := range near.within(c.start.Add(-undatedBefore*24*time.Hour), c.end, len(entries)) {
+			e := entries[k]
 			var ex []*candidate
 			if k < len(explicit) {
 				ex = explicit[k]
@@ -396,6 +410,7 @@ func addUndated(entries []*entry, undated []*candidate) []*entry {
 			}
 		}
 		if best == nil {
+			near.add(len(entries), c)
 			entries = append(entries, &entry{members: []*candidate{c}, words: c.words.copy()})
 			continue
 		}
@@ -611,29 +626,36 @@ func sentenceBag(d *news.Doc, i int) bag {
 func contentBag(text string) bag {
 	b := bag{}
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		f = strings.Trim(f, "-")
-		if utf8.RuneCountInString(f) < 3 {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(f)
-		w := strings.ToLower(f)
-		if stopwords[w] {
-			continue
-		}
-		if len(w) > 4 && strings.HasSuffix(w, "ies") {
-			w = w[:len(w)-3] + "y"
-		} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-1]
-		}
-		v := 1.0
-		if unicode.IsUpper(r) {
-			v = 2
-		}
-		if v > b[w] {
+		w, v, ok := contentField(f)
+		if ok && v > b[w] {
 			b[w] = v
 		}
 	}
 	return b
+}
+
+// contentField is the content word contentBag makes of one run of
+// letters and hyphens, with its weight, and false for a run it drops.
+func contentField(f string) (string, float64, bool) {
+	f = strings.Trim(f, "-")
+	if utf8.RuneCountInString(f) < 3 {
+		return "", 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	w := strings.ToLower(f)
+	if stopwords[w] {
+		return "", 0, false
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		w = w[:len(w)-3] + "y"
+	} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	v := 1.0
+	if unicode.IsUpper(r) {
+		v = 2
+	}
+	return w, v, true
 }
 
 // stopwords are the words contentBag drops: lexicon's stopwords, months
@@ -677,4 +699,60 @@ func dropDateline(text string) string {
 		return text
 	}
 	return text[m[2]:]
+}
+
+// anchorDays lists entries by the day their anchor starts on (days
+// counted from the Unix epoch), for addUndated.
+type anchorDays struct {
+	byDay map[int64][]int
+	// span is the longest anchor; wide is set when one is too long (or
+	// ends before it starts) for days to be read one by one.
+	span time.Duration
+	wide bool
+}
+
+// anchorDaysMax is the longest span of days within reads one by one.
+const anchorDaysMax = 400 * 24 * time.Hour
+
+func newAnchorDays() *anchorDays { return &anchorDays{byDay: map[int64][]int{}} }
+
+func unixDay(t time.Time) int64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// add lists entry k by its anchor m.
+func (a *anchorDays) add(k int, m *candidate) {
+	d := unixDay(m.start)
+	a.byDay[d] = append(a.byDay[d], k)
+	if l := m.end.Sub(m.start); l < 0 || l > anchorDaysMax {
+		a.wide = true
+	} else if l > a.span {
+		a.span = l
+	}
+}
+
+// within lists in order the entries (of the first n) whose anchor may
+// start on or before to and end on or after from: every one whose anchor
+// starts from from less the longest anchor to to. When anchors are too
+// long for that, it lists all n.
+func (a *anchorDays) within(from, to time.Time, n int) []int {
+	lo, hi := unixDay(from.Add(-a.span)), unixDay(to)
+	if a.wide || from.After(to) || hi-lo > int64(2*anchorDaysMax/(24*time.Hour)) {
+		out := make([]int, n)
+		for k := range out {
+			out[k] = k
+		}
+		return out
+	}
+	var out []int
+	for d := lo; d <= hi; d++ {
+		out = append(out, a.byDay[d]...)
+	}
+	slices.Sort(out)
+	return out
 }

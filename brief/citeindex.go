@@ -1,0 +1,271 @@
+package brief
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/textvec"
+)
+
+// How a line finds the sentences that may state it without reading every
+// sentence of the story that shares a word with it.
+//
+// A sentence adds to a line's sources only when it holds at least
+// `least` of the line's content words and a share `frac` of their weight
+// (share). Both bounds prune exactly (prefix filtering): a sentence
+// holding least of n words holds one of any n-least+1 of them, so only
+// the postings of the n-least+1 rarest words are read; and a sentence
+// holding none of the line's heaviest words, those whose weight the
+// rest cannot reach frac of, cannot reach frac. The cheaper of the two
+// word sets is read, and every sentence found is still checked in full
+// (holds, share), so the lines cite what the scan of every sentence
+// sharing two words cited.
+//
+// A line copied from sentences holds each word that lies wholly inside
+// it, so a sentence holding the line's text is among those holding the
+// line's rarest inner content word.
+
+// shareSlack keeps float rounding from pruning a sentence that share,
+// summing in another order, puts just at the threshold.
+const shareSlack = 1e-9
+
+// weightOf is the weight share gives a word of line l.
+func (c *lineCiter) weightOf(l citeSent, w string) float64 {
+	idf, ok := c.idf[w]
+	if !ok {
+		idf = c.unseenIDF()
+	}
+	return l.words[w] * idf
+}
+
+// unseenIDF is the idf share gives a word no sentence of the story holds.
+func (c *lineCiter) unseenIDF() float64 {
+	return math.Log(float64(len(c.docs))+1) + citeIDFFloor
+}
+
+// stating lists, in sentence order, a superset of the sentences that
+// hold at least least of l's content words and a share frac of their
+// weight: every sentence for which share(l, ·) may reach frac, and
+// for which keep (when not nil) holds.
+//
+// The line's words are read rarest first (shortest posting first),
+// counting for each sentence met how many of them it holds and their
+// weight. Once the words left are fewer than least, or weigh less than
+// frac of the line, a sentence holding none of the words read cannot
+// state the line, so no more postings are read; a sentence met keeps its
+// place only if, holding every word left besides, it could reach both
+// bounds.
+func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32) bool) []int32 {
+	n := len(l.order)
+	if n == 0 || least > n {
+		return nil // share is 0 for a line of no words
+	}
+	least = max(least, 1)
+	all := 0.0
+	for _, w := range l.order {
+		all += c.weightOf(l, w)
+	}
+	need := frac*all - shareSlack*all
+	// Two orders bound the reading: rarest first, heaviest first; the
+	// one that reads fewer postings before the bounds stop it is taken.
+	rarest := slices.Clone(l.order)
+	slices.SortStableFunc(rarest, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
+	heaviest := slices.Clone(rarest)
+	slices.SortStableFunc(heaviest, func(a, b string) int {
+		return cmp.Compare(c.weightOf(l, b), c.weightOf(l, a))
+	})
+	ws, weight, rest, k := c.prefix(l, rarest, need, least)
+	if hw, hwt, hr, hk := c.prefix(l, heaviest, need, least); c.postings(hw[:hk]) < c.postings(ws[:k]) {
+		ws, weight, rest, k = hw, hwt, hr, hk
+	}
+	if len(c.cnt) < len(c.refs) {
+		c.cnt = make([]int32, len(c.refs))
+		c.acc = make([]float64, len(c.refs))
+	}
+	var met []int32
+	for j := 0; j < k; j++ {
+		for _, r := range c.posting[ws[j]] {
+			if c.cnt[r] == 0 {
+				met = append(met, r)
+			}
+			c.cnt[r]++
+			c.acc[r] += weight[j]
+		}
+	}
+	live := met[:0]
+	for _, r := range met {
+		if int(c.cnt[r])+n-k >= least && c.acc[r]+rest[k] >= need && (keep == nil || keep(r)) {
+			live = append(live, r)
+		} else {
+			c.cnt[r], c.acc[r] = 0, 0
+		}
+	}
+	// The words left are counted for the sentences met alone: from the
+	// word's posting when that is short, else from each sentence's words.
+	for ; k < n && len(live) > 0; k++ {
+		if p := c.posting[ws[k]]; len(p) <= postingScan*len(live) {
+			for _, r := range p {
+				if c.cnt[r] > 0 {
+					c.cnt[r]++
+					c.acc[r] += weight[k]
+				}
+			}
+			continue
+		}
+		for _, r := range live {
+			if _, cs := c.ref(r); cs.words[ws[k]] > 0 {
+				c.cnt[r]++
+				c.acc[r] += weight[k]
+			}
+		}
+	}
+	out := live[:0]
+	for _, r := range live {
+		if int(c.cnt[r]) >= least && c.acc[r] >= need {
+			out = append(out, r)
+		}
+		c.cnt[r], c.acc[r] = 0, 0
+	}
+	slices.Sort(out)
+	return out
+}
+
+// onDay returns, for a timeline line of days on (nil for another line),
+// whether a sentence may add a source to it by its date: it names a day
+// of on, or it names none and its article came out within citeSoon of
+// on (only for a line not planned, whose notBefore is set).
+func (c *lineCiter) onDay(notBefore time.Time, on [2]time.Time) func(int32) bool {
+	if on[0].IsZero() {
+		return nil
+	}
+	return func(r int32) bool {
+		spans := c.spans[c.spanAt[r]:c.spanAt[r+1]]
+		if during(spans, on) {
+			return true
+		}
+		d := c.docs[c.refs[r].doc]
+		return !(notBefore.IsZero() || len(spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon)
+	}
+}
+
+// prefix returns the words of ws with their weights, the weight of
+// each suffix (rest[k] the weight of ws[k:]), and how many of them, read
+// first, leave too few words or too little weight for a sentence holding
+// none of them to reach least words and need.
+func (c *lineCiter) prefix(l citeSent, ws []string, need float64, least int) ([]string, []float64, []float64, int) {
+	n := len(ws)
+	weight := make([]float64, n)
+	for k, w := range ws {
+		weight[k] = c.weightOf(l, w)
+	}
+	rest := make([]float64, n+1)
+	for k := n - 1; k >= 0; k-- {
+		rest[k] = rest[k+1] + weight[k]
+	}
+	k := 0
+	for k < n && n-k >= least && rest[k] >= need {
+		k++
+	}
+	return ws, weight, rest, k
+}
+
+// postings counts the sentences the words' postings list.
+func (c *lineCiter) postings(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += len(c.posting[w])
+	}
+	return n
+}
+
+// postingScan is how many times longer than the sentences met a posting
+// may be for stating to read it rather than look the word up in each
+// sentence.
+const postingScan = 16
+
+// innerWord returns the content word (as citeSent.words keys it) of
+// folded's inner letter runs that the fewest sentences hold, and false
+// when no run inside folded is a content word. Every sentence whose
+// text holds folded holds that word: a run of letters and hyphens
+// inside folded is bounded by the same characters in the sentence.
+// words are the content words of folded's text (all its runs): those
+// but the words of its first and last runs come from inner runs.
+func (c *lineCiter) innerWord(folded string, words bag) (string, bool) {
+	notRun := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
+	var edges []string
+	switch i := strings.IndexFunc(folded, notRun); {
+	case i < 0:
+		edges = append(edges, folded) // one run
+	case i > 0:
+		edges = append(edges, folded[:i])
+	}
+	if j := strings.LastIndexFunc(folded, notRun); j >= 0 {
+		_, size := utf8.DecodeRuneInString(folded[j:])
+		if j+size < len(folded) {
+			edges = append(edges, folded[j+size:])
+		}
+	}
+	var edge []string
+	for _, f := range edges {
+		if w, ok := c.contentWord(f); ok {
+			edge = append(edge, w)
+		}
+	}
+	best, found := "", false
+	for w := range words {
+		if slices.Contains(edge, w) {
+			continue
+		}
+		if !found || len(c.posting[w]) < len(c.posting[best]) || len(c.posting[w]) == len(c.posting[best]) && w < best {
+			best, found = w, true
+		}
+	}
+	return best, found
+}
+
+// contentWord is the key contentBag and stemBag give one field, and
+// false when contentBag drops it.
+func (c *lineCiter) contentWord(f string) (string, bool) {
+	w, _, ok := contentField(f)
+	if !ok {
+		return "", false
+	}
+	return c.stem(w), true
+}
+
+// stem is textvec.Stem(textvec.Fold(w)), found once a word.
+func (c *lineCiter) stem(w string) string {
+	st, ok := c.stems[w]
+	if !ok {
+		st = textvec.Stem(textvec.Fold(w))
+		c.stems[w] = st
+	}
+	return st
+}
+
+// stemBag is stemBag with the stems memoised.
+func (c *lineCiter) stemBag(b bag) bag {
+	out := make(bag, len(b))
+	for w, v := range b {
+		w = c.stem(w)
+		if v > out[w] {
+			out[w] = v
+		}
+	}
+	return out
+}
+
+// reread is sentence, read once for the texts the story's sentences
+// have. What it returns shares its maps with the story's sentence: the
+// caller must not change them.
+func (c *lineCiter) reread(text string) citeSent {
+	if cs, ok := c.read[text]; ok {
+		return cs
+	}
+	return c.sentence(text)
+}
