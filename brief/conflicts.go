@@ -1096,26 +1096,13 @@ func fromOriginals[T any](s *news.Story, orig map[string]string, of func(*news.D
 // group's conflict, or reports false, and the group's claims then stay
 // free for later groups.
 func happenings(n int, same func(i, j int) bool, conflict func(group []int) (news.Conflict, bool)) []news.Conflict {
-	used := make([]bool, n)
-	var out []news.Conflict
-	for i := range n {
-		if used[i] {
-			continue
-		}
-		group := []int{i}
+	var buf []int // happeningsAmong reads one candidate list at a time
+	later := func(i int) []int {
+		buf = buf[:0]
 		for j := i + 1; j < n; j++ {
-			if !used[j] && same(i, j) {
-				group = append(group, j)
-			}
+			buf = append(buf, j)
 		}
-		c, ok := conflict(group)
-		if !ok {
-			continue
-		}
-		for _, k := range group {
-			used[k] = true
-		}
-		out = append(out, c)
+		return buf
 	}
-	return out
+	return happeningsAmong(n, later, same, conflict)
 }

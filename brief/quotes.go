@@ -584,20 +584,7 @@ func rankOverlap(a, b []int32) float64 {
 		// A short quote inside a long one is a different statement.
 		return 0
 	}
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return float64(n) / float64(len(a))
+	return float64(countShared(a, b)) / float64(len(a))
 }
 
 // distinct returns the distinct words of w in their first order.

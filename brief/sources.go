@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -228,7 +229,7 @@ func sortOccurrences(a []occurrence) []occurrence {
 }
 
 // countShared counts the members two ascending lists share.
-func countShared(a, b []uint64) int {
+func countShared[T cmp.Ordered](a, b []T) int {
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
