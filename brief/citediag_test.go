@@ -7,9 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/internal/testutil"
 )
 
 // TestCiteDiag prints, for every summary and timeline line of the briefs
@@ -22,24 +20,9 @@ import (
 //
 // STORYLINE_CITEDIAG may name one story to look at only it.
 func TestCiteDiag(t *testing.T) {
-	only := os.Getenv("STORYLINE_CITEDIAG")
-	if only == "" {
-		t.Skip("set STORYLINE_CITEDIAG=1 (or a story's name) to print the diagnostic")
-	}
-	dir := testutil.Shared(t, "data/briefs")
-	stories, err := eval.ReadBriefStories(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stories, chain := diagStories(t, "STORYLINE_CITEDIAG")
 	var missKeyed, miss, wrong int
 	for _, st := range stories {
-		if only != "1" && only != st.Name {
-			continue
-		}
 		b, texts, err := eval.BuildStoryBrief(chain, st.Dir)
 		if err != nil {
 			t.Fatal(err)

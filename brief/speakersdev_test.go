@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/eval"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
@@ -21,15 +20,7 @@ func TestSpeakersPeopleDiagnostic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the briefs set")
 	}
-	dir := testutil.Data(t, "briefs")
-	stories, err := eval.ReadBriefStories(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stories, chain := devStories(t, testutil.Data(t, "briefs"))
 	for _, st := range stories {
 		b, texts, err := eval.BuildStoryBrief(chain, st.Dir)
 		if err != nil {

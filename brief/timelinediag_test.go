@@ -2,14 +2,11 @@ package brief_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/internal/testutil"
 )
 
 // TestBriefsDiag prints, for every story of the briefs set, the gold date
@@ -22,23 +19,8 @@ import (
 //
 // STORYLINE_DIAG may name one story to look at only it.
 func TestBriefsDiag(t *testing.T) {
-	only := os.Getenv("STORYLINE_DIAG")
-	if only == "" {
-		t.Skip("set STORYLINE_DIAG=1 (or a story's name) to print the diagnostic")
-	}
-	dir := testutil.Shared(t, "data/briefs")
-	stories, err := eval.ReadBriefStories(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	stories, chain := diagStories(t, "STORYLINE_DIAG")
 	for _, st := range stories {
-		if only != "1" && only != st.Name {
-			continue
-		}
 		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
 		if err != nil {
 			t.Fatal(err)
