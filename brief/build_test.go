@@ -174,25 +174,7 @@ func TestPileDump(t *testing.T) {
 		dump(fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
 	}
 	dump("clusters-300", &news.Story{ID: "pile", Docs: clusterPile(t, all, 300)})
-	root := testutil.Data(t, "summarization/duc2006/docs")
-	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
-	sort.Strings(topics)
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dir := range topics[:min(8, len(topics))] {
-		s := &news.Story{ID: filepath.Base(dir)}
-		for a, err := range ingest.Read(dir) {
-			if err != nil {
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Docs = append(s.Docs, d)
-		}
+	for _, s := range topicStories(t, "duc2006", "D06*", 8) {
 		dump(s.ID, s)
 	}
 }
@@ -235,28 +217,7 @@ func BenchmarkDates(b *testing.B) {
 // BenchmarkBuildDUC briefs the first DUC 2006 topics, 25 articles each,
 // analysed outside the timer.
 func BenchmarkBuildDUC(b *testing.B) {
-	root := testutil.Data(b, "summarization/duc2006/docs")
-	topics, _ := filepath.Glob(filepath.Join(root, "D06*"))
-	if len(topics) == 0 {
-		b.Skipf("brief: DUC 2006 missing at %s", root)
-	}
-	sort.Strings(topics)
-	chain, err := analyze.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, dir := range topics[:min(8, len(topics))] {
-		s := &news.Story{ID: filepath.Base(dir)}
-		for a, err := range ingest.Read(dir) {
-			if err != nil {
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				b.Fatal(err)
-			}
-			s.Docs = append(s.Docs, d)
-		}
+	for _, s := range topicStories(b, "duc2006", "D06*", 8) {
 		b.Run(s.ID, func(b *testing.B) {
 			c := testutil.CPUTime()
 			defer func() { b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op") }()

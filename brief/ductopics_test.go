@@ -16,34 +16,8 @@ import (
 // CPU time of the median and of the slowest topic's brief, and which
 // topic that is (the issue asks the worst 25-article topic <= 0.3 s).
 func BenchmarkBuildDUCTopics(b *testing.B) {
-	chain, err := analyze.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, set := range []string{"duc2003", "duc2006"} {
-		root := testutil.Data(b, "summarization/"+set+"/docs")
-		topics, _ := filepath.Glob(filepath.Join(root, "*"))
-		if len(topics) == 0 {
-			b.Skipf("brief: %s missing at %s", set, root)
-		}
-		sort.Strings(topics)
-		var stories []*news.Story
-		for _, dir := range topics {
-			s := &news.Story{ID: filepath.Base(dir)}
-			for a, err := range ingest.Read(dir) {
-				if err != nil {
-					continue
-				}
-				d, err := chain.Doc(a)
-				if err != nil {
-					b.Fatal(err)
-				}
-				s.Docs = append(s.Docs, d)
-			}
-			if len(s.Docs) > 0 {
-				stories = append(stories, s)
-			}
-		}
+		stories := topicStories(b, set, "*", 0)
 		b.Run(set, func(b *testing.B) {
 			times := make([]float64, len(stories))
 			for b.Loop() {
@@ -69,4 +43,42 @@ func BenchmarkBuildDUCTopics(b *testing.B) {
 			b.Logf("%s: slowest topic %s (%d articles), %.0f cpu-ms", set, stories[worst].ID, len(stories[worst].Docs), times[worst])
 		})
 	}
+}
+
+// topicStories returns the first k topics (every one when k is 0) of a
+// DUC set whose folder names match glob, each an analysed story; a set
+// that is missing skips.
+func topicStories(tb testing.TB, set, glob string, k int) []*news.Story {
+	tb.Helper()
+	root := testutil.Data(tb, "summarization/"+set+"/docs")
+	topics, _ := filepath.Glob(filepath.Join(root, glob))
+	if len(topics) == 0 {
+		tb.Skipf("brief: %s missing at %s", set, root)
+	}
+	sort.Strings(topics)
+	if k > 0 {
+		topics = topics[:min(k, len(topics))]
+	}
+	chain, err := analyze.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var stories []*news.Story
+	for _, dir := range topics {
+		s := &news.Story{ID: filepath.Base(dir)}
+		for a, err := range ingest.Read(dir) {
+			if err != nil {
+				continue
+			}
+			d, err := chain.Doc(a)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			s.Docs = append(s.Docs, d)
+		}
+		if len(s.Docs) > 0 {
+			stories = append(stories, s)
+		}
+	}
+	return stories
 }
