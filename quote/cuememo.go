@@ -1,6 +1,10 @@
 package quote
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/storyline-news/storyline/internal/perceptron"
+)
 
 // The cue model's weights per word type. Most of the features cueScore
 // adds are the word itself, its affixes and stem, or a neighbour's word,
@@ -122,22 +126,13 @@ func (m *CueModel) consts() *cueConsts {
 // takeMemo takes a memo from the model's free list, a new one if none is
 // free.
 func (m *CueModel) takeMemo() *cueMemo {
-	m.memoMu.Lock()
-	defer m.memoMu.Unlock()
-	if n := len(m.memos); n > 0 {
-		c := m.memos[n-1]
-		m.memos = m.memos[:n-1]
-		return c
-	}
-	return &cueMemo{words: map[string]*cueWord{}}
+	return m.memos.Get(newCueMemo)
 }
 
+func newCueMemo() *cueMemo { return &cueMemo{words: map[string]*cueWord{}} }
+
 // putMemo gives a memo back.
-func (m *CueModel) putMemo(c *cueMemo) {
-	m.memoMu.Lock()
-	m.memos = append(m.memos, c)
-	m.memoMu.Unlock()
-}
+func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
 
 // word returns the memo entry of w.
 func (c *cueMemo) word(m *CueModel, w string) *cueWord {
@@ -244,6 +239,5 @@ func subjIndex(sj string) int {
 type cueMemos struct {
 	constOnce sync.Once
 	constW    *cueConsts
-	memoMu    sync.Mutex
-	memos     []*cueMemo
+	memos     perceptron.FreeList[*cueMemo]
 }

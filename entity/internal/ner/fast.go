@@ -448,23 +448,10 @@ func (lt *lattice) word(m *Model, w string) *wordInfo {
 }
 
 // lattice takes a working space, a new one if none is free.
-func (m *Model) lattice() *lattice {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if n := len(m.free); n > 0 {
-		lt := m.free[n-1]
-		m.free = m.free[:n-1]
-		return lt
-	}
-	return newLattice()
-}
+func (m *Model) lattice() *lattice { return m.free.Get(newLattice) }
 
 // release gives a working space back.
-func (m *Model) release(lt *lattice) {
-	m.mu.Lock()
-	m.free = append(m.free, lt)
-	m.mu.Unlock()
-}
+func (m *Model) release(lt *lattice) { m.free.Put(lt) }
 
 // prepareDoc fills lt.sents with the sentences' tokens, as prepare does,
 // from the word memo, and observes them in lt.doc.

@@ -29,7 +29,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sync"
 
 	"github.com/storyline-news/storyline/internal/perceptron"
 )
@@ -47,10 +46,8 @@ type Model struct {
 	// c is the weight table the tagger reads (see compiled).
 	c *compiled
 	// free holds the working spaces of finished TagDoc calls, with
-	// their word memos; a mutex rather than a sync.Pool so that the
-	// memos outlive garbage collections.
-	mu   sync.Mutex
-	free []*lattice
+	// their word memos.
+	free perceptron.FreeList[*lattice]
 }
 
 // compile builds m.c from m.w.
