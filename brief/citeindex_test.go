@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
-	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -98,13 +97,9 @@ func BenchmarkCiteLines(b *testing.B) {
 		}
 		ds := datedStory(s)
 		orig := copies(ds.Docs)
-		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			c := testutil.CPUTime()
-			for b.Loop() {
-				x := &news.Brief{Summary: slices.Clone(br.Summary), Timeline: slices.Clone(br.Timeline)}
-				citeLines(x, ds, br.Entities, orig)
-			}
-			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+		cpuBench(b, fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			x := &news.Brief{Summary: slices.Clone(br.Summary), Timeline: slices.Clone(br.Timeline)}
+			citeLines(x, ds, br.Entities, orig)
 		})
 	}
 }
@@ -115,12 +110,8 @@ func BenchmarkTimeline(b *testing.B) {
 	all := testdocs.Basil(b, 300)
 	for _, n := range []int{100, 300} {
 		ds := datedStory(&news.Story{ID: "pile", Docs: clusterPile(b, all, n)})
-		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			c := testutil.CPUTime()
-			for b.Loop() {
-				timeline(ds)
-			}
-			b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N)/1e6, "cpu-ms/op")
+		cpuBench(b, fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			timeline(ds)
 		})
 	}
 }
