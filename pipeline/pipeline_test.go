@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
+	"github.com/storyline-news/storyline/store/storetest"
 )
 
 func seeds(tb testing.TB) string { return testutil.Shared(tb, "seeds") }
@@ -68,21 +69,6 @@ func newTest(t testing.TB, s store.Store, cfg Config) *Pipeline {
 		t.Fatal(err)
 	}
 	return p
-}
-
-func only(t *testing.T, s store.Store) *store.Story {
-	t.Helper()
-	var all []*store.Story
-	for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, st)
-	}
-	if len(all) != 1 {
-		t.Fatalf("%d stories, want 1: %+v", len(all), all)
-	}
-	return all[0]
 }
 
 // TestRunResults: every input gets one result naming its index; a
@@ -206,7 +192,7 @@ func TestInterrupted(t *testing.T) {
 	if sum.Stored != 5-stored || sum.Known != stored || sum.Briefs != 1 {
 		t.Errorf("resumed run: %v; want %d stored, 1 brief", sum, 5-stored)
 	}
-	st := only(t, s)
+	st := storetest.OnlyStory(t, s)
 	if st.Articles != 5 || st.BriefRevision != st.Revision {
 		t.Errorf("after resuming: %+v", st)
 	}
@@ -299,7 +285,7 @@ func TestConcurrent(t *testing.T) {
 	if sumA.Stored+sumB.Stored != len(files) {
 		t.Errorf("stored %d + %d, want %d in all", sumA.Stored, sumB.Stored, len(files))
 	}
-	st := only(t, a)
+	st := storetest.OnlyStory(t, a)
 	if st.Articles != len(files) || st.BriefRevision != st.Revision {
 		t.Errorf("after two concurrent ingests: %+v, want %d articles and a current brief", st, len(files))
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres/pgtest"
+	"github.com/storyline-news/storyline/store/storetest"
 )
 
 // oneStory is a test assigner that puts every doc in the first story it
@@ -202,21 +203,6 @@ func openTest(t *testing.T, path string) store.Store {
 	return s
 }
 
-func only(t *testing.T, s store.Store) *store.Story {
-	t.Helper()
-	var all []*store.Story
-	for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, st)
-	}
-	if len(all) != 1 {
-		t.Fatalf("%d stories, want 1: %+v", len(all), all)
-	}
-	return all[0]
-}
-
 // TestIngestKilled kills an ingest process (SIGKILL) while it stores, then
 // checks that every article it stored is whole, and that the next run
 // stores the rest and brings every brief up to date.
@@ -293,7 +279,7 @@ func TestIngestKilled(t *testing.T) {
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d new article(s) stored, %d already stored", n-before, before)) {
 		t.Fatalf("resumed ingest: exit %d\n%s%s", code, out, errs)
 	}
-	st := only(t, s)
+	st := storetest.OnlyStory(t, s)
 	if st.Articles != n || st.BriefRevision != st.Revision {
 		t.Errorf("after resuming: %+v", st)
 	}
@@ -332,7 +318,7 @@ func TestIngestMerge(t *testing.T) {
 		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
 	}
 	s := openTest(t, db)
-	st := only(t, s)
+	st := storetest.OnlyStory(t, s)
 	if st.ID != sc.stories[0] || st.Articles != 5 || st.BriefRevision != st.Revision {
 		t.Errorf("after merging: %+v", st)
 	}
@@ -411,7 +397,7 @@ func TestIngestTwoProcesses(t *testing.T) {
 	if articles != n || docs != n || placed != n {
 		t.Errorf("%d articles, %d docs, %d placed; want %d each", articles, docs, placed, n)
 	}
-	if st := only(t, s); st.Articles != n || st.BriefRevision != st.Revision {
+	if st := storetest.OnlyStory(t, s); st.Articles != n || st.BriefRevision != st.Revision {
 		t.Errorf("after two processes: %+v", st)
 	}
 }

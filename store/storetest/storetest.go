@@ -56,6 +56,23 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
+// OnlyStory returns the one story s holds, and fails t when it holds
+// none or several.
+func OnlyStory(t testing.TB, s store.Store) *store.Story {
+	t.Helper()
+	var all []*store.Story
+	for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, st)
+	}
+	if len(all) != 1 {
+		t.Fatalf("%d stories, want 1: %+v", len(all), all)
+	}
+	return all[0]
+}
+
 // Doc makes a small analysed-looking doc for tests.
 func Doc(key, outlet, title, text string, date time.Time) *news.Doc {
 	d := &news.Doc{Article: news.Article{
