@@ -227,31 +227,21 @@ func spellingOf(a, b pname, ja, jb string) bool {
 	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family() && levenshtein.Distance(ja, jb, n) <= n/8 {
 		return true
 	}
-	if sameGivenNames(a, b) {
-		return true
-	}
-	if len(a.parts) > len(b.parts) {
-		a, b = b, a
-	}
-	if len(b.parts) != len(a.parts)+1 || len(a.parts) < 2 {
-		return false
-	}
-	for i, p := range a.parts {
-		if p.init || !partMatch(p, b.parts[i]) {
-			return false
-		}
-	}
-	return true
+	return sameGivenNames(a, b) || oneMorePart(a, b, 2)
 }
 
 // longPrefix reports whether one name of three parts or more starts the
 // other ("Francisco Jose Garzon", "Francisco Jose Garzon Amo"): two given
 // names and a surname are specific enough without shared context.
-func longPrefix(a, b pname) bool {
+func longPrefix(a, b pname) bool { return oneMorePart(a, b, 3) }
+
+// oneMorePart reports whether one name, of least parts or more, none an
+// initial, is the other with one more part at its end.
+func oneMorePart(a, b pname, least int) bool {
 	if len(a.parts) > len(b.parts) {
 		a, b = b, a
 	}
-	if len(a.parts) < 3 || len(b.parts) != len(a.parts)+1 {
+	if len(a.parts) < least || len(b.parts) != len(a.parts)+1 {
 		return false
 	}
 	for i, p := range a.parts {
