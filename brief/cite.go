@@ -480,17 +480,9 @@ func (c *lineCiter) holds(l, cs citeSent) bool {
 	return shared >= min(2, len(l.words))
 }
 
-// states reports how well sentence cs states line l: 0 when it does not,
-// else the share of the line's content it holds, each word weighed by its
-// rarity in the story.
-func (c *lineCiter) states(l, cs citeSent) float64 {
-	if !c.holds(l, cs) {
-		return 0
-	}
-	return c.share(l, cs)
-}
-
-// share is states for a sentence that holds the line.
+// share reports how well sentence cs, which holds line l, states it: the
+// share of the line's content it holds, each word weighed by its rarity
+// in the story.
 func (c *lineCiter) share(l, cs citeSent) float64 {
 	var in, all float64
 	n := 0

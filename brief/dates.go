@@ -201,7 +201,7 @@ func (dd *docDates) readExpressions() {
 	}
 }
 
-// expressionBags gives each expression of xs the content words of the
+// expressionParts gives each expression of xs the content words of the
 // part of its sentence that tells its happening. A sentence tells one
 // happening a date, and its dates share its words, but for a day counted
 // from the article's date that directly follows another date: a byline
@@ -210,14 +210,10 @@ func (dd *docDates) readExpressions() {
 // with words between them ("held talks on Monday with Akar, who arrived
 // Sunday night") share the sentence: cutting at clause marks matched one
 // sentence's words to two happenings of one week.
-func expressionBags(d *news.Doc, xs []news.Timex) []bag {
-	out, _, _ := expressionParts(d, xs)
-	return out
-}
-
-// expressionParts is expressionBags, with the number of the part of a
-// sentence each expression's bag holds (expressions of one part share
-// one bag), and the number of parts.
+//
+// It also gives the number of the part of a sentence each expression's
+// bag holds (expressions of one part share one bag), and the number of
+// parts.
 func expressionParts(d *news.Doc, xs []news.Timex) ([]bag, []int, int) {
 	out := make([]bag, len(xs))
 	part := make([]int, len(xs))

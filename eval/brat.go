@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -132,6 +131,3 @@ func toBytes(s news.Span, offs []int) (news.Span, bool) {
 	}
 	return news.Span{Start: offs[s.Start], End: offs[s.End]}, true
 }
-
-// validUTF8 reports whether the text can be annotated by character.
-func validUTF8(s string) bool { return utf8.ValidString(s) }

@@ -201,19 +201,6 @@ func readECBSelected(path string) (map[string]bool, error) {
 	return sel, nil
 }
 
-// corefType maps an ECB+ tag to the entity type Merge groups by.
-func corefType(tag string) news.EntityType {
-	switch {
-	case tag == "HUMAN_PART_ORG":
-		return news.Organisation
-	case tag == "HUMAN_PART_GPE" || strings.HasPrefix(tag, "LOC_"):
-		return news.Place
-	case strings.HasPrefix(tag, "HUMAN_PART"):
-		return news.Person
-	}
-	return news.Misc
-}
-
 // mentionHead is a mention's head for the same-head baseline: its last
 // word, lower case.
 func mentionHead(d *ECBDoc, m ECBMention) string {

@@ -164,7 +164,8 @@ func (c *cueMemo) word(m *CueModel, w string) *cueWord {
 // cloneString returns a copy of s that shares no memory with it.
 func cloneString(s string) string { return string([]byte(s)) }
 
-// classIndex returns the index of tokClass(ts, k) in classNames.
+// classIndex returns the index in classNames of the class that class
+// gives the word cueScore reads at k, from the token's lexical class.
 func classIndex(ts []tok, k int) int {
 	switch {
 	case k < 0:

@@ -443,31 +443,6 @@ func subjClass(t tok) string {
 	return "word"
 }
 
-// tokClass is class of the word cueScore reads at k, from the token's
-// lexical class: the same string class returns for it.
-func tokClass(ts []tok, k int) string {
-	switch {
-	case k < 0:
-		return "<s>"
-	case k >= len(ts):
-		return "</s>"
-	case ts[k].kind == 'q':
-		return "<q>"
-	}
-	t := &ts[k]
-	switch {
-	case t.has(lxDeterminer):
-		return "det"
-	case t.has(lxPronounTrue):
-		return "pron"
-	case t.has(lxBoundary):
-		return "fn"
-	case len(t.low) > 0 && !isWordRune(firstRune(t.low)):
-		return "punct"
-	}
-	return "word"
-}
-
 // bucket buckets a count of words.
 func bucket(n int) string {
 	switch {
