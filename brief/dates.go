@@ -615,6 +615,9 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			info[i] = dateInfo{time.Time{}, news.DateUnknown, "no date stated and none could be inferred"}
 		}
 	}
+	// Docs still without a date: from the constraints their time
+	// expressions set (undated.go).
+	datesFromConstraints(dds, related, info)
 	return info
 }
 
