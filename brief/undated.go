@@ -13,11 +13,11 @@ import (
 
 // Dating the articles nothing else dates.
 //
-// resolveDates leaves a doc undated when it states no date and nothing
-// it reports matches what a dated source of its story reports: a story
-// whose pages all came without a date, say. datesFromConstraints then
-// reads every time expression of such a doc as a constraint on the day it
-// was published, in the story's year:
+// resolveDates leaves every doc of a story undated when none states a
+// date (a story whose pages all came without one): there is no dated
+// source to match. datesFromConstraints then reads every time expression
+// of such a doc as a constraint on the day it was published, in the
+// story's year:
 //
 //   - what it reports as past lies on or before that day: "agreed on
 //     Friday" puts the day in the week from a Friday, "struck on Oct. 23"
@@ -29,9 +29,8 @@ import (
 //     story's year, or within three months of the day (an article of
 //     late December announcing "Jan. 5").
 //
-// The story's year is the year of its dated sources when it has any (the
-// one most of them share); else the year a count of years and a year the
-// story reports as past give together, weighed by how much their
+// The story's year is the year a count of years and a year the story
+// names and does not announce give together, weighed by how much their
 // sentences share ("the first North Korean leader to step into the South
 // for 65 years" and "a formal end to the 1950-1953 Korean War" give
 // 2018), within the years the story names (no earlier than a year it
@@ -51,10 +50,12 @@ import (
 // infers (inferDate), against the docs just dated, and kept only when
 // their own constraints allow the day inferred.
 //
-// Only docs left with the status unknown are dated: no date resolveDates
-// trusted, inferred or rejected changes, and the docs dated here are
-// evidence for no other doc's date outside this step, so adding articles
-// to a pile cannot move a date that the rest of the chain gave.
+// Only stories none of whose docs is dated are dated here: no date
+// resolveDates trusted, inferred or rejected changes, and the docs dated
+// here are evidence for no doc of another story, so adding articles to a
+// pile cannot move a date the rest of the chain gave. A story dated here
+// that gains a dated article is left to resolveDates, which dates its
+// docs against that article.
 
 // undatedWindow is how far (in days) from the article's day a month and
 // day or a month written without a year may lie in another year than
@@ -162,24 +163,18 @@ func dateStory(dds []*docDates, story []int, related [][]bool, info []dateInfo) 
 	}
 }
 
-// undatedYear is the year of a story (the indexes in story) and how it
-// was found: the year most of its dated sources share (the latest of a
-// tie), else the year its counts of years and the years it reports as
-// past give together (see pinnedYear); 0 when neither does.
+// undatedYear is the year of a story (the indexes in story) none of
+// whose docs is dated, and how it was found: the year its counts of
+// years and the years it names give together (see
+// pinnedYear). A story with a dated doc is left to resolveDates: the
+// days near its dates are the candidates there, and the latest day
+// constraints allow, a guess, would only compete with that evidence. 0
+// when the story has a dated doc or no year.
 func undatedYear(dds []*docDates, story []int, info []dateInfo) (int, string) {
-	count := map[int]int{}
-	best := 0
 	for _, j := range story {
-		if t := info[j].date; !t.IsZero() {
-			y := t.Year()
-			count[y]++
-			if count[y] > count[best] || count[y] == count[best] && y > best {
-				best = y
-			}
+		if !info[j].date.IsZero() {
+			return 0, ""
 		}
-	}
-	if best != 0 {
-		return best, fmt.Sprintf("the year %d of the story's dated sources", best)
 	}
 	return pinnedYear(dds, story)
 }
@@ -193,8 +188,8 @@ type namedYear struct {
 }
 
 // pinnedYear is the year that a count of whole years ("for 65 years",
-// "a decade") and a year the story reports as past ("the 1950-1953
-// Korean War") give together, each pair weighing what their sentences
+// "a decade") and a year the story names and does not announce ("the
+// 1950-1953 Korean War") give together, each pair weighing what their sentences
 // share (1 in one sentence). Only years no earlier than the latest year
 // the story reports as past, and no later than the earliest it
 // announces, count; the best must weigh more than yearMargin times the
@@ -214,10 +209,15 @@ func pinnedYear(dds []*docDates, story []int) (int, string) {
 				continue
 			}
 			switch {
-			case x.Tense < 0:
+			case x.Tense <= 0:
+				// A year not announced may have passed ("to end the
+				// 1950-1953 Korean War"); only one reported as past
+				// bounds the story's year.
 				past = append(past, namedYear{st.Year(), j, x.Sentence, x.Text})
-				lo = max(lo, st.Year())
-			case x.Tense > 0:
+				if x.Tense < 0 {
+					lo = max(lo, st.Year())
+				}
+			default:
 				if hi == 0 || en.Year() < hi {
 					hi = en.Year()
 				}
