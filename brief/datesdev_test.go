@@ -137,12 +137,13 @@ func TestBriefsDates(t *testing.T) {
 	}
 }
 
-// Floors of TestBriefsDates, a little below what it measures (81.8%
-// exact, 88.6% within a day; the ten Korea summit pages name no date at
-// all and count as wrong).
+// Floors of TestBriefsDates, a little below what it measures (92.0%
+// exact, 100% within a day; the ten Korea summit pages, which name no
+// date at all, are dated from the constraints their time expressions
+// set, see undated.go: nine exact, one a day early).
 const (
-	datesExactFloor = 0.81
-	datesNearFloor  = 0.88
+	datesExactFloor = 0.92
+	datesNearFloor  = 0.99
 )
 
 // TestAddingArticlesKeepsRightDates checks that adding relevant articles

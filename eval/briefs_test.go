@@ -295,11 +295,11 @@ func TestBriefsDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	atLeast(t, r, map[string]float64{
-		"date_exact":             0.81,
-		"date_within_day":        0.88,
+		"date_exact":             0.92,
+		"date_within_day":        0.99,
 		"citation_precision":     0.934,
 		"citation_recall":        0.54,
-		"events_told":            0.60,
+		"events_told":            0.64,
 		"event_dates_right":      0.88,
 		"disagreement_recall":    0.55,
 		"disagreement_precision": 0.86,
