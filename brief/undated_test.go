@@ -174,3 +174,15 @@ func TestUndatedBriefsPile(t *testing.T) {
 		t.Errorf("web-korea-summit: %d of %d right, want at least 8", right, len(k))
 	}
 }
+
+// BenchmarkUndatedStory dates the ten Korea summit pages of the briefs
+// set, none of which states a date (analysed outside the timer).
+func BenchmarkUndatedStory(b *testing.B) {
+	s, _ := briefsStory(b, filepath.Join(testutil.Data(b, "briefs"), "web-korea-summit"))
+	if len(s.Docs) == 0 {
+		b.Skip("brief: web-korea-summit missing")
+	}
+	cpuBench(b, "korea", func(b *testing.B) {
+		datedDocs(s.Docs)
+	})
+}
