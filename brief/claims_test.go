@@ -132,3 +132,26 @@ func TestRoundedClaims(t *testing.T) {
 		t.Errorf("the rounded claim's sources are %v, want both a.txt and b.txt", got)
 	}
 }
+
+// TestConversion checks that a figure given again in other units in
+// brackets ("55 miles (90 kilometers)") is one figure, not a second
+// quantity to compare.
+func TestConversion(t *testing.T) {
+	s := analysedStory(t,
+		"The city of Van, about 55 miles (90 kilometers) south of Ercis, was also hit.",
+		"The quake killed 100 in Van and 117 in Ercis, 100 km (60 miles) further north.",
+		"Ercis is located 60 kilometres north of Van.",
+	)
+	cs := figureConflicts(s, nil, nil)
+	for _, c := range cs {
+		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
+		for _, cl := range c.Claims {
+			if strings.HasPrefix(cl.Value, "90") || strings.HasPrefix(cl.Value, "60 miles") {
+				t.Errorf("claim %+v: a conversion in brackets is the figure before it", cl)
+			}
+		}
+	}
+	if findConflict(cs, "60 kilometres", "100 km") == nil {
+		t.Error("no conflict over the distance, 60 kilometres against 100 km")
+	}
+}

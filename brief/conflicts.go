@@ -220,6 +220,9 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 		text := d.SentenceText(si)
 		ws := words(text, s.Start)
 		for k := range ws {
+			if conversion(d, ws, k) {
+				continue
+			}
 			f, ok := readFigure(d, pi, ws, k, names)
 			if !ok {
 				continue
@@ -246,6 +249,17 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 		}
 	}
 	return out
+}
+
+// conversion reports whether the number at word k gives the figure
+// before it in other units, in brackets right after it: the 90 of "55
+// miles (90 kilometers)" is the 55 again, not a second figure.
+func conversion(d *news.Doc, ws []word, k int) bool {
+	if k < 2 || !strings.Contains(d.Text[ws[k-1].end:ws[k].start], "(") || !isWordOfLetters(ws[k-1].text) {
+		return false
+	}
+	_, _, isNum := splitNumber(ws[k-2].text)
+	return isNum
 }
 
 // backgroundDays is how long before its article's date a sentence's
