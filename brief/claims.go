@@ -132,13 +132,17 @@ func quantityGroups(fs []figure) [][]figure {
 	}
 	type link struct{ a, b, strength int }
 	var links []link
+	// Only groups of one unit, measure and qualifier may join: a list of
+	// groups per quantity finds them.
+	byQuantity := map[string][]int{}
+	for g, ix := range groups {
+		q := fs[ix[0]].quantityOf()
+		byQuantity[q] = append(byQuantity[q], g)
+	}
 	for a := range groups {
-		for b := a + 1; b < len(groups); b++ {
-			if len(sources[a]) > 1 && len(sources[b]) > 1 {
-				continue
-			}
-			fa := fs[groups[a][0]]
-			if fa.quantityOf() != fs[groups[b][0]].quantityOf() || !agree(attrs[a], attrs[b]) {
+		peers := byQuantity[fs[groups[a][0]].quantityOf()]
+		for _, b := range peers[sort.SearchInts(peers, a+1):] {
+			if len(sources[a]) > 1 && len(sources[b]) > 1 || !agree(attrs[a], attrs[b]) {
 				continue
 			}
 			best := -1
