@@ -11,39 +11,39 @@ import (
 //
 // A figure says what it counts in two kinds of words. Its unit, its
 // measure (the head noun, "people", "$", "buildings"; and what befell
-// them, killed or injured) and a qualifier (seriously injured) are read
-// whenever the sentence states them: two figures that differ in them are
-// two quantities. Its place ("in Ercis"), its complement ("$5,150 on fur
-// capes"), its person ("Zelensky 73%") and the earlier time its sentence
-// tells of ("from 2007 to 2014") are read only when they stand by the
-// figure, so a source that leaves them out ("the Clintons earned roughly
-// $141 million") does not speak of another quantity than one that states
-// them ("earned $139 million in adjusted gross income from 2007 to
-// 2014"). Two figures are of one quantity when their unit, measure and
-// qualifier agree, no place, complement, person or time that both state
-// differs, and the words around them tell of one thing (comparable);
-// when one states an attribute the other leaves out, they must also
-// state another alike or share words besides those of what they count
-// (linked).
+// them, killed or injured), a qualifier (seriously injured) and the place
+// it is counted in ("117 in Ercis") are read whenever the sentence states
+// them: two figures that differ in them are two quantities, and a town's
+// toll is a part of the toll, not a value of it. Its complement ("$5,150
+// on fur capes"), its person ("Zelensky 73%") and the earlier time its
+// sentence tells of ("from 2007 to 2014") are read only when they stand
+// by the figure, so a source that leaves them out ("the Clintons earned
+// roughly $141 million") does not speak of another quantity than one
+// that states them ("earned $139 million in adjusted gross income from
+// 2007 to 2014"). Two figures are of one quantity when their unit,
+// measure, qualifier and place agree, no complement, person or time that
+// both state differs, and the words around them tell of one thing
+// (comparable); when one states an attribute the other leaves out, they
+// must also state another alike or share words besides those of what
+// they count (linked).
 //
 // Figures of one key (all their attributes alike) are one quantity. A
-// quantity that one source alone gives is joined to a linked quantity
-// of another source, the strongest link first (attributes stated alike,
-// then one value, then shared words), and never so that a group holds two
-// places, complements, persons or times: the toll of one town and of
-// another stay apart even when a figure of neither town sits between
-// them. Two quantities that several sources each give stay apart.
+// quantity that one source alone gives is joined to a linked quantity of
+// another source, the strongest link first (attributes stated alike, then
+// one value, then shared words), and never so that a group holds two
+// complements, persons or times. Two quantities that several sources
+// each give stay apart.
 
-// attrs are a figure's place, complement, person and period.
-type attrs [4]string
+// attrs are a figure's complement, person and period.
+type attrs [3]string
 
-// quantityOf is what a figure always states of its quantity: its unit,
-// measure and qualifier.
-func (f figure) quantityOf() string { return f.unit + "|" + f.measure + "|" + f.qual }
+// quantityOf is what a figure states of its quantity whenever its
+// sentence does: its unit, measure, qualifier and place.
+func (f figure) quantityOf() string { return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place }
 
 // softAttrs are the attributes a figure states only when they stand by
 // it.
-func (f figure) softAttrs() attrs { return attrs{f.place, f.comp, f.person, f.period} }
+func (f figure) softAttrs() attrs { return attrs{f.comp, f.person, f.period} }
 
 // agree reports whether two attribute sets contradict in nothing: each
 // attribute is unstated in one or the same in both.
@@ -79,7 +79,7 @@ func sameQuantity(a, b figure) bool {
 // their values are within a factor of three and they state some
 // attribute alike or their sentences share minSharedContext words
 // besides those of what they count. A figure of an earlier time and one
-// whose sentence names no time are linked only when they state a place,
+// whose sentence names no time are linked only when they state a
 // complement or person alike and their values are within a tenth of each
 // other (a sum misprinted in one source): the toll of an earlier disaster
 // is not this one's.
@@ -92,23 +92,24 @@ func linked(a, b figure) bool {
 	if lo <= 0 {
 		return false
 	}
-	if sa[3] != sb[3] {
-		sa[3], sb[3] = "", ""
+	if sa[2] != sb[2] {
+		sa[2], sb[2] = "", ""
 		return stated(sa, sb) > 0 && hi <= 1.1*lo
 	}
 	return hi <= 3*lo && (stated(sa, sb) > 0 || topicalContext(a, b) >= minSharedContext)
 }
 
 // quantityGroups groups figures by the quantity they are of. Figures of
-// one key (unit, measure, qualifier, place, complement, person) are one
-// quantity, as before; a quantity that one source alone gives is also
-// joined to another source's quantity of the same unit, measure and
-// qualifier whose place, complement and person contradict none of its
-// own, when one of its figures and one of the other's are sameQuantity:
-// the strongest such link first (most attributes stated alike, then most
-// shared words around the figures), never giving a group two values of
-// an attribute. Two quantities that several sources each give stay
-// apart. It returns the groups in the order of their first figure in fs.
+// one key (unit, measure, qualifier, place, complement, person, period)
+// are one quantity; a quantity that one source alone gives is also
+// joined to another source's quantity of the same unit, measure,
+// qualifier and place whose complement, person and period contradict
+// none of its own, when one of its figures and one of the other's are
+// sameQuantity: the strongest such link first (most attributes stated
+// alike, then one value, then most shared words around the figures),
+// never giving a group two values of an attribute. Two quantities that
+// several sources each give stay apart. It returns the groups in the
+// order of their first figure in fs.
 func quantityGroups(fs []figure) [][]figure {
 	keyOf := map[string]int{}
 	var groups [][]int

@@ -155,3 +155,31 @@ func TestConversion(t *testing.T) {
 		t.Error("no conflict over the distance, 60 kilometres against 100 km")
 	}
 }
+
+// TestTownsApart checks that the tolls of two towns are never one
+// quantity, nor one town's and the whole toll, though their sentences
+// are alike.
+func TestTownsApart(t *testing.T) {
+	s := analysedStory(t,
+		"Officials said the earthquake in eastern Turkey killed 100 people in Van on Sunday, with rescuers still searching collapsed buildings.",
+		"Officials said the earthquake in eastern Turkey killed 117 people in Ercis on Sunday, with rescuers still searching collapsed buildings.",
+		"Officials said the earthquake in eastern Turkey killed 120 people on Sunday, with rescuers still searching collapsed buildings.",
+		"Officials said the earthquake in eastern Turkey killed 150 people on Sunday, with rescuers still searching collapsed buildings.",
+	)
+	cs := figureConflicts(s, nil, nil)
+	for _, c := range cs {
+		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
+		if findConflict([]news.Conflict{c}, "100", "117") != nil {
+			t.Errorf("%+v: the toll in Van and the toll in Ercis are two quantities", c)
+		}
+	}
+	toll := findConflict(cs, "120", "150")
+	if toll == nil {
+		t.Fatal("no conflict over the toll, 120 against 150")
+	}
+	for _, cl := range toll.Claims {
+		if strings.HasPrefix(cl.Value, "100") || strings.HasPrefix(cl.Value, "117") {
+			t.Errorf("toll claim %+v: a town's toll is a part of the toll, not a value of it", cl)
+		}
+	}
+}

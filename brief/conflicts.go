@@ -248,6 +248,14 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 			out[i].place = ""
 		}
 	}
+	// Where a sum went ("$5,587.75 at the Martha's Vineyard Holistic
+	// Retreat") is what it was spent on ("$5,687.75 on Martha's Vineyard
+	// Holistic Retreat"): its complement, not a place it is counted in.
+	for i, f := range out {
+		if (f.unit == "$" || f.unit == "€" || f.unit == "£") && f.place != "" && f.comp == "" {
+			out[i].comp, out[i].place = f.place, ""
+		}
+	}
 	return out
 }
 
@@ -519,7 +527,7 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 		for x := j + 1; x < min(len(ws), j+7) && boundaries(d, ws, j, x) == 0; x++ {
 			r, _ := utf8.DecodeRuneInString(ws[x].text)
 			if unicode.IsUpper(r) {
-				f.place = strings.ToLower(ws[x].text)
+				f.place = bareWord(ws[x].text)
 				break
 			}
 		}
@@ -607,7 +615,7 @@ func complementOf(d *news.Doc, ws []word, next int) string {
 	in := strings.EqualFold(ws[next].text, "in")
 	for j := next + 1; j < min(len(ws), next+4) && boundaries(d, ws, next, j) == 0; j++ {
 		x := ws[j].text
-		lx := strings.ToLower(x)
+		lx := bareWord(x)
 		if stopwords[lx] || !isWordOfLetters(lx) {
 			continue
 		}
@@ -617,6 +625,18 @@ func complementOf(d *news.Doc, ws []word, next int) string {
 		return unitOf(lx)
 	}
 	return ""
+}
+
+// bareWord is a word in lower case without a possessive ending:
+// "Martha's" and "Martha’s" give "martha".
+func bareWord(w string) string {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"'s", "’s"} {
+		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
+			return s
+		}
+	}
+	return w
 }
 
 // clockTime reports whether the number at word k is part of a clock time
