@@ -23,11 +23,17 @@ import (
 // magnitude, depth…), a qualifier that makes it another quantity
 // ("seriously injured"), the place it is given for ("117 in Ercis") and
 // the person it belongs to when the name stands right by it ("Zelensky
-// 73.2%"). Two figures are of one quantity when all of these agree, so
-// the dead and the injured, or the toll of one town and of another, are
-// never compared. A quantity for which the sources give different values
-// is a conflict: each value with the sources that give it and the
-// sentence that states it. When every source gives one value and the
+// 73.2%"), and the earlier time its sentence tells of, if any ("from 2007
+// to 2014"). Which figures are of one quantity is claims.go's
+// quantityGroups: the dead and the injured, or the toll of one town and
+// of another, are never compared, while a source that leaves out a
+// complement, person or time another states may still speak of the same
+// quantity. A figure given again in other units in brackets ("55 miles
+// (90 kilometers)") is one figure. A quantity for which the sources give
+// different values is a conflict: each value with the sources that give
+// it and the sentence that states it, a rounder value ("$141 million")
+// shown with the finer one it rounds ("$140,937,785"). When every
+// source gives one value and the
 // values rise (or fall) steadily with the sources' publication dates, the
 // conflict is a change over time (a death toll rising as the story
 // unfolds), marked Change, its claims in publication order.
