@@ -23,11 +23,17 @@ import (
 // magnitude, depth…), a qualifier that makes it another quantity
 // ("seriously injured"), the place it is given for ("117 in Ercis") and
 // the person it belongs to when the name stands right by it ("Zelensky
-// 73.2%"). Two figures are of one quantity when all of these agree, so
-// the dead and the injured, or the toll of one town and of another, are
-// never compared. A quantity for which the sources give different values
-// is a conflict: each value with the sources that give it and the
-// sentence that states it. When every source gives one value and the
+// 73.2%"), and the earlier time its sentence tells of, if any ("from 2007
+// to 2014"). Which figures are of one quantity is claims.go's
+// quantityGroups: the dead and the injured, or the toll of one town and
+// of another, are never compared, while a source that leaves out a
+// complement, person or time another states may still speak of the same
+// quantity. A figure given again in other units in brackets ("55 miles
+// (90 kilometers)") is one figure. A quantity for which the sources give
+// different values is a conflict: each value with the sources that give
+// it and the sentence that states it, a rounder value ("$141 million")
+// shown with the finer one it rounds ("$140,937,785"). When every
+// source gives one value and the
 // values rise (or fall) steadily with the sources' publication dates, the
 // conflict is a change over time (a death toll rising as the story
 // unfolds), marked Change, its claims in publication order.
@@ -125,14 +131,19 @@ type figure struct {
 	// comp is what a sum or a span is of ("$5,150 on fur capes", "40
 	// years of one-man rule"): the first content word after a preposition
 	// right after the figure, "" when none.
-	comp     string
-	person   string
+	comp   string
+	person string
+	// period is the time well before its article that the figure's
+	// sentence tells of (background), "" for the story's own time: the
+	// toll of an earlier disaster is another quantity than this one's,
+	// and figures of one past period are compared with each other only.
+	period   string
 	evidence string
 	context  bag // content words around the figure
 }
 
 func (f figure) key() string {
-	return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place + "|" + f.comp + "|" + f.person
+	return f.unit + "|" + f.measure + "|" + f.qual + "|" + f.place + "|" + f.comp + "|" + f.person + "|" + f.period
 }
 
 // word is a token of a sentence: a run of letters and digits (with the
@@ -212,17 +223,17 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 		if d.InOpinion(s.Span) {
 			continue
 		}
-		if bg[si] {
-			continue
-		}
 		text := d.SentenceText(si)
 		ws := words(text, s.Start)
-		for k, w := range ws {
+		for k := range ws {
+			if conversion(d, ws, k) {
+				continue
+			}
 			f, ok := readFigure(d, pi, ws, k, names)
 			if !ok {
 				continue
 			}
-			_ = w
+			f.period = bg[si]
 			f.evidence = tidy(text)
 			out = append(out, f)
 		}
@@ -243,7 +254,26 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 			out[i].place = ""
 		}
 	}
+	// Where a sum went ("$5,587.75 at the Martha's Vineyard Holistic
+	// Retreat") is what it was spent on ("$5,687.75 on Martha's Vineyard
+	// Holistic Retreat"): its complement, not a place it is counted in.
+	for i, f := range out {
+		if (f.unit == "$" || f.unit == "€" || f.unit == "£") && f.place != "" && f.comp == "" {
+			out[i].comp, out[i].place = f.place, ""
+		}
+	}
 	return out
+}
+
+// conversion reports whether the number at word k gives the figure
+// before it in other units, in brackets right after it: the 90 of "55
+// miles (90 kilometers)" is the 55 again, not a second figure.
+func conversion(d *news.Doc, ws []word, k int) bool {
+	if k < 2 || !strings.Contains(d.Text[ws[k-1].end:ws[k].start], "(") || !isWordOfLetters(ws[k-1].text) {
+		return false
+	}
+	_, _, isNum := splitNumber(ws[k-2].text)
+	return isNum
 }
 
 // backgroundDays is how long before its article's date a sentence's
@@ -251,20 +281,37 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 // toll), not the story's.
 const backgroundDays = 60
 
-// background reports, for each sentence of d, whether it tells of a time
-// well before its article's date: one pass over the time expressions.
-func background(d *news.Doc) []bool {
-	bg := make([]bool, len(d.Sentences))
+// background gives, for each sentence of d that tells of a time well
+// before its article's date, that time: the span from the earliest start
+// to the latest end of its dates that end backgroundDays or more before
+// the article ("2007-01-01/2014-12-31"); "" for the other sentences. One
+// pass over the time expressions.
+func background(d *news.Doc) []string {
+	bg := make([]string, len(d.Sentences))
 	if d.Date.IsZero() {
 		return bg
 	}
+	from := make([]time.Time, len(d.Sentences))
+	to := make([]time.Time, len(d.Sentences))
 	for _, t := range d.Timexes {
-		if t.Sentence < 0 || t.Sentence >= len(bg) || bg[t.Sentence] || t.Type != "DATE" {
+		if t.Sentence < 0 || t.Sentence >= len(bg) || t.Type != "DATE" {
 			continue
 		}
-		_, en, ok := timex.Interval(t.Value)
-		if ok && en.Before(d.Date.AddDate(0, 0, -backgroundDays)) {
-			bg[t.Sentence] = true
+		st, en, ok := timex.Interval(t.Value)
+		if !ok || !en.Before(d.Date.AddDate(0, 0, -backgroundDays)) {
+			continue
+		}
+		i := t.Sentence
+		if from[i].IsZero() || st.Before(from[i]) {
+			from[i] = st
+		}
+		if en.After(to[i]) {
+			to[i] = en
+		}
+	}
+	for i := range bg {
+		if !from[i].IsZero() {
+			bg[i] = day(from[i]) + "/" + day(to[i])
 		}
 	}
 	return bg
@@ -486,7 +533,7 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 		for x := j + 1; x < min(len(ws), j+7) && boundaries(d, ws, j, x) == 0; x++ {
 			r, _ := utf8.DecodeRuneInString(ws[x].text)
 			if unicode.IsUpper(r) {
-				f.place = strings.ToLower(ws[x].text)
+				f.place = bareWord(ws[x].text)
 				break
 			}
 		}
@@ -565,23 +612,37 @@ var complementPreps = map[string]bool{"of": true, "on": true, "in": true, "to": 
 
 // complementOf returns the first content word of the prepositional phrase
 // right after a figure's phrase (word next), within its clause: "on fur
-// capes" gives "fur". A place ("in Van") is not a complement.
+// capes" gives "fur", "on the Navigator of the Seas cruise" "navigator".
+// A place ("in Van") is not a complement.
 func complementOf(d *news.Doc, ws []word, next int) string {
 	if next >= len(ws) || !complementPreps[strings.ToLower(ws[next].text)] || boundaries(d, ws, next-1, next) > 0 {
 		return ""
 	}
+	in := strings.EqualFold(ws[next].text, "in")
 	for j := next + 1; j < min(len(ws), next+4) && boundaries(d, ws, next, j) == 0; j++ {
 		x := ws[j].text
-		lx := strings.ToLower(x)
+		lx := bareWord(x)
 		if stopwords[lx] || !isWordOfLetters(lx) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(x); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(x); in && unicode.IsUpper(r) {
 			return ""
 		}
 		return unitOf(lx)
 	}
 	return ""
+}
+
+// bareWord is a word in lower case without a possessive ending:
+// "Martha's" and "Martha’s" give "martha".
+func bareWord(w string) string {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"'s", "’s"} {
+		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
+			return s
+		}
+	}
+	return w
 }
 
 // clockTime reports whether the number at word k is part of a clock time
@@ -749,6 +810,24 @@ func unitOf(u string) string {
 
 // figureConflicts compares the figures of the story's sources.
 func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) []news.Conflict {
+	all := storyFigures(s, ents, orig)
+	groups := quantityGroups(all)
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i][0].key() < groups[j][0].key() })
+	var out []news.Conflict
+	for _, g := range groups {
+		if c, ok := figureConflict(g); ok {
+			out = append(out, c)
+		}
+	}
+	return append(out, timeConflicts(s, orig)...)
+}
+
+// storyFigures lists the figures of the story's sources that copy no
+// other, leaving out those that say nothing of what they count: a share
+// of no one and no measure, people counted without what befell them.
+// The places that most sources name (the story's setting) are no
+// figure's place.
+func storyFigures(s *news.Story, ents []news.Entity, orig map[string]string) []figure {
 	names := map[string]string{}
 	for _, e := range ents {
 		if e.Type != news.Person {
@@ -778,8 +857,7 @@ func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) 
 			setting[w] = true
 		}
 	}
-	groups := map[string][]figure{}
-	var keys []string
+	var all []figure
 	for _, d := range s.Docs {
 		if _, isCopy := orig[d.ID]; isCopy {
 			continue
@@ -791,21 +869,10 @@ func figureConflicts(s *news.Story, ents []news.Entity, orig map[string]string) 
 			if f.unit == "people" && f.measure == "" && f.qual == "" {
 				continue // people counted without what befell them
 			}
-			k := f.key()
-			if groups[k] == nil {
-				keys = append(keys, k)
-			}
-			groups[k] = append(groups[k], f)
+			all = append(all, f)
 		}
 	}
-	sort.Strings(keys)
-	var out []news.Conflict
-	for _, k := range keys {
-		if c, ok := figureConflict(groups[k]); ok {
-			out = append(out, c)
-		}
-	}
-	return append(out, timeConflicts(s, orig)...)
+	return all
 }
 
 // figureConflict makes the conflict of one quantity's figures, if the
@@ -817,7 +884,7 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 	var fs []figure
 	for i, a := range all {
 		for j, b := range all {
-			if i != j && a.doc != b.doc && !sameWithin(a.value, a.prec, b.value, b.prec) && comparable(a, b) {
+			if i != j && !sameWithin(a.value, a.prec, b.value, b.prec) && sameQuantity(a, b) {
 				fs = append(fs, a)
 				break
 			}
@@ -833,6 +900,7 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 		sources  []string
 		evidence string
 		first    time.Time
+		rounded  []string // the rounder values that round this one, as written
 	}
 	var claims []*claim
 	docs := map[string]bool{}
@@ -857,17 +925,28 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 		}
 	}
 	// A rounder value that a finer one rounds to ("$43 million" beside
-	// "$43,885,310", "24%" beside "24.45%") contradicts nothing.
+	// "$43,885,310", "24%" beside "24.45%") contradicts nothing: it joins
+	// the claim of the nearest finer value it rounds, which shows both.
 	kept := claims[:0:0]
 	for _, x := range claims {
-		rounding := false
+		var into *claim
 		for _, y := range claims {
-			if y != x && y.prec < x.prec && math.Abs(x.value-y.value) < x.prec*0.999 {
-				rounding = true
+			if y != x && y.prec < x.prec && roundsTo(y.value, x.value, x.prec) && (into == nil || math.Abs(y.value-x.value) < math.Abs(into.value-x.value)) {
+				into = y
 			}
 		}
-		if !rounding {
+		if into == nil {
 			kept = append(kept, x)
+			continue
+		}
+		into.rounded = append(into.rounded, x.text)
+		for _, src := range x.sources {
+			if !contains(into.sources, src) {
+				into.sources = append(into.sources, src)
+			}
+		}
+		if !x.first.IsZero() && (into.first.IsZero() || x.first.Before(into.first)) {
+			into.first = x.first
 		}
 	}
 	claims = kept
@@ -905,7 +984,11 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 	}
 	for _, x := range claims {
 		sort.Strings(x.sources)
-		c.Claims = append(c.Claims, news.Claim{Value: x.text, Sources: x.sources, Evidence: x.evidence})
+		text := x.text
+		if len(x.rounded) > 0 {
+			text += " (" + strings.Join(x.rounded, ", ") + ")"
+		}
+		c.Claims = append(c.Claims, news.Claim{Value: text, Sources: x.sources, Evidence: x.evidence})
 	}
 	return c, true
 }
@@ -972,12 +1055,19 @@ func comparable(a, b figure) bool {
 	if lo > 0 {
 		ratio = hi / lo
 	}
+	if (a.period != "" || b.period != "") && topicalContext(a, b) < minSharedContext {
+		// figures of an earlier time ("two earthquakes in 1999 killed
+		// 20,000 people", "a 7.6 earthquake in Izmit killed more than
+		// 17,000") are one quantity only when their sentences tell of
+		// one thing, in words besides those of what they count
+		return false
+	}
 	if a.measure == "population" {
 		// two towns' populations differ as much as two counts of one:
 		// the place must be named around both
 		return ctx >= 1 && (ratio <= 3 || ctx >= minSharedContext)
 	}
-	if a.measure != "" || a.person != "" {
+	if a.measure != "" || a.person != "" && a.person == b.person {
 		return ratio <= 3 || ctx >= minSharedContext
 	}
 	switch {
@@ -1005,14 +1095,29 @@ func sharedContext(a, b figure) int {
 }
 
 // sameWithin reports whether two figures are one value as written: the
-// finer is within a step of the coarser ("$43 million" and
-// "$43,885,310"; not 139 and 141 million, nor 7.2 and 7.3).
+// finer rounds to the coarser ("$43 million" and "$43,885,310"; not 139
+// and 141 million, nor 7.2 and 7.3, nor $1 million and $500,000).
 func sameWithin(a, pa, b, pb float64) bool {
 	if pa < 1 && pb < 1 && pa*1e6 < math.Abs(a) && pb*1e6 < math.Abs(b) {
 		return sameFigure(a, b) // 73.2 and 73.19 are two counts, both precise
 	}
-	step := math.Max(pa, pb)
-	return math.Abs(a-b) < step*0.999 || sameFigure(a, b)
+	if sameFigure(a, b) {
+		return true
+	}
+	if sameFigure(pa, pb) {
+		return math.Abs(a-b) < pa*0.999
+	}
+	if pa < pb {
+		a, pa, b, pb = b, pb, a, pa
+	}
+	return roundsTo(b, a, pa)
+}
+
+// roundsTo reports whether a fine value rounds to a coarse one written
+// to a step: to the nearest step, or down to it ("$43 million" for
+// $43,885,310).
+func roundsTo(fine, coarse, step float64) bool {
+	return fine > coarse-step*0.5 && fine < coarse+step*0.999
 }
 
 func sameFigure(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(a)) }
