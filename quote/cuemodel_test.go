@@ -197,6 +197,62 @@ func TestHashedScoreMatchesFeatures(t *testing.T) {
 	}
 }
 
+// TestTrainingSeesRunFeatures checks that the cue model is trained on
+// the features it is scored with: the paragraph the trainer reads
+// (newPara, which segments the paragraph's text on its own) has, word for
+// word, the tokens and cueFeatures of the paragraph find reads from a
+// segmented Doc, over the package's test texts, the seeds and the BASIL
+// articles (not in -short).
+func TestTrainingSeesRunFeatures(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.input"))
+	seeds, _ := filepath.Glob(filepath.Join(testutil.Root(t), "..", "shared", "seeds", "*.txt"))
+	files = append(files, seeds...)
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	if !testing.Short() {
+		for _, a := range testutil.Basil(t) {
+			texts = append(texts, a.Text())
+		}
+	}
+	n := 0
+	for _, text := range texts {
+		d := doc(text)
+		seg := segmented(d)
+		lower := asciiLower(text)
+		for _, sp := range paragraphs(d) {
+			train := newPara(text, sp, nil)
+			// as find makes it
+			dts := tokensIn(seg.Tokens, sp.Start, sp.End)
+			run := newParaOf(text, appendDocTokens(nil, text, lower, dts), sp, dts, sentencesIn(nil, seg, sp), nil)
+			if len(train.ts) != len(run.ts) {
+				t.Errorf("%q: %d tokens in training, %d at run time", text[sp.Start:sp.End], len(train.ts), len(run.ts))
+				continue
+			}
+			for i := range train.ts {
+				a, b := train.ts[i], run.ts[i]
+				if a.text != b.text || a.Start != b.Start || a.kind != b.kind || a.low != b.low {
+					t.Errorf("token %d of %q: %q in training, %q at run time", i, text[sp.Start:sp.End], a.text, b.text)
+					break
+				}
+				fa, fb := cueFeatures(train, i, nil), cueFeatures(run, i, nil)
+				if !slices.Equal(fa, fb) {
+					t.Errorf("%q at %d: features %q in training, %q at run time", a.text, a.Start, fa, fb)
+				}
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d tokens compared", n)
+	}
+}
+
 // BenchmarkReadCueModel reads the embedded cue model: what the first
 // quote finding of a process pays.
 func BenchmarkReadCueModel(b *testing.B) {
