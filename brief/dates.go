@@ -416,6 +416,20 @@ func docSims(dds []*docDates) [][]float64 {
 // resolveDates decides which date to trust for every doc of docs. It
 // reads the docs and changes none of them.
 func resolveDates(docs []*news.Doc) []dateInfo {
+	info, _ := readDates(docs)
+	return info
+}
+
+// dateReading is what the date judgements read of a pile of docs, which
+// dateConflicts reads again: the docs' time expressions and words, and
+// how similar every two docs are, in the docs' order.
+type dateReading struct {
+	dds  []*docDates
+	sims [][]float64
+}
+
+// readDates is resolveDates, which also returns what it read of the docs.
+func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	n := len(docs)
 	info := make([]dateInfo, n)
 	checks := make([]dateCheck, n)
@@ -615,7 +629,7 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 			info[i] = dateInfo{time.Time{}, news.DateUnknown, "no date stated and none could be inferred"}
 		}
 	}
-	return info
+	return info, &dateReading{dds: dds, sims: sims}
 }
 
 // datelineMonthDay reads the month and day of a dateline written
@@ -693,15 +707,57 @@ func nearestDated(i int, sims [][]float64, anchors []time.Time, trusted []bool) 
 // time expressions read against that date, in time order, undated ones
 // last. s and its docs are not changed.
 func datedStory(s *news.Story) *news.Story {
-	out := &news.Story{ID: s.ID, Title: s.Title, Docs: datedDocs(s.Docs)}
-	sortDocs(out)
+	out, _ := datedStoryRead(s)
 	return out
+}
+
+// datedStoryRead is datedStory, which also returns what the date
+// judgements read of the docs, in the order of the dated story and as
+// if read from its docs: the same values dateConflicts would compute
+// again from them.
+func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
+	docs, r := datedDocsRead(s.Docs)
+	at := make(map[*news.Doc]int, len(docs))
+	for i, d := range docs {
+		at[d] = i
+	}
+	out := &news.Story{ID: s.ID, Title: s.Title, Docs: docs}
+	sortDocs(out) // in place: docs is sorted too
+	n := len(docs)
+	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n)}
+	flat := make([]float64, n*n)
+	for p, d := range out.Docs {
+		i := at[d]
+		dd := *r.dds[i]
+		// The copy's expressions, read against its date: only the values
+		// of relative ones differ, which the checks read with
+		// timex.Resolve, but for ownSupport's full dates.
+		dd.d, dd.xs = d, nil
+		for _, x := range d.Timexes {
+			if x.Type != "DURATION" && x.Type != "SET" {
+				dd.xs = append(dd.xs, x)
+			}
+		}
+		sorted.dds[p] = &dd
+		sorted.sims[p] = flat[p*n : (p+1)*n : (p+1)*n]
+		for q, e := range out.Docs {
+			sorted.sims[p][q] = r.sims[i][at[e]]
+		}
+	}
+	return out, sorted
 }
 
 // datedDocs returns shallow copies of docs, in the same order, with the
 // dates resolveDates trusts and their time expressions read against them.
 func datedDocs(docs []*news.Doc) []*news.Doc {
-	info := resolveDates(docs)
+	out, _ := datedDocsRead(docs)
+	return out
+}
+
+// datedDocsRead is datedDocs, which also returns what the date
+// judgements read of docs.
+func datedDocsRead(docs []*news.Doc) ([]*news.Doc, *dateReading) {
+	info, r := readDates(docs)
 	out := make([]*news.Doc, len(docs))
 	for i, d := range docs {
 		c := *d
@@ -709,7 +765,7 @@ func datedDocs(docs []*news.Doc) []*news.Doc {
 		c.Timexes = timex.ResolveAll(d.Timexes, c.Date)
 		out[i] = &c
 	}
-	return out
+	return out, r
 }
 
 // human writes a day as a reader does: 24 September 2017.
@@ -1565,7 +1621,11 @@ func validDay(y, m, d int) bool {
 // trusted, each against the date trusted instead. It reads the dated
 // copies Build made and checks each rejected date again to give the
 // reason.
-func dateConflicts(s *news.Story) []news.Conflict {
+func dateConflicts(s *news.Story) []news.Conflict { return dateConflictsRead(s, nil) }
+
+// dateConflictsRead is dateConflicts reading, when r is not nil, what
+// datedStoryRead returned with s instead of computing it again.
+func dateConflictsRead(s *news.Story, r *dateReading) []news.Conflict {
 	n := len(s.Docs)
 	anchors := make([]time.Time, n)
 	dds := make([]*docDates, n)
@@ -1584,10 +1644,16 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	// Which docs tell a story needs the words of every doc; the checks
 	// read only the expressions of the rejected docs' stories, and the
 	// pool holds only their events (a check reads only its story's).
-	for i, d := range s.Docs {
-		dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+	var related [][]bool
+	if r != nil {
+		copy(dds, r.dds)
+		related = relatedFrom(r.sims)
+	} else {
+		for i, d := range s.Docs {
+			dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+		}
+		related = relatedDocs(dds)
 	}
-	related := relatedDocs(dds)
 	needed := make([]bool, n)
 	for _, i := range rejected {
 		needed[i] = true
@@ -1597,7 +1663,9 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	}
 	for i := range dds {
 		if needed[i] {
-			dds[i].readExpressions()
+			if r == nil {
+				dds[i].readExpressions()
+			}
 		} else {
 			anchors[i] = time.Time{}
 		}
