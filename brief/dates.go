@@ -133,6 +133,11 @@ type docDates struct {
 	// wholeNorm).
 	partNorm  []float64
 	partWhole []bool
+	// fixed[f] reports whether form f has no Relative reading, so that
+	// it reads alike against every anchor (see timex.Resolve); then
+	// fixedAs[f] is what it reads as.
+	fixed   []bool
+	fixedAs []resolveForm
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
@@ -170,6 +175,16 @@ func (dd *docDates) numberForms() {
 			dd.formOf = append(dd.formOf, k)
 		}
 		dd.forms[k] = f
+	}
+	dd.fixed = make([]bool, len(dd.formOf))
+	dd.fixedAs = make([]resolveForm, len(dd.formOf))
+	for f, k := range dd.formOf {
+		if x := dd.xs[k]; x.Relative == nil {
+			r := &dd.fixedAs[f]
+			r.v, r.fut = timex.Resolve(x, time.Time{})
+			r.start, r.end, r.ok = timex.Interval(r.v)
+			dd.fixed[f] = true
+		}
 	}
 }
 
@@ -1142,13 +1157,39 @@ type scorer struct {
 	// counting[i] reports whether the story's event i counts (see
 	// counts), which holds for the scorer's life.
 	counting []bool
+	// read[f] reports whether resolved[f] holds a reading: the last
+	// value of a form, whose period is kept while the value is the
+	// same (days in a row read "last month" alike).
+	read []bool
+	// found[k] is what the doc's expression k matched among the story's
+	// events when last read as the period [foundAt[k][0], foundAt[k][1]]
+	// (Unix seconds), if hasFound[k]: the same period matches alike.
+	found    [][]match
+	foundAt  [][2]int64
+	hasFound []bool
+	// scratch for score
+	touched              []int
+	pastDays, futureDays []time.Time
+}
+
+// match is a story event an expression of the doc matches, by its
+// position in scorer.story, and how much the match is worth.
+type match struct {
+	i   int
+	val float64
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
 	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
 		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
-		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story))}
+		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story)),
+		read: make([]bool, len(dd.formOf)), found: make([][]match, len(dd.xs)), foundAt: make([][2]int64, len(dd.xs)), hasFound: make([]bool, len(dd.xs))}
+	for f := range dd.formOf {
+		if dd.fixed[f] {
+			sc.resolved[f], sc.read[f] = dd.fixedAs[f], true
+		}
+	}
 	for i, k := range story {
 		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
 		sc.counting[i] = sc.counts(&all.evs[k])
@@ -1197,6 +1238,37 @@ func (sc *scorer) sim(k, i int) float64 {
 	}
 	row[i] = v
 	return v
+}
+
+// matches returns the story's events that count which the doc's
+// expression k read as the period [st, en] overlaps, in the story's
+// order, each with what the match is worth: its words' similarity times
+// the event's weight and the periods' granularity, half for a time of
+// day that names no day (see clockOnly). It keeps the last list of each
+// expression: days in a row often read it alike.
+func (sc *scorer) matches(k int, st, en time.Time) []match {
+	at := [2]int64{st.Unix(), en.Unix()}
+	if sc.hasFound[k] && sc.foundAt[k] == at {
+		return sc.found[k]
+	}
+	list := sc.found[k][:0]
+	clock := clockOnly(sc.dd.xs[k])
+	sc.overlapping(st, en, func(i int, e *eventRef) {
+		if !sc.counting[i] {
+			return
+		}
+		val := sc.sim(k, i)
+		if val == 0 {
+			return
+		}
+		val *= e.weight * granularity(st, en, e.start, e.end)
+		if clock {
+			val *= clockWeight
+		}
+		list = append(list, match{i, val})
+	})
+	sc.found[k], sc.foundAt[k], sc.hasFound[k] = list, at, true
+	return list
 }
 
 // wholeNorm is the sum of the squared weights of b, and whether they
@@ -1307,13 +1379,23 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	// Each happening another source reports counts once, for the
 	// expression of the doc that matches it best; an expression may match
 	// the same happening in several sources.
-	var touched []int
-	var pastDays, futureDays []time.Time
-	// Each form once: expressions written alike read alike.
+	touched := sc.touched[:0]
+	pastDays, futureDays := sc.pastDays[:0], sc.futureDays[:0]
+	defer func() { sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays }()
+	// Each form once: expressions written alike read alike. Forms
+	// without a Relative read alike against every anchor, and a value
+	// read before has the same period.
 	for f, k := range dd.formOf {
+		if dd.fixed[f] {
+			continue
+		}
 		r := &sc.resolved[f]
-		r.v, r.fut = timex.Resolve(dd.xs[k], a)
-		r.start, r.end, r.ok = timex.Interval(r.v)
+		v, fut := timex.Resolve(dd.xs[k], a)
+		if !sc.read[f] || v != r.v {
+			r.start, r.end, r.ok = timex.Interval(v)
+			sc.read[f] = true
+		}
+		r.v, r.fut = v, fut
 	}
 	for k, x := range dd.xs {
 		r := &sc.resolved[dd.forms[k]]
@@ -1345,19 +1427,8 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		m := 0.0
 		var who []string
-		clock := clockOnly(x)
-		sc.overlapping(st, en, func(i int, e *eventRef) {
-			if !sc.counting[i] {
-				return
-			}
-			val := sc.sim(k, i)
-			if val == 0 {
-				return
-			}
-			val *= e.weight * granularity(st, en, e.start, e.end)
-			if clock {
-				val *= clockWeight
-			}
+		for _, mt := range sc.matches(k, st, en) {
+			i, val := mt.i, mt.val
 			if val > m {
 				m = val
 			}
@@ -1368,9 +1439,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				sc.claimed[i] = val
 			}
 			if withEvidence && val > 0.05 {
-				who = appendOnce(who, e.id)
+				who = appendOnce(who, sc.all.evs[sc.story[i]].id)
 			}
-		})
+		}
 		if withEvidence && m > 0.05 {
 			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", x.Text, humanValue(v), strings.Join(firstN(who, 3), ", ")))
 		}
