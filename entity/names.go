@@ -108,11 +108,23 @@ var translitPairs = [...][2]string{
 	{"x", "ks"}, {"ue", "u"}, {"oe", "o"}, {"ae", "a"},
 }
 
+// translitFirst lists for each byte, in order, the translitPairs whose
+// spelling starts with it: the only ones translitAt need try.
+var translitFirst = func() (t [256][]uint8) {
+	for i, p := range &translitPairs {
+		t[p[0][0]] = append(t[p[0][0]], uint8(i))
+	}
+	return t
+}()
+
 // translitAt returns the replacement of the pair s starts with and the
 // pair's length, or 0 when none does.
 func translitAt(s string) (string, int) {
-	for _, p := range &translitPairs {
-		if strings.HasPrefix(s, p[0]) {
+	if s == "" {
+		return "", 0
+	}
+	for _, i := range translitFirst[s[0]] {
+		if p := &translitPairs[i]; strings.HasPrefix(s, p[0]) {
 			return p[1], len(p[0])
 		}
 	}
