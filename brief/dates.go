@@ -1320,14 +1320,10 @@ func (sc *scorer) candidates() []time.Time {
 	// Days are midnights UTC (day0, timex.Interval), counted here as
 	// days since 1970.
 	const daySec = 24 * 60 * 60
-	seen := map[int64]bool{}
-	var days []int64
+	var days []int64 // with repeats, sorted and made unique below
 	addRange := func(lo, hi int64) {
 		for t := lo; t <= hi; t++ {
-			if !seen[t] {
-				seen[t] = true
-				days = append(days, t)
-			}
+			days = append(days, t)
 		}
 	}
 	anchors := map[int64]bool{}
@@ -1351,6 +1347,7 @@ func (sc *scorer) candidates() []time.Time {
 		}
 	}
 	slices.Sort(days)
+	days = slices.Compact(days)
 	out := make([]time.Time, len(days))
 	for i, t := range days {
 		out[i] = time.Unix(t*daySec, 0).UTC()
