@@ -249,9 +249,12 @@ func partMatch(a, b part) bool {
 		// Bush, Bash)
 		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
 	}
-	d := levenshtein.Distance(a.t, b.t, max(len(a.t), len(b.t)))
+	// Distance stops once it exceeds the most either test below allows
+	// (it then gives a value above it, which both tests reject).
+	most := max(1, max(len(a.t), len(b.t))/3)
+	d := levenshtein.Distance(a.t, b.t, most)
 	if a.sk == b.sk {
-		return d <= max(1, max(len(a.t), len(b.t))/3)
+		return d <= most
 	}
 	// a letter dropped or added in a long name (Vicente, Vincente)
 	return d == 1 && min(len(a.t), len(b.t)) >= 6 && len(a.t) != len(b.t)
