@@ -43,7 +43,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	if len(s.Docs) == 0 {
 		return nil, ErrEmptyStory
 	}
-	s = datedStory(s)
+	s, read := datedStoryRead(s)
 	ents := entities(s)
 	orig := copies(s.Docs)
 	b := &news.Brief{
@@ -51,7 +51,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
 		Timeline:  timeline(s),
 		Entities:  ents,
-		Conflicts: withKind(dateConflicts(s), "date"),
+		Conflicts: withKind(dateConflictsRead(s, read), "date"),
 	}
 	b.Quotes = quotes(s, b.Entities)
 	b.Conflicts = append(b.Conflicts, attributionConflicts(b.Quotes, b.Entities, orig)...)
