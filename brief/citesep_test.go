@@ -24,8 +24,7 @@ func TestCiteSeparation(t *testing.T) {
 	stories, chain := diagStories(t, "STORYLINE_CITESEP")
 	type pair struct {
 		story int
-		x     [24]float64
-		y     bool
+		brief.CiteExample
 	}
 	var pairs []pair
 	for si, st := range stories {
@@ -76,10 +75,9 @@ func TestCiteSeparation(t *testing.T) {
 				if in > 0 && in < len(told) {
 					continue
 				}
-				var p pair
-				p.story = si
-				copy(p.x[:], xs[i])
-				p.y = in > 0
+				p := pair{story: si}
+				copy(p.X[:], xs[i])
+				p.Y, p.W = in > 0, 1
 				pairs = append(pairs, p)
 			}
 		}
@@ -108,16 +106,16 @@ func TestCiteSeparation(t *testing.T) {
 		var train []brief.CiteExample
 		for _, p := range pairs {
 			if p.story != si {
-				train = append(train, brief.CiteExample{X: p.x, Y: p.y, W: 1})
+				train = append(train, p.CiteExample)
 			}
 		}
 		dm := brief.FitCiteModel(train, 1)
 		for _, p := range pairs {
 			if p.story == si {
-				ecb = append(ecb, m.Prob(p.x[:]))
-				loso = append(loso, dm.Prob(p.x[:]))
-				fwd = append(fwd, p.x[0])
-				ys = append(ys, p.y)
+				ecb = append(ecb, m.Prob(p.X[:]))
+				loso = append(loso, dm.Prob(p.X[:]))
+				fwd = append(fwd, p.X[0])
+				ys = append(ys, p.Y)
 			}
 		}
 	}
@@ -130,7 +128,7 @@ func TestCiteSeparation(t *testing.T) {
 	t.Logf("%d pairs (%d right): AUC of the ECB+ model %.4f, of a leave-one-story-out fit %.4f, of fwd alone %.4f", len(ys), pos, auc(ecb, ys), auc(loso, ys), auc(fwd, ys))
 	all := make([]brief.CiteExample, 0, len(pairs))
 	for _, p := range pairs {
-		all = append(all, brief.CiteExample{X: p.x, Y: p.y, W: 1})
+		all = append(all, p.CiteExample)
 	}
 	dm := brief.FitCiteModel(all, 1)
 	for i, n := range dm.Features {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +13,8 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
-// citeFloor is the citation precision the threshold must keep.
+// citeFloor is the citation precision the threshold must keep: the
+// brief's before the citation model (rule test alone), 93.62.
 const citeFloor = 0.9362
 
 // TestCiteThresholdCV reads how the citation model's threshold does on
@@ -23,13 +23,14 @@ const citeFloor = 0.9362
 // time, the threshold that gives the most recall at citeFloor precision
 // or more on the other fifteen (the most precision when none reaches
 // it), applied to the story left out, and the figures those choices sum
-// to. Run on demand:
+// to; and the threshold that rule chooses on all sixteen, which
+// brief/citetrain --threshold writes into the model. Run on demand:
 //
 //	STORYLINE_CITETUNE=1 go test ./brief -run TestCiteThresholdCV -v
 func TestCiteThresholdCV(t *testing.T) {
 	stories, chain := diagStories(t, "STORYLINE_CITETUNE")
 	var grid []float64
-	for v := 0.05; v < 0.951; v += 0.025 {
+	for v := 0.40; v < 0.951; v += 0.025 {
 		grid = append(grid, math.Round(v*1000)/1000)
 	}
 	type counts struct{ right, made, found, wanted int }
@@ -115,5 +116,4 @@ func TestCiteThresholdCV(t *testing.T) {
 	}
 	all := choose(-1)
 	t.Log(fmt.Sprintf("leave-one-story-out: precision %.4f recall %.4f; on all sixteen the threshold is %.3f", ratio(cv.right, cv.made), ratio(cv.found, cv.wanted), grid[all]))
-	_ = os.Getenv
 }

@@ -2,29 +2,49 @@
 // (brief/cite.model.json): the probability that a sentence S of one
 // source states a line L taken from another.
 //
-//	go run ./brief/citetrain --out brief/cite.model.json
+//	go run ./brief/citetrain --threshold 0.825
 //
 // It learns from ECB+ (../shared/data/stories/ecbplus), never from the
 // briefs set: each topic's articles are analysed as the brief analyses
-// a story, every sentence of a topic is taken as a line, and the
-// sentences of the topic's other articles that the brief's word index
-// offers it (brief.CiteExamples) are compared with it. A pair is a
-// positive when the two sentences mention one event instance (an
-// ACTION_* mention of one cross-document coreference chain), a negative
-// otherwise; only sentences that ECB+ annotated with care
+// a story (analyze.Default) and taken as one story; every sentence of a
+// topic is taken as a line, and the sentences of the topic's other
+// articles that the brief's word index offers it (brief.CiteExamples)
+// are compared with it on the features brief.CiteFeatureNames lists. A
+// pair is a positive when the two sentences mention one event instance
+// (ACTION_* mentions of one cross-document coreference chain), a
+// negative otherwise; only sentences ECB+ annotated with care
 // (ECBplus_coreference_sentences.csv) are used. Each topic holds two
 // seminal events of one kind (two earthquakes, two arrests), so the
 // negatives include close paraphrases of another event.
 //
 // The model is fitted on the train topics (SPLIT.txt: all but the dev
 // ones), positives and negatives weighed to count alike, by logistic
-// regression with an L2 penalty (--l2); the dev topics are kept for
-// choosing the threshold: it is the least probability at which the
-// held-out pairs are cited with precision --precision or more (a wrong
-// citation costs more than a missed one), read at the level the brief
-// decides at, a source per line: a (line, other article) pair is
-// positive when one of the article's sentences is, and scores the best
-// of its sentences. Training is deterministic and takes about a minute.
+// regression with an L2 penalty (--l2, brief.FitCiteModel). Training is
+// deterministic and takes about ten seconds. It prints, for a grid of
+// thresholds, the precision and recall on the ECB+ dev topics at the
+// level the brief decides at, a source per line (a (line, other
+// article) pair is positive when one of the article's sentences is,
+// and scores the best of them), and writes the least threshold reaching
+// --precision there, or --threshold when given.
+//
+// The shipped threshold, 0.825, was chosen on the briefs set, leaving
+// one story out (STORYLINE_CITETUNE=1 go test ./brief -run
+// TestCiteThresholdCV): the most recall at the citation precision the
+// brief had before the model (93.62). The brief cites a source when the
+// model reaches the threshold or, as before, the rule test passes (see
+// brief/cite.go). On the briefs set that gives citation precision and
+// recall 93.79 / 56.14 (leave one story out: 93.37 / 56.66), against
+// 93.62 / 54.49 for the rule test alone. The ECB+ dev threshold for
+// precision 0.9 (0.575) gives 90.09 / 61.92. Tried and not kept: a story
+// per seminal event (topic half) rather than per topic, and positives
+// only when S mentions half of L's events, both lower on the briefs set
+// at like precision; the model alone, without the rule test, 94.01 /
+// 55.11 (leave one out 93.83 / 54.90); the model alone, only for
+// sentences that pass holds, 94.12 / 54.49. The features that mattered
+// most on the briefs set were the article-level ones (doc_cover,
+// doc_figs): they raised the area under the ROC curve of the (line,
+// source) pairs from 0.83 to 0.85 (STORYLINE_CITESEP=1 go test ./brief
+// -run TestCiteSeparation).
 package main
 
 import (
