@@ -29,6 +29,8 @@ type rarity struct {
 	n  int
 	// docs counts the docs holding each word.
 	docs map[string]int
+	// bags holds each doc's sentences' content words, read once.
+	bags map[*news.Doc][]bag
 }
 
 // storyRarity counts the content words of every sentence of s.
@@ -36,11 +38,15 @@ func storyRarity(s *news.Story) rarity {
 	df := map[string]int{}
 	docs := map[string]int{}
 	n := 0
+	bags := make(map[*news.Doc][]bag, len(s.Docs))
 	for _, d := range s.Docs {
 		seen := map[string]bool{}
+		bs := make([]bag, len(d.Sentences))
+		bags[d] = bs
 		for i := range d.Sentences {
 			n++
-			for w := range sentenceBag(d, i) {
+			bs[i] = sentenceBag(d, i)
+			for w := range bs[i] {
 				df[w]++
 				if !seen[w] {
 					seen[w] = true
@@ -49,7 +55,7 @@ func storyRarity(s *news.Story) rarity {
 			}
 		}
 	}
-	r := rarity{of: make(map[string]float64, len(df)), n: n, docs: docs}
+	r := rarity{of: make(map[string]float64, len(df)), n: n, docs: docs, bags: bags}
 	for w, k := range df {
 		r.of[w] = math.Log(1 + float64(n)/float64(k))
 	}

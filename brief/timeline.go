@@ -80,11 +80,12 @@ type candidate struct {
 
 // timeline lists the story's happenings in date order, each once.
 func timeline(s *news.Story) []news.TimelineEntry {
+	r := storyRarity(s)
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
 		sd := sentenceDates(d)
 		cands = append(cands, datedCandidates(d, sd)...)
-		undated = append(undated, undatedCandidates(d, sd)...)
+		undated = append(undated, undatedCandidatesOf(d, sd, r.bags[d])...)
 	}
 	// Merge candidates of the same date about the same happening: the
 	// entries of each date, in the order they were made.
@@ -115,7 +116,6 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		best.members = append(best.members, c)
 		best.words.add(c.words)
 	}
-	r := storyRarity(s)
 	entries = addUndated(entries, undated, r)
 	out := make([]news.TimelineEntry, 0, len(entries))
 	type keyed struct {
@@ -324,6 +324,12 @@ const (
 // date.
 // sd is sentenceDates(d).
 func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
+	return undatedCandidatesOf(d, sd, nil)
+}
+
+// undatedCandidatesOf is undatedCandidates given the content words of
+// d's sentences (nil to read them).
+func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate {
 	if d.Date.IsZero() {
 		return nil
 	}
@@ -371,7 +377,13 @@ func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 			continue
 		}
 		planned := tense > 0
-		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: sentenceBag(d, i), planned: planned, rank: len(out), named: named[i], actors: actors[i], weak: weak})
+		w := bag(nil)
+		if i < len(bags) {
+			w = bags[i]
+		} else {
+			w = sentenceBag(d, i)
+		}
+		out = append(out, &candidate{date: day.Format("2006-01-02"), start: day, end: day, text: text, source: d.ID, status: d.DateStatus, words: w, planned: planned, rank: len(out), named: named[i], actors: actors[i], weak: weak})
 	}
 	return out
 }
