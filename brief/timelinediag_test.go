@@ -88,7 +88,19 @@ func TestBriefsDiag(t *testing.T) {
 					wrong = append(wrong, src)
 				}
 			}
-			fmt.Fprintf(&sb, "   line %-8s %-10s %v %q", tag, l.Date, l.Sources, l.Text)
+			// Gold sources of the told items the line cites, of all.
+			found, wanted := 0, 0
+			for _, it := range items {
+				if eval.Tells(l.Text, it.Keys) {
+					for _, src := range it.Sources {
+						wanted++
+						if slices.Contains(l.Sources, src) {
+							found++
+						}
+					}
+				}
+			}
+			fmt.Fprintf(&sb, "   line %-8s %-10s R%d/%d %v %q", tag, l.Date, found, wanted, l.Sources, l.Text)
 			if len(wrong) > 0 {
 				fmt.Fprintf(&sb, " WRONG %v", wrong)
 			}

@@ -299,7 +299,7 @@ func TestBriefsDev(t *testing.T) {
 		"date_within_day":        0.99,
 		"citation_precision":     0.937,
 		"citation_recall":        0.56,
-		"events_told":            0.64,
+		"events_told":            0.71,
 		"event_dates_right":      0.88,
 		"disagreement_recall":    0.61,
 		"disagreement_precision": 0.90,

@@ -1,0 +1,301 @@
+package brief
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline/news"
+)
+
+// Events across sources.
+//
+// Sentences that tell one happening in different sources share its
+// participants and its rarer words: "Yalcin Akay was dug from a
+// collapsed building" and "survivor Yalcin Akay ... called police" share
+// a name no other sentence of the story holds, while every sentence of
+// an earthquake story says "earthquake". So when mentions are compared
+// to group them into events, each word weighs by how few of the story's
+// sentences hold it (its inverse sentence frequency), on top of the
+// double weight of names.
+
+// rarity weighs the content words of a story by how few of its
+// sentences hold them: log(1 + n/df), n the story's sentences and df
+// those holding the word.
+type rarity struct {
+	of map[string]float64
+	n  int
+	// docs counts the docs holding each word.
+	docs map[string]int
+	// bags holds each doc's sentences' content words, read once.
+	bags map[*news.Doc][]bag
+}
+
+// storyRarity counts the content words of every sentence of s.
+func storyRarity(s *news.Story) rarity {
+	df := map[string]int{}
+	docs := map[string]int{}
+	n := 0
+	bags := make(map[*news.Doc][]bag, len(s.Docs))
+	for _, d := range s.Docs {
+		seen := map[string]bool{}
+		bs := make([]bag, len(d.Sentences))
+		bags[d] = bs
+		for i := range d.Sentences {
+			n++
+			bs[i] = sentenceBag(d, i)
+			for w := range bs[i] {
+				df[w]++
+				if !seen[w] {
+					seen[w] = true
+					docs[w]++
+				}
+			}
+		}
+	}
+	r := rarity{of: make(map[string]float64, len(df)), n: n, docs: docs, bags: bags}
+	for w, k := range df {
+		r.of[w] = math.Log(1 + float64(n)/float64(k))
+	}
+	return r
+}
+
+// sim is bag's sim with each word weighed by its rarity as well.
+func (r rarity) sim(a, b bag) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var in, na, nb float64
+	for k, v := range a {
+		v *= r.weight(k)
+		na += v * v
+		if w, ok := b[k]; ok {
+			w *= r.weight(k)
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	for k, w := range b {
+		w *= r.weight(k)
+		nb += w * w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return in / math.Sqrt(na*nb)
+}
+
+// weight is the rarity of w; a word no sentence held is as rare as can
+// be.
+func (r rarity) weight(w string) float64 {
+	if v, ok := r.of[w]; ok {
+		return v
+	}
+	return math.Log(1 + float64(max(r.n, 1)))
+}
+
+// sources counts the sources of an entry.
+func (e *entry) sources() int {
+	var srcs []string
+	for _, m := range e.members {
+		srcs = appendOnce(srcs, m.source)
+	}
+	return len(srcs)
+}
+
+// newActors keeps (in keep) the entries of one source's undated
+// sentences that bring a new actor to the timeline: a person or
+// organisation no kept entry names. They are read in the order their
+// articles tell them (the first sentences of each article first), and
+// each one kept adds its actors to those named.
+func newActors(entries []*entry, keep []bool, r rarity) {
+	named := map[string]bool{}
+	for k, e := range entries {
+		if !keep[k] {
+			continue
+		}
+		for _, m := range e.members {
+			for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
+				named[w] = true
+			}
+		}
+	}
+	var solo []int
+	for k, e := range entries {
+		if !keep[k] && len(e.explicit()) == 0 {
+			solo = append(solo, k)
+		}
+	}
+	sort.SliceStable(solo, func(a, b int) bool { return entries[solo[a]].members[0].rank < entries[solo[b]].members[0].rank })
+	for _, k := range solo {
+		m := entries[k].members[0]
+		if m.rank >= soloRank {
+			continue
+		}
+		fresh := false
+		for _, a := range m.actors {
+			if !named[a] && r.docs[a] <= soloDocs {
+				fresh = true
+			}
+		}
+		if !fresh || retells(entries, keep, m, r) {
+			continue
+		}
+		keep[k] = true
+		for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
+			named[w] = true
+		}
+	}
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
+
+// closeSources lists, sorted, the sources of the members of an undated
+// entry that tell what its text tells: the text's own, and those of the
+// members at least citeMember alike to it (rarity weighed). The others
+// joined the entry through a third sentence, and only citing decides
+// whether they state the line.
+func closeSources(ms []*candidate, text *candidate, r rarity) []string {
+	srcs := []string{text.source}
+	for _, m := range ms {
+		if m != text && r.sim(m.words, text.words) >= citeMember {
+			srcs = appendOnce(srcs, m.source)
+		}
+	}
+	sort.Strings(srcs)
+	return srcs
+}
+
+// citeMember is the least likeness of an undated entry's member to its
+// text for the member's source to be cited.
+const citeMember = 0.3
+
+// retells reports whether candidate c tells again what a kept entry
+// tells: a member of one is at least soloRetells alike to it.
+func retells(entries []*entry, keep []bool, c *candidate, r rarity) bool {
+	for k, e := range entries {
+		if !keep[k] {
+			continue
+		}
+		if a := e.members[0]; a.start.After(c.end) || c.start.Sub(a.end) > undatedBefore*24*time.Hour {
+			continue
+		}
+		for _, m := range e.members[:min(len(e.members), linkMembers)] {
+			if m != c && r.sim(m.words, c.words) >= soloRetells {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// soloRetells is the likeness at which one source's sentence retells a
+// kept entry.
+const soloRetells = 0.2
+
+// commonDay returns the member of an undated entry whose day most of its
+// sources give, the earliest of equals: one source dated wrong does not
+// move the happening.
+func commonDay(ms []*candidate) *candidate {
+	votes := map[string][]string{}
+	for _, m := range ms {
+		votes[m.date] = appendOnce(votes[m.date], m.source)
+	}
+	best := ms[0]
+	for _, m := range ms {
+		n, bn := len(votes[m.date]), len(votes[best.date])
+		if n > bn || n == bn && m.start.Before(best.start) {
+			best = m
+		}
+	}
+	return best
+}
+
+// soloRank bounds the undated sentences of an article that may bring a
+// new actor alone: the first soloRank of them.
+const soloRank = 1000
+
+// soloDocs is the most docs that may name an actor one source's
+// sentence brings alone: an actor other sources name too has its
+// happenings told by them, in other words, and a line of one source
+// would cite too few.
+const soloDocs = 1
+
+// foldRetellings keeps one line for a happening that several kept
+// entries of undated sentences tell in words too far apart to have
+// joined: an entry whose text is at least retellSim alike (rarity
+// weighed) to a member of an entry kept before it, within undatedBefore
+// days, is folded into that entry when it too is of undated sentences,
+// and dropped when that one names its date (which tells it already).
+// Entries told by more sources come first.
+func foldRetellings(entries []*entry, keep []bool, r rarity) {
+	var order []int
+	dated := make([]bool, len(entries))
+	anchor := make([]*candidate, len(entries))
+	for k, e := range entries {
+		if !keep[k] {
+			continue
+		}
+		order = append(order, k)
+		anchor[k] = e.members[0]
+		if ex := e.explicit(); len(ex) > 0 {
+			dated[k], anchor[k] = true, ex[0]
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ka, kb := order[a], order[b]
+		if dated[ka] != dated[kb] {
+			return dated[ka]
+		}
+		return entries[ka].sources() > entries[kb].sources()
+	})
+	// done lists the entries kept so far, in order; near lists them
+	// by their anchors' days.
+	var done []int
+	near := newAnchorDays()
+	for _, k := range order {
+		e := entries[k]
+		into := -1
+		if !dated[k] {
+			t := clearestOf(e.members)
+			for _, n := range near.within(t.start.Add(-undatedBefore*24*time.Hour), t.end, len(done)) {
+				j := done[n]
+				f, a := entries[j], anchor[j]
+				if a.start.After(t.end) || t.start.Sub(a.end) > undatedBefore*24*time.Hour {
+					continue
+				}
+				need := retellSim
+				if dated[j] {
+					need = retellDated
+				}
+				for _, m := range f.members[:min(len(f.members), linkMembers)] {
+					if r.sim(m.words, t.words) >= need {
+						into = j
+						break
+					}
+				}
+				if into >= 0 {
+					break
+				}
+			}
+		}
+		if into < 0 {
+			near.add(len(done), anchor[k])
+			done = append(done, k)
+			continue
+		}
+		keep[k] = false
+		if f := entries[into]; !dated[into] {
+			f.members = append(f.members, e.members...)
+			f.words.add(e.words)
+		}
+	}
+}
+
+// retellSim is the likeness at which a kept entry retells another of
+// undated sentences, retellDated one of dated sentences.
+const (
+	retellSim   = 0.2
+	retellDated = 0.3
+)
