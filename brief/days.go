@@ -19,7 +19,19 @@ import (
 // the smaller side's, one of them not a name) but date it to different
 // days or years disagree on when it happened. A date that only says when
 // something was said ("said on Friday") dates the statement, not the
-// happening, and is left out; so is a planned date.
+// happening, and is left out.
+//
+// Every date of a sentence is read, and a name belongs to the date it
+// stands nearest: in "begin in the Senate on Wednesday, followed by the
+// House on Thursday" the Senate's day is Wednesday and the House's
+// Thursday. A planned date (ahead of its article) and a reported one tell
+// one happening when a name stands by one of the dates and is in the
+// other's sentence, the sentences share a word besides names, and
+// neither sentence names a participant the other gives another date (the
+// House's vote is not the Senate's). A plan whose own source reports the
+// happening done is left out. A plan published no later than every
+// report of the happening done on another day is a plan that moved: the
+// conflict is a change, the plan first.
 
 const (
 	dayOverlap   = 0.5
