@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
 )
 
@@ -148,9 +149,26 @@ func (c *lineCiter) onDay(notBefore time.Time, on [2]time.Time) func(int32) bool
 		if during(spans, on) {
 			return true
 		}
-		d := c.docs[c.refs[r].doc]
-		return !(notBefore.IsZero() || len(spans) > 0 || d.Date.IsZero() || d.Date.Before(on[0]) || d.Date.Sub(on[1]) > citeSoon)
+		return c.dateAllows(spans, c.docs[c.refs[r].doc], notBefore, on)
 	}
+}
+
+// dateAllows reports whether a sentence of spans in doc d may state a
+// timeline line of days on (always, for a line without days): it names
+// a day of on, or it names none and its article came out after the
+// line's day, within citeSoon (for a line not planned, whose notBefore
+// is set).
+func (c *lineCiter) dateAllows(spans [][2]time.Time, d *news.Doc, notBefore time.Time, on [2]time.Time) bool {
+	if on[0].IsZero() || during(spans, on) {
+		return true
+	}
+	if len(spans) > 0 || d.Date.IsZero() {
+		return false
+	}
+	if notBefore.IsZero() {
+		return false // a plan is told by sentences that date it
+	}
+	return !d.Date.Before(on[0]) && d.Date.Sub(on[1]) <= citeSoon
 }
 
 // prefix returns the words of ws with their weights, the weight of

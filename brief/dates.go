@@ -133,6 +133,11 @@ type docDates struct {
 	// wholeNorm).
 	partNorm  []float64
 	partWhole []bool
+	// fixed[f] reports whether form f has no Relative reading, so that
+	// it reads alike against every anchor (see timex.Resolve); then
+	// fixedAs[f] is what it reads as.
+	fixed   []bool
+	fixedAs []resolveForm
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
@@ -170,6 +175,16 @@ func (dd *docDates) numberForms() {
 			dd.formOf = append(dd.formOf, k)
 		}
 		dd.forms[k] = f
+	}
+	dd.fixed = make([]bool, len(dd.formOf))
+	dd.fixedAs = make([]resolveForm, len(dd.formOf))
+	for f, k := range dd.formOf {
+		if x := dd.xs[k]; x.Relative == nil {
+			r := &dd.fixedAs[f]
+			r.v, r.fut = timex.Resolve(x, time.Time{})
+			r.start, r.end, r.ok = timex.Interval(r.v)
+			dd.fixed[f] = true
+		}
 	}
 }
 
@@ -416,6 +431,20 @@ func docSims(dds []*docDates) [][]float64 {
 // resolveDates decides which date to trust for every doc of docs. It
 // reads the docs and changes none of them.
 func resolveDates(docs []*news.Doc) []dateInfo {
+	info, _ := readDates(docs)
+	return info
+}
+
+// dateReading is what the date judgements read of a pile of docs, which
+// dateConflicts reads again: the docs' time expressions and words, and
+// how similar every two docs are, in the docs' order.
+type dateReading struct {
+	dds  []*docDates
+	sims [][]float64
+}
+
+// readDates is resolveDates, which also returns what it read of the docs.
+func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	n := len(docs)
 	info := make([]dateInfo, n)
 	checks := make([]dateCheck, n)
@@ -618,7 +647,7 @@ func resolveDates(docs []*news.Doc) []dateInfo {
 	// Docs still without a date: from the constraints their time
 	// expressions set (undated.go).
 	datesFromConstraints(dds, related, info)
-	return info
+	return info, &dateReading{dds: dds, sims: sims}
 }
 
 // datelineMonthDay reads the month and day of a dateline written
@@ -696,15 +725,57 @@ func nearestDated(i int, sims [][]float64, anchors []time.Time, trusted []bool) 
 // time expressions read against that date, in time order, undated ones
 // last. s and its docs are not changed.
 func datedStory(s *news.Story) *news.Story {
-	out := &news.Story{ID: s.ID, Title: s.Title, Docs: datedDocs(s.Docs)}
-	sortDocs(out)
+	out, _ := datedStoryRead(s)
 	return out
+}
+
+// datedStoryRead is datedStory, which also returns what the date
+// judgements read of the docs, in the order of the dated story and as
+// if read from its docs: the same values dateConflicts would compute
+// again from them.
+func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
+	docs, r := datedDocsRead(s.Docs)
+	at := make(map[*news.Doc]int, len(docs))
+	for i, d := range docs {
+		at[d] = i
+	}
+	out := &news.Story{ID: s.ID, Title: s.Title, Docs: docs}
+	sortDocs(out) // in place: docs is sorted too
+	n := len(docs)
+	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n)}
+	flat := make([]float64, n*n)
+	for p, d := range out.Docs {
+		i := at[d]
+		dd := *r.dds[i]
+		// The copy's expressions, read against its date: only the values
+		// of relative ones differ, which the checks read with
+		// timex.Resolve, but for ownSupport's full dates.
+		dd.d, dd.xs = d, nil
+		for _, x := range d.Timexes {
+			if x.Type != "DURATION" && x.Type != "SET" {
+				dd.xs = append(dd.xs, x)
+			}
+		}
+		sorted.dds[p] = &dd
+		sorted.sims[p] = flat[p*n : (p+1)*n : (p+1)*n]
+		for q, e := range out.Docs {
+			sorted.sims[p][q] = r.sims[i][at[e]]
+		}
+	}
+	return out, sorted
 }
 
 // datedDocs returns shallow copies of docs, in the same order, with the
 // dates resolveDates trusts and their time expressions read against them.
 func datedDocs(docs []*news.Doc) []*news.Doc {
-	info := resolveDates(docs)
+	out, _ := datedDocsRead(docs)
+	return out
+}
+
+// datedDocsRead is datedDocs, which also returns what the date
+// judgements read of docs.
+func datedDocsRead(docs []*news.Doc) ([]*news.Doc, *dateReading) {
+	info, r := readDates(docs)
 	out := make([]*news.Doc, len(docs))
 	for i, d := range docs {
 		c := *d
@@ -712,7 +783,7 @@ func datedDocs(docs []*news.Doc) []*news.Doc {
 		c.Timexes = timex.ResolveAll(d.Timexes, c.Date)
 		out[i] = &c
 	}
-	return out
+	return out, r
 }
 
 // human writes a day as a reader does: 24 September 2017.
@@ -1089,13 +1160,39 @@ type scorer struct {
 	// counting[i] reports whether the story's event i counts (see
 	// counts), which holds for the scorer's life.
 	counting []bool
+	// read[f] reports whether resolved[f] holds a reading: the last
+	// value of a form, whose period is kept while the value is the
+	// same (days in a row read "last month" alike).
+	read []bool
+	// found[k] is what the doc's expression k matched among the story's
+	// events when last read as the period [foundAt[k][0], foundAt[k][1]]
+	// (Unix seconds), if hasFound[k]: the same period matches alike.
+	found    [][]match
+	foundAt  [][2]int64
+	hasFound []bool
+	// scratch for score
+	touched              []int
+	pastDays, futureDays []time.Time
+}
+
+// match is a story event an expression of the doc matches, by its
+// position in scorer.story, and how much the match is worth.
+type match struct {
+	i   int
+	val float64
 }
 
 func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer {
 	story := all.of(rel, self)
 	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
 		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
-		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story))}
+		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story)),
+		read: make([]bool, len(dd.formOf)), found: make([][]match, len(dd.xs)), foundAt: make([][2]int64, len(dd.xs)), hasFound: make([]bool, len(dd.xs))}
+	for f := range dd.formOf {
+		if dd.fixed[f] {
+			sc.resolved[f], sc.read[f] = dd.fixedAs[f], true
+		}
+	}
 	for i, k := range story {
 		sc.starts[i], sc.ends[i] = all.evs[k].start.Unix(), all.evs[k].end.Unix()
 		sc.counting[i] = sc.counts(&all.evs[k])
@@ -1144,6 +1241,37 @@ func (sc *scorer) sim(k, i int) float64 {
 	}
 	row[i] = v
 	return v
+}
+
+// matches returns the story's events that count which the doc's
+// expression k read as the period [st, en] overlaps, in the story's
+// order, each with what the match is worth: its words' similarity times
+// the event's weight and the periods' granularity, half for a time of
+// day that names no day (see clockOnly). It keeps the last list of each
+// expression: days in a row often read it alike.
+func (sc *scorer) matches(k int, st, en time.Time) []match {
+	at := [2]int64{st.Unix(), en.Unix()}
+	if sc.hasFound[k] && sc.foundAt[k] == at {
+		return sc.found[k]
+	}
+	list := sc.found[k][:0]
+	clock := clockOnly(sc.dd.xs[k])
+	sc.overlapping(st, en, func(i int, e *eventRef) {
+		if !sc.counting[i] {
+			return
+		}
+		val := sc.sim(k, i)
+		if val == 0 {
+			return
+		}
+		val *= e.weight * granularity(st, en, e.start, e.end)
+		if clock {
+			val *= clockWeight
+		}
+		list = append(list, match{i, val})
+	})
+	sc.found[k], sc.foundAt[k], sc.hasFound[k] = list, at, true
+	return list
 }
 
 // wholeNorm is the sum of the squared weights of b, and whether they
@@ -1195,14 +1323,10 @@ func (sc *scorer) candidates() []time.Time {
 	// Days are midnights UTC (day0, timex.Interval), counted here as
 	// days since 1970.
 	const daySec = 24 * 60 * 60
-	seen := map[int64]bool{}
-	var days []int64
+	var days []int64 // with repeats, sorted and made unique below
 	addRange := func(lo, hi int64) {
 		for t := lo; t <= hi; t++ {
-			if !seen[t] {
-				seen[t] = true
-				days = append(days, t)
-			}
+			days = append(days, t)
 		}
 	}
 	anchors := map[int64]bool{}
@@ -1226,6 +1350,7 @@ func (sc *scorer) candidates() []time.Time {
 		}
 	}
 	slices.Sort(days)
+	days = slices.Compact(days)
 	out := make([]time.Time, len(days))
 	for i, t := range days {
 		out[i] = time.Unix(t*daySec, 0).UTC()
@@ -1254,13 +1379,23 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	// Each happening another source reports counts once, for the
 	// expression of the doc that matches it best; an expression may match
 	// the same happening in several sources.
-	var touched []int
-	var pastDays, futureDays []time.Time
-	// Each form once: expressions written alike read alike.
+	touched := sc.touched[:0]
+	pastDays, futureDays := sc.pastDays[:0], sc.futureDays[:0]
+	defer func() { sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays }()
+	// Each form once: expressions written alike read alike. Forms
+	// without a Relative read alike against every anchor, and a value
+	// read before has the same period.
 	for f, k := range dd.formOf {
+		if dd.fixed[f] {
+			continue
+		}
 		r := &sc.resolved[f]
-		r.v, r.fut = timex.Resolve(dd.xs[k], a)
-		r.start, r.end, r.ok = timex.Interval(r.v)
+		v, fut := timex.Resolve(dd.xs[k], a)
+		if !sc.read[f] || v != r.v {
+			r.start, r.end, r.ok = timex.Interval(v)
+			sc.read[f] = true
+		}
+		r.v, r.fut = v, fut
 	}
 	for k, x := range dd.xs {
 		r := &sc.resolved[dd.forms[k]]
@@ -1292,19 +1427,8 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		}
 		m := 0.0
 		var who []string
-		clock := clockOnly(x)
-		sc.overlapping(st, en, func(i int, e *eventRef) {
-			if !sc.counting[i] {
-				return
-			}
-			val := sc.sim(k, i)
-			if val == 0 {
-				return
-			}
-			val *= e.weight * granularity(st, en, e.start, e.end)
-			if clock {
-				val *= clockWeight
-			}
+		for _, mt := range sc.matches(k, st, en) {
+			i, val := mt.i, mt.val
 			if val > m {
 				m = val
 			}
@@ -1315,9 +1439,9 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				sc.claimed[i] = val
 			}
 			if withEvidence && val > 0.05 {
-				who = appendOnce(who, e.id)
+				who = appendOnce(who, sc.all.evs[sc.story[i]].id)
 			}
-		})
+		}
 		if withEvidence && m > 0.05 {
 			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", x.Text, humanValue(v), strings.Join(firstN(who, 3), ", ")))
 		}
@@ -1568,7 +1692,11 @@ func validDay(y, m, d int) bool {
 // trusted, each against the date trusted instead. It reads the dated
 // copies Build made and checks each rejected date again to give the
 // reason.
-func dateConflicts(s *news.Story) []news.Conflict {
+func dateConflicts(s *news.Story) []news.Conflict { return dateConflictsRead(s, nil) }
+
+// dateConflictsRead is dateConflicts reading, when r is not nil, what
+// datedStoryRead returned with s instead of computing it again.
+func dateConflictsRead(s *news.Story, r *dateReading) []news.Conflict {
 	n := len(s.Docs)
 	anchors := make([]time.Time, n)
 	dds := make([]*docDates, n)
@@ -1587,10 +1715,16 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	// Which docs tell a story needs the words of every doc; the checks
 	// read only the expressions of the rejected docs' stories, and the
 	// pool holds only their events (a check reads only its story's).
-	for i, d := range s.Docs {
-		dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+	var related [][]bool
+	if r != nil {
+		copy(dds, r.dds)
+		related = relatedFrom(r.sims)
+	} else {
+		for i, d := range s.Docs {
+			dds[i] = &docDates{d: d, all: contentBag(d.Text)}
+		}
+		related = relatedDocs(dds)
 	}
-	related := relatedDocs(dds)
 	needed := make([]bool, n)
 	for _, i := range rejected {
 		needed[i] = true
@@ -1600,7 +1734,9 @@ func dateConflicts(s *news.Story) []news.Conflict {
 	}
 	for i := range dds {
 		if needed[i] {
-			dds[i].readExpressions()
+			if r == nil {
+				dds[i].readExpressions()
+			}
 		} else {
 			anchors[i] = time.Time{}
 		}

@@ -108,11 +108,23 @@ var translitPairs = [...][2]string{
 	{"x", "ks"}, {"ue", "u"}, {"oe", "o"}, {"ae", "a"},
 }
 
+// translitFirst lists for each byte, in order, the translitPairs whose
+// spelling starts with it: the only ones translitAt need try.
+var translitFirst = func() (t [256][]uint8) {
+	for i, p := range &translitPairs {
+		t[p[0][0]] = append(t[p[0][0]], uint8(i))
+	}
+	return t
+}()
+
 // translitAt returns the replacement of the pair s starts with and the
 // pair's length, or 0 when none does.
 func translitAt(s string) (string, int) {
-	for _, p := range &translitPairs {
-		if strings.HasPrefix(s, p[0]) {
+	if s == "" {
+		return "", 0
+	}
+	for _, i := range translitFirst[s[0]] {
+		if p := &translitPairs[i]; strings.HasPrefix(s, p[0]) {
 			return p[1], len(p[0])
 		}
 	}
@@ -237,9 +249,12 @@ func partMatch(a, b part) bool {
 		// Bush, Bash)
 		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
 	}
-	d := levenshtein.Distance(a.t, b.t, max(len(a.t), len(b.t)))
+	// Distance stops once it exceeds the most either test below allows
+	// (it then gives a value above it, which both tests reject).
+	most := max(1, max(len(a.t), len(b.t))/3)
+	d := levenshtein.Distance(a.t, b.t, most)
 	if a.sk == b.sk {
-		return d <= max(1, max(len(a.t), len(b.t))/3)
+		return d <= most
 	}
 	// a letter dropped or added in a long name (Vicente, Vincente)
 	return d == 1 && min(len(a.t), len(b.t)) >= 6 && len(a.t) != len(b.t)

@@ -224,7 +224,7 @@ func spellingOf(a, b pname, ja, jb string) bool {
 	// the family name matches, written last or, in names written family
 	// name first, first (tested after the cheap length tests)
 	family := func() bool { return partMatch(sa, sb) || partMatch(a.parts[0], b.parts[0]) }
-	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family() && levenshtein.Distance(ja, jb, n) <= n/8 {
+	if n := max(len(ja), len(jb)); n >= 10 && n-min(len(ja), len(jb)) <= n/8 && ja[0] == jb[0] && family() && levenshtein.Distance(ja, jb, n/8) <= n/8 {
 		return true
 	}
 	return sameGivenNames(a, b) || oneMorePart(a, b, 2)

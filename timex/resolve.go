@@ -46,11 +46,18 @@ var unitNames = map[unit]string{
 
 func unitName(u unit) string { return unitNames[u] }
 
+// unitsByName is unitNames the other way round.
+var unitsByName = func() map[string]unit {
+	m := make(map[string]unit, len(unitNames))
+	for u, n := range unitNames {
+		m[n] = u
+	}
+	return m
+}()
+
 func unitNamed(n string) unit {
-	for u, x := range unitNames {
-		if x == n {
-			return u
-		}
+	if u, ok := unitsByName[n]; ok {
+		return u
 	}
 	return noUnit
 }

@@ -32,7 +32,14 @@ func two(n int) string {
 }
 
 func dayValue(t time.Time) string {
-	return itoa4(t.Year()) + "-" + two(int(t.Month())) + "-" + two(t.Day())
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return itoa4(y) + "-" + two(int(m)) + "-" + two(d)
+	}
+	// itoa4, two and two in one string: YYYY-MM-DD
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 func monthValue(y, m int) string { return itoa4(y) + "-" + two(m) }

@@ -1,0 +1,496 @@
+// Command citetrain fits the citation model that package brief embeds
+// (brief/cite.model.json): the probability that a sentence S of one
+// source states a line L taken from another.
+//
+//	go run ./brief/citetrain --threshold 0.825
+//
+// It learns from ECB+ (../shared/data/stories/ecbplus), never from the
+// briefs set: each topic's articles are analysed as the brief analyses
+// a story (analyze.Default) and taken as one story; every sentence of a
+// topic is taken as a line, and the sentences of the topic's other
+// articles that the brief's word index offers it (brief.CiteExamples)
+// are compared with it on the features brief.CiteFeatureNames lists. A
+// pair is a positive when the two sentences mention one event instance
+// (ACTION_* mentions of one cross-document coreference chain), a
+// negative otherwise; only sentences ECB+ annotated with care
+// (ECBplus_coreference_sentences.csv) are used. Each topic holds two
+// seminal events of one kind (two earthquakes, two arrests), so the
+// negatives include close paraphrases of another event.
+//
+// The model is fitted on the train topics (SPLIT.txt: all but the dev
+// ones), positives and negatives weighed to count alike, by logistic
+// regression with an L2 penalty (--l2, brief.FitCiteModel). Training is
+// deterministic and takes about ten seconds. It prints, for a grid of
+// thresholds, the precision and recall on the ECB+ dev topics at the
+// level the brief decides at, a source per line (a (line, other
+// article) pair is positive when one of the article's sentences is,
+// and scores the best of them), and writes the least threshold reaching
+// --precision there, or --threshold when given.
+//
+// The shipped threshold, 0.825, was chosen on the briefs set, leaving
+// one story out (STORYLINE_CITETUNE=1 go test ./brief -run
+// TestCiteThresholdCV): the most recall at the citation precision the
+// brief had before the model (93.62). The brief cites a source when the
+// model reaches the threshold for the line or one of its claims or, as
+// before, the rule test passes (see brief/cite.go). On the briefs set
+// that gives citation precision and recall 93.81 / 56.35 (leave one
+// story out: 93.39 / 56.86), against 93.62 / 54.49 for the rule test
+// alone. The ECB+ dev threshold for
+// precision 0.9 (0.575) gives 90.09 / 61.92. Tried and not kept: a story
+// per seminal event (topic half) rather than per topic, and positives
+// only when S mentions half of L's events, both lower on the briefs set
+// at like precision; the model alone, without the rule test, 94.01 /
+// 55.11 (leave one out 93.83 / 54.90); the model alone, only for
+// sentences that pass holds, 94.12 / 54.49. The features that mattered
+// most on the briefs set were the article-level ones (doc_cover,
+// doc_figs): they raised the area under the ROC curve of the (line,
+// source) pairs from 0.83 to 0.85 (STORYLINE_CITESEP=1 go test ./brief
+// -run TestCiteSeparation).
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/sentence"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data/stories/ecbplus", "the ECB+ folder (topic folders, SPLIT.txt, ECBplus_coreference_sentences.csv)")
+	out := flag.String("out", "brief/cite.model.json", "model file to write")
+	l2 := flag.Float64("l2", 1, "L2 penalty on the weights")
+	prec := flag.Float64("precision", 0.9, "least held-out precision (source per line) the threshold must reach")
+	fixed := flag.Float64("threshold", 0, "the threshold to write, when chosen elsewhere (0: the least reaching --precision on the ECB+ dev topics)")
+	flag.Parse()
+	if err := run(*data, *out, *l2, *prec, *fixed); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// ecbDoc is one ECB+ article: its text (a paragraph per sentence), the
+// byte offset where each ECB+ sentence starts, and the event instances
+// each sentence mentions.
+type ecbDoc struct {
+	name   string
+	topic  string
+	text   string
+	starts []int // starts[k]: offset of the k-th sentence kept
+	nums   []int // nums[k]: its ECB+ sentence number
+	events []map[string]bool
+}
+
+var ecbFile = regexp.MustCompile(`^(\d+)_(\d+)(ecb|ecbplus)\.xml$`)
+
+func run(data, out string, l2, prec, fixed float64) error {
+	dev, err := devTopics(filepath.Join(data, "SPLIT.txt"))
+	if err != nil {
+		return err
+	}
+	sel, err := selected(filepath.Join(data, "ECBplus_coreference_sentences.csv"))
+	if err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(data, "*", "*.xml"))
+	if err != nil {
+		return fmt.Errorf("citetrain: %w", err)
+	}
+	sort.Strings(files)
+	var docs []*ecbDoc
+	for _, f := range files {
+		m := ecbFile.FindStringSubmatch(filepath.Base(f))
+		if m == nil {
+			continue
+		}
+		d, err := readECB(f, m[1], m[3] == "ecbplus")
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("citetrain: no ECB+ articles in %s", data)
+	}
+	fmt.Fprintf(os.Stderr, "citetrain: analysing %d ECB+ articles\n", len(docs))
+	analysed, err := analyse(docs)
+	if err != nil {
+		return err
+	}
+	// a story per topic: its two seminal events and their sub-events
+	byStory := map[string][]int{}
+	var stories []string
+	for i, d := range docs {
+		k := d.topic
+		if byStory[k] == nil {
+			stories = append(stories, k)
+		}
+		byStory[k] = append(byStory[k], i)
+	}
+	sort.Slice(stories, func(a, b int) bool { return atoi(stories[a]) < atoi(stories[b]) })
+	var train, held []brief.CiteExample
+	for _, k := range stories {
+		idx := byStory[k]
+		t := docs[idx[0]].topic
+		s := &news.Story{ID: "ecb-" + k}
+		var eds []*ecbDoc
+		for _, i := range idx {
+			s.Docs = append(s.Docs, analysed[i])
+			eds = append(eds, docs[i])
+		}
+		// each analysed sentence's ECB+ sentence (index into starts), or -1
+		sentOf := make([][]int, len(idx))
+		for j, nd := range s.Docs {
+			ed := eds[j]
+			sentOf[j] = make([]int, len(nd.Sentences))
+			for k, sp := range nd.Sentences {
+				sentOf[j][k] = sort.SearchInts(ed.starts, sp.Start+1) - 1
+			}
+		}
+		label := func(i, line, j, sent int) (bool, bool) {
+			a, b := sentOf[i][line], sentOf[j][sent]
+			if a < 0 || b < 0 {
+				return false, false
+			}
+			da, db := eds[i], eds[j]
+			if !sel[da.name+"#"+strconv.Itoa(da.nums[a])] || !sel[db.name+"#"+strconv.Itoa(db.nums[b])] {
+				return false, false
+			}
+			for e := range da.events[a] {
+				if db.events[b][e] {
+					return true, true
+				}
+			}
+			return false, true
+		}
+		ex := brief.CiteExamples(s, label)
+		if dev[t] {
+			held = append(held, ex...)
+		} else {
+			train = append(train, ex...)
+		}
+	}
+	balance(train)
+	fmt.Fprintf(os.Stderr, "citetrain: %d training pairs, %d held-out pairs\n", len(train), len(held))
+	m := brief.FitCiteModel(train, l2)
+	m.Threshold = threshold(m, held, prec)
+	how := fmt.Sprintf("the least reaching held-out precision %g per (line, source) on the ECB+ dev topics", prec)
+	if fixed > 0 {
+		m.Threshold = fixed
+		how = "chosen on the briefs set, leaving one story out (brief.TestCiteThresholdCV)"
+	}
+	m.Note = fmt.Sprintf("go run ./brief/citetrain --l2 %g --threshold %g: logistic regression on %d (line, candidate sentence) pairs of the ECB+ train topics (positive: one event instance), balanced; threshold %.3f, %s",
+		l2, fixed, len(train), m.Threshold, how)
+	fmt.Println(m.Note)
+	for i, n := range m.Features {
+		fmt.Printf("  %-14s %8.3f\n", n, m.Weights[i])
+	}
+	fmt.Printf("  %-14s %8.3f\n", "bias", m.Bias)
+	if err := os.WriteFile(out, m.JSON(), 0o644); err != nil {
+		return fmt.Errorf("citetrain: %w", err)
+	}
+	return nil
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// balance weighs the examples so that the positives and the negatives
+// each count 500.
+func balance(ex []brief.CiteExample) {
+	var pos, neg int
+	for _, e := range ex {
+		if e.Y {
+			pos++
+		} else {
+			neg++
+		}
+	}
+	for i := range ex {
+		if ex[i].Y {
+			ex[i].W = 500 / float64(pos)
+		} else {
+			ex[i].W = 500 / float64(neg)
+		}
+	}
+}
+
+// sourceScore is one (line, other article) decision: the best
+// probability among the article's candidate sentences, and whether one
+// of them states the line.
+type sourceScore struct {
+	p float64
+	y bool
+}
+
+// bySource folds pair examples into (line, source) decisions.
+func bySource(m brief.CiteModel, ex []brief.CiteExample) []sourceScore {
+	at := map[string]int{}
+	var out []sourceScore
+	for _, e := range ex {
+		k := e.Group
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, sourceScore{})
+		}
+		p := m.Prob(e.X[:])
+		out[i].p = math.Max(out[i].p, p)
+		out[i].y = out[i].y || e.Y
+	}
+	return out
+}
+
+// threshold prints held-out precision and recall per source at a grid
+// of thresholds and returns the least that reaches prec.
+func threshold(m brief.CiteModel, held []brief.CiteExample, prec float64) float64 {
+	ss := bySource(m, held)
+	pos := 0
+	for _, s := range ss {
+		if s.y {
+			pos++
+		}
+	}
+	best := 0.95
+	found := false
+	for t := 0.30; t < 0.96; t += 0.025 {
+		t = math.Round(t*1000) / 1000
+		made, right := 0, 0
+		for _, s := range ss {
+			if s.p >= t {
+				made++
+				if s.y {
+					right++
+				}
+			}
+		}
+		p, r := ratio(right, made), ratio(right, pos)
+		fmt.Printf("threshold %.3f: held-out precision %.4f recall %.4f (%d of %d cited)\n", t, p, r, made, len(ss))
+		if !found && made > 0 && p >= prec {
+			best, found = t, true
+		}
+	}
+	return best
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// analyse runs the brief's analysis chain over the articles, in order.
+func analyse(docs []*ecbDoc) ([]*news.Doc, error) {
+	chain, err := analyze.Default()
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %w", err)
+	}
+	arts := make([]news.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = news.Article{ID: d.name, Text: d.text, Paragraphs: sentence.Paragraphs(d.text)}
+	}
+	in := func(yield func(*news.Article, error) bool) {
+		for i := range arts {
+			if !yield(&arts[i], nil) {
+				return
+			}
+		}
+	}
+	var out []*news.Doc
+	for r := range chain.All(context.Background(), in, 0) {
+		if r.Err != nil {
+			return nil, fmt.Errorf("citetrain: %w", r.Err)
+		}
+		out = append(out, r.Doc)
+	}
+	return out, nil
+}
+
+// devTopics reads SPLIT.txt's "dev topics: 2 5 …" line.
+func devTopics(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "dev topics:"); ok {
+			if i := strings.Index(rest, ";"); i >= 0 {
+				rest = rest[:i]
+			}
+			dev := map[string]bool{}
+			for _, t := range strings.Fields(rest) {
+				dev[t] = true
+			}
+			return dev, nil
+		}
+	}
+	return nil, fmt.Errorf("citetrain: %s names no dev topics", path)
+}
+
+// selected reads the sentences ECB+ annotated with care, keyed
+// "topic_file#sentence".
+func selected(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %w", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %s: %w", path, err)
+	}
+	sel := map[string]bool{}
+	for i, r := range rows {
+		if i == 0 || len(r) < 3 {
+			continue
+		}
+		sel[r[0]+"_"+r[1]+"#"+strings.TrimSpace(r[2])] = true
+	}
+	return sel, nil
+}
+
+// readECB reads an ECB+ article: its tokens (the ecbplus files' sentence
+// 0, the page's URL, dropped), joined a sentence a paragraph, and the
+// event instances (cross-document ACTION chains) of each sentence.
+func readECB(path, topic string, dropFirst bool) (*ecbDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %w", err)
+	}
+	defer f.Close()
+	name := strings.TrimSuffix(filepath.Base(path), ".xml")
+	type token struct {
+		sent int
+		text string
+	}
+	var toks []token
+	tokIndex := map[string]int{}
+	anchors := map[string][]string{} // action markable → its tokens
+	inst := map[string]string{}      // action markable → instance
+	dec := xml.NewDecoder(f)
+	var cur string // the action markable being read
+	var inRel bool
+	var note string
+	var sources []string
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("citetrain: %s: %w", path, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			attr := func(k string) string {
+				for _, a := range t.Attr {
+					if a.Name.Local == k {
+						return a.Value
+					}
+				}
+				return ""
+			}
+			switch n := t.Name.Local; {
+			case n == "token":
+				var tk struct {
+					Text string `xml:",chardata"`
+				}
+				id, s := attr("t_id"), atoi(attr("sentence"))
+				if err := dec.DecodeElement(&tk, &t); err != nil {
+					return nil, fmt.Errorf("citetrain: %s: %w", path, err)
+				}
+				tokIndex[id] = len(toks)
+				toks = append(toks, token{s, strings.TrimSpace(tk.Text)})
+			case n == "CROSS_DOC_COREF":
+				inRel, note, sources = true, attr("note"), nil
+			case n == "source" && inRel:
+				sources = append(sources, attr("m_id"))
+			case n == "token_anchor" && cur != "":
+				anchors[cur] = append(anchors[cur], attr("t_id"))
+			case strings.HasPrefix(n, "ACTION") && attr("m_id") != "" && !inRel:
+				cur = attr("m_id")
+			}
+		case xml.EndElement:
+			switch {
+			case t.Name.Local == "CROSS_DOC_COREF":
+				if strings.HasPrefix(note, "ACT") {
+					for _, s := range sources {
+						inst[s] = note
+					}
+				}
+				inRel = false
+			case strings.HasPrefix(t.Name.Local, "ACTION"):
+				cur = ""
+			}
+		}
+	}
+	d := &ecbDoc{name: name, topic: topic}
+	var b strings.Builder
+	at := map[int]int{} // ECB+ sentence number → index in starts
+	prev := -1
+	prevText := ""
+	for _, tk := range toks {
+		if dropFirst && tk.sent == 0 {
+			continue
+		}
+		if tk.sent != prev {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			at[tk.sent] = len(d.starts)
+			d.starts = append(d.starts, b.Len())
+			d.nums = append(d.nums, tk.sent)
+			d.events = append(d.events, map[string]bool{})
+			prev = tk.sent
+		} else if spaceBefore(prevText, tk.text) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tk.text)
+		prevText = tk.text
+	}
+	d.text = b.String()
+	for m, note := range inst {
+		for _, a := range anchors[m] {
+			k, ok := tokIndex[a]
+			if !ok {
+				continue
+			}
+			if s, ok := at[toks[k].sent]; ok {
+				d.events[s][note] = true
+			}
+		}
+	}
+	return d, nil
+}
+
+// spaceBefore reports whether a space goes between two tokens.
+func spaceBefore(prev, tok string) bool {
+	switch tok {
+	case ",", ".", ";", ":", "!", "?", ")", "]", "'s", "n't", "'", "%", "''", "'re", "'ve", "'ll", "'d", "'m":
+		return false
+	}
+	switch prev {
+	case "(", "[", "$", "``":
+		return false
+	}
+	return true
+}
