@@ -56,28 +56,3 @@ func TestDiagStories(t *testing.T) {
 		fmt.Printf("%s: b3 %.3f (p %.3f r %.3f); predicted stories mixing topics %d, mixing sub-events of one topic %d\n", name, sc.B3F, sc.B3P, sc.B3R, topicMerge, subMerge)
 	}
 }
-
-func TestDiagPeek(t *testing.T) {
-	if os.Getenv("STORYLINE_TUNE") == "" {
-		t.Skip()
-	}
-	for _, s := range loadTuneSets(t) {
-		if s.Name != "ecbplus-dev" {
-			continue
-		}
-		for i, d := range s.Docs {
-			if StoryTopic(s.Gold[i]) != cmpOr(os.Getenv("STORYLINE_PEEK"), "12") {
-				continue
-			}
-			txt := d.Text
-			if len(txt) > 200 {
-				txt = txt[:200]
-			}
-			var ents []string
-			for _, m := range d.Mentions {
-				ents = append(ents, string(m.Type)+":"+m.Text)
-			}
-			fmt.Printf("%s %s | %q | %v\n", s.Gold[i], d.ID, strings.ReplaceAll(txt, "\n", " "), ents)
-		}
-	}
-}
