@@ -7,7 +7,8 @@
 // times) and body, against the story's centroid and, as a max-link,
 // against each of the story's last MaxLinks docs; the same two cosines
 // over entity names (the names the doc's mentions refer to, and each
-// name's last word); the cosine of the titles; and the doc's distance
+// name's last word); the cosine of the titles; the cosine of the
+// numbers the body gives (tolls, counts, years); and the doc's distance
 // in time from the story's span of dated docs, alone and as it fades or
 // strengthens the rest. A logistic model (Model) turns them into the
 // probability that the doc belongs to the story, and the doc joins the
@@ -80,10 +81,31 @@
 // Entity similarities enter only faded by time (near), since the same
 // people weeks apart are no evidence of one story; the
 // far, text_far and far_wide features let a doc months away join a
-// story that shares much of its text or has already run for months. A
-// feature for the share of a doc's entity weight on names new to the
-// story (another event of the same kind has other people) gained
-// nothing on ECB+ and was left out. Indicators of a missing date or
+// story that shares much of its text or has already run for months.
+//
+// Most errors on the ECB+ dev topics are not topics merged (none is)
+// but the two sub-events of a topic merged: another happening of the
+// same kind (the next Oscars host, another pirate attack foiled by the
+// same navy, years apart), told in the same words, with other people
+// and other numbers. The nums feature (cosine of the numbers of the
+// body, years among them) raised the held-out weighted mean of
+// cluster/train from 0.860 to 0.874 (ECB+ train 0.873 to 0.876, BASIL
+// 0.886 to 0.913, DUC 2003 0.849 to 0.862, at the thresholds chosen,
+// 0.50 and 0.60) and ECB+ dev B³ from 0.817 to 0.857. Features for the
+// entities the doc names and the story lacks did not carry over: the
+// share of the doc's entity weight on names new to the story, and
+// whether the person the doc names most is new to it (the next Oscars
+// host), each raised ECB+ train and dev by about a point but cost BASIL
+// 5 points of held-out pairwise F1 (its outlets put other people
+// first), and were left out. Also tried with eval's
+// TestTuneStoriesUnion and left out, each within half a point of the
+// held-out weighted mean and lowering ECB+ dev: the cosine of person
+// names alone, faded by near; the greatest number cosine with one
+// member (a max-link over numbers); the story's cohesion (the mean
+// cosine of its members with its centroid, cnorm over counted docs: an
+// adaptive bar), which cost ECB+ train 2 points; and adding to the
+// examples the comparisons a first model meets when it places the
+// streams itself (mistakes included), which cost BASIL 9 points. Indicators of a missing date or
 // title are learned from whole sets (ECB+ has neither, DUC 2003 no
 // titles), so undated means neither side dated: a lone undated doc or
 // story is compared as if inside the span.
@@ -289,6 +311,8 @@ type story struct {
 	enorm       float64
 	titles      textvec.Vector // sum of member title vectors, truncated
 	tnorm       float64
+	nums        textvec.Vector // sum of member number vectors, truncated
+	nnorm       float64
 	links       []link    // last MaxLinks counted members
 	counted     int       // counted members
 	first, last time.Time // span of dated docs
@@ -368,7 +392,7 @@ func (c *Clusterer) Add(d *news.Doc) Assignment {
 	defer c.mu.Unlock()
 	f := c.x.extract(d, &c.cfg)
 	c.advance(f.date)
-	vt, ve, vtitle := c.weigh(f)
+	v := c.weigh(f)
 
 	// near-duplicates first
 	if orig, sim := c.duplicate(f.sig); orig >= 0 {
@@ -377,11 +401,11 @@ func (c *Clusterer) Add(d *news.Doc) Assignment {
 			o = &c.docs[o.original]
 		}
 		si := c.find(c.docs[orig].story)
-		c.join(si, d.ID, f, vt, ve, vtitle, int32(orig), false)
+		c.join(si, d.ID, f, v, int32(orig), false)
 		return Assignment{Story: c.stories[si].id, DuplicateOf: o.id, Score: sim}
 	}
 
-	best, score := c.best(f, vt, ve, vtitle)
+	best, score := c.best(f, v)
 	if best >= 0 && score >= c.cfg.Threshold {
 		var merged []string
 		for _, o := range c.scored {
@@ -390,12 +414,12 @@ func (c *Clusterer) Add(d *news.Doc) Assignment {
 				c.merge(best, o.story)
 			}
 		}
-		c.join(best, d.ID, f, vt, ve, vtitle, -1, true)
+		c.join(best, d.ID, f, v, -1, true)
 		return Assignment{Story: c.stories[best].id, Score: score, Merged: merged}
 	}
 	id := c.newStoryID(d.ID)
 	si := c.newStory(id)
-	c.join(si, d.ID, f, vt, ve, vtitle, -1, true)
+	c.join(si, d.ID, f, v, -1, true)
 	return Assignment{Story: id, New: true, Score: math.Max(score, 0)}
 }
 
@@ -407,14 +431,14 @@ func (c *Clusterer) Restore(d *news.Doc, storyID string) {
 	defer c.mu.Unlock()
 	f := c.x.extract(d, &c.cfg)
 	c.advance(f.date)
-	vt, ve, vtitle := c.weigh(f)
+	v := c.weigh(f)
 	si, ok := c.byID[storyID]
 	if !ok {
 		si = c.newStory(storyID)
 	}
 	si = c.find(si)
 	orig, _ := c.duplicate(f.sig)
-	c.join(si, d.ID, f, vt, ve, vtitle, int32(orig), orig < 0)
+	c.join(si, d.ID, f, v, int32(orig), orig < 0)
 }
 
 // Observe counts docs in the document frequencies without placing them:
@@ -437,11 +461,10 @@ func (c *Clusterer) Similarity(a, b *news.Doc) float64 {
 	defer c.mu.Unlock()
 	fa := c.x.extract(a, &c.cfg)
 	fb := c.x.extract(b, &c.cfg)
-	ta, ea, tta := c.tfidf(fa)
-	tb, eb, ttb := c.tfidf(fb)
+	va := c.tfidf(fa)
 	s := &story{first: fb.date, last: fb.date}
-	c.add(s, tb, eb, ttb)
-	x := c.compare(s, fa, ta, ea, tta)
+	c.add(s, c.tfidf(fb))
+	x := c.compare(s, fa, va)
 	return c.cfg.Model.prob(&x)
 }
 
@@ -468,24 +491,34 @@ func (c *Clusterer) newStory(id string) int32 {
 	return si
 }
 
+// vecs are a doc's tf-idf vectors, each of unit length (or empty).
+type vecs struct {
+	text, ents, title, nums textvec.Vector
+}
+
 // weigh counts f in the document frequencies and returns its tf-idf
-// vectors: text, entities and title.
-func (c *Clusterer) weigh(f features) (textvec.Vector, textvec.Vector, textvec.Vector) {
+// vectors.
+func (c *Clusterer) weigh(f features) vecs {
 	c.dfText.Add(f.text)
 	c.dfEnt.Add(f.ents)
 	return c.tfidf(f)
 }
 
 // tfidf returns f's tf-idf vectors by the document frequencies so far.
-func (c *Clusterer) tfidf(f features) (vt, ve, vtitle textvec.Vector) {
-	vt = c.dfText.TFIDF(f.text)
-	if c.cfg.DocTerms > 0 && len(vt) > c.cfg.DocTerms {
-		vt = vt.Top(c.cfg.DocTerms).Normalize()
+func (c *Clusterer) tfidf(f features) vecs {
+	var v vecs
+	v.text = c.dfText.TFIDF(f.text)
+	if c.cfg.DocTerms > 0 && len(v.text) > c.cfg.DocTerms {
+		v.text = v.text.Top(c.cfg.DocTerms).Normalize()
 	}
 	if len(f.title) > 0 {
-		vtitle = c.dfText.TFIDF(f.title)
+		v.title = c.dfText.TFIDF(f.title)
 	}
-	return vt, c.dfEnt.TFIDF(f.ents), vtitle
+	if len(f.nums) > 0 {
+		v.nums = c.dfText.TFIDF(f.nums)
+	}
+	v.ents = c.dfEnt.TFIDF(f.ents)
+	return v
 }
 
 // duplicate returns the earliest indexed doc whose signature is similar
@@ -534,11 +567,11 @@ func (c *Clusterer) candidates(vt textvec.Vector) []int32 {
 }
 
 // best returns the best-scoring candidate story and its score, or -1.
-func (c *Clusterer) best(f features, vt, ve, vtitle textvec.Vector) (int32, float64) {
+func (c *Clusterer) best(f features, v vecs) (int32, float64) {
 	best, bestScore := int32(-1), -1.0
 	c.scored = c.scored[:0]
-	cands := c.candidates(vt)
-	xs := c.compareAll(cands, f, vt, ve, vtitle)
+	cands := c.candidates(v.text)
+	xs := c.compareAll(cands, f, v)
 	for i, si := range cands {
 		sc := c.cfg.Model.prob(&xs[i])
 		c.scored = append(c.scored, scored{si, sc})
@@ -551,7 +584,7 @@ func (c *Clusterer) best(f features, vt, ve, vtitle textvec.Vector) (int32, floa
 
 // join adds a doc to story si: a counted doc moves the centroid and
 // re-indexes the story.
-func (c *Clusterer) join(si int32, id string, f features, vt, ve, vtitle textvec.Vector, original int32, counted bool) {
+func (c *Clusterer) join(si int32, id string, f features, v vecs, original int32, counted bool) {
 	s := c.stories[si]
 	di := int32(len(c.docs))
 	c.docs = append(c.docs, doc{id: id, story: si, original: original, sig: f.sig})
@@ -576,20 +609,22 @@ func (c *Clusterer) join(si int32, id string, f features, vt, ve, vtitle textvec
 	if !counted {
 		return
 	}
-	c.add(s, vt, ve, vtitle)
+	c.add(s, v)
 	c.reindex(si)
 }
 
 // add counts a doc's vectors in a story's centroids and links.
-func (c *Clusterer) add(s *story, vt, ve, vtitle textvec.Vector) {
+func (c *Clusterer) add(s *story, v vecs) {
 	s.counted++
-	s.centroid = c.sum(s.centroid, vt)
+	s.centroid = c.sum(s.centroid, v.text)
 	s.cnorm = s.centroid.Norm()
-	s.ents = c.sum(s.ents, ve)
+	s.ents = c.sum(s.ents, v.ents)
 	s.enorm = s.ents.Norm()
-	s.titles = c.sum(s.titles, vtitle)
+	s.titles = c.sum(s.titles, v.title)
 	s.tnorm = s.titles.Norm()
-	s.links = append(s.links, link{text: vt, ents: ve})
+	s.nums = c.sum(s.nums, v.nums)
+	s.nnorm = s.nums.Norm()
+	s.links = append(s.links, link{text: v.text, ents: v.ents})
 	if n := len(s.links) - max(c.cfg.MaxLinks, 1); n > 0 {
 		s.links = slices.Delete(s.links, 0, n)
 	}
@@ -624,6 +659,8 @@ func (c *Clusterer) merge(si, o int32) {
 	s.enorm = s.ents.Norm()
 	s.titles = c.sum(s.titles, t.titles)
 	s.tnorm = s.titles.Norm()
+	s.nums = c.sum(s.nums, t.nums)
+	s.nnorm = s.nums.Norm()
 	s.counted += t.counted
 	s.links = append(s.links, t.links...)
 	if n := len(s.links) - max(c.cfg.MaxLinks, 1); n > 0 {

@@ -170,11 +170,11 @@ func TestNearFadesAtTheStorysPace(t *testing.T) {
 	text := "Floodwaters swept through Carver forcing families from homes."
 	doc := mkDoc("d", day0.AddDate(0, 0, 80), "Flood", text, "Ada Quist")
 	f := c.x.extract(doc, &c.cfg)
-	vt, ve, vtitle := c.weigh(f)
+	v := c.weigh(f)
 	ents := func(first, last time.Time) float64 {
 		s := &story{first: first, last: last}
-		c.add(s, vt, ve, vtitle)
-		return c.compare(s, f, vt, ve, vtitle)[2] // ents_centroid
+		c.add(s, v)
+		return c.compare(s, f, v)[2] // ents_centroid
 	}
 	// 20 days after a story told in one day, the shared name has all
 	// but faded; 20 days after one that has run two months, it counts

@@ -13,6 +13,7 @@ type features struct {
 	text  textvec.Vector // stem counts of title (weighted) and body
 	title textvec.Vector // stem counts of the title alone
 	ents  textvec.Vector // entity-name term counts
+	nums  textvec.Vector // counts of the body's number terms
 	sig   textvec.Signature
 	date  time.Time
 	words int
@@ -41,6 +42,7 @@ type extractor struct {
 	buf     []byte
 	ids     []uint32
 	tids    []uint32
+	nids    []uint32
 	eids    []uint32
 	hashes  []uint64
 	scratch []uint32
@@ -83,6 +85,7 @@ func (x *extractor) entID(s string) uint32 {
 func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 	x.ids = x.ids[:0]
 	x.tids = x.tids[:0]
+	x.nids = x.nids[:0]
 	x.hashes = x.hashes[:0]
 	words := 0
 	if d.Title != "" {
@@ -109,6 +112,9 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			for range n {
 				x.ids = append(x.ids, id)
 			}
+			if isNumber(f) {
+				x.nids = append(x.nids, id)
+			}
 		}
 	}
 	if len(d.Tokens) > 0 {
@@ -132,6 +138,9 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 	f.text = textvec.Counts(x.ids, x.scratch)
 	if len(x.tids) > 0 {
 		f.title = textvec.Counts(x.tids, x.scratch)
+	}
+	if len(x.nids) > 0 {
+		f.nums = textvec.Counts(x.nids, x.scratch)
 	}
 	f.sig = textvec.MinHash(x.hashes, cfg.ShingleWords, minhashBands*minhashRows)
 
@@ -173,4 +182,11 @@ func foldName(s string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// isNumber reports whether a folded word is a number ("23", "2011",
+// "6.1"): a toll, a year or a magnitude tells one happening from another
+// of the same kind.
+func isNumber(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }

@@ -44,14 +44,19 @@ import (
 //   - far_wide: far times 1 - exp(-span/FarDays), span the days between
 //     the story's first and last dated docs: a story that has already
 //     run for months (a theme, a long trial) takes a doc months away
-//     more readily than a story told in a few days.
+//     more readily than a story told in a few days;
+//   - nums: cosine of the numbers of the doc's body (tolls, counts,
+//     years, magnitudes) with the story's: another happening of the
+//     same kind (the next earthquake, another raid) is told with the
+//     same words but other numbers;
+//   - no_nums: 1 when the doc or the story has no number.
 var FeatureNames = []string{
 	"text_centroid", "text_maxlink", "ents_centroid", "ents_maxlink", "no_ents",
 	"title", "no_title", "log_gap_days", "undated", "log_size",
-	"text_near", "far", "text_far", "far_wide",
+	"text_near", "far", "text_far", "far_wide", "nums", "no_nums",
 }
 
-const nFeatures = 14
+const nFeatures = 16
 
 // NearDays is the time constant of near, in days, for a story told in
 // one day; a story's span of dated docs adds to it.
@@ -128,7 +133,8 @@ type link struct {
 }
 
 // compare computes the features of a doc against story s.
-func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector) [nFeatures]float64 {
+func (c *Clusterer) compare(s *story, f features, v vecs) [nFeatures]float64 {
+	vt, ve, vtitle := v.text, v.ents, v.title
 	var x [nFeatures]float64
 	near := 1.0
 	switch {
@@ -175,15 +181,20 @@ func (c *Clusterer) compare(s *story, f features, vt, ve, vtitle textvec.Vector)
 	x[9] = math.Log(float64(max(s.counted, 1)))
 	x[10] = x[1] * near
 	x[12] = x[0] * x[11]
+	if len(v.nums) > 0 && s.nnorm > 0 {
+		x[14] = textvec.Dot(v.nums, s.nums) / s.nnorm
+	} else {
+		x[15] = 1
+	}
 	return x
 }
 
 // compareAll computes the features of a doc against each candidate
 // story in cands into c.xs (reused by the next call).
-func (c *Clusterer) compareAll(cands []int32, f features, vt, ve, vtitle textvec.Vector) [][nFeatures]float64 {
+func (c *Clusterer) compareAll(cands []int32, f features, v vecs) [][nFeatures]float64 {
 	c.xs = c.xs[:0]
 	for _, si := range cands {
-		c.xs = append(c.xs, c.compare(c.stories[si], f, vt, ve, vtitle))
+		c.xs = append(c.xs, c.compare(c.stories[si], f, v))
 	}
 	return c.xs
 }

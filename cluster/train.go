@@ -26,11 +26,11 @@ func Examples(docs []*news.Doc, gold []string, cfg Config) []Example {
 	for i, d := range docs {
 		f := c.x.extract(d, &c.cfg)
 		c.advance(f.date)
-		vt, ve, vtitle := c.weigh(f)
+		v := c.weigh(f)
 		orig, _ := c.duplicate(f.sig)
 		if orig < 0 {
-			cands := c.candidates(vt)
-			for k, x := range c.compareAll(cands, f, vt, ve, vtitle) {
+			cands := c.candidates(v.text)
+			for k, x := range c.compareAll(cands, f, v) {
 				out = append(out, Example{X: x, Same: c.stories[cands[k]].id == gold[i]})
 			}
 		}
@@ -38,7 +38,7 @@ func Examples(docs []*news.Doc, gold []string, cfg Config) []Example {
 		if !ok {
 			si = c.newStory(gold[i])
 		}
-		c.join(si, d.ID, f, vt, ve, vtitle, int32(orig), orig < 0)
+		c.join(si, d.ID, f, v, int32(orig), orig < 0)
 	}
 	return out
 }
