@@ -368,7 +368,7 @@ func (c *pool) clearest(chosen []int, opt Options, words, bytes int) ([]int, int
 		}
 		best, bestV := -1, swapGain*value(i)
 		for j, t := range c.sents {
-			if in[j] || !t.ok || t.dangling || definite(t.text) || !c.sameHappening(i, j) {
+			if in[j] || !t.ok || t.dangling || definite(t.text) || !c.closeHappening(i, j) {
 				continue
 			}
 			w, b := words-c.sents[i].words+t.words, bytes-c.sents[i].bytes+t.bytes

@@ -24,11 +24,13 @@ import (
 // their dates agree (a shared day; or one sentence names none and its
 // article appeared on that day, the day after, or the same day as the
 // other's article), their participants overlap (a shared person, or two
-// shared entities, making up half the smaller side) and they share
-// content words (two, or one when they share two people). Such sentences
-// are redundant with each other, and every article holding one of them
-// supports the one chosen. Plain documents (evaluation sets) have no
-// happenings and are summarised by words alone.
+// shared entities, making up a good part of the smaller side) and what
+// they say besides agrees: a weighted overlap of their content words, a
+// word weighing by how rare it is in the story (sameHappening). Every
+// article holding such a sentence supports the one chosen. Sentences
+// that share fewer words but the day and people (closeHappening) are
+// redundant with each other in a summary. Plain documents (evaluation
+// sets) have no happenings and are summarised by words alone.
 
 // maxEventDays is the widest period a time expression may name to date a
 // happening: a day, a week or a month, not a year.
@@ -42,8 +44,14 @@ type happening struct {
 	weight float64            // the sum of ents' weights, in name order
 	people map[string]bool    // the participants that are people
 	words  map[string]bool    // content stems outside names, titles and dates
-	info   float64            // informativeness in 0..1
-	date   time.Time          // the date it is placed at in the summary
+	// terms are its words weighed by how rare they are in the story, a
+	// kind of happening standing for the words that name it, in the
+	// order of their ids (weighTerms numbers them); mass is the sum of
+	// their weights.
+	terms []wterm
+	mass  float64
+	info  float64   // informativeness in 0..1
+	date  time.Time // the date it is placed at in the summary
 	// implied is the period of its article's lead happening, for a
 	// sentence that names no date.
 	implied    period
@@ -218,6 +226,7 @@ func (c *pool) happenings(ents []news.Entity) {
 		}
 		k += len(d.Sentences)
 	}
+	c.weighTerms(n)
 	for i, h := range c.ev {
 		for e := range h.ents {
 			w := math.Log(1 + float64(n)/float64(max(df[e], 1)))
@@ -239,6 +248,80 @@ func (c *pool) happenings(ents []news.Entity) {
 		}
 		h.info = informativeness(h, c.sents[i].text)
 	}
+}
+
+// wterm is an event word's id and weight.
+type wterm struct {
+	id int32
+	w  float64
+}
+
+// weighTerms gives every happening its weighted terms: a word (or kind
+// of happening, or figure) weighs log(1+n/df), df the number of the n
+// prose sentences of the story that use it, so that what every sentence
+// says ("summit" in a story of one summit) tells little about which
+// happening a sentence reports. A word of a kind counts as its kind.
+func (c *pool) weighTerms(n int) {
+	ids := map[string]int32{}
+	var df []int
+	for k, h := range c.ev {
+		// ids in order of first sight, sentence by sentence, each
+		// sentence's words in sorted order: the same in every run
+		ws := make([]string, 0, len(h.words))
+		for w := range h.words {
+			if _, ok := eventClass[w]; !ok {
+				ws = append(ws, w)
+			}
+		}
+		slices.Sort(ws)
+		prose := !c.docs[c.sents[k].doc].InOpinion(c.docs[c.sents[k].doc].Sentences[c.sents[k].idx].Span)
+		h.terms = make([]wterm, 0, len(ws))
+		for _, w := range ws {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(df))
+				ids[w] = id
+				df = append(df, 0)
+			}
+			if prose {
+				df[id]++
+			}
+			h.terms = append(h.terms, wterm{id: id})
+		}
+	}
+	for _, h := range c.ev {
+		h.mass = 0
+		for k := range h.terms {
+			h.terms[k].w = math.Log(1 + float64(max(n, 1))/float64(max(df[h.terms[k].id], 1)))
+		}
+		slices.SortFunc(h.terms, func(a, b wterm) int { return int(a.id - b.id) })
+		for _, t := range h.terms {
+			h.mass += t.w
+		}
+	}
+}
+
+// overlap is the weight of the terms two happenings share over the
+// weight of the lighter one's terms: 1 when one says nothing the other
+// does not, 0 when they share nothing.
+func overlap(a, b *happening) float64 {
+	if a.mass == 0 || b.mass == 0 {
+		return 0
+	}
+	in := 0.0
+	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
+		switch {
+		case a.terms[i].id < b.terms[j].id:
+			i++
+		case a.terms[i].id > b.terms[j].id:
+			j++
+		default:
+			in += a.terms[i].w
+			i++
+			j++
+		}
+	}
+	return in / math.Min(a.mass, b.mass)
 }
 
 // finest returns the shortest period the happening names.
@@ -303,7 +386,7 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span) map[string]bool
 		}
 	}
 	for _, t := range tokens(string(b)) {
-		if !textvec.IsStopword(t) && !eventStop[t] && len(t) > 2 && (t[0] < '0' || t[0] > '9') {
+		if !textvec.IsStopword(t) && !eventStop[t] && (len(t) > 2 || eventClass[t] != "") && (t[0] < '0' || t[0] > '9') {
 			out[t] = true
 			if k, ok := eventClass[t]; ok {
 				out[k] = true
@@ -551,9 +634,48 @@ var classBit = func() map[string]uint32 {
 	return m
 }()
 
-// sameHappening reports whether sentences i and j state the same
+// stateOverlap is the least weighted overlap (see overlap) of two
+// sentences' words outside names and dates for them to state the same
 // happening.
+const stateOverlap = 0.15
+
+// sameHappening reports whether sentences i and j state the same
+// happening, so that the article of one supports the other: their dates
+// agree, they share participants, and what they say of them agrees, a
+// weighted overlap of their words outside names and dates of at least
+// stateOverlap (see overlap). Sharing a day and people is not enough: on
+// the day of a summit, "the leaders signed a declaration" and "his wife
+// joined him for dinner" name the same people and tell two happenings.
+// Participants are shared when sharedParticipants says so or the
+// sentences name one person; for two articles' leads, when they share
+// two entities; else when they share one and a kind of happening.
 func (c *pool) sameHappening(i, j int) bool {
+	if c.ev == nil {
+		return false
+	}
+	a, b := c.ev[i], c.ev[j]
+	if !datesAgree(a, b) || overlap(a, b) < stateOverlap {
+		return false
+	}
+	if ok, people := sharedParticipants(a, b); ok || people > 0 {
+		return true
+	}
+	if n := sharedCount(a, b); a.lead && b.lead && n >= 2 {
+		return true
+	} else if n == 0 {
+		return false
+	}
+	_, kind := sharedWords(a, b)
+	return kind
+}
+
+// closeHappening reports whether sentences i and j tell much the same,
+// so that a summary needs only one of them: sameHappening's dates and
+// participants, with counts of shared words rather than their weights;
+// and two articles' leads on one day, naming the same people or places,
+// whatever their words. Looser than sameHappening, which decides whose
+// articles support a line.
+func (c *pool) closeHappening(i, j int) bool {
 	if c.ev == nil {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -294,5 +295,44 @@ func TestSubordinate(t *testing.T) {
 		if got := subordinate(d, x); got != tc.want {
 			t.Errorf("subordinate(%q in %q) = %v, want %v", tc.timex, tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestSameHappening checks that sentences of one day naming the same
+// people state the same happening only when what they say of them
+// agrees: the declaration told in two outlets' words is one happening,
+// the declaration and the dinner of the same leaders on the same day are
+// two.
+func TestSameHappening(t *testing.T) {
+	c := newPool(loadEvents(t, "summit").Docs, nil)
+	find := func(prefix string) int {
+		t.Helper()
+		for i, s := range c.sents {
+			if strings.HasPrefix(s.text, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no sentence opens with %q", prefix)
+		return -1
+	}
+	declA, declC := find("The leaders of Northland"), find("Olaf Berg and Ivo Lund signed")
+	dinnerB, dinnerC := find("Ana Berg, the wife"), find("Ana Berg joined the two")
+	for _, tc := range []struct {
+		i, j int
+		want bool
+	}{
+		{declA, declC, true},
+		{dinnerB, dinnerC, true},
+		{declA, dinnerB, false},
+		{dinnerB, declC, false},
+	} {
+		if got := c.sameHappening(tc.i, tc.j); got != tc.want {
+			t.Errorf("sameHappening(%q, %q) = %v, want %v (overlap %.2f)", c.sents[tc.i].text, c.sents[tc.j].text, got, tc.want, overlap(c.ev[tc.i], c.ev[tc.j]))
+		}
+	}
+	// The dinner is cited to the articles that tell it, not to the one
+	// that tells only the declaration.
+	if src := c.sources(dinnerB); slices.Contains(src, "a.txt") || !slices.Contains(src, "c.txt") {
+		t.Errorf("the dinner line cites %v, want c.txt and not a.txt", src)
 	}
 }

@@ -765,7 +765,7 @@ func (c *pool) finish(chosen []int, opt Options, words, bytes int, best, bound f
 func (c *pool) redundant(s *sent, chosen []int) bool {
 	i := c.index(s)
 	for _, j := range chosen {
-		if c.cosine(s, c.sents[j]) > 0.5 || i >= 0 && c.sameHappening(i, j) {
+		if c.cosine(s, c.sents[j]) > 0.5 || i >= 0 && c.closeHappening(i, j) {
 			return true
 		}
 	}
