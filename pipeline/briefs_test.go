@@ -68,3 +68,44 @@ func TestBackgroundBriefs(t *testing.T) {
 		t.Errorf("%d stories, want %d", n, len(files))
 	}
 }
+
+// TestDocCacheBriefs: the briefs a Run builds from the docs it keeps in
+// memory (Config.DocCache, here smaller than the run, so that some docs
+// are read back from the store) are byte for byte the briefs of the
+// stored docs, on real articles clustered into stories.
+func TestDocCacheBriefs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 300 articles")
+	}
+	c := loadArticles(t)
+	s := openTest(t, filepath.Join(t.TempDir(), "s.db"))
+	p := newTest(t, s, Config{NewAssigner: newClusterAssigner, DocCache: 100, BriefAfter: 50, Batch: 16})
+	sum, err := p.Run(context.Background(), c.replay(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored < 250 || sum.Briefs == 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+	ctx := context.Background()
+	for st, err := range s.Stories(ctx, store.StoryQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb, err := s.Brief(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := StoryBrief(ctx, s, st.ID, brief.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := brief.JSON(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), sb.JSON) {
+			t.Errorf("story %s (%d articles): the stored brief is not the brief of its stored docs", st.ID, st.Articles)
+		}
+	}
+}

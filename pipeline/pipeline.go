@@ -130,6 +130,11 @@ type Config struct {
 	// DefaultBriefDelay; a negative BriefAfter rebuilds only at the end.
 	BriefAfter int
 	BriefDelay time.Duration
+	// DocCache is the number of the docs it stored last that a pipeline
+	// keeps in memory, so that the briefs rebuilt from them do not read
+	// and decode them again; 0 means DefaultDocCache, a negative value
+	// keeps none.
+	DocCache int
 }
 
 // The defaults of Config.BriefAfter and Config.BriefDelay.
@@ -217,6 +222,9 @@ type Pipeline struct {
 	assign Assigner // nil until the first Run restores it
 	// last is the placement number of the latest doc the assigner knows.
 	last int64
+	// cache keeps the docs stored last (nil with a negative
+	// Config.DocCache).
+	cache *docCache
 }
 
 // New returns a pipeline storing into s. It reads nothing yet: the
@@ -250,7 +258,10 @@ func New(s store.Store, cfg Config) (*Pipeline, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	return &Pipeline{store: s, cfg: cfg}, nil
+	if cfg.DocCache == 0 {
+		cfg.DocCache = DefaultDocCache
+	}
+	return &Pipeline{store: s, cfg: cfg, cache: newDocCache(cfg.DocCache)}, nil
 }
 
 // errKnown passes an article found stored before analysis through the
@@ -562,6 +573,7 @@ func (p *Pipeline) put(ctx context.Context, batch []pending, sum *Summary, stori
 	for _, pd := range batch {
 		st := Stored
 		if pd.added {
+			p.cache.add(pd.doc)
 			sum.Stored++
 			stories[pd.story] = true
 		} else {
@@ -575,9 +587,14 @@ func (p *Pipeline) put(ctx context.Context, batch []pending, sum *Summary, stori
 	return nil
 }
 
+// briefBatch is the most briefs rebuildBriefs stores in one transaction.
+const briefBatch = 32
+
 // rebuildBriefs builds and stores the brief of every story whose brief is
 // missing or older than the story (changed now, or by an earlier run that
-// was interrupted), on all cores. It returns how many it stored.
+// was interrupted), on all cores. The briefs built are stored as they
+// come, what is ready in one transaction, up to briefBatch. It returns
+// how many it stored.
 func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
 	var stale []*store.Story
 	for st, err := range p.store.Stories(ctx, store.StoryQuery{Stale: true}) {
@@ -586,48 +603,87 @@ func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
 		}
 		stale = append(stale, st)
 	}
-	var (
-		mu    sync.Mutex
-		n     int
-		first error
-		wg    sync.WaitGroup
-	)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	jobs := make(chan *store.Story)
+	go func() {
+		defer close(jobs)
+		for _, st := range stale {
+			select {
+			case jobs <- st:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	type built struct {
+		sb  *store.Brief
+		err error
+	}
 	workers := p.cfg.Workers
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	out := make(chan built, briefBatch)
+	var wg sync.WaitGroup
 	for range min(workers, max(len(stale), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for st := range jobs {
-				put, buildErr, err := p.rebuild(ctx, st)
-				mu.Lock()
+				sb, buildErr, err := p.buildBrief(ctx, st)
 				if buildErr != nil {
 					fmt.Fprintln(p.cfg.Log, buildErr)
 				}
-				if err != nil && first == nil {
-					first = err
+				if sb != nil || err != nil {
+					out <- built{sb, err}
 				}
-				if put {
-					n++
-				}
-				mu.Unlock()
 			}
 		}()
 	}
-	for _, st := range stale {
-		mu.Lock()
-		stop := first != nil
-		mu.Unlock()
-		if stop || ctx.Err() != nil {
-			break
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	var (
+		n     int
+		first error
+		batch []*store.Brief
+	)
+	for r := range out {
+		if first != nil {
+			continue // drain
 		}
-		jobs <- st
+		if r.err != nil {
+			first = r.err
+			cancel()
+			continue
+		}
+		batch = append(batch[:0], r.sb)
+	more:
+		for len(batch) < briefBatch {
+			select {
+			case r, ok := <-out:
+				if !ok {
+					break more
+				}
+				if r.err != nil {
+					first = r.err
+					cancel()
+					break more
+				}
+				batch = append(batch, r.sb)
+			default:
+				break more
+			}
+		}
+		k, err := p.putBriefs(ctx, batch)
+		n += k
+		if err != nil && first == nil {
+			first = err
+			cancel()
+		}
 	}
-	close(jobs)
-	wg.Wait()
 	if first == nil {
 		if err := ctx.Err(); err != nil {
 			first = fmt.Errorf("pipeline: interrupted while rebuilding briefs: %w", err)
@@ -640,21 +696,34 @@ func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
 // be built is reported (buildErr) and the other stories go on; a store
 // error (err) stops the run.
 func (p *Pipeline) rebuild(ctx context.Context, st *store.Story) (put bool, buildErr, err error) {
-	b, err := StoryBrief(ctx, p.store, st.ID, p.cfg.Brief)
+	sb, buildErr, err := p.buildBrief(ctx, st)
+	if sb == nil || err != nil {
+		return false, buildErr, err
+	}
+	n, err := p.putBriefs(ctx, []*store.Brief{sb})
+	return n > 0, nil, err
+}
+
+// buildBrief builds the brief of one story, to be stored. A brief that
+// cannot be built is reported (buildErr) and the other stories go on; a
+// store error (err) stops the run. It returns no brief for a story
+// emptied meanwhile by another process.
+func (p *Pipeline) buildBrief(ctx context.Context, st *store.Story) (sb *store.Brief, buildErr, err error) {
+	b, err := p.storyBrief(ctx, st.ID)
 	if errors.Is(err, store.ErrNotFound) {
-		return false, nil, nil // emptied meanwhile by another process
+		return nil, nil, nil // emptied meanwhile by another process
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return false, nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		return false, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
+		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
 	var buf bytes.Buffer
 	if err := brief.JSON(&buf, b); err != nil {
-		return false, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
+		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
-	sb := &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
+	sb = &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
 	if st.Title == "" {
 		sb.Title = storyTitle(b)
 	}
@@ -667,15 +736,30 @@ func (p *Pipeline) rebuild(ctx context.Context, st *store.Story) (put bool, buil
 		}
 		sb.Last = max(sb.Last, src.Date)
 	}
-	err = p.store.Update(ctx, func(tx store.Tx) error {
-		var err error
-		put, err = tx.PutBrief(ctx, sb)
-		return err
+	return sb, nil, nil
+}
+
+// putBriefs stores built briefs in one transaction, and returns how many
+// were stored (a brief older than the one stored is not).
+func (p *Pipeline) putBriefs(ctx context.Context, bs []*store.Brief) (int, error) {
+	n := 0
+	err := p.store.Update(ctx, func(tx store.Tx) error {
+		n = 0
+		for _, sb := range bs {
+			put, err := tx.PutBrief(ctx, sb)
+			if err != nil {
+				return fmt.Errorf("story %s: %w", sb.Story, err)
+			}
+			if put {
+				n++
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return false, nil, fmt.Errorf("pipeline: storing the brief of story %s: %w", st.ID, err)
+		return 0, fmt.Errorf("pipeline: storing briefs: %w", err)
 	}
-	return put, nil, nil
+	return n, nil
 }
 
 // storyTitle names a story whose first article has no title: the first

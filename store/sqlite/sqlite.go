@@ -143,9 +143,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return err
 	}
 	s, err := sqlstore.New(ctx, db, sqlstore.Dialect{
-		Name:            "store/sqlite",
-		Migrations:      migrations,
-		AfterPutArticle: `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+		Name:       "store/sqlite",
+		Migrations: migrations,
+		IndexArticles: `INSERT INTO articles_fts (rowid, title, text)
+			SELECT seq, title, text FROM articles WHERE seq BETWEEN ? AND ?`,
+		CacheStatements: true,
 		SearchSQL: `SELECT a.key, a.id, a.title, a.outlet, a.url, a.date, COALESCE(d.story, ''),
 				snippet(articles_fts, 1, '', '', '…', 16)
 			FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
