@@ -227,7 +227,8 @@ var migrations = []string{
 	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
 	// 4: a doc's encoded body moves to a table of its own, beside its
 	// sketch (store.Sketch, what restoring a clusterer reads; NULL for
-	// docs stored before, whose body is read instead): placing, moving or
+	// docs stored before, whose body is read instead, and, since the
+	// sketch proved most of the body, for every doc stored now): placing, moving or
 	// linking a doc then rewrites a small row, not its whole body.
 	`CREATE TABLE doc_bodies (
 		key TEXT PRIMARY KEY REFERENCES docs (key),
