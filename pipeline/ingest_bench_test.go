@@ -10,10 +10,7 @@ import (
 	"github.com/storyline-news/storyline/internal/testutil"
 )
 
-var (
-	ingestN     = flag.Int("ingest.n", 3000, "BenchmarkIngest: articles stored per iteration")
-	ingestCache = flag.Int("ingest.doccache", 0, "BenchmarkIngest: Config.DocCache (0 the default, -1 none)")
-)
+var ingestN = flag.Int("ingest.n", 3000, "BenchmarkIngest: articles stored per iteration")
 
 // BenchmarkIngest is the whole of `storyline ingest` on -ingest.n real
 // articles (the corpus of BenchmarkScale, replayed with shifted dates,
@@ -24,17 +21,14 @@ var (
 //
 // Its sub-benchmarks differ in when briefs are rebuilt: "end" only when
 // the stream ends (Config.BriefAfter -1), "background" debounced while
-// articles are placed (the default). -ingest.doccache sets
-// Config.DocCache (-1: every brief reads its docs from the store).
+// articles are placed (the default).
 func BenchmarkIngest(b *testing.B) {
 	c := loadArticles(b)
 	for _, bc := range []struct {
 		name  string
 		after int
 	}{{"briefs=end", -1}, {"briefs=background", 0}} {
-		b.Run(bc.name, func(b *testing.B) {
-			benchIngest(b, c, Config{NewAssigner: newClusterAssigner, BriefAfter: bc.after, DocCache: *ingestCache})
-		})
+		b.Run(bc.name, func(b *testing.B) { benchIngest(b, c, Config{NewAssigner: newClusterAssigner, BriefAfter: bc.after}) })
 	}
 }
 

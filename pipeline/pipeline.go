@@ -28,9 +28,10 @@
 // what is still stale when the stream ends is rebuilt then. A story
 // that keeps growing is thus rebuilt about once per quiet spell, and
 // the briefs of a long ingest appear as it goes. A brief is built from
-// the story's stored docs; those the pipeline stored last
-// (Config.DocCache) are taken from memory rather than read and decoded
-// again, and the briefs rebuilt at the end are stored a few per
+// the story's stored docs, read back and decoded: building it from the
+// docs analysis had just made, kept in memory, was measured slower (the
+// brief runs faster over freshly decoded, compact docs than the decode
+// costs). The briefs rebuilt at the end are stored a few per
 // transaction.
 //
 // # Start-up
@@ -134,11 +135,6 @@ type Config struct {
 	// DefaultBriefDelay; a negative BriefAfter rebuilds only at the end.
 	BriefAfter int
 	BriefDelay time.Duration
-	// DocCache is the number of the docs it stored last that a pipeline
-	// keeps in memory (an analysed news article takes about 50 KB), so
-	// that the briefs rebuilt from them do not read and decode them
-	// again; 0 means DefaultDocCache, a negative value keeps none.
-	DocCache int
 }
 
 // The defaults of Config.BriefAfter and Config.BriefDelay.
@@ -226,9 +222,6 @@ type Pipeline struct {
 	assign Assigner // nil until the first Run restores it
 	// last is the placement number of the latest doc the assigner knows.
 	last int64
-	// cache keeps the docs stored last (nil with a negative
-	// Config.DocCache).
-	cache *docCache
 }
 
 // New returns a pipeline storing into s. It reads nothing yet: the
@@ -262,10 +255,7 @@ func New(s store.Store, cfg Config) (*Pipeline, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	if cfg.DocCache == 0 {
-		cfg.DocCache = DefaultDocCache
-	}
-	return &Pipeline{store: s, cfg: cfg, cache: newDocCache(cfg.DocCache)}, nil
+	return &Pipeline{store: s, cfg: cfg}, nil
 }
 
 // errKnown passes an article found stored before analysis through the
@@ -577,7 +567,6 @@ func (p *Pipeline) put(ctx context.Context, batch []pending, sum *Summary, stori
 	for _, pd := range batch {
 		st := Stored
 		if pd.added {
-			p.cache.add(pd.doc)
 			sum.Stored++
 			stories[pd.story] = true
 		} else {
@@ -713,7 +702,7 @@ func (p *Pipeline) rebuild(ctx context.Context, st *store.Story) (put bool, buil
 // store error (err) stops the run. It returns no brief for a story
 // emptied meanwhile by another process.
 func (p *Pipeline) buildBrief(ctx context.Context, st *store.Story) (sb *store.Brief, buildErr, err error) {
-	b, err := p.storyBrief(ctx, st.ID)
+	b, err := StoryBrief(ctx, p.store, st.ID, p.cfg.Brief)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil, nil // emptied meanwhile by another process
 	}

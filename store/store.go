@@ -178,11 +178,6 @@ type DocQuery struct {
 	// Sketch lists each doc's sketch (see Sketch) instead of the whole
 	// doc: what restoring a clusterer reads.
 	Sketch bool
-	// Placement lists only where each doc is (Story, DuplicateOf, Seq),
-	// its Doc holding only the article's Key and ID, without reading its
-	// layers: what a reader that keeps docs in memory needs to know which
-	// to read. It overrides Sketch.
-	Placement bool
 }
 
 // Story is a stored story with figures about its docs.

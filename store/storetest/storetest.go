@@ -36,7 +36,6 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"DocRoundTrip", testDocRoundTrip},
 		{"Sketches", testSketches},
-		{"Placements", testPlacements},
 		{"Window", testWindow},
 		{"Stories", testStories},
 		{"StoryPages", testStoryPages},
@@ -325,30 +324,6 @@ func testSketches(t *testing.T, s store.Store) {
 	// The whole doc is still there.
 	if got, err := s.Doc(ctx, "k1"); err != nil || got.Text != d.Text || len(got.Timexes) != 1 {
 		t.Errorf("Doc after sketching: %+v, %v", got, err)
-	}
-}
-
-// testPlacements: DocQuery.Placement lists where each doc is, in
-// placement order and with the other conditions, without its layers.
-func testPlacements(t *testing.T, s store.Store) {
-	ctx := context.Background()
-	d := Doc("k1", "Xinhua", "Iraq talks", "Bagheri met al-Ghanmi in Baghdad.", day("2017-09-27"))
-	d.ID = "first.txt"
-	seq1 := put(t, s, d, "s1", "")
-	put(t, s, Doc("k2", "IRNA", "More talks", "Talks again.", time.Time{}), "s2", "")
-	seq3 := put(t, s, Doc("k3", "AP", "Talks", "Bagheri met al-Ghanmi in Baghdad again.", time.Time{}), "s1", "k1")
-	got := collect(t, s.Docs(ctx, store.DocQuery{Story: "s1", Placement: true, Sketch: true}))
-	if len(got) != 2 || got[0].Key != "k1" || got[0].ID != "first.txt" || got[0].Seq != seq1 || got[0].Story != "s1" ||
-		got[1].Key != "k3" || got[1].Seq != seq3 || got[1].DuplicateOf != "k1" {
-		t.Fatalf("placements of s1 = %+v", got)
-	}
-	for _, g := range got {
-		if g.Text != "" || g.Tokens != nil || g.Title != "" {
-			t.Errorf("the placement of %s holds its doc: %+v", g.Key, g.Doc)
-		}
-	}
-	if got := collect(t, s.Docs(ctx, store.DocQuery{Placement: true, After: seq1})); len(got) != 2 || got[0].Key != "k2" || got[1].Key != "k3" {
-		t.Errorf("placements after %d = %+v, want k2, k3", seq1, got)
 	}
 }
 

@@ -407,15 +407,6 @@ const docsFrom = ` FROM docs d JOIN doc_bodies b ON b.key = d.key JOIN articles 
 // stored before sketches were kept (scanSketch trims it).
 const sketchColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), COALESCE(b.sketch, b.body), a.text`
 
-// placementColumns select where a doc is, and its article's ID.
-const placementColumns = `d.key, COALESCE(d.story, ''), d.duplicate_of, COALESCE(d.seq, 0), a.id`
-
-func scanPlacement(sc interface{ Scan(...any) error }) (*store.Doc, error) {
-	sd := &store.Doc{Doc: new(news.Doc)}
-	err := sc.Scan(&sd.Doc.Key, &sd.Story, &sd.DuplicateOf, &sd.Seq, &sd.Doc.ID)
-	return sd, err
-}
-
 func scanSketch(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 	d, err := scanDoc(sc)
 	if err != nil {
@@ -459,10 +450,7 @@ func (s *DB) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, e
 
 func (s *DB) docs(ctx context.Context, db querier, q store.DocQuery) iter.Seq2[*store.Doc, error] {
 	columns, scan := docColumns, scanDoc
-	switch {
-	case q.Placement:
-		columns, scan = placementColumns, scanPlacement
-	case q.Sketch:
+	if q.Sketch {
 		columns, scan = sketchColumns, scanSketch
 	}
 	query := `SELECT ` + columns + docsFrom + ` WHERE d.seq > ?`
