@@ -9,9 +9,11 @@ import "github.com/storyline-news/storyline/news"
 // analysis trusts. Time expressions, quotes, opinion spans and paragraphs
 // are left out. d is not changed; the sketch shares its slices.
 //
-// PutDoc keeps every doc's sketch beside it, and DocQuery.Sketch lists
-// sketches instead of whole docs: restoring a clusterer from a store of
-// many docs then reads and decodes a fraction of the bytes.
+// DocQuery.Sketch lists sketches instead of whole docs. A backend may
+// keep them apart or trim the whole doc as it reads it: the SQL backends
+// did keep a sketch beside each doc, but it was nine tenths of the doc's
+// bytes, and encoding and writing it cost more at every store than it
+// saved at the rare restore, so they now trim.
 func Sketch(d *news.Doc) *news.Doc {
 	s := &news.Doc{
 		Article:    d.Article,

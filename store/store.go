@@ -176,7 +176,7 @@ type DocQuery struct {
 	// Limit caps the number of docs; 0 means no limit.
 	Limit int
 	// Sketch lists each doc's sketch (see Sketch) instead of the whole
-	// doc: what restoring a clusterer reads, at a fraction of the cost.
+	// doc: what restoring a clusterer reads.
 	Sketch bool
 }
 

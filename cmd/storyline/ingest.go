@@ -54,24 +54,26 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	sum, err := p.Run(ctx, ingest.ReadAll(paths))
 	prog.clear()
 	fmt.Fprintln(stdout, "ingest:", sum)
 	if *stats {
-		printStats(stderr, sum, time.Since(start))
+		printStats(stderr, sum, time.Since(start), cpuTime()-cpu0)
 	}
 	return err
 }
 
 // printStats prints a run's times: wall times of each step on the run's
 // goroutine (analysis runs on the other cores meanwhile, so waiting for
-// it is what it added), and the articles per second, all stages in.
-func printStats(w io.Writer, sum pipeline.Summary, wall time.Duration) {
+// it is what it added), the articles per second, all stages in, and the
+// process's CPU time per article (0 where it cannot be read), which
+// other work on the machine disturbs less than the wall time.
+func printStats(w io.Writer, sum pipeline.Summary, wall, cpu time.Duration) {
 	t := sum.Times
 	n := sum.Stored + sum.Known + sum.Failed
-	fmt.Fprintf(w, "ingest: %d article(s) in %v: %.0f articles/s (%.0f stored/s)\n", n, wall.Round(time.Millisecond),
-		float64(n)/wall.Seconds(), float64(sum.Stored)/wall.Seconds())
+	fmt.Fprintf(w, "ingest: %d article(s) in %v: %.0f articles/s (%.0f stored/s), %.2f ms CPU per article\n", n, wall.Round(time.Millisecond),
+		float64(n)/wall.Seconds(), float64(sum.Stored)/wall.Seconds(), float64(cpu)/float64(max(n, 1))/1e6)
 	fmt.Fprintf(w, "ingest: restoring the assigner %v; waiting for reading and analysis %v; storing %v in %d transaction(s); briefs: %d built in the background meanwhile, %d at the end in %v\n",
 		t.Restore.Round(time.Millisecond), t.Wait.Round(time.Millisecond), t.Store.Round(time.Millisecond), sum.Batches,
 		sum.Background, sum.Briefs-sum.Background, t.Briefs.Round(time.Millisecond))

@@ -143,9 +143,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return err
 	}
 	s, err := sqlstore.New(ctx, db, sqlstore.Dialect{
-		Name:            "store/sqlite",
-		Migrations:      migrations,
-		AfterPutArticle: `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+		Name:       "store/sqlite",
+		Migrations: migrations,
+		IndexArticles: `INSERT INTO articles_fts (rowid, title, text)
+			SELECT seq, title, text FROM articles WHERE seq BETWEEN ? AND ?`,
+		CacheStatements: true,
 		SearchSQL: `SELECT a.key, a.id, a.title, a.outlet, a.url, a.date, COALESCE(d.story, ''),
 				snippet(articles_fts, 1, '', '', '…', 16)
 			FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
@@ -225,7 +227,8 @@ var migrations = []string{
 	`ALTER TABLE stories ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';`,
 	// 4: a doc's encoded body moves to a table of its own, beside its
 	// sketch (store.Sketch, what restoring a clusterer reads; NULL for
-	// docs stored before, whose body is read instead): placing, moving or
+	// docs stored before, whose body is read instead, and, since the
+	// sketch proved most of the body, for every doc stored now): placing, moving or
 	// linking a doc then rewrites a small row, not its whole body.
 	`CREATE TABLE doc_bodies (
 		key TEXT PRIMARY KEY REFERENCES docs (key),

@@ -38,10 +38,21 @@ type Dialect struct {
 	// LockUpdate and LockMigrate are run first in an update's and in the
 	// migration's transaction ("" for none).
 	LockUpdate, LockMigrate string
-	// AfterPutArticle is run after an article is inserted, with the
-	// article's seq, title and text ("" for none): SQLite fills its FTS
-	// table there.
-	AfterPutArticle string
+	// IndexArticles is run once at the end of an update that inserted
+	// articles, before it commits, with the first and the last seq of
+	// those articles ("" for none): SQLite fills its FTS table there.
+	// An update holds the write lock from its start, so the articles
+	// with a seq between the two are those it inserted. Indexing them in
+	// one statement, after every other, lets FTS5 write one segment per
+	// update: a statement that may abort opens a savepoint, and FTS5
+	// flushes its pending terms at each one, so indexing article by
+	// article among the other statements wrote a segment per article and
+	// spent its time merging them.
+	IndexArticles string
+	// CacheStatements prepares each query once per connection and keeps
+	// it, instead of parsing it at every use (SQLite's driver keeps no
+	// statements of its own).
+	CacheStatements bool
 	// SearchSQL selects key, id, title, outlet, url, date, story, snippet
 	// of the articles matching the query text (argument 1), best first,
 	// at most argument 2 of them.
@@ -59,6 +70,12 @@ type DB struct {
 	d  Dialect
 	// rebound caches placeholder rewriting for PostgreSQL.
 	rebound sync.Map
+	// stmts holds the prepared statements by query, with
+	// Dialect.CacheStatements.
+	stmts sync.Map
+	// closeMu guards closing the prepared statements.
+	closeMu sync.Mutex
+	closed  bool
 }
 
 // New wraps db, applying the dialect's migrations.
@@ -154,7 +171,106 @@ func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.closeMu.Lock()
+	s.closed = true
+	s.stmts.Range(func(k, v any) bool {
+		v.(*sql.Stmt).Close()
+		s.stmts.Delete(k)
+		return true
+	})
+	s.closeMu.Unlock()
+	return s.db.Close()
+}
+
+// stmt returns the prepared statement of query (rewritten by q already),
+// preparing it at its first use, or nil without
+// Dialect.CacheStatements (or once the store is closed); the caller then
+// runs the query as it is.
+func (s *DB) stmt(ctx context.Context, query string) *sql.Stmt {
+	if !s.d.CacheStatements {
+		return nil
+	}
+	if v, ok := s.stmts.Load(query); ok {
+		return v.(*sql.Stmt)
+	}
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closed {
+		return nil
+	}
+	if v, ok := s.stmts.Load(query); ok {
+		return v.(*sql.Stmt)
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // run unprepared: the error, if it is one, shows there
+	}
+	s.stmts.Store(query, st)
+	return st
+}
+
+// cached runs queries on db through the prepared statements of s.
+type cached struct {
+	s  *DB
+	db querier
+	// inTx holds a transaction's statements (made from those of s),
+	// when db is a *sql.Tx: a transaction is used by one goroutine.
+	inTx map[string]*sql.Stmt
+}
+
+// on returns db, running its queries prepared when s caches statements.
+func (s *DB) on(db querier) querier {
+	if !s.d.CacheStatements {
+		return db
+	}
+	c := cached{s: s, db: db}
+	if _, ok := db.(*sql.Tx); ok {
+		c.inTx = map[string]*sql.Stmt{}
+	}
+	return c
+}
+
+// prepared returns query's statement for db (nil to run it unprepared).
+func (c cached) prepared(ctx context.Context, query string) *sql.Stmt {
+	if st, ok := c.inTx[query]; ok {
+		return st
+	}
+	st := c.s.stmt(ctx, query)
+	if st == nil {
+		return nil
+	}
+	switch db := c.db.(type) {
+	case *sql.Tx:
+		st = db.StmtContext(ctx, st)
+		c.inTx[query] = st
+		return st
+	case *sql.DB:
+		return st
+	}
+	return nil
+}
+
+func (c cached) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := c.prepared(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return c.db.QueryContext(ctx, query, args...)
+}
+
+func (c cached) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := c.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return c.db.QueryRowContext(ctx, query, args...)
+}
+
+func (c cached) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := c.prepared(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return c.db.ExecContext(ctx, query, args...)
+}
 
 // querier is what *sql.DB and *sql.Tx share.
 type querier interface {
@@ -186,7 +302,7 @@ func decodeArticle(b []byte, text string) (*news.Article, error) {
 func (s *DB) Article(ctx context.Context, key string) (*news.Article, error) {
 	var body []byte
 	var text string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT body, text FROM articles WHERE key = ?`), key).Scan(&body, &text)
+	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT body, text FROM articles WHERE key = ?`), key).Scan(&body, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: article %q: %w", s.d.Name, key, store.ErrNotFound)
 	}
@@ -203,7 +319,7 @@ func (s *DB) Article(ctx context.Context, key string) (*news.Article, error) {
 // HasArticle reports whether an article with the given key is stored.
 func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), key).Scan(&n); err != nil {
+	if err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), key).Scan(&n); err != nil {
 		return false, s.errf("article %q: %w", key, err)
 	}
 	return n > 0, nil
@@ -317,7 +433,7 @@ func scanDoc(sc interface{ Scan(...any) error }) (*store.Doc, error) {
 
 // Doc returns the stored doc of the article with the given key.
 func (s *DB) Doc(ctx context.Context, key string) (*store.Doc, error) {
-	d, err := scanDoc(s.db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+docsFrom+` WHERE d.key = ?`), key))
+	d, err := scanDoc(s.on(s.db).QueryRowContext(ctx, s.q(`SELECT `+docColumns+docsFrom+` WHERE d.key = ?`), key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: doc %q: %w", s.d.Name, key, store.ErrNotFound)
 	}
@@ -399,6 +515,9 @@ func (s *DB) LastSeq(ctx context.Context) (int64, error) {
 func each[T any](s *DB, ctx context.Context, db querier, what, query string, args []any, scan func(interface{ Scan(...any) error }) (T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		if d, ok := db.(*sql.DB); ok {
+			db = s.on(d)
+		}
 		rows, err := db.QueryContext(ctx, s.q(query), args...)
 		if err != nil {
 			yield(zero, s.errf("%s: %w", what, err))
@@ -439,7 +558,7 @@ func scanStory(sc interface{ Scan(...any) error }) (*store.Story, error) {
 
 // Story returns one story.
 func (s *DB) Story(ctx context.Context, id string) (*store.Story, error) {
-	st, err := scanStory(s.db.QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND (n_articles > 0 OR merged_into <> '')`), id))
+	st, err := scanStory(s.on(s.db).QueryRowContext(ctx, s.q(`SELECT `+storyColumns+` FROM stories WHERE id = ? AND (n_articles > 0 OR merged_into <> '')`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: story %q: %w", s.d.Name, id, store.ErrNotFound)
 	}
@@ -492,7 +611,7 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) iter.Seq2[*store.S
 func (s *DB) Brief(ctx context.Context, story string) (*store.Brief, error) {
 	b := &store.Brief{Story: story}
 	var built string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT revision, title, built, body FROM briefs WHERE story = ?`), story).Scan(&b.Revision, &b.Title, &built, &b.JSON)
+	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT revision, title, built, body FROM briefs WHERE story = ?`), story).Scan(&b.Revision, &b.Title, &built, &b.JSON)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: brief of story %q: %w", s.d.Name, story, store.ErrNotFound)
 	}
@@ -588,7 +707,7 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) (err error) {
 	if err != nil {
 		return s.errf("starting a transaction: %w", err)
 	}
-	tx := &tx{s: s, tx: sqlTx}
+	tx := &tx{s: s, tx: s.on(sqlTx)}
 	defer func() {
 		tx.done = true
 		if p := recover(); p != nil {
@@ -607,6 +726,11 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) (err error) {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if tx.first > 0 && s.d.IndexArticles != "" {
+		if _, err := tx.exec(ctx, s.d.IndexArticles, tx.first, tx.last); err != nil {
+			return s.errf("indexing articles %d to %d: %w", tx.first, tx.last, err)
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return s.errf("update not committed: %w", err)
 	}
@@ -617,9 +741,15 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) (err error) {
 }
 
 type tx struct {
-	s    *DB
-	tx   *sql.Tx
-	done bool
+	s  *DB
+	tx querier // the *sql.Tx, through s.on
+	// first and last are the seqs of the first and last article inserted
+	// (0 for none), indexed at the end (Dialect.IndexArticles).
+	first, last int64
+	// texts are the texts of the articles inserted, by key, so that
+	// storing their docs does not read them back.
+	texts map[string]string
+	done  bool
 }
 
 var errTxDone = errors.New("transaction used after its Update returned")
@@ -661,11 +791,14 @@ func (t *tx) PutArticle(ctx context.Context, a *news.Article) (bool, error) {
 	if err != nil {
 		return false, t.s.errf("storing article %q: %w", a.Key, err)
 	}
-	if t.s.d.AfterPutArticle != "" {
-		if _, err := t.exec(ctx, t.s.d.AfterPutArticle, seq, a.Title, a.Text); err != nil {
-			return false, t.s.errf("indexing article %q: %w", a.Key, err)
-		}
+	if t.first == 0 {
+		t.first = seq
 	}
+	t.last = max(t.last, seq)
+	if t.texts == nil {
+		t.texts = map[string]string{}
+	}
+	t.texts[a.Key] = a.Text
 	return true, nil
 }
 
@@ -674,13 +807,15 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err := t.check(ctx); err != nil {
 		return err
 	}
-	var text string
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT text FROM articles WHERE key = ?`), d.Key).Scan(&text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s: storing doc %q: its article: %w", t.s.d.Name, d.Key, store.ErrNotFound)
-	}
-	if err != nil {
-		return t.s.errf("storing doc %q: %w", d.Key, err)
+	text, ok := t.texts[d.Key]
+	if !ok {
+		err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT text FROM articles WHERE key = ?`), d.Key).Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%s: storing doc %q: its article: %w", t.s.d.Name, d.Key, store.ErrNotFound)
+		}
+		if err != nil {
+			return t.s.errf("storing doc %q: %w", d.Key, err)
+		}
 	}
 	// The text is kept once, with the article, when the doc's is the
 	// article's.
@@ -693,28 +828,26 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
-	sketch, err := encode(store.Sketch(d))
-	if err != nil {
-		return t.s.errf("doc %q: %w", d.Key, err)
-	}
-	_, err = t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title`,
-		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title)
+	// A story's dates and outlets follow its docs: a doc placed already
+	// refreshes its story's.
+	var story string
+	err = t.tx.QueryRowContext(ctx, t.s.q(`INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title
+		RETURNING COALESCE(story, '')`),
+		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title).Scan(&story)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
-	_, err = t.exec(ctx, `INSERT INTO doc_bodies (key, body, sketch) VALUES (?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET body = excluded.body, sketch = excluded.sketch`, d.Key, body, sketch)
+	// The sketch is not kept apart (NULL): it is most of the doc, so
+	// restoring reads the body and trims it (scanSketch), and storing a
+	// doc encodes and writes it once.
+	_, err = t.exec(ctx, `INSERT INTO doc_bodies (key, body, sketch) VALUES (?, ?, NULL)
+		ON CONFLICT (key) DO UPDATE SET body = excluded.body, sketch = NULL`, d.Key, body)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
 	if err := t.putSentences(ctx, d, textless); err != nil {
 		return err
-	}
-	// A story's dates and outlets follow its docs.
-	var story string
-	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, '') FROM docs WHERE key = ?`), d.Key).Scan(&story); err != nil {
-		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
 	if story != "" {
 		return t.refresh(ctx, story, false, 0)
