@@ -360,13 +360,14 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 		}
 	}
 	day := day0(d.Date)
+	dayNamed := false // day was named in the paragraph, not the article's own
 	var out []*candidate
 	for i := range d.Sentences {
 		if i > 0 && d.Sentences[i].Paragraph != d.Sentences[i-1].Paragraph {
-			day = day0(d.Date) // a new paragraph: back to the article's day
+			day, dayNamed = day0(d.Date), false // a new paragraph: back to the article's day
 		}
 		if t, ok := days[i]; ok {
-			day = t
+			day, dayNamed = t, true
 		}
 		if dated[i] {
 			continue
@@ -377,6 +378,9 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 			continue
 		}
 		planned := tense > 0
+		if planned && !dayNamed {
+			continue // a plan that names no day: the article's own day is not its day
+		}
 		w := bag(nil)
 		if i < len(bags) {
 			w = bags[i]
