@@ -616,9 +616,9 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		if best[i] == 0 {
 			// kept on weak evidence (held): it must state every claim
 			if parts == nil {
-				parts = c.claimParts(text, l)
+				parts = c.claimParts(text)
 			}
-			if !c.statesAll(i, parts, heldClaimProb) {
+			if len(parts) > 1 && !c.statesAll(i, parts, heldClaimProb) {
 				continue
 			}
 		}

@@ -15,7 +15,7 @@ func TestCiteHeldStatesEveryClaim(t *testing.T) {
 	ents := entities(s)
 	c := newLineCiter(s, ents, nil)
 	text := "Former Rep. Jesse Jackson Jr. pleaded guilty in a federal courtroom on Wednesday to using campaign funds to buy personal items, including a Rolex watch and a mink cashmere cape."
-	parts := c.claimParts(text, c.reread(text))
+	parts := c.claimParts(text)
 	if len(parts) < 2 {
 		t.Fatalf("claimParts(%q) = %d parts, want the plea and the watch", text, len(parts))
 	}
