@@ -593,6 +593,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			}
 		}
 	}
+	var parts []citeSent // the line's claims, read on first need
 	var out []string
 	if origin >= 0 {
 		out = append(out, c.docs[origin].ID)
@@ -611,6 +612,15 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		if planned && !d.Date.IsZero() && !d.Date.Before(on[0]) {
 			continue // published once the plan was under way: it reports what happened
+		}
+		if best[i] == 0 {
+			// kept on weak evidence (held): it must state every claim
+			if parts == nil {
+				parts = c.claimParts(text)
+			}
+			if len(parts) > 1 && !c.statesAll(i, parts, heldClaimProb) {
+				continue
+			}
 		}
 		out = append(out, d.ID)
 	}
