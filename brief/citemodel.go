@@ -7,6 +7,7 @@ import (
 	"math"
 	"sync"
 
+	"github.com/storyline-news/storyline/internal/logreg"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -331,91 +332,15 @@ func CiteExamples(s *news.Story, label CiteLabel) []CiteExample {
 // an L2 penalty l2 on the weights (not the bias). It is deterministic;
 // the model's Threshold is left at 0.5.
 func FitCiteModel(ex []CiteExample, l2 float64) CiteModel {
-	const n = nCiteFeatures + 1
-	w := make([]float64, n)
-	for iter := 0; iter < 100; iter++ {
-		var g [n]float64
-		var h [n][n]float64
-		for _, e := range ex {
-			var x [n]float64
-			copy(x[:], e.X[:])
-			x[nCiteFeatures] = 1
-			z := 0.0
-			for i := range x {
-				z += w[i] * x[i]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if e.Y {
-				y = 1
-			}
-			r := e.W * (p - y)
-			v := e.W * math.Max(p*(1-p), 1e-9)
-			for i := range x {
-				g[i] += r * x[i]
-				for j := range x {
-					h[i][j] += v * x[i] * x[j]
-				}
-			}
-		}
-		for i := 0; i < nCiteFeatures; i++ {
-			g[i] += l2 * w[i]
-			h[i][i] += l2
-		}
-		h[nCiteFeatures][nCiteFeatures] += 1e-9
-		step := solveCite(h, g)
-		change := 0.0
-		for i := range w {
-			w[i] -= step[i]
-			change = math.Max(change, math.Abs(step[i]))
-		}
-		if change < 1e-8 {
-			break
-		}
-	}
+	w, bias := logreg.Fit(nCiteFeatures, len(ex), func(k int) ([]float64, bool, float64) {
+		return ex[k].X[:], ex[k].Y, ex[k].W
+	}, l2, 100)
 	return CiteModel{
 		Features:  append([]string(nil), CiteFeatureNames...),
-		Weights:   w[:nCiteFeatures],
-		Bias:      w[nCiteFeatures],
+		Weights:   w,
+		Bias:      bias,
 		Threshold: 0.5,
 	}
-}
-
-// solveCite solves a·x = b by Gaussian elimination with partial
-// pivoting.
-func solveCite(a [nCiteFeatures + 1][nCiteFeatures + 1]float64, b [nCiteFeatures + 1]float64) []float64 {
-	const n = nCiteFeatures + 1
-	for col := 0; col < n; col++ {
-		p := col
-		for r := col + 1; r < n; r++ {
-			if math.Abs(a[r][col]) > math.Abs(a[p][col]) {
-				p = r
-			}
-		}
-		a[col], a[p] = a[p], a[col]
-		b[col], b[p] = b[p], b[col]
-		if a[col][col] == 0 {
-			continue
-		}
-		for r := col + 1; r < n; r++ {
-			f := a[r][col] / a[col][col]
-			for k := col; k < n; k++ {
-				a[r][k] -= f * a[col][k]
-			}
-			b[r] -= f * b[col]
-		}
-	}
-	x := make([]float64, n)
-	for r := n - 1; r >= 0; r-- {
-		s := b[r]
-		for k := r + 1; k < n; k++ {
-			s -= a[r][k] * x[k]
-		}
-		if a[r][r] != 0 {
-			x[r] = s / a[r][r]
-		}
-	}
-	return x
 }
 
 // citeThresholdOverride, when not zero, replaces the model's threshold

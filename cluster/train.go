@@ -1,8 +1,7 @@
 package cluster
 
 import (
-	"math"
-
+	"github.com/storyline-news/storyline/internal/logreg"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -48,94 +47,19 @@ func Examples(docs []*news.Doc, gold []string, cfg Config) []Example {
 // returned model's Threshold is 0.5; choose it by clustering held-out
 // streams.
 func Fit(ex []Example, l2 float64) Model {
-	const n = nFeatures + 1 // weights, then bias
-	w := make([]float64, n)
-	for iter := 0; iter < 50; iter++ {
-		var g [n]float64
-		var h [n][n]float64
-		for _, e := range ex {
-			var x [n]float64
-			copy(x[:], e.X[:])
-			x[nFeatures] = 1
-			z := 0.0
-			for i := range x {
-				z += w[i] * x[i]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if e.Same {
-				y = 1
-			}
-			ew := e.W
-			if ew == 0 {
-				ew = 1
-			}
-			r := ew * (p - y)
-			v := ew * math.Max(p*(1-p), 1e-9)
-			for i := range x {
-				g[i] += r * x[i]
-				for j := range x {
-					h[i][j] += v * x[i] * x[j]
-				}
-			}
+	w, bias := logreg.Fit(nFeatures, len(ex), func(k int) ([]float64, bool, float64) {
+		ew := ex[k].W
+		if ew == 0 {
+			ew = 1
 		}
-		for i := 0; i < nFeatures; i++ {
-			g[i] += l2 * w[i]
-			h[i][i] += l2
-		}
-		h[nFeatures][nFeatures] += 1e-9
-		step := solve(h, g)
-		change := 0.0
-		for i := range w {
-			w[i] -= step[i]
-			change = math.Max(change, math.Abs(step[i]))
-		}
-		if change < 1e-8 {
-			break
-		}
-	}
+		return ex[k].X[:], ex[k].Same, ew
+	}, l2, 50)
 	return Model{
 		Features:  append([]string(nil), FeatureNames...),
-		Weights:   w[:nFeatures],
-		Bias:      w[nFeatures],
+		Weights:   w,
+		Bias:      bias,
 		Threshold: 0.5,
 	}
-}
-
-// solve solves a·x = b by Gaussian elimination with partial pivoting.
-func solve(a [nFeatures + 1][nFeatures + 1]float64, b [nFeatures + 1]float64) []float64 {
-	const n = nFeatures + 1
-	for col := 0; col < n; col++ {
-		p := col
-		for r := col + 1; r < n; r++ {
-			if math.Abs(a[r][col]) > math.Abs(a[p][col]) {
-				p = r
-			}
-		}
-		a[col], a[p] = a[p], a[col]
-		b[col], b[p] = b[p], b[col]
-		if a[col][col] == 0 {
-			continue
-		}
-		for r := col + 1; r < n; r++ {
-			f := a[r][col] / a[col][col]
-			for k := col; k < n; k++ {
-				a[r][k] -= f * a[col][k]
-			}
-			b[r] -= f * b[col]
-		}
-	}
-	x := make([]float64, n)
-	for r := n - 1; r >= 0; r-- {
-		s := b[r]
-		for k := r + 1; k < n; k++ {
-			s -= a[r][k] * x[k]
-		}
-		if a[r][r] != 0 {
-			x[r] = s / a[r][r]
-		}
-	}
-	return x
 }
 
 // Balance weighs a set's examples so that they count 1000 in all, half
