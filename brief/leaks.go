@@ -32,6 +32,9 @@ var pastTense = map[string]bool{
 // furniture reports whether a line is a photo caption or a byline.
 func furniture(text string) bool {
 	t := strings.TrimSpace(text)
+	if !hasCentury(t) {
+		return false // fullDate needs a year of 19xx or 20xx
+	}
 	locs := fullDate.FindAllStringIndex(t, -1)
 	if len(locs) == 0 {
 		return false
@@ -136,15 +139,26 @@ func splicedParagraphs(s *news.Story) []string {
 			continue
 		}
 		para := contentBag(d.Text[sp.Start:sp.End])
-		rest := contentBag(d.Text[:sp.Start])
+		// The words other docs use first: when they alone make the
+		// paragraph's own, the words of the rest of the doc (which can
+		// only add to them) need not be read.
 		var in, all float64
 		for w, v := range para {
 			all += v
-			if rest[w] > 0 || df[w] > 1 {
+			if df[w] > 1 {
 				in += v
 			}
 		}
 		if all == 0 || 1-in/all <= splicedNew {
+			continue
+		}
+		rest := contentBag(d.Text[:sp.Start])
+		for w, v := range para {
+			if df[w] <= 1 && rest[w] > 0 {
+				in += v
+			}
+		}
+		if 1-in/all <= splicedNew {
 			continue
 		}
 		if !namesStranger(s, i, sp) {
@@ -195,6 +209,18 @@ func within(text string, paras []string) bool {
 	}
 	for _, p := range paras {
 		if strings.Contains(p, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCentury reports whether t holds the digits 19 or 20 followed by
+// two more digits, as every year fullDate matches does: lines without
+// one (most) skip the regular expression.
+func hasCentury(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
 			return true
 		}
 	}
