@@ -66,6 +66,8 @@ type pool struct {
 	// first is the date of the first dated doc, once firstKnown.
 	first      time.Time
 	firstKnown bool
+	// memo stems the words of the pool's texts once.
+	memo tokenMemo
 }
 
 // dateline matches news datelines and bylines at the start of a sentence:
@@ -424,9 +426,9 @@ func isShouted(w string) bool {
 // newPool gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
 func newPool(docs []*news.Doc, ents []news.Entity) *pool {
-	c := &pool{docs: docs}
-	names := map[string]bool{}
 	memo := tokenMemo{}
+	c := &pool{docs: docs, memo: memo}
+	names := map[string]bool{}
 	for di, d := range docs {
 		prose := 0
 		ix := indexBySentence(d)
@@ -436,7 +438,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
 			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
-			for _, w := range capitalised(text) {
+			for _, w := range capitalised(text, memo) {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
@@ -575,12 +577,12 @@ func hasDay(text string) bool {
 
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
-func capitalised(text string) []string {
+func capitalised(text string, memo tokenMemo) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
-			for _, t := range tokens(f) {
+			for _, t := range memo.tokens(f) {
 				if len(t) >= 5 {
 					out = append(out, t)
 				}
