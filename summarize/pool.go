@@ -244,16 +244,13 @@ var roleNouns = map[string]bool{
 
 func firstWords(s string, n int) []string {
 	var out []string
-	for _, f := range strings.Fields(s) {
+	eachField(s, func(f string) bool {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
-		if f == "" {
-			continue
+		if f != "" {
+			out = append(out, f)
 		}
-		out = append(out, f)
-		if len(out) == n {
-			break
-		}
-	}
+		return len(out) < n
+	})
 	return out
 }
 
@@ -435,7 +432,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
+			s := &sent{doc: di, idx: i, text: text, words: countFields(text), bytes: len(text)}
 			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {
