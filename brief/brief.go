@@ -73,7 +73,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
 		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
 	}
-	dropFurniture(b, s)
+	dropFurnitureRead(b, s, read.docBags(s))
 	citeLines(b, s, b.Entities, orig)
 	markCopies(b, orig)
 	normalise(b)

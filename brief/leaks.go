@@ -71,8 +71,13 @@ func furniture(text string) bool {
 // dropFurniture removes captions and bylines from the summary and the
 // timeline, and the lines of paragraphs spliced in from another story
 // from every section.
-func dropFurniture(b *news.Brief, s *news.Story) {
-	spliced := splicedParagraphs(s)
+func dropFurniture(b *news.Brief, s *news.Story) { dropFurnitureRead(b, s, nil) }
+
+// dropFurnitureRead is dropFurniture given the content words of each
+// doc's whole text (contentBag, in the story's order) when the caller
+// has them already; with nil it reads them.
+func dropFurnitureRead(b *news.Brief, s *news.Story, full []bag) {
+	spliced := splicedParagraphsRead(s, full)
 	off := func(text string) bool { return furniture(text) || within(text, spliced) }
 	sum := b.Summary[:0:0]
 	for _, l := range b.Summary {
@@ -116,14 +121,22 @@ const splicedNew = 0.65
 
 // splicedParagraphs returns the text (whitespace folded) of the last
 // paragraphs of the story's docs that another story was spliced into.
-func splicedParagraphs(s *news.Story) []string {
+func splicedParagraphs(s *news.Story) []string { return splicedParagraphsRead(s, nil) }
+
+// splicedParagraphsRead is splicedParagraphs given the content words of
+// each doc's whole text, or nil to read them.
+func splicedParagraphsRead(s *news.Story, full []bag) []string {
 	if len(s.Docs) < 2 {
 		return nil
 	}
-	full := make([]bag, len(s.Docs))
+	if len(full) != len(s.Docs) {
+		full = make([]bag, len(s.Docs))
+		for i, d := range s.Docs {
+			full[i] = contentBag(d.Text)
+		}
+	}
 	df := map[string]int{}
-	for i, d := range s.Docs {
-		full[i] = contentBag(d.Text)
+	for i := range s.Docs {
 		for w := range full[i] {
 			df[w]++
 		}
