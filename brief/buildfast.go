@@ -30,3 +30,15 @@ func (r *dateReading) docBags(s *news.Story) []bag {
 	}
 	return out
 }
+
+// hasClockShape reports whether t holds a digit, a colon or a point and
+// two digits, as every match of clockRe does: sentences without one
+// (most) skip the regular expression.
+func hasClockShape(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if isDigitByte(t[i]) && (t[i+1] == ':' || t[i+1] == '.') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
+			return true
+		}
+	}
+	return false
+}
