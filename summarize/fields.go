@@ -40,3 +40,27 @@ func eachField(s string, f func(string) bool) {
 		f(s[start:])
 	}
 }
+
+// eachLetterRun calls f with each run of letters of s in order: the
+// fields strings.FieldsFunc(s, not unicode.IsLetter) gives.
+func eachLetterRun(s string, f func(string)) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsLetter(r) {
+			if start >= 0 {
+				f(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}

@@ -576,7 +576,7 @@ func hasDay(text string) bool {
 // letters or more: the names whose spelling varies between outlets.
 func capitalised(text string, memo tokenMemo) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	eachLetterRun(text, func(f string) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
 			for _, t := range memo.tokens(f) {
@@ -585,7 +585,7 @@ func capitalised(text string, memo tokenMemo) []string {
 				}
 			}
 		}
-	}
+	})
 	return out
 }
 
