@@ -66,10 +66,14 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	b.Quotes = quotes(s, b.Entities)
 	b.Conflicts = append(b.Conflicts, attributionConflicts(b.Quotes, b.Entities, orig)...)
 	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
-	b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
-	b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
-	b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
-	dropFurniture(b, s)
+	if originals(s, orig) >= 2 {
+		// Figures, days, clock times and outcomes conflict only
+		// between two sources that copy no other.
+		b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
+		b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
+		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
+	}
+	dropFurnitureRead(b, s, read.docBags(s))
 	citeLines(b, s, b.Entities, orig)
 	markCopies(b, orig)
 	normalise(b)

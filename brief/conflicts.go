@@ -154,8 +154,11 @@ type word struct {
 	end   int
 }
 
-func words(text string, base int) []word {
-	var out []word
+func words(text string, base int) []word { return appendWords(nil, text, base) }
+
+// appendWords appends the words of text to out, as words gives them: a
+// caller that reads one sentence's words at a time reuses one slice.
+func appendWords(out []word, text string, base int) []word {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -219,12 +222,13 @@ func figures(d *news.Doc, names map[string]string, setting map[string]bool) []fi
 	}
 	pi := newPersonIndex(d)
 	bg := background(d)
+	var ws []word
 	for si, s := range d.Sentences {
 		if d.InOpinion(s.Span) {
 			continue
 		}
 		text := d.SentenceText(si)
-		ws := words(text, s.Start)
+		ws = appendWords(ws[:0], text, s.Start)
 		for k := range ws {
 			if conversion(d, ws, k) {
 				continue

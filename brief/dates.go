@@ -365,6 +365,9 @@ func relatedFrom(sims [][]float64) [][]bool {
 // taken over the pile.
 func docSims(dds []*docDates) [][]float64 {
 	n := len(dds)
+	if n == 1 {
+		return [][]float64{{0}} // a doc is not compared with itself
+	}
 	df := map[string]int{}
 	for _, dd := range dds {
 		for w := range dd.all {

@@ -32,6 +32,9 @@ var pastTense = map[string]bool{
 // furniture reports whether a line is a photo caption or a byline.
 func furniture(text string) bool {
 	t := strings.TrimSpace(text)
+	if !hasCentury(t) {
+		return false // fullDate needs a year of 19xx or 20xx
+	}
 	locs := fullDate.FindAllStringIndex(t, -1)
 	if len(locs) == 0 {
 		return false
@@ -68,8 +71,13 @@ func furniture(text string) bool {
 // dropFurniture removes captions and bylines from the summary and the
 // timeline, and the lines of paragraphs spliced in from another story
 // from every section.
-func dropFurniture(b *news.Brief, s *news.Story) {
-	spliced := splicedParagraphs(s)
+func dropFurniture(b *news.Brief, s *news.Story) { dropFurnitureRead(b, s, nil) }
+
+// dropFurnitureRead is dropFurniture given the content words of each
+// doc's whole text (contentBag, in the story's order) when the caller
+// has them already; with nil it reads them.
+func dropFurnitureRead(b *news.Brief, s *news.Story, full []bag) {
+	spliced := splicedParagraphsRead(s, full)
 	off := func(text string) bool { return furniture(text) || within(text, spliced) }
 	sum := b.Summary[:0:0]
 	for _, l := range b.Summary {
@@ -113,14 +121,22 @@ const splicedNew = 0.65
 
 // splicedParagraphs returns the text (whitespace folded) of the last
 // paragraphs of the story's docs that another story was spliced into.
-func splicedParagraphs(s *news.Story) []string {
+func splicedParagraphs(s *news.Story) []string { return splicedParagraphsRead(s, nil) }
+
+// splicedParagraphsRead is splicedParagraphs given the content words of
+// each doc's whole text, or nil to read them.
+func splicedParagraphsRead(s *news.Story, full []bag) []string {
 	if len(s.Docs) < 2 {
 		return nil
 	}
-	full := make([]bag, len(s.Docs))
+	if len(full) != len(s.Docs) {
+		full = make([]bag, len(s.Docs))
+		for i, d := range s.Docs {
+			full[i] = contentBag(d.Text)
+		}
+	}
 	df := map[string]int{}
-	for i, d := range s.Docs {
-		full[i] = contentBag(d.Text)
+	for i := range s.Docs {
 		for w := range full[i] {
 			df[w]++
 		}
@@ -136,15 +152,26 @@ func splicedParagraphs(s *news.Story) []string {
 			continue
 		}
 		para := contentBag(d.Text[sp.Start:sp.End])
-		rest := contentBag(d.Text[:sp.Start])
+		// The words other docs use first: when they alone make the
+		// paragraph's own, the words of the rest of the doc (which can
+		// only add to them) need not be read.
 		var in, all float64
 		for w, v := range para {
 			all += v
-			if rest[w] > 0 || df[w] > 1 {
+			if df[w] > 1 {
 				in += v
 			}
 		}
 		if all == 0 || 1-in/all <= splicedNew {
+			continue
+		}
+		rest := contentBag(d.Text[:sp.Start])
+		for w, v := range para {
+			if df[w] <= 1 && rest[w] > 0 {
+				in += v
+			}
+		}
+		if 1-in/all <= splicedNew {
 			continue
 		}
 		if !namesStranger(s, i, sp) {
@@ -195,6 +222,18 @@ func within(text string, paras []string) bool {
 	}
 	for _, p := range paras {
 		if strings.Contains(p, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCentury reports whether t holds the digits 19 or 20 followed by
+// two more digits, as every year fullDate matches does: lines without
+// one (most) skip the regular expression.
+func hasCentury(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
 			return true
 		}
 	}

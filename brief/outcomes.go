@@ -50,12 +50,13 @@ type outcomeMention struct {
 // first of each sentence.
 func outcomeMentions(d *news.Doc) []outcomeMention {
 	var out []outcomeMention
+	var ws []word
 	for i, sent := range d.Sentences {
 		if d.InOpinion(sent.Span) {
 			continue
 		}
 		text := d.SentenceText(i)
-		ws := words(text, 0)
+		ws = appendWords(ws[:0], text, 0)
 		for k, w := range ws {
 			o, ok := outcomes[strings.ToLower(w.text)]
 			if !ok {

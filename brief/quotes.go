@@ -461,19 +461,23 @@ func newQuoteIndex(lists [][]string) *quoteIndex {
 			df[x]++
 		}
 	}
-	order := make([]string, 0, len(df))
-	for x := range df {
-		order = append(order, x)
+	type wordDF struct {
+		w  string
+		df int
 	}
-	sort.Slice(order, func(a, b int) bool {
-		if df[order[a]] != df[order[b]] {
-			return df[order[a]] < df[order[b]]
+	order := make([]wordDF, 0, len(df))
+	for x, n := range df {
+		order = append(order, wordDF{x, n})
+	}
+	slices.SortFunc(order, func(a, b wordDF) int {
+		if a.df != b.df {
+			return a.df - b.df
 		}
-		return order[a] < order[b]
+		return strings.Compare(a.w, b.w)
 	})
 	x := &quoteIndex{rank: make(map[string]int32, len(order)), byWord: make([][]int, len(order)), byShort: map[string][]int{}}
-	for r, w := range order {
-		x.rank[w] = int32(r)
+	for r, o := range order {
+		x.rank[o.w] = int32(r)
 	}
 	return x
 }

@@ -118,6 +118,9 @@ const (
 // earlier, then the one first in ID order; a copy of a copy points at the
 // first original.
 func copies(docs []*news.Doc) map[string]string {
+	if len(docs) < 2 {
+		return map[string]string{} // one article copies none
+	}
 	ds := append([]*news.Doc(nil), docs...)
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i].Date, ds[j].Date

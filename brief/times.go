@@ -49,6 +49,9 @@ func clockTimes(d *news.Doc) []clockMention {
 			continue
 		}
 		text := d.SentenceText(i)
+		if !hasClockShape(text) {
+			continue
+		}
 		for _, m := range clockRe.FindAllStringSubmatchIndex(text, -1) {
 			h, _ := strconv.Atoi(text[m[2]:m[3]])
 			mi, _ := strconv.Atoi(text[m[6]:m[7]])

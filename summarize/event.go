@@ -82,7 +82,7 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		if seen >= leadSentences {
 			break
 		}
-		if d.InOpinion(sp.Span) || len(strings.Fields(sp.In(d.Text))) < minWords {
+		if d.InOpinion(sp.Span) || countFields(sp.In(d.Text)) < minWords {
 			continue
 		}
 		seen++
@@ -200,7 +200,7 @@ func (c *pool) happenings(ents []news.Entity) {
 		last, lastAt := period{}, -1
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
-			if !d.InOpinion(sp.Span) && len(strings.Fields(sp.In(d.Text))) >= minWords {
+			if !d.InOpinion(sp.Span) && countFields(sp.In(d.Text)) >= minWords {
 				prose++
 			}
 			per[i].lead = prose <= 2 && !d.InOpinion(sp.Span)
@@ -215,7 +215,7 @@ func (c *pool) happenings(ents []news.Entity) {
 			case hasLead && prose <= impliedSentences:
 				per[i].implied, per[i].hasImplied = lead, true
 			}
-			per[i].words = eventWords(d, ix, i, sp.Span)
+			per[i].words = eventWords(d, ix, i, sp.Span, c.memo)
 			if d.InOpinion(sp.Span) {
 				continue
 			}
@@ -362,7 +362,7 @@ func informativeness(h *happening, text string) float64 {
 
 // eventWords returns the content stems of sentence i of d outside its
 // mentions (names with their titles) and time expressions.
-func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span) map[string]bool {
+func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo) map[string]bool {
 	b := []byte(sp.In(d.Text))
 	mask := func(s news.Span) {
 		for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
@@ -380,12 +380,15 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span) map[string]bool
 	}
 	out := map[string]bool{}
 	// Figures other than years are strong evidence of one fact.
-	for _, f := range figure.FindAllString(string(b), -1) {
-		if len(f) != 4 || strings.ContainsAny(f, ",.") {
-			out["#"+strings.TrimRight(f, ".,")] = true
+	text := string(b)
+	if strings.ContainsAny(text, "0123456789") {
+		for _, f := range figure.FindAllString(text, -1) {
+			if len(f) != 4 || strings.ContainsAny(f, ",.") {
+				out["#"+strings.TrimRight(f, ".,")] = true
+			}
 		}
 	}
-	for _, t := range tokens(string(b)) {
+	for _, t := range memo.tokens(text) {
 		if !textvec.IsStopword(t) && !eventStop[t] && (len(t) > 2 || eventClass[t] != "") && (t[0] < '0' || t[0] > '9') {
 			out[t] = true
 			if k, ok := eventClass[t]; ok {

@@ -187,7 +187,7 @@ func TestNationality(t *testing.T) {
 func TestEventWords(t *testing.T) {
 	s := loadEvents(t, "border")
 	d := s.Docs[0]
-	w := eventWords(d, indexBySentence(d), 0, d.Sentences[0].Span)
+	w := eventWords(d, indexBySentence(d), 0, d.Sentences[0].Span, tokenMemo{})
 	for _, x := range []string{"=meet", "=agree", "border", "reopen"} {
 		if !w[x] {
 			t.Errorf("event words %v lack %q", w, x)

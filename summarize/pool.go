@@ -66,6 +66,8 @@ type pool struct {
 	// first is the date of the first dated doc, once firstKnown.
 	first      time.Time
 	firstKnown bool
+	// memo stems the words of the pool's texts once.
+	memo tokenMemo
 }
 
 // dateline matches news datelines and bylines at the start of a sentence:
@@ -242,16 +244,13 @@ var roleNouns = map[string]bool{
 
 func firstWords(s string, n int) []string {
 	var out []string
-	for _, f := range strings.Fields(s) {
+	eachField(s, func(f string) bool {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
-		if f == "" {
-			continue
+		if f != "" {
+			out = append(out, f)
 		}
-		out = append(out, f)
-		if len(out) == n {
-			break
-		}
-	}
+		return len(out) < n
+	})
 	return out
 }
 
@@ -424,19 +423,19 @@ func isShouted(w string) bool {
 // newPool gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
 func newPool(docs []*news.Doc, ents []news.Entity) *pool {
-	c := &pool{docs: docs}
-	names := map[string]bool{}
 	memo := tokenMemo{}
+	c := &pool{docs: docs, memo: memo}
+	names := map[string]bool{}
 	for di, d := range docs {
 		prose := 0
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: len(strings.Fields(text)), bytes: len(text)}
+			s := &sent{doc: di, idx: i, text: text, words: countFields(text), bytes: len(text)}
 			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
-			for _, w := range capitalised(text) {
+			for _, w := range capitalised(text, memo) {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
@@ -575,18 +574,18 @@ func hasDay(text string) bool {
 
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
-func capitalised(text string) []string {
+func capitalised(text string, memo tokenMemo) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	eachLetterRun(text, func(f string) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
-			for _, t := range tokens(f) {
+			for _, t := range memo.tokens(f) {
 				if len(t) >= 5 {
 					out = append(out, t)
 				}
 			}
 		}
-	}
+	})
 	return out
 }
 

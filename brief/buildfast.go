@@ -1,0 +1,44 @@
+package brief
+
+import "github.com/storyline-news/storyline/news"
+
+// originals counts the story's docs that copy no other (orig, as copies
+// gives, maps each copy to its original).
+func originals(s *news.Story, orig map[string]string) int {
+	n := 0
+	for _, d := range s.Docs {
+		if _, isCopy := orig[d.ID]; !isCopy {
+			n++
+		}
+	}
+	return n
+}
+
+// docBags returns the content words of each doc's whole text that the
+// date judgements read (contentBag), in the order of s, the story they
+// were read for, or nil when r does not hold them for s's docs.
+func (r *dateReading) docBags(s *news.Story) []bag {
+	if r == nil || len(r.dds) != len(s.Docs) {
+		return nil
+	}
+	out := make([]bag, len(s.Docs))
+	for i, dd := range r.dds {
+		if dd == nil || dd.d == nil || dd.d.Text != s.Docs[i].Text || dd.all == nil {
+			return nil
+		}
+		out[i] = dd.all
+	}
+	return out
+}
+
+// hasClockShape reports whether t holds a digit, a colon or a point and
+// two digits, as every match of clockRe does: sentences without one
+// (most) skip the regular expression.
+func hasClockShape(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if isDigitByte(t[i]) && (t[i+1] == ':' || t[i+1] == '.') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
+			return true
+		}
+	}
+	return false
+}
