@@ -21,7 +21,7 @@ import (
 //
 // An article may carry a stated date (a header, HTML metadata, a feed
 // date), a dateline date, a bare page stamp, and the dates its content
-// implies. resolveDates checks them against each other and against the
+// implies. readDates checks them against each other and against the
 // story. It reads the time expressions the analysis chain found once
 // (news.Timex with its tense and anchor-free Relative value) and reads
 // them against any candidate date with timex.Resolve; it never re-reads
@@ -77,7 +77,7 @@ type dateInfo struct {
 	note   string
 }
 
-// dateCheck is what resolveDates learned about one doc.
+// dateCheck is what readDates learned about one doc.
 type dateCheck struct {
 	rejected    string // the rejected date's kind: "stated date", "page stamp", "dateline date"
 	rejectedAt  time.Time
@@ -431,13 +431,6 @@ func docSims(dds []*docDates) [][]float64 {
 	return dots
 }
 
-// resolveDates decides which date to trust for every doc of docs. It
-// reads the docs and changes none of them.
-func resolveDates(docs []*news.Doc) []dateInfo {
-	info, _ := readDates(docs)
-	return info
-}
-
 // dateReading is what the date judgements read of a pile of docs, which
 // dateConflicts reads again: the docs' time expressions and words, and
 // how similar every two docs are, in the docs' order.
@@ -446,7 +439,8 @@ type dateReading struct {
 	sims [][]float64
 }
 
-// readDates is resolveDates, which also returns what it read of the docs.
+// readDates decides which date to trust for every doc of docs, and
+// returns what it read of them. It changes none of the docs.
 func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	n := len(docs)
 	info := make([]dateInfo, n)
@@ -769,7 +763,7 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 }
 
 // datedDocs returns shallow copies of docs, in the same order, with the
-// dates resolveDates trusts and their time expressions read against them.
+// dates readDates trusts and their time expressions read against them.
 func datedDocs(docs []*news.Doc) []*news.Doc {
 	out, _ := datedDocsRead(docs)
 	return out

@@ -153,7 +153,7 @@ func storyOf(t testing.TB, docs ...[3]string) *news.Story {
 	return s
 }
 
-// TestResolveDates covers the cases of resolveDates on made-up stories.
+// TestResolveDates covers the cases of readDates on made-up stories.
 func TestResolveDates(t *testing.T) {
 	tests := []struct {
 		name   string

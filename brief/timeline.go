@@ -553,12 +553,9 @@ func sortKey(st, en time.Time) time.Time {
 	return st.AddDate(0, 0, 14)
 }
 
-// clearest picks the text of an entry: the member closest in content to
-// the others, preferring sources with a stated or dateline date and
-// sentences of moderate length.
-func clearest(ms []*candidate) string { return clearestOf(ms).text }
-
-// clearestOf is clearest's member.
+// clearestOf picks the member whose text an entry shows: the one
+// closest in content to the others, preferring sources with a stated or
+// dateline date and sentences of moderate length.
 func clearestOf(ms []*candidate) *candidate {
 	best, bestScore := ms[0], math.Inf(-1)
 	for _, m := range ms {

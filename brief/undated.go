@@ -13,7 +13,7 @@ import (
 
 // Dating the articles nothing else dates.
 //
-// resolveDates leaves every doc of a story undated when none states a
+// readDates leaves every doc of a story undated when none states a
 // date (a story whose pages all came without one): there is no dated
 // source to match. datesFromConstraints then reads every time expression
 // of such a doc as a constraint on the day it was published, in the
@@ -46,15 +46,15 @@ import (
 // then; the note says which day was taken and why, and the status is
 // inferred.
 //
-// The other undated docs of the story are then inferred as resolveDates
+// The other undated docs of the story are then inferred as readDates
 // infers (inferDate), against the docs just dated, and kept only when
 // their own constraints allow the day inferred.
 //
 // Only stories none of whose docs is dated are dated here: no date
-// resolveDates trusted, inferred or rejected changes, and the docs dated
+// readDates trusted, inferred or rejected changes, and the docs dated
 // here are evidence for no doc of another story, so adding articles to a
 // pile cannot move a date the rest of the chain gave. A story dated here
-// that gains a dated article is left to resolveDates, which dates its
+// that gains a dated article is left to readDates, which dates its
 // docs against that article.
 
 // undatedWindow is how far (in days) from the article's day a month and
@@ -137,7 +137,7 @@ func dateStory(dds []*docDates, story []int, related [][]bool, info []dateInfo) 
 		}
 		info[p.i] = dateInfo{p.t, news.DateInferred, "no stated date; inferred " + p.how + "; " + yearHow}
 		anchors[p.i] = p.t
-		// The others as resolveDates infers, against the docs dated so
+		// The others as readDates infers, against the docs dated so
 		// far: trusted ones and those dated here as anchors, inferred
 		// ones as weaker evidence.
 		var todo []int
@@ -166,7 +166,7 @@ func dateStory(dds []*docDates, story []int, related [][]bool, info []dateInfo) 
 // undatedYear is the year of a story (the indexes in story) none of
 // whose docs is dated, and how it was found: the year its counts of
 // years and the years it names give together (see
-// pinnedYear). A story with a dated doc is left to resolveDates: the
+// pinnedYear). A story with a dated doc is left to readDates: the
 // days near its dates are the candidates there, and the latest day
 // constraints allow, a guess, would only compete with that evidence. 0
 // when the story has a dated doc or no year.
