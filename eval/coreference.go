@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,13 @@ const defaultCorefData = "../shared/data/stories/ecbplus"
 // ecbDevTopics are the ECB+ topics of the dev split (SPLIT.txt).
 var ecbDevTopics = []int{2, 5, 12, 18, 21, 23, 34, 35}
 
+// ECBDevTopic reports whether an ECB+ topic ("2") is one of the dev
+// split's (SPLIT.txt), which eval scores and training leaves out.
+func ECBDevTopic(topic string) bool {
+	n, err := strconv.Atoi(topic)
+	return err == nil && slices.Contains(ecbDevTopics, n)
+}
+
 // ECBMention is one entity mention of an ECB+ document: its tokens, its
 // annotation tag (HUMAN_PART_PER, LOC_GEO, …) and its gold cluster.
 type ECBMention struct {
@@ -38,13 +46,16 @@ type ECBMention struct {
 	Cluster string
 }
 
-// ECBDoc is one ECB+ document with its entity mentions.
+// ECBDoc is one ECB+ document with its entity and action mentions.
 type ECBDoc struct {
 	Name     string // "2_1ecb"
 	Topic    int
 	Tokens   []string
 	Sents    []int // sentence number of each token
 	Mentions []ECBMention
+	// Events are the action mentions (tags ACTION_*), in the same form;
+	// a cross-document event instance's Cluster is its note ("ACT…").
+	Events []ECBMention
 }
 
 // ecbEntityTag reports whether an annotation tag is an entity's (people,
@@ -54,7 +65,7 @@ func ecbEntityTag(tag string) bool {
 }
 
 // ReadECBDoc parses one ECB+ document in CAT XML and returns its entity
-// mentions with their gold clusters.
+// and action mentions with their gold clusters.
 func ReadECBDoc(r io.Reader, name string) (*ECBDoc, error) {
 	d := &ECBDoc{Name: name}
 	if i := strings.IndexByte(name, '_'); i > 0 {
@@ -154,7 +165,8 @@ func ReadECBDoc(r io.Reader, name string) (*ECBDoc, error) {
 	}
 	for _, id := range order {
 		m := marks[id]
-		if len(m.anchors) == 0 || !ecbEntityTag(m.tag) {
+		event := strings.HasPrefix(m.tag, "ACTION")
+		if len(m.anchors) == 0 || !event && !ecbEntityTag(m.tag) {
 			continue
 		}
 		em := ECBMention{ID: id, Tag: m.tag, Cluster: clusterOf[id]}
@@ -171,17 +183,21 @@ func ReadECBDoc(r io.Reader, name string) (*ECBDoc, error) {
 		if em.Cluster == "" {
 			em.Cluster = name + "#" + id
 		}
-		d.Mentions = append(d.Mentions, em)
+		if event {
+			d.Events = append(d.Events, em)
+		} else {
+			d.Mentions = append(d.Mentions, em)
+		}
 	}
 	// in text order, as entity.Group wants them
 	sort.SliceStable(d.Mentions, func(a, b int) bool { return d.Mentions[a].Tokens[0] < d.Mentions[b].Tokens[0] })
 	return d, nil
 }
 
-// readECBSelected reads ECBplus_coreference_sentences.csv: the sentences
+// ReadECBSelected reads ECBplus_coreference_sentences.csv: the sentences
 // of each document whose mentions were annotated with care, keyed
 // "topic_file#sentence".
-func readECBSelected(path string) (map[string]bool, error) {
+func ReadECBSelected(path string) (map[string]bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -567,7 +583,7 @@ func runCoreference(opt Options) (*Report, error) {
 	if opt.Data == "" {
 		opt.Data = defaultCorefData
 	}
-	sel, err := readECBSelected(filepath.Join(opt.Data, "ECBplus_coreference_sentences.csv"))
+	sel, err := ReadECBSelected(filepath.Join(opt.Data, "ECBplus_coreference_sentences.csv"))
 	if err != nil {
 		return nil, fmt.Errorf("eval: coreference: %w", err)
 	}

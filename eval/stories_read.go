@@ -167,10 +167,6 @@ var ecbFile = regexp.MustCompile(`^(\d+)_(\d+)(ecb|ecbplus)\.xml$`)
 // files carry no dates, so each stream is in an order fixed by a hash of
 // the file names: topics and events interleaved as in a real feed.
 func ReadECBPlusStories(dir string) (dev, train []StoryItem, err error) {
-	devTopics := map[string]bool{}
-	for _, t := range ecbDevTopics {
-		devTopics[strconv.Itoa(t)] = true
-	}
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.xml"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval: %w", err)
@@ -187,7 +183,7 @@ func ReadECBPlusStories(dir string) (dev, train []StoryItem, err error) {
 		}
 		id := strings.TrimSuffix(filepath.Base(f), ".xml")
 		it := StoryItem{Article: storyArticle(id, "", "", time.Time{}, text), Story: m[1] + m[3]}
-		if devTopics[m[1]] {
+		if ECBDevTopic(m[1]) {
 			dev = append(dev, it)
 		} else {
 			train = append(train, it)

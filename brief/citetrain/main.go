@@ -50,14 +50,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/xml"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -68,12 +63,13 @@ import (
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/eval"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 )
 
 func main() {
-	data := flag.String("data", "../shared/data/stories/ecbplus", "the ECB+ folder (topic folders, SPLIT.txt, ECBplus_coreference_sentences.csv)")
+	data := flag.String("data", "../shared/data/stories/ecbplus", "the ECB+ folder (topic folders, ECBplus_coreference_sentences.csv; the dev topics are eval.ECBDevTopic's, those of SPLIT.txt)")
 	out := flag.String("out", "brief/cite.model.json", "model file to write")
 	l2 := flag.Float64("l2", 1, "L2 penalty on the weights")
 	prec := flag.Float64("precision", 0.9, "least held-out precision (source per line) the threshold must reach")
@@ -100,13 +96,9 @@ type ecbDoc struct {
 var ecbFile = regexp.MustCompile(`^(\d+)_(\d+)(ecb|ecbplus)\.xml$`)
 
 func run(data, out string, l2, prec, fixed float64) error {
-	dev, err := devTopics(filepath.Join(data, "SPLIT.txt"))
+	sel, err := eval.ReadECBSelected(filepath.Join(data, "ECBplus_coreference_sentences.csv"))
 	if err != nil {
-		return err
-	}
-	sel, err := selected(filepath.Join(data, "ECBplus_coreference_sentences.csv"))
-	if err != nil {
-		return err
+		return fmt.Errorf("citetrain: %w", err)
 	}
 	files, err := filepath.Glob(filepath.Join(data, "*", "*.xml"))
 	if err != nil {
@@ -180,7 +172,7 @@ func run(data, out string, l2, prec, fixed float64) error {
 			return false, true
 		}
 		ex := brief.CiteExamples(s, label)
-		if dev[t] {
+		if eval.ECBDevTopic(t) {
 			held = append(held, ex...)
 		} else {
 			train = append(train, ex...)
@@ -323,52 +315,6 @@ func analyse(docs []*ecbDoc) ([]*news.Doc, error) {
 	return out, nil
 }
 
-// devTopics reads SPLIT.txt's "dev topics: 2 5 …" line.
-func devTopics(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("citetrain: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if rest, ok := strings.CutPrefix(line, "dev topics:"); ok {
-			if i := strings.Index(rest, ";"); i >= 0 {
-				rest = rest[:i]
-			}
-			dev := map[string]bool{}
-			for _, t := range strings.Fields(rest) {
-				dev[t] = true
-			}
-			return dev, nil
-		}
-	}
-	return nil, fmt.Errorf("citetrain: %s names no dev topics", path)
-}
-
-// selected reads the sentences ECB+ annotated with care, keyed
-// "topic_file#sentence".
-func selected(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("citetrain: %w", err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("citetrain: %s: %w", path, err)
-	}
-	sel := map[string]bool{}
-	for i, r := range rows {
-		if i == 0 || len(r) < 3 {
-			continue
-		}
-		sel[r[0]+"_"+r[1]+"#"+strings.TrimSpace(r[2])] = true
-	}
-	return sel, nil
-}
-
 // readECB reads an ECB+ article: its tokens (the ecbplus files' sentence
 // 0, the page's URL, dropped), joined a sentence a paragraph, and the
 // event instances (cross-document ACTION chains) of each sentence.
@@ -379,104 +325,44 @@ func readECB(path, topic string, dropFirst bool) (*ecbDoc, error) {
 	}
 	defer f.Close()
 	name := strings.TrimSuffix(filepath.Base(path), ".xml")
-	type token struct {
-		sent int
-		text string
-	}
-	var toks []token
-	tokIndex := map[string]int{}
-	anchors := map[string][]string{} // action markable → its tokens
-	inst := map[string]string{}      // action markable → instance
-	dec := xml.NewDecoder(f)
-	var cur string // the action markable being read
-	var inRel bool
-	var note string
-	var sources []string
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("citetrain: %s: %w", path, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			attr := func(k string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == k {
-						return a.Value
-					}
-				}
-				return ""
-			}
-			switch n := t.Name.Local; {
-			case n == "token":
-				var tk struct {
-					Text string `xml:",chardata"`
-				}
-				id, s := attr("t_id"), atoi(attr("sentence"))
-				if err := dec.DecodeElement(&tk, &t); err != nil {
-					return nil, fmt.Errorf("citetrain: %s: %w", path, err)
-				}
-				tokIndex[id] = len(toks)
-				toks = append(toks, token{s, strings.TrimSpace(tk.Text)})
-			case n == "CROSS_DOC_COREF":
-				inRel, note, sources = true, attr("note"), nil
-			case n == "source" && inRel:
-				sources = append(sources, attr("m_id"))
-			case n == "token_anchor" && cur != "":
-				anchors[cur] = append(anchors[cur], attr("t_id"))
-			case strings.HasPrefix(n, "ACTION") && attr("m_id") != "" && !inRel:
-				cur = attr("m_id")
-			}
-		case xml.EndElement:
-			switch {
-			case t.Name.Local == "CROSS_DOC_COREF":
-				if strings.HasPrefix(note, "ACT") {
-					for _, s := range sources {
-						inst[s] = note
-					}
-				}
-				inRel = false
-			case strings.HasPrefix(t.Name.Local, "ACTION"):
-				cur = ""
-			}
-		}
+	ed, err := eval.ReadECBDoc(f, name)
+	if err != nil {
+		return nil, fmt.Errorf("citetrain: %w", err)
 	}
 	d := &ecbDoc{name: name, topic: topic}
 	var b strings.Builder
 	at := map[int]int{} // ECB+ sentence number → index in starts
 	prev := -1
 	prevText := ""
-	for _, tk := range toks {
-		if dropFirst && tk.sent == 0 {
+	for k, text := range ed.Tokens {
+		sent := ed.Sents[k]
+		if dropFirst && sent == 0 {
 			continue
 		}
-		if tk.sent != prev {
+		if sent != prev {
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
-			at[tk.sent] = len(d.starts)
+			at[sent] = len(d.starts)
 			d.starts = append(d.starts, b.Len())
-			d.nums = append(d.nums, tk.sent)
+			d.nums = append(d.nums, sent)
 			d.events = append(d.events, map[string]bool{})
-			prev = tk.sent
-		} else if spaceBefore(prevText, tk.text) {
+			prev = sent
+		} else if spaceBefore(prevText, text) {
 			b.WriteByte(' ')
 		}
-		b.WriteString(tk.text)
-		prevText = tk.text
+		b.WriteString(text)
+		prevText = text
 	}
 	d.text = b.String()
-	for m, note := range inst {
-		for _, a := range anchors[m] {
-			k, ok := tokIndex[a]
-			if !ok {
-				continue
-			}
-			if s, ok := at[toks[k].sent]; ok {
-				d.events[s][note] = true
+	// the event instances: actions in a cross-document chain
+	for _, e := range ed.Events {
+		if !strings.HasPrefix(e.Cluster, "ACT") {
+			continue
+		}
+		for _, k := range e.Tokens {
+			if s, ok := at[ed.Sents[k]]; ok {
+				d.events[s][e.Cluster] = true
 			}
 		}
 	}
