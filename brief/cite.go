@@ -451,6 +451,20 @@ func isMonthWord(w string) bool {
 	return lexicon.ClassOf(strings.ToLower(strings.TrimSuffix(w, ".")))&lexicon.Month != 0
 }
 
+// figuresHeld counts the figures of want that have gives too.
+func figuresHeld(want, have []float64) int {
+	n := 0
+	for _, v := range want {
+		for _, u := range have {
+			if sameFigure(v, u) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // holds reports whether sentence cs may state line l at all: it gives
 // every figure of the line, names the people of the line's main clause
 // (and the first it names) or no one, and shares two of its content
@@ -459,17 +473,8 @@ func (c *lineCiter) holds(l, cs citeSent) bool {
 	if len(cs.words) == 0 {
 		return false
 	}
-	for _, v := range l.numbers {
-		found := false
-		for _, x := range cs.numbers {
-			if sameFigure(v, x) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	if figuresHeld(l.numbers, cs.numbers) < len(l.numbers) {
+		return false
 	}
 	// A sentence naming people must name the line's participants; one
 	// naming no one ("the two chiefs of staff held talks") may describe

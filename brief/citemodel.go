@@ -203,15 +203,7 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 		x[6] = inC / allC
 	}
 	if len(l.numbers) > 0 {
-		held := 0
-		for _, v := range l.numbers {
-			for _, u := range cs.numbers {
-				if sameFigure(v, u) {
-					held++
-					break
-				}
-			}
-		}
+		held := figuresHeld(l.numbers, cs.numbers)
 		x[7] = float64(held) / float64(len(l.numbers))
 		x[8] = 1 - x[7]
 		if held == 0 && len(cs.numbers) > 0 {
@@ -270,16 +262,7 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 		x[22] = cover / all
 	}
 	if len(l.numbers) > 0 {
-		held := 0
-		for _, v := range l.numbers {
-			for _, u := range dw.numbers {
-				if sameFigure(v, u) {
-					held++
-					break
-				}
-			}
-		}
-		x[23] = float64(held) / float64(len(l.numbers))
+		x[23] = float64(figuresHeld(l.numbers, dw.numbers)) / float64(len(l.numbers))
 	}
 	return x
 }
