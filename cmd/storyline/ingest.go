@@ -8,6 +8,7 @@ import (
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/cputime"
 	"github.com/storyline-news/storyline/pipeline"
 )
 
@@ -54,12 +55,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Process()
 	sum, err := p.Run(ctx, ingest.ReadAll(paths))
 	prog.clear()
 	fmt.Fprintln(stdout, "ingest:", sum)
 	if *stats {
-		printStats(stderr, sum, time.Since(start), cpuTime()-cpu0)
+		printStats(stderr, sum, time.Since(start), cputime.Process()-cpu0)
 	}
 	return err
 }
