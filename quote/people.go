@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/token"
 )
 
@@ -82,7 +83,7 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 	}
 	bare := func(p *person, i int) bool {
 		mi := p.mention[i]
-		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && countFields(d.Mentions[mi].Text) == 1
+		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && textvec.CountFields(d.Mentions[mi].Text) == 1
 	}
 	for _, key := range keys {
 		group := ps.shared[key]
@@ -412,7 +413,7 @@ func (ps *people) add(name string, at int, subj bool, mention int, ctx []string)
 
 // betterName reports whether a is a longer well-formed name than b.
 func betterName(a, b string) bool {
-	if na, nb := countFields(a), countFields(b); na != nb {
+	if na, nb := textvec.CountFields(a), textvec.CountFields(b); na != nb {
 		return na > nb
 	}
 	return len(a) > len(b)

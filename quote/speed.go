@@ -18,20 +18,6 @@ func impressionWord(low string) bool {
 	return seemVerbs[low] || participle(low) && isCueWord(low)
 }
 
-// countFields returns len(strings.Fields(s)) without building the fields.
-func countFields(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
-}
-
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
 // itself: ASCII spaces alone between words, one at a time, none at either
 // end.

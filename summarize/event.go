@@ -82,7 +82,7 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		if seen >= leadSentences {
 			break
 		}
-		if d.InOpinion(sp.Span) || countFields(sp.In(d.Text)) < minWords {
+		if d.InOpinion(sp.Span) || textvec.CountFields(sp.In(d.Text)) < minWords {
 			continue
 		}
 		seen++
@@ -200,7 +200,7 @@ func (c *pool) happenings(ents []news.Entity) {
 		last, lastAt := period{}, -1
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
-			if !d.InOpinion(sp.Span) && countFields(sp.In(d.Text)) >= minWords {
+			if !d.InOpinion(sp.Span) && textvec.CountFields(sp.In(d.Text)) >= minWords {
 				prose++
 			}
 			per[i].lead = prose <= 2 && !d.InOpinion(sp.Span)

@@ -244,13 +244,15 @@ var roleNouns = map[string]bool{
 
 func firstWords(s string, n int) []string {
 	var out []string
-	eachField(s, func(f string) bool {
+	for f := range strings.FieldsSeq(s) {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
 		if f != "" {
 			out = append(out, f)
 		}
-		return len(out) < n
-	})
+		if len(out) >= n {
+			break
+		}
+	}
 	return out
 }
 
@@ -432,7 +434,7 @@ func newPool(docs []*news.Doc, ents []news.Entity) *pool {
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: countFields(text), bytes: len(text)}
+			s := &sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text)}
 			s.toks = memo.tokens(text)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {
@@ -572,11 +574,13 @@ func hasDay(text string) bool {
 	return false
 }
 
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
 func capitalised(text string, memo tokenMemo) []string {
 	var out []string
-	eachLetterRun(text, func(f string) {
+	for f := range strings.FieldsFuncSeq(text, notLetter) {
 		r, _ := utf8.DecodeRuneInString(f)
 		if len(f) >= 5 && unicode.IsUpper(r) {
 			for _, t := range memo.tokens(f) {
@@ -585,7 +589,7 @@ func capitalised(text string, memo tokenMemo) []string {
 				}
 			}
 		}
-	})
+	}
 	return out
 }
 
