@@ -214,36 +214,25 @@ func build() map[string]entry {
 		}
 		t[w] = e
 	}
-	for i, names := range months {
-		for k, w := range names {
-			c := Month
-			if k > 0 {
-				c |= Abbrev
+	// tables of names by value (January = 1): the first name of each
+	// is the full one, the others its abbreviations
+	named := func(table [][]string, c Class) {
+		for i, names := range table {
+			for k, w := range names {
+				if k > 0 {
+					add(w, c|Abbrev, i+1)
+				} else {
+					add(w, c, i+1)
+				}
 			}
-			add(w, c, i+1)
 		}
 	}
-	for i, names := range weekdays {
-		for k, w := range names {
-			c := Weekday
-			if k > 0 {
-				c |= Abbrev
-			}
-			add(w, c, i+1)
-		}
-	}
+	named(months[:], Month)
+	named(weekdays[:], Weekday)
 	for w, v := range numberWords {
 		add(w, NumberWord, v)
 	}
-	for i, names := range ranks {
-		for k, w := range names {
-			c := Rank
-			if k > 0 {
-				c |= Abbrev
-			}
-			add(w, c, i+1)
-		}
-	}
+	named(ranks, Rank)
 	for _, l := range []struct {
 		words string
 		class Class
