@@ -66,19 +66,12 @@ func Fit(ex []Example, l2 float64) Model {
 // for the same-story ones and half for the others: sets of different
 // sizes and shapes then weigh alike in Fit.
 func Balance(ex []Example) {
-	var pos, neg int
-	for _, e := range ex {
-		if e.Same {
-			pos++
-		} else {
-			neg++
-		}
-	}
+	pos, neg := logreg.Balanced(len(ex), func(k int) bool { return ex[k].Same })
 	for i := range ex {
 		if ex[i].Same {
-			ex[i].W = 500 / float64(pos)
+			ex[i].W = pos
 		} else {
-			ex[i].W = 500 / float64(neg)
+			ex[i].W = neg
 		}
 	}
 }

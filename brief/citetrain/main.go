@@ -64,6 +64,7 @@ import (
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/internal/logreg"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 )
@@ -205,19 +206,12 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // balance weighs the examples so that the positives and the negatives
 // each count 500.
 func balance(ex []brief.CiteExample) {
-	var pos, neg int
-	for _, e := range ex {
-		if e.Y {
-			pos++
-		} else {
-			neg++
-		}
-	}
+	pos, neg := logreg.Balanced(len(ex), func(k int) bool { return ex[k].Y })
 	for i := range ex {
 		if ex[i].Y {
-			ex[i].W = 500 / float64(pos)
+			ex[i].W = pos
 		} else {
-			ex[i].W = 500 / float64(neg)
+			ex[i].W = neg
 		}
 	}
 }

@@ -101,3 +101,18 @@ func Solve(a [][]float64, b []float64) []float64 {
 	}
 	return x
 }
+
+// Balanced returns the weights that make n examples count 1000 in all,
+// half for the positives (label true) and half for the negatives, so
+// that sets with few positives weigh them alike in Fit.
+func Balanced(n int, label func(k int) bool) (pos, neg float64) {
+	var np, nn int
+	for k := 0; k < n; k++ {
+		if label(k) {
+			np++
+		} else {
+			nn++
+		}
+	}
+	return 500 / float64(np), 500 / float64(nn)
+}
