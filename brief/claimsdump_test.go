@@ -3,14 +3,10 @@ package brief
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/ingest"
-	"github.com/storyline-news/storyline/news"
 )
 
 // TestFiguresDiag prints every figure of one story folder with its key,
@@ -27,22 +23,7 @@ func TestFiguresDiag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &news.Story{}
-	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*"))
-	sort.Strings(files)
-	for _, f := range files {
-		for a, err := range ingest.Read(f) {
-			if err != nil {
-				t.Logf("%s: %v", f, err)
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Docs = append(s.Docs, d)
-		}
-	}
+	s := storyFolder(t, chain, dir)
 	s = datedStory(s)
 	all := storyFigures(s, entities(s), copies(s.Docs))
 	var sb strings.Builder

@@ -38,13 +38,21 @@ func briefsStory(tb testing.TB, dir string) (*news.Story, map[string]string) {
 	for _, a := range g.Articles {
 		gold[a.File] = a.Date
 	}
-	chain := analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion}
+	return storyFolder(tb, analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion}, dir), gold
+}
+
+// storyFolder reads the articles of one story folder (dir/articles, in
+// file order) through chain into a story named after the folder. A file
+// that cannot be read is logged and left out, as the brief would.
+func storyFolder(tb testing.TB, chain analyze.Chain, dir string) *news.Story {
+	tb.Helper()
 	s := &news.Story{ID: filepath.Base(dir)}
 	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*"))
 	sort.Strings(files)
 	for _, f := range files {
 		for a, err := range ingest.Read(f) {
 			if err != nil {
+				tb.Logf("%s: %v", f, err)
 				continue
 			}
 			d, err := chain.Doc(a)
@@ -54,7 +62,7 @@ func briefsStory(tb testing.TB, dir string) (*news.Story, map[string]string) {
 			s.Docs = append(s.Docs, d)
 		}
 	}
-	return s, gold
+	return s
 }
 
 // datesFigure scores the brief's article dates against the gold of one

@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
@@ -41,22 +40,7 @@ func eventsStory(tb testing.TB, chain analyze.Chain, dir string) (*news.Story, [
 	if err := json.Unmarshal(b, &g); err != nil {
 		tb.Fatalf("%s: %v", dir, err)
 	}
-	s := &news.Story{ID: filepath.Base(dir)}
-	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*"))
-	sort.Strings(files)
-	for _, f := range files {
-		for a, err := range ingest.Read(f) {
-			if err != nil {
-				continue
-			}
-			d, err := chain.Doc(a)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			s.Docs = append(s.Docs, d)
-		}
-	}
-	return s, g.Events
+	return storyFolder(tb, chain, dir), g.Events
 }
 
 // foldKey folds text as the briefs scoring does, roughly: lower case,
