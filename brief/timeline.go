@@ -76,10 +76,35 @@ type candidate struct {
 	// weak marks an undated sentence that only joins a happening
 	// another source tells (see undatedReject).
 	weak bool
+	// weekday marks a date read from a bare weekday's name (see
+	// alignWeekdays).
+	weekday bool
+	// moved marks a weekday's sentence whose week other sources settled
+	// (alignWeekdays): it keeps an entry of its own.
+	moved bool
 }
 
 // timeline lists the story's happenings in date order, each once.
 func timeline(s *news.Story) []news.TimelineEntry {
+	ks := timelineKeyed(s)
+	out := make([]news.TimelineEntry, 0, len(ks))
+	for _, k := range ks {
+		out = append(out, k.e)
+	}
+	return out
+}
+
+// keyedLine is a timeline line with the members of its entry and where
+// it sorts.
+type keyedLine struct {
+	e       news.TimelineEntry
+	members []*candidate
+	key     time.Time
+	width   time.Duration
+}
+
+// timelineKeyed is timeline, each line with its entry's members.
+func timelineKeyed(s *news.Story) []keyedLine {
 	r := storyRarity(s)
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
@@ -87,6 +112,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		cands = append(cands, datedCandidates(d, sd)...)
 		undated = append(undated, undatedCandidatesOf(d, sd, r.bags[d])...)
 	}
+	alignWeekdays(cands, r)
 	// Merge candidates of the same date about the same happening: the
 	// entries of each date, in the order they were made.
 	var entries []*entry
@@ -103,6 +129,9 @@ func timeline(s *news.Story) []news.TimelineEntry {
 			if hasSource(e.members, c.source) {
 				need = mergeSame // one source telling one happening twice
 			}
+			if c.moved != e.members[0].moved {
+				continue // see alignWeekdays
+			}
 			if sim >= need && sim > bestSim {
 				best, bestSim = e, sim
 			}
@@ -117,13 +146,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		best.words.add(c.words)
 	}
 	entries = addUndated(entries, undated, r)
-	out := make([]news.TimelineEntry, 0, len(entries))
-	type keyed struct {
-		e     news.TimelineEntry
-		key   time.Time
-		width time.Duration
-	}
-	var ks []keyed
+	var ks []keyedLine
 	keep := make([]bool, len(entries))
 	for k, e := range entries {
 		keep[k] = len(e.explicit()) > 0 || e.sources() >= minUndatedSources || e.leads()
@@ -152,10 +175,11 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		if len(explicit) == 0 {
 			srcs = closeSources(e.members, text, r)
 		}
-		ks = append(ks, keyed{
-			e:     news.TimelineEntry{Date: c.date, Text: text.text, Sources: srcs, Planned: planned},
-			key:   sortKey(c.start, c.end),
-			width: c.end.Sub(c.start),
+		ks = append(ks, keyedLine{
+			e:       news.TimelineEntry{Date: c.date, Text: text.text, Sources: srcs, Planned: planned},
+			members: e.members,
+			key:     sortKey(c.start, c.end),
+			width:   c.end.Sub(c.start),
 		})
 	}
 	sort.SliceStable(ks, func(i, j int) bool {
@@ -167,10 +191,7 @@ func timeline(s *news.Story) []news.TimelineEntry {
 		}
 		return len(ks[i].e.Sources) > len(ks[j].e.Sources)
 	})
-	for _, k := range ks {
-		out = append(out, k.e)
-	}
-	return out
+	return ks
 }
 
 // entry is one happening of the timeline: the sentences of the sources
@@ -225,7 +246,7 @@ func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 			cs[0].words.add(w)
 			continue
 		}
-		c := &candidate{date: val, start: st, end: en, text: dropDateline(clause(d, t)), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true}
+		c := &candidate{date: val, start: st, end: en, text: dropDateline(clause(d, t)), source: d.ID, status: d.DateStatus, words: w.copy(), planned: planned, explicit: true, weekday: bareWeekday(t)}
 		byDate[val] = append(byDate[val], c)
 		out = append(out, c)
 	}
