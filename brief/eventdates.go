@@ -1,6 +1,15 @@
 package brief
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+)
 
 // The dates of events that a bare weekday names.
 //
@@ -83,4 +92,75 @@ func alignWeekdays(cands []*candidate, r rarity) {
 // fixes its week ("last Monday", "Friday, Oct. 21").
 func bareWeekday(t news.Timex) bool {
 	return t.Relative != nil && t.Relative.Kind == "weekday" && t.Relative.Strict == 0
+}
+
+// The day a plan names by a wait.
+//
+// "The rest of the prisoners are to be released in two months": a plan
+// that names no date but the wait until it names the period it falls in,
+// counted from the article's date, at the grain of the wait (days to a
+// day, weeks to a week, months to a month). Only a wait of a number of
+// days, weeks or months after "in", in a future clause of a sentence
+// naming no other date, counts: "the first time in 26 years" is no plan,
+// and a plan in years is too far to be an event's date.
+
+// plannedWaits returns sd (sentenceDates(d)) with, in sentence order,
+// the dates the plans of d name by their wait (see above), each a DATE
+// expression of the wait's words, in the future.
+func plannedWaits(d *news.Doc, sd []news.Timex) []news.Timex {
+	if d.Date.IsZero() {
+		return sd
+	}
+	var add []news.Timex
+	for _, x := range d.Timexes {
+		if x.Type != "DURATION" || x.Tense <= 0 || x.Mod != "" || !strings.HasSuffix(strings.ToLower(d.Text[max(0, x.Start-3):x.Start]), "in ") {
+			continue
+		}
+		n, unit, ok := waitValue(x.Value)
+		if !ok || datedSentence(sd, x.Sentence) {
+			continue
+		}
+		v := ""
+		switch t := day0(d.Date); unit {
+		case 'D':
+			v = t.AddDate(0, 0, n).Format("2006-01-02")
+		case 'W':
+			y, w := t.AddDate(0, 0, 7*n).ISOWeek()
+			v = fmt.Sprintf("%04d-W%02d", y, w)
+		case 'M':
+			v = time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		}
+		x.Type, x.Value, x.Future, x.Relative = "DATE", v, true, nil
+		add = append(add, x)
+	}
+	if len(add) == 0 {
+		return sd
+	}
+	out := append(slices.Clone(sd), add...)
+	slices.SortStableFunc(out, func(a, b news.Timex) int { return cmp.Compare(a.Sentence, b.Sentence) })
+	return out
+}
+
+// waitValue reads a duration of a number of days, weeks or months
+// ("P2M").
+func waitValue(v string) (int, byte, bool) {
+	if len(v) < 3 || v[0] != 'P' {
+		return 0, 0, false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	unit := v[len(v)-1]
+	if err != nil || n <= 0 || unit != 'D' && unit != 'W' && unit != 'M' {
+		return 0, 0, false
+	}
+	return n, unit, true
+}
+
+// datedSentence reports whether one of sd is in sentence i.
+func datedSentence(sd []news.Timex, i int) bool {
+	for _, t := range sd {
+		if t.Sentence == i {
+			return true
+		}
+	}
+	return false
 }

@@ -108,7 +108,7 @@ func timelineKeyed(s *news.Story) []keyedLine {
 	r := storyRarity(s)
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
-		sd := sentenceDates(d)
+		sd := plannedWaits(d, sentenceDates(d))
 		cands = append(cands, datedCandidates(d, sd)...)
 		undated = append(undated, undatedCandidatesOf(d, sd, r.bags[d])...)
 	}
@@ -359,6 +359,9 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 		if t.Type == "DATE" || t.Type == "TIME" {
 			dated[t.Sentence] = true
 		}
+	}
+	for _, t := range sd {
+		dated[t.Sentence] = true
 	}
 	// The day of the story so far: the last day a sentence named, as
 	// past or present, or the article's date.
