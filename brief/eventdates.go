@@ -164,3 +164,84 @@ func datedSentence(sd []news.Timex, i int) bool {
 	}
 	return false
 }
+
+// One plan, two months.
+//
+// A plan's month is read from how long the wait is, which sources put in
+// words of their own: "next month" in one, "in two months" in another.
+// Two planned entries of months next to each other whose sentences share
+// a figure (the 550 prisoners still to be freed) tell one plan: the one
+// fewer sources tell joins the other, whose month most sources give (on
+// a tie, the later: a wait's end is when the plan is due at the latest).
+
+// joinPlans merges the planned month entries of entries that tell one
+// plan (see above) and returns the entries left, in order.
+func joinPlans(entries []*entry) []*entry {
+	type plan struct {
+		e     *entry
+		month time.Time
+		figs  []float64
+	}
+	var ps []plan
+	for _, e := range entries {
+		m := e.members[0]
+		if len(m.date) != len("2006-01") || !allPlanned(e.members) {
+			continue
+		}
+		p := plan{e: e, month: m.start}
+		for _, c := range e.members {
+			p.figs = append(p.figs, happeningFigures(c.text)...)
+		}
+		if len(p.figs) > 0 {
+			ps = append(ps, p)
+		}
+	}
+	gone := map[*entry]bool{}
+	for a := range ps {
+		for b := range ps {
+			pa, pb := ps[a], ps[b]
+			if gone[pa.e] || gone[pb.e] || !pb.month.Equal(pa.month.AddDate(0, 1, 0)) || figuresHeld(pa.figs, pb.figs) == 0 {
+				continue
+			}
+			into, from := pb.e, pa.e // the later month on a tie
+			if pa.e.sources() > pb.e.sources() {
+				into, from = pa.e, pb.e
+			}
+			into.members = append(into.members, from.members...)
+			into.words.add(from.words)
+			gone[from] = true
+		}
+	}
+	if len(gone) == 0 {
+		return entries
+	}
+	out := entries[:0:0]
+	for _, e := range entries {
+		if !gone[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func allPlanned(ms []*candidate) bool {
+	for _, m := range ms {
+		if !m.planned {
+			return false
+		}
+	}
+	return true
+}
+
+// happeningFigures lists the figures of a sentence's text, without
+// clock times, the days of dates and years.
+func happeningFigures(text string) []float64 {
+	var out []float64
+	for _, v := range lineNumbers(text) {
+		if v == float64(int(v)) && v >= 1900 && v <= 2100 {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}

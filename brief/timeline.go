@@ -145,6 +145,7 @@ func timelineKeyed(s *news.Story) []keyedLine {
 		best.members = append(best.members, c)
 		best.words.add(c.words)
 	}
+	entries = joinPlans(entries)
 	entries = addUndated(entries, undated, r)
 	var ks []keyedLine
 	keep := make([]bool, len(entries))
