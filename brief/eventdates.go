@@ -37,6 +37,11 @@ import (
 // source's sentence for it to vouch for a weekday's week.
 const weekdayAlike = 0.3
 
+// weekdayScan bounds the sentences of one day a weekday's sentence is
+// compared with (the first ones of the story), so that a pile of many
+// sources on one day is not read in square time.
+const weekdayScan = 64
+
 // alignWeekdays moves each candidate dated by a bare weekday to the same
 // weekday a week earlier or later when more other sources tell its
 // happening on that day than on its own (see above). cands are all the
@@ -50,7 +55,8 @@ func alignWeekdays(cands []*candidate, r rarity) {
 	// on day v.
 	support := func(c *candidate, v string) int {
 		var srcs []string
-		for _, o := range byDate[v] {
+		day := byDate[v]
+		for _, o := range day[:min(len(day), weekdayScan)] {
 			if o.source != c.source && r.sim(o.words, c.words) >= weekdayAlike {
 				srcs = appendOnce(srcs, o.source)
 			}
@@ -196,11 +202,15 @@ func joinPlans(entries []*entry) []*entry {
 			ps = append(ps, p)
 		}
 	}
+	byMonth := map[time.Time][]int{}
+	for k, p := range ps {
+		byMonth[p.month] = append(byMonth[p.month], k)
+	}
 	gone := map[*entry]bool{}
-	for a := range ps {
-		for b := range ps {
-			pa, pb := ps[a], ps[b]
-			if gone[pa.e] || gone[pb.e] || !pb.month.Equal(pa.month.AddDate(0, 1, 0)) || figuresHeld(pa.figs, pb.figs) == 0 {
+	for _, pa := range ps {
+		for _, b := range byMonth[pa.month.AddDate(0, 1, 0)] {
+			pb := ps[b]
+			if gone[pa.e] || gone[pb.e] || figuresHeld(pa.figs, pb.figs) == 0 {
 				continue
 			}
 			into, from := pb.e, pa.e // the later month on a tie
