@@ -34,6 +34,12 @@ import (
 // sources whose sentences are close to that text (closeSources), and its
 // date is the day most of its sources give (commonDay).
 //
+// Three readings of eventdates.go come before the merge: a bare
+// weekday's week is settled by the other sources that tell its happening
+// (alignWeekdays), a plan that names only its wait ("in two months") is
+// dated by it (plannedWaits), and planned entries of months next to each
+// other that share a figure are one plan (joinPlans).
+//
 // Order: by date, partial dates placed where they most likely fall: a
 // week at its Monday, a month at its 15th (so "2017-08" sorts after
 // 2017-08-10 and before 2017-08-20); on a tie the finer date comes first.
