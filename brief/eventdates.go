@@ -255,3 +255,38 @@ func happeningFigures(text string) []float64 {
 	}
 	return out
 }
+
+// reportsSpeech reports whether sentence i of d holds the cue of a
+// quote.
+func reportsSpeech(d *news.Doc, i int) bool {
+	sp := d.Sentences[i].Span
+	for _, q := range d.Quotes {
+		if q.Cue.Len() > 0 && sp.Contains(q.Cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// The day of what was said, told on.
+//
+// News gives a paragraph to each sentence, and a meeting's words run
+// over several: "Baqeri on Wednesday received his Iraqi counterpart …",
+// then, paragraphs on, "The Iraqi official, for his part, said …" and
+// "Ghanmi also praised …" — said on Wednesday, in an article of
+// Thursday. So the day a paragraph named goes on into the next ones as
+// long as each reports what someone said (it holds a quote's cue) and
+// the day is within undatedBefore days before the article's date (a day
+// further back is background, such as the vote of a week before, not the
+// occasion of the words). A plan said then names no day of its own: it
+// is still left out (see undatedCandidatesOf).
+
+// goesOnSaying reports whether the paragraph that sentence i of d opens
+// goes on telling the day a paragraph before named (see above).
+func goesOnSaying(d *news.Doc, i int, day time.Time) bool {
+	at := day0(d.Date)
+	if day.After(at) || at.Sub(day) > undatedBefore*24*time.Hour {
+		return false
+	}
+	return reportsSpeech(d, i)
+}

@@ -98,3 +98,23 @@ func TestJoinPlans(t *testing.T) {
 		t.Fatalf("joinPlans: %d entries, want the two-month plan (3 members) and the unrelated one", len(got))
 	}
 }
+
+func TestGoesOnSaying(t *testing.T) {
+	text := "Ghanmi also praised Iran's support. The border is long."
+	d := &news.Doc{
+		Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: 35}}, {Span: news.Span{Start: 36, End: len(text)}}},
+		Quotes:    []news.Quote{{Cue: news.Span{Start: 13, End: 20}, Content: news.Span{Start: 21, End: 34}}},
+	}
+	d.Text = text
+	d.Date = time.Date(2017, 9, 28, 0, 0, 0, 0, time.UTC)
+	wed := time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC)
+	if !goesOnSaying(d, 0, wed) {
+		t.Error("words said the day before: not told on")
+	}
+	if goesOnSaying(d, 1, wed) {
+		t.Error("a sentence that reports no words goes on telling the day")
+	}
+	if goesOnSaying(d, 0, wed.AddDate(0, 0, -6)) {
+		t.Error("a day a week back (background) goes on")
+	}
+}

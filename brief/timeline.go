@@ -392,13 +392,18 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 	}
 	day := day0(d.Date)
 	dayNamed := false // day was named in the paragraph, not the article's own
+	carried := false  // day was named in a paragraph before, whose words go on
 	var out []*candidate
 	for i := range d.Sentences {
 		if i > 0 && d.Sentences[i].Paragraph != d.Sentences[i-1].Paragraph {
-			day, dayNamed = day0(d.Date), false // a new paragraph: back to the article's day
+			if dayNamed && goesOnSaying(d, i, day) {
+				carried = true // what was said that day, told on
+			} else {
+				day, dayNamed, carried = day0(d.Date), false, false // a new paragraph: back to the article's day
+			}
 		}
 		if t, ok := days[i]; ok {
-			day, dayNamed = t, true
+			day, dayNamed, carried = t, true, false
 		}
 		if dated[i] {
 			continue
@@ -409,7 +414,7 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 			continue
 		}
 		planned := tense > 0
-		if planned && !dayNamed {
+		if planned && (!dayNamed || carried) {
 			continue // a plan that names no day: the article's own day is not its day
 		}
 		w := bag(nil)

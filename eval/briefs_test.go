@@ -300,7 +300,7 @@ func TestBriefsDev(t *testing.T) {
 		"citation_precision":     0.935,
 		"citation_recall":        0.56,
 		"events_told":            0.78,
-		"event_dates_right":      0.912,
+		"event_dates_right":      0.92,
 		"disagreement_recall":    0.632,
 		"disagreement_precision": 0.905,
 		"speakers_right":         0.93,
