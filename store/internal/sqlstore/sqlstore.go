@@ -9,7 +9,6 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
-	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -347,7 +346,7 @@ var (
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Write(gobMark)
-	if err := gob.NewEncoder(&buf).Encode(d); err != nil {
+	if err := theDocCodec.encode(&buf, d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -359,7 +358,7 @@ func encodeTextless(d *news.Doc) ([]byte, error) {
 	c.Text = ""
 	var buf bytes.Buffer
 	buf.Write(gobTextless)
-	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
+	if err := theDocCodec.encode(&buf, &c); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -372,13 +371,13 @@ func decodeDoc(b []byte) (*news.Doc, error) { return decodeDocText(b, "") }
 func decodeDocText(b []byte, text string) (*news.Doc, error) {
 	d := new(news.Doc)
 	if rest, ok := bytes.CutPrefix(b, gobMark); ok {
-		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
+		if err := theDocCodec.decode(rest, d); err != nil {
 			return nil, err
 		}
 		return d, nil
 	}
 	if rest, ok := bytes.CutPrefix(b, gobTextless); ok {
-		if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(d); err != nil {
+		if err := theDocCodec.decode(rest, d); err != nil {
 			return nil, err
 		}
 		d.Text = text
@@ -749,7 +748,29 @@ type tx struct {
 	// texts are the texts of the articles inserted, by key, so that
 	// storing their docs does not read them back.
 	texts map[string]string
-	done  bool
+	// placed holds, by key, the columns of the docs stored in this
+	// transaction that placing them reads (see Assign).
+	placed map[string]docFields
+	// seq is the highest placement number, once read (0 before): the
+	// transaction holds the write lock (SQLite's BEGIN IMMEDIATE, the
+	// PostgreSQL advisory lock of Dialect.LockUpdate), so only it places
+	// docs until it ends.
+	seq  int64
+	done bool
+}
+
+// docFields are the columns of a doc that placing it reads.
+type docFields struct{ story, title, dup, outlet, date string }
+
+// nextSeq returns the next placement number.
+func (t *tx) nextSeq(ctx context.Context) (int64, error) {
+	if t.seq == 0 {
+		if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&t.seq); err != nil {
+			return 0, err
+		}
+	}
+	t.seq++
+	return t.seq, nil
 }
 
 var errTxDone = errors.New("transaction used after its Update returned")
@@ -830,14 +851,19 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	}
 	// A story's dates and outlets follow its docs: a doc placed already
 	// refreshes its story's.
-	var story string
+	var story, dup string
+	date := store.DocDate(d)
 	err = t.tx.QueryRowContext(ctx, t.s.q(`INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title
-		RETURNING COALESCE(story, '')`),
-		d.Key, d.Analyzer, store.DocDate(d), d.Outlet, d.Title).Scan(&story)
+		RETURNING COALESCE(story, ''), duplicate_of`),
+		d.Key, d.Analyzer, date, d.Outlet, d.Title).Scan(&story, &dup)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
 	}
+	if t.placed == nil {
+		t.placed = map[string]docFields{}
+	}
+	t.placed[d.Key] = docFields{story: story, title: d.Title, dup: dup, outlet: d.Outlet, date: date}
 	// The sketch is not kept apart (NULL): it is most of the doc, so
 	// restoring reads the body and trims it (scanSketch), and storing a
 	// doc encodes and writes it once.
@@ -863,23 +889,32 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 	if story == "" {
 		return 0, t.s.errf("placing doc %q: empty story ID", key)
 	}
-	var old, title, dup, outlet, date string
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, ''), title, duplicate_of, outlet, date FROM docs WHERE key = ?`), key).Scan(&old, &title, &dup, &outlet, &date)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("%s: placing doc %q: %w", t.s.d.Name, key, store.ErrNotFound)
+	// A doc stored in this transaction, the common case, is not read
+	// back.
+	f, ok := t.placed[key]
+	if !ok {
+		err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, ''), title, duplicate_of, outlet, date FROM docs WHERE key = ?`), key).Scan(&f.story, &f.title, &f.dup, &f.outlet, &f.date)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("%s: placing doc %q: %w", t.s.d.Name, key, store.ErrNotFound)
+		}
+		if err != nil {
+			return 0, t.s.errf("placing doc %q: %w", key, err)
+		}
 	}
-	if err != nil {
-		return 0, t.s.errf("placing doc %q: %w", key, err)
-	}
+	old, title, dup, outlet, date := f.story, f.title, f.dup, f.outlet, f.date
 	if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, story, title, now()); err != nil {
 		return 0, t.s.errf("creating story %q: %w", story, err)
 	}
-	var seq int64
-	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM docs`).Scan(&seq); err != nil {
+	seq, err := t.nextSeq(ctx)
+	if err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
 	}
 	if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
+	}
+	if ok {
+		f.story = story
+		t.placed[key] = f
 	}
 	if old == "" {
 		// A first placement, the common case, updates the story's figures
@@ -937,12 +972,21 @@ func (t *tx) MergeStory(ctx context.Context, from, into string) error {
 		keys = append(keys, d)
 	}
 	var seq int64
-	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
-		return t.s.errf("merging story %q: %w", from, err)
-	}
 	for _, k := range keys {
-		seq++
+		var err error
+		if seq, err = t.nextSeq(ctx); err != nil {
+			return t.s.errf("merging story %q: %w", from, err)
+		}
 		if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, into, seq, k); err != nil {
+			return t.s.errf("merging story %q: %w", from, err)
+		}
+		if f, ok := t.placed[k]; ok {
+			f.story = into
+			t.placed[k] = f
+		}
+	}
+	if len(keys) == 0 {
+		if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM docs`).Scan(&seq); err != nil {
 			return t.s.errf("merging story %q: %w", from, err)
 		}
 	}
@@ -1003,6 +1047,10 @@ func (t *tx) LinkDuplicate(ctx context.Context, key, original string) error {
 	var story string
 	if err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COALESCE(story, '') FROM docs WHERE key = ?`), key).Scan(&story); err != nil {
 		return t.s.errf("linking doc %q: %w", key, err)
+	}
+	if f, ok := t.placed[key]; ok {
+		f.dup = original
+		t.placed[key] = f
 	}
 	if story != "" {
 		return t.refresh(ctx, story, false, 0)
