@@ -303,8 +303,10 @@ func Words(with, without Class) []string {
 // stage adds to them for its own job.
 func Set(with, without Class, extra ...string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range Words(with, without) {
-		m[w] = true
+	for w, e := range table { // Words' filter, without its sorted slice: a set has no order
+		if e.class&with != 0 && e.class&without == 0 {
+			m[w] = true
+		}
 	}
 	for _, w := range extra {
 		m[w] = true
