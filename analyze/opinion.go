@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -17,19 +18,27 @@ import (
 var Opinion = StageFunc{StageName: "opinion", Fn: opinion}
 
 // sectionLabel opens a comment section at the start of a paragraph.
-var sectionLabel = regexp.MustCompile(`^(?i:comment|commentary|analysis|news analysis|opinion|editorial|op-ed|oped|our view|viewpoint|perspective|column|editor['’]s note|editors['’] note|analyst['’]s (?:note|comment|view)|note from the editor)\s*(?::|\||—|–|-\s)`)
+var sectionLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:comment|commentary|analysis|news analysis|opinion|editorial|op-ed|oped|our view|viewpoint|perspective|column|editor['’]s note|editors['’] note|analyst['’]s (?:note|comment|view)|note from the editor)\s*(?::|\||—|–|-\s)`)
+})
 
 // editorNote needs no colon: "Editor's note This article …".
-var editorNote = regexp.MustCompile(`^(?i:editor['’]s note|editors['’] note)\b`)
+var editorNote = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i:editor['’]s note|editors['’] note)\b`) })
 
 // opEdTitle marks an op-ed by its title or first line.
-var opEdTitle = regexp.MustCompile(`(?i)^\s*(?:opinion|op-ed|oped|editorial|commentary|column|viewpoint|guest column|guest essay|letters? to the editor)\s*(?:[|:—–]|-\s|$)|\|\s*(?:opinion|op-ed|editorial|commentary)\s*$|\bOP-ED\b`)
+var opEdTitle = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(?:opinion|op-ed|oped|editorial|commentary|column|viewpoint|guest column|guest essay|letters? to the editor)\s*(?:[|:—–]|-\s|$)|\|\s*(?:opinion|op-ed|editorial|commentary)\s*$|\bOP-ED\b`)
+})
 
 // opEdPath marks an op-ed by its address.
-var opEdPath = regexp.MustCompile(`(?i)/(?:opinion|opinions|op-ed|oped|op-eds|editorials?|commentisfree|commentary|columnists?|blogs/opinion)/`)
+var opEdPath = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)/(?:opinion|opinions|op-ed|oped|op-eds|editorials?|commentisfree|commentary|columnists?|blogs/opinion)/`)
+})
 
 // reportLabel ends a comment section: a new dateline or a news label.
-var reportLabel = regexp.MustCompile(`^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([A-Za-z .]+\)\s*(?:--|—|–|-)|(?i:news|report|reporting|update|end of comment)\s*:)`)
+var reportLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([A-Za-z .]+\)\s*(?:--|—|–|-)|(?i:news|report|reporting|update|end of comment)\s*:)`)
+})
 
 func opinion(d *news.Doc) error {
 	d.Opinion = d.Opinion[:0]
@@ -47,7 +56,7 @@ func opinion(d *news.Doc) error {
 			first = first[:i]
 		}
 	}
-	if opEdTitle.MatchString(d.Title) || opEdPath.MatchString(d.URL) || opEdPath.MatchString(d.Path) || len(first) < 120 && opEdTitle.MatchString(first) {
+	if opEdTitle().MatchString(d.Title) || opEdPath().MatchString(d.URL) || opEdPath().MatchString(d.Path) || len(first) < 120 && opEdTitle().MatchString(first) {
 		d.Opinion = append(d.Opinion, news.Span{Start: 0, End: len(d.Text)})
 		return nil
 	}
@@ -55,9 +64,9 @@ func opinion(d *news.Doc) error {
 	for _, p := range paras {
 		s := strings.TrimLeft(p.In(d.Text), " \t\u00a0*_#>")
 		switch {
-		case start < 0 && (sectionLabel.MatchString(s) || editorNote.MatchString(s)):
+		case start < 0 && (sectionLabel().MatchString(s) || editorNote().MatchString(s)):
 			start = p.Start
-		case start >= 0 && reportLabel.MatchString(s):
+		case start >= 0 && reportLabel().MatchString(s):
 			d.Opinion = append(d.Opinion, news.Span{Start: start, End: p.Start})
 			start = -1
 		}

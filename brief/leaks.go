@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/storyline-news/storyline/news"
@@ -19,7 +20,9 @@ import (
 
 // fullDate matches a date with its day and year: "March 8, 2011",
 // "Oct. 19, 2011", "8 March 2011".
-var fullDate = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d)\b`)
+var fullDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d)\b`)
+})
 
 // pastTense are the verbs of narration without the -ed ending.
 var pastTense = map[string]bool{
@@ -35,7 +38,7 @@ func furniture(text string) bool {
 	if !hasCentury(t) {
 		return false // fullDate needs a year of 19xx or 20xx
 	}
-	locs := fullDate.FindAllStringIndex(t, -1)
+	locs := fullDate().FindAllStringIndex(t, -1)
 	if len(locs) == 0 {
 		return false
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -409,24 +410,26 @@ func Markdown(w io.Writer, b *news.Brief) error {
 //go:embed brief.html.tmpl
 var htmlTemplate string
 
-var pageTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
-	"headline":    Headline,
-	"sourceLine":  sourceLine,
-	"groups":      entityGroups,
-	"otherForms":  otherForms,
-	"bySpeaker":   bySpeaker,
-	"quoteText":   quoteText,
-	"quoteSource": quoteSources,
-	"join":        strings.Join,
-	"num":         func(string) int { return 0 },              // replaced per page
-	"order":       func(ids []string) []string { return ids }, // replaced per page
-}).Parse(htmlTemplate))
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("brief").Funcs(template.FuncMap{
+		"headline":    Headline,
+		"sourceLine":  sourceLine,
+		"groups":      entityGroups,
+		"otherForms":  otherForms,
+		"bySpeaker":   bySpeaker,
+		"quoteText":   quoteText,
+		"quoteSource": quoteSources,
+		"join":        strings.Join,
+		"num":         func(string) int { return 0 },              // replaced per page
+		"order":       func(ids []string) []string { return ids }, // replaced per page
+	}).Parse(htmlTemplate))
+})
 
 // HTML writes the brief as one self-contained page: no scripts, styles
 // inline, citations linked to the list of sources.
 func HTML(w io.Writer, b *news.Brief) error {
 	c := newCiter(b)
-	t, err := pageTemplate.Clone()
+	t, err := pageTemplate().Clone()
 	if err != nil {
 		return fmt.Errorf("brief: %w", err)
 	}

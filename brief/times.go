@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -23,7 +24,9 @@ import (
 
 // clockRe matches a clock time: hours, a colon or a point, minutes, and
 // a.m./p.m. (required after a point, so "7.25" stays a number).
-var clockRe = regexp.MustCompile(`(?i)\b(\d{1,2})([:.])(\d{2})(?:\s*(a\.?m\.?|p\.?m\.?)(?:\W|$))?`)
+var clockRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(\d{1,2})([:.])(\d{2})(?:\s*(a\.?m\.?|p\.?m\.?)(?:\W|$))?`)
+})
 
 const (
 	timeSameEvent = 0.1
@@ -52,7 +55,7 @@ func clockTimes(d *news.Doc) []clockMention {
 		if !hasClockShape(text) {
 			continue
 		}
-		for _, m := range clockRe.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range clockRe().FindAllStringSubmatchIndex(text, -1) {
 			h, _ := strconv.Atoi(text[m[2]:m[3]])
 			mi, _ := strconv.Atoi(text[m[6]:m[7]])
 			sep := text[m[4]:m[5]]

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/storyline-news/storyline/internal/levenshtein"
@@ -204,9 +205,8 @@ func parseName(s string) pname {
 
 // hypocorisms maps common English short forms of given names to the full
 // name, both transliterated (Mike, Michael; Chuck, Charles).
-var hypocorisms = map[string]string{}
-
-func init() {
+var hypocorisms = sync.OnceValue(func() map[string]string {
+	hypocorisms := map[string]string{}
 	for full, shorts := range map[string]string{
 		"michael": "mike mick mickey", "charles": "chuck charlie", "william": "bill billy will willie",
 		"robert": "bob bobby rob robbie bert", "james": "jim jimmy jamie", "joseph": "joe joey",
@@ -228,14 +228,15 @@ func init() {
 			hypocorisms[translit(sh)+"|"+translit(full)] = full
 		}
 	}
-}
+	return hypocorisms
+})
 
 // partMatch reports whether two name parts can be spellings of one name.
 func partMatch(a, b part) bool {
 	if a.t == b.t {
 		return true
 	}
-	if hypocorisms[a.t+"|"+b.t] != "" || hypocorisms[b.t+"|"+a.t] != "" {
+	if hypocorisms()[a.t+"|"+b.t] != "" || hypocorisms()[b.t+"|"+a.t] != "" {
 		return true
 	}
 	if a.init || b.init {

@@ -11,7 +11,7 @@ import (
 // pair of a list of names and of their one- and two-letter edits.
 func TestPartMatchLimit(t *testing.T) {
 	full := func(a, b part) bool {
-		if a.t == b.t || hypocorisms[a.t+"|"+b.t] != "" || hypocorisms[b.t+"|"+a.t] != "" {
+		if a.t == b.t || hypocorisms()[a.t+"|"+b.t] != "" || hypocorisms()[b.t+"|"+a.t] != "" {
 			return true
 		}
 		if a.init || b.init {

@@ -1,5 +1,7 @@
 package entity
 
+import "sync"
+
 // personIndex finds, for a name, the people whose surname can match its
 // surname (partMatch) or whose name written as one word is the same: a
 // superset of the names compatible with it, so that personify compares a
@@ -13,10 +15,9 @@ type personIndex struct {
 
 // hypoKeys maps a given name, short or full, to the full names it is a
 // form of (hypocorisms), so that "bill" and "william" share a key.
-var hypoKeys = map[string][]string{}
-
-func init() {
-	for k := range hypocorisms {
+var hypoKeys = sync.OnceValue(func() map[string][]string {
+	hypoKeys := map[string][]string{}
+	for k := range hypocorisms() {
 		for i := 0; i < len(k); i++ {
 			if k[i] == '|' {
 				short, full := k[:i], k[i+1:]
@@ -26,7 +27,8 @@ func init() {
 			}
 		}
 	}
-}
+	return hypoKeys
+})
 
 func newPersonIndex() *personIndex {
 	return &personIndex{byKey: map[string][]int{}, seen: map[int]int{}}
@@ -39,7 +41,7 @@ func newPersonIndex() *personIndex {
 // an initial vowel, one skeleton, or one letter more in a long name.
 func surnameKeys(p part, query bool, f func(string)) {
 	f("t:" + p.t)
-	for _, full := range hypoKeys[p.t] {
+	for _, full := range hypoKeys()[p.t] {
 		f("h:" + full)
 	}
 	if p.t != "" {

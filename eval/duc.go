@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/internal/pylit"
@@ -142,7 +143,7 @@ func summReadRef(path string) ([]string, error) {
 	}
 	var out []string
 	for _, l := range strings.Split(string(b), "\n") {
-		l = strings.TrimSpace(html.UnescapeString(sgmlTag.ReplaceAllString(l, " ")))
+		l = strings.TrimSpace(html.UnescapeString(sgmlTag().ReplaceAllString(l, " ")))
 		if l != "" {
 			out = append(out, l)
 		}
@@ -164,7 +165,7 @@ func (c *SummCluster) addRefs(files ...string) error {
 
 // summModelName parses reference names such as D0601.M.250.A.A or
 // D30003.M.100.T.B.html into the cluster prefix and the length.
-var summModelName = regexp.MustCompile(`^([A-Za-z]*\d+)[A-Za-z]*\.M\.(\d+)\.`)
+var summModelName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z]*\d+)[A-Za-z]*\.M\.(\d+)\.`) })
 
 // summReadDUC reads DIR/docs/<cluster>/ and the references in DIR/models or
 // DIR/rouge/models, matching D30003.M.100.T.B to docs/d30003t.
@@ -181,7 +182,7 @@ func summReadDUC(dir string) ([]SummCluster, error) {
 			return nil, err
 		}
 		for _, f := range fs {
-			m := summModelName.FindStringSubmatch(filepath.Base(f))
+			m := summModelName().FindStringSubmatch(filepath.Base(f))
 			if m == nil {
 				continue
 			}
@@ -297,11 +298,11 @@ func summReadGeneric(dir string) ([]SummCluster, error) {
 }
 
 var (
-	sgmlDoc    = regexp.MustCompile(`(?is)<DOC>(.*?)(?:</DOC>|\z)`)
-	sgmlTag    = regexp.MustCompile(`<[^<>]*>`)
-	sgmlEntity = regexp.MustCompile(`&[A-Za-z][A-Za-z0-9]*;`)
-	sgmlPara   = regexp.MustCompile(`(?is)<P>(.*?)(?:</P>|<P>|\z)`)
-	docnoDate  = regexp.MustCompile(`((?:19|20)\d{2})(\d{2})(\d{2})`)
+	sgmlDoc    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<DOC>(.*?)(?:</DOC>|\z)`) })
+	sgmlTag    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^<>]*>`) })
+	sgmlEntity = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`&[A-Za-z][A-Za-z0-9]*;`) })
+	sgmlPara   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<P>(.*?)(?:</P>|<P>|\z)`) })
+	docnoDate  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:19|20)\d{2})(\d{2})(\d{2})`) })
 )
 
 // sgmlField returns the content of the first <name>...</name>.
@@ -321,8 +322,8 @@ func sgmlField(s, name string) string {
 // sgmlText removes tags and turns entities into text; the &Cx1f;-style
 // codes of news wires are dropped.
 func sgmlText(s string) string {
-	s = sgmlTag.ReplaceAllString(s, " ")
-	s = sgmlEntity.ReplaceAllStringFunc(s, func(e string) string {
+	s = sgmlTag().ReplaceAllString(s, " ")
+	s = sgmlEntity().ReplaceAllStringFunc(s, func(e string) string {
 		switch strings.ToLower(e) {
 		case "&amp;":
 			return "&"
@@ -345,7 +346,7 @@ func sgmlText(s string) string {
 // three spaces (the layout of wire copy), each joined into one line.
 func summParagraphs(body string) []string {
 	var raw []string
-	if ps := sgmlPara.FindAllStringSubmatch(body, -1); len(ps) > 0 {
+	if ps := sgmlPara().FindAllStringSubmatch(body, -1); len(ps) > 0 {
 		for _, p := range ps {
 			raw = append(raw, p[1])
 		}
@@ -384,7 +385,7 @@ func summParagraphs(body string) []string {
 // no <DOC> is one plain-text document named name.
 func ParseSGML(b []byte, name string) []summarize.Document {
 	s := string(bytes.ToValidUTF8(b, []byte(" ")))
-	matches := sgmlDoc.FindAllStringSubmatch(s, -1)
+	matches := sgmlDoc().FindAllStringSubmatch(s, -1)
 	if len(matches) == 0 {
 		ps := summParagraphs(s)
 		if len(ps) == 0 {
@@ -432,7 +433,7 @@ func sgmlDate(v, docno string) time.Time {
 			return t
 		}
 	}
-	if m := docnoDate.FindStringSubmatch(docno); m != nil {
+	if m := docnoDate().FindStringSubmatch(docno); m != nil {
 		if t, err := time.Parse("20060102", m[1]+m[2]+m[3]); err == nil {
 			return t
 		}

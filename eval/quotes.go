@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/analyze"
@@ -176,16 +177,16 @@ func QuoteAttributions(qs []news.Quote) []Attribution {
 	return out
 }
 
-var quoteMarks = regexp.MustCompile(`[“"][^“”"\n]+[”"]`)
+var quoteMarks = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[“"][^“”"\n]+[”"]`) })
 
-var wordRe = regexp.MustCompile(`\S+`)
+var wordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S+`) })
 
 // quoteMarkBaseline takes every quotation of three words or more as the
 // content of an attribution.
 func quoteMarkBaseline(text string) []Attribution {
 	var out []Attribution
-	for _, m := range quoteMarks.FindAllStringIndex(text, -1) {
-		if len(wordRe.FindAllString(text[m[0]:m[1]], 4)) < 3 {
+	for _, m := range quoteMarks().FindAllStringIndex(text, -1) {
+		if len(wordRe().FindAllString(text[m[0]:m[1]], 4)) < 3 {
 			continue
 		}
 		out = append(out, Attribution{Content: []news.Span{{Start: m[0], End: m[1]}}})

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/news"
@@ -108,7 +109,7 @@ func ReadStoriesJSONL(r io.Reader, name string) (items []StoryItem, skipped []er
 }
 
 // basilFile names a BASIL article: <triplet>_<n>.json.
-var basilFile = regexp.MustCompile(`^([0-9a-f-]{36})_(\d+)\.json$`)
+var basilFile = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-f-]{36})_(\d+)\.json$`) })
 
 // ReadBASIL reads the BASIL layout (<year>/<triplet>_<n>.json) in date
 // order; the gold story is the triplet id.
@@ -120,7 +121,7 @@ func ReadBASIL(dir string) ([]StoryItem, error) {
 	sort.Strings(files)
 	var items []StoryItem
 	for _, f := range files {
-		m := basilFile.FindStringSubmatch(filepath.Base(f))
+		m := basilFile().FindStringSubmatch(filepath.Base(f))
 		if m == nil {
 			continue
 		}
@@ -159,7 +160,7 @@ func ReadBASIL(dir string) ([]StoryItem, error) {
 }
 
 // ecbFile names an ECB+ article: <topic>_<n>ecb.xml or ..ecbplus.xml.
-var ecbFile = regexp.MustCompile(`^(\d+)_(\d+)(ecb|ecbplus)\.xml$`)
+var ecbFile = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)_(\d+)(ecb|ecbplus)\.xml$`) })
 
 // ReadECBPlusStories reads the ECB+ layout: the dev topics (SPLIT.txt)
 // and the others (train) as two streams. The gold story of an article is
@@ -173,7 +174,7 @@ func ReadECBPlusStories(dir string) (dev, train []StoryItem, err error) {
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		m := ecbFile.FindStringSubmatch(filepath.Base(f))
+		m := ecbFile().FindStringSubmatch(filepath.Base(f))
 		if m == nil {
 			continue
 		}

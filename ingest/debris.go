@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,13 +69,13 @@ func features(p string) paraFeatures {
 	f.listItem = strings.HasSuffix(p, ";") || len(f.words) >= 5 && strings.ContainsAny(firstRune(p), "-–—_*•·")
 	for _, w := range f.words {
 		w = strings.ToLower(strings.Trim(w, `.,:;!?"'()[]|«»“”‘’-–—/`))
-		if uiWords[w] {
+		if uiWords()[w] {
 			f.uiWords++
 		}
-		if strongUIWords[w] {
+		if strongUIWords()[w] {
 			f.strongUI++
 		}
-		if clauseWords[w] {
+		if clauseWords()[w] {
 			f.clauseWords = true
 		}
 	}
@@ -133,12 +134,15 @@ var strongUIWords = setOf(`share tweet retweet email e-mail print comment commen
 var clauseWords = setOf(`i you he she it we they there this that these those who which is are was
 	were be been being has have had do does did will would can could should may might must said says`)
 
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
+// setOf returns the set of the words, built on first use.
+func setOf(words string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			m[w] = true
+		}
+		return m
+	})
 }
 
 // The kinds of line the rules drop anywhere in the text, whatever is

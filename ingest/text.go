@@ -462,7 +462,7 @@ func titleCase(s string) bool {
 	caps, major := 0, 0
 	for _, w := range words {
 		w = strings.TrimLeft(w, `"'“‘([`)
-		if minorWords[w] {
+		if minorWords()[w] {
 			continue
 		}
 		major++
@@ -738,7 +738,7 @@ func looksLikeOutlet(s string) bool {
 	}
 	for _, x := range w {
 		r, _ := utf8.DecodeRuneInString(x)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !minorWords[x] && x != "de" && x != "&" {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !minorWords()[x] && x != "de" && x != "&" {
 			return false
 		}
 	}

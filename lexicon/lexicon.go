@@ -290,21 +290,40 @@ func RankName(word string) string {
 // in without: Words(Weekday, Abbrev) gives the seven full names.
 func Words(with, without Class) []string {
 	var out []string
-	for w, e := range table {
-		if e.class&with != 0 && e.class&without == 0 {
-			out = append(out, w)
+	for _, we := range inOrder {
+		if we.class&with != 0 && we.class&without == 0 {
+			out = append(out, we.word)
 		}
 	}
-	slices.Sort(out)
 	return out
+}
+
+// inOrder is the table as a slice sorted by word, which Words and Set
+// filter: several packages build their sets with them at start-up, and a
+// slice is cheaper to walk than the map, and needs no sort after.
+var inOrder = func() []wordEntry {
+	out := make([]wordEntry, 0, len(table))
+	for w, e := range table {
+		out = append(out, wordEntry{w, e})
+	}
+	slices.SortFunc(out, func(a, b wordEntry) int { return strings.Compare(a.word, b.word) })
+	return out
+}()
+
+// wordEntry is a word of the table and its entry.
+type wordEntry struct {
+	word string
+	entry
 }
 
 // Set returns a new set of Words(with, without) and the extra words a
 // stage adds to them for its own job.
 func Set(with, without Class, extra ...string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range Words(with, without) {
-		m[w] = true
+	for _, we := range inOrder { // Words' filter, without its slice
+		if we.class&with != 0 && we.class&without == 0 {
+			m[we.word] = true
+		}
 	}
 	for _, w := range extra {
 		m[w] = true

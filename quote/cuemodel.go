@@ -394,7 +394,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	if i > 0 && capWord(ts[i-1]) {
 		buf = append(buf, "p1cap")
 	}
-	if k, ok := cues[w]; ok {
+	if k, ok := cues()[w]; ok {
 		buf = append(buf, "lex="+string(rune(k)))
 	}
 	if p.inQuote(i) {

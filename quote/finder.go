@@ -708,7 +708,7 @@ func (p *para) add(a *attr) {
 // token k, for the quotation before it.
 func (p *para) afterQuote(k, hi, si int) *attr {
 	// said X
-	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive[p.ts[k].low] {
+	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive()[p.ts[k].low] {
 		if src := p.sourceAfter(cr.b, hi); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
 			a := &attr{cue: cr, source: src, sentence: si}
 			p.viaAfter(a, src.b, hi)
@@ -1487,7 +1487,7 @@ func pronounsOrCue(w string) bool {
 	if _, ok := pronouns[w]; ok {
 		return true
 	}
-	_, ok := cues[w]
+	_, ok := cues()[w]
 	return ok
 }
 

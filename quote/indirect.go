@@ -219,11 +219,11 @@ func (p *para) contentEnd(s, hi int) int {
 			// So does ", adding" after a closing quotation mark
 			// ("…, “… this race,” adding that …").
 			closing := false
-			if n.kind == 'q' && m+2 < hi && (coreCues[p.ts[m+2].low] || progressive[p.ts[m+2].low] && isCueWord(p.ts[m+2].low)) {
+			if n.kind == 'q' && m+2 < hi && (coreCues[p.ts[m+2].low] || progressive()[p.ts[m+2].low] && isCueWord(p.ts[m+2].low)) {
 				n = p.ts[m+2]
 				closing = true
 			}
-			if n.low == "according" || progressive[n.low] && isCueWord(n.low) || coreCues[n.low] {
+			if n.low == "according" || progressive()[n.low] && isCueWord(n.low) || coreCues[n.low] {
 				e = m
 				if closing && p.closesFrom(s, m+1) {
 					// The quotation opened in the content ends with it.
@@ -248,7 +248,7 @@ func (p *para) contentEnd(s, hi int) int {
 			break
 		}
 		if t.low == "and" && m+1 < hi && m > s+2 {
-			if k, ok := cues[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
+			if k, ok := cues()[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive()[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
 				e = m
 				if p.ts[m-1].text == "," {
 					e = m - 1
@@ -332,7 +332,7 @@ func (p *para) clauseCue(m, hi int) bool {
 		// believe that …" after "said the two countries have …"
 		// belongs to what was said.
 		if v < hi && pastForm(p.ts[v].low) {
-			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive[p.ts[v].low] {
+			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive()[p.ts[v].low] {
 				return true
 			}
 		}
@@ -390,7 +390,7 @@ func (p *para) clauseCue(m, hi int) bool {
 	w := p.ts[k-1].low
 	be := w == "is" || w == "are" || w == "was" || w == "were"
 	_, _, ok := p.isCue(k)
-	return ok && (be || !progressive[p.ts[k].low])
+	return ok && (be || !progressive()[p.ts[k].low])
 }
 
 // holdsShare reports whether the noun phrase r names a share of a group:
@@ -413,7 +413,7 @@ func pastForm(w string) bool {
 	return strings.HasSuffix(w, "ed")
 }
 
-func isCueWord(w string) bool { _, ok := cues[w]; return ok }
+func isCueWord(w string) bool { _, ok := cues()[w]; return ok }
 
 // words counts the word tokens in r.
 func (p *para) words(r rng) int {
@@ -658,11 +658,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "told reporters", not "told a joke".
 		maxTail = 4
 	}
-	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive[p.ts[tailStart].low])
+	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive()[p.ts[tailStart].low])
 	if shortTail && kind != cueTell && tailWords >= 3 && tailStart < tailEnd {
 		// "…, Ham also noted several intangibles left him …": what
 		// follows the cue is what was said, not an adverbial.
-		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial[t.low] && !tailOpeners[t.low] && !timeWords[t.low] && !progressive[t.low] && !startsUpper(t.text) && !skippable[t.low] {
+		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial[t.low] && !tailOpeners[t.low] && !timeWords[t.low] && !progressive()[t.low] && !startsUpper(t.text) && !skippable[t.low] {
 			shortTail = false
 		}
 	}
@@ -1113,7 +1113,7 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, p.sourceNounEnd(c+1, comma)}, sentence: si}
 	case p.ts[c].low == "as" && p.ts[c+1].low == "reported" && c+2 < comma && p.ts[c+2].low == "by":
 		return &attr{content: []rng{content}, cue: rng{c + 1, c + 2}, source: rng{c + 3, comma}, sentence: si}
-	case p.ts[c].low == "as" && comma-1 > c+1 && cues[p.ts[comma-1].low] == cueSay:
+	case p.ts[c].low == "as" && comma-1 > c+1 && cues()[p.ts[comma-1].low] == cueSay:
 		// "As Trump put it, …", "As the Post reported, …"
 		return &attr{content: []rng{content}, cue: rng{comma - 1, comma}, source: rng{c + 1, comma - 1}, sentence: si}
 	}
@@ -1491,7 +1491,7 @@ func (p *para) impressions(si, lo, hi int) {
 		// after the impression joins the cue, and the subject is its
 		// source.
 		saying := false
-		if seemVerbs[t.low] && cue.b+1 < e && p.ts[cue.b].low == "to" && isCueWord(p.ts[cue.b+1].low) && !progressive[p.ts[cue.b+1].low] {
+		if seemVerbs[t.low] && cue.b+1 < e && p.ts[cue.b].low == "to" && isCueWord(p.ts[cue.b+1].low) && !progressive()[p.ts[cue.b+1].low] {
 			saying = true
 			cue.b += 2
 			a.cue = cue
@@ -1558,7 +1558,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !participle(t.low) {
 			continue
 		}
-		if _, listed := cues[t.low]; !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
+		if _, listed := cues()[t.low]; !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
 			continue
 		}
 		src := p.agent(k+1, hi)

@@ -73,10 +73,10 @@ var notCues = []string{
 }
 
 // cues maps every form of a reporting verb to its kind.
-var cues = map[string]cueKind{}
+func cues() map[string]cueKind { c, _ := cueForms(); return c }
 
 // progressive marks -ing forms, which take the subject of the main clause.
-var progressive = map[string]bool{}
+func progressive() map[string]bool { _, p := cueForms(); return p }
 
 // adverb reports whether t is a lowercase adverb in -ly ("openly",
 // "increasingly"), which may stand between a subject and its verb.
@@ -94,7 +94,7 @@ var notAdverbs = map[string]bool{
 // ingForm reports whether w is a participle in -ing, listed or not
 // ("referencing"), which takes the subject of the main clause.
 func ingForm(w string) bool {
-	return progressive[w] || len(w) > 5 && strings.HasSuffix(w, "ing") && !nonVerbIng[w]
+	return progressive()[w] || len(w) > 5 && strings.HasSuffix(w, "ing") && !nonVerbIng[w]
 }
 
 // nonVerbIng end in -ing and are no participles.
@@ -104,7 +104,9 @@ var nonVerbIng = map[string]bool{
 	"notwithstanding": true, "regarding": true, "concerning": true, "following": true,
 }
 
-func init() {
+// cueForms builds cues and progressive from verbs, on first use.
+var cueForms = sync.OnceValues(func() (map[string]cueKind, map[string]bool) {
+	cues, progressive := map[string]cueKind{}, map[string]bool{}
 	// The kinds in a fixed order, so that a form listed under two kinds
 	// would get the same one in every run.
 	for _, kind := range []cueKind{cueSay, cueTell, cueThink, cueObject} {
@@ -126,7 +128,8 @@ func init() {
 	for _, f := range notCues {
 		delete(cues, f)
 	}
-}
+	return cues, progressive
+})
 
 // inflect returns base, past, third person and -ing forms of a regular
 // verb.
@@ -384,7 +387,7 @@ func Listed(cue string) bool {
 		return true
 	}
 	for _, w := range f {
-		if _, ok := cues[strings.Trim(w, ".,:;")]; ok {
+		if _, ok := cues()[strings.Trim(w, ".,:;")]; ok {
 			return true
 		}
 	}
@@ -410,10 +413,10 @@ const (
 )
 
 // lexClasses maps every word of the lists lexBits names to its bits. It
-// is built on first use, after the package's init has filled cues.
+// is built on first use.
 var lexClasses = sync.OnceValue(func() map[string]lexBits {
 	m := map[string]lexBits{}
-	for w := range cues {
+	for w := range cues() {
 		m[w] |= lxCue
 	}
 	sets := []struct {
@@ -447,7 +450,7 @@ func classify(ts []tok) {
 		t := &ts[i]
 		t.lx = m[t.low]
 		if t.lx&lxCue != 0 {
-			t.cue = cues[t.low]
+			t.cue = cues()[t.low]
 		}
 	}
 }

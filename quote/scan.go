@@ -234,7 +234,7 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 			// “… .” He said … starts a new sentence.
 			return false
 		}
-		if kind := cues[t.low]; kind == cueSay || kind == cueTell {
+		if kind := cues()[t.low]; kind == cueSay || kind == cueTell {
 			// After a full stop only a bare attribution stays: “… .”
 			// Trump said.
 			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'

@@ -18,6 +18,7 @@ package sentence
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -220,18 +221,18 @@ func startsWithDigit(s string) bool {
 // sentence and rarely follows an abbreviation inside one.
 func commonStarter(next string) bool {
 	w := strings.ToLower(strings.TrimLeft(strings.TrimRight(next, ",;:"+closers), openers))
-	return starters[w]
+	return starters()[w]
 }
 
 // starters are lexicon's determiners, subject pronouns and possessives
 // but "my" and "your", which the list never held (kept out so that splits
 // do not change), and startersRest.
-var starters = func() map[string]bool {
+var starters = sync.OnceValue(func() map[string]bool {
 	m := lexicon.Set(lexicon.Determiner|lexicon.Pronoun|lexicon.Possessive, 0, strings.Fields(startersRest)...)
 	delete(m, "my")
 	delete(m, "your")
 	return m
-}()
+})
 
 // startersRest are the conjunctions, adverbs, prepositions, question
 // words, quantifiers, small numbers and forms of address that often start
@@ -240,12 +241,15 @@ const startersRest = `but and or so yet however meanwhile still then there here 
 while when if although though despite during for from with without by what who why how
 where which no not some many most all both each every one two three mr mrs ms dr`
 
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
+// setOf returns the set of the words, built on first use.
+func setOf(words string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			m[w] = true
+		}
+		return m
+	})
 }
 
 // AbbrevKind says how a word followed by a period behaves.
@@ -313,11 +317,11 @@ func Abbreviation(word string) AbbrevKind {
 // NotAbbrev.
 func listed(lw []byte) AbbrevKind {
 	switch {
-	case neverFinal[string(lw)]:
+	case neverFinal()[string(lw)]:
 		return AbbrevNeverFinal
-	case maybeFinal[string(lw)]:
+	case maybeFinal()[string(lw)]:
 		return AbbrevMaybeFinal
-	case beforeNumber[string(lw)]:
+	case beforeNumber()[string(lw)]:
 		return AbbrevBeforeNumber
 	}
 	return NotAbbrev
@@ -350,13 +354,13 @@ func isDotted(word string) bool {
 // neverFinal are the abbreviations always followed by more of their
 // sentence: lexicon's abbreviated titles, ranks, months and weekdays
 // (Abbrev: "Gen.", "Sept.", "Tues."), and the splitter's own remainder.
-var neverFinal = func() map[string]bool {
+var neverFinal = sync.OnceValue(func() map[string]bool {
 	m := lexicon.Set(lexicon.Abbrev, 0, strings.Fields(neverFinalRest)...)
 	for _, w := range strings.Fields(notNeverFinal) {
 		delete(m, w)
 	}
 	return m
-}()
+})
 
 // neverFinalRest are the never-final abbreviations no lexicon class
 // holds: plural and French forms of address, civil and military titles

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/entity"
@@ -269,7 +270,7 @@ func (c *pool) weighTerms(n int) {
 		// sentence's words in sorted order: the same in every run
 		ws := make([]string, 0, len(h.words))
 		for w := range h.words {
-			if _, ok := eventClass[w]; !ok {
+			if _, ok := eventClass()[w]; !ok {
 				ws = append(ws, w)
 			}
 		}
@@ -382,16 +383,16 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 	// Figures other than years are strong evidence of one fact.
 	text := string(b)
 	if strings.ContainsAny(text, "0123456789") {
-		for _, f := range figure.FindAllString(text, -1) {
+		for _, f := range figure().FindAllString(text, -1) {
 			if len(f) != 4 || strings.ContainsAny(f, ",.") {
 				out["#"+strings.TrimRight(f, ".,")] = true
 			}
 		}
 	}
 	for _, t := range memo.tokens(text) {
-		if !textvec.IsStopword(t) && !eventStop[t] && (len(t) > 2 || eventClass[t] != "") && (t[0] < '0' || t[0] > '9') {
+		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
 			out[t] = true
-			if k, ok := eventClass[t]; ok {
+			if k, ok := eventClass()[t]; ok {
 				out[k] = true
 			}
 		}
@@ -399,13 +400,13 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 	return out
 }
 
-var figure = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,.]*\d|\d`) })
 
 // eventClass maps words that name a kind of happening to the kind
 // ("met", "held talks", "discussed" and "received" are all a meeting),
 // so that paraphrases of one report share a predicate. A kind starts with
 // "=" so that it never equals a word.
-var eventClass = func() map[string]string {
+var eventClass = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for k, ws := range map[string]string{
 		"=meet":    "meet met meeting meetings talk talks discuss discussed discussion discussions negotiation negotiations negotiate receive received host hosted summit conference",
@@ -427,11 +428,11 @@ var eventClass = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // eventStop are words that say how a thing was reported, not what
 // happened.
-var eventStop = func() map[string]bool {
+var eventStop = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`report reported accord according told tell ad added state stated note noted
 	point pointed local media news agenc agency part also earlier later today yesterday tomorrow`) {
@@ -439,7 +440,7 @@ var eventStop = func() map[string]bool {
 		m[textvec.Stem(w)] = true
 	}
 	return m
-}()
+})
 
 // keyer maps mentions to story-level participants.
 type keyer struct {
@@ -608,12 +609,12 @@ func sharedWords(a, b *happening) (n int, kind bool) {
 	for w := range a.words {
 		if w[0] == '=' && b.words[w] {
 			kind = true
-			kinds |= classBit[w]
+			kinds |= classBit()[w]
 			n++
 		}
 	}
 	for w := range a.words {
-		if w[0] != '=' && b.words[w] && kinds&classBit[eventClass[w]] == 0 {
+		if w[0] != '=' && b.words[w] && kinds&classBit()[eventClass()[w]] == 0 {
 			n++
 		}
 	}
@@ -622,9 +623,9 @@ func sharedWords(a, b *happening) (n int, kind bool) {
 
 // classBit numbers the kinds of eventClass, a bit each; a word of no
 // kind gets none.
-var classBit = func() map[string]uint32 {
+var classBit = sync.OnceValue(func() map[string]uint32 {
 	var kinds []string
-	for _, k := range eventClass {
+	for _, k := range eventClass() {
 		if !slices.Contains(kinds, k) {
 			kinds = append(kinds, k)
 		}
@@ -635,7 +636,7 @@ var classBit = func() map[string]uint32 {
 		m[k] = 1 << i
 	}
 	return m
-}()
+})
 
 // stateOverlap is the least weighted overlap (see overlap) of two
 // sentences' words outside names and dates for them to state the same

@@ -13,6 +13,7 @@ package porter
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Porter's regular expressions, as ROUGE-1.5.5 spells them. Go's leftmost-
@@ -26,17 +27,31 @@ const (
 )
 
 var (
-	porterMgr0    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq)                                // m > 0
-	porterMeq1    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + `(` + porterVowSeq + `)?$`)   // m = 1
-	porterMgr1    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + porterVowSeq + porterConsSeq) // m > 1
-	porterHasV    = regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVow)                                                   // vowel in stem
-	porterCVC     = regexp.MustCompile(`^` + porterConsSeq + porterVow + `[^aeiouwxy]$`)                                          // *o, whole word
-	porterReStep2 = regexp.MustCompile(`(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$`)
-	porterReStep3 = regexp.MustCompile(`(icate|ative|alize|iciti|ical|ful|ness)$`)
-	porterReStep4 = regexp.MustCompile(`(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$`)
-	porterSion    = regexp.MustCompile(`(s|t)(ion)$`)
-	porterSses    = regexp.MustCompile(`(ss|i)es$`)
-	porterEdIng   = regexp.MustCompile(`(ed|ing)$`)
+	porterMgr0 = sync.OnceValue(func() *regexp.Regexp { // m > 0
+		return regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq)
+	})
+	porterMeq1 = sync.OnceValue(func() *regexp.Regexp { // m = 1
+		return regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + `(` + porterVowSeq + `)?$`)
+	})
+	porterMgr1 = sync.OnceValue(func() *regexp.Regexp { // m > 1
+		return regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVowSeq + porterConsSeq + porterVowSeq + porterConsSeq)
+	})
+	porterHasV = sync.OnceValue(func() *regexp.Regexp { // vowel in stem
+		return regexp.MustCompile(`^(` + porterConsSeq + `)?` + porterVow)
+	})
+	porterCVC = sync.OnceValue(func() *regexp.Regexp { // *o, whole word
+		return regexp.MustCompile(`^` + porterConsSeq + porterVow + `[^aeiouwxy]$`)
+	})
+	porterReStep2 = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$`)
+	})
+	porterReStep3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(icate|ative|alize|iciti|ical|ful|ness)$`) })
+	porterReStep4 = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$`)
+	})
+	porterSion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(s|t)(ion)$`) })
+	porterSses  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(ss|i)es$`) })
+	porterEdIng = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(ed|ing)$`) })
 )
 
 var porterStep2 = map[string]string{
@@ -62,19 +77,19 @@ func Stem(w string) string {
 		w = "Y" + w[1:]
 	}
 	// Step 1a.
-	if m := porterSses.FindStringSubmatchIndex(w); m != nil {
+	if m := porterSses().FindStringSubmatchIndex(w); m != nil {
 		w = w[:m[0]] + w[m[2]:m[3]]
 	} else if n := len(w); n >= 2 && w[n-1] == 's' && w[n-2] != 's' {
 		w = w[:n-1]
 	}
 	// Step 1b.
 	if strings.HasSuffix(w, "eed") {
-		if porterMgr0.MatchString(w[:len(w)-3]) {
+		if porterMgr0().MatchString(w[:len(w)-3]) {
 			w = w[:len(w)-1]
 		}
-	} else if m := porterEdIng.FindStringIndex(w); m != nil {
+	} else if m := porterEdIng().FindStringIndex(w); m != nil {
 		stem := w[:m[0]]
-		if porterHasV.MatchString(stem) {
+		if porterHasV().MatchString(stem) {
 			w = stem
 			n := len(w)
 			switch {
@@ -82,7 +97,7 @@ func Stem(w string) string {
 				w += "e"
 			case n >= 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouylsz", rune(w[n-1])):
 				w = w[:n-1]
-			case porterCVC.MatchString(w):
+			case porterCVC().MatchString(w):
 				w += "e"
 			}
 		}
@@ -90,52 +105,52 @@ func Stem(w string) string {
 	// Step 1c.
 	if strings.HasSuffix(w, "y") {
 		stem := w[:len(w)-1]
-		if porterHasV.MatchString(stem) {
+		if porterHasV().MatchString(stem) {
 			w = stem + "i"
 		}
 	}
 	// Step 2.
-	if m := porterReStep2.FindStringSubmatchIndex(w); m != nil {
+	if m := porterReStep2().FindStringSubmatchIndex(w); m != nil {
 		stem, suf := w[:m[0]], w[m[2]:m[3]]
-		if porterMgr0.MatchString(stem) {
+		if porterMgr0().MatchString(stem) {
 			w = stem + porterStep2[suf]
 		}
 	}
 	// Step 3.
-	if m := porterReStep3.FindStringSubmatchIndex(w); m != nil {
+	if m := porterReStep3().FindStringSubmatchIndex(w); m != nil {
 		stem, suf := w[:m[0]], w[m[2]:m[3]]
-		if porterMgr0.MatchString(stem) {
+		if porterMgr0().MatchString(stem) {
 			w = stem + porterStep3[suf]
 		}
 	}
 	// Step 4, with ROUGE's change for -ement.
-	if m := porterReStep4.FindStringIndex(w); m != nil {
-		if stem := w[:m[0]]; porterMgr1.MatchString(stem) {
+	if m := porterReStep4().FindStringIndex(w); m != nil {
+		if stem := w[:m[0]]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
 	}
 	if strings.HasSuffix(w, "ment") {
-		if stem := w[:len(w)-4]; porterMgr1.MatchString(stem) {
+		if stem := w[:len(w)-4]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
 	}
 	if strings.HasSuffix(w, "ent") {
-		if stem := w[:len(w)-3]; porterMgr1.MatchString(stem) {
+		if stem := w[:len(w)-3]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
-	} else if m := porterSion.FindStringSubmatchIndex(w); m != nil {
-		if stem := w[:m[3]]; porterMgr1.MatchString(stem) {
+	} else if m := porterSion().FindStringSubmatchIndex(w); m != nil {
+		if stem := w[:m[3]]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
 	}
 	// Step 5.
 	if strings.HasSuffix(w, "e") {
 		stem := w[:len(w)-1]
-		if porterMgr1.MatchString(stem) || (porterMeq1.MatchString(stem) && !porterCVC.MatchString(stem)) {
+		if porterMgr1().MatchString(stem) || (porterMeq1().MatchString(stem) && !porterCVC().MatchString(stem)) {
 			w = stem
 		}
 	}
-	if strings.HasSuffix(w, "ll") && porterMgr1.MatchString(w) {
+	if strings.HasSuffix(w, "ll") && porterMgr1().MatchString(w) {
 		w = w[:len(w)-1]
 	}
 	if initialY {

@@ -3,6 +3,7 @@ package ner
 import (
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline/internal/conll"
 )
@@ -22,7 +23,7 @@ func ReadCoNLL(r io.Reader) ([]Doc, error) { return conll.Read(r) }
 func FoldAccents(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if f, ok := accentFold[r]; ok {
+		if f, ok := accentFold()[r]; ok {
 			b.WriteRune(f)
 			continue
 		}
@@ -31,9 +32,8 @@ func FoldAccents(s string) string {
 	return b.String()
 }
 
-var accentFold = map[rune]rune{}
-
-func init() {
+var accentFold = sync.OnceValue(func() map[rune]rune {
+	accentFold := map[rune]rune{}
 	for base, accented := range map[rune]string{
 		'a': "áàâäãåāăą", 'e': "éèêëēėęě", 'i': "íìîïīıį", 'o': "óòôöõøōő", 'u': "úùûüūůű",
 		'c': "çćč", 'n': "ñńň", 's': "şśšș", 'g': "ğ", 'z': "žźż", 'y': "ýÿ", 'l': "ł", 'r': "ř",
@@ -46,4 +46,5 @@ func init() {
 			accentFold[r] = base
 		}
 	}
-}
+	return accentFold
+})
