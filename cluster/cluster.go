@@ -110,6 +110,38 @@
 // titles), so undated means neither side dated: a lone undated doc or
 // story is compared as if inside the span.
 //
+// Where the shipped model falls short, and what did not mend it (the
+// held-out figures of TestTuneStoriesUnion, model fitted on four folds
+// of all four sets, threshold 0.60; eval's five-fold rows instead fit a
+// model to one set alone, which is why they run ahead of the shipped
+// model on DUC 2006, 0.81 against 0.59 held-out and 0.58 on the whole
+// stream). DUC 2006 is split, not merged: B³ precision 0.97, recall
+// 0.42, 512 stories for 50 topics. Replayed with each doc in its gold
+// story (eval's TestDiagStoriesGap), a third of DUC 2006's same-story
+// comparisons miss the threshold, most of them with the doc weeks or
+// months off the story's span, while other-story comparisons that far
+// off pass in every set less than once in 200: its topics are themes
+// told over years, in the same words (mean text_centroid 0.30 against
+// 0.06 for BASIL's stories months apart). Counting DUC 2006 at 0.3
+// instead of 0.1 raises it by 3 to 9 points held-out but costs BASIL
+// up to 9 (8.6 at 0.60): the model's bias rises and BASIL's related
+// stories of the same days merge (one state's law, then the next
+// state's; a primary lost, then the race for the lost seat). Left out,
+// each at most 0.3 point above the held-out mean of the four sets
+// (0.812 at 0.60, 0.818 at its best threshold) and most below it, with
+// DUC 2006 at 0.1 (and at 0.3 where named): the cosine of the years the
+// body names; text_centroid times far_wide together with text_centroid
+// times log_size (a bar that moves with the story's size); the title
+// max-link together with the unfaded entity cosine times far_wide; the
+// unfaded entity cosine times far together with text_maxlink times far
+// (also at 0.3); an L2 penalty of 0.1 or 10; and merging the stories a
+// doc reaches above 0.6 to 0.9 (MergeThreshold), which raised DUC 2006
+// B³ by 2 points at most and cost ECB+ dev 1.6 to 4 and every other set
+// some. On the ECB+ dev topics (no dates) no topics merge;
+// four topics' two sub-events do (the next navy raid, the next player
+// arrested, a coach fired and one hired), told with other people and
+// other numbers in the same words.
+//
 // Near-duplicates (syndicated wire copy, reprints, updated versions) are
 // found first, by MinHash signatures over word shingles and an LSH index:
 // a doc whose estimated shingle Jaccard similarity with an earlier doc
