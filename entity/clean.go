@@ -265,7 +265,7 @@ func adjectival(s string, known func([]string) uint8) bool {
 	if len(ws) == 1 && strings.Contains(ws[0], "-") {
 		// a compound with a word in lower case is an adjective
 		// ("Republican-controlled", "anti-Islamic", "Washington-based")
-		for _, p := range strings.Split(ws[0], "-") {
+		for p := range strings.SplitSeq(ws[0], "-") {
 			if p != "" && !capitalised(p) && !particles[p] && unicode.IsLetter([]rune(p)[0]) {
 				return true
 			}

@@ -346,7 +346,7 @@ func initials(s string) string {
 		if stopInitials[strings.ToLower(w)] {
 			continue
 		}
-		for _, p := range strings.Split(w, "-") {
+		for p := range strings.SplitSeq(w, "-") {
 			r := []rune(p)
 			if len(r) == 0 || !unicode.IsUpper(r[0]) {
 				continue

@@ -170,11 +170,16 @@ func (t *Tagger) isTitleWord(w string) bool {
 	if !capitalised(w) {
 		return false
 	}
-	l := lowerWord(w)
+	return t.isTitleLow(lowerWord(w))
+}
+
+// isTitleLow is isTitleWord for a capitalised word given as lowerWord
+// gives it.
+func (t *Tagger) isTitleLow(l string) bool {
 	if rankWords[l] != "" && rankHeads[rankWords[l]] {
 		return true
 	}
-	for _, p := range strings.Split(l, "-") {
+	for p := range strings.SplitSeq(l, "-") {
 		if honorifics[p] || roleHeads[p] || t.titles[p] {
 			return true
 		}
@@ -191,12 +196,14 @@ type title struct {
 
 // isRoleWord reports whether a lower-case word may stand in an office's
 // name.
-func (t *Tagger) isRoleWord(w string) bool {
-	l := lowerWord(w)
+func (t *Tagger) isRoleWord(w string) bool { return t.isRoleLow(lowerWord(w)) }
+
+// isRoleLow is isRoleWord for a word given as lowerWord gives it.
+func (t *Tagger) isRoleLow(l string) bool {
 	if roleHeads[l] || roleWords[l] || t.titles[l] {
 		return true
 	}
-	for _, p := range strings.Split(l, "-") {
+	for p := range strings.SplitSeq(l, "-") {
 		if roleHeads[p] || roleWords[p] {
 			return true
 		}
@@ -210,7 +217,7 @@ func hasHead(toks []tok) bool {
 		if roleHeads[l] {
 			return true
 		}
-		for _, p := range strings.Split(l, "-") {
+		for p := range strings.SplitSeq(l, "-") {
 			if roleHeads[p] {
 				return true
 			}
@@ -224,11 +231,12 @@ func hasHead(toks []tok) bool {
 // or nationality the tagger found (named).
 func (t *Tagger) titleLike(toks []tok, k int, named func(int) bool) bool {
 	w := toks[k].Text
-	if t.isRoleWord(w) || rankWords[lowerWord(w)] != "" {
+	l := lowerWord(w)
+	if t.isRoleLow(l) || rankWords[l] != "" {
 		return true
 	}
 	if capitalised(w) {
-		return named(k) || t.isTitleWord(w) || honorifics[lowerWord(w)]
+		return named(k) || t.isTitleLow(l) || honorifics[l]
 	}
 	return false
 }
@@ -266,7 +274,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 	// trim function words and connectors off the left
 	for j < s {
 		w := toks[j].Text
-		if leadStop[lowerWord(w)] || connectors[lowerWord(w)] || w == "." {
+		if l := lowerWord(w); leadStop[l] || connectors[l] || w == "." {
 			j++
 			continue
 		}

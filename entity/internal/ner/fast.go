@@ -613,22 +613,23 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		// label by label, its previous labels in order: the comparisons
 		// of a label come in the order of a loop over previous labels,
 		// and its best is kept in a register
+		// A previous label at negInf gives negInf whatever is added to
+		// it (the weights are finite), which beats no best: skipping it,
+		// as viterbi does, and adding it give the same row. A label
+		// keeps a best above negInf once any previous label had one.
 		prev := &lt.delta[i-1]
 		dyn := wi.tr.pairs
 		for l := range row {
-			best, bp, found := negInf, uint8(0), false
+			best, bp := negInf, uint8(0)
 			el := em[l]
 			for _, f := range c.into[l] {
-				base := prev[f.p]
-				if base == negInf {
-					continue
-				}
-				if s := base + el + dyn[f.k]; s > best {
-					best, bp, found = s, f.p, true
+				s := prev[f.p] + el + dyn[f.k]
+				if s > best {
+					best, bp = s, f.p
 				}
 			}
 			row[l] = best
-			if found {
+			if best != negInf {
 				back[l] = bp
 			}
 		}
