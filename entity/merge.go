@@ -508,7 +508,7 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 func mentionRoles(m *news.Mention) []string {
 	var out []string
 	for _, t := range m.Titles {
-		if address[lowerWord(t)] {
+		if lowerWordIn(address, t) {
 			continue
 		}
 		if rk, ok := NormalizeRank(t); ok {
@@ -741,7 +741,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 // afterParticle returns a name without a leading particle ("al-Ghanmi" →
 // "Ghanmi").
 func afterParticle(f string) string {
-	if i := strings.IndexAny(f, "-' "); i > 0 && particles[strings.ToLower(f[:i])] {
+	if i := strings.IndexAny(f, "-' "); i > 0 && lowerIn(particles, f[:i]) {
 		return f[i+1:]
 	}
 	return f

@@ -343,7 +343,7 @@ func initials(s string) string {
 	}
 	var b []rune
 	for _, w := range ws {
-		if stopInitials[strings.ToLower(w)] {
+		if lowerIn(stopInitials, w) {
 			continue
 		}
 		for p := range strings.SplitSeq(w, "-") {

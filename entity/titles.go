@@ -63,7 +63,7 @@ func rankOf(words []string) string {
 			if !unicode.IsUpper(r) {
 				return ""
 			}
-			c := rankWords[strings.ToLower(p)]
+			c := lowerIn(rankWords, p)
 			if c == "" {
 				return ""
 			}
@@ -265,7 +265,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 			}
 			break
 		}
-		if t.titleLike(toks, j-1, named) || connectors[lowerWord(w)] {
+		if t.titleLike(toks, j-1, named) || lowerWordIn(connectors, w) {
 			j--
 			continue
 		}
@@ -303,7 +303,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 			for _, tk := range toks[k:end] {
 				ws = append(ws, tk.Text)
 			}
-			if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
+			if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && lowerWordIn(officeGeneral, toks[k-1].Text)) {
 				out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
 				end, start = k, k
 				return
@@ -318,7 +318,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 		if toks[k].Text == "." && k > j {
 			k--
 		}
-		if !capitalised(toks[k].Text) || !honorifics[lowerWord(toks[k].Text)] {
+		if !capitalised(toks[k].Text) || !lowerWordIn(honorifics, toks[k].Text) {
 			break
 		}
 		out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}})
@@ -329,7 +329,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 	// the role: trim connectors off its right
 	e := end
 	relation := false // "a spokesman for (the)" right before the name
-	for e > j && (connectors[lowerWord(toks[e-1].Text)] || isPossessive(toks[e-1].Text)) {
+	for e > j && (lowerWordIn(connectors, toks[e-1].Text) || isPossessive(toks[e-1].Text)) {
 		switch lowerWord(toks[e-1].Text) {
 		case "for", "to", "of":
 			relation = true
