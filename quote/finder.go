@@ -217,18 +217,33 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
 			return 0, rng{}, false
 		}
-		if p.cues.score(p, i) <= p.cues.Threshold {
-			return 0, rng{}, false
-		}
-		// A cue the model found: reported speech when "that" follows,
+		// A cue the model finds: reported speech when "that" follows,
 		// else a statement about its object.
 		k = cueObject
 		if i+1 >= len(p.ts) || p.ts[i+1].low == "that" || p.ts[i+1].kind == 'p' {
 			k = cueSay
 		}
+	}
+	// The model's score gates every answer of the rules, which read
+	// only the tokens: it is computed for a word the rules accept.
+	kind, r, yes := p.cueRules(i, k)
+	if !yes {
+		return 0, rng{}, false
+	}
+	if !ok {
+		if p.cues.score(p, i) <= p.cues.Threshold {
+			return 0, rng{}, false
+		}
 	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {
 		return 0, rng{}, false
 	}
+	return kind, r, true
+}
+
+// cueRules is the rest of cueAt for token i taken as a cue of kind k,
+// before the cue model's score.
+func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
+	t := p.ts[i]
 	if p.idiomSay(i) {
 		return 0, rng{}, false
 	}
