@@ -9,6 +9,7 @@ import (
 	"github.com/storyline-news/storyline/internal/disjoint"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // item is what the merger groups: a mention (in a doc) or a document's
@@ -45,7 +46,8 @@ func best(forms map[string]int, order []string, person bool) string {
 		if person {
 			p = len(parseName(f).parts)
 		} else {
-			ws := strings.Fields(f)
+			var buf [8]string
+			ws := token.FieldsInto(buf[:0], f)
 			p = len(ws)
 			if p > 1 && strings.EqualFold(ws[0], "the") {
 				p-- // "The New York Times" names no more than "New York Times"

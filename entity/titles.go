@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // rankWords maps the words of military and police ranks, and their
@@ -54,7 +55,7 @@ func rankOf(words []string) string {
 		if w == "." {
 			continue
 		}
-		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' }) {
+		for p := range strings.FieldsFuncSeq(w, func(r rune) bool { return r == '-' || r == ' ' }) {
 			p = strings.TrimSuffix(p, ".")
 			if p == "" {
 				continue
@@ -80,7 +81,8 @@ func rankOf(words []string) string {
 // ("Maj. Gen." and "Major-General" → "Major General",
 // "Lieutenant-General" → "Lieutenant General") and whether s is a rank.
 func NormalizeRank(s string) (string, bool) {
-	r := rankOf(strings.Fields(s))
+	var buf [8]string
+	r := rankOf(token.FieldsInto(buf[:0], s))
 	return r, r != ""
 }
 
