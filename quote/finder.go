@@ -69,9 +69,11 @@ type para struct {
 	cueMemo []cueAnswer
 }
 
-// cueAnswer is a memoised answer of isCue; done tells it is set.
+// cueAnswer is a memoised answer of isCue, its range as the offsets
+// from the token asked about (a cue covers a token or two); done tells
+// it is set.
 type cueAnswer struct {
-	r        rng
+	a, b     int8
 	kind     cueKind
 	ok, done bool
 }
@@ -186,10 +188,23 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	}
 	m := &p.cueMemo[i]
 	if !m.done {
-		m.kind, m.r, m.ok = p.cueAt(i)
-		m.done = true
+		kind, r, ok := p.cueAt(i)
+		switch {
+		case r == rng{}:
+			m.a, m.b = 0, 0
+		case r.a < r.b && r.a-i == int(int8(r.a-i)) && r.b-i == int(int8(r.b-i)):
+			m.a, m.b = int8(r.a-i), int8(r.b-i)
+		default:
+			// a range the offsets cannot hold: not kept
+			return kind, r, ok
+		}
+		m.kind, m.ok, m.done = kind, ok, true
 	}
-	return m.kind, m.r, m.ok
+	r := rng{}
+	if m.a != 0 || m.b != 0 {
+		r = rng{i + int(m.a), i + int(m.b)}
+	}
+	return m.kind, r, m.ok
 }
 
 // cueAt is isCue, computed.
