@@ -139,9 +139,11 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	buf := tokensOf(d)
 	defer putTokens(buf)
 	dtoks := *buf
-	sents := make([][]string, len(d.Sentences))
 	// the sentences' words share one slice, cut at the sentences' ends
-	words := make([]string, 0, len(dtoks))
+	mw := wordBufs.Get().(*modelWords)
+	defer mw.put()
+	words := mw.words[:0]
+	sents := mw.sents[:0]
 	for k, s := range d.Sentences {
 		if s.FirstToken < 0 || s.EndToken > len(dtoks) || s.FirstToken > s.EndToken {
 			return fmt.Errorf("entity: %s: sentence %d has token range [%d,%d) outside %d tokens", d.ID, k, s.FirstToken, s.EndToken, len(dtoks))
@@ -150,8 +152,9 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		for _, tk := range dtoks[s.FirstToken:s.EndToken] {
 			words = append(words, modelWord(tk.Text))
 		}
-		sents[k] = words[at:len(words):len(words)]
+		sents = append(sents, words[at:len(words):len(words)])
 	}
+	mw.words, mw.sents = words, sents
 	chunks := t.m.TagDoc(sents)
 	var cands []cand
 	per := make([]bool, len(dtoks)) // tokens inside person names
