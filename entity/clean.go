@@ -97,7 +97,7 @@ var orgLast = map[string]bool{
 // isPersonTitle reports whether w is an office written as one capitalised
 // word or abbreviation that stands before a person's name.
 func isPersonTitle(w string) bool {
-	return capitalised(w) && personTitles[lowerWord(w)]
+	return capitalised(w) && lowerWordIn(personTitles, w)
 }
 
 // placeHeads are the words that, before a name, make it a place's
@@ -114,10 +114,10 @@ func nonNameType(toks []tok) news.EntityType {
 	if len(toks) < 2 {
 		return ""
 	}
-	if placeHeads[lowerWord(toks[0].Text)] {
+	if lowerWordIn(placeHeads, toks[0].Text) {
 		return news.Place
 	}
-	return nonNameHeads[strings.ToLower(toks[len(toks)-1].Text)]
+	return lowerIn(nonNameHeads, toks[len(toks)-1].Text)
 }
 
 // personCut returns where a person's name starts inside a chunk [a, b)
@@ -265,7 +265,7 @@ func adjectival(s string, known func([]string) uint8) bool {
 	if len(ws) == 1 && strings.Contains(ws[0], "-") {
 		// a compound with a word in lower case is an adjective
 		// ("Republican-controlled", "anti-Islamic", "Washington-based")
-		for _, p := range strings.Split(ws[0], "-") {
+		for p := range strings.SplitSeq(ws[0], "-") {
 			if p != "" && !capitalised(p) && !particles[p] && unicode.IsLetter([]rune(p)[0]) {
 				return true
 			}
@@ -301,7 +301,7 @@ func extendOrgs(toks []tok, sents []news.Sentence, cands []cand, known func([]st
 				l := strings.ToLower(tk.Text)
 				body = body && orgHeads[l] && (capitalised(tk.Text) || connectors[l])
 			}
-			if body && orgLast[strings.ToLower(toks[cd.b-1].Text)] {
+			if body && lowerIn(orgLast, toks[cd.b-1].Text) {
 				cd.typ = news.Organisation
 			}
 			continue
@@ -353,7 +353,7 @@ func fullBody(d *news.Doc, i int) string {
 		return m.Text
 	}
 	ws := strings.Fields(m.Text)
-	if !orgLast[strings.ToLower(ws[len(ws)-1])] {
+	if !lowerIn(orgLast, ws[len(ws)-1]) {
 		return m.Text
 	}
 	for _, w := range ws {

@@ -139,17 +139,22 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	buf := tokensOf(d)
 	defer putTokens(buf)
 	dtoks := *buf
-	sents := make([][]string, len(d.Sentences))
+	// the sentences' words share one slice, cut at the sentences' ends
+	mw := wordBufs.Get().(*modelWords)
+	defer mw.put()
+	words := mw.words[:0]
+	sents := mw.sents[:0]
 	for k, s := range d.Sentences {
 		if s.FirstToken < 0 || s.EndToken > len(dtoks) || s.FirstToken > s.EndToken {
 			return fmt.Errorf("entity: %s: sentence %d has token range [%d,%d) outside %d tokens", d.ID, k, s.FirstToken, s.EndToken, len(dtoks))
 		}
-		ws := make([]string, 0, s.EndToken-s.FirstToken)
+		at := len(words)
 		for _, tk := range dtoks[s.FirstToken:s.EndToken] {
-			ws = append(ws, modelWord(tk.Text))
+			words = append(words, modelWord(tk.Text))
 		}
-		sents[k] = ws
+		sents = append(sents, words[at:len(words):len(words)])
 	}
+	mw.words, mw.sents = words, sents
 	chunks := t.m.TagDoc(sents)
 	var cands []cand
 	per := make([]bool, len(dtoks)) // tokens inside person names
@@ -158,10 +163,10 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
 			for _, cd := range t.repair(d.Text, dtoks, cd, first) {
-				for cd.b-cd.a > 1 && weekdays[strings.ToLower(dtoks[cd.a].Text)] {
+				for cd.b-cd.a > 1 && lowerIn(weekdays, dtoks[cd.a].Text) {
 					cd.a++
 				}
-				for cd.typ == news.Person && cd.b-cd.a > 1 && weekdays[strings.ToLower(dtoks[cd.b-1].Text)] {
+				for cd.typ == news.Person && cd.b-cd.a > 1 && lowerIn(weekdays, dtoks[cd.b-1].Text) {
 					cd.b-- // "Obama Monday"
 				}
 				if c := t.personCut(dtoks, cd.a, cd.b, cd.typ); c > cd.a {
@@ -217,7 +222,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		ts, start := t.splitTitles(d.Text, dtoks, j, cd.a, true)
 		if cd.typ != news.Person {
 			// a rank or honorific makes a name a person's
-			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !honorifics[lowerWord(ts[len(ts)-1].text)]) || cd.b-cd.a > 4 {
+			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !lowerWordIn(honorifics, ts[len(ts)-1].text)) || cd.b-cd.a > 4 {
 				continue
 			}
 			cd.typ = news.Person
@@ -225,7 +230,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 				per[k] = true
 			}
 		}
-		if c := start - 1; c > s.FirstToken && dtoks[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || honorifics[lowerWord(ts[0].text)]) {
+		if c := start - 1; c > s.FirstToken && dtoks[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || lowerWordIn(honorifics, ts[0].text)) {
 			// a role in apposition before the name (and its rank):
 			// "Turkey's Chief of the General Staff, Hulusi Akar",
 			// "Pakistan's army chief, General Qamar Javed Bajwa"
@@ -245,6 +250,11 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	cands = append(cands, t.acronyms(d, dtoks, cands)...)
 	cands = t.dropTitleWords(dtoks, cands)
+	if cap(d.Mentions) < len(cands) {
+		// room for every candidate: the junk left out, the layer is
+		// cut to its length below
+		d.Mentions = make([]news.Mention, 0, len(cands))
+	}
 	for _, cd := range cands {
 		m := news.Mention{
 			Span:     news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End},
@@ -344,12 +354,12 @@ func extendParticles(toks []tok, cd *cand, end int) {
 			cd.b++
 			return
 		}
-		if generational[strings.ToLower(strings.TrimSuffix(w, "."))] && (strings.HasSuffix(w, ".") || w == "II" || w == "III" || w == "IV") && cd.b-cd.a > 1 {
+		if lowerIn(generational, strings.TrimSuffix(w, ".")) && (strings.HasSuffix(w, ".") || w == "II" || w == "III" || w == "IV") && cd.b-cd.a > 1 {
 			// a generational suffix ends the name: "Jesse Jackson Jr."
 			cd.b++
 			return
 		}
-		if i := strings.IndexAny(w, "-'’"); i > 0 && particles[strings.ToLower(w[:i])] && i+1 < len(w) && capitalised(w[i+1:]) {
+		if i := strings.IndexAny(w, "-'’"); i > 0 && lowerIn(particles, w[:i]) && i+1 < len(w) && capitalised(w[i+1:]) {
 			cd.b++
 			continue
 		}
@@ -414,7 +424,7 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 			// of it (General Motors)
 			isRank := rankOf(ws) != "" && !(e-k == 1 && k > cd.a && rankOf(ws) == "General") &&
 				!(k == cd.a && cd.typ != news.Person && e-k == 1 && !strings.HasSuffix(ws[0], "."))
-			isHon := e-k == 1 && capitalised(ws[0]) && splitHonorifics[lowerWord(ws[0])]
+			isHon := e-k == 1 && capitalised(ws[0]) && lowerWordIn(splitHonorifics, ws[0])
 			if !(isRank || isHon) || !capitalised(toks[e].Text) {
 				continue
 			}
@@ -424,7 +434,7 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 				if hasHead(toks[rest.a : rest.a+1]) {
 					// an office "of the" something: keep the something
 					for i := rest.b - 1; i > rest.a; i-- {
-						if connectors[lowerWord(toks[i].Text)] {
+						if lowerWordIn(connectors, toks[i].Text) {
 							rest.a = i + 1
 							break
 						}
@@ -478,7 +488,7 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 		return nil
 	}
 	// a common word capitalised at a sentence start
-	if cd.b-cd.a == 1 && (cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || discourse[strings.ToLower(toks[cd.a].Text)]) {
+	if cd.b-cd.a == 1 && (cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || lowerIn(discourse, toks[cd.a].Text)) {
 		if cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != "," {
 			return nil
 		}
@@ -540,7 +550,7 @@ func (t *Tagger) trimTitles(toks []tok, cd *cand) {
 		switch {
 		case w == ".":
 			cd.a++
-		case (t.isTitleWord(w) || capitalised(w) && roleWords[lowerWord(w)]) && !connectors[lowerWord(next)] && !isPossessive(next):
+		case (t.isTitleWord(w) || capitalised(w) && lowerWordIn(roleWords, w)) && !lowerWordIn(connectors, next) && !isPossessive(next):
 			cd.a++
 		default:
 			return
@@ -593,7 +603,7 @@ var nonNames = []string{"hers", "who"}
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.
 func junk(s string, typ news.EntityType) bool {
-	if pronouns[strings.ToLower(s)] || partyTag(s) || notName[strings.ToLower(s)] {
+	if lowerIn(pronouns, s) || partyTag(s) || lowerIn(notName, s) {
 		return true
 	}
 	for _, r := range s {

@@ -9,6 +9,7 @@ import (
 	"github.com/storyline-news/storyline/internal/disjoint"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // item is what the merger groups: a mention (in a doc) or a document's
@@ -45,7 +46,8 @@ func best(forms map[string]int, order []string, person bool) string {
 		if person {
 			p = len(parseName(f).parts)
 		} else {
-			ws := strings.Fields(f)
+			var buf [8]string
+			ws := token.FieldsInto(buf[:0], f)
 			p = len(ws)
 			if p > 1 && strings.EqualFold(ws[0], "the") {
 				p-- // "The New York Times" names no more than "New York Times"
@@ -508,7 +510,7 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 func mentionRoles(m *news.Mention) []string {
 	var out []string
 	for _, t := range m.Titles {
-		if address[lowerWord(t)] {
+		if lowerWordIn(address, t) {
 			continue
 		}
 		if rk, ok := NormalizeRank(t); ok {
@@ -741,7 +743,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 // afterParticle returns a name without a leading particle ("al-Ghanmi" →
 // "Ghanmi").
 func afterParticle(f string) string {
-	if i := strings.IndexAny(f, "-' "); i > 0 && particles[strings.ToLower(f[:i])] {
+	if i := strings.IndexAny(f, "-' "); i > 0 && lowerIn(particles, f[:i]) {
 		return f[i+1:]
 	}
 	return f

@@ -203,6 +203,14 @@ func parseName(s string) pname {
 	return n
 }
 
+// hypocorism reports whether hypocorisms has a pair for x and y, keyed
+// x|y; the key is built on the stack.
+func hypocorism(x, y string) bool {
+	var buf [64]byte
+	k := append(append(append(buf[:0], x...), '|'), y...)
+	return hypocorisms()[string(k)] != ""
+}
+
 // hypocorisms maps common English short forms of given names to the full
 // name, both transliterated (Mike, Michael; Chuck, Charles).
 var hypocorisms = sync.OnceValue(func() map[string]string {
@@ -236,7 +244,7 @@ func partMatch(a, b part) bool {
 	if a.t == b.t {
 		return true
 	}
-	if hypocorisms()[a.t+"|"+b.t] != "" || hypocorisms()[b.t+"|"+a.t] != "" {
+	if hypocorism(a.t, b.t) || hypocorism(b.t, a.t) {
 		return true
 	}
 	if a.init || b.init {
@@ -344,10 +352,10 @@ func initials(s string) string {
 	}
 	var b []rune
 	for _, w := range ws {
-		if stopInitials[strings.ToLower(w)] {
+		if lowerIn(stopInitials, w) {
 			continue
 		}
-		for _, p := range strings.Split(w, "-") {
+		for p := range strings.SplitSeq(w, "-") {
 			r := []rune(p)
 			if len(r) == 0 || !unicode.IsUpper(r[0]) {
 				continue

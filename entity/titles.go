@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // rankWords maps the words of military and police ranks, and their
@@ -54,7 +55,7 @@ func rankOf(words []string) string {
 		if w == "." {
 			continue
 		}
-		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' }) {
+		for p := range strings.FieldsFuncSeq(w, func(r rune) bool { return r == '-' || r == ' ' }) {
 			p = strings.TrimSuffix(p, ".")
 			if p == "" {
 				continue
@@ -63,7 +64,7 @@ func rankOf(words []string) string {
 			if !unicode.IsUpper(r) {
 				return ""
 			}
-			c := rankWords[strings.ToLower(p)]
+			c := lowerIn(rankWords, p)
 			if c == "" {
 				return ""
 			}
@@ -80,7 +81,8 @@ func rankOf(words []string) string {
 // ("Maj. Gen." and "Major-General" → "Major General",
 // "Lieutenant-General" → "Lieutenant General") and whether s is a rank.
 func NormalizeRank(s string) (string, bool) {
-	r := rankOf(strings.Fields(s))
+	var buf [8]string
+	r := rankOf(token.FieldsInto(buf[:0], s))
 	return r, r != ""
 }
 
@@ -170,11 +172,16 @@ func (t *Tagger) isTitleWord(w string) bool {
 	if !capitalised(w) {
 		return false
 	}
-	l := lowerWord(w)
+	return t.isTitleLow(lowerWord(w))
+}
+
+// isTitleLow is isTitleWord for a capitalised word given as lowerWord
+// gives it.
+func (t *Tagger) isTitleLow(l string) bool {
 	if rankWords[l] != "" && rankHeads[rankWords[l]] {
 		return true
 	}
-	for _, p := range strings.Split(l, "-") {
+	for p := range strings.SplitSeq(l, "-") {
 		if honorifics[p] || roleHeads[p] || t.titles[p] {
 			return true
 		}
@@ -191,12 +198,14 @@ type title struct {
 
 // isRoleWord reports whether a lower-case word may stand in an office's
 // name.
-func (t *Tagger) isRoleWord(w string) bool {
-	l := lowerWord(w)
+func (t *Tagger) isRoleWord(w string) bool { return t.isRoleLow(lowerWord(w)) }
+
+// isRoleLow is isRoleWord for a word given as lowerWord gives it.
+func (t *Tagger) isRoleLow(l string) bool {
 	if roleHeads[l] || roleWords[l] || t.titles[l] {
 		return true
 	}
-	for _, p := range strings.Split(l, "-") {
+	for p := range strings.SplitSeq(l, "-") {
 		if roleHeads[p] || roleWords[p] {
 			return true
 		}
@@ -210,7 +219,7 @@ func hasHead(toks []tok) bool {
 		if roleHeads[l] {
 			return true
 		}
-		for _, p := range strings.Split(l, "-") {
+		for p := range strings.SplitSeq(l, "-") {
 			if roleHeads[p] {
 				return true
 			}
@@ -224,11 +233,12 @@ func hasHead(toks []tok) bool {
 // or nationality the tagger found (named).
 func (t *Tagger) titleLike(toks []tok, k int, named func(int) bool) bool {
 	w := toks[k].Text
-	if t.isRoleWord(w) || rankWords[lowerWord(w)] != "" {
+	l := lowerWord(w)
+	if t.isRoleLow(l) || rankWords[l] != "" {
 		return true
 	}
 	if capitalised(w) {
-		return named(k) || t.isTitleWord(w) || honorifics[lowerWord(w)]
+		return named(k) || t.isTitleLow(l) || honorifics[l]
 	}
 	return false
 }
@@ -257,7 +267,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 			}
 			break
 		}
-		if t.titleLike(toks, j-1, named) || connectors[lowerWord(w)] {
+		if t.titleLike(toks, j-1, named) || lowerWordIn(connectors, w) {
 			j--
 			continue
 		}
@@ -266,7 +276,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 	// trim function words and connectors off the left
 	for j < s {
 		w := toks[j].Text
-		if leadStop[lowerWord(w)] || connectors[lowerWord(w)] || w == "." {
+		if l := lowerWord(w); leadStop[l] || connectors[l] || w == "." {
 			j++
 			continue
 		}
@@ -295,7 +305,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 			for _, tk := range toks[k:end] {
 				ws = append(ws, tk.Text)
 			}
-			if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && officeGeneral[lowerWord(toks[k-1].Text)]) {
+			if r := rankOf(ws); r != "" && toks[k].Text != "." && !(r == "General" && k > j && lowerWordIn(officeGeneral, toks[k-1].Text)) {
 				out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}, rank: r})
 				end, start = k, k
 				return
@@ -310,7 +320,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 		if toks[k].Text == "." && k > j {
 			k--
 		}
-		if !capitalised(toks[k].Text) || !honorifics[lowerWord(toks[k].Text)] {
+		if !capitalised(toks[k].Text) || !lowerWordIn(honorifics, toks[k].Text) {
 			break
 		}
 		out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}})
@@ -321,7 +331,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 	// the role: trim connectors off its right
 	e := end
 	relation := false // "a spokesman for (the)" right before the name
-	for e > j && (connectors[lowerWord(toks[e-1].Text)] || isPossessive(toks[e-1].Text)) {
+	for e > j && (lowerWordIn(connectors, toks[e-1].Text) || isPossessive(toks[e-1].Text)) {
 		switch lowerWord(toks[e-1].Text) {
 		case "for", "to", "of":
 			relation = true

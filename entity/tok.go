@@ -34,3 +34,21 @@ func putTokens(buf *[]tok) {
 	*buf = (*buf)[:0]
 	tokBufs.Put(buf)
 }
+
+// modelWords holds the words Apply gives the tagger, kept from Doc to
+// Doc in wordBufs.
+type modelWords struct {
+	words []string
+	sents [][]string
+}
+
+// wordBufs keeps the modelWords of Apply from Doc to Doc.
+var wordBufs = sync.Pool{New: func() any { return new(modelWords) }}
+
+// put gives mw back to wordBufs, without the Doc's text.
+func (mw *modelWords) put() {
+	clear(mw.words)
+	clear(mw.sents)
+	mw.words, mw.sents = mw.words[:0], mw.sents[:0]
+	wordBufs.Put(mw)
+}

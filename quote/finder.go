@@ -69,9 +69,11 @@ type para struct {
 	cueMemo []cueAnswer
 }
 
-// cueAnswer is a memoised answer of isCue; done tells it is set.
+// cueAnswer is a memoised answer of isCue, its range as the offsets
+// from the token asked about (a cue covers a token or two); done tells
+// it is set.
 type cueAnswer struct {
-	r        rng
+	a, b     int8
 	kind     cueKind
 	ok, done bool
 }
@@ -186,10 +188,23 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 	}
 	m := &p.cueMemo[i]
 	if !m.done {
-		m.kind, m.r, m.ok = p.cueAt(i)
-		m.done = true
+		kind, r, ok := p.cueAt(i)
+		switch {
+		case r == rng{}:
+			m.a, m.b = 0, 0
+		case r.a < r.b && r.a-i == int(int8(r.a-i)) && r.b-i == int(int8(r.b-i)):
+			m.a, m.b = int8(r.a-i), int8(r.b-i)
+		default:
+			// a range the offsets cannot hold: not kept
+			return kind, r, ok
+		}
+		m.kind, m.ok, m.done = kind, ok, true
 	}
-	return m.kind, m.r, m.ok
+	r := rng{}
+	if m.a != 0 || m.b != 0 {
+		r = rng{i + int(m.a), i + int(m.b)}
+	}
+	return m.kind, r, m.ok
 }
 
 // cueAt is isCue, computed.
@@ -217,18 +232,33 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
 			return 0, rng{}, false
 		}
-		if p.cues.score(p, i) <= p.cues.Threshold {
-			return 0, rng{}, false
-		}
-		// A cue the model found: reported speech when "that" follows,
+		// A cue the model finds: reported speech when "that" follows,
 		// else a statement about its object.
 		k = cueObject
 		if i+1 >= len(p.ts) || p.ts[i+1].low == "that" || p.ts[i+1].kind == 'p' {
 			k = cueSay
 		}
+	}
+	// The model's score gates every answer of the rules, which read
+	// only the tokens: it is computed for a word the rules accept.
+	kind, r, yes := p.cueRules(i, k)
+	if !yes {
+		return 0, rng{}, false
+	}
+	if !ok {
+		if p.cues.score(p, i) <= p.cues.Threshold {
+			return 0, rng{}, false
+		}
 	} else if p.cues != nil && p.cues.Veto > -1e30 && p.cues.score(p, i) < p.cues.Veto {
 		return 0, rng{}, false
 	}
+	return kind, r, true
+}
+
+// cueRules is the rest of cueAt for token i taken as a cue of kind k,
+// before the cue model's score.
+func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
+	t := p.ts[i]
 	if p.idiomSay(i) {
 		return 0, rng{}, false
 	}

@@ -274,7 +274,13 @@ func nameKey(name string) string {
 // nameSuffix reports whether a word is a generational suffix of a name
 // ("Jr.", "Sr.", "III").
 func nameSuffix(w string) bool {
-	switch strings.ToLower(strings.Trim(w, ".,")) {
+	w = strings.Trim(w, ".,")
+	if len(w) > 3 && isASCII(w) {
+		// lowering keeps an ASCII word's length, and no suffix has more
+		// than three letters
+		return false
+	}
+	switch strings.ToLower(w) {
 	case "jr", "sr", "ii", "iii", "iv":
 		return true
 	}

@@ -266,7 +266,11 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	{
 		// Subjects of the fallback are keyed by the start of a name or
 		// of its titles.
-		var starts []int
+		n := 0
+		for _, p := range paras {
+			n += len(p.ts)
+		}
+		starts := make([]int, 0, n)
 		for _, p := range paras {
 			for _, t := range p.ts {
 				starts = append(starts, t.Start)

@@ -10,8 +10,15 @@ func Distance(a, b string, limit int) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// rows for names and words fit on the stack; longer strings get
+	// rows of their own
+	var buf [2 * 48]int
+	var prev, cur []int
+	if len(b)+1 <= len(buf)/2 {
+		prev, cur = buf[:len(b)+1], buf[len(buf)/2:len(buf)/2+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -66,6 +66,14 @@ type compiled struct {
 	// into[l] lists the previous labels allowed before l, in order,
 	// each with the index of its pair in pairs.
 	into [NumLabels][]from
+	// closed are the previous labels of O, which close any chunk: O, L
+	// and U of each type, in order. wide are the labels allowed after
+	// exactly these (O, B and U of each type), and wideK[l] the index
+	// in pairs of each pair closed[j], l; narrow are the other labels
+	// (I and L, allowed after B and I of their type).
+	closed       [nClosed]uint8
+	wide, narrow []uint8
+	wideK        [NumLabels][nClosed]uint16
 
 	bias                               span
 	wm1Edge, wp1Edge, wm2Edge, wp2Edge span // a neighbour outside the sentence
@@ -79,6 +87,10 @@ type compiled struct {
 	mem                                [256]span
 	memSh                              [256][4]span
 }
+
+// nClosed is the number of labels that close a chunk: O, and L and U
+// of each type.
+const nClosed = 1 + 2*NumTypes
 
 // pair is an allowed label bigram.
 type pair struct{ p, l uint8 }
@@ -150,6 +162,24 @@ func (b *builder) compile() *compiled {
 	}
 	for k, pr := range c.pairs {
 		c.into[pr.l] = append(c.into[pr.l], from{pr.p, uint16(k)})
+	}
+	for j, f := range c.into[0] {
+		c.closed[j] = f.p
+	}
+	for l := range NumLabels {
+		into := c.into[l]
+		wide := len(into) == nClosed
+		for j := 0; wide && j < nClosed; j++ {
+			wide = into[j].p == c.closed[j]
+		}
+		if !wide {
+			c.narrow = append(c.narrow, uint8(l))
+			continue
+		}
+		c.wide = append(c.wide, uint8(l))
+		for j, f := range into {
+			c.wideK[l][j] = f.k
+		}
 	}
 	c.bias = c.find(tmpl(tBias))
 	c.wm1Edge = c.find(hnum(tmpl(tWm1), 1))
@@ -613,22 +643,44 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		// label by label, its previous labels in order: the comparisons
 		// of a label come in the order of a loop over previous labels,
 		// and its best is kept in a register
+		// A previous label at negInf gives negInf whatever is added to
+		// it (the weights are finite), which beats no best: skipping it,
+		// as viterbi does, and adding it give the same row. A label
+		// keeps a best above negInf once any previous label had one.
 		prev := &lt.delta[i-1]
 		dyn := wi.tr.pairs
-		for l := range row {
-			best, bp, found := negInf, uint8(0), false
+		// the labels after the closing ones read the same previous
+		// scores, loaded once
+		var pc [nClosed]float32
+		for j, p := range &c.closed {
+			pc[j] = prev[p]
+		}
+		for _, l := range c.wide {
+			best, bp := negInf, uint8(0)
 			el := em[l]
-			for _, f := range c.into[l] {
-				base := prev[f.p]
-				if base == negInf {
-					continue
-				}
-				if s := base + el + dyn[f.k]; s > best {
-					best, bp, found = s, f.p, true
+			ks := &c.wideK[l]
+			for j := range pc {
+				s := pc[j] + el + dyn[ks[j]]
+				if s > best {
+					best, bp = s, c.closed[j]
 				}
 			}
 			row[l] = best
-			if found {
+			if best != negInf {
+				back[l] = bp
+			}
+		}
+		for _, l := range c.narrow {
+			best, bp := negInf, uint8(0)
+			el := em[l]
+			for _, f := range c.into[l] {
+				s := prev[f.p] + el + dyn[f.k]
+				if s > best {
+					best, bp = s, f.p
+				}
+			}
+			row[l] = best
+			if best != negInf {
 				back[l] = bp
 			}
 		}
