@@ -1773,6 +1773,12 @@ func dateConflictsRead(s *news.Story, r *dateReading) []news.Conflict {
 // returns when all have returned.
 func forEach(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i) // a story of one doc: no goroutine to start
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
