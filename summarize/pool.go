@@ -894,6 +894,11 @@ func (c *pool) sources(i int) []string {
 	// [lo, hi) that the loops below step over.
 	lo := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc >= s.doc })
 	hi := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc > s.doc })
+	if lo == 0 && hi == len(c.sents) {
+		// No other document has a sentence (a story of one article):
+		// the indexes need not be built.
+		return c.keepSources(i, []string{c.docs[s.doc].ID})
+	}
 	var also []bool
 	if c.ev != nil {
 		also = make([]bool, len(c.docs))
@@ -927,6 +932,11 @@ func (c *pool) sources(i int) []string {
 			out = append(out, c.docs[d].ID)
 		}
 	}
+	return c.keepSources(i, out)
+}
+
+// keepSources keeps out as the sources of sentence i and returns it.
+func (c *pool) keepSources(i int, out []string) []string {
 	if c.support == nil {
 		c.support = make([][]string, len(c.sents))
 	}
