@@ -95,11 +95,12 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		}
 		seen++
 		for _, x := range d.Timexes {
-			if x.Sentence != i || x.Future || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+			if x.Sentence != i || x.Future || x.Type != "DATE" && x.Type != "TIME" {
 				continue
 			}
+			// timex.NamesEvent, which reads the sentence again, last.
 			st, en, ok := timex.Interval(x.Value)
-			if ok && en.Sub(st) < 24*time.Hour {
+			if ok && en.Sub(st) < 24*time.Hour && !timex.NamesEvent(d, x) {
 				return period{st, en, false}, true
 			}
 		}
@@ -197,11 +198,12 @@ func (c *pool) happenings(ents []news.Entity) {
 			}
 		}
 		for _, x := range d.Timexes {
-			if x.Sentence < 0 || x.Sentence >= len(per) || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+			if x.Sentence < 0 || x.Sentence >= len(per) || x.Type != "DATE" && x.Type != "TIME" {
 				continue
 			}
+			// timex.NamesEvent, which reads the sentence again, last.
 			st, en, ok := timex.Interval(x.Value)
-			if !ok || en.Sub(st) > maxEventDays*24*time.Hour || subordinate(d, x) {
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour || subordinate(d, x) || timex.NamesEvent(d, x) {
 				continue
 			}
 			per[x.Sentence].spans = append(per[x.Sentence].spans, period{st, en, x.Future})
