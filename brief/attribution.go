@@ -52,6 +52,9 @@ type statement struct {
 // attributionConflicts compares the speakers the sources give one
 // statement.
 func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map[string]string) []news.Conflict {
+	if !twoSources(quotes, orig) {
+		return nil // one statement given two speakers by one source is no disagreement (sameStatement)
+	}
 	forms := map[string]string{} // a form of an entity → its name
 	persons := map[string]bool{}
 	for _, e := range ents {
@@ -209,6 +212,24 @@ func attributionConflicts(quotes []news.QuoteEntry, ents []news.Entity, orig map
 		out = append(out, c)
 	}
 	return out
+}
+
+// twoSources reports whether the quotes come from two sources or more,
+// a copy counted as its original: only then can two of them disagree.
+func twoSources(quotes []news.QuoteEntry, orig map[string]string) bool {
+	first := ""
+	for k, q := range quotes {
+		src := q.Source
+		if o, ok := orig[src]; ok {
+			src = o
+		}
+		if k == 0 {
+			first = src
+		} else if src != first {
+			return true
+		}
+	}
+	return false
 }
 
 // sameStatement reports whether two sources give one statement to

@@ -35,3 +35,28 @@ func TestAttributionConflicts(t *testing.T) {
 		t.Errorf("conflict %+v, want Jalil (a.txt) against Jibril (b.txt)", c)
 	}
 }
+
+// TestAttributionOneSource: one source (a copy counted as its original)
+// giving one statement to two people is no disagreement of sources, and
+// the same quotes from two sources are.
+func TestAttributionOneSource(t *testing.T) {
+	ents := []news.Entity{
+		{Name: "Mustafa Abdel Jalil", Type: news.Person, Forms: []string{"Mustafa Abdel Jalil", "Abdel Jalil"}},
+		{Name: "Mahmoud Jibril", Type: news.Person, Forms: []string{"Mahmoud Jibril", "Jibril"}},
+		{Name: "Muammar Gaddafi", Type: news.Person, Forms: []string{"Muammar Gaddafi", "Gadhafi", "Qaddafi"}},
+	}
+	quotes := []news.QuoteEntry{
+		{Speaker: "Mustafa Abdel Jalil", Text: "confirmed Gadhafi's death at a news conference in Tripoli", Source: "a.txt"},
+		{Speaker: "Mahmoud Jibril", Text: "confirmed that Qaddafi has been killed", Source: "b.txt"},
+	}
+	if cs := attributionConflicts(quotes, ents, nil); len(cs) != 1 {
+		t.Fatalf("two sources: %d conflicts %+v, want 1", len(cs), cs)
+	}
+	if cs := attributionConflicts(quotes, ents, map[string]string{"b.txt": "a.txt"}); len(cs) != 0 {
+		t.Errorf("b.txt a copy of a.txt: %d conflicts %+v, want none", len(cs), cs)
+	}
+	quotes[1].Source = "a.txt"
+	if cs := attributionConflicts(quotes, ents, nil); len(cs) != 0 {
+		t.Errorf("one source: %d conflicts %+v, want none", len(cs), cs)
+	}
+}

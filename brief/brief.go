@@ -74,7 +74,9 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
 	}
 	dropFurnitureRead(b, s, read.docBags(s))
-	citeLines(b, s, b.Entities, orig)
+	if !citesOnlyItsDoc(b, s) {
+		citeLines(b, s, b.Entities, orig)
+	}
 	markCopies(b, orig)
 	normalise(b)
 	return b, nil

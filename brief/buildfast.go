@@ -14,6 +14,30 @@ func originals(s *news.Story, orig map[string]string) int {
 	return n
 }
 
+// citesOnlyItsDoc reports whether s holds one doc and every summary and
+// timeline line of b cites that doc alone: then citeLines, which cites
+// each line to docs of the story and keeps a line it cannot trace as it
+// was cited, would give every line the same one source again, and need
+// not read the story (a stream's stories are mostly of one article).
+func citesOnlyItsDoc(b *news.Brief, s *news.Story) bool {
+	if len(s.Docs) != 1 {
+		return false
+	}
+	id := s.Docs[0].ID
+	only := func(srcs []string) bool { return len(srcs) == 1 && srcs[0] == id }
+	for _, l := range b.Summary {
+		if !only(l.Sources) {
+			return false
+		}
+	}
+	for _, e := range b.Timeline {
+		if !only(e.Sources) {
+			return false
+		}
+	}
+	return true
+}
+
 // docBags returns the content words of each doc's whole text that the
 // date judgements read (contentBag), in the order of s, the story they
 // were read for, or nil when r does not hold them for s's docs.

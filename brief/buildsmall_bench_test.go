@@ -62,6 +62,22 @@ func BenchmarkBuildSmall(b *testing.B) {
 	b.ReportMetric(float64(docs), "docs")
 }
 
+// BenchmarkBuildOne briefs stories of one real article each, as a
+// stream mostly has, and reports the process's CPU time per article:
+// what Build costs however small the story.
+func BenchmarkBuildOne(b *testing.B) {
+	docs := testdocs.Basil(b, 40)
+	c := testutil.CPUTime()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := Build(&news.Story{ID: d.ID, Docs: []*news.Doc{d}}, DefaultConfig()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N*len(docs))/1e6, "cpu-ms/doc")
+}
+
 // TestPileDumpSmall is TestPileDump for the small stories of
 // BenchmarkBuildSmall: with -pile-dump it writes their JSON briefs to
 // that folder, so that a speed change can show the same bytes.

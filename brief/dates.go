@@ -446,7 +446,14 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	info := make([]dateInfo, n)
 	checks := make([]dateCheck, n)
 	dds := make([]*docDates, n)
-	forEach(n, func(i int) { dds[i] = newDocDates(docs[i]) })
+	if n == 1 {
+		// A doc alone is compared with none (docSims): the words of its
+		// whole text are not read.
+		dds[0] = &docDates{d: docs[0]}
+		dds[0].readExpressions()
+	} else {
+		forEach(n, func(i int) { dds[i] = newDocDates(docs[i]) })
+	}
 	sims := docSims(dds)
 	related := relatedFrom(sims)
 	// Provisional anchors: the stated date, else the dateline date.
@@ -1773,6 +1780,12 @@ func dateConflictsRead(s *news.Story, r *dateReading) []news.Conflict {
 // returns when all have returned.
 func forEach(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i) // a story of one doc: no goroutine to start
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {

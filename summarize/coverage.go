@@ -44,7 +44,12 @@ func (c *pool) concepts() ([][]int32, []float64) {
 	c.conceptIDs = make(map[uint64]int32, n/2+16)
 	var df []int
 	var lastDoc, seen []int // doc+1 that last counted a concept; sentence+1 that last saw it
+	// Each sentence's concepts are a run of one slab, as long as its
+	// bigrams at most.
+	slab := make([]int32, 0, n)
 	for i, s := range c.sents {
+		start := len(slab)
+		per[i] = slab[start:start:min(start+max(len(s.ids)-1, 0), cap(slab))]
 		for k := 0; k+1 < len(s.ids); k++ {
 			a, b := s.ids[k], s.ids[k+1]
 			if c.stop[a] && c.stop[b] {
@@ -64,6 +69,7 @@ func (c *pool) concepts() ([][]int32, []float64) {
 			}
 			seen[g] = i + 1
 			per[i] = append(per[i], g)
+			slab = slab[:start+len(per[i])]
 			if lastDoc[g] != s.doc+1 {
 				df[g]++
 				lastDoc[g] = s.doc + 1

@@ -62,6 +62,14 @@ type happening struct {
 	lead bool
 }
 
+// addEnt adds participant key to h with weight 1 (weighed later).
+func (h *happening) addEnt(key string) {
+	if h.ents == nil {
+		h.ents = map[string]float64{}
+	}
+	h.ents[key] = 1
+}
+
 // followSentences is how far after a dated sentence one that names no
 // date is taken to go on about the same happening.
 const followSentences = 2
@@ -88,11 +96,12 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		}
 		seen++
 		for _, x := range d.Timexes {
-			if x.Sentence != i || x.Future || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+			if x.Sentence != i || x.Future || x.Type != "DATE" && x.Type != "TIME" {
 				continue
 			}
+			// timex.NamesEvent, which reads the sentence again, last.
 			st, en, ok := timex.Interval(x.Value)
-			if ok && en.Sub(st) < 24*time.Hour {
+			if ok && en.Sub(st) < 24*time.Hour && !timex.NamesEvent(d, x) {
 				return period{st, en, false}, true
 			}
 		}
@@ -153,7 +162,9 @@ func (c *pool) happenings(ents []news.Entity) {
 	for _, d := range c.docs {
 		per := make([]*happening, len(d.Sentences))
 		for i := range d.Sentences {
-			h := &happening{anchor: dayOf(d.Date), ents: map[string]float64{}, people: map[string]bool{}, words: map[string]bool{}}
+			// ents and people are made on first use (most sentences
+			// name nobody), words by eventWords below.
+			h := &happening{anchor: dayOf(d.Date)}
 			per[i] = h
 			c.ev[k+i] = h
 		}
@@ -165,9 +176,13 @@ func (c *pool) happenings(ents []news.Entity) {
 			if !ok {
 				continue
 			}
-			per[m.Sentence].ents[key] = 1
+			h := per[m.Sentence]
+			h.addEnt(key)
 			if m.Type == news.Person {
-				per[m.Sentence].people[key] = true
+				if h.people == nil {
+					h.people = map[string]bool{}
+				}
+				h.people[key] = true
 				continue
 			}
 			// A body named for a place takes part for it too (the
@@ -176,19 +191,20 @@ func (c *pool) happenings(ents []news.Entity) {
 			if f := strings.Fields(m.Text); len(f) > 1 {
 				for _, w := range f {
 					if k, ok := keys.name[strings.ToLower(w)]; ok {
-						per[m.Sentence].ents[k] = 1
+						h.addEnt(k)
 					} else if k, ok := keys.nationality(w); ok {
-						per[m.Sentence].ents[k] = 1
+						h.addEnt(k)
 					}
 				}
 			}
 		}
 		for _, x := range d.Timexes {
-			if x.Sentence < 0 || x.Sentence >= len(per) || x.Type != "DATE" && x.Type != "TIME" || timex.NamesEvent(d, x) {
+			if x.Sentence < 0 || x.Sentence >= len(per) || x.Type != "DATE" && x.Type != "TIME" {
 				continue
 			}
+			// timex.NamesEvent, which reads the sentence again, last.
 			st, en, ok := timex.Interval(x.Value)
-			if !ok || en.Sub(st) > maxEventDays*24*time.Hour || subordinate(d, x) {
+			if !ok || en.Sub(st) > maxEventDays*24*time.Hour || subordinate(d, x) || timex.NamesEvent(d, x) {
 				continue
 			}
 			per[x.Sentence].spans = append(per[x.Sentence].spans, period{st, en, x.Future})
@@ -364,13 +380,14 @@ func informativeness(h *happening, text string) float64 {
 // eventWords returns the content stems of sentence i of d outside its
 // mentions (names with their titles) and time expressions.
 func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo) map[string]bool {
-	b := []byte(sp.In(d.Text))
-	mask := func(s news.Span) {
-		for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
-			b[k-sp.Start] = ' '
+	text := sp.In(d.Text)
+	if i < len(ix.mentions) && len(ix.mentions[i])+len(ix.timexes[i]) > 0 {
+		b := []byte(text)
+		mask := func(s news.Span) {
+			for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
+				b[k-sp.Start] = ' '
+			}
 		}
-	}
-	if i < len(ix.mentions) {
 		for _, k := range ix.mentions[i] {
 			mask(d.Mentions[k].Span)
 			mask(d.Mentions[k].TitleSpan)
@@ -378,10 +395,10 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 		for _, k := range ix.timexes[i] {
 			mask(d.Timexes[k].Span)
 		}
+		text = string(b)
 	}
 	out := map[string]bool{}
 	// Figures other than years are strong evidence of one fact.
-	text := string(b)
 	if strings.ContainsAny(text, "0123456789") {
 		for _, f := range figure().FindAllString(text, -1) {
 			if len(f) != 4 || strings.ContainsAny(f, ",.") {

@@ -144,7 +144,9 @@ func tokens(s string) []string {
 }
 
 // tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
-// written: a hit is one lookup in a plain map.
+// written: a hit is one lookup in a plain map. A word the pool meets
+// first is looked up in the process's stems (sharedStem) before it is
+// stemmed.
 type tokenMemo map[string]string
 
 func (m tokenMemo) tokens(s string) []string {
@@ -153,12 +155,46 @@ func (m tokenMemo) tokens(s string) []string {
 		w := s[start:end]
 		t, ok := m[w]
 		if !ok {
-			t = textvec.StemWord(w)
+			t = sharedStem(w)
 			m[w] = t
 		}
 		out = append(out, t)
 	})
 	return out
+}
+
+// stems keeps textvec.StemWord's stem of the words the process has met,
+// keyed by the word as written, up to stemsMax words: a story's words
+// are mostly those of the stories summarised before it, and a brief of
+// a stream's story is remade each time an article joins it, so that most
+// words need not be stemmed again. A stem is a pure function of its
+// word, so what the cache holds changes no output.
+var stems = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// stemsMax bounds the words stems keeps (a few MB); past it, words are
+// stemmed each time a pool first meets them.
+const stemsMax = 1 << 17
+
+// sharedStem is textvec.StemWord(w), kept in stems.
+func sharedStem(w string) string {
+	stems.RLock()
+	t, ok := stems.m[w]
+	stems.RUnlock()
+	if ok {
+		return t
+	}
+	t = textvec.StemWord(w)
+	stems.Lock()
+	if len(stems.m) < stemsMax {
+		// Copies: the word and its stem may be slices of a doc's text,
+		// which the cache must not keep alive.
+		stems.m[strings.Clone(w)] = strings.Clone(t)
+	}
+	stems.Unlock()
+	return t
 }
 
 // danglingStarts are first words that need a referent earlier in the text.
@@ -894,6 +930,11 @@ func (c *pool) sources(i int) []string {
 	// [lo, hi) that the loops below step over.
 	lo := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc >= s.doc })
 	hi := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].doc > s.doc })
+	if lo == 0 && hi == len(c.sents) {
+		// No other document has a sentence (a story of one article):
+		// the indexes need not be built.
+		return c.keepSources(i, []string{c.docs[s.doc].ID})
+	}
 	var also []bool
 	if c.ev != nil {
 		also = make([]bool, len(c.docs))
@@ -927,6 +968,11 @@ func (c *pool) sources(i int) []string {
 			out = append(out, c.docs[d].ID)
 		}
 	}
+	return c.keepSources(i, out)
+}
+
+// keepSources keeps out as the sources of sentence i and returns it.
+func (c *pool) keepSources(i int, out []string) []string {
 	if c.support == nil {
 		c.support = make([][]string, len(c.sents))
 	}
