@@ -612,7 +612,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		if i == origin || best[i] == 0 && !(held[i] && contains(cited, d.ID)) {
 			continue
 		}
-		if !notBefore.IsZero() && !d.Date.IsZero() && d.Date.Before(notBefore) {
+		if !notBefore.IsZero() && !d.Date.IsZero() && d.Date.Before(notBefore.Add(-citeDateSlack)) {
 			continue // published before what it would report
 		}
 		if planned && !d.Date.IsZero() && !d.Date.Before(on[0]) {
@@ -854,3 +854,9 @@ func splitParticiples(parts []string) []string {
 // participleLetters is the least length of a participle that opens a
 // clause.
 const participleLetters = 6
+
+// citeDateSlack is how far before a line's day a source may be dated and
+// still state it: an article's date is known to a day (an article
+// written in one time zone is dated the next day in another, and a
+// dateline's day is where the reporter was).
+const citeDateSlack = 24 * time.Hour

@@ -168,7 +168,7 @@ func (c *lineCiter) dateAllows(spans [][2]time.Time, d *news.Doc, notBefore time
 	if notBefore.IsZero() {
 		return false // a plan is told by sentences that date it
 	}
-	return !d.Date.Before(on[0]) && d.Date.Sub(on[1]) <= citeSoon
+	return !d.Date.Before(on[0].Add(-citeDateSlack)) && d.Date.Sub(on[1]) <= citeSoon
 }
 
 // prefix returns the words of ws with their weights, the weight of
