@@ -11,6 +11,10 @@ import (
 // model's own) for the tests that choose it.
 func SetCiteThreshold(t float64) { citeThresholdOverride = t }
 
+// SetCiteHeldProb replaces citeHeldProb (negative: the shipped value)
+// for the test that chooses it.
+func SetCiteHeldProb(p float64) { citeHeldOverride = p }
+
 // CiteProbe says, for a line of a story's brief and each doc, the best
 // model probability among the doc's candidate sentences ignoring dates
 // (-1 when the index offers none) and with the brief's date check.
@@ -136,7 +140,7 @@ func CiteDocProbe(s *news.Story, text, date string, planned bool) (ids, best []s
 		if rareAll > 0 {
 			row[5] = rareIn / rareAll
 		}
-		if !d.Date.IsZero() && !notBefore.IsZero() && d.Date.Before(notBefore) {
+		if !d.Date.IsZero() && !notBefore.IsZero() && d.Date.Before(notBefore.Add(-citeDateSlack)) {
 			row[6] = 1
 		}
 		row[7] = float64(len(l.order))
