@@ -98,6 +98,10 @@ type lineCiter struct {
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
 	docBags []*docBag
+	// reads counts the posting entries and sentence words stating read,
+	// and pairs the sentences pairFeatures compared: the work of citing,
+	// for the benchmark.
+	reads, pairs int
 }
 
 // sentRef names sentence k of doc i.
@@ -672,7 +676,12 @@ func during(spans [][2]time.Time, on [2]time.Time) bool {
 // citeLines re-derives the sources of the summary's and the timeline's
 // lines.
 func citeLines(b *news.Brief, s *news.Story, ents []news.Entity, orig map[string]string) {
-	c := newLineCiter(s, ents, orig)
+	newLineCiter(s, ents, orig).citeAll(b)
+}
+
+// citeAll re-derives the sources of the summary's and the timeline's
+// lines.
+func (c *lineCiter) citeAll(b *news.Brief) {
 	for i, l := range b.Summary {
 		b.Summary[i].Sources = sortedIDs(c.cite(l.Text, l.Sources, time.Time{}, [2]time.Time{}), l.Sources)
 	}
