@@ -238,9 +238,18 @@ func (c *lineCiter) peopleIn(text string) []string {
 	for _, f := range c.oddForms {
 		try(f)
 	}
-	for _, r := range letterRuns(text) {
-		for _, f := range c.byRun[r] {
-			try(f)
+	// A form opening with a letter is named where a run of the text
+	// equal to the form's first run starts: only there is it tried.
+	for _, at := range letterRuns(text) {
+		for _, f := range c.byRun[text[at[0]:at[1]]] {
+			name := c.person[f]
+			if slices.Contains(out, name) || !strings.HasPrefix(text[at[0]:], f) {
+				continue
+			}
+			after, _ := utf8.DecodeRuneInString(text[at[0]+len(f):])
+			if at[0]+len(f) == len(text) || !unicode.IsLetter(after) {
+				out = append(out, name)
+			}
 		}
 	}
 	sort.Strings(out)
@@ -286,9 +295,10 @@ func (c *lineCiter) indexForms() {
 	}
 }
 
-// letterRuns lists the maximal runs of letters of text.
-func letterRuns(text string) []string {
-	var out []string
+// letterRuns lists where the maximal runs of letters of text start and
+// end.
+func letterRuns(text string) [][2]int {
+	var out [][2]int
 	start := -1
 	for i, r := range text {
 		if unicode.IsLetter(r) {
@@ -298,12 +308,12 @@ func letterRuns(text string) []string {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, text[start:i])
+			out = append(out, [2]int{start, i})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, text[start:])
+		out = append(out, [2]int{start, len(text)})
 	}
 	return out
 }
