@@ -22,8 +22,9 @@ func TestCiteLines(t *testing.T) {
 			{Text: "The earthquake killed 217 people in eastern Turkey on Sunday.", Sources: []string{"d.txt", "e.txt"}},
 		},
 		Timeline: []news.TimelineEntry{
-			// Reported as done on the 24th: a.txt (23rd) came out before.
-			{Date: "2011-10-24", Text: "The chairman, Mustafa Abdel Jalil, confirmed Moammar Gadhafi's death at a news conference on Thursday.", Sources: []string{"a.txt", "c.txt"}},
+			// Reported as done on the 25th: a.txt (23rd) came out before,
+			// by more than a day (citeDateSlack).
+			{Date: "2011-10-25", Text: "The chairman, Mustafa Abdel Jalil, confirmed Moammar Gadhafi's death at a news conference on Thursday.", Sources: []string{"a.txt", "c.txt"}},
 		},
 	}
 	citeLines(b, s, ents, nil)
@@ -34,7 +35,13 @@ func TestCiteLines(t *testing.T) {
 		t.Errorf("toll line cites %v, want %v: e.txt gives another toll", got, want)
 	}
 	if got, want := b.Timeline[0].Sources, []string{"c.txt"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("timeline line cites %v, want %v: a.txt was published the day before", got, want)
+		t.Errorf("timeline line cites %v, want %v: a.txt was published two days before", got, want)
+	}
+	// A day before the line's day is within an article date's error.
+	b.Timeline = []news.TimelineEntry{{Date: "2011-10-24", Text: b.Timeline[0].Text, Sources: []string{"a.txt", "c.txt"}}}
+	citeLines(b, s, ents, nil)
+	if got, want := b.Timeline[0].Sources, []string{"a.txt", "c.txt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("timeline line of the 24th cites %v, want %v: a.txt came out a day before", got, want)
 	}
 }
 

@@ -147,6 +147,7 @@ func (m *CiteModel) Prob(x []float64) float64 {
 // pairFeatures compares line l with sentence r of the story.
 func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	var x [nCiteFeatures]float64
+	c.pairs++
 	_, cs := c.ref(r)
 	var all, in, allN, inN, allC, inC, rare float64
 	shared, sharedN := 0, 0

@@ -11,6 +11,10 @@ import (
 // model's own) for the tests that choose it.
 func SetCiteThreshold(t float64) { citeThresholdOverride = t }
 
+// SetCiteHeldProb replaces citeHeldProb (negative: the shipped value)
+// for the test that chooses it.
+func SetCiteHeldProb(p float64) { citeHeldOverride = p }
+
 // CiteProbe says, for a line of a story's brief and each doc, the best
 // model probability among the doc's candidate sentences ignoring dates
 // (-1 when the index offers none) and with the brief's date check.
@@ -54,3 +58,93 @@ func CiteProbe(s *news.Story, text, date string, planned bool) (free, dated []fl
 
 // DefaultCiteModel is the embedded citation model.
 func DefaultCiteModel() *CiteModel { return defaultCiteModel() }
+
+// CiteDocProbe gives, for a line and each doc of a story, the doc-level
+// evidence the citation diagnostics weigh: the best model probability
+// of the doc's candidate sentences ignoring dates and with them (-1:
+// none), the share of the line's word weight the doc holds anywhere,
+// the share of its figures, of its people, and of its rare words.
+func CiteDocProbe(s *news.Story, text, date string, planned bool) (ids, best []string, rows [][]float64) {
+	s = datedStory(s)
+	c := newLineCiter(s, entities(s), nil)
+	var notBefore time.Time
+	var on [2]time.Time
+	if st, en, ok := timex.Interval(date); ok {
+		on = [2]time.Time{st, en}
+		if !planned {
+			notBefore = st
+		}
+	}
+	l := c.reread(text)
+	m := defaultCiteModel()
+	keep := c.onDay(notBefore, on)
+	free := make([]float64, len(c.docs))
+	dated := make([]float64, len(c.docs))
+	best = make([]string, len(c.docs))
+	for i := range free {
+		free[i], dated[i] = -1, -1
+	}
+	for _, r := range c.stating(l, 0.0001, 1, nil) {
+		i, cs := c.ref(r)
+		x := c.pairFeatures(l, r)
+		p := m.Prob(x[:])
+		if p > free[i] {
+			best[i] = cs.text
+		}
+		free[i] = max(free[i], p)
+		if keep == nil || keep(r) {
+			dated[i] = max(dated[i], p)
+		}
+	}
+	for i, d := range c.docs {
+		ids = append(ids, d.ID)
+		dw := c.docWords(i)
+		var all, cover, rareAll, rareIn float64
+		top := c.unseenIDF()
+		for _, w := range l.order {
+			v := c.weightOf(l, w)
+			all += v
+			rare := c.weightOf(l, w)/l.words[w] >= top/2
+			if rare {
+				rareAll++
+			}
+			if dw.words[w] {
+				cover += v
+				if rare {
+					rareIn++
+				}
+			}
+		}
+		row := []float64{free[i], dated[i], 0, -1, -1, -1, 0, 0}
+		if all > 0 {
+			row[2] = cover / all
+		}
+		if len(l.numbers) > 0 {
+			row[3] = float64(figuresHeld(l.numbers, dw.numbers)) / float64(len(l.numbers))
+		}
+		if len(l.people) > 0 {
+			ppl := map[string]bool{}
+			for _, cs := range c.sents[i] {
+				for p := range cs.people {
+					ppl[p] = true
+				}
+			}
+			n := 0
+			for p := range l.people {
+				if ppl[p] {
+					n++
+				}
+			}
+			row[4] = float64(n) / float64(len(l.people))
+		}
+		if rareAll > 0 {
+			row[5] = rareIn / rareAll
+		}
+		if !d.Date.IsZero() && !notBefore.IsZero() && d.Date.Before(notBefore.Add(-citeDateSlack)) {
+			row[6] = 1
+		}
+		row[7] = float64(len(l.order))
+		rows = append(rows, row)
+	}
+	return ids, best, rows
+}

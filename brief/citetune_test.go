@@ -28,11 +28,32 @@ const citeFloor = 0.9362
 //
 //	STORYLINE_CITETUNE=1 go test ./brief -run TestCiteThresholdCV -v
 func TestCiteThresholdCV(t *testing.T) {
-	stories, chain := diagStories(t, "STORYLINE_CITETUNE")
 	var grid []float64
 	for v := 0.40; v < 0.951; v += 0.025 {
 		grid = append(grid, math.Round(v*1000)/1000)
 	}
+	citeCV(t, "threshold", grid, brief.SetCiteThreshold, 0)
+}
+
+// TestCiteHeldCV chooses citeHeldProb, the least model probability of a
+// sentence that holds a line for the source the line was cited to to
+// keep its place, as TestCiteThresholdCV chooses the threshold. Run on
+// demand:
+//
+//	STORYLINE_CITETUNE=1 go test ./brief -run TestCiteHeldCV -v
+func TestCiteHeldCV(t *testing.T) {
+	var grid []float64
+	for v := 0.0; v < 0.751; v += 0.05 {
+		grid = append(grid, math.Round(v*1000)/1000)
+	}
+	citeCV(t, "held probability", grid, brief.SetCiteHeldProb, -1)
+}
+
+// citeCV scores the briefs set for each value of grid (set applies one;
+// reset the shipped value afterwards), and chooses a value leaving one
+// story out as TestCiteThresholdCV says.
+func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset float64) {
+	stories, chain := diagStories(t, "STORYLINE_CITETUNE")
 	type counts struct{ right, made, found, wanted int }
 	score := make([][]counts, len(stories)) // story × threshold
 	for si, st := range stories {
@@ -47,7 +68,7 @@ func TestCiteThresholdCV(t *testing.T) {
 		}
 		score[si] = make([]counts, len(grid))
 		for ti, th := range grid {
-			brief.SetCiteThreshold(th)
+			set(th)
 			b, err := brief.Build(s, brief.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
@@ -56,7 +77,7 @@ func TestCiteThresholdCV(t *testing.T) {
 			score[si][ti] = counts{sc.CiteRight, sc.CiteMade, sc.CiteFound, sc.CiteWanted}
 		}
 	}
-	brief.SetCiteThreshold(0)
+	set(reset)
 	sum := func(skip int, ti int) counts {
 		var c counts
 		for si := range stories {
@@ -102,7 +123,7 @@ func TestCiteThresholdCV(t *testing.T) {
 	}
 	for ti, th := range grid {
 		c := sum(-1, ti)
-		t.Logf("threshold %.3f: precision %.4f recall %.4f", th, ratio(c.right, c.made), ratio(c.found, c.wanted))
+		t.Logf("%s %.3f: precision %.4f recall %.4f", name, th, ratio(c.right, c.made), ratio(c.found, c.wanted))
 	}
 	var cv counts
 	for si, st := range stories {
@@ -112,8 +133,8 @@ func TestCiteThresholdCV(t *testing.T) {
 		cv.made += x.made
 		cv.found += x.found
 		cv.wanted += x.wanted
-		t.Logf("%-22s threshold %.3f: precision %6.2f recall %6.2f", st.Name, grid[ti], 100*ratio(x.right, x.made), 100*ratio(x.found, x.wanted))
+		t.Logf("%-22s %s %.3f: precision %6.2f recall %6.2f", st.Name, name, grid[ti], 100*ratio(x.right, x.made), 100*ratio(x.found, x.wanted))
 	}
 	all := choose(-1)
-	t.Log(fmt.Sprintf("leave-one-story-out: precision %.4f recall %.4f; on all sixteen the threshold is %.3f", ratio(cv.right, cv.made), ratio(cv.found, cv.wanted), grid[all]))
+	t.Log(fmt.Sprintf("leave-one-story-out: precision %.4f recall %.4f; on all sixteen the %s is %.3f", ratio(cv.right, cv.made), ratio(cv.found, cv.wanted), name, grid[all]))
 }

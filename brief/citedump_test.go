@@ -1,0 +1,83 @@
+package brief_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"context"
+	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
+)
+
+// TestCiteDump writes, for every summary and timeline line of the briefs
+// set that tells a gold item, one row per (line, item, doc): whether the
+// brief cites the doc, whether the item's sources hold it, and the
+// doc-level evidence CiteDocProbe reads, as tab-separated values to the
+// file STORYLINE_CITEDUMP names. On demand:
+//
+//	STORYLINE_CITEDUMP=/tmp/cite.tsv go test ./brief -run TestCiteDump -v
+func TestCiteDump(t *testing.T) {
+	out := os.Getenv("STORYLINE_CITEDUMP")
+	if out == "" {
+		t.Skip("set STORYLINE_CITEDUMP to a file to write the rows")
+	}
+	stories, chain := devStories(t, testutil.Shared(t, "data/briefs"))
+	var sb strings.Builder
+	for _, st := range stories {
+		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := &news.Story{ID: filepath.Base(st.Dir)}
+		for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(st.Dir, "articles")}), 0) {
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			s.Docs = append(s.Docs, r.Doc)
+		}
+		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
+		type line struct {
+			text, date string
+			planned    bool
+			srcs       []string
+		}
+		var lines []line
+		for _, l := range b.Summary {
+			lines = append(lines, line{l.Text, "", false, l.Sources})
+		}
+		for _, l := range b.Timeline {
+			lines = append(lines, line{l.Text, l.Date, l.Planned, l.Sources})
+		}
+		for li, l := range lines {
+			var told []eval.GoldItem
+			for _, it := range items {
+				if eval.Tells(l.text, it.Keys) {
+					told = append(told, it)
+				}
+			}
+			if len(told) == 0 {
+				continue
+			}
+			ids, best, rows := brief.CiteDocProbe(s, l.text, l.date, l.planned)
+			for _, it := range told {
+				for i, id := range ids {
+					fmt.Fprintf(&sb, "%s\t%d\t%s\t%s\t%t\t%t", st.Name, li, it.ID, id, slices.Contains(l.srcs, id), slices.Contains(it.Sources, id))
+					for _, v := range rows[i] {
+						fmt.Fprintf(&sb, "\t%.4f", v)
+					}
+					fmt.Fprintf(&sb, "\t%s\t%s\n", l.text, best[i])
+				}
+			}
+		}
+	}
+	if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
