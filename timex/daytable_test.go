@@ -75,3 +75,16 @@ func TestYearTable(t *testing.T) {
 		}
 	}
 }
+
+// TestTwo checks two, sliced from a table, against fmt.
+func TestTwo(t *testing.T) {
+	for n := -12; n < 130; n++ {
+		want := fmt.Sprintf("%02d", n)
+		if n < 0 {
+			want = "0" + fmt.Sprint(n) // as it always wrote them
+		}
+		if got := two(n); got != want {
+			t.Errorf("two(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

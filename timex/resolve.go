@@ -425,7 +425,17 @@ func election(y int) time.Time {
 // seasonAt reads season se against anchor; rel: -1 last, +1 next, 2
 // this, -2 this past, 0 by the tense dir.
 func seasonAt(anchor time.Time, se string, rel, dir int) (string, bool, bool) {
-	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[se]
+	start := 0 // the season's first month
+	switch se {
+	case "SP":
+		start = 3
+	case "SU":
+		start = 6
+	case "FA":
+		start = 9
+	case "WI":
+		start = 12
+	}
 	y := anchor.Year()
 	am := int(anchor.Month())
 	cur := am >= start && am < start+3 || se == "WI" && am <= 2
