@@ -87,7 +87,7 @@ func resolveRel(r *news.Relative, anchor time.Time, has bool) (string, bool, boo
 			}
 			return "", r.N > 0 && r.Mode == "", false
 		}
-		t := anchor.AddDate(0, 0, r.N)
+		t := addDays(anchor, r.N)
 		fut := false
 		switch r.Mode {
 		case "":
@@ -161,20 +161,20 @@ func resolveRel(r *news.Relative, anchor time.Time, has bool) (string, bool, boo
 			t := anchor
 			switch {
 			case r.N < 0:
-				t = t.AddDate(0, 0, -7)
+				t = addDays(t, -7)
 			case r.N > 0:
 				if aw >= 6 {
-					t = t.AddDate(0, 0, 7)
+					t = addDays(t, 7)
 				}
 			default:
 				if aw < 6 && r.Tense < 0 {
-					t = t.AddDate(0, 0, -7)
+					t = addDays(t, -7)
 				}
 			}
-			fut := t.After(anchor) || aw < 6 && !t.Before(anchor.AddDate(0, 0, -aw+1)) || r.N > 0
+			fut := t.After(anchor) || aw < 6 && !t.Before(addDays(anchor, -aw+1)) || r.N > 0
 			return weekValue(t) + "-WE", fut, false
 		case uDay:
-			return dayValue(anchor.AddDate(0, 0, r.N)), r.N > 0, false
+			return dayValue(addDays(anchor, r.N)), r.N > 0, false
 		}
 		v := valueAt(shift(anchor, u, r.N), u)
 		if r.Suffix != "" && len(v) == 4 {
@@ -234,7 +234,7 @@ func resolveRel(r *news.Relative, anchor time.Time, has bool) (string, bool, boo
 				y--
 			}
 			first := date(y, 11, 1)
-			t = first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7+21)
+			t = addDays(first, (int(time.Thursday)-int(first.Weekday())+7)%7+21)
 		}
 		return dayValue(t), t.After(anchor), false
 	case "ref":
@@ -287,7 +287,7 @@ func fromRef(bv string, r *news.Relative) (string, bool) {
 			}
 			return weekValue(st), true
 		}
-		t := st.AddDate(0, 0, r.N)
+		t := addDays(st, r.N)
 		if r.Gran != "" {
 			return valueAt(shift(st, unitNamed(r.Gran), r.N), unitNamed(r.Gran)), true
 		}
@@ -317,17 +317,17 @@ func weekdayNear(anchor time.Time, wd, dir, strict int) time.Time {
 		if diff == 0 {
 			diff = 7
 		}
-		return anchor.AddDate(0, 0, -diff)
+		return addDays(anchor, -diff)
 	case strict > 0:
 		diff := (wd - aw + 7) % 7
 		if diff == 0 {
 			diff = 7
 		}
-		return anchor.AddDate(0, 0, diff)
+		return addDays(anchor, diff)
 	case dir > 0:
-		return anchor.AddDate(0, 0, (wd-aw+7)%7)
+		return addDays(anchor, (wd-aw+7)%7)
 	}
-	return anchor.AddDate(0, 0, -((aw - wd + 7) % 7))
+	return addDays(anchor, -((aw - wd + 7) % 7))
 }
 
 // nearestDayTo picks the year of month m day d closest to anchor,
@@ -419,13 +419,23 @@ func famousAt(anchor time.Time, m, d int) (string, bool) {
 // Monday of November.
 func election(y int) time.Time {
 	first := date(y, 11, 1)
-	return first.AddDate(0, 0, (int(time.Monday)-int(first.Weekday())+7)%7+1)
+	return addDays(first, (int(time.Monday)-int(first.Weekday())+7)%7+1)
 }
 
 // seasonAt reads season se against anchor; rel: -1 last, +1 next, 2
 // this, -2 this past, 0 by the tense dir.
 func seasonAt(anchor time.Time, se string, rel, dir int) (string, bool, bool) {
-	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[se]
+	start := 0 // the season's first month
+	switch se {
+	case "SP":
+		start = 3
+	case "SU":
+		start = 6
+	case "FA":
+		start = 9
+	case "WI":
+		start = 12
+	}
 	y := anchor.Year()
 	am := int(anchor.Month())
 	cur := am >= start && am < start+3 || se == "WI" && am <= 2

@@ -890,17 +890,17 @@ func (s *scanner) weekdayExpr(j, wd, rel int) (cand, bool) {
 		if diff == 0 {
 			diff = 7
 		}
-		t = s.anchor.AddDate(0, 0, -diff)
+		t = addDays(s.anchor, -diff)
 	case rel > 0: // next Monday: strictly after
 		diff := (wd - aw + 7) % 7
 		if diff == 0 {
 			diff = 7
 		}
-		t = s.anchor.AddDate(0, 0, diff)
+		t = addDays(s.anchor, diff)
 	case dir > 0:
-		t = s.anchor.AddDate(0, 0, (wd-aw+7)%7)
+		t = addDays(s.anchor, (wd-aw+7)%7)
 	default:
-		t = s.anchor.AddDate(0, 0, -((aw - wd + 7) % 7))
+		t = addDays(s.anchor, -((aw - wd + 7) % 7))
 	}
 	c.val = dayValue(t)
 	if part != "" {
@@ -941,7 +941,7 @@ func (s *scanner) deictic(j int) cand {
 	if !s.has {
 		return c
 	}
-	t := s.anchor.AddDate(0, 0, off)
+	t := addDays(s.anchor, off)
 	c.val = dayValue(t)
 	if part != "" {
 		c.val += "T" + part
@@ -967,13 +967,13 @@ func (s *scanner) timeOfDay(start, i int, hm string) cand {
 		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm}
 	case s.is(i, "yesterday"):
 		if s.has {
-			d = dayValue(s.anchor.AddDate(0, 0, -1))
+			d = dayValue(addDays(s.anchor, -1))
 		}
 		c.end = i + 1
 		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm, N: -1}
 	case s.is(i, "tomorrow"):
 		if s.has {
-			d = dayValue(s.anchor.AddDate(0, 0, 1))
+			d = dayValue(addDays(s.anchor, 1))
 		}
 		c.end = i + 1
 		c.rel = &news.Relative{Kind: "day", Mode: "clock", Time: hm, N: 1}
@@ -1041,25 +1041,25 @@ func (s *scanner) thisUnit(j int, u unit, n int) (cand, bool) {
 	}
 	switch u {
 	case uDay:
-		c.val = dayValue(s.anchor.AddDate(0, 0, n))
+		c.val = dayValue(addDays(s.anchor, n))
 	case uWeekend:
 		// The weekend: the last one in past clauses, the next one otherwise.
 		aw := int(s.anchor.Weekday()+6)%7 + 1
 		t := s.anchor
 		switch {
 		case n < 0:
-			t = t.AddDate(0, 0, -7)
+			t = addDays(t, -7)
 		case n > 0:
 			if aw >= 6 {
-				t = t.AddDate(0, 0, 7)
+				t = addDays(t, 7)
 			}
 		default:
 			if aw < 6 && s.tense(j, j+1) < 0 {
-				t = t.AddDate(0, 0, -7)
+				t = addDays(t, -7)
 			}
 		}
 		c.val = weekValue(t) + "-WE"
-		c.fut = t.After(s.anchor) || aw < 6 && !t.Before(s.anchor.AddDate(0, 0, -aw+1))
+		c.fut = t.After(s.anchor) || aw < 6 && !t.Before(addDays(s.anchor, -aw+1))
 	case uQuarter:
 		c.val = s.shiftQuarter(n)
 	default:
@@ -1154,7 +1154,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 			return cand{end: k + 1, typ: tDuration, val: map[unit]string{uDecade: "P10Y", uCentury: "P100Y"}[u]}, true
 		}
 		if (w == "following" || w == "previous" || w == "next" && det && s.tense(j, k+1) <= 0) && s.hasRef && u == uDay {
-			c := cand{end: k + 1, typ: tDate, val: dayValue(s.ref.AddDate(0, 0, n))}
+			c := cand{end: k + 1, typ: tDate, val: dayValue(addDays(s.ref, n))}
 			if s.refRel != nil {
 				c.rel = &news.Relative{Kind: "ref", Unit: "day", N: n, Base: s.refRel}
 			}
@@ -1227,13 +1227,13 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 				if diff == 0 {
 					diff = 7
 				}
-				t = s.ref.AddDate(0, 0, -diff)
+				t = addDays(s.ref, -diff)
 			} else {
 				diff := (wd - rw + 7) % 7
 				if diff == 0 {
 					diff = 7
 				}
-				t = s.ref.AddDate(0, 0, diff)
+				t = addDays(s.ref, diff)
 			}
 			c := cand{end: k + 1, typ: tDate, val: dayValue(t)}
 			if s.refRel != nil {
@@ -1262,7 +1262,7 @@ func (s *scanner) relative(j int, det bool) (cand, bool) {
 				if p != "NI" {
 					return cand{}, false
 				}
-				t = t.AddDate(0, 0, -1)
+				t = addDays(t, -1)
 			}
 			c.val = dayValue(t) + "T" + p
 		}
@@ -1428,7 +1428,7 @@ func (s *scanner) holiday(j int) (cand, bool) {
 		}
 		first := date(y, 11, 1)
 		off := (int(time.Thursday) - int(first.Weekday()) + 7) % 7
-		t := first.AddDate(0, 0, off+21)
+		t := addDays(first, off+21)
 		c.val = dayValue(t)
 		return s.markFuture(c, t, t), true
 	}

@@ -107,6 +107,17 @@ func Tense(d *news.Doc, sp news.Span) int {
 	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
 		return 0
 	}
+	var buf [4*tenseReach + 8]word
+	ws, i, j, ok := wordsAround(buf[:0], d, sent, sp.Start, sp.End, tenseReach)
+	if !ok {
+		return tenseWhole(d, sent, sp)
+	}
+	s := scanner{ws: ws}
+	return s.tense(i, j)
+}
+
+// tenseWhole is Tense reading the sentence's words all.
+func tenseWhole(d *news.Doc, sent news.Sentence, sp news.Span) int {
 	lo := lowerASCII(d.Text[sent.Start:sent.End])
 	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
 	i, j := len(ws), len(ws)
@@ -175,14 +186,34 @@ func NamesEvent(d *news.Doc, x news.Timex) bool {
 	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
 		return false
 	}
+	var buf [4*eventReach + 8]word
+	ws, k, _, ok := wordsAround(buf[:0], d, sent, x.End, x.End, eventReach)
+	if !ok {
+		return namesEventWhole(d, sent, x)
+	}
+	if k == len(ws) {
+		return false
+	}
+	return namesEventAt(ws, k, x)
+}
+
+// namesEventAt is NamesEvent given the words of x's sentence and k, the
+// first that starts at or after x's end.
+func namesEventAt(ws []word, k int, x news.Timex) bool {
+	w := ws[k]
+	if k == 0 || ws[k-1].kind != 'd' && !(k > 1 && ws[k-2].kind == 'd') {
+		return false // the day (11, 11th) ends the expression
+	}
+	return eventNouns[w.lo] || famousValue(x.Value) && w.upper && w.kind == 'a'
+}
+
+// namesEventWhole is NamesEvent reading the sentence's words all.
+func namesEventWhole(d *news.Doc, sent news.Sentence, x news.Timex) bool {
 	lo := lowerASCII(d.Text[sent.Start:sent.End])
 	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
 	for k, w := range ws {
 		if w.start >= x.End {
-			if k == 0 || ws[k-1].kind != 'd' && !(k > 1 && ws[k-2].kind == 'd') {
-				return false // the day (11, 11th) ends the expression
-			}
-			return eventNouns[w.lo] || famousValue(x.Value) && w.upper && w.kind == 'a'
+			return namesEventAt(ws, k, x)
 		}
 	}
 	return false

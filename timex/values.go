@@ -17,6 +17,9 @@ func itoa4(n int) string {
 	if n < 0 {
 		return "XXXX"
 	}
+	if n <= 9999 {
+		return valuesOf(n).days[:4]
+	}
 	s := strconv.Itoa(n)
 	for len(s) < 4 {
 		s = "0" + s
@@ -24,7 +27,13 @@ func itoa4(n int) string {
 	return s
 }
 
+// twoDigits holds 00 to 99, for two to slice.
+const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
 func two(n int) string {
+	if n >= 0 && n < 100 {
+		return twoDigits[2*n : 2*n+2]
+	}
 	if n < 10 {
 		return "0" + strconv.Itoa(n)
 	}
@@ -37,15 +46,22 @@ func dayValue(t time.Time) string {
 		return itoa4(y) + "-" + two(int(m)) + "-" + two(d)
 	}
 	// itoa4, two and two in one string: YYYY-MM-DD
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
-	return string(b[:])
+	return valuesOf(y).dayOf(int(m), d)
 }
 
-func monthValue(y, m int) string { return itoa4(y) + "-" + two(m) }
+func monthValue(y, m int) string {
+	if y >= 0 && y <= 9999 && m >= 1 && m <= 12 {
+		return valuesOf(y).dayOf(m, 1)[:7]
+	}
+	return itoa4(y) + "-" + two(m)
+}
 
 func weekValue(t time.Time) string {
 	y, w := t.ISOWeek()
+	if y >= 0 && y <= 9999 && w >= 1 && w <= 53 {
+		k := (w - 1) * 8
+		return valuesOf(y).weeks[k : k+8]
+	}
 	return itoa4(y) + "-W" + two(w)
 }
 
@@ -88,9 +104,9 @@ func shift(t time.Time, u unit, n int) time.Time {
 	case uHour:
 		return t.Add(time.Duration(n) * time.Hour)
 	case uDay:
-		return t.AddDate(0, 0, n)
+		return addDays(t, n)
 	case uWeek, uWeekend:
-		return t.AddDate(0, 0, 7*n)
+		return addDays(t, 7*n)
 	case uMonth:
 		// Stay inside the target month (Jan 31 + 1 month is February).
 		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
@@ -128,7 +144,20 @@ func validDate(y, m, d int) bool {
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // day truncates t to its calendar day in UTC terms.
-func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+func day(t time.Time) time.Time {
+	if t.Location() == time.UTC {
+		// The midnight before t: seconds since 1970 rounded down to a
+		// whole day (UTC has no leap seconds in Go).
+		sec := t.Unix()
+		sec -= sec % 86400
+		if t.Unix()%86400 < 0 {
+			sec -= 86400
+		}
+		return time.Unix(sec, 0).UTC()
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
 
 // Interval returns the first and last calendar day a TimeML date value
 // covers: 2017-09-27 is one day, 2017-W40 the week from Monday to Sunday,
@@ -189,17 +218,17 @@ func Interval(v string) (start, end time.Time, ok bool) {
 		// Monday of ISO week w: the week holding January 4.
 		jan4 := date(y, 1, 4)
 		off := int(jan4.Weekday()+6) % 7
-		mon := jan4.AddDate(0, 0, -off+7*(w-1))
+		mon := addDays(jan4, -off+7*(w-1))
 		if strings.HasSuffix(rest, "-WE") {
-			return mon.AddDate(0, 0, 5), mon.AddDate(0, 0, 6), true
+			return addDays(mon, 5), addDays(mon, 6), true
 		}
 		if len(rest) == 5 && rest[3] == '-' {
 			if d, ok := num(rest[4:5]); ok && d >= 1 && d <= 7 {
-				x := mon.AddDate(0, 0, d-1)
+				x := addDays(mon, d-1)
 				return x, x, true
 			}
 		}
-		return mon, mon.AddDate(0, 0, 6), true
+		return mon, addDays(mon, 6), true
 	case rest[0] == 'Q' && len(rest) == 2:
 		q, ok := num(rest[1:])
 		if !ok || q < 1 || q > 4 {
@@ -223,7 +252,7 @@ func Interval(v string) (start, end time.Time, ok bool) {
 	case "FA":
 		return date(y, 9, 1), date(y, 11, 30), true
 	case "WI":
-		return date(y, 12, 1), date(y+1, 2, 1).AddDate(0, 0, -1), true
+		return date(y, 12, 1), addDays(date(y+1, 2, 1), -1), true
 	}
 	m, ok := num(rest[:2])
 	if !ok || m < 1 || m > 12 {
