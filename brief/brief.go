@@ -59,7 +59,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	b := &news.Brief{
 		Sources:   sources(s),
 		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
-		Timeline:  timeline(s),
+		Timeline:  timelineWords(s, read.words),
 		Entities:  ents,
 		Conflicts: withKind(dateConflictsRead(s, read), "date"),
 	}

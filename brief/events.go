@@ -34,18 +34,21 @@ type rarity struct {
 }
 
 // storyRarity counts the content words of every sentence of s.
-func storyRarity(s *news.Story) rarity {
+func storyRarity(s *news.Story) rarity { return storyRarityWords(s, nil) }
+
+// storyRarityWords is storyRarity reading the words of s's sentences
+// from words (nil to read them afresh).
+func storyRarityWords(s *news.Story, words *wordCache) rarity {
 	df := map[string]int{}
 	docs := map[string]int{}
 	n := 0
 	bags := make(map[*news.Doc][]bag, len(s.Docs))
 	for _, d := range s.Docs {
 		seen := map[string]bool{}
-		bs := make([]bag, len(d.Sentences))
+		bs := words.sentences(d)
 		bags[d] = bs
 		for i := range d.Sentences {
 			n++
-			bs[i] = sentenceBag(d, i)
 			for w := range bs[i] {
 				df[w]++
 				if !seen[w] {

@@ -91,8 +91,12 @@ type candidate struct {
 }
 
 // timeline lists the story's happenings in date order, each once.
-func timeline(s *news.Story) []news.TimelineEntry {
-	ks := timelineKeyed(s)
+func timeline(s *news.Story) []news.TimelineEntry { return timelineWords(s, nil) }
+
+// timelineWords is timeline reading the words of s's sentences from
+// words (nil to read them afresh).
+func timelineWords(s *news.Story, words *wordCache) []news.TimelineEntry {
+	ks := timelineKeyedWords(s, words)
 	out := make([]news.TimelineEntry, 0, len(ks))
 	for _, k := range ks {
 		out = append(out, k.e)
@@ -110,13 +114,17 @@ type keyedLine struct {
 }
 
 // timelineKeyed is timeline, each line with its entry's members.
-func timelineKeyed(s *news.Story) []keyedLine {
-	r := storyRarity(s)
+func timelineKeyed(s *news.Story) []keyedLine { return timelineKeyedWords(s, nil) }
+
+// timelineKeyedWords is timelineKeyed reading the words of s's sentences
+// from words (nil to read them afresh).
+func timelineKeyedWords(s *news.Story, words *wordCache) []keyedLine {
+	r := storyRarityWords(s, words)
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
 		sd := plannedWaits(d, sentenceDates(d))
-		cands = append(cands, datedCandidates(d, sd)...)
-		undated = append(undated, undatedCandidatesOf(d, sd, r.bags[d])...)
+		cands = append(cands, datedCandidatesOf(d, sd, r.bags[d])...)
+		undated = append(undated, undatedCandidatesIn(d, sd, r.bags[d], words)...)
 	}
 	alignWeekdays(cands, r)
 	// Merge candidates of the same date about the same happening: the
@@ -237,6 +245,12 @@ func (e *entry) explicit() []*candidate {
 // article (news puts the main fact first), carrying the words of the
 // others about that date. sd is sentenceDates(d).
 func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
+	return datedCandidatesOf(d, sd, nil)
+}
+
+// datedCandidatesOf is datedCandidates given the content words of d's
+// sentences (nil to read them); it does not change them.
+func datedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate {
 	var out []*candidate
 	byDate := map[string][]*candidate{}
 	for _, t := range sd {
@@ -247,7 +261,12 @@ func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 			val = val[:i]
 		}
 		planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
-		w := sentenceBag(d, t.Sentence)
+		var w bag
+		if t.Sentence < len(bags) {
+			w = bags[t.Sentence]
+		} else {
+			w = sentenceBag(d, t.Sentence)
+		}
 		_ = sent
 		if cs := byDate[val]; len(cs) >= maxPerDate {
 			cs[0].words.add(w)
@@ -358,6 +377,12 @@ func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 // undatedCandidatesOf is undatedCandidates given the content words of
 // d's sentences (nil to read them).
 func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate {
+	return undatedCandidatesIn(d, sd, bags, nil)
+}
+
+// undatedCandidatesIn is undatedCandidatesOf reading the tidied text of
+// d's sentences from words (nil to read it afresh).
+func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCache) []*candidate {
 	if d.Date.IsZero() {
 		return nil
 	}
@@ -408,7 +433,7 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 		if dated[i] {
 			continue
 		}
-		text := dropDateline(tidy(d.SentenceText(i)))
+		text := dropDateline(words.tidied(d, i))
 		tense, why, weak := undatedReject(d, i, text)
 		if why != "" || weak && len(strings.Fields(text)) < weakWords {
 			continue

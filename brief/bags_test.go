@@ -1,0 +1,93 @@
+package brief
+
+import (
+	"maps"
+	"sync"
+	"testing"
+
+	"github.com/storyline-news/storyline/internal/testdocs"
+	"github.com/storyline-news/storyline/news"
+)
+
+// TestWordCacheSame checks that a wordCache gives what reading afresh
+// gives: each sentence's words and tidied text, and the words of the
+// whole text (read from the sentences' when they cover it), for a doc,
+// for a copy of it, and for a doc it was not made for; and that its
+// docs are read alike by goroutines at once.
+func TestWordCacheSame(t *testing.T) {
+	docs := testdocs.Basil(t, 40)
+	c := newWordCache(docs)
+	copies := make([]*news.Doc, len(docs))
+	for i, d := range docs {
+		cp := *d
+		copies[i] = &cp
+		c.alias(copies[i], d)
+	}
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.text(docs[i])
+		}()
+	}
+	wg.Wait()
+	covered := 0
+	for i, d := range docs {
+		if sentencesCoverWords(d) {
+			covered++
+		}
+		for _, x := range []*news.Doc{d, copies[i]} {
+			if got, want := c.text(x), contentBag(d.Text); !maps.Equal(got, want) {
+				t.Errorf("%s: whole text: got %d words, want %d", d.ID, len(got), len(want))
+			}
+			bs := c.sentences(x)
+			if len(bs) != len(d.Sentences) {
+				t.Fatalf("%s: %d sentence bags for %d sentences", d.ID, len(bs), len(d.Sentences))
+			}
+			for k := range d.Sentences {
+				if !maps.Equal(bs[k], sentenceBag(d, k)) || !maps.Equal(c.sentence(x, k), sentenceBag(d, k)) {
+					t.Errorf("%s: sentence %d: words differ", d.ID, k)
+				}
+				if got, want := c.tidied(x, k), tidy(d.SentenceText(k)); got != want {
+					t.Errorf("%s: sentence %d: tidied %q, want %q", d.ID, k, got, want)
+				}
+			}
+		}
+	}
+	if covered == 0 {
+		t.Errorf("no doc's sentences cover its words: the whole text is never read from them")
+	}
+	// A doc the cache was not made for, and a copy with another text,
+	// read afresh.
+	other := *docs[0]
+	other.Text += " Zanzibar"
+	c.alias(&other, docs[0])
+	if b := c.text(&other); b["zanzibar"] != 2 {
+		t.Errorf("a copy with another text read the original's words")
+	}
+	var none *wordCache
+	if !maps.Equal(none.text(docs[0]), contentBag(docs[0].Text)) {
+		t.Errorf("nil cache: whole text differs")
+	}
+}
+
+// TestSentencesCoverWords checks the test of whether a doc's sentences
+// hold every word of its text whole.
+func TestSentencesCoverWords(t *testing.T) {
+	text := "Rain fell. Floods rose."
+	for _, c := range []struct {
+		sents []news.Sentence
+		want  bool
+	}{
+		{[]news.Sentence{{Span: news.Span{Start: 0, End: 10}}, {Span: news.Span{Start: 11, End: 23}}}, true},
+		{[]news.Sentence{{Span: news.Span{Start: 0, End: 10}}}, false},                                        // "Floods rose" outside
+		{[]news.Sentence{{Span: news.Span{Start: 0, End: 7}}, {Span: news.Span{Start: 7, End: 23}}}, false},   // "fell" cut
+		{[]news.Sentence{{Span: news.Span{Start: 0, End: 12}}, {Span: news.Span{Start: 11, End: 23}}}, false}, // overlap
+	} {
+		d := &news.Doc{Article: news.Article{Text: text}, Sentences: c.sents}
+		if got := sentencesCoverWords(d); got != c.want {
+			t.Errorf("%v: got %v, want %v", c.sents, got, c.want)
+		}
+	}
+}
