@@ -2,8 +2,10 @@ package brief
 
 import (
 	"maps"
+	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/news"
@@ -88,6 +90,38 @@ func TestSentencesCoverWords(t *testing.T) {
 		d := &news.Doc{Article: news.Article{Text: text}, Sentences: c.sents}
 		if got := sentencesCoverWords(d); got != c.want {
 			t.Errorf("%v: got %v, want %v", c.sents, got, c.want)
+		}
+	}
+}
+
+// TestTidyContentBagAsBefore checks tidy and contentBag, which read in
+// place, against the plain readings they replaced, on every sentence of
+// real articles and on texts with odd spaces and bytes.
+func TestTidyContentBagAsBefore(t *testing.T) {
+	plainTidy := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	plainBag := func(text string) bag {
+		b := bag{}
+		for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			w, v, ok := contentField(f)
+			if ok && v > b[w] {
+				b[w] = v
+			}
+		}
+		return b
+	}
+	texts := []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "a\u00a0b", "a\u0085b", "Rain fell.\n", "caf\xc3", "\xff Storms-hit coast -- twice -", "Élan vital, naïve cafés"}
+	for _, d := range testdocs.Basil(t, 40) {
+		texts = append(texts, d.Text)
+		for k := range d.Sentences {
+			texts = append(texts, d.SentenceText(k))
+		}
+	}
+	for _, s := range texts {
+		if got, want := tidy(s), plainTidy(s); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := contentBag(s), plainBag(s); !maps.Equal(got, want) {
+			t.Errorf("contentBag(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

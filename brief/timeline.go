@@ -745,8 +745,47 @@ func trailingName(s string) string {
 	return strings.Join(f[i:], " ")
 }
 
-// tidy folds the whitespace of a sentence.
-func tidy(s string) string { return strings.Join(strings.Fields(s), " ") }
+// tidy folds the whitespace of a sentence: its words (strings.Fields)
+// joined by one space. A sentence whose only spaces are single ' '
+// between words is returned as it is.
+func tidy(s string) string {
+	if tidied(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tidied reports whether tidy(s) is s: s neither starts nor ends with a
+// space, and its only spaces are single ' ' (strings.Fields reads
+// unicode.IsSpace).
+func tidied(s string) bool {
+	space := true // at the start, as after a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				if c != ' ' || space {
+					return false
+				}
+				space = true
+			} else {
+				space = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reads as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // bag is a weighted set of content words.
 type bag map[string]float64
@@ -798,13 +837,33 @@ func sentenceBag(d *news.Doc, i int) bag {
 // a plural's s dropped; capitalised words (names) weigh 2.
 func contentBag(text string) bag {
 	b := bag{}
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		w, v, ok := contentField(f)
-		if ok && v > b[w] {
-			b[w] = v
+	// The runs of letters and hyphens, as strings.FieldsFunc splits
+	// them, read in place.
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			addContentField(b, text[start:i])
+			start = -1
 		}
 	}
+	if start >= 0 {
+		addContentField(b, text[start:])
+	}
 	return b
+}
+
+// addContentField adds the content word of run f to b (see contentField).
+func addContentField(b bag, f string) {
+	w, v, ok := contentField(f)
+	if ok && v > b[w] {
+		b[w] = v
+	}
 }
 
 // contentField is the content word contentBag makes of one run of
