@@ -434,8 +434,11 @@ func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCa
 			continue
 		}
 		text := dropDateline(words.tidied(d, i))
+		if countFields(text) < weakWords {
+			continue // too short to tell a happening whole: weak, or rejected (see undatedReject)
+		}
 		tense, why, weak := undatedReject(d, i, text)
-		if why != "" || weak && len(strings.Fields(text)) < weakWords {
+		if why != "" {
 			continue
 		}
 		planned := tense > 0
@@ -475,7 +478,7 @@ func undatedReject(d *news.Doc, i int, text string) (tense int, why string, weak
 	if tense == 0 {
 		return 0, "no tense", false // no happening: a description, a comment
 	}
-	return tense, "", len(strings.Fields(text)) < undatedWords || anaphoric(text)
+	return tense, "", countFields(text) < undatedWords || anaphoric(text)
 }
 
 // sentenceTense returns the tense of sentence i of d: that of its first
