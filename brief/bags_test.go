@@ -2,6 +2,7 @@ package brief
 
 import (
 	"maps"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -131,6 +132,37 @@ func TestCountFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a b ", "a\u00a0b\u2003c", "a\x85b", "\xff \xfe", "one  two\tthree\n"} {
 		if got, want := countFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestStoryRarityAsBefore checks storyRarity, counting with one look-up
+// a word, against plain counting, on a story of real articles that holds
+// one doc twice.
+func TestStoryRarityAsBefore(t *testing.T) {
+	docs := testdocs.Basil(t, 12)
+	s := &news.Story{Docs: append(docs, docs[0])}
+	df, nd, n := map[string]int{}, map[string]int{}, 0
+	for _, d := range s.Docs {
+		seen := map[string]bool{}
+		for i := range d.Sentences {
+			n++
+			for w := range sentenceBag(d, i) {
+				df[w]++
+				if !seen[w] {
+					seen[w] = true
+					nd[w]++
+				}
+			}
+		}
+	}
+	r := storyRarityWords(s, newWordCache(s.Docs))
+	if r.n != n || len(r.of) != len(df) || !maps.Equal(r.docs, nd) {
+		t.Fatalf("got %d sentences, %d words, want %d, %d; docs equal: %v", r.n, len(r.of), n, len(df), maps.Equal(r.docs, nd))
+	}
+	for w, k := range df {
+		if want := math.Log(1 + float64(n)/float64(k)); r.of[w] != want {
+			t.Errorf("%q: rarity %v, want %v", w, r.of[w], want)
 		}
 	}
 }
