@@ -59,7 +59,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	b := &news.Brief{
 		Sources:   sources(s),
 		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
-		Timeline:  timeline(s),
+		Timeline:  timelineWords(s, read.words),
 		Entities:  ents,
 		Conflicts: withKind(dateConflictsRead(s, read), "date"),
 	}
@@ -70,7 +70,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		// Figures, days, clock times and outcomes conflict only
 		// between two sources that copy no other.
 		b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
-		b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
+		b.Conflicts = append(b.Conflicts, dayConflictsWords(s, orig, read.words)...)
 		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
 	}
 	dropFurnitureRead(b, s, read.docBags(s))

@@ -109,10 +109,13 @@ const maxEventDays = 31
 // time expressions with the content words of their sentences, and the
 // content words of the whole doc.
 type docDates struct {
-	d             *news.Doc
-	xs            []news.Timex
-	bags          []bag // the content words of xs[i]'s sentence
-	all           bag
+	d    *news.Doc
+	xs   []news.Timex
+	bags []bag // the content words of xs[i]'s sentence
+	all  bag
+	// words holds the words read of the docs of this reading (nil to
+	// read them afresh).
+	words         *wordCache
 	fewDaysBefore bool
 	// dlMonth and dlDay are the month and day of a dateline written
 	// without a year, or 0.
@@ -188,8 +191,11 @@ func (dd *docDates) numberForms() {
 	}
 }
 
-func newDocDates(d *news.Doc) *docDates {
-	dd := &docDates{d: d, all: contentBag(d.Text)}
+func newDocDates(d *news.Doc) *docDates { return newDocDatesIn(d, nil) }
+
+// newDocDatesIn is newDocDates reading d's words from words.
+func newDocDatesIn(d *news.Doc, words *wordCache) *docDates {
+	dd := &docDates{d: d, all: words.text(d), words: words}
 	dd.readExpressions()
 	return dd
 }
@@ -205,7 +211,7 @@ func (dd *docDates) readExpressions() {
 		}
 		dd.xs = append(dd.xs, x)
 	}
-	dd.bags, dd.partOf, dd.parts = expressionParts(d, dd.xs)
+	dd.bags, dd.partOf, dd.parts = expressionParts(d, dd.xs, dd.words)
 	dd.partNorm, dd.partWhole = make([]float64, dd.parts), make([]bool, dd.parts)
 	for k, p := range dd.partOf {
 		dd.partNorm[p], dd.partWhole[p] = wholeNorm(dd.bags[k])
@@ -229,7 +235,7 @@ func (dd *docDates) readExpressions() {
 // It also gives the number of the part of a sentence each expression's
 // bag holds (expressions of one part share one bag), and the number of
 // parts.
-func expressionParts(d *news.Doc, xs []news.Timex) ([]bag, []int, int) {
+func expressionParts(d *news.Doc, xs []news.Timex, words *wordCache) ([]bag, []int, int) {
 	out := make([]bag, len(xs))
 	part := make([]int, len(xs))
 	parts := 0
@@ -263,7 +269,7 @@ func expressionParts(d *news.Doc, xs []news.Timex) ([]bag, []int, int) {
 			}
 			var b bag
 			if from == i && k == j {
-				b = sentenceBag(d, si)
+				b = words.sentence(d, si)
 			} else {
 				b = contentBag(d.Text[lo:hi])
 			}
@@ -437,6 +443,9 @@ func docSims(dds []*docDates) [][]float64 {
 type dateReading struct {
 	dds  []*docDates
 	sims [][]float64
+	// words holds the words read of the docs, and of their dated
+	// copies (see datedDocsRead), for the rest of the brief.
+	words *wordCache
 }
 
 // readDates decides which date to trust for every doc of docs, and
@@ -446,13 +455,14 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	info := make([]dateInfo, n)
 	checks := make([]dateCheck, n)
 	dds := make([]*docDates, n)
+	words := newWordCache(docs)
 	if n == 1 {
 		// A doc alone is compared with none (docSims): the words of its
 		// whole text are not read.
-		dds[0] = &docDates{d: docs[0]}
+		dds[0] = &docDates{d: docs[0], words: words}
 		dds[0].readExpressions()
 	} else {
-		forEach(n, func(i int) { dds[i] = newDocDates(docs[i]) })
+		forEach(n, func(i int) { dds[i] = newDocDatesIn(docs[i], words) })
 	}
 	sims := docSims(dds)
 	related := relatedFrom(sims)
@@ -651,7 +661,7 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	// Docs still without a date: from the constraints their time
 	// expressions set (undated.go).
 	datesFromConstraints(dds, related, info)
-	return info, &dateReading{dds: dds, sims: sims}
+	return info, &dateReading{dds: dds, sims: sims, words: words}
 }
 
 // datelineMonthDay reads the month and day of a dateline written
@@ -746,7 +756,7 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 	out := &news.Story{ID: s.ID, Title: s.Title, Docs: docs}
 	sortDocs(out) // in place: docs is sorted too
 	n := len(docs)
-	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n)}
+	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n), words: r.words}
 	flat := make([]float64, n*n)
 	for p, d := range out.Docs {
 		i := at[d]
@@ -786,6 +796,7 @@ func datedDocsRead(docs []*news.Doc) ([]*news.Doc, *dateReading) {
 		c.Date, c.DateStatus, c.DateNote = info[i].date, info[i].status, info[i].note
 		c.Timexes = timex.ResolveAll(d.Timexes, c.Date)
 		out[i] = &c
+		r.words.alias(out[i], d)
 	}
 	return out, r
 }

@@ -34,30 +34,44 @@ type rarity struct {
 }
 
 // storyRarity counts the content words of every sentence of s.
-func storyRarity(s *news.Story) rarity {
-	df := map[string]int{}
-	docs := map[string]int{}
+func storyRarity(s *news.Story) rarity { return storyRarityWords(s, nil) }
+
+// storyRarityWords is storyRarity reading the words of s's sentences
+// from words (nil to read them afresh).
+func storyRarityWords(s *news.Story, words *wordCache) rarity {
+	// Each word's counts, found by one look-up a sentence: the
+	// sentences and the docs holding it, and the last doc (its index in
+	// s.Docs) that did.
+	type count struct{ sents, docs, last int }
+	at := map[string]int{}
+	var counts []count
 	n := 0
 	bags := make(map[*news.Doc][]bag, len(s.Docs))
-	for _, d := range s.Docs {
-		seen := map[string]bool{}
-		bs := make([]bag, len(d.Sentences))
+	for k, d := range s.Docs {
+		bs := words.sentences(d)
 		bags[d] = bs
 		for i := range d.Sentences {
 			n++
-			bs[i] = sentenceBag(d, i)
 			for w := range bs[i] {
-				df[w]++
-				if !seen[w] {
-					seen[w] = true
-					docs[w]++
+				j, ok := at[w]
+				if !ok {
+					j = len(counts)
+					at[w] = j
+					counts = append(counts, count{last: -1})
+				}
+				c := &counts[j]
+				c.sents++
+				if c.last != k {
+					c.last = k
+					c.docs++
 				}
 			}
 		}
 	}
-	r := rarity{of: make(map[string]float64, len(df)), n: n, docs: docs, bags: bags}
-	for w, k := range df {
-		r.of[w] = math.Log(1 + float64(n)/float64(k))
+	r := rarity{of: make(map[string]float64, len(at)), n: n, docs: make(map[string]int, len(at)), bags: bags}
+	for w, j := range at {
+		r.of[w] = math.Log(1 + float64(n)/float64(counts[j].sents))
+		r.docs[w] = counts[j].docs
 	}
 	return r
 }

@@ -91,8 +91,12 @@ type candidate struct {
 }
 
 // timeline lists the story's happenings in date order, each once.
-func timeline(s *news.Story) []news.TimelineEntry {
-	ks := timelineKeyed(s)
+func timeline(s *news.Story) []news.TimelineEntry { return timelineWords(s, nil) }
+
+// timelineWords is timeline reading the words of s's sentences from
+// words (nil to read them afresh).
+func timelineWords(s *news.Story, words *wordCache) []news.TimelineEntry {
+	ks := timelineKeyedWords(s, words)
 	out := make([]news.TimelineEntry, 0, len(ks))
 	for _, k := range ks {
 		out = append(out, k.e)
@@ -110,13 +114,17 @@ type keyedLine struct {
 }
 
 // timelineKeyed is timeline, each line with its entry's members.
-func timelineKeyed(s *news.Story) []keyedLine {
-	r := storyRarity(s)
+func timelineKeyed(s *news.Story) []keyedLine { return timelineKeyedWords(s, nil) }
+
+// timelineKeyedWords is timelineKeyed reading the words of s's sentences
+// from words (nil to read them afresh).
+func timelineKeyedWords(s *news.Story, words *wordCache) []keyedLine {
+	r := storyRarityWords(s, words)
 	var cands, undated []*candidate
 	for _, d := range s.Docs {
 		sd := plannedWaits(d, sentenceDates(d))
-		cands = append(cands, datedCandidates(d, sd)...)
-		undated = append(undated, undatedCandidatesOf(d, sd, r.bags[d])...)
+		cands = append(cands, datedCandidatesOf(d, sd, r.bags[d])...)
+		undated = append(undated, undatedCandidatesIn(d, sd, r.bags[d], words)...)
 	}
 	alignWeekdays(cands, r)
 	// Merge candidates of the same date about the same happening: the
@@ -237,6 +245,12 @@ func (e *entry) explicit() []*candidate {
 // article (news puts the main fact first), carrying the words of the
 // others about that date. sd is sentenceDates(d).
 func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
+	return datedCandidatesOf(d, sd, nil)
+}
+
+// datedCandidatesOf is datedCandidates given the content words of d's
+// sentences (nil to read them); it does not change them.
+func datedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate {
 	var out []*candidate
 	byDate := map[string][]*candidate{}
 	for _, t := range sd {
@@ -247,7 +261,12 @@ func datedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 			val = val[:i]
 		}
 		planned := t.Future || t.Tense > 0 && !en.Before(day0(d.Date))
-		w := sentenceBag(d, t.Sentence)
+		var w bag
+		if t.Sentence < len(bags) {
+			w = bags[t.Sentence]
+		} else {
+			w = sentenceBag(d, t.Sentence)
+		}
 		_ = sent
 		if cs := byDate[val]; len(cs) >= maxPerDate {
 			cs[0].words.add(w)
@@ -358,6 +377,12 @@ func undatedCandidates(d *news.Doc, sd []news.Timex) []*candidate {
 // undatedCandidatesOf is undatedCandidates given the content words of
 // d's sentences (nil to read them).
 func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate {
+	return undatedCandidatesIn(d, sd, bags, nil)
+}
+
+// undatedCandidatesIn is undatedCandidatesOf reading the tidied text of
+// d's sentences from words (nil to read it afresh).
+func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCache) []*candidate {
 	if d.Date.IsZero() {
 		return nil
 	}
@@ -408,9 +433,12 @@ func undatedCandidatesOf(d *news.Doc, sd []news.Timex, bags []bag) []*candidate 
 		if dated[i] {
 			continue
 		}
-		text := dropDateline(tidy(d.SentenceText(i)))
+		text := dropDateline(words.tidied(d, i))
+		if countFields(text) < weakWords {
+			continue // too short to tell a happening whole: weak, or rejected (see undatedReject)
+		}
 		tense, why, weak := undatedReject(d, i, text)
-		if why != "" || weak && len(strings.Fields(text)) < weakWords {
+		if why != "" {
 			continue
 		}
 		planned := tense > 0
@@ -450,7 +478,7 @@ func undatedReject(d *news.Doc, i int, text string) (tense int, why string, weak
 	if tense == 0 {
 		return 0, "no tense", false // no happening: a description, a comment
 	}
-	return tense, "", len(strings.Fields(text)) < undatedWords || anaphoric(text)
+	return tense, "", countFields(text) < undatedWords || anaphoric(text)
 }
 
 // sentenceTense returns the tense of sentence i of d: that of its first
@@ -720,8 +748,47 @@ func trailingName(s string) string {
 	return strings.Join(f[i:], " ")
 }
 
-// tidy folds the whitespace of a sentence.
-func tidy(s string) string { return strings.Join(strings.Fields(s), " ") }
+// tidy folds the whitespace of a sentence: its words (strings.Fields)
+// joined by one space. A sentence whose only spaces are single ' '
+// between words is returned as it is.
+func tidy(s string) string {
+	if tidied(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tidied reports whether tidy(s) is s: s neither starts nor ends with a
+// space, and its only spaces are single ' ' (strings.Fields reads
+// unicode.IsSpace).
+func tidied(s string) bool {
+	space := true // at the start, as after a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				if c != ' ' || space {
+					return false
+				}
+				space = true
+			} else {
+				space = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reads as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // bag is a weighted set of content words.
 type bag map[string]float64
@@ -773,13 +840,33 @@ func sentenceBag(d *news.Doc, i int) bag {
 // a plural's s dropped; capitalised words (names) weigh 2.
 func contentBag(text string) bag {
 	b := bag{}
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		w, v, ok := contentField(f)
-		if ok && v > b[w] {
-			b[w] = v
+	// The runs of letters and hyphens, as strings.FieldsFunc splits
+	// them, read in place.
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			addContentField(b, text[start:i])
+			start = -1
 		}
 	}
+	if start >= 0 {
+		addContentField(b, text[start:])
+	}
 	return b
+}
+
+// addContentField adds the content word of run f to b (see contentField).
+func addContentField(b bag, f string) {
+	w, v, ok := contentField(f)
+	if ok && v > b[w] {
+		b[w] = v
+	}
 }
 
 // contentField is the content word contentBag makes of one run of

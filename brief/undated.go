@@ -232,7 +232,7 @@ func pinnedYear(dds []*docDates, story []int) (int, string) {
 		k := [2]int{doc, sent}
 		b, ok := bags[k]
 		if !ok {
-			b = sentenceBag(dds[doc].d, sent)
+			b = dds[doc].words.sentence(dds[doc].d, sent)
 			bags[k] = b
 		}
 		return b
