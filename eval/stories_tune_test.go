@@ -126,6 +126,20 @@ func TestTuneStories(t *testing.T) {
 	}
 }
 
+// tuneBoost reads the trees of the same-story model from
+// STORYLINE_TUNE_GBT (trees,depth,rate,l2,minweight), or returns
+// ModelBoost.
+func tuneBoost() cluster.BoostConfig {
+	if os.Getenv("STORYLINE_TUNE_GBT") == "" {
+		return ModelBoost
+	}
+	v := tuneFloats("GBT")
+	for len(v) < 5 {
+		v = append(v, 0)
+	}
+	return cluster.BoostConfig{Trees: int(v[0]), Depth: int(v[1]), Rate: v[2], L2: v[3], MinWeight: v[4], Without: os.Getenv("STORYLINE_TUNE_GBT_WITHOUT")}
+}
+
 func cmpOr(a, b string) string {
 	if a != "" {
 		return a
@@ -201,7 +215,12 @@ func TestTuneStoriesUnion(t *testing.T) {
 			}
 			ex = append(ex, e...)
 		}
-		return cluster.Fit(ex, tuneFloats("L2", ModelL2)[0])
+		if os.Getenv("STORYLINE_TUNE_GBT_ONLY") != "" {
+			// trees in place of the logistic model
+			zero := cluster.Model{Features: cluster.FeatureNames, Weights: make([]float64, len(cluster.FeatureNames))}
+			return cluster.Boost(zero, ex, tuneBoost())
+		}
+		return FitStoryModel(ex, tuneFloats("L2", ModelL2)[0], tuneBoost())
 	}
 	{
 		for f := 0; f < k; f++ {
@@ -224,7 +243,7 @@ func TestTuneStoriesUnion(t *testing.T) {
 		}
 	}
 	m := fit(-1)
-	fmt.Printf("weights %v bias %.3f\n", m.Weights, m.Bias)
+	fmt.Printf("weights %v bias %.3f trees %d (%+v)\n", m.Weights, m.Bias, len(m.Trees), tuneBoost())
 	for ti, th := range grid {
 		line := fmt.Sprintf("th=%.2f", th)
 		mean := 0.0
