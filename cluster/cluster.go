@@ -173,7 +173,11 @@
 // model (150 trees from nothing) likewise; hence Without "undated",
 // which leaves those comparisons to the logistic model. 50 trees of
 // depth 2 reached a mean of 0.854, 200 of depth 3 0.871 (0.876 at
-// 0.50): 100 of depth 3 it is. A tree adds at most four comparisons per
+// 0.50): 100 of depth 3 it is. On the whole streams (eval stories,
+// logistic model alone → with the trees): BASIL pairwise F1 0.961 →
+// 0.988, DUC 2003 B³ 0.865 → 0.905, DUC 2006 B³ 0.585 → 0.783, ECB+
+// dev B³ 0.857 unchanged. DUC 2006 still splits most: its themes run
+// for years. A tree adds at most four comparisons per
 // candidate story, a bounded cost per doc (see BenchmarkPlace10k
 // against BenchmarkPlace10kLogistic).
 //
