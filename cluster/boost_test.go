@@ -99,3 +99,27 @@ func TestBoostWithoutLeavesThoseComparisonsAlone(t *testing.T) {
 		t.Error("the trees changed no dated comparison")
 	}
 }
+
+// BenchmarkProb and BenchmarkProbLogistic score one comparison with the
+// embedded model and with its logistic part alone: what the trees add
+// per candidate story.
+func BenchmarkProb(b *testing.B) { benchmarkProb(b, DefaultModel()) }
+
+func BenchmarkProbLogistic(b *testing.B) {
+	m := DefaultModel()
+	m.Trees = nil
+	benchmarkProb(b, m)
+}
+
+func benchmarkProb(b *testing.B, m Model) {
+	ex := xorExamples()
+	s := 0.0
+	i := 0
+	for b.Loop() {
+		s += m.prob(&ex[i%len(ex)].X)
+		i++
+	}
+	if s < 0 {
+		b.Fatal(s)
+	}
+}

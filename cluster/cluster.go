@@ -179,8 +179,13 @@
 // 0.988, DUC 2003 B³ 0.865 → 0.905, DUC 2006 B³ 0.585 → 0.783, ECB+
 // dev B³ 0.857 unchanged. DUC 2006 still splits most: its themes run
 // for years. A tree adds at most four comparisons per
-// candidate story, a bounded cost per doc (see BenchmarkPlace10k
-// against BenchmarkPlace10kLogistic).
+// candidate story, a bounded cost per doc that does not grow with the
+// stories stored: scoring a comparison took 0.75 µs against 0.05 µs
+// for the logistic part alone (BenchmarkProb, BenchmarkProbLogistic),
+// for at most MaxCandidates stories a doc, and placing a doc after 10k
+// docs 0.29–0.31 ms against 0.31–0.33 ms, after 100k 0.30 ms against
+// 0.31 ms (BenchmarkPlace10k and BenchmarkPlace100k against their
+// Logistic twins, in the same runs, on a busy 2-core machine).
 //
 // Near-duplicates (syndicated wire copy, reprints, updated versions) are
 // found first, by MinHash signatures over word shingles and an LSH index:
