@@ -172,8 +172,13 @@ func tuneFloats(name string, def ...float64) []float64 {
 // STORYLINE_TUNE_TH and the fold's docs are judged (HeldOut). It prints
 // the held-out figure of each set (B³ F1; pairwise F1 for BASIL) and
 // their mean per threshold, and the ECB+ dev B³ of the model fitted on
-// all the training data. It runs only with STORYLINE_TUNE=1; the
-// mechanisms in package cluster were compared with it.
+// all the training data. The model is the shipped recipe
+// (FitStoryModel with ModelBoost) unless STORYLINE_TUNE_GBT gives other
+// trees (trees,depth,rate,leaf-l2,min-weight; STORYLINE_TUNE_GBT_WITHOUT
+// the feature whose comparisons they leave alone, and
+// STORYLINE_TUNE_GBT_ONLY=1 grows them in place of the logistic model).
+// It runs only with STORYLINE_TUNE=1; the mechanisms in package cluster
+// were compared with it.
 func TestTuneStoriesUnion(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") == "" {
 		t.Skip("set STORYLINE_TUNE=1 to print the tuning figures")
