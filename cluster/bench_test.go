@@ -53,10 +53,23 @@ func replay(base []*news.Doc, i int) *news.Doc {
 // benchmarkPlace measures placing one doc in a clusterer that already
 // holds about n docs of the replayed stream: n rounded up to whole
 // copies of the corpus, so that every size places the same docs.
-func benchmarkPlace(b *testing.B, n int) {
+func benchmarkPlace(b *testing.B, n int) { benchmarkPlaceWith(b, n, cluster.DefaultConfig()) }
+
+// logisticOnly returns the defaults with the model's trees left out:
+// the logistic model alone, to measure in the same run what the trees
+// cost.
+func logisticOnly() cluster.Config {
+	cfg := cluster.DefaultConfig()
+	m := *cfg.Model
+	m.Trees = nil
+	cfg.Model = &m
+	return cfg
+}
+
+func benchmarkPlaceWith(b *testing.B, n int, cfg cluster.Config) {
 	base := corpus(b)
 	n = (n + len(base) - 1) / len(base) * len(base)
-	c := cluster.New(cluster.DefaultConfig())
+	c := cluster.New(cfg)
 	for i := 0; i < n; i++ {
 		c.Add(replay(base, i))
 	}
@@ -74,6 +87,12 @@ func benchmarkPlace(b *testing.B, n int) {
 // stored (the bound: at most 1.5× from 10k to 100k).
 func BenchmarkPlace10k(b *testing.B)  { benchmarkPlace(b, 10_000) }
 func BenchmarkPlace100k(b *testing.B) { benchmarkPlace(b, 100_000) }
+
+// BenchmarkPlace10kLogistic and BenchmarkPlace100kLogistic place docs
+// as BenchmarkPlace10k and BenchmarkPlace100k do, with the model's
+// trees left out.
+func BenchmarkPlace10kLogistic(b *testing.B)  { benchmarkPlaceWith(b, 10_000, logisticOnly()) }
+func BenchmarkPlace100kLogistic(b *testing.B) { benchmarkPlaceWith(b, 100_000, logisticOnly()) }
 
 // BenchmarkAdd places the corpus once, from an empty clusterer.
 func BenchmarkAdd(b *testing.B) {

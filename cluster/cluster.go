@@ -10,8 +10,9 @@
 // name's last word); the cosine of the titles; the cosine of the
 // numbers the body gives (tolls, counts, years); and the doc's distance
 // in time from the story's span of dated docs, alone and as it fades or
-// strengthens the rest. A logistic model (Model) turns them into the
-// probability that the doc belongs to the story, and the doc joins the
+// strengthens the rest. A logistic model with boosted regression trees
+// on top (Model) turns them into the probability that the doc belongs
+// to the story, and the doc joins the
 // most probable story when that reaches Threshold. Shared people are
 // evidence of one story only near in time, so an article weeks later
 // about another event with the same people tends to start a story of
@@ -22,7 +23,7 @@
 //
 // The embedded model (story.model.json) is written by cluster/train:
 //
-//	go run ./cluster/train --out cluster/story.model.json
+//	go run ./cluster/train --threshold 0.6 --out cluster/story.model.json
 //
 // It replays the training sets, each doc placed in its gold story, and
 // takes one example per comparison of a doc with a candidate story the
@@ -31,14 +32,23 @@
 // L2 penalty of 1 is fitted by Newton's method (Fit). The training sets
 // are the ECB+ train topics (never the dev topics), the BASIL triplets
 // and the DUC 2003 and DUC 2006 topic streams, DUC 2006 counting a
-// tenth of another set (see below). The threshold is chosen by
+// tenth of another set (see below). On top of it, 100 regression trees
+// of depth 3 are grown by gradient boosting of the same loss on the
+// same weighted examples (Boost; learning rate 0.1, see "Trees" below),
+// on the dated comparisons only. The threshold is judged by
 // five-fold cross-validation over topics (the two ECB+ sub-events of a
 // topic in one fold): with the model fitted on four folds, each set's
 // whole stream is clustered at every probability from 0.20 to 0.80 and
 // the fifth fold's docs are judged against all the docs of the stream
 // (so that they meet as many other stories as in use); the threshold
 // with the best held-out figure (B³ F1; pairwise F1 for BASIL), averaged
-// over folds and over sets by their weights, wins. The stories suite of
+// over folds and over sets by their weights, wins, unless --threshold
+// gives one. With the trees that curve is flat (weighted mean 0.892 to
+// 0.896 from 0.35 to 0.80; best 0.45, 0.8960; 0.8952 at 0.60) while
+// ECB+, whose undated comparisons the trees leave alone, loses below
+// 0.60 (ECB+ train held-out 0.869 at 0.45 against 0.876 at 0.60, ECB+
+// dev B³ 0.81 against 0.86): so the model keeps the threshold 0.60 that
+// cross-validation chose for the logistic model alone. The stories suite of
 // eval reports, beside each set's figures under the shipped model,
 // five-fold figures of the same kind with the model refitted and the
 // threshold rechosen on four folds of that set alone.
@@ -110,12 +120,12 @@
 // titles), so undated means neither side dated: a lone undated doc or
 // story is compared as if inside the span.
 //
-// Where the shipped model falls short, and what did not mend it (the
-// held-out figures of TestTuneStoriesUnion, model fitted on four folds
-// of all four sets, threshold 0.60; eval's five-fold rows instead fit a
-// model to one set alone, which is why they run ahead of the shipped
-// model on DUC 2006, 0.81 against 0.59 held-out and 0.58 on the whole
-// stream). DUC 2006 is split, not merged: B³ precision 0.97, recall
+// Where the logistic model alone fell short, and what did not mend it
+// before the trees did in part (see Trees below; the held-out figures
+// of TestTuneStoriesUnion, model fitted on four folds of all four sets,
+// threshold 0.60; eval's five-fold rows instead fit a model to one set
+// alone, which is why they ran ahead of the logistic model on DUC 2006,
+// 0.81 against 0.59 held-out and 0.58 on the whole stream). DUC 2006 is split, not merged: B³ precision 0.97, recall
 // 0.42, 512 stories for 50 topics. Replayed with each doc in its gold
 // story (eval's TestDiagStoriesGap), a third of DUC 2006's same-story
 // comparisons miss the threshold, most of them with the doc weeks or
@@ -141,6 +151,41 @@
 // four topics' two sub-events do (the next navy raid, the next player
 // arrested, a coach fired and one hired), told with other people and
 // other numbers in the same words.
+//
+// # Trees
+//
+// The logistic model is linear: one weight per feature and one
+// intercept tie comparisons near in time to comparisons far off, so the
+// bar a DUC 2006 theme needs (far-off members sharing much text) and
+// the bar BASIL's neighbouring stories need (near in time, sharing
+// wording, other stories) cannot both be met. Boosted trees weigh a
+// feature by the value of others (text by time off the span, by the
+// story's size). Held out (TestTuneStoriesUnion, DUC 2006 at 0.1, the
+// model of four folds of all sets; figures train / BASIL / DUC 2003 /
+// DUC 2006 / mean at threshold 0.60), the logistic model alone gives
+// 0.884 / 0.910 / 0.864 / 0.590 / 0.812; with 100 trees of depth 3 on
+// the dated comparisons 0.884 / 0.946 / 0.876 / 0.778 / 0.871 (at 0.50
+// 0.875, at 0.70 0.865), ECB+ dev unchanged at 0.857. Trees that also
+// split the undated comparisons (nearly all of them ECB+'s) learn ECB+'s
+// gold replay too closely: with them ECB+ train fell to 0.85–0.88
+// held-out at every threshold (0.884 without trees at 0.60) and ECB+
+// dev to 0.78–0.83 from 0.40 to 0.60, whether the trees split by
+// undated first or not, and in place of the logistic model (150 trees
+// from nothing) likewise; hence Without "undated",
+// which leaves those comparisons to the logistic model. 50 trees of
+// depth 2 reached a mean of 0.854, 200 of depth 3 0.871 (0.876 at
+// 0.50): 100 of depth 3 it is. On the whole streams (eval stories,
+// logistic model alone → with the trees): BASIL pairwise F1 0.961 →
+// 0.988, DUC 2003 B³ 0.865 → 0.905, DUC 2006 B³ 0.585 → 0.783, ECB+
+// dev B³ 0.857 unchanged. DUC 2006 still splits most: its themes run
+// for years. A tree adds at most four comparisons per
+// candidate story, a bounded cost per doc that does not grow with the
+// stories stored: scoring a comparison took 0.75 µs against 0.05 µs
+// for the logistic part alone (BenchmarkProb, BenchmarkProbLogistic),
+// for at most MaxCandidates stories a doc, and placing a doc after 10k
+// docs 0.29–0.31 ms against 0.31–0.33 ms, after 100k 0.30 ms against
+// 0.31 ms (BenchmarkPlace10k and BenchmarkPlace100k against their
+// Logistic twins, in the same runs, on a busy 2-core machine).
 //
 // Near-duplicates (syndicated wire copy, reprints, updated versions) are
 // found first, by MinHash signatures over word shingles and an LSH index:

@@ -66,14 +66,18 @@ const NearDays = 7
 const FarDays = 60
 
 // Model is a logistic same-story scorer: the probability that a doc
-// belongs to a story is σ(Bias + Σ Weights[i]·x[i]) over the features
-// named by FeatureNames. Threshold is the probability the model was
+// belongs to a story is σ(Bias + Σ Weights[i]·x[i] + Σ tree(x)) over
+// the features named by FeatureNames, the trees (Trees, grown by Boost)
+// being optional. Threshold is the probability the model was
 // tuned to join at (by cross-validation; see cluster/train).
 type Model struct {
-	Features  []string  `json:"features"`
-	Weights   []float64 `json:"weights"`
-	Bias      float64   `json:"bias"`
-	Threshold float64   `json:"threshold"`
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+	Bias     float64   `json:"bias"`
+	// Trees, when any, add their leaves' values to the log-odds (see
+	// Boost).
+	Trees     []Tree  `json:"trees,omitempty"`
+	Threshold float64 `json:"threshold"`
 	// Note says how the model was trained.
 	Note string `json:"note,omitempty"`
 }
@@ -108,6 +112,11 @@ func (m Model) check() error {
 	if !slices.Equal(m.Features, FeatureNames) || len(m.Weights) != nFeatures {
 		return fmt.Errorf("%w: model features %v, want %v", ErrConfig, m.Features, FeatureNames)
 	}
+	for i, t := range m.Trees {
+		if err := t.check(); err != nil {
+			return fmt.Errorf("model tree %d: %w", i, err)
+		}
+	}
 	return nil
 }
 
@@ -119,11 +128,19 @@ func (m Model) JSON() []byte {
 
 // prob is the model's probability for feature vector x.
 func (m *Model) prob(x *[nFeatures]float64) float64 {
+	return 1 / (1 + math.Exp(-m.margin(x)))
+}
+
+// margin is the model's log-odds for feature vector x.
+func (m *Model) margin(x *[nFeatures]float64) float64 {
 	z := m.Bias
 	for i, w := range m.Weights {
 		z += w * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	for _, t := range m.Trees {
+		z += t.eval(x)
+	}
+	return z
 }
 
 // link is what a story keeps of one counted member for max-link

@@ -181,6 +181,18 @@ var thresholdGrid = func() []float64 {
 // and by cluster/train.
 const ModelL2 = 1.0
 
+// ModelBoost is how the same-story model grows trees on top of its
+// logistic part (cluster.Boost), here and by cluster/train; Trees 0
+// grows none.
+var ModelBoost = cluster.BoostConfig{Trees: 100, Depth: 3, Rate: 0.1, L2: 1, MinWeight: 5, Without: "undated"}
+
+// FitStoryModel fits the same-story model to (balanced) examples: a
+// logistic regression with an L2 penalty l2 (cluster.Fit), then bc's
+// trees on top of it (cluster.Boost).
+func FitStoryModel(ex []cluster.Example, l2 float64, bc cluster.BoostConfig) cluster.Model {
+	return cluster.Boost(cluster.Fit(ex, l2), ex, bc)
+}
+
 // TuneThreshold returns the threshold of thresholdGrid under which cfg
 // clusters docs best against gold (B³ F1, or pairwise F1 when
 // pairwise), with that measure.
@@ -325,7 +337,7 @@ func CrossValidate(docs []*news.Doc, gold []string, topic func(string) string, k
 		}
 		ex := cluster.Examples(trD, trG, cfg)
 		cluster.Balance(ex)
-		m := cluster.Fit(ex, ModelL2)
+		m := FitStoryModel(ex, ModelL2, ModelBoost)
 		c := cfg
 		c.Model = &m
 		c.Threshold, _ = TuneThreshold(trD, trG, c, pairwise)

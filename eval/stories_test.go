@@ -113,7 +113,7 @@ func TestStoriesECBDev(t *testing.T) {
 
 // Floors a little below the figures of the defaults.
 const (
-	basilPairFloor = 0.95
+	basilPairFloor = 0.98
 	ecbDevB3Floor  = 0.85
 )
 
