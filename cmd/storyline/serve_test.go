@@ -190,13 +190,20 @@ func TestServeFeeds(t *testing.T) {
 		t.Errorf("GET /api/feeds lists %d feeds, want 3", len(fs))
 	}
 
+	// A poll is counted when it ends, which may come after its
+	// article's brief is already served: wait for the counts.
 	var m string
-	if resp, err := http.Get(base + "/metrics"); err == nil {
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		m = string(b)
+	counted := func() bool {
+		if resp, err := http.Get(base + "/metrics"); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			m = string(b)
+		}
+		return strings.Contains(m, `storyline_feed_polls_total{result="new"} 3`) && strings.Contains(m, `storyline_articles_ingested_total{result="stored"} 3`)
 	}
-	if !strings.Contains(m, `storyline_feed_polls_total{result="new"} 3`) || !strings.Contains(m, `storyline_articles_ingested_total{result="stored"} 3`) {
+	for deadline := time.Now().Add(time.Minute); !counted() && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	}
+	if !counted() {
 		t.Errorf("metrics do not count the polls and articles:\n%s", m)
 	}
 
