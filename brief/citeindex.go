@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/textvec"
 )
 
 // How a line finds the sentences that may state it without reading every
@@ -276,33 +275,8 @@ func (c *lineCiter) innerWord(folded string, words bag) (string, bool) {
 // contentWord is the key contentBag and stemBag give one field, and
 // false when contentBag drops it.
 func (c *lineCiter) contentWord(f string) (string, bool) {
-	w, _, ok := contentField(f)
-	if !ok {
-		return "", false
-	}
-	return c.stem(w), true
-}
-
-// stem is textvec.Stem(textvec.Fold(w)), found once a word.
-func (c *lineCiter) stem(w string) string {
-	st, ok := c.stems[w]
-	if !ok {
-		st = textvec.Stem(textvec.Fold(w))
-		c.stems[w] = st
-	}
-	return st
-}
-
-// stemBag is stemBag with the stems memoised.
-func (c *lineCiter) stemBag(b bag) bag {
-	out := make(bag, len(b))
-	for w, v := range b {
-		w = c.stem(w)
-		if v > out[w] {
-			out[w] = v
-		}
-	}
-	return out
+	w := citeWords.Get(f)
+	return w, w != citeDropped
 }
 
 // reread is sentence, read once for the texts the story's sentences
