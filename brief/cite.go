@@ -95,6 +95,8 @@ type lineCiter struct {
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
 	docBags []*docBag
+	// lw is the lineWeight of the line pairFeatures compared last.
+	lw lineWeight
 	// reads counts the posting entries and sentence words stating read,
 	// and pairs the sentences pairFeatures compared: the work of citing,
 	// for the benchmark.
@@ -869,7 +871,7 @@ func claims(text string) []string {
 		} else {
 			cur += ", " + p
 		}
-		if len(contentBag(cur))+len(lineNumbers(cur)) >= claimWords {
+		if contentCount(cur, claimWords)+len(lineNumbers(cur)) >= claimWords {
 			out = append(out, cur)
 			cur = ""
 		}
@@ -932,6 +934,43 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			best[i] = v
 		}
 	}
+}
+
+// contentCount is len(contentBag(text)) when that is under most, else
+// most or more: the distinct content words of text, counted without a
+// bag.
+func contentCount(text string, most int) int {
+	var seen [claimWords]string
+	most = min(most, claimWords)
+	n := 0
+	add := func(f string) bool {
+		w, _, ok := contentField(f)
+		if !ok || slices.Contains(seen[:n], w) {
+			return false
+		}
+		seen[n] = w
+		n++
+		return n >= most
+	}
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if add(text[start:i]) {
+				return n
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(text[start:])
+	}
+	return n
 }
 
 // splitParticiples cuts each part before a participle that opens a

@@ -152,10 +152,11 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	var all, in, allN, inN, allC, inC, rare float64
 	shared, sharedN := 0, 0
 	top := c.unseenIDF()
-	for _, w := range l.order {
-		v := c.weightOf(l, w)
+	lw := c.lineWeights(l)
+	for k, w := range l.order {
+		v := lw.weight[k]
 		all += v
-		isName := l.words[w] > 1
+		isName := lw.count[k] > 1
 		if isName {
 			allN += v
 		} else {
@@ -170,7 +171,7 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 			} else {
 				inC += v
 			}
-			rare = max(rare, v/l.words[w]/top)
+			rare = max(rare, v/lw.count[k]/top)
 		}
 	}
 	if all > 0 {
@@ -255,9 +256,9 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	dw := c.docWords(int(c.refs[r].doc))
 	if all > 0 {
 		cover := 0.0
-		for _, w := range l.order {
+		for k, w := range l.order {
 			if dw.words[w] {
-				cover += c.weightOf(l, w)
+				cover += lw.weight[k]
 			}
 		}
 		x[22] = cover / all
@@ -362,4 +363,31 @@ func (c *lineCiter) docWords(i int) *docBag {
 	}
 	c.docBags[i] = b
 	return b
+}
+
+// lineWeight holds, for each word of a line's order, its count in the
+// line's bag and its weight (weightOf).
+type lineWeight struct {
+	key           *string
+	count, weight []float64
+}
+
+// lineWeights returns l's lineWeight, kept for the line last asked
+// about: the candidates of a line are compared with it one after
+// another. A line is known by its order slice, which no two lines share
+// but the reads of one text.
+func (c *lineCiter) lineWeights(l citeSent) lineWeight {
+	if len(l.order) == 0 {
+		return lineWeight{}
+	}
+	if c.lw.key == &l.order[0] && len(c.lw.weight) == len(l.order) {
+		return c.lw
+	}
+	lw := lineWeight{key: &l.order[0], count: make([]float64, len(l.order)), weight: make([]float64, len(l.order))}
+	for k, w := range l.order {
+		lw.count[k] = l.words[w]
+		lw.weight[k] = c.weightOf(l, w)
+	}
+	c.lw = lw
+	return lw
 }
