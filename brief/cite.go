@@ -128,7 +128,11 @@ type citeSent struct {
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
-	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, read: map[string]citeSent{}}
+	sents := 0
+	for _, d := range s.Docs {
+		sents += len(d.Sentences)
+	}
+	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, read: make(map[string]citeSent, sents)}
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
@@ -146,7 +150,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 				timexes[t.Sentence] = append(timexes[t.Sentence], k)
 			}
 		}
-		var ss []citeSent
+		ss := make([]citeSent, 0, len(d.Sentences))
 		for i, sent := range d.Sentences {
 			if d.InOpinion(sent.Span) {
 				ss = append(ss, citeSent{})
@@ -168,22 +172,32 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 		}
 		c.sents = append(c.sents, ss)
 	}
-	df := map[string]int{}
-	for _, ss := range c.sents {
-		seen := map[string]bool{}
+	// Each word's docs (for its idf) and sentences (its posting's
+	// length), counted in one map; the postings share one array.
+	type wordStat struct{ docs, last, sents int32 }
+	stats := make(map[string]wordStat, len(c.read))
+	held := 0
+	for i, ss := range c.sents {
 		for _, cs := range ss {
+			held += len(cs.words)
 			for w := range cs.words {
-				if !seen[w] {
-					seen[w] = true
-					df[w]++
+				st := stats[w]
+				if st.docs == 0 || st.last != int32(i) {
+					st.docs++
+					st.last = int32(i)
 				}
+				st.sents++
+				stats[w] = st
 			}
 		}
 	}
-	c.idf = map[string]float64{}
+	c.idf = make(map[string]float64, len(stats))
+	c.posting = make(map[string][]int32, len(stats))
+	postings := make([]int32, held)
 	n := float64(len(s.Docs))
-	for w, k := range df {
-		c.idf[w] = math.Log((n+1)/float64(k)) + citeIDFFloor
+	for w, st := range stats {
+		c.idf[w] = math.Log((n+1)/float64(st.docs)) + citeIDFFloor
+		c.posting[w], postings = postings[:0:st.sents], postings[st.sents:]
 	}
 	c.indexSentences()
 	return c
@@ -410,11 +424,15 @@ func (c *lineCiter) indexForms() {
 	}
 }
 
-// indexSentences indexes the sentences by content word and by text.
+// indexSentences indexes the sentences by content word (into the
+// postings newLineCiter made, each as long as the sentences holding its
+// word) and by text.
 func (c *lineCiter) indexSentences() {
-	c.posting = map[string][]int32{}
 	c.byHead = map[string][]int32{}
-	c.byID = map[string][]int{}
+	c.byID = make(map[string][]int, len(c.docs))
+	c.docRefs = make([]int32, 0, len(c.docs)+1)
+	c.refs = make([]sentRef, 0, len(c.read))
+	c.spanAt = make([]int32, 0, len(c.read)+1)
 	for i, d := range c.docs {
 		c.byID[d.ID] = append(c.byID[d.ID], i)
 	}

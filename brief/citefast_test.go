@@ -90,3 +90,25 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// BenchmarkNewLineCiter reads the sentences of small stories (those of
+// BenchmarkBuildSmall) into a citer, as each Build does before citing:
+// the citer's fixed cost per article.
+//
+//	go test -run XXX -bench NewLineCiter -benchmem ./brief
+func BenchmarkNewLineCiter(b *testing.B) {
+	stories := smallStories(b, 150)
+	ents := make([][]news.Entity, len(stories))
+	docs := 0
+	for i, s := range stories {
+		ents[i] = entities(s)
+		docs += len(s.Docs)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i, s := range stories {
+			newLineCiter(s, ents[i], nil)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*docs)/1e6, "ms/doc")
+}
