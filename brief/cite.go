@@ -95,8 +95,10 @@ type lineCiter struct {
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
 	docBags []*docBag
-	// lw is the lineWeight of the line pairFeatures compared last.
-	lw lineWeight
+	// lw is the lineWeight of the line pairFeatures compared last;
+	// sentW each sentence's sentWeight, -1 until found.
+	lw    lineWeight
+	sentW []float64
 	// reads counts the posting entries and sentence words stating read,
 	// and pairs the sentences pairFeatures compared: the work of citing,
 	// for the benchmark.
@@ -594,6 +596,26 @@ func figuresHeld(want, have []float64) int {
 // (and the first it names) or no one, and shares two of its content
 // words.
 func (c *lineCiter) holds(l, cs citeSent) bool {
+	if !c.mayHold(l, cs) {
+		return false
+	}
+	shared := 0
+	for w := range l.words {
+		if cs.words[w] > 0 {
+			shared++
+		}
+	}
+	return shared >= min(2, len(l.words))
+}
+
+// holdsShared is holds for a sentence that shares shared of the line's
+// content words.
+func (c *lineCiter) holdsShared(l, cs citeSent, shared int) bool {
+	return c.mayHold(l, cs) && shared >= min(2, len(l.words))
+}
+
+// mayHold is holds but for the words shared.
+func (c *lineCiter) mayHold(l, cs citeSent) bool {
 	if len(cs.words) == 0 {
 		return false
 	}
@@ -613,13 +635,7 @@ func (c *lineCiter) holds(l, cs citeSent) bool {
 			}
 		}
 	}
-	shared := 0
-	for w := range l.words {
-		if cs.words[w] > 0 {
-			shared++
-		}
-	}
-	return shared >= min(2, len(l.words))
+	return true
 }
 
 // share reports how well sentence cs, which holds line l, states it: the
@@ -641,6 +657,12 @@ func (c *lineCiter) share(l, cs citeSent) float64 {
 			n++
 		}
 	}
+	return c.shareOf(l, cs, in, all, n)
+}
+
+// shareOf is share for a sentence that holds n of the line's words,
+// weighing in of all.
+func (c *lineCiter) shareOf(l, cs citeSent, in, all float64, n int) float64 {
 	if all == 0 || n < min(citeShared, len(l.words)) {
 		return 0
 	}

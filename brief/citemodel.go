@@ -177,16 +177,16 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	if all > 0 {
 		x[0] = in / all
 	}
-	var sAll, sIn float64
+	sAll := c.sentWeight(r)
+	sIn, back := 0.0, 0
 	for _, w := range cs.order {
-		idf, ok := c.idf[w]
-		if !ok {
-			idf = c.unseenIDF()
-		}
-		v := cs.words[w] * idf
-		sAll += v
 		if l.words[w] > 0 {
-			sIn += v
+			idf, ok := c.idf[w]
+			if !ok {
+				idf = c.unseenIDF()
+			}
+			sIn += cs.words[w] * idf
+			back++
 		}
 	}
 	if sAll > 0 {
@@ -231,7 +231,7 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	if len(l.people) > 0 && len(cs.people) == 0 {
 		x[13] = 1
 	}
-	if c.holds(l, *cs) {
+	if c.holdsShared(l, *cs, shared) {
 		x[14] = 1
 	}
 	if c.refs[r].sent < 3 {
@@ -239,18 +239,12 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	}
 	x[16] = math.Log1p(float64(len(l.order)))
 	if len(cs.order) > 0 {
-		back := 0
-		for _, w := range cs.order {
-			if l.words[w] > 0 {
-				back++
-			}
-		}
 		x[17] = float64(back) / float64(len(cs.order))
 	}
 	x[18] = rare
 	x[19] = math.Log1p(float64(shared - sharedN))
 	x[20] = math.Log1p(float64(sharedN))
-	if x[14] == 1 && c.share(l, *cs) > 0 {
+	if x[14] == 1 && c.shareOf(l, *cs, in, all, shared) > 0 {
 		x[citeRule] = 1
 	}
 	dw := c.docWords(int(c.refs[r].doc))
@@ -390,4 +384,29 @@ func (c *lineCiter) lineWeights(l citeSent) lineWeight {
 	}
 	c.lw = lw
 	return lw
+}
+
+// sentWeight is the weight of sentence r's words, each weighed by its
+// idf and summed in the sentence's order, found once a sentence.
+func (c *lineCiter) sentWeight(r int32) float64 {
+	if c.sentW == nil {
+		c.sentW = make([]float64, len(c.refs))
+		for k := range c.sentW {
+			c.sentW[k] = -1
+		}
+	}
+	if v := c.sentW[r]; v >= 0 {
+		return v
+	}
+	_, cs := c.ref(r)
+	v := 0.0
+	for _, w := range cs.order {
+		idf, ok := c.idf[w]
+		if !ok {
+			idf = c.unseenIDF()
+		}
+		v += cs.words[w] * idf
+	}
+	c.sentW[r] = v
+	return v
 }
