@@ -323,6 +323,9 @@ func citeWord(f string) string {
 func citeBag(text string) bag {
 	b := make(bag, len(text)/12)
 	add := func(f string) {
+		if len(f) < 3 {
+			return // contentField drops a run of fewer than three letters
+		}
 		w := citeWords.Get(f)
 		if w == citeDropped {
 			return

@@ -112,3 +112,20 @@ func BenchmarkNewLineCiter(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*docs)/1e6, "ms/doc")
 }
+
+// BenchmarkCiteBag reads the content words of the sentences of 40 real
+// articles, as the citer reads every sentence of a story.
+func BenchmarkCiteBag(b *testing.B) {
+	var texts []string
+	for _, d := range testdocs.Basil(b, 40) {
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	for b.Loop() {
+		for _, t := range texts {
+			citeBag(t)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/sentence")
+}
