@@ -5,7 +5,9 @@
 //     letters and digits), Fold lowercases a token and folds accents;
 //   - the stopword test (IsStopword, over lexicon's list), used by the
 //     summarizer, the timeline and the clusterer alike;
-//   - Porter stems with a bounded, concurrency-safe cache (Stem);
+//   - Porter stems with a bounded, concurrency-safe cache (Stem,
+//     StemWord), and WordMemo, the one process-wide memo of a pure
+//     function of a word, for a package with its own word key;
 //   - a Vocab interning terms as dense integer ids, so that hot loops
 //     compare and hash integers, not strings;
 //   - sparse vectors (Vector) with dot product and cosine;
