@@ -80,9 +80,6 @@ type lineCiter struct {
 	posting map[string][]int32
 	// byID lists the docs of each ID.
 	byID map[string][]int
-	// stems memoises textvec.Stem(textvec.Fold(w)) for the story's
-	// words.
-	stems map[string]string
 	// read holds what sentence found in each sentence text of the
 	// story, before its dates: a line copied whole reads the same.
 	read map[string]citeSent
@@ -98,6 +95,10 @@ type lineCiter struct {
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
 	docBags []*docBag
+	// lw is the lineWeight of the line pairFeatures compared last;
+	// sentW each sentence's sentWeight, -1 until found.
+	lw    lineWeight
+	sentW []float64
 	// reads counts the posting entries and sentence words stating read,
 	// and pairs the sentences pairFeatures compared: the work of citing,
 	// for the benchmark.
@@ -129,7 +130,11 @@ type citeSent struct {
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
-	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, stems: map[string]string{}, read: map[string]citeSent{}}
+	sents := 0
+	for _, d := range s.Docs {
+		sents += len(d.Sentences)
+	}
+	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, read: make(map[string]citeSent, sents)}
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
@@ -147,7 +152,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 				timexes[t.Sentence] = append(timexes[t.Sentence], k)
 			}
 		}
-		var ss []citeSent
+		ss := make([]citeSent, 0, len(d.Sentences))
 		for i, sent := range d.Sentences {
 			if d.InOpinion(sent.Span) {
 				ss = append(ss, citeSent{})
@@ -169,22 +174,32 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 		}
 		c.sents = append(c.sents, ss)
 	}
-	df := map[string]int{}
-	for _, ss := range c.sents {
-		seen := map[string]bool{}
+	// Each word's docs (for its idf) and sentences (its posting's
+	// length), counted in one map; the postings share one array.
+	type wordStat struct{ docs, last, sents int32 }
+	stats := make(map[string]wordStat, len(c.read))
+	held := 0
+	for i, ss := range c.sents {
 		for _, cs := range ss {
+			held += len(cs.words)
 			for w := range cs.words {
-				if !seen[w] {
-					seen[w] = true
-					df[w]++
+				st := stats[w]
+				if st.docs == 0 || st.last != int32(i) {
+					st.docs++
+					st.last = int32(i)
 				}
+				st.sents++
+				stats[w] = st
 			}
 		}
 	}
-	c.idf = map[string]float64{}
+	c.idf = make(map[string]float64, len(stats))
+	c.posting = make(map[string][]int32, len(stats))
+	postings := make([]int32, held)
 	n := float64(len(s.Docs))
-	for w, k := range df {
-		c.idf[w] = math.Log((n+1)/float64(k)) + citeIDFFloor
+	for w, st := range stats {
+		c.idf[w] = math.Log((n+1)/float64(st.docs)) + citeIDFFloor
+		c.posting[w], postings = postings[:0:st.sents], postings[st.sents:]
 	}
 	c.indexSentences()
 	return c
@@ -193,26 +208,27 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
 	// people and core stay nil (read as empty) for a text naming no one
-	cs := citeSent{text: tidy(text), words: c.stemBag(contentBag(text)), numbers: lineNumbers(text)}
+	cs := citeSent{text: citeTidy(text), words: citeBag(text), numbers: lineNumbers(text)}
 	cs.order = make([]string, 0, len(cs.words))
 	for w := range cs.words {
 		cs.order = append(cs.order, w)
 	}
 	sort.Strings(cs.order)
-	head := text
+	head := len(text)
 	if i := strings.Index(text, ", "); i >= 0 {
-		head = text[:i]
+		head = i
 	}
-	for _, n := range c.peopleIn(head) {
+	people, core := c.peopleIn(text, head)
+	for _, n := range core {
 		if cs.core == nil {
-			cs.core = map[string]bool{}
+			cs.core = make(map[string]bool, len(core))
 		}
 		cs.core[n] = true
 	}
 	at := len(text)
-	for _, n := range c.peopleIn(text) {
+	for _, n := range people {
 		if cs.people == nil {
-			cs.people = map[string]bool{}
+			cs.people = make(map[string]bool, len(people))
 		}
 		cs.people[n] = true
 		if i := c.firstAt(text, n); i < at {
@@ -223,37 +239,155 @@ func (c *lineCiter) sentence(text string) citeSent {
 }
 
 // peopleIn lists the story people a text names (by forms of three
-// bytes or more, at word boundaries), in name order. A form that starts
-// with a letter can only start where a run of letters of the text
-// starts, the same run as the form's first, so only the forms of the
-// text's runs are tried.
-func (c *lineCiter) peopleIn(text string) []string {
-	var out []string
-	try := func(form string) {
-		name := c.person[form]
-		if !slices.Contains(out, name) && containsName(text, form) {
-			out = append(out, name)
-		}
+// bytes or more, at word boundaries), in name order, and those its head
+// (text[:head], which ends where text does or before a non-letter)
+// names. A form that starts with a letter can only start where a run of
+// letters of the text starts, the same run as the form's first, so only
+// the forms of the text's runs are tried.
+func (c *lineCiter) peopleIn(text string, head int) (all, core []string) {
+	if len(c.oddForms) == 0 && len(c.byRun) == 0 {
+		return nil, nil
 	}
 	for _, f := range c.oddForms {
-		try(f)
+		name := c.person[f]
+		if !slices.Contains(all, name) && containsName(text, f) {
+			all = append(all, name)
+		}
+		if !slices.Contains(core, name) && containsName(text[:head], f) {
+			core = append(core, name)
+		}
 	}
 	// A form opening with a letter is named where a run of the text
 	// equal to the form's first run starts: only there is it tried.
-	for _, at := range letterRuns(text) {
-		for _, f := range c.byRun[text[at[0]:at[1]]] {
-			name := c.person[f]
-			if slices.Contains(out, name) || !strings.HasPrefix(text[at[0]:], f) {
+	run := func(start, end int) {
+		for _, f := range c.byRun[text[start:end]] {
+			if !strings.HasPrefix(text[start:], f) {
 				continue
 			}
-			after, _ := utf8.DecodeRuneInString(text[at[0]+len(f):])
-			if at[0]+len(f) == len(text) || !unicode.IsLetter(after) {
-				out = append(out, name)
+			fend := start + len(f)
+			if after, _ := utf8.DecodeRuneInString(text[fend:]); fend < len(text) && unicode.IsLetter(after) {
+				continue
+			}
+			name := c.person[f]
+			if !slices.Contains(all, name) {
+				all = append(all, name)
+			}
+			if fend <= head && !slices.Contains(core, name) {
+				core = append(core, name)
 			}
 		}
 	}
-	sort.Strings(out)
-	return out
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			run(start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		run(start, len(text))
+	}
+	sort.Strings(all)
+	sort.Strings(core)
+	return all, core
+}
+
+// citeWords memoises citeWord for the process, keyed by the run of
+// letters and hyphens as written: the story's words are mostly those of
+// the stories briefed before it, and a stream's story is briefed again
+// each time an article joins it.
+var citeWords = textvec.NewWordMemo(1<<17, citeWord)
+
+// citeDropped is citeWord's answer for a run contentBag drops: no
+// content word holds a NUL.
+const citeDropped = "\x00"
+
+// citeWord is the key contentBag and stemBag give a run of letters and
+// hyphens, or citeDropped.
+func citeWord(f string) string {
+	w, _, ok := contentField(f)
+	if !ok {
+		return citeDropped
+	}
+	return textvec.Stem(textvec.Fold(w))
+}
+
+// citeBag is stemBag(contentBag(text)), in one pass over text and
+// through citeWords.
+func citeBag(text string) bag {
+	b := make(bag, len(text)/12)
+	add := func(f string) {
+		if len(f) < 3 {
+			return // contentField drops a run of fewer than three letters
+		}
+		w := citeWords.Get(f)
+		if w == citeDropped {
+			return
+		}
+		v := 1.0
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(f, "-")); unicode.IsUpper(r) {
+			v = 2
+		}
+		if v > b[w] {
+			b[w] = v
+		}
+	}
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			add(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(text[start:])
+	}
+	return b
+}
+
+// citeTidy is tidy(s), without a copy when s is tidy already: single
+// spaces between words, none at either end.
+func citeTidy(s string) string {
+	space := true // a space here would lead the text or follow another
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			switch b {
+			case ' ':
+				if space {
+					return tidy(s)
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return tidy(s)
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return tidy(s)
+		}
+		space = false
+		i += n
+	}
+	if space && s != "" {
+		return tidy(s)
+	}
+	return s
 }
 
 // firstAt returns where text first names a person by any of its forms.
@@ -295,34 +429,15 @@ func (c *lineCiter) indexForms() {
 	}
 }
 
-// letterRuns lists where the maximal runs of letters of text start and
-// end.
-func letterRuns(text string) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(text)})
-	}
-	return out
-}
-
-// indexSentences indexes the sentences by content word and by text.
+// indexSentences indexes the sentences by content word (into the
+// postings newLineCiter made, each as long as the sentences holding its
+// word) and by text.
 func (c *lineCiter) indexSentences() {
-	c.posting = map[string][]int32{}
 	c.byHead = map[string][]int32{}
-	c.byID = map[string][]int{}
+	c.byID = make(map[string][]int, len(c.docs))
+	c.docRefs = make([]int32, 0, len(c.docs)+1)
+	c.refs = make([]sentRef, 0, len(c.read))
+	c.spanAt = make([]int32, 0, len(c.read)+1)
 	for i, d := range c.docs {
 		c.byID[d.ID] = append(c.byID[d.ID], i)
 	}
@@ -484,6 +599,26 @@ func figuresHeld(want, have []float64) int {
 // (and the first it names) or no one, and shares two of its content
 // words.
 func (c *lineCiter) holds(l, cs citeSent) bool {
+	if !c.mayHold(l, cs) {
+		return false
+	}
+	shared := 0
+	for w := range l.words {
+		if cs.words[w] > 0 {
+			shared++
+		}
+	}
+	return shared >= min(2, len(l.words))
+}
+
+// holdsShared is holds for a sentence that shares shared of the line's
+// content words.
+func (c *lineCiter) holdsShared(l, cs citeSent, shared int) bool {
+	return c.mayHold(l, cs) && shared >= min(2, len(l.words))
+}
+
+// mayHold is holds but for the words shared.
+func (c *lineCiter) mayHold(l, cs citeSent) bool {
 	if len(cs.words) == 0 {
 		return false
 	}
@@ -503,13 +638,7 @@ func (c *lineCiter) holds(l, cs citeSent) bool {
 			}
 		}
 	}
-	shared := 0
-	for w := range l.words {
-		if cs.words[w] > 0 {
-			shared++
-		}
-	}
-	return shared >= min(2, len(l.words))
+	return true
 }
 
 // share reports how well sentence cs, which holds line l, states it: the
@@ -531,6 +660,12 @@ func (c *lineCiter) share(l, cs citeSent) float64 {
 			n++
 		}
 	}
+	return c.shareOf(l, cs, in, all, n)
+}
+
+// shareOf is share for a sentence that holds n of the line's words,
+// weighing in of all.
+func (c *lineCiter) shareOf(l, cs citeSent, in, all float64, n int) float64 {
 	if all == 0 || n < min(citeShared, len(l.words)) {
 		return 0
 	}
@@ -779,7 +914,7 @@ func claims(text string) []string {
 		} else {
 			cur += ", " + p
 		}
-		if len(contentBag(cur))+len(lineNumbers(cur)) >= claimWords {
+		if contentCount(cur, claimWords)+len(lineNumbers(cur)) >= claimWords {
 			out = append(out, cur)
 			cur = ""
 		}
@@ -842,6 +977,43 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			best[i] = v
 		}
 	}
+}
+
+// contentCount is len(contentBag(text)) when that is under most, else
+// most or more: the distinct content words of text, counted without a
+// bag.
+func contentCount(text string, most int) int {
+	var seen [claimWords]string
+	most = min(most, claimWords)
+	n := 0
+	add := func(f string) bool {
+		w, _, ok := contentField(f)
+		if !ok || slices.Contains(seen[:n], w) {
+			return false
+		}
+		seen[n] = w
+		n++
+		return n >= most
+	}
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if add(text[start:i]) {
+				return n
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(text[start:])
+	}
+	return n
 }
 
 // splitParticiples cuts each part before a participle that opens a

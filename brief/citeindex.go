@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/textvec"
 )
 
 // How a line finds the sentences that may state it without reading every
@@ -80,21 +79,23 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 		return nil // share is 0 for a line of no words
 	}
 	least = max(least, 1)
+	lw := c.lineWeights(l)
 	all := 0.0
-	for _, w := range l.order {
-		all += c.weightOf(l, w)
+	for _, v := range lw.weight {
+		all += v
 	}
 	need := frac*all - shareSlack*all
 	// Two orders bound the reading: rarest first, heaviest first; the
 	// one that reads fewer postings before the bounds stop it is taken.
-	rarest := slices.Clone(l.order)
-	slices.SortStableFunc(rarest, func(a, b string) int { return len(c.posting[a]) - len(c.posting[b]) })
-	heaviest := slices.Clone(rarest)
-	slices.SortStableFunc(heaviest, func(a, b string) int {
-		return cmp.Compare(c.weightOf(l, b), c.weightOf(l, a))
-	})
-	ws, weight, rest, k := c.prefix(l, rarest, need, least)
-	if hw, hwt, hr, hk := c.prefix(l, heaviest, need, least); c.postings(hw[:hk]) < c.postings(ws[:k]) {
+	rare := make([]lineWord, n)
+	for k, w := range l.order {
+		rare[k] = lineWord{w, len(c.posting[w]), lw.weight[k]}
+	}
+	slices.SortStableFunc(rare, func(a, b lineWord) int { return a.posts - b.posts })
+	heavy := slices.Clone(rare)
+	slices.SortStableFunc(heavy, func(a, b lineWord) int { return cmp.Compare(b.weight, a.weight) })
+	ws, weight, rest, k := c.prefix(rare, need, least)
+	if hw, hwt, hr, hk := c.prefix(heavy, need, least); postings(heavy[:hk]) < postings(rare[:k]) {
 		ws, weight, rest, k = hw, hwt, hr, hk
 	}
 	// A word of a long posting is not read to find sentences once a
@@ -198,15 +199,24 @@ func (c *lineCiter) dateAllows(spans [][2]time.Time, d *news.Doc, notBefore time
 	return !d.Date.Before(on[0].Add(-citeDateSlack)) && d.Date.Sub(on[1]) <= citeSoon
 }
 
-// prefix returns the words of ws with their weights, the weight of
-// each suffix (rest[k] the weight of ws[k:]), and how many of them, read
-// first, leave too few words or too little weight for a sentence holding
-// none of them to reach least words and need.
-func (c *lineCiter) prefix(l citeSent, ws []string, need float64, least int) ([]string, []float64, []float64, int) {
+// lineWord is a word of a line with the length of its posting and its
+// weight (weightOf), found once a line for stating to order them.
+type lineWord struct {
+	w      string
+	posts  int
+	weight float64
+}
+
+// prefix returns the words of ws and their weights, the weight of each
+// suffix (rest[k] the weight of ws[k:]), and how many of them, read
+// first, leave too few words or too little weight for a sentence
+// holding none of them to reach least words and need.
+func (c *lineCiter) prefix(ws []lineWord, need float64, least int) ([]string, []float64, []float64, int) {
 	n := len(ws)
+	words := make([]string, n)
 	weight := make([]float64, n)
 	for k, w := range ws {
-		weight[k] = c.weightOf(l, w)
+		words[k], weight[k] = w.w, w.weight
 	}
 	rest := make([]float64, n+1)
 	for k := n - 1; k >= 0; k-- {
@@ -216,14 +226,14 @@ func (c *lineCiter) prefix(l citeSent, ws []string, need float64, least int) ([]
 	for k < n && n-k >= least && rest[k] >= need {
 		k++
 	}
-	return ws, weight, rest, k
+	return words, weight, rest, k
 }
 
 // postings counts the sentences the words' postings list.
-func (c *lineCiter) postings(ws []string) int {
+func postings(ws []lineWord) int {
 	n := 0
 	for _, w := range ws {
-		n += len(c.posting[w])
+		n += w.posts
 	}
 	return n
 }
@@ -276,33 +286,8 @@ func (c *lineCiter) innerWord(folded string, words bag) (string, bool) {
 // contentWord is the key contentBag and stemBag give one field, and
 // false when contentBag drops it.
 func (c *lineCiter) contentWord(f string) (string, bool) {
-	w, _, ok := contentField(f)
-	if !ok {
-		return "", false
-	}
-	return c.stem(w), true
-}
-
-// stem is textvec.Stem(textvec.Fold(w)), found once a word.
-func (c *lineCiter) stem(w string) string {
-	st, ok := c.stems[w]
-	if !ok {
-		st = textvec.Stem(textvec.Fold(w))
-		c.stems[w] = st
-	}
-	return st
-}
-
-// stemBag is stemBag with the stems memoised.
-func (c *lineCiter) stemBag(b bag) bag {
-	out := make(bag, len(b))
-	for w, v := range b {
-		w = c.stem(w)
-		if v > out[w] {
-			out[w] = v
-		}
-	}
-	return out
+	w := citeWords.Get(f)
+	return w, w != citeDropped
 }
 
 // reread is sentence, read once for the texts the story's sentences

@@ -152,10 +152,11 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	var all, in, allN, inN, allC, inC, rare float64
 	shared, sharedN := 0, 0
 	top := c.unseenIDF()
-	for _, w := range l.order {
-		v := c.weightOf(l, w)
+	lw := c.lineWeights(l)
+	for k, w := range l.order {
+		v := lw.weight[k]
 		all += v
-		isName := l.words[w] > 1
+		isName := lw.count[k] > 1
 		if isName {
 			allN += v
 		} else {
@@ -170,22 +171,22 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 			} else {
 				inC += v
 			}
-			rare = max(rare, v/l.words[w]/top)
+			rare = max(rare, v/lw.count[k]/top)
 		}
 	}
 	if all > 0 {
 		x[0] = in / all
 	}
-	var sAll, sIn float64
+	sAll := c.sentWeight(r)
+	sIn, back := 0.0, 0
 	for _, w := range cs.order {
-		idf, ok := c.idf[w]
-		if !ok {
-			idf = c.unseenIDF()
-		}
-		v := cs.words[w] * idf
-		sAll += v
 		if l.words[w] > 0 {
-			sIn += v
+			idf, ok := c.idf[w]
+			if !ok {
+				idf = c.unseenIDF()
+			}
+			sIn += cs.words[w] * idf
+			back++
 		}
 	}
 	if sAll > 0 {
@@ -230,7 +231,7 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	if len(l.people) > 0 && len(cs.people) == 0 {
 		x[13] = 1
 	}
-	if c.holds(l, *cs) {
+	if c.holdsShared(l, *cs, shared) {
 		x[14] = 1
 	}
 	if c.refs[r].sent < 3 {
@@ -238,26 +239,20 @@ func (c *lineCiter) pairFeatures(l citeSent, r int32) [nCiteFeatures]float64 {
 	}
 	x[16] = math.Log1p(float64(len(l.order)))
 	if len(cs.order) > 0 {
-		back := 0
-		for _, w := range cs.order {
-			if l.words[w] > 0 {
-				back++
-			}
-		}
 		x[17] = float64(back) / float64(len(cs.order))
 	}
 	x[18] = rare
 	x[19] = math.Log1p(float64(shared - sharedN))
 	x[20] = math.Log1p(float64(sharedN))
-	if x[14] == 1 && c.share(l, *cs) > 0 {
+	if x[14] == 1 && c.shareOf(l, *cs, in, all, shared) > 0 {
 		x[citeRule] = 1
 	}
 	dw := c.docWords(int(c.refs[r].doc))
 	if all > 0 {
 		cover := 0.0
-		for _, w := range l.order {
+		for k, w := range l.order {
 			if dw.words[w] {
-				cover += c.weightOf(l, w)
+				cover += lw.weight[k]
 			}
 		}
 		x[22] = cover / all
@@ -362,4 +357,56 @@ func (c *lineCiter) docWords(i int) *docBag {
 	}
 	c.docBags[i] = b
 	return b
+}
+
+// lineWeight holds, for each word of a line's order, its count in the
+// line's bag and its weight (weightOf).
+type lineWeight struct {
+	key           *string
+	count, weight []float64
+}
+
+// lineWeights returns l's lineWeight, kept for the line last asked
+// about: the candidates of a line are compared with it one after
+// another. A line is known by its order slice, which no two lines share
+// but the reads of one text.
+func (c *lineCiter) lineWeights(l citeSent) lineWeight {
+	if len(l.order) == 0 {
+		return lineWeight{}
+	}
+	if c.lw.key == &l.order[0] && len(c.lw.weight) == len(l.order) {
+		return c.lw
+	}
+	lw := lineWeight{key: &l.order[0], count: make([]float64, len(l.order)), weight: make([]float64, len(l.order))}
+	for k, w := range l.order {
+		lw.count[k] = l.words[w]
+		lw.weight[k] = c.weightOf(l, w)
+	}
+	c.lw = lw
+	return lw
+}
+
+// sentWeight is the weight of sentence r's words, each weighed by its
+// idf and summed in the sentence's order, found once a sentence.
+func (c *lineCiter) sentWeight(r int32) float64 {
+	if c.sentW == nil {
+		c.sentW = make([]float64, len(c.refs))
+		for k := range c.sentW {
+			c.sentW[k] = -1
+		}
+	}
+	if v := c.sentW[r]; v >= 0 {
+		return v
+	}
+	_, cs := c.ref(r)
+	v := 0.0
+	for _, w := range cs.order {
+		idf, ok := c.idf[w]
+		if !ok {
+			idf = c.unseenIDF()
+		}
+		v += cs.words[w] * idf
+	}
+	c.sentW[r] = v
+	return v
 }

@@ -145,8 +145,8 @@ func tokens(s string) []string {
 
 // tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
 // written: a hit is one lookup in a plain map. A word the pool meets
-// first is looked up in the process's stems (sharedStem) before it is
-// stemmed.
+// first is looked up in the process's stems (textvec.StemWord's cache,
+// shared with every pool and stage) before it is stemmed.
 type tokenMemo map[string]string
 
 func (m tokenMemo) tokens(s string) []string {
@@ -155,46 +155,12 @@ func (m tokenMemo) tokens(s string) []string {
 		w := s[start:end]
 		t, ok := m[w]
 		if !ok {
-			t = sharedStem(w)
+			t = textvec.StemWord(w)
 			m[w] = t
 		}
 		out = append(out, t)
 	})
 	return out
-}
-
-// stems keeps textvec.StemWord's stem of the words the process has met,
-// keyed by the word as written, up to stemsMax words: a story's words
-// are mostly those of the stories summarised before it, and a brief of
-// a stream's story is remade each time an article joins it, so that most
-// words need not be stemmed again. A stem is a pure function of its
-// word, so what the cache holds changes no output.
-var stems = struct {
-	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}
-
-// stemsMax bounds the words stems keeps (a few MB); past it, words are
-// stemmed each time a pool first meets them.
-const stemsMax = 1 << 17
-
-// sharedStem is textvec.StemWord(w), kept in stems.
-func sharedStem(w string) string {
-	stems.RLock()
-	t, ok := stems.m[w]
-	stems.RUnlock()
-	if ok {
-		return t
-	}
-	t = textvec.StemWord(w)
-	stems.Lock()
-	if len(stems.m) < stemsMax {
-		// Copies: the word and its stem may be slices of a doc's text,
-		// which the cache must not keep alive.
-		stems.m[strings.Clone(w)] = strings.Clone(t)
-	}
-	stems.Unlock()
-	return t
 }
 
 // danglingStarts are first words that need a referent earlier in the text.

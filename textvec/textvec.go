@@ -5,7 +5,9 @@
 //     letters and digits), Fold lowercases a token and folds accents;
 //   - the stopword test (IsStopword, over lexicon's list), used by the
 //     summarizer, the timeline and the clusterer alike;
-//   - Porter stems with a bounded, concurrency-safe cache (Stem);
+//   - Porter stems with a bounded, concurrency-safe cache (Stem,
+//     StemWord), and WordMemo, the one process-wide memo of a pure
+//     function of a word, for a package with its own word key;
 //   - a Vocab interning terms as dense integer ids, so that hot loops
 //     compare and hash integers, not strings;
 //   - sparse vectors (Vector) with dot product and cosine;
@@ -19,10 +21,7 @@
 package textvec
 
 import (
-	"hash/maphash"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,81 +62,30 @@ func (v *Vocab) Term(id uint32) string { return v.terms[id] }
 // Len returns the number of terms.
 func (v *Vocab) Len() int { return len(v.terms) }
 
-// stemShards memoise porter stems in shards of plain maps, each behind
-// its own lock: a hit is one hash, a read lock and a map lookup.
-var stemShards [64]struct {
-	sync.RWMutex
-	m map[string]string
-}
-
+// stems memoises porter stems, wordStems StemWord, each up to a quarter
+// million words.
 var (
-	stemCacheSize atomic.Int64
-	stemSeed      = maphash.MakeSeed()
+	stems     = NewWordMemo(stemCacheMax, porter.Stem)
+	wordStems = NewWordMemo(stemCacheMax, stemWord)
 )
 
 const stemCacheMax = 1 << 18
 
 // Stem returns the Porter stem of a lowercase word. Results are cached
 // (up to a quarter million words); it is safe for concurrent use.
-func Stem(w string) string {
-	sh := &stemShards[maphash.String(stemSeed, w)&63]
-	sh.RLock()
-	s, ok := sh.m[w]
-	sh.RUnlock()
-	if ok {
-		return s
-	}
-	s = porter.Stem(w)
-	if stemCacheSize.Load() < stemCacheMax {
-		sh.Lock()
-		if sh.m == nil {
-			sh.m = map[string]string{}
-		}
-		if _, ok := sh.m[w]; !ok {
-			sh.m[strings.Clone(w)] = s
-			stemCacheSize.Add(1)
-		}
-		sh.Unlock()
-	}
-	return s
-}
-
-// wordShards memoise StemWord, keyed by the word as written.
-var (
-	wordShards [64]struct {
-		sync.RWMutex
-		m map[string]string
-	}
-	wordCacheSize atomic.Int64
-)
+func Stem(w string) string { return stems.Get(w) }
 
 // StemWord returns a word as ROUGE counts it with stemming: lowercased,
 // and Porter-stemmed when longer than three letters. Results are cached
 // by the word as written (up to a quarter million words), so a repeated
 // word costs one lookup and no allocation; it is safe for concurrent
 // use.
-func StemWord(w string) string {
-	sh := &wordShards[maphash.String(stemSeed, w)&63]
-	sh.RLock()
-	t, ok := sh.m[w]
-	sh.RUnlock()
-	if ok {
-		return t
-	}
-	t = strings.ToLower(w)
+func StemWord(w string) string { return wordStems.Get(w) }
+
+func stemWord(w string) string {
+	t := strings.ToLower(w)
 	if len(t) > 3 {
 		t = Stem(t)
-	}
-	if wordCacheSize.Load() < stemCacheMax {
-		sh.Lock()
-		if sh.m == nil {
-			sh.m = map[string]string{}
-		}
-		if _, ok := sh.m[w]; !ok {
-			sh.m[strings.Clone(w)] = t
-			wordCacheSize.Add(1)
-		}
-		sh.Unlock()
 	}
 	return t
 }
