@@ -6,12 +6,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
-	"github.com/storyline-news/storyline/textvec"
 )
 
 // Words read once per Build.
 //
-// The date judgements, the timeline and the citer each read the content
+// The date judgements and the timeline each read the content
 // words (contentBag) of the same sentences. A wordCache holds them for
 // the docs of one Build: each doc's sentences are read together on the
 // first use of any of them (the timeline reads every sentence of every
@@ -24,9 +23,6 @@ import (
 // callers need not tell whether they were given one.
 type wordCache struct {
 	docs map[*news.Doc]*docWords
-	// stems memoises textvec.Stem(textvec.Fold(w)) of content words.
-	stemMu sync.RWMutex
-	stems  map[string]string
 }
 
 // docWords holds what a wordCache read of one doc.
@@ -40,14 +36,11 @@ type docWords struct {
 	// all holds the content words of the whole text.
 	allOnce sync.Once
 	all     bag
-	// stemmed holds each sentence's content words stemmed (stemBag).
-	stemOnce sync.Once
-	stemmed  []bag
 }
 
 // newWordCache makes a wordCache for docs; nothing is read yet.
 func newWordCache(docs []*news.Doc) *wordCache {
-	c := &wordCache{docs: make(map[*news.Doc]*docWords, 2*len(docs)), stems: map[string]string{}}
+	c := &wordCache{docs: make(map[*news.Doc]*docWords, 2*len(docs))}
 	for _, d := range docs {
 		if _, ok := c.docs[d]; !ok {
 			c.docs[d] = &docWords{d: d}
@@ -124,54 +117,6 @@ func (c *wordCache) text(d *news.Doc) bag {
 		return w.all
 	}
 	return contentBag(d.Text)
-}
-
-// stem returns the stem of content word w: textvec.Stem of its folded
-// form, memoised.
-func (c *wordCache) stem(w string) string {
-	if c == nil {
-		return textvec.Stem(textvec.Fold(w))
-	}
-	c.stemMu.RLock()
-	st, ok := c.stems[w]
-	c.stemMu.RUnlock()
-	if ok {
-		return st
-	}
-	st = textvec.Stem(textvec.Fold(w))
-	c.stemMu.Lock()
-	c.stems[w] = st
-	c.stemMu.Unlock()
-	return st
-}
-
-// stemBag is stemBag with the stems memoised.
-func (c *wordCache) stemBag(b bag) bag {
-	out := make(bag, len(b))
-	for w, v := range b {
-		w = c.stem(w)
-		if v > out[w] {
-			out[w] = v
-		}
-	}
-	return out
-}
-
-// stemmed returns the stemmed content words of sentence i of d:
-// stemBag(sentenceBag(d, i)), what the citer reads of a sentence
-// (lineCiter.sentence: c.stemBag(contentBag(text))), read once a doc.
-func (c *wordCache) stemmed(d *news.Doc, i int) bag {
-	if w := c.of(d); w != nil && i >= 0 && i < len(d.Sentences) {
-		w.stemOnce.Do(func() {
-			w.read()
-			w.stemmed = make([]bag, len(w.sents))
-			for k, b := range w.sents {
-				w.stemmed[k] = c.stemBag(b)
-			}
-		})
-		return w.stemmed[i]
-	}
-	return c.stemBag(sentenceBag(d, i))
 }
 
 // read reads the words of every sentence, once.

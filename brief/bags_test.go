@@ -166,23 +166,3 @@ func TestStoryRarityAsBefore(t *testing.T) {
 		}
 	}
 }
-
-// TestWordCacheStems checks the memoised stems against stemBag.
-func TestWordCacheStems(t *testing.T) {
-	docs := testdocs.Basil(t, 6)
-	c := newWordCache(docs)
-	for _, d := range docs {
-		for k := range d.Sentences {
-			want := stemBag(sentenceBag(d, k))
-			if got := c.stemmed(d, k); !maps.Equal(got, want) {
-				t.Errorf("%s: sentence %d: stemmed %v, want %v", d.ID, k, got, want)
-			}
-			if got := c.stemBag(sentenceBag(d, k)); !maps.Equal(got, want) {
-				t.Errorf("%s: sentence %d: stemBag %v, want %v", d.ID, k, got, want)
-			}
-		}
-	}
-	if len(c.stems) == 0 {
-		t.Errorf("no stem memoised")
-	}
-}

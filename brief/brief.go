@@ -70,7 +70,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		// Figures, days, clock times and outcomes conflict only
 		// between two sources that copy no other.
 		b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
-		b.Conflicts = append(b.Conflicts, dayConflictsWords(s, orig, read.words)...)
+		b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
 		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
 	}
 	dropFurnitureRead(b, s, read.docBags(s))

@@ -88,11 +88,7 @@ func dayValue(v string) (string, bool) {
 // dayMentions lists the dates d gives happenings: every date of a
 // sentence that names its day or year, each with the words around it; a
 // name that stands nearer another date of the sentence is that date's.
-func dayMentions(d *news.Doc) []dayMention { return dayMentionsWords(d, nil) }
-
-// dayMentionsWords is dayMentions with the stems of words memoised in
-// words (nil for none).
-func dayMentionsWords(d *news.Doc, words *wordCache) []dayMention {
+func dayMentions(d *news.Doc) []dayMention {
 	var out []dayMention
 	// Every date of a sentence draws the names nearest it, whether or
 	// not it is read ("Yesterday Hamas released").
@@ -141,9 +137,9 @@ func dayMentionsWords(d *news.Doc, words *wordCache) []dayMention {
 				}
 			}
 			own, others := ownText(text, start, end, d, sent.Start, dates, k)
-			m.words = words.stemBag(contentBag(window(own, start, end)))
-			m.all = words.stemBag(contentBag(own))
-			m.others = names(words.stemBag(contentBag(others)))
+			m.words = stemBag(contentBag(window(own, start, end)))
+			m.all = stemBag(contentBag(own))
+			m.others = names(stemBag(contentBag(others)))
 			lo, hi := max(0, start-dayNearBytes), min(len(own), end+dayNearBytes)
 			for lo > 0 && own[lo-1] != ' ' {
 				lo--
@@ -151,7 +147,7 @@ func dayMentionsWords(d *news.Doc, words *wordCache) []dayMention {
 			for hi < len(own) && own[hi] != ' ' {
 				hi++
 			}
-			m.near = names(words.stemBag(contentBag(own[lo:start] + " " + own[end:hi])))
+			m.near = names(stemBag(contentBag(own[lo:start] + " " + own[end:hi])))
 			out = append(out, m)
 		}
 	}
@@ -333,14 +329,7 @@ func daysApart(a, b string) (int, bool) {
 
 // dayConflicts compares the days the sources give one happening.
 func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
-	return dayConflictsWords(s, orig, nil)
-}
-
-// dayConflictsWords is dayConflicts with the stems of words memoised in
-// words (nil for none).
-func dayConflictsWords(s *news.Story, orig map[string]string, words *wordCache) []news.Conflict {
-	mentions := func(d *news.Doc) []dayMention { return dayMentionsWords(d, words) }
-	all := withoutOwnReports(fromOriginals(s, orig, mentions))
+	all := withoutOwnReports(fromOriginals(s, orig, dayMentions))
 	same := func(i, j int) bool {
 		a, b := all[i], all[j]
 		if a.doc == b.doc {
