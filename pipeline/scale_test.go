@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"iter"
 	"os"
 	"path/filepath"
@@ -148,8 +147,8 @@ func (c *corpus) replay(n int) func(yield func(*news.Article, error) bool) {
 			r.ID = fmt.Sprintf("r%d:%s", k, a.ID)
 			r.URL = fmt.Sprintf("https://replay.invalid/%d/%s", k, a.ID)
 			r.Key = ""
-			r.Title = garble(a.Title, k)
-			r.Text = garble(a.Text, k)
+			r.Title = testutil.Garble(a.Title, k)
+			r.Text = testutil.Garble(a.Text, k)
 			if a.StatedDate.IsZero() && a.DatelineDate.IsZero() {
 				a.StatedDate = time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, (i%len(c.arts))/10)
 			}
@@ -167,44 +166,6 @@ func shift(t time.Time, k int) time.Time {
 		return t
 	}
 	return t.AddDate(k*replayYears, 0, 0)
-}
-
-// garble rotates the letters of about a third of the words of four ASCII
-// letters or more, chosen by a hash of the word and k, by amounts that
-// depend on k and the letter's place in the word; copy 0 is s.
-func garble(s string, k int) string {
-	if k == 0 {
-		return s
-	}
-	b := []byte(s)
-	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-	for i := 0; i < len(b); {
-		if !isLetter(b[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(b) && isLetter(b[j]) {
-			j++
-		}
-		if j-i >= 4 {
-			h := fnv.New32a()
-			h.Write([]byte(strings.ToLower(s[i:j])))
-			fmt.Fprint(h, k)
-			if h.Sum32()%3 == 0 {
-				for p := i; p < j; p++ {
-					rot := byte((k*7+(p-i)*(k/25+1))%25 + 1)
-					base := byte('a')
-					if b[p] <= 'Z' {
-						base = 'A'
-					}
-					b[p] = base + (b[p]-base+rot)%26
-				}
-			}
-		}
-		i = j
-	}
-	return string(b)
 }
 
 // replayStage gives a replayed article the layers of its original's
@@ -233,21 +194,21 @@ func (s replayStage) Apply(d *news.Doc) error {
 	d.Tokens = slices.Clone(o.Tokens)
 	d.Mentions = make([]news.Mention, len(o.Mentions))
 	for i, m := range o.Mentions {
-		m.Text = garble(m.Text, k)
+		m.Text = testutil.Garble(m.Text, k)
 		d.Mentions[i] = m
 	}
 	d.Entities = make([]news.Entity, len(o.Entities))
 	for i, e := range o.Entities {
-		e.Name = garble(e.Name, k)
+		e.Name = testutil.Garble(e.Name, k)
 		e.Forms = slices.Clone(e.Forms)
 		for j := range e.Forms {
-			e.Forms[j] = garble(e.Forms[j], k)
+			e.Forms[j] = testutil.Garble(e.Forms[j], k)
 		}
 		d.Entities[i] = e
 	}
 	d.Quotes = make([]news.Quote, len(o.Quotes))
 	for i, q := range o.Quotes {
-		q.Speaker = garble(q.Speaker, k)
+		q.Speaker = testutil.Garble(q.Speaker, k)
 		d.Quotes[i] = q
 	}
 	d.Date, d.DateStatus, d.DateNote, d.Analyzer = shift(o.Date, k), o.DateStatus, o.DateNote, o.Analyzer
