@@ -338,21 +338,8 @@ func citeBag(text string) bag {
 			b[w] = v
 		}
 	}
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '-' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			add(text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		add(text[start:])
+	for f := range letterRuns(text) {
+		add(f)
 	}
 	return b
 }
@@ -995,23 +982,10 @@ func contentCount(text string, most int) int {
 		n++
 		return n >= most
 	}
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '-' {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for f := range letterRuns(text) {
+		if add(f) {
+			break
 		}
-		if start >= 0 {
-			if add(text[start:i]) {
-				return n
-			}
-			start = -1
-		}
-	}
-	if start >= 0 {
-		add(text[start:])
 	}
 	return n
 }

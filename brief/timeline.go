@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"iter"
 	"math"
 	"regexp"
 	"slices"
@@ -840,25 +841,36 @@ func sentenceBag(d *news.Doc, i int) bag {
 // a plural's s dropped; capitalised words (names) weigh 2.
 func contentBag(text string) bag {
 	b := bag{}
-	// The runs of letters and hyphens, as strings.FieldsFunc splits
-	// them, read in place.
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '-' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			addContentField(b, text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		addContentField(b, text[start:])
+	for f := range letterRuns(text) {
+		addContentField(b, f)
 	}
 	return b
+}
+
+// letterRuns yields the runs of letters and hyphens of text, as
+// strings.FieldsFunc splits them, read in place: the fields that
+// contentField reads.
+func letterRuns(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range text {
+			if unicode.IsLetter(r) || r == '-' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(text[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(text[start:])
+		}
+	}
 }
 
 // addContentField adds the content word of run f to b (see contentField).
