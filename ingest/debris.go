@@ -2,9 +2,10 @@ package ingest
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/lexicon"
 )
 
 // Debris is page furniture that comes along when a web page is saved as
@@ -110,7 +111,7 @@ func splitGlued(w string) []string {
 
 // uiWords are words of web-page interfaces. A short line that is not a
 // sentence and is made of them is a button, a menu or a widget.
-var uiWords = setOf(`share shares shared tweet retweet email e-mail print comment comments
+var uiWords = lexicon.LazySet(`share shares shared tweet retweet email e-mail print comment comments
 	discussion community standards guidelines subscribe subscription newsletter newsletters login
 	log sign signup register follow like listen live watch play video videos audio podcast photo
 	photos gallery image images advertisement advertising ad ads sponsored related recommended
@@ -124,26 +125,15 @@ var uiWords = setOf(`share shares shared tweet retweet email e-mail print commen
 // strongUIWords are interface words that rarely head a paragraph of text:
 // one of them in a line of up to four words that is not a sentence marks
 // a widget.
-var strongUIWords = setOf(`share tweet retweet email e-mail print comment comments subscribe
+var strongUIWords = lexicon.LazySet(`share tweet retweet email e-mail print comment comments subscribe
 	newsletter login signup listen advertisement sponsored url copyright © cookies facebook
 	twitter whatsapp telegram linkedin reddit pinterest instagram youtube bookmark reply loading
 	skip menu toggle navigation download`)
 
 // clauseWords are pronouns and auxiliary verbs: a line holding one is
 // running text, not a list of keywords.
-var clauseWords = setOf(`i you he she it we they there this that these those who which is are was
+var clauseWords = lexicon.LazySet(`i you he she it we they there this that these those who which is are was
 	were be been being has have had do does did will would can could should may might must said says`)
-
-// setOf returns the set of the words, built on first use.
-func setOf(words string) func() map[string]bool {
-	return sync.OnceValue(func() map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(words) {
-			m[w] = true
-		}
-		return m
-	})
-}
 
 // The kinds of line the rules drop anywhere in the text, whatever is
 // around them.

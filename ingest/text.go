@@ -475,7 +475,7 @@ func titleCase(s string) bool {
 }
 
 // minorWords stay in lower case in a title-case headline.
-var minorWords = setOf("a an the of in on at to for and or but by with from as vs is")
+var minorWords = lexicon.LazySet("a an the of in on at to for and or but by with from as vs is")
 
 // startsLower reports whether s starts with a lower-case letter.
 func startsLower(s string) bool {

@@ -45,6 +45,7 @@ package lexicon
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Class is a word's lexical class: a bitset, since one word may be of
@@ -329,4 +330,17 @@ func Set(with, without Class, extra ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// LazySet returns a function giving the set of the space-separated
+// words, built on its first call (so a list costs nothing at start-up):
+// a stage's own short list, kept beside the code that reads it.
+func LazySet(words string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			m[w] = true
+		}
+		return m
+	})
 }

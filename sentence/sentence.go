@@ -241,17 +241,6 @@ const startersRest = `but and or so yet however meanwhile still then there here 
 while when if although though despite during for from with without by what who why how
 where which no not some many most all both each every one two three mr mrs ms dr`
 
-// setOf returns the set of the words, built on first use.
-func setOf(words string) func() map[string]bool {
-	return sync.OnceValue(func() map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(words) {
-			m[w] = true
-		}
-		return m
-	})
-}
-
 // AbbrevKind says how a word followed by a period behaves.
 type AbbrevKind int
 
@@ -376,6 +365,6 @@ calif colo conn fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb
 // this list's move to lexicon; whether they belong is a separate question.
 const notNeverFinal = `gens lieut`
 
-var beforeNumber = setOf(`no nos vol vols pp fig figs art arts ch sec para ed eds op`)
+var beforeNumber = lexicon.LazySet(`no nos vol vols pp fig figs art arts ch sec para ed eds op`)
 
-var maybeFinal = setOf(`inc corp co ltd llc plc bros jr sr etc al esq dept univ govt cos`)
+var maybeFinal = lexicon.LazySet(`inc corp co ltd llc plc bros jr sr etc al esq dept univ govt cos`)
