@@ -99,12 +99,8 @@ func Find(d *news.Doc, anchor time.Time) {
 // to, planned), -1 for the past (a past-tense verb, has + participle, ago),
 // 0 when it cannot tell. It needs d.Sentences and d.Tokens.
 func Tense(d *news.Doc, sp news.Span) int {
-	si := d.SentenceAt(sp.Start)
-	if si < 0 {
-		return 0
-	}
-	sent := d.Sentences[si]
-	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
+	sent, ok := wordedSentence(d, d.SentenceAt(sp.Start))
+	if !ok {
 		return 0
 	}
 	var buf [4*tenseReach + 8]word
@@ -114,6 +110,19 @@ func Tense(d *news.Doc, sp news.Span) int {
 	}
 	s := scanner{ws: ws}
 	return s.tense(i, j)
+}
+
+// wordedSentence returns sentence si of d when its tokens and text are
+// there to be read (ok false for -1 or a sentence out of d's bounds).
+func wordedSentence(d *news.Doc, si int) (news.Sentence, bool) {
+	if si < 0 || si >= len(d.Sentences) {
+		return news.Sentence{}, false
+	}
+	sent := d.Sentences[si]
+	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
+		return news.Sentence{}, false
+	}
+	return sent, true
 }
 
 // tenseWhole is Tense reading the sentence's words all.
@@ -179,11 +188,8 @@ func calendarValue(v string) bool {
 // 11 victims) rather than the date of what its sentence tells. It needs
 // d.Sentences and d.Tokens.
 func NamesEvent(d *news.Doc, x news.Timex) bool {
-	if x.Sentence < 0 || x.Sentence >= len(d.Sentences) || x.Type != tDate {
-		return false
-	}
-	sent := d.Sentences[x.Sentence]
-	if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken || sent.End > len(d.Text) {
+	sent, ok := wordedSentence(d, x.Sentence)
+	if !ok || x.Type != tDate {
 		return false
 	}
 	var buf [4*eventReach + 8]word
