@@ -19,17 +19,7 @@ func SetCiteHeldProb(p float64) { citeHeldOverride = p }
 // model probability among the doc's candidate sentences ignoring dates
 // (-1 when the index offers none) and with the brief's date check.
 func CiteProbe(s *news.Story, text, date string, planned bool) (free, dated []float64, ids, best []string, xs [][]float64) {
-	s = datedStory(s)
-	c := newLineCiter(s, entities(s), nil)
-	var notBefore time.Time
-	var on [2]time.Time
-	if st, en, ok := timex.Interval(date); ok {
-		on = [2]time.Time{st, en}
-		if !planned {
-			notBefore = st
-		}
-	}
-	l := c.reread(text)
+	c, l, keep, _ := probeLine(s, text, date, planned)
 	m := defaultCiteModel()
 	free = make([]float64, len(c.docs))
 	dated = make([]float64, len(c.docs))
@@ -39,7 +29,6 @@ func CiteProbe(s *news.Story, text, date string, planned bool) (free, dated []fl
 		free[i], dated[i] = -1, -1
 		ids = append(ids, d.ID)
 	}
-	keep := c.onDay(notBefore, on)
 	for _, r := range c.stating(l, citeCandFrac, min(citeCandLeast, len(l.words)), nil) {
 		i, cs := c.ref(r)
 		x := c.pairFeatures(l, r)
@@ -65,19 +54,8 @@ func DefaultCiteModel() *CiteModel { return defaultCiteModel() }
 // none), the share of the line's word weight the doc holds anywhere,
 // the share of its figures, of its people, and of its rare words.
 func CiteDocProbe(s *news.Story, text, date string, planned bool) (ids, best []string, rows [][]float64) {
-	s = datedStory(s)
-	c := newLineCiter(s, entities(s), nil)
-	var notBefore time.Time
-	var on [2]time.Time
-	if st, en, ok := timex.Interval(date); ok {
-		on = [2]time.Time{st, en}
-		if !planned {
-			notBefore = st
-		}
-	}
-	l := c.reread(text)
+	c, l, keep, notBefore := probeLine(s, text, date, planned)
 	m := defaultCiteModel()
-	keep := c.onDay(notBefore, on)
 	free := make([]float64, len(c.docs))
 	dated := make([]float64, len(c.docs))
 	best = make([]string, len(c.docs))
@@ -147,4 +125,20 @@ func CiteDocProbe(s *news.Story, text, date string, planned bool) (ids, best []s
 		rows = append(rows, row)
 	}
 	return ids, best, rows
+}
+
+// probeLine makes the citer of story s and reads a line of it, with the
+// brief's date check for the line's date (nil: none) and the day the
+// line's sources may not be dated before (zero: none).
+func probeLine(s *news.Story, text, date string, planned bool) (c *lineCiter, l citeSent, keep func(int32) bool, notBefore time.Time) {
+	s = datedStory(s)
+	c = newLineCiter(s, entities(s), nil)
+	var on [2]time.Time
+	if st, en, ok := timex.Interval(date); ok {
+		on = [2]time.Time{st, en}
+		if !planned {
+			notBefore = st
+		}
+	}
+	return c, c.reread(text), c.onDay(notBefore, on), notBefore
 }
