@@ -154,36 +154,32 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		}
 	}
 	parent := map[int]int{}
-	for a := range cs {
-		if joined[a] == "" {
+	for _, pr := range spellingPairs(cs, joined, byLetter) {
+		a, b := pr[0], pr[1]
+		if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 			continue
 		}
-		for _, b := range byLetter[joined[a][0]] {
-			if b <= a || !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
-				continue
-			}
-			if disjoint.Find(parent, a) == disjoint.Find(parent, b) {
-				continue
-			}
-			together := false
-			for d := range docs[a] {
-				if docs[b][d] {
-					together = true
-					break
-				}
-			}
-			// the same given names in full join even where one source
-			// writes both surnames: it misspelt one of them
-			given := sameGivenNames(cs[a].canon, cs[b].canon)
-			if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
-				continue
-			}
-			ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra
+		if disjoint.Find(parent, a) == disjoint.Find(parent, b) {
+			continue
 		}
+		together := false
+		for d := range docs[a] {
+			if docs[b][d] {
+				together = true
+				break
+			}
+		}
+		// the same given names in full join even where one source
+		// writes both surnames: it misspelt one of them
+		given := sameGivenNames(cs[a].canon, cs[b].canon)
+		if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
+			continue
+		}
+		ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
 	}
 	if len(parent) == 0 {
 		return cs
