@@ -140,6 +140,11 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
+	// groups by the surnames they have had, for suffixOnly (across docs)
+	var byName *personIndex
+	if !inDoc {
+		byName = newPersonIndex()
+	}
 	index := func(ci int, pn pname) {
 		c := &cs[ci]
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
@@ -184,10 +189,11 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			// tried against the groups with one only.
 			among := suffixed
 			if it.pn.suffix != "" {
-				among = make([]int, len(cs))
-				for ci := range among {
-					among[ci] = ci
-				}
+				// the groups whose surname may match (each name a group
+				// has had is filed in byName), in order
+				among = nil
+				byName.candidates(it.pn, func(ci int) { among = append(among, ci) })
+				slices.Sort(among)
 			}
 			cands = suffixOnly(items, cs, among, it)
 		}
@@ -292,8 +298,12 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			cs = append(cs, nameGroup{canon: it.pn})
 			pick = len(cs) - 1
 		}
+		before := len(cs[pick].canon.parts)
 		cs[pick].join(i, it)
 		index(pick, it.pn)
+		if !inDoc && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
+			byName.add(pick, cs[pick].canon)
+		}
 		owner[i] = pick
 		// keep suffixed the groups whose name has a suffix, in order
 		k, in := slices.BinarySearch(suffixed, pick)
