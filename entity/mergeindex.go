@@ -74,3 +74,81 @@ func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][
 	})
 	return slices.Compact(pairs)
 }
+
+// groupContext keeps, as people builds its groups, what byContext and
+// the title tests read of a group's members, so that they need not walk
+// every member of a group (a story's main person may have a member in
+// every source).
+type groupContext struct {
+	// roles counts, by group and role key, the roles of its members
+	roles map[groupRole]int
+	// co counts, by group and other group, the people named beside its
+	// members (items' co) that the other group owns
+	co map[[2]int]int
+}
+
+type groupRole struct {
+	g int
+	k string
+}
+
+func newGroupContext() *groupContext {
+	return &groupContext{roles: map[groupRole]int{}, co: map[[2]int]int{}}
+}
+
+// join records item it joining group g, with owner the groups of the
+// items that joined before it. co is symmetric (items of one source name
+// each other), so the pairs it makes with items already in a group are
+// counted for both groups.
+func (x *groupContext) join(g int, it *item, owner map[int]int) {
+	for _, r := range it.roles {
+		x.roles[groupRole{g, roleKey(r)}]++
+	}
+	for _, o := range it.co {
+		if c, ok := owner[o]; ok {
+			x.co[[2]int{g, c}]++
+			x.co[[2]int{c, g}]++
+		}
+	}
+}
+
+// holds reports whether a member of group g has one of the roles keyed
+// in mine.
+func (x *groupContext) holds(g int, mine map[string]bool) bool {
+	for k := range mine {
+		if x.roles[groupRole{g, k}] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// score is byContext's score of group g: two for each role of its
+// members keyed in mine, one for each person named beside a member whose
+// group, not g, is in coMine.
+func (x *groupContext) score(g int, mine map[string]bool, coMine map[int]bool) int {
+	s := 0
+	for k := range mine {
+		s += 2 * x.roles[groupRole{g, k}]
+	}
+	for c := range coMine {
+		if c != g {
+			s += x.co[[2]int{g, c}]
+		}
+	}
+	return s
+}
+
+// holdsRole reports whether a member of group ci has one of the roles
+// keyed in mine, from ctx or, without one, from the members.
+func holdsRole(items []item, cs []nameGroup, ctx *groupContext, ci int, mine map[string]bool) bool {
+	if ctx != nil {
+		return ctx.holds(ci, mine)
+	}
+	for _, m := range cs[ci].members {
+		if slices.ContainsFunc(items[m].roles, func(r string) bool { return mine[roleKey(r)] }) {
+			return true
+		}
+	}
+	return false
+}
