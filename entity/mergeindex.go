@@ -14,14 +14,17 @@ import "slices"
 //
 // The pairs come sorted; joinSpellings' result depends only on which
 // pairs match, not on their order.
+// firstPart marks the keys of first parts apart from surnames'.
+const firstPart = 0x9e3779b97f4a7c15
+
 func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][2]int {
 	wild := func(ci int) bool {
 		ps := cs[ci].canon.parts
 		return ps[0].init || ps[len(ps)-1].init
 	}
-	byKey := map[string][]int{}
-	file := func(ci int) func(string) {
-		return func(k string) {
+	byKey := map[uint64][]int{}
+	file := func(ci int) func(uint64) {
+		return func(k uint64) {
 			if l := byKey[k]; len(l) == 0 || l[len(l)-1] != ci {
 				byKey[k] = append(l, ci)
 			}
@@ -33,8 +36,8 @@ func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][
 		}
 		ps := cs[ci].canon.parts
 		f := file(ci)
-		surnameKeys(ps[len(ps)-1], false, func(k string) { f("s" + k) })
-		surnameKeys(ps[0], false, func(k string) { f("p" + k) })
+		surnameKeys(ps[len(ps)-1], false, f)
+		surnameKeys(ps[0], false, func(k uint64) { f(k ^ firstPart) })
 	}
 	var pairs [][2]int
 	seen := make([]int, len(cs))
@@ -58,13 +61,13 @@ func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][
 			continue
 		}
 		ps := cs[a].canon.parts
-		look := func(k string) {
+		look := func(k uint64) {
 			for _, b := range byKey[k] {
 				add(a, b)
 			}
 		}
-		surnameKeys(ps[len(ps)-1], true, func(k string) { look("s" + k) })
-		surnameKeys(ps[0], true, func(k string) { look("p" + k) })
+		surnameKeys(ps[len(ps)-1], true, look)
+		surnameKeys(ps[0], true, func(k uint64) { look(k ^ firstPart) })
 	}
 	slices.SortFunc(pairs, func(x, y [2]int) int {
 		if x[0] != y[0] {
@@ -85,6 +88,8 @@ type groupContext struct {
 	// co counts, by group and other group, the people named beside its
 	// members (items' co) that the other group owns
 	co map[[2]int]int
+	// keys memoises roleKey: a story's roles repeat
+	keys map[string]string
 }
 
 type groupRole struct {
@@ -93,7 +98,7 @@ type groupRole struct {
 }
 
 func newGroupContext() *groupContext {
-	return &groupContext{roles: map[groupRole]int{}, co: map[[2]int]int{}}
+	return &groupContext{roles: map[groupRole]int{}, co: map[[2]int]int{}, keys: map[string]string{}}
 }
 
 // join records item it joining group g, with owner the groups of the
@@ -102,7 +107,12 @@ func newGroupContext() *groupContext {
 // counted for both groups.
 func (x *groupContext) join(g int, it *item, owner map[int]int) {
 	for _, r := range it.roles {
-		x.roles[groupRole{g, roleKey(r)}]++
+		k, ok := x.keys[r]
+		if !ok {
+			k = roleKey(r)
+			x.keys[r] = k
+		}
+		x.roles[groupRole{g, k}]++
 	}
 	for _, o := range it.co {
 		if c, ok := owner[o]; ok {
