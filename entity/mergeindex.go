@@ -3,71 +3,75 @@ package entity
 import "slices"
 
 // spellingPairs returns the pairs of groups, each as [a, b] with a < b,
-// that joinSpellings must test: a superset of those of one first letter
-// (of their names written as one word, joined) that spellingOf may
-// match. spellingOf needs the family names to partMatch, written last or
-// first, or (sameGivenNames, oneMorePart) the first parts to: a group is
-// paired with those whose surname or first part has a key in common with
-// its own (surnameKeys), not with every group of its letter. A group
-// whose surname or first part is an initial partMatches every part of
-// its letter, so it is paired with its whole letter, as before.
+// that joinSpellings must test: a superset of the pairs of one first
+// letter (of their names written as one word, joined) that spellingOf
+// may match, found through keys instead of by comparing every group of
+// a letter with every other. spellingOf matches
+//   - names of lengths within an eighth whose surnames or first parts
+//     partMatch: the groups filed under a key of their surname or first
+//     part (surnameKeys) and their length;
+//   - names of the same given names (sameGivenNames): filed under them;
+//   - a name and the same with one more part (oneMorePart), whose
+//     surname partMatches the longer one's part before its surname:
+//     filed under the keys of that part.
 //
 // The pairs come sorted; joinSpellings' result depends only on which
 // pairs match, not on their order.
-// firstPart marks the keys of first parts apart from surnames'.
-const firstPart = 0x9e3779b97f4a7c15
-
-func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][2]int {
-	wild := func(ci int) bool {
-		ps := cs[ci].canon.parts
-		return ps[0].init || ps[len(ps)-1].init
-	}
+func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 	byKey := map[uint64][]int{}
-	file := func(ci int) func(uint64) {
-		return func(k uint64) {
-			if l := byKey[k]; len(l) == 0 || l[len(l)-1] != ci {
-				byKey[k] = append(l, ci)
-			}
+	ci := 0
+	file := func(k uint64) {
+		if l := byKey[k]; len(l) == 0 || l[len(l)-1] != ci {
+			byKey[k] = append(l, ci)
 		}
 	}
-	for ci := range cs {
-		if joined[ci] == "" || wild(ci) {
+	for ci = range cs {
+		if joined[ci] == "" {
 			continue
 		}
 		ps := cs[ci].canon.parts
-		f := file(ci)
-		surnameKeys(ps[len(ps)-1], false, f)
-		surnameKeys(ps[0], false, func(k uint64) { f(k ^ firstPart) })
+		n := len(joined[ci])
+		surnameKeys(ps[len(ps)-1], false, func(k uint64) { file(mixKey(k, keyFamily, n)) })
+		surnameKeys(ps[0], false, func(k uint64) { file(mixKey(k, keyFirst, n)) })
+		if len(ps) >= 3 {
+			file(mixKey(givenHash(ps), keyGiven, len(ps)))
+			surnameKeys(ps[len(ps)-2], false, func(k uint64) { file(mixKey(k, keyBefore, 0)) })
+		}
 	}
 	var pairs [][2]int
 	seen := make([]int, len(cs))
-	stamp := 0
-	add := func(a, b int) {
-		if b == a || seen[b] == stamp || joined[b] == "" || joined[a][0] != joined[b][0] {
-			return
+	stamp, a := 0, 0
+	look := func(k uint64) {
+		for _, b := range byKey[k] {
+			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] {
+				continue
+			}
+			seen[b] = stamp
+			pairs = append(pairs, [2]int{min(a, b), max(a, b)})
 		}
-		seen[b] = stamp
-		pairs = append(pairs, [2]int{min(a, b), max(a, b)})
 	}
-	for a := range cs {
+	for a = range cs {
 		if joined[a] == "" {
 			continue
 		}
 		stamp++
-		if wild(a) {
-			for _, b := range byLetter[joined[a][0]] {
-				add(a, b)
-			}
-			continue
-		}
 		ps := cs[a].canon.parts
-		look := func(k uint64) {
-			for _, b := range byKey[k] {
-				add(a, b)
+		// the lengths n of names whose length differs from this one's
+		// by at most max(n, its)/8
+		lo, hi := len(joined[a])-len(joined[a])/8, len(joined[a])*8/7
+		lengths := func(kind int) func(uint64) {
+			return func(k uint64) {
+				for n := lo; n <= hi; n++ {
+					look(mixKey(k, kind, n))
+				}
 			}
 		}
-		surnameKeys(ps[len(ps)-1], true, look)
-		surnameKeys(ps[0], true, func(k uint64) { look(k ^ firstPart) })
+		surnameKeys(ps[len(ps)-1], true, lengths(keyFamily))
+		surnameKeys(ps[0], true, lengths(keyFirst))
+		if len(ps) >= 3 {
+			look(mixKey(givenHash(ps), keyGiven, len(ps)))
+		}
+		surnameKeys(ps[len(ps)-1], true, func(k uint64) { look(mixKey(k, keyBefore, 0)) })
 	}
 	slices.SortFunc(pairs, func(x, y [2]int) int {
 		if x[0] != y[0] {
@@ -76,6 +80,29 @@ func spellingPairs(cs []nameGroup, joined []string, byLetter map[byte][]int) [][
 		return x[1] - y[1]
 	})
 	return slices.Compact(pairs)
+}
+
+// The kinds of spellingPairs' keys.
+const (
+	keyFamily = iota + 1
+	keyFirst
+	keyGiven
+	keyBefore
+)
+
+// mixKey mixes a key's kind and a number into its hash.
+func mixKey(h uint64, kind, n int) uint64 {
+	const prime = 1099511628211
+	return ((h^uint64(kind))*prime ^ uint64(n)) * prime
+}
+
+// givenHash hashes the parts of a name but its surname.
+func givenHash(ps []part) uint64 {
+	h := keyHash('g', "", -1)
+	for _, p := range ps[:len(ps)-1] {
+		h = mixKey(keyHash('g', p.t, -1), int(h), 0)
+	}
+	return h
 }
 
 // groupContext keeps, as people builds its groups, what byContext and

@@ -141,20 +141,15 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		return false
 	}
 	// Both kinds of spelling start with the same letter: only groups of
-	// one first letter are compared.
-	byLetter := map[byte][]int{}
+	// one first letter are compared (spellingPairs).
 	joined := make([]string, len(cs))
 	for ci := range cs {
-		if len(cs[ci].canon.parts) < 2 {
-			continue
-		}
-		joined[ci] = cs[ci].canon.joined()
-		if joined[ci] != "" {
-			byLetter[joined[ci][0]] = append(byLetter[joined[ci][0]], ci)
+		if len(cs[ci].canon.parts) >= 2 {
+			joined[ci] = cs[ci].canon.joined()
 		}
 	}
 	parent := map[int]int{}
-	for _, pr := range spellingPairs(cs, joined, byLetter) {
+	for _, pr := range spellingPairs(cs, joined) {
 		a, b := pr[0], pr[1]
 		if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 			continue
