@@ -146,11 +146,9 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
-	// groups by the surnames they have had, for suffixOnly (across docs)
+	// groups by the surnames they have had, for suffixOnly across docs:
+	// built when a name with a suffix first needs it
 	var byName *personIndex
-	if !inDoc {
-		byName = newPersonIndex()
-	}
 	index := func(ci int, pn pname) {
 		c := &cs[ci]
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
@@ -197,6 +195,12 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			if it.pn.suffix != "" {
 				// the groups whose surname may match (each name a group
 				// has had is filed in byName), in order
+				if byName == nil {
+					byName = newPersonIndex()
+					for ci := range cs {
+						byName.add(ci, cs[ci].canon)
+					}
+				}
 				among = nil
 				byName.candidates(it.pn, func(ci int) { among = append(among, ci) })
 				slices.Sort(among)
@@ -300,7 +304,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			ctx.join(pick, it, owner)
 		}
 		index(pick, it.pn)
-		if !inDoc && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
+		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
 			byName.add(pick, cs[pick].canon)
 		}
 		owner[i] = pick

@@ -110,22 +110,23 @@ func givenHash(ps []part) uint64 {
 // every member of a group (a story's main person may have a member in
 // every source).
 type groupContext struct {
-	// roles counts, by group and role key, the roles of its members
-	roles map[groupRole]int
-	// co counts, by group and other group, the people named beside its
-	// members (items' co) that the other group owns
-	co map[[2]int]int
-	// keys memoises roleKey: a story's roles repeat
-	keys map[string]string
+	// roles counts, by group and role key (pair), the roles of its
+	// members
+	roles map[uint64]int
+	// co counts, by group and other group (pair), the people named
+	// beside its members (items' co) that the other group owns
+	co map[uint64]int
+	// keys numbers the role keys, memoising roleKey: a story's roles
+	// repeat
+	keys map[string]int
+	ids  map[string]int
 }
 
-type groupRole struct {
-	g int
-	k string
-}
+// pair packs two numbers into a map key.
+func pair(a, b int) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
 
 func newGroupContext() *groupContext {
-	return &groupContext{roles: map[groupRole]int{}, co: map[[2]int]int{}, keys: map[string]string{}}
+	return &groupContext{roles: map[uint64]int{}, co: map[uint64]int{}, keys: map[string]int{}, ids: map[string]int{}}
 }
 
 // join records item it joining group g, with owner the groups of the
@@ -134,26 +135,36 @@ func newGroupContext() *groupContext {
 // counted for both groups.
 func (x *groupContext) join(g int, it *item, owner map[int]int) {
 	for _, r := range it.roles {
-		k, ok := x.keys[r]
-		if !ok {
-			k = roleKey(r)
-			x.keys[r] = k
-		}
-		x.roles[groupRole{g, k}]++
+		x.roles[pair(g, x.role(r))]++
 	}
 	for _, o := range it.co {
 		if c, ok := owner[o]; ok {
-			x.co[[2]int{g, c}]++
-			x.co[[2]int{c, g}]++
+			x.co[pair(g, c)]++
+			x.co[pair(c, g)]++
 		}
 	}
+}
+
+// role returns the number of a role's key.
+func (x *groupContext) role(r string) int {
+	if id, ok := x.keys[r]; ok {
+		return id
+	}
+	k := roleKey(r)
+	id, ok := x.ids[k]
+	if !ok {
+		id = len(x.ids)
+		x.ids[k] = id
+	}
+	x.keys[r] = id
+	return id
 }
 
 // holds reports whether a member of group g has one of the roles keyed
 // in mine.
 func (x *groupContext) holds(g int, mine map[string]bool) bool {
 	for k := range mine {
-		if x.roles[groupRole{g, k}] > 0 {
+		if id, ok := x.ids[k]; ok && x.roles[pair(g, id)] > 0 {
 			return true
 		}
 	}
@@ -166,11 +177,13 @@ func (x *groupContext) holds(g int, mine map[string]bool) bool {
 func (x *groupContext) score(g int, mine map[string]bool, coMine map[int]bool) int {
 	s := 0
 	for k := range mine {
-		s += 2 * x.roles[groupRole{g, k}]
+		if id, ok := x.ids[k]; ok {
+			s += 2 * x.roles[pair(g, id)]
+		}
 	}
 	for c := range coMine {
 		if c != g {
-			s += x.co[[2]int{g, c}]
+			s += x.co[pair(g, c)]
 		}
 	}
 	return s
