@@ -9,7 +9,7 @@ import "slices"
 // a letter with every other. spellingOf matches
 //   - names of lengths within an eighth whose surnames or first parts
 //     partMatch: the groups filed under a key of their surname or first
-//     part (surnameKeys) and their length;
+//     part (surnameKeys) and their length in fours;
 //   - names of the same given names (sameGivenNames): filed under them;
 //   - a name and the same with one more part (oneMorePart), whose
 //     surname partMatches the longer one's part before its surname:
@@ -31,25 +31,28 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 		}
 		ps := cs[ci].canon.parts
 		n := len(joined[ci])
-		surnameKeys(ps[len(ps)-1], false, func(k uint64) { file(mixKey(k, keyFamily, n)) })
-		surnameKeys(ps[0], false, func(k uint64) { file(mixKey(k, keyFirst, n)) })
+		surnameKeys(ps[len(ps)-1], false, true, func(k uint64) { file(mixKey(k, keyFamily, n/4)) })
+		surnameKeys(ps[0], false, true, func(k uint64) { file(mixKey(k, keyFirst, n/4)) })
 		if len(ps) >= 3 {
 			file(mixKey(givenHash(ps), keyGiven, len(ps)))
-			surnameKeys(ps[len(ps)-2], false, func(k uint64) { file(mixKey(k, keyBefore, 0)) })
+			surnameKeys(ps[len(ps)-2], false, false, func(k uint64) { file(mixKey(k, keyBefore, 0)) })
 		}
 	}
 	var pairs [][2]int
 	seen := make([]int, len(cs))
 	stamp, a := 0, 0
-	look := func(k uint64) {
+	// lookWithin adds the groups filed under k whose names' lengths are
+	// within lo and hi (look: any)
+	lookWithin := func(k uint64, lo, hi int) {
 		for _, b := range byKey[k] {
-			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] {
+			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] || len(joined[b]) < lo || len(joined[b]) > hi {
 				continue
 			}
 			seen[b] = stamp
 			pairs = append(pairs, [2]int{min(a, b), max(a, b)})
 		}
 	}
+	look := func(k uint64) { lookWithin(k, 0, int(^uint(0)>>1)) }
 	for a = range cs {
 		if joined[a] == "" {
 			continue
@@ -61,17 +64,17 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 		lo, hi := len(joined[a])-len(joined[a])/8, len(joined[a])*8/7
 		lengths := func(kind int) func(uint64) {
 			return func(k uint64) {
-				for n := lo; n <= hi; n++ {
-					look(mixKey(k, kind, n))
+				for n := lo / 4; n <= hi/4; n++ {
+					lookWithin(mixKey(k, kind, n), lo, hi)
 				}
 			}
 		}
-		surnameKeys(ps[len(ps)-1], true, lengths(keyFamily))
-		surnameKeys(ps[0], true, lengths(keyFirst))
+		surnameKeys(ps[len(ps)-1], true, true, lengths(keyFamily))
+		surnameKeys(ps[0], true, true, lengths(keyFirst))
 		if len(ps) >= 3 {
 			look(mixKey(givenHash(ps), keyGiven, len(ps)))
 		}
-		surnameKeys(ps[len(ps)-1], true, func(k uint64) { look(mixKey(k, keyBefore, 0)) })
+		surnameKeys(ps[len(ps)-1], true, false, func(k uint64) { look(mixKey(k, keyBefore, 0)) })
 	}
 	slices.SortFunc(pairs, func(x, y [2]int) int {
 		if x[0] != y[0] {

@@ -55,7 +55,11 @@ func keyHash(kind byte, s string, skip int) uint64 {
 // one's query keys meet the other's filed keys: the same spelling, a
 // hypocorism, an initial and a first letter, short names differing in
 // an initial vowel, one skeleton, or one letter more in a long name.
-func surnameKeys(p part, query bool, f func(uint64)) {
+//
+// Where every name filed also looks up, one of two names a letter apart
+// finds the other from its side: pairs then files a long name without
+// the keys of it less each letter (query ones suffice).
+func surnameKeys(p part, query, pairs bool, f func(uint64)) {
 	f(keyHash('t', p.t, -1))
 	for _, full := range hypoKeys()[p.t] {
 		f(keyHash('h', full, -1))
@@ -96,7 +100,7 @@ func surnameKeys(p part, query bool, f func(uint64)) {
 	if len(p.t) >= 6 {
 		f(keyHash('0', p.t, -1))
 	}
-	if len(p.t) >= 7 {
+	if len(p.t) >= 7 && !pairs {
 		for i := range len(p.t) {
 			f(keyHash('1', p.t, i))
 		}
@@ -115,7 +119,7 @@ func (x *personIndex) add(i int, pn pname) {
 			x.byKey[k] = append(l, i)
 		}
 	}
-	surnameKeys(sb, false, file)
+	surnameKeys(sb, false, false, file)
 	file(joinedHash(pn))
 }
 
@@ -148,6 +152,6 @@ func (x *personIndex) candidates(pn pname, f func(int)) {
 			}
 		}
 	}
-	surnameKeys(sa, true, look)
+	surnameKeys(sa, true, false, look)
 	look(joinedHash(pn))
 }
