@@ -44,7 +44,7 @@ func best(forms map[string]int, order []string, person bool) string {
 	for _, f := range order {
 		p := 0
 		if person {
-			p = len(parseName(f).parts)
+			p = partCount(f)
 		} else {
 			var buf [8]string
 			ws := token.FieldsInto(buf[:0], f)

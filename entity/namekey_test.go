@@ -27,3 +27,21 @@ func TestASCIINameKey(t *testing.T) {
 		t.Error("asciiNameKey takes a name that is not ASCII")
 	}
 }
+
+// TestPartCount checks that partCount counts the parts parseName makes,
+// over names built at random from particles, suffixes, initials,
+// possessives, hyphens, accents and punctuation.
+func TestPartCount(t *testing.T) {
+	pieces := []string{"al-", "Al ", "el-", "bin ", "van ", "de", "Jr.", "jr", "III", "Sr", " ", "J.", "K ", "O'Neil", "'s", "'",
+		"(", ")", "Ghanmi", "Jean-Claude", "Müller", "Özil", "-", ".", "\"", "[", "x", "Kim Jong", "Un", "ad-", "d'", "the"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		s := ""
+		for k := r.IntN(8); k >= 0; k-- {
+			s += pieces[r.IntN(len(pieces))]
+		}
+		if got, want := partCount(s), len(parseName(s).parts); got != want {
+			t.Fatalf("partCount(%q) = %d, parseName makes %d parts", s, got, want)
+		}
+	}
+}

@@ -203,6 +203,27 @@ func parseName(s string) pname {
 	return n
 }
 
+// partCount is len(parseName(s).parts), counted without building the
+// parts.
+func partCount(s string) int {
+	n := 0
+	var buf [8]string
+	for _, w := range token.FieldsInto(buf[:0], fold(s)) {
+		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
+		if w == "" || w == "'s" || particles[w] {
+			continue
+		}
+		if i := strings.IndexAny(w, "-'"); i > 0 && particles[w[:i]] {
+			w = w[i+1:]
+		}
+		if w == "" || generational[w] && n > 1 {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // hypocorism reports whether hypocorisms has a pair for x and y, keyed
 // x|y; the key is built on the stack.
 func hypocorism(x, y string) bool {
