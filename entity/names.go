@@ -265,7 +265,9 @@ func partMatch(a, b part) bool {
 	if a.t == b.t {
 		return true
 	}
-	if hypocorism(a.t, b.t) || hypocorism(b.t, a.t) {
+	// (a pair of the table has both names among hypoKeys' keys: one
+	// lookup rules most names out)
+	if _, ok := hypoKeys()[a.t]; ok && (hypocorism(a.t, b.t) || hypocorism(b.t, a.t)) {
 		return true
 	}
 	if a.init || b.init {
