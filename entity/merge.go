@@ -44,7 +44,7 @@ func best(forms map[string]int, order []string, person bool) string {
 	for _, f := range order {
 		p := 0
 		if person {
-			p = len(parseName(f).parts)
+			p = partCount(f)
 		} else {
 			var buf [8]string
 			ws := token.FieldsInto(buf[:0], f)
@@ -131,6 +131,12 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	})
 	var cs []nameGroup
 	owner := map[int]int{}
+	// what the groups' members hold and are named beside, across docs
+	// (a doc's groups are small enough to walk)
+	var ctx *groupContext
+	if !inDoc {
+		ctx = newGroupContext()
+	}
 	// suffixed lists the groups whose name has a generational suffix,
 	// in order (see suffixOnly)
 	var suffixed []int
@@ -140,6 +146,9 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
+	// groups by the surnames they have had, for suffixOnly across docs:
+	// built when a name with a suffix first needs it
+	var byName *personIndex
 	index := func(ci int, pn pname) {
 		c := &cs[ci]
 		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
@@ -184,10 +193,17 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			// tried against the groups with one only.
 			among := suffixed
 			if it.pn.suffix != "" {
-				among = make([]int, len(cs))
-				for ci := range among {
-					among[ci] = ci
+				// the groups whose surname may match (each name a group
+				// has had is filed in byName), in order
+				if byName == nil {
+					byName = newPersonIndex()
+					for ci := range cs {
+						byName.add(ci, cs[ci].canon)
+					}
 				}
+				among = nil
+				byName.candidates(it.pn, func(ci int) { among = append(among, ci) })
+				slices.Sort(among)
 			}
 			cands = suffixOnly(items, cs, among, it)
 		}
@@ -208,14 +224,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			// in the doc never holds is someone else: "President Obama"
 			// is not Sasha Obama (a shared surname is not enough)
 			mine := roleKeys(it.roles)
-			holds := false
-			for _, m := range cs[cands[0]].members {
-				if slices.ContainsFunc(items[m].roles, func(r string) bool { return mine[roleKey(r)] }) {
-					holds = true
-					break
-				}
-			}
-			if !holds && !titled(items, cs[cands[0]].members) {
+			if !holdsRole(items, cs, nil, cands[0], mine) && !titled(items, cs[cands[0]].members) {
 				cands = nil
 			}
 		}
@@ -225,11 +234,8 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			mine := roleKeys(it.roles)
 			var with []int
 			for _, ci := range cands {
-				for _, m := range cs[ci].members {
-					if slices.ContainsFunc(items[m].roles, func(r string) bool { return mine[roleKey(r)] }) {
-						with = append(with, ci)
-						break
-					}
+				if holdsRole(items, cs, ctx, ci, mine) {
+					with = append(with, ci)
 				}
 			}
 			switch {
@@ -283,7 +289,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 				}
 			}
 		case len(cands) > 1:
-			pick = byContext(items, cs, cands, it, owner)
+			pick = byContext(ctx, cands, it, owner)
 			if pick < 0 && len(it.pn.parts) == 1 {
 				pick = salient(cs, cands)
 			}
@@ -292,8 +298,15 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			cs = append(cs, nameGroup{canon: it.pn})
 			pick = len(cs) - 1
 		}
+		before := len(cs[pick].canon.parts)
 		cs[pick].join(i, it)
+		if ctx != nil {
+			ctx.join(pick, it, owner)
+		}
 		index(pick, it.pn)
+		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
+			byName.add(pick, cs[pick].canon)
+		}
 		owner[i] = pick
 		// keep suffixed the groups whose name has a suffix, in order
 		k, in := slices.BinarySearch(suffixed, pick)
@@ -329,7 +342,7 @@ func familyFirst(n pname) bool {
 
 // byContext picks among groups the one that shares the most roles and
 // co-mentioned people with the item, or -1 when none stands out.
-func byContext(items []item, cs []nameGroup, cands []int, it *item, owner map[int]int) int {
+func byContext(ctx *groupContext, cands []int, it *item, owner map[int]int) int {
 	mine := roleKeys(it.roles)
 	coMine := map[int]bool{}
 	for _, o := range it.co {
@@ -339,19 +352,7 @@ func byContext(items []item, cs []nameGroup, cands []int, it *item, owner map[in
 	}
 	best, bestScore, tie := -1, 0, false
 	for _, ci := range cands {
-		score := 0
-		for _, m := range cs[ci].members {
-			for _, r := range items[m].roles {
-				if mine[roleKey(r)] {
-					score += 2
-				}
-			}
-			for _, o := range items[m].co {
-				if c, ok := owner[o]; ok && coMine[c] && c != ci {
-					score++
-				}
-			}
-		}
+		score := ctx.score(ci, mine, coMine)
 		switch {
 		case score > bestScore:
 			best, bestScore, tie = ci, score, false

@@ -203,6 +203,27 @@ func parseName(s string) pname {
 	return n
 }
 
+// partCount is len(parseName(s).parts), counted without building the
+// parts.
+func partCount(s string) int {
+	n := 0
+	var buf [8]string
+	for _, w := range token.FieldsInto(buf[:0], fold(s)) {
+		w = strings.Trim(strings.TrimSuffix(w, "'s"), ".,;:'\"()[]")
+		if w == "" || w == "'s" || particles[w] {
+			continue
+		}
+		if i := strings.IndexAny(w, "-'"); i > 0 && particles[w[:i]] {
+			w = w[i+1:]
+		}
+		if w == "" || generational[w] && n > 1 {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // hypocorism reports whether hypocorisms has a pair for x and y, keyed
 // x|y; the key is built on the stack.
 func hypocorism(x, y string) bool {
@@ -244,7 +265,9 @@ func partMatch(a, b part) bool {
 	if a.t == b.t {
 		return true
 	}
-	if hypocorism(a.t, b.t) || hypocorism(b.t, a.t) {
+	// (a pair of the table has both names among hypoKeys' keys: one
+	// lookup rules most names out)
+	if _, ok := hypoKeys()[a.t]; ok && (hypocorism(a.t, b.t) || hypocorism(b.t, a.t)) {
 		return true
 	}
 	if a.init || b.init {
@@ -369,6 +392,14 @@ func initials(s string) string {
 // nameKey is the key under which names of places and organisations merge:
 // folded, without a leading "the", dots, possessive or punctuation.
 func nameKey(s string) string {
+	if k, ok := asciiNameKey(s); ok {
+		return k
+	}
+	return foldedNameKey(s)
+}
+
+// foldedNameKey is nameKey of any name.
+func foldedNameKey(s string) string {
 	s = fold(s)
 	s = strings.TrimPrefix(s, "the ")
 	s = strings.TrimSuffix(s, "'s")
@@ -399,3 +430,69 @@ func nameKey(s string) string {
 // placeAbbrevs spell out the abbreviations that start places' names
 // ("Mt Cook", "Mount Cook").
 var placeAbbrevs = map[string]string{"mt": "mount", "ft": "fort", "pt": "point", "st": "saint"}
+
+// asciiNameKey is nameKey of a name of ASCII letters, digits, spaces and
+// punctuation no longer than its buffer, built in one pass; ok is false
+// for any other name.
+func asciiNameKey(s string) (string, bool) {
+	var buf [64]byte
+	if len(s) > len(buf) {
+		return "", false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return "", false
+		}
+	}
+	// fold: lower case, a backquote as an apostrophe
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		low[i] = c
+	}
+	if len(low) >= 4 && string(low[:4]) == "the " {
+		low = low[4:]
+	}
+	if len(low) >= 2 && string(low[len(low)-2:]) == "'s" {
+		low = low[:len(low)-2]
+	}
+	// the key is never longer than the folded name
+	var key [64]byte
+	out := key[:0]
+	sp := false
+	for _, c := range low {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if sp && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			sp = false
+			out = append(out, c)
+		case c == '.' || c == '\'':
+		default:
+			sp = true
+		}
+	}
+	if i := bytesIndexSpace(out); i > 0 {
+		if w, ok := placeAbbrevs[string(out[:i])]; ok {
+			return w + string(out[i:]), true
+		}
+	}
+	return string(out), true
+}
+
+// bytesIndexSpace returns the index of the first space in b, or -1.
+func bytesIndexSpace(b []byte) int {
+	for i, c := range b {
+		if c == ' ' {
+			return i
+		}
+	}
+	return -1
+}

@@ -8,7 +8,7 @@ import "sync"
 // name with a few candidates, not with every person of the story. Each
 // candidate is still judged by the full test.
 type personIndex struct {
-	byKey map[string][]int
+	byKey map[uint64][]int
 	seen  map[int]int // item → stamp of the last query that returned it
 	stamp int
 }
@@ -31,7 +31,23 @@ var hypoKeys = sync.OnceValue(func() map[string][]string {
 })
 
 func newPersonIndex() *personIndex {
-	return &personIndex{byKey: map[string][]int{}, seen: map[int]int{}}
+	return &personIndex{byKey: map[uint64][]int{}, seen: map[int]int{}}
+}
+
+// keyHash hashes a key kind and the string that follows it (FNV-1a),
+// leaving out the byte at skip (none when skip < 0), so that keys need no
+// string built. Two keys of one hash meet though they differ: the index
+// then returns a candidate more, which the full test judges.
+func keyHash(kind byte, s string, skip int) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * prime
+	for i := 0; i < len(s); i++ {
+		if i != skip {
+			h = (h ^ uint64(s[i])) * prime
+		}
+	}
+	return h
 }
 
 // surnameKeys calls f with the keys under which a surname is filed
@@ -39,22 +55,26 @@ func newPersonIndex() *personIndex {
 // one's query keys meet the other's filed keys: the same spelling, a
 // hypocorism, an initial and a first letter, short names differing in
 // an initial vowel, one skeleton, or one letter more in a long name.
-func surnameKeys(p part, query bool, f func(string)) {
-	f("t:" + p.t)
+//
+// Where every name filed also looks up, one of two names a letter apart
+// finds the other from its side: pairs then files a long name without
+// the keys of it less each letter (query ones suffice).
+func surnameKeys(p part, query, pairs bool, f func(uint64)) {
+	f(keyHash('t', p.t, -1))
 	for _, full := range hypoKeys()[p.t] {
-		f("h:" + full)
+		f(keyHash('h', full, -1))
 	}
 	if p.t != "" {
 		c := p.t[:1]
 		switch {
 		case query && p.init:
-			f("f:" + c) // an initial matches every part with its letter
+			f(keyHash('f', c, -1)) // an initial matches every part with its letter
 		case query:
-			f("fi:" + c)
+			f(keyHash('i', c, -1))
 		default:
-			f("f:" + c)
+			f(keyHash('f', c, -1))
 			if p.init {
-				f("fi:" + c)
+				f(keyHash('i', c, -1))
 			}
 		}
 	}
@@ -62,27 +82,27 @@ func surnameKeys(p part, query bool, f func(string)) {
 		return
 	}
 	if len(p.t) <= 4 && isVowel(p.t[0]) {
-		f("v:" + p.t[1:])
+		f(keyHash('v', p.t[1:], -1))
 	}
-	f("s:" + p.sk)
+	f(keyHash('s', p.sk, -1))
 	// one letter added or dropped: the longer less one letter is the shorter
 	if query {
 		if len(p.t) >= 6 {
-			f("d1:" + p.t)
+			f(keyHash('1', p.t, -1))
 		}
 		if len(p.t) >= 7 {
 			for i := range len(p.t) {
-				f("d0:" + p.t[:i] + p.t[i+1:])
+				f(keyHash('0', p.t, i))
 			}
 		}
 		return
 	}
 	if len(p.t) >= 6 {
-		f("d0:" + p.t)
+		f(keyHash('0', p.t, -1))
 	}
-	if len(p.t) >= 7 {
+	if len(p.t) >= 7 && !pairs {
 		for i := range len(p.t) {
-			f("d1:" + p.t[:i] + p.t[i+1:])
+			f(keyHash('1', p.t, i))
 		}
 	}
 }
@@ -93,14 +113,27 @@ func (x *personIndex) add(i int, pn pname) {
 	if !ok {
 		return
 	}
-	file := func(k string) {
+	file := func(k uint64) {
 		l := x.byKey[k]
 		if len(l) == 0 || l[len(l)-1] != i {
 			x.byKey[k] = append(l, i)
 		}
 	}
-	surnameKeys(sb, false, file)
-	file("j:" + pn.joined())
+	surnameKeys(sb, false, false, file)
+	file(joinedHash(pn))
+}
+
+// joinedHash is the key of a name written as one word (joined).
+func joinedHash(pn pname) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ 'j') * prime
+	for _, p := range pn.parts {
+		for i := 0; i < len(p.t); i++ {
+			h = (h ^ uint64(p.t[i])) * prime
+		}
+	}
+	return h
 }
 
 // candidates calls f once with each person filed that may be compatible
@@ -111,7 +144,7 @@ func (x *personIndex) candidates(pn pname, f func(int)) {
 		return
 	}
 	x.stamp++
-	look := func(k string) {
+	look := func(k uint64) {
 		for _, j := range x.byKey[k] {
 			if x.seen[j] != x.stamp {
 				x.seen[j] = x.stamp
@@ -119,6 +152,6 @@ func (x *personIndex) candidates(pn pname, f func(int)) {
 			}
 		}
 	}
-	surnameKeys(sa, true, look)
-	look("j:" + pn.joined())
+	surnameKeys(sa, true, false, look)
+	look(joinedHash(pn))
 }

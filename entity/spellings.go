@@ -141,49 +141,40 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		return false
 	}
 	// Both kinds of spelling start with the same letter: only groups of
-	// one first letter are compared.
-	byLetter := map[byte][]int{}
+	// one first letter are compared (spellingPairs).
 	joined := make([]string, len(cs))
 	for ci := range cs {
-		if len(cs[ci].canon.parts) < 2 {
-			continue
-		}
-		joined[ci] = cs[ci].canon.joined()
-		if joined[ci] != "" {
-			byLetter[joined[ci][0]] = append(byLetter[joined[ci][0]], ci)
+		if len(cs[ci].canon.parts) >= 2 {
+			joined[ci] = cs[ci].canon.joined()
 		}
 	}
 	parent := map[int]int{}
-	for a := range cs {
-		if joined[a] == "" {
+	for _, pr := range spellingPairs(cs, joined) {
+		a, b := pr[0], pr[1]
+		if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 			continue
 		}
-		for _, b := range byLetter[joined[a][0]] {
-			if b <= a || !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
-				continue
-			}
-			if disjoint.Find(parent, a) == disjoint.Find(parent, b) {
-				continue
-			}
-			together := false
-			for d := range docs[a] {
-				if docs[b][d] {
-					together = true
-					break
-				}
-			}
-			// the same given names in full join even where one source
-			// writes both surnames: it misspelt one of them
-			given := sameGivenNames(cs[a].canon, cs[b].canon)
-			if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
-				continue
-			}
-			ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra
+		if disjoint.Find(parent, a) == disjoint.Find(parent, b) {
+			continue
 		}
+		together := false
+		for d := range docs[a] {
+			if docs[b][d] {
+				together = true
+				break
+			}
+		}
+		// the same given names in full join even where one source
+		// writes both surnames: it misspelt one of them
+		given := sameGivenNames(cs[a].canon, cs[b].canon)
+		if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
+			continue
+		}
+		ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
 	}
 	if len(parent) == 0 {
 		return cs

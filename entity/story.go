@@ -174,15 +174,24 @@ func suffixLinks(items []item, idx []int, common func(string) bool, lookup func(
 		i int
 		k string
 	}
-	byLast := map[string][]name{}
-	byFirst := map[string][]name{}
+	// the names of two words or more by each of their ends of fewer
+	// words ("justice department" under "department"), and by each part
+	// before an "of" ("islamic republic of iran" under "islamic
+	// republic"): a name looks up only the longer names it may end or be
+	// "of" something, not every name with its last or first word
+	byEnd := map[string][]name{}
+	byOf := map[string][]name{}
 	for _, i := range idx {
 		for f := range items[i].forms {
 			k := nameKey(f)
-			ws := strings.Fields(k)
-			if len(ws) >= 2 {
-				byLast[ws[len(ws)-1]] = append(byLast[ws[len(ws)-1]], name{i, k})
-				byFirst[ws[0]] = append(byFirst[ws[0]], name{i, k})
+			for p := 0; p < len(k); p++ {
+				if k[p] != ' ' {
+					continue
+				}
+				byEnd[k[p+1:]] = append(byEnd[k[p+1:]], name{i, k})
+				if strings.HasPrefix(k[p:], " of ") {
+					byOf[k[:p]] = append(byOf[k[:p]], name{i, k})
+				}
 			}
 		}
 	}
@@ -210,12 +219,12 @@ func suffixLinks(items []item, idx []int, common func(string) bool, lookup func(
 				}
 				target, tk = n.i, n.k
 			}
-			for _, n := range byFirst[ws[0]] {
-				try(n, strings.HasPrefix(n.k, k+" of "))
+			for _, n := range byOf[k] {
+				try(n, true)
 			}
-			for _, n := range byLast[ws[len(ws)-1]] {
+			for _, n := range byEnd[k] {
 				t := items[n.i].typ
-				ok := strings.HasSuffix(n.k, " "+k) && t != news.Place
+				ok := t != news.Place
 				if ok && one {
 					// an organisation named with more words in front, none
 					// a nationality or a party ("Democratic Senate") or a
