@@ -117,18 +117,6 @@ func Words(s string, fn func(start, end int)) {
 	}
 }
 
-// AppendLower appends the ASCII-lowercased bytes of s to buf.
-func AppendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
-}
-
 // Fold returns a token lowercased with its Latin accents removed
 // ("Café" → "cafe") and its apostrophes and hyphens kept; a token with
 // no letter or digit gives "". ASCII input allocates only when it has an
