@@ -16,6 +16,25 @@ import (
 	"github.com/storyline-news/storyline/timex"
 )
 
+// briefsDirs returns the story folders of the briefs set, sorted; only
+// names one story ("" or "1": all). It skips tb when the set is missing.
+func briefsDirs(tb testing.TB, only string) []string {
+	tb.Helper()
+	root := testutil.Data(tb, "briefs")
+	golds, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
+	if len(golds) == 0 {
+		tb.Skipf("brief: briefs data missing at %s", root)
+	}
+	sort.Strings(golds)
+	var dirs []string
+	for _, g := range golds {
+		if dir := filepath.Dir(g); only == "" || only == "1" || only == filepath.Base(dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs
+}
+
 // briefsStory reads one story folder of the briefs set: its articles
 // through the stages the dates need, and the gold dates by file name
 // ("" where the gold has none).
@@ -93,15 +112,8 @@ func datesFigure(b *news.Brief, gold map[string]string) (exact, near, n int) {
 // development set per story and in total, and holds the total at floors
 // a little below what it measures.
 func TestBriefsDates(t *testing.T) {
-	root := testutil.Data(t, "briefs")
-	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
-	if len(dirs) == 0 {
-		t.Skipf("brief: briefs data missing at %s", root)
-	}
-	sort.Strings(dirs)
 	te, tn, tt := 0, 0, 0
-	for _, g := range dirs {
-		dir := filepath.Dir(g)
+	for _, dir := range briefsDirs(t, "") {
 		s, gold := briefsStory(t, dir)
 		if len(s.Docs) == 0 {
 			continue
@@ -163,15 +175,9 @@ const (
 // evidence may move an inference: "Tuesday" in an article published in
 // Australia the next day).
 func TestAddingArticlesKeepsRightDates(t *testing.T) {
-	root := testutil.Data(t, "briefs")
-	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
-	if len(dirs) == 0 {
-		t.Skipf("brief: briefs data missing at %s", root)
-	}
-	sort.Strings(dirs)
 	right, kept := 0, 0
-	for _, g := range dirs {
-		s, gold := briefsStory(t, filepath.Dir(g))
+	for _, dir := range briefsDirs(t, "") {
+		s, gold := briefsStory(t, dir)
 		if len(s.Docs) < 4 {
 			continue
 		}

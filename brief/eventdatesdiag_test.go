@@ -3,12 +3,10 @@ package brief
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -26,17 +24,11 @@ func TestEventDatesDiag(t *testing.T) {
 	if only == "" {
 		t.Skip("set STORYLINE_EVENTDATES=1 (or a story's name) to print the diagnostic")
 	}
-	root := testutil.Data(t, "briefs")
-	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, g := range dirs {
-		dir := filepath.Dir(g)
-		if only != "1" && only != filepath.Base(dir) {
-			continue
-		}
+	for _, dir := range briefsDirs(t, only) {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		ks := timelineKeyed(ds)

@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/storyline-news/storyline/analyze"
-	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -103,17 +102,11 @@ func TestTimelineEventsDiag(t *testing.T) {
 	if only == "" {
 		t.Skip("set STORYLINE_EVENTS=1 (or a story's name) to print the diagnostic")
 	}
-	root := testutil.Data(t, "briefs")
-	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, g := range dirs {
-		dir := filepath.Dir(g)
-		if only != "1" && only != filepath.Base(dir) {
-			continue
-		}
+	for _, dir := range briefsDirs(t, only) {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		tl := timeline(ds)
@@ -166,18 +159,12 @@ func TestTimelineSimDiag(t *testing.T) {
 	if only == "" {
 		t.Skip("set STORYLINE_EVENTS=1 to print the diagnostic")
 	}
-	root := testutil.Data(t, "briefs")
-	dirs, _ := filepath.Glob(filepath.Join(root, "*", "gold.json"))
 	chain, err := analyze.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var same, other [2][]float64
-	for _, g := range dirs {
-		dir := filepath.Dir(g)
-		if only != "1" && only != filepath.Base(dir) {
-			continue
-		}
+	for _, dir := range briefsDirs(t, only) {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		r := storyRarity(ds)
