@@ -17,6 +17,7 @@ package brief
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/summarize"
@@ -57,22 +58,37 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	ents := entities(s)
 	orig := copies(s.Docs)
 	b := &news.Brief{
-		Sources:   sources(s),
-		Summary:   summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}),
-		Timeline:  timelineWords(s, read.words),
-		Entities:  ents,
-		Conflicts: withKind(dateConflictsRead(s, read), "date"),
+		Sources:  sources(s),
+		Entities: ents,
 	}
+	// The summary, the timeline and the date conflicts read only what
+	// the stages before made, and each writes its own part: they run
+	// beside the quotes and the other conflicts, which are appended in
+	// one order whatever finishes first.
+	var dated []news.Conflict
+	var wg sync.WaitGroup
+	beside := func(fn func()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn()
+		}()
+	}
+	beside(func() { b.Summary = summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}) })
+	beside(func() { b.Timeline = timelineWords(s, read.words) })
+	beside(func() { dated = withKind(dateConflictsRead(s, read), "date") })
 	b.Quotes = quotes(s, b.Entities)
-	b.Conflicts = append(b.Conflicts, attributionConflicts(b.Quotes, b.Entities, orig)...)
-	b.Conflicts = append(b.Conflicts, entityConflicts(s, b.Entities)...)
+	rest := attributionConflicts(b.Quotes, b.Entities, orig)
+	rest = append(rest, entityConflicts(s, b.Entities)...)
 	if originals(s, orig) >= 2 {
 		// Figures, days, clock times and outcomes conflict only
 		// between two sources that copy no other.
-		b.Conflicts = append(b.Conflicts, figureConflicts(s, b.Entities, orig)...)
-		b.Conflicts = append(b.Conflicts, dayConflicts(s, orig)...)
-		b.Conflicts = append(b.Conflicts, outcomeConflicts(s, orig)...)
+		rest = append(rest, figureConflicts(s, b.Entities, orig)...)
+		rest = append(rest, dayConflicts(s, orig)...)
+		rest = append(rest, outcomeConflicts(s, orig)...)
 	}
+	wg.Wait()
+	b.Conflicts = append(dated, rest...)
 	dropFurnitureRead(b, s, read.docBags(s))
 	if !citesOnlyItsDoc(b, s) {
 		citeLines(b, s, b.Entities, orig)
