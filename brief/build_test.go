@@ -21,25 +21,32 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
-// TestBuildLeavesStoryAlone checks that Build changes nothing it is
-// given: the docs, their fields and layers, and their order are the
-// same, byte for byte as JSON, before and after, on the seeds (whose
-// dates Build rejects and infers) and on a pile of BASIL articles.
-func TestBuildLeavesStoryAlone(t *testing.T) {
+// movedDateStories gives the seeds and a story of n BASIL articles
+// (when the set is there) in which every third article's stated date is
+// moved 60 days or 100 years back, so that the date judgements reject
+// and infer them, ordered latest first so that Build's time order
+// differs from the input's.
+func movedDateStories(t *testing.T, n int) map[string]*news.Story {
 	stories := map[string]*news.Story{"seeds": seedStory(t)}
-	if docs := testdocs.Basil(t, 12); len(docs) > 0 {
-		// Hide some dates so that Build infers them.
+	if docs := testdocs.Basil(t, n); len(docs) > 0 {
 		for i := 1; i < len(docs); i += 3 {
 			docs[i].StatedDate = docs[i].StatedDate.AddDate(0, 0, -60*(i%2))
 			if i%2 == 0 {
 				docs[i].StatedDate = docs[i].StatedDate.AddDate(-100, 0, 0)
 			}
 		}
-		// Latest first, so that Build's time order differs from the input's.
 		sort.SliceStable(docs, func(i, j int) bool { return docs[i].StatedDate.After(docs[j].StatedDate) })
 		stories["basil"] = &news.Story{ID: "basil", Docs: docs}
 	}
-	for name, s := range stories {
+	return stories
+}
+
+// TestBuildLeavesStoryAlone checks that Build changes nothing it is
+// given: the docs, their fields and layers, and their order are the
+// same, byte for byte as JSON, before and after, on the seeds (whose
+// dates Build rejects and infers) and on a pile of BASIL articles.
+func TestBuildLeavesStoryAlone(t *testing.T) {
+	for name, s := range movedDateStories(t, 12) {
 		before, err := json.Marshal(s)
 		if err != nil {
 			t.Fatal(err)

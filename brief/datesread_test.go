@@ -3,7 +3,6 @@ package brief
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
@@ -15,18 +14,7 @@ import (
 // it again from the dated docs, on the seeds and on a pile of BASIL
 // articles some of whose dates are moved so that they are rejected.
 func TestDateConflictsRead(t *testing.T) {
-	stories := map[string]*news.Story{"seeds": seedStory(t)}
-	if docs := testdocs.Basil(t, 30); len(docs) > 0 {
-		for i := 1; i < len(docs); i += 3 {
-			docs[i].StatedDate = docs[i].StatedDate.AddDate(0, 0, -60*(i%2))
-			if i%2 == 0 {
-				docs[i].StatedDate = docs[i].StatedDate.AddDate(-100, 0, 0)
-			}
-		}
-		sort.SliceStable(docs, func(i, j int) bool { return docs[i].StatedDate.After(docs[j].StatedDate) })
-		stories["basil"] = &news.Story{ID: "basil", Docs: docs}
-	}
-	for name, s := range stories {
+	for name, s := range movedDateStories(t, 30) {
 		ds, r := datedStoryRead(s)
 		want, err := json.Marshal(dateConflicts(ds))
 		if err != nil {
