@@ -38,27 +38,10 @@ func TestFigureConflicts(t *testing.T) {
 		"Rescuers searched the rubble in eastern Turkey. The earthquake has killed 279 people. Some 1,090 people were hurt.",
 	)
 	cs := figureConflicts(s, nil, nil)
-	find := func(values ...string) *news.Conflict {
-		for i, c := range cs {
-			n := 0
-			for _, v := range values {
-				for _, cl := range c.Claims {
-					if strings.HasPrefix(cl.Value, v) {
-						n++
-						break
-					}
-				}
-			}
-			if n == len(values) {
-				return &cs[i]
-			}
-		}
-		return nil
-	}
 	for _, c := range cs {
 		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
 	}
-	toll := find("217", "264", "279")
+	toll := findConflict(cs, "217", "264", "279")
 	if toll == nil {
 		t.Fatal("no conflict over the death toll 217/264/279")
 	}
@@ -73,10 +56,10 @@ func TestFigureConflicts(t *testing.T) {
 			t.Errorf("toll claim %+v: one town's toll is not the province's", cl)
 		}
 	}
-	if find("7.2", "7.3") == nil {
+	if findConflict(cs, "7.2", "7.3") == nil {
 		t.Error("no conflict over the magnitude 7.2/7.3")
 	}
-	if c := find("1,090"); c != nil {
+	if c := findConflict(cs, "1,090"); c != nil {
 		t.Errorf("all sources give 1,090 injured, yet %+v", c)
 	}
 }
