@@ -171,28 +171,32 @@ func TestPileDump(t *testing.T) {
 	if err := os.MkdirAll(*pileDump, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	dump := func(name string, s *news.Story) {
-		b, err := Build(s, DefaultConfig())
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := json.MarshalIndent(b, "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(*pileDump, name+".json"), out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %d docs, sha256 %x", name, len(s.Docs), sha256.Sum256(out))
-	}
 	all := testdocs.Basil(t, 300)
 	for _, n := range []int{10, 30, 100, 300} {
-		dump(fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
+		dumpBrief(t, fmt.Sprintf("pile-%d", n), &news.Story{ID: "pile", Docs: pile(t, all, n)})
 	}
-	dump("clusters-300", &news.Story{ID: "pile", Docs: clusterPile(t, all, 300)})
+	dumpBrief(t, "clusters-300", &news.Story{ID: "pile", Docs: clusterPile(t, all, 300)})
 	for _, s := range topicStories(t, "duc2006", "D06*", 8) {
-		dump(s.ID, s)
+		dumpBrief(t, s.ID, s)
 	}
+}
+
+// dumpBrief writes the JSON brief of s to name.json in the -pile-dump
+// folder and logs its SHA-256.
+func dumpBrief(t *testing.T, name string, s *news.Story) {
+	t.Helper()
+	b, err := Build(s, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.MarshalIndent(b, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*pileDump, name+".json"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d docs, sha256 %x", name, len(s.Docs), sha256.Sum256(out))
 }
 
 // BenchmarkBuildClusters is BenchmarkBuild on the piles of

@@ -1,11 +1,8 @@
 package brief
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -89,17 +86,6 @@ func TestPileDumpSmall(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range smallStories(t, 150) {
-		b, err := Build(s, DefaultConfig())
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := json.MarshalIndent(b, "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(*pileDump, s.ID+".json"), out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %d docs, sha256 %x", s.ID, len(s.Docs), sha256.Sum256(out))
+		dumpBrief(t, s.ID, s)
 	}
 }
