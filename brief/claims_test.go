@@ -7,6 +7,17 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
+// loggedFigureConflicts returns figureConflicts of s (no entities, no
+// copies), each logged.
+func loggedFigureConflicts(t *testing.T, s *news.Story) []news.Conflict {
+	t.Helper()
+	cs := figureConflicts(s, nil, nil)
+	for _, c := range cs {
+		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
+	}
+	return cs
+}
+
 // findConflict returns the conflict that holds a claim opening with each
 // of values, or nil.
 func findConflict(cs []news.Conflict, values ...string) *news.Conflict {
@@ -35,10 +46,7 @@ func TestPartialAttributes(t *testing.T) {
 		"Hillary Clinton released her tax returns, showing that she and her husband earned $139 million in adjusted gross income. They paid $43 million in federal taxes.",
 		"The Clintons earned roughly $141 million, according to tax returns released Friday.",
 	)
-	cs := figureConflicts(s, nil, nil)
-	for _, c := range cs {
-		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
-	}
+	cs := loggedFigureConflicts(t, s)
 	income := findConflict(cs, "$139 million", "$141 million")
 	if income == nil {
 		t.Fatal("no conflict over the income, $139 million in adjusted gross income against roughly $141 million")
@@ -54,10 +62,7 @@ func TestPartialAttributes(t *testing.T) {
 		"The ad, to air in Miami, West Palm Beach and Fort Myers, is costing the group $1 million.",
 		"The group spent $3,000 on a poll in Ohio.",
 	)
-	cs = figureConflicts(s, nil, nil)
-	for _, c := range cs {
-		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
-	}
+	cs = loggedFigureConflicts(t, s)
 	ad := findConflict(cs, "$500,000", "$1 million")
 	if ad == nil {
 		t.Fatal("no conflict over the ad buy, $500,000 of airtime in three markets against $1 million in the same markets")
@@ -77,10 +82,7 @@ func TestEarlierTime(t *testing.T) {
 		"The earthquake killed 217 people in the province. Two earthquakes in 1999 killed 20,000 people northeast of the country. From 2007 to 2010 the agency spent $14 million on shelters for the homeless.",
 		"The earthquake killed 264 people in the province. A 7.6 earthquake in Izmit killed more than 17,000 people in 1999. From 2007 to 2010 the agency spent $12 million on shelters for the homeless.",
 	)
-	cs := figureConflicts(s, nil, nil)
-	for _, c := range cs {
-		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
-	}
+	cs := loggedFigureConflicts(t, s)
 	toll := findConflict(cs, "217", "264")
 	if toll == nil {
 		t.Fatal("no conflict over this earthquake's toll")

@@ -37,10 +37,7 @@ func TestFigureConflicts(t *testing.T) {
 		"The earthquake that struck eastern Turkey killed 264 people, officials said on Monday. About 1,090 people were injured. The U.S. Geological Survey measured the earthquake at magnitude 7.3.",
 		"Rescuers searched the rubble in eastern Turkey. The earthquake has killed 279 people. Some 1,090 people were hurt.",
 	)
-	cs := figureConflicts(s, nil, nil)
-	for _, c := range cs {
-		t.Logf("%s change=%v %+v", c.About, c.Change, c.Claims)
-	}
+	cs := loggedFigureConflicts(t, s)
 	toll := findConflict(cs, "217", "264", "279")
 	if toll == nil {
 		t.Fatal("no conflict over the death toll 217/264/279")
