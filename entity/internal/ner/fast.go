@@ -344,6 +344,9 @@ type wordInfo struct {
 	// depend on nothing but it: bias, W, Word, Sh, the affixes, Len and
 	// Lex.
 	em0 [NumLabels]float32
+	// low is the document state of its low form, shared by the words
+	// of that low form in the lattice's memo (see lattice.lows).
+	low *lowState
 	// tr holds its previous-label scores, shared by the words of a shape
 	// when the model has no weights for the previous label with the
 	// word.
@@ -367,6 +370,7 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 		wi.lex = b + 1
 	}
 	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
+	wi.low = lt.lowOf(wi.lowH)
 	// the features of the word alone, in the order features adds them
 	c.addSpan(c.bias, &wi.em0)
 	c.addSpan(c.find(hnum(tmpl(tW), wi.lowH)), &wi.em0)
@@ -439,10 +443,18 @@ type lattice struct {
 	words     map[string]*wordInfo    // the memo's new generation
 	old       map[string]*wordInfo    // its old generation
 	shapes    map[uint64]*transitions // of the words without their own
+	// lows maps low-form hashes to the lowState that the words of the
+	// new generation with that low form share: a word found in the old
+	// generation takes its low form's lowState when it moves back. lows
+	// is rebuilt from the new generation between documents when it has
+	// grown past two generations' worth, so that the tokens of a
+	// document always share one lowState per low form.
+	lows map[uint64]*lowState
 }
 
 func newLattice() *lattice {
-	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{}, shapes: map[uint64]*transitions{}}
+	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{},
+		shapes: map[uint64]*transitions{}, lows: map[uint64]*lowState{}}
 }
 
 // grow makes room for a sentence of n tokens.
@@ -468,13 +480,47 @@ func (lt *lattice) word(m *Model, w string) *wordInfo {
 		}
 	}
 	wi, ok := lt.old[w]
-	if !ok {
+	if ok {
+		// back to the new generation, with the low form's state of the
+		// new one
+		if ls := lt.lows[wi.lowH]; ls != nil {
+			wi.low = ls
+		} else {
+			lt.lows[wi.lowH] = wi.low
+		}
+	} else {
 		wi = m.newWordInfo(w, lt)
 		// a token's text is often a slice of its whole article: copy it
 		w = strings.Clone(w)
 	}
 	lt.words[w] = wi
 	return wi
+}
+
+// trimLows rebuilds lows from the new generation when it has grown past
+// two generations' worth. It runs between documents (see lows).
+func (lt *lattice) trimLows() {
+	if len(lt.lows) < 2*maxWords {
+		return
+	}
+	clear(lt.lows)
+	for _, wi := range lt.words {
+		if ls := lt.lows[wi.lowH]; ls != nil {
+			wi.low = ls
+		} else {
+			lt.lows[wi.lowH] = wi.low
+		}
+	}
+}
+
+// lowOf returns the lowState shared by the words of low-form hash h.
+func (lt *lattice) lowOf(h uint64) *lowState {
+	ls := lt.lows[h]
+	if ls == nil {
+		ls = new(lowState)
+		lt.lows[h] = ls
+	}
+	return ls
 }
 
 // lattice takes a working space, a new one if none is free.
@@ -497,6 +543,7 @@ func (m *Model) prepareDoc(sents [][]string, lt *lattice) []sentInfo {
 		lt.sents = make([]sentInfo, len(sents))
 	}
 	toks, infos := lt.toks[:total], lt.sents[:len(sents)]
+	lt.trimLows()
 	d := lt.doc
 	d.reset()
 	at := 0
@@ -607,16 +654,17 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		c.addSpan(c.lexStart[t.lex][st], &em)
 		if t.flags&fAlpha != 0 {
 			var ce, le int
-			if d.capElsewhere[t.lowH] {
+			ls := d.state(t)
+			if ls.flags&lsCap != 0 {
 				ce = 1
 			}
-			if d.lowElsewhere[t.lowH] {
+			if ls.flags&lsLow != 0 {
 				le = 1
 			}
 			c.addSpan(c.capElse[ce][st][f3], &em)
 			c.addSpan(c.lowElse[le][st][f3], &em)
 			if f3 != 0 {
-				mem := d.memory[t.lowH]
+				mem := ls.mem
 				c.addSpan(c.mem[mem], &em)
 				c.addSpan(c.memSh[mem][st], &em)
 			}

@@ -164,11 +164,82 @@ func shapeOf(w string) (string, uint8) {
 	return string(buf[:n]), flags
 }
 
-// docState is what the featurizer knows about the whole document.
+// docState is what the featurizer knows about the whole document, per
+// low form: whether it is written capitalised mid-sentence or in lower
+// case somewhere, and the memory of the labels it was given. Tokens from
+// prepareDoc keep it in their low form's lowState, shared by every word
+// of that low form in the word memo, so that decoding hashes nothing;
+// tokens from prepare (training) keep it in the maps, keyed by the low
+// form's hash.
 type docState struct {
 	capElsewhere map[uint64]bool // low forms written capitalised mid-sentence
 	lowElsewhere map[uint64]bool // low forms written in lower case
 	memory       map[uint64]uint8
+	// gen numbers the document: a lowState of another gen is empty.
+	gen uint64
+}
+
+// lowState is the document state of one low form (see docState).
+type lowState struct {
+	gen   uint64
+	flags uint8 // lsCap, lsLow, lsMem
+	mem   uint8
+}
+
+const (
+	lsCap = 1 << iota
+	lsLow
+	lsMem
+)
+
+// state returns the lowState of token t in this document, cleared when
+// it last held another's, or nil when t keeps its state in the maps.
+func (d *docState) state(t *tok) *lowState {
+	if t.wi == nil {
+		return nil
+	}
+	ls := t.wi.low
+	if ls.gen != d.gen {
+		*ls = lowState{gen: d.gen}
+	}
+	return ls
+}
+
+// capElse reports whether t's low form is written capitalised
+// mid-sentence in the document.
+func (d *docState) capElse(t *tok) bool {
+	if ls := d.state(t); ls != nil {
+		return ls.flags&lsCap != 0
+	}
+	return d.capElsewhere[t.lowH]
+}
+
+// lowElse reports whether t's low form is written in lower case in the
+// document.
+func (d *docState) lowElse(t *tok) bool {
+	if ls := d.state(t); ls != nil {
+		return ls.flags&lsLow != 0
+	}
+	return d.lowElsewhere[t.lowH]
+}
+
+// mem returns the memory of t's low form, and whether it has one.
+func (d *docState) mem(t *tok) (uint8, bool) {
+	if ls := d.state(t); ls != nil {
+		return ls.mem, ls.flags&lsMem != 0
+	}
+	v, ok := d.memory[t.lowH]
+	return v, ok
+}
+
+// setMem sets the memory of t's low form.
+func (d *docState) setMem(t *tok, v uint8) {
+	if ls := d.state(t); ls != nil {
+		ls.mem = v
+		ls.flags |= lsMem
+		return
+	}
+	d.memory[t.lowH] = v
 }
 
 // sentInfo holds a sentence's tokens.
@@ -247,10 +318,24 @@ func (d *docState) observe(s *sentInfo) {
 		if t.flags&fAlpha == 0 {
 			continue
 		}
-		if t.flags&fHasLower != 0 && t.flags&fInitCap == 0 {
+		low := t.flags&fHasLower != 0 && t.flags&fInitCap == 0
+		capd := !s.headline && i > 0 && !sentStart(s, i) && t.flags&fInitCap != 0
+		if !low && !capd {
+			continue
+		}
+		if ls := d.state(t); ls != nil {
+			if low {
+				ls.flags |= lsLow
+			}
+			if capd {
+				ls.flags |= lsCap
+			}
+			continue
+		}
+		if low {
 			d.lowElsewhere[t.lowH] = true
 		}
-		if !s.headline && i > 0 && !sentStart(s, i) && t.flags&fInitCap != 0 {
+		if capd {
 			d.capElsewhere[t.lowH] = true
 		}
 	}
@@ -360,17 +445,18 @@ func (m *Model) features(buf []uint64, s *sentInfo, i int, d *docState) []uint64
 	buf = append(buf, hnum(hnum(tmpl(tLexStart), uint64(t.lex)), st))
 	if d != nil && t.flags&fAlpha != 0 {
 		var ce, le uint64
-		if d.capElsewhere[t.lowH] {
+		if d.capElse(t) {
 			ce = 1
 		}
-		if d.lowElsewhere[t.lowH] {
+		if d.lowElse(t) {
 			le = 1
 		}
 		buf = append(buf,
 			hnum(hnum(hnum(tmpl(tCapElse), ce), st), uint64(t.flags&(fInitCap|fAllCaps))),
 			hnum(hnum(hnum(tmpl(tLowElse), le), st), uint64(t.flags&(fInitCap|fAllCaps))))
 		if t.flags&(fInitCap|fAllCaps) != 0 {
-			mem := uint64(d.memory[t.lowH])
+			m, _ := d.mem(t)
+			mem := uint64(m)
 			buf = append(buf, hnum(tmpl(tMem), mem), hnum(hnum(tmpl(tMemSh), mem), st))
 		}
 	}
@@ -417,12 +503,12 @@ func (d *docState) remember(s *sentInfo, ls []uint8) {
 			continue
 		}
 		if l == 0 {
-			if _, ok := d.memory[t.lowH]; !ok && !sentStart(s, i) && !s.headline {
-				d.memory[t.lowH] = 1
+			if _, ok := d.mem(t); !ok && !sentStart(s, i) && !s.headline {
+				d.setMem(t, 1)
 			}
 			continue
 		}
-		d.memory[t.lowH] = uint8(2 + labelType(l))
+		d.setMem(t, uint8(2+labelType(l)))
 	}
 }
 
@@ -431,8 +517,9 @@ func (d *docState) reset() {
 	clear(d.capElsewhere)
 	clear(d.lowElsewhere)
 	clear(d.memory)
+	d.gen++
 }
 
 func newDocState() *docState {
-	return &docState{capElsewhere: map[uint64]bool{}, lowElsewhere: map[uint64]bool{}, memory: map[uint64]uint8{}}
+	return &docState{capElsewhere: map[uint64]bool{}, lowElsewhere: map[uint64]bool{}, memory: map[uint64]uint8{}, gen: 1}
 }
