@@ -16,8 +16,7 @@ import (
 // entity (in a story).
 type item struct {
 	typ     news.EntityType
-	forms   map[string]int // surface forms and how often each was used
-	order   []string       // forms in order of first use
+	forms   []formN // surface forms in order of first use, with how often each was used
 	roles   []string
 	sources []string
 	count   int
@@ -27,21 +26,30 @@ type item struct {
 	co      []int // items of other people named in the same doc
 }
 
+// formN is a surface form of an item and how often it was used.
+type formN struct {
+	f string
+	n int
+}
+
+// addForm counts n more uses of form f. An item has few forms: a list
+// searched in order costs less than a map.
 func (it *item) addForm(f string, n int) {
-	if it.forms == nil {
-		it.forms = map[string]int{}
+	for k := range it.forms {
+		if it.forms[k].f == f {
+			it.forms[k].n += n
+			return
+		}
 	}
-	if _, ok := it.forms[f]; !ok {
-		it.order = append(it.order, f)
-	}
-	it.forms[f] += n
+	it.forms = append(it.forms, formN{f, n})
 }
 
 // best returns the most complete well-formed form: most name parts, then
 // most used, then first used.
-func best(forms map[string]int, order []string, person bool) string {
+func best(forms []formN, person bool) string {
 	bf, bp, bn := "", -1, -1
-	for _, f := range order {
+	for _, fn := range forms {
+		f := fn.f
 		p := 0
 		if person {
 			p = partCount(f)
@@ -65,7 +73,7 @@ func best(forms map[string]int, order []string, person bool) string {
 		if strings.ContainsAny(f, "[]()\"") {
 			p -= 2 // a bracket or quote caught in the name
 		}
-		n := forms[f]
+		n := fn.n
 		if p > bp || (p == bp && n > bn) {
 			bf, bp, bn = f, p, n
 		}
@@ -384,7 +392,8 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 	byInit := map[string][]int{}
 	var acr []int
 	for _, i := range idx {
-		for f := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f := fn.f
 			k := baseKey(nameKey(f))
 			if k == "" {
 				continue
@@ -402,7 +411,8 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 		}
 	}
 	for _, i := range acr {
-		for f := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f := fn.f
 			a := acronymOf(f)
 			if a == "" {
 				continue
@@ -460,8 +470,8 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 	types := map[news.EntityType]int{}
 	for _, m := range members {
 		it := &items[m]
-		for _, f := range it.order {
-			agg.addForm(f, it.forms[f])
+		for _, fn := range it.forms {
+			agg.addForm(fn.f, fn.n)
 		}
 		for _, r := range it.roles {
 			r = spellRole(r)
@@ -493,10 +503,12 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 			typ = news.Misc
 		}
 	}
-	e := news.Entity{Name: best(agg.forms, agg.order, typ == news.Person), Type: typ, Roles: specificRoles(agg.roles)}
-	forms := slices.Clone(agg.order)
-	sort.SliceStable(forms, func(a, b int) bool { return agg.forms[forms[a]] > agg.forms[forms[b]] })
-	e.Forms = forms
+	e := news.Entity{Name: best(agg.forms, typ == news.Person), Type: typ, Roles: specificRoles(agg.roles)}
+	sort.SliceStable(agg.forms, func(a, b int) bool { return agg.forms[a].n > agg.forms[b].n })
+	e.Forms = make([]string, len(agg.forms))
+	for k, fn := range agg.forms {
+		e.Forms[k] = fn.f
+	}
 	for s := range srcs {
 		e.Sources = append(e.Sources, s)
 	}
@@ -526,16 +538,35 @@ func mentionRoles(m *news.Mention) []string {
 // docEntities groups a doc's mentions into its entities.
 func docEntities(d *news.Doc) {
 	items := make([]item, len(d.Mentions))
+	// the items' first position, form and source, in shared backing
+	// arrays: a slice of capacity one that grows is copied, and sources
+	// are only read
+	pos := make([]int, len(d.Mentions))
+	forms := make([]formN, len(d.Mentions))
+	var sources []string
+	if d.ID != "" {
+		sources = []string{d.ID}
+	}
+	// a doc names the same people again and again: each text is parsed
+	// once (a pname is never changed once made)
+	parsed := map[string]pname{}
+	parse := func(s string) pname {
+		pn, ok := parsed[s]
+		if !ok {
+			pn = parseName(s)
+			parsed[s] = pn
+		}
+		return pn
+	}
 	var perIdx, otherIdx []int
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
-		it := item{typ: m.Type, count: 1, pos: []int{m.Start}, roles: mentionRoles(m)}
-		if d.ID != "" {
-			it.sources = []string{d.ID}
-		}
-		it.addForm(fullBody(d, i), 1)
+		pos[i] = m.Start
+		forms[i] = formN{fullBody(d, i), 1}
+		it := item{typ: m.Type, count: 1, pos: pos[i : i+1 : i+1], roles: mentionRoles(m),
+			forms: forms[i : i+1 : i+1], sources: sources}
 		if m.Type == news.Person {
-			it.pn = parseName(m.Text)
+			it.pn = parse(m.Text)
 			perIdx = append(perIdx, i)
 		} else {
 			otherIdx = append(otherIdx, i)
@@ -553,7 +584,7 @@ func docEntities(d *news.Doc) {
 		// a name of one word is parsed; one of several cannot move
 		var pn pname
 		if !strings.ContainsRune(m.Text, ' ') {
-			pn = parseName(m.Text)
+			pn = parse(m.Text)
 		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
 			for ci := range pcs {
@@ -669,7 +700,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 				n := formCount[ei][f]
 				it.addForm(f, max(1, n))
 			}
-			if len(it.order) == 0 {
+			if len(it.forms) == 0 {
 				it.addForm(e.Name, 1)
 			}
 			i := len(items)
@@ -757,7 +788,8 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	other := map[string]int{}
 	otherType := map[string]news.EntityType{}
 	for _, i := range otherIdx {
-		for f, n := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f, n := fn.f, fn.n
 			k := nameKey(f)
 			other[k] += n
 			otherType[k] = items[i].typ
@@ -776,7 +808,7 @@ func retype(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	for _, i := range perIdx {
 		it := &items[i]
 		if len(it.roles) == 0 {
-			k := nameKey(best(it.forms, it.order, true))
+			k := nameKey(best(it.forms, true))
 			// the mentions of people this name may be
 			per := it.count
 			if sn, ok := it.pn.surname(); ok && other[k] > 0 {
@@ -863,7 +895,8 @@ func personForm(items []item, members []int, name string) int {
 	k := nameKey(name)
 	n := 0
 	for _, m := range members {
-		for f, c := range items[m].forms {
+		for _, fn := range items[m].forms {
+			f, c := fn.f, fn.n
 			if nameKey(f) == k {
 				n += c
 			}

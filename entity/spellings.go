@@ -285,7 +285,8 @@ func untitled(f string) (string, bool) {
 func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	otherN := map[string]int{}
 	for _, i := range otherIdx {
-		for f, n := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f, n := fn.f, fn.n
 			otherN[nameKey(f)] += n
 		}
 	}
@@ -298,7 +299,7 @@ func personify(items []item, perIdx, otherIdx []int) ([]int, []int) {
 	var keep []int
 	for _, i := range otherIdx {
 		it := &items[i]
-		f := best(it.forms, it.order, true)
+		f := best(it.forms, true)
 		name, titledName := untitled(f)
 		pn := parseName(name)
 		if acronymOf(f) != "" || len(strings.Fields(f)) < 2 || len(pn.parts) == 0 || len(pn.parts) < 2 && !titledName {

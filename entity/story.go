@@ -100,14 +100,15 @@ func strayPeople(items []item, perIdx, otherIdx []int, lookup func([]string) uin
 	}
 	otherN := map[string]int{} // mentions of each name as something else
 	for _, j := range otherIdx {
-		for g, n := range items[j].forms {
+		for _, fn := range items[j].forms {
+			g, n := fn.f, fn.n
 			otherN[nameKey(g)] += n
 		}
 	}
 	var keep []int
 	for _, i := range otherIdx {
 		it := &items[i]
-		f := best(it.forms, it.order, false)
+		f := best(it.forms, false)
 		if len(it.forms) != 1 || acronymOf(f) != "" || len(it.roles) > 0 {
 			keep = append(keep, i)
 			continue
@@ -182,7 +183,8 @@ func suffixLinks(items []item, idx []int, common func(string) bool, lookup func(
 	byEnd := map[string][]name{}
 	byOf := map[string][]name{}
 	for _, i := range idx {
-		for f := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f := fn.f
 			k := nameKey(f)
 			for p := 0; p < len(k); p++ {
 				if k[p] != ' ' {
@@ -197,7 +199,8 @@ func suffixLinks(items []item, idx []int, common func(string) bool, lookup func(
 	}
 	var links [][2]int
 	for _, i := range idx {
-		for f := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f := fn.f
 			k := nameKey(f)
 			ws := strings.Fields(k)
 			if len(ws) == 0 {
@@ -336,7 +339,8 @@ func pluralsKnown(items []item, idx []int, lookup func([]string) uint8) func([]s
 		if items[i].typ != news.Misc {
 			continue
 		}
-		for f := range items[i].forms {
+		for _, fn := range items[i].forms {
+			f := fn.f
 			if !strings.ContainsRune(f, ' ') {
 				misc[strings.ToLower(f)] = true
 			}
