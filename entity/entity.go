@@ -201,7 +201,8 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		}
 	}
 	cands = extendOrgs(dtoks, d.Sentences, cands, t.m.Known)
-	cands = t.propagate(d, dtoks, cands, per)
+	names := nameCache{}
+	cands = t.propagate(d, dtoks, cands, per, names)
 	// tokens of places, organisations and other names, which may stand in
 	// a person's title
 	inName := make([]bool, len(dtoks))
@@ -275,7 +276,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		d.Mentions = append(d.Mentions, m)
 	}
 	sortMentions(d.Mentions)
-	docEntities(d)
+	docEntities(d, names)
 	// a kept doc holds its layers for long: no spare capacity
 	d.Mentions = slices.Clip(slices.Clone(d.Mentions))
 	d.Entities = slices.Clip(slices.Clone(d.Entities))
@@ -499,13 +500,13 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 // propagate tags as a person the words the tagger left untagged that are
 // the surname of a person named in full in the same doc ("Ghanmi also
 // praised…" after "Othman al-Ghanmi").
-func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool) []cand {
+func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool, names nameCache) []cand {
 	surnames := map[string]bool{}
 	for _, cd := range cands {
 		if cd.typ != news.Person {
 			continue
 		}
-		pn := parseName(news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End}.In(d.Text))
+		pn := names.parse(news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End}.In(d.Text))
 		if len(pn.parts) > 1 {
 			surnames[pn.parts[len(pn.parts)-1].t] = true
 		}
@@ -526,7 +527,7 @@ func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool) [
 			if taken[i] || !capitalised(w) || t.m.Common(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) {
 				continue
 			}
-			pn := parseName(w)
+			pn := names.parse(w)
 			if len(pn.parts) != 1 || !surnames[pn.parts[0].t] {
 				continue
 			}

@@ -536,7 +536,7 @@ func mentionRoles(m *news.Mention) []string {
 }
 
 // docEntities groups a doc's mentions into its entities.
-func docEntities(d *news.Doc) {
+func docEntities(d *news.Doc, names nameCache) {
 	items := make([]item, len(d.Mentions))
 	// the items' first position, form and source, in shared backing
 	// arrays: a slice of capacity one that grows is copied, and sources
@@ -547,17 +547,6 @@ func docEntities(d *news.Doc) {
 	if d.ID != "" {
 		sources = []string{d.ID}
 	}
-	// a doc names the same people again and again: each text is parsed
-	// once (a pname is never changed once made)
-	parsed := map[string]pname{}
-	parse := func(s string) pname {
-		pn, ok := parsed[s]
-		if !ok {
-			pn = parseName(s)
-			parsed[s] = pn
-		}
-		return pn
-	}
 	var perIdx, otherIdx []int
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -566,7 +555,7 @@ func docEntities(d *news.Doc) {
 		it := item{typ: m.Type, count: 1, pos: pos[i : i+1 : i+1], roles: mentionRoles(m),
 			forms: forms[i : i+1 : i+1], sources: sources}
 		if m.Type == news.Person {
-			it.pn = parse(m.Text)
+			it.pn = names.parse(m.Text)
 			perIdx = append(perIdx, i)
 		} else {
 			otherIdx = append(otherIdx, i)
@@ -584,7 +573,7 @@ func docEntities(d *news.Doc) {
 		// a name of one word is parsed; one of several cannot move
 		var pn pname
 		if !strings.ContainsRune(m.Text, ' ') {
-			pn = parse(m.Text)
+			pn = names.parse(m.Text)
 		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
 			for ci := range pcs {
@@ -888,7 +877,7 @@ func titled(items []item, members []int) bool {
 // mentions, and points each mention at its entity. It lets mentions found
 // elsewhere (gold mentions, another tagger's) be grouped the same way.
 // The mentions must be in text order.
-func Group(d *news.Doc) { docEntities(d) }
+func Group(d *news.Doc) { docEntities(d, nameCache{}) }
 
 // personForm returns how often the items were written as name.
 func personForm(items []item, members []int, name string) int {

@@ -173,6 +173,21 @@ type pname struct {
 var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // parseName splits a person's name into parts.
+// nameCache holds the names of one doc parsed: a doc names the same
+// people again and again. A pname is never changed once made, so the
+// callers may share one.
+type nameCache map[string]pname
+
+// parse returns parseName(s), parsed once.
+func (c nameCache) parse(s string) pname {
+	pn, ok := c[s]
+	if !ok {
+		pn = parseName(s)
+		c[s] = pn
+	}
+	return pn
+}
+
 func parseName(s string) pname {
 	var n pname
 	var buf [8]string
