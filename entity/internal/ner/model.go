@@ -4,7 +4,7 @@
 // Viterbi, its training, and its compact model file.
 //
 // Training decodes by hashing every feature of every token (viterbi).
-// Tagging decodes from a compiled table of sparse weight rows and a memo of
+// Tagging decodes from a compiled table of whole weight rows and a memo of
 // what each word type decides alone (decode, fast.go): the same weights
 // added in the same order, so the same scores to the bit, with no heap
 // allocation per token.
