@@ -417,7 +417,8 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 	// a rank or honorific inside: a person's name follows it
 	for k := cd.a; k < cd.b-1; k++ {
 		for e := min(cd.b-1, k+4); e > k; e-- {
-			ws := make([]string, 0, e-k)
+			var wsBuf [4]string
+			ws := wsBuf[:0]
 			for _, tk := range toks[k:e] {
 				ws = append(ws, tk.Text)
 			}
