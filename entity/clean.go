@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/storyline-news/storyline/lexicon"
@@ -32,7 +33,7 @@ var discourse = map[string]bool{
 // weekdays (and "Dear") are trimmed off the front of a name ("Friday
 // Facebook", "Dear Sasha"), and weekdays off the end of a person's
 // ("Obama Monday").
-var weekdays = lexicon.Set(lexicon.Weekday, lexicon.Abbrev, "dear")
+var weekdays = sync.OnceValue(func() map[string]bool { return lexicon.Set(lexicon.Weekday, lexicon.Abbrev, "dear") })
 
 // personTitles are office words that, inside what the tagger took for an
 // organisation's or a person's name, start a person's name when written
@@ -375,7 +376,7 @@ func knownMisc(w string) bool {
 // notName are words that alone never name an entity: weekdays, the
 // abbreviations of months and titles with their period ("Sept.", "Gen."),
 // and two offices.
-var notName = func() map[string]bool {
+var notName = sync.OnceValue(func() map[string]bool {
 	m := lexicon.Set(lexicon.Weekday, lexicon.Abbrev, "congressman", "congresswoman")
 	for _, w := range lexicon.Words(lexicon.Month|lexicon.Title, 0) {
 		if lexicon.ClassOf(w)&lexicon.Abbrev != 0 {
@@ -383,7 +384,7 @@ var notName = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // peopleWord reports whether a word names a people or the followers of a
 // faith, alone or in the plural ("Muslims", "Kurds", "Sunni"), which

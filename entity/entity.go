@@ -163,10 +163,10 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
 			for _, cd := range t.repair(d.Text, dtoks, cd, first) {
-				for cd.b-cd.a > 1 && lowerIn(weekdays, dtoks[cd.a].Text) {
+				for cd.b-cd.a > 1 && lowerIn(weekdays(), dtoks[cd.a].Text) {
 					cd.a++
 				}
-				for cd.typ == news.Person && cd.b-cd.a > 1 && lowerIn(weekdays, dtoks[cd.b-1].Text) {
+				for cd.typ == news.Person && cd.b-cd.a > 1 && lowerIn(weekdays(), dtoks[cd.b-1].Text) {
 					cd.b-- // "Obama Monday"
 				}
 				if c := t.personCut(dtoks, cd.a, cd.b, cd.typ); c > cd.a {
@@ -223,7 +223,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		ts, start := t.splitTitles(d.Text, dtoks, j, cd.a, true)
 		if cd.typ != news.Person {
 			// a rank or honorific makes a name a person's
-			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !lowerWordIn(honorifics, ts[len(ts)-1].text)) || cd.b-cd.a > 4 {
+			if len(ts) == 0 || (ts[len(ts)-1].rank == "" && !lowerWordIn(honorifics(), ts[len(ts)-1].text)) || cd.b-cd.a > 4 {
 				continue
 			}
 			cd.typ = news.Person
@@ -231,7 +231,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 				per[k] = true
 			}
 		}
-		if c := start - 1; c > s.FirstToken && dtoks[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || lowerWordIn(honorifics, ts[0].text)) {
+		if c := start - 1; c > s.FirstToken && dtoks[c].Text == "," && (len(ts) == 0 || ts[0].rank != "" || lowerWordIn(honorifics(), ts[0].text)) {
 			// a role in apposition before the name (and its rank):
 			// "Turkey's Chief of the General Staff, Hulusi Akar",
 			// "Pakistan's army chief, General Qamar Javed Bajwa"
@@ -318,7 +318,7 @@ func (t *Tagger) dropTitleWords(toks []tok, cands []cand) []cand {
 func (t *Tagger) allTitleWords(toks []tok) bool {
 	for _, tk := range toks {
 		l := lowerWord(tk.Text)
-		if !t.isRoleWord(tk.Text) && rankWords[l] == "" && !connectors[l] {
+		if !t.isRoleWord(tk.Text) && rankWords()[l] == "" && !connectors[l] {
 			return false
 		}
 	}
@@ -596,7 +596,9 @@ func (t *Tagger) acronyms(d *news.Doc, dtoks []tok, cands []cand) []cand {
 
 // pronouns are the words that are never names: lexicon's pronouns,
 // possessives and determiners, and nonNames.
-var pronouns = lexicon.Set(lexicon.Pronoun|lexicon.ObjectPronoun|lexicon.Possessive|lexicon.Determiner, 0, nonNames...)
+var pronouns = sync.OnceValue(func() map[string]bool {
+	return lexicon.Set(lexicon.Pronoun|lexicon.ObjectPronoun|lexicon.Possessive|lexicon.Determiner, 0, nonNames...)
+})
 
 // nonNames are the pronouns lexicon's classes leave out that a tagger may
 // still take for a name: the possessive pronoun "hers" and "who".
@@ -605,7 +607,7 @@ var nonNames = []string{"hers", "who"}
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.
 func junk(s string, typ news.EntityType) bool {
-	if lowerIn(pronouns, s) || partyTag(s) || lowerIn(notName, s) {
+	if lowerIn(pronouns(), s) || partyTag(s) || lowerIn(notName(), s) {
 		return true
 	}
 	for _, r := range s {

@@ -269,8 +269,8 @@ func untitled(f string) (string, bool) {
 	i := 0
 	for i < len(ws)-1 {
 		w := lowerWord(ws[i])
-		_, rank := rankWords[w]
-		if !capitalised(ws[i]) || !(rank || honorifics[w] || personTitles[w]) {
+		_, rank := rankWords()[w]
+		if !capitalised(ws[i]) || !(rank || honorifics()[w] || personTitles[w]) {
 			break
 		}
 		i++

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,7 +14,7 @@ import (
 // rankWords maps the words of military and police ranks, and their
 // abbreviations, to the word as spelled out: lexicon's ranks and
 // rankQualifiers.
-var rankWords = func() map[string]string {
+var rankWords = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, w := range lexicon.Words(lexicon.Rank, 0) {
 		m[w] = upperFirst(lexicon.RankName(w))
@@ -22,7 +23,7 @@ var rankWords = func() map[string]string {
 		m[w] = upperFirst(w)
 	}
 	return m
-}()
+})
 
 // rankQualifiers are the words that stand before a rank in its name and
 // are no rank alone ("Rear Admiral", "Vice Admiral", "Field Marshal",
@@ -30,13 +31,13 @@ var rankWords = func() map[string]string {
 var rankQualifiers = []string{"rear", "vice", "field", "air"}
 
 // rankHeads are the words a rank ends with: lexicon's ranks, spelled out.
-var rankHeads = func() map[string]bool {
+var rankHeads = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Rank, lexicon.Abbrev) {
 		m[upperFirst(w)] = true
 	}
 	return m
-}()
+})
 
 // upperFirst capitalises an ASCII word's first letter.
 func upperFirst(w string) string {
@@ -64,14 +65,14 @@ func rankOf(words []string) string {
 			if !unicode.IsUpper(r) {
 				return ""
 			}
-			c := lowerIn(rankWords, p)
+			c := lowerIn(rankWords(), p)
 			if c == "" {
 				return ""
 			}
 			out = append(out, c)
 		}
 	}
-	if len(out) == 0 || !rankHeads[out[len(out)-1]] {
+	if len(out) == 0 || !rankHeads()[out[len(out)-1]] {
 		return ""
 	}
 	return strings.Join(out, " ")
@@ -96,7 +97,7 @@ var officeGeneral = map[string]bool{
 
 // honorifics are the forms of address written before a name that are
 // neither ranks nor offices: lexicon's.
-var honorifics = lexicon.Set(lexicon.Honorific, 0)
+var honorifics = sync.OnceValue(func() map[string]bool { return lexicon.Set(lexicon.Honorific, 0) })
 
 // roleHeads are the words that make a phrase an office or a role.
 var roleHeads = map[string]bool{
@@ -178,11 +179,11 @@ func (t *Tagger) isTitleWord(w string) bool {
 // isTitleLow is isTitleWord for a capitalised word given as lowerWord
 // gives it.
 func (t *Tagger) isTitleLow(l string) bool {
-	if rankWords[l] != "" && rankHeads[rankWords[l]] {
+	if rankWords()[l] != "" && rankHeads()[rankWords()[l]] {
 		return true
 	}
 	for p := range strings.SplitSeq(l, "-") {
-		if honorifics[p] || roleHeads[p] || t.titles[p] {
+		if honorifics()[p] || roleHeads[p] || t.titles[p] {
 			return true
 		}
 	}
@@ -234,11 +235,11 @@ func hasHead(toks []tok) bool {
 func (t *Tagger) titleLike(toks []tok, k int, named func(int) bool) bool {
 	w := toks[k].Text
 	l := lowerWord(w)
-	if t.isRoleLow(l) || rankWords[l] != "" {
+	if t.isRoleLow(l) || rankWords()[l] != "" {
 		return true
 	}
 	if capitalised(w) {
-		return named(k) || t.isTitleLow(l) || honorifics[l]
+		return named(k) || t.isTitleLow(l) || honorifics()[l]
 	}
 	return false
 }
@@ -320,7 +321,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 		if toks[k].Text == "." && k > j {
 			k--
 		}
-		if !capitalised(toks[k].Text) || !lowerWordIn(honorifics, toks[k].Text) {
+		if !capitalised(toks[k].Text) || !lowerWordIn(honorifics(), toks[k].Text) {
 			break
 		}
 		out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}})
