@@ -525,7 +525,7 @@ func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool, n
 	for k, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			w := dtoks[i].Text
-			if taken[i] || !capitalised(w) || t.m.Common(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) {
+			if taken[i] || !capitalised(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) || t.m.Common(w) {
 				continue
 			}
 			pn := names.parse(w)
