@@ -15,8 +15,12 @@ import (
 // that both give the same labels from bit-identical scores
 // (TestDecodeMatchesViterbi). What it saves is the finding: a weight row
 // is looked up once per word type, shape or small feature value rather
-// than hashed and probed per token, and zero weights are skipped (adding
-// a zero does not change a float).
+// than hashed and probed per token, features without weights are
+// skipped, and a row's zero weights are added with the others (adding a
+// zero changes no sum but the sign of a zero one, which no comparison
+// sees). The document's state of each low form (capitalised elsewhere,
+// lower case elsewhere, the labels it was given) is kept beside the word
+// memo (lowState), so that decoding reads no Go map.
 
 // entry is one non-zero weight of a feature: its label and value.
 type entry struct {
