@@ -318,17 +318,16 @@ func (c *compiled) addWeights(sp span, sc *[NumLabels]float32) {
 	}
 }
 
-// addRowGo and the assembly addRow are written for 17 labels: these
-// fail to compile for any other count.
+// addRow is written for 17 labels: these fail to compile for any other
+// count.
 const (
 	_ = uint(NumLabels - 17)
 	_ = uint(17 - NumLabels)
 )
 
-// addRowGo adds row to sc, label by label, written out so that no loop
-// or bounds check comes between the additions. It is addRow where there
-// is no assembly version.
-func addRowGo(sc, row *[NumLabels]float32) {
+// addRow adds row to sc, label by label, written out so that no loop or
+// bounds check comes between the additions.
+func addRow(sc, row *[NumLabels]float32) {
 	sc[0] += row[0]
 	sc[1] += row[1]
 	sc[2] += row[2]

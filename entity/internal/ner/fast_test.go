@@ -2,7 +2,6 @@ package ner
 
 import (
 	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -145,34 +144,5 @@ func TestZeroModel(t *testing.T) {
 	got := m.TagDoc([][]string{{"Peter", "Blackburn"}, {}})
 	if len(got) != 2 || got[0] != nil || got[1] != nil {
 		t.Errorf("zero model tags %v, want two sentences without chunks", got)
-	}
-}
-
-// TestAddRowMatchesGo checks that addRow, in assembly where there is
-// one, gives the sums of addRowGo to the bit, on random weights and on
-// zeros of both signs, infinities and tiny numbers.
-func TestAddRowMatchesGo(t *testing.T) {
-	special := []float32{0, float32(math.Copysign(0, -1)), 1e-45, -1e-45, float32(math.Inf(1)), float32(math.Inf(-1)), math.MaxFloat32, 1}
-	r := rand.New(rand.NewPCG(1, 2))
-	val := func() float32 {
-		if r.IntN(4) == 0 {
-			return special[r.IntN(len(special))]
-		}
-		return float32(r.NormFloat64() * math.Pow(10, float64(r.IntN(12)-6)))
-	}
-	for range 10000 {
-		var a, b, row [NumLabels]float32
-		for l := range a {
-			a[l] = val()
-			row[l] = val()
-		}
-		b = a
-		addRow(&a, &row)
-		addRowGo(&b, &row)
-		for l := range a {
-			if math.Float32bits(a[l]) != math.Float32bits(b[l]) && !(a[l] != a[l] && b[l] != b[l]) {
-				t.Fatalf("label %d: addRow gives %v, addRowGo %v", l, a[l], b[l])
-			}
-		}
 	}
 }
