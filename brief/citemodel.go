@@ -100,9 +100,16 @@ var (
 	citeModelErr  error
 )
 
+// citeModelOverride, when not nil, replaces the embedded citation model
+// (for training and its cross-validation).
+var citeModelOverride *CiteModel
+
 // defaultCiteModel returns the embedded citation model, read once, on
 // first use (not at start-up).
 func defaultCiteModel() *CiteModel {
+	if citeModelOverride != nil {
+		return citeModelOverride
+	}
 	citeModelOnce.Do(func() {
 		citeModelV, citeModelErr = ParseCiteModel(citeModelJSON)
 	})

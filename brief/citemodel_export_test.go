@@ -11,6 +11,9 @@ import (
 // model's own) for the tests that choose it.
 func SetCiteThreshold(t float64) { citeThresholdOverride = t }
 
+// SetCiteModel replaces the citation model (nil: the embedded one).
+func SetCiteModel(m *CiteModel) { citeModelOverride = m }
+
 // SetCiteHeldProb replaces citeHeldProb (negative: the shipped value)
 // for the test that chooses it.
 func SetCiteHeldProb(p float64) { citeHeldOverride = p }
