@@ -42,18 +42,18 @@ import (
 // measure word to a figure in its sentence says what the figure counts
 // when its unit does not: the dead and the injured are both "people".
 var measures = func() map[string]string {
-	m := map[string]string{}
-	for class, words := range map[string]string{
-		"killed":    "killed kill kills killing dead death deaths died die dies toll fatalities lives bodies perished fatality",
-		"injured":   "injured injuring injuries injury wounded wounding hurt",
-		"missing":   "missing",
-		"arrested":  "arrested detained",
-		"turnout":   "turnout",
-		"magnitude": "magnitude richter",
-		"depth":     "depth deep",
+	m := make(map[string]string, 40)
+	for _, c := range [...]struct{ class, words string }{
+		{"killed", "killed kill kills killing dead death deaths died die dies toll fatalities lives bodies perished fatality"},
+		{"injured", "injured injuring injuries injury wounded wounding hurt"},
+		{"missing", "missing"},
+		{"arrested", "arrested detained"},
+		{"turnout", "turnout"},
+		{"magnitude", "magnitude richter"},
+		{"depth", "depth deep"},
 	} {
-		for _, w := range strings.Fields(words) {
-			m[w] = class
+		for _, w := range strings.Fields(c.words) {
+			m[w] = c.class
 		}
 	}
 	return m
@@ -90,7 +90,7 @@ var scaleWords = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 
 // lexicon's, but "one", which is a pronoun as often ("one of the
 // victims"), and countWords.
 var smallNumbers = func() map[string]float64 {
-	m := map[string]float64{}
+	m := make(map[string]float64, 32)
 	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
 		if v, _ := lexicon.NumberValue(w); v > 1 {
 			m[w] = float64(v)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -604,9 +605,10 @@ func containsWords(s, sub string) bool {
 }
 
 // numberWords are the number words Numbers reads: lexicon's (one …
-// ninety, hundred) and countWords.
-var numberWords = func() map[string]float64 {
-	m := map[string]float64{}
+// ninety, hundred) and countWords. It is made on first use, not at
+// start-up.
+var numberWords = sync.OnceValue(func() map[string]float64 {
+	m := make(map[string]float64, 32)
 	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
 		v, _ := lexicon.NumberValue(w)
 		m[w] = float64(v)
@@ -615,7 +617,7 @@ var numberWords = func() map[string]float64 {
 		m[w] = v
 	}
 	return m
-}()
+})
 
 // countWords are the nouns of a count that Numbers reads as a number
 // ("a dozen"): not number words, so not lexicon's.
@@ -657,7 +659,7 @@ func Numbers(s string) []float64 {
 					continue
 				}
 			}
-		} else if x, found := numberWords[w]; found {
+		} else if x, found := numberWords()[w]; found {
 			v, ok = x, true
 		}
 		if !ok {

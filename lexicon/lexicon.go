@@ -145,12 +145,15 @@ var (
 	}
 	// numberWords are the cardinal numbers written as one word (not
 	// "zero": a value of 0 stands for no number).
-	numberWords = map[string]int{
-		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-		"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	numberWords = []struct {
+		word  string
+		value int
+	}{
+		{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+		{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+		{"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+		{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+		{"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
 	}
 	// titles are the abbreviated titles and forms of address written
 	// before a name, each followed by a period in American news ("Gen.").
@@ -199,13 +202,22 @@ type entry struct {
 }
 
 // table holds every listed word; it is built once, at init, and only read
-// after.
-var table = build()
+// after. all holds the same words and entries as a slice, in the order the
+// lists first give them, which Words and Set filter: several packages
+// build their sets with them at start-up, and a slice is cheaper to walk
+// than the map, and cheaper to make than a sorted one.
+var table, all = build()
 
-func build() map[string]entry {
-	t := map[string]entry{}
+// tableSize is the number of words the lists hold, at least: build sizes
+// the table with it, so that filling it never grows it (a test checks it
+// stays true).
+const tableSize = 300
+
+func build() (map[string]entry, []wordEntry) {
+	t := make(map[string]entry, tableSize)
+	order := make([]string, 0, tableSize)
 	add := func(w string, c Class, v int) {
-		e := t[w]
+		e, seen := t[w]
 		if v != 0 && e.value != 0 {
 			panic("lexicon: " + w + " has two values")
 		}
@@ -214,6 +226,9 @@ func build() map[string]entry {
 			e.value = int32(v)
 		}
 		t[w] = e
+		if !seen {
+			order = append(order, w)
+		}
 	}
 	// tables of names by value (January = 1): the first name of each
 	// is the full one, the others its abbreviations
@@ -230,8 +245,8 @@ func build() map[string]entry {
 	}
 	named(months[:], Month)
 	named(weekdays[:], Weekday)
-	for w, v := range numberWords {
-		add(w, NumberWord, v)
+	for _, n := range numberWords {
+		add(n.word, NumberWord, n.value)
 	}
 	named(ranks, Rank)
 	for _, l := range []struct {
@@ -246,7 +261,11 @@ func build() map[string]entry {
 			add(w, l.class, 0)
 		}
 	}
-	return t
+	all := make([]wordEntry, len(order))
+	for i, w := range order {
+		all[i] = wordEntry{w, t[w]}
+	}
+	return t, all
 }
 
 // ClassOf returns the classes of a lower-case word, or 0 when no list
@@ -291,25 +310,14 @@ func RankName(word string) string {
 // in without: Words(Weekday, Abbrev) gives the seven full names.
 func Words(with, without Class) []string {
 	var out []string
-	for _, we := range inOrder {
+	for _, we := range all {
 		if we.class&with != 0 && we.class&without == 0 {
 			out = append(out, we.word)
 		}
 	}
+	slices.Sort(out) // a class's few words; the table itself is never sorted
 	return out
 }
-
-// inOrder is the table as a slice sorted by word, which Words and Set
-// filter: several packages build their sets with them at start-up, and a
-// slice is cheaper to walk than the map, and needs no sort after.
-var inOrder = func() []wordEntry {
-	out := make([]wordEntry, 0, len(table))
-	for w, e := range table {
-		out = append(out, wordEntry{w, e})
-	}
-	slices.SortFunc(out, func(a, b wordEntry) int { return strings.Compare(a.word, b.word) })
-	return out
-}()
 
 // wordEntry is a word of the table and its entry.
 type wordEntry struct {
@@ -320,8 +328,14 @@ type wordEntry struct {
 // Set returns a new set of Words(with, without) and the extra words a
 // stage adds to them for its own job.
 func Set(with, without Class, extra ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, we := range inOrder { // Words' filter, without its slice
+	n := len(extra)
+	for _, we := range all { // Words' filter, without its slice and sort
+		if we.class&with != 0 && we.class&without == 0 {
+			n++
+		}
+	}
+	m := make(map[string]bool, n) // sized once: no rehash while it fills
+	for _, we := range all {
 		if we.class&with != 0 && we.class&without == 0 {
 			m[we.word] = true
 		}

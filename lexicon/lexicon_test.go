@@ -301,3 +301,11 @@ func BenchmarkClassOf(b *testing.B) {
 		}
 	}
 }
+
+// TestTableSize: build sizes the table for all its words, so that
+// filling it at start-up never grows it.
+func TestTableSize(t *testing.T) {
+	if len(table) > tableSize {
+		t.Errorf("the lists hold %d words, more than tableSize (%d): raise it", len(table), tableSize)
+	}
+}

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"maps"
+	"sync"
 
 	"github.com/storyline-news/storyline/lexicon"
 )
@@ -26,19 +27,21 @@ func weekdayAbbrev(w string) bool {
 var quantityWords = map[string]int{"a": 1, "an": 1, "single": 1, "dozen": 12, "half": -2}
 
 // quantities are lexicon's number words and the quantity words in one
-// index, so that the scanner, which asks of most words, looks once.
-var quantities = func() map[string]int {
-	m := maps.Clone(quantityWords)
+// index, so that the scanner, which asks of most words, looks once. It is
+// made on first use, not at start-up.
+var quantities = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int, len(quantityWords)+32)
+	maps.Copy(m, quantityWords)
 	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
 		m[w], _ = lexicon.NumberValue(w)
 	}
 	return m
-}()
+})
 
 // numberWord returns the quantity a number word or quantity word gives,
 // and whether w is one.
 func numberWord(w string) (int, bool) {
-	n, ok := quantities[w]
+	n, ok := quantities()[w]
 	return n, ok
 }
 
