@@ -69,7 +69,10 @@ func (r *swapReader) ReadByte() (byte, error) {
 	return c, nil
 }
 
-var theDocCodec = newDocCodec()
+// theDocCodec is the codec every store shares, made on its first use: its
+// making has gob build news.Doc's types and encode one, which a command
+// that opens no store (storyline --help) should not pay at start-up.
+var theDocCodec = sync.OnceValue(newDocCodec)
 
 func newDocCodec() *docCodec {
 	c := &docCodec{}

@@ -22,13 +22,13 @@ func codecDoc(i int) *news.Doc {
 // TestDocCodecSameBytes: the codec's reused encoders write what a new
 // encoder writes, byte for byte, so the stored format is unchanged.
 func TestDocCodecSameBytes(t *testing.T) {
-	if theDocCodec.preamble == nil {
+	if theDocCodec().preamble == nil {
 		t.Fatal("the doc codec reuses no encoder: news.Doc has an interface field, or gob's stream changed")
 	}
 	for i := range 3 {
 		d := codecDoc(i)
 		var got, want bytes.Buffer
-		if err := theDocCodec.encode(&got, d); err != nil {
+		if err := theDocCodec().encode(&got, d); err != nil {
 			t.Fatal(err)
 		}
 		if err := gob.NewEncoder(&want).Encode(d); err != nil {
@@ -54,7 +54,7 @@ func TestDocCodecOtherPreamble(t *testing.T) {
 		t.Fatal(err)
 	}
 	var d news.Doc
-	if err := theDocCodec.decode(buf.Bytes(), &d); err != nil || d.Key != "k" || d.Title != "T" || len(d.Tokens) != 1 || d.Tokens[0].End != 3 {
+	if err := theDocCodec().decode(buf.Bytes(), &d); err != nil || d.Key != "k" || d.Title != "T" || len(d.Tokens) != 1 || d.Tokens[0].End != 3 {
 		t.Fatalf("decoding another build's doc: %+v, %v", d, err)
 	}
 }
@@ -63,16 +63,16 @@ func TestDocCodecOtherPreamble(t *testing.T) {
 // error, and the decoders that serve later docs are not harmed.
 func TestDocCodecBroken(t *testing.T) {
 	var buf bytes.Buffer
-	if err := theDocCodec.encode(&buf, codecDoc(1)); err != nil {
+	if err := theDocCodec().encode(&buf, codecDoc(1)); err != nil {
 		t.Fatal(err)
 	}
 	b := buf.Bytes()
-	for _, broken := range [][]byte{b[:len(b)-10], append(bytes.Clone(b[:len(theDocCodec.preamble)]), 0xff, 0xff, 0x01)} {
-		if err := theDocCodec.decode(broken, new(news.Doc)); err == nil {
+	for _, broken := range [][]byte{b[:len(b)-10], append(bytes.Clone(b[:len(theDocCodec().preamble)]), 0xff, 0xff, 0x01)} {
+		if err := theDocCodec().decode(broken, new(news.Doc)); err == nil {
 			t.Error("a broken doc decoded")
 		}
 		var d news.Doc
-		if err := theDocCodec.decode(b, &d); err != nil || len(d.Tokens) != 101 {
+		if err := theDocCodec().decode(b, &d); err != nil || len(d.Tokens) != 101 {
 			t.Fatalf("after a broken doc: %d tokens, %v", len(d.Tokens), err)
 		}
 	}
@@ -89,12 +89,12 @@ func TestDocCodecConcurrent(t *testing.T) {
 			for i := range 20 {
 				want := codecDoc(g*20 + i)
 				var buf bytes.Buffer
-				if err := theDocCodec.encode(&buf, want); err != nil {
+				if err := theDocCodec().encode(&buf, want); err != nil {
 					t.Error(err)
 					return
 				}
 				var got news.Doc
-				if err := theDocCodec.decode(buf.Bytes(), &got); err != nil || got.Key != want.Key || len(got.Tokens) != len(want.Tokens) || !got.Date.Equal(want.Date) || got.Timexes[0].Relative.Kind != "year" {
+				if err := theDocCodec().decode(buf.Bytes(), &got); err != nil || got.Key != want.Key || len(got.Tokens) != len(want.Tokens) || !got.Date.Equal(want.Date) || got.Timexes[0].Relative.Kind != "year" {
 					t.Errorf("round trip of doc %d: %v", g*20+i, err)
 					return
 				}
@@ -109,11 +109,11 @@ func TestDocCodecConcurrent(t *testing.T) {
 func BenchmarkDocCodec(b *testing.B) {
 	d := testDoc()
 	var enc bytes.Buffer
-	theDocCodec.encode(&enc, d)
+	theDocCodec().encode(&enc, d)
 	b.Run("encode/codec", func(b *testing.B) {
 		for b.Loop() {
 			var buf bytes.Buffer
-			theDocCodec.encode(&buf, d)
+			theDocCodec().encode(&buf, d)
 		}
 	})
 	b.Run("encode/new", func(b *testing.B) {
@@ -124,7 +124,7 @@ func BenchmarkDocCodec(b *testing.B) {
 	})
 	b.Run("decode/codec", func(b *testing.B) {
 		for b.Loop() {
-			if err := theDocCodec.decode(enc.Bytes(), new(news.Doc)); err != nil {
+			if err := theDocCodec().decode(enc.Bytes(), new(news.Doc)); err != nil {
 				b.Fatal(err)
 			}
 		}

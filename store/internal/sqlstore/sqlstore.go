@@ -346,7 +346,7 @@ var (
 func encodeDoc(d *news.Doc) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Write(gobMark)
-	if err := theDocCodec.encode(&buf, d); err != nil {
+	if err := theDocCodec().encode(&buf, d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -358,7 +358,7 @@ func encodeTextless(d *news.Doc) ([]byte, error) {
 	c.Text = ""
 	var buf bytes.Buffer
 	buf.Write(gobTextless)
-	if err := theDocCodec.encode(&buf, &c); err != nil {
+	if err := theDocCodec().encode(&buf, &c); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -371,13 +371,13 @@ func decodeDoc(b []byte) (*news.Doc, error) { return decodeDocText(b, "") }
 func decodeDocText(b []byte, text string) (*news.Doc, error) {
 	d := new(news.Doc)
 	if rest, ok := bytes.CutPrefix(b, gobMark); ok {
-		if err := theDocCodec.decode(rest, d); err != nil {
+		if err := theDocCodec().decode(rest, d); err != nil {
 			return nil, err
 		}
 		return d, nil
 	}
 	if rest, ok := bytes.CutPrefix(b, gobTextless); ok {
-		if err := theDocCodec.decode(rest, d); err != nil {
+		if err := theDocCodec().decode(rest, d); err != nil {
 			return nil, err
 		}
 		d.Text = text
