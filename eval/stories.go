@@ -1,12 +1,14 @@
 package eval
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -44,17 +46,22 @@ func ScoreClusters(pred, gold []string) ClusterScores {
 	}
 	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
 	var tp, pp, gp, b3p, b3r float64
-	for k, n := range cell {
+	// sums in sorted order: floating-point addition is not associative,
+	// and map order would change the last digits from run to run
+	for _, k := range sortedKeys(cell, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.g, b.g))
+	}) {
+		n := cell[k]
 		tp += pairs(n)
 		// every item of the cell has n items of both its clusters in common
 		b3p += float64(n) * float64(n) / float64(np[k.p])
 		b3r += float64(n) * float64(n) / float64(ng[k.g])
 	}
-	for _, n := range np {
-		pp += pairs(n)
+	for _, k := range sortedKeys(np, strings.Compare) {
+		pp += pairs(np[k])
 	}
-	for _, n := range ng {
-		gp += pairs(n)
+	for _, k := range sortedKeys(ng, strings.Compare) {
+		gp += pairs(ng[k])
 	}
 	var s ClusterScores
 	if pp > 0 {
@@ -74,6 +81,16 @@ func ScoreClusters(pred, gold []string) ClusterScores {
 	s.B3F = f1(s.B3P, s.B3R)
 	s.Found, s.Gold = len(np), len(ng)
 	return s
+}
+
+// sortedKeys returns m's keys sorted by compare.
+func sortedKeys[K comparable, V any](m map[K]V, compare func(a, b K) int) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compare)
+	return keys
 }
 
 // Pearson returns the Pearson correlation of x and y (0 when either is
@@ -254,16 +271,20 @@ func (h *HeldOut) Add(pred, gold []string, held []bool) {
 		free := float64(c.n-c.h) * float64(c.n-c.h-1) / 2
 		return all - free
 	}
-	for k, c := range cell {
+	// sums in sorted order, as in ScoreClusters
+	for _, k := range sortedKeys(cell, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.g, b.g))
+	}) {
+		c := cell[k]
 		h.tp += pairs(c)
 		h.b3p += float64(c.h) * float64(c.n) / float64(np[k.p].n)
 		h.b3r += float64(c.h) * float64(c.n) / float64(ng[k.g].n)
 	}
-	for _, c := range np {
-		h.pp += pairs(c)
+	for _, k := range sortedKeys(np, strings.Compare) {
+		h.pp += pairs(np[k])
 	}
-	for _, c := range ng {
-		h.gp += pairs(c)
+	for _, k := range sortedKeys(ng, strings.Compare) {
+		h.gp += pairs(ng[k])
 	}
 }
 

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -134,5 +135,35 @@ func TestHeldOutMatchesScoreClustersWhenAllJudged(t *testing.T) {
 	s := one.Scores()
 	if s.B3P != 1 || math.Abs(s.B3R-1.0/3) > 1e-12 || s.PairR != 0 {
 		t.Errorf("one judged: %+v", s)
+	}
+}
+
+// TestScoreClustersDeterministic checks that the figures do not depend
+// on map order: the same labels give the same bits every time (sums in
+// another order differed in the last digit, and a threshold chosen by
+// them could differ too).
+func TestScoreClustersDeterministic(t *testing.T) {
+	var pred, gold []string
+	for i := range 500 {
+		pred = append(pred, fmt.Sprint("p", i*7%61))
+		gold = append(gold, fmt.Sprint("g", i*11%37))
+	}
+	held := make([]bool, len(pred))
+	for i := range held {
+		held[i] = i%3 == 0
+	}
+	want := ScoreClusters(pred, gold)
+	var h0 HeldOut
+	h0.Add(pred, gold, held)
+	wantH := h0.Scores()
+	for range 50 {
+		if got := ScoreClusters(pred, gold); got != want {
+			t.Fatalf("ScoreClusters %+v, then %+v", want, got)
+		}
+		var h HeldOut
+		h.Add(pred, gold, held)
+		if got := h.Scores(); got != wantH {
+			t.Fatalf("HeldOut %+v, then %+v", wantH, got)
+		}
 	}
 }
