@@ -62,12 +62,14 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -585,7 +587,7 @@ const briefBatch = 32
 
 // rebuildBriefs builds and stores the brief of every story whose brief is
 // missing or older than the story (changed now, or by an earlier run that
-// was interrupted), on all cores. The briefs built are stored as they
+// was interrupted), on all cores, the largest stories first. The briefs built are stored as they
 // come, what is ready in one transaction, up to briefBatch. It returns
 // how many it stored.
 func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
@@ -596,6 +598,9 @@ func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
 		}
 		stale = append(stale, st)
 	}
+	// The largest stories, which take longest, go first, so that the
+	// workers end together instead of one finishing a large story alone.
+	slices.SortStableFunc(stale, func(a, b *store.Story) int { return cmp.Compare(b.Articles, a.Articles) })
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *store.Story)
