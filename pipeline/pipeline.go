@@ -16,7 +16,8 @@
 // holds what analysis has ready, up to Config.Batch docs, so a slow
 // stream is stored doc by doc and a fast one in few transactions. When
 // the stream ends, every story whose brief is missing or older than the
-// story is rebuilt once, on all cores, from its stored docs.
+// story is rebuilt once, on all cores, the largest stories first, from
+// its stored docs.
 //
 // # Briefs
 //
