@@ -14,7 +14,10 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-var ingestN = flag.Int("ingest.n", 3000, "BenchmarkIngest: articles stored per iteration")
+var (
+	ingestN      = flag.Int("ingest.n", 3000, "BenchmarkIngest: articles stored per iteration")
+	ingestTuneGC = flag.Bool("ingest.tunegc", true, "BenchmarkIngest: run with the collector settings of `storyline ingest` (TuneGC)")
+)
 
 // BenchmarkIngest is the whole of `storyline ingest` on -ingest.n real
 // articles (the corpus of BenchmarkScale, replayed with shifted dates,
@@ -22,6 +25,9 @@ var ingestN = flag.Int("ingest.n", 3000, "BenchmarkIngest: articles stored per i
 // placed, stored in a new SQLite file, and every changed story's brief
 // rebuilt. It reports articles/s (wall) and cpu-ms/article, the process's
 // CPU time per article, which a busy machine disturbs less.
+//
+// It runs with the collector settings `storyline ingest` uses (TuneGC),
+// unless -ingest.tunegc=false.
 //
 // Its sub-benchmarks differ in when briefs are rebuilt: "end" only when
 // the stream ends (Config.BriefAfter -1), "background" debounced while
@@ -40,6 +46,9 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 	n := *ingestN
 	var arts, cpu int64
 	var wall time.Duration
+	if *ingestTuneGC {
+		defer TuneGC()()
+	}
 	for b.Loop() {
 		b.StopTimer()
 		s := openTest(b, filepath.Join(b.TempDir(), "ingest.db"))
@@ -65,7 +74,7 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 			}
 		}
 		b.StartTimer()
-		b.Logf("%d stored in %d stories (%d of one article), %d briefs (%d in the background); wait %v, store %v, briefs at the end %v", sum.Stored, stories, single, sum.Briefs, sum.Background, sum.Times.Wait, sum.Times.Store, sum.Times.Briefs)
+		b.Logf("%d stored in %d stories (%d of one article) in %d transactions, %d briefs (%d in the background); wait %v, store %v, briefs at the end %v", sum.Stored, stories, single, sum.Batches, sum.Briefs, sum.Background, sum.Times.Wait, sum.Times.Store, sum.Times.Briefs)
 	}
 	b.ReportMetric(float64(arts)/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu)/float64(arts)/1e6, "cpu-ms/article")

@@ -16,7 +16,8 @@
 // holds what analysis has ready, up to Config.Batch docs, so a slow
 // stream is stored doc by doc and a fast one in few transactions. When
 // the stream ends, every story whose brief is missing or older than the
-// story is rebuilt once, on all cores, from its stored docs.
+// story is rebuilt once, on all cores, the largest stories first, from
+// its stored docs.
 //
 // # Briefs
 //
@@ -62,12 +63,14 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -585,7 +588,7 @@ const briefBatch = 32
 
 // rebuildBriefs builds and stores the brief of every story whose brief is
 // missing or older than the story (changed now, or by an earlier run that
-// was interrupted), on all cores. The briefs built are stored as they
+// was interrupted), on all cores, the largest stories first. The briefs built are stored as they
 // come, what is ready in one transaction, up to briefBatch. It returns
 // how many it stored.
 func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
@@ -596,6 +599,9 @@ func (p *Pipeline) rebuildBriefs(ctx context.Context) (int, error) {
 		}
 		stale = append(stale, st)
 	}
+	// The largest stories, which take longest, go first, so that the
+	// workers end together instead of one finishing a large story alone.
+	slices.SortStableFunc(stale, func(a, b *store.Story) int { return cmp.Compare(b.Articles, a.Articles) })
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *store.Story)

@@ -4,10 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
-	"runtime/metrics"
-	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/brief"
@@ -70,67 +66,16 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return err
 }
 
-// The garbage collector's settings during an ingest, unless the user
-// set GOGC or GOMEMLIMIT: ingestGCPercent lets the heap grow to three
-// times what is live between collections, not twice (the collector's
-// background marking was 7% of an ingest's CPU time at the default 100,
-// most of it for what brief.Build allocates; `ingest --stats` of 3,000
-// articles took 6–7% less CPU per article), and the soft limit
-// ingestMemLimit makes it collect sooner when the heap nears it, so that
-// a long ingest stays within the memory it would have used at the
-// default (the 100,000-article replay peaked at 1.43 GB RSS at GOGC 100).
-// A heap whose live part outgrows a third of the limit, where the limit
-// rather than GOGC would set the pace of collection, gets the defaults
-// back (see tuneGC).
+// The garbage collector's settings during an ingest: the pipeline's
+// (pipeline.TuneGC), which BenchmarkIngest measures with too.
 const (
-	ingestGCPercent = 200
-	ingestMemLimit  = 1536 << 20
+	ingestGCPercent = pipeline.GCPercent
+	ingestMemLimit  = pipeline.MemLimit
 )
 
 // tuneGC applies the ingest's collector settings and returns what
-// restores the previous ones. A watcher reads the live heap every
-// second; once it passes ingestMemLimit/3, the previous settings are
-// restored for the rest of the run, so that a large live heap is
-// collected as it would be by default, never squeezed under the limit.
-func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	gc := debug.SetGCPercent(ingestGCPercent)
-	limit := debug.SetMemoryLimit(ingestMemLimit)
-	var once sync.Once
-	back := func() {
-		once.Do(func() {
-			debug.SetGCPercent(gc)
-			debug.SetMemoryLimit(limit)
-		})
-	}
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(time.Second)
-		defer tick.Stop()
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		for {
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > ingestMemLimit/3 {
-				back()
-				return
-			}
-		}
-	}()
-	return func() {
-		close(stop)
-		<-done
-		back()
-	}
-}
+// restores the previous ones (pipeline.TuneGC).
+func tuneGC() (restore func()) { return pipeline.TuneGC() }
 
 // printStats prints a run's times: wall times of each step on the run's
 // goroutine (analysis runs on the other cores meanwhile, so waiting for
