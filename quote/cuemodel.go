@@ -232,17 +232,17 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	// word returns the memo entry of token k, or nil for a sentence
 	// boundary or a quotation mark, whose weights are in c at the index
 	// k's class has.
-	if p.wordMemo == nil {
-		p.wordMemo = make([]*cueWord, len(ts))
-	}
 	word := func(k int) (*cueWord, int) {
 		if k < 0 || k >= len(ts) || ts[k].kind == 'q' {
 			return nil, classIndex(ts, k)
 		}
-		if p.wordMemo[k] == nil {
-			p.wordMemo[k] = p.memo.word(m, ts[k].low)
+		e := ts[k].cw
+		if e == nil {
+			e = p.memo.entry(ts[k].low)
+			ts[k].cw = e
 		}
-		return p.wordMemo[k], 0
+		e.fill(m)
+		return e, 0
 	}
 	var sum float32
 	add := func(h fnv) { sum += m.w.Get(uint64(h)) }

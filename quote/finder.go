@@ -51,12 +51,10 @@ type para struct {
 	transcript bool
 	// cues is the cue model, or nil; scores caches its scores and feats
 	// is a buffer for features.
-	cues *CueModel
-	memo *cueMemo
-	// wordMemo holds the memo entry of each token once looked up
-	wordMemo []*cueWord
-	scores   []float32
-	feats    []string
+	cues   *CueModel
+	memo   *cueMemo
+	scores []float32
+	feats  []string
 	// sentIdx is the sentence of each token; inQ marks the tokens
 	// inside a closed quotation.
 	sentIdx []int32
@@ -82,7 +80,7 @@ type cueAnswer struct {
 // and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
 	dts, sents := segmentSpan(text, sp)
-	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts, nil), sp, dts, sents, cues)
 }
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,

@@ -443,16 +443,31 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 	return m
 })
 
-// classify sets the lexical class of each token.
-func classify(ts []tok) {
-	m := lexClasses()
+// classify sets the lexical class of each token, and with memo its
+// entry there (tok.cw), which holds the class: one lookup per token.
+func classify(ts []tok, memo *cueMemo) {
+	if memo != nil {
+		for i := range ts {
+			t := &ts[i]
+			e := memo.entry(t.low)
+			t.cw, t.lx, t.cue = e, e.lx, e.kind
+		}
+		return
+	}
 	for i := range ts {
 		t := &ts[i]
-		t.lx = m[t.low]
-		if t.lx&lxCue != 0 {
-			t.cue = cues()[t.low]
-		}
+		t.lx, t.cue = lexClassOf(t.low)
 	}
+}
+
+// lexClassOf returns the lexical class of a lowercase word and, if it
+// has lxCue, its kind of cue.
+func lexClassOf(w string) (lexBits, cueKind) {
+	lx := lexClasses()[w]
+	if lx&lxCue != 0 {
+		return lx, cues()[w]
+	}
+	return lx, 0
 }
 
 // has reports whether t is in every list of bits.

@@ -827,7 +827,7 @@ func (dt *docToks) sentenceEnd(off int) int {
 func (dt *docToks) within(lo, hi int) []tok {
 	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
 	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
-		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi))
+		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi), nil)
 	}
 	hi = min(hi, dt.paras[k].sp.End)
 	ts := dt.paras[k].ts

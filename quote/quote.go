@@ -137,7 +137,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
-		toks = appendDocTokens(toks, d.Text, lower, dts)
+		toks = appendDocTokens(toks, d.Text, lower, dts, memo)
 		sents = sentencesIn(sents[:0], seg, sp)
 		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
 		p.memo = memo

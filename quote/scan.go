@@ -27,6 +27,10 @@ type tok struct {
 	// has lxCue (see classify).
 	lx  lexBits
 	cue cueKind
+	// cw is the entry of low in the cue model's memo, when the tokens
+	// were made with one (see classify), else nil until the cue model
+	// reads the token.
+	cw *cueWord
 }
 
 func isWordRune(r rune) bool {
@@ -42,8 +46,9 @@ func isWordRune(r rune) bool {
 // apostrophes are an apostrophe and a closing mark).
 // Every finder token's span is a run of whole Doc tokens. lower is text
 // as asciiLower gives it, or "": an ASCII word's lowercase form is then
-// its span of lower, not a string of its own.
-func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
+// its span of lower, not a string of its own. memo, when not nil, gives
+// each token its entry (see classify).
+func appendDocTokens(out []tok, text, lower string, dts []news.Token, memo *cueMemo) []tok {
 	first := len(out)
 	// adjacent reports that Doc token j starts where token j-1 ends and
 	// reads s.
@@ -90,7 +95,7 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
 	}
-	classify(out[first:])
+	classify(out[first:], memo)
 	return out
 }
 
@@ -134,7 +139,7 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 func tokenize(text string, lo, hi int) []tok {
 	var buf [16]news.Token // a name's tokens, without a heap allocation
 	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
-	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
+	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts, nil)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
