@@ -83,7 +83,7 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 	}
 	bare := func(p *person, i int) bool {
 		mi := p.mention[i]
-		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && textvec.CountFields(d.Mentions[mi].Text) == 1
+		return mi >= 0 && mi < len(d.Mentions) && ps.names.key(d.Mentions[mi].Text) == p.key && textvec.CountFields(d.Mentions[mi].Text) == 1
 	}
 	for _, key := range keys {
 		group := ps.shared[key]
@@ -360,6 +360,39 @@ type people struct {
 	// shared holds, for a surname that two or more people of the
 	// document bear, all of them; byKey holds the first.
 	shared map[string][]*person
+	// names holds the keys and clean forms of the names met
+	names *names
+}
+
+// names holds, for one Doc, the key (nameKey) and the clean form
+// (cleanName) of each name string met, each worked out once: a name is
+// written many times.
+type names struct {
+	keys, clean map[string]string
+}
+
+func newNames() *names {
+	return &names{keys: map[string]string{}, clean: map[string]string{}}
+}
+
+// key returns nameKey(name).
+func (ns *names) key(name string) string {
+	k, ok := ns.keys[name]
+	if !ok {
+		k = nameKey(name)
+		ns.keys[name] = k
+	}
+	return k
+}
+
+// cleanName returns cleanName(s).
+func (ns *names) cleanName(s string) string {
+	c, ok := ns.clean[s]
+	if !ok {
+		c = cleanName(s)
+		ns.clean[s] = c
+	}
+	return c
 }
 
 // find returns the person a name with this key refers to at offset off:
@@ -395,7 +428,7 @@ func (ps *people) addShared(key string, p *person) {
 }
 
 func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
-	key := nameKey(name)
+	key := ps.names.key(name)
 	if key == "" {
 		return nil
 	}
@@ -426,51 +459,53 @@ func betterName(a, b string) bool {
 }
 
 // fromMentions builds the people of d from its entity mentions.
-func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
-	ps := &people{byKey: map[string]*person{}}
-	// An entity's name and person, and a written name's clean form, are
-	// worked out once per document, not once per mention.
-	forms := map[int]string{}
-	clean := map[string]string{}
+func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool, ns *names) *people {
+	ps := &people{byKey: map[string]*person{}, names: ns}
+	// An entity's name, roles and person, and a written name's clean
+	// form and key, are worked out once per document, not once per
+	// mention.
+	type entity struct {
+		form  string
+		roles []string
+		done  bool
+	}
+	ents := make([]entity, len(d.Entities))
 	byEntity := map[int]*person{}
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
 		}
 		name := m.Text
+		var ent *entity
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			f, ok := forms[m.Entity]
-			if !ok {
-				f = bestForm(d.Entities[m.Entity])
-				forms[m.Entity] = f
+			ent = &ents[m.Entity]
+			if !ent.done {
+				e := d.Entities[m.Entity]
+				ent.form = bestForm(e, ns)
+				for _, r := range e.Roles {
+					ent.roles = append(ent.roles, strings.Fields(r)...)
+				}
+				ent.done = true
 			}
-			name = f
+			name = ent.form
 		}
-		if c, ok := clean[name]; ok {
-			name = c
-		} else {
-			c = cleanName(name)
-			clean[name] = c
-			name = c
-		}
+		name = ns.cleanName(name)
 		var ctx []string
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
 		}
-		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			for _, r := range d.Entities[m.Entity].Roles {
-				ctx = append(ctx, strings.Fields(r)...)
-			}
+		if ent != nil {
+			ctx = append(ctx, ent.roles...)
 		}
 		if !m.TitleSpan.IsZero() {
 			for _, t := range dt.within(m.TitleSpan.Start, m.TitleSpan.End) {
 				if t.kind == 'w' {
-					ctx = append(ctx, t.text)
+					ctx = append(ctx, t.low)
 				}
 			}
 		}
 		ctx = append(ctx, contextWords(dt, m.Span)...)
-		key := nameKey(name)
+		key := ns.key(name)
 		var p *person
 		if m.Entity >= 0 {
 			p = byEntity[m.Entity]
@@ -535,10 +570,10 @@ func apartEntities(d *news.Doc, a, b int) bool {
 
 // bestForm returns the longest well-formed form of an entity: the
 // longest form once titles are taken off.
-func bestForm(e news.Entity) string {
-	best := cleanName(e.Name)
+func bestForm(e news.Entity, ns *names) string {
+	best := ns.cleanName(e.Name)
 	for _, f := range e.Forms {
-		if c := cleanName(f); betterName(c, best) {
+		if c := ns.cleanName(f); betterName(c, best) {
 			best = c
 		}
 	}
@@ -556,7 +591,7 @@ func cleanName(s string) string {
 }
 
 // contextWords returns the words written around a name that describe the
-// person: titles and roles before it ("his Iraqi counterpart", "Chief of
+// person, lowercased: titles and roles before it ("his Iraqi counterpart", "Chief of
 // Staff of the Iranian Armed Forces") and an apposition after it (", the
 // head of …,").
 func contextWords(dt *docToks, sp news.Span) []string {
@@ -572,7 +607,7 @@ func contextWords(dt *docToks, sp news.Span) []string {
 			break
 		}
 		if startsUpper(t.text) || roleNouns[t.low] || titleWords[t.low] || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
-			out = append(out, t.text)
+			out = append(out, t.low)
 			continue
 		}
 		break
@@ -587,7 +622,7 @@ func contextWords(dt *docToks, sp news.Span) []string {
 			if t.kind != 'w' {
 				break
 			}
-			out = append(out, t.text)
+			out = append(out, t.low)
 		}
 	}
 	return out
@@ -596,14 +631,18 @@ func contextWords(dt *docToks, sp news.Span) []string {
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool) *people {
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool, ns *names) *people {
 	paras := dt.paras
-	ps := &people{byKey: map[string]*person{}}
+	ps := &people{byKey: map[string]*person{}, names: ns}
 	type run struct {
 		title, name []tok
 		pre         tok
 		hasPre      bool
 		source      bool
+		// person is isPerson's answer; text and key the name's text and
+		// its key
+		person    bool
+		text, key string
 	}
 	var runs []run
 	for _, p := range paras {
@@ -653,14 +692,20 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 		}
 		return false
 	}
+	for k := range runs {
+		r := &runs[k]
+		r.person = isPerson(*r)
+		r.text = tokensText(d.Text, r.name)
+		r.key = ns.key(r.text)
+	}
 	// Named people first, then later mentions of their surnames.
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range runs {
-			name := tokensText(d.Text, r.name)
-			if pass == 0 && !isPerson(r) {
+			name := r.text
+			if pass == 0 && !r.person {
 				continue
 			}
-			if pass == 1 && (isPerson(r) || ps.byKey[nameKey(name)] == nil) {
+			if pass == 1 && (r.person || ps.byKey[r.key] == nil) {
 				continue
 			}
 			start := r.name[0].Start
@@ -669,7 +714,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			}
 			var ctx []string
 			for _, t := range r.title {
-				ctx = append(ctx, t.text)
+				ctx = append(ctx, t.low)
 			}
 			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
 			at := r.name[0].Start

@@ -246,6 +246,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	}
 	isSubj := map[int]bool{}
 	var ps *people
+	ns := newNames()
 	hasPeople := false
 	for _, m := range d.Mentions {
 		if m.Type == news.Person {
@@ -260,7 +261,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				isSubj[m.Start] = true
 			}
 		}
-		ps = fromMentions(d, dt, isSubj)
+		ps = fromMentions(d, dt, isSubj, ns)
 	}
 	// Names the tagger missed, or all names when it found none.
 	{
@@ -281,7 +282,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				isSubj[starts[k]] = true
 			}
 		}
-		byText := fromText(d, dt, sources, isSubj)
+		byText := fromText(d, dt, sources, isSubj, ns)
 		if ps == nil {
 			ps = byText
 		} else {
@@ -591,7 +592,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		// A name the people list does not know: an organisation, or a
 		// person the tagger missed.
 		n := tokensText(r.d.Text, name)
-		if p := r.ps.find(nameKey(n), off); p != nil {
+		if p := r.ps.find(r.ps.names.key(n), off); p != nil {
 			r.said(p, off)
 			return p.name, -1
 		}
@@ -680,14 +681,16 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	if len(name) == 0 {
 		return nil, -1
 	}
-	if p := r.ps.find(nameKey(tokensText(r.d.Text, name)), src.Start); p != nil {
+	if p := r.ps.find(r.ps.names.key(tokensText(r.d.Text, name)), src.Start); p != nil {
 		return p, -1
 	}
 	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
 	for _, t := range words {
 		if startsUpper(t.text) {
-			if p := r.ps.find(nameKey(t.text), src.Start); p != nil && len(nameKey(t.text)) > 2 {
-				return p, -1
+			if k := r.ps.names.key(t.text); len(k) > 2 {
+				if p := r.ps.find(k, src.Start); p != nil {
+					return p, -1
+				}
 			}
 		}
 	}
