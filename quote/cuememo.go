@@ -43,16 +43,15 @@ type cueWord struct {
 	wn1, p1w fnv
 	// filled tells that the weights above are set (see fill)
 	filled bool
-	// the word itself, its lexical class and its kind of cue (see
-	// classify), which a token of the word takes from its entry
+	// pairs keeps the weights of w+n1= with the word after it and of
+	// p1+w= with the word before it, for the last few neighbours met
+	pairs [2]pairCache
+	// the word itself
 	word string
-	lx   lexBits
-	kind cueKind
 }
 
-// cueMemo maps words to their weights and lexical classes. The finder's
-// tokens of a Doc point to their words' entries (tok.cw), looked up once
-// per token when the tokens are made. It holds at most maxMemo words
+// cueMemo maps words to their weights. A finder token read by the cue
+// model points to its word's entry (tok.cw), looked up once per token. It holds at most maxMemo words
 // (a few MB; BASIL's 210 articles have 10,000 lowercase types); past
 // that it starts afresh.
 type cueMemo struct {
@@ -143,9 +142,8 @@ func newCueMemo() *cueMemo { return &cueMemo{words: map[string]*cueWord{}} }
 // putMemo gives a memo back.
 func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
 
-// entry returns the memo entry of w, with its lexical class (see
-// classify) and without its weights, which fill sets when the word is
-// first scored or read beside a word scored.
+// entry returns the memo entry of w, without its weights, which fill
+// sets when the word is first scored or read beside a word scored.
 func (c *cueMemo) entry(w string) *cueWord {
 	if e, ok := c.words[w]; ok {
 		return e
@@ -157,7 +155,6 @@ func (c *cueMemo) entry(w string) *cueWord {
 	// outlives the article, so it keeps a copy
 	w = cloneString(w)
 	e := &cueWord{word: w}
-	e.lx, e.kind = lexClassOf(w)
 	c.words[w] = e
 	return e
 }
@@ -188,6 +185,31 @@ func (e *cueWord) fill(m *CueModel) {
 	e.wn1 = hWN1.s(w).b('|')
 	e.p1w = hP1W.s(w).b('|')
 	e.filled = true
+}
+
+// pairCache keeps the weights of a word's last few pair features, keyed
+// by the memo entry of the other word: a word scored is often scored
+// beside the same neighbours ("said that", "he said"), and each pair
+// read from the model's table is a cache miss.
+type pairCache struct {
+	other [4]*cueWord
+	w     [4]float32
+	next  uint8
+}
+
+// weight returns the weight of the pair feature formed with the word of
+// entry x, whose hash is h.s(rest).
+func (c *pairCache) weight(m *CueModel, x *cueWord, h fnv, rest string) float32 {
+	for k, o := range c.other {
+		if o == x {
+			return c.w[k]
+		}
+	}
+	w := m.w.Get(uint64(h.s(rest)))
+	k := c.next
+	c.other[k], c.w[k] = x, w
+	c.next = (k + 1) % uint8(len(c.other))
+	return w
 }
 
 // cloneString returns a copy of s that shares no memory with it.

@@ -269,10 +269,11 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	} else {
 		sum += c.p1[k1]
 	}
-	if x, k := word(i + 1); x != nil {
-		sum += x.n1
+	xn1, kn1 := word(i + 1)
+	if xn1 != nil {
+		sum += xn1.n1
 	} else {
-		sum += c.n1[k]
+		sum += c.n1[kn1]
 	}
 	if x, k := word(i - 2); x != nil {
 		sum += x.p2
@@ -285,10 +286,14 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		sum += c.n2[k]
 	}
 	// the hashes as far as the first word come from the memo (see
-	// cueWord.wn1)
-	add(e.wn1.s(n1))
+	// cueWord.wn1); the pairs of two words, from the word's pair caches
+	if xn1 != nil {
+		sum += e.pairs[0].weight(m, xn1, e.wn1, n1)
+	} else {
+		add(e.wn1.s(n1))
+	}
 	if x1 != nil {
-		add(x1.p1w.s(w))
+		sum += e.pairs[1].weight(m, x1, x1.p1w, w)
 	} else {
 		add(hP1W.s(p1).b('|').s(w))
 	}
@@ -407,7 +412,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	// The class of the word before it, past auxiliaries ("Trump has
 	// claimed"): a name, pronoun or role noun there is likely its subject.
 	j := i - 1
-	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
 	}
 	sj := "<s>"
@@ -461,11 +466,11 @@ func class(w string) string {
 	switch {
 	case w == "<q>" || w == "<s>" || w == "</s>":
 		return w
-	case determiners[w]:
+	case determiners().has(w):
 		return "det"
-	case pronounsOrCue(w) && pronouns[w]:
+	case pronounsOrCue(w) && pronouns().has(w):
 		return "pron"
-	case boundary[w]:
+	case boundary().has(w):
 		return "fn"
 	case len(w) > 0 && !isWordRune(firstRune(w)):
 		return "punct"
@@ -621,14 +626,14 @@ func trainBag(exs []example, epochs, seed int) *perceptron.Weights {
 // firstWordAt reports whether token i is the head of cue c: its first
 // word that is not an auxiliary or adverb ("has also said" → "said").
 func firstWordAt(p *para, i int, c news.Span) bool {
-	if skippable[p.ts[i].low] || adverb(p.ts[i]) {
+	if p.ts[i].has(lxSkippable) || adverb(p.ts[i]) {
 		return false
 	}
 	for k := i - 1; k >= 0; k-- {
 		if p.ts[k].End <= c.Start {
 			return true
 		}
-		if p.ts[k].kind == 'w' && !skippable[p.ts[k].low] && !adverb(p.ts[k]) {
+		if p.ts[k].kind == 'w' && !p.ts[k].has(lxSkippable) && !adverb(p.ts[k]) {
 			return false
 		}
 	}

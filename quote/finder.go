@@ -80,7 +80,7 @@ type cueAnswer struct {
 // and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
 	dts, sents := segmentSpan(text, sp)
-	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts, nil), sp, dts, sents, cues)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
 }
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,
@@ -227,7 +227,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		// The model scores only a candidate: a word that no rule below
 		// turns down whatever its score. Past the phrasal verbs, which
 		// may be taken before it, the last rule turns down a name.
-		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
+		if !strings.HasPrefix(t.low, "point") && !nounCue().has(t.low) && p.nameInSentence(i) {
 			return 0, rng{}, false
 		}
 		// A cue the model finds: reported speech when "that" follows,
@@ -265,13 +265,13 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	}
 	// "The mother of three replied": a number closing a noun phrase,
 	// not one counting the word after it.
-	ofNumber := i >= 2 && numberWords[p.ts[i-1].low] && p.ts[i-2].low == "of" && k != cueObject
+	ofNumber := i >= 2 && numberWords().has(p.ts[i-1].low) && p.ts[i-2].low == "of" && k != cueObject
 	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
 		// "400 pledged delegates", "a majority of pledged delegates":
 		// an adjective.
 		return 0, rng{}, false
 	}
-	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence[p.ts[i-1].low])) {
+	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence().has(p.ts[i-1].low))) {
 		// "the reality TV show “The Apprentice”", "showed up": no
 		// showing of anything.
 		return 0, rng{}, false
@@ -289,7 +289,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 		}
 		return 0, rng{}, false
 	}
-	if nounCue[t.low] && i+1 < len(p.ts) {
+	if nounCue().has(t.low) && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
 		n := p.ts[i+1]
@@ -300,8 +300,8 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		share := quantifiers().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
+		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs().has(t.low) || quantVerbs().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -324,9 +324,11 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 
 // nounCue are the verbs that take a noun into their cue: "voiced
 // concern", "expressed hope".
-var nounCue = map[string]bool{
-	"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
-}
+var nounCue = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
+	}
+})
 
 // nameInSentence reports whether token i is capitalised inside a
 // sentence that is not a headline: a name, not a cue.
@@ -368,10 +370,10 @@ func (p *para) namingCalled(i int) bool {
 		return false
 	}
 	prev, next := p.ts[i-1], p.ts[i+1]
-	if prev.kind != 'w' || startsUpper(prev.text) || skippable[prev.low] || boundary[prev.low] {
+	if prev.kind != 'w' || startsUpper(prev.text) || prev.has(lxSkippable) || prev.has(lxBoundary) {
 		return false
 	}
-	if _, pron := pronouns[prev.low]; pron {
+	if pron := prev.has(lxPronoun); pron {
 		return false
 	}
 	switch next.low {
@@ -464,7 +466,7 @@ func (p *para) titleQuote(q qspan) bool {
 			continue
 		}
 		n++
-		if !startsUpper(t.text) && !functionCap[t.low] {
+		if !startsUpper(t.text) && !t.has(lxFunctionCap) {
 			return false
 		}
 	}
@@ -472,14 +474,18 @@ func (p *para) titleQuote(q qspan) bool {
 }
 
 // quantifiers stand for people on their own: "many argue", "some say".
-var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
+var quantifiers = lazySet(func() map[string]bool {
+	return map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
+})
 
 // quantVerbs are the verbs of saying that follow a quantifier as their
 // subject ("many argue", "some say") rather than as nouns.
-var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
-	"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
-	"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
-	"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
+var quantVerbs = lazySet(func() map[string]bool {
+	return map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
+		"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
+		"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
+		"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
+})
 
 // cueAhead reports whether a verb of saying lies in tokens [k, hi).
 func (p *para) cueAhead(k, hi int) bool {
@@ -497,7 +503,7 @@ func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s ==
 // namedQuote reports whether quotation q, in a sentence from lo, is a
 // title inside a noun phrase ("the reality TV show “The Apprentice,”").
 func (p *para) namedQuote(q qspan, lo int) bool {
-	if q.start > lo && q.end < len(p.ts) && quoteWords(q, p.ts) <= 3 && determiners[p.ts[q.start-1].low] && p.ts[q.end].kind == 'w' {
+	if q.start > lo && q.end < len(p.ts) && quoteWords(q, p.ts) <= 3 && p.ts[q.start-1].has(lxDeterminer) && p.ts[q.end].kind == 'w' {
 		// "the “fake news” media": scare quotes inside a noun phrase.
 		return true
 	}
@@ -505,7 +511,7 @@ func (p *para) namedQuote(q qspan, lo int) bool {
 		return false
 	}
 	prev := p.ts[q.start-1]
-	return prev.kind == 'w' && !isCueWord(prev.low) && prev.low != "that" && !skippable[prev.low]
+	return prev.kind == 'w' && !prev.has(lxCue) && prev.low != "that" && !prev.has(lxSkippable)
 }
 
 // content tokens of a quotation without its marks.
@@ -660,12 +666,12 @@ func (p *para) attributionAfter(q qspan, hi int) bool {
 		// ", according to Fars": the agency that relayed it.
 		return false
 	}
-	if coreCues[p.ts[k].low] {
+	if p.ts[k].has(lxCoreCue) {
 		_, cr, ok := p.isCue(k)
 		return ok && !p.sourceAfter(cr.b, hi).empty()
 	}
 	src, c := p.subjectThenVerb(k, hi)
-	if src.empty() || c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
+	if src.empty() || c >= hi || !p.ts[c].has(lxCoreCue) || p.ts[c].low == "according" {
 		return false
 	}
 	_, _, ok := p.isCue(c)
@@ -736,7 +742,7 @@ func (p *para) add(a *attr) {
 // token k, for the quotation before it.
 func (p *para) afterQuote(k, hi, si int) *attr {
 	// said X
-	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive()[p.ts[k].low] {
+	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive().has(p.ts[k].low) {
 		if src := p.sourceAfter(cr.b, hi); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
 			a := &attr{cue: cr, source: src, sentence: si}
 			p.viaAfter(a, src.b, hi)
@@ -795,7 +801,7 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 // opens a clause of its own: "…,” said he would vote" has "he" as the
 // subject of what was said, not as the speaker after the cue.
 func pronounLed(p *para, r rng, hi int) bool {
-	if _, pron := pronouns[p.ts[r.a].low]; !pron {
+	if pron := p.ts[r.a].has(lxPronoun); !pron {
 		return false
 	}
 	return r.b < hi && p.ts[r.b].kind == 'w'
@@ -812,16 +818,16 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 	c := p.verbAfter(src.b, hi)
 	// "a narrator in the Clinton ad asks": a prepositional phrase
 	// belongs to the subject when a cue follows it.
-	if c < hi && subjectPreps[p.ts[c].low] && p.ts[c].low != "to" {
+	if c < hi && subjectPreps().has(p.ts[c].low) && p.ts[c].low != "to" {
 		for v := c + 2; v < hi && v <= c+6 && p.ts[v].kind == 'w'; v++ {
 			if _, _, ok := p.isCue(v); ok {
 				e := v
-				for e > c+2 && skippable[p.ts[e-1].low] {
+				for e > c+2 && p.ts[e-1].has(lxSkippable) {
 					e--
 				}
 				return rng{src.a, e}, v
 			}
-			if boundary[p.ts[v].low] && p.ts[v].low != "of" || pronouns[p.ts[v].low] {
+			if p.ts[v].has(lxBoundary) && p.ts[v].low != "of" || p.ts[v].has(lxPronounTrue) {
 				break
 			}
 		}
@@ -832,7 +838,7 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 // verbAfter skips the auxiliaries and adverbs from token c to where a
 // verb would be.
 func (p *para) verbAfter(c, hi int) int {
-	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
+	for c < hi && p.ts[c].has(lxSkippable) && p.ts[c].low != "to" {
 		c++
 	}
 	return c
@@ -842,7 +848,7 @@ func (p *para) verbAfter(c, hi int) int {
 // its sentence or is followed by a comma.
 func (p *para) closingVerb(c, hi int) bool {
 	t := p.ts[c]
-	if t.kind != 'w' || startsUpper(t.text) || !strings.HasSuffix(t.low, "ed") || skippable[t.low] || boundary[t.low] || determiners[t.low] {
+	if t.kind != 'w' || startsUpper(t.text) || !strings.HasSuffix(t.low, "ed") || t.has(lxSkippable) || t.has(lxBoundary) || t.has(lxDeterminer) {
 		return false
 	}
 	if c+1 < hi {
@@ -911,12 +917,12 @@ func (p *para) beforeQuote(j, lo int) *attr {
 			if p.ts[k].kind != 'w' {
 				break
 			}
-			if !coreCues[p.ts[k].low] || p.ts[k-1].text != "," {
+			if !p.ts[k].has(lxCoreCue) || p.ts[k-1].text != "," {
 				continue
 			}
 			if _, cr, ok := p.isCue(k); ok && cr.b == k+1 {
 				if r := p.npRight(k+1, j+1, true); r.b == j+1 && !r.empty() {
-					if _, pron := pronouns[p.ts[r.a].low]; !pron {
+					if pron := p.ts[r.a].has(lxPronoun); !pron {
 						return &attr{cue: cr, source: r, sentence: p.sentOf(k)}
 					}
 				}
@@ -930,9 +936,9 @@ func (p *para) beforeQuote(j, lo int) *attr {
 	}
 	// "Trump said Fox executives were calling “…”": a weaker cue inside
 	// the clause of a verb of saying leaves the quotation to it.
-	if !coreCues[p.ts[c].low] {
+	if !p.ts[c].has(lxCoreCue) {
 		for k := p.sents[p.sentOf(c)][0]; k < c; k++ {
-			if coreCues[p.ts[k].low] && !p.claimed[k] {
+			if p.ts[k].has(lxCoreCue) && !p.claimed[k] {
 				return nil
 			}
 		}
@@ -954,16 +960,16 @@ func (p *para) subjectOf(c, lo int) rng {
 	// A participle ("…, saying") takes the subject of its clause.
 	ing := ingForm(p.ts[c].low)
 	j := c - 1
-	for j >= lo && (skippable[p.ts[j].low] || adverb(p.ts[j])) && p.ts[j].low != "to" {
+	for j >= lo && (p.ts[j].has(lxSkippable) || adverb(p.ts[j])) && p.ts[j].low != "to" {
 		j--
 	}
 	// "he is alleged to have said": the subject of the raising verb.
 	j -= raisingLeft(p, j, lo)
 	j0 := j
 	// "X on Wednesday said": skip a time.
-	for j-1 >= lo && (timeWords[p.ts[j].low] || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
+	for j-1 >= lo && (timeWords().has(p.ts[j].low) || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
 		j -= 2
-		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
 		}
 	}
@@ -971,7 +977,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	// announced": a time phrase of a few words.
 	if n := p.timePhraseLeft(j, lo); n > 0 {
 		j -= n
-		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
 		}
 	}
@@ -999,7 +1005,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(ing && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
-			if r.a > lo && subjectPreps[p.ts[r.a-1].low] {
+			if r.a > lo && subjectPreps().has(p.ts[r.a-1].low) {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
 				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
@@ -1054,7 +1060,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		}
 		return p.firstNP(lo, c)
 	}
-	if j >= lo && (coreCues[p.ts[c].low] || showing[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
+	if j >= lo && (p.ts[c].has(lxCoreCue) || showing().has(p.ts[c].low) || p.ts[c].has(lxCue) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
 		return p.clauseSubject(j0, lo)
 	}
 	return rng{}
@@ -1062,41 +1068,47 @@ func (p *para) subjectOf(c, lo int) rng {
 
 // evidence names what shows a finding: "…, records show.", "a poll
 // shows".
-var evidence = map[string]bool{
-	"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
-	"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
-	"report": true, "reports": true, "math": true, "count": true, "tally": true, "tallies": true,
-	"documents": true, "filings": true, "results": true, "figures": true, "numbers": true,
-	"statistics": true, "research": true, "history": true, "evidence": true, "email": true,
-	"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
-	"documentation": true, "returns": true, "estimates": true, "projections": true,
-}
+var evidence = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
+		"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
+		"report": true, "reports": true, "math": true, "count": true, "tally": true, "tallies": true,
+		"documents": true, "filings": true, "results": true, "figures": true, "numbers": true,
+		"statistics": true, "research": true, "history": true, "evidence": true, "email": true,
+		"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
+		"documentation": true, "returns": true, "estimates": true, "projections": true,
+	}
+})
 
 // showing verbs report a finding, with a clause after them and
 // often evidence rather than a person before: "Polls there show Trump
 // is trailing".
-var showing = map[string]bool{
-	"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
-	"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
-	"indicated": true,
-}
+var showing = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
+		"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
+		"indicated": true,
+	}
+})
 
 // subjectPreps may join a noun phrase to the subject it belongs to:
 // "people close to Clinton", "critics of the plan".
-var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
+var subjectPreps = lazySet(func() map[string]bool {
+	return map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
+})
 
 // beforeRelative returns the name before ", who" when the relative
 // clause runs to token j, the comma or quotation mark that closes it.
 func (p *para) beforeRelative(j, lo int) rng {
 	for k := j - 1; k > lo+1 && k > j-40; k-- {
 		t := p.ts[k]
-		if t.text == ";" || t.text == "." || isCueWord(t.low) && k == j-1 {
+		if t.text == ";" || t.text == "." || t.has(lxCue) && k == j-1 {
 			return rng{}
 		}
 		if t.low != "who" || p.ts[k-1].text != "," {
 			continue
 		}
-		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners[p.ts[r.a-1].low]) {
+		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners().has(p.ts[r.a-1].low)) {
 			return r
 		}
 		return rng{}
@@ -1113,24 +1125,28 @@ func (p *para) timePhraseLeft(j, lo int) int {
 	switch {
 	case w == "past" && at(j-1) == "the" && at(j-2) == "in":
 		return 3
-	case periods[w] && at(j-1) == "recent" && at(j-2) == "in":
+	case periods().has(w) && at(j-1) == "recent" && at(j-2) == "in":
 		return 3
-	case periods[w] && (at(j-1) == "for" || at(j-1) == "in"):
+	case periods().has(w) && (at(j-1) == "for" || at(j-1) == "in"):
 		return 2
-	case (w == "later" || w == "earlier" || w == "ago") && periods[at(j-1)] && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
+	case (w == "later" || w == "earlier" || w == "ago") && periods().has(at(j-1)) && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
 		return 3
 	}
 	return 0
 }
 
 // weekdays name the days a report is dated by: "spoke Tuesday".
-var weekdays = lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
+var weekdays = lazySet(func() map[string]bool {
+	return lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
+})
 
 // periods are the units of a time phrase.
-var periods = map[string]bool{
-	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
-	"year": true, "years": true, "decade": true, "decades": true, "hours": true,
-}
+var periods = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+		"year": true, "years": true, "decade": true, "decades": true, "hours": true,
+	}
+})
 
 // isYear reports whether w is a year: "2010".
 func isYear(w string) bool {
@@ -1148,27 +1164,33 @@ func isYear(w string) bool {
 // clauseOpeners end the words a clause subject may hold, leftwards: the
 // subject of "…, many of whom say" starts after the comma, that of "in
 // which Democrats argued" after "which".
-var clauseOpeners = map[string]bool{
-	"that": true, "which": true, "but": true, "because": true, "while": true,
-	"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
-	"after": true, "before": true, "where": true, "so": true, "yet": true,
-}
+var clauseOpeners = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"that": true, "which": true, "but": true, "because": true, "while": true,
+		"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
+		"after": true, "before": true, "where": true, "so": true, "yet": true,
+	}
+})
 
 // verbish words cannot sit inside a subject: a clause with one of them
 // before a verb of saying is no subject but a clause of its own.
-var verbish = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
-	"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
-	"does": true, "do": true, "not": true, "it": true, "there": true,
-}
+var verbish = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+		"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+		"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
+		"does": true, "do": true, "not": true, "it": true, "there": true,
+	}
+})
 
 // pluralQualifiers may follow a plural opening its clause and start what
 // qualifies it: "proponents of", "people close to", "attorneys for".
-var pluralQualifiers = map[string]bool{
-	"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
-	"familiar": true, "at": true, "inside": true, "within": true, "on": true,
-}
+var pluralQualifiers = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
+		"familiar": true, "at": true, "inside": true, "within": true, "on": true,
+	}
+})
 
 // clauseSubject is the last resort for the core verbs of saying whose
 // subject npLeft cannot read ("Experts on North Korea and nuclear
@@ -1180,7 +1202,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 		// "to say": an infinitive.
 		return rng{}
 	}
-	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) && !(j > lo && (determiners[p.ts[j-1].low] || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
+	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) && !(j > lo && (p.ts[j-1].has(lxDeterminer) || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
 		// "Democrats successfully argued", but not "the family said".
 		j--
 	}
@@ -1192,10 +1214,10 @@ func (p *para) clauseSubject(j, lo int) rng {
 			break
 		}
 		if t.kind == 'w' {
-			if clauseOpeners[t.low] {
+			if clauseOpeners().has(t.low) {
 				break
 			}
-			if verbish[t.low] || isCueWord(t.low) && k < j || p.claimed[k] {
+			if verbish().has(t.low) || t.has(lxCue) && k < j || p.claimed[k] {
 				// (The word before the verb is the subject's head
 				// even when it could be a cue: "a USA TODAY analysis
 				// of campaign-finance reports shows".)
@@ -1211,17 +1233,17 @@ func (p *para) clauseSubject(j, lo int) rng {
 	first := p.ts[a]
 	// "But environmentalists worry that": a bare plural opening its
 	// clause.
-	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners[p.ts[a-1].low]
+	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners().has(p.ts[a-1].low)
 	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && opens
 	// "Indeed, proponents of more controls on hate speech say": a
 	// plural opening its clause, with what qualifies it.
-	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers[p.ts[a+1].low] {
+	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers().has(p.ts[a+1].low) {
 		barePlural = true
 	}
-	if first.kind != 'w' || !(startsUpper(first.text) || determiners[first.low] || quantifiers[first.low] || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
+	if first.kind != 'w' || !(startsUpper(first.text) || first.has(lxDeterminer) || quantifiers().has(first.low) || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
 		return rng{}
 	}
-	if functionCap[first.low] && !determiners[first.low] && !quantifiers[first.low] && first.low != "those" && first.low != "all" {
+	if first.has(lxFunctionCap) && !first.has(lxDeterminer) && !quantifiers().has(first.low) && first.low != "those" && first.low != "all" {
 		// "In", "On", "When": a sentence opening with a phrase.
 		return rng{}
 	}
@@ -1295,16 +1317,16 @@ func (p *para) npLeft(j, lo int) rng {
 	if t.kind != 'w' {
 		return rng{}
 	}
-	if _, ok := pronouns[t.low]; ok || indefinites[t.low] {
+	if ok := t.has(lxPronoun); ok || indefinites().has(t.low) {
 		return rng{j, end}
 	}
-	if quantifiers[t.low] && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
+	if quantifiers().has(t.low) && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
 		// "That attitude, many argue, could …", "Some say …".
 		return rng{j, end}
 	}
-	headOK := capWord(t) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
-	plural := !headOK && strings.HasSuffix(t.low, "s") && !boundary[t.low] && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
-	if !headOK && !plural && !boundary[t.low] && !pronounsOrCue(t.low) {
+	headOK := capWord(t) || t.has(lxRoleNoun) || roleNouns().has(strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s"))
+	plural := !headOK && strings.HasSuffix(t.low, "s") && !t.has(lxBoundary) && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
+	if !headOK && !plural && !t.has(lxBoundary) && !pronounsOrCue(t.low) {
 		// "the board said", "the self-described socialist said": a
 		// noun after a determiner.
 		for k := j - 1; k >= lo && k >= j-7; k-- {
@@ -1320,10 +1342,10 @@ func (p *para) npLeft(j, lo int) rng {
 				headOK = true
 				break
 			}
-			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
+			if w.kind != 'w' || w.has(lxBoundary) && !w.has(lxDeterminer) && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
-			if determiners[w.low] && w.low != "that" || k < j && (strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s")) {
+			if w.has(lxDeterminer) && w.low != "that" || k < j && (strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s")) {
 				// "the form", "Trump's new form".
 				headOK = true
 				break
@@ -1349,9 +1371,9 @@ func (p *para) npLeft(j, lo int) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if determiners[w.low] || p.openingDemonstrative(k, lo) {
+		if w.has(lxDeterminer) || p.openingDemonstrative(k, lo) {
 			a = k
-			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !functionCap[p.ts[k-2].low] || roleNouns[p.ts[k-2].low]) {
+			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !p.ts[k-2].has(lxFunctionCap) || p.ts[k-2].has(lxRoleNoun)) {
 				continue
 			}
 			break
@@ -1360,20 +1382,20 @@ func (p *para) npLeft(j, lo int) rng {
 			a = k
 			continue
 		}
-		if w.low == "of" && k-1 >= lo && (startsUpper(p.ts[k-1].text) || roleNouns[p.ts[k-1].low]) {
+		if w.low == "of" && k-1 >= lo && (startsUpper(p.ts[k-1].text) || p.ts[k-1].has(lxRoleNoun)) {
 			a = k
 			continue
 		}
-		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !functionCap[p.ts[k-1].low] {
+		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !p.ts[k-1].has(lxFunctionCap) {
 			a = k
 			continue
 		}
-		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers[p.ts[k-1].low] && pairedModifiers[p.ts[a].low] {
+		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers().has(p.ts[k-1].low) && pairedModifiers().has(p.ts[a].low) {
 			// "current and former officials".
 			a = k
 			continue
 		}
-		if !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
+		if !startsUpper(w.text) && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
 			lower++
 			a = k
 			continue
@@ -1383,8 +1405,8 @@ func (p *para) npLeft(j, lo int) rng {
 	// Leading lowercase words must be modifiers of a noun phrase that
 	// opens with a determiner, a capitalised word, the sentence or a
 	// comma: otherwise they are the end of a verb phrase.
-	for a < j && !startsUpper(p.ts[a].text) && !determiners[p.ts[a].low] {
-		if a == lo || p.ts[a-1].kind != 'w' || boundary[p.ts[a-1].low] {
+	for a < j && !startsUpper(p.ts[a].text) && !p.ts[a].has(lxDeterminer) {
+		if a == lo || p.ts[a-1].kind != 'w' || p.ts[a-1].has(lxBoundary) {
 			break
 		}
 		a++
@@ -1418,8 +1440,8 @@ func (p *para) npLeft(j, lo int) rng {
 	}
 	// "Hillary Clinton and her Democratic allies", "The mayor and his
 	// aides": a coordinated subject opening its clause.
-	if a-2 >= lo && p.ts[a-1].low == "and" && determiners[p.ts[a].low] {
-		if l := p.ts[a-2]; capWord(l) || roleNouns[l.low] {
+	if a-2 >= lo && p.ts[a-1].low == "and" && p.ts[a].has(lxDeterminer) {
+		if l := p.ts[a-2]; capWord(l) || l.has(lxRoleNoun) {
 			if r := p.npLeft(a-2, lo); !r.empty() && r.b == a-1 && (r.a == lo || p.ts[r.a-1].kind == 'p') {
 				a = r.a
 			}
@@ -1437,13 +1459,15 @@ func (p *para) pluralPossessive(k int) bool {
 
 // pairedModifiers are adjectives coordinated before the noun of a
 // source: "current and former officials", "local and state leaders".
-var pairedModifiers = map[string]bool{
-	"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
-	"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
-	"military": true, "civilian": true, "public": true, "private": true, "political": true,
-	"religious": true, "business": true, "community": true, "civic": true, "elected": true,
-	"american": true, "european": true, "western": true, "democratic": true, "republican": true,
-}
+var pairedModifiers = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
+		"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
+		"military": true, "civilian": true, "public": true, "private": true, "political": true,
+		"religious": true, "business": true, "community": true, "civic": true, "elected": true,
+		"american": true, "european": true, "western": true, "democratic": true, "republican": true,
+	}
+})
 
 // openingDemonstrative reports whether token k is "That" or "This"
 // opening its sentence or clause, where it is a determiner ("That
@@ -1454,18 +1478,22 @@ func (p *para) openingDemonstrative(k, lo int) bool {
 }
 
 // shares name a part of a group: "half said", "a majority say".
-var shares = map[string]bool{
-	"half": true, "majority": true, "plurality": true, "minority": true,
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
-	"fourth": true, "fourths": true, "tenth": true, "tenths": true,
-}
+var shares = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"half": true, "majority": true, "plurality": true, "minority": true,
+		"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
+		"fourth": true, "fourths": true, "tenth": true, "tenths": true,
+	}
+})
 
 // approximations may open a share: "more than 4 in 10", "nearly half".
-var approximations = map[string]bool{
-	"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
-	"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
-	"around": true, "a": true, "the": true, "some": true, "barely": true,
-}
+var approximations = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
+		"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
+		"around": true, "a": true, "the": true, "some": true, "barely": true,
+	}
+})
 
 // quantityLeft returns where a share of a group that ends at token j
 // begins ("half", "more than 4 in 10", "two-thirds", "27 percent", "a
@@ -1482,7 +1510,7 @@ func (p *para) quantityLeft(j, lo int) int {
 			return -1
 		}
 		a = j - 1
-	case shares[w] || shares[frac]:
+	case shares().has(w) || shares().has(frac):
 		a = j
 	case strings.HasSuffix(w, "%") && isNumber(w):
 		a = j
@@ -1493,10 +1521,10 @@ func (p *para) quantityLeft(j, lo int) int {
 		// "three quarters", "two thirds".
 		a--
 	}
-	for a-1 >= lo && approximations[p.ts[a-1].low] {
+	for a-1 >= lo && approximations().has(p.ts[a-1].low) {
 		a--
 	}
-	if a > lo && p.ts[a-1].kind == 'w' && !boundary[p.ts[a-1].low] && !isCueWord(p.ts[a-1].low) {
+	if a > lo && p.ts[a-1].kind == 'w' && !p.ts[a-1].has(lxBoundary) && !p.ts[a-1].has(lxCue) {
 		// A share of a group after a verb is its object ("won 52
 		// percent"), but after a verb of showing it opens a clause
 		// ("shows 68% of Democrats say").
@@ -1506,13 +1534,15 @@ func (p *para) quantityLeft(j, lo int) int {
 }
 
 // indefinites stand for a person nobody names: "Then someone asked".
-var indefinites = map[string]bool{
-	"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
-	"anyone": true, "anybody": true,
-}
+var indefinites = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
+		"anyone": true, "anybody": true,
+	}
+})
 
 func pronounsOrCue(w string) bool {
-	if _, ok := pronouns[w]; ok {
+	if ok := pronouns().in(w); ok {
 		return true
 	}
 	_, ok := cues()[w]
@@ -1523,7 +1553,7 @@ func pronounsOrCue(w string) bool {
 func (p *para) isName(r rng) bool {
 	for i := r.a; i < r.b; i++ {
 		t := p.ts[i]
-		if t.kind == 'w' && startsUpper(t.text) && !titleWords[t.low] && !functionCap[t.low] {
+		if t.kind == 'w' && startsUpper(t.text) && !titleWords().has(t.low) && !t.has(lxFunctionCap) {
 			return true
 		}
 	}
@@ -1537,11 +1567,11 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{}
 	}
 	t := p.ts[k]
-	if (t.low == "another" || quantifiers[t.low]) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
+	if (t.low == "another" || quantifiers().has(t.low)) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
 		// "“…,” tweeted another."
 		return rng{k, k + 1}
 	}
-	if v, ok := pronouns[t.low]; ok {
+	if v, ok := pronouns().get(t.low); ok {
 		if t.low == "that" || t.low == "which" || t.low == "who" || t.low == "you" {
 			return rng{}
 		}
@@ -1549,7 +1579,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{k, k + 1}
 	}
 	i := k
-	if determiners[t.low] {
+	if t.has(lxDeterminer) {
 		i++
 	}
 	head := -1
@@ -1575,7 +1605,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			i += 2
 			continue
 		}
-		if startsUpper(w.text) && (!functionCap[w.low] || i == k && w.low != "according") {
+		if startsUpper(w.text) && (!w.has(lxFunctionCap) || i == k && w.low != "according") {
 			head = i
 			continue
 		}
@@ -1589,30 +1619,30 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			head = i
 			continue
 		}
-		if head >= 0 && i == head+1 && !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && isCueWord(p.ts[i+1].low) {
+		if head >= 0 && i == head+1 && !startsUpper(w.text) && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && p.ts[i+1].has(lxCue) {
 			// "the New York businessman said": a common noun after a
 			// name heads the phrase when a cue follows.
 			head = i
 			break
 		}
-		if head >= 0 && i == head+1 && pastForm(w.low) && !roleNouns[w.low] {
+		if head >= 0 && i == head+1 && pastForm(w.low) && !w.has(lxRoleNoun) {
 			// "Hillary Clinton's right-hand woman rallied supporters":
 			// a verb after a whole noun phrase.
 			break
 		}
-		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text) && !weekdays[p.ts[i+1].low])) {
-			if roleNouns[w.low] {
+		if w.has(lxRoleNoun) || (!w.has(lxBoundary) && !pronounsOrCue(w.low) && i+1 < hi && (p.ts[i+1].has(lxRoleNoun) || startsUpper(p.ts[i+1].text) && !weekdays().has(p.ts[i+1].low))) {
+			if w.has(lxRoleNoun) {
 				head = i
 			}
 			continue
 		}
 		break
 	}
-	if head < 0 && determiners[t.low] && t.low != "that" {
+	if head < 0 && t.has(lxDeterminer) && t.low != "that" {
 		// "said the 46-year-old": any words after a determiner up to
 		// punctuation.
 		for e := k + 1; e < hi && e <= k+5; e++ {
-			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] || e > k+1 && (isCueWord(p.ts[e].low) || pastForm(p.ts[e].low)) {
+			if p.ts[e].kind != 'w' || p.ts[e].has(lxBoundary) || e > k+1 && (p.ts[e].has(lxCue) || pastForm(p.ts[e].low)) {
 				if e > k+1 && p.ts[e].kind != 'q' {
 					head = e - 1
 				}
@@ -1657,7 +1687,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 			}
 			break
 		}
-		if boundary[t.low] || pronounsOrCue(t.low) || determiners[t.low] || isCueWord(t.low) || timeWords[t.low] {
+		if t.has(lxBoundary) || pronounsOrCue(t.low) || t.has(lxDeterminer) || t.has(lxCue) || timeWords().has(t.low) {
 			break
 		}
 	}
@@ -1681,7 +1711,7 @@ func (p *para) firstNP(lo, hi int) rng {
 		if k >= hi {
 			break
 		}
-		opener := functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] || boundary[p.ts[k].low] && !p.referringIt(k, hi)
+		opener := p.ts[k].has(lxFunctionCap) && !pronounsOrCue(p.ts[k].low) && !p.ts[k].has(lxDeterminer) || p.ts[k].has(lxBoundary) && !p.referringIt(k, hi)
 		if !opener {
 			if r := p.npRight(k, hi, false); !r.empty() && p.subjectLike(r) {
 				return r
@@ -1705,7 +1735,7 @@ func (p *para) referringIt(k, hi int) bool {
 		return false
 	}
 	n := p.ts[k+1].low
-	return p.ts[k+1].kind == 'w' && !beForms[n] && !verbish[n] && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
+	return p.ts[k+1].kind == 'w' && !beForms().has(n) && !verbish().has(n) && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
 }
 
 // afterDateline returns the token after a dateline that opens the
@@ -1740,10 +1770,10 @@ func (p *para) subjectLike(r rng) bool {
 	if head.text == ")" || head.text == "," {
 		return true
 	}
-	if timeWords[head.low] || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !startsUpper(head.text) {
+	if timeWords().has(head.low) || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !startsUpper(head.text) {
 		return false
 	}
-	if _, ok := pronouns[head.low]; ok {
+	if ok := head.has(lxPronoun); ok {
 		return true
 	}
 	if r.b-r.a == 1 && strings.HasSuffix(head.low, "ly") {
@@ -1754,7 +1784,7 @@ func (p *para) subjectLike(r rng) bool {
 		return false
 	}
 	for i := r.a; i < r.b; i++ {
-		if capWord(p.ts[i]) || roleNouns[p.ts[i].low] {
+		if capWord(p.ts[i]) || p.ts[i].has(lxRoleNoun) {
 			return true
 		}
 	}
@@ -1768,17 +1798,19 @@ func isNumber(w string) bool {
 	}
 	for _, c := range w {
 		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
-			return numberWords[w]
+			return numberWords().has(w)
 		}
 	}
 	return true
 }
 
-var numberWords = map[string]bool{
-	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
-	"thousands": true, "millions": true,
-}
+var numberWords = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+		"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
+		"thousands": true, "millions": true,
+	}
+})
 
 // capWord reports whether t is a capitalised word that can be part of a
 // name: "Baqeri", "al-Ghanmi", but not "But".

@@ -91,8 +91,8 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 		for gi, p := range group {
 			male, female := false, false
 			for w := range p.ctx {
-				male = male || maleTitles[w]
-				female = female || femaleTitles[w]
+				male = male || maleTitles().has(w)
+				female = female || femaleTitles().has(w)
 			}
 			var v [2]int
 			for i, a := range p.at {
@@ -167,8 +167,12 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 }
 
 // maleTitles and femaleTitles tell a person's gender from a title.
-var maleTitles = map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
-var femaleTitles = map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
+var maleTitles = lazySet(func() map[string]bool {
+	return map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
+})
+var femaleTitles = lazySet(func() map[string]bool {
+	return map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
+})
 
 // agrees reports whether a pronoun can refer to p.
 func (p *person) agrees(pronoun string) bool {
@@ -178,8 +182,8 @@ func (p *person) agrees(pronoun string) bool {
 		// nothing. The answer must not depend on the map's order.
 		male, female := false, false
 		for w := range p.ctx {
-			male = male || maleTitles[w]
-			female = female || femaleTitles[w]
+			male = male || maleTitles().has(w)
+			female = female || femaleTitles().has(w)
 		}
 		switch {
 		case male && !female:
@@ -210,7 +214,7 @@ func (p *person) agrees(pronoun string) bool {
 // which opens a place's name ("St. Louis") as often as a saint's;
 // spelledRanks but "marshal", which the list never held; personWords; and
 // personTitleWords.
-var personTitles = func() map[string]bool {
+var personTitles = lazySet(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Title, 0) {
 		if w != "st" {
@@ -223,7 +227,7 @@ var personTitles = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // personTitleWords are the roles before a name that mark a person and
 // that spelledTitles lacks: "official", "aide", "founder".
@@ -233,22 +237,24 @@ var personTitleWords = []string{
 }
 
 // orgWords mark a capitalised run as an organisation or place.
-var orgWords = map[string]bool{
-	"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
-	"party": true, "council": true, "university": true, "news": true, "times": true,
-	"post": true, "army": true, "guard": true, "guards": true, "corps": true, "committee": true,
-	"organization": true, "organisation": true, "union": true, "nations": true, "states": true,
-	"region": true, "revolution": true, "house": true, "senate": true, "congress": true,
-	"court": true, "department": true, "office": true, "association": true, "institute": true,
-	"company": true, "group": true, "front": true, "movement": true, "bank": true, "fund": true,
-	"network": true, "press": true, "daily": true, "journal": true, "tv": true, "radio": true,
-	"airlines": true, "inc.": true, "corp.": true, "co.": true, "ltd": true, "foundation": true,
-	"school": true, "college": true, "center": true, "centre": true, "service": true,
-	"command": true, "staff": true, "unit": true, "brigade": true, "division": true,
-	"mobilization": true, "kurdistan": true, "islamic": true, "state": true, "city": true,
-	"county": true, "province": true, "street": true, "road": true, "square": true,
-	"international": true, "national": true, "federal": true, "world": true, "campaign": true,
-}
+var orgWords = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
+		"party": true, "council": true, "university": true, "news": true, "times": true,
+		"post": true, "army": true, "guard": true, "guards": true, "corps": true, "committee": true,
+		"organization": true, "organisation": true, "union": true, "nations": true, "states": true,
+		"region": true, "revolution": true, "house": true, "senate": true, "congress": true,
+		"court": true, "department": true, "office": true, "association": true, "institute": true,
+		"company": true, "group": true, "front": true, "movement": true, "bank": true, "fund": true,
+		"network": true, "press": true, "daily": true, "journal": true, "tv": true, "radio": true,
+		"airlines": true, "inc.": true, "corp.": true, "co.": true, "ltd": true, "foundation": true,
+		"school": true, "college": true, "center": true, "centre": true, "service": true,
+		"command": true, "staff": true, "unit": true, "brigade": true, "division": true,
+		"mobilization": true, "kurdistan": true, "islamic": true, "state": true, "city": true,
+		"county": true, "province": true, "street": true, "road": true, "square": true,
+		"international": true, "national": true, "federal": true, "world": true, "campaign": true,
+	}
+})
 
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
@@ -325,7 +331,7 @@ func stripTitles(ws []tok) (title, name []tok) {
 	for i > 0 {
 		w := ws[i-1]
 		low := strings.TrimSuffix(strings.TrimSuffix(w.low, "’s"), "'s")
-		if titleWords[low] || personTitles[low] || functionCap[low] && !isParticle(low) {
+		if titleWords().has(low) || personTitles().has(low) || functionCap().has(low) && !isParticle(low) {
 			break
 		}
 		if !startsUpper(w.text) && !isParticle(low) {
@@ -601,12 +607,12 @@ func contextWords(dt *docToks, sp news.Span) []string {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
 		if t.kind != 'w' {
-			if t.text == "," && k > 0 && roleNouns[before[k-1].low] {
+			if t.text == "," && k > 0 && before[k-1].has(lxRoleNoun) {
 				continue
 			}
 			break
 		}
-		if startsUpper(t.text) || roleNouns[t.low] || titleWords[t.low] || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
+		if startsUpper(t.text) || t.has(lxRoleNoun) || titleWords().has(t.low) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
 			out = append(out, t.low)
 			continue
 		}
@@ -675,16 +681,16 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	}
 	isPerson := func(r run) bool {
 		for _, t := range r.title {
-			if personTitles[strings.TrimSuffix(t.low, ".")] || personTitles[t.low] {
+			if personTitles().has(strings.TrimSuffix(t.low, ".")) || personTitles().has(t.low) {
 				return true
 			}
 		}
-		if r.hasPre && (roleNouns[r.pre.low] || personTitles[r.pre.low]) && !orgWords[r.pre.low] {
+		if r.hasPre && (r.pre.has(lxRoleNoun) || personTitles().has(r.pre.low)) && !orgWords().has(r.pre.low) {
 			return true
 		}
 		if r.source {
 			for _, t := range r.name {
-				if orgWords[t.low] || roleNouns[t.low] || timeWords[t.low] {
+				if orgWords().has(t.low) || t.has(lxRoleNoun) || timeWords().has(t.low) {
 					return false
 				}
 			}
@@ -732,7 +738,7 @@ func isNameTok(t tok) bool {
 		return false
 	}
 	if startsUpper(t.text) {
-		return !functionCap[t.low] || titleWords[t.low] && !determiners[t.low] && t.low != "of"
+		return !t.has(lxFunctionCap) || titleWords().has(t.low) && !t.has(lxDeterminer) && t.low != "of"
 	}
 	return isParticle(t.low)
 }
@@ -768,7 +774,7 @@ func distinctive(words []string) []string {
 			continue
 		}
 		low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
-		if titleWords[low] || personTitles[low] || functionCap[low] || orgWords[low] || roleNouns[low] {
+		if titleWords().has(low) || personTitles().has(low) || functionCap().has(low) || orgWords().has(low) || roleNouns().has(low) {
 			continue
 		}
 		out = append(out, low)
@@ -792,7 +798,7 @@ func stem4(w string) string {
 func (p *person) describes(desc []string) (score int, ok bool) {
 	pd := map[string]bool{}
 	for w := range p.ctx {
-		if len(w) > 0 && !titleWords[w] && !personTitles[w] && !orgWords[w] && !functionCap[w] && !roleNouns[w] && !determiners[w] {
+		if len(w) > 0 && !titleWords().has(w) && !personTitles().has(w) && !orgWords().has(w) && !functionCap().has(w) && !roleNouns().has(w) && !determiners().has(w) {
 			pd[stem4(w)] = true
 		}
 	}
@@ -809,7 +815,7 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 	score = 3 * matched
 	for _, w := range desc {
 		low := strings.ToLower(w)
-		if (roleNouns[low] || personTitles[low]) && p.ctx[low] {
+		if (roleNouns().has(low) || personTitles().has(low)) && p.ctx[low] {
 			score++
 		}
 	}
@@ -872,7 +878,7 @@ func (dt *docToks) sentenceEnd(off int) int {
 func (dt *docToks) within(lo, hi int) []tok {
 	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
 	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
-		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi), nil)
+		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi))
 	}
 	hi = min(hi, dt.paras[k].sp.End)
 	ts := dt.paras[k].ts
@@ -884,12 +890,14 @@ func (dt *docToks) within(lo, hi int) []tok {
 // SpokesNoun reports whether a lowercased word names an unnamed person
 // who speaks for an organisation ("official", "spokesman", "sources"),
 // as in the source "a NATO official".
-func SpokesNoun(w string) bool { return spokesNouns[w] }
+func SpokesNoun(w string) bool { return spokesNouns().has(w) }
 
 // spokesNouns are the role nouns of people who speak for an organisation
 // without being named.
-var spokesNouns = map[string]bool{
-	"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
-	"officer": true, "officers": true, "representative": true, "representatives": true,
-}
+var spokesNouns = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+		"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
+		"officer": true, "officers": true, "representative": true, "representatives": true,
+	}
+})

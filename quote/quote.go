@@ -137,7 +137,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	for _, sp := range paragraphs(d) {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
-		toks = appendDocTokens(toks, d.Text, lower, dts, memo)
+		toks = appendDocTokens(toks, d.Text, lower, dts)
 		sents = sentencesIn(sents[:0], seg, sp)
 		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
 		p.memo = memo
@@ -486,7 +486,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	whole := ts
 	ts = ownHead(ts)
 	for i := 1; i+1 < len(ts); i++ {
-		if ts[i].low == "and" && determiners[ts[i+1].low] {
+		if ts[i].low == "and" && ts[i+1].has(lxDeterminer) {
 			// "al-Ghanemi and his Iranian counterpart, Mohamed
 			// Bagheri": two people who speak together. "Hillary
 			// Clinton and her Democratic allies": a group that no
@@ -534,7 +534,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	}
 	// "The Podesta Group's CEO, Kimberley Fritts,": the name may follow
 	// the description.
-	if _, name := stripTitles(words); len(name) == 0 || determiners[words[0].low] {
+	if _, name := stripTitles(words); len(name) == 0 || words[0].has(lxDeterminer) {
 		// The apposition of the whole source: "South Korea's
 		// secretary for public relations, Yoon Young-chan".
 		if app := appositionWords(whole); len(app) > 0 {
@@ -549,7 +549,7 @@ func (r *resolver) speaker(f found) (string, int) {
 			// "She’s claiming": the pronoun of a contraction.
 			low = b
 		}
-		if v, ok := pronouns[low]; ok {
+		if v, ok := pronouns().get(low); ok {
 			if !v {
 				if low == "who" && !afterShare(r.d.Text[:off]) && !afterCommonNoun(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
@@ -575,7 +575,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	for i := 1; i+1 < len(words); i++ {
 		if words[i].low == "and" && startsUpper(words[i-1].text) && startsUpper(words[i+1].text) {
 			a := 0
-			if determiners[words[0].low] {
+			if words[0].has(lxDeterminer) {
 				a = 1
 			}
 			return tokensText(r.d.Text, words[a:]), -1
@@ -584,7 +584,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	_, name := stripTitles(words)
 	hasName := false
 	for _, t := range name {
-		if (startsUpper(t.text) && !functionCap[t.low] || isParticle(t.low)) && !roleNouns[t.low] {
+		if (startsUpper(t.text) && !t.has(lxFunctionCap) || isParticle(t.low)) && !t.has(lxRoleNoun) {
 			hasName = true
 		}
 	}
@@ -596,10 +596,10 @@ func (r *resolver) speaker(f found) (string, int) {
 			r.said(p, off)
 			return p.name, -1
 		}
-		if len(name) < len(words) && !determiners[words[0].low] {
+		if len(name) < len(words) && !words[0].has(lxDeterminer) {
 			return n, -1
 		}
-		if determiners[words[0].low] {
+		if words[0].has(lxDeterminer) {
 			// "the Iraqi official": a description.
 			if p := r.described(off, words); p != nil {
 				r.said(p, off)
@@ -626,15 +626,15 @@ func afterCommonNoun(text string) bool {
 	if w == "" || strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	_, pron := pronouns[w]
-	return !pron && !isNumber(w) && !quantifiers[w] && !indefinites[w]
+	pron := pronouns().in(w)
+	return !pron && !isNumber(w) && !quantifiers().has(w) && !indefinites().has(w)
 }
 
 // afterShare reports whether text ends with a share of a group, which a
 // following "who" refers to: "compared with 64 percent who say".
 func afterShare(text string) bool {
 	w := strings.ToLower(strings.TrimRight(lastWord(text), ","))
-	return w == "percent" || strings.HasSuffix(w, "%") || shares[w] || isNumber(w)
+	return w == "percent" || strings.HasSuffix(w, "%") || shares().has(w) || isNumber(w)
 }
 
 // lastWord returns the last run of non-space characters of text, or "",
@@ -786,7 +786,7 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 	}
 	for _, w := range between {
 		low := strings.ToLower(w.In(text))
-		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
+		if low != "that" && !maleTitles().has(low) && !femaleTitles().has(low) && !personTitles().has(low) {
 			return nil, -1
 		}
 	}
@@ -863,7 +863,7 @@ func (r *resolver) possessor(mention int) bool {
 // name no one, and the name after the preposition is not the speaker.
 func ownHead(ts []tok) []tok {
 	for i := 1; i < len(ts); i++ {
-		if ts[i].kind == 'w' && ofPreps[ts[i].low] && ts[i-1].kind == 'w' && (!startsUpper(ts[i-1].text) || i == 1 && groupNouns[ts[0].low]) && !determiners[ts[i-1].low] {
+		if ts[i].kind == 'w' && ofPreps().has(ts[i].low) && ts[i-1].kind == 'w' && (!startsUpper(ts[i-1].text) || i == 1 && groupNouns().has(ts[0].low)) && !ts[i-1].has(lxDeterminer) {
 			return ts[:i]
 		}
 	}
@@ -872,16 +872,20 @@ func ownHead(ts []tok) []tok {
 
 // groupNouns name people by what they do or are, and may open a
 // sentence capitalised: "Critics of Donald Trump say".
-var groupNouns = map[string]bool{
-	"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
-	"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
-	"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
-	"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
-}
+var groupNouns = lazySet(func() map[string]bool {
+	return map[string]bool{
+		"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
+		"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
+		"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
+		"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
+	}
+})
 
 // ofPreps join a common noun to what it is about: "critics of", "close
 // to".
-var ofPreps = map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
+var ofPreps = lazySet(func() map[string]bool {
+	return map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
+})
 
 // salient returns the person a he or she at off most likely refers to:
 // the one who spoke or was the subject most recently, else the one
@@ -1000,7 +1004,7 @@ func (r *resolver) described(off int, words []tok) *person {
 		desc = append(desc, t.text)
 		low := strings.ToLower(t.text)
 		// A singular role: plural descriptions name groups.
-		if personTitles[low] && !strings.HasSuffix(low, "s") {
+		if personTitles().has(low) && !strings.HasSuffix(low, "s") {
 			role = true
 		}
 	}
@@ -1038,7 +1042,7 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
-		if len(out) > 0 && t.kind == 'w' && !startsUpper(t.text) && (boundary[t.low] && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+		if len(out) > 0 && t.kind == 'w' && !startsUpper(t.text) && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
 			// "A poll released in late August", "Experts on North
 			// Korea": what follows the head modifies it.
 			break

@@ -27,9 +27,8 @@ type tok struct {
 	// has lxCue (see classify).
 	lx  lexBits
 	cue cueKind
-	// cw is the entry of low in the cue model's memo, when the tokens
-	// were made with one (see classify), else nil until the cue model
-	// reads the token.
+	// cw is the entry of low in the cue model's memo, nil until the
+	// cue model reads the token (see cueScore).
 	cw *cueWord
 }
 
@@ -46,9 +45,8 @@ func isWordRune(r rune) bool {
 // apostrophes are an apostrophe and a closing mark).
 // Every finder token's span is a run of whole Doc tokens. lower is text
 // as asciiLower gives it, or "": an ASCII word's lowercase form is then
-// its span of lower, not a string of its own. memo, when not nil, gives
-// each token its entry (see classify).
-func appendDocTokens(out []tok, text, lower string, dts []news.Token, memo *cueMemo) []tok {
+// its span of lower, not a string of its own.
+func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 	first := len(out)
 	// adjacent reports that Doc token j starts where token j-1 ends and
 	// reads s.
@@ -95,7 +93,7 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token, memo *cueM
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
 	}
-	classify(out[first:], memo)
+	classify(out[first:])
 	return out
 }
 
@@ -139,7 +137,7 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 func tokenize(text string, lo, hi int) []tok {
 	var buf [16]news.Token // a name's tokens, without a heap allocation
 	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
-	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts, nil)
+	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
@@ -235,16 +233,16 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 		if t.kind != 'w' {
 			return false
 		}
-		if _, ok := pronouns[t.low]; ok && stop == '.' {
+		if ok := t.has(lxPronoun); ok && stop == '.' {
 			// “… .” He said … starts a new sentence.
 			return false
 		}
-		if kind := cues()[t.low]; kind == cueSay || kind == cueTell {
+		if kind := t.cue; kind == cueSay || kind == cueTell {
 			// After a full stop only a bare attribution stays: “… .”
 			// Trump said.
 			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'
 		}
-		if !startsUpper(t.text) && !titleWords[t.low] && !determiners[t.low] {
+		if !startsUpper(t.text) && !titleWords().has(t.low) && !t.has(lxDeterminer) {
 			return false
 		}
 	}
