@@ -642,7 +642,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	ps := &people{byKey: map[string]*person{}, names: ns}
 	type run struct {
 		title, name []tok
-		pre         tok
+		pre         *tok
 		hasPre      bool
 		source      bool
 		// person is isPerson's answer; text and key the name's text and
@@ -667,9 +667,9 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			title, name := stripTitles(ts[i:j])
 			r := run{title: title, name: name}
 			if i > 0 {
-				r.pre, r.hasPre = ts[i-1], true
+				r.pre, r.hasPre = &ts[i-1], true
 				if ts[i-1].text == "," && i > 1 {
-					r.pre = ts[i-2]
+					r.pre = &ts[i-2]
 				}
 			}
 			if len(name) > 0 {

@@ -144,6 +144,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		paras = append(paras, p)
 	}
 	transcript := isTranscript(paras)
+	n := 0
 	for _, p := range paras {
 		p.transcript = transcript
 		p.find(prev, nil)
@@ -151,6 +152,10 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		prev = lastQuotation(p.attrs)
 		// Attributions in text order.
 		sortAttrs(p.attrs)
+		n += len(p.attrs)
+	}
+	all = make([]found, 0, n)
+	for _, p := range paras {
 		for _, a := range p.attrs {
 			f := found{direct: a.direct, verbatim: a.verbatim, via: a.via, cont: -1}
 			if i, ok := index[a.contOf]; ok && a.contOf != nil {
@@ -163,14 +168,17 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 					f.srcToks = p.ts[a.source.a:a.source.b]
 				}
 			}
-			for _, c := range a.content {
-				f.content = append(f.content, p.span(c))
+			if len(a.content) > 0 {
+				f.content = make([]news.Span, len(a.content))
+				for k, c := range a.content {
+					f.content[k] = p.span(c)
+				}
 			}
 			index[a] = len(all)
 			all = append(all, f)
 		}
 	}
-	return resolve(seg, paras, all)
+	return resolve(seg, paras, all, toks)
 }
 
 // tokBufs holds the token buffers of find.
@@ -217,7 +225,8 @@ func sortAttrs(as []*attr) {
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
-func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
+// toks are the paragraphs' tokens, in text order.
+func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
@@ -267,19 +276,10 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	{
 		// Subjects of the fallback are keyed by the start of a name or
 		// of its titles.
-		n := 0
-		for _, p := range paras {
-			n += len(p.ts)
-		}
-		starts := make([]int, 0, n)
-		for _, p := range paras {
-			for _, t := range p.ts {
-				starts = append(starts, t.Start)
-			}
-		}
 		for _, s := range subjects {
-			for k := sort.SearchInts(starts, s.Start); k < len(starts) && starts[k] < s.End; k++ {
-				isSubj[starts[k]] = true
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start })
+			for ; k < len(toks) && toks[k].Start < s.End; k++ {
+				isSubj[toks[k].Start] = true
 			}
 		}
 		byText := fromText(d, dt, sources, isSubj, ns)
@@ -305,7 +305,11 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
 	r.dt = dt
-	var out []news.Quote
+	n := 0
+	for _, f := range all {
+		n += len(f.content)
+	}
+	out := make([]news.Quote, 0, n)
 	resolved := make([]news.Quote, len(all))
 	for i, f := range all {
 		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, ViaSource: f.viaSource, ViaCue: f.viaCue, SpeakerMention: -1}
@@ -337,6 +341,9 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			qq.Direct = f.direct && (f.verbatim || isQuoted(d.Text, c)) || !f.direct && wholeQuotation(d.Text, c)
 			out = append(out, qq)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -1037,7 +1044,7 @@ func (r *resolver) described(off int, words []tok) *person {
 // headWords returns the words of a source before its first comma or
 // bracket: the name without an apposition.
 func headWords(ts []tok) []tok {
-	var out []tok
+	out := make([]tok, 0, len(ts))
 	for _, t := range ts {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
@@ -1050,6 +1057,9 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'w' {
 			out = append(out, t)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
