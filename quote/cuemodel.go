@@ -253,7 +253,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		e = p.memo.word(m, w)
 	}
 	shape := 0
-	if startsUpper(ts[i].text) {
+	if ts[i].upper {
 		shape = 1
 	}
 	p1, n1 := at(i-1), at(i+1)
@@ -377,7 +377,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	at := p.contextWord
 	w := ts[i].low
 	shape := "lower"
-	if startsUpper(ts[i].text) {
+	if ts[i].upper {
 		shape = "cap"
 	}
 	buf = append(buf[:0],
@@ -466,11 +466,11 @@ func class(w string) string {
 	switch {
 	case w == "<q>" || w == "<s>" || w == "</s>":
 		return w
-	case determiners().has(w):
+	case determiners.set().has(w):
 		return "det"
-	case pronounsOrCue(w) && pronouns().has(w):
+	case pronounsOrCue(w) && pronouns.set().has(w):
 		return "pron"
-	case boundary().has(w):
+	case boundary.set().has(w):
 		return "fn"
 	case len(w) > 0 && !isWordRune(firstRune(w)):
 		return "punct"

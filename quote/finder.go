@@ -59,6 +59,9 @@ type para struct {
 	// inside a closed quotation.
 	sentIdx []int32
 	inQ     []bool
+	// headlines holds headline's answer for each sentence once asked:
+	// 1 for a headline, -1 for none, 0 not asked yet.
+	headlines []int8
 	// cueOwned marks the tokens of the attributions' cues.
 	cueOwned []bool
 	// cueMemo holds isCue's answer for each token, which depends only on
@@ -227,7 +230,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		// The model scores only a candidate: a word that no rule below
 		// turns down whatever its score. Past the phrasal verbs, which
 		// may be taken before it, the last rule turns down a name.
-		if !strings.HasPrefix(t.low, "point") && !nounCue().has(t.low) && p.nameInSentence(i) {
+		if !strings.HasPrefix(t.low, "point") && !nounCue.set().has(t.low) && p.nameInSentence(i) {
 			return 0, rng{}, false
 		}
 		// A cue the model finds: reported speech when "that" follows,
@@ -265,13 +268,13 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	}
 	// "The mother of three replied": a number closing a noun phrase,
 	// not one counting the word after it.
-	ofNumber := i >= 2 && numberWords().has(p.ts[i-1].low) && p.ts[i-2].low == "of" && k != cueObject
+	ofNumber := i >= 2 && numberWords.set().has(p.ts[i-1].low) && p.ts[i-2].low == "of" && k != cueObject
 	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
 		// "400 pledged delegates", "a majority of pledged delegates":
 		// an adjective.
 		return 0, rng{}, false
 	}
-	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence().has(p.ts[i-1].low))) {
+	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence.set().has(p.ts[i-1].low))) {
 		// "the reality TV show “The Apprentice”", "showed up": no
 		// showing of anything.
 		return 0, rng{}, false
@@ -289,7 +292,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 		}
 		return 0, rng{}, false
 	}
-	if nounCue().has(t.low) && i+1 < len(p.ts) {
+	if nounCue.set().has(t.low) && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
 		n := p.ts[i+1]
@@ -300,8 +303,8 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs().has(t.low) || quantVerbs().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		share := quantifiers.set().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
+		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs.set().has(t.low) || quantVerbs.set().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -324,16 +327,16 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 
 // nounCue are the verbs that take a noun into their cue: "voiced
 // concern", "expressed hope".
-var nounCue = lazySet(func() map[string]bool {
+var nounCue = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
 	}
-})
+}}
 
 // nameInSentence reports whether token i is capitalised inside a
 // sentence that is not a headline: a name, not a cue.
 func (p *para) nameInSentence(i int) bool {
-	return startsUpper(p.ts[i].text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
+	return p.ts[i].upper && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
 }
 
 // idiomSay reports whether a verb of saying at i is part of a phrase
@@ -370,7 +373,7 @@ func (p *para) namingCalled(i int) bool {
 		return false
 	}
 	prev, next := p.ts[i-1], p.ts[i+1]
-	if prev.kind != 'w' || startsUpper(prev.text) || prev.has(lxSkippable) || prev.has(lxBoundary) {
+	if prev.kind != 'w' || prev.upper || prev.has(lxSkippable) || prev.has(lxBoundary) {
 		return false
 	}
 	if pron := prev.has(lxPronoun); pron {
@@ -386,18 +389,30 @@ func (p *para) namingCalled(i int) bool {
 // headline reports whether the sentence of token i is written in title
 // case, as headlines are: "Trump Says He Will Win".
 func (p *para) headline(i int) bool {
-	s := p.sents[p.sentOf(i)]
+	si := p.sentOf(i)
+	if p.headlines == nil {
+		p.headlines = make([]int8, len(p.sents))
+	}
+	if h := p.headlines[si]; h != 0 {
+		return h > 0
+	}
+	s := p.sents[si]
 	caps, n := 0, 0
 	for k := s[0]; k < s[1]; k++ {
 		if p.ts[k].kind != 'w' {
 			continue
 		}
 		n++
-		if startsUpper(p.ts[k].text) {
+		if p.ts[k].upper {
 			caps++
 		}
 	}
-	return n >= 3 && caps*10 >= n*7
+	h := n >= 3 && caps*10 >= n*7
+	p.headlines[si] = -1
+	if h {
+		p.headlines[si] = 1
+	}
+	return h
 }
 
 // colonCue records "X said:" closing a paragraph as an attribution
@@ -466,7 +481,7 @@ func (p *para) titleQuote(q qspan) bool {
 			continue
 		}
 		n++
-		if !startsUpper(t.text) && !t.has(lxFunctionCap) {
+		if !t.upper && !t.has(lxFunctionCap) {
 			return false
 		}
 	}
@@ -474,18 +489,18 @@ func (p *para) titleQuote(q qspan) bool {
 }
 
 // quantifiers stand for people on their own: "many argue", "some say".
-var quantifiers = lazySet(func() map[string]bool {
+var quantifiers = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
-})
+}}
 
 // quantVerbs are the verbs of saying that follow a quantifier as their
 // subject ("many argue", "some say") rather than as nouns.
-var quantVerbs = lazySet(func() map[string]bool {
+var quantVerbs = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
 		"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
 		"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
 		"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
-})
+}}
 
 // cueAhead reports whether a verb of saying lies in tokens [k, hi).
 func (p *para) cueAhead(k, hi int) bool {
@@ -818,7 +833,7 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 	c := p.verbAfter(src.b, hi)
 	// "a narrator in the Clinton ad asks": a prepositional phrase
 	// belongs to the subject when a cue follows it.
-	if c < hi && subjectPreps().has(p.ts[c].low) && p.ts[c].low != "to" {
+	if c < hi && subjectPreps.set().has(p.ts[c].low) && p.ts[c].low != "to" {
 		for v := c + 2; v < hi && v <= c+6 && p.ts[v].kind == 'w'; v++ {
 			if _, _, ok := p.isCue(v); ok {
 				e := v
@@ -848,7 +863,7 @@ func (p *para) verbAfter(c, hi int) int {
 // its sentence or is followed by a comma.
 func (p *para) closingVerb(c, hi int) bool {
 	t := p.ts[c]
-	if t.kind != 'w' || startsUpper(t.text) || !strings.HasSuffix(t.low, "ed") || t.has(lxSkippable) || t.has(lxBoundary) || t.has(lxDeterminer) {
+	if t.kind != 'w' || t.upper || !strings.HasSuffix(t.low, "ed") || t.has(lxSkippable) || t.has(lxBoundary) || t.has(lxDeterminer) {
 		return false
 	}
 	if c+1 < hi {
@@ -967,7 +982,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	j -= raisingLeft(p, j, lo)
 	j0 := j
 	// "X on Wednesday said": skip a time.
-	for j-1 >= lo && (timeWords().has(p.ts[j].low) || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
+	for j-1 >= lo && (timeWords.set().has(p.ts[j].low) || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
 		j -= 2
 		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
@@ -1005,7 +1020,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(ing && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
-			if r.a > lo && subjectPreps().has(p.ts[r.a-1].low) {
+			if r.a > lo && subjectPreps.set().has(p.ts[r.a-1].low) {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
 				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
@@ -1060,7 +1075,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		}
 		return p.firstNP(lo, c)
 	}
-	if j >= lo && (p.ts[c].has(lxCoreCue) || showing().has(p.ts[c].low) || p.ts[c].has(lxCue) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
+	if j >= lo && (p.ts[c].has(lxCoreCue) || showing.set().has(p.ts[c].low) || p.ts[c].has(lxCue) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
 		return p.clauseSubject(j0, lo)
 	}
 	return rng{}
@@ -1068,7 +1083,7 @@ func (p *para) subjectOf(c, lo int) rng {
 
 // evidence names what shows a finding: "…, records show.", "a poll
 // shows".
-var evidence = lazySet(func() map[string]bool {
+var evidence = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
 		"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
@@ -1078,24 +1093,24 @@ var evidence = lazySet(func() map[string]bool {
 		"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
 		"documentation": true, "returns": true, "estimates": true, "projections": true,
 	}
-})
+}}
 
 // showing verbs report a finding, with a clause after them and
 // often evidence rather than a person before: "Polls there show Trump
 // is trailing".
-var showing = lazySet(func() map[string]bool {
+var showing = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
 		"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
 		"indicated": true,
 	}
-})
+}}
 
 // subjectPreps may join a noun phrase to the subject it belongs to:
 // "people close to Clinton", "critics of the plan".
-var subjectPreps = lazySet(func() map[string]bool {
+var subjectPreps = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
-})
+}}
 
 // beforeRelative returns the name before ", who" when the relative
 // clause runs to token j, the comma or quotation mark that closes it.
@@ -1108,7 +1123,7 @@ func (p *para) beforeRelative(j, lo int) rng {
 		if t.low != "who" || p.ts[k-1].text != "," {
 			continue
 		}
-		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners().has(p.ts[r.a-1].low)) {
+		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners.set().has(p.ts[r.a-1].low)) {
 			return r
 		}
 		return rng{}
@@ -1125,28 +1140,28 @@ func (p *para) timePhraseLeft(j, lo int) int {
 	switch {
 	case w == "past" && at(j-1) == "the" && at(j-2) == "in":
 		return 3
-	case periods().has(w) && at(j-1) == "recent" && at(j-2) == "in":
+	case periods.set().has(w) && at(j-1) == "recent" && at(j-2) == "in":
 		return 3
-	case periods().has(w) && (at(j-1) == "for" || at(j-1) == "in"):
+	case periods.set().has(w) && (at(j-1) == "for" || at(j-1) == "in"):
 		return 2
-	case (w == "later" || w == "earlier" || w == "ago") && periods().has(at(j-1)) && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
+	case (w == "later" || w == "earlier" || w == "ago") && periods.set().has(at(j-1)) && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
 		return 3
 	}
 	return 0
 }
 
 // weekdays name the days a report is dated by: "spoke Tuesday".
-var weekdays = lazySet(func() map[string]bool {
+var weekdays = &lazyWords{build: func() map[string]bool {
 	return lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
-})
+}}
 
 // periods are the units of a time phrase.
-var periods = lazySet(func() map[string]bool {
+var periods = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
 		"year": true, "years": true, "decade": true, "decades": true, "hours": true,
 	}
-})
+}}
 
 // isYear reports whether w is a year: "2010".
 func isYear(w string) bool {
@@ -1164,33 +1179,33 @@ func isYear(w string) bool {
 // clauseOpeners end the words a clause subject may hold, leftwards: the
 // subject of "…, many of whom say" starts after the comma, that of "in
 // which Democrats argued" after "which".
-var clauseOpeners = lazySet(func() map[string]bool {
+var clauseOpeners = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"that": true, "which": true, "but": true, "because": true, "while": true,
 		"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
 		"after": true, "before": true, "where": true, "so": true, "yet": true,
 	}
-})
+}}
 
 // verbish words cannot sit inside a subject: a clause with one of them
 // before a verb of saying is no subject but a clause of its own.
-var verbish = lazySet(func() map[string]bool {
+var verbish = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
 		"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
 		"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
 		"does": true, "do": true, "not": true, "it": true, "there": true,
 	}
-})
+}}
 
 // pluralQualifiers may follow a plural opening its clause and start what
 // qualifies it: "proponents of", "people close to", "attorneys for".
-var pluralQualifiers = lazySet(func() map[string]bool {
+var pluralQualifiers = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
 		"familiar": true, "at": true, "inside": true, "within": true, "on": true,
 	}
-})
+}}
 
 // clauseSubject is the last resort for the core verbs of saying whose
 // subject npLeft cannot read ("Experts on North Korea and nuclear
@@ -1202,7 +1217,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 		// "to say": an infinitive.
 		return rng{}
 	}
-	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) && !(j > lo && (p.ts[j-1].has(lxDeterminer) || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
+	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !p.ts[j].upper && !(j > lo && (p.ts[j-1].has(lxDeterminer) || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
 		// "Democrats successfully argued", but not "the family said".
 		j--
 	}
@@ -1214,10 +1229,10 @@ func (p *para) clauseSubject(j, lo int) rng {
 			break
 		}
 		if t.kind == 'w' {
-			if clauseOpeners().has(t.low) {
+			if clauseOpeners.set().has(t.low) {
 				break
 			}
-			if verbish().has(t.low) || t.has(lxCue) && k < j || p.claimed[k] {
+			if verbish.set().has(t.low) || t.has(lxCue) && k < j || p.claimed[k] {
 				// (The word before the verb is the subject's head
 				// even when it could be a cue: "a USA TODAY analysis
 				// of campaign-finance reports shows".)
@@ -1233,17 +1248,17 @@ func (p *para) clauseSubject(j, lo int) rng {
 	first := p.ts[a]
 	// "But environmentalists worry that": a bare plural opening its
 	// clause.
-	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners().has(p.ts[a-1].low)
+	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners.set().has(p.ts[a-1].low)
 	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && opens
 	// "Indeed, proponents of more controls on hate speech say": a
 	// plural opening its clause, with what qualifies it.
-	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers().has(p.ts[a+1].low) {
+	if plural := first.low; opens && !first.upper && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers.set().has(p.ts[a+1].low) {
 		barePlural = true
 	}
-	if first.kind != 'w' || !(startsUpper(first.text) || first.has(lxDeterminer) || quantifiers().has(first.low) || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
+	if first.kind != 'w' || !(first.upper || first.has(lxDeterminer) || quantifiers.set().has(first.low) || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
 		return rng{}
 	}
-	if first.has(lxFunctionCap) && !first.has(lxDeterminer) && !quantifiers().has(first.low) && first.low != "those" && first.low != "all" {
+	if first.has(lxFunctionCap) && !first.has(lxDeterminer) && !quantifiers.set().has(first.low) && first.low != "those" && first.low != "all" {
 		// "In", "On", "When": a sentence opening with a phrase.
 		return rng{}
 	}
@@ -1317,14 +1332,14 @@ func (p *para) npLeft(j, lo int) rng {
 	if t.kind != 'w' {
 		return rng{}
 	}
-	if ok := t.has(lxPronoun); ok || indefinites().has(t.low) {
+	if ok := t.has(lxPronoun); ok || indefinites.set().has(t.low) {
 		return rng{j, end}
 	}
-	if quantifiers().has(t.low) && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
+	if quantifiers.set().has(t.low) && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
 		// "That attitude, many argue, could …", "Some say …".
 		return rng{j, end}
 	}
-	headOK := capWord(t) || t.has(lxRoleNoun) || roleNouns().has(strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s"))
+	headOK := capWord(t) || t.has(lxRoleNoun) || roleNouns.set().has(strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s"))
 	plural := !headOK && strings.HasSuffix(t.low, "s") && !t.has(lxBoundary) && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
 	if !headOK && !plural && !t.has(lxBoundary) && !pronounsOrCue(t.low) {
 		// "the board said", "the self-described socialist said": a
@@ -1373,7 +1388,7 @@ func (p *para) npLeft(j, lo int) rng {
 		}
 		if w.has(lxDeterminer) || p.openingDemonstrative(k, lo) {
 			a = k
-			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !p.ts[k-2].has(lxFunctionCap) || p.ts[k-2].has(lxRoleNoun)) {
+			if k-2 >= lo && p.ts[k-1].low == "of" && (p.ts[k-2].upper && !p.ts[k-2].has(lxFunctionCap) || p.ts[k-2].has(lxRoleNoun)) {
 				continue
 			}
 			break
@@ -1382,20 +1397,20 @@ func (p *para) npLeft(j, lo int) rng {
 			a = k
 			continue
 		}
-		if w.low == "of" && k-1 >= lo && (startsUpper(p.ts[k-1].text) || p.ts[k-1].has(lxRoleNoun)) {
+		if w.low == "of" && k-1 >= lo && (p.ts[k-1].upper || p.ts[k-1].has(lxRoleNoun)) {
 			a = k
 			continue
 		}
-		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !p.ts[k-1].has(lxFunctionCap) {
+		if w.low == "and" && k-1 >= lo && p.ts[k-1].upper && p.ts[a].upper && !p.ts[k-1].has(lxFunctionCap) {
 			a = k
 			continue
 		}
-		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers().has(p.ts[k-1].low) && pairedModifiers().has(p.ts[a].low) {
+		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers.set().has(p.ts[k-1].low) && pairedModifiers.set().has(p.ts[a].low) {
 			// "current and former officials".
 			a = k
 			continue
 		}
-		if !startsUpper(w.text) && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
+		if !w.upper && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
 			lower++
 			a = k
 			continue
@@ -1405,7 +1420,7 @@ func (p *para) npLeft(j, lo int) rng {
 	// Leading lowercase words must be modifiers of a noun phrase that
 	// opens with a determiner, a capitalised word, the sentence or a
 	// comma: otherwise they are the end of a verb phrase.
-	for a < j && !startsUpper(p.ts[a].text) && !p.ts[a].has(lxDeterminer) {
+	for a < j && !p.ts[a].upper && !p.ts[a].has(lxDeterminer) {
 		if a == lo || p.ts[a-1].kind != 'w' || p.ts[a-1].has(lxBoundary) {
 			break
 		}
@@ -1459,7 +1474,7 @@ func (p *para) pluralPossessive(k int) bool {
 
 // pairedModifiers are adjectives coordinated before the noun of a
 // source: "current and former officials", "local and state leaders".
-var pairedModifiers = lazySet(func() map[string]bool {
+var pairedModifiers = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
 		"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
@@ -1467,7 +1482,7 @@ var pairedModifiers = lazySet(func() map[string]bool {
 		"religious": true, "business": true, "community": true, "civic": true, "elected": true,
 		"american": true, "european": true, "western": true, "democratic": true, "republican": true,
 	}
-})
+}}
 
 // openingDemonstrative reports whether token k is "That" or "This"
 // opening its sentence or clause, where it is a determiner ("That
@@ -1478,22 +1493,22 @@ func (p *para) openingDemonstrative(k, lo int) bool {
 }
 
 // shares name a part of a group: "half said", "a majority say".
-var shares = lazySet(func() map[string]bool {
+var shares = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"half": true, "majority": true, "plurality": true, "minority": true,
 		"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
 		"fourth": true, "fourths": true, "tenth": true, "tenths": true,
 	}
-})
+}}
 
 // approximations may open a share: "more than 4 in 10", "nearly half".
-var approximations = lazySet(func() map[string]bool {
+var approximations = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
 		"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
 		"around": true, "a": true, "the": true, "some": true, "barely": true,
 	}
-})
+}}
 
 // quantityLeft returns where a share of a group that ends at token j
 // begins ("half", "more than 4 in 10", "two-thirds", "27 percent", "a
@@ -1510,7 +1525,7 @@ func (p *para) quantityLeft(j, lo int) int {
 			return -1
 		}
 		a = j - 1
-	case shares().has(w) || shares().has(frac):
+	case shares.set().has(w) || shares.set().has(frac):
 		a = j
 	case strings.HasSuffix(w, "%") && isNumber(w):
 		a = j
@@ -1521,7 +1536,7 @@ func (p *para) quantityLeft(j, lo int) int {
 		// "three quarters", "two thirds".
 		a--
 	}
-	for a-1 >= lo && approximations().has(p.ts[a-1].low) {
+	for a-1 >= lo && approximations.set().has(p.ts[a-1].low) {
 		a--
 	}
 	if a > lo && p.ts[a-1].kind == 'w' && !p.ts[a-1].has(lxBoundary) && !p.ts[a-1].has(lxCue) {
@@ -1534,15 +1549,15 @@ func (p *para) quantityLeft(j, lo int) int {
 }
 
 // indefinites stand for a person nobody names: "Then someone asked".
-var indefinites = lazySet(func() map[string]bool {
+var indefinites = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
 		"anyone": true, "anybody": true,
 	}
-})
+}}
 
 func pronounsOrCue(w string) bool {
-	if ok := pronouns().in(w); ok {
+	if ok := pronouns.set().in(w); ok {
 		return true
 	}
 	_, ok := cues()[w]
@@ -1553,7 +1568,7 @@ func pronounsOrCue(w string) bool {
 func (p *para) isName(r rng) bool {
 	for i := r.a; i < r.b; i++ {
 		t := p.ts[i]
-		if t.kind == 'w' && startsUpper(t.text) && !titleWords().has(t.low) && !t.has(lxFunctionCap) {
+		if t.kind == 'w' && t.upper && !titleWords.set().has(t.low) && !t.has(lxFunctionCap) {
 			return true
 		}
 	}
@@ -1567,11 +1582,11 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{}
 	}
 	t := p.ts[k]
-	if (t.low == "another" || quantifiers().has(t.low)) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
+	if (t.low == "another" || quantifiers.set().has(t.low)) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
 		// "“…,” tweeted another."
 		return rng{k, k + 1}
 	}
-	if v, ok := pronouns().get(t.low); ok {
+	if v, ok := pronouns.set().get(t.low); ok {
 		if t.low == "that" || t.low == "which" || t.low == "who" || t.low == "you" {
 			return rng{}
 		}
@@ -1605,21 +1620,21 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			i += 2
 			continue
 		}
-		if startsUpper(w.text) && (!w.has(lxFunctionCap) || i == k && w.low != "according") {
+		if w.upper && (!w.has(lxFunctionCap) || i == k && w.low != "according") {
 			head = i
 			continue
 		}
-		if w.low == "of" && head >= 0 && i+1 < hi && (startsUpper(p.ts[i+1].text) || p.ts[i+1].low == "the" && i+2 < hi && startsUpper(p.ts[i+2].text)) {
+		if w.low == "of" && head >= 0 && i+1 < hi && (p.ts[i+1].upper || p.ts[i+1].low == "the" && i+2 < hi && p.ts[i+2].upper) {
 			continue
 		}
-		if w.low == "the" && i > k && p.ts[i-1].low == "of" && i+1 < hi && startsUpper(p.ts[i+1].text) {
+		if w.low == "the" && i > k && p.ts[i-1].low == "of" && i+1 < hi && p.ts[i+1].upper {
 			continue
 		}
 		if w.low == "al" || strings.HasPrefix(w.low, "al-") || strings.HasPrefix(w.low, "el-") || w.low == "bin" || w.low == "van" || w.low == "von" || w.low == "de" {
 			head = i
 			continue
 		}
-		if head >= 0 && i == head+1 && !startsUpper(w.text) && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && p.ts[i+1].has(lxCue) {
+		if head >= 0 && i == head+1 && !w.upper && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && p.ts[i+1].has(lxCue) {
 			// "the New York businessman said": a common noun after a
 			// name heads the phrase when a cue follows.
 			head = i
@@ -1630,7 +1645,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 			// a verb after a whole noun phrase.
 			break
 		}
-		if w.has(lxRoleNoun) || (!w.has(lxBoundary) && !pronounsOrCue(w.low) && i+1 < hi && (p.ts[i+1].has(lxRoleNoun) || startsUpper(p.ts[i+1].text) && !weekdays().has(p.ts[i+1].low))) {
+		if w.has(lxRoleNoun) || (!w.has(lxBoundary) && !pronounsOrCue(w.low) && i+1 < hi && (p.ts[i+1].has(lxRoleNoun) || p.ts[i+1].upper && !weekdays.set().has(p.ts[i+1].low))) {
 			if w.has(lxRoleNoun) {
 				head = i
 			}
@@ -1679,7 +1694,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 	}
 	for e := k; e < hi && e < k+3; e++ {
 		t := p.ts[e]
-		if t.kind != 'w' || startsUpper(t.text) {
+		if t.kind != 'w' || t.upper {
 			if e > k && capWord(t) {
 				if r := p.npRight(e, hi, true); !r.empty() && (r.b >= hi || p.ts[r.b].kind == 'p') {
 					return rng{k, r.b}
@@ -1687,7 +1702,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 			}
 			break
 		}
-		if t.has(lxBoundary) || pronounsOrCue(t.low) || t.has(lxDeterminer) || t.has(lxCue) || timeWords().has(t.low) {
+		if t.has(lxBoundary) || pronounsOrCue(t.low) || t.has(lxDeterminer) || t.has(lxCue) || timeWords.set().has(t.low) {
 			break
 		}
 	}
@@ -1735,7 +1750,7 @@ func (p *para) referringIt(k, hi int) bool {
 		return false
 	}
 	n := p.ts[k+1].low
-	return p.ts[k+1].kind == 'w' && !beForms().has(n) && !verbish().has(n) && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
+	return p.ts[k+1].kind == 'w' && !beForms.set().has(n) && !verbish.set().has(n) && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
 }
 
 // afterDateline returns the token after a dateline that opens the
@@ -1752,7 +1767,7 @@ func (p *para) afterDateline(lo, hi int) int {
 			return lo
 		case t.kind == 'w' && allCaps(strings.Trim(t.text, ".")):
 			caps++
-		case t.kind == 'w' && k > lo && p.ts[k-1].text == "," && startsUpper(t.text) && strings.HasSuffix(t.text, "."):
+		case t.kind == 'w' && k > lo && p.ts[k-1].text == "," && t.upper && strings.HasSuffix(t.text, "."):
 			// "BEDFORD, N.H." and "Calif.": a state after the place.
 		case t.text == "," || t.text == "(" || t.text == ")" || t.text == ".":
 		default:
@@ -1770,7 +1785,7 @@ func (p *para) subjectLike(r rng) bool {
 	if head.text == ")" || head.text == "," {
 		return true
 	}
-	if timeWords().has(head.low) || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !startsUpper(head.text) {
+	if timeWords.set().has(head.low) || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !head.upper {
 		return false
 	}
 	if ok := head.has(lxPronoun); ok {
@@ -1798,19 +1813,19 @@ func isNumber(w string) bool {
 	}
 	for _, c := range w {
 		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
-			return numberWords().has(w)
+			return numberWords.set().has(w)
 		}
 	}
 	return true
 }
 
-var numberWords = lazySet(func() map[string]bool {
+var numberWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 		"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
 		"thousands": true, "millions": true,
 	}
-})
+}}
 
 // capWord reports whether t is a capitalised word that can be part of a
 // name: "Baqeri", "al-Ghanmi", but not "But".
@@ -1818,7 +1833,7 @@ func capWord(t tok) bool {
 	if t.kind != 'w' {
 		return false
 	}
-	if startsUpper(t.text) {
+	if t.upper {
 		return !t.has(lxFunctionCap)
 	}
 	if isParticle(t.low) {

@@ -7,7 +7,7 @@ import (
 
 // adverbial words may sit between a cue and the "that" opening its
 // content: "said in a statement on Monday that".
-var adverbial = lazySet(func() map[string]bool {
+var adverbial = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"on": true, "in": true, "at": true, "during": true, "after": true, "before": true, "to": true,
 		"with": true, "by": true, "from": true, "for": true, "of": true, "a": true, "an": true,
@@ -24,17 +24,17 @@ var adverbial = lazySet(func() map[string]bool {
 		"appearance": true, "program": true, "show": true, "today": true, "yesterday": true,
 		"here": true, "there": true, "separate": true, "written": true, "sunday": true,
 	}
-})
+}}
 
 // tailOpeners start what may follow a closing attribution: "…, he said
 // in a statement on Monday", "…, she said, citing a report".
-var tailOpeners = lazySet(func() map[string]bool {
+var tailOpeners = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"in": true, "on": true, "at": true, "after": true, "during": true, "before": true,
 		"citing": true, "according": true, "told": true, "while": true, "when": true, "from": true,
 		"last": true, "earlier": true, "later": true, "this": true, "today": true, "yesterday": true,
 	}
-})
+}}
 
 // indirect finds reported speech in sentence si, tokens [lo, hi).
 func (p *para) indirect(si, lo, hi int) {
@@ -95,11 +95,11 @@ func (p *para) indirect(si, lo, hi int) {
 
 // coreCues are the verbs of saying that win over any other cue in their
 // sentence.
-var coreCues = lazySet(func() map[string]bool {
+var coreCues = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"said": true, "says": true, "say": true, "told": true, "tells": true, "according": true,
 	}
-})
+}}
 
 // reported finds reported speech around the cues left, in text order:
 // the core verbs of saying, or the others.
@@ -170,7 +170,7 @@ func (p *para) thatBefore(lo, i, hi int, core bool) bool {
 			continue
 		}
 		c := k - 1
-		for c > lo && (adverbial().has(p.ts[c].low) || p.ts[c].text == ",") && !p.ts[c].has(lxCoreCue) {
+		for c > lo && (adverbial.set().has(p.ts[c].low) || p.ts[c].text == ",") && !p.ts[c].has(lxCoreCue) {
 			c--
 		}
 		if c > lo && p.ts[c].low == "out" {
@@ -275,16 +275,16 @@ func (p *para) contentEnd(s, hi int) int {
 }
 
 // subjectPronouns open a clause as its subject.
-var subjectPronouns = lazySet(func() map[string]bool {
+var subjectPronouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
-})
+}}
 
 // pronounClause ends a content that runs from s to e before a clause
 // coordinated with a pronoun as its subject: "promising lower taxes,
 // but he has also intensified …".
 func (p *para) pronounClause(s, e int) int {
 	for m := s + 2; m+2 < e; m++ {
-		if p.ts[m].text == "," && (p.ts[m+1].low == "but" || p.ts[m+1].low == "and" || p.ts[m+1].low == "while" || p.ts[m+1].low == "yet") && subjectPronouns().has(p.ts[m+2].low) {
+		if p.ts[m].text == "," && (p.ts[m+1].low == "but" || p.ts[m+1].low == "and" || p.ts[m+1].low == "while" || p.ts[m+1].low == "yet") && subjectPronouns.set().has(p.ts[m+2].low) {
 			return m
 		}
 	}
@@ -303,12 +303,12 @@ func (p *para) closesFrom(s, k int) bool {
 }
 
 // clauseConj may open a clause coordinated with the one before.
-var clauseConj = lazySet(func() map[string]bool {
+var clauseConj = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"while": true, "whereas": true, "but": true, "and": true, "as": true, "when": true,
 		"where": true, "after": true, "though": true, "although": true, "even": true,
 	}
-})
+}}
 
 // clauseCue reports whether a new clause with its own attribution starts
 // at token m: a comma, dash or conjunction, then a subject and a cue
@@ -359,7 +359,7 @@ func (p *para) clauseCue(m, hi int) bool {
 				return true
 			}
 			// "while only 49 percent of Republicans say".
-			if r := p.npLeft(e, k); !r.empty() && (r.a == k || r.a == k+1 && approximations().has(p.ts[k].low)) && p.holdsShare(r) {
+			if r := p.npLeft(e, k); !r.empty() && (r.a == k || r.a == k+1 && approximations.set().has(p.ts[k].low)) && p.holdsShare(r) {
 				return true
 			}
 			break
@@ -370,15 +370,15 @@ func (p *para) clauseCue(m, hi int) bool {
 	n := 0
 	for k < hi && n < 5 && p.ts[k].kind == 'w' {
 		w := p.ts[k].low
-		if pron := pronouns().in(w); pron && w != "that" && w != "which" && w != "who" {
+		if pron := pronouns.set().in(w); pron && w != "that" && w != "which" && w != "who" {
 			k++
 			n++
 			break
 		}
-		if boundary().has(w) || isCueWord(w) {
+		if boundary.set().has(w) || isCueWord(w) {
 			break
 		}
-		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux().has(p.ts[k+1].low)) {
+		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux.set().has(p.ts[k+1].low)) {
 			// A cue the model found ("and Republicans want …"), not a
 			// noun before its verb ("and Turkish sides were …").
 			break
@@ -407,7 +407,7 @@ func (p *para) clauseCue(m, hi int) bool {
 // "only 49 percent of Republicans".
 func (p *para) holdsShare(r rng) bool {
 	for k := r.a; k < r.b; k++ {
-		if w := p.ts[k].low; w == "percent" || w == "%" || shares().has(w) || strings.HasSuffix(w, "%") {
+		if w := p.ts[k].low; w == "percent" || w == "%" || shares.set().has(w) || strings.HasSuffix(w, "%") {
 			return true
 		}
 	}
@@ -462,7 +462,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		}
 		src = rng{cr.b, e}
 	}
-	if k := src.b; k+1 < hi && (p.ts[k].low == "by" || p.ts[k].low == "from") && evidence().has(p.ts[src.b-1].low) {
+	if k := src.b; k+1 < hi && (p.ts[k].low == "by" || p.ts[k].low == "from") && evidence.set().has(p.ts[src.b-1].low) {
 		// "according to an analysis by the Pew Research Center": the
 		// author of the document is part of the source.
 		if r := p.npRight(k+1, hi, false); !r.empty() && p.isName(r) {
@@ -474,7 +474,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		// attribution the relay takes: "Police have said …, according
 		// to attorneys for the family.")
 		// Content before: "…, according to X."
-		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !p.ts[e].has(lxBoundary) && !startsUpper(p.ts[e].text) {
+		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !p.ts[e].has(lxBoundary) && !p.ts[e].upper {
 			// "according to the top British medical journal.": the
 			// source's lowercase nouns up to the sentence's end.
 			for e < hi && e < src.b+3 && p.ts[e].kind == 'w' && !p.ts[e].has(lxBoundary) {
@@ -519,7 +519,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		// the campaign …": an apposition to the source.
 		for e := k + 2; e < hi-2 && e <= k+10; e++ {
 			if p.ts[e].text == "," {
-				if p.words(rng{k + 1, e}) >= 2 && p.words(rng{e + 1, p.contentEnd(e+1, hi)}) >= 3 && !commonVerbs().has(p.ts[k+1].low) {
+				if p.words(rng{k + 1, e}) >= 2 && p.words(rng{e + 1, p.contentEnd(e+1, hi)}) >= 3 && !commonVerbs.set().has(p.ts[k+1].low) {
 					src.b = e
 					k = e
 				}
@@ -530,7 +530,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 			}
 		}
 	}
-	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !startsUpper(p.ts[k].text) && k < src.b+3 && p.ts[k].low != "that") {
+	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !p.ts[k].upper && k < src.b+3 && p.ts[k].low != "that") {
 		if p.ts[k].text == "," {
 			k++
 			break
@@ -562,7 +562,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				e++
 			}
 			pron := p.ts[r.a].has(lxPronoun)
-			if r.b == r.a+1 && (timeWords().has(p.ts[r.a].low) || isYear(p.ts[r.a].low)) {
+			if r.b == r.a+1 && (timeWords.set().has(p.ts[r.a].low) || isYear(p.ts[r.a].low)) {
 				// "…, R-Ky., said Tuesday.": a time, not a source.
 				pron = true
 			}
@@ -571,7 +571,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				// "…, reiterated those feelings": an object.
 				pron = true
 			}
-			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners().has(p.ts[e].low) || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
+			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners.set().has(p.ts[e].low) || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
 				src, inverted = r, true
 			}
 		}
@@ -582,7 +582,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			src = r
 		}
 	}
-	if !src.empty() && !inverted && !final && gainVerbs().has(p.ts[i].low) && src.b <= i {
+	if !src.empty() && !inverted && !final && gainVerbs.set().has(p.ts[i].low) && src.b <= i {
 		// "The proposal has drawn harsh criticism from fellow
 		// hopefuls": those it drew from are the source, and the
 		// subject is what they judged.
@@ -610,7 +610,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && src.a > i {
 		return nil
 	}
-	if !inverted && !noSource && !final && i > lo && participleOnly().has(p.ts[i].low) {
+	if !inverted && !noSource && !final && i > lo && participleOnly.set().has(p.ts[i].low) {
 		// "the contests known as Super Tuesday", "a state seen as
 		// critical": a participle without its auxiliary qualifies the
 		// noun before it, which is not the source; what is known or
@@ -619,7 +619,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		for a > lo && adverb(p.ts[a]) {
 			a--
 		}
-		if w := p.ts[a].low; !beForms().has(w) && w != "has" && w != "have" && w != "had" && !contracted(w) {
+		if w := p.ts[a].low; !beForms.set().has(w) && w != "has" && w != "have" && w != "had" && !contracted(w) {
 			src, noSource = rng{}, true
 		}
 	}
@@ -631,7 +631,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	// "Do you support Donald Trump?": a question asks, it reports
 	// nothing.
-	if !inverted && !src.empty() && src.a > lo && questionAux().has(p.ts[src.a-1].low) && p.ts[hi-1].text == "?" {
+	if !inverted && !src.empty() && src.a > lo && questionAux.set().has(p.ts[src.a-1].low) && p.ts[hi-1].text == "?" {
 		return nil
 	}
 	if !inverted && !noSource && !final && participle(p.ts[i].low) && cr.b+1 < hi && p.ts[cr.b].low == "by" {
@@ -657,7 +657,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		if t.text == "," || t.low == "however" || t.low == "though" || t.low == "too" {
 			continue
 		}
-		if t.kind != 'w' || !(adverbial().has(t.low) || startsUpper(t.text) || unicode.IsDigit(firstRune(t.text))) {
+		if t.kind != 'w' || !(adverbial.set().has(t.low) || t.upper || unicode.IsDigit(firstRune(t.text))) {
 			break
 		}
 	}
@@ -668,11 +668,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "told reporters", not "told a joke".
 		maxTail = 4
 	}
-	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners().has(p.ts[tailStart].low) || progressive().has(p.ts[tailStart].low))
+	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners.set().has(p.ts[tailStart].low) || progressive().has(p.ts[tailStart].low))
 	if shortTail && kind != cueTell && tailWords >= 3 && tailStart < tailEnd {
 		// "…, Ham also noted several intangibles left him …": what
 		// follows the cue is what was said, not an adverbial.
-		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial().has(t.low) && !tailOpeners().has(t.low) && !timeWords().has(t.low) && !progressive().has(t.low) && !startsUpper(t.text) && !t.has(lxSkippable) {
+		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial.set().has(t.low) && !tailOpeners.set().has(t.low) && !timeWords.set().has(t.low) && !progressive().has(t.low) && !t.upper && !t.has(lxSkippable) {
 			shortTail = false
 		}
 	}
@@ -681,10 +681,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "…, lawmakers said Friday afternoon, as they bristled at …":
 		// a time, then a clause of circumstance, is no content.
 		k := tailStart
-		for k < tailEnd && k < tailStart+3 && (timeWords().has(p.ts[k].low) || weekdays().has(p.ts[k].low)) {
+		for k < tailEnd && k < tailStart+3 && (timeWords.set().has(p.ts[k].low) || weekdays.set().has(p.ts[k].low)) {
 			k++
 		}
-		if k > tailStart && k+1 < tailEnd && p.ts[k].text == "," && circumstance().has(p.ts[k+1].low) {
+		if k > tailStart && k+1 < tailEnd && p.ts[k].text == "," && circumstance.set().has(p.ts[k+1].low) {
 			shortTail, circ = true, true
 		}
 	}
@@ -693,7 +693,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// addressee, then a time or a place.
 		if r := p.npRight(tailStart, hi, false); !r.empty() && p.isName(r) && r.b <= tailEnd && p.words(r) <= 6 {
 			rest := p.words(rng{r.b, tailEnd})
-			shortTail = rest == 0 || rest <= 5 && tailOpeners().has(p.ts[r.b].low)
+			shortTail = rest == 0 || rest <= 5 && tailOpeners.set().has(p.ts[r.b].low)
 		}
 	}
 	if q := tailStart; q+1 < hi && (p.ts[q].text == "," || p.ts[q].text == ":") && p.ts[q+1].kind == 'q' && p.words(rng{q + 1, tailEnd}) >= 2 {
@@ -731,7 +731,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				said = p.words(rng{r.b, tailEnd})
 			}
 		}
-		if !inverted && said >= 2 && p.words(rng{s, b}) <= 10 && (p.ts[s].has(lxFunctionCap) || p.ts[s].has(lxBoundary) || timeWords().has(p.ts[s].low)) {
+		if !inverted && said >= 2 && p.words(rng{s, b}) <= 10 && (p.ts[s].has(lxFunctionCap) || p.ts[s].has(lxBoundary) || timeWords.set().has(p.ts[s].low)) {
 			s = b
 		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
@@ -764,10 +764,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			s++
 		}
 		// "told The Star-Ledger last week she …": a time after the addressee.
-		for s+1 < hi && (p.ts[s].low == "last" || p.ts[s].low == "this" || p.ts[s].low == "on" || p.ts[s].low == "earlier") && timeWords().has(p.ts[s+1].low) {
+		for s+1 < hi && (p.ts[s].low == "last" || p.ts[s].low == "this" || p.ts[s].low == "on" || p.ts[s].low == "earlier") && timeWords.set().has(p.ts[s+1].low) {
 			s += 2
 		}
-		for s < hi && (timeWords().has(p.ts[s].low) || p.ts[s].low == "recently") && s+1 < hi && p.ts[s+1].kind == 'w' {
+		for s < hi && (timeWords.set().has(p.ts[s].low) || p.ts[s].low == "recently") && s+1 < hi && p.ts[s+1].kind == 'w' {
 			s++
 		}
 	}
@@ -834,7 +834,7 @@ func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
 	}
 	for k := r.b; k < i; k++ {
 		t := p.ts[k]
-		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (t.has(lxCue) || clauseWords().has(t.low)) {
+		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (t.has(lxCue) || clauseWords.set().has(t.low)) {
 			return rng{}
 		}
 	}
@@ -843,26 +843,26 @@ func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
 
 // clauseWords open or join clauses: asides holding one are no mere
 // appositions.
-var clauseWords = lazySet(func() map[string]bool {
+var clauseWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
 		"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
 		"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
 		"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 	}
-})
+}}
 
 // participleOnly are past participles that are never a simple past.
-var participleOnly = lazySet(func() map[string]bool {
+var participleOnly = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"seen": true, "known": true, "shown": true, "written": true, "given": true, "taken": true,
 		"spoken": true, "drawn": true, "chosen": true, "proven": true,
 	}
-})
+}}
 
 // gainVerbs take a reaction from others: "drew criticism from",
 // "received the endorsement of".
-var gainVerbs = lazySet(func() map[string]bool {
+var gainVerbs = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"drew": true, "draw": true, "draws": true, "drawn": true, "drawing": true,
 		"received": true, "receive": true, "receives": true, "receiving": true,
@@ -870,10 +870,10 @@ var gainVerbs = lazySet(func() map[string]bool {
 		"attracted": true, "attracts": true, "earned": true, "earns": true, "garnered": true,
 		"garners": true, "picked": true, "enjoys": true, "enjoyed": true,
 	}
-})
+}}
 
 // reactionNouns are what a gain verb takes from its source.
-var reactionNouns = lazySet(func() map[string]bool {
+var reactionNouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"criticism": true, "support": true, "endorsement": true, "endorsements": true,
 		"concern": true, "concerns": true, "praise": true, "fire": true, "backing": true,
@@ -881,7 +881,7 @@ var reactionNouns = lazySet(func() map[string]bool {
 		"complaints": true, "opposition": true, "attention": true, "ire": true, "outrage": true,
 		"backlash": true, "protests": true, "approval": true, "blessing": true, "votes": true,
 	}
-})
+}}
 
 // reaction reads the gain verb at i: its reaction noun within a few words
 // ("drew harsh criticism", "received the endorsement"), then "from",
@@ -892,7 +892,7 @@ func (p *para) reaction(si, i, hi int, subj rng) *attr {
 		if t.kind != 'w' {
 			return nil
 		}
-		if !reactionNouns().has(t.low) {
+		if !reactionNouns.set().has(t.low) {
 			continue
 		}
 		if k+2 >= hi || (p.ts[k+1].low != "from" && p.ts[k+1].low != "of" && p.ts[k+1].low != "among") {
@@ -919,7 +919,7 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 	}
 	for k := lo; k < i; k++ {
 		w := p.ts[k].low
-		if !openerWords().has(w) && !timeWords().has(w) && !isNumber(w) {
+		if !openerWords.set().has(w) && !timeWords.set().has(w) && !isNumber(w) {
 			return rng{}, 0
 		}
 	}
@@ -952,17 +952,17 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 
 // circumstance words open a clause of time or cause after a report:
 // "…, as they bristled at the questions".
-var circumstance = lazySet(func() map[string]bool {
+var circumstance = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"as": true, "while": true, "when": true, "after": true, "before": true, "because": true,
 		"though": true, "although": true, "since": true, "even": true,
 	}
-})
+}}
 
 // openerWords may come before a participle that opens a sentence, with
 // time words and numbers: "After saying …", "One month after announcing
 // …", "Instead of calling …".
-var openerWords = lazySet(func() map[string]bool {
+var openerWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"after": true, "before": true, "by": true, "while": true, "when": true, "in": true,
 		"besides": true, "since": true, "without": true, "upon": true, "on": true, "instead": true,
@@ -970,20 +970,20 @@ var openerWords = lazySet(func() map[string]bool {
 		"a": true, "few": true, "days": true, "weeks": true, "months": true, "years": true,
 		"hours": true, "day": true, "but": true, "and": true, "yet": true, "still": true, "then": true,
 	}
-})
+}}
 
 // adverbHedges may sit between an auxiliary and its participle.
-var adverbHedges = lazySet(func() map[string]bool {
+var adverbHedges = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"also": true, "not": true, "even": true, "never": true, "later": true, "since": true, "first": true, "often": true, "widely": true, "once": true}
-})
+}}
 
 // questionAux open a yes-no question before its subject.
-var questionAux = lazySet(func() map[string]bool {
+var questionAux = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
 		"should": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true,
 	}
-})
+}}
 
 // agencyName returns the name of a relaying agency: "semi-official Fars
 // news agency" → "Fars".
@@ -994,7 +994,7 @@ func agencyName(ts []tok) string {
 			continue
 		}
 		all = append(all, t.text)
-		if agencyWords().has(t.low) || t.has(lxDeterminer) || !startsUpper(t.text) {
+		if agencyWords.set().has(t.low) || t.has(lxDeterminer) || !t.upper {
 			continue
 		}
 		keep = append(keep, t.text)
@@ -1008,15 +1008,15 @@ func agencyName(ts []tok) string {
 // colonLabels are words before a colon that label a section, not a
 // speaker.
 // headlineShouts open headlines before a colon without being speakers.
-var headlineShouts = lazySet(func() map[string]bool {
+var headlineShouts = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"wow": true, "look": true, "bombshell": true, "breaking": true, "boom": true, "busted": true,
 		"exclusive": true, "watch": true, "must": true, "shocking": true, "huge": true, "oops": true,
 		"yikes": true, "confirmed": true, "alert": true, "just": true, "flashback": true,
 	}
-})
+}}
 
-var colonLabels = lazySet(func() map[string]bool {
+var colonLabels = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"comment": true, "analysis": true, "opinion": true, "editorial": true, "note": true,
 		"update": true, "photo": true, "photos": true, "source": true, "sources": true, "related": true,
@@ -1029,7 +1029,7 @@ var colonLabels = lazySet(func() map[string]bool {
 		"live": true, "timeline": true, "factbox": true, "explainer": true, "editor’s": true,
 		"editor's": true, "contact": true, "email": true, "phone": true, "website": true, "twitter": true,
 	}
-})
+}}
 
 // colonHeadline reads "Name: statement" at the start of a sentence.
 func (p *para) colonHeadline(si, lo, hi int) *attr {
@@ -1038,7 +1038,7 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 		s++
 	}
 	c := s
-	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels().has(p.ts[c].low) {
+	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels.set().has(p.ts[c].low) {
 		c++
 	}
 	if c == s || c >= hi || p.ts[c].text != ":" || p.claimed[c] {
@@ -1048,7 +1048,7 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 	// participle opening a headline is no speaker.
 	if c == s+1 {
 		w := p.ts[s].text
-		if len(w) > 2 && strings.ToUpper(w) == w || strings.HasSuffix(p.ts[s].low, "ed") || headlineShouts().has(p.ts[s].low) {
+		if len(w) > 2 && strings.ToUpper(w) == w || strings.HasSuffix(p.ts[s].low, "ed") || headlineShouts.set().has(p.ts[s].low) {
 			return nil
 		}
 	}
@@ -1084,7 +1084,7 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 	b := c + 1
 	if b < hi && p.ts[b].low == "by" {
 		src = p.npRight(b+1, hi, false)
-		if src.empty() || src.b >= hi || !askedNext().has(p.ts[src.b].low) {
+		if src.empty() || src.b >= hi || !askedNext.set().has(p.ts[src.b].low) {
 			return nil
 		}
 		b = src.b
@@ -1111,12 +1111,12 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 // sourceNouns head a phrase that reports something: "in a new poll".
 // "In an interview, X said" and "In other words" are not among them: the
 // verb that follows is the cue.
-var sourceNouns = lazySet(func() map[string]bool {
+var sourceNouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
 		"mind": true,
 	}
-})
+}}
 
 // sourcePhrase reads "In the latest X poll, …", "In Trump's view, …" and
 // "As reported by X, …" at the start of a sentence.
@@ -1204,7 +1204,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 // showing outside quotations.
 func (p *para) reportIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		if w := p.ts[k].low; (coreCues().has(w) || showing().has(w)) && !p.inQuote(k) {
+		if w := p.ts[k].low; (coreCues.set().has(w) || showing.set().has(w)) && !p.inQuote(k) {
 			return true
 		}
 	}
@@ -1222,7 +1222,7 @@ func (p *para) sourceNounIn(a, b int) bool { return p.sourceNounEnd(a, b) > 0 }
 func (p *para) sourceNounEnd(a, b int) int {
 	for k := a; k < b; k++ {
 		w := p.ts[k].low
-		if sourceNouns().has(w) && (k == b-1 || participleAfterNoun().has(p.ts[k+1].low)) {
+		if sourceNouns.set().has(w) && (k == b-1 || participleAfterNoun.set().has(p.ts[k+1].low)) {
 			return k + 1
 		}
 	}
@@ -1231,12 +1231,12 @@ func (p *para) sourceNounEnd(a, b int) int {
 
 // participleAfterNoun may follow the head of a source phrase: "a poll
 // released Sunday".
-var participleAfterNoun = lazySet(func() map[string]bool {
+var participleAfterNoun = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"released": true, "conducted": true, "published": true, "taken": true, "out": true,
 		"by": true, "of": true, "from": true, "for": true, "last": true, "this": true,
 	}
-})
+}}
 
 // nextSpeaker reports whether the words from k are a named or pronoun
 // source and a core verb of saying: "Jones said", "she says".
@@ -1249,7 +1249,7 @@ func (p *para) nextSpeaker(k, hi int) bool {
 		if t.has(lxCoreCue) {
 			return i > k
 		}
-		if !capWord(t) && !titleWords().has(t.low) {
+		if !capWord(t) && !titleWords.set().has(t.low) {
 			if ok := t.has(lxPronoun); !ok || i > k {
 				return false
 			}
@@ -1262,7 +1262,7 @@ func (p *para) nextSpeaker(k, hi int) bool {
 // and followed by their object, PolNeAR annotates as cues more often
 // than not (measured on its training split): "Trump's attacks on
 // Clinton", "her claim that …".
-var nounCueWords = lazySet(func() map[string]bool {
+var nounCueWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"attacks": true, "attack": true, "claim": true, "claims": true, "criticism": true,
 		"criticisms": true, "critique": true, "promise": true, "promises": true, "hopes": true,
@@ -1270,23 +1270,23 @@ var nounCueWords = lazySet(func() map[string]bool {
 		"assessment": true, "insistence": true, "warning": true, "warnings": true, "denunciation": true,
 		"praise": true, "condemnation": true,
 	}
-})
+}}
 
 // commonVerbs end the noun phrase a noun cue takes as its object.
-var commonVerbs = lazySet(func() map[string]bool {
+var commonVerbs = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"grew": true, "became": true, "came": true, "went": true, "made": true, "drew": true,
 		"got": true, "gave": true, "took": true, "began": true, "led": true, "left": true,
 		"helped": true, "seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
 	}
-})
+}}
 
 // nounPreps may follow a noun cue and open its content.
-var nounPreps = lazySet(func() map[string]bool {
+var nounPreps = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"of": true, "on": true, "against": true, "about": true, "that": true, "for": true, "to": true,
 	}
-})
+}}
 
 // nounCues reads "X's attacks on Y" and "his claim that …": the owner
 // is the source, the noun (with its preposition) the cue, and the
@@ -1294,7 +1294,7 @@ var nounPreps = lazySet(func() map[string]bool {
 func (p *para) nounCues(si, lo, hi int) {
 	for i := lo + 1; i+2 < hi; i++ {
 		t := p.ts[i]
-		if !nounCueWords().has(t.low) || p.claimed[i] || p.inQuote(i) || !nounPreps().has(p.ts[i+1].low) {
+		if !nounCueWords.set().has(t.low) || p.claimed[i] || p.inQuote(i) || !nounPreps.set().has(p.ts[i+1].low) {
 			continue
 		}
 		prev := p.ts[i-1].low
@@ -1330,7 +1330,7 @@ func (p *para) nounCues(si, lo, hi int) {
 			// The object's noun phrase: up to a function word or a verb
 			// ("attacks on the governor grew sharper").
 			for e < hi && e < b+10 && p.ts[e].kind == 'w' && (!p.ts[e].has(lxBoundary) || e == b) && !p.claimed[e] {
-				if e > b && (pastForm(p.ts[e].low) || commonVerbs().has(p.ts[e].low)) {
+				if e > b && (pastForm(p.ts[e].low) || commonVerbs.set().has(p.ts[e].low)) {
 					break
 				}
 				e++
@@ -1356,7 +1356,7 @@ func (p *para) ownerSubject(lo, k int) rng {
 	}
 	for m := r.b; m < k; m++ {
 		t := p.ts[m]
-		if t.kind != 'w' || clauseOpeners().has(t.low) || t.low == "and" || t.low == "who" || t.low == "which" {
+		if t.kind != 'w' || clauseOpeners.set().has(t.low) || t.low == "and" || t.low == "who" || t.low == "which" {
 			return rng{}
 		}
 	}
@@ -1370,28 +1370,28 @@ func (p *para) ownerSubject(lo, k int) rng {
 }
 
 // askedNext may follow a passive "was asked": what the question was.
-var askedNext = lazySet(func() map[string]bool {
+var askedNext = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"about": true, "to": true, "whether": true, "if": true, "what": true, "who": true,
 		"why": true, "how": true, "which": true, "when": true, "where": true,
 	}
-})
+}}
 
 // appearPreps follow "appeared" in its sense of showing up.
-var appearPreps = lazySet(func() map[string]bool {
+var appearPreps = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"at": true, "on": true, "with": true, "in": true, "before": true, "alongside": true,
 		"onstage": true, "for": true, "during": true, "together": true, "a": true, "an": true,
 		"the": true, "as": true, "live": true, "via": true, "from": true, "inside": true,
 	}
-})
+}}
 
 // seemVerbs report an impression: "appeared poised to win".
-var seemVerbs = lazySet(func() map[string]bool {
+var seemVerbs = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
 	}
-})
+}}
 
 // impressions finds "X seemed to …" and "X is expected to …": the
 // subject and what follows are the content, and there is no source.
@@ -1412,7 +1412,7 @@ func (p *para) impressions(si, lo, hi int) {
 		t := p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
-		case t.low == "asked" && i+1 < hi && (askedNext().has(p.ts[i+1].low) || p.ts[i+1].low == "by"):
+		case t.low == "asked" && i+1 < hi && (askedNext.set().has(p.ts[i+1].low) || p.ts[i+1].low == "by"):
 			// "He was asked about the comment": a question whose
 			// asker is not named; the answer is someone else's.
 			a := i - 1
@@ -1434,7 +1434,7 @@ func (p *para) impressions(si, lo, hi int) {
 				// "when asked by a reporter if …": the asker is the
 				// source.
 				src = p.npRight(b+1, hi, false)
-				if src.empty() || src.b >= hi || !askedNext().has(p.ts[src.b].low) {
+				if src.empty() || src.b >= hi || !askedNext.set().has(p.ts[src.b].low) {
 					continue
 				}
 				b = src.b
@@ -1458,10 +1458,10 @@ func (p *para) impressions(si, lo, hi int) {
 			if i+1 >= hi || p.ts[i+1].has(lxCue) || p.ts[i+1].kind != 'w' {
 				continue
 			}
-		case seemVerbs().has(t.low):
+		case seemVerbs.set().has(t.low):
 			// "appeared at a rally", "appeared with Maddow": a
 			// showing up, not an impression.
-			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps().has(p.ts[i+1].low) || p.ts[i+1].kind != 'w') {
+			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps.set().has(p.ts[i+1].low) || p.ts[i+1].kind != 'w') {
 				continue
 			}
 		case t.low != "expected" && t.low != "asked" && t.has(lxCue) && participle(t.low):
@@ -1470,7 +1470,7 @@ func (p *para) impressions(si, lo, hi int) {
 			// agent, when it is named ("was endorsed by dozens of
 			// papers"), is the source.
 			a := i - 1
-			for a > lo && (adverbHedges().has(p.ts[a].low) || strings.HasSuffix(p.ts[a].low, "ly") && !startsUpper(p.ts[a].text)) {
+			for a > lo && (adverbHedges.set().has(p.ts[a].low) || strings.HasSuffix(p.ts[a].low, "ly") && !p.ts[a].upper) {
 				a--
 			}
 			switch p.ts[a].low {
@@ -1537,7 +1537,7 @@ func (p *para) impressions(si, lo, hi int) {
 		// after the impression joins the cue, and the subject is its
 		// source.
 		saying := false
-		if seemVerbs().has(t.low) && cue.b+1 < e && p.ts[cue.b].low == "to" && p.ts[cue.b+1].has(lxCue) && !progressive().has(p.ts[cue.b+1].low) {
+		if seemVerbs.set().has(t.low) && cue.b+1 < e && p.ts[cue.b].low == "to" && p.ts[cue.b+1].has(lxCue) && !progressive().has(p.ts[cue.b+1].low) {
 			saying = true
 			cue.b += 2
 			a.cue = cue
@@ -1566,26 +1566,28 @@ func (p *para) impressions(si, lo, hi int) {
 
 // beForms make a participle passive: "was written by", "is supported
 // by".
-var beForms = lazySet(func() map[string]bool {
+var beForms = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
 		"’s": true, "'s": true,
 	}
-})
+}}
 
 // participle reports whether w can be a past participle: "criticized",
 // "thought".
-func participle(w string) bool { return strings.HasSuffix(w, "ed") || irregularParticiples().has(w) }
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples.set().has(w)
+}
 
 // irregularParticiples are past participles that do not end in -ed.
-var irregularParticiples = lazySet(func() map[string]bool {
+var irregularParticiples = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"written": true, "told": true, "said": true, "shown": true, "known": true, "seen": true,
 		"given": true, "taken": true, "held": true, "thought": true, "sought": true, "made": true,
 		"brought": true, "taught": true, "led": true, "spoken": true, "drawn": true, "chosen": true,
 		"forecast": true, "read": true, "heard": true, "felt": true, "set": true, "put": true,
 	}
-})
+}}
 
 // passiveBy reads a passive cue with its agent, the source: "The plan
 // was criticized by Senator Jane Roe", "Donald Trump is supported by far
@@ -1605,7 +1607,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		t := p.ts[v]
-		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !participle(t.low) {
+		if t.kind != 'w' || p.claimed[v] || t.upper || !participle(t.low) {
 			continue
 		}
 		if listed := t.has(lxCue); !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
@@ -1616,15 +1618,15 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		a := v - 1
-		for a > lo && p.ts[a].kind == 'w' && !beForms().has(p.ts[a].low) && (strings.HasSuffix(p.ts[a].low, "ly") || p.ts[a].has(lxSkippable)) {
+		for a > lo && p.ts[a].kind == 'w' && !beForms.set().has(p.ts[a].low) && (strings.HasSuffix(p.ts[a].low, "ly") || p.ts[a].has(lxSkippable)) {
 			a--
 		}
-		if !beForms().has(p.ts[a].low) {
+		if !beForms.set().has(p.ts[a].low) {
 			continue
 		}
 		// "X was written by Y": the subject is what is reported.
 		b := a
-		for b > lo && (beForms().has(p.ts[b-1].low) || p.ts[b-1].has(lxSkippable) || p.ts[b-1].low == "likely") {
+		for b > lo && (beForms.set().has(p.ts[b-1].low) || p.ts[b-1].has(lxSkippable) || p.ts[b-1].low == "likely") {
 			b--
 		}
 		cue := rng{b, v + 1}
@@ -1636,7 +1638,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 		for content.b > content.a && p.ts[content.b-1].kind == 'p' {
 			content.b--
 		}
-		if n := content.b; n-2 > content.a && p.ts[n-2].text == "," && !startsUpper(p.ts[n-1].text) {
+		if n := content.b; n-2 > content.a && p.ts[n-2].text == "," && !p.ts[n-1].upper {
 			// "Donald Trump, meanwhile, is supported by …"
 			content.b = n - 2
 		}
@@ -1657,7 +1659,7 @@ func (p *para) agent(k, hi int) rng {
 	e := k
 	for e < hi && e < k+8 {
 		t := p.ts[e]
-		if t.kind != 'w' || t.has(lxBoundary) && t.low != "of" || verbish().has(t.low) || e > k && (t.has(lxCue) || pastForm(t.low)) {
+		if t.kind != 'w' || t.has(lxBoundary) && t.low != "of" || verbish.set().has(t.low) || e > k && (t.has(lxCue) || pastForm(t.low)) {
 			break
 		}
 		e++

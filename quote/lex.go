@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/storyline-news/storyline/lexicon"
 )
@@ -84,32 +85,32 @@ var progressive = sync.OnceValue(func() *wordSet { _, p := cueForms(); return ne
 // adverb reports whether t is a lowercase adverb in -ly ("openly",
 // "increasingly"), which may stand between a subject and its verb.
 func adverb(t tok) bool {
-	return t.kind == 'w' && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !startsUpper(t.text) && !notAdverbs().has(t.low)
+	return t.kind == 'w' && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !t.upper && !notAdverbs.set().has(t.low)
 }
 
 // notAdverbs end in -ly and are no adverbs.
-var notAdverbs = lazySet(func() map[string]bool {
+var notAdverbs = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"family": true, "rally": true, "italy": true, "reply": true, "supply": true, "apply": true,
 		"assembly": true, "ally": true, "bully": true, "belly": true, "july": true, "anomaly": true,
 		"monopoly": true, "homily": true, "multiply": true, "comply": true, "jelly": true,
 	}
-})
+}}
 
 // ingForm reports whether w is a participle in -ing, listed or not
 // ("referencing"), which takes the subject of the main clause.
 func ingForm(w string) bool {
-	return progressive().has(w) || len(w) > 5 && strings.HasSuffix(w, "ing") && !nonVerbIng().has(w)
+	return progressive().has(w) || len(w) > 5 && strings.HasSuffix(w, "ing") && !nonVerbIng.set().has(w)
 }
 
 // nonVerbIng end in -ing and are no participles.
-var nonVerbIng = lazySet(func() map[string]bool {
+var nonVerbIng = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"during": true, "including": true, "according": true, "morning": true, "evening": true,
 		"something": true, "nothing": true, "anything": true, "everything": true, "building": true,
 		"notwithstanding": true, "regarding": true, "concerning": true, "following": true,
 	}
-})
+}}
 
 // cueForms builds cues and progressive from verbs, on first use.
 var cueForms = sync.OnceValues(func() (map[string]cueKind, map[string]bool) {
@@ -157,13 +158,13 @@ func inflect(v string) []string {
 
 // pronouns that can be the source of a quote, with whether they name one
 // person: lexicon's subject pronouns and the relative ones.
-var pronouns = lazySet(func() map[string]bool {
+var pronouns = &lazyWords{build: func() map[string]bool {
 	m := map[string]bool{"who": false, "which": false, "that": false}
 	for _, w := range lexicon.Words(lexicon.Pronoun, 0) {
 		m[w] = w == "he" || w == "she"
 	}
 	return m
-})
+}}
 
 // contracted reports whether w is a pronoun with a contracted auxiliary,
 // "he’s", "they're", "who's": a subject, not a possessive.
@@ -176,7 +177,7 @@ func contracted(w string) bool {
 func uncontract(w string) (string, bool) {
 	for _, suf := range []string{"'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll"} {
 		if b, ok := strings.CutSuffix(w, suf); ok {
-			pron := pronouns().in(b)
+			pron := pronouns.set().in(b)
 			return b, pron || b == "there" || b == "what"
 		}
 	}
@@ -186,21 +187,21 @@ func uncontract(w string) (string, bool) {
 // determiners open a noun phrase: lexicon's determiners, possessives and
 // quantifiers, and the numbers one to three. "that" is left out: before a
 // cue it more often opens a clause than a noun phrase.
-var determiners = lazySet(func() map[string]bool {
+var determiners = &lazyWords{build: func() map[string]bool {
 	m := lexicon.Set(lexicon.Determiner|lexicon.Possessive|lexicon.Quantifier, 0, "one", "two", "three")
 	delete(m, "that")
 	return m
-})
+}}
 
 // boundary words end a noun phrase read leftwards from a cue: lexicon's
 // object pronouns but "you" and "her" ("her" is as often a possessive
 // inside the phrase), and boundaryWords.
-var boundary = lazySet(func() map[string]bool {
+var boundary = &lazyWords{build: func() map[string]bool {
 	m := lexicon.Set(lexicon.ObjectPronoun, 0, boundaryWords...)
 	delete(m, "you")
 	delete(m, "her")
 	return m
-})
+}}
 
 // boundaryWords are the conjunctions, prepositions, auxiliaries and
 // adverbs that end a noun phrase read leftwards from a cue.
@@ -220,7 +221,7 @@ var boundaryWords = []string{
 // lexicon's determiners, possessives, subject pronouns and quantifiers,
 // the number words one to ten, and functionCapWords. "you", "several",
 // "few" and "any" stay out, as they always have.
-var functionCap = lazySet(func() map[string]bool {
+var functionCap = &lazyWords{build: func() map[string]bool {
 	m := lexicon.Set(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.Quantifier, 0, functionCapWords...)
 	for _, w := range lexicon.Words(lexicon.NumberWord, 0) {
 		if v, _ := lexicon.NumberValue(w); v <= 10 {
@@ -231,7 +232,7 @@ var functionCap = lazySet(func() map[string]bool {
 		delete(m, w)
 	}
 	return m
-})
+}}
 
 // functionCapWords are the conjunctions, prepositions, adverbs, time
 // words and section labels that start sentences but not names.
@@ -247,7 +248,7 @@ var functionCapWords = []string{
 
 // skippable words may sit between a source and its cue: "has also said",
 // "reportedly told".
-var skippable = lazySet(func() map[string]bool {
+var skippable = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"also": true, "has": true, "have": true, "had": true, "later": true, "then": true,
 		"reportedly": true, "previously": true, "repeatedly": true, "again": true, "once": true,
@@ -271,10 +272,10 @@ var skippable = lazySet(func() map[string]bool {
 		"haven't": true, "haven’t": true, "hadn't": true, "hadn’t": true, "shouldn't": true,
 		"shouldn’t": true,
 	}
-})
+}}
 
 // roleNouns head descriptions of people and groups: "the Iraqi official".
-var roleNouns = lazySet(func() map[string]bool {
+var roleNouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"official": true, "officials": true, "commander": true, "commanders": true, "counterpart": true,
 		"counterparts": true, "chief": true, "chiefs": true, "minister": true, "ministers": true,
@@ -312,27 +313,27 @@ var roleNouns = lazySet(func() map[string]bool {
 		"company": true, "firm": true, "commission": true, "friend": true, "spokesmen": true, "donors": true, "backers": true, "opponents": true,
 		"rivals": true, "rival": true, "opponent": true,
 	}
-})
+}}
 
 // titleWords are ranks and offices written before a name. They are not
 // part of the name. They are spelledTitles and lexicon's abbreviated titles
 // with their period ("Gen.", "Mr.").
-var titleWords = lazySet(func() map[string]bool {
+var titleWords = &lazyWords{build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Title, 0) {
 		m[w+"."] = true
 	}
-	for w, v := range spelledTitles().m {
+	for w, v := range spelledTitles.set().m {
 		m[w] = v
 	}
 	return m
-})
+}}
 
 // spelledTitles are the titles written out: spelledRanks, personWords and
 // spelledTitleWords.
-var spelledTitles = lazySet(func() map[string]bool {
+var spelledTitles = &lazyWords{build: func() map[string]bool {
 	return lexicon.Set(0, 0, slices.Concat(spelledRanks(), personWords, spelledTitleWords)...)
-})
+}}
 
 // spelledTitleWords are the titles written out that personTitles lacks:
 // the words of an office's name ("prime", "foreign", "of", "the"),
@@ -373,7 +374,7 @@ func spelledRanks() []string {
 }
 
 // agencyWords mark a source that relays news: "Tasnim news agency".
-var agencyWords = lazySet(func() map[string]bool {
+var agencyWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"agency": true, "agencies": true, "news": true, "media": true, "newspaper": true,
 		"daily": true, "broadcaster": true, "television": true, "tv": true, "radio": true,
@@ -381,15 +382,15 @@ var agencyWords = lazySet(func() map[string]bool {
 		"website": true, "press": true, "semi-official": true, "official": true, "state-run": true,
 		"state": true, "local": true, "reports": true,
 	}
-})
+}}
 
 // timeWords name days, months and other times, never a source: lexicon's
 // weekdays and months written in full, and these.
-var timeWords = lazySet(func() map[string]bool {
+var timeWords = &lazyWords{build: func() map[string]bool {
 	return lexicon.Set(lexicon.Weekday|lexicon.Month, lexicon.Abbrev,
 		"today", "yesterday", "week", "month", "year", "morning", "afternoon", "evening",
 		"night", "weekend", "tonight")
-})
+}}
 
 // Listed reports whether cue, as written, is a reporting verb of the
 // package's lists (said, told, believes, according to…) rather than a
@@ -440,9 +441,9 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 		words map[string]bool
 		bit   lexBits
 	}{
-		{skippable().m, lxSkippable}, {boundary().m, lxBoundary}, {determiners().m, lxDeterminer},
-		{roleNouns().m, lxRoleNoun}, {functionCap().m, lxFunctionCap}, {coreCues().m, lxCoreCue},
-		{clauseConj().m, lxClauseConj},
+		{skippable.set().m, lxSkippable}, {boundary.set().m, lxBoundary}, {determiners.set().m, lxDeterminer},
+		{roleNouns.set().m, lxRoleNoun}, {functionCap.set().m, lxFunctionCap}, {coreCues.set().m, lxCoreCue},
+		{clauseConj.set().m, lxClauseConj},
 	}
 	for _, s := range sets {
 		for w, ok := range s.words {
@@ -451,7 +452,7 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 			}
 		}
 	}
-	for w, one := range pronouns().m {
+	for w, one := range pronouns.set().m {
 		m[w] |= lxPronoun
 		if one {
 			m[w] |= lxPronounTrue
@@ -522,10 +523,25 @@ func (s *wordSet) in(w string) bool {
 	return ok
 }
 
-// lazySet returns the word list that build makes, made on first use:
-// the package's start costs nothing for lists a run does not read.
-func lazySet(build func() map[string]bool) func() *wordSet {
-	return sync.OnceValue(func() *wordSet { return newWordSet(build()) })
+// lazyWords is a word list made on first use by build: the package's
+// start costs nothing for the lists a run does not read.
+type lazyWords struct {
+	build func() map[string]bool
+	once  sync.Once
+	p     atomic.Pointer[wordSet]
+}
+
+// set returns the list, made on the first call.
+func (l *lazyWords) set() *wordSet {
+	if s := l.p.Load(); s != nil {
+		return s
+	}
+	return l.make()
+}
+
+func (l *lazyWords) make() *wordSet {
+	l.once.Do(func() { l.p.Store(newWordSet(l.build())) })
+	return l.p.Load()
 }
 
 // get returns the value of w and whether w is a key of the list.

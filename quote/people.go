@@ -91,8 +91,8 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 		for gi, p := range group {
 			male, female := false, false
 			for w := range p.ctx {
-				male = male || maleTitles().has(w)
-				female = female || femaleTitles().has(w)
+				male = male || maleTitles.set().has(w)
+				female = female || femaleTitles.set().has(w)
 			}
 			var v [2]int
 			for i, a := range p.at {
@@ -167,12 +167,12 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 }
 
 // maleTitles and femaleTitles tell a person's gender from a title.
-var maleTitles = lazySet(func() map[string]bool {
+var maleTitles = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
-})
-var femaleTitles = lazySet(func() map[string]bool {
+}}
+var femaleTitles = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
-})
+}}
 
 // agrees reports whether a pronoun can refer to p.
 func (p *person) agrees(pronoun string) bool {
@@ -182,8 +182,8 @@ func (p *person) agrees(pronoun string) bool {
 		// nothing. The answer must not depend on the map's order.
 		male, female := false, false
 		for w := range p.ctx {
-			male = male || maleTitles().has(w)
-			female = female || femaleTitles().has(w)
+			male = male || maleTitles.set().has(w)
+			female = female || femaleTitles.set().has(w)
 		}
 		switch {
 		case male && !female:
@@ -214,7 +214,7 @@ func (p *person) agrees(pronoun string) bool {
 // which opens a place's name ("St. Louis") as often as a saint's;
 // spelledRanks but "marshal", which the list never held; personWords; and
 // personTitleWords.
-var personTitles = lazySet(func() map[string]bool {
+var personTitles = &lazyWords{build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Title, 0) {
 		if w != "st" {
@@ -227,7 +227,7 @@ var personTitles = lazySet(func() map[string]bool {
 		}
 	}
 	return m
-})
+}}
 
 // personTitleWords are the roles before a name that mark a person and
 // that spelledTitles lacks: "official", "aide", "founder".
@@ -237,7 +237,7 @@ var personTitleWords = []string{
 }
 
 // orgWords mark a capitalised run as an organisation or place.
-var orgWords = lazySet(func() map[string]bool {
+var orgWords = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
 		"party": true, "council": true, "university": true, "news": true, "times": true,
@@ -254,7 +254,7 @@ var orgWords = lazySet(func() map[string]bool {
 		"county": true, "province": true, "street": true, "road": true, "square": true,
 		"international": true, "national": true, "federal": true, "world": true, "campaign": true,
 	}
-})
+}}
 
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
@@ -331,10 +331,10 @@ func stripTitles(ws []tok) (title, name []tok) {
 	for i > 0 {
 		w := ws[i-1]
 		low := strings.TrimSuffix(strings.TrimSuffix(w.low, "’s"), "'s")
-		if titleWords().has(low) || personTitles().has(low) || functionCap().has(low) && !isParticle(low) {
+		if titleWords.set().has(low) || personTitles.set().has(low) || functionCap.set().has(low) && !isParticle(low) {
 			break
 		}
-		if !startsUpper(w.text) && !isParticle(low) {
+		if !w.upper && !isParticle(low) {
 			break
 		}
 		i--
@@ -612,7 +612,7 @@ func contextWords(dt *docToks, sp news.Span) []string {
 			}
 			break
 		}
-		if startsUpper(t.text) || t.has(lxRoleNoun) || titleWords().has(t.low) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
+		if t.upper || t.has(lxRoleNoun) || titleWords.set().has(t.low) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
 			out = append(out, t.low)
 			continue
 		}
@@ -681,16 +681,16 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	}
 	isPerson := func(r run) bool {
 		for _, t := range r.title {
-			if personTitles().has(strings.TrimSuffix(t.low, ".")) || personTitles().has(t.low) {
+			if personTitles.set().has(strings.TrimSuffix(t.low, ".")) || personTitles.set().has(t.low) {
 				return true
 			}
 		}
-		if r.hasPre && (r.pre.has(lxRoleNoun) || personTitles().has(r.pre.low)) && !orgWords().has(r.pre.low) {
+		if r.hasPre && (r.pre.has(lxRoleNoun) || personTitles.set().has(r.pre.low)) && !orgWords.set().has(r.pre.low) {
 			return true
 		}
 		if r.source {
 			for _, t := range r.name {
-				if orgWords().has(t.low) || t.has(lxRoleNoun) || timeWords().has(t.low) {
+				if orgWords.set().has(t.low) || t.has(lxRoleNoun) || timeWords.set().has(t.low) {
 					return false
 				}
 			}
@@ -737,8 +737,8 @@ func isNameTok(t tok) bool {
 	if t.kind != 'w' {
 		return false
 	}
-	if startsUpper(t.text) {
-		return !t.has(lxFunctionCap) || titleWords().has(t.low) && !t.has(lxDeterminer) && t.low != "of"
+	if t.upper {
+		return !t.has(lxFunctionCap) || titleWords.set().has(t.low) && !t.has(lxDeterminer) && t.low != "of"
 	}
 	return isParticle(t.low)
 }
@@ -774,7 +774,7 @@ func distinctive(words []string) []string {
 			continue
 		}
 		low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
-		if titleWords().has(low) || personTitles().has(low) || functionCap().has(low) || orgWords().has(low) || roleNouns().has(low) {
+		if titleWords.set().has(low) || personTitles.set().has(low) || functionCap.set().has(low) || orgWords.set().has(low) || roleNouns.set().has(low) {
 			continue
 		}
 		out = append(out, low)
@@ -798,7 +798,7 @@ func stem4(w string) string {
 func (p *person) describes(desc []string) (score int, ok bool) {
 	pd := map[string]bool{}
 	for w := range p.ctx {
-		if len(w) > 0 && !titleWords().has(w) && !personTitles().has(w) && !orgWords().has(w) && !functionCap().has(w) && !roleNouns().has(w) && !determiners().has(w) {
+		if len(w) > 0 && !titleWords.set().has(w) && !personTitles.set().has(w) && !orgWords.set().has(w) && !functionCap.set().has(w) && !roleNouns.set().has(w) && !determiners.set().has(w) {
 			pd[stem4(w)] = true
 		}
 	}
@@ -815,7 +815,7 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 	score = 3 * matched
 	for _, w := range desc {
 		low := strings.ToLower(w)
-		if (roleNouns().has(low) || personTitles().has(low)) && p.ctx[low] {
+		if (roleNouns.set().has(low) || personTitles.set().has(low)) && p.ctx[low] {
 			score++
 		}
 	}
@@ -890,14 +890,14 @@ func (dt *docToks) within(lo, hi int) []tok {
 // SpokesNoun reports whether a lowercased word names an unnamed person
 // who speaks for an organisation ("official", "spokesman", "sources"),
 // as in the source "a NATO official".
-func SpokesNoun(w string) bool { return spokesNouns().has(w) }
+func SpokesNoun(w string) bool { return spokesNouns.set().has(w) }
 
 // spokesNouns are the role nouns of people who speak for an organisation
 // without being named.
-var spokesNouns = lazySet(func() map[string]bool {
+var spokesNouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
 		"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
 		"officer": true, "officers": true, "representative": true, "representatives": true,
 	}
-})
+}}

@@ -556,7 +556,7 @@ func (r *resolver) speaker(f found) (string, int) {
 			// "She’s claiming": the pronoun of a contraction.
 			low = b
 		}
-		if v, ok := pronouns().get(low); ok {
+		if v, ok := pronouns.set().get(low); ok {
 			if !v {
 				if low == "who" && !afterShare(r.d.Text[:off]) && !afterCommonNoun(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
@@ -580,7 +580,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	}
 	// Coordinated names: "Tehran and Ankara".
 	for i := 1; i+1 < len(words); i++ {
-		if words[i].low == "and" && startsUpper(words[i-1].text) && startsUpper(words[i+1].text) {
+		if words[i].low == "and" && words[i-1].upper && words[i+1].upper {
 			a := 0
 			if words[0].has(lxDeterminer) {
 				a = 1
@@ -591,7 +591,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	_, name := stripTitles(words)
 	hasName := false
 	for _, t := range name {
-		if (startsUpper(t.text) && !t.has(lxFunctionCap) || isParticle(t.low)) && !t.has(lxRoleNoun) {
+		if (t.upper && !t.has(lxFunctionCap) || isParticle(t.low)) && !t.has(lxRoleNoun) {
 			hasName = true
 		}
 	}
@@ -633,15 +633,15 @@ func afterCommonNoun(text string) bool {
 	if w == "" || strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	pron := pronouns().in(w)
-	return !pron && !isNumber(w) && !quantifiers().has(w) && !indefinites().has(w)
+	pron := pronouns.set().in(w)
+	return !pron && !isNumber(w) && !quantifiers.set().has(w) && !indefinites.set().has(w)
 }
 
 // afterShare reports whether text ends with a share of a group, which a
 // following "who" refers to: "compared with 64 percent who say".
 func afterShare(text string) bool {
 	w := strings.ToLower(strings.TrimRight(lastWord(text), ","))
-	return w == "percent" || strings.HasSuffix(w, "%") || shares().has(w) || isNumber(w)
+	return w == "percent" || strings.HasSuffix(w, "%") || shares.set().has(w) || isNumber(w)
 }
 
 // lastWord returns the last run of non-space characters of text, or "",
@@ -693,7 +693,7 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	}
 	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
 	for _, t := range words {
-		if startsUpper(t.text) {
+		if t.upper {
 			if k := r.ps.names.key(t.text); len(k) > 2 {
 				if p := r.ps.find(k, src.Start); p != nil {
 					return p, -1
@@ -793,7 +793,7 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 	}
 	for _, w := range between {
 		low := strings.ToLower(w.In(text))
-		if low != "that" && !maleTitles().has(low) && !femaleTitles().has(low) && !personTitles().has(low) {
+		if low != "that" && !maleTitles.set().has(low) && !femaleTitles.set().has(low) && !personTitles.set().has(low) {
 			return nil, -1
 		}
 	}
@@ -870,7 +870,7 @@ func (r *resolver) possessor(mention int) bool {
 // name no one, and the name after the preposition is not the speaker.
 func ownHead(ts []tok) []tok {
 	for i := 1; i < len(ts); i++ {
-		if ts[i].kind == 'w' && ofPreps().has(ts[i].low) && ts[i-1].kind == 'w' && (!startsUpper(ts[i-1].text) || i == 1 && groupNouns().has(ts[0].low)) && !ts[i-1].has(lxDeterminer) {
+		if ts[i].kind == 'w' && ofPreps.set().has(ts[i].low) && ts[i-1].kind == 'w' && (!ts[i-1].upper || i == 1 && groupNouns.set().has(ts[0].low)) && !ts[i-1].has(lxDeterminer) {
 			return ts[:i]
 		}
 	}
@@ -879,20 +879,20 @@ func ownHead(ts []tok) []tok {
 
 // groupNouns name people by what they do or are, and may open a
 // sentence capitalised: "Critics of Donald Trump say".
-var groupNouns = lazySet(func() map[string]bool {
+var groupNouns = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{
 		"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
 		"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
 		"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
 		"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
 	}
-})
+}}
 
 // ofPreps join a common noun to what it is about: "critics of", "close
 // to".
-var ofPreps = lazySet(func() map[string]bool {
+var ofPreps = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
-})
+}}
 
 // salient returns the person a he or she at off most likely refers to:
 // the one who spoke or was the subject most recently, else the one
@@ -1011,7 +1011,7 @@ func (r *resolver) described(off int, words []tok) *person {
 		desc = append(desc, t.text)
 		low := strings.ToLower(t.text)
 		// A singular role: plural descriptions name groups.
-		if personTitles().has(low) && !strings.HasSuffix(low, "s") {
+		if personTitles.set().has(low) && !strings.HasSuffix(low, "s") {
 			role = true
 		}
 	}
@@ -1049,7 +1049,7 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
-		if len(out) > 0 && t.kind == 'w' && !startsUpper(t.text) && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+		if len(out) > 0 && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
 			// "A poll released in late August", "Experts on North
 			// Korea": what follows the head modifies it.
 			break

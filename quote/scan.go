@@ -21,6 +21,8 @@ type tok struct {
 	// kind is 'w' for a word, 'p' for punctuation and 'q' for a double
 	// quotation mark.
 	kind byte
+	// upper reports that text starts with a capital (startsUpper).
+	upper bool
 	// open reports, for a curly or low quotation mark, that it opens.
 	open, close bool
 	// lx is the token's lexical class and cue its kind of cue, if lx
@@ -92,6 +94,10 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
+	}
+	for i := range out[first:] {
+		t := &out[first+i]
+		t.upper = startsUpper(t.text)
 	}
 	classify(out[first:])
 	return out
@@ -242,7 +248,7 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 			// Trump said.
 			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'
 		}
-		if !startsUpper(t.text) && !titleWords().has(t.low) && !t.has(lxDeterminer) {
+		if !t.upper && !titleWords.set().has(t.low) && !t.has(lxDeterminer) {
 			return false
 		}
 	}
@@ -320,14 +326,16 @@ func asciiLower(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	b.WriteString(text[:i])
+	// the runs between capitals as they are: capitals are few
+	last := 0
 	for ; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := text[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 
