@@ -166,8 +166,11 @@ func writeCueModel(w io.Writer, ws *perceptron.Weights, threshold, veto float64,
 // score returns the model's score for token i of a paragraph, computed
 // once per token.
 func (m *CueModel) score(p *para, i int) float32 {
-	if p.scores == nil {
-		p.scores = make([]float32, len(p.ts))
+	if !p.scoresSet {
+		if p.scores == nil {
+			p.scores = make([]float32, len(p.ts))
+		}
+		p.scoresSet = true
 		for k := range p.scores {
 			p.scores[k] = float32(math.NaN())
 		}

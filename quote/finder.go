@@ -49,12 +49,13 @@ type para struct {
 	// transcript reports that the paragraph is part of a transcript,
 	// whose turns open with the speaker's label.
 	transcript bool
-	// cues is the cue model, or nil; scores caches its scores and feats
-	// is a buffer for features.
-	cues   *CueModel
-	memo   *cueMemo
-	scores []float32
-	feats  []string
+	// cues is the cue model, or nil; scores caches its scores (NaN for
+	// none, once scoresSet) and feats is a buffer for features.
+	cues      *CueModel
+	memo      *cueMemo
+	scores    []float32
+	scoresSet bool
+	feats     []string
 	// sentIdx is the sentence of each token; inQ marks the tokens
 	// inside a closed quotation.
 	sentIdx []int32
@@ -83,15 +84,17 @@ type cueAnswer struct {
 // and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
 	dts, sents := segmentSpan(text, sp)
-	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues, nil)
 }
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,
 // made from dts, the Doc's tokens of the paragraph, and whose sentences
 // are sents (the Doc's, cut at the paragraph's edges; newParaOf joins
 // them in place, see sentence.Quoted).
-func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel) *para {
-	p := &para{sp: sp, ts: ts, cues: cues}
+// Its per-token arrays come from bufs, when not nil.
+func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel, bufs *docBufs) *para {
+	p := bufs.para()
+	*p = para{sp: sp, ts: ts, cues: cues}
 	quotations := sentence.Quotations(text, dts)
 	p.qs = make([]qspan, len(quotations))
 	for k, q := range quotations {
@@ -116,7 +119,7 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 		}
 	}
 	p.sents = capSentences(ts, p.sents)
-	p.claimed = make([]bool, len(p.ts))
+	p.claimed = bufs.bools(len(p.ts))
 	if len(p.qs) > 0 {
 		// most paragraphs hold no quotation: a nil map reads as empty
 		p.quoteAt = make(map[int]qspan, len(p.qs))
@@ -124,13 +127,15 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}
-	p.sentIdx = make([]int32, len(p.ts))
+	p.sentIdx = bufs.int32s(len(p.ts))
 	for k, s := range p.sents {
 		for i := s[0]; i < s[1]; i++ {
 			p.sentIdx[i] = int32(k)
 		}
 	}
-	p.inQ = insideQuotes(len(p.ts), p.qs)
+	p.inQ = insideQuotes(bufs.bools(len(p.ts)), p.qs)
+	p.cueMemo = bufs.answers(len(p.ts))
+	p.scores = bufs.float32s(len(p.ts))
 	return p
 }
 
@@ -140,10 +145,9 @@ func (p *para) tokAt(off int) int {
 	return sort.Search(len(p.ts), func(i int) bool { return p.ts[i].Start >= off })
 }
 
-// insideQuotes marks the tokens inside a closed quotation, marks
-// excluded.
-func insideQuotes(n int, qs []qspan) []bool {
-	in := make([]bool, n)
+// insideQuotes marks in in the tokens inside a closed quotation, marks
+// excluded, and returns it.
+func insideQuotes(in []bool, qs []qspan) []bool {
 	for _, q := range qs {
 		if q.unclosed {
 			continue
@@ -183,9 +187,6 @@ func (p *para) sentOf(i int) int {
 func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if p.ts[i].kind != 'w' {
 		return 0, rng{}, false
-	}
-	if p.cueMemo == nil {
-		p.cueMemo = make([]cueAnswer, len(p.ts))
 	}
 	m := &p.cueMemo[i]
 	if !m.done {
@@ -1846,4 +1847,72 @@ func capWord(t tok) bool {
 // inQuote reports whether token i lies inside a closed quotation.
 func (p *para) inQuote(i int) bool {
 	return i >= 0 && i < len(p.inQ) && p.inQ[i]
+}
+
+// docBufs hands out the per-token arrays of a Doc's paragraphs, zeroed,
+// from one array of each kind, and the paragraphs themselves: a handful
+// of allocations per Doc rather than several per paragraph. A nil
+// docBufs allocates each.
+type docBufs struct {
+	paras  []para
+	flags  []bool
+	idx    []int32
+	cueAns []cueAnswer
+	scores []float32
+}
+
+// newDocBufs returns the arrays for paras paragraphs of n tokens in all.
+func newDocBufs(paras, n int) *docBufs {
+	return &docBufs{
+		paras:  make([]para, paras),
+		flags:  make([]bool, 2*n),
+		idx:    make([]int32, n),
+		cueAns: make([]cueAnswer, n),
+		scores: make([]float32, n),
+	}
+}
+
+func (b *docBufs) para() *para {
+	if b == nil || len(b.paras) == 0 {
+		return &para{}
+	}
+	p := &b.paras[0]
+	b.paras = b.paras[1:]
+	return p
+}
+
+func (b *docBufs) bools(n int) []bool {
+	if b == nil || len(b.flags) < n {
+		return make([]bool, n)
+	}
+	s := b.flags[:n:n]
+	b.flags = b.flags[n:]
+	return s
+}
+
+func (b *docBufs) int32s(n int) []int32 {
+	if b == nil || len(b.idx) < n {
+		return make([]int32, n)
+	}
+	s := b.idx[:n:n]
+	b.idx = b.idx[n:]
+	return s
+}
+
+func (b *docBufs) answers(n int) []cueAnswer {
+	if b == nil || len(b.cueAns) < n {
+		return make([]cueAnswer, n)
+	}
+	s := b.cueAns[:n:n]
+	b.cueAns = b.cueAns[n:]
+	return s
+}
+
+func (b *docBufs) float32s(n int) []float32 {
+	if b == nil || len(b.scores) < n {
+		return make([]float32, n)
+	}
+	s := b.scores[:n:n]
+	b.scores = b.scores[n:]
+	return s
 }

@@ -650,7 +650,16 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 		person    bool
 		text, key string
 	}
-	var runs []run
+	// a run mostly starts at a capitalised word: their number sizes runs
+	n := 0
+	for _, p := range paras {
+		for _, t := range p.ts {
+			if t.upper && t.kind == 'w' {
+				n++
+			}
+		}
+	}
+	runs := make([]run, 0, n)
 	for _, p := range paras {
 		ts := p.ts
 		for i := 0; i < len(ts); i++ {

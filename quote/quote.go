@@ -134,12 +134,15 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	}()
 	var sents []news.Span // a paragraph's sentences, the buffer reused
 	lower := asciiLower(d.Text)
-	for _, sp := range paragraphs(d) {
+	spans := paragraphs(d)
+	// the finder's tokens are at most the Doc's
+	bufs := newDocBufs(len(spans), len(seg.Tokens))
+	for _, sp := range spans {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
 		toks = appendDocTokens(toks, d.Text, lower, dts)
 		sents = sentencesIn(sents[:0], seg, sp)
-		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
+		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m, bufs)
 		p.memo = memo
 		paras = append(paras, p)
 	}
