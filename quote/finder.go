@@ -269,8 +269,8 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	}
 	// "The mother of three replied": a number closing a noun phrase,
 	// not one counting the word after it.
-	ofNumber := i >= 2 && numberWords.set().has(p.ts[i-1].low) && p.ts[i-2].low == "of" && k != cueObject
-	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
+	ofNumber := i >= 2 && p.ts[i-1].has(lxNumberWord) && p.ts[i-2].low == "of" && k != cueObject
+	if i > 0 && p.ts[i-1].kind == 'w' && (p.ts[i-1].isNumber() || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
 		// "400 pledged delegates", "a majority of pledged delegates":
 		// an adjective.
 		return 0, rng{}, false
@@ -315,7 +315,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 		for k := i - 1; k > 0 && (prev == "also" || prev == "not" || prev == "widely" || prev == "often" || prev == "recently" || prev == "previously" || prev == "reportedly" || prev == "officially" || prev == "never" || prev == "already"); k-- {
 			prev = p.ts[k-1].low
 		}
-		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && participle(t.low) {
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && t.participle() {
 			return 0, rng{}, false
 		}
 	}
@@ -786,7 +786,7 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 					break
 				}
 				if p.ts[e].text == "," {
-					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && isNumber(p.ts[c+1].low)) {
+					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && p.ts[c+1].isNumber()) {
 						// "Mr. King, 82, told me.": an age.
 						src.b = e + 1
 						c = e + 1
@@ -1367,7 +1367,7 @@ func (p *para) npLeft(j, lo int) rng {
 				break
 			}
 		}
-		if !headOK && isNumber(t.low) {
+		if !headOK && t.isNumber() {
 			headOK = true
 		}
 	}
@@ -1519,10 +1519,10 @@ func (p *para) quantityLeft(j, lo int) int {
 	a := -1
 	_, frac, _ := strings.Cut(w, "-")
 	switch {
-	case isNumber(w) && j-2 >= lo && (p.ts[j-1].low == "in" || p.ts[j-1].low == "of") && isNumber(p.ts[j-2].low):
+	case isNumber(w) && j-2 >= lo && (p.ts[j-1].low == "in" || p.ts[j-1].low == "of") && p.ts[j-2].isNumber():
 		a = j - 2
 	case w == "percent" || w == "%":
-		if j-1 < lo || !isNumber(p.ts[j-1].low) {
+		if j-1 < lo || !p.ts[j-1].isNumber() {
 			return -1
 		}
 		a = j - 1
@@ -1533,7 +1533,7 @@ func (p *para) quantityLeft(j, lo int) int {
 	default:
 		return -1
 	}
-	if a == j && a-1 >= lo && isNumber(p.ts[a-1].low) {
+	if a == j && a-1 >= lo && p.ts[a-1].isNumber() {
 		// "three quarters", "two thirds".
 		a--
 	}
@@ -1569,7 +1569,7 @@ func pronounsOrCue(w string) bool {
 func (p *para) isName(r rng) bool {
 	for i := r.a; i < r.b; i++ {
 		t := p.ts[i]
-		if t.kind == 'w' && t.upper && !titleWords.set().has(t.low) && !t.has(lxFunctionCap) {
+		if t.kind == 'w' && t.upper && !t.has(lxTitleWord) && !t.has(lxFunctionCap) {
 			return true
 		}
 	}
@@ -1616,7 +1616,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if isNumber(w.low) && i+2 < hi && p.ts[i+1].text == "/" && isNumber(p.ts[i+2].low) {
+		if w.isNumber() && i+2 < hi && p.ts[i+1].text == "/" && p.ts[i+2].isNumber() {
 			// "9/11 widow Terry Strada": a date as a modifier.
 			i += 2
 			continue
@@ -1786,7 +1786,7 @@ func (p *para) subjectLike(r rng) bool {
 	if head.text == ")" || head.text == "," {
 		return true
 	}
-	if timeWords.set().has(head.low) || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !head.upper {
+	if timeWords.set().has(head.low) || head.isNumber() || strings.HasSuffix(head.low, "ly") && !head.upper {
 		return false
 	}
 	if ok := head.has(lxPronoun); ok {

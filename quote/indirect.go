@@ -634,7 +634,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && !src.empty() && src.a > lo && questionAux.set().has(p.ts[src.a-1].low) && p.ts[hi-1].text == "?" {
 		return nil
 	}
-	if !inverted && !noSource && !final && participle(p.ts[i].low) && cr.b+1 < hi && p.ts[cr.b].low == "by" {
+	if !inverted && !noSource && !final && p.ts[i].participle() && cr.b+1 < hi && p.ts[cr.b].low == "by" {
 		// "Scully's involvement was first reported by the New York
 		// Times": a passive, whose agent is the source and subject
 		// the content.
@@ -1172,7 +1172,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		if j < end && p.ts[j].text != "," && p.ts[j].text != ";" || j > i+12 {
 			continue
 		}
-		if !p.sourceNounIn(i+1, j) || p.ts[i-1].has(lxCue) && !isNumber(p.ts[i-2].low) || p.ts[i-1].low == "than" {
+		if !p.sourceNounIn(i+1, j) || p.ts[i-1].has(lxCue) && !p.ts[i-2].isNumber() || p.ts[i-1].low == "than" {
 			// Not "… better than in other polls": a comparison.
 			continue
 		}
@@ -1249,7 +1249,7 @@ func (p *para) nextSpeaker(k, hi int) bool {
 		if t.has(lxCoreCue) {
 			return i > k
 		}
-		if !capWord(t) && !titleWords.set().has(t.low) {
+		if !capWord(t) && !t.has(lxTitleWord) {
 			if ok := t.has(lxPronoun); !ok || i > k {
 				return false
 			}
@@ -1294,7 +1294,7 @@ var nounPreps = &lazyWords{build: func() map[string]bool {
 func (p *para) nounCues(si, lo, hi int) {
 	for i := lo + 1; i+2 < hi; i++ {
 		t := p.ts[i]
-		if !nounCueWords.set().has(t.low) || p.claimed[i] || p.inQuote(i) || !nounPreps.set().has(p.ts[i+1].low) {
+		if !t.has(lxNounCueWord) || p.claimed[i] || p.inQuote(i) || !nounPreps.set().has(p.ts[i+1].low) {
 			continue
 		}
 		prev := p.ts[i-1].low
@@ -1464,7 +1464,7 @@ func (p *para) impressions(si, lo, hi int) {
 			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps.set().has(p.ts[i+1].low) || p.ts[i+1].kind != 'w') {
 				continue
 			}
-		case t.low != "expected" && t.low != "asked" && t.has(lxCue) && participle(t.low):
+		case t.low != "expected" && t.low != "asked" && t.has(lxCue) && t.participle():
 			// "A curfew was announced", "He was accused of lying": a
 			// passive; its subject is part of what was said, and the
 			// agent, when it is named ("was endorsed by dozens of
@@ -1607,7 +1607,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		t := p.ts[v]
-		if t.kind != 'w' || p.claimed[v] || t.upper || !participle(t.low) {
+		if t.kind != 'w' || p.claimed[v] || t.upper || !t.participle() {
 			continue
 		}
 		if listed := t.has(lxCue); !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {

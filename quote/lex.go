@@ -428,6 +428,11 @@ const (
 	lxFunctionCap                     // functionCap
 	lxCoreCue                         // coreCues
 	lxClauseConj                      // clauseConj
+	lxNounCueWord                     // nounCueWords
+	lxTitleWord                       // titleWords
+	lxPersonTitle                     // personTitles
+	lxNumberWord                      // numberWords
+	lxIrregular                       // irregularParticiples
 )
 
 // lexClasses maps every word of the lists lexBits names to its bits. It
@@ -443,7 +448,9 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 	}{
 		{skippable.set().m, lxSkippable}, {boundary.set().m, lxBoundary}, {determiners.set().m, lxDeterminer},
 		{roleNouns.set().m, lxRoleNoun}, {functionCap.set().m, lxFunctionCap}, {coreCues.set().m, lxCoreCue},
-		{clauseConj.set().m, lxClauseConj},
+		{clauseConj.set().m, lxClauseConj}, {nounCueWords.set().m, lxNounCueWord},
+		{titleWords.set().m, lxTitleWord}, {personTitles.set().m, lxPersonTitle},
+		{numberWords.set().m, lxNumberWord}, {irregularParticiples.set().m, lxIrregular},
 	}
 	for _, s := range sets {
 		for w, ok := range s.words {
@@ -551,4 +558,23 @@ func (s *wordSet) get(w string) (v, ok bool) {
 	}
 	v, ok = s.m[w]
 	return v, ok
+}
+
+// participle is participle(t.low), read from t's class.
+func (t *tok) participle() bool {
+	return strings.HasSuffix(t.low, "ed") || t.has(lxIrregular)
+}
+
+// isNumber is isNumber(t.low), read from t's class.
+func (t *tok) isNumber() bool {
+	w := t.low
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
+			return t.has(lxNumberWord)
+		}
+	}
+	return true
 }

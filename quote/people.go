@@ -331,7 +331,14 @@ func stripTitles(ws []tok) (title, name []tok) {
 	for i > 0 {
 		w := ws[i-1]
 		low := strings.TrimSuffix(strings.TrimSuffix(w.low, "’s"), "'s")
-		if titleWords.set().has(low) || personTitles.set().has(low) || functionCap.set().has(low) && !isParticle(low) {
+		var title, person, function bool
+		if len(low) == len(w.low) {
+			// the word itself: its class tells
+			title, person, function = w.has(lxTitleWord), w.has(lxPersonTitle), w.has(lxFunctionCap)
+		} else {
+			title, person, function = titleWords.set().has(low), personTitles.set().has(low), functionCap.set().has(low)
+		}
+		if title || person || function && !isParticle(low) {
 			break
 		}
 		if !w.upper && !isParticle(low) {
@@ -612,7 +619,7 @@ func contextWords(dt *docToks, sp news.Span) []string {
 			}
 			break
 		}
-		if t.upper || t.has(lxRoleNoun) || titleWords.set().has(t.low) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
+		if t.upper || t.has(lxRoleNoun) || t.has(lxTitleWord) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
 			out = append(out, t.low)
 			continue
 		}
@@ -690,11 +697,11 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	}
 	isPerson := func(r run) bool {
 		for _, t := range r.title {
-			if personTitles.set().has(strings.TrimSuffix(t.low, ".")) || personTitles.set().has(t.low) {
+			if personTitles.set().has(strings.TrimSuffix(t.low, ".")) || t.has(lxPersonTitle) {
 				return true
 			}
 		}
-		if r.hasPre && (r.pre.has(lxRoleNoun) || personTitles.set().has(r.pre.low)) && !orgWords.set().has(r.pre.low) {
+		if r.hasPre && (r.pre.has(lxRoleNoun) || r.pre.has(lxPersonTitle)) && !orgWords.set().has(r.pre.low) {
 			return true
 		}
 		if r.source {
@@ -747,7 +754,7 @@ func isNameTok(t tok) bool {
 		return false
 	}
 	if t.upper {
-		return !t.has(lxFunctionCap) || titleWords.set().has(t.low) && !t.has(lxDeterminer) && t.low != "of"
+		return !t.has(lxFunctionCap) || t.has(lxTitleWord) && !t.has(lxDeterminer) && t.low != "of"
 	}
 	return isParticle(t.low)
 }

@@ -248,7 +248,7 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 			// Trump said.
 			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'
 		}
-		if !t.upper && !titleWords.set().has(t.low) && !t.has(lxDeterminer) {
+		if !t.upper && !t.has(lxTitleWord) && !t.has(lxDeterminer) {
 			return false
 		}
 	}
