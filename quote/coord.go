@@ -70,7 +70,7 @@ func (p *para) secondCue(k, hi int) (rng, bool) {
 		k++
 	}
 	v := k
-	for v < hi && v < k+3 && (skippable[p.ts[v].low] || p.ts[v].low == "even" || p.ts[v].low == "further") && p.ts[v].low != "to" {
+	for v < hi && v < k+3 && (p.ts[v].has(lxSkippable) || p.ts[v].low == "even" || p.ts[v].low == "further") && p.ts[v].low != "to" {
 		v++
 	}
 	if v >= hi || p.ts[v].kind != 'w' || p.inQuote(v) || p.ownCue(v) {
@@ -230,7 +230,9 @@ func (p *para) relativeBefore(a, k int) bool {
 // attributionTails are the prepositions that open the words after a cue
 // which say where, when or how a statement was made, taking no content:
 // "Obama wrote in a letter delivered Tuesday."
-var attributionTails = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "via": true}
+var attributionTails = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "via": true}
+}}
 
 // closesAttribution reports whether the tokens from k to e close an
 // attribution standing as its own sentence: nothing, or a prepositional
@@ -239,7 +241,7 @@ func closesAttribution(p *para, k, e int) bool {
 	if k == e {
 		return true
 	}
-	if k > e || !attributionTails[p.ts[k].low] {
+	if k > e || !attributionTails.set().has(p.ts[k].low) {
 		return false
 	}
 	for i := k + 1; i < e; i++ {
@@ -262,7 +264,7 @@ func raisingLeft(p *para, j, lo int) int {
 	if k >= lo && p.ts[k].low == "have" {
 		k--
 	}
-	if k-2 < lo || p.ts[k].low != "to" || !raisingVerbs[p.ts[k-1].low] {
+	if k-2 < lo || p.ts[k].low != "to" || !raisingVerbs.set().has(p.ts[k-1].low) {
 		return 0
 	}
 	switch p.ts[k-2].low {
@@ -274,7 +276,9 @@ func raisingLeft(p *para, j, lo int) int {
 
 // raisingVerbs are the past participles of verbs that, in the passive,
 // raise the subject of the verb after them: "he is alleged to have said".
-var raisingVerbs = map[string]bool{"alleged": true, "reported": true, "said": true, "believed": true, "thought": true, "understood": true, "known": true, "quoted": true}
+var raisingVerbs = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"alleged": true, "reported": true, "said": true, "believed": true, "thought": true, "understood": true, "known": true, "quoted": true}
+}}
 
 // appositionToCue returns the index of a cue that ends an apposition
 // opened by the comma at c and left unclosed ("Zulfikar Arapoglu, the
@@ -294,7 +298,7 @@ func appositionToCue(p *para, c, hi int) int {
 		if t.kind != 'w' {
 			return -1
 		}
-		if kind, _, ok := p.isCue(e); ok && kind != cueObject && (coreCues[t.low] || kind == cueTell) {
+		if kind, _, ok := p.isCue(e); ok && kind != cueObject && (t.has(lxCoreCue) || kind == cueTell) {
 			return e
 		}
 	}

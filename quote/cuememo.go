@@ -41,9 +41,17 @@ type cueWord struct {
 	// the hashes of w+n1= and p1+w= as far as the word, when it comes
 	// first in them: hWN1.s(w).b('|') and hP1W.s(w).b('|')
 	wn1, p1w fnv
+	// filled tells that the weights above are set (see fill)
+	filled bool
+	// pairs keeps the weights of w+n1= with the word after it and of
+	// p1+w= with the word before it, for the last few neighbours met
+	pairs [2]pairCache
+	// the word itself
+	word string
 }
 
-// cueMemo maps words to their weights. It holds at most maxMemo words
+// cueMemo maps words to their weights. A finder token read by the cue
+// model points to its word's entry (tok.cw), looked up once per token. It holds at most maxMemo words
 // (a few MB; BASIL's 210 articles have 10,000 lowercase types); past
 // that it starts afresh.
 type cueMemo struct {
@@ -134,8 +142,9 @@ func newCueMemo() *cueMemo { return &cueMemo{words: map[string]*cueWord{}} }
 // putMemo gives a memo back.
 func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
 
-// word returns the memo entry of w.
-func (c *cueMemo) word(m *CueModel, w string) *cueWord {
+// entry returns the memo entry of w, without its weights, which fill
+// sets when the word is first scored or read beside a word scored.
+func (c *cueMemo) entry(w string) *cueWord {
 	if e, ok := c.words[w]; ok {
 		return e
 	}
@@ -145,8 +154,26 @@ func (c *cueMemo) word(m *CueModel, w string) *cueWord {
 	// a token's text is often a slice of its whole article: the memo
 	// outlives the article, so it keeps a copy
 	w = cloneString(w)
+	e := &cueWord{word: w}
+	c.words[w] = e
+	return e
+}
+
+// word returns the memo entry of w with its weights.
+func (c *cueMemo) word(m *CueModel, w string) *cueWord {
+	e := c.entry(w)
+	e.fill(m)
+	return e
+}
+
+// fill sets the weights of the word's own features, once.
+func (e *cueWord) fill(m *CueModel) {
+	if e.filled {
+		return
+	}
+	w := e.word
 	s3, s2, st := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2), stem(w)
-	e := &cueWord{s3s: s3, st: st}
+	e.s3s, e.st = s3, st
 	e.w = m.w.Get(uint64(hW.s(w)))
 	e.s3 = m.w.Get(uint64(hS3.s(s3)))
 	e.s2 = m.w.Get(uint64(hS2.s(s2)))
@@ -157,8 +184,32 @@ func (c *cueMemo) word(m *CueModel, w string) *cueWord {
 	e.n2 = m.w.Get(uint64(hN2.s(w)))
 	e.wn1 = hWN1.s(w).b('|')
 	e.p1w = hP1W.s(w).b('|')
-	c.words[w] = e
-	return e
+	e.filled = true
+}
+
+// pairCache keeps the weights of a word's last few pair features, keyed
+// by the memo entry of the other word: a word scored is often scored
+// beside the same neighbours ("said that", "he said"), and each pair
+// read from the model's table is a cache miss.
+type pairCache struct {
+	other [4]*cueWord
+	w     [4]float32
+	next  uint8
+}
+
+// weight returns the weight of the pair feature formed with the word of
+// entry x, whose hash is h.s(rest).
+func (c *pairCache) weight(m *CueModel, x *cueWord, h fnv, rest string) float32 {
+	for k, o := range c.other {
+		if o == x {
+			return c.w[k]
+		}
+	}
+	w := m.w.Get(uint64(h.s(rest)))
+	k := c.next
+	c.other[k], c.w[k] = x, w
+	c.next = (k + 1) % uint8(len(c.other))
+	return w
 }
 
 // cloneString returns a copy of s that shares no memory with it.

@@ -166,8 +166,11 @@ func writeCueModel(w io.Writer, ws *perceptron.Weights, threshold, veto float64,
 // score returns the model's score for token i of a paragraph, computed
 // once per token.
 func (m *CueModel) score(p *para, i int) float32 {
-	if p.scores == nil {
-		p.scores = make([]float32, len(p.ts))
+	if !p.scoresSet {
+		if p.scores == nil {
+			p.scores = make([]float32, len(p.ts))
+		}
+		p.scoresSet = true
 		for k := range p.scores {
 			p.scores[k] = float32(math.NaN())
 		}
@@ -232,17 +235,17 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	// word returns the memo entry of token k, or nil for a sentence
 	// boundary or a quotation mark, whose weights are in c at the index
 	// k's class has.
-	if p.wordMemo == nil {
-		p.wordMemo = make([]*cueWord, len(ts))
-	}
 	word := func(k int) (*cueWord, int) {
 		if k < 0 || k >= len(ts) || ts[k].kind == 'q' {
 			return nil, classIndex(ts, k)
 		}
-		if p.wordMemo[k] == nil {
-			p.wordMemo[k] = p.memo.word(m, ts[k].low)
+		e := ts[k].cw
+		if e == nil {
+			e = p.memo.entry(ts[k].low)
+			ts[k].cw = e
 		}
-		return p.wordMemo[k], 0
+		e.fill(m)
+		return e, 0
 	}
 	var sum float32
 	add := func(h fnv) { sum += m.w.Get(uint64(h)) }
@@ -253,7 +256,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		e = p.memo.word(m, w)
 	}
 	shape := 0
-	if startsUpper(ts[i].text) {
+	if ts[i].upper {
 		shape = 1
 	}
 	p1, n1 := at(i-1), at(i+1)
@@ -269,10 +272,11 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	} else {
 		sum += c.p1[k1]
 	}
-	if x, k := word(i + 1); x != nil {
-		sum += x.n1
+	xn1, kn1 := word(i + 1)
+	if xn1 != nil {
+		sum += xn1.n1
 	} else {
-		sum += c.n1[k]
+		sum += c.n1[kn1]
 	}
 	if x, k := word(i - 2); x != nil {
 		sum += x.p2
@@ -285,10 +289,14 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		sum += c.n2[k]
 	}
 	// the hashes as far as the first word come from the memo (see
-	// cueWord.wn1)
-	add(e.wn1.s(n1))
+	// cueWord.wn1); the pairs of two words, from the word's pair caches
+	if xn1 != nil {
+		sum += e.pairs[0].weight(m, xn1, e.wn1, n1)
+	} else {
+		add(e.wn1.s(n1))
+	}
 	if x1 != nil {
-		add(x1.p1w.s(w))
+		sum += e.pairs[1].weight(m, x1, x1.p1w, w)
 	} else {
 		add(hP1W.s(p1).b('|').s(w))
 	}
@@ -372,7 +380,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	at := p.contextWord
 	w := ts[i].low
 	shape := "lower"
-	if startsUpper(ts[i].text) {
+	if ts[i].upper {
 		shape = "cap"
 	}
 	buf = append(buf[:0],
@@ -407,7 +415,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 	// The class of the word before it, past auxiliaries ("Trump has
 	// claimed"): a name, pronoun or role noun there is likely its subject.
 	j := i - 1
-	for j >= sn[0] && ts[j].kind == 'w' && skippable[ts[j].low] {
+	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
 	}
 	sj := "<s>"
@@ -461,11 +469,11 @@ func class(w string) string {
 	switch {
 	case w == "<q>" || w == "<s>" || w == "</s>":
 		return w
-	case determiners[w]:
+	case determiners.set().has(w):
 		return "det"
-	case pronounsOrCue(w) && pronouns[w]:
+	case pronounsOrCue(w) && pronouns.set().has(w):
 		return "pron"
-	case boundary[w]:
+	case boundary.set().has(w):
 		return "fn"
 	case len(w) > 0 && !isWordRune(firstRune(w)):
 		return "punct"
@@ -621,14 +629,14 @@ func trainBag(exs []example, epochs, seed int) *perceptron.Weights {
 // firstWordAt reports whether token i is the head of cue c: its first
 // word that is not an auxiliary or adverb ("has also said" → "said").
 func firstWordAt(p *para, i int, c news.Span) bool {
-	if skippable[p.ts[i].low] || adverb(p.ts[i]) {
+	if p.ts[i].has(lxSkippable) || adverb(p.ts[i]) {
 		return false
 	}
 	for k := i - 1; k >= 0; k-- {
 		if p.ts[k].End <= c.Start {
 			return true
 		}
-		if p.ts[k].kind == 'w' && !skippable[p.ts[k].low] && !adverb(p.ts[k]) {
+		if p.ts[k].kind == 'w' && !p.ts[k].has(lxSkippable) && !adverb(p.ts[k]) {
 			return false
 		}
 	}

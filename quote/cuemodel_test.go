@@ -229,7 +229,7 @@ func TestTrainingSeesRunFeatures(t *testing.T) {
 			train := newPara(text, sp, nil)
 			// as find makes it
 			dts := tokensIn(seg.Tokens, sp.Start, sp.End)
-			run := newParaOf(text, appendDocTokens(nil, text, lower, dts), sp, dts, sentencesIn(nil, seg, sp), nil)
+			run := newParaOf(text, appendDocTokens(nil, text, lower, dts), sp, dts, sentencesIn(nil, seg, sp), nil, nil)
 			if len(train.ts) != len(run.ts) {
 				t.Errorf("%q: %d tokens in training, %d at run time", text[sp.Start:sp.End], len(train.ts), len(run.ts))
 				continue

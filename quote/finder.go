@@ -49,18 +49,20 @@ type para struct {
 	// transcript reports that the paragraph is part of a transcript,
 	// whose turns open with the speaker's label.
 	transcript bool
-	// cues is the cue model, or nil; scores caches its scores and feats
-	// is a buffer for features.
-	cues *CueModel
-	memo *cueMemo
-	// wordMemo holds the memo entry of each token once looked up
-	wordMemo []*cueWord
-	scores   []float32
-	feats    []string
+	// cues is the cue model, or nil; scores caches its scores (NaN for
+	// none, once scoresSet) and feats is a buffer for features.
+	cues      *CueModel
+	memo      *cueMemo
+	scores    []float32
+	scoresSet bool
+	feats     []string
 	// sentIdx is the sentence of each token; inQ marks the tokens
 	// inside a closed quotation.
 	sentIdx []int32
 	inQ     []bool
+	// headlines holds headline's answer for each sentence once asked:
+	// 1 for a headline, -1 for none, 0 not asked yet.
+	headlines []int8
 	// cueOwned marks the tokens of the attributions' cues.
 	cueOwned []bool
 	// cueMemo holds isCue's answer for each token, which depends only on
@@ -82,15 +84,17 @@ type cueAnswer struct {
 // and tokens as the segment stage splits a Doc.
 func newPara(text string, sp news.Span, cues *CueModel) *para {
 	dts, sents := segmentSpan(text, sp)
-	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues)
+	return newParaOf(text, appendDocTokens(make([]tok, 0, len(dts)), text, "", dts), sp, dts, sents, cues, nil)
 }
 
 // newParaOf makes the paragraph of span sp of text whose tokens are ts,
 // made from dts, the Doc's tokens of the paragraph, and whose sentences
 // are sents (the Doc's, cut at the paragraph's edges; newParaOf joins
 // them in place, see sentence.Quoted).
-func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel) *para {
-	p := &para{sp: sp, ts: ts, cues: cues}
+// Its per-token arrays come from bufs, when not nil.
+func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel, bufs *docBufs) *para {
+	p := bufs.para()
+	*p = para{sp: sp, ts: ts, cues: cues}
 	quotations := sentence.Quotations(text, dts)
 	p.qs = make([]qspan, len(quotations))
 	for k, q := range quotations {
@@ -115,7 +119,7 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 		}
 	}
 	p.sents = capSentences(ts, p.sents)
-	p.claimed = make([]bool, len(p.ts))
+	p.claimed = bufs.bools(len(p.ts))
 	if len(p.qs) > 0 {
 		// most paragraphs hold no quotation: a nil map reads as empty
 		p.quoteAt = make(map[int]qspan, len(p.qs))
@@ -123,13 +127,15 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}
-	p.sentIdx = make([]int32, len(p.ts))
+	p.sentIdx = bufs.int32s(len(p.ts))
 	for k, s := range p.sents {
 		for i := s[0]; i < s[1]; i++ {
 			p.sentIdx[i] = int32(k)
 		}
 	}
-	p.inQ = insideQuotes(len(p.ts), p.qs)
+	p.inQ = insideQuotes(bufs.bools(len(p.ts)), p.qs)
+	p.cueMemo = bufs.answers(len(p.ts))
+	p.scores = bufs.float32s(len(p.ts))
 	return p
 }
 
@@ -139,10 +145,9 @@ func (p *para) tokAt(off int) int {
 	return sort.Search(len(p.ts), func(i int) bool { return p.ts[i].Start >= off })
 }
 
-// insideQuotes marks the tokens inside a closed quotation, marks
-// excluded.
-func insideQuotes(n int, qs []qspan) []bool {
-	in := make([]bool, n)
+// insideQuotes marks in in the tokens inside a closed quotation, marks
+// excluded, and returns it.
+func insideQuotes(in []bool, qs []qspan) []bool {
 	for _, q := range qs {
 		if q.unclosed {
 			continue
@@ -182,9 +187,6 @@ func (p *para) sentOf(i int) int {
 func (p *para) isCue(i int) (cueKind, rng, bool) {
 	if p.ts[i].kind != 'w' {
 		return 0, rng{}, false
-	}
-	if p.cueMemo == nil {
-		p.cueMemo = make([]cueAnswer, len(p.ts))
 	}
 	m := &p.cueMemo[i]
 	if !m.done {
@@ -229,7 +231,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 		// The model scores only a candidate: a word that no rule below
 		// turns down whatever its score. Past the phrasal verbs, which
 		// may be taken before it, the last rule turns down a name.
-		if !strings.HasPrefix(t.low, "point") && !nounCue[t.low] && p.nameInSentence(i) {
+		if !strings.HasPrefix(t.low, "point") && !nounCue.set().has(t.low) && p.nameInSentence(i) {
 			return 0, rng{}, false
 		}
 		// A cue the model finds: reported speech when "that" follows,
@@ -267,13 +269,13 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	}
 	// "The mother of three replied": a number closing a noun phrase,
 	// not one counting the word after it.
-	ofNumber := i >= 2 && numberWords[p.ts[i-1].low] && p.ts[i-2].low == "of" && k != cueObject
-	if i > 0 && p.ts[i-1].kind == 'w' && (isNumber(p.ts[i-1].low) || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
+	ofNumber := i >= 2 && p.ts[i-1].has(lxNumberWord) && p.ts[i-2].low == "of" && k != cueObject
+	if i > 0 && p.ts[i-1].kind == 'w' && (p.ts[i-1].isNumber() || p.ts[i-1].low == "of") && strings.HasSuffix(t.low, "ed") && !ofNumber {
 		// "400 pledged delegates", "a majority of pledged delegates":
 		// an adjective.
 		return 0, rng{}, false
 	}
-	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence[p.ts[i-1].low])) {
+	if strings.HasPrefix(t.low, "show") && i+1 < len(p.ts) && (p.ts[i+1].kind == 'q' || p.ts[i+1].low == "up" || p.ts[i+1].low == "host" || p.ts[i+1].kind == 'p' && p.ts[i+1].text != ":" && !(i > 0 && evidence.set().has(p.ts[i-1].low))) {
 		// "the reality TV show “The Apprentice”", "showed up": no
 		// showing of anything.
 		return 0, rng{}, false
@@ -291,7 +293,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 		}
 		return 0, rng{}, false
 	}
-	if nounCue[t.low] && i+1 < len(p.ts) {
+	if nounCue.set().has(t.low) && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
 		n := p.ts[i+1]
@@ -302,8 +304,8 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers[prev] || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
-		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs[t.low] || quantVerbs[strings.TrimSuffix(t.low, "s")])) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
+		share := quantifiers.set().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
+		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs.set().has(t.low) || quantVerbs.set().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
 		if prev == "to" && k != cueSay {
@@ -313,7 +315,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 		for k := i - 1; k > 0 && (prev == "also" || prev == "not" || prev == "widely" || prev == "often" || prev == "recently" || prev == "previously" || prev == "reportedly" || prev == "officially" || prev == "never" || prev == "already"); k-- {
 			prev = p.ts[k-1].low
 		}
-		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && participle(t.low) {
+		if (prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "be") && t.participle() {
 			return 0, rng{}, false
 		}
 	}
@@ -326,14 +328,16 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 
 // nounCue are the verbs that take a noun into their cue: "voiced
 // concern", "expressed hope".
-var nounCue = map[string]bool{
-	"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
-}
+var nounCue = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"voiced": true, "voice": true, "expressed": true, "express": true, "voices": true, "expresses": true,
+	}
+}}
 
 // nameInSentence reports whether token i is capitalised inside a
 // sentence that is not a headline: a name, not a cue.
 func (p *para) nameInSentence(i int) bool {
-	return startsUpper(p.ts[i].text) && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
+	return p.ts[i].upper && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
 }
 
 // idiomSay reports whether a verb of saying at i is part of a phrase
@@ -370,10 +374,10 @@ func (p *para) namingCalled(i int) bool {
 		return false
 	}
 	prev, next := p.ts[i-1], p.ts[i+1]
-	if prev.kind != 'w' || startsUpper(prev.text) || skippable[prev.low] || boundary[prev.low] {
+	if prev.kind != 'w' || prev.upper || prev.has(lxSkippable) || prev.has(lxBoundary) {
 		return false
 	}
-	if _, pron := pronouns[prev.low]; pron {
+	if pron := prev.has(lxPronoun); pron {
 		return false
 	}
 	switch next.low {
@@ -386,18 +390,30 @@ func (p *para) namingCalled(i int) bool {
 // headline reports whether the sentence of token i is written in title
 // case, as headlines are: "Trump Says He Will Win".
 func (p *para) headline(i int) bool {
-	s := p.sents[p.sentOf(i)]
+	si := p.sentOf(i)
+	if p.headlines == nil {
+		p.headlines = make([]int8, len(p.sents))
+	}
+	if h := p.headlines[si]; h != 0 {
+		return h > 0
+	}
+	s := p.sents[si]
 	caps, n := 0, 0
 	for k := s[0]; k < s[1]; k++ {
 		if p.ts[k].kind != 'w' {
 			continue
 		}
 		n++
-		if startsUpper(p.ts[k].text) {
+		if p.ts[k].upper {
 			caps++
 		}
 	}
-	return n >= 3 && caps*10 >= n*7
+	h := n >= 3 && caps*10 >= n*7
+	p.headlines[si] = -1
+	if h {
+		p.headlines[si] = 1
+	}
+	return h
 }
 
 // colonCue records "X said:" closing a paragraph as an attribution
@@ -466,7 +482,7 @@ func (p *para) titleQuote(q qspan) bool {
 			continue
 		}
 		n++
-		if !startsUpper(t.text) && !functionCap[t.low] {
+		if !t.upper && !t.has(lxFunctionCap) {
 			return false
 		}
 	}
@@ -474,14 +490,18 @@ func (p *para) titleQuote(q qspan) bool {
 }
 
 // quantifiers stand for people on their own: "many argue", "some say".
-var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
+var quantifiers = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "all": true, "both": true, "another": true, "each": true, "one": true, "none": true}
+}}
 
 // quantVerbs are the verbs of saying that follow a quantifier as their
 // subject ("many argue", "some say") rather than as nouns.
-var quantVerbs = map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
-	"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
-	"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
-	"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
+var quantVerbs = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"say": true, "argue": true, "believe": true, "think": true, "fear": true, "worry": true, "contend": true, "insist": true, "suggest": true, "warn": true, "predict": true, "agree": true,
+		"note": true, "claim": true, "complain": true, "doubt": true, "wonder": true, "speculate": true,
+		"assert": true, "maintain": true, "acknowledge": true, "concede": true, "expect": true, "hope": true,
+		"feel": true, "fret": true, "charge": true, "caution": true, "question": true, "allege": true}
+}}
 
 // cueAhead reports whether a verb of saying lies in tokens [k, hi).
 func (p *para) cueAhead(k, hi int) bool {
@@ -499,7 +519,7 @@ func isDash(s string) bool { return s == "-" || s == "—" || s == "–" || s ==
 // namedQuote reports whether quotation q, in a sentence from lo, is a
 // title inside a noun phrase ("the reality TV show “The Apprentice,”").
 func (p *para) namedQuote(q qspan, lo int) bool {
-	if q.start > lo && q.end < len(p.ts) && quoteWords(q, p.ts) <= 3 && determiners[p.ts[q.start-1].low] && p.ts[q.end].kind == 'w' {
+	if q.start > lo && q.end < len(p.ts) && quoteWords(q, p.ts) <= 3 && p.ts[q.start-1].has(lxDeterminer) && p.ts[q.end].kind == 'w' {
 		// "the “fake news” media": scare quotes inside a noun phrase.
 		return true
 	}
@@ -507,7 +527,7 @@ func (p *para) namedQuote(q qspan, lo int) bool {
 		return false
 	}
 	prev := p.ts[q.start-1]
-	return prev.kind == 'w' && !isCueWord(prev.low) && prev.low != "that" && !skippable[prev.low]
+	return prev.kind == 'w' && !prev.has(lxCue) && prev.low != "that" && !prev.has(lxSkippable)
 }
 
 // content tokens of a quotation without its marks.
@@ -662,12 +682,12 @@ func (p *para) attributionAfter(q qspan, hi int) bool {
 		// ", according to Fars": the agency that relayed it.
 		return false
 	}
-	if coreCues[p.ts[k].low] {
+	if p.ts[k].has(lxCoreCue) {
 		_, cr, ok := p.isCue(k)
 		return ok && !p.sourceAfter(cr.b, hi).empty()
 	}
 	src, c := p.subjectThenVerb(k, hi)
-	if src.empty() || c >= hi || !coreCues[p.ts[c].low] || p.ts[c].low == "according" {
+	if src.empty() || c >= hi || !p.ts[c].has(lxCoreCue) || p.ts[c].low == "according" {
 		return false
 	}
 	_, _, ok := p.isCue(c)
@@ -738,7 +758,7 @@ func (p *para) add(a *attr) {
 // token k, for the quotation before it.
 func (p *para) afterQuote(k, hi, si int) *attr {
 	// said X
-	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive()[p.ts[k].low] {
+	if kind, cr, ok := p.isCue(k); ok && kind != cueTell && !progressive().has(p.ts[k].low) {
 		if src := p.sourceAfter(cr.b, hi); !src.empty() && !(src.b == src.a+1 && pronounLed(p, src, hi)) {
 			a := &attr{cue: cr, source: src, sentence: si}
 			p.viaAfter(a, src.b, hi)
@@ -766,7 +786,7 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 					break
 				}
 				if p.ts[e].text == "," {
-					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && isNumber(p.ts[c+1].low)) {
+					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && p.ts[c+1].isNumber()) {
 						// "Mr. King, 82, told me.": an age.
 						src.b = e + 1
 						c = e + 1
@@ -797,7 +817,7 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 // opens a clause of its own: "…,” said he would vote" has "he" as the
 // subject of what was said, not as the speaker after the cue.
 func pronounLed(p *para, r rng, hi int) bool {
-	if _, pron := pronouns[p.ts[r.a].low]; !pron {
+	if pron := p.ts[r.a].has(lxPronoun); !pron {
 		return false
 	}
 	return r.b < hi && p.ts[r.b].kind == 'w'
@@ -814,16 +834,16 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 	c := p.verbAfter(src.b, hi)
 	// "a narrator in the Clinton ad asks": a prepositional phrase
 	// belongs to the subject when a cue follows it.
-	if c < hi && subjectPreps[p.ts[c].low] && p.ts[c].low != "to" {
+	if c < hi && subjectPreps.set().has(p.ts[c].low) && p.ts[c].low != "to" {
 		for v := c + 2; v < hi && v <= c+6 && p.ts[v].kind == 'w'; v++ {
 			if _, _, ok := p.isCue(v); ok {
 				e := v
-				for e > c+2 && skippable[p.ts[e-1].low] {
+				for e > c+2 && p.ts[e-1].has(lxSkippable) {
 					e--
 				}
 				return rng{src.a, e}, v
 			}
-			if boundary[p.ts[v].low] && p.ts[v].low != "of" || pronouns[p.ts[v].low] {
+			if p.ts[v].has(lxBoundary) && p.ts[v].low != "of" || p.ts[v].has(lxPronounTrue) {
 				break
 			}
 		}
@@ -834,7 +854,7 @@ func (p *para) subjectThenVerb(k, hi int) (rng, int) {
 // verbAfter skips the auxiliaries and adverbs from token c to where a
 // verb would be.
 func (p *para) verbAfter(c, hi int) int {
-	for c < hi && skippable[p.ts[c].low] && p.ts[c].low != "to" {
+	for c < hi && p.ts[c].has(lxSkippable) && p.ts[c].low != "to" {
 		c++
 	}
 	return c
@@ -844,7 +864,7 @@ func (p *para) verbAfter(c, hi int) int {
 // its sentence or is followed by a comma.
 func (p *para) closingVerb(c, hi int) bool {
 	t := p.ts[c]
-	if t.kind != 'w' || startsUpper(t.text) || !strings.HasSuffix(t.low, "ed") || skippable[t.low] || boundary[t.low] || determiners[t.low] {
+	if t.kind != 'w' || t.upper || !strings.HasSuffix(t.low, "ed") || t.has(lxSkippable) || t.has(lxBoundary) || t.has(lxDeterminer) {
 		return false
 	}
 	if c+1 < hi {
@@ -913,12 +933,12 @@ func (p *para) beforeQuote(j, lo int) *attr {
 			if p.ts[k].kind != 'w' {
 				break
 			}
-			if !coreCues[p.ts[k].low] || p.ts[k-1].text != "," {
+			if !p.ts[k].has(lxCoreCue) || p.ts[k-1].text != "," {
 				continue
 			}
 			if _, cr, ok := p.isCue(k); ok && cr.b == k+1 {
 				if r := p.npRight(k+1, j+1, true); r.b == j+1 && !r.empty() {
-					if _, pron := pronouns[p.ts[r.a].low]; !pron {
+					if pron := p.ts[r.a].has(lxPronoun); !pron {
 						return &attr{cue: cr, source: r, sentence: p.sentOf(k)}
 					}
 				}
@@ -932,9 +952,9 @@ func (p *para) beforeQuote(j, lo int) *attr {
 	}
 	// "Trump said Fox executives were calling “…”": a weaker cue inside
 	// the clause of a verb of saying leaves the quotation to it.
-	if !coreCues[p.ts[c].low] {
+	if !p.ts[c].has(lxCoreCue) {
 		for k := p.sents[p.sentOf(c)][0]; k < c; k++ {
-			if coreCues[p.ts[k].low] && !p.claimed[k] {
+			if p.ts[k].has(lxCoreCue) && !p.claimed[k] {
 				return nil
 			}
 		}
@@ -956,16 +976,16 @@ func (p *para) subjectOf(c, lo int) rng {
 	// A participle ("…, saying") takes the subject of its clause.
 	ing := ingForm(p.ts[c].low)
 	j := c - 1
-	for j >= lo && (skippable[p.ts[j].low] || adverb(p.ts[j])) && p.ts[j].low != "to" {
+	for j >= lo && (p.ts[j].has(lxSkippable) || adverb(p.ts[j])) && p.ts[j].low != "to" {
 		j--
 	}
 	// "he is alleged to have said": the subject of the raising verb.
 	j -= raisingLeft(p, j, lo)
 	j0 := j
 	// "X on Wednesday said": skip a time.
-	for j-1 >= lo && (timeWords[p.ts[j].low] || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
+	for j-1 >= lo && (timeWords.set().has(p.ts[j].low) || isYear(p.ts[j].low) && p.ts[j-1].low == "in") && (p.ts[j-1].low == "on" || p.ts[j-1].low == "in" || p.ts[j-1].low == "last" || p.ts[j-1].low == "this" || p.ts[j-1].low == "earlier" || p.ts[j-1].low == "late" || p.ts[j-1].low == "early") {
 		j -= 2
-		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
 		}
 	}
@@ -973,7 +993,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	// announced": a time phrase of a few words.
 	if n := p.timePhraseLeft(j, lo); n > 0 {
 		j -= n
-		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
 		}
 	}
@@ -1001,7 +1021,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		// "Obama issued a statement condemning …": an indefinite object
 		// before a participle is not its subject.
 		if r := p.npLeft(j, lo); !r.empty() && !(ing && (p.ts[r.a].low == "a" || p.ts[r.a].low == "an")) {
-			if r.a > lo && subjectPreps[p.ts[r.a-1].low] {
+			if r.a > lo && subjectPreps.set().has(p.ts[r.a-1].low) {
 				// "people close to Clinton say": the noun phrase is
 				// the object of a preposition inside the subject.
 				if w := p.clauseSubject(j0, lo); !w.empty() && w.a < r.a && w.b == r.b {
@@ -1056,7 +1076,7 @@ func (p *para) subjectOf(c, lo int) rng {
 		}
 		return p.firstNP(lo, c)
 	}
-	if j >= lo && (coreCues[p.ts[c].low] || showing[p.ts[c].low] || isCueWord(p.ts[c].low) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
+	if j >= lo && (p.ts[c].has(lxCoreCue) || showing.set().has(p.ts[c].low) || p.ts[c].has(lxCue) && c+1 < len(p.ts) && p.ts[c+1].low == "that") {
 		return p.clauseSubject(j0, lo)
 	}
 	return rng{}
@@ -1064,41 +1084,47 @@ func (p *para) subjectOf(c, lo int) rng {
 
 // evidence names what shows a finding: "…, records show.", "a poll
 // shows".
-var evidence = map[string]bool{
-	"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
-	"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
-	"report": true, "reports": true, "math": true, "count": true, "tally": true, "tallies": true,
-	"documents": true, "filings": true, "results": true, "figures": true, "numbers": true,
-	"statistics": true, "research": true, "history": true, "evidence": true, "email": true,
-	"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
-	"documentation": true, "returns": true, "estimates": true, "projections": true,
-}
+var evidence = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "analysis": true,
+		"data": true, "study": true, "studies": true, "review": true, "records": true, "record": true,
+		"report": true, "reports": true, "math": true, "count": true, "tally": true, "tallies": true,
+		"documents": true, "filings": true, "results": true, "figures": true, "numbers": true,
+		"statistics": true, "research": true, "history": true, "evidence": true, "email": true,
+		"emails": true, "transcript": true, "transcripts": true, "memo": true, "letter": true,
+		"documentation": true, "returns": true, "estimates": true, "projections": true,
+	}
+}}
 
 // showing verbs report a finding, with a clause after them and
 // often evidence rather than a person before: "Polls there show Trump
 // is trailing".
-var showing = map[string]bool{
-	"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
-	"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
-	"indicated": true,
-}
+var showing = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"show": true, "shows": true, "showed": true, "found": true, "finds": true, "find": true,
+		"suggest": true, "suggests": true, "suggested": true, "indicate": true, "indicates": true,
+		"indicated": true,
+	}
+}}
 
 // subjectPreps may join a noun phrase to the subject it belongs to:
 // "people close to Clinton", "critics of the plan".
-var subjectPreps = map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
+var subjectPreps = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"to": true, "of": true, "with": true, "for": true, "from": true, "in": true, "at": true, "on": true, "through": true, "by": true, "across": true, "inside": true, "within": true, "outside": true, "behind": true, "among": true, "around": true}
+}}
 
 // beforeRelative returns the name before ", who" when the relative
 // clause runs to token j, the comma or quotation mark that closes it.
 func (p *para) beforeRelative(j, lo int) rng {
 	for k := j - 1; k > lo+1 && k > j-40; k-- {
 		t := p.ts[k]
-		if t.text == ";" || t.text == "." || isCueWord(t.low) && k == j-1 {
+		if t.text == ";" || t.text == "." || t.has(lxCue) && k == j-1 {
 			return rng{}
 		}
 		if t.low != "who" || p.ts[k-1].text != "," {
 			continue
 		}
-		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners[p.ts[r.a-1].low]) {
+		if r := p.npLeft(k-2, lo); !r.empty() && p.isName(r) && (r.a == lo || p.ts[r.a-1].kind != 'w' || clauseOpeners.set().has(p.ts[r.a-1].low)) {
 			return r
 		}
 		return rng{}
@@ -1115,24 +1141,28 @@ func (p *para) timePhraseLeft(j, lo int) int {
 	switch {
 	case w == "past" && at(j-1) == "the" && at(j-2) == "in":
 		return 3
-	case periods[w] && at(j-1) == "recent" && at(j-2) == "in":
+	case periods.set().has(w) && at(j-1) == "recent" && at(j-2) == "in":
 		return 3
-	case periods[w] && (at(j-1) == "for" || at(j-1) == "in"):
+	case periods.set().has(w) && (at(j-1) == "for" || at(j-1) == "in"):
 		return 2
-	case (w == "later" || w == "earlier" || w == "ago") && periods[at(j-1)] && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
+	case (w == "later" || w == "earlier" || w == "ago") && periods.set().has(at(j-1)) && (isNumber(at(j-2)) || at(j-2) == "a" || at(j-2) == "an" || at(j-2) == "several" || at(j-2) == "few"):
 		return 3
 	}
 	return 0
 }
 
 // weekdays name the days a report is dated by: "spoke Tuesday".
-var weekdays = lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
+var weekdays = &lazyWords{build: func() map[string]bool {
+	return lexicon.Set(lexicon.Weekday, lexicon.Abbrev)
+}}
 
 // periods are the units of a time phrase.
-var periods = map[string]bool{
-	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
-	"year": true, "years": true, "decade": true, "decades": true, "hours": true,
-}
+var periods = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+		"year": true, "years": true, "decade": true, "decades": true, "hours": true,
+	}
+}}
 
 // isYear reports whether w is a year: "2010".
 func isYear(w string) bool {
@@ -1150,27 +1180,33 @@ func isYear(w string) bool {
 // clauseOpeners end the words a clause subject may hold, leftwards: the
 // subject of "…, many of whom say" starts after the comma, that of "in
 // which Democrats argued" after "which".
-var clauseOpeners = map[string]bool{
-	"that": true, "which": true, "but": true, "because": true, "while": true,
-	"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
-	"after": true, "before": true, "where": true, "so": true, "yet": true,
-}
+var clauseOpeners = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"that": true, "which": true, "but": true, "because": true, "while": true,
+		"when": true, "if": true, "as": true, "although": true, "though": true, "since": true,
+		"after": true, "before": true, "where": true, "so": true, "yet": true,
+	}
+}}
 
 // verbish words cannot sit inside a subject: a clause with one of them
 // before a verb of saying is no subject but a clause of its own.
-var verbish = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
-	"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
-	"does": true, "do": true, "not": true, "it": true, "there": true,
-}
+var verbish = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+		"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+		"should": true, "can": true, "may": true, "might": true, "must": true, "did": true,
+		"does": true, "do": true, "not": true, "it": true, "there": true,
+	}
+}}
 
 // pluralQualifiers may follow a plural opening its clause and start what
 // qualifies it: "proponents of", "people close to", "attorneys for".
-var pluralQualifiers = map[string]bool{
-	"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
-	"familiar": true, "at": true, "inside": true, "within": true, "on": true,
-}
+var pluralQualifiers = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"of": true, "close": true, "with": true, "in": true, "from": true, "who": true, "for": true,
+		"familiar": true, "at": true, "inside": true, "within": true, "on": true,
+	}
+}}
 
 // clauseSubject is the last resort for the core verbs of saying whose
 // subject npLeft cannot read ("Experts on North Korea and nuclear
@@ -1182,7 +1218,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 		// "to say": an infinitive.
 		return rng{}
 	}
-	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !startsUpper(p.ts[j].text) && !(j > lo && (determiners[p.ts[j-1].low] || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
+	for j >= lo && p.ts[j].kind == 'w' && strings.HasSuffix(p.ts[j].low, "ly") && !p.ts[j].upper && !(j > lo && (p.ts[j-1].has(lxDeterminer) || strings.HasSuffix(p.ts[j-1].low, "'s") || strings.HasSuffix(p.ts[j-1].low, "’s"))) {
 		// "Democrats successfully argued", but not "the family said".
 		j--
 	}
@@ -1194,10 +1230,10 @@ func (p *para) clauseSubject(j, lo int) rng {
 			break
 		}
 		if t.kind == 'w' {
-			if clauseOpeners[t.low] {
+			if clauseOpeners.set().has(t.low) {
 				break
 			}
-			if verbish[t.low] || isCueWord(t.low) && k < j || p.claimed[k] {
+			if verbish.set().has(t.low) || t.has(lxCue) && k < j || p.claimed[k] {
 				// (The word before the verb is the subject's head
 				// even when it could be a cue: "a USA TODAY analysis
 				// of campaign-finance reports shows".)
@@ -1213,17 +1249,17 @@ func (p *para) clauseSubject(j, lo int) rng {
 	first := p.ts[a]
 	// "But environmentalists worry that": a bare plural opening its
 	// clause.
-	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners[p.ts[a-1].low]
+	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners.set().has(p.ts[a-1].low)
 	barePlural := words <= 3 && strings.HasSuffix(p.ts[j].low, "s") && !strings.HasSuffix(p.ts[j].low, "ss") && opens
 	// "Indeed, proponents of more controls on hate speech say": a
 	// plural opening its clause, with what qualifies it.
-	if plural := first.low; opens && !startsUpper(first.text) && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers[p.ts[a+1].low] {
+	if plural := first.low; opens && !first.upper && (strings.HasSuffix(plural, "s") && !strings.HasSuffix(plural, "ss") && len(plural) > 4 || plural == "people" || plural == "women" || plural == "men") && a+1 <= j && pluralQualifiers.set().has(p.ts[a+1].low) {
 		barePlural = true
 	}
-	if first.kind != 'w' || !(startsUpper(first.text) || determiners[first.low] || quantifiers[first.low] || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
+	if first.kind != 'w' || !(first.upper || first.has(lxDeterminer) || quantifiers.set().has(first.low) || first.low == "those" || first.low == "many" || first.low == "all" || barePlural) {
 		return rng{}
 	}
-	if functionCap[first.low] && !determiners[first.low] && !quantifiers[first.low] && first.low != "those" && first.low != "all" {
+	if first.has(lxFunctionCap) && !first.has(lxDeterminer) && !quantifiers.set().has(first.low) && first.low != "those" && first.low != "all" {
 		// "In", "On", "When": a sentence opening with a phrase.
 		return rng{}
 	}
@@ -1297,16 +1333,16 @@ func (p *para) npLeft(j, lo int) rng {
 	if t.kind != 'w' {
 		return rng{}
 	}
-	if _, ok := pronouns[t.low]; ok || indefinites[t.low] {
+	if ok := t.has(lxPronoun); ok || indefinites.set().has(t.low) {
 		return rng{j, end}
 	}
-	if quantifiers[t.low] && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
+	if quantifiers.set().has(t.low) && (j == lo || p.ts[j-1].kind == 'p' || p.ts[j-1].low == "and" || p.ts[j-1].low == "but") {
 		// "That attitude, many argue, could …", "Some say …".
 		return rng{j, end}
 	}
-	headOK := capWord(t) || roleNouns[t.low] || roleNouns[strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s")]
-	plural := !headOK && strings.HasSuffix(t.low, "s") && !boundary[t.low] && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
-	if !headOK && !plural && !boundary[t.low] && !pronounsOrCue(t.low) {
+	headOK := capWord(t) || t.has(lxRoleNoun) || roleNouns.set().has(strings.TrimSuffix(strings.TrimSuffix(t.low, "’s"), "'s"))
+	plural := !headOK && strings.HasSuffix(t.low, "s") && !t.has(lxBoundary) && !strings.HasSuffix(t.low, "ss") && len(t.low) > 3
+	if !headOK && !plural && !t.has(lxBoundary) && !pronounsOrCue(t.low) {
 		// "the board said", "the self-described socialist said": a
 		// noun after a determiner.
 		for k := j - 1; k >= lo && k >= j-7; k-- {
@@ -1322,16 +1358,16 @@ func (p *para) npLeft(j, lo int) rng {
 				headOK = true
 				break
 			}
-			if w.kind != 'w' || boundary[w.low] && !determiners[w.low] && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
+			if w.kind != 'w' || w.has(lxBoundary) && !w.has(lxDeterminer) && w.low != "of" && w.low != "and" || pronounsOrCue(w.low) {
 				break
 			}
-			if determiners[w.low] && w.low != "that" || k < j && (strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s")) {
+			if w.has(lxDeterminer) && w.low != "that" || k < j && (strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s")) {
 				// "the form", "Trump's new form".
 				headOK = true
 				break
 			}
 		}
-		if !headOK && isNumber(t.low) {
+		if !headOK && t.isNumber() {
 			headOK = true
 		}
 	}
@@ -1351,9 +1387,9 @@ func (p *para) npLeft(j, lo int) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if determiners[w.low] || p.openingDemonstrative(k, lo) {
+		if w.has(lxDeterminer) || p.openingDemonstrative(k, lo) {
 			a = k
-			if k-2 >= lo && p.ts[k-1].low == "of" && (startsUpper(p.ts[k-2].text) && !functionCap[p.ts[k-2].low] || roleNouns[p.ts[k-2].low]) {
+			if k-2 >= lo && p.ts[k-1].low == "of" && (p.ts[k-2].upper && !p.ts[k-2].has(lxFunctionCap) || p.ts[k-2].has(lxRoleNoun)) {
 				continue
 			}
 			break
@@ -1362,20 +1398,20 @@ func (p *para) npLeft(j, lo int) rng {
 			a = k
 			continue
 		}
-		if w.low == "of" && k-1 >= lo && (startsUpper(p.ts[k-1].text) || roleNouns[p.ts[k-1].low]) {
+		if w.low == "of" && k-1 >= lo && (p.ts[k-1].upper || p.ts[k-1].has(lxRoleNoun)) {
 			a = k
 			continue
 		}
-		if w.low == "and" && k-1 >= lo && startsUpper(p.ts[k-1].text) && startsUpper(p.ts[a].text) && !functionCap[p.ts[k-1].low] {
+		if w.low == "and" && k-1 >= lo && p.ts[k-1].upper && p.ts[a].upper && !p.ts[k-1].has(lxFunctionCap) {
 			a = k
 			continue
 		}
-		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers[p.ts[k-1].low] && pairedModifiers[p.ts[a].low] {
+		if (w.low == "and" || w.low == "or") && a < j && k-1 >= lo && pairedModifiers.set().has(p.ts[k-1].low) && pairedModifiers.set().has(p.ts[a].low) {
 			// "current and former officials".
 			a = k
 			continue
 		}
-		if !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
+		if !w.upper && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !strings.HasSuffix(w.low, "ly") && lower < 4 {
 			lower++
 			a = k
 			continue
@@ -1385,8 +1421,8 @@ func (p *para) npLeft(j, lo int) rng {
 	// Leading lowercase words must be modifiers of a noun phrase that
 	// opens with a determiner, a capitalised word, the sentence or a
 	// comma: otherwise they are the end of a verb phrase.
-	for a < j && !startsUpper(p.ts[a].text) && !determiners[p.ts[a].low] {
-		if a == lo || p.ts[a-1].kind != 'w' || boundary[p.ts[a-1].low] {
+	for a < j && !p.ts[a].upper && !p.ts[a].has(lxDeterminer) {
+		if a == lo || p.ts[a-1].kind != 'w' || p.ts[a-1].has(lxBoundary) {
 			break
 		}
 		a++
@@ -1420,8 +1456,8 @@ func (p *para) npLeft(j, lo int) rng {
 	}
 	// "Hillary Clinton and her Democratic allies", "The mayor and his
 	// aides": a coordinated subject opening its clause.
-	if a-2 >= lo && p.ts[a-1].low == "and" && determiners[p.ts[a].low] {
-		if l := p.ts[a-2]; capWord(l) || roleNouns[l.low] {
+	if a-2 >= lo && p.ts[a-1].low == "and" && p.ts[a].has(lxDeterminer) {
+		if l := p.ts[a-2]; capWord(l) || l.has(lxRoleNoun) {
 			if r := p.npLeft(a-2, lo); !r.empty() && r.b == a-1 && (r.a == lo || p.ts[r.a-1].kind == 'p') {
 				a = r.a
 			}
@@ -1439,13 +1475,15 @@ func (p *para) pluralPossessive(k int) bool {
 
 // pairedModifiers are adjectives coordinated before the noun of a
 // source: "current and former officials", "local and state leaders".
-var pairedModifiers = map[string]bool{
-	"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
-	"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
-	"military": true, "civilian": true, "public": true, "private": true, "political": true,
-	"religious": true, "business": true, "community": true, "civic": true, "elected": true,
-	"american": true, "european": true, "western": true, "democratic": true, "republican": true,
-}
+var pairedModifiers = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"current": true, "former": true, "past": true, "present": true, "senior": true, "junior": true,
+		"local": true, "state": true, "federal": true, "national": true, "foreign": true, "domestic": true,
+		"military": true, "civilian": true, "public": true, "private": true, "political": true,
+		"religious": true, "business": true, "community": true, "civic": true, "elected": true,
+		"american": true, "european": true, "western": true, "democratic": true, "republican": true,
+	}
+}}
 
 // openingDemonstrative reports whether token k is "That" or "This"
 // opening its sentence or clause, where it is a determiner ("That
@@ -1456,18 +1494,22 @@ func (p *para) openingDemonstrative(k, lo int) bool {
 }
 
 // shares name a part of a group: "half said", "a majority say".
-var shares = map[string]bool{
-	"half": true, "majority": true, "plurality": true, "minority": true,
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
-	"fourth": true, "fourths": true, "tenth": true, "tenths": true,
-}
+var shares = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"half": true, "majority": true, "plurality": true, "minority": true,
+		"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
+		"fourth": true, "fourths": true, "tenth": true, "tenths": true,
+	}
+}}
 
 // approximations may open a share: "more than 4 in 10", "nearly half".
-var approximations = map[string]bool{
-	"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
-	"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
-	"around": true, "a": true, "the": true, "some": true, "barely": true,
-}
+var approximations = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"more": true, "than": true, "less": true, "fewer": true, "nearly": true, "almost": true,
+		"about": true, "roughly": true, "only": true, "just": true, "over": true, "under": true,
+		"around": true, "a": true, "the": true, "some": true, "barely": true,
+	}
+}}
 
 // quantityLeft returns where a share of a group that ends at token j
 // begins ("half", "more than 4 in 10", "two-thirds", "27 percent", "a
@@ -1477,28 +1519,28 @@ func (p *para) quantityLeft(j, lo int) int {
 	a := -1
 	_, frac, _ := strings.Cut(w, "-")
 	switch {
-	case isNumber(w) && j-2 >= lo && (p.ts[j-1].low == "in" || p.ts[j-1].low == "of") && isNumber(p.ts[j-2].low):
+	case isNumber(w) && j-2 >= lo && (p.ts[j-1].low == "in" || p.ts[j-1].low == "of") && p.ts[j-2].isNumber():
 		a = j - 2
 	case w == "percent" || w == "%":
-		if j-1 < lo || !isNumber(p.ts[j-1].low) {
+		if j-1 < lo || !p.ts[j-1].isNumber() {
 			return -1
 		}
 		a = j - 1
-	case shares[w] || shares[frac]:
+	case shares.set().has(w) || shares.set().has(frac):
 		a = j
 	case strings.HasSuffix(w, "%") && isNumber(w):
 		a = j
 	default:
 		return -1
 	}
-	if a == j && a-1 >= lo && isNumber(p.ts[a-1].low) {
+	if a == j && a-1 >= lo && p.ts[a-1].isNumber() {
 		// "three quarters", "two thirds".
 		a--
 	}
-	for a-1 >= lo && approximations[p.ts[a-1].low] {
+	for a-1 >= lo && approximations.set().has(p.ts[a-1].low) {
 		a--
 	}
-	if a > lo && p.ts[a-1].kind == 'w' && !boundary[p.ts[a-1].low] && !isCueWord(p.ts[a-1].low) {
+	if a > lo && p.ts[a-1].kind == 'w' && !p.ts[a-1].has(lxBoundary) && !p.ts[a-1].has(lxCue) {
 		// A share of a group after a verb is its object ("won 52
 		// percent"), but after a verb of showing it opens a clause
 		// ("shows 68% of Democrats say").
@@ -1508,13 +1550,15 @@ func (p *para) quantityLeft(j, lo int) int {
 }
 
 // indefinites stand for a person nobody names: "Then someone asked".
-var indefinites = map[string]bool{
-	"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
-	"anyone": true, "anybody": true,
-}
+var indefinites = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"someone": true, "somebody": true, "everyone": true, "everybody": true, "nobody": true,
+		"anyone": true, "anybody": true,
+	}
+}}
 
 func pronounsOrCue(w string) bool {
-	if _, ok := pronouns[w]; ok {
+	if ok := pronouns.set().in(w); ok {
 		return true
 	}
 	_, ok := cues()[w]
@@ -1525,7 +1569,7 @@ func pronounsOrCue(w string) bool {
 func (p *para) isName(r rng) bool {
 	for i := r.a; i < r.b; i++ {
 		t := p.ts[i]
-		if t.kind == 'w' && startsUpper(t.text) && !titleWords[t.low] && !functionCap[t.low] {
+		if t.kind == 'w' && t.upper && !t.has(lxTitleWord) && !t.has(lxFunctionCap) {
 			return true
 		}
 	}
@@ -1539,11 +1583,11 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{}
 	}
 	t := p.ts[k]
-	if (t.low == "another" || quantifiers[t.low]) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
+	if (t.low == "another" || quantifiers.set().has(t.low)) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
 		// "“…,” tweeted another."
 		return rng{k, k + 1}
 	}
-	if v, ok := pronouns[t.low]; ok {
+	if v, ok := pronouns.set().get(t.low); ok {
 		if t.low == "that" || t.low == "which" || t.low == "who" || t.low == "you" {
 			return rng{}
 		}
@@ -1551,7 +1595,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		return rng{k, k + 1}
 	}
 	i := k
-	if determiners[t.low] {
+	if t.has(lxDeterminer) {
 		i++
 	}
 	head := -1
@@ -1572,49 +1616,49 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 		if w.kind != 'w' {
 			break
 		}
-		if isNumber(w.low) && i+2 < hi && p.ts[i+1].text == "/" && isNumber(p.ts[i+2].low) {
+		if w.isNumber() && i+2 < hi && p.ts[i+1].text == "/" && p.ts[i+2].isNumber() {
 			// "9/11 widow Terry Strada": a date as a modifier.
 			i += 2
 			continue
 		}
-		if startsUpper(w.text) && (!functionCap[w.low] || i == k && w.low != "according") {
+		if w.upper && (!w.has(lxFunctionCap) || i == k && w.low != "according") {
 			head = i
 			continue
 		}
-		if w.low == "of" && head >= 0 && i+1 < hi && (startsUpper(p.ts[i+1].text) || p.ts[i+1].low == "the" && i+2 < hi && startsUpper(p.ts[i+2].text)) {
+		if w.low == "of" && head >= 0 && i+1 < hi && (p.ts[i+1].upper || p.ts[i+1].low == "the" && i+2 < hi && p.ts[i+2].upper) {
 			continue
 		}
-		if w.low == "the" && i > k && p.ts[i-1].low == "of" && i+1 < hi && startsUpper(p.ts[i+1].text) {
+		if w.low == "the" && i > k && p.ts[i-1].low == "of" && i+1 < hi && p.ts[i+1].upper {
 			continue
 		}
 		if w.low == "al" || strings.HasPrefix(w.low, "al-") || strings.HasPrefix(w.low, "el-") || w.low == "bin" || w.low == "van" || w.low == "von" || w.low == "de" {
 			head = i
 			continue
 		}
-		if head >= 0 && i == head+1 && !startsUpper(w.text) && !boundary[w.low] && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && isCueWord(p.ts[i+1].low) {
+		if head >= 0 && i == head+1 && !w.upper && !w.has(lxBoundary) && !pronounsOrCue(w.low) && !pastForm(w.low) && i+1 < hi && p.ts[i+1].has(lxCue) {
 			// "the New York businessman said": a common noun after a
 			// name heads the phrase when a cue follows.
 			head = i
 			break
 		}
-		if head >= 0 && i == head+1 && pastForm(w.low) && !roleNouns[w.low] {
+		if head >= 0 && i == head+1 && pastForm(w.low) && !w.has(lxRoleNoun) {
 			// "Hillary Clinton's right-hand woman rallied supporters":
 			// a verb after a whole noun phrase.
 			break
 		}
-		if roleNouns[w.low] || (!boundary[w.low] && !pronounsOrCue(w.low) && i+1 < hi && (roleNouns[p.ts[i+1].low] || startsUpper(p.ts[i+1].text) && !weekdays[p.ts[i+1].low])) {
-			if roleNouns[w.low] {
+		if w.has(lxRoleNoun) || (!w.has(lxBoundary) && !pronounsOrCue(w.low) && i+1 < hi && (p.ts[i+1].has(lxRoleNoun) || p.ts[i+1].upper && !weekdays.set().has(p.ts[i+1].low))) {
+			if w.has(lxRoleNoun) {
 				head = i
 			}
 			continue
 		}
 		break
 	}
-	if head < 0 && determiners[t.low] && t.low != "that" {
+	if head < 0 && t.has(lxDeterminer) && t.low != "that" {
 		// "said the 46-year-old": any words after a determiner up to
 		// punctuation.
 		for e := k + 1; e < hi && e <= k+5; e++ {
-			if p.ts[e].kind != 'w' || boundary[p.ts[e].low] || e > k+1 && (isCueWord(p.ts[e].low) || pastForm(p.ts[e].low)) {
+			if p.ts[e].kind != 'w' || p.ts[e].has(lxBoundary) || e > k+1 && (p.ts[e].has(lxCue) || pastForm(p.ts[e].low)) {
 				if e > k+1 && p.ts[e].kind != 'q' {
 					head = e - 1
 				}
@@ -1651,7 +1695,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 	}
 	for e := k; e < hi && e < k+3; e++ {
 		t := p.ts[e]
-		if t.kind != 'w' || startsUpper(t.text) {
+		if t.kind != 'w' || t.upper {
 			if e > k && capWord(t) {
 				if r := p.npRight(e, hi, true); !r.empty() && (r.b >= hi || p.ts[r.b].kind == 'p') {
 					return rng{k, r.b}
@@ -1659,7 +1703,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 			}
 			break
 		}
-		if boundary[t.low] || pronounsOrCue(t.low) || determiners[t.low] || isCueWord(t.low) || timeWords[t.low] {
+		if t.has(lxBoundary) || pronounsOrCue(t.low) || t.has(lxDeterminer) || t.has(lxCue) || timeWords.set().has(t.low) {
 			break
 		}
 	}
@@ -1683,7 +1727,7 @@ func (p *para) firstNP(lo, hi int) rng {
 		if k >= hi {
 			break
 		}
-		opener := functionCap[p.ts[k].low] && !pronounsOrCue(p.ts[k].low) && !determiners[p.ts[k].low] || boundary[p.ts[k].low] && !p.referringIt(k, hi)
+		opener := p.ts[k].has(lxFunctionCap) && !pronounsOrCue(p.ts[k].low) && !p.ts[k].has(lxDeterminer) || p.ts[k].has(lxBoundary) && !p.referringIt(k, hi)
 		if !opener {
 			if r := p.npRight(k, hi, false); !r.empty() && p.subjectLike(r) {
 				return r
@@ -1707,7 +1751,7 @@ func (p *para) referringIt(k, hi int) bool {
 		return false
 	}
 	n := p.ts[k+1].low
-	return p.ts[k+1].kind == 'w' && !beForms[n] && !verbish[n] && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
+	return p.ts[k+1].kind == 'w' && !beForms.set().has(n) && !verbish.set().has(n) && !strings.HasPrefix(n, "seem") && !strings.HasPrefix(n, "appear")
 }
 
 // afterDateline returns the token after a dateline that opens the
@@ -1724,7 +1768,7 @@ func (p *para) afterDateline(lo, hi int) int {
 			return lo
 		case t.kind == 'w' && allCaps(strings.Trim(t.text, ".")):
 			caps++
-		case t.kind == 'w' && k > lo && p.ts[k-1].text == "," && startsUpper(t.text) && strings.HasSuffix(t.text, "."):
+		case t.kind == 'w' && k > lo && p.ts[k-1].text == "," && t.upper && strings.HasSuffix(t.text, "."):
 			// "BEDFORD, N.H." and "Calif.": a state after the place.
 		case t.text == "," || t.text == "(" || t.text == ")" || t.text == ".":
 		default:
@@ -1742,10 +1786,10 @@ func (p *para) subjectLike(r rng) bool {
 	if head.text == ")" || head.text == "," {
 		return true
 	}
-	if timeWords[head.low] || isNumber(head.low) || strings.HasSuffix(head.low, "ly") && !startsUpper(head.text) {
+	if timeWords.set().has(head.low) || head.isNumber() || strings.HasSuffix(head.low, "ly") && !head.upper {
 		return false
 	}
-	if _, ok := pronouns[head.low]; ok {
+	if ok := head.has(lxPronoun); ok {
 		return true
 	}
 	if r.b-r.a == 1 && strings.HasSuffix(head.low, "ly") {
@@ -1756,7 +1800,7 @@ func (p *para) subjectLike(r rng) bool {
 		return false
 	}
 	for i := r.a; i < r.b; i++ {
-		if capWord(p.ts[i]) || roleNouns[p.ts[i].low] {
+		if capWord(p.ts[i]) || p.ts[i].has(lxRoleNoun) {
 			return true
 		}
 	}
@@ -1770,17 +1814,19 @@ func isNumber(w string) bool {
 	}
 	for _, c := range w {
 		if (c < '0' || c > '9') && c != ',' && c != '.' && c != '%' {
-			return numberWords[w]
+			return numberWords.set().has(w)
 		}
 	}
 	return true
 }
 
-var numberWords = map[string]bool{
-	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
-	"thousands": true, "millions": true,
-}
+var numberWords = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+		"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
+		"thousands": true, "millions": true,
+	}
+}}
 
 // capWord reports whether t is a capitalised word that can be part of a
 // name: "Baqeri", "al-Ghanmi", but not "But".
@@ -1788,7 +1834,7 @@ func capWord(t tok) bool {
 	if t.kind != 'w' {
 		return false
 	}
-	if startsUpper(t.text) {
+	if t.upper {
 		return !t.has(lxFunctionCap)
 	}
 	if isParticle(t.low) {
@@ -1801,4 +1847,72 @@ func capWord(t tok) bool {
 // inQuote reports whether token i lies inside a closed quotation.
 func (p *para) inQuote(i int) bool {
 	return i >= 0 && i < len(p.inQ) && p.inQ[i]
+}
+
+// docBufs hands out the per-token arrays of a Doc's paragraphs, zeroed,
+// from one array of each kind, and the paragraphs themselves: a handful
+// of allocations per Doc rather than several per paragraph. A nil
+// docBufs allocates each.
+type docBufs struct {
+	paras  []para
+	flags  []bool
+	idx    []int32
+	cueAns []cueAnswer
+	scores []float32
+}
+
+// newDocBufs returns the arrays for paras paragraphs of n tokens in all.
+func newDocBufs(paras, n int) *docBufs {
+	return &docBufs{
+		paras:  make([]para, paras),
+		flags:  make([]bool, 2*n),
+		idx:    make([]int32, n),
+		cueAns: make([]cueAnswer, n),
+		scores: make([]float32, n),
+	}
+}
+
+func (b *docBufs) para() *para {
+	if b == nil || len(b.paras) == 0 {
+		return &para{}
+	}
+	p := &b.paras[0]
+	b.paras = b.paras[1:]
+	return p
+}
+
+func (b *docBufs) bools(n int) []bool {
+	if b == nil || len(b.flags) < n {
+		return make([]bool, n)
+	}
+	s := b.flags[:n:n]
+	b.flags = b.flags[n:]
+	return s
+}
+
+func (b *docBufs) int32s(n int) []int32 {
+	if b == nil || len(b.idx) < n {
+		return make([]int32, n)
+	}
+	s := b.idx[:n:n]
+	b.idx = b.idx[n:]
+	return s
+}
+
+func (b *docBufs) answers(n int) []cueAnswer {
+	if b == nil || len(b.cueAns) < n {
+		return make([]cueAnswer, n)
+	}
+	s := b.cueAns[:n:n]
+	b.cueAns = b.cueAns[n:]
+	return s
+}
+
+func (b *docBufs) float32s(n int) []float32 {
+	if b == nil || len(b.scores) < n {
+		return make([]float32, n)
+	}
+	s := b.scores[:n:n]
+	b.scores = b.scores[n:]
+	return s
 }

@@ -7,30 +7,34 @@ import (
 
 // adverbial words may sit between a cue and the "that" opening its
 // content: "said in a statement on Monday that".
-var adverbial = map[string]bool{
-	"on": true, "in": true, "at": true, "during": true, "after": true, "before": true, "to": true,
-	"with": true, "by": true, "from": true, "for": true, "of": true, "a": true, "an": true,
-	"the": true, "his": true, "her": true, "their": true, "its": true, "this": true, "last": true,
-	"earlier": true, "later": true, "statement": true, "interview": true, "speech": true,
-	"reporters": true, "journalists": true, "conference": true, "press": true, "news": true,
-	"meeting": true, "rally": true, "event": true, "call": true, "week": true, "month": true,
-	"year": true, "day": true, "morning": true, "afternoon": true, "evening": true, "night": true,
-	"recent": true, "also": true, "previously": true, "him": true, "her,": true, "them": true,
-	"me": true, "us": true, "audience": true, "crowd": true, "supporters": true, "told": true,
-	"recently": true, "repeatedly": true, "once": true, "again": true, "has": true, "had": true,
-	"television": true, "radio": true, "tweet": true, "post": true, "letter": true, "email": true,
-	"phone": true, "telephone": true, "briefing": true, "remarks": true, "joint": true,
-	"appearance": true, "program": true, "show": true, "today": true, "yesterday": true,
-	"here": true, "there": true, "separate": true, "written": true, "sunday": true,
-}
+var adverbial = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"on": true, "in": true, "at": true, "during": true, "after": true, "before": true, "to": true,
+		"with": true, "by": true, "from": true, "for": true, "of": true, "a": true, "an": true,
+		"the": true, "his": true, "her": true, "their": true, "its": true, "this": true, "last": true,
+		"earlier": true, "later": true, "statement": true, "interview": true, "speech": true,
+		"reporters": true, "journalists": true, "conference": true, "press": true, "news": true,
+		"meeting": true, "rally": true, "event": true, "call": true, "week": true, "month": true,
+		"year": true, "day": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+		"recent": true, "also": true, "previously": true, "him": true, "her,": true, "them": true,
+		"me": true, "us": true, "audience": true, "crowd": true, "supporters": true, "told": true,
+		"recently": true, "repeatedly": true, "once": true, "again": true, "has": true, "had": true,
+		"television": true, "radio": true, "tweet": true, "post": true, "letter": true, "email": true,
+		"phone": true, "telephone": true, "briefing": true, "remarks": true, "joint": true,
+		"appearance": true, "program": true, "show": true, "today": true, "yesterday": true,
+		"here": true, "there": true, "separate": true, "written": true, "sunday": true,
+	}
+}}
 
 // tailOpeners start what may follow a closing attribution: "…, he said
 // in a statement on Monday", "…, she said, citing a report".
-var tailOpeners = map[string]bool{
-	"in": true, "on": true, "at": true, "after": true, "during": true, "before": true,
-	"citing": true, "according": true, "told": true, "while": true, "when": true, "from": true,
-	"last": true, "earlier": true, "later": true, "this": true, "today": true, "yesterday": true,
-}
+var tailOpeners = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"in": true, "on": true, "at": true, "after": true, "during": true, "before": true,
+		"citing": true, "according": true, "told": true, "while": true, "when": true, "from": true,
+		"last": true, "earlier": true, "later": true, "this": true, "today": true, "yesterday": true,
+	}
+}}
 
 // indirect finds reported speech in sentence si, tokens [lo, hi).
 func (p *para) indirect(si, lo, hi int) {
@@ -91,9 +95,11 @@ func (p *para) indirect(si, lo, hi int) {
 
 // coreCues are the verbs of saying that win over any other cue in their
 // sentence.
-var coreCues = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "according": true,
-}
+var coreCues = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"said": true, "says": true, "say": true, "told": true, "tells": true, "according": true,
+	}
+}}
 
 // reported finds reported speech around the cues left, in text order:
 // the core verbs of saying, or the others.
@@ -132,7 +138,7 @@ func (p *para) reported(si, lo, hi int, core bool) {
 func (p *para) sayBefore(lo, i int) bool {
 	for k := i - 1; k >= lo; k-- {
 		t := p.ts[k]
-		if t.text == "," && k > lo && coreCues[p.ts[k-1].low] && !p.claimed[k-1] {
+		if t.text == "," && k > lo && p.ts[k-1].has(lxCoreCue) && !p.claimed[k-1] {
 			// "In contrast, Berkman said, there seem to be …".
 			return true
 		}
@@ -164,13 +170,13 @@ func (p *para) thatBefore(lo, i, hi int, core bool) bool {
 			continue
 		}
 		c := k - 1
-		for c > lo && (adverbial[p.ts[c].low] || p.ts[c].text == ",") && !coreCues[p.ts[c].low] {
+		for c > lo && (adverbial.set().has(p.ts[c].low) || p.ts[c].text == ",") && !p.ts[c].has(lxCoreCue) {
 			c--
 		}
 		if c > lo && p.ts[c].low == "out" {
 			c--
 		}
-		if c < k-4 || coreCues[p.ts[c].low] && !core {
+		if c < k-4 || p.ts[c].has(lxCoreCue) && !core {
 			continue
 		}
 		if _, cr, ok := p.isCue(c); ok && p.free(cr) && cr.b <= k {
@@ -191,7 +197,7 @@ func (p *para) clauseStart(lo, k int) int {
 			break
 		}
 	}
-	for s < k && (p.ts[s].kind == 'p' && p.ts[s].kind != 'q' || functionCap[p.ts[s].low] && (p.ts[s].low == "but" || p.ts[s].low == "and" || p.ts[s].low == "so" || p.ts[s].low == "yet")) {
+	for s < k && (p.ts[s].kind == 'p' && p.ts[s].kind != 'q' || p.ts[s].has(lxFunctionCap) && (p.ts[s].low == "but" || p.ts[s].low == "and" || p.ts[s].low == "so" || p.ts[s].low == "yet")) {
 		s++
 	}
 	return s
@@ -219,11 +225,11 @@ func (p *para) contentEnd(s, hi int) int {
 			// So does ", adding" after a closing quotation mark
 			// ("…, “… this race,” adding that …").
 			closing := false
-			if n.kind == 'q' && m+2 < hi && (coreCues[p.ts[m+2].low] || progressive()[p.ts[m+2].low] && isCueWord(p.ts[m+2].low)) {
+			if n.kind == 'q' && m+2 < hi && (p.ts[m+2].has(lxCoreCue) || progressive().has(p.ts[m+2].low) && p.ts[m+2].has(lxCue)) {
 				n = p.ts[m+2]
 				closing = true
 			}
-			if n.low == "according" || progressive()[n.low] && isCueWord(n.low) || coreCues[n.low] {
+			if n.low == "according" || progressive().has(n.low) && n.has(lxCue) || n.has(lxCoreCue) {
 				e = m
 				if closing && p.closesFrom(s, m+1) {
 					// The quotation opened in the content ends with it.
@@ -248,7 +254,7 @@ func (p *para) contentEnd(s, hi int) int {
 			break
 		}
 		if t.low == "and" && m+1 < hi && m > s+2 {
-			if k, ok := cues()[p.ts[m+1].low]; ok && (k == cueSay || k == cueTell) && !progressive()[p.ts[m+1].low] && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
+			if k, ok := p.ts[m+1].cue, p.ts[m+1].has(lxCue); ok && (k == cueSay || k == cueTell) && !progressive().has(p.ts[m+1].low) && strings.HasSuffix(p.ts[m+1].low, "ed") || p.ts[m+1].low == "said" {
 				e = m
 				if p.ts[m-1].text == "," {
 					e = m - 1
@@ -269,14 +275,16 @@ func (p *para) contentEnd(s, hi int) int {
 }
 
 // subjectPronouns open a clause as its subject.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+var subjectPronouns = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+}}
 
 // pronounClause ends a content that runs from s to e before a clause
 // coordinated with a pronoun as its subject: "promising lower taxes,
 // but he has also intensified …".
 func (p *para) pronounClause(s, e int) int {
 	for m := s + 2; m+2 < e; m++ {
-		if p.ts[m].text == "," && (p.ts[m+1].low == "but" || p.ts[m+1].low == "and" || p.ts[m+1].low == "while" || p.ts[m+1].low == "yet") && subjectPronouns[p.ts[m+2].low] {
+		if p.ts[m].text == "," && (p.ts[m+1].low == "but" || p.ts[m+1].low == "and" || p.ts[m+1].low == "while" || p.ts[m+1].low == "yet") && subjectPronouns.set().has(p.ts[m+2].low) {
 			return m
 		}
 	}
@@ -295,10 +303,12 @@ func (p *para) closesFrom(s, k int) bool {
 }
 
 // clauseConj may open a clause coordinated with the one before.
-var clauseConj = map[string]bool{
-	"while": true, "whereas": true, "but": true, "and": true, "as": true, "when": true,
-	"where": true, "after": true, "though": true, "although": true, "even": true,
-}
+var clauseConj = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"while": true, "whereas": true, "but": true, "and": true, "as": true, "when": true,
+		"where": true, "after": true, "though": true, "although": true, "even": true,
+	}
+}}
 
 // clauseCue reports whether a new clause with its own attribution starts
 // at token m: a comma, dash or conjunction, then a subject and a cue
@@ -332,7 +342,7 @@ func (p *para) clauseCue(m, hi int) bool {
 		// believe that …" after "said the two countries have …"
 		// belongs to what was said.
 		if v < hi && pastForm(p.ts[v].low) {
-			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive()[p.ts[v].low] {
+			if kind, _, ok := p.isCue(v); ok && kind != cueObject && !progressive().has(p.ts[v].low) {
 				return true
 			}
 		}
@@ -349,7 +359,7 @@ func (p *para) clauseCue(m, hi int) bool {
 				return true
 			}
 			// "while only 49 percent of Republicans say".
-			if r := p.npLeft(e, k); !r.empty() && (r.a == k || r.a == k+1 && approximations[p.ts[k].low]) && p.holdsShare(r) {
+			if r := p.npLeft(e, k); !r.empty() && (r.a == k || r.a == k+1 && approximations.set().has(p.ts[k].low)) && p.holdsShare(r) {
 				return true
 			}
 			break
@@ -360,15 +370,15 @@ func (p *para) clauseCue(m, hi int) bool {
 	n := 0
 	for k < hi && n < 5 && p.ts[k].kind == 'w' {
 		w := p.ts[k].low
-		if _, pron := pronouns[w]; pron && w != "that" && w != "which" && w != "who" {
+		if pron := pronouns.set().in(w); pron && w != "that" && w != "which" && w != "who" {
 			k++
 			n++
 			break
 		}
-		if boundary[w] || isCueWord(w) {
+		if boundary.set().has(w) || isCueWord(w) {
 			break
 		}
-		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux[p.ts[k+1].low]) {
+		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux.set().has(p.ts[k+1].low)) {
 			// A cue the model found ("and Republicans want …"), not a
 			// noun before its verb ("and Turkish sides were …").
 			break
@@ -379,7 +389,7 @@ func (p *para) clauseCue(m, hi int) bool {
 	if n == 0 {
 		return false
 	}
-	for k < hi && (skippable[p.ts[k].low] || p.ts[k].low == "not" || p.ts[k].low == "would" || p.ts[k].low == "will" || p.ts[k].low == "have" || p.ts[k].low == "has") {
+	for k < hi && (p.ts[k].has(lxSkippable) || p.ts[k].low == "not" || p.ts[k].low == "would" || p.ts[k].low == "will" || p.ts[k].low == "have" || p.ts[k].low == "has") {
 		k++
 	}
 	if k >= hi {
@@ -390,14 +400,14 @@ func (p *para) clauseCue(m, hi int) bool {
 	w := p.ts[k-1].low
 	be := w == "is" || w == "are" || w == "was" || w == "were"
 	_, _, ok := p.isCue(k)
-	return ok && (be || !progressive()[p.ts[k].low])
+	return ok && (be || !progressive().has(p.ts[k].low))
 }
 
 // holdsShare reports whether the noun phrase r names a share of a group:
 // "only 49 percent of Republicans".
 func (p *para) holdsShare(r rng) bool {
 	for k := r.a; k < r.b; k++ {
-		if w := p.ts[k].low; w == "percent" || w == "%" || shares[w] || strings.HasSuffix(w, "%") {
+		if w := p.ts[k].low; w == "percent" || w == "%" || shares.set().has(w) || strings.HasSuffix(w, "%") {
 			return true
 		}
 	}
@@ -452,7 +462,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		}
 		src = rng{cr.b, e}
 	}
-	if k := src.b; k+1 < hi && (p.ts[k].low == "by" || p.ts[k].low == "from") && evidence[p.ts[src.b-1].low] {
+	if k := src.b; k+1 < hi && (p.ts[k].low == "by" || p.ts[k].low == "from") && evidence.set().has(p.ts[src.b-1].low) {
 		// "according to an analysis by the Pew Research Center": the
 		// author of the document is part of the source.
 		if r := p.npRight(k+1, hi, false); !r.empty() && p.isName(r) {
@@ -464,10 +474,10 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 		// attribution the relay takes: "Police have said …, according
 		// to attorneys for the family.")
 		// Content before: "…, according to X."
-		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] && !startsUpper(p.ts[e].text) {
+		if e := src.b; e+3 <= hi && p.ts[e].kind == 'w' && !p.ts[e].has(lxBoundary) && !p.ts[e].upper {
 			// "according to the top British medical journal.": the
 			// source's lowercase nouns up to the sentence's end.
-			for e < hi && e < src.b+3 && p.ts[e].kind == 'w' && !boundary[p.ts[e].low] {
+			for e < hi && e < src.b+3 && p.ts[e].kind == 'w' && !p.ts[e].has(lxBoundary) {
 				e++
 			}
 			if e < hi && p.ts[e].kind == 'p' && p.ts[e].text != "," || e == hi {
@@ -504,12 +514,12 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 	}
 	// Content after: "According to X, …".
 	k := src.b
-	if n := k + 1; k+2 < hi && p.ts[k].text == "," && (determiners[p.ts[n].low] && !pronouns[p.ts[n].low] || strings.HasSuffix(p.ts[n].low, "'s") || strings.HasSuffix(p.ts[n].low, "’s") || capWord(p.ts[n]) && !boundary[p.ts[n].low]) {
+	if n := k + 1; k+2 < hi && p.ts[k].text == "," && (p.ts[n].has(lxDeterminer) && !p.ts[n].has(lxPronounTrue) || strings.HasSuffix(p.ts[n].low, "'s") || strings.HasSuffix(p.ts[n].low, "’s") || capWord(p.ts[n]) && !p.ts[n].has(lxBoundary)) {
 		// "According to Lorella Praeli, Clinton's Latino vote director,
 		// the campaign …": an apposition to the source.
 		for e := k + 2; e < hi-2 && e <= k+10; e++ {
 			if p.ts[e].text == "," {
-				if p.words(rng{k + 1, e}) >= 2 && p.words(rng{e + 1, p.contentEnd(e+1, hi)}) >= 3 && !commonVerbs[p.ts[k+1].low] {
+				if p.words(rng{k + 1, e}) >= 2 && p.words(rng{e + 1, p.contentEnd(e+1, hi)}) >= 3 && !commonVerbs.set().has(p.ts[k+1].low) {
 					src.b = e
 					k = e
 				}
@@ -520,7 +530,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 			}
 		}
 	}
-	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !startsUpper(p.ts[k].text) && k < src.b+3 && p.ts[k].low != "that") {
+	for k < hi && (p.ts[k].text == "," || p.ts[k].kind == 'w' && !p.ts[k].upper && k < src.b+3 && p.ts[k].low != "that") {
 		if p.ts[k].text == "," {
 			k++
 			break
@@ -551,8 +561,8 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			for e < hi && p.ts[e].kind == 'p' && p.ts[e].text == "," {
 				e++
 			}
-			_, pron := pronouns[p.ts[r.a].low]
-			if r.b == r.a+1 && (timeWords[p.ts[r.a].low] || isYear(p.ts[r.a].low)) {
+			pron := p.ts[r.a].has(lxPronoun)
+			if r.b == r.a+1 && (timeWords.set().has(p.ts[r.a].low) || isYear(p.ts[r.a].low)) {
 				// "…, R-Ky., said Tuesday.": a time, not a source.
 				pron = true
 			}
@@ -561,7 +571,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				// "…, reiterated those feelings": an object.
 				pron = true
 			}
-			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners[p.ts[e].low] || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
+			if !pron && (e >= hi || p.ts[e].kind == 'p' || e > r.b || tailOpeners.set().has(p.ts[e].low) || p.ts[e].low == "who" || p.ts[e].low == "whose" || p.ts[e].low == "referring" || p.ts[e].low == "adding") {
 				src, inverted = r, true
 			}
 		}
@@ -572,7 +582,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			src = r
 		}
 	}
-	if !src.empty() && !inverted && !final && gainVerbs[p.ts[i].low] && src.b <= i {
+	if !src.empty() && !inverted && !final && gainVerbs.set().has(p.ts[i].low) && src.b <= i {
 		// "The proposal has drawn harsh criticism from fellow
 		// hopefuls": those it drew from are the source, and the
 		// subject is what they judged.
@@ -600,7 +610,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	if !inverted && src.a > i {
 		return nil
 	}
-	if !inverted && !noSource && !final && i > lo && participleOnly[p.ts[i].low] {
+	if !inverted && !noSource && !final && i > lo && participleOnly.set().has(p.ts[i].low) {
 		// "the contests known as Super Tuesday", "a state seen as
 		// critical": a participle without its auxiliary qualifies the
 		// noun before it, which is not the source; what is known or
@@ -609,11 +619,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		for a > lo && adverb(p.ts[a]) {
 			a--
 		}
-		if w := p.ts[a].low; !beForms[w] && w != "has" && w != "have" && w != "had" && !contracted(w) {
+		if w := p.ts[a].low; !beForms.set().has(w) && w != "has" && w != "have" && w != "had" && !contracted(w) {
 			src, noSource = rng{}, true
 		}
 	}
-	if !inverted && src.b == src.a+1 && p.ts[src.a].low == "that" && !coreCues[p.ts[i].low] && !final {
+	if !inverted && src.b == src.a+1 && p.ts[src.a].low == "that" && !p.ts[i].has(lxCoreCue) && !final {
 		// "a law that allows …", "a report that found …": a relative
 		// clause, whose pronoun is seldom the source as annotated;
 		// what it reports is kept without one.
@@ -621,10 +631,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	// "Do you support Donald Trump?": a question asks, it reports
 	// nothing.
-	if !inverted && !src.empty() && src.a > lo && questionAux[p.ts[src.a-1].low] && p.ts[hi-1].text == "?" {
+	if !inverted && !src.empty() && src.a > lo && questionAux.set().has(p.ts[src.a-1].low) && p.ts[hi-1].text == "?" {
 		return nil
 	}
-	if !inverted && !noSource && !final && participle(p.ts[i].low) && cr.b+1 < hi && p.ts[cr.b].low == "by" {
+	if !inverted && !noSource && !final && p.ts[i].participle() && cr.b+1 < hi && p.ts[cr.b].low == "by" {
 		// "Scully's involvement was first reported by the New York
 		// Times": a passive, whose agent is the source and subject
 		// the content.
@@ -647,7 +657,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		if t.text == "," || t.low == "however" || t.low == "though" || t.low == "too" {
 			continue
 		}
-		if t.kind != 'w' || !(adverbial[t.low] || startsUpper(t.text) || unicode.IsDigit(firstRune(t.text))) {
+		if t.kind != 'w' || !(adverbial.set().has(t.low) || t.upper || unicode.IsDigit(firstRune(t.text))) {
 			break
 		}
 	}
@@ -658,11 +668,11 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "told reporters", not "told a joke".
 		maxTail = 4
 	}
-	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners[p.ts[tailStart].low] || progressive()[p.ts[tailStart].low])
+	shortTail := tailWords <= maxTail || tailWords <= 12 && tailStart < tailEnd && (tailOpeners.set().has(p.ts[tailStart].low) || progressive().has(p.ts[tailStart].low))
 	if shortTail && kind != cueTell && tailWords >= 3 && tailStart < tailEnd {
 		// "…, Ham also noted several intangibles left him …": what
 		// follows the cue is what was said, not an adverbial.
-		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial[t.low] && !tailOpeners[t.low] && !timeWords[t.low] && !progressive()[t.low] && !startsUpper(t.text) && !skippable[t.low] {
+		if t := p.ts[tailStart]; t.kind == 'w' && !adverbial.set().has(t.low) && !tailOpeners.set().has(t.low) && !timeWords.set().has(t.low) && !progressive().has(t.low) && !t.upper && !t.has(lxSkippable) {
 			shortTail = false
 		}
 	}
@@ -671,10 +681,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "…, lawmakers said Friday afternoon, as they bristled at …":
 		// a time, then a clause of circumstance, is no content.
 		k := tailStart
-		for k < tailEnd && k < tailStart+3 && (timeWords[p.ts[k].low] || weekdays[p.ts[k].low]) {
+		for k < tailEnd && k < tailStart+3 && (timeWords.set().has(p.ts[k].low) || weekdays.set().has(p.ts[k].low)) {
 			k++
 		}
-		if k > tailStart && k+1 < tailEnd && p.ts[k].text == "," && circumstance[p.ts[k+1].low] {
+		if k > tailStart && k+1 < tailEnd && p.ts[k].text == "," && circumstance.set().has(p.ts[k+1].low) {
 			shortTail, circ = true, true
 		}
 	}
@@ -683,7 +693,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// addressee, then a time or a place.
 		if r := p.npRight(tailStart, hi, false); !r.empty() && p.isName(r) && r.b <= tailEnd && p.words(r) <= 6 {
 			rest := p.words(rng{r.b, tailEnd})
-			shortTail = rest == 0 || rest <= 5 && tailOpeners[p.ts[r.b].low]
+			shortTail = rest == 0 || rest <= 5 && tailOpeners.set().has(p.ts[r.b].low)
 		}
 	}
 	if q := tailStart; q+1 < hi && (p.ts[q].text == "," || p.ts[q].text == ":") && p.ts[q+1].kind == 'q' && p.words(rng{q + 1, tailEnd}) >= 2 {
@@ -721,7 +731,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 				said = p.words(rng{r.b, tailEnd})
 			}
 		}
-		if !inverted && said >= 2 && p.words(rng{s, b}) <= 10 && (functionCap[p.ts[s].low] || boundary[p.ts[s].low] || timeWords[p.ts[s].low]) {
+		if !inverted && said >= 2 && p.words(rng{s, b}) <= 10 && (p.ts[s].has(lxFunctionCap) || p.ts[s].has(lxBoundary) || timeWords.set().has(p.ts[s].low)) {
 			s = b
 		}
 		if p.words(rng{s, b}) >= 3 && p.free(rng{s, b}) {
@@ -754,10 +764,10 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 			s++
 		}
 		// "told The Star-Ledger last week she …": a time after the addressee.
-		for s+1 < hi && (p.ts[s].low == "last" || p.ts[s].low == "this" || p.ts[s].low == "on" || p.ts[s].low == "earlier") && timeWords[p.ts[s+1].low] {
+		for s+1 < hi && (p.ts[s].low == "last" || p.ts[s].low == "this" || p.ts[s].low == "on" || p.ts[s].low == "earlier") && timeWords.set().has(p.ts[s+1].low) {
 			s += 2
 		}
-		for s < hi && (timeWords[p.ts[s].low] || p.ts[s].low == "recently") && s+1 < hi && p.ts[s+1].kind == 'w' {
+		for s < hi && (timeWords.set().has(p.ts[s].low) || p.ts[s].low == "recently") && s+1 < hi && p.ts[s+1].kind == 'w' {
 			s++
 		}
 	}
@@ -773,7 +783,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		e = p.pronounClause(s, e)
 	}
 	min := 2
-	if e == s+1 && capWord(p.ts[s]) && !functionCap[p.ts[s].low] {
+	if e == s+1 && capWord(p.ts[s]) && !p.ts[s].has(lxFunctionCap) {
 		// "Flight attendants' union endorses Clinton.": a name is
 		// what is endorsed or attacked.
 		min = 1
@@ -788,7 +798,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "Reid, who endorsed Clinton in February, reiterated …": the
 		// relative clause ends at its comma.
 		for k := s + 1; k+1 < e; k++ {
-			if p.ts[k].text == "," && p.ts[k+1].kind == 'w' && (pastForm(p.ts[k+1].low) || isCueWord(p.ts[k+1].low) || skippable[p.ts[k+1].low]) {
+			if p.ts[k].text == "," && p.ts[k+1].kind == 'w' && (pastForm(p.ts[k+1].low) || p.ts[k+1].has(lxCue) || p.ts[k+1].has(lxSkippable)) {
 				e = k
 				break
 			}
@@ -799,7 +809,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// "The plan, he said, will fail": what was said runs on both
 		// sides of the cue.
 		b := src.a - 1
-		if l := p.clauseStart(lo, b); l < b && p.free(rng{l, b}) && !(functionCap[p.ts[l].low] && !determiners[p.ts[l].low] && p.words(rng{l, b}) <= 3) {
+		if l := p.clauseStart(lo, b); l < b && p.free(rng{l, b}) && !(p.ts[l].has(lxFunctionCap) && !p.ts[l].has(lxDeterminer) && p.words(rng{l, b}) <= 3) {
 			// Not an opening adverbial: "In contrast, Berkman said,
 			// there seem to be …".
 			content = []rng{{l, b}, {s, e}}
@@ -824,7 +834,7 @@ func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
 	}
 	for k := r.b; k < i; k++ {
 		t := p.ts[k]
-		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (isCueWord(t.low) || clauseWords[t.low]) {
+		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (t.has(lxCue) || clauseWords.set().has(t.low)) {
 			return rng{}
 		}
 	}
@@ -833,37 +843,45 @@ func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
 
 // clauseWords open or join clauses: asides holding one are no mere
 // appositions.
-var clauseWords = map[string]bool{
-	"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
-	"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
-	"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
-	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
-}
+var clauseWords = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"and": true, "but": true, "or": true, "nor": true, "that": true, "which": true, "who": true,
+		"whom": true, "whose": true, "when": true, "while": true, "if": true, "because": true,
+		"although": true, "though": true, "so": true, "as": true, "than": true, "where": true,
+		"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	}
+}}
 
 // participleOnly are past participles that are never a simple past.
-var participleOnly = map[string]bool{
-	"seen": true, "known": true, "shown": true, "written": true, "given": true, "taken": true,
-	"spoken": true, "drawn": true, "chosen": true, "proven": true,
-}
+var participleOnly = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"seen": true, "known": true, "shown": true, "written": true, "given": true, "taken": true,
+		"spoken": true, "drawn": true, "chosen": true, "proven": true,
+	}
+}}
 
 // gainVerbs take a reaction from others: "drew criticism from",
 // "received the endorsement of".
-var gainVerbs = map[string]bool{
-	"drew": true, "draw": true, "draws": true, "drawn": true, "drawing": true,
-	"received": true, "receive": true, "receives": true, "receiving": true,
-	"won": true, "win": true, "wins": true, "winning": true, "got": true, "gets": true,
-	"attracted": true, "attracts": true, "earned": true, "earns": true, "garnered": true,
-	"garners": true, "picked": true, "enjoys": true, "enjoyed": true,
-}
+var gainVerbs = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"drew": true, "draw": true, "draws": true, "drawn": true, "drawing": true,
+		"received": true, "receive": true, "receives": true, "receiving": true,
+		"won": true, "win": true, "wins": true, "winning": true, "got": true, "gets": true,
+		"attracted": true, "attracts": true, "earned": true, "earns": true, "garnered": true,
+		"garners": true, "picked": true, "enjoys": true, "enjoyed": true,
+	}
+}}
 
 // reactionNouns are what a gain verb takes from its source.
-var reactionNouns = map[string]bool{
-	"criticism": true, "support": true, "endorsement": true, "endorsements": true,
-	"concern": true, "concerns": true, "praise": true, "fire": true, "backing": true,
-	"applause": true, "condemnation": true, "rebuke": true, "rebukes": true, "scorn": true,
-	"complaints": true, "opposition": true, "attention": true, "ire": true, "outrage": true,
-	"backlash": true, "protests": true, "approval": true, "blessing": true, "votes": true,
-}
+var reactionNouns = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"criticism": true, "support": true, "endorsement": true, "endorsements": true,
+		"concern": true, "concerns": true, "praise": true, "fire": true, "backing": true,
+		"applause": true, "condemnation": true, "rebuke": true, "rebukes": true, "scorn": true,
+		"complaints": true, "opposition": true, "attention": true, "ire": true, "outrage": true,
+		"backlash": true, "protests": true, "approval": true, "blessing": true, "votes": true,
+	}
+}}
 
 // reaction reads the gain verb at i: its reaction noun within a few words
 // ("drew harsh criticism", "received the endorsement"), then "from",
@@ -874,7 +892,7 @@ func (p *para) reaction(si, i, hi int, subj rng) *attr {
 		if t.kind != 'w' {
 			return nil
 		}
-		if !reactionNouns[t.low] {
+		if !reactionNouns.set().has(t.low) {
 			continue
 		}
 		if k+2 >= hi || (p.ts[k+1].low != "from" && p.ts[k+1].low != "of" && p.ts[k+1].low != "among") {
@@ -901,7 +919,7 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 	}
 	for k := lo; k < i; k++ {
 		w := p.ts[k].low
-		if !openerWords[w] && !timeWords[w] && !isNumber(w) {
+		if !openerWords.set().has(w) && !timeWords.set().has(w) && !isNumber(w) {
 			return rng{}, 0
 		}
 	}
@@ -934,30 +952,38 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 
 // circumstance words open a clause of time or cause after a report:
 // "…, as they bristled at the questions".
-var circumstance = map[string]bool{
-	"as": true, "while": true, "when": true, "after": true, "before": true, "because": true,
-	"though": true, "although": true, "since": true, "even": true,
-}
+var circumstance = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"as": true, "while": true, "when": true, "after": true, "before": true, "because": true,
+		"though": true, "although": true, "since": true, "even": true,
+	}
+}}
 
 // openerWords may come before a participle that opens a sentence, with
 // time words and numbers: "After saying …", "One month after announcing
 // …", "Instead of calling …".
-var openerWords = map[string]bool{
-	"after": true, "before": true, "by": true, "while": true, "when": true, "in": true,
-	"besides": true, "since": true, "without": true, "upon": true, "on": true, "instead": true,
-	"of": true, "even": true, "just": true, "shortly": true, "soon": true, "also": true,
-	"a": true, "few": true, "days": true, "weeks": true, "months": true, "years": true,
-	"hours": true, "day": true, "but": true, "and": true, "yet": true, "still": true, "then": true,
-}
+var openerWords = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"after": true, "before": true, "by": true, "while": true, "when": true, "in": true,
+		"besides": true, "since": true, "without": true, "upon": true, "on": true, "instead": true,
+		"of": true, "even": true, "just": true, "shortly": true, "soon": true, "also": true,
+		"a": true, "few": true, "days": true, "weeks": true, "months": true, "years": true,
+		"hours": true, "day": true, "but": true, "and": true, "yet": true, "still": true, "then": true,
+	}
+}}
 
 // adverbHedges may sit between an auxiliary and its participle.
-var adverbHedges = map[string]bool{"also": true, "not": true, "even": true, "never": true, "later": true, "since": true, "first": true, "often": true, "widely": true, "once": true}
+var adverbHedges = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"also": true, "not": true, "even": true, "never": true, "later": true, "since": true, "first": true, "often": true, "widely": true, "once": true}
+}}
 
 // questionAux open a yes-no question before its subject.
-var questionAux = map[string]bool{
-	"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
-	"should": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true,
-}
+var questionAux = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+		"should": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true,
+	}
+}}
 
 // agencyName returns the name of a relaying agency: "semi-official Fars
 // news agency" → "Fars".
@@ -968,7 +994,7 @@ func agencyName(ts []tok) string {
 			continue
 		}
 		all = append(all, t.text)
-		if agencyWords[t.low] || determiners[t.low] || !startsUpper(t.text) {
+		if agencyWords.set().has(t.low) || t.has(lxDeterminer) || !t.upper {
 			continue
 		}
 		keep = append(keep, t.text)
@@ -982,24 +1008,28 @@ func agencyName(ts []tok) string {
 // colonLabels are words before a colon that label a section, not a
 // speaker.
 // headlineShouts open headlines before a colon without being speakers.
-var headlineShouts = map[string]bool{
-	"wow": true, "look": true, "bombshell": true, "breaking": true, "boom": true, "busted": true,
-	"exclusive": true, "watch": true, "must": true, "shocking": true, "huge": true, "oops": true,
-	"yikes": true, "confirmed": true, "alert": true, "just": true, "flashback": true,
-}
+var headlineShouts = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"wow": true, "look": true, "bombshell": true, "breaking": true, "boom": true, "busted": true,
+		"exclusive": true, "watch": true, "must": true, "shocking": true, "huge": true, "oops": true,
+		"yikes": true, "confirmed": true, "alert": true, "just": true, "flashback": true,
+	}
+}}
 
-var colonLabels = map[string]bool{
-	"comment": true, "analysis": true, "opinion": true, "editorial": true, "note": true,
-	"update": true, "photo": true, "photos": true, "source": true, "sources": true, "related": true,
-	"watch": true, "listen": true, "video": true, "name": true, "age": true, "city": true,
-	"job": true, "pay": true, "read": true, "more": true, "credit": true, "correction": true,
-	"background": true, "summary": true, "abstract": true, "full": true, "text": true,
-	"q": true, "a": true, "question": true, "answer": true, "tags": true, "topics": true,
-	"category": true, "location": true, "date": true, "time": true, "where": true, "when": true,
-	"what": true, "who": true, "why": true, "how": true, "breaking": true, "exclusive": true,
-	"live": true, "timeline": true, "factbox": true, "explainer": true, "editor’s": true,
-	"editor's": true, "contact": true, "email": true, "phone": true, "website": true, "twitter": true,
-}
+var colonLabels = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"comment": true, "analysis": true, "opinion": true, "editorial": true, "note": true,
+		"update": true, "photo": true, "photos": true, "source": true, "sources": true, "related": true,
+		"watch": true, "listen": true, "video": true, "name": true, "age": true, "city": true,
+		"job": true, "pay": true, "read": true, "more": true, "credit": true, "correction": true,
+		"background": true, "summary": true, "abstract": true, "full": true, "text": true,
+		"q": true, "a": true, "question": true, "answer": true, "tags": true, "topics": true,
+		"category": true, "location": true, "date": true, "time": true, "where": true, "when": true,
+		"what": true, "who": true, "why": true, "how": true, "breaking": true, "exclusive": true,
+		"live": true, "timeline": true, "factbox": true, "explainer": true, "editor’s": true,
+		"editor's": true, "contact": true, "email": true, "phone": true, "website": true, "twitter": true,
+	}
+}}
 
 // colonHeadline reads "Name: statement" at the start of a sentence.
 func (p *para) colonHeadline(si, lo, hi int) *attr {
@@ -1008,7 +1038,7 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 		s++
 	}
 	c := s
-	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels[p.ts[c].low] {
+	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels.set().has(p.ts[c].low) {
 		c++
 	}
 	if c == s || c >= hi || p.ts[c].text != ":" || p.claimed[c] {
@@ -1018,7 +1048,7 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 	// participle opening a headline is no speaker.
 	if c == s+1 {
 		w := p.ts[s].text
-		if len(w) > 2 && strings.ToUpper(w) == w || strings.HasSuffix(p.ts[s].low, "ed") || headlineShouts[p.ts[s].low] {
+		if len(w) > 2 && strings.ToUpper(w) == w || strings.HasSuffix(p.ts[s].low, "ed") || headlineShouts.set().has(p.ts[s].low) {
 			return nil
 		}
 	}
@@ -1054,7 +1084,7 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 	b := c + 1
 	if b < hi && p.ts[b].low == "by" {
 		src = p.npRight(b+1, hi, false)
-		if src.empty() || src.b >= hi || !askedNext[p.ts[src.b].low] {
+		if src.empty() || src.b >= hi || !askedNext.set().has(p.ts[src.b].low) {
 			return nil
 		}
 		b = src.b
@@ -1081,10 +1111,12 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 // sourceNouns head a phrase that reports something: "in a new poll".
 // "In an interview, X said" and "In other words" are not among them: the
 // verb that follows is the cue.
-var sourceNouns = map[string]bool{
-	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
-	"mind": true,
-}
+var sourceNouns = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+		"mind": true,
+	}
+}}
 
 // sourcePhrase reads "In the latest X poll, …", "In Trump's view, …" and
 // "As reported by X, …" at the start of a sentence.
@@ -1113,7 +1145,7 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 		return &attr{content: []rng{content}, cue: rng{c, c + 1}, source: rng{c + 1, p.sourceNounEnd(c+1, comma)}, sentence: si}
 	case p.ts[c].low == "as" && p.ts[c+1].low == "reported" && c+2 < comma && p.ts[c+2].low == "by":
 		return &attr{content: []rng{content}, cue: rng{c + 1, c + 2}, source: rng{c + 3, comma}, sentence: si}
-	case p.ts[c].low == "as" && comma-1 > c+1 && cues()[p.ts[comma-1].low] == cueSay:
+	case p.ts[c].low == "as" && comma-1 > c+1 && p.ts[comma-1].cue == cueSay:
 		// "As Trump put it, …", "As the Post reported, …"
 		return &attr{content: []rng{content}, cue: rng{comma - 1, comma}, source: rng{c + 1, comma - 1}, sentence: si}
 	}
@@ -1128,7 +1160,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		end--
 	}
 	for i := end - 2; i > lo+2; i-- {
-		if p.ts[i].low != "in" || p.claimed[i] || p.inQuote(i) || !determiners[p.ts[i+1].low] && !strings.HasSuffix(p.ts[i+1].low, "’s") && !strings.HasSuffix(p.ts[i+1].low, "'s") {
+		if p.ts[i].low != "in" || p.claimed[i] || p.inQuote(i) || !p.ts[i+1].has(lxDeterminer) && !strings.HasSuffix(p.ts[i+1].low, "’s") && !strings.HasSuffix(p.ts[i+1].low, "'s") {
 			continue
 		}
 		// The phrase runs to the sentence end or a comma: "… in the
@@ -1140,7 +1172,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 		if j < end && p.ts[j].text != "," && p.ts[j].text != ";" || j > i+12 {
 			continue
 		}
-		if !p.sourceNounIn(i+1, j) || isCueWord(p.ts[i-1].low) && !isNumber(p.ts[i-2].low) || p.ts[i-1].low == "than" {
+		if !p.sourceNounIn(i+1, j) || p.ts[i-1].has(lxCue) && !p.ts[i-2].isNumber() || p.ts[i-1].low == "than" {
 			// Not "… better than in other polls": a comparison.
 			continue
 		}
@@ -1172,7 +1204,7 @@ func (p *para) pollTail(si, lo, hi int) *attr {
 // showing outside quotations.
 func (p *para) reportIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		if w := p.ts[k].low; (coreCues[w] || showing[w]) && !p.inQuote(k) {
+		if w := p.ts[k].low; (coreCues.set().has(w) || showing.set().has(w)) && !p.inQuote(k) {
 			return true
 		}
 	}
@@ -1190,7 +1222,7 @@ func (p *para) sourceNounIn(a, b int) bool { return p.sourceNounEnd(a, b) > 0 }
 func (p *para) sourceNounEnd(a, b int) int {
 	for k := a; k < b; k++ {
 		w := p.ts[k].low
-		if sourceNouns[w] && (k == b-1 || participleAfterNoun[p.ts[k+1].low]) {
+		if sourceNouns.set().has(w) && (k == b-1 || participleAfterNoun.set().has(p.ts[k+1].low)) {
 			return k + 1
 		}
 	}
@@ -1199,10 +1231,12 @@ func (p *para) sourceNounEnd(a, b int) int {
 
 // participleAfterNoun may follow the head of a source phrase: "a poll
 // released Sunday".
-var participleAfterNoun = map[string]bool{
-	"released": true, "conducted": true, "published": true, "taken": true, "out": true,
-	"by": true, "of": true, "from": true, "for": true, "last": true, "this": true,
-}
+var participleAfterNoun = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"released": true, "conducted": true, "published": true, "taken": true, "out": true,
+		"by": true, "of": true, "from": true, "for": true, "last": true, "this": true,
+	}
+}}
 
 // nextSpeaker reports whether the words from k are a named or pronoun
 // source and a core verb of saying: "Jones said", "she says".
@@ -1212,11 +1246,11 @@ func (p *para) nextSpeaker(k, hi int) bool {
 		if t.kind != 'w' {
 			return false
 		}
-		if coreCues[t.low] {
+		if t.has(lxCoreCue) {
 			return i > k
 		}
-		if !capWord(t) && !titleWords[t.low] {
-			if _, ok := pronouns[t.low]; !ok || i > k {
+		if !capWord(t) && !t.has(lxTitleWord) {
+			if ok := t.has(lxPronoun); !ok || i > k {
 				return false
 			}
 		}
@@ -1228,25 +1262,31 @@ func (p *para) nextSpeaker(k, hi int) bool {
 // and followed by their object, PolNeAR annotates as cues more often
 // than not (measured on its training split): "Trump's attacks on
 // Clinton", "her claim that …".
-var nounCueWords = map[string]bool{
-	"attacks": true, "attack": true, "claim": true, "claims": true, "criticism": true,
-	"criticisms": true, "critique": true, "promise": true, "promises": true, "hopes": true,
-	"thoughts": true, "suggestion": true, "assertion": true, "desire": true, "argument": true,
-	"assessment": true, "insistence": true, "warning": true, "warnings": true, "denunciation": true,
-	"praise": true, "condemnation": true,
-}
+var nounCueWords = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"attacks": true, "attack": true, "claim": true, "claims": true, "criticism": true,
+		"criticisms": true, "critique": true, "promise": true, "promises": true, "hopes": true,
+		"thoughts": true, "suggestion": true, "assertion": true, "desire": true, "argument": true,
+		"assessment": true, "insistence": true, "warning": true, "warnings": true, "denunciation": true,
+		"praise": true, "condemnation": true,
+	}
+}}
 
 // commonVerbs end the noun phrase a noun cue takes as its object.
-var commonVerbs = map[string]bool{
-	"grew": true, "became": true, "came": true, "went": true, "made": true, "drew": true,
-	"got": true, "gave": true, "took": true, "began": true, "led": true, "left": true,
-	"helped": true, "seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
-}
+var commonVerbs = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"grew": true, "became": true, "came": true, "went": true, "made": true, "drew": true,
+		"got": true, "gave": true, "took": true, "began": true, "led": true, "left": true,
+		"helped": true, "seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
+	}
+}}
 
 // nounPreps may follow a noun cue and open its content.
-var nounPreps = map[string]bool{
-	"of": true, "on": true, "against": true, "about": true, "that": true, "for": true, "to": true,
-}
+var nounPreps = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"of": true, "on": true, "against": true, "about": true, "that": true, "for": true, "to": true,
+	}
+}}
 
 // nounCues reads "X's attacks on Y" and "his claim that …": the owner
 // is the source, the noun (with its preposition) the cue, and the
@@ -1254,7 +1294,7 @@ var nounPreps = map[string]bool{
 func (p *para) nounCues(si, lo, hi int) {
 	for i := lo + 1; i+2 < hi; i++ {
 		t := p.ts[i]
-		if !nounCueWords[t.low] || p.claimed[i] || p.inQuote(i) || !nounPreps[p.ts[i+1].low] {
+		if !t.has(lxNounCueWord) || p.claimed[i] || p.inQuote(i) || !nounPreps.set().has(p.ts[i+1].low) {
 			continue
 		}
 		prev := p.ts[i-1].low
@@ -1289,8 +1329,8 @@ func (p *para) nounCues(si, lo, hi int) {
 			e = b
 			// The object's noun phrase: up to a function word or a verb
 			// ("attacks on the governor grew sharper").
-			for e < hi && e < b+10 && p.ts[e].kind == 'w' && (!boundary[p.ts[e].low] || e == b) && !p.claimed[e] {
-				if e > b && (pastForm(p.ts[e].low) || commonVerbs[p.ts[e].low]) {
+			for e < hi && e < b+10 && p.ts[e].kind == 'w' && (!p.ts[e].has(lxBoundary) || e == b) && !p.claimed[e] {
+				if e > b && (pastForm(p.ts[e].low) || commonVerbs.set().has(p.ts[e].low)) {
 					break
 				}
 				e++
@@ -1316,11 +1356,11 @@ func (p *para) ownerSubject(lo, k int) rng {
 	}
 	for m := r.b; m < k; m++ {
 		t := p.ts[m]
-		if t.kind != 'w' || clauseOpeners[t.low] || t.low == "and" || t.low == "who" || t.low == "which" {
+		if t.kind != 'w' || clauseOpeners.set().has(t.low) || t.low == "and" || t.low == "who" || t.low == "which" {
 			return rng{}
 		}
 	}
-	if _, pron := pronouns[p.ts[r.a].low]; pron && r.b == r.a+1 {
+	if pron := p.ts[r.a].has(lxPronoun); pron && r.b == r.a+1 {
 		switch p.ts[r.a].low {
 		case "it", "that", "this", "which", "what":
 			return rng{}
@@ -1330,22 +1370,28 @@ func (p *para) ownerSubject(lo, k int) rng {
 }
 
 // askedNext may follow a passive "was asked": what the question was.
-var askedNext = map[string]bool{
-	"about": true, "to": true, "whether": true, "if": true, "what": true, "who": true,
-	"why": true, "how": true, "which": true, "when": true, "where": true,
-}
+var askedNext = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"about": true, "to": true, "whether": true, "if": true, "what": true, "who": true,
+		"why": true, "how": true, "which": true, "when": true, "where": true,
+	}
+}}
 
 // appearPreps follow "appeared" in its sense of showing up.
-var appearPreps = map[string]bool{
-	"at": true, "on": true, "with": true, "in": true, "before": true, "alongside": true,
-	"onstage": true, "for": true, "during": true, "together": true, "a": true, "an": true,
-	"the": true, "as": true, "live": true, "via": true, "from": true, "inside": true,
-}
+var appearPreps = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"at": true, "on": true, "with": true, "in": true, "before": true, "alongside": true,
+		"onstage": true, "for": true, "during": true, "together": true, "a": true, "an": true,
+		"the": true, "as": true, "live": true, "via": true, "from": true, "inside": true,
+	}
+}}
 
 // seemVerbs report an impression: "appeared poised to win".
-var seemVerbs = map[string]bool{
-	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
-}
+var seemVerbs = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+	}
+}}
 
 // impressions finds "X seemed to …" and "X is expected to …": the
 // subject and what follows are the content, and there is no source.
@@ -1366,7 +1412,7 @@ func (p *para) impressions(si, lo, hi int) {
 		t := p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
-		case t.low == "asked" && i+1 < hi && (askedNext[p.ts[i+1].low] || p.ts[i+1].low == "by"):
+		case t.low == "asked" && i+1 < hi && (askedNext.set().has(p.ts[i+1].low) || p.ts[i+1].low == "by"):
 			// "He was asked about the comment": a question whose
 			// asker is not named; the answer is someone else's.
 			a := i - 1
@@ -1388,7 +1434,7 @@ func (p *para) impressions(si, lo, hi int) {
 				// "when asked by a reporter if …": the asker is the
 				// source.
 				src = p.npRight(b+1, hi, false)
-				if src.empty() || src.b >= hi || !askedNext[p.ts[src.b].low] {
+				if src.empty() || src.b >= hi || !askedNext.set().has(p.ts[src.b].low) {
 					continue
 				}
 				b = src.b
@@ -1409,22 +1455,22 @@ func (p *para) impressions(si, lo, hi int) {
 		case t.low == "reportedly":
 			// "He reportedly made comments …": the report has no
 			// source; a verb of saying after it is the cue instead.
-			if i+1 >= hi || isCueWord(p.ts[i+1].low) || p.ts[i+1].kind != 'w' {
+			if i+1 >= hi || p.ts[i+1].has(lxCue) || p.ts[i+1].kind != 'w' {
 				continue
 			}
-		case seemVerbs[t.low]:
+		case seemVerbs.set().has(t.low):
 			// "appeared at a rally", "appeared with Maddow": a
 			// showing up, not an impression.
-			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps[p.ts[i+1].low] || p.ts[i+1].kind != 'w') {
+			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps.set().has(p.ts[i+1].low) || p.ts[i+1].kind != 'w') {
 				continue
 			}
-		case t.low != "expected" && t.low != "asked" && isCueWord(t.low) && participle(t.low):
+		case t.low != "expected" && t.low != "asked" && t.has(lxCue) && t.participle():
 			// "A curfew was announced", "He was accused of lying": a
 			// passive; its subject is part of what was said, and the
 			// agent, when it is named ("was endorsed by dozens of
 			// papers"), is the source.
 			a := i - 1
-			for a > lo && (adverbHedges[p.ts[a].low] || strings.HasSuffix(p.ts[a].low, "ly") && !startsUpper(p.ts[a].text)) {
+			for a > lo && (adverbHedges.set().has(p.ts[a].low) || strings.HasSuffix(p.ts[a].low, "ly") && !p.ts[a].upper) {
 				a--
 			}
 			switch p.ts[a].low {
@@ -1437,7 +1483,7 @@ func (p *para) impressions(si, lo, hi int) {
 			}
 			cue = rng{a, i + 1}
 			j := a - 1
-			for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+			for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 				j--
 			}
 			if j < lo {
@@ -1491,14 +1537,14 @@ func (p *para) impressions(si, lo, hi int) {
 		// after the impression joins the cue, and the subject is its
 		// source.
 		saying := false
-		if seemVerbs[t.low] && cue.b+1 < e && p.ts[cue.b].low == "to" && isCueWord(p.ts[cue.b+1].low) && !progressive()[p.ts[cue.b+1].low] {
+		if seemVerbs.set().has(t.low) && cue.b+1 < e && p.ts[cue.b].low == "to" && p.ts[cue.b+1].has(lxCue) && !progressive().has(p.ts[cue.b+1].low) {
 			saying = true
 			cue.b += 2
 			a.cue = cue
 			a.content = []rng{{cue.b, p.contentEnd(cue.b, hi)}}
 		}
 		j := cue.a - 1
-		for j >= lo && skippable[p.ts[j].low] && p.ts[j].low != "to" {
+		for j >= lo && p.ts[j].has(lxSkippable) && p.ts[j].low != "to" {
 			j--
 		}
 		if j >= lo {
@@ -1520,22 +1566,28 @@ func (p *para) impressions(si, lo, hi int) {
 
 // beForms make a participle passive: "was written by", "is supported
 // by".
-var beForms = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
-	"’s": true, "'s": true,
-}
+var beForms = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+		"’s": true, "'s": true,
+	}
+}}
 
 // participle reports whether w can be a past participle: "criticized",
 // "thought".
-func participle(w string) bool { return strings.HasSuffix(w, "ed") || irregularParticiples[w] }
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples.set().has(w)
+}
 
 // irregularParticiples are past participles that do not end in -ed.
-var irregularParticiples = map[string]bool{
-	"written": true, "told": true, "said": true, "shown": true, "known": true, "seen": true,
-	"given": true, "taken": true, "held": true, "thought": true, "sought": true, "made": true,
-	"brought": true, "taught": true, "led": true, "spoken": true, "drawn": true, "chosen": true,
-	"forecast": true, "read": true, "heard": true, "felt": true, "set": true, "put": true,
-}
+var irregularParticiples = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"written": true, "told": true, "said": true, "shown": true, "known": true, "seen": true,
+		"given": true, "taken": true, "held": true, "thought": true, "sought": true, "made": true,
+		"brought": true, "taught": true, "led": true, "spoken": true, "drawn": true, "chosen": true,
+		"forecast": true, "read": true, "heard": true, "felt": true, "set": true, "put": true,
+	}
+}}
 
 // passiveBy reads a passive cue with its agent, the source: "The plan
 // was criticized by Senator Jane Roe", "Donald Trump is supported by far
@@ -1547,7 +1599,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		v := k - 1
-		for v > lo && p.ts[v].kind == 'w' && (strings.HasSuffix(p.ts[v].low, "ly") || skippable[p.ts[v].low]) && p.ts[v].low != "had" && p.ts[v].low != "has" {
+		for v > lo && p.ts[v].kind == 'w' && (strings.HasSuffix(p.ts[v].low, "ly") || p.ts[v].has(lxSkippable)) && p.ts[v].low != "had" && p.ts[v].low != "has" {
 			v--
 		}
 		if v <= lo {
@@ -1555,10 +1607,10 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		t := p.ts[v]
-		if t.kind != 'w' || p.claimed[v] || startsUpper(t.text) || !participle(t.low) {
+		if t.kind != 'w' || p.claimed[v] || t.upper || !t.participle() {
 			continue
 		}
-		if _, listed := cues()[t.low]; !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
+		if listed := t.has(lxCue); !listed && (p.cues == nil || p.cues.score(p, v) <= p.cues.Threshold) {
 			continue
 		}
 		src := p.agent(k+1, hi)
@@ -1566,15 +1618,15 @@ func (p *para) passiveBy(si, lo, hi int) {
 			continue
 		}
 		a := v - 1
-		for a > lo && p.ts[a].kind == 'w' && !beForms[p.ts[a].low] && (strings.HasSuffix(p.ts[a].low, "ly") || skippable[p.ts[a].low]) {
+		for a > lo && p.ts[a].kind == 'w' && !beForms.set().has(p.ts[a].low) && (strings.HasSuffix(p.ts[a].low, "ly") || p.ts[a].has(lxSkippable)) {
 			a--
 		}
-		if !beForms[p.ts[a].low] {
+		if !beForms.set().has(p.ts[a].low) {
 			continue
 		}
 		// "X was written by Y": the subject is what is reported.
 		b := a
-		for b > lo && (beForms[p.ts[b-1].low] || skippable[p.ts[b-1].low] || p.ts[b-1].low == "likely") {
+		for b > lo && (beForms.set().has(p.ts[b-1].low) || p.ts[b-1].has(lxSkippable) || p.ts[b-1].low == "likely") {
 			b--
 		}
 		cue := rng{b, v + 1}
@@ -1586,7 +1638,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 		for content.b > content.a && p.ts[content.b-1].kind == 'p' {
 			content.b--
 		}
-		if n := content.b; n-2 > content.a && p.ts[n-2].text == "," && !startsUpper(p.ts[n-1].text) {
+		if n := content.b; n-2 > content.a && p.ts[n-2].text == "," && !p.ts[n-1].upper {
 			// "Donald Trump, meanwhile, is supported by …"
 			content.b = n - 2
 		}
@@ -1607,7 +1659,7 @@ func (p *para) agent(k, hi int) rng {
 	e := k
 	for e < hi && e < k+8 {
 		t := p.ts[e]
-		if t.kind != 'w' || boundary[t.low] && t.low != "of" || verbish[t.low] || e > k && (isCueWord(t.low) || pastForm(t.low)) {
+		if t.kind != 'w' || t.has(lxBoundary) && t.low != "of" || verbish.set().has(t.low) || e > k && (t.has(lxCue) || pastForm(t.low)) {
 			break
 		}
 		e++

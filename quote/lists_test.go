@@ -37,10 +37,10 @@ func TestListsReadLexicon(t *testing.T) {
 		set  map[string]bool
 		want []string
 	}{
-		{"functionCap", functionCap, []string{"the", "these", "their", "she", "each", "one", "ten"}},
-		{"boundary", boundary, []string{"him", "them", "us", "me", "it"}},
-		{"spelledTitles", spelledTitles, []string{"general", "lieutenant", "marshal", "sergeant"}},
-		{"personTitles", personTitles, []string{"gen.", "sens.", "mr.", "captain", "minister", "aide"}},
+		{"functionCap", functionCap.set().m, []string{"the", "these", "their", "she", "each", "one", "ten"}},
+		{"boundary", boundary.set().m, []string{"him", "them", "us", "me", "it"}},
+		{"spelledTitles", spelledTitles.set().m, []string{"general", "lieutenant", "marshal", "sergeant"}},
+		{"personTitles", personTitles.set().m, []string{"gen.", "sens.", "mr.", "captain", "minister", "aide"}},
 	} {
 		for _, w := range c.want {
 			if !c.set[w] {
@@ -49,12 +49,12 @@ func TestListsReadLexicon(t *testing.T) {
 		}
 	}
 	for _, w := range []string{"you", "her"} {
-		if boundary[w] {
+		if boundary.set().has(w) {
 			t.Errorf("boundary holds %q", w)
 		}
 	}
 	for _, w := range []string{"st.", "marshal", "corporal"} {
-		if personTitles[w] {
+		if personTitles.set().has(w) {
 			t.Errorf("personTitles holds %q", w)
 		}
 	}

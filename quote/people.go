@@ -83,7 +83,7 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 	}
 	bare := func(p *person, i int) bool {
 		mi := p.mention[i]
-		return mi >= 0 && mi < len(d.Mentions) && nameKey(d.Mentions[mi].Text) == p.key && textvec.CountFields(d.Mentions[mi].Text) == 1
+		return mi >= 0 && mi < len(d.Mentions) && ps.names.key(d.Mentions[mi].Text) == p.key && textvec.CountFields(d.Mentions[mi].Text) == 1
 	}
 	for _, key := range keys {
 		group := ps.shared[key]
@@ -91,8 +91,8 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 		for gi, p := range group {
 			male, female := false, false
 			for w := range p.ctx {
-				male = male || maleTitles[w]
-				female = female || femaleTitles[w]
+				male = male || maleTitles.set().has(w)
+				female = female || femaleTitles.set().has(w)
 			}
 			var v [2]int
 			for i, a := range p.at {
@@ -167,8 +167,12 @@ func (ps *people) regroupShared(d *news.Doc, dt *docToks) {
 }
 
 // maleTitles and femaleTitles tell a person's gender from a title.
-var maleTitles = map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
-var femaleTitles = map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
+var maleTitles = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"mr.": true, "mr": true, "sir": true, "king": true, "prince": true, "lord": true, "father": true, "brother": true, "sheikh": true}
+}}
+var femaleTitles = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "miss": true, "madam": true, "queen": true, "princess": true, "lady": true, "dame": true, "sister": true}
+}}
 
 // agrees reports whether a pronoun can refer to p.
 func (p *person) agrees(pronoun string) bool {
@@ -178,8 +182,8 @@ func (p *person) agrees(pronoun string) bool {
 		// nothing. The answer must not depend on the map's order.
 		male, female := false, false
 		for w := range p.ctx {
-			male = male || maleTitles[w]
-			female = female || femaleTitles[w]
+			male = male || maleTitles.set().has(w)
+			female = female || femaleTitles.set().has(w)
 		}
 		switch {
 		case male && !female:
@@ -210,7 +214,7 @@ func (p *person) agrees(pronoun string) bool {
 // which opens a place's name ("St. Louis") as often as a saint's;
 // spelledRanks but "marshal", which the list never held; personWords; and
 // personTitleWords.
-var personTitles = func() map[string]bool {
+var personTitles = &lazyWords{build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Words(lexicon.Title, 0) {
 		if w != "st" {
@@ -223,7 +227,7 @@ var personTitles = func() map[string]bool {
 		}
 	}
 	return m
-}()
+}}
 
 // personTitleWords are the roles before a name that mark a person and
 // that spelledTitles lacks: "official", "aide", "founder".
@@ -233,22 +237,24 @@ var personTitleWords = []string{
 }
 
 // orgWords mark a capitalised run as an organisation or place.
-var orgWords = map[string]bool{
-	"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
-	"party": true, "council": true, "university": true, "news": true, "times": true,
-	"post": true, "army": true, "guard": true, "guards": true, "corps": true, "committee": true,
-	"organization": true, "organisation": true, "union": true, "nations": true, "states": true,
-	"region": true, "revolution": true, "house": true, "senate": true, "congress": true,
-	"court": true, "department": true, "office": true, "association": true, "institute": true,
-	"company": true, "group": true, "front": true, "movement": true, "bank": true, "fund": true,
-	"network": true, "press": true, "daily": true, "journal": true, "tv": true, "radio": true,
-	"airlines": true, "inc.": true, "corp.": true, "co.": true, "ltd": true, "foundation": true,
-	"school": true, "college": true, "center": true, "centre": true, "service": true,
-	"command": true, "staff": true, "unit": true, "brigade": true, "division": true,
-	"mobilization": true, "kurdistan": true, "islamic": true, "state": true, "city": true,
-	"county": true, "province": true, "street": true, "road": true, "square": true,
-	"international": true, "national": true, "federal": true, "world": true, "campaign": true,
-}
+var orgWords = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"agency": true, "forces": true, "ministry": true, "republic": true, "government": true,
+		"party": true, "council": true, "university": true, "news": true, "times": true,
+		"post": true, "army": true, "guard": true, "guards": true, "corps": true, "committee": true,
+		"organization": true, "organisation": true, "union": true, "nations": true, "states": true,
+		"region": true, "revolution": true, "house": true, "senate": true, "congress": true,
+		"court": true, "department": true, "office": true, "association": true, "institute": true,
+		"company": true, "group": true, "front": true, "movement": true, "bank": true, "fund": true,
+		"network": true, "press": true, "daily": true, "journal": true, "tv": true, "radio": true,
+		"airlines": true, "inc.": true, "corp.": true, "co.": true, "ltd": true, "foundation": true,
+		"school": true, "college": true, "center": true, "centre": true, "service": true,
+		"command": true, "staff": true, "unit": true, "brigade": true, "division": true,
+		"mobilization": true, "kurdistan": true, "islamic": true, "state": true, "city": true,
+		"county": true, "province": true, "street": true, "road": true, "square": true,
+		"international": true, "national": true, "federal": true, "world": true, "campaign": true,
+	}
+}}
 
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
@@ -325,10 +331,17 @@ func stripTitles(ws []tok) (title, name []tok) {
 	for i > 0 {
 		w := ws[i-1]
 		low := strings.TrimSuffix(strings.TrimSuffix(w.low, "’s"), "'s")
-		if titleWords[low] || personTitles[low] || functionCap[low] && !isParticle(low) {
+		var title, person, function bool
+		if len(low) == len(w.low) {
+			// the word itself: its class tells
+			title, person, function = w.has(lxTitleWord), w.has(lxPersonTitle), w.has(lxFunctionCap)
+		} else {
+			title, person, function = titleWords.set().has(low), personTitles.set().has(low), functionCap.set().has(low)
+		}
+		if title || person || function && !isParticle(low) {
 			break
 		}
-		if !startsUpper(w.text) && !isParticle(low) {
+		if !w.upper && !isParticle(low) {
 			break
 		}
 		i--
@@ -360,6 +373,39 @@ type people struct {
 	// shared holds, for a surname that two or more people of the
 	// document bear, all of them; byKey holds the first.
 	shared map[string][]*person
+	// names holds the keys and clean forms of the names met
+	names *names
+}
+
+// names holds, for one Doc, the key (nameKey) and the clean form
+// (cleanName) of each name string met, each worked out once: a name is
+// written many times.
+type names struct {
+	keys, clean map[string]string
+}
+
+func newNames() *names {
+	return &names{keys: map[string]string{}, clean: map[string]string{}}
+}
+
+// key returns nameKey(name).
+func (ns *names) key(name string) string {
+	k, ok := ns.keys[name]
+	if !ok {
+		k = nameKey(name)
+		ns.keys[name] = k
+	}
+	return k
+}
+
+// cleanName returns cleanName(s).
+func (ns *names) cleanName(s string) string {
+	c, ok := ns.clean[s]
+	if !ok {
+		c = cleanName(s)
+		ns.clean[s] = c
+	}
+	return c
 }
 
 // find returns the person a name with this key refers to at offset off:
@@ -395,7 +441,7 @@ func (ps *people) addShared(key string, p *person) {
 }
 
 func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
-	key := nameKey(name)
+	key := ps.names.key(name)
 	if key == "" {
 		return nil
 	}
@@ -426,51 +472,53 @@ func betterName(a, b string) bool {
 }
 
 // fromMentions builds the people of d from its entity mentions.
-func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool) *people {
-	ps := &people{byKey: map[string]*person{}}
-	// An entity's name and person, and a written name's clean form, are
-	// worked out once per document, not once per mention.
-	forms := map[int]string{}
-	clean := map[string]string{}
+func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool, ns *names) *people {
+	ps := &people{byKey: map[string]*person{}, names: ns}
+	// An entity's name, roles and person, and a written name's clean
+	// form and key, are worked out once per document, not once per
+	// mention.
+	type entity struct {
+		form  string
+		roles []string
+		done  bool
+	}
+	ents := make([]entity, len(d.Entities))
 	byEntity := map[int]*person{}
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
 		}
 		name := m.Text
+		var ent *entity
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			f, ok := forms[m.Entity]
-			if !ok {
-				f = bestForm(d.Entities[m.Entity])
-				forms[m.Entity] = f
+			ent = &ents[m.Entity]
+			if !ent.done {
+				e := d.Entities[m.Entity]
+				ent.form = bestForm(e, ns)
+				for _, r := range e.Roles {
+					ent.roles = append(ent.roles, strings.Fields(r)...)
+				}
+				ent.done = true
 			}
-			name = f
+			name = ent.form
 		}
-		if c, ok := clean[name]; ok {
-			name = c
-		} else {
-			c = cleanName(name)
-			clean[name] = c
-			name = c
-		}
+		name = ns.cleanName(name)
 		var ctx []string
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
 		}
-		if m.Entity >= 0 && m.Entity < len(d.Entities) {
-			for _, r := range d.Entities[m.Entity].Roles {
-				ctx = append(ctx, strings.Fields(r)...)
-			}
+		if ent != nil {
+			ctx = append(ctx, ent.roles...)
 		}
 		if !m.TitleSpan.IsZero() {
 			for _, t := range dt.within(m.TitleSpan.Start, m.TitleSpan.End) {
 				if t.kind == 'w' {
-					ctx = append(ctx, t.text)
+					ctx = append(ctx, t.low)
 				}
 			}
 		}
 		ctx = append(ctx, contextWords(dt, m.Span)...)
-		key := nameKey(name)
+		key := ns.key(name)
 		var p *person
 		if m.Entity >= 0 {
 			p = byEntity[m.Entity]
@@ -535,10 +583,10 @@ func apartEntities(d *news.Doc, a, b int) bool {
 
 // bestForm returns the longest well-formed form of an entity: the
 // longest form once titles are taken off.
-func bestForm(e news.Entity) string {
-	best := cleanName(e.Name)
+func bestForm(e news.Entity, ns *names) string {
+	best := ns.cleanName(e.Name)
 	for _, f := range e.Forms {
-		if c := cleanName(f); betterName(c, best) {
+		if c := ns.cleanName(f); betterName(c, best) {
 			best = c
 		}
 	}
@@ -556,7 +604,7 @@ func cleanName(s string) string {
 }
 
 // contextWords returns the words written around a name that describe the
-// person: titles and roles before it ("his Iraqi counterpart", "Chief of
+// person, lowercased: titles and roles before it ("his Iraqi counterpart", "Chief of
 // Staff of the Iranian Armed Forces") and an apposition after it (", the
 // head of …,").
 func contextWords(dt *docToks, sp news.Span) []string {
@@ -566,13 +614,13 @@ func contextWords(dt *docToks, sp news.Span) []string {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
 		if t.kind != 'w' {
-			if t.text == "," && k > 0 && roleNouns[before[k-1].low] {
+			if t.text == "," && k > 0 && before[k-1].has(lxRoleNoun) {
 				continue
 			}
 			break
 		}
-		if startsUpper(t.text) || roleNouns[t.low] || titleWords[t.low] || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
-			out = append(out, t.text)
+		if t.upper || t.has(lxRoleNoun) || t.has(lxTitleWord) || t.low == "of" || t.low == "the" || t.low == "his" || t.low == "her" || t.low == "top" || t.low == "senior" || t.low == "visiting" || t.low == "army" || t.low == "military" || strings.HasSuffix(t.low, "’s") {
+			out = append(out, t.low)
 			continue
 		}
 		break
@@ -587,7 +635,7 @@ func contextWords(dt *docToks, sp news.Span) []string {
 			if t.kind != 'w' {
 				break
 			}
-			out = append(out, t.text)
+			out = append(out, t.low)
 		}
 	}
 	return out
@@ -596,16 +644,29 @@ func contextWords(dt *docToks, sp news.Span) []string {
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool) *people {
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool, ns *names) *people {
 	paras := dt.paras
-	ps := &people{byKey: map[string]*person{}}
+	ps := &people{byKey: map[string]*person{}, names: ns}
 	type run struct {
 		title, name []tok
-		pre         tok
+		pre         *tok
 		hasPre      bool
 		source      bool
+		// person is isPerson's answer; text and key the name's text and
+		// its key
+		person    bool
+		text, key string
 	}
-	var runs []run
+	// a run mostly starts at a capitalised word: their number sizes runs
+	n := 0
+	for _, p := range paras {
+		for _, t := range p.ts {
+			if t.upper && t.kind == 'w' {
+				n++
+			}
+		}
+	}
+	runs := make([]run, 0, n)
 	for _, p := range paras {
 		ts := p.ts
 		for i := 0; i < len(ts); i++ {
@@ -622,9 +683,9 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			title, name := stripTitles(ts[i:j])
 			r := run{title: title, name: name}
 			if i > 0 {
-				r.pre, r.hasPre = ts[i-1], true
+				r.pre, r.hasPre = &ts[i-1], true
 				if ts[i-1].text == "," && i > 1 {
-					r.pre = ts[i-2]
+					r.pre = &ts[i-2]
 				}
 			}
 			if len(name) > 0 {
@@ -636,16 +697,16 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	}
 	isPerson := func(r run) bool {
 		for _, t := range r.title {
-			if personTitles[strings.TrimSuffix(t.low, ".")] || personTitles[t.low] {
+			if personTitles.set().has(strings.TrimSuffix(t.low, ".")) || t.has(lxPersonTitle) {
 				return true
 			}
 		}
-		if r.hasPre && (roleNouns[r.pre.low] || personTitles[r.pre.low]) && !orgWords[r.pre.low] {
+		if r.hasPre && (r.pre.has(lxRoleNoun) || r.pre.has(lxPersonTitle)) && !orgWords.set().has(r.pre.low) {
 			return true
 		}
 		if r.source {
 			for _, t := range r.name {
-				if orgWords[t.low] || roleNouns[t.low] || timeWords[t.low] {
+				if orgWords.set().has(t.low) || t.has(lxRoleNoun) || timeWords.set().has(t.low) {
 					return false
 				}
 			}
@@ -653,14 +714,20 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 		}
 		return false
 	}
+	for k := range runs {
+		r := &runs[k]
+		r.person = isPerson(*r)
+		r.text = tokensText(d.Text, r.name)
+		r.key = ns.key(r.text)
+	}
 	// Named people first, then later mentions of their surnames.
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range runs {
-			name := tokensText(d.Text, r.name)
-			if pass == 0 && !isPerson(r) {
+			name := r.text
+			if pass == 0 && !r.person {
 				continue
 			}
-			if pass == 1 && (isPerson(r) || ps.byKey[nameKey(name)] == nil) {
+			if pass == 1 && (r.person || ps.byKey[r.key] == nil) {
 				continue
 			}
 			start := r.name[0].Start
@@ -669,7 +736,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			}
 			var ctx []string
 			for _, t := range r.title {
-				ctx = append(ctx, t.text)
+				ctx = append(ctx, t.low)
 			}
 			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
 			at := r.name[0].Start
@@ -686,8 +753,8 @@ func isNameTok(t tok) bool {
 	if t.kind != 'w' {
 		return false
 	}
-	if startsUpper(t.text) {
-		return !functionCap[t.low] || titleWords[t.low] && !determiners[t.low] && t.low != "of"
+	if t.upper {
+		return !t.has(lxFunctionCap) || t.has(lxTitleWord) && !t.has(lxDeterminer) && t.low != "of"
 	}
 	return isParticle(t.low)
 }
@@ -723,7 +790,7 @@ func distinctive(words []string) []string {
 			continue
 		}
 		low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
-		if titleWords[low] || personTitles[low] || functionCap[low] || orgWords[low] || roleNouns[low] {
+		if titleWords.set().has(low) || personTitles.set().has(low) || functionCap.set().has(low) || orgWords.set().has(low) || roleNouns.set().has(low) {
 			continue
 		}
 		out = append(out, low)
@@ -747,7 +814,7 @@ func stem4(w string) string {
 func (p *person) describes(desc []string) (score int, ok bool) {
 	pd := map[string]bool{}
 	for w := range p.ctx {
-		if len(w) > 0 && !titleWords[w] && !personTitles[w] && !orgWords[w] && !functionCap[w] && !roleNouns[w] && !determiners[w] {
+		if len(w) > 0 && !titleWords.set().has(w) && !personTitles.set().has(w) && !orgWords.set().has(w) && !functionCap.set().has(w) && !roleNouns.set().has(w) && !determiners.set().has(w) {
 			pd[stem4(w)] = true
 		}
 	}
@@ -764,7 +831,7 @@ func (p *person) describes(desc []string) (score int, ok bool) {
 	score = 3 * matched
 	for _, w := range desc {
 		low := strings.ToLower(w)
-		if (roleNouns[low] || personTitles[low]) && p.ctx[low] {
+		if (roleNouns.set().has(low) || personTitles.set().has(low)) && p.ctx[low] {
 			score++
 		}
 	}
@@ -839,12 +906,14 @@ func (dt *docToks) within(lo, hi int) []tok {
 // SpokesNoun reports whether a lowercased word names an unnamed person
 // who speaks for an organisation ("official", "spokesman", "sources"),
 // as in the source "a NATO official".
-func SpokesNoun(w string) bool { return spokesNouns[w] }
+func SpokesNoun(w string) bool { return spokesNouns.set().has(w) }
 
 // spokesNouns are the role nouns of people who speak for an organisation
 // without being named.
-var spokesNouns = map[string]bool{
-	"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
-	"officer": true, "officers": true, "representative": true, "representatives": true,
-}
+var spokesNouns = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+		"spokesperson": true, "spokespeople": true, "source": true, "sources": true,
+		"officer": true, "officers": true, "representative": true, "representatives": true,
+	}
+}}

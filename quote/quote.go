@@ -134,16 +134,20 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 	}()
 	var sents []news.Span // a paragraph's sentences, the buffer reused
 	lower := asciiLower(d.Text)
-	for _, sp := range paragraphs(d) {
+	spans := paragraphs(d)
+	// the finder's tokens are at most the Doc's
+	bufs := newDocBufs(len(spans), len(seg.Tokens))
+	for _, sp := range spans {
 		a := len(toks)
 		dts := tokensIn(seg.Tokens, sp.Start, sp.End)
 		toks = appendDocTokens(toks, d.Text, lower, dts)
 		sents = sentencesIn(sents[:0], seg, sp)
-		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m)
+		p := newParaOf(d.Text, toks[a:len(toks):len(toks)], sp, dts, sents, m, bufs)
 		p.memo = memo
 		paras = append(paras, p)
 	}
 	transcript := isTranscript(paras)
+	n := 0
 	for _, p := range paras {
 		p.transcript = transcript
 		p.find(prev, nil)
@@ -151,6 +155,10 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		prev = lastQuotation(p.attrs)
 		// Attributions in text order.
 		sortAttrs(p.attrs)
+		n += len(p.attrs)
+	}
+	all = make([]found, 0, n)
+	for _, p := range paras {
 		for _, a := range p.attrs {
 			f := found{direct: a.direct, verbatim: a.verbatim, via: a.via, cont: -1}
 			if i, ok := index[a.contOf]; ok && a.contOf != nil {
@@ -163,14 +171,17 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 					f.srcToks = p.ts[a.source.a:a.source.b]
 				}
 			}
-			for _, c := range a.content {
-				f.content = append(f.content, p.span(c))
+			if len(a.content) > 0 {
+				f.content = make([]news.Span, len(a.content))
+				for k, c := range a.content {
+					f.content[k] = p.span(c)
+				}
 			}
 			index[a] = len(all)
 			all = append(all, f)
 		}
 	}
-	return resolve(seg, paras, all)
+	return resolve(seg, paras, all, toks)
 }
 
 // tokBufs holds the token buffers of find.
@@ -217,7 +228,8 @@ func sortAttrs(as []*attr) {
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
-func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
+// toks are the paragraphs' tokens, in text order.
+func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
@@ -246,6 +258,7 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	}
 	isSubj := map[int]bool{}
 	var ps *people
+	ns := newNames()
 	hasPeople := false
 	for _, m := range d.Mentions {
 		if m.Type == news.Person {
@@ -260,28 +273,19 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 				isSubj[m.Start] = true
 			}
 		}
-		ps = fromMentions(d, dt, isSubj)
+		ps = fromMentions(d, dt, isSubj, ns)
 	}
 	// Names the tagger missed, or all names when it found none.
 	{
 		// Subjects of the fallback are keyed by the start of a name or
 		// of its titles.
-		n := 0
-		for _, p := range paras {
-			n += len(p.ts)
-		}
-		starts := make([]int, 0, n)
-		for _, p := range paras {
-			for _, t := range p.ts {
-				starts = append(starts, t.Start)
-			}
-		}
 		for _, s := range subjects {
-			for k := sort.SearchInts(starts, s.Start); k < len(starts) && starts[k] < s.End; k++ {
-				isSubj[starts[k]] = true
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start })
+			for ; k < len(toks) && toks[k].Start < s.End; k++ {
+				isSubj[toks[k].Start] = true
 			}
 		}
-		byText := fromText(d, dt, sources, isSubj)
+		byText := fromText(d, dt, sources, isSubj, ns)
 		if ps == nil {
 			ps = byText
 		} else {
@@ -304,7 +308,11 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 	ps.countVotes(dt)
 	r := newResolver(d, ps)
 	r.dt = dt
-	var out []news.Quote
+	n := 0
+	for _, f := range all {
+		n += len(f.content)
+	}
+	out := make([]news.Quote, 0, n)
 	resolved := make([]news.Quote, len(all))
 	for i, f := range all {
 		q := news.Quote{Cue: f.cue, Source: f.source, Direct: f.direct, Via: f.via, ViaSource: f.viaSource, ViaCue: f.viaCue, SpeakerMention: -1}
@@ -336,6 +344,9 @@ func resolve(d *news.Doc, paras []*para, all []found) []news.Quote {
 			qq.Direct = f.direct && (f.verbatim || isQuoted(d.Text, c)) || !f.direct && wholeQuotation(d.Text, c)
 			out = append(out, qq)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -485,7 +496,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	whole := ts
 	ts = ownHead(ts)
 	for i := 1; i+1 < len(ts); i++ {
-		if ts[i].low == "and" && determiners[ts[i+1].low] {
+		if ts[i].low == "and" && ts[i+1].has(lxDeterminer) {
 			// "al-Ghanemi and his Iranian counterpart, Mohamed
 			// Bagheri": two people who speak together. "Hillary
 			// Clinton and her Democratic allies": a group that no
@@ -533,7 +544,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	}
 	// "The Podesta Group's CEO, Kimberley Fritts,": the name may follow
 	// the description.
-	if _, name := stripTitles(words); len(name) == 0 || determiners[words[0].low] {
+	if _, name := stripTitles(words); len(name) == 0 || words[0].has(lxDeterminer) {
 		// The apposition of the whole source: "South Korea's
 		// secretary for public relations, Yoon Young-chan".
 		if app := appositionWords(whole); len(app) > 0 {
@@ -548,7 +559,7 @@ func (r *resolver) speaker(f found) (string, int) {
 			// "She’s claiming": the pronoun of a contraction.
 			low = b
 		}
-		if v, ok := pronouns[low]; ok {
+		if v, ok := pronouns.set().get(low); ok {
 			if !v {
 				if low == "who" && !afterShare(r.d.Text[:off]) && !afterCommonNoun(r.d.Text[:off]) {
 					// A relative clause: its speaker is not the subject
@@ -572,9 +583,9 @@ func (r *resolver) speaker(f found) (string, int) {
 	}
 	// Coordinated names: "Tehran and Ankara".
 	for i := 1; i+1 < len(words); i++ {
-		if words[i].low == "and" && startsUpper(words[i-1].text) && startsUpper(words[i+1].text) {
+		if words[i].low == "and" && words[i-1].upper && words[i+1].upper {
 			a := 0
-			if determiners[words[0].low] {
+			if words[0].has(lxDeterminer) {
 				a = 1
 			}
 			return tokensText(r.d.Text, words[a:]), -1
@@ -583,7 +594,7 @@ func (r *resolver) speaker(f found) (string, int) {
 	_, name := stripTitles(words)
 	hasName := false
 	for _, t := range name {
-		if (startsUpper(t.text) && !functionCap[t.low] || isParticle(t.low)) && !roleNouns[t.low] {
+		if (t.upper && !t.has(lxFunctionCap) || isParticle(t.low)) && !t.has(lxRoleNoun) {
 			hasName = true
 		}
 	}
@@ -591,14 +602,14 @@ func (r *resolver) speaker(f found) (string, int) {
 		// A name the people list does not know: an organisation, or a
 		// person the tagger missed.
 		n := tokensText(r.d.Text, name)
-		if p := r.ps.find(nameKey(n), off); p != nil {
+		if p := r.ps.find(r.ps.names.key(n), off); p != nil {
 			r.said(p, off)
 			return p.name, -1
 		}
-		if len(name) < len(words) && !determiners[words[0].low] {
+		if len(name) < len(words) && !words[0].has(lxDeterminer) {
 			return n, -1
 		}
-		if determiners[words[0].low] {
+		if words[0].has(lxDeterminer) {
 			// "the Iraqi official": a description.
 			if p := r.described(off, words); p != nil {
 				r.said(p, off)
@@ -625,15 +636,15 @@ func afterCommonNoun(text string) bool {
 	if w == "" || strings.ContainsAny(w, ",;:—–()\"“”") || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	_, pron := pronouns[w]
-	return !pron && !isNumber(w) && !quantifiers[w] && !indefinites[w]
+	pron := pronouns.set().in(w)
+	return !pron && !isNumber(w) && !quantifiers.set().has(w) && !indefinites.set().has(w)
 }
 
 // afterShare reports whether text ends with a share of a group, which a
 // following "who" refers to: "compared with 64 percent who say".
 func afterShare(text string) bool {
 	w := strings.ToLower(strings.TrimRight(lastWord(text), ","))
-	return w == "percent" || strings.HasSuffix(w, "%") || shares[w] || isNumber(w)
+	return w == "percent" || strings.HasSuffix(w, "%") || shares.set().has(w) || isNumber(w)
 }
 
 // lastWord returns the last run of non-space characters of text, or "",
@@ -680,14 +691,16 @@ func (r *resolver) named(src news.Span, ts []tok) (*person, int) {
 	if len(name) == 0 {
 		return nil, -1
 	}
-	if p := r.ps.find(nameKey(tokensText(r.d.Text, name)), src.Start); p != nil {
+	if p := r.ps.find(r.ps.names.key(tokensText(r.d.Text, name)), src.Start); p != nil {
 		return p, -1
 	}
 	// A name followed by titles or an apposition: "Chief of Staff Gen. X, the …".
 	for _, t := range words {
-		if startsUpper(t.text) {
-			if p := r.ps.find(nameKey(t.text), src.Start); p != nil && len(nameKey(t.text)) > 2 {
-				return p, -1
+		if t.upper {
+			if k := r.ps.names.key(t.text); len(k) > 2 {
+				if p := r.ps.find(k, src.Start); p != nil {
+					return p, -1
+				}
 			}
 		}
 	}
@@ -783,7 +796,7 @@ func (r *resolver) relayed(cue news.Span) (*person, int) {
 	}
 	for _, w := range between {
 		low := strings.ToLower(w.In(text))
-		if low != "that" && !maleTitles[low] && !femaleTitles[low] && !personTitles[low] {
+		if low != "that" && !maleTitles.set().has(low) && !femaleTitles.set().has(low) && !personTitles.set().has(low) {
 			return nil, -1
 		}
 	}
@@ -860,7 +873,7 @@ func (r *resolver) possessor(mention int) bool {
 // name no one, and the name after the preposition is not the speaker.
 func ownHead(ts []tok) []tok {
 	for i := 1; i < len(ts); i++ {
-		if ts[i].kind == 'w' && ofPreps[ts[i].low] && ts[i-1].kind == 'w' && (!startsUpper(ts[i-1].text) || i == 1 && groupNouns[ts[0].low]) && !determiners[ts[i-1].low] {
+		if ts[i].kind == 'w' && ofPreps.set().has(ts[i].low) && ts[i-1].kind == 'w' && (!ts[i-1].upper || i == 1 && groupNouns.set().has(ts[0].low)) && !ts[i-1].has(lxDeterminer) {
 			return ts[:i]
 		}
 	}
@@ -869,16 +882,20 @@ func ownHead(ts []tok) []tok {
 
 // groupNouns name people by what they do or are, and may open a
 // sentence capitalised: "Critics of Donald Trump say".
-var groupNouns = map[string]bool{
-	"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
-	"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
-	"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
-	"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
-}
+var groupNouns = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{
+		"critics": true, "supporters": true, "opponents": true, "allies": true, "friends": true,
+		"aides": true, "people": true, "members": true, "advisers": true, "advisors": true,
+		"associates": true, "backers": true, "fans": true, "rivals": true, "proponents": true,
+		"an": true, "a": true, "one": true, "some": true, "many": true, "most": true,
+	}
+}}
 
 // ofPreps join a common noun to what it is about: "critics of", "close
 // to".
-var ofPreps = map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
+var ofPreps = &lazyWords{build: func() map[string]bool {
+	return map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "about": true, "near": true}
+}}
 
 // salient returns the person a he or she at off most likely refers to:
 // the one who spoke or was the subject most recently, else the one
@@ -997,7 +1014,7 @@ func (r *resolver) described(off int, words []tok) *person {
 		desc = append(desc, t.text)
 		low := strings.ToLower(t.text)
 		// A singular role: plural descriptions name groups.
-		if personTitles[low] && !strings.HasSuffix(low, "s") {
+		if personTitles.set().has(low) && !strings.HasSuffix(low, "s") {
 			role = true
 		}
 	}
@@ -1030,12 +1047,12 @@ func (r *resolver) described(off int, words []tok) *person {
 // headWords returns the words of a source before its first comma or
 // bracket: the name without an apposition.
 func headWords(ts []tok) []tok {
-	var out []tok
+	out := make([]tok, 0, len(ts))
 	for _, t := range ts {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
-		if len(out) > 0 && t.kind == 'w' && !startsUpper(t.text) && (boundary[t.low] && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+		if len(out) > 0 && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
 			// "A poll released in late August", "Experts on North
 			// Korea": what follows the head modifies it.
 			break
@@ -1043,6 +1060,9 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'w' {
 			out = append(out, t)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -21,12 +21,17 @@ type tok struct {
 	// kind is 'w' for a word, 'p' for punctuation and 'q' for a double
 	// quotation mark.
 	kind byte
+	// upper reports that text starts with a capital (startsUpper).
+	upper bool
 	// open reports, for a curly or low quotation mark, that it opens.
 	open, close bool
 	// lx is the token's lexical class and cue its kind of cue, if lx
 	// has lxCue (see classify).
 	lx  lexBits
 	cue cueKind
+	// cw is the entry of low in the cue model's memo, nil until the
+	// cue model reads the token (see cueScore).
+	cw *cueWord
 }
 
 func isWordRune(r rune) bool {
@@ -89,6 +94,10 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
+	}
+	for i := range out[first:] {
+		t := &out[first+i]
+		t.upper = startsUpper(t.text)
 	}
 	classify(out[first:])
 	return out
@@ -230,16 +239,16 @@ func attributionFollows(ts []tok, j int, stop byte) bool {
 		if t.kind != 'w' {
 			return false
 		}
-		if _, ok := pronouns[t.low]; ok && stop == '.' {
+		if ok := t.has(lxPronoun); ok && stop == '.' {
 			// “… .” He said … starts a new sentence.
 			return false
 		}
-		if kind := cues()[t.low]; kind == cueSay || kind == cueTell {
+		if kind := t.cue; kind == cueSay || kind == cueTell {
 			// After a full stop only a bare attribution stays: “… .”
 			// Trump said.
 			return stop != '.' || k+1 >= len(ts) || ts[k+1].kind == 'p'
 		}
-		if !startsUpper(t.text) && !titleWords[t.low] && !determiners[t.low] {
+		if !t.upper && !t.has(lxTitleWord) && !t.has(lxDeterminer) {
 			return false
 		}
 	}
@@ -317,14 +326,16 @@ func asciiLower(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	b.WriteString(text[:i])
+	// the runs between capitals as they are: capitals are few
+	last := 0
 	for ; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := text[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

@@ -15,7 +15,7 @@ func impressionWord(low string) bool {
 		return true
 	}
 	// participle first: its table is small and most words fail it
-	return seemVerbs[low] || participle(low) && isCueWord(low)
+	return seemVerbs.set().has(low) || participle(low) && isCueWord(low)
 }
 
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s

@@ -38,7 +38,7 @@ done:
 	if words == 0 || e >= len(ts) || ts[e].text != ":" {
 		return rng{}, 0, false
 	}
-	if words == 1 && (headlineShouts[ts[s].low] || colonLabels[ts[s].low] && ts[s].low != "q" && ts[s].low != "a") {
+	if words == 1 && (headlineShouts.set().has(ts[s].low) || colonLabels.set().has(ts[s].low) && ts[s].low != "q" && ts[s].low != "a") {
 		// "BREAKING:", "UPDATE:": a section or a shout.
 		return rng{}, 0, false
 	}
