@@ -427,6 +427,12 @@ func isShouted(w string) bool {
 // newPool gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
 func newPool(docs []*news.Doc, ents []news.Entity) *pool {
+	return newPoolFrom(docs, func() []news.Entity { return ents })
+}
+
+// newPoolFrom is newPool calling ents for the entities once it has read
+// the docs' sentences (see Options.EntitiesFrom).
+func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	memo := tokenMemo{}
 	c := &pool{docs: docs, memo: memo}
 	names := map[string]bool{}
