@@ -135,9 +135,14 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 			}
 		}
 	}
+	// The kept entries by the day of their first member, so that a
+	// candidate reads only those of its days (see retells).
+	near := newAnchorDays()
 	var solo []int
 	for k, e := range entries {
-		if !keep[k] && len(e.explicit()) == 0 {
+		if keep[k] {
+			near.add(k, e.members[0])
+		} else if len(e.explicit()) == 0 {
 			solo = append(solo, k)
 		}
 	}
@@ -153,10 +158,11 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 				fresh = true
 			}
 		}
-		if !fresh || retells(entries, keep, m, r) {
+		if !fresh || retells(entries, keep, near, m, r) {
 			continue
 		}
 		keep[k] = true
+		near.add(k, m)
 		for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
 			named[w] = true
 		}
@@ -217,9 +223,11 @@ func closeSources(ms []*candidate, text *candidate, r rarity) []string {
 const citeMember = 0.3
 
 // retells reports whether candidate c tells again what a kept entry
-// tells: a member of one is at least soloRetells alike to it.
-func retells(entries []*entry, keep []bool, c *candidate, r rarity) bool {
-	for k, e := range entries {
+// tells: a member of one is at least soloRetells alike to it. near
+// lists the kept entries by their first members' days.
+func retells(entries []*entry, keep []bool, near *anchorDays, c *candidate, r rarity) bool {
+	for _, k := range near.within(c.start.Add(-undatedBefore*24*time.Hour), c.end, len(entries)) {
+		e := entries[k]
 		if !keep[k] {
 			continue
 		}
