@@ -81,14 +81,27 @@ func (r rarity) sim(a, b bag) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	var in, na, nb float64
+	// The shared words first, read from the smaller bag: a pair that
+	// shares none needs no more.
+	small, large := a, b
+	if len(b) < len(a) {
+		small, large = b, a
+	}
+	var in float64
+	for k, v := range small {
+		if w, ok := large[k]; ok {
+			wt := r.weight(k)
+			v, w = v*wt, w*wt
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	if in == 0 {
+		return 0
+	}
+	var na, nb float64
 	for k, v := range a {
 		v *= r.weight(k)
 		na += v * v
-		if w, ok := b[k]; ok {
-			w *= r.weight(k)
-			in += math.Min(v, w) * math.Min(v, w)
-		}
 	}
 	for k, w := range b {
 		w *= r.weight(k)
