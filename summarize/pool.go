@@ -372,7 +372,7 @@ func acceptable(text string, words int) bool {
 	// quotes, columns and advice, and shouted words to wire notes
 	// ("ATTENTION EDITORS").
 	shouted := 0
-	for _, f := range strings.Fields(text) {
+	for f := range strings.FieldsSeq(text) {
 		w := trimPunct(f)
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // I've, we're, you'll
