@@ -55,17 +55,13 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 		return nil, ErrEmptyStory
 	}
 	s, read := datedStoryRead(s)
-	ents := entities(s)
-	orig := copies(s.Docs)
-	b := &news.Brief{
-		Sources:  sources(s),
-		Entities: ents,
-	}
-	// The summary, the timeline and the date conflicts read only what
-	// the stages before made, and each writes its own part: they run
-	// beside the quotes and the other conflicts, which are appended in
-	// one order whatever finishes first.
-	var dated []news.Conflict
+	// The stages after the dates read only what the stages before made,
+	// and each writes its own part, so each starts as soon as what it
+	// reads is made: the timeline, the date conflicts and the copies
+	// need only the dates, and the summary reads the sentences before it
+	// waits for the entities. They run beside the entities, the quotes
+	// and the other conflicts, which are appended in one order whatever
+	// finishes first.
 	var wg sync.WaitGroup
 	beside := func(fn func()) {
 		wg.Add(1)
@@ -74,10 +70,29 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 			fn()
 		}()
 	}
-	beside(func() { b.Summary = summarize.Story(s, summarize.Options{Words: cfg.Words, Entities: ents}) })
+	b := &news.Brief{Sources: sources(s)}
+	var dated []news.Conflict
 	beside(func() { b.Timeline = timelineWords(s, read.words) })
 	beside(func() { dated = withKind(dateConflictsRead(s, read), "date") })
+	var orig map[string]string
+	copied := make(chan struct{})
+	go func() {
+		defer close(copied)
+		orig = copies(s.Docs)
+	}()
+	var ents []news.Entity
+	merged := make(chan struct{})
+	beside(func() {
+		b.Summary = summarize.Story(s, summarize.Options{Words: cfg.Words, EntitiesFrom: func() []news.Entity {
+			<-merged
+			return ents
+		}})
+	})
+	ents = entities(s)
+	close(merged)
+	b.Entities = ents
 	b.Quotes = quotes(s, b.Entities)
+	<-copied
 	rest := attributionConflicts(b.Quotes, b.Entities, orig)
 	rest = append(rest, entityConflicts(s, b.Entities)...)
 	if originals(s, orig) >= 2 {

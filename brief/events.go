@@ -81,14 +81,27 @@ func (r rarity) sim(a, b bag) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	var in, na, nb float64
+	// The shared words first, read from the smaller bag: a pair that
+	// shares none needs no more.
+	small, large := a, b
+	if len(b) < len(a) {
+		small, large = b, a
+	}
+	var in float64
+	for k, v := range small {
+		if w, ok := large[k]; ok {
+			wt := r.weight(k)
+			v, w = v*wt, w*wt
+			in += math.Min(v, w) * math.Min(v, w)
+		}
+	}
+	if in == 0 {
+		return 0
+	}
+	var na, nb float64
 	for k, v := range a {
 		v *= r.weight(k)
 		na += v * v
-		if w, ok := b[k]; ok {
-			w *= r.weight(k)
-			in += math.Min(v, w) * math.Min(v, w)
-		}
 	}
 	for k, w := range b {
 		w *= r.weight(k)
@@ -135,9 +148,14 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 			}
 		}
 	}
+	// The kept entries by the day of their first member, so that a
+	// candidate reads only those of its days (see retells).
+	near := newAnchorDays()
 	var solo []int
 	for k, e := range entries {
-		if !keep[k] && len(e.explicit()) == 0 {
+		if keep[k] {
+			near.add(k, e.members[0])
+		} else if len(e.explicit()) == 0 {
 			solo = append(solo, k)
 		}
 	}
@@ -153,10 +171,11 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 				fresh = true
 			}
 		}
-		if !fresh || retells(entries, keep, m, r) {
+		if !fresh || retells(entries, keep, near, m, r) {
 			continue
 		}
 		keep[k] = true
+		near.add(k, m)
 		for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
 			named[w] = true
 		}
@@ -217,9 +236,11 @@ func closeSources(ms []*candidate, text *candidate, r rarity) []string {
 const citeMember = 0.3
 
 // retells reports whether candidate c tells again what a kept entry
-// tells: a member of one is at least soloRetells alike to it.
-func retells(entries []*entry, keep []bool, c *candidate, r rarity) bool {
-	for k, e := range entries {
+// tells: a member of one is at least soloRetells alike to it. near
+// lists the kept entries by their first members' days.
+func retells(entries []*entry, keep []bool, near *anchorDays, c *candidate, r rarity) bool {
+	for _, k := range near.within(c.start.Add(-undatedBefore*24*time.Hour), c.end, len(entries)) {
+		e := entries[k]
 		if !keep[k] {
 			continue
 		}

@@ -408,10 +408,15 @@ func (c *pool) clearest(chosen []int, opt Options, words, bytes int) ([]int, int
 // latest criticism comes…"), which often points back at what came
 // before: such a sentence replaces no other.
 func definite(text string) bool {
-	f := strings.Fields(text)
-	if len(f) < 2 || f[0] != "The" {
+	// strings.Fields read in place: the first field is "The", and the
+	// second opens on a lower-case letter.
+	rest, ok := strings.CutPrefix(strings.TrimLeftFunc(text, unicode.IsSpace), "The")
+	if !ok {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(f[1])
+	if r, n := utf8.DecodeRuneInString(rest); n == 0 || !unicode.IsSpace(r) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace))
 	return unicode.IsLower(r)
 }

@@ -143,12 +143,13 @@ func dayOf(t time.Time) time.Time {
 }
 
 // happenings gives every sentence of an analysed cluster its happening;
-// it leaves c.ev nil for plain documents. ents are the docs' merged
+// it leaves c.ev nil for plain documents. ents gives the docs' merged
 // entities, or nil to merge them here.
-func (c *pool) happenings(ents []news.Entity) {
+func (c *pool) happenings(entsOf func() []news.Entity) {
 	if !analysed(c.docs) {
 		return
 	}
+	ents := entsOf()
 	if ents == nil {
 		ents = entity.Merge(c.docs)
 	}

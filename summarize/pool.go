@@ -146,13 +146,20 @@ func tokens(s string) []string {
 // tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
 // written: a hit is one lookup in a plain map. A word the pool meets
 // first is looked up in the process's stems (textvec.StemWord's cache,
-// shared with every pool and stage) before it is stemmed.
+// shared with every pool and stage) before it is stemmed. A word of
+// three lower-case letters or fewer, which StemWord leaves as it is
+// ("the", "of", "was"), is not looked up: the commonest words, and
+// lookups in a map that grows with the pool cost more the more it holds.
 type tokenMemo map[string]string
 
 func (m tokenMemo) tokens(s string) []string {
 	out := make([]string, 0, len(s)/6+1)
 	textvec.Words(s, func(start, end int) {
 		w := s[start:end]
+		if len(w) <= 3 && lowerASCII(w) {
+			out = append(out, w)
+			return
+		}
 		t, ok := m[w]
 		if !ok {
 			t = textvec.StemWord(w)
@@ -161,6 +168,16 @@ func (m tokenMemo) tokens(s string) []string {
 		out = append(out, t)
 	})
 	return out
+}
+
+// lowerASCII reports whether w has no upper-case ASCII letter.
+func lowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // danglingStarts are first words that need a referent earlier in the text.
@@ -355,7 +372,7 @@ func acceptable(text string, words int) bool {
 	// quotes, columns and advice, and shouted words to wire notes
 	// ("ATTENTION EDITORS").
 	shouted := 0
-	for _, f := range strings.Fields(text) {
+	for f := range strings.FieldsSeq(text) {
 		w := trimPunct(f)
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // I've, we're, you'll
@@ -427,6 +444,12 @@ func isShouted(w string) bool {
 // newPool gathers the candidate sentences of docs; ents, when given,
 // are the docs' merged entities.
 func newPool(docs []*news.Doc, ents []news.Entity) *pool {
+	return newPoolFrom(docs, func() []news.Entity { return ents })
+}
+
+// newPoolFrom is newPool calling ents for the entities once it has read
+// the docs' sentences (see Options.EntitiesFrom).
+func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	memo := tokenMemo{}
 	c := &pool{docs: docs, memo: memo}
 	names := map[string]bool{}

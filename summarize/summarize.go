@@ -83,6 +83,11 @@ type Options struct {
 	// (entity.Merge), when the caller has them already; with none, a
 	// summary of analysed docs merges them itself.
 	Entities []news.Entity
+	// EntitiesFrom, when set, gives the entities instead of Entities:
+	// the summary calls it once, after reading the docs' sentences and
+	// before it needs the entities, so that a caller may still be
+	// merging them meanwhile. It returns nil when the caller has none.
+	EntitiesFrom func() []news.Entity
 }
 
 // ErrOptions is returned for options that cannot be used.
@@ -118,7 +123,11 @@ func Story(s *news.Story, opt Options) []news.SummaryLine {
 
 // Docs returns the summary of a set of analysed docs.
 func Docs(docs []*news.Doc, opt Options) []news.SummaryLine {
-	c := newPool(docs, opt.Entities)
+	ents := func() []news.Entity { return opt.Entities }
+	if opt.EntitiesFrom != nil {
+		ents = opt.EntitiesFrom
+	}
+	c := newPoolFrom(docs, ents)
 	var chosen []int
 	switch opt.Method {
 	case LexRank:
