@@ -3,17 +3,13 @@ package brief_test
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"context"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/internal/testutil"
-	"github.com/storyline-news/storyline/news"
 )
 
 // TestCiteDump writes, for every summary and timeline line of the briefs
@@ -35,13 +31,7 @@ func TestCiteDump(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := &news.Story{ID: filepath.Base(st.Dir)}
-		for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(st.Dir, "articles")}), 0) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
-			s.Docs = append(s.Docs, r.Doc)
-		}
+		s, _ := diagStory(t, chain, st)
 		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
 		type line struct {
 			text, date string

@@ -1,13 +1,10 @@
 package brief_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -39,15 +36,7 @@ func TestCiteGoldCV(t *testing.T) {
 	}
 	var all []story
 	for _, bs := range stories {
-		s := &news.Story{ID: filepath.Base(bs.Dir)}
-		texts := map[string]string{}
-		for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(bs.Dir, "articles")}), 0) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
-			s.Docs = append(s.Docs, r.Doc)
-			texts[r.Doc.ID] = r.Doc.Text
-		}
+		s, texts := diagStory(t, chain, bs)
 		items := append(append([]eval.GoldItem{}, bs.Gold.Events...), bs.Gold.Facts...)
 		tells := map[[2]int][]int{}
 		told := func(i, k int) []int {

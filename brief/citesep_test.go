@@ -1,16 +1,12 @@
 package brief_test
 
 import (
-	"context"
-	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/ingest"
-	"github.com/storyline-news/storyline/news"
 )
 
 // TestCiteSeparation measures how well the citation model ranks, on the
@@ -28,13 +24,7 @@ func TestCiteSeparation(t *testing.T) {
 	}
 	var pairs []pair
 	for si, st := range stories {
-		s := &news.Story{ID: filepath.Base(st.Dir)}
-		for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(st.Dir, "articles")}), 0) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
-			s.Docs = append(s.Docs, r.Doc)
-		}
+		s, _ := diagStory(t, chain, st)
 		b, err := brief.Build(s, brief.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)

@@ -1,16 +1,12 @@
 package brief_test
 
 import (
-	"context"
 	"fmt"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
-	"github.com/storyline-news/storyline/ingest"
-	"github.com/storyline-news/storyline/news"
 )
 
 // citeFloor is the citation precision the threshold must keep: the
@@ -57,15 +53,7 @@ func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset 
 	type counts struct{ right, made, found, wanted int }
 	score := make([][]counts, len(stories)) // story × threshold
 	for si, st := range stories {
-		s := &news.Story{ID: filepath.Base(st.Dir)}
-		texts := map[string]string{}
-		for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(st.Dir, "articles")}), 0) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
-			s.Docs = append(s.Docs, r.Doc)
-			texts[r.Doc.ID] = r.Doc.Text
-		}
+		s, texts := diagStory(t, chain, st)
 		score[si] = make([]counts, len(grid))
 		for ti, th := range grid {
 			set(th)

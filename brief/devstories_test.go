@@ -1,12 +1,16 @@
 package brief_test
 
 import (
+	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
 )
 
 // diagStories returns the stories of the briefs set a diagnostic run on
@@ -41,4 +45,20 @@ func devStories(t *testing.T, dir string) ([]eval.BriefStory, analyze.Chain) {
 		t.Fatal(err)
 	}
 	return stories, chain
+}
+
+// diagStory analyses the articles of st as one story, and gives each
+// doc's text by its ID.
+func diagStory(t *testing.T, chain analyze.Chain, st eval.BriefStory) (*news.Story, map[string]string) {
+	t.Helper()
+	s := &news.Story{ID: filepath.Base(st.Dir)}
+	texts := map[string]string{}
+	for r := range chain.All(context.Background(), ingest.ReadAll([]string{filepath.Join(st.Dir, "articles")}), 0) {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		s.Docs = append(s.Docs, r.Doc)
+		texts[r.Doc.ID] = r.Doc.Text
+	}
+	return s, texts
 }
