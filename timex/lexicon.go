@@ -2,6 +2,9 @@ package timex
 
 import (
 	"maps"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/lexicon"
 )
@@ -171,4 +174,89 @@ var notPast = map[string]bool{
 	"proposed": true, "intended": true, "anticipated": true, "slated": true, "supposed": true,
 	"so-called": true, "based": true, "related": true, "limited": true,
 	"detailed": true, "advanced": true, "armed": true, "united-states": true, "talked": false,
+}
+
+// startWords are the words, lower case, at which the scanner's match can
+// find an expression besides a run of digits and the "'" of "the '90s":
+// the words match and core look for first (approximations, "the",
+// modifiers, the words of core's cases), the months and weekdays, and the
+// keys of the tables core reads a first word from. A word outside it
+// starts nothing, so Find skips it without trying the rules. A rule that
+// reads a new first word adds it here; TestStartWords checks the set
+// against the rules on real text.
+const startWords = `about around approximately roughly nearly almost under within over
+more less fewer at up no right these earlier later the early late mid middle end beginning start turn
+today tonight yesterday tomorrow now currently nowadays current recently lately recent future past present near
+noon midday midnight this last next coming previous following same that every each
+year day week month quarter weekend latest most full calendar nineteen two
+nineties eighties seventies sixties fifties forties thirties twenties fiscal
+christmas thanksgiving halloween new independence valentine election
+annually daily weekly monthly yearly hourly nightly biweekly once twice
+spring summer fall autumn winter morning afternoon evening night
+first second third fourth decades centuries years months weeks days hours minutes`
+
+// starters indexes startWords and the words of the tables.
+var starters = sync.OnceValue(func() *startIndex {
+	m := lexicon.Set(lexicon.Month|lexicon.Weekday, 0, strings.Fields(startWords)...)
+	for _, t := range []map[string]int{quantities, ordinals} {
+		for w := range t {
+			m[w] = true
+		}
+	}
+	for w := range approx {
+		m[w] = true
+	}
+	for w := range fuzzyNumbers {
+		m[w] = true
+	}
+	x := &startIndex{set: m}
+	for w := range m {
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			for len(x.byLen) <= len(w) {
+				x.byLen = append(x.byLen, [26][]string{})
+			}
+			x.byLen[len(w)][c-'a'] = append(x.byLen[len(w)][c-'a'], w)
+		}
+	}
+	return x
+})
+
+// startIndex is a set of words, the ASCII ones also by length and first
+// letter: a word of letters is looked up with a few comparisons, without
+// hashing it.
+type startIndex struct {
+	set   map[string]bool
+	byLen [][26][]string
+}
+
+// has reports whether the set holds w, a run of letters.
+func (x *startIndex) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if c < 'a' || c > 'z' {
+		return c >= utf8.RuneSelf && x.set[w]
+	}
+	if len(w) >= len(x.byLen) {
+		return false
+	}
+	for _, s := range x.byLen[len(w)][c-'a'] {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStart reports whether an expression may start at w, given the
+// starters.
+func mayStart(w *word, st *startIndex) bool {
+	switch w.kind {
+	case 'd':
+		return true
+	case 'p':
+		return w.lo == "'"
+	}
+	return st.has(w.lo)
 }

@@ -40,6 +40,7 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.anchor, s.has = day(anchor), true
 	}
 	lo := lowerASCII(d.Text)
+	st := starters()
 	var ws []word
 	for si, sent := range d.Sentences {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
@@ -51,6 +52,10 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.sent = si
 		s.dayEnd = -1
 		for i := 0; i < len(ws); {
+			if !mayStart(&ws[i], st) {
+				i++
+				continue
+			}
 			c, ok := s.match(i)
 			if !ok || c.end <= i || c.end > len(ws) {
 				i++

@@ -90,8 +90,12 @@ func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word 
 				w.glued = true
 			}
 			if kind == 'a' {
-				r, _ := utf8.DecodeRuneInString(text[start:])
-				w.upper = unicode.IsUpper(r)
+				if c < utf8.RuneSelf {
+					w.upper = c >= 'A' && c <= 'Z'
+				} else {
+					r, _ := utf8.DecodeRuneInString(text[start:])
+					w.upper = unicode.IsUpper(r)
+				}
 			}
 			if kind == 'd' {
 				n := 0
