@@ -64,7 +64,7 @@ func opinion(d *news.Doc) error {
 	for _, p := range paras {
 		s := strings.TrimLeft(p.In(d.Text), " \t\u00a0*_#>")
 		switch {
-		case start < 0 && (sectionLabel().MatchString(s) || editorNote().MatchString(s)):
+		case start < 0 && mayLabel(s) && (sectionLabel().MatchString(labelHead(s)) || editorNote().MatchString(labelHead(s))):
 			start = p.Start
 		case start >= 0 && reportLabel().MatchString(s):
 			d.Opinion = append(d.Opinion, news.Span{Start: start, End: p.Start})
@@ -75,6 +75,32 @@ func opinion(d *news.Doc) error {
 		d.Opinion = append(d.Opinion, news.Span{Start: start, End: len(d.Text)})
 	}
 	return nil
+}
+
+// mayLabel reports whether s may open with a section label: sectionLabel
+// and editorNote read one starting with a, c, e, n, o, p or v, in either
+// case (no other rune folds to these).
+func mayLabel(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'a', 'c', 'e', 'n', 'o', 'p', 'v':
+		return true
+	}
+	return false
+}
+
+// labelHead returns the start of s that sectionLabel and editorNote read:
+// a label of at most 40 bytes, the white space after it and a separator
+// of up to 4 bytes. Reading no further keeps the regexps' work per
+// paragraph small.
+func labelHead(s string) string {
+	k := min(len(s), 40)
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+		k++
+	}
+	return s[:min(len(s), k+4)]
 }
 
 // blankLineParagraphs splits text at blank lines.

@@ -41,7 +41,15 @@ func Find(d *news.Doc, anchor time.Time) {
 	}
 	lo := lowerASCII(d.Text)
 	st := starters()
-	var ws []word
+	// the words of the longest sentence fit without growing the buffer:
+	// a token gives a word or a few (Sept. 27, 9/25/2017)
+	most := 0
+	for _, sent := range d.Sentences {
+		if sent.FirstToken >= 0 && sent.EndToken <= len(d.Tokens) {
+			most = max(most, sent.EndToken-sent.FirstToken)
+		}
+	}
+	ws := make([]word, 0, 2*most+8)
 	for si, sent := range d.Sentences {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue
