@@ -63,7 +63,13 @@ func Paragraphs(text string) []news.Span {
 				start = i
 			}
 			lineBlank = false
-			lastNonSpace = i + size
+			i += size
+			// the rest of a word of ASCII letters, digits and marks
+			for i < len(text) && text[i] > ' ' && text[i] < utf8.RuneSelf {
+				i++
+			}
+			lastNonSpace = i
+			continue
 		}
 		i += size
 	}
@@ -106,11 +112,20 @@ func chunks(text string, p news.Span, out []chunk) []chunk {
 				out = append(out, chunk{start, i})
 				start = -1
 			}
-		} else if start < 0 {
-			start = i
-		} else if i+size-start > MaxBytes {
-			out = append(out, chunk{start, i})
-			start = i
+		} else {
+			if start < 0 {
+				start = i
+			} else if i+size-start > MaxBytes {
+				out = append(out, chunk{start, i})
+				start = i
+			}
+			i += size
+			// the rest of a word of ASCII letters, digits and marks, up
+			// to the cut
+			for end := min(p.End, start+MaxBytes); i < end && text[i] > ' ' && text[i] < utf8.RuneSelf; {
+				i++
+			}
+			continue
 		}
 		i += size
 	}
