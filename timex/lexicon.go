@@ -196,7 +196,7 @@ spring summer fall autumn winter morning afternoon evening night
 first second third fourth decades centuries years months weeks days hours minutes`
 
 // starters indexes startWords and the words of the tables.
-var starters = sync.OnceValue(func() *startIndex {
+var starters = sync.OnceValue(func() *wordIndex {
 	m := lexicon.Set(lexicon.Month|lexicon.Weekday, 0, strings.Fields(startWords)...)
 	for _, t := range []map[string]int{quantities, ordinals} {
 		for w := range t {
@@ -209,54 +209,108 @@ var starters = sync.OnceValue(func() *startIndex {
 	for w := range fuzzyNumbers {
 		m[w] = true
 	}
-	x := &startIndex{set: m}
+	x := newWordIndex()
 	for w := range m {
-		if c := w[0]; c >= 'a' && c <= 'z' {
-			for len(x.byLen) <= len(w) {
-				x.byLen = append(x.byLen, [26][]string{})
+		x.add(w, 1)
+	}
+	return x
+})
+
+// The classes of tense cues cueIndex gives.
+const (
+	cueReporting uint8 = 1 << iota // reporting holds the word
+	cueFuture                      // futureCues holds it, true
+	cuePast                        // pastCues holds it, true
+	cueNotPast                     // notPast holds it, true
+)
+
+// cueIndex gives each word of reporting, futureCues, pastCues and
+// notPast its classes, so that cue looks a word up once.
+var cueIndex = sync.OnceValue(func() *wordIndex {
+	x := newWordIndex()
+	for _, t := range []struct {
+		m   map[string]bool
+		cls uint8
+	}{{reporting, cueReporting}, {futureCues, cueFuture}, {pastCues, cuePast}, {notPast, cueNotPast}} {
+		for w, ok := range t.m {
+			if ok {
+				x.add(w, t.cls)
 			}
-			x.byLen[len(w)][c-'a'] = append(x.byLen[len(w)][c-'a'], w)
 		}
 	}
 	return x
 })
 
-// startIndex is a set of words, the ASCII ones also by length and first
-// letter: a word of letters is looked up with a few comparisons, without
-// hashing it.
-type startIndex struct {
-	set   map[string]bool
-	byLen [][26][]string
+// wordIndex maps words to classes (bit sets), the ASCII ones also by
+// length and first letter: a word of letters is looked up with a few
+// comparisons, without hashing it.
+type wordIndex struct {
+	set   map[string]uint8
+	byLen [][26][]indexed
 }
 
-// has reports whether the set holds w, a run of letters.
-func (x *startIndex) has(w string) bool {
+type indexed struct {
+	w   string
+	cls uint8
+}
+
+func newWordIndex() *wordIndex { return &wordIndex{set: map[string]uint8{}} }
+
+// add adds the classes cls to w.
+func (x *wordIndex) add(w string, cls uint8) {
 	if w == "" {
-		return false
+		return
+	}
+	x.set[w] |= cls
+	c := w[0]
+	if c < 'a' || c > 'z' {
+		return
+	}
+	for len(x.byLen) <= len(w) {
+		x.byLen = append(x.byLen, [26][]indexed{})
+	}
+	b := &x.byLen[len(w)][c-'a']
+	for i := range *b {
+		if (*b)[i].w == w {
+			(*b)[i].cls |= cls
+			return
+		}
+	}
+	*b = append(*b, indexed{w, cls})
+}
+
+// get returns the classes of w, a run of letters (0 for a word it does
+// not hold).
+func (x *wordIndex) get(w string) uint8 {
+	if w == "" {
+		return 0
 	}
 	c := w[0]
 	if c < 'a' || c > 'z' {
-		return c >= utf8.RuneSelf && x.set[w]
+		if c >= utf8.RuneSelf {
+			return x.set[w]
+		}
+		return 0
 	}
 	if len(w) >= len(x.byLen) {
-		return false
+		return 0
 	}
-	for _, s := range x.byLen[len(w)][c-'a'] {
-		if s == w {
-			return true
+	for _, e := range x.byLen[len(w)][c-'a'] {
+		if e.w == w {
+			return e.cls
 		}
 	}
-	return false
+	return 0
 }
 
 // mayStart reports whether an expression may start at w, given the
 // starters.
-func mayStart(w *word, st *startIndex) bool {
+func mayStart(w *word, st *wordIndex) bool {
 	switch w.kind {
 	case 'd':
 		return true
 	case 'p':
 		return w.lo == "'"
 	}
-	return st.has(w.lo)
+	return st.get(w.lo) != 0
 }

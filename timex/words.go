@@ -65,7 +65,13 @@ func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word 
 			case c < utf8.RuneSelf:
 				if isASCIILetter(c) {
 					kind = 'a'
-					i = letterRun(text, i, t.End)
+					i++
+					for i < t.End && isASCIILetter(text[i]) {
+						i++
+					}
+					if i < t.End && text[i] >= utf8.RuneSelf {
+						i = letterRun(text, i, t.End)
+					}
 				} else {
 					kind = 'p'
 					i++
