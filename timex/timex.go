@@ -4,12 +4,13 @@
 //
 // The tagger is a hand-written scanner over the words of each sentence: it
 // splits the doc's tokens into runs of letters, digits and single marks,
-// tries its rules at every word and keeps the longest match. Relative
-// expressions (on Wednesday, last week, two days ago, October 4) are
-// resolved against the anchor date, the direction (before or after the
-// anchor) decided by the tense of the clause: the nearest cue among
-// will/'ll/is expected to/planned (future) and past-tense verbs, has/had
-// and ago (past). Anaphoric expressions (that year, the following month,
+// tries its rules at every word that may start an expression (a number, or
+// a word of its start list: a month, a weekday, "last", "the", …) and keeps
+// the longest match. Relative expressions (on Wednesday, last week, two
+// days ago, October 4) are resolved against the anchor date, the direction
+// (before or after the anchor) decided by the tense of the clause: the
+// nearest cue among will/'ll/is expected to/planned (future) and
+// past-tense verbs, has/had and ago (past). Anaphoric expressions (that year, the following month,
 // the next day, later that day) count from the last date named in the
 // document, and a month and day used as the name of an event (the Sept.
 // 11 attacks) is not dated to the article's year (see NamesEvent).
