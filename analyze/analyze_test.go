@@ -10,6 +10,7 @@ import (
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/timex"
 )
 
 func article(paras ...string) *news.Article {
@@ -103,6 +104,13 @@ func BenchmarkAnalyze(b *testing.B) {
 
 // BenchmarkSegment runs sentence splitting and tokenisation alone.
 func BenchmarkSegment(b *testing.B) { benchChain(b, analyze.Chain{analyze.Segment}) }
+
+// BenchmarkLight runs the default chain less its two taggers (entities
+// and quotes): segment, time expressions, opinion sections and the stamp,
+// with the chain's own work (the Doc and its trimming).
+func BenchmarkLight(b *testing.B) {
+	benchChain(b, analyze.Chain{analyze.Segment, timex.Stage{}, analyze.Opinion, analyze.Stamp})
+}
 
 func TestDefaultOnRealArticles(t *testing.T) {
 	chain, err := analyze.Default()

@@ -20,9 +20,13 @@ func segment(d *news.Doc) error {
 	// nor holds spare room.
 	buf := tokenBufs.Get().(*[]news.Token)
 	toks := (*buf)[:0]
+	spans := sentence.Split(d.Text)
+	if cap(d.Sentences) < len(spans) {
+		d.Sentences = make([]news.Sentence, 0, len(spans))
+	}
 	d.Sentences = d.Sentences[:0]
 	para := 0
-	for _, sp := range sentence.Split(d.Text) {
+	for _, sp := range spans {
 		for para+1 < len(d.Paragraphs) && d.Paragraphs[para+1].Start <= sp.Start {
 			para++
 		}

@@ -56,7 +56,8 @@ func opinion(d *news.Doc) error {
 			first = first[:i]
 		}
 	}
-	if opEdTitle().MatchString(d.Title) || opEdPath().MatchString(d.URL) || opEdPath().MatchString(d.Path) || len(first) < 120 && opEdTitle().MatchString(first) {
+	if mayOpEdTitle(d.Title) && opEdTitle().MatchString(d.Title) || mayOpEdPath(d.URL) && opEdPath().MatchString(d.URL) ||
+		mayOpEdPath(d.Path) && opEdPath().MatchString(d.Path) || len(first) < 120 && mayOpEdTitle(first) && opEdTitle().MatchString(first) {
 		d.Opinion = append(d.Opinion, news.Span{Start: 0, End: len(d.Text)})
 		return nil
 	}
@@ -64,7 +65,7 @@ func opinion(d *news.Doc) error {
 	for _, p := range paras {
 		s := strings.TrimLeft(p.In(d.Text), " \t\u00a0*_#>")
 		switch {
-		case start < 0 && (sectionLabel().MatchString(s) || editorNote().MatchString(s)):
+		case start < 0 && mayLabel(s) && (sectionLabel().MatchString(labelHead(s)) || editorNote().MatchString(labelHead(s))):
 			start = p.Start
 		case start >= 0 && reportLabel().MatchString(s):
 			d.Opinion = append(d.Opinion, news.Span{Start: start, End: p.Start})
@@ -75,6 +76,73 @@ func opinion(d *news.Doc) error {
 		d.Opinion = append(d.Opinion, news.Span{Start: start, End: len(d.Text)})
 	}
 	return nil
+}
+
+// mayOpEdTitle reports whether opEdTitle may match s: s opens, after
+// white space, with one of the letters its labels start with, or holds a
+// "|" or an "op-ed" (no other rune folds to these letters). It spares the
+// regexp most titles.
+func mayOpEdTitle(s string) bool {
+	k := 0
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+		k++
+	}
+	if k < len(s) {
+		switch s[k] | 0x20 {
+		case 'o', 'e', 'c', 'v', 'g', 'l':
+			return true
+		}
+	}
+	if strings.IndexByte(s, '|') >= 0 {
+		return true
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && s[i-1]|0x20 == 'p' && s[i+1]|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayOpEdPath reports whether opEdPath may match s: a "/" before one of
+// the letters its folder names start with (no other rune folds to
+// these).
+func mayOpEdPath(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '/' {
+			switch s[i+1] | 0x20 {
+			case 'o', 'e', 'c', 'b':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayLabel reports whether s may open with a section label: sectionLabel
+// and editorNote read one starting with a, c, e, n, o, p or v, in either
+// case (no other rune folds to these).
+func mayLabel(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'a', 'c', 'e', 'n', 'o', 'p', 'v':
+		return true
+	}
+	return false
+}
+
+// labelHead returns the start of s that sectionLabel and editorNote read:
+// a label of at most 40 bytes, the white space after it and a separator
+// of up to 4 bytes. Reading no further keeps the regexps' work per
+// paragraph small.
+func labelHead(s string) string {
+	k := min(len(s), 40)
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+		k++
+	}
+	return s[:min(len(s), k+4)]
 }
 
 // blankLineParagraphs splits text at blank lines.

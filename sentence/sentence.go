@@ -46,7 +46,10 @@ func Paragraphs(text string) []news.Span {
 	lastNonSpace := 0
 	lineBlank := true
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			if lineBlank && start >= 0 {
@@ -54,13 +57,19 @@ func Paragraphs(text string) []news.Span {
 				start = -1
 			}
 			lineBlank = true
-		case unicode.IsSpace(r):
+		case isSpace(r):
 		default:
 			if start < 0 {
 				start = i
 			}
 			lineBlank = false
-			lastNonSpace = i + size
+			i += size
+			// the rest of a word of ASCII letters, digits and marks
+			for i < len(text) && text[i] > ' ' && text[i] < utf8.RuneSelf {
+				i++
+			}
+			lastNonSpace = i
+			continue
 		}
 		i += size
 	}
@@ -68,6 +77,15 @@ func Paragraphs(text string) []news.Span {
 		out = append(out, news.Span{Start: start, End: lastNonSpace})
 	}
 	return out
+}
+
+// isSpace is unicode.IsSpace with the ASCII runes, most of the text, told
+// by a comparison.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // MaxBytes is the length above which a run of text is cut into
@@ -85,17 +103,29 @@ type chunk struct{ start, end int }
 func chunks(text string, p news.Span, out []chunk) []chunk {
 	start := -1
 	for i := p.Start; i < p.End; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isSpace(r) {
 			if start >= 0 {
 				out = append(out, chunk{start, i})
 				start = -1
 			}
-		} else if start < 0 {
-			start = i
-		} else if i+size-start > MaxBytes {
-			out = append(out, chunk{start, i})
-			start = i
+		} else {
+			if start < 0 {
+				start = i
+			} else if i+size-start > MaxBytes {
+				out = append(out, chunk{start, i})
+				start = i
+			}
+			i += size
+			// the rest of a word of ASCII letters, digits and marks, up
+			// to the cut
+			for end := min(p.End, start+MaxBytes); i < end && text[i] > ' ' && text[i] < utf8.RuneSelf; {
+				i++
+			}
+			continue
 		}
 		i += size
 	}
@@ -166,6 +196,14 @@ const openers = "\"'([{«“‘"
 // endsSentence decides whether the chunk w ends a sentence, given the chunk
 // that follows it.
 func endsSentence(w, next string) bool {
+	if w == "" {
+		return false
+	}
+	switch c := w[len(w)-1]; {
+	case c >= utf8.RuneSelf, c == '.', c == '!', c == '?', strings.IndexByte(closers, c) >= 0:
+	default:
+		return false // most words: no final mark and no closer to trim
+	}
 	core := strings.TrimRight(w, closers)
 	if core == "" {
 		return false

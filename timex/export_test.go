@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"time"
+
+	"github.com/storyline-news/storyline/news"
+)
 
 // TenseWhole is Tense reading the whole sentence's words, as it did
 // before it read only the words near the span: the oracle of the tests
@@ -21,4 +25,30 @@ func NamesEventWhole(d *news.Doc, x news.Timex) bool {
 		return false
 	}
 	return namesEventWhole(d, sent, x)
+}
+
+// MissedStarts returns the words of d at which Find does not try its
+// rules (mayStart is false) but match would find an expression: none, when
+// startWords holds every first word the rules read. It needs d.Sentences
+// and d.Tokens.
+func MissedStarts(d *news.Doc, anchor time.Time) []string {
+	var out []string
+	st := starters()
+	lo := lowerASCII(d.Text)
+	for _, sent := range d.Sentences {
+		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
+			continue
+		}
+		s := scanner{anchor: day(anchor), has: true, dayEnd: -1}
+		s.ws = splitWords(nil, d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
+		for i := range s.ws {
+			if mayStart(&s.ws[i], st) {
+				continue
+			}
+			if c, ok := s.match(i); ok {
+				out = append(out, d.Text[s.ws[i].start:s.ws[max(i, c.end-1)].end])
+			}
+		}
+	}
+	return out
 }

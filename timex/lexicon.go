@@ -2,7 +2,9 @@ package timex
 
 import (
 	"maps"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/lexicon"
 )
@@ -174,4 +176,143 @@ var notPast = map[string]bool{
 	"proposed": true, "intended": true, "anticipated": true, "slated": true, "supposed": true,
 	"so-called": true, "based": true, "related": true, "limited": true,
 	"detailed": true, "advanced": true, "armed": true, "united-states": true, "talked": false,
+}
+
+// startWords are the words, lower case, at which the scanner's match can
+// find an expression besides a run of digits and the "'" of "the '90s":
+// the words match and core look for first (approximations, "the",
+// modifiers, the words of core's cases), the months and weekdays, and the
+// keys of the tables core reads a first word from. A word outside it
+// starts nothing, so Find skips it without trying the rules. A rule that
+// reads a new first word adds it here; TestStartWords checks the set
+// against the rules on real text.
+const startWords = `about around approximately roughly nearly almost under within over
+more less fewer at up no right these earlier later the early late mid middle end beginning start turn
+today tonight yesterday tomorrow now currently nowadays current recently lately recent future past present near
+noon midday midnight this last next coming previous following same that every each
+year day week month quarter weekend latest most full calendar nineteen two
+nineties eighties seventies sixties fifties forties thirties twenties fiscal
+christmas thanksgiving halloween new independence valentine election
+annually daily weekly monthly yearly hourly nightly biweekly once twice
+spring summer fall autumn winter morning afternoon evening night
+first second third fourth decades centuries years months weeks days hours minutes`
+
+// starters indexes startWords and the words of the tables.
+var starters = sync.OnceValue(func() *wordIndex {
+	m := lexicon.Set(lexicon.Month|lexicon.Weekday, 0, strings.Fields(startWords)...)
+	for _, t := range []map[string]int{quantities(), ordinals} {
+		for w := range t {
+			m[w] = true
+		}
+	}
+	for w := range approx {
+		m[w] = true
+	}
+	for w := range fuzzyNumbers {
+		m[w] = true
+	}
+	x := newWordIndex()
+	for w := range m {
+		x.add(w, 1)
+	}
+	return x
+})
+
+// The classes of tense cues cueIndex gives.
+const (
+	cueReporting uint8 = 1 << iota // reporting holds the word
+	cueFuture                      // futureCues holds it, true
+	cuePast                        // pastCues holds it, true
+	cueNotPast                     // notPast holds it, true
+)
+
+// cueIndex gives each word of reporting, futureCues, pastCues and
+// notPast its classes, so that cue looks a word up once.
+var cueIndex = sync.OnceValue(func() *wordIndex {
+	x := newWordIndex()
+	for _, t := range []struct {
+		m   map[string]bool
+		cls uint8
+	}{{reporting, cueReporting}, {futureCues, cueFuture}, {pastCues, cuePast}, {notPast, cueNotPast}} {
+		for w, ok := range t.m {
+			if ok {
+				x.add(w, t.cls)
+			}
+		}
+	}
+	return x
+})
+
+// wordIndex maps words to classes (bit sets), the ASCII ones also by
+// length and first letter: a word of letters is looked up with a few
+// comparisons, without hashing it.
+type wordIndex struct {
+	set   map[string]uint8
+	byLen [][26][]indexed
+}
+
+type indexed struct {
+	w   string
+	cls uint8
+}
+
+func newWordIndex() *wordIndex { return &wordIndex{set: map[string]uint8{}} }
+
+// add adds the classes cls to w.
+func (x *wordIndex) add(w string, cls uint8) {
+	if w == "" {
+		return
+	}
+	x.set[w] |= cls
+	c := w[0]
+	if c < 'a' || c > 'z' {
+		return
+	}
+	for len(x.byLen) <= len(w) {
+		x.byLen = append(x.byLen, [26][]indexed{})
+	}
+	b := &x.byLen[len(w)][c-'a']
+	for i := range *b {
+		if (*b)[i].w == w {
+			(*b)[i].cls |= cls
+			return
+		}
+	}
+	*b = append(*b, indexed{w, cls})
+}
+
+// get returns the classes of w, a run of letters (0 for a word it does
+// not hold).
+func (x *wordIndex) get(w string) uint8 {
+	if w == "" {
+		return 0
+	}
+	c := w[0]
+	if c < 'a' || c > 'z' {
+		if c >= utf8.RuneSelf {
+			return x.set[w]
+		}
+		return 0
+	}
+	if len(w) >= len(x.byLen) {
+		return 0
+	}
+	for _, e := range x.byLen[len(w)][c-'a'] {
+		if e.w == w {
+			return e.cls
+		}
+	}
+	return 0
+}
+
+// mayStart reports whether an expression may start at w, given the
+// starters.
+func mayStart(w *word, st *wordIndex) bool {
+	switch w.kind {
+	case 'd':
+		return true
+	case 'p':
+		return w.lo == "'"
+	}
+	return st.get(w.lo) != 0
 }

@@ -39,13 +39,14 @@ type scanner struct {
 	lastQ      string    // the last quarter named in the doc (2017-Q3)
 	ref        time.Time // the last full date named in the doc
 	hasRef     bool
-	lastDate   string    // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
-	sentDir    int       // the tense of the last weekday read in the sentence
-	weakCue    bool      // the last tense came from a weak cue (a reporting verb, an -ed word)
-	sent       int       // the index of the current sentence
-	refSent    int       // the sentence ref was named in
-	dayEnd     int       // the word after the last full date read in the sentence, or -1
-	lastDay    time.Time // that date
+	lastDate   string     // the last calendar date, month or year named (2017, 2017-09, 2017-09-25)
+	sentDir    int        // the tense of the last weekday read in the sentence
+	weakCue    bool       // the last tense came from a weak cue (a reporting verb, an -ed word)
+	sent       int        // the index of the current sentence
+	refSent    int        // the sentence ref was named in
+	dayEnd     int        // the word after the last full date read in the sentence, or -1
+	lastDay    time.Time  // that date
+	cues       *wordIndex // cueIndex, once looked up
 	// The anchor-free values of ref, lastDate and lastDay when they were
 	// read against the anchor; nil when they were written in full.
 	refRel, lastDateRel, lastDayRel *news.Relative

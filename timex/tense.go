@@ -172,7 +172,8 @@ func (s *scanner) cue(k int) (int, int) {
 	if lo == "would" {
 		return 1, weakCue
 	}
-	if reporting[lo] {
+	cls := s.cueClass(lo)
+	if cls&cueReporting != 0 {
 		return -1, reportingCue
 	}
 	switch lo {
@@ -214,7 +215,7 @@ func (s *scanner) cue(k int) (int, int) {
 		}
 		return 0, 0
 	}
-	if futureCues[lo] {
+	if cls&cueFuture != 0 {
 		// had been due to expire Friday, as previously planned: a plan
 		// that is over.
 		if s.is(k-1, "had") || s.is(k-1, "been") && s.is(k-2, "had") || s.is(k-1, "previously") || s.is(k-1, "originally") {
@@ -226,16 +227,16 @@ func (s *scanner) cue(k int) (int, int) {
 		}
 		return 1, 0
 	}
-	if s.is(k+1, "by") && (pastCues[lo] || len(lo) > 4 && strings.HasSuffix(lo, "ed")) && lo != "was" && lo != "were" && lo != "had" {
+	if s.is(k+1, "by") && (cls&cuePast != 0 || len(lo) > 4 && strings.HasSuffix(lo, "ed")) && lo != "was" && lo != "were" && lo != "had" {
 		return 0, 0 // followed by the House on Thursday: a participle
 	}
-	if pastCues[lo] {
+	if cls&cuePast != 0 {
 		if s.is(k-1, "be") || s.is(k-1, "is") || s.is(k-1, "are") {
 			return 0, 0 // will be paid Dec. 14
 		}
 		return -1, 0
 	}
-	if len(lo) > 4 && strings.HasSuffix(lo, "ed") && !w.upper && !notPast[lo] {
+	if len(lo) > 4 && strings.HasSuffix(lo, "ed") && !w.upper && cls&cueNotPast == 0 {
 		switch s.lo(k - 1) {
 		case "a", "an", "the":
 			return 0, 0 // a registered nurse: an adjective
@@ -246,6 +247,14 @@ func (s *scanner) cue(k int) (int, int) {
 		return -1, weakCue
 	}
 	return 0, 0
+}
+
+// cueClass returns the tense cue classes of lo (see cueIndex).
+func (s *scanner) cueClass(lo string) uint8 {
+	if s.cues == nil {
+		s.cues = cueIndex()
+	}
+	return s.cues.get(lo)
 }
 
 // nounBefore reports whether word k makes the word after it a noun: a

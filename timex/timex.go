@@ -4,12 +4,13 @@
 //
 // The tagger is a hand-written scanner over the words of each sentence: it
 // splits the doc's tokens into runs of letters, digits and single marks,
-// tries its rules at every word and keeps the longest match. Relative
-// expressions (on Wednesday, last week, two days ago, October 4) are
-// resolved against the anchor date, the direction (before or after the
-// anchor) decided by the tense of the clause: the nearest cue among
-// will/'ll/is expected to/planned (future) and past-tense verbs, has/had
-// and ago (past). Anaphoric expressions (that year, the following month,
+// tries its rules at every word that may start an expression (a number, or
+// a word of its start list: a month, a weekday, "last", "the", …) and keeps
+// the longest match. Relative expressions (on Wednesday, last week, two
+// days ago, October 4) are resolved against the anchor date, the direction
+// (before or after the anchor) decided by the tense of the clause: the
+// nearest cue among will/'ll/is expected to/planned (future) and
+// past-tense verbs, has/had and ago (past). Anaphoric expressions (that year, the following month,
 // the next day, later that day) count from the last date named in the
 // document, and a month and day used as the name of an event (the Sept.
 // 11 attacks) is not dated to the article's year (see NamesEvent).
@@ -40,7 +41,16 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.anchor, s.has = day(anchor), true
 	}
 	lo := lowerASCII(d.Text)
-	var ws []word
+	st := starters()
+	// the words of the longest sentence fit without growing the buffer:
+	// a token gives a word or a few (Sept. 27, 9/25/2017)
+	most := 0
+	for _, sent := range d.Sentences {
+		if sent.FirstToken >= 0 && sent.EndToken <= len(d.Tokens) {
+			most = max(most, sent.EndToken-sent.FirstToken)
+		}
+	}
+	ws := make([]word, 0, 2*most+8)
 	for si, sent := range d.Sentences {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue
@@ -51,6 +61,10 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.sent = si
 		s.dayEnd = -1
 		for i := 0; i < len(ws); {
+			if !mayStart(&ws[i], st) {
+				i++
+				continue
+			}
 			c, ok := s.match(i)
 			if !ok || c.end <= i || c.end > len(ws) {
 				i++

@@ -65,7 +65,13 @@ func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word 
 			case c < utf8.RuneSelf:
 				if isASCIILetter(c) {
 					kind = 'a'
-					i = letterRun(text, i, t.End)
+					i++
+					for i < t.End && isASCIILetter(text[i]) {
+						i++
+					}
+					if i < t.End && text[i] >= utf8.RuneSelf {
+						i = letterRun(text, i, t.End)
+					}
 				} else {
 					kind = 'p'
 					i++
@@ -90,8 +96,12 @@ func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word 
 				w.glued = true
 			}
 			if kind == 'a' {
-				r, _ := utf8.DecodeRuneInString(text[start:])
-				w.upper = unicode.IsUpper(r)
+				if c < utf8.RuneSelf {
+					w.upper = c >= 'A' && c <= 'Z'
+				} else {
+					r, _ := utf8.DecodeRuneInString(text[start:])
+					w.upper = unicode.IsUpper(r)
+				}
 			}
 			if kind == 'd' {
 				n := 0
