@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// The garbage collector's settings that TuneGC applies for an ingest,
+// The garbage collector's settings that TuneGC applies for an ingest
+// (and for the brief and serve commands, which build briefs as it does),
 // unless the user set GOGC or GOMEMLIMIT: GCPercent lets the heap grow
 // to three times what is live between collections, not twice (the
 // collector's background marking was 7% of an ingest's CPU time at the
@@ -25,8 +26,8 @@ const (
 	MemLimit  = 1536 << 20
 )
 
-// TuneGC applies the collector settings `storyline ingest` runs a
-// pipeline with (GCPercent, MemLimit), unless GOGC or GOMEMLIMIT is set,
+// TuneGC applies the collector settings `storyline ingest` (and brief
+// and serve) run with (GCPercent, MemLimit), unless GOGC or GOMEMLIMIT is set,
 // and returns what restores the previous ones. A watcher reads the live
 // heap every second; once it passes MemLimit/3, the previous settings
 // are restored for the rest of the run, so that a large live heap is

@@ -24,6 +24,7 @@ import (
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/sentence"
 	"github.com/storyline-news/storyline/summarize"
 )
@@ -76,6 +77,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("%w: unknown format %q", errUsage, *format)
 	}
+	// measured with the collector settings brief, ingest and serve run with
+	defer tuneGC()()
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 {
@@ -232,6 +235,7 @@ func bench(ctx context.Context, opt benchOptions) (*eval.Report, error) {
 
 	r.Notes = append(r.Notes,
 		fmt.Sprintf("all times are wall-clock on %d CPUs: other work on the machine slows them; compare figures of one run", runtime.NumCPU()),
+		gcNote(),
 		fmt.Sprintf("%d BASIL articles; analysis: analyze.Default on one goroutine at GOMAXPROCS 1, and Chain.All at GOMAXPROCS %d; after one warm-up pass; each measure repeats passes for at least %s", len(arts), cpus, minTime),
 		"prose v3.2.3 baseline: tokens, part-of-speech tags and entities as prose.NewDocument makes them, on the same texts; without prose's sentence splitter, which needs a module storyline does not require",
 		fmt.Sprintf("brief_seconds_N: wall time of brief.Build alone on N docs analysed beforehand, as one story (BASIL first, then DUC 2003 documents), the fastest of at least three builds repeated for %s; GOMAXPROCS %d", minTime, cpus),
@@ -431,4 +435,12 @@ func readBASIL(dir string) ([]*news.Article, error) {
 		return nil, fmt.Errorf("bench: no BASIL articles (*.json) in %s", dir)
 	}
 	return out, nil
+}
+
+// gcNote says which collector settings the measures ran with.
+func gcNote() string {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return fmt.Sprintf("collector: GOGC=%q GOMEMLIMIT=%q, as set in the environment", os.Getenv("GOGC"), os.Getenv("GOMEMLIMIT"))
+	}
+	return fmt.Sprintf("collector: the settings brief, ingest and serve run with (GOGC %d, soft limit %d MiB)", pipeline.GCPercent, pipeline.MemLimit>>20)
 }

@@ -70,6 +70,10 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: --one and --story exclude each other", errUsage)
 	}
 	lim.format = *format
+	// A pile of articles is analysed and briefed with the collector
+	// settings of ingest: at the default, collection grows faster than
+	// the pile (see tuneGC).
+	defer tuneGC()()
 
 	// The work runs apart, so that a signal is obeyed at once even while
 	// a stage that cannot be interrupted (building the brief, reading

@@ -73,8 +73,13 @@ const (
 	ingestMemLimit  = pipeline.MemLimit
 )
 
-// tuneGC applies the ingest's collector settings and returns what
-// restores the previous ones (pipeline.TuneGC).
+// tuneGC applies the collector settings of the commands that analyse
+// and brief many articles (ingest, brief, serve, and bench, which
+// measures them) and returns what restores the previous ones
+// (pipeline.TuneGC). In brief.Build, collection at the default GOGC
+// grows faster than the pile: `storyline bench --sizes 100,300` gave
+// 300 articles 3.70 times the time of 100 at GOGC 100 and 3.40 at 200,
+// and each build 7-11% less time.
 func tuneGC() (restore func()) { return pipeline.TuneGC() }
 
 // printStats prints a run's times: wall times of each step on the run's
