@@ -27,8 +27,16 @@ func Tokenize(text string, span news.Span) []news.Token {
 func Append(out []news.Token, text string, span news.Span) []news.Token {
 	start := -1
 	for i := span.Start; i < span.End; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		var space bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				out = splitChunk(text, start, i, out)
 				start = -1
@@ -43,6 +51,9 @@ func Append(out []news.Token, text string, span news.Span) []news.Token {
 	}
 	return out
 }
+
+// asciiSpace is unicode.IsSpace of an ASCII byte, without decoding it.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // Words returns the token texts of s.
 func Words(s string) []string {
