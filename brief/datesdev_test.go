@@ -35,6 +35,23 @@ func briefsDirs(tb testing.TB, only string) []string {
 	return dirs
 }
 
+// diagDirs returns the analysis chain and the story folders of the
+// briefs set that a diagnostic run on demand looks at: env names the
+// variable that turns it on ("1" for every story, or one story's name);
+// unset, the test is skipped.
+func diagDirs(t *testing.T, env string) (analyze.Chain, []string) {
+	t.Helper()
+	only := os.Getenv(env)
+	if only == "" {
+		t.Skipf("set %s=1 (or a story's name) to print the diagnostic", env)
+	}
+	chain, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chain, briefsDirs(t, only)
+}
+
 // briefsStory reads one story folder of the briefs set: its articles
 // through the stages the dates need, and the gold dates by file name
 // ("" where the gold has none).

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -20,15 +19,8 @@ import (
 //
 // STORYLINE_EVENTDATES may name one story.
 func TestEventDatesDiag(t *testing.T) {
-	only := os.Getenv("STORYLINE_EVENTDATES")
-	if only == "" {
-		t.Skip("set STORYLINE_EVENTDATES=1 (or a story's name) to print the diagnostic")
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dir := range briefsDirs(t, only) {
+	chain, dirs := diagDirs(t, "STORYLINE_EVENTDATES")
+	for _, dir := range dirs {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		ks := timelineKeyed(ds)

@@ -98,15 +98,8 @@ func tellsKeys(text string, keys []string) bool {
 //
 // STORYLINE_EVENTS may name one story.
 func TestTimelineEventsDiag(t *testing.T) {
-	only := os.Getenv("STORYLINE_EVENTS")
-	if only == "" {
-		t.Skip("set STORYLINE_EVENTS=1 (or a story's name) to print the diagnostic")
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dir := range briefsDirs(t, only) {
+	chain, dirs := diagDirs(t, "STORYLINE_EVENTS")
+	for _, dir := range dirs {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		tl := timeline(ds)
@@ -155,16 +148,9 @@ func TestTimelineEventsDiag(t *testing.T) {
 //
 //	STORYLINE_EVENTS=1 go test ./brief -run TestTimelineSimDiag -v
 func TestTimelineSimDiag(t *testing.T) {
-	only := os.Getenv("STORYLINE_EVENTS")
-	if only == "" {
-		t.Skip("set STORYLINE_EVENTS=1 to print the diagnostic")
-	}
-	chain, err := analyze.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, dirs := diagDirs(t, "STORYLINE_EVENTS")
 	var same, other [2][]float64
-	for _, dir := range briefsDirs(t, only) {
+	for _, dir := range dirs {
 		s, events := eventsStory(t, chain, dir)
 		ds := datedStory(s)
 		r := storyRarity(ds)
