@@ -93,6 +93,9 @@ func newPara(text string, sp news.Span, cues *CueModel) *para {
 // them in place, see sentence.Quoted).
 // Its per-token arrays come from bufs, when not nil.
 func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []news.Span, cues *CueModel, bufs *docBufs) *para {
+	if bufs == nil {
+		bufs = &docBufs{}
+	}
 	p := bufs.para()
 	*p = para{sp: sp, ts: ts, cues: cues}
 	quotations := sentence.Quotations(text, dts)
@@ -119,7 +122,7 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 		}
 	}
 	p.sents = capSentences(ts, p.sents)
-	p.claimed = bufs.bools(len(p.ts))
+	p.claimed = take(&bufs.flags, len(p.ts))
 	if len(p.qs) > 0 {
 		// most paragraphs hold no quotation: a nil map reads as empty
 		p.quoteAt = make(map[int]qspan, len(p.qs))
@@ -127,15 +130,15 @@ func newParaOf(text string, ts []tok, sp news.Span, dts []news.Token, sents []ne
 	for _, q := range p.qs {
 		p.quoteAt[q.start] = q
 	}
-	p.sentIdx = bufs.int32s(len(p.ts))
+	p.sentIdx = take(&bufs.idx, len(p.ts))
 	for k, s := range p.sents {
 		for i := s[0]; i < s[1]; i++ {
 			p.sentIdx[i] = int32(k)
 		}
 	}
-	p.inQ = insideQuotes(bufs.bools(len(p.ts)), p.qs)
-	p.cueMemo = bufs.answers(len(p.ts))
-	p.scores = bufs.float32s(len(p.ts))
+	p.inQ = insideQuotes(take(&bufs.flags, len(p.ts)), p.qs)
+	p.cueMemo = take(&bufs.cueAns, len(p.ts))
+	p.scores = take(&bufs.scores, len(p.ts))
 	return p
 }
 
@@ -1851,7 +1854,7 @@ func (p *para) inQuote(i int) bool {
 
 // docBufs hands out the per-token arrays of a Doc's paragraphs, zeroed,
 // from one array of each kind, and the paragraphs themselves: a handful
-// of allocations per Doc rather than several per paragraph. A nil
+// of allocations per Doc rather than several per paragraph. An empty
 // docBufs allocates each.
 type docBufs struct {
 	paras  []para
@@ -1873,7 +1876,7 @@ func newDocBufs(paras, n int) *docBufs {
 }
 
 func (b *docBufs) para() *para {
-	if b == nil || len(b.paras) == 0 {
+	if len(b.paras) == 0 {
 		return &para{}
 	}
 	p := &b.paras[0]
@@ -1881,38 +1884,13 @@ func (b *docBufs) para() *para {
 	return p
 }
 
-func (b *docBufs) bools(n int) []bool {
-	if b == nil || len(b.flags) < n {
-		return make([]bool, n)
+// take cuts n zeroed elements off the front of *pool, or makes them
+// when the pool holds fewer.
+func take[T any](pool *[]T, n int) []T {
+	if len(*pool) < n {
+		return make([]T, n)
 	}
-	s := b.flags[:n:n]
-	b.flags = b.flags[n:]
-	return s
-}
-
-func (b *docBufs) int32s(n int) []int32 {
-	if b == nil || len(b.idx) < n {
-		return make([]int32, n)
-	}
-	s := b.idx[:n:n]
-	b.idx = b.idx[n:]
-	return s
-}
-
-func (b *docBufs) answers(n int) []cueAnswer {
-	if b == nil || len(b.cueAns) < n {
-		return make([]cueAnswer, n)
-	}
-	s := b.cueAns[:n:n]
-	b.cueAns = b.cueAns[n:]
-	return s
-}
-
-func (b *docBufs) float32s(n int) []float32 {
-	if b == nil || len(b.scores) < n {
-		return make([]float32, n)
-	}
-	s := b.scores[:n:n]
-	b.scores = b.scores[n:]
+	s := (*pool)[:n:n]
+	*pool = (*pool)[n:]
 	return s
 }
