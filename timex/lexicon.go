@@ -189,13 +189,11 @@ var notPast = map[string]bool{
 const startWords = `about around approximately roughly nearly almost under within over
 more less fewer at up no right these earlier later the early late mid middle end beginning start turn
 today tonight yesterday tomorrow now currently nowadays current recently lately recent future past present near
-noon midday midnight this last next coming previous following same that every each
-year day week month quarter weekend latest most full calendar nineteen two
+noon midnight this next coming previous following same that every each
+latest most full calendar nineteen two
 nineties eighties seventies sixties fifties forties thirties twenties fiscal
 christmas thanksgiving halloween new independence valentine election
-annually daily weekly monthly yearly hourly nightly biweekly once twice
-spring summer fall autumn winter morning afternoon evening night
-first second third fourth decades centuries years months weeks days hours minutes`
+once twice`
 
 // starters indexes startWords and the words of the tables.
 var starters = sync.OnceValue(func() *wordIndex {
@@ -205,7 +203,12 @@ var starters = sync.OnceValue(func() *wordIndex {
 			m[w] = true
 		}
 	}
-	for w := range approx {
+	for _, t := range []map[string]string{approx, seasons, partsOfDay, sets} {
+		for w := range t {
+			m[w] = true
+		}
+	}
+	for w := range units {
 		m[w] = true
 	}
 	for w := range fuzzyNumbers {
