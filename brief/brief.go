@@ -104,7 +104,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	}
 	wg.Wait()
 	b.Conflicts = append(dated, rest...)
-	dropFurnitureRead(b, s, read.docBags(s))
+	dropFurnitureRead(b, s, read.words)
 	if !citesOnlyItsDoc(b, s) {
 		citeLines(b, s, b.Entities, orig)
 	}

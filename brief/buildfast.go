@@ -38,23 +38,6 @@ func citesOnlyItsDoc(b *news.Brief, s *news.Story) bool {
 	return true
 }
 
-// docBags returns the content words of each doc's whole text that the
-// date judgements read (contentBag), in the order of s, the story they
-// were read for, or nil when r does not hold them for s's docs.
-func (r *dateReading) docBags(s *news.Story) []bag {
-	if r == nil || len(r.dds) != len(s.Docs) {
-		return nil
-	}
-	out := make([]bag, len(s.Docs))
-	for i, dd := range r.dds {
-		if dd == nil || dd.d == nil || dd.d.Text != s.Docs[i].Text || dd.all == nil {
-			return nil
-		}
-		out[i] = dd.all
-	}
-	return out
-}
-
 // hasClockShape reports whether t holds a digit, a colon or a point and
 // two digits, as every match of clockRe does: sentences without one
 // (most) skip the regular expression.

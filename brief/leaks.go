@@ -76,11 +76,10 @@ func furniture(text string) bool {
 // from every section.
 func dropFurniture(b *news.Brief, s *news.Story) { dropFurnitureRead(b, s, nil) }
 
-// dropFurnitureRead is dropFurniture given the content words of each
-// doc's whole text (contentBag, in the story's order) when the caller
-// has them already; with nil it reads them.
-func dropFurnitureRead(b *news.Brief, s *news.Story, full []bag) {
-	spliced := splicedParagraphsRead(s, full)
+// dropFurnitureRead is dropFurniture reading the docs' words through
+// words (nil: afresh).
+func dropFurnitureRead(b *news.Brief, s *news.Story, words *wordCache) {
+	spliced := splicedParagraphsRead(s, words)
 	off := func(text string) bool { return furniture(text) || within(text, spliced) }
 	sum := b.Summary[:0:0]
 	for _, l := range b.Summary {
@@ -126,17 +125,15 @@ const splicedNew = 0.65
 // paragraphs of the story's docs that another story was spliced into.
 func splicedParagraphs(s *news.Story) []string { return splicedParagraphsRead(s, nil) }
 
-// splicedParagraphsRead is splicedParagraphs given the content words of
-// each doc's whole text, or nil to read them.
-func splicedParagraphsRead(s *news.Story, full []bag) []string {
+// splicedParagraphsRead is splicedParagraphs reading the content words
+// of each doc's whole text through words (nil: afresh).
+func splicedParagraphsRead(s *news.Story, words *wordCache) []string {
 	if len(s.Docs) < 2 {
 		return nil
 	}
-	if len(full) != len(s.Docs) {
-		full = make([]bag, len(s.Docs))
-		for i, d := range s.Docs {
-			full[i] = contentBag(d.Text)
-		}
+	full := make([]bag, len(s.Docs))
+	for i, d := range s.Docs {
+		full[i] = words.text(d)
 	}
 	df := map[string]int{}
 	for i := range s.Docs {
