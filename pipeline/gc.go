@@ -14,7 +14,9 @@ import (
 // to three times what is live between collections, not twice (the
 // collector's background marking was 7% of an ingest's CPU time at the
 // default 100, most of it for what brief.Build allocates; `ingest
-// --stats` of 3,000 articles took 6–7% less CPU per article), and the
+// --stats` of 3,000 articles took 6–7% less CPU per article; brief.Build
+// alone, BenchmarkBuildClusters at 200 against 100, 11–19% less for 300
+// articles and 2–9% less for 100), and the
 // soft limit MemLimit makes it collect sooner when the heap nears it, so
 // that a long ingest stays within the memory it would have used at the
 // default (the 100,000-article replay peaked at 1.43 GB RSS at GOGC 100).

@@ -78,7 +78,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: unknown format %q", errUsage, *format)
 	}
 	// measured with the collector settings brief, ingest and serve run with
-	defer tuneGC()()
+	defer pipeline.TuneGC()()
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/pipeline"
 )
 
 // The default bounds on what one brief holds, so that an endless stream
@@ -71,9 +72,8 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	lim.format = *format
 	// A pile of articles is analysed and briefed with the collector
-	// settings of ingest: at the default, collection grows faster than
-	// the pile (see tuneGC).
-	defer tuneGC()()
+	// settings of ingest (see pipeline.GCPercent).
+	defer pipeline.TuneGC()()
 
 	// The work runs apart, so that a signal is obeyed at once even while
 	// a stage that cannot be interrupted (building the brief, reading

@@ -55,7 +55,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	defer tuneGC()()
+	defer pipeline.TuneGC()()
 	start, cpu0 := time.Now(), cputime.Process()
 	sum, err := p.Run(ctx, ingest.ReadAll(paths))
 	prog.clear()
@@ -65,22 +65,6 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	return err
 }
-
-// The garbage collector's settings during an ingest: the pipeline's
-// (pipeline.TuneGC), which BenchmarkIngest measures with too.
-const (
-	ingestGCPercent = pipeline.GCPercent
-	ingestMemLimit  = pipeline.MemLimit
-)
-
-// tuneGC applies the collector settings of the commands that analyse
-// and brief many articles (ingest, brief, serve, and bench, which
-// measures them) and returns what restores the previous ones
-// (pipeline.TuneGC). In brief.Build, collection at the default GOGC
-// grows faster than the pile: `storyline bench --sizes 100,300` gave
-// 300 articles 3.70 times the time of 100 at GOGC 100 and 3.40 at 200,
-// and each build 7-11% less time.
-func tuneGC() (restore func()) { return pipeline.TuneGC() }
 
 // printStats prints a run's times: wall times of each step on the run's
 // goroutine (analysis runs on the other cores meanwhile, so waiting for

@@ -58,7 +58,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *resync <= 0 {
 		return fmt.Errorf("%w: --resync %v: give a positive interval", errUsage, *resync)
 	}
-	defer tuneGC()()
+	defer pipeline.TuneGC()()
 	if err := checkListen(*addr, *token); err != nil {
 		return err
 	}
