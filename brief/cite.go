@@ -99,6 +99,9 @@ type lineCiter struct {
 	// sentW each sentence's sentWeight, -1 until found.
 	lw    lineWeight
 	sentW []float64
+	// why says why each doc joined the line being cited, when citeWhy
+	// is set.
+	why []string
 	// reads counts the posting entries and sentence words stating read,
 	// and pairs the sentences pairFeatures compared: the work of citing,
 	// for the benchmark.
@@ -675,6 +678,9 @@ func (c *lineCiter) shareOf(l, cs citeSent, in, all float64, n int) float64 {
 func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2]time.Time) []string {
 	l := c.reread(text)
 	best := make([]float64, len(c.docs))
+	if citeWhy != nil {
+		c.why = make([]string, len(c.docs))
+	}
 	held := make([]bool, len(c.docs))
 	origin := -1
 	folded := tidy(text)
@@ -685,6 +691,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 			origin = i
 		}
 		best[i] = 1
+		c.because(i, "copy", true)
 	}
 	// Any source joins when one of its sentences states the line (best):
 	// among the candidates stating offers (on the line's days), one the
@@ -709,6 +716,7 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 		}
 		if p > best[i] {
 			best[i] = p
+			c.because(i, "model", p >= c.threshold(m))
 		}
 	}
 	for _, id := range cited {
@@ -766,9 +774,28 @@ func (c *lineCiter) cite(text string, cited []string, notBefore time.Time, on [2
 				continue
 			}
 		}
+		if citeWhy != nil {
+			if best[i] == 0 {
+				c.why[i] = "held"
+			}
+			citeWhy(text, d.ID, c.why[i])
+		}
 		out = append(out, d.ID)
 	}
 	return out
+}
+
+// because notes why doc i joins the line, for citeWhy: how when ok,
+// else the rule test ("model" that fell short is "rule", "claim-model"
+// is "claim-rule").
+func (c *lineCiter) because(i int, how string, ok bool) {
+	if c.why == nil {
+		return
+	}
+	if !ok {
+		how = strings.Replace(how, "model", "rule", 1)
+	}
+	c.why[i] = how
 }
 
 // reportedOn returns the first day the sentence a summary line was taken
@@ -805,6 +832,15 @@ func during(spans [][2]time.Time, on [2]time.Time) bool {
 	return false
 }
 
+// citeTrace, when set, sees the brief before its lines are cited, and
+// citeWhy why each source joins a line ("copy" for one holding the line's
+// text, "model", "rule", "claim-model", "claim-rule", "held"): hooks for the
+// diagnostics (TestCiteLoss), nil in the brief.
+var (
+	citeTrace func(b *news.Brief)
+	citeWhy   func(text, id, why string)
+)
+
 // citeLines re-derives the sources of the summary's and the timeline's
 // lines.
 func citeLines(b *news.Brief, s *news.Story, ents []news.Entity, orig map[string]string) {
@@ -814,6 +850,9 @@ func citeLines(b *news.Brief, s *news.Story, ents []news.Entity, orig map[string
 // citeAll re-derives the sources of the summary's and the timeline's
 // lines.
 func (c *lineCiter) citeAll(b *news.Brief) {
+	if citeTrace != nil {
+		citeTrace(b)
+	}
 	for i, l := range b.Summary {
 		b.Summary[i].Sources = sortedIDs(c.cite(l.Text, l.Sources, time.Time{}, [2]time.Time{}), l.Sources)
 	}
@@ -947,6 +986,7 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 			x := c.pairFeatures(cl, r)
 			if p := m.Prob(x[:]); p >= c.threshold(m) {
 				best[i] = p
+				c.because(i, "claim-model", true)
 			}
 		}
 		for _, r := range c.stating(cl, max(need, citeOverlap), min(citeShared, len(cl.words)), dated) {
@@ -962,6 +1002,7 @@ func (c *lineCiter) citeClaims(text string, l citeSent, best []float64, notBefor
 				continue
 			}
 			best[i] = v
+			c.because(i, "claim-model", false)
 		}
 	}
 }

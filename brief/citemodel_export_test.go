@@ -145,3 +145,10 @@ func probeLine(s *news.Story, text, date string, planned bool) (c *lineCiter, l 
 	}
 	return c, c.reread(text), c.onDay(notBefore, on), notBefore
 }
+
+// SetCiteTrace has f see each brief before its lines are cited (nil: no
+// one), for the diagnostics.
+func SetCiteTrace(f func(b *news.Brief)) { citeTrace = f }
+
+// SetCiteWhy has f see why each source joins a line.
+func SetCiteWhy(f func(text, id, why string)) { citeWhy = f }
