@@ -3,7 +3,10 @@ package brief
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/storyline-news/storyline/analyze"
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -90,6 +93,38 @@ func TestDropDateline(t *testing.T) {
 	} {
 		if got := dropDateline(in); got != want {
 			t.Errorf("dropDateline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDatedClause checks that a sentence naming a happening and a plan
+// gives each date's line its own clause, and that a cut that does not
+// part the dates keeps the sentence whole.
+func TestDatedClause(t *testing.T) {
+	chain, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{ID: "a.txt", StatedDate: time.Date(2019, 4, 22, 0, 0, 0, 0, time.UTC), Text: "Ukrainian President Petro Poroshenko on Sunday conceded defeat to Volodymyr Zelenskiy and said that next month he would step down from the presidency. " +
+		"The offer was made by the chief of staff through a prominent intermediary -- a former president -- during the months of June and July of 2018."}
+	d, err := chain.Doc(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = datedStory(&news.Story{Docs: []*news.Doc{d}}).Docs[0]
+	texts := map[string]string{}
+	for _, c := range datedCandidates(d, sentenceDates(d)) {
+		texts[c.date] = c.text
+		t.Logf("%s %q", c.date, c.text)
+	}
+	want := map[string]string{
+		"2019-04-21": "Ukrainian President Petro Poroshenko on Sunday conceded defeat to Volodymyr Zelenskiy.",
+		"2019-05":    "Ukrainian President Petro Poroshenko said that next month he would step down from the presidency.",
+		"2018-06":    "The offer was made by the chief of staff through a prominent intermediary -- a former president -- during the months of June and July of 2018.",
+	}
+	for date, text := range want {
+		if texts[date] != text {
+			t.Errorf("%s: got %q, want %q", date, texts[date], text)
 		}
 	}
 }
