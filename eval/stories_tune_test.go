@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/internal/testutil"
@@ -184,7 +185,7 @@ func TestTuneStoriesUnion(t *testing.T) {
 		t.Skip("set STORYLINE_TUNE=1 to print the tuning figures")
 	}
 	sets := loadTuneSets(t)
-	cfg := cluster.DefaultConfig()
+	cfg := tuneConfig()
 	train := []string{"ecbplus-train", "basil", "duc2003", "duc2006"}
 	weight := map[string]float64{}
 	for _, n := range train {
@@ -268,4 +269,29 @@ func TestTuneStoriesUnion(t *testing.T) {
 		d := ScoreClusters(p, byName["ecbplus-dev"].Gold)
 		fmt.Printf("%s cvmean=%.3f | full-model dev b3=%.3f\n", line, mean, d.B3F)
 	}
+}
+
+// tuneConfig returns the default clusterer configuration with the
+// settings named in the environment changed: STORYLINE_TUNE_MERGE
+// (MergeThreshold), STORYLINE_TUNE_WINDOW_DAYS (Window),
+// STORYLINE_TUNE_QUERY (QueryTerms), STORYLINE_TUNE_INDEX (IndexTerms)
+// and STORYLINE_TUNE_CANDS (MaxCandidates).
+func tuneConfig() cluster.Config {
+	cfg := cluster.DefaultConfig()
+	if v := tuneFloats("MERGE"); len(v) > 0 {
+		cfg.MergeThreshold = v[0]
+	}
+	if v := tuneFloats("WINDOW_DAYS"); len(v) > 0 {
+		cfg.Window = time.Duration(v[0] * 24 * float64(time.Hour))
+	}
+	if v := tuneFloats("QUERY"); len(v) > 0 {
+		cfg.QueryTerms = int(v[0])
+	}
+	if v := tuneFloats("INDEX"); len(v) > 0 {
+		cfg.IndexTerms = int(v[0])
+	}
+	if v := tuneFloats("CANDS"); len(v) > 0 {
+		cfg.MaxCandidates = int(v[0])
+	}
+	return cfg
 }
