@@ -98,6 +98,9 @@ func TestDiagDecisions(t *testing.T) {
 				tally["later: joined other gold (wrong join)"]++
 			case !c.stories[home].active:
 				tally["later: new, home retired (split)"]++
+				if hs := c.stories[home]; os.Getenv("STORYLINE_DIAG_VERBOSE") != "" {
+					fmt.Printf("    retired %s: %.0f days after home's last doc, home span %.0f days, %d docs\n", d.ID, f.date.Sub(hs.last).Hours()/24, hs.last.Sub(hs.first).Hours()/24, hs.docs)
+				}
 			default:
 				k := -1
 				for j, cs := range c.scored {
@@ -111,6 +114,10 @@ func TestDiagDecisions(t *testing.T) {
 				}
 				tally["later: new, home below threshold (split)"]++
 				scoreHist[min(int(c.scored[k].score*10), 9)]++
+				if os.Getenv("STORYLINE_DIAG_VERBOSE") != "" {
+					x := c.compare(c.stories[home], f, v)
+					fmt.Printf("    split %s p=%.2f tc=%.2f ml=%.2f ec=%.2f title=%.2f gap=%.1f size=%.0f nums=%.2f\n", d.ID, c.scored[k].score, x[0], x[1], x[2], x[5], x[7], math.Exp(x[9]), x[14])
+				}
 				hs := c.stories[home]
 				days := 0.0
 				if !f.date.IsZero() && !hs.first.IsZero() {
