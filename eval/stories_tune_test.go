@@ -1,13 +1,17 @@
 package eval
 
 import (
+	"cmp"
 	"encoding/gob"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/internal/testutil"
@@ -177,14 +181,16 @@ func tuneFloats(name string, def ...float64) []float64 {
 // trees (trees,depth,rate,leaf-l2,min-weight; STORYLINE_TUNE_GBT_WITHOUT
 // the feature whose comparisons they leave alone, and
 // STORYLINE_TUNE_GBT_ONLY=1 grows them in place of the logistic model).
-// It runs only with STORYLINE_TUNE=1; the mechanisms in package cluster
-// were compared with it.
+// STORYLINE_TUNE_FOLD_SALT draws another partition of the topics
+// (tuneFolds), and the clusterer's settings can be changed from the
+// environment (tuneConfig). It runs only with STORYLINE_TUNE=1; the
+// mechanisms in package cluster were compared with it.
 func TestTuneStoriesUnion(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") == "" {
 		t.Skip("set STORYLINE_TUNE=1 to print the tuning figures")
 	}
 	sets := loadTuneSets(t)
-	cfg := cluster.DefaultConfig()
+	cfg := tuneConfig()
 	train := []string{"ecbplus-train", "basil", "duc2003", "duc2006"}
 	weight := map[string]float64{}
 	for _, n := range train {
@@ -204,7 +210,7 @@ func TestTuneStoriesUnion(t *testing.T) {
 		var ex []cluster.Example
 		for _, n := range train {
 			s := byName[n]
-			folds := Folds(s.Gold, StoryTopic, k)
+			folds := tuneFolds(s.Gold, k)
 			var d []*news.Doc
 			var g []string
 			for i := range s.Docs {
@@ -234,7 +240,7 @@ func TestTuneStoriesUnion(t *testing.T) {
 			c.Model = &m
 			for _, n := range train {
 				s := byName[n]
-				folds := Folds(s.Gold, StoryTopic, k)
+				folds := tuneFolds(s.Gold, k)
 				h := make([]bool, len(s.Docs))
 				for i := range h {
 					h[i] = folds[i] == f
@@ -268,4 +274,71 @@ func TestTuneStoriesUnion(t *testing.T) {
 		d := ScoreClusters(p, byName["ecbplus-dev"].Gold)
 		fmt.Printf("%s cvmean=%.3f | full-model dev b3=%.3f\n", line, mean, d.B3F)
 	}
+}
+
+// tuneConfig returns the default clusterer configuration with the
+// settings named in the environment changed: STORYLINE_TUNE_MERGE
+// (MergeThreshold), STORYLINE_TUNE_WINDOW_DAYS (Window),
+// STORYLINE_TUNE_QUERY (QueryTerms), STORYLINE_TUNE_INDEX (IndexTerms),
+// STORYLINE_TUNE_CANDS (MaxCandidates), STORYLINE_TUNE_DOCTERMS
+// (DocTerms) and STORYLINE_TUNE_CENTROID (CentroidTerms).
+func tuneConfig() cluster.Config {
+	cfg := cluster.DefaultConfig()
+	if v := tuneFloats("MERGE"); len(v) > 0 {
+		cfg.MergeThreshold = v[0]
+	}
+	if v := tuneFloats("WINDOW_DAYS"); len(v) > 0 {
+		cfg.Window = time.Duration(v[0] * 24 * float64(time.Hour))
+	}
+	if v := tuneFloats("QUERY"); len(v) > 0 {
+		cfg.QueryTerms = int(v[0])
+	}
+	if v := tuneFloats("INDEX"); len(v) > 0 {
+		cfg.IndexTerms = int(v[0])
+	}
+	if v := tuneFloats("CANDS"); len(v) > 0 {
+		cfg.MaxCandidates = int(v[0])
+	}
+	if v := tuneFloats("DOCTERMS"); len(v) > 0 {
+		cfg.DocTerms = int(v[0])
+	}
+	if v := tuneFloats("CENTROID"); len(v) > 0 {
+		cfg.CentroidTerms = int(v[0])
+	}
+	return cfg
+}
+
+// tuneFolds returns Folds over story topics, or, when
+// STORYLINE_TUNE_FOLD_SALT is set, folds of topics ordered by a hash of
+// the salt and the topic: another partition of the same topics, to
+// tell a change's effect from the luck of one partition (compare
+// mechanisms on the same salts, paired).
+func tuneFolds(gold []string, k int) []int {
+	salt := os.Getenv("STORYLINE_TUNE_FOLD_SALT")
+	if salt == "" {
+		return Folds(gold, StoryTopic, k)
+	}
+	hash := func(t string) uint64 {
+		h := fnv.New64a()
+		h.Write([]byte(salt + "/" + t))
+		return h.Sum64()
+	}
+	var topics []string
+	seen := map[string]bool{}
+	for _, g := range gold {
+		if t := StoryTopic(g); !seen[t] {
+			seen[t] = true
+			topics = append(topics, t)
+		}
+	}
+	slices.SortFunc(topics, func(a, b string) int { return cmp.Or(cmp.Compare(hash(a), hash(b)), strings.Compare(a, b)) })
+	fold := map[string]int{}
+	for i, t := range topics {
+		fold[t] = i % k
+	}
+	out := make([]int, len(gold))
+	for i, g := range gold {
+		out[i] = fold[StoryTopic(g)]
+	}
+	return out
 }
