@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -54,16 +56,61 @@ func TestSizeLimitAtLimit(t *testing.T) {
 	}
 }
 
-// TestDefaultSizeLimit reads a text of exactly DefaultMaxFileSize with the
-// default options.
+// TestDefaultSizeLimit reads a file of exactly DefaultMaxFileSize with the
+// default file limit (and a text limit that lets its text through).
 func TestDefaultSizeLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 32 MiB")
 	}
 	p := writeFile(t, t.TempDir(), "limit.txt", textOfSize(DefaultMaxFileSize))
-	res := collect(t, Read(p))
+	r, _ := New(Options{MaxTextSize: DefaultMaxFileSize})
+	res := collect(t, r.Read(p))
 	if len(res) != 1 || res[0].Article == nil {
 		t.Fatalf("a file of exactly %d bytes: %+v", DefaultMaxFileSize, res)
+	}
+}
+
+// TestTextSizeLimit refuses articles whose text is over MaxTextSize, in
+// every format, with an error naming the input, and reads the rest of the
+// batch: a file under the file limit can still hold more text than
+// analysis can bear.
+func TestTextSizeLimit(t *testing.T) {
+	const limit = 4096
+	r, _ := New(Options{MaxTextSize: limit})
+	// Paragraphs that differ, since a paragraph repeating the one before
+	// it is dropped.
+	var lb strings.Builder
+	for i := 0; lb.Len() < 2*limit; i++ {
+		fmt.Fprintf(&lb, "The harbour reopened on Monday after storm number %d, the port authority said.\n\n", i)
+	}
+	long := lb.String()
+	esc, _ := json.Marshal(long)
+	dir := t.TempDir()
+	inputs := []struct{ name, content string }{
+		{"long.txt", long},
+		{"long.html", "<html><head><title>T</title></head><body><article><p>" + strings.ReplaceAll(long, "\n\n", "</p><p>") + "</p></article></body></html>"},
+		{"long.jsonl", `{"title": "T", "text": ` + string(esc) + "}\n" + `{"title": "T", "text": "The harbour reopened on Monday, the port authority said."}` + "\n"},
+		{"long.rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>One</title><description>` + long + `</description></item></channel></rss>`},
+		{"good.txt", goodText},
+	}
+	var paths []string
+	for _, in := range inputs {
+		paths = append(paths, writeFile(t, dir, in.name, []byte(in.content)))
+	}
+	res := collect(t, r.ReadAll(paths))
+	if len(res) != 6 {
+		t.Fatalf("got %d results, want 6: %+v", len(res), res)
+	}
+	for i, want := range []string{"long.txt", "long.html", "long.jsonl:1", "", "long.rss", ""} {
+		switch {
+		case want == "" && res[i].Article == nil:
+			t.Errorf("result %d: %q, want an article", i, res[i].Error)
+		case want != "" && (!strings.Contains(res[i].Error, want) || !strings.Contains(res[i].Error, "text too long")):
+			t.Errorf("result %d: %+v, want an error naming %s and the text limit", i, res[i], want)
+		}
+	}
+	if res, _ := New(Options{}); res.opts.MaxTextSize != DefaultMaxTextSize {
+		t.Errorf("default MaxTextSize %d, want %d", res.opts.MaxTextSize, DefaultMaxTextSize)
 	}
 }
 

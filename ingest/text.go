@@ -597,6 +597,9 @@ func (r *Reader) finish(a *news.Article, paras []string, o finishOpts) error {
 		b.WriteString(p)
 		a.Paragraphs = append(a.Paragraphs, news.Span{Start: start, End: b.Len()})
 	}
+	if n := int64(b.Len()); n > r.opts.MaxTextSize {
+		return fmt.Errorf("article text too long: %s, over the %s limit", humanSize(n), humanSize(r.opts.MaxTextSize))
+	}
 	a.Text = b.String()
 	return nil
 }
