@@ -415,7 +415,7 @@ func (r *Reader) readURL(ctx context.Context, u string, yield emit) {
 		if ctx.Err() != nil {
 			return // cancelled: the caller knows why
 		}
-		yield(nil, &Error{Input: u, Err: stripURLError(err)})
+		yield(nil, &Error{Input: u, Err: r.explainTimeout(ctx, stripURLError(err))})
 		return
 	}
 	defer resp.Body.Close()
@@ -428,7 +428,53 @@ func (r *Reader) readURL(ctx context.Context, u string, yield emit) {
 		final = resp.Request.URL.String()
 	}
 	src := &source{ctx: ctx, input: u, id: u, url: final, contentType: resp.Header.Get("Content-Type"), size: resp.ContentLength}
-	r.readStream(src, resp.Body, yield)
+	r.readStream(src, &fetchBody{r: r, ctx: ctx, body: resp.Body}, yield)
+}
+
+// fetchBody is the body of a fetch, whose timeout errors say what timed
+// out.
+type fetchBody struct {
+	r    *Reader
+	ctx  context.Context
+	body io.Reader
+}
+
+func (b *fetchBody) Read(p []byte) (int, error) {
+	n, err := b.body.Read(p)
+	if err != nil && err != io.EOF {
+		err = b.r.explainTimeout(b.ctx, err)
+	}
+	return n, err
+}
+
+// timeoutError is a fetch that did not finish within the client's timeout:
+// a server that hangs before or after its headers, or that sends its body
+// too slowly or without end.
+type timeoutError struct {
+	limit time.Duration // 0 when unknown
+	err   error
+}
+
+func (e *timeoutError) Error() string {
+	if e.limit > 0 {
+		return fmt.Sprintf("no complete answer within %v (the fetch timeout); the server hangs or its body is too slow or endless", e.limit)
+	}
+	return "no complete answer before the fetch timed out; the server hangs or its body is too slow or endless"
+}
+
+func (e *timeoutError) Unwrap() error { return e.err }
+
+// explainTimeout turns a timeout of the client, not of ctx, into a
+// timeoutError; other errors are returned as they are.
+func (r *Reader) explainTimeout(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	var te interface{ Timeout() bool }
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &te) && te.Timeout() {
+		return &timeoutError{limit: r.opts.Client.Timeout, err: err}
+	}
+	return err
 }
 
 // stripURLError drops the method and URL that net/http puts in front of a

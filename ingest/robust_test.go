@@ -279,3 +279,70 @@ func TestSimpleHTML(t *testing.T) {
 		t.Errorf("title %q, paragraphs %q", a.Title, a.Paragraphs)
 	}
 }
+
+// TestFetchTimeoutNamed reads servers that hang before their headers,
+// after them, and mid-body, and one that drips its body without end,
+// between good inputs: each gives one error naming the URL and saying the
+// fetch timed out (the client's timeout, which the Reader enforces), and
+// the batch goes on.
+func TestFetchTimeoutNamed(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/good" {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Write([]byte(goodText))
+			return
+		}
+		wait := func() bool {
+			select {
+			case <-r.Context().Done():
+				return false
+			case <-release:
+				return false
+			case <-time.After(10 * time.Millisecond):
+				return true
+			}
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		switch r.URL.Path {
+		case "/before":
+			for wait() {
+			}
+			return
+		case "/after":
+			w.WriteHeader(http.StatusOK)
+		case "/mid":
+			w.Write([]byte("The council met on Monday"))
+		case "/drip":
+			for wait() {
+				w.Write([]byte("a "))
+				w.(http.Flusher).Flush()
+			}
+			return
+		}
+		w.(http.Flusher).Flush()
+		for wait() {
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	r, _ := New(Options{Client: &http.Client{Timeout: 300 * time.Millisecond}})
+	paths := []string{srv.URL + "/good"}
+	for _, p := range []string{"/before", "/after", "/mid", "/drip"} {
+		paths = append(paths, srv.URL+p)
+	}
+	paths = append(paths, srv.URL+"/good")
+	res := collect(t, r.ReadAll(paths))
+	if len(res) != len(paths) {
+		t.Fatalf("%d results for %d inputs: %+v", len(res), len(paths), res)
+	}
+	for i, p := range paths {
+		good := strings.HasSuffix(p, "/good")
+		switch {
+		case good && res[i].Article == nil:
+			t.Errorf("%s: %q, want an article", p, res[i].Error)
+		case !good && (!strings.Contains(res[i].Error, p+": ") || !strings.Contains(res[i].Error, "no complete answer within 300ms")):
+			t.Errorf("%s: %+v, want an error naming it and the timeout", p, res[i])
+		}
+	}
+}
