@@ -346,3 +346,45 @@ func TestFetchTimeoutNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenFeedSalvaged reads a feed cut off part way, and one broken by
+// bad markup after its first items: the items complete before the break
+// are read, then one error names the feed and the break. A feed broken
+// before any item closes is one error, as before.
+func TestBrokenFeedSalvaged(t *testing.T) {
+	item := func(n int) string {
+		return fmt.Sprintf(`<item><title>Harbour %d</title><link>https://example.com/%d</link><description>The harbour reopened on Monday after storm %d, the port authority said.</description></item>`, n, n, n)
+	}
+	entry := func(n int) string {
+		return fmt.Sprintf(`<entry><title>Harbour %d</title><id>https://example.com/%d</id><link href="https://example.com/%d"/><updated>2024-03-04T10:00:00Z</updated><content type="html">The harbour reopened on Monday after storm %d, the port authority said.</content></entry>`, n, n, n, n)
+	}
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Port news</title>`
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Port news</title><id>urn:x</id><updated>2024-03-04T10:00:00Z</updated>`
+	cases := []struct {
+		name, feed string
+		items      int
+	}{
+		{"cut.rss", rss + item(1) + item(2) + `<item><title>Harbour 3</tit`, 2},
+		{"badmarkup.rss", rss + item(1) + `<item><title>x</title><description>a < b & </oops></item>` + item(3) + `</channel></rss>`, 1},
+		{"cut.atom", atom + entry(1) + entry(2) + `<entry><title>Har`, 2},
+		{"noitem.rss", rss + `<item><title>Harbour 1`, 0},
+	}
+	for _, c := range cases {
+		res := collect(t, defaultReader.ReadFrom(c.name, strings.NewReader(c.feed)))
+		if len(res) != c.items+1 {
+			t.Errorf("%s: %d results, want %d items and an error: %+v", c.name, len(res), c.items, res)
+			continue
+		}
+		for i, r := range res[:c.items] {
+			if r.Article == nil || r.Article.Title != fmt.Sprintf("Harbour %d", i+1) {
+				t.Errorf("%s: result %d %+v, want item %d", c.name, i, r, i+1)
+			}
+		}
+		if testing.Verbose() {
+			t.Log(res[c.items].Error)
+		}
+		if last := res[c.items]; last.Article != nil || !strings.Contains(last.Error, c.name+": feed: ") {
+			t.Errorf("%s: last result %+v, want an error naming the feed", c.name, last)
+		}
+	}
+}
