@@ -667,10 +667,15 @@ func (r *Reader) readStreamDepth(src *source, rd io.Reader, yield emit, depth in
 		return fail(err)
 	}
 	kind := sniff(head)
-	if kind == kindBinary && !src.decoded {
-		if enc, ok := bomlessUTF16(head); ok {
-			// Text in UTF-16 without a byte-order mark, as some Windows
-			// tools save it: read it as the UTF-8 it decodes to.
+	if !src.decoded {
+		// Text in UTF-16 without a byte-order mark, as some Windows tools
+		// save it, and JSON lines or WARC in UTF-16 (which the streaming
+		// readers cannot take whole): read as the UTF-8 they decode to.
+		decode := utf16Stream
+		if kind == kindBinary {
+			decode = bomlessUTF16
+		}
+		if enc, ok := decode(head); ok {
 			inner := *src
 			inner.size, inner.decoded = -1, true
 			return r.readStreamDepth(&inner, transform.NewReader(br, enc.NewDecoder()), yield, depth)

@@ -63,6 +63,7 @@ func TestBadInputs(t *testing.T) {
 		{name: "missing.txt", path: filepath.Join(dir, "no-such-file.txt"), want: "no such file"},
 		{name: "utf16le.txt", content: utf16NoBOM("Zürich’s council met on Monday and voted to reopen the harbour, officials said.", false)},
 		{name: "utf16be.txt", content: utf16NoBOM("Zürich’s council met on Monday and voted to reopen the harbour, officials said.", true)},
+		{name: "utf16.jsonl", content: append([]byte{0xFF, 0xFE}, utf16NoBOM(`{"title": "T", "text": "Zürich’s council met on Monday and voted to reopen the harbour, officials said."}`+"\n", false)...)},
 		{name: "image.html", content: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x02\x00\x00\x00&\x93\t)"), want: "binary file"},
 		{name: "good2.txt", content: []byte(goodText)},
 	}
@@ -106,7 +107,7 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: error %q is not one line", c.name, r.Error)
 		}
 	}
-	for _, i := range []int{14, 15} {
+	for _, i := range []int{14, 15, 16} {
 		if got := results[i].Article; got != nil && strings.Join(got.Paragraphs, " ") != "Zürich’s council met on Monday and voted to reopen the harbour, officials said." {
 			t.Errorf("%s: %q, want it decoded", cases[i].name, strings.Join(got.Paragraphs, " "))
 		}

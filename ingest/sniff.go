@@ -199,6 +199,24 @@ func bomlessUTF16(head []byte) (encoding.Encoding, bool) {
 	return enc, true
 }
 
+// utf16Stream reports whether head, starting with a UTF-16 byte-order
+// mark, holds JSON lines or a WARC archive, which are read as a stream.
+// It returns the encoding, which drops the mark.
+func utf16Stream(head []byte) (encoding.Encoding, bool) {
+	if !bytes.HasPrefix(head, bomUTF16LE) && !bytes.HasPrefix(head, bomUTF16BE) {
+		return nil, false
+	}
+	enc := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	dec, err := enc.NewDecoder().Bytes(head[:len(head)&^1])
+	if err != nil {
+		return nil, false
+	}
+	if k := sniff(dec); k == kindJSONLines || k == kindWARC {
+		return enc, true
+	}
+	return nil, false
+}
+
 // errInvalidUTF8 is returned for text that is neither UTF-8 nor Windows-1252.
 var errInvalidUTF8 = errors.New("invalid UTF-8, and not Windows-1252 or Latin-1 text either")
 
