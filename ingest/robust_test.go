@@ -80,7 +80,7 @@ func TestTextSizeLimit(t *testing.T) {
 	// Paragraphs that differ, since a paragraph repeating the one before
 	// it is dropped.
 	var lb strings.Builder
-	for i := 0; lb.Len() < 2*limit; i++ {
+	for i := 0; lb.Len() < 3*limit; i++ {
 		fmt.Fprintf(&lb, "The harbour reopened on Monday after storm number %d, the port authority said.\n\n", i)
 	}
 	long := lb.String()
@@ -91,6 +91,7 @@ func TestTextSizeLimit(t *testing.T) {
 		{"long.html", "<html><head><title>T</title></head><body><article><p>" + strings.ReplaceAll(long, "\n\n", "</p><p>") + "</p></article></body></html>"},
 		{"long.jsonl", `{"title": "T", "text": ` + string(esc) + "}\n" + `{"title": "T", "text": "The harbour reopened on Monday, the port authority said."}` + "\n"},
 		{"long.rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>One</title><description>` + long + `</description></item></channel></rss>`},
+		{"padded.txt", goodText + strings.Repeat(" \n", 3*limit)}, // long only in white space
 		{"good.txt", goodText},
 	}
 	var paths []string
@@ -98,10 +99,10 @@ func TestTextSizeLimit(t *testing.T) {
 		paths = append(paths, writeFile(t, dir, in.name, []byte(in.content)))
 	}
 	res := collect(t, r.ReadAll(paths))
-	if len(res) != 6 {
-		t.Fatalf("got %d results, want 6: %+v", len(res), res)
+	if len(res) != 7 {
+		t.Fatalf("got %d results, want 7: %+v", len(res), res)
 	}
-	for i, want := range []string{"long.txt", "long.html", "long.jsonl:1", "", "long.rss", ""} {
+	for i, want := range []string{"long.txt", "long.html", "long.jsonl:1", "", "long.rss", "", ""} {
 		switch {
 		case want == "" && res[i].Article == nil:
 			t.Errorf("result %d: %q, want an article", i, res[i].Error)
