@@ -94,7 +94,11 @@
 // DefaultTimeout (30 s) unless Options.Client says otherwise.
 //
 // Text whose UTF-8 holds a few invalid bytes is repaired (each replaced by
-// U+FFFD) and kept; Options.Warn hears of it.
+// U+FFFD) and kept; Options.Warn hears of it. Text that is not UTF-8 is read
+// as Windows-1252 (and so Latin-1) when it can be, and UTF-16 is decoded,
+// with or without a byte-order mark (JSON lines and WARC in UTF-16 too).
+// A feed cut off or broken part way gives the items that close before the
+// break, then an error naming it. A fetch that times out says so.
 //
 // # Cancellation
 //
