@@ -24,13 +24,9 @@ var errNoItems = errors.New("feed has no items")
 // description, HTML turned into paragraphs; the item's date is the stated
 // date and the feed's title the outlet. False means the consumer stopped.
 func (r *Reader) readFeed(src *source, raw []byte, yield emit) bool {
-	feed, err := parseFeed(raw)
-	var cut error // the error after which a broken feed was cut
-	if err != nil {
-		cut = fmt.Errorf("feed: %w", err)
-		if feed = salvageFeed(raw); feed == nil {
-			return yield(nil, &Error{Input: src.input, Err: cut})
-		}
+	feed, cut := ParseFeed(raw)
+	if feed == nil {
+		return yield(nil, &Error{Input: src.input, Err: fmt.Errorf("feed: %w", cut)})
 	}
 	if len(feed.Items) == 0 {
 		return yield(nil, &Error{Input: src.input, Err: errNoItems})
@@ -39,9 +35,26 @@ func (r *Reader) readFeed(src *source, raw []byte, yield emit) bool {
 		return false
 	}
 	if cut != nil {
-		return yield(nil, &Error{Input: src.input, Err: fmt.Errorf("%w (the %d complete item(s) before it were read)", cut, len(feed.Items))})
+		return yield(nil, &Error{Input: src.input, Err: BrokenFeedError(cut, len(feed.Items))})
 	}
 	return true
+}
+
+// ParseFeed parses an RSS, Atom or JSON feed document. A feed cut off or
+// broken part way gives the items that close before the break, and the
+// error at the break; a document that is no feed gives nil and the error.
+func ParseFeed(raw []byte) (*gofeed.Feed, error) {
+	feed, err := parseFeed(raw)
+	if err == nil {
+		return feed, nil
+	}
+	return salvageFeed(raw), err
+}
+
+// BrokenFeedError is the error for a feed broken after n complete items,
+// which were read, at the break err that ParseFeed returned.
+func BrokenFeedError(err error, n int) error {
+	return fmt.Errorf("feed: %w (the %d complete item(s) before it were read)", err, n)
 }
 
 // salvageFeed reads the complete items of an XML feed that is cut off or
