@@ -149,6 +149,8 @@ type Result struct {
 	Items []Item
 	// ItemErrors are the new items ingest could not read (a *ingest.Error
 	// each); they count as seen, since reading them again would fail again.
+	// A feed cut off or broken part way adds one for the break, naming the
+	// feed; the items complete before it are read.
 	ItemErrors []error
 	// Delivered counts the items Run handed to the Handler successfully.
 	Delivered int
@@ -283,9 +285,9 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (Result, error) {
 	if err != nil {
 		return fail(err, hint)
 	}
-	doc, err := parseFeed(body)
-	if err != nil {
-		return fail(fmt.Errorf("%w: %v", ErrNotFeed, err), hint)
+	doc, broken := ingest.ParseFeed(body)
+	if doc == nil {
+		return fail(fmt.Errorf("%w: %v", ErrNotFeed, broken), hint)
 	}
 
 	seen := make(map[string]bool, len(f.Seen))
@@ -312,6 +314,11 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (Result, error) {
 		if err := ctx.Err(); err != nil {
 			return fail(err, 0) // some items may be unread: keep the old state
 		}
+	}
+	if broken != nil {
+		// Cut off or broken part way: the complete items were read, and
+		// the break is reported with the item errors.
+		res.ItemErrors = append(res.ItemErrors, &ingest.Error{Input: f.URL, Err: ingest.BrokenFeedError(broken, len(doc.Items))})
 	}
 
 	next.ETag = resp.Header.Get("ETag")
@@ -384,15 +391,6 @@ func (p *Poller) read(ctx context.Context, feedURL string, body []byte, fresh ma
 		return news.CompareDated(a.Article.StatedDate, b.Article.StatedDate)
 	})
 	return items, errs
-}
-
-func parseFeed(raw []byte) (feed *gofeed.Feed, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			feed, err = nil, fmt.Errorf("parser failed: %v", p)
-		}
-	}()
-	return gofeed.NewParser().Parse(bytes.NewReader(raw))
 }
 
 // itemKey names an item for Feed.Seen: its GUID, else its link, else a hash

@@ -3,9 +3,11 @@ package feeds
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -334,5 +336,43 @@ func TestPollItemWithoutLink(t *testing.T) {
 	res, err = p.Poll(t.Context(), res.Feed)
 	if err != nil || len(res.Items) != 1 || res.Items[0].Article.ID != srv.URL+"/#tag:x,2026:2" {
 		t.Fatalf("second poll: %+v, %v", res.Items, err)
+	}
+}
+
+// TestPollBrokenFeed polls a feed cut off after two complete items, as a
+// publisher's broken or truncated output gives it: the two items are read,
+// the break is reported naming the feed, and the poll succeeds; once the
+// feed is whole again, only the new item is read.
+func TestPollBrokenFeed(t *testing.T) {
+	body := func(n ...int) string {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Broken Wire</title>`)
+		for _, i := range n {
+			fmt.Fprintf(&b, `<item><guid>urn:test:%d</guid><title>Story number %d</title><link>http://example.com/story/%d</link><description>The council met on the %dth day and approved the budget for the new bridge after a long debate.</description></item>`, i, i, i, i)
+		}
+		return b.String()
+	}
+	var doc atomic.Value
+	doc.Store(body(2, 1) + `<item><title>Story number 3</ti`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, doc.Load())
+	}))
+	defer srv.Close()
+	p := testPoller(t, newFakeClock(t0), Config{})
+	res, err := p.Poll(t.Context(), Feed{URL: srv.URL})
+	if err != nil || res.Feed.Failures != 0 {
+		t.Fatalf("poll of a feed broken after two items: %v, failures %d", err, res.Feed.Failures)
+	}
+	if got := strings.Join(titles(res.Items), ", "); got != "Story number 1, Story number 2" && got != "Story number 2, Story number 1" {
+		t.Errorf("items %q, want the two complete ones", got)
+	}
+	if len(res.ItemErrors) != 1 || !strings.Contains(res.ItemErrors[0].Error(), srv.URL+": feed: ") {
+		t.Errorf("item errors %v, want one naming the feed and its break", res.ItemErrors)
+	}
+	doc.Store(body(3, 2, 1) + `</channel></rss>`)
+	res, err = p.Poll(t.Context(), res.Feed)
+	if err != nil || len(res.ItemErrors) != 0 || strings.Join(titles(res.Items), ", ") != "Story number 3" {
+		t.Errorf("poll of the mended feed: %v, items %q, errors %v; want only item 3", err, titles(res.Items), res.ItemErrors)
 	}
 }

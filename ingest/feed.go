@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/storyline-news/storyline/news"
+	"golang.org/x/net/html/charset"
 )
 
 // errNoItems is returned for a feed with no items.
@@ -21,13 +24,90 @@ var errNoItems = errors.New("feed has no items")
 // description, HTML turned into paragraphs; the item's date is the stated
 // date and the feed's title the outlet. False means the consumer stopped.
 func (r *Reader) readFeed(src *source, raw []byte, yield emit) bool {
-	feed, err := parseFeed(raw)
-	if err != nil {
-		return yield(nil, &Error{Input: src.input, Err: fmt.Errorf("feed: %w", err)})
+	feed, cut := ParseFeed(raw)
+	if feed == nil {
+		return yield(nil, &Error{Input: src.input, Err: fmt.Errorf("feed: %w", cut)})
 	}
 	if len(feed.Items) == 0 {
 		return yield(nil, &Error{Input: src.input, Err: errNoItems})
 	}
+	if !r.feedItems(src, feed, yield) {
+		return false
+	}
+	if cut != nil {
+		return yield(nil, &Error{Input: src.input, Err: BrokenFeedError(cut, len(feed.Items))})
+	}
+	return true
+}
+
+// ParseFeed parses an RSS, Atom or JSON feed document. A feed cut off or
+// broken part way gives the items that close before the break, and the
+// error at the break; a document that is no feed gives nil and the error.
+func ParseFeed(raw []byte) (*gofeed.Feed, error) {
+	feed, err := parseFeed(raw)
+	if err == nil {
+		return feed, nil
+	}
+	return salvageFeed(raw), err
+}
+
+// BrokenFeedError is the error for a feed broken after n complete items,
+// which were read, at the break err that ParseFeed returned.
+func BrokenFeedError(err error, n int) error {
+	return fmt.Errorf("feed: %w (the %d complete item(s) before it were read)", err, n)
+}
+
+// salvageFeed reads the complete items of an XML feed that is cut off or
+// broken part way: the feed up to the end of the last item that closes
+// before the first syntax error, closed again. Nil when there is none.
+func salvageFeed(raw []byte) *gofeed.Feed {
+	d := xml.NewDecoder(bytes.NewReader(raw))
+	d.Strict = false
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		return charset.NewReaderLabel(label, in)
+	}
+	var root string
+	end := int64(-1)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = strings.ToLower(t.Name.Local)
+			}
+		case xml.EndElement:
+			if n := strings.ToLower(t.Name.Local); n == "item" || n == "entry" {
+				end = d.InputOffset()
+			}
+		}
+	}
+	var closing string
+	switch root {
+	case "rss":
+		closing = "</channel></rss>"
+	case "rdf":
+		closing = "</rdf:RDF>"
+	case "feed":
+		closing = "</feed>"
+	}
+	if end < 0 || closing == "" || end > int64(len(raw)) {
+		return nil
+	}
+	fixed := append(raw[:end:end], closing...)
+	feed, err := parseFeed(fixed)
+	if err != nil || len(feed.Items) == 0 {
+		return nil
+	}
+	return feed
+}
+
+// feedItems yields the articles of a feed's items; false means the
+// consumer stopped.
+func (r *Reader) feedItems(src *source, feed *gofeed.Feed, yield emit) bool {
 	outlet := collapseSpace(feed.Title)
 	for i, it := range feed.Items {
 		if it == nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 const goodText = "The harbour reopened on Monday after a week of storms, the port authority said.\n\nFishing boats went out again at dawn.\n"
@@ -60,6 +61,10 @@ func TestBadInputs(t *testing.T) {
 		{name: "other.xml", content: []byte(`<?xml version="1.0"?><invoice><total>3</total></invoice>`), want: "unsupported format"},
 		{name: "huge.txt", path: huge, want: "file too large: 50.0 MiB"},
 		{name: "missing.txt", path: filepath.Join(dir, "no-such-file.txt"), want: "no such file"},
+		{name: "utf16le.txt", content: utf16NoBOM("Zürich’s council met on Monday and voted to reopen the harbour, officials said.", false)},
+		{name: "utf16be.txt", content: utf16NoBOM("Zürich’s council met on Monday and voted to reopen the harbour, officials said.", true)},
+		{name: "utf16.jsonl", content: append([]byte{0xFF, 0xFE}, utf16NoBOM(`{"title": "T", "text": "Zürich’s council met on Monday and voted to reopen the harbour, officials said."}`+"\n", false)...)},
+		{name: "image.html", content: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x02\x00\x00\x00&\x93\t)"), want: "binary file"},
 		{name: "good2.txt", content: []byte(goodText)},
 	}
 	var paths []string
@@ -100,6 +105,11 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: error %q, want one naming the input and saying %q", c.name, r.Error, c.want)
 		case c.want != "" && strings.ContainsAny(r.Error, "\n\r"):
 			t.Errorf("%s: error %q is not one line", c.name, r.Error)
+		}
+	}
+	for _, i := range []int{14, 15, 16} {
+		if got := results[i].Article; got != nil && strings.Join(got.Paragraphs, " ") != "Zürich’s council met on Monday and voted to reopen the harbour, officials said." {
+			t.Errorf("%s: %q, want it decoded", cases[i].name, strings.Join(got.Paragraphs, " "))
 		}
 	}
 	for _, err := range errs {
@@ -250,4 +260,17 @@ func TestOptionsValidate(t *testing.T) {
 	if err := DefaultOptions().Validate(); err != nil {
 		t.Error(err)
 	}
+}
+
+// utf16NoBOM encodes s as UTF-16 without a byte-order mark.
+func utf16NoBOM(s string, bigEndian bool) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return b
 }

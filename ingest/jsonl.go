@@ -203,6 +203,9 @@ func (r *Reader) jsonArticle(src *source, path, id string, raw json.RawMessage) 
 	}
 	var paras []string
 	if t := jsonString(obj, jsonText); strings.TrimSpace(t) != "" {
+		if err := r.plainlyTooLong(t); err != nil {
+			return nil, err
+		}
 		paras = splitParagraphs(normalizeLines(t))
 	} else {
 		paras = jsonParagraphList(obj)

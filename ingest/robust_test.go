@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -54,16 +56,62 @@ func TestSizeLimitAtLimit(t *testing.T) {
 	}
 }
 
-// TestDefaultSizeLimit reads a text of exactly DefaultMaxFileSize with the
-// default options.
+// TestDefaultSizeLimit reads a file of exactly DefaultMaxFileSize with the
+// default file limit (and a text limit that lets its text through).
 func TestDefaultSizeLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 32 MiB")
 	}
 	p := writeFile(t, t.TempDir(), "limit.txt", textOfSize(DefaultMaxFileSize))
-	res := collect(t, Read(p))
+	r, _ := New(Options{MaxTextSize: DefaultMaxFileSize})
+	res := collect(t, r.Read(p))
 	if len(res) != 1 || res[0].Article == nil {
 		t.Fatalf("a file of exactly %d bytes: %+v", DefaultMaxFileSize, res)
+	}
+}
+
+// TestTextSizeLimit refuses articles whose text is over MaxTextSize, in
+// every format, with an error naming the input, and reads the rest of the
+// batch: a file under the file limit can still hold more text than
+// analysis can bear.
+func TestTextSizeLimit(t *testing.T) {
+	const limit = 4096
+	r, _ := New(Options{MaxTextSize: limit})
+	// Paragraphs that differ, since a paragraph repeating the one before
+	// it is dropped.
+	var lb strings.Builder
+	for i := 0; lb.Len() < 3*limit; i++ {
+		fmt.Fprintf(&lb, "The harbour reopened on Monday after storm number %d, the port authority said.\n\n", i)
+	}
+	long := lb.String()
+	esc, _ := json.Marshal(long)
+	dir := t.TempDir()
+	inputs := []struct{ name, content string }{
+		{"long.txt", long},
+		{"long.html", "<html><head><title>T</title></head><body><article><p>" + strings.ReplaceAll(long, "\n\n", "</p><p>") + "</p></article></body></html>"},
+		{"long.jsonl", `{"title": "T", "text": ` + string(esc) + "}\n" + `{"title": "T", "text": "The harbour reopened on Monday, the port authority said."}` + "\n"},
+		{"long.rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>One</title><description>` + long + `</description></item></channel></rss>`},
+		{"padded.txt", goodText + strings.Repeat(" \n", 3*limit)}, // long only in white space
+		{"good.txt", goodText},
+	}
+	var paths []string
+	for _, in := range inputs {
+		paths = append(paths, writeFile(t, dir, in.name, []byte(in.content)))
+	}
+	res := collect(t, r.ReadAll(paths))
+	if len(res) != 7 {
+		t.Fatalf("got %d results, want 7: %+v", len(res), res)
+	}
+	for i, want := range []string{"long.txt", "long.html", "long.jsonl:1", "", "long.rss", "", ""} {
+		switch {
+		case want == "" && res[i].Article == nil:
+			t.Errorf("result %d: %q, want an article", i, res[i].Error)
+		case want != "" && (!strings.Contains(res[i].Error, want) || !strings.Contains(res[i].Error, "text too long")):
+			t.Errorf("result %d: %+v, want an error naming %s and the text limit", i, res[i], want)
+		}
+	}
+	if res, _ := New(Options{}); res.opts.MaxTextSize != DefaultMaxTextSize {
+		t.Errorf("default MaxTextSize %d, want %d", res.opts.MaxTextSize, DefaultMaxTextSize)
 	}
 }
 
@@ -230,5 +278,114 @@ func TestSimpleHTML(t *testing.T) {
 	a := res[0].Article
 	if a.Title == "" || len(a.Paragraphs) < 2 || strings.Contains(strings.Join(a.Paragraphs, " "), "Subscribe") {
 		t.Errorf("title %q, paragraphs %q", a.Title, a.Paragraphs)
+	}
+}
+
+// TestFetchTimeoutNamed reads servers that hang before their headers,
+// after them, and mid-body, and one that drips its body without end,
+// between good inputs: each gives one error naming the URL and saying the
+// fetch timed out (the client's timeout, which the Reader enforces), and
+// the batch goes on.
+func TestFetchTimeoutNamed(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/good" {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Write([]byte(goodText))
+			return
+		}
+		wait := func() bool {
+			select {
+			case <-r.Context().Done():
+				return false
+			case <-release:
+				return false
+			case <-time.After(10 * time.Millisecond):
+				return true
+			}
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		switch r.URL.Path {
+		case "/before":
+			for wait() {
+			}
+			return
+		case "/after":
+			w.WriteHeader(http.StatusOK)
+		case "/mid":
+			w.Write([]byte("The council met on Monday"))
+		case "/drip":
+			for wait() {
+				w.Write([]byte("a "))
+				w.(http.Flusher).Flush()
+			}
+			return
+		}
+		w.(http.Flusher).Flush()
+		for wait() {
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	r, _ := New(Options{Client: &http.Client{Timeout: 300 * time.Millisecond}})
+	paths := []string{srv.URL + "/good"}
+	for _, p := range []string{"/before", "/after", "/mid", "/drip"} {
+		paths = append(paths, srv.URL+p)
+	}
+	paths = append(paths, srv.URL+"/good")
+	res := collect(t, r.ReadAll(paths))
+	if len(res) != len(paths) {
+		t.Fatalf("%d results for %d inputs: %+v", len(res), len(paths), res)
+	}
+	for i, p := range paths {
+		good := strings.HasSuffix(p, "/good")
+		switch {
+		case good && res[i].Article == nil:
+			t.Errorf("%s: %q, want an article", p, res[i].Error)
+		case !good && (!strings.Contains(res[i].Error, p+": ") || !strings.Contains(res[i].Error, "no complete answer within 300ms")):
+			t.Errorf("%s: %+v, want an error naming it and the timeout", p, res[i])
+		}
+	}
+}
+
+// TestBrokenFeedSalvaged reads a feed cut off part way, and one broken by
+// bad markup after its first items: the items complete before the break
+// are read, then one error names the feed and the break. A feed broken
+// before any item closes is one error, as before.
+func TestBrokenFeedSalvaged(t *testing.T) {
+	item := func(n int) string {
+		return fmt.Sprintf(`<item><title>Harbour %d</title><link>https://example.com/%d</link><description>The harbour reopened on Monday after storm %d, the port authority said.</description></item>`, n, n, n)
+	}
+	entry := func(n int) string {
+		return fmt.Sprintf(`<entry><title>Harbour %d</title><id>https://example.com/%d</id><link href="https://example.com/%d"/><updated>2024-03-04T10:00:00Z</updated><content type="html">The harbour reopened on Monday after storm %d, the port authority said.</content></entry>`, n, n, n, n)
+	}
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Port news</title>`
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Port news</title><id>urn:x</id><updated>2024-03-04T10:00:00Z</updated>`
+	cases := []struct {
+		name, feed string
+		items      int
+	}{
+		{"cut.rss", rss + item(1) + item(2) + `<item><title>Harbour 3</tit`, 2},
+		{"badmarkup.rss", rss + item(1) + `<item><title>x</title><description>a < b & </oops></item>` + item(3) + `</channel></rss>`, 1},
+		{"cut.atom", atom + entry(1) + entry(2) + `<entry><title>Har`, 2},
+		{"noitem.rss", rss + `<item><title>Harbour 1`, 0},
+	}
+	for _, c := range cases {
+		res := collect(t, defaultReader.ReadFrom(c.name, strings.NewReader(c.feed)))
+		if len(res) != c.items+1 {
+			t.Errorf("%s: %d results, want %d items and an error: %+v", c.name, len(res), c.items, res)
+			continue
+		}
+		for i, r := range res[:c.items] {
+			if r.Article == nil || r.Article.Title != fmt.Sprintf("Harbour %d", i+1) {
+				t.Errorf("%s: result %d %+v, want item %d", c.name, i, r, i+1)
+			}
+		}
+		if testing.Verbose() {
+			t.Log(res[c.items].Error)
+		}
+		if last := res[c.items]; last.Article != nil || !strings.Contains(last.Error, c.name+": feed: ") {
+			t.Errorf("%s: last result %+v, want an error naming the feed", c.name, last)
+		}
 	}
 }

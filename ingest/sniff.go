@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -160,6 +161,60 @@ func newGzipReader(r io.Reader) (*gzip.Reader, error) {
 	}
 	zr.Multistream(true)
 	return zr, nil
+}
+
+// bomlessUTF16 reports whether head, taken for binary, is UTF-16 text
+// without a byte-order mark: in nine pairs of bytes in ten or more, one
+// byte is zero (the high byte of a Latin letter or punctuation), always
+// the same one, and the text it decodes to is not binary. It returns the
+// encoding.
+func bomlessUTF16(head []byte) (encoding.Encoding, bool) {
+	n := len(head) &^ 1
+	if n < 8 {
+		return nil, false
+	}
+	le, be := 0, 0
+	for i := 0; i < n; i += 2 {
+		switch {
+		case head[i] != 0 && head[i+1] == 0:
+			le++
+		case head[i] == 0 && head[i+1] != 0:
+			be++
+		}
+	}
+	pairs := n / 2
+	var enc encoding.Encoding
+	switch {
+	case le*10 >= pairs*9 && be*20 < pairs:
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case be*10 >= pairs*9 && le*20 < pairs:
+		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	default:
+		return nil, false
+	}
+	dec, err := enc.NewDecoder().Bytes(head[:n])
+	if err != nil || isBinary(dec) {
+		return nil, false
+	}
+	return enc, true
+}
+
+// utf16Stream reports whether head, starting with a UTF-16 byte-order
+// mark, holds JSON lines or a WARC archive, which are read as a stream.
+// It returns the encoding, which drops the mark.
+func utf16Stream(head []byte) (encoding.Encoding, bool) {
+	if !bytes.HasPrefix(head, bomUTF16LE) && !bytes.HasPrefix(head, bomUTF16BE) {
+		return nil, false
+	}
+	enc := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	dec, err := enc.NewDecoder().Bytes(head[:len(head)&^1])
+	if err != nil {
+		return nil, false
+	}
+	if k := sniff(dec); k == kindJSONLines || k == kindWARC {
+		return enc, true
+	}
+	return nil, false
 }
 
 // errInvalidUTF8 is returned for text that is neither UTF-8 nor Windows-1252.

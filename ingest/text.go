@@ -27,6 +27,9 @@ func (r *Reader) readText(src *source, raw []byte) (*news.Article, error) {
 	if isBinary([]byte(s)) {
 		return nil, errors.New("binary file")
 	}
+	if err := r.plainlyTooLong(s); err != nil {
+		return nil, err
+	}
 	a := newArticle(src, raw, "text")
 	lines := normalizeLines(s)
 	lines = readHeader(a, lines)
@@ -597,7 +600,33 @@ func (r *Reader) finish(a *news.Article, paras []string, o finishOpts) error {
 		b.WriteString(p)
 		a.Paragraphs = append(a.Paragraphs, news.Span{Start: start, End: b.Len()})
 	}
+	if n := int64(b.Len()); n > r.opts.MaxTextSize {
+		return fmt.Errorf("article text too long: %s, over the %s limit", humanSize(n), humanSize(r.opts.MaxTextSize))
+	}
 	a.Text = b.String()
+	return nil
+}
+
+// plainlyTooLong refuses, before the work of reading it, a text with
+// more than twice Options.MaxTextSize bytes other than white space: page
+// furniture is never the greater part of a text, so finish would refuse
+// it anyway, after seconds of work and hundreds of megabytes for a text
+// of tens.
+func (r *Reader) plainlyTooLong(s string) error {
+	if int64(len(s)) <= 2*r.opts.MaxTextSize {
+		return nil
+	}
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+		default:
+			n++
+		}
+	}
+	if n > 2*r.opts.MaxTextSize {
+		return fmt.Errorf("article text too long: %s, over the %s limit", humanSize(int64(len(s))), humanSize(r.opts.MaxTextSize))
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -214,4 +216,92 @@ func TestProgressThroughSyncWriter(t *testing.T) {
 	if p := newProgress(&syncWriter{w: &bytes.Buffer{}}, "read"); p.w != nil {
 		t.Error("progress shown on a buffer")
 	}
+}
+
+// TestHostileBatch ingests, twice into one store, a folder mixing good
+// articles with the bad inputs a hostile or careless user brings (a cut
+// HTML page, a PNG named .html, UTF-16 without a byte-order mark, Latin-1,
+// an empty feed, a feed cut off after one item, a JSON line that is not
+// JSON, a text too long to analyse) and two URLs (a redirect loop and a
+// gzip bomb): every bad input is named on stderr, the rest of the batch is
+// stored, and the second run stores nothing twice.
+func TestHostileBatch(t *testing.T) {
+	withAssigner(t)
+	bomb := gzipOf(t, strings.Repeat("The harbour reopened. ", 2<<20)) // 44 MiB of text
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/loop":
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		case "/bomb":
+			w.Header().Set("Content-Type", "text/plain")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb)
+		}
+	}))
+	defer srv.Close()
+
+	sentence := func(i int) string {
+		return fmt.Sprintf("The harbour of town %d reopened on Monday after a week of storms, the port authority said. Fishing boats went out again at dawn.", i)
+	}
+	var utf16 []byte
+	for _, c := range sentence(3) {
+		utf16 = append(utf16, byte(c), 0)
+	}
+	var long strings.Builder
+	for i := 0; long.Len() <= ingest.DefaultMaxTextSize; i++ {
+		long.WriteString(sentence(1000+i) + "\n\n")
+	}
+	item := `<item><title>Harbour</title><link>https://example.com/h</link><description>` + sentence(7) + `</description></item>`
+	files := map[string]string{
+		"good1.txt":     sentence(1),
+		"good2.txt":     sentence(2),
+		"utf16.txt":     string(utf16),
+		"latin1.txt":    "Caf\xe9 owners in S\xe3o Paulo said on Monday that " + sentence(4),
+		"cut.html":      "<html><head><title>Harbour</title></head><body><article><p>" + sentence(5) + "</p><p>" + sentence(6)[:40],
+		"image.html":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x02\x00\x00\x00&\x93\t)",
+		"empty.rss":     `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`,
+		"cut.rss":       `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>` + item + `<item><title>Har`,
+		"lines.jsonl":   fmt.Sprintf(`{"title": "A", "text": %q}`+"\nthis is not JSON\n"+`{"title": "B", "text": %q}`+"\n", sentence(8), sentence(9)),
+		"long.txt":      long.String(),
+		"ok-after.html": "<html><head><title>Port</title></head><body><article><p>" + sentence(10) + "</p></article></body></html>",
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	for name, content := range files {
+		if err := os.MkdirAll(in, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(in, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "s.db")
+	args := []string{"ingest", "--db", db, in, srv.URL + "/loop", srv.URL + "/bomb"}
+	code, out, errs := storyline(args...)
+	// good1, good2, utf16, latin1, cut.html, cut.rss#1, lines.jsonl#1 and #3, ok-after.html
+	if code != 0 || !strings.Contains(out, "9 new article(s) stored, 0 already stored, 7 unreadable") {
+		t.Errorf("first run: exit %d, stdout %q, stderr:\n%s", code, out, errs)
+	}
+	for _, want := range []string{"image.html: binary file", "empty.rss: feed has no items", "cut.rss: feed:", "lines.jsonl:2: json", "long.txt: article text too long", "/loop: ", "/bomb: input too large"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errs)
+		}
+	}
+	code, out, errs = storyline(args...)
+	if code != 0 || !strings.Contains(out, "0 new article(s) stored, 9 already stored, 7 unreadable") {
+		t.Errorf("second run: exit %d, stdout %q, stderr:\n%s", code, out, errs)
+	}
+}
+
+// gzipOf returns s compressed with gzip.
+func gzipOf(t *testing.T, s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
