@@ -147,13 +147,11 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 	s.inflight.Add(1)
 	defer s.inflight.Done()
 	for _, u := range p.URLs {
-		for a, err := range s.cfg.Reader.Read(u) {
-			if err != nil {
-				p.Errors = append(p.Errors, ArticleResult{ID: u, Status: "failed", Error: err.Error()})
-				continue
-			}
-			p.Articles = append(p.Articles, a)
-		}
+		p.Articles, p.Errors = s.readURL(r.Context(), u, p.Articles, p.Errors)
+	}
+	if err := r.Context().Err(); err != nil {
+		s.fail(w, r, fmt.Errorf("server: reading the posted URLs: %w", err))
+		return
 	}
 	res := &IngestResult{}
 	if len(p.Articles) > 0 {
@@ -167,6 +165,29 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 	res.Failed += len(p.Errors)
 	res.Results = append(res.Results, p.Errors...)
 	writeJSON(w, http.StatusOK, res)
+}
+
+// readURL appends the articles of a posted URL to arts, and its errors to
+// errs. The fetch stops with the request; a URL whose articles hold more
+// text than a posted body may (MaxBodySize bytes, an endless stream of
+// JSON lines for one) is cut there, with a failed result that names it,
+// so that no URL makes the server hold more than one body's worth.
+func (s *Server) readURL(ctx context.Context, u string, arts []*news.Article, errs []ArticleResult) ([]*news.Article, []ArticleResult) {
+	var size int64
+	for a, err := range s.cfg.Reader.ReadContext(ctx, u) {
+		if err != nil {
+			errs = append(errs, ArticleResult{ID: u, Status: "failed", Error: err.Error()})
+			continue
+		}
+		size += int64(len(a.Title) + len(a.Text))
+		if size > s.cfg.MaxBodySize {
+			errs = append(errs, ArticleResult{ID: u, Status: "failed",
+				Error: fmt.Sprintf("server: %s gives more than %d bytes of articles, the limit of a posted body; read up to there", u, s.cfg.MaxBodySize)})
+			break
+		}
+		arts = append(arts, a)
+	}
+	return arts, errs
 }
 
 // Ingest hands arts to the Ingester, counting what it did in the metrics;
