@@ -484,6 +484,9 @@ func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error]
 		if fill != nil {
 			fill.Stop()
 		}
+		if ctx.Err() != nil {
+			return nil // interrupted: the batch, reported nowhere, is not stored
+		}
 		if len(batch) > 0 {
 			if err := restored(); err != nil {
 				return err
