@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
@@ -66,5 +67,25 @@ func TestBackgroundBriefs(t *testing.T) {
 	}
 	if n != len(files) {
 		t.Errorf("%d stories, want %d", n, len(files))
+	}
+}
+
+// TestBatchFill: with a batch wait longer than any test, a stream is
+// stored in full batches, and what is left when it ends is stored at
+// once rather than after the wait.
+func TestBatchFill(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(seeds(t), "*.txt"))
+	sort.Strings(files)
+	if len(files) < 3 {
+		t.Skip("too few seeds")
+	}
+	s := openTest(t, filepath.Join(t.TempDir(), "s.db"))
+	p := newTest(t, s, Config{Batch: 2, BatchWait: 24 * time.Hour, NewAssigner: func() Assigner { return ownStory{} }})
+	sum, err := p.Run(context.Background(), ingest.ReadAll(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (len(files) + 1) / 2; sum.Stored != len(files) || sum.Batches != want {
+		t.Errorf("%d stored in %d transactions, want %d in %d", sum.Stored, sum.Batches, len(files), want)
 	}
 }

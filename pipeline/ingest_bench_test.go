@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +26,12 @@ var (
 // keys and words): read, analysed by the default chain on every CPU,
 // placed, stored in a new SQLite file, and every changed story's brief
 // rebuilt. It reports articles/s (wall) and cpu-ms/article, the process's
-// CPU time per article, which a busy machine disturbs less.
+// CPU time per article, which a busy machine disturbs less, and idle-%,
+// the share of the processors the Go scheduler had nothing to run on
+// (see watchIdle; the log splits it between placing and the briefs at
+// the end). With idle-% near 0 every core is kept busy, so on an idle
+// machine articles/s is GOMAXPROCS*1000/cpu-ms/article: only less CPU
+// per article makes an ingest faster, not more overlap of its stages.
 //
 // It runs with the collector settings `storyline ingest` uses (TuneGC),
 // unless -ingest.tunegc=false.
@@ -46,6 +53,7 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 	n := *ingestN
 	var arts, cpu int64
 	var wall time.Duration
+	var idleAll float64 // idle processor-seconds
 	if *ingestTuneGC {
 		defer TuneGC()()
 	}
@@ -55,14 +63,18 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 		p := newTest(b, s, cfg)
 		b.StartTimer()
 		c0, t0 := testutil.CPUTime(), time.Now()
+		idle := watchIdle()
 		sum, err := p.Run(context.Background(), c.replay(n))
 		if err != nil {
 			b.Fatal(err)
 		}
-		wall += time.Since(t0)
+		took := time.Since(t0)
+		wall += took
 		cpu += int64(testutil.CPUTime() - c0)
 		arts += int64(n)
 		b.StopTimer()
+		placing, end := idle(took - sum.Times.Briefs)
+		idleAll += placing*(took-sum.Times.Briefs).Seconds() + end*sum.Times.Briefs.Seconds()
 		stories, single := 0, 0
 		for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
 			if err != nil {
@@ -74,10 +86,77 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 			}
 		}
 		b.StartTimer()
-		b.Logf("%d stored in %d stories (%d of one article) in %d transactions, %d briefs (%d in the background); wait %v, store %v, briefs at the end %v", sum.Stored, stories, single, sum.Batches, sum.Briefs, sum.Background, sum.Times.Wait, sum.Times.Store, sum.Times.Briefs)
+		b.Logf("%d stored in %d stories (%d of one article) in %d transactions, %d briefs (%d in the background); wait %v, store %v, briefs at the end %v; processors idle %.0f%% while placing, %.0f%% in the briefs at the end", sum.Stored, stories, single, sum.Batches, sum.Briefs, sum.Background, sum.Times.Wait, sum.Times.Store, sum.Times.Briefs, 100*placing, 100*end)
 	}
 	b.ReportMetric(float64(arts)/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu)/float64(arts)/1e6, "cpu-ms/article")
+	b.ReportMetric(100*idleAll/(wall.Seconds()*float64(runtime.GOMAXPROCS(0))), "idle-%")
+}
+
+// watchIdle samples, until the function it returns is called, the share
+// of the processors (GOMAXPROCS) that the Go scheduler found nothing to
+// run on, as runtime/metrics estimates it (idle time, and the collector's
+// marking on idle processors, which would otherwise be idle). The share
+// is the scheduler's, not the machine's: a goroutine whose thread waits
+// for a CPU that other processes hold counts as running, so it says
+// whether the pipeline kept every processor busy, whatever the load.
+// The returned function gives the share before and after split (time
+// since the watch began).
+func watchIdle() func(split time.Duration) (before, after float64) {
+	type sample struct {
+		at          time.Duration
+		idle, total float64
+	}
+	read := func() (float64, float64) {
+		m := []metrics.Sample{{Name: "/cpu/classes/idle:cpu-seconds"}, {Name: "/cpu/classes/gc/mark/idle:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}}
+		metrics.Read(m)
+		return m[0].Value.Float64() + m[1].Value.Float64(), m[2].Value.Float64()
+	}
+	// The metrics move at the end of each collection: one now marks the
+	// start.
+	runtime.GC()
+	t0 := time.Now()
+	i, tot := read()
+	samples := []sample{{0, i, tot}}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			i, tot := read()
+			if tot > samples[len(samples)-1].total {
+				samples = append(samples, sample{time.Since(t0), i, tot})
+			}
+		}
+	}()
+	return func(split time.Duration) (float64, float64) {
+		close(stop)
+		<-done
+		runtime.GC()
+		i, tot := read()
+		samples = append(samples, sample{time.Since(t0), i, tot})
+		// The sample nearest the split divides the two.
+		k := 0
+		for j, s := range samples {
+			if (s.at - split).Abs() < (samples[k].at - split).Abs() {
+				k = j
+			}
+		}
+		share := func(a, b sample) float64 {
+			if b.total <= a.total {
+				return 0
+			}
+			return (b.idle - a.idle) / (b.total - a.total)
+		}
+		last := samples[len(samples)-1]
+		return share(samples[0], samples[k]), share(samples[k], last)
+	}
 }
 
 // BenchmarkAnalyzeReplay is the analysis alone of BenchmarkIngest's

@@ -13,8 +13,11 @@
 // batch is one store transaction (store.Store.Update), which first
 // catches up with the docs other processes placed since this pipeline
 // last looked, then places and stores each doc of the batch. A batch
-// holds what analysis has ready, up to Config.Batch docs, so a slow
-// stream is stored doc by doc and a fast one in few transactions. When
+// holds up to Config.Batch docs: what analysis has ready, and what it
+// makes within Config.BatchWait of the batch's first doc, so a slow
+// stream is stored doc by doc and a fast one in full batches (a
+// transaction costs about as much as storing a few docs, mostly the
+// full-text index's segment, written and merged at each commit). When
 // the stream ends, every story whose brief is missing or older than the
 // story is rebuilt once, on all cores, the largest stories first, from
 // its stored docs.
@@ -102,6 +105,9 @@ type Assigner interface {
 // Config.Batch is 0.
 const DefaultBatch = 64
 
+// DefaultBatchWait is Config.BatchWait when it is 0.
+const DefaultBatchWait = 200 * time.Millisecond
+
 // Config configures a Pipeline. The zero value uses the defaults.
 type Config struct {
 	// Chain analyses articles; nil means analyze.Default().
@@ -118,6 +124,16 @@ type Config struct {
 	// Batch is the most docs stored in one transaction; 0 means
 	// DefaultBatch.
 	Batch int
+	// BatchWait is how long a batch waits, after its first doc is
+	// analysed, for more docs to fill it, when the stream goes on but
+	// no doc is ready: a transaction costs about as much as storing
+	// several docs (the full-text index writes and merges a segment at
+	// each commit), so a stream analysed about as fast as it is stored
+	// is stored in full batches rather than a few docs at a time. A
+	// stream that ends, or fills the batch, is stored at once. 0 means
+	// DefaultBatchWait; a negative value stores what is ready without
+	// waiting.
+	BatchWait time.Duration
 	// Log receives a line for each unreadable article and each brief that
 	// could not be built; nil discards them.
 	Log io.Writer
@@ -248,6 +264,9 @@ func New(s store.Store, cfg Config) (*Pipeline, error) {
 	}
 	if cfg.Batch == 0 {
 		cfg.Batch = DefaultBatch
+	}
+	if cfg.BatchWait == 0 {
+		cfg.BatchWait = DefaultBatchWait
 	}
 	if cfg.BriefAfter == 0 {
 		cfg.BriefAfter = DefaultBriefAfter
@@ -427,9 +446,14 @@ func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error]
 		if !ok {
 			return nil
 		}
-		// Take what else is ready, up to a batch.
+		// Take what else comes, up to a batch, for at most BatchWait
+		// after the batch's first doc.
+		var fill *time.Timer
 		for {
 			if r.Err == nil {
+				if len(batch) == 0 && p.cfg.BatchWait > 0 {
+					fill = time.NewTimer(p.cfg.BatchWait)
+				}
 				batch = append(batch, pending{doc: r.Doc, index: index})
 			} else {
 				p.other(ctx, r.Err, index, sum)
@@ -442,10 +466,26 @@ func (p *Pipeline) place(ctx context.Context, in iter.Seq2[*news.Article, error]
 			case r, ok = <-results:
 			default:
 				ok = false
+				if fill == nil {
+					break
+				}
+				t0 := time.Now()
+				select {
+				case r, ok = <-results:
+				case <-fill.C:
+				case <-ctx.Done():
+				}
+				sum.Times.Wait += time.Since(t0)
 			}
 			if !ok {
 				break
 			}
+		}
+		if fill != nil {
+			fill.Stop()
+		}
+		if ctx.Err() != nil {
+			return nil // interrupted: the batch, reported nowhere, is not stored
 		}
 		if len(batch) > 0 {
 			if err := restored(); err != nil {
