@@ -57,11 +57,14 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer pipeline.TuneGC()()
 	start, cpu0 := time.Now(), cputime.Process()
-	sum, err := p.Run(ctx, ingest.ReadAll(paths))
+	sum, err := p.Run(ctx, ingest.ReadAllContext(ctx, paths))
 	prog.clear()
 	fmt.Fprintln(stdout, "ingest:", sum)
 	if *stats {
 		printStats(stderr, sum, time.Since(start), cputime.Process()-cpu0)
+	}
+	if err != nil && ctx.Err() != nil {
+		return errInterrupted // the summary above says what was stored
 	}
 	return err
 }
