@@ -94,6 +94,10 @@ type compiled struct {
 	capElse, lowElse                   [2][4][4]span
 	mem                                [256]span
 	memSh                              [256][4]span
+
+	// qt is the integer form of the weights that decodeQ reads, or nil
+	// (see quant.go).
+	qt *quant
 }
 
 // nClosed is the number of labels that close a chunk: O, and L and U
@@ -117,6 +121,10 @@ type from struct {
 type transitions struct {
 	start [NumLabels]float32
 	pairs []float32
+	// the same as exact integer sums, when the model has them
+	startQ [NumLabels]int32
+	pairsQ []int32
+	q      *transQ
 }
 
 // builder collects rows for compile in the order they come.
@@ -371,6 +379,8 @@ type wordInfo struct {
 	// when the model has no weights for the previous label with the
 	// word.
 	tr *transitions
+	// q is its integer rows, when the model has them
+	q *wordQ
 }
 
 // maxWords bounds each of the two generations of a lattice's word memo:
@@ -392,17 +402,19 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
 	wi.low = lt.lowOf(wi.lowH)
 	// the features of the word alone, in the order features adds them
-	c.addSpan(c.bias, &wi.em0)
-	c.addSpan(c.find(hnum(tmpl(tW), wi.lowH)), &wi.em0)
-	c.addSpan(c.find(hstr(tmpl(tWord), w)), &wi.em0)
-	c.addSpan(c.find(hnum(tmpl(tSh), wi.shH)), &wi.em0)
+	em0 := lt.spans[:0]
+	em0 = append(em0, c.bias, c.find(hnum(tmpl(tW), wi.lowH)), c.find(hstr(tmpl(tWord), w)), c.find(hnum(tmpl(tSh), wi.shH)))
 	rc := utf8.RuneCountInString(low)
 	lt.buf = appendAffixes(lt.buf[:0], low, rc)
 	lt.buf = append(lt.buf, lenFeature(rc, flags))
 	for _, f := range lt.buf {
-		c.addSpan(c.find(f), &wi.em0)
+		em0 = append(em0, c.find(f))
 	}
-	c.addSpan(c.lex[wi.lex][flags&(fInitCap|fAllCaps)], &wi.em0)
+	em0 = append(em0, c.lex[wi.lex][flags&(fInitCap|fAllCaps)])
+	lt.spans = em0
+	for _, sp := range em0 {
+		c.addSpan(sp, &wi.em0)
+	}
 	wi.head0 = c.find(hnum(hnum(tmpl(tHead), 0), wi.lowH))
 	wi.wm1 = c.find(hnum(tmpl(tWm1), wi.lowH))
 	wi.wp1 = c.find(hnum(tmpl(tWp1), wi.lowH))
@@ -410,6 +422,9 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	wi.wp2 = c.find(hnum(tmpl(tWp2), wi.lowH))
 	wi.shm1 = c.find(hnum(tmpl(tShm1), wi.shH))
 	wi.shp1 = c.find(hnum(tmpl(tShp1), wi.shH))
+	if c.qt != nil {
+		wi.q = c.newWordQ(wi, em0, wi.lowH)
+	}
 	var p1w [NumLabels + 1]span
 	any := false
 	for p := range p1w {
@@ -441,6 +456,32 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 	for k, pr := range c.pairs {
 		tr.pairs[k] = rows[pr.p][pr.l]
 	}
+	if c.qt == nil {
+		return tr
+	}
+	var rq [NumLabels + 1][NumLabels]int32
+	for p := range rq {
+		rq[p] = c.qt.trans[p]
+		c.addQ(p1w[p], &rq[p])
+		c.addQ(c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), shH)), &rq[p])
+	}
+	tr.startQ = rq[NumLabels]
+	tr.pairsQ = make([]int32, len(c.pairs))
+	for k, pr := range c.pairs {
+		tr.pairsQ[k] = rq[pr.p][pr.l]
+	}
+	tq := new(transQ)
+	for w, l := range c.qt.wide {
+		for j, p := range c.closed {
+			tq.wide[w][j] = rq[p][l]
+		}
+	}
+	for k, l := range c.qt.narrow {
+		for j, p := range c.qt.narrowP[k] {
+			tq.narrow[k][j] = rq[p][l]
+		}
+	}
+	tr.q = tq
 	return tr
 }
 
@@ -448,7 +489,13 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 // document by one goroutine at a time.
 type lattice struct {
 	buf, dbuf []uint64
+	spans     []span
 	em, dyn   [NumLabels]float32
+	// decodeQ's scores and their error bounds, and the sentences it
+	// left to decode
+	deltaQ    [][NumLabels]int32
+	errQ      []float64
+	fallbacks int
 	delta     [][NumLabels]float32
 	back      [][NumLabels]uint8
 	out       []uint8

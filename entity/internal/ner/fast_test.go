@@ -16,6 +16,9 @@ import (
 // and decode over the word memo, and reports any sentence whose labels
 // or lattice scores differ in a single bit.
 func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
+	if m.c.qt == nil {
+		t.Fatal("the shipped model has no integer weights")
+	}
 	t.Helper()
 	d := newDocState()
 	infos := make([]sentInfo, len(sents))
@@ -29,7 +32,17 @@ func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
 	fast := m.prepareDoc(sents, lt)
 	for k := range infos {
 		want := slices.Clone(viterbi(m, m, &infos[k], d, ref))
+		gotQ, ok := m.decodeQ(&fast[k], lt.doc, lt)
+		gotQ = slices.Clone(gotQ)
 		got := m.decode(&fast[k], lt.doc, lt)
+		if ok && !slices.Equal(gotQ, want) {
+			t.Errorf("%s sentence %d %q: decodeQ %v, viterbi %v", name, k, sents[k], gotQ, want)
+			return
+		}
+		checkedQ++
+		if !ok {
+			fellBack++
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s sentence %d %q: decode %v, viterbi %v", name, k, sents[k], got, want)
 			return
@@ -47,6 +60,10 @@ func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
 		lt.doc.remember(&fast[k], got)
 	}
 }
+
+// checkedQ and fellBack count the sentences checkDecode gave decodeQ and
+// those decodeQ left to decode.
+var checkedQ, fellBack int
 
 // TestDecodeMatchesViterbi checks the fast path against the reference
 // on CoNLL-2003 and on real news tokenized as the analysis chain does.
@@ -85,7 +102,7 @@ func TestDecodeMatchesViterbi(t *testing.T) {
 		}
 		checkDecode(t, m, filepath.Base(f), sents)
 	}
-	t.Logf("%d tokens compared", n)
+	t.Logf("%d tokens compared; decodeQ left %d of %d sentences to decode", n, fellBack, checkedQ)
 }
 
 // TestWordMemoStartsOver fills a lattice's word memo past its bound,

@@ -265,7 +265,13 @@ func (m *Model) TagDoc(sents [][]string) [][]Chunk {
 	ends := lt.ends[:0]
 	var all []Chunk
 	for k := range infos {
-		ls := m.decode(&infos[k], d, lt)
+		ls, ok := []uint8(nil), false
+		if m.c.qt != nil {
+			ls, ok = m.decodeQ(&infos[k], d, lt)
+		}
+		if !ok {
+			ls = m.decode(&infos[k], d, lt)
+		}
 		d.remember(&infos[k], ls)
 		all = appendChunks(all, ls)
 		ends = append(ends, len(all))
@@ -428,6 +434,9 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: weights of %d labels, want %d", ErrBadModel, h.Classes, NumLabels)
 	}
 	m.c = b.compile()
+	if h.Bits == 8 {
+		m.c.quantise(h.Scale)
+	}
 	return m, nil
 }
 
