@@ -124,7 +124,7 @@ type transitions struct {
 	// the same as exact integer sums, when the model has them
 	startQ [NumLabels]int32
 	pairsQ []int32
-	q      *transQ
+	q      transQ
 }
 
 // builder collects rows for compile in the order they come.
@@ -380,7 +380,7 @@ type wordInfo struct {
 	// word.
 	tr *transitions
 	// q is its integer rows, when the model has them
-	q *wordQ
+	q wordQ
 }
 
 // maxWords bounds each of the two generations of a lattice's word memo:
@@ -423,7 +423,7 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	wi.shm1 = c.find(hnum(tmpl(tShm1), wi.shH))
 	wi.shp1 = c.find(hnum(tmpl(tShp1), wi.shH))
 	if c.qt != nil {
-		wi.q = c.newWordQ(wi, em0, wi.lowH)
+		c.newWordQ(&wi.q, wi, em0)
 	}
 	var p1w [NumLabels + 1]span
 	any := false
@@ -470,18 +470,17 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 	for k, pr := range c.pairs {
 		tr.pairsQ[k] = rq[pr.p][pr.l]
 	}
-	tq := new(transQ)
+	tq := &tr.q
 	for w, l := range c.qt.wide {
 		for j, p := range c.closed {
-			tq.wide[w][j] = rq[p][l]
+			tq.wide[w][j] = int16(rq[p][l])
 		}
 	}
 	for k, l := range c.qt.narrow {
 		for j, p := range c.qt.narrowP[k] {
-			tq.narrow[k][j] = rq[p][l]
+			tq.narrow[k][j] = int16(rq[p][l])
 		}
 	}
-	tr.q = tq
 	return tr
 }
 
@@ -496,6 +495,7 @@ type lattice struct {
 	deltaQ    [][NumLabels]int32
 	errQ      []float64
 	fallbacks int
+	touch     int32 // keeps decodeQ's first reads
 	delta     [][NumLabels]float32
 	back      [][NumLabels]uint8
 	out       []uint8

@@ -57,8 +57,8 @@ const (
 // the score of wide label w after closed label j, narrow[k][j] that of
 // narrow label k after its previous label j.
 type transQ struct {
-	wide   [nWide][nClosed]int32
-	narrow [nNarrow][2]int32
+	wide   [nWide][nClosed]int16
+	narrow [nNarrow][2]int16
 }
 
 // wordQ is a word's integer rows, in its memo entry.
@@ -220,8 +220,7 @@ func to16(r *[NumLabels]int32) (out [NumLabels]int16) {
 // newWordQ sums a word's integer rows; wi has its spans and em0's
 // features are those newWordInfo adds, passed as feats (spans of the
 // features found by hash) and the bias and Lex spans.
-func (c *compiled) newWordQ(wi *wordInfo, em0 []span, lowH uint64) *wordQ {
-	wq := new(wordQ)
+func (c *compiled) newWordQ(wq *wordQ, wi *wordInfo, em0 []span) {
 	var r [NumLabels]int32
 	for _, sp := range em0 {
 		c.addQ(sp, &r)
@@ -229,7 +228,7 @@ func (c *compiled) newWordQ(wi *wordInfo, em0 []span, lowH uint64) *wordQ {
 	wq.em0 = to16(&r)
 	for st := range 2 {
 		e := r
-		c.addStateQ(&e, wi, st, lowH)
+		c.addStateQ(&e, wi, st, wi.lowH)
 		wq.em[st] = to16(&e)
 	}
 	pair := func(a, b span) [NumLabels]int16 {
@@ -242,7 +241,6 @@ func (c *compiled) newWordQ(wi *wordInfo, em0 []span, lowH uint64) *wordQ {
 	wq.next = pair(wi.wp1, wi.shp1)
 	wq.prev2 = pair(wi.wm2, span{})
 	wq.next2 = pair(wi.wp2, span{})
-	return wq
 }
 
 // addStateQ adds the features of a word at sentence state st: Flags,
@@ -308,6 +306,15 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		lt.errQ = make([]float64, n)
 	}
 	delta, errs := lt.deltaQ[:n], lt.errQ[:n]
+	// read a word of each token's rows and previous-label scores
+	// first, with no branch between the reads, so that their cache
+	// misses overlap
+	var touch int32
+	for i := range toks {
+		wi := toks[i].wi
+		touch += int32(wi.q.em[0][0]) + int32(wi.q.next2[0]) + int32(wi.tr.q.wide[0][0]) + int32(wi.tr.q.narrow[0][0])
+	}
+	lt.touch = touch
 	pairs := c.pairFeatures(toks, lt)
 	var em [NumLabels]int32
 	// bound on the size of the previous token's scores and on their error
@@ -315,7 +322,7 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	for i := 0; i < n; i++ {
 		t := &toks[i]
 		wi := t.wi
-		wq := wi.q
+		wq := &wi.q
 		f3 := t.flags & (fInitCap | fAllCaps)
 		st := 0
 		if sentStart(si, i) {
@@ -405,22 +412,22 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		// the best score of each label, without its previous label,
 		// which the path's check below finds again
 		prev := &delta[i-1]
-		tq := tr.q
+		tq := &tr.q
 		var pc [nClosed]int32
 		for j, p := range &c.closed {
 			pc[j] = prev[p]
 		}
 		for w := range nWide {
 			d := &tq.wide[w]
-			b := pc[0] + d[0]
-			b = max(b, pc[1]+d[1])
-			b = max(b, pc[2]+d[2])
-			b = max(b, pc[3]+d[3])
-			b = max(b, pc[4]+d[4])
-			b = max(b, pc[5]+d[5])
-			b = max(b, pc[6]+d[6])
-			b = max(b, pc[7]+d[7])
-			b = max(b, pc[8]+d[8])
+			b := pc[0] + int32(d[0])
+			b = max(b, pc[1]+int32(d[1]))
+			b = max(b, pc[2]+int32(d[2]))
+			b = max(b, pc[3]+int32(d[3]))
+			b = max(b, pc[4]+int32(d[4]))
+			b = max(b, pc[5]+int32(d[5]))
+			b = max(b, pc[6]+int32(d[6]))
+			b = max(b, pc[7]+int32(d[7]))
+			b = max(b, pc[8]+int32(d[8]))
 			l := qt.wide[w]
 			row[l] = b + em[l]
 		}
@@ -428,7 +435,7 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			d := &tq.narrow[k]
 			ps := &qt.narrowP[k]
 			l := qt.narrow[k]
-			row[l] = max(prev[ps[0]]+d[0], prev[ps[1]]+d[1]) + em[l]
+			row[l] = max(prev[ps[0]]+int32(d[0]), prev[ps[1]]+int32(d[1])) + em[l]
 		}
 		hi, lo := row[0], row[0]
 		for _, x := range row[1:] {
