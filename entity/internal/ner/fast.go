@@ -38,8 +38,17 @@ type span struct{ off, n uint32 }
 // denseSpan is the n of a span whose row is kept whole.
 const denseSpan = 1 << 31
 
-// row returns the weights of a span kept whole.
+// row returns the weights of a span kept whole, from dense or, for a
+// model kept as integers, from the integers and the table of their
+// values.
 func (c *compiled) row(sp span) *[NumLabels]float32 {
+	if c.dense == nil {
+		var r [NumLabels]float32
+		for l, x := range c.qrow(sp) {
+			r[l] = c.qt.val[uint8(x)]
+		}
+		return &r
+	}
 	return (*[NumLabels]float32)(c.dense[sp.off*NumLabels:])
 }
 
@@ -318,6 +327,10 @@ func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
 // addWeights is addSpan for a span with weights.
 func (c *compiled) addWeights(sp span, sc *[NumLabels]float32) {
 	if sp.n == denseSpan {
+		if c.dense == nil {
+			addRowQ(sc, c.qrow(sp), &c.qt.val)
+			return
+		}
 		addRow(sc, c.row(sp))
 		return
 	}
@@ -332,6 +345,28 @@ const (
 	_ = uint(NumLabels - 17)
 	_ = uint(17 - NumLabels)
 )
+
+// addRowQ adds to sc the values in val of the integers of row, label
+// by label: the float32 weights that addRow would add.
+func addRowQ(sc *[NumLabels]float32, row *[NumLabels]int8, val *[256]float32) {
+	sc[0] += val[uint8(row[0])]
+	sc[1] += val[uint8(row[1])]
+	sc[2] += val[uint8(row[2])]
+	sc[3] += val[uint8(row[3])]
+	sc[4] += val[uint8(row[4])]
+	sc[5] += val[uint8(row[5])]
+	sc[6] += val[uint8(row[6])]
+	sc[7] += val[uint8(row[7])]
+	sc[8] += val[uint8(row[8])]
+	sc[9] += val[uint8(row[9])]
+	sc[10] += val[uint8(row[10])]
+	sc[11] += val[uint8(row[11])]
+	sc[12] += val[uint8(row[12])]
+	sc[13] += val[uint8(row[13])]
+	sc[14] += val[uint8(row[14])]
+	sc[15] += val[uint8(row[15])]
+	sc[16] += val[uint8(row[16])]
+}
 
 // addRow adds row to sc, label by label, written out so that no loop or
 // bounds check comes between the additions.

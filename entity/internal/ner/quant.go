@@ -19,8 +19,12 @@ import "math"
 // quant is what decodeQ reads of a compiled model whose weights are
 // 8-bit integers times one scale.
 type quant struct {
-	// q holds the rows of compiled.dense as integers, row for row.
-	q []int8
+	// q holds the rows of compiled.dense as integers, row for row, and
+	// val the float32 weight of each integer (by its byte), as Load
+	// reads it: they replace dense, which decode and viterbi then read
+	// through them (see compiled.row and addWeights).
+	q   []int8
+	val [256]float32
 
 	trans [NumLabels + 1][NumLabels]int32
 	// edge rows: a word's neighbours outside the sentence, summed as a
@@ -74,9 +78,10 @@ type wordQ struct {
 	prev, next, prev2, next2 [NumLabels]int16
 }
 
-// quantise sets c.qt from c.dense when every weight of the model is an
-// integer of at most 8 bits times scale, as Load reads them, and leaves
-// it nil otherwise (a model just trained, or written at 16 or 32 bits).
+// quantise sets c.qt from c.dense, and drops c.dense, when every weight
+// of the model is an integer of at most 8 bits times scale, as Load
+// reads them; it leaves both as they are otherwise (a model just
+// trained, or written at 16 or 32 bits).
 func (c *compiled) quantise(scale float64) {
 	if scale <= 0 || len(c.wts) > 0 {
 		return
@@ -90,6 +95,9 @@ func (c *compiled) quantise(scale float64) {
 		q[i] = int8(x)
 	}
 	qt := &quant{q: q}
+	for x := -128; x < 128; x++ {
+		qt.val[uint8(int8(x))] = float32(float64(x) * scale)
+	}
 	if len(c.wide) != nWide || len(c.narrow) != nNarrow {
 		return
 	}
@@ -132,6 +140,7 @@ func (c *compiled) quantise(scale float64) {
 			sum16(&qt.memC[mem][st], c.mem[mem], c.memSh[mem][st])
 		}
 	}
+	c.dense = nil
 }
 
 // qrow returns the integer row of a span kept whole.
