@@ -132,7 +132,6 @@ type transitions struct {
 	pairs []float32
 	// the same as exact integer sums, when the model has them
 	startQ [NumLabels]int32
-	pairsQ []int32
 	q      transQ
 }
 
@@ -501,10 +500,6 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 		c.addQ(c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), shH)), &rq[p])
 	}
 	tr.startQ = rq[NumLabels]
-	tr.pairsQ = make([]int32, len(c.pairs))
-	for k, pr := range c.pairs {
-		tr.pairsQ[k] = rq[pr.p][pr.l]
-	}
 	tq := &tr.q
 	for w, l := range c.qt.wide {
 		for j, p := range c.closed {
@@ -655,7 +650,15 @@ func (m *Model) prepareDoc(sents [][]string, lt *lattice) []sentInfo {
 		alpha, caps := 0, 0
 		for i, w := range ws {
 			wi := lt.word(m, w)
-			s.toks[i] = tok{word: w, flags: wi.flags, lowH: wi.lowH, shH: wi.shH, lex: wi.lex, wi: wi}
+			// field by field: a whole tok written while the collector
+			// runs goes through a bulk write barrier, several hundred
+			// instructions. Every field but low and shape, which
+			// prepareDoc's tokens never have, is set: the tokens of an
+			// earlier document are overwritten.
+			t := &s.toks[i]
+			t.word = w
+			t.flags, t.lowH, t.shH, t.lex, t.wi = wi.flags, wi.lowH, wi.shH, wi.lex, wi
+			t.gazMask, t.gazPos = 0, 0
 			if wi.flags&fAlpha != 0 && wi.multi {
 				alpha++
 				if wi.flags&fAllCaps != 0 {

@@ -36,10 +36,13 @@ type quant struct {
 	memC [256][4][NumLabels]int16
 
 	// wide and narrow are compiled.wide and compiled.narrow as arrays;
-	// narrowP holds the two labels allowed before each narrow label
+	// narrowP holds the two labels allowed before each narrow label;
+	// at[l] is the place of label l in wide, or -1 less its place in
+	// narrow
 	wide    [nWide]uint8
 	narrow  [nNarrow]uint8
 	narrowP [nNarrow][2]uint8
+	at      [NumLabels]int8
 }
 
 // The labels by the previous labels allowed before them: nWide labels
@@ -108,6 +111,10 @@ func (c *compiled) quantise(scale float64) {
 			return
 		}
 		qt.narrowP[k] = [2]uint8{c.into[l][0].p, c.into[l][1].p}
+		qt.at[l] = int8(-k - 1)
+	}
+	for w, l := range c.wide {
+		qt.at[l] = int8(w)
 	}
 	c.qt = qt
 	for p := range qt.trans {
@@ -446,14 +453,41 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			l := qt.narrow[k]
 			row[l] = max(prev[ps[0]]+int32(d[0]), prev[ps[1]]+int32(d[1])) + em[l]
 		}
-		hi, lo := row[0], row[0]
-		for _, x := range row[1:] {
-			hi, lo = max(hi, x), min(lo, x)
-		}
-		a := max(hi, -lo)
-		aPrev, ePrev = float64(a), e
+		// a bound on the size of the scores without reading them (pathQ
+		// reads them when this bound is too loose)
+		aPrev, ePrev = aPrev+emMax+dynMax, e
 	}
 
+	if out, ok := c.pathQ(toks, delta, errs, lt.out[:n]); ok {
+		return out, true
+	}
+	// the bounds again from the scores themselves
+	aPrev, ePrev = 0, 0
+	for i := range delta {
+		e := ePrev + emErr + dynErr + 2*roundoff*(aPrev+ePrev+emMax+dynMax+1)
+		errs[i] = e
+		var a int32
+		for _, x := range &delta[i] {
+			if x > qNeg/2 {
+				a = max(a, x, -x)
+			}
+		}
+		aPrev, ePrev = float64(a), e
+	}
+	if out, ok := c.pathQ(toks, delta, errs, lt.out[:n]); ok {
+		return out, true
+	}
+	lt.fallbacks++
+	return nil, false
+}
+
+// pathQ follows the best path back through decodeQ's scores, into out.
+// It reports false when the best end label or the best previous label
+// of a label on the path leads the next by no more than twice the
+// bound on decode's rounding, errs.
+func (c *compiled) pathQ(toks []tok, delta [][NumLabels]int32, errs []float64, out []uint8) ([]uint8, bool) {
+	qt := c.qt
+	n := len(delta)
 	// the best end state, no chunk left open, as best chooses it
 	last := &delta[n-1]
 	bc, bs, second := -1, int32(0), int32(qNeg)
@@ -472,29 +506,36 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		}
 	}
 	if float64(bs)-float64(second) <= 2*errs[n-1] {
-		lt.fallbacks++
 		return nil, false
 	}
-	out := lt.out[:n]
 	out[n-1] = uint8(bc)
 	for i := n - 1; i > 0; i-- {
 		// the best previous label of the path's label and its lead over
 		// the others
 		l := out[i]
 		prev := &delta[i-1]
-		dyn := toks[i].wi.tr.pairsQ
-		var best, other int64 = math.MinInt64, math.MinInt64
+		tq := &toks[i].wi.tr.q
+		var best, other int32 = qNeg, qNeg
 		bp := uint8(0)
-		for _, f := range c.into[l] {
-			s := int64(prev[f.p]) + int64(dyn[f.k])
+		try := func(p uint8, d int16) {
+			s := prev[p] + int32(d)
 			if s > best {
-				best, other, bp = s, best, f.p
+				best, other, bp = s, best, p
 			} else {
 				other = max(other, s)
 			}
 		}
-		if other != math.MinInt64 && float64(best-other) <= 2*errs[i] {
-			lt.fallbacks++
+		if k := qt.at[l]; k >= 0 {
+			for j, p := range &c.closed {
+				try(p, tq.wide[k][j])
+			}
+		} else {
+			k = -k - 1
+			for j, p := range &qt.narrowP[k] {
+				try(p, tq.narrow[k][j])
+			}
+		}
+		if float64(best)-float64(other) <= 2*errs[i] {
 			return nil, false
 		}
 		out[i-1] = bp
