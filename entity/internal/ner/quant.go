@@ -1,6 +1,9 @@
 package ner
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The integer path. The shipped model's weights are 8-bit integers q
 // times one scale s, and decode adds them as float32, whose sums round.
@@ -60,6 +63,17 @@ const (
 	_ = uint(9 - nClosed)
 )
 
+// The label layout decodeQ's Viterbi is written out for: O, then B, I,
+// L and U of each type, so that the labels that close a chunk (O, L,
+// U) are 0, 3, 4, 7, 8, ..., those allowed after them (O, B, U) 0, 1, 4,
+// 5, 8, ..., and I and L of a type follow its B or I. quantise checks
+// that the compiled model's lists are these.
+var (
+	layoutClosed = [nClosed]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+	layoutWide   = [nWide]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+	layoutNarrow = [nNarrow]uint8{2, 3, 6, 7, 10, 11, 14, 15}
+)
+
 // transQ is a word's previous-label scores for decodeQ: wide[w][j] is
 // the score of wide label w after closed label j, narrow[k][j] that of
 // narrow label k after its previous label j.
@@ -101,7 +115,7 @@ func (c *compiled) quantise(scale float64) {
 	for x := -128; x < 128; x++ {
 		qt.val[uint8(int8(x))] = float32(float64(x) * scale)
 	}
-	if len(c.wide) != nWide || len(c.narrow) != nNarrow {
+	if c.closed != layoutClosed || !slices.Equal(c.wide, layoutWide[:]) || !slices.Equal(c.narrow, layoutNarrow[:]) {
 		return
 	}
 	copy(qt.wide[:], c.wide)
@@ -111,6 +125,9 @@ func (c *compiled) quantise(scale float64) {
 			return
 		}
 		qt.narrowP[k] = [2]uint8{c.into[l][0].p, c.into[l][1].p}
+		if b := l - 1 - l&1; qt.narrowP[k] != [2]uint8{b, b + 1} {
+			return
+		}
 		qt.at[l] = int8(-k - 1)
 	}
 	for w, l := range c.wide {
@@ -429,10 +446,8 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		// which the path's check below finds again
 		prev := &delta[i-1]
 		tq := &tr.q
-		var pc [nClosed]int32
-		for j, p := range &c.closed {
-			pc[j] = prev[p]
-		}
+		// the closing labels' scores: O, then L and U of each type
+		pc := [nClosed]int32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
 		for w := range nWide {
 			d := &tq.wide[w]
 			b := pc[0] + int32(d[0])
@@ -444,15 +459,18 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			b = max(b, pc[6]+int32(d[6]))
 			b = max(b, pc[7]+int32(d[7]))
 			b = max(b, pc[8]+int32(d[8]))
-			l := qt.wide[w]
+			l := layoutWide[w]
 			row[l] = b + em[l]
 		}
-		for k := range nNarrow {
-			d := &tq.narrow[k]
-			ps := &qt.narrowP[k]
-			l := qt.narrow[k]
-			row[l] = max(prev[ps[0]]+int32(d[0]), prev[ps[1]]+int32(d[1])) + em[l]
-		}
+		// I and L of each type, after its B or I
+		row[2] = max(prev[1]+int32(tq.narrow[0][0]), prev[2]+int32(tq.narrow[0][1])) + em[2]
+		row[3] = max(prev[1]+int32(tq.narrow[1][0]), prev[2]+int32(tq.narrow[1][1])) + em[3]
+		row[6] = max(prev[5]+int32(tq.narrow[2][0]), prev[6]+int32(tq.narrow[2][1])) + em[6]
+		row[7] = max(prev[5]+int32(tq.narrow[3][0]), prev[6]+int32(tq.narrow[3][1])) + em[7]
+		row[10] = max(prev[9]+int32(tq.narrow[4][0]), prev[10]+int32(tq.narrow[4][1])) + em[10]
+		row[11] = max(prev[9]+int32(tq.narrow[5][0]), prev[10]+int32(tq.narrow[5][1])) + em[11]
+		row[14] = max(prev[13]+int32(tq.narrow[6][0]), prev[14]+int32(tq.narrow[6][1])) + em[14]
+		row[15] = max(prev[13]+int32(tq.narrow[7][0]), prev[14]+int32(tq.narrow[7][1])) + em[15]
 		// a bound on the size of the scores without reading them (pathQ
 		// reads them when this bound is too loose)
 		aPrev, ePrev = aPrev+emMax+dynMax, e
