@@ -54,10 +54,12 @@ func (c *compiled) row(sp span) *[NumLabels]float32 {
 
 // denseMin is the fewest non-zero weights of a row that compile keeps
 // whole: every row. The model has about 80,000 rows, most of two or
-// three weights; kept whole they take 5.5 MB, and adding a whole row,
-// seventeen additions in a row with no branch, costs less than a loop
-// over a few entries whose count the branch predictor cannot guess
-// (about a tenth of the entity stage's CPU time on BASIL articles).
+// three weights; kept whole they take 5.5 MB (1.4 MB as the 8-bit
+// integers that replace them in a model read from its file, see
+// quant.go), and adding a whole row, seventeen additions in a row with
+// no branch, costs less than a loop over a few entries whose count the
+// branch predictor cannot guess (about a tenth of the entity stage's CPU
+// time on BASIL articles).
 const denseMin = 1
 
 // compiled is a model's weights laid out for decoding: a table from

@@ -7,7 +7,12 @@
 // Tagging decodes from a compiled table of whole weight rows and a memo of
 // what each word type decides alone (decode, fast.go): the same weights
 // added in the same order, so the same scores to the bit, with no heap
-// allocation per token.
+// allocation per token. A model read from its file, whose weights are
+// 8-bit integers times one scale, is tagged by decodeQ (quant.go): it adds
+// the integers, exactly and so in any order, from rows summed in advance
+// per word type and per document state, and hands decode the rare
+// sentence where float32 rounding could have changed a choice on the
+// best path, so that its labels are decode's.
 //
 // The perceptron itself (training updates, averaging, the hashed weight
 // table, the quantised weights in the model file) is package
