@@ -533,24 +533,34 @@ func (c *compiled) pathQ(toks []tok, delta [][NumLabels]int32, errs []float64, o
 		l := out[i]
 		prev := &delta[i-1]
 		tq := &toks[i].wi.tr.q
-		var best, other int32 = qNeg, qNeg
-		bp := uint8(0)
-		try := func(p uint8, d int16) {
-			s := prev[p] + int32(d)
-			if s > best {
-				best, other, bp = s, best, p
-			} else {
-				other = max(other, s)
-			}
-		}
+		var best, other int32
+		var bp uint8
 		if k := qt.at[l]; k >= 0 {
-			for j, p := range &c.closed {
-				try(p, tq.wide[k][j])
+			// after a closing label: the best of nine and the next
+			// (equal to it when two tie), then the first that is best
+			d := &tq.wide[k]
+			cs := [nClosed]int32{prev[0] + int32(d[0]), prev[3] + int32(d[1]), prev[4] + int32(d[2]),
+				prev[7] + int32(d[3]), prev[8] + int32(d[4]), prev[11] + int32(d[5]), prev[12] + int32(d[6]),
+				prev[15] + int32(d[7]), prev[16] + int32(d[8])}
+			best, other = cs[0], qNeg
+			for _, x := range cs[1:] {
+				other = max(other, min(best, x))
+				best = max(best, x)
+			}
+			for j := nClosed - 1; j >= 0; j-- {
+				if cs[j] == best {
+					bp = layoutClosed[j]
+				}
 			}
 		} else {
+			// I or L, after the B or I of its type
 			k = -k - 1
-			for j, p := range &qt.narrowP[k] {
-				try(p, tq.narrow[k][j])
+			b := l - 1 - l&1
+			d := &tq.narrow[k]
+			s0, s1 := prev[b]+int32(d[0]), prev[b+1]+int32(d[1])
+			best, other, bp = s0, s1, b
+			if s1 > s0 {
+				best, other, bp = s1, s0, b+1
 			}
 		}
 		if float64(best)-float64(other) <= 2*errs[i] {
