@@ -26,8 +26,9 @@ type quant struct {
 	// val the float32 weight of each integer (by its byte), as Load
 	// reads it: they replace dense, which decode and viterbi then read
 	// through them (see compiled.row and addWeights).
-	q   []int8
-	val [256]float32
+	q     []int8
+	val   [256]float32
+	scale float64
 
 	trans [NumLabels + 1][NumLabels]int32
 	// edge rows: a word's neighbours outside the sentence, summed as a
@@ -111,7 +112,7 @@ func (c *compiled) quantise(scale float64) {
 		}
 		q[i] = int8(x)
 	}
-	qt := &quant{q: q}
+	qt := &quant{q: q, scale: scale}
 	for x := -128; x < 128; x++ {
 		qt.val[uint8(int8(x))] = float32(float64(x) * scale)
 	}
