@@ -346,7 +346,9 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	var touch int32
 	for i := range toks {
 		wi := toks[i].wi
-		touch += int32(wi.q.em[0][0]) + int32(wi.q.next2[0]) + int32(wi.tr.q.wide[0][0]) + int32(wi.tr.q.narrow[0][0])
+		wq, tq := &wi.q, &wi.tr.q
+		touch += int32(wq.em[0][0]) + int32(wq.em[1][16]) + int32(wq.prev[16]) + int32(wq.next2[0]) + int32(wq.next2[16]) +
+			int32(tq.wide[0][0]) + int32(tq.wide[4][0]) + int32(tq.wide[8][0]) + int32(tq.narrow[0][0]) + int32(wi.low.mem)
 	}
 	lt.touch = touch
 	pairs := c.pairFeatures(toks, lt)
