@@ -38,17 +38,28 @@ type span struct{ off, n uint32 }
 // denseSpan is the n of a span whose row is kept whole.
 const denseSpan = 1 << 31
 
-// row returns the weights of a span kept whole.
+// row returns the weights of a span kept whole, from dense or, for a
+// model kept as integers, from the integers and the table of their
+// values.
 func (c *compiled) row(sp span) *[NumLabels]float32 {
+	if c.dense == nil {
+		var r [NumLabels]float32
+		for l, x := range c.qrow(sp) {
+			r[l] = c.qt.val[uint8(x)]
+		}
+		return &r
+	}
 	return (*[NumLabels]float32)(c.dense[sp.off*NumLabels:])
 }
 
 // denseMin is the fewest non-zero weights of a row that compile keeps
 // whole: every row. The model has about 80,000 rows, most of two or
-// three weights; kept whole they take 5.5 MB, and adding a whole row,
-// seventeen additions in a row with no branch, costs less than a loop
-// over a few entries whose count the branch predictor cannot guess
-// (about a tenth of the entity stage's CPU time on BASIL articles).
+// three weights; kept whole they take 5.5 MB (1.4 MB as the 8-bit
+// integers that replace them in a model read from its file, see
+// quant.go), and adding a whole row, seventeen additions in a row with
+// no branch, costs less than a loop over a few entries whose count the
+// branch predictor cannot guess (about a tenth of the entity stage's CPU
+// time on BASIL articles).
 const denseMin = 1
 
 // compiled is a model's weights laid out for decoding: a table from
@@ -94,6 +105,10 @@ type compiled struct {
 	capElse, lowElse                   [2][4][4]span
 	mem                                [256]span
 	memSh                              [256][4]span
+
+	// qt is the integer form of the weights that decodeQ reads, or nil
+	// (see quant.go).
+	qt *quant
 }
 
 // nClosed is the number of labels that close a chunk: O, and L and U
@@ -117,6 +132,9 @@ type from struct {
 type transitions struct {
 	start [NumLabels]float32
 	pairs []float32
+	// the same as exact integer sums, when the model has them
+	startQ [NumLabels]int32
+	q      transQ
 }
 
 // builder collects rows for compile in the order they come.
@@ -310,6 +328,10 @@ func (c *compiled) addSpan(sp span, sc *[NumLabels]float32) {
 // addWeights is addSpan for a span with weights.
 func (c *compiled) addWeights(sp span, sc *[NumLabels]float32) {
 	if sp.n == denseSpan {
+		if c.dense == nil {
+			addRowQ(sc, c.qrow(sp), &c.qt.val)
+			return
+		}
 		addRow(sc, c.row(sp))
 		return
 	}
@@ -324,6 +346,28 @@ const (
 	_ = uint(NumLabels - 17)
 	_ = uint(17 - NumLabels)
 )
+
+// addRowQ adds to sc the values in val of the integers of row, label
+// by label: the float32 weights that addRow would add.
+func addRowQ(sc *[NumLabels]float32, row *[NumLabels]int8, val *[256]float32) {
+	sc[0] += val[uint8(row[0])]
+	sc[1] += val[uint8(row[1])]
+	sc[2] += val[uint8(row[2])]
+	sc[3] += val[uint8(row[3])]
+	sc[4] += val[uint8(row[4])]
+	sc[5] += val[uint8(row[5])]
+	sc[6] += val[uint8(row[6])]
+	sc[7] += val[uint8(row[7])]
+	sc[8] += val[uint8(row[8])]
+	sc[9] += val[uint8(row[9])]
+	sc[10] += val[uint8(row[10])]
+	sc[11] += val[uint8(row[11])]
+	sc[12] += val[uint8(row[12])]
+	sc[13] += val[uint8(row[13])]
+	sc[14] += val[uint8(row[14])]
+	sc[15] += val[uint8(row[15])]
+	sc[16] += val[uint8(row[16])]
+}
 
 // addRow adds row to sc, label by label, written out so that no loop or
 // bounds check comes between the additions.
@@ -371,6 +415,8 @@ type wordInfo struct {
 	// when the model has no weights for the previous label with the
 	// word.
 	tr *transitions
+	// q is its integer rows, when the model has them
+	q wordQ
 }
 
 // maxWords bounds each of the two generations of a lattice's word memo:
@@ -392,17 +438,19 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	wi.gaz, wi.gazOK = m.gaz[gazKey(fnvOffset, wi.lowH)]
 	wi.low = lt.lowOf(wi.lowH)
 	// the features of the word alone, in the order features adds them
-	c.addSpan(c.bias, &wi.em0)
-	c.addSpan(c.find(hnum(tmpl(tW), wi.lowH)), &wi.em0)
-	c.addSpan(c.find(hstr(tmpl(tWord), w)), &wi.em0)
-	c.addSpan(c.find(hnum(tmpl(tSh), wi.shH)), &wi.em0)
+	em0 := lt.spans[:0]
+	em0 = append(em0, c.bias, c.find(hnum(tmpl(tW), wi.lowH)), c.find(hstr(tmpl(tWord), w)), c.find(hnum(tmpl(tSh), wi.shH)))
 	rc := utf8.RuneCountInString(low)
 	lt.buf = appendAffixes(lt.buf[:0], low, rc)
 	lt.buf = append(lt.buf, lenFeature(rc, flags))
 	for _, f := range lt.buf {
-		c.addSpan(c.find(f), &wi.em0)
+		em0 = append(em0, c.find(f))
 	}
-	c.addSpan(c.lex[wi.lex][flags&(fInitCap|fAllCaps)], &wi.em0)
+	em0 = append(em0, c.lex[wi.lex][flags&(fInitCap|fAllCaps)])
+	lt.spans = em0
+	for _, sp := range em0 {
+		c.addSpan(sp, &wi.em0)
+	}
 	wi.head0 = c.find(hnum(hnum(tmpl(tHead), 0), wi.lowH))
 	wi.wm1 = c.find(hnum(tmpl(tWm1), wi.lowH))
 	wi.wp1 = c.find(hnum(tmpl(tWp1), wi.lowH))
@@ -410,6 +458,9 @@ func (m *Model) newWordInfo(w string, lt *lattice) *wordInfo {
 	wi.wp2 = c.find(hnum(tmpl(tWp2), wi.lowH))
 	wi.shm1 = c.find(hnum(tmpl(tShm1), wi.shH))
 	wi.shp1 = c.find(hnum(tmpl(tShp1), wi.shH))
+	if c.qt != nil {
+		c.newWordQ(&wi.q, wi, em0)
+	}
 	var p1w [NumLabels + 1]span
 	any := false
 	for p := range p1w {
@@ -441,6 +492,27 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 	for k, pr := range c.pairs {
 		tr.pairs[k] = rows[pr.p][pr.l]
 	}
+	if c.qt == nil {
+		return tr
+	}
+	var rq [NumLabels + 1][NumLabels]int32
+	for p := range rq {
+		rq[p] = c.qt.trans[p]
+		c.addQ(p1w[p], &rq[p])
+		c.addQ(c.find(hnum(hnum(tmpl(tP1Sh), uint64(p)), shH)), &rq[p])
+	}
+	tr.startQ = rq[NumLabels]
+	tq := &tr.q
+	for w, l := range c.qt.wide {
+		for j, p := range c.closed {
+			tq.wide[w][j] = int16(rq[p][l])
+		}
+	}
+	for k, l := range c.qt.narrow {
+		for j, p := range c.qt.narrowP[k] {
+			tq.narrow[k][j] = int16(rq[p][l])
+		}
+	}
 	return tr
 }
 
@@ -448,7 +520,14 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 // document by one goroutine at a time.
 type lattice struct {
 	buf, dbuf []uint64
+	spans     []span
 	em, dyn   [NumLabels]float32
+	// decodeQ's scores and their error bounds, and the sentences it
+	// left to decode
+	deltaQ    [][NumLabels]int32
+	errQ      []float64
+	fallbacks int
+	touch     int32 // keeps decodeQ's first reads
 	delta     [][NumLabels]float32
 	back      [][NumLabels]uint8
 	out       []uint8
@@ -573,7 +652,15 @@ func (m *Model) prepareDoc(sents [][]string, lt *lattice) []sentInfo {
 		alpha, caps := 0, 0
 		for i, w := range ws {
 			wi := lt.word(m, w)
-			s.toks[i] = tok{word: w, flags: wi.flags, lowH: wi.lowH, shH: wi.shH, lex: wi.lex, wi: wi}
+			// field by field: a whole tok written while the collector
+			// runs goes through a bulk write barrier, several hundred
+			// instructions. Every field but low and shape, which
+			// prepareDoc's tokens never have, is set: the tokens of an
+			// earlier document are overwritten.
+			t := &s.toks[i]
+			t.word = w
+			t.flags, t.lowH, t.shH, t.lex, t.wi = wi.flags, wi.lowH, wi.shH, wi.lex, wi
+			t.gazMask, t.gazPos = 0, 0
 			if wi.flags&fAlpha != 0 && wi.multi {
 				alpha++
 				if wi.flags&fAllCaps != 0 {

@@ -16,6 +16,9 @@ import (
 // and decode over the word memo, and reports any sentence whose labels
 // or lattice scores differ in a single bit.
 func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
+	if m.c.qt == nil {
+		t.Fatal("the shipped model has no integer weights")
+	}
 	t.Helper()
 	d := newDocState()
 	infos := make([]sentInfo, len(sents))
@@ -29,7 +32,33 @@ func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
 	fast := m.prepareDoc(sents, lt)
 	for k := range infos {
 		want := slices.Clone(viterbi(m, m, &infos[k], d, ref))
+		gotQ, ok := m.decodeQ(&fast[k], lt.doc, lt)
+		gotQ = slices.Clone(gotQ)
 		got := m.decode(&fast[k], lt.doc, lt)
+		if ok && !slices.Equal(gotQ, want) {
+			t.Errorf("%s sentence %d %q: decodeQ %v, viterbi %v", name, k, sents[k], gotQ, want)
+			return
+		}
+		// decodeQ's exact scores are within its bounds of the float32 ones
+		for i := range want {
+			for l := 0; l < NumLabels; l++ {
+				f := ref.delta[i][l]
+				if f == negInf {
+					continue
+				}
+				diff := math.Abs(float64(f)/m.c.qt.scale - float64(lt.deltaQ[i][l]))
+				if diff > lt.errQ[i] {
+					t.Errorf("%s sentence %d token %d label %d: decodeQ %d, viterbi %v (%v), bound %v", name, k, i, l,
+						lt.deltaQ[i][l], float64(f)/m.c.qt.scale, diff, lt.errQ[i])
+					return
+				}
+				maxRatio = max(maxRatio, diff/lt.errQ[i])
+			}
+		}
+		checkedQ++
+		if !ok {
+			fellBack++
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s sentence %d %q: decode %v, viterbi %v", name, k, sents[k], got, want)
 			return
@@ -47,6 +76,14 @@ func checkDecode(t *testing.T, m *Model, name string, sents [][]string) {
 		lt.doc.remember(&fast[k], got)
 	}
 }
+
+// checkedQ and fellBack count the sentences checkDecode gave decodeQ and
+// those decodeQ left to decode.
+var checkedQ, fellBack int
+
+// maxRatio is the largest difference checkDecode saw between decodeQ's
+// scores and viterbi's, as a share of decodeQ's bound.
+var maxRatio float64
 
 // TestDecodeMatchesViterbi checks the fast path against the reference
 // on CoNLL-2003 and on real news tokenized as the analysis chain does.
@@ -85,7 +122,7 @@ func TestDecodeMatchesViterbi(t *testing.T) {
 		}
 		checkDecode(t, m, filepath.Base(f), sents)
 	}
-	t.Logf("%d tokens compared", n)
+	t.Logf("%d tokens compared; decodeQ left %d of %d sentences to decode; its scores at most %.3g of its bound from viterbi's", n, fellBack, checkedQ, maxRatio)
 }
 
 // TestWordMemoStartsOver fills a lattice's word memo past its bound,

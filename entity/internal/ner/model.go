@@ -7,7 +7,12 @@
 // Tagging decodes from a compiled table of whole weight rows and a memo of
 // what each word type decides alone (decode, fast.go): the same weights
 // added in the same order, so the same scores to the bit, with no heap
-// allocation per token.
+// allocation per token. A model read from its file, whose weights are
+// 8-bit integers times one scale, is tagged by decodeQ (quant.go): it adds
+// the integers, exactly and so in any order, from rows summed in advance
+// per word type and per document state, and hands decode the rare
+// sentence where float32 rounding could have changed a choice on the
+// best path, so that its labels are decode's.
 //
 // The perceptron itself (training updates, averaging, the hashed weight
 // table, the quantised weights in the model file) is package
@@ -265,7 +270,13 @@ func (m *Model) TagDoc(sents [][]string) [][]Chunk {
 	ends := lt.ends[:0]
 	var all []Chunk
 	for k := range infos {
-		ls := m.decode(&infos[k], d, lt)
+		ls, ok := []uint8(nil), false
+		if m.c.qt != nil {
+			ls, ok = m.decodeQ(&infos[k], d, lt)
+		}
+		if !ok {
+			ls = m.decode(&infos[k], d, lt)
+		}
 		d.remember(&infos[k], ls)
 		all = appendChunks(all, ls)
 		ends = append(ends, len(all))
@@ -428,6 +439,9 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: weights of %d labels, want %d", ErrBadModel, h.Classes, NumLabels)
 	}
 	m.c = b.compile()
+	if h.Bits == 8 {
+		m.c.quantise(h.Scale)
+	}
 	return m, nil
 }
 

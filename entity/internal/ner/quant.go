@@ -1,0 +1,575 @@
+package ner
+
+import (
+	"math"
+	"slices"
+)
+
+// The integer path. The shipped model's weights are 8-bit integers q
+// times one scale s, and decode adds them as float32, whose sums round.
+// decodeQ adds the integers themselves: its sums are exact, so it may
+// add them in any order, and it adds far fewer rows, summed in advance
+// per word type (the word alone at each sentence state, and the word as
+// each neighbour) or per small state (the document state of a low
+// form). Its labels are those of decode wherever rounding cannot change
+// a comparison that the best path depends on: decodeQ bounds the
+// difference between decode's float32 scores (in units of s) and its
+// own exact ones, and where the best label at the end or the best
+// previous label of a label on the path leads the next by no more than
+// twice that bound (a tie, mostly), it gives up and TagDoc decodes the
+// sentence with decode. The labels are therefore always decode's.
+
+// quant is what decodeQ reads of a compiled model whose weights are
+// 8-bit integers times one scale.
+type quant struct {
+	// q holds the rows of compiled.dense as integers, row for row, and
+	// val the float32 weight of each integer (by its byte), as Load
+	// reads it: they replace dense, which decode and viterbi then read
+	// through them (see compiled.row and addWeights).
+	q     []int8
+	val   [256]float32
+	scale float64
+
+	trans [NumLabels + 1][NumLabels]int32
+	// edge rows: a word's neighbours outside the sentence, summed as a
+	// word's own rows as a neighbour are (see wordQ)
+	prevEdge, nextEdge, prev2Edge, next2Edge [NumLabels]int16
+	// ceLe[ce][le][st][f3] sums the CapElse and LowElse rows
+	ceLe [2][2][4][4][NumLabels]int16
+	// memC[mem][st] sums the Mem and MemSh rows
+	memC [256][4][NumLabels]int16
+
+	// wide and narrow are compiled.wide and compiled.narrow as arrays;
+	// narrowP holds the two labels allowed before each narrow label;
+	// at[l] is the place of label l in wide, or -1 less its place in
+	// narrow
+	wide    [nWide]uint8
+	narrow  [nNarrow]uint8
+	narrowP [nNarrow][2]uint8
+	at      [NumLabels]int8
+}
+
+// The labels by the previous labels allowed before them: nWide labels
+// (O, B and U of each type) after any of the nClosed labels that close a
+// chunk, nNarrow (I and L) after the B and I of their type.
+const (
+	nWide   = 1 + 2*NumTypes
+	nNarrow = 2 * NumTypes
+)
+
+// decodeQ's maximum over the closed labels is written out for nine:
+// these fail to compile for any other count.
+const (
+	_ = uint(nClosed - 9)
+	_ = uint(9 - nClosed)
+)
+
+// The label layout decodeQ's Viterbi is written out for: O, then B, I,
+// L and U of each type, so that the labels that close a chunk (O, L,
+// U) are 0, 3, 4, 7, 8, ..., those allowed after them (O, B, U) 0, 1, 4,
+// 5, 8, ..., and I and L of a type follow its B or I. quantise checks
+// that the compiled model's lists are these.
+var (
+	layoutClosed = [nClosed]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+	layoutWide   = [nWide]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+	layoutNarrow = [nNarrow]uint8{2, 3, 6, 7, 10, 11, 14, 15}
+)
+
+// transQ is a word's previous-label scores for decodeQ: wide[w][j] is
+// the score of wide label w after closed label j, narrow[k][j] that of
+// narrow label k after its previous label j.
+type transQ struct {
+	wide   [nWide][nClosed]int16
+	narrow [nNarrow][2]int16
+}
+
+// wordQ is a word's integer rows, in its memo entry.
+type wordQ struct {
+	// em0 sums the features of the word alone (wordInfo.em0); em[st]
+	// adds those of the word at sentence state st (Flags, Start, Head,
+	// LexStart), for the states 0 and 1 (2 and 3, headlines, are summed
+	// per token).
+	em0 [NumLabels]int16
+	em  [2][NumLabels]int16
+	// the word as the token before another (Wm1 and Shm1), after it
+	// (Wp1 and Shp1), two before (Wm2) and two after (Wp2)
+	prev, next, prev2, next2 [NumLabels]int16
+}
+
+// quantise sets c.qt from c.dense, and drops c.dense, when every weight
+// of the model is an integer of at most 8 bits times scale, as Load
+// reads them; it leaves both as they are otherwise (a model just
+// trained, or written at 16 or 32 bits).
+func (c *compiled) quantise(scale float64) {
+	if scale <= 0 || len(c.wts) > 0 {
+		return
+	}
+	q := make([]int8, len(c.dense))
+	for i, w := range c.dense {
+		x := math.Round(float64(w) / scale)
+		if x < -127 || x > 127 || float32(x*scale) != w {
+			return
+		}
+		q[i] = int8(x)
+	}
+	qt := &quant{q: q, scale: scale}
+	for x := -128; x < 128; x++ {
+		qt.val[uint8(int8(x))] = float32(float64(x) * scale)
+	}
+	if c.closed != layoutClosed || !slices.Equal(c.wide, layoutWide[:]) || !slices.Equal(c.narrow, layoutNarrow[:]) {
+		return
+	}
+	copy(qt.wide[:], c.wide)
+	copy(qt.narrow[:], c.narrow)
+	for k, l := range c.narrow {
+		if len(c.into[l]) != 2 {
+			return
+		}
+		qt.narrowP[k] = [2]uint8{c.into[l][0].p, c.into[l][1].p}
+		if b := l - 1 - l&1; qt.narrowP[k] != [2]uint8{b, b + 1} {
+			return
+		}
+		qt.at[l] = int8(-k - 1)
+	}
+	for w, l := range c.wide {
+		qt.at[l] = int8(w)
+	}
+	c.qt = qt
+	for p := range qt.trans {
+		c.addQ(c.find(transFeature(uint8(p))), &qt.trans[p])
+	}
+	sum16 := func(dst *[NumLabels]int16, sps ...span) {
+		var r [NumLabels]int32
+		for _, sp := range sps {
+			c.addQ(sp, &r)
+		}
+		for l, x := range r {
+			dst[l] = int16(x)
+		}
+	}
+	sum16(&qt.prevEdge, c.wm1Edge, c.shm1Edge)
+	sum16(&qt.nextEdge, c.wp1Edge, c.shp1Edge)
+	sum16(&qt.prev2Edge, c.wm2Edge)
+	sum16(&qt.next2Edge, c.wp2Edge)
+	for ce := range 2 {
+		for le := range 2 {
+			for st := range 4 {
+				for f3 := range 4 {
+					sum16(&qt.ceLe[ce][le][st][f3], c.capElse[ce][st][f3], c.lowElse[le][st][f3])
+				}
+			}
+		}
+	}
+	for mem := range 256 {
+		for st := range 4 {
+			sum16(&qt.memC[mem][st], c.mem[mem], c.memSh[mem][st])
+		}
+	}
+	c.dense = nil
+}
+
+// qrow returns the integer row of a span kept whole.
+func (c *compiled) qrow(sp span) *[NumLabels]int8 {
+	return (*[NumLabels]int8)(c.qt.q[sp.off*NumLabels:])
+}
+
+// addQ adds a feature's integer weights to sc.
+func (c *compiled) addQ(sp span, sc *[NumLabels]int32) {
+	if sp.n != 0 {
+		addRow8(sc, c.qrow(sp))
+	}
+}
+
+// addRow8 adds row to sc, written out like addRow.
+func addRow8(sc *[NumLabels]int32, row *[NumLabels]int8) {
+	sc[0] += int32(row[0])
+	sc[1] += int32(row[1])
+	sc[2] += int32(row[2])
+	sc[3] += int32(row[3])
+	sc[4] += int32(row[4])
+	sc[5] += int32(row[5])
+	sc[6] += int32(row[6])
+	sc[7] += int32(row[7])
+	sc[8] += int32(row[8])
+	sc[9] += int32(row[9])
+	sc[10] += int32(row[10])
+	sc[11] += int32(row[11])
+	sc[12] += int32(row[12])
+	sc[13] += int32(row[13])
+	sc[14] += int32(row[14])
+	sc[15] += int32(row[15])
+	sc[16] += int32(row[16])
+}
+
+// addRow16 adds row to sc, written out like addRow.
+func addRow16(sc *[NumLabels]int32, row *[NumLabels]int16) {
+	sc[0] += int32(row[0])
+	sc[1] += int32(row[1])
+	sc[2] += int32(row[2])
+	sc[3] += int32(row[3])
+	sc[4] += int32(row[4])
+	sc[5] += int32(row[5])
+	sc[6] += int32(row[6])
+	sc[7] += int32(row[7])
+	sc[8] += int32(row[8])
+	sc[9] += int32(row[9])
+	sc[10] += int32(row[10])
+	sc[11] += int32(row[11])
+	sc[12] += int32(row[12])
+	sc[13] += int32(row[13])
+	sc[14] += int32(row[14])
+	sc[15] += int32(row[15])
+	sc[16] += int32(row[16])
+}
+
+// set16 sets sc to row.
+func set16(sc *[NumLabels]int32, row *[NumLabels]int16) {
+	sc[0] = int32(row[0])
+	sc[1] = int32(row[1])
+	sc[2] = int32(row[2])
+	sc[3] = int32(row[3])
+	sc[4] = int32(row[4])
+	sc[5] = int32(row[5])
+	sc[6] = int32(row[6])
+	sc[7] = int32(row[7])
+	sc[8] = int32(row[8])
+	sc[9] = int32(row[9])
+	sc[10] = int32(row[10])
+	sc[11] = int32(row[11])
+	sc[12] = int32(row[12])
+	sc[13] = int32(row[13])
+	sc[14] = int32(row[14])
+	sc[15] = int32(row[15])
+	sc[16] = int32(row[16])
+}
+
+// to16 narrows an integer row summed from at most maxTerms weights.
+func to16(r *[NumLabels]int32) (out [NumLabels]int16) {
+	for l, x := range r {
+		out[l] = int16(x)
+	}
+	return out
+}
+
+// newWordQ sums a word's integer rows; wi has its spans and em0's
+// features are those newWordInfo adds, passed as feats (spans of the
+// features found by hash) and the bias and Lex spans.
+func (c *compiled) newWordQ(wq *wordQ, wi *wordInfo, em0 []span) {
+	var r [NumLabels]int32
+	for _, sp := range em0 {
+		c.addQ(sp, &r)
+	}
+	wq.em0 = to16(&r)
+	for st := range 2 {
+		e := r
+		c.addStateQ(&e, wi, st, wi.lowH)
+		wq.em[st] = to16(&e)
+	}
+	pair := func(a, b span) [NumLabels]int16 {
+		var x [NumLabels]int32
+		c.addQ(a, &x)
+		c.addQ(b, &x)
+		return to16(&x)
+	}
+	wq.prev = pair(wi.wm1, wi.shm1)
+	wq.next = pair(wi.wp1, wi.shp1)
+	wq.prev2 = pair(wi.wm2, span{})
+	wq.next2 = pair(wi.wp2, span{})
+}
+
+// addStateQ adds the features of a word at sentence state st: Flags,
+// Start, Head and LexStart.
+func (c *compiled) addStateQ(e *[NumLabels]int32, wi *wordInfo, st int, lowH uint64) {
+	f3 := wi.flags & (fInitCap | fAllCaps)
+	c.addQ(c.flagsSt[wi.flags][st], e)
+	c.addQ(c.start[st][f3], e)
+	if st == 0 {
+		c.addQ(wi.head0, e)
+	} else {
+		c.addQ(c.find(hnum(hnum(tmpl(tHead), uint64(st)), lowH)), e)
+	}
+	c.addQ(c.lexStart[wi.lex][st], e)
+}
+
+// Bounds for decodeQ's comparison of its exact sums with decode's
+// float32 ones, in units of the scale.
+const (
+	// maxTerms bounds the weights decode adds up for a token's label
+	// (40: the word alone 14, its context and state 26).
+	maxTerms = 48
+	// qNeg stands for minus infinity: a label not allowed at the start.
+	qNeg = -1 << 30
+	// qMaxLen bounds the sentences decodeQ takes, so that no sum comes
+	// near qNeg or overflows.
+	qMaxLen = 1 << 16
+)
+
+// roundoff is float32's unit roundoff, a little more for the rounding
+// of the bounds themselves and of the scale's product.
+const roundoff = 1.001 / (1 << 24)
+
+// Error bounds per token: emErr bounds the difference between decode's
+// float32 sum of a label's emission weights and the exact sum (each
+// weight rounded once from q×s, then maxTerms additions of partial sums
+// of at most 127×k), dynErr that of a previous-label score (three
+// weights), emMax and dynMax the size of the sums.
+var (
+	emErr  = roundoff * 127 * (maxTerms*(maxTerms+1)/2 + maxTerms)
+	dynErr = roundoff * 127 * (3*4/2 + 3)
+	emMax  = float64(127 * maxTerms)
+	dynMax = float64(127 * 3)
+)
+
+// decodeQ is decode over exact integer sums. It reports false, with no
+// labels, when rounding might have made decode choose otherwise.
+func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) {
+	c := m.c
+	qt := c.qt
+	toks := si.toks
+	n := len(toks)
+	if n == 0 {
+		return nil, true
+	}
+	if n > qMaxLen {
+		lt.fallbacks++
+		return nil, false
+	}
+	lt.grow(n)
+	if cap(lt.deltaQ) < n {
+		lt.deltaQ = make([][NumLabels]int32, n)
+		lt.errQ = make([]float64, n)
+	}
+	delta, errs := lt.deltaQ[:n], lt.errQ[:n]
+	// read a word of each token's rows and previous-label scores
+	// first, with no branch between the reads, so that their cache
+	// misses overlap
+	var touch int32
+	for i := range toks {
+		wi := toks[i].wi
+		wq, tq := &wi.q, &wi.tr.q
+		touch += int32(wq.em[0][0]) + int32(wq.em[1][16]) + int32(wq.prev[16]) + int32(wq.next2[0]) + int32(wq.next2[16]) +
+			int32(tq.wide[0][0]) + int32(tq.wide[4][0]) + int32(tq.wide[8][0]) + int32(tq.narrow[0][0]) + int32(wi.low.mem)
+	}
+	lt.touch = touch
+	pairs := c.pairFeatures(toks, lt)
+	var em [NumLabels]int32
+	// bound on the size of the previous token's scores and on their error
+	var aPrev, ePrev float64
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		wi := t.wi
+		wq := &wi.q
+		f3 := t.flags & (fInitCap | fAllCaps)
+		st := 0
+		if sentStart(si, i) {
+			st = 1
+		}
+		if si.headline {
+			st |= 2
+		}
+		if st < 2 {
+			set16(&em, &wq.em[st])
+		} else {
+			set16(&em, &wq.em0)
+			c.addStateQ(&em, wi, st, t.lowH)
+		}
+		if i > 0 {
+			addRow16(&em, &toks[i-1].wi.q.prev)
+		} else {
+			addRow16(&em, &qt.prevEdge)
+		}
+		if i+1 < n {
+			addRow16(&em, &toks[i+1].wi.q.next)
+		} else {
+			addRow16(&em, &qt.nextEdge)
+		}
+		if i > 1 {
+			addRow16(&em, &toks[i-2].wi.q.prev2)
+		} else {
+			addRow16(&em, &qt.prev2Edge)
+		}
+		if i+2 < n {
+			addRow16(&em, &toks[i+2].wi.q.next2)
+		} else {
+			addRow16(&em, &qt.next2Edge)
+		}
+		for _, sp := range &pairs[i] {
+			c.addQ(sp, &em)
+		}
+		if t.gazMask != 0 {
+			for ty := 0; ty < NumTypes; ty++ {
+				if t.gazMask&(1<<ty) != 0 {
+					c.addQ(c.gaz[ty][t.gazPos][f3], &em)
+				}
+			}
+			c.addQ(c.gazAll[t.gazMask], &em)
+		}
+		if i > 0 && toks[i-1].gazMask != 0 {
+			c.addQ(c.gazm1[toks[i-1].gazMask], &em)
+		}
+		if i+1 < n && toks[i+1].gazMask != 0 {
+			c.addQ(c.gazp1[toks[i+1].gazMask], &em)
+		}
+		if t.flags&fAlpha != 0 {
+			var ce, le int
+			ls := d.state(t)
+			if ls.flags&lsCap != 0 {
+				ce = 1
+			}
+			if ls.flags&lsLow != 0 {
+				le = 1
+			}
+			addRow16(&em, &qt.ceLe[ce][le][st][f3])
+			if f3 != 0 {
+				addRow16(&em, &qt.memC[ls.mem][st])
+			}
+		}
+
+		// the bound on the error of this token's scores: the previous
+		// score's, the emission's and the previous-label score's, and
+		// the rounding of the two additions
+		e := ePrev + emErr + dynErr + 2*roundoff*(aPrev+ePrev+emMax+dynMax+1)
+		errs[i] = e
+		row := &delta[i]
+		tr := wi.tr
+		if i == 0 {
+			ok := &allowed[NumLabels]
+			var a int32
+			for l := 0; l < NumLabels; l++ {
+				row[l] = qNeg
+				if ok[l] {
+					row[l] = em[l] + tr.startQ[l]
+					a = max(a, row[l], -row[l])
+				}
+			}
+			aPrev, ePrev = float64(a), e
+			continue
+		}
+		// the best score of each label, without its previous label,
+		// which the path's check below finds again
+		prev := &delta[i-1]
+		tq := &tr.q
+		// the closing labels' scores: O, then L and U of each type
+		pc := [nClosed]int32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
+		for w := range nWide {
+			d := &tq.wide[w]
+			b := pc[0] + int32(d[0])
+			b = max(b, pc[1]+int32(d[1]))
+			b = max(b, pc[2]+int32(d[2]))
+			b = max(b, pc[3]+int32(d[3]))
+			b = max(b, pc[4]+int32(d[4]))
+			b = max(b, pc[5]+int32(d[5]))
+			b = max(b, pc[6]+int32(d[6]))
+			b = max(b, pc[7]+int32(d[7]))
+			b = max(b, pc[8]+int32(d[8]))
+			l := layoutWide[w]
+			row[l] = b + em[l]
+		}
+		// I and L of each type, after its B or I
+		row[2] = max(prev[1]+int32(tq.narrow[0][0]), prev[2]+int32(tq.narrow[0][1])) + em[2]
+		row[3] = max(prev[1]+int32(tq.narrow[1][0]), prev[2]+int32(tq.narrow[1][1])) + em[3]
+		row[6] = max(prev[5]+int32(tq.narrow[2][0]), prev[6]+int32(tq.narrow[2][1])) + em[6]
+		row[7] = max(prev[5]+int32(tq.narrow[3][0]), prev[6]+int32(tq.narrow[3][1])) + em[7]
+		row[10] = max(prev[9]+int32(tq.narrow[4][0]), prev[10]+int32(tq.narrow[4][1])) + em[10]
+		row[11] = max(prev[9]+int32(tq.narrow[5][0]), prev[10]+int32(tq.narrow[5][1])) + em[11]
+		row[14] = max(prev[13]+int32(tq.narrow[6][0]), prev[14]+int32(tq.narrow[6][1])) + em[14]
+		row[15] = max(prev[13]+int32(tq.narrow[7][0]), prev[14]+int32(tq.narrow[7][1])) + em[15]
+		// a bound on the size of the scores without reading them (pathQ
+		// reads them when this bound is too loose)
+		aPrev, ePrev = aPrev+emMax+dynMax, e
+	}
+
+	if out, ok := c.pathQ(toks, delta, errs, lt.out[:n]); ok {
+		return out, true
+	}
+	// the bounds again from the scores themselves
+	aPrev, ePrev = 0, 0
+	for i := range delta {
+		e := ePrev + emErr + dynErr + 2*roundoff*(aPrev+ePrev+emMax+dynMax+1)
+		errs[i] = e
+		var a int32
+		for _, x := range &delta[i] {
+			if x > qNeg/2 {
+				a = max(a, x, -x)
+			}
+		}
+		aPrev, ePrev = float64(a), e
+	}
+	if out, ok := c.pathQ(toks, delta, errs, lt.out[:n]); ok {
+		return out, true
+	}
+	lt.fallbacks++
+	return nil, false
+}
+
+// pathQ follows the best path back through decodeQ's scores, into out.
+// It reports false when the best end label or the best previous label
+// of a label on the path leads the next by no more than twice the
+// bound on decode's rounding, errs.
+func (c *compiled) pathQ(toks []tok, delta [][NumLabels]int32, errs []float64, out []uint8) ([]uint8, bool) {
+	qt := c.qt
+	n := len(delta)
+	// the best end state, no chunk left open, as best chooses it
+	last := &delta[n-1]
+	bc, bs, second := -1, int32(0), int32(qNeg)
+	for l := 0; l < NumLabels; l++ {
+		if l != 0 && (labelPos(uint8(l)) == posB || labelPos(uint8(l)) == posI) {
+			continue
+		}
+		switch {
+		case bc < 0 || last[l] > bs:
+			if bc >= 0 {
+				second = bs
+			}
+			bc, bs = l, last[l]
+		case last[l] > second:
+			second = last[l]
+		}
+	}
+	if float64(bs)-float64(second) <= 2*errs[n-1] {
+		return nil, false
+	}
+	out[n-1] = uint8(bc)
+	for i := n - 1; i > 0; i-- {
+		// the best previous label of the path's label and its lead over
+		// the others
+		l := out[i]
+		prev := &delta[i-1]
+		tq := &toks[i].wi.tr.q
+		var best, other int32
+		var bp uint8
+		if k := qt.at[l]; k >= 0 {
+			// after a closing label: the best of nine and the next
+			// (equal to it when two tie), then the first that is best
+			d := &tq.wide[k]
+			cs := [nClosed]int32{prev[0] + int32(d[0]), prev[3] + int32(d[1]), prev[4] + int32(d[2]),
+				prev[7] + int32(d[3]), prev[8] + int32(d[4]), prev[11] + int32(d[5]), prev[12] + int32(d[6]),
+				prev[15] + int32(d[7]), prev[16] + int32(d[8])}
+			best, other = cs[0], qNeg
+			for _, x := range cs[1:] {
+				other = max(other, min(best, x))
+				best = max(best, x)
+			}
+			for j := nClosed - 1; j >= 0; j-- {
+				if cs[j] == best {
+					bp = layoutClosed[j]
+				}
+			}
+		} else {
+			// I or L, after the B or I of its type
+			k = -k - 1
+			b := l - 1 - l&1
+			d := &tq.narrow[k]
+			s0, s1 := prev[b]+int32(d[0]), prev[b+1]+int32(d[1])
+			best, other, bp = s0, s1, b
+			if s1 > s0 {
+				best, other, bp = s1, s0, b+1
+			}
+		}
+		if float64(best)-float64(other) <= 2*errs[i] {
+			return nil, false
+		}
+		out[i-1] = bp
+	}
+	return out, true
+}
