@@ -181,7 +181,9 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(seg, paras, all, toks)
+	qs := resolve(seg, paras, all, toks)
+	bufs.release()
+	return qs
 }
 
 // tokBufs holds the token buffers of find.

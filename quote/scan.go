@@ -35,6 +35,9 @@ type tok struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -199,7 +202,12 @@ func firstRune(s string) rune {
 	return r
 }
 
-func startsUpper(s string) bool { return unicode.IsUpper(firstRune(s)) }
+func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
+	return unicode.IsUpper(firstRune(s))
+}
 
 // paragraphs returns the spans of the paragraphs of d: d.Paragraphs split
 // further at line breaks, or the text's lines when there are none.
