@@ -175,6 +175,11 @@ func contracted(w string) bool {
 
 // uncontract returns the pronoun of a contraction: "he’s" → "he".
 func uncontract(w string) (string, bool) {
+	// every suffix holds an apostrophe (' or the first byte of ’) in
+	// its last five bytes: a word without one is passed at once
+	if tail := w[max(0, len(w)-5):]; strings.IndexByte(tail, '\'') < 0 && strings.IndexByte(tail, 0xE2) < 0 {
+		return w, false
+	}
 	for _, suf := range []string{"'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll"} {
 		if b, ok := strings.CutSuffix(w, suf); ok {
 			pron := pronouns.set().in(b)

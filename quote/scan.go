@@ -87,13 +87,16 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 				k++
 				sp.End = dts[k].End
 			}
-			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'w'}
+			// made in place: a tok is large, and copying one in while
+			// the GC runs costs a barrier over all of it
+			out = append(out, tok{Span: sp, kind: 'w'})
+			t := &out[len(out)-1]
+			t.text = text[sp.Start:sp.End]
 			if lower != "" && isASCII(t.text) {
 				t.low = lower[sp.Start:sp.End]
 			} else {
 				t.low = strings.ToLower(t.text)
 			}
-			out = append(out, t)
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
