@@ -473,22 +473,17 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 	return m
 })
 
-// classify sets the lexical class of each token.
+// classify sets the lexical class of each token and, if it has lxCue,
+// its kind of cue, reading the two tables once per paragraph.
 func classify(ts []tok) {
+	classes, cs := lexClasses(), cues()
 	for i := range ts {
 		t := &ts[i]
-		t.lx, t.cue = lexClassOf(t.low)
+		t.lx, t.cue = classes[t.low], 0
+		if t.lx&lxCue != 0 {
+			t.cue = cs[t.low]
+		}
 	}
-}
-
-// lexClassOf returns the lexical class of a lowercase word and, if it
-// has lxCue, its kind of cue.
-func lexClassOf(w string) (lexBits, cueKind) {
-	lx := lexClasses()[w]
-	if lx&lxCue != 0 {
-		return lx, cues()[w]
-	}
-	return lx, 0
 }
 
 // has reports whether t is in every list of bits.
