@@ -308,7 +308,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers.set().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
+		share := quantifiers.set().has(prev) || p.ts[i-1].isNumber() && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
 		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs.set().has(t.low) || quantVerbs.set().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}

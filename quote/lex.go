@@ -438,6 +438,7 @@ const (
 	lxPersonTitle                     // personTitles
 	lxNumberWord                      // numberWords
 	lxIrregular                       // irregularParticiples
+	lxSeemVerb                        // seemVerbs
 )
 
 // lexClasses maps every word of the lists lexBits names to its bits. It
@@ -456,6 +457,7 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 		{clauseConj.set().m, lxClauseConj}, {nounCueWords.set().m, lxNounCueWord},
 		{titleWords.set().m, lxTitleWord}, {personTitles.set().m, lxPersonTitle},
 		{numberWords.set().m, lxNumberWord}, {irregularParticiples.set().m, lxIrregular},
+		{seemVerbs.set().m, lxSeemVerb},
 	}
 	for _, s := range sets {
 		for w, ok := range s.words {
