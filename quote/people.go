@@ -351,7 +351,25 @@ func stripTitles(ws []tok) (title, name []tok) {
 }
 
 func isParticle(w string) bool {
-	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "de" || w == "al" || w == "da" || w == "del" || w == "der"
+	if len(w) < 2 {
+		return false
+	}
+	// by first byte: most words are turned down by it alone
+	switch w[0] {
+	case 'a':
+		return w == "al" || strings.HasPrefix(w, "al-")
+	case 'e':
+		return strings.HasPrefix(w, "el-")
+	case 'b':
+		return w == "bin"
+	case 'i':
+		return w == "ibn"
+	case 'v':
+		return w == "van" || w == "von"
+	case 'd':
+		return w == "de" || w == "da" || w == "del" || w == "der"
+	}
+	return false
 }
 
 // tokensText joins the tokens as they are written.
@@ -686,11 +704,11 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 	for _, p := range paras {
 		ts := p.ts
 		for i := 0; i < len(ts); i++ {
-			if !isNameTok(ts[i]) {
+			if !isNameTok(&ts[i]) {
 				continue
 			}
 			j := i
-			for j < len(ts) && (isNameTok(ts[j]) || (ts[j].low == "of" || ts[j].low == "the") && j+1 < len(ts) && isNameTok(ts[j+1]) && j > i) {
+			for j < len(ts) && (isNameTok(&ts[j]) || (ts[j].low == "of" || ts[j].low == "the") && j+1 < len(ts) && isNameTok(&ts[j+1]) && j > i) {
 				if j > i && strings.HasSuffix(ts[j-1].low, "’s") || j > i && strings.HasSuffix(ts[j-1].low, "'s") {
 					break
 				}
@@ -765,7 +783,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 	return ps
 }
 
-func isNameTok(t tok) bool {
+func isNameTok(t *tok) bool {
 	if t.kind != 'w' {
 		return false
 	}
