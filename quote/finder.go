@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
@@ -307,7 +308,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if i > 0 {
 		prev := p.ts[i-1].low
 		// Nouns and infinitives: "the report", "to say".
-		share := quantifiers.set().has(prev) || isNumber(prev) && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
+		share := quantifiers.set().has(prev) || p.ts[i-1].isNumber() && p.quantityLeft(i-1, p.sents[p.sentOf(i)][0]) >= 0
 		if p.ts[i-1].has(lxDeterminer) && !ofNumber && !(share && (pastForm(t.low) || quantVerbs.set().has(t.low) || quantVerbs.set().has(strings.TrimSuffix(t.low, "s")))) || (strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s")) && !contracted(prev) {
 			return 0, rng{}, false
 		}
@@ -1862,17 +1863,46 @@ type docBufs struct {
 	idx    []int32
 	cueAns []cueAnswer
 	scores []float32
+	// whole holds the arrays uncut, for the next Doc (see release)
+	whole *docBufs
 }
 
+// docBufPool holds the arrays of docBufs from Doc to Doc: they are
+// cleared, not allocated, for each.
+var docBufPool = sync.Pool{New: func() any { return new(docBufs) }}
+
 // newDocBufs returns the arrays for paras paragraphs of n tokens in all.
+// release gives them back once the Doc's paragraphs are read.
 func newDocBufs(paras, n int) *docBufs {
-	return &docBufs{
-		paras:  make([]para, paras),
-		flags:  make([]bool, 2*n),
-		idx:    make([]int32, n),
-		cueAns: make([]cueAnswer, n),
-		scores: make([]float32, n),
+	w := docBufPool.Get().(*docBufs)
+	w.paras = reuse(w.paras, paras)
+	w.flags = reuse(w.flags, 2*n)
+	w.idx = reuse(w.idx, n)
+	w.cueAns = reuse(w.cueAns, n)
+	w.scores = reuse(w.scores, n)
+	return &docBufs{paras: w.paras, flags: w.flags, idx: w.idx, cueAns: w.cueAns, scores: w.scores, whole: w}
+}
+
+// release gives the arrays back to docBufPool. The paragraphs are
+// cleared first: the pool must not keep a Doc's text or tokens alive.
+func (b *docBufs) release() {
+	w := b.whole
+	if w == nil {
+		return
 	}
+	b.whole = nil
+	clear(w.paras)
+	docBufPool.Put(w)
+}
+
+// reuse returns s cut or grown to n elements, all zero.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (b *docBufs) para() *para {

@@ -370,12 +370,12 @@ func (p *para) clauseCue(m, hi int) bool {
 	n := 0
 	for k < hi && n < 5 && p.ts[k].kind == 'w' {
 		w := p.ts[k].low
-		if pron := pronouns.set().in(w); pron && w != "that" && w != "which" && w != "who" {
+		if pron := p.ts[k].has(lxPronoun); pron && w != "that" && w != "which" && w != "who" {
 			k++
 			n++
 			break
 		}
-		if boundary.set().has(w) || isCueWord(w) {
+		if p.ts[k].lx&(lxBoundary|lxCue) != 0 {
 			break
 		}
 		if _, _, ok := p.isCue(k); ok && n > 0 && !(k+1 < hi && questionAux.set().has(p.ts[k+1].low)) {
@@ -1406,7 +1406,7 @@ func (p *para) impressions(si, lo, hi int) {
 	for i := lo + 1; i < hi; i++ {
 		// a word none of the cases below can take is passed over before
 		// the costlier tests, which look back over the sentence
-		if !impressionWord(p.ts[i].low) || p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
+		if !impressionWord(&p.ts[i]) || p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
 			continue
 		}
 		t := p.ts[i]
@@ -1458,7 +1458,7 @@ func (p *para) impressions(si, lo, hi int) {
 			if i+1 >= hi || p.ts[i+1].has(lxCue) || p.ts[i+1].kind != 'w' {
 				continue
 			}
-		case seemVerbs.set().has(t.low):
+		case t.has(lxSeemVerb):
 			// "appeared at a rally", "appeared with Maddow": a
 			// showing up, not an impression.
 			if strings.HasPrefix(t.low, "appear") && i+1 < hi && (appearPreps.set().has(p.ts[i+1].low) || p.ts[i+1].kind != 'w') {
@@ -1537,7 +1537,7 @@ func (p *para) impressions(si, lo, hi int) {
 		// after the impression joins the cue, and the subject is its
 		// source.
 		saying := false
-		if seemVerbs.set().has(t.low) && cue.b+1 < e && p.ts[cue.b].low == "to" && p.ts[cue.b+1].has(lxCue) && !progressive().has(p.ts[cue.b+1].low) {
+		if t.has(lxSeemVerb) && cue.b+1 < e && p.ts[cue.b].low == "to" && p.ts[cue.b+1].has(lxCue) && !progressive().has(p.ts[cue.b+1].low) {
 			saying = true
 			cue.b += 2
 			a.cue = cue

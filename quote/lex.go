@@ -175,6 +175,11 @@ func contracted(w string) bool {
 
 // uncontract returns the pronoun of a contraction: "he’s" → "he".
 func uncontract(w string) (string, bool) {
+	// every suffix holds an apostrophe (' or the first byte of ’) in
+	// its last five bytes: a word without one is passed at once
+	if tail := w[max(0, len(w)-5):]; strings.IndexByte(tail, '\'') < 0 && strings.IndexByte(tail, 0xE2) < 0 {
+		return w, false
+	}
 	for _, suf := range []string{"'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll"} {
 		if b, ok := strings.CutSuffix(w, suf); ok {
 			pron := pronouns.set().in(b)
@@ -433,6 +438,7 @@ const (
 	lxPersonTitle                     // personTitles
 	lxNumberWord                      // numberWords
 	lxIrregular                       // irregularParticiples
+	lxSeemVerb                        // seemVerbs
 )
 
 // lexClasses maps every word of the lists lexBits names to its bits. It
@@ -451,6 +457,7 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 		{clauseConj.set().m, lxClauseConj}, {nounCueWords.set().m, lxNounCueWord},
 		{titleWords.set().m, lxTitleWord}, {personTitles.set().m, lxPersonTitle},
 		{numberWords.set().m, lxNumberWord}, {irregularParticiples.set().m, lxIrregular},
+		{seemVerbs.set().m, lxSeemVerb},
 	}
 	for _, s := range sets {
 		for w, ok := range s.words {
@@ -468,22 +475,17 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 	return m
 })
 
-// classify sets the lexical class of each token.
+// classify sets the lexical class of each token and, if it has lxCue,
+// its kind of cue, reading the two tables once per paragraph.
 func classify(ts []tok) {
+	classes, cs := lexClasses(), cues()
 	for i := range ts {
 		t := &ts[i]
-		t.lx, t.cue = lexClassOf(t.low)
+		t.lx, t.cue = classes[t.low], 0
+		if t.lx&lxCue != 0 {
+			t.cue = cs[t.low]
+		}
 	}
-}
-
-// lexClassOf returns the lexical class of a lowercase word and, if it
-// has lxCue, its kind of cue.
-func lexClassOf(w string) (lexBits, cueKind) {
-	lx := lexClasses()[w]
-	if lx&lxCue != 0 {
-		return lx, cues()[w]
-	}
-	return lx, 0
 }
 
 // has reports whether t is in every list of bits.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
@@ -350,7 +351,25 @@ func stripTitles(ws []tok) (title, name []tok) {
 }
 
 func isParticle(w string) bool {
-	return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "de" || w == "al" || w == "da" || w == "del" || w == "der"
+	if len(w) < 2 {
+		return false
+	}
+	// by first byte: most words are turned down by it alone
+	switch w[0] {
+	case 'a':
+		return w == "al" || strings.HasPrefix(w, "al-")
+	case 'e':
+		return strings.HasPrefix(w, "el-")
+	case 'b':
+		return w == "bin"
+	case 'i':
+		return w == "ibn"
+	case 'v':
+		return w == "van" || w == "von"
+	case 'd':
+		return w == "de" || w == "da" || w == "del" || w == "der"
+	}
+	return false
 }
 
 // tokensText joins the tokens as they are written.
@@ -472,7 +491,7 @@ func betterName(a, b string) bool {
 }
 
 // fromMentions builds the people of d from its entity mentions.
-func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool, ns *names) *people {
+func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *people {
 	ps := &people{byKey: map[string]*person{}, names: ns}
 	// An entity's name, roles and person, and a written name's clean
 	// form and key, are worked out once per document, not once per
@@ -544,7 +563,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool, ns *names) *p
 			}
 		}
 		if p == nil {
-			p = ps.add(name, m.Start, subjects[m.Start], mi, ctx)
+			p = ps.add(name, m.Start, subjects.has(m.Start), mi, ctx)
 			if p != nil {
 				p.entity = m.Entity
 				if _, ok := byEntity[m.Entity]; !ok && m.Entity >= 0 {
@@ -560,7 +579,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects map[int]bool, ns *names) *p
 			p.ctx[strings.ToLower(c)] = true
 		}
 		p.at = append(p.at, m.Start)
-		p.subj = append(p.subj, subjects[m.Start])
+		p.subj = append(p.subj, subjects.has(m.Start))
 		p.mention = append(p.mention, mi)
 	}
 	return ps
@@ -641,22 +660,27 @@ func contextWords(dt *docToks, sp news.Span) []string {
 	return out
 }
 
+// nameRun is a run of name tokens fromText reads, with its titles.
+type nameRun struct {
+	title, name []tok
+	pre         *tok
+	hasPre      bool
+	source      bool
+	// person is isPerson's answer; text and key the name's text and
+	// its key
+	person    bool
+	text, key string
+}
+
+// runBufs holds fromText's runs from Doc to Doc.
+var runBufs = sync.Pool{New: func() any { return new([]nameRun) }}
+
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]bool, ns *names) *people {
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet, ns *names) *people {
 	paras := dt.paras
 	ps := &people{byKey: map[string]*person{}, names: ns}
-	type run struct {
-		title, name []tok
-		pre         *tok
-		hasPre      bool
-		source      bool
-		// person is isPerson's answer; text and key the name's text and
-		// its key
-		person    bool
-		text, key string
-	}
 	// a run mostly starts at a capitalised word: their number sizes runs
 	n := 0
 	for _, p := range paras {
@@ -666,22 +690,32 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			}
 		}
 	}
-	runs := make([]run, 0, n)
+	buf := runBufs.Get().(*[]nameRun)
+	runs := *buf
+	if cap(runs) < n {
+		runs = make([]nameRun, 0, n)
+	}
+	defer func() {
+		// the buffer must not keep this Doc's tokens alive
+		clear(runs[:cap(runs)])
+		*buf = runs[:0]
+		runBufs.Put(buf)
+	}()
 	for _, p := range paras {
 		ts := p.ts
 		for i := 0; i < len(ts); i++ {
-			if !isNameTok(ts[i]) {
+			if !isNameTok(&ts[i]) {
 				continue
 			}
 			j := i
-			for j < len(ts) && (isNameTok(ts[j]) || (ts[j].low == "of" || ts[j].low == "the") && j+1 < len(ts) && isNameTok(ts[j+1]) && j > i) {
+			for j < len(ts) && (isNameTok(&ts[j]) || (ts[j].low == "of" || ts[j].low == "the") && j+1 < len(ts) && isNameTok(&ts[j+1]) && j > i) {
 				if j > i && strings.HasSuffix(ts[j-1].low, "’s") || j > i && strings.HasSuffix(ts[j-1].low, "'s") {
 					break
 				}
 				j++
 			}
 			title, name := stripTitles(ts[i:j])
-			r := run{title: title, name: name}
+			r := nameRun{title: title, name: name}
 			if i > 0 {
 				r.pre, r.hasPre = &ts[i-1], true
 				if ts[i-1].text == "," && i > 1 {
@@ -695,7 +729,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			i = j - 1
 		}
 	}
-	isPerson := func(r run) bool {
+	isPerson := func(r nameRun) bool {
 		for _, t := range r.title {
 			if personTitles.set().has(strings.TrimSuffix(t.low, ".")) || t.has(lxPersonTitle) {
 				return true
@@ -740,7 +774,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 			}
 			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
 			at := r.name[0].Start
-			ps.add(name, at, subjects[start] || subjects[at], -1, ctx)
+			ps.add(name, at, subjects.has(start) || subjects.has(at), -1, ctx)
 		}
 	}
 	for _, p := range ps.list {
@@ -749,7 +783,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects map[int]b
 	return ps
 }
 
-func isNameTok(t tok) bool {
+func isNameTok(t *tok) bool {
 	if t.kind != 'w' {
 		return false
 	}

@@ -181,7 +181,9 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 			all = append(all, f)
 		}
 	}
-	return resolve(seg, paras, all, toks)
+	qs := resolve(seg, paras, all, toks)
+	bufs.release()
+	return qs
 }
 
 // tokBufs holds the token buffers of find.
@@ -256,7 +258,7 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 			}
 		}
 	}
-	isSubj := map[int]bool{}
+	isSubj := newOffsetSet(len(d.Text))
 	var ps *people
 	ns := newNames()
 	hasPeople := false
@@ -270,7 +272,7 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 		in := newSpanSet(subjects)
 		for _, m := range d.Mentions {
 			if in.contains(m.Span) || (m.TitleSpan.End > m.TitleSpan.Start && in.contains(m.TitleSpan)) {
-				isSubj[m.Start] = true
+				isSubj.add(m.Start)
 			}
 		}
 		ps = fromMentions(d, dt, isSubj, ns)
@@ -282,7 +284,7 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 		for _, s := range subjects {
 			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start })
 			for ; k < len(toks) && toks[k].Start < s.End; k++ {
-				isSubj[toks[k].Start] = true
+				isSubj.add(toks[k].Start)
 			}
 		}
 		byText := fromText(d, dt, sources, isSubj, ns)
@@ -349,6 +351,25 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 		return nil
 	}
 	return out
+}
+
+// offsetSet is a set of byte offsets into a text, a bit for each: the
+// starts of the names and titles that are a clause's subject.
+type offsetSet []uint64
+
+// newOffsetSet returns an empty set for a text of n bytes.
+func newOffsetSet(n int) offsetSet { return make(offsetSet, n/64+1) }
+
+// add adds offset off, which lies in the text.
+func (s offsetSet) add(off int) {
+	if off >= 0 && off/64 < len(s) {
+		s[off/64] |= 1 << (off % 64)
+	}
+}
+
+// has reports whether off is in the set.
+func (s offsetSet) has(off int) bool {
+	return off >= 0 && off/64 < len(s) && s[off/64]&(1<<(off%64)) != 0
 }
 
 // spanSet answers whether any of a set of spans contains a span, in

@@ -35,6 +35,9 @@ type tok struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -84,13 +87,16 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 				k++
 				sp.End = dts[k].End
 			}
-			t := tok{Span: sp, text: text[sp.Start:sp.End], kind: 'w'}
+			// made in place: a tok is large, and copying one in while
+			// the GC runs costs a barrier over all of it
+			out = append(out, tok{Span: sp, kind: 'w'})
+			t := &out[len(out)-1]
+			t.text = text[sp.Start:sp.End]
 			if lower != "" && isASCII(t.text) {
 				t.low = lower[sp.Start:sp.End]
 			} else {
 				t.low = strings.ToLower(t.text)
 			}
-			out = append(out, t)
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
@@ -199,7 +205,12 @@ func firstRune(s string) rune {
 	return r
 }
 
-func startsUpper(s string) bool { return unicode.IsUpper(firstRune(s)) }
+func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
+	return unicode.IsUpper(firstRune(s))
+}
 
 // paragraphs returns the spans of the paragraphs of d: d.Paragraphs split
 // further at line breaks, or the text's lines when there are none.

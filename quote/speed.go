@@ -7,15 +7,14 @@ import "unicode"
 // tests. A filter may let through a word its loop then turns down, never
 // the reverse.
 
-// impressionWord reports whether impressions can take low as its cue
-// word: the heads of the cases of its switch.
-func impressionWord(low string) bool {
-	switch low {
+// impressionWord reports whether impressions can take t as its cue
+// word: the heads of the cases of its switch, told from t's class.
+func impressionWord(t *tok) bool {
+	switch t.low {
 	case "asked", "reportedly", "expected":
 		return true
 	}
-	// participle first: its table is small and most words fail it
-	return seemVerbs.set().has(low) || participle(low) && isCueWord(low)
+	return t.has(lxSeemVerb) || t.participle() && t.has(lxCue)
 }
 
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s

@@ -30,13 +30,19 @@ import (
 // and end on non-space bytes.
 func Split(text string) []news.Span {
 	var out []news.Span
-	var cs []chunk
+	buf := chunkBufs.Get().(*[]chunk)
+	cs := *buf
 	for _, para := range Paragraphs(text) {
 		cs = chunks(text, para, cs[:0])
 		out = splitParagraph(text, cs, out)
 	}
+	*buf = cs[:0]
+	chunkBufs.Put(buf)
 	return out
 }
+
+// chunkBufs holds Split's chunk buffers (offsets only) from text to text.
+var chunkBufs = sync.Pool{New: func() any { return new([]chunk) }}
 
 // Paragraphs returns the spans of the blank-line separated paragraphs of
 // text, trimmed of surrounding white space.

@@ -17,6 +17,7 @@
 package timex
 
 import (
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/news"
@@ -50,7 +51,17 @@ func Find(d *news.Doc, anchor time.Time) {
 			most = max(most, sent.EndToken-sent.FirstToken)
 		}
 	}
-	ws := make([]word, 0, 2*most+8)
+	buf := wordBufs.Get().(*[]word)
+	ws := *buf
+	if cap(ws) < 2*most+8 {
+		ws = make([]word, 0, 2*most+8)
+	}
+	defer func() {
+		// the buffer must not keep this Doc's text alive
+		clear(ws[:cap(ws)])
+		*buf = ws[:0]
+		wordBufs.Put(buf)
+	}()
 	for si, sent := range d.Sentences {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue
@@ -107,6 +118,9 @@ func Find(d *news.Doc, anchor time.Time) {
 		}
 	}
 }
+
+// wordBufs holds Find's word buffers from Doc to Doc.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
 
 // Tense reports the tense of the clause around span sp of d, as the tagger
 // reads it to place relative dates: +1 for the future (will, is expected

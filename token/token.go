@@ -25,29 +25,46 @@ func Tokenize(text string, span news.Span) []news.Token {
 // tokenizes sentence after sentence into one slice allocates no slice
 // per sentence.
 func Append(out []news.Token, text string, span news.Span) []news.Token {
-	start := -1
-	for i := span.Start; i < span.End; {
-		var space bool
-		size := 1
+	i, end := span.Start, span.End
+	for i < end {
+		// the spaces before a chunk
 		if c := text[i]; c < utf8.RuneSelf {
-			space = asciiSpace(c)
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				out = splitChunk(text, start, i, out)
-				start = -1
+			if asciiSpace(c) {
+				i++
+				continue
 			}
-		} else if start < 0 {
-			start = i
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
 		}
-		i += size
-	}
-	if start >= 0 {
-		out = splitChunk(text, start, span.End, out)
+		// the chunk, up to the next space; dash tells that it holds a
+		// byte that may start a dash (see splitChunk)
+		start := i
+		dash := false
+		for i < end {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace(c) {
+					break
+				}
+				dash = dash || c == '-' || c == '|'
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			dash = dash || c == 0xE2
+			i += size
+		}
+		// a rune read past the span's end is cut at it, as the span is
+		e := min(i, end)
+		if dash {
+			out = splitChunk(text, start, e, out)
+		} else {
+			out = splitWord(text, start, e, out)
+		}
 	}
 	return out
 }
@@ -75,12 +92,20 @@ func add(text string, s, e int, out []news.Token) []news.Token {
 // leading marks are split off the front of a chunk one at a time: a
 // closing mark (” ») at a word's start opens a quotation all the same.
 func isLeading(r rune) bool {
-	return strings.ContainsRune("\"'`([{«“‘„”»$£€¿¡", r)
+	switch r {
+	case '"', '\'', '`', '(', '[', '{', '«', '“', '‘', '„', '”', '»', '$', '£', '€', '¿', '¡':
+		return true
+	}
+	return false
 }
 
 // trailing marks are split off the end of a chunk one at a time.
 func isTrailing(r rune) bool {
-	return strings.ContainsRune("\"'`)]}»”’,;:!?%…", r)
+	switch r {
+	case '"', '\'', '`', ')', ']', '}', '»', '”', '’', ',', ';', ':', '!', '?', '%', '…':
+		return true
+	}
+	return false
 }
 
 // isDash reports whether r is a dash or bar that separates words.
@@ -90,6 +115,13 @@ func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' || r ==
 // into parts: "Sputnik)—Turkish", "word--word".
 func splitChunk(text string, s, e int, out []news.Token) []news.Token {
 	for i := s; i < e; {
+		// the dashes are '-', '|' and three runes whose UTF-8 starts
+		// with 0xE2: every other byte is passed without decoding
+		c := text[i]
+		if c != '-' && c != '|' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:e])
 		if isDash(r) || (r == '-' && i+1 < e && text[i+1] == '-') {
 			j := i + size
@@ -153,27 +185,62 @@ func splitWord(text string, s, e int, out []news.Token) []news.Token {
 }
 
 // splitClitics splits 's, 're, 've, 'll, 'd, 'm and n't off a word.
+// A clitic is the word's last one or two letters after an apostrophe
+// (' or ’) that is not the word's first byte, so only those places are
+// read.
 func splitClitics(text string, s, e int, out []news.Token) []news.Token {
 	w := text[s:e]
-	for _, suf := range []string{"n't", "n’t"} {
-		if len(w) > len(suf) && hasSuffixFold(w, suf) {
-			out = add(text, s, e-len(suf), out)
-			return add(text, e-len(suf), e, out)
+	n := len(w)
+	if n > 3 && (w[n-1] == 't' || w[n-1] == 'T') {
+		if hasSuffixFold(w, "n't") {
+			out = add(text, s, e-3, out)
+			return add(text, e-3, e, out)
+		}
+		if n > len("n’t") && hasSuffixFold(w, "n’t") {
+			out = add(text, s, e-len("n’t"), out)
+			return add(text, e-len("n’t"), e, out)
 		}
 	}
-	for _, ap := range []string{"'", "’"} {
-		i := strings.LastIndex(w, ap)
-		if i <= 0 {
-			continue
-		}
-		switch suf := w[i+len(ap):]; {
-		case asciiFold(suf, "s"), asciiFold(suf, "re"), asciiFold(suf, "ve"), asciiFold(suf, "ll"), asciiFold(suf, "d"), asciiFold(suf, "m"):
-			out = add(text, s, s+i, out)
-			return add(text, s+i, e, out)
-		}
+	// i is the apostrophe's offset in w
+	i := -1
+	switch {
+	case n > 2 && w[n-2] == '\'' && oneLetterClitic(w[n-1]):
+		i = n - 2
+	case n > 3 && w[n-3] == '\'' && twoLetterClitic(w[n-2], w[n-1]):
+		i = n - 3
+	case n > 4 && w[n-4:n-1] == "’" && oneLetterClitic(w[n-1]):
+		i = n - 4
+	case n > 5 && w[n-5:n-2] == "’" && twoLetterClitic(w[n-2], w[n-1]):
+		i = n - 5
+	}
+	if i > 0 {
+		out = add(text, s, s+i, out)
+		return add(text, s+i, e, out)
 	}
 	return add(text, s, e, out)
 }
+
+// oneLetterClitic reports whether c is the letter of 's, 'd or 'm, in
+// either case.
+func oneLetterClitic(c byte) bool {
+	switch c | 0x20 { // only 'S' and 's' give 's', and so on
+	case 's', 'd', 'm':
+		return true
+	}
+	return false
+}
+
+// twoLetterClitic reports whether a, b are the letters of 're, 've or
+// 'll, in any case.
+func twoLetterClitic(a, b byte) bool {
+	if !isASCIILetter(a) || !isASCIILetter(b) {
+		return false
+	}
+	a, b = a|0x20, b|0x20
+	return a == 'r' && b == 'e' || a == 'v' && b == 'e' || a == 'l' && b == 'l'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // hasSuffixFold reports whether w ends with suf, a lowercase suffix whose
 // letters are ASCII, in either case: what strings.HasSuffix of
