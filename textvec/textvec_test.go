@@ -1,6 +1,7 @@
 package textvec
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -168,6 +169,15 @@ func BenchmarkMinHash(b *testing.B) {
 	}
 }
 
+// BenchmarkMinHashRef is BenchmarkMinHash with minHashRef, to measure
+// the faster loop against it in the same run.
+func BenchmarkMinHashRef(b *testing.B) {
+	h := hashes(strings.Repeat("the quake struck the coastal city early on tuesday killing at least forty people ", 40))
+	for b.Loop() {
+		minHashRef(h, 4, 64)
+	}
+}
+
 func BenchmarkTop(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	v := make(Vector, 1000)
@@ -196,6 +206,58 @@ func TestCountFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a  b\tc\n", "x\u00a0y\u2003z\u0085w", "\xffa \xfe", "“Quoted,” he said.  ", "a\u3000b", "Élysée-Palace, O'Neill\u00e9x", "ab12cd"} {
 		if got, want := CountFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("CountFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// minHashRef is MinHash as first written, one shingle at a time with
+// every hash function of it: the reference the faster loop must match.
+func minHashRef(words []uint64, w, k int) Signature {
+	sig := make(Signature, k)
+	for i := range sig {
+		sig[i] = math.MaxUint64
+	}
+	if len(words) == 0 {
+		return sig
+	}
+	if w < 1 {
+		w = 1
+	}
+	n := len(words) - w + 1
+	if n < 1 {
+		n, w = 1, len(words)
+	}
+	for i := 0; i < n; i++ {
+		var h uint64
+		for _, x := range words[i : i+w] {
+			h = mix(h ^ x + 0x9e3779b97f4a7c15)
+		}
+		for j := range sig {
+			v := mix(h + uint64(j+1)*0x9e3779b97f4a7c15)
+			if v < sig[j] {
+				sig[j] = v
+			}
+		}
+	}
+	return sig
+}
+
+// TestMinHashSame checks MinHash against minHashRef on random sequences
+// of every length up to past its stack buffer, with several shingle
+// lengths and signature sizes.
+func TestMinHashSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 3, 5, 17, 100, 511, 512, 515, 516, 600, 2000} {
+		words := make([]uint64, n)
+		for i := range words {
+			words[i] = r.Uint64() % 50 // repeats, as in text
+		}
+		for _, w := range []int{0, 1, 3, 4} {
+			for _, k := range []int{0, 1, 3, 4, 7, 64, 65} {
+				if got, want := MinHash(words, w, k), minHashRef(words, w, k); !slices.Equal(got, want) {
+					t.Fatalf("n=%d w=%d k=%d: MinHash differs from the reference", n, w, k)
+				}
+			}
 		}
 	}
 }
