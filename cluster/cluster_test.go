@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -282,6 +283,24 @@ func TestDotDense(t *testing.T) {
 		}
 		for _, e := range a {
 			dense[e.ID] = 0
+		}
+	}
+}
+
+// TestCounts checks the extractor's counts against textvec.Counts.
+func TestCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	x := newExtractor()
+	for i := range 300 {
+		x.vocab.ID(fmt.Sprint(i))
+	}
+	for n := range 200 {
+		ids := make([]uint32, n)
+		for i := range ids {
+			ids[i] = uint32(r.IntN(1 + n/2))
+		}
+		if got, want := x.counts(ids), textvec.Counts(ids, nil); !slices.Equal(got, want) {
+			t.Fatalf("counts(%v) = %v, want %v", ids, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -46,6 +47,8 @@ type extractor struct {
 	eids    []uint32
 	hashes  []uint64
 	scratch []uint32
+	// cnt counts term ids while counts builds a vector, else zeros.
+	cnt []int32
 }
 
 func newExtractor() *extractor {
@@ -135,12 +138,12 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 		}
 	}
 	f := features{date: DocDate(d), words: words}
-	f.text = textvec.Counts(x.ids, x.scratch)
+	f.text = x.counts(x.ids)
 	if len(x.tids) > 0 {
-		f.title = textvec.Counts(x.tids, x.scratch)
+		f.title = x.counts(x.tids)
 	}
 	if len(x.nids) > 0 {
-		f.nums = textvec.Counts(x.nids, x.scratch)
+		f.nums = x.counts(x.nids)
 	}
 	f.sig = textvec.MinHash(x.hashes, cfg.ShingleWords, minhashBands*minhashRows)
 
@@ -168,8 +171,35 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			}
 		}
 	}
-	f.ents = textvec.Counts(x.eids, x.scratch)
+	f.ents = x.counts(x.eids)
 	return f
+}
+
+// counts returns textvec.Counts(ids): each id once, in order, with its
+// count. It counts in x.cnt and sorts the distinct ids alone (a doc's
+// words repeat: the ids are two or three times as many).
+func (x *extractor) counts(ids []uint32) textvec.Vector {
+	if len(ids) == 0 {
+		return nil
+	}
+	if n := x.vocab.Len(); len(x.cnt) < n {
+		x.cnt = append(x.cnt, make([]int32, n-len(x.cnt))...)
+	}
+	d := x.scratch[:0]
+	for _, id := range ids {
+		if x.cnt[id] == 0 {
+			d = append(d, id)
+		}
+		x.cnt[id]++
+	}
+	slices.Sort(d)
+	v := make(textvec.Vector, len(d))
+	for i, id := range d {
+		v[i] = textvec.Entry{ID: id, W: float64(x.cnt[id])}
+		x.cnt[id] = 0
+	}
+	x.scratch = d
+	return v
 }
 
 // foldName lowercases a name, folds accents and drops punctuation:
