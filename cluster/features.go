@@ -39,7 +39,8 @@ func DocDate(d *news.Doc) time.Time {
 // id by accident.
 type extractor struct {
 	vocab   *textvec.Vocab
-	words   map[string]int32 // folded word → stem term id, -1 when none
+	words   map[string]int32 // long folded word → stem term id, -1 when none
+	short   wordTable        // the same for words of up to wordSlotLen bytes
 	buf     []byte
 	ids     []uint32
 	tids    []uint32
@@ -55,14 +56,24 @@ func newExtractor() *extractor {
 	return &extractor{vocab: textvec.NewVocab(), words: map[string]int32{}}
 }
 
-// maxWordMemo bounds the memo of folded words.
+// maxWordMemo bounds the memo of folded words (short and long).
 const maxWordMemo = 1 << 20
 
 // stemID returns the id of the stem of a folded word, or false for a
 // stopword or a one-letter word. Numbers are kept: a year or a toll
 // tells one event from another of the same kind.
 func (x *extractor) stemID(w string) (uint32, bool) {
-	if id, ok := x.words[w]; ok {
+	return x.stemIDHashed(w, textvec.HashString(w))
+}
+
+// stemIDHashed is stemID for a word whose textvec.HashString is h.
+func (x *extractor) stemIDHashed(w string, h uint64) (uint32, bool) {
+	short := len(w) > 0 && len(w) <= wordSlotLen
+	if short {
+		if id, ok := x.short.get(w, h); ok {
+			return uint32(id), id >= 0
+		}
+	} else if id, ok := x.words[w]; ok {
 		return uint32(id), id >= 0
 	}
 	id := int32(-1)
@@ -71,8 +82,12 @@ func (x *extractor) stemID(w string) (uint32, bool) {
 		x.buf = append(x.buf, textvec.Stem(w)...)
 		id = int32(x.vocab.ID(string(x.buf)))
 	}
-	if len(x.words) < maxWordMemo {
-		x.words[strings.Clone(w)] = id
+	if x.short.used+len(x.words) < maxWordMemo {
+		if short {
+			x.short.put(w, h, id)
+		} else {
+			x.words[strings.Clone(w)] = id
+		}
 	}
 	return uint32(id), id >= 0
 }
@@ -110,8 +125,9 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 			return
 		}
 		words++
-		x.hashes = append(x.hashes, textvec.HashString(f))
-		if id, ok := x.stemID(f); ok {
+		h := textvec.HashString(f)
+		x.hashes = append(x.hashes, h)
+		if id, ok := x.stemIDHashed(f, h); ok {
 			for range n {
 				x.ids = append(x.ids, id)
 			}
