@@ -79,7 +79,7 @@ func TestTop(t *testing.T) {
 		for i := 0; i < n; i++ {
 			v = append(v, Entry{uint32(i * 2), float64(r.IntN(5))})
 		}
-		for _, k := range []int{0, 1, 3, 10, 100} {
+		for _, k := range []int{0, 1, 3, 10, 20, 40, 100} {
 			want := slices.Clone(v)
 			slices.SortFunc(want, func(a, b Entry) int {
 				if heavier(a, b) {
@@ -94,6 +94,15 @@ func TestTop(t *testing.T) {
 			slices.SortFunc(want, func(a, b Entry) int { return int(a.ID) - int(b.ID) })
 			if got := v.Top(k); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 				t.Fatalf("Top(%d) of %v = %v, want %v", k, v, got, want)
+			}
+			if k >= len(v) {
+				continue
+			}
+			// out of ID order, Top still gives the k heaviest in ID order
+			u := slices.Clone(v)
+			r.Shuffle(len(u), func(i, j int) { u[i], u[j] = u[j], u[i] })
+			if got := u.Top(k); !slices.Equal(got, want) {
+				t.Fatalf("Top(%d) of %v = %v, want %v", k, u, got, want)
 			}
 		}
 	}
@@ -194,6 +203,20 @@ func BenchmarkTop(b *testing.B) {
 	}
 	for b.Loop() {
 		v.Top(40)
+	}
+}
+
+// BenchmarkTopMost keeps 300 of 360 entries, as a story's centroid
+// does when a doc joins it: Top picks them in one pass instead of
+// sorting them.
+func BenchmarkTopMost(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	v := make(Vector, 360)
+	for i := range v {
+		v[i] = Entry{uint32(i), r.Float64()}
+	}
+	for b.Loop() {
+		v.Top(300)
 	}
 }
 
