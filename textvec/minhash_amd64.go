@@ -16,3 +16,10 @@ func cpuHasAVX512() bool
 //
 //go:noescape
 func minHash8(hs []uint64, c, m *[8]uint64)
+
+// shingles8 sets hs[i] to the hash of the w-word shingle from words[i],
+// eight shingles at once; len(hs) is a multiple of 8 and words holds at
+// least len(hs)+w-1 words. It needs hasAVX512.
+//
+//go:noescape
+func shingles8(words []uint64, w int, hs []uint64)
