@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
@@ -42,6 +43,7 @@ type extractor struct {
 	words   map[string]int32 // long folded word → stem term id, -1 when none
 	short   wordTable        // the same for words of up to wordSlotLen bytes
 	buf     []byte
+	fold    []byte // the word being looked up (foldWord, stemID)
 	ids     []uint32
 	tids    []uint32
 	nids    []uint32
@@ -63,19 +65,22 @@ const maxWordMemo = 1 << 20
 // stopword or a one-letter word. Numbers are kept: a year or a toll
 // tells one event from another of the same kind.
 func (x *extractor) stemID(w string) (uint32, bool) {
-	return x.stemIDHashed(w, textvec.HashString(w))
+	x.fold = append(x.fold[:0], w...)
+	return x.stemIDBytes(x.fold, textvec.HashString(w))
 }
 
-// stemIDHashed is stemID for a word whose textvec.HashString is h.
-func (x *extractor) stemIDHashed(w string, h uint64) (uint32, bool) {
-	short := len(w) > 0 && len(w) <= wordSlotLen
+// stemIDBytes is stemID for a word in bytes, whose textvec.HashString
+// is h. It allocates only for a word not seen before or a long one.
+func (x *extractor) stemIDBytes(b []byte, h uint64) (uint32, bool) {
+	short := len(b) > 0 && len(b) <= wordSlotLen
 	if short {
-		if id, ok := x.short.get(w, h); ok {
+		if id, ok := x.short.get(b, h); ok {
 			return uint32(id), id >= 0
 		}
-	} else if id, ok := x.words[w]; ok {
+	} else if id, ok := x.words[string(b)]; ok {
 		return uint32(id), id >= 0
 	}
+	w := string(b)
 	id := int32(-1)
 	if len(w) >= 2 && !textvec.IsStopword(w) {
 		x.buf = append(x.buf[:0], "w:"...)
@@ -84,12 +89,37 @@ func (x *extractor) stemIDHashed(w string, h uint64) (uint32, bool) {
 	}
 	if x.short.used+len(x.words) < maxWordMemo {
 		if short {
-			x.short.put(w, h, id)
+			x.short.put(b, h, id)
 		} else {
-			x.words[strings.Clone(w)] = id
+			x.words[w] = id
 		}
 	}
 	return uint32(id), id >= 0
+}
+
+// foldWord writes textvec.Fold(tok) into x.fold and returns it, with
+// false when the token has no letter or digit. An ASCII token, nearly
+// every one, is lowercased there without allocating.
+func (x *extractor) foldWord(tok string) ([]byte, bool) {
+	b := x.fold[:0]
+	alnum := false
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			f := textvec.Fold(tok)
+			x.fold = append(x.fold[:0], f...)
+			return x.fold, f != ""
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			alnum = true
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			alnum = true
+		}
+		b = append(b, c)
+	}
+	x.fold = b
+	return b, alnum
 }
 
 func (x *extractor) entID(s string) uint32 {
@@ -120,14 +150,14 @@ func (x *extractor) extract(d *news.Doc, cfg *Config) features {
 		}
 	}
 	addWord := func(tok string, n int) {
-		f := textvec.Fold(tok)
-		if f == "" {
+		f, ok := x.foldWord(tok)
+		if !ok {
 			return
 		}
 		words++
-		h := textvec.HashString(f)
+		h := textvec.HashBytes(f)
 		x.hashes = append(x.hashes, h)
-		if id, ok := x.stemIDHashed(f, h); ok {
+		if id, ok := x.stemIDBytes(f, h); ok {
 			for range n {
 				x.ids = append(x.ids, id)
 			}
@@ -233,6 +263,6 @@ func foldName(s string) string {
 // isNumber reports whether a folded word is a number ("23", "2011",
 // "6.1"): a toll, a year or a magnitude tells one happening from another
 // of the same kind.
-func isNumber(w string) bool {
-	return w != "" && w[0] >= '0' && w[0] <= '9'
+func isNumber(w []byte) bool {
+	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
 }

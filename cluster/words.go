@@ -31,7 +31,7 @@ const wordSlotLen = 19
 func (t *wordTable) home(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> t.shift }
 
 // get returns the stem id of w, whose hash is h, and whether w is kept.
-func (t *wordTable) get(w string, h uint64) (int32, bool) {
+func (t *wordTable) get(w []byte, h uint64) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
@@ -41,7 +41,7 @@ func (t *wordTable) get(w string, h uint64) (int32, bool) {
 		if s.n == 0 {
 			return 0, false
 		}
-		if s.hash == h && int(s.n) == len(w) && string(s.b[:s.n]) == w {
+		if s.hash == h && int(s.n) == len(w) && string(s.b[:s.n]) == string(w) {
 			return s.id, true
 		}
 	}
@@ -49,7 +49,7 @@ func (t *wordTable) get(w string, h uint64) (int32, bool) {
 
 // put keeps w, whose hash is h and which is not kept yet, with its stem
 // id. len(w) must be 1 to wordSlotLen.
-func (t *wordTable) put(w string, h uint64, id int32) {
+func (t *wordTable) put(w []byte, h uint64, id int32) {
 	if 2*(t.used+1) > len(t.slots) {
 		t.grow()
 	}
@@ -57,7 +57,7 @@ func (t *wordTable) put(w string, h uint64, id int32) {
 	t.used++
 }
 
-func (t *wordTable) insert(s wordSlot, w string) {
+func (t *wordTable) insert(s wordSlot, w []byte) {
 	mask := uint64(len(t.slots) - 1)
 	i := t.home(s.hash)
 	for t.slots[i].n != 0 {
@@ -78,7 +78,7 @@ func (t *wordTable) grow() {
 	}
 	for _, s := range old {
 		if s.n != 0 {
-			t.insert(s, string(s.b[:s.n]))
+			t.insert(s, s.b[:s.n])
 		}
 	}
 }

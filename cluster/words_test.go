@@ -3,6 +3,8 @@ package cluster
 import (
 	"fmt"
 	"testing"
+
+	"github.com/storyline-news/storyline/textvec"
 )
 
 // TestWordTable checks a wordTable against a map through growth, with
@@ -19,19 +21,31 @@ func TestWordTable(t *testing.T) {
 			continue
 		}
 		h := uint64(i % 300) // many words share a hash
-		if _, ok := tab.get(w, h); ok {
+		if _, ok := tab.get([]byte(w), h); ok {
 			t.Fatalf("%q found before put", w)
 		}
-		tab.put(w, h, int32(i)-1)
+		tab.put([]byte(w), h, int32(i)-1)
 		want[w] = int32(i) - 1
 		hashOf[w] = h
 	}
 	for w, id := range want {
-		if got, ok := tab.get(w, hashOf[w]); !ok || got != id {
+		if got, ok := tab.get([]byte(w), hashOf[w]); !ok || got != id {
 			t.Fatalf("get(%q) = %d, %v; want %d", w, got, ok, id)
 		}
 	}
 	if tab.used != len(want) {
 		t.Errorf("used %d, want %d", tab.used, len(want))
+	}
+}
+
+// TestFoldWord checks foldWord against textvec.Fold.
+func TestFoldWord(t *testing.T) {
+	x := newExtractor()
+	for _, tok := range []string{"", "a", "The", "U.S.", "army's", "3rd-division", "réunion", "Café", "--", "’", "O’Neill", "ABC123", "x\u00a0y"} {
+		got, ok := x.foldWord(tok)
+		want := textvec.Fold(tok)
+		if string(got) != want && ok || ok != (want != "") {
+			t.Errorf("foldWord(%q) = %q, %v; want %q", tok, got, ok, want)
+		}
 	}
 }

@@ -32,6 +32,16 @@ func HashString(s string) uint64 {
 	return h
 }
 
+// HashBytes is HashString over the bytes of b.
+func HashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
 // MinHash returns a signature of k hash functions over the w-word
 // shingles of a sequence of term hashes (HashString of each word). A
 // sequence shorter than w is one shingle. An empty sequence gives a

@@ -298,3 +298,12 @@ func TestMinHashSame(t *testing.T) {
 		}
 	}
 }
+
+// TestHashBytes checks that HashBytes is HashString over the same bytes.
+func TestHashBytes(t *testing.T) {
+	for _, s := range []string{"", "a", "quake", "réunion", "2011"} {
+		if HashBytes([]byte(s)) != HashString(s) {
+			t.Errorf("HashBytes(%q) differs from HashString", s)
+		}
+	}
+}
