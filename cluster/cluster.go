@@ -511,6 +511,9 @@ type Clusterer struct {
 	seen   []int32
 	scored []scored
 	xs     [][nFeatures]float64
+	// dense holds a doc's text and entity weights by term id while it
+	// is compared (see scatter), else zeros.
+	dense []float64
 }
 
 // scored is a candidate story with its score.

@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 )
 
 // mkDoc builds a doc with tokens split on spaces (punctuation kept apart)
@@ -253,5 +256,51 @@ func TestExamplesLabelGoldStories(t *testing.T) {
 	// b meets story f (same); c meets story f (other)
 	if pos != 1 || neg != 1 {
 		t.Errorf("got %d same-story and %d other examples, want 1 and 1", pos, neg)
+	}
+}
+
+// TestDotDense checks that dotDense gives textvec.Dot's float64 exactly
+// on random sparse vectors with some terms shared.
+func TestDotDense(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	vec := func(n, ids int) textvec.Vector {
+		var v textvec.Vector
+		for id := range ids {
+			if r.IntN(ids) < n {
+				v = append(v, textvec.Entry{ID: uint32(id), W: r.Float64()})
+			}
+		}
+		return v
+	}
+	dense := make([]float64, 400)
+	for range 200 {
+		a, b := vec(60, 400), vec(300, 400)
+		for _, e := range a {
+			dense[e.ID] = e.W
+		}
+		if got, want := dotDense(dense, b), textvec.Dot(a, b); got != want {
+			t.Fatalf("dotDense = %v, Dot = %v", got, want)
+		}
+		for _, e := range a {
+			dense[e.ID] = 0
+		}
+	}
+}
+
+// TestCounts checks the extractor's counts against textvec.Counts.
+func TestCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	x := newExtractor()
+	for i := range 300 {
+		x.vocab.ID(fmt.Sprint(i))
+	}
+	for n := range 200 {
+		ids := make([]uint32, n)
+		for i := range ids {
+			ids[i] = uint32(r.IntN(1 + n/2))
+		}
+		if got, want := x.counts(ids), textvec.Counts(ids, nil); !slices.Equal(got, want) {
+			t.Fatalf("counts(%v) = %v, want %v", ids, got, want)
+		}
 	}
 }

@@ -151,7 +151,54 @@ type link struct {
 
 // compare computes the features of a doc against story s.
 func (c *Clusterer) compare(s *story, f features, v vecs) [nFeatures]float64 {
-	vt, ve, vtitle := v.text, v.ents, v.title
+	c.scatter(v)
+	defer c.unscatter(v)
+	return c.compareScattered(s, f, v)
+}
+
+// scatter writes the weights of v.text and v.ents into c.dense by term
+// id (stems and entity names never share an id), for compareScattered;
+// unscatter clears them.
+func (c *Clusterer) scatter(v vecs) {
+	if n := c.x.vocab.Len(); len(c.dense) < n {
+		c.dense = append(c.dense, make([]float64, n-len(c.dense))...)
+	}
+	for _, e := range v.text {
+		c.dense[e.ID] = e.W
+	}
+	for _, e := range v.ents {
+		c.dense[e.ID] = e.W
+	}
+}
+
+func (c *Clusterer) unscatter(v vecs) {
+	for _, e := range v.text {
+		c.dense[e.ID] = 0
+	}
+	for _, e := range v.ents {
+		c.dense[e.ID] = 0
+	}
+}
+
+// dotDense returns textvec.Dot(a, b) for the vector a scattered in
+// dense: the same products (a's weight times b's), added in the same
+// order (increasing id), so the same float64. A term b has and a lacks
+// adds nothing in either (its weight in dense is 0).
+func dotDense(dense []float64, b textvec.Vector) float64 {
+	var s float64
+	for _, e := range b {
+		if w := dense[e.ID]; w != 0 {
+			s += w * e.W
+		}
+	}
+	return s
+}
+
+// compareScattered is compare with v.text and v.ents scattered in
+// c.dense: the many dot products of a doc with a story's centroid and
+// links each walk the story's side alone.
+func (c *Clusterer) compareScattered(s *story, f features, v vecs) [nFeatures]float64 {
+	ve, vtitle := v.ents, v.title
 	var x [nFeatures]float64
 	near := 1.0
 	switch {
@@ -175,17 +222,17 @@ func (c *Clusterer) compare(s *story, f features, v vecs) [nFeatures]float64 {
 		x[13] = x[11] * (1 - math.Exp(-span/FarDays))
 	}
 	if s.cnorm > 0 {
-		x[0] = textvec.Dot(vt, s.centroid) / s.cnorm
+		x[0] = dotDense(c.dense, s.centroid) / s.cnorm
 	}
 	hasEnts := len(ve) > 0 && s.enorm > 0
 	for _, l := range s.links {
-		x[1] = math.Max(x[1], textvec.Dot(vt, l.text))
+		x[1] = math.Max(x[1], dotDense(c.dense, l.text))
 		if hasEnts {
-			x[3] = math.Max(x[3], textvec.Dot(ve, l.ents))
+			x[3] = math.Max(x[3], dotDense(c.dense, l.ents))
 		}
 	}
 	if hasEnts {
-		x[2] = textvec.Dot(ve, s.ents) / s.enorm * near
+		x[2] = dotDense(c.dense, s.ents) / s.enorm * near
 		x[3] *= near
 	} else {
 		x[4] = 1
@@ -210,8 +257,10 @@ func (c *Clusterer) compare(s *story, f features, v vecs) [nFeatures]float64 {
 // story in cands into c.xs (reused by the next call).
 func (c *Clusterer) compareAll(cands []int32, f features, v vecs) [][nFeatures]float64 {
 	c.xs = c.xs[:0]
+	c.scatter(v)
 	for _, si := range cands {
-		c.xs = append(c.xs, c.compare(c.stories[si], f, v))
+		c.xs = append(c.xs, c.compareScattered(c.stories[si], f, v))
 	}
+	c.unscatter(v)
 	return c.xs
 }

@@ -1,6 +1,7 @@
 package textvec
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -78,7 +79,7 @@ func TestTop(t *testing.T) {
 		for i := 0; i < n; i++ {
 			v = append(v, Entry{uint32(i * 2), float64(r.IntN(5))})
 		}
-		for _, k := range []int{0, 1, 3, 10, 100} {
+		for _, k := range []int{0, 1, 3, 10, 20, 40, 100} {
 			want := slices.Clone(v)
 			slices.SortFunc(want, func(a, b Entry) int {
 				if heavier(a, b) {
@@ -93,6 +94,15 @@ func TestTop(t *testing.T) {
 			slices.SortFunc(want, func(a, b Entry) int { return int(a.ID) - int(b.ID) })
 			if got := v.Top(k); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 				t.Fatalf("Top(%d) of %v = %v, want %v", k, v, got, want)
+			}
+			if k >= len(v) {
+				continue
+			}
+			// out of ID order, Top still gives the k heaviest in ID order
+			u := slices.Clone(v)
+			r.Shuffle(len(u), func(i, j int) { u[i], u[j] = u[j], u[i] })
+			if got := u.Top(k); !slices.Equal(got, want) {
+				t.Fatalf("Top(%d) of %v = %v, want %v", k, u, got, want)
 			}
 		}
 	}
@@ -168,6 +178,23 @@ func BenchmarkMinHash(b *testing.B) {
 	}
 }
 
+// BenchmarkMinHashPortable is BenchmarkMinHash without AVX-512.
+func BenchmarkMinHashPortable(b *testing.B) {
+	h := hashes(strings.Repeat("the quake struck the coastal city early on tuesday killing at least forty people ", 40))
+	for b.Loop() {
+		minHash(h, 4, 64, false)
+	}
+}
+
+// BenchmarkMinHashRef is BenchmarkMinHash with minHashRef, to measure
+// the faster loop against it in the same run.
+func BenchmarkMinHashRef(b *testing.B) {
+	h := hashes(strings.Repeat("the quake struck the coastal city early on tuesday killing at least forty people ", 40))
+	for b.Loop() {
+		minHashRef(h, 4, 64)
+	}
+}
+
 func BenchmarkTop(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	v := make(Vector, 1000)
@@ -176,6 +203,20 @@ func BenchmarkTop(b *testing.B) {
 	}
 	for b.Loop() {
 		v.Top(40)
+	}
+}
+
+// BenchmarkTopMost keeps 300 of 360 entries, as a story's centroid
+// does when a doc joins it: Top picks them in one pass instead of
+// sorting them.
+func BenchmarkTopMost(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	v := make(Vector, 360)
+	for i := range v {
+		v[i] = Entry{uint32(i), r.Float64()}
+	}
+	for b.Loop() {
+		v.Top(300)
 	}
 }
 
@@ -196,6 +237,73 @@ func TestCountFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a  b\tc\n", "x\u00a0y\u2003z\u0085w", "\xffa \xfe", "“Quoted,” he said.  ", "a\u3000b", "Élysée-Palace, O'Neill\u00e9x", "ab12cd"} {
 		if got, want := CountFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("CountFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// minHashRef is MinHash as first written, one shingle at a time with
+// every hash function of it: the reference the faster loop must match.
+func minHashRef(words []uint64, w, k int) Signature {
+	sig := make(Signature, k)
+	for i := range sig {
+		sig[i] = math.MaxUint64
+	}
+	if len(words) == 0 {
+		return sig
+	}
+	if w < 1 {
+		w = 1
+	}
+	n := len(words) - w + 1
+	if n < 1 {
+		n, w = 1, len(words)
+	}
+	for i := 0; i < n; i++ {
+		var h uint64
+		for _, x := range words[i : i+w] {
+			h = mix(h ^ x + 0x9e3779b97f4a7c15)
+		}
+		for j := range sig {
+			v := mix(h + uint64(j+1)*0x9e3779b97f4a7c15)
+			if v < sig[j] {
+				sig[j] = v
+			}
+		}
+	}
+	return sig
+}
+
+// TestMinHashSame checks MinHash (with AVX-512 where the CPU has it) and
+// its portable loop against minHashRef on random sequences of lengths
+// up to past its stack buffer, with several shingle lengths and
+// signature sizes.
+func TestMinHashSame(t *testing.T) {
+	t.Logf("AVX-512: %v", hasAVX512)
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 3, 5, 17, 100, 511, 512, 515, 516, 600, 2000} {
+		words := make([]uint64, n)
+		for i := range words {
+			words[i] = r.Uint64() % 50 // repeats, as in text
+		}
+		for _, w := range []int{0, 1, 3, 4} {
+			for _, k := range []int{0, 1, 3, 4, 7, 64, 65} {
+				want := minHashRef(words, w, k)
+				if got := MinHash(words, w, k); !slices.Equal(got, want) {
+					t.Fatalf("n=%d w=%d k=%d: MinHash differs from the reference", n, w, k)
+				}
+				if got := minHash(words, w, k, false); !slices.Equal(got, want) {
+					t.Fatalf("n=%d w=%d k=%d: the portable loop differs from the reference", n, w, k)
+				}
+			}
+		}
+	}
+}
+
+// TestHashBytes checks that HashBytes is HashString over the same bytes.
+func TestHashBytes(t *testing.T) {
+	for _, s := range []string{"", "a", "quake", "réunion", "2011"} {
+		if HashBytes([]byte(s)) != HashString(s) {
+			t.Errorf("HashBytes(%q) differs from HashString", s)
 		}
 	}
 }

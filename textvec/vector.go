@@ -2,6 +2,7 @@ package textvec
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -126,6 +127,13 @@ func (v Vector) Top(k int) Vector {
 			down(0)
 		}
 	}
+	// h[0] is the lightest of the k heaviest. When sorting them would
+	// cost more than two passes over v, a pass picks the entries of v
+	// at least as heavy as h[0], which are the k (no two entries rank
+	// alike), in v's ID order.
+	if k*bits.Len(uint(k)) >= len(v) && pick(v, h[0], h) {
+		return h
+	}
 	slices.SortFunc(h, func(a, b Entry) int {
 		switch {
 		case a.ID < b.ID:
@@ -136,6 +144,34 @@ func (v Vector) Top(k int) Vector {
 		return 0
 	})
 	return h
+}
+
+// pick writes the entries of v at least as heavy as cut into h, in v's
+// order, and reports whether they were exactly len(h) entries of
+// increasing ID and weight not NaN; if not (a vector out of order, a
+// repeated ID, a NaN), it leaves h as it was.
+func pick(v Vector, cut Entry, h Vector) bool {
+	n, prev := 0, -1
+	for _, e := range v {
+		if int(e.ID) <= prev || e.W != e.W {
+			return false
+		}
+		prev = int(e.ID)
+		if !heavier(cut, e) {
+			n++
+		}
+	}
+	if n != len(h) {
+		return false
+	}
+	n = 0
+	for _, e := range v {
+		if !heavier(cut, e) {
+			h[n] = e
+			n++
+		}
+	}
+	return true
 }
 
 // AddScaled returns a + f·b as a new vector.
