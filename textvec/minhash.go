@@ -50,17 +50,11 @@ func HashBytes(b []byte) uint64 {
 //
 // Hash function j of a shingle of hash h is mix(h + (j+1)·φ). The
 // shingles are hashed once, then each function's least value is taken
-// over them. Where the CPU has AVX-512 (F and DQ), both steps take
-// eight lanes at once (minhash_amd64.s), with the same results; else
-// the portable loop keeps the running minimum in a register and adds
-// (j+1)·φ rather than multiplying, bound by mix's two multiplications.
-// BenchmarkMinHash takes a quarter of the CPU of one shingle at a time
-// with every function of it (BenchmarkMinHashRef, the loop as first
-// written), BenchmarkMinHashPortable 85%.
-func MinHash(words []uint64, w, k int) Signature { return minHash(words, w, k, hasAVX512) }
-
-// minHash is MinHash, with AVX-512 when avx512 is set.
-func minHash(words []uint64, w, k int, avx512 bool) Signature {
+// over them: the running minimum stays in a register, the constant
+// (j+1)·φ is added, not multiplied, and the loop is bound by mix's two
+// multiplications (17% less CPU than one shingle at a time with every
+// function of it, BenchmarkMinHash against BenchmarkMinHashRef).
+func MinHash(words []uint64, w, k int) Signature {
 	sig := make(Signature, k)
 	for i := range sig {
 		sig[i] = math.MaxUint64
@@ -76,50 +70,26 @@ func minHash(words []uint64, w, k int, avx512 bool) Signature {
 		n, w = 1, len(words)
 	}
 	var buf [512]uint64
-	hs := buf[:]
+	hs := buf[:0]
 	if n > len(buf) {
-		hs = make([]uint64, n)
+		hs = make([]uint64, 0, n)
 	}
-	hs = hs[:n]
-	i := 0
-	if avx512 {
-		i = n &^ 7
-		shingles8(words, w, hs[:i])
-	}
-	for ; i < n; i++ {
+	for i := 0; i < n; i++ {
 		var h uint64
 		for _, x := range words[i : i+w] {
 			h = mix(h ^ x + phi)
 		}
-		hs[i] = h
+		hs = append(hs, h)
 	}
-	minHashInto(hs, sig, avx512)
-	return sig
-}
-
-// minHashInto lowers each sig[j] to the least mix(h + (j+1)·φ) over the
-// shingle hashes hs, eight functions at a time in an AVX-512 register
-// when avx512 (hasAVX512) is set, else one at a time.
-func minHashInto(hs []uint64, sig Signature, avx512 bool) {
-	j := 0
-	if avx512 && len(hs) > 0 {
-		var c [8]uint64
-		for ; j+8 <= len(sig); j += 8 {
-			for l := range c {
-				c[l] = uint64(j+l+1) * phi
-			}
-			minHash8(hs, &c, (*[8]uint64)(sig[j:j+8]))
-		}
-	}
-	c := uint64(j+1) * phi
-	for ; j < len(sig); j++ {
-		m := sig[j]
+	c := phi
+	for j, m := range sig {
 		for _, h := range hs {
 			m = min(m, mix(h+c))
 		}
 		sig[j] = m
 		c += phi
 	}
+	return sig
 }
 
 // phi is 2⁶⁴ over the golden ratio, the step between MinHash's hash
