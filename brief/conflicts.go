@@ -1093,7 +1093,13 @@ func comparable(a, b *figure) bool {
 // minSharedContext is the least score of comparable.
 const minSharedContext = 2
 
+// sharedContext counts the words around two figures that both share.
+// Every word of a context weighs 1 (contextOf), so the count is the same
+// read from either side: it reads the smaller.
 func sharedContext(a, b *figure) int {
+	if len(b.context) < len(a.context) {
+		a, b = b, a
+	}
 	n := 0
 	for w := range a.context {
 		if b.context[w] > 0 {
