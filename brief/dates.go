@@ -769,8 +769,12 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 	n := len(docs)
 	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n), words: r.words}
 	flat := make([]float64, n*n)
+	from := make([]int, n) // the index in docs of each doc of out
 	for p, d := range out.Docs {
-		i := at[d]
+		from[p] = at[d]
+	}
+	for p, d := range out.Docs {
+		i := from[p]
 		dd := *r.dds[i]
 		// The copy's expressions, read against its date: only the values
 		// of relative ones differ, which the checks read with
@@ -783,8 +787,8 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 		}
 		sorted.dds[p] = &dd
 		sorted.sims[p] = flat[p*n : (p+1)*n : (p+1)*n]
-		for q, e := range out.Docs {
-			sorted.sims[p][q] = r.sims[i][at[e]]
+		for q, j := range from {
+			sorted.sims[p][q] = r.sims[i][j]
 		}
 	}
 	return out, sorted
