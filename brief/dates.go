@@ -1617,8 +1617,11 @@ func hasFewDaysBefore(d *news.Doc) bool {
 	// holds "days before".
 	t := d.Text
 	for i := 0; i < len(t); {
-		r, size := utf8.DecodeRuneInString(t[i:])
-		switch unicode.ToLower(r) {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
+		switch lowerRune(r) {
 		case 'd':
 			if lowerPrefix(t[i:], "days before") || lowerPrefix(t[i:], "days ahead of") || lowerPrefix(t[i:], "days prior to") {
 				return true
@@ -1645,13 +1648,27 @@ func lowerPrefix(t, p string) bool {
 		if j >= len(t) {
 			return false
 		}
-		r, size := utf8.DecodeRuneInString(t[j:])
-		if unicode.ToLower(r) != rune(p[k]) {
+		r, size := rune(t[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[j:])
+		}
+		if lowerRune(r) != rune(p[k]) {
 			return false
 		}
 		j += size
 	}
 	return true
+}
+
+// lowerRune is unicode.ToLower, ASCII read inline.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // storyDate dates a doc whose text gives nothing to go by like the
