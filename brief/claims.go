@@ -67,11 +67,13 @@ func stated(a, b attrs) int {
 	return n
 }
 
-// sameQuantity reports whether two figures of different sources are of
-// one quantity: their unit, measure and qualifier are one, their other
-// attributes agree, and they are linked and comparable.
-func sameQuantity(a, b figure) bool {
-	return a.doc != b.doc && a.quantityOf() == b.quantityOf() && agree(a.softAttrs(), b.softAttrs()) && linked(a, b) && comparable(a, b)
+// sameQuantity reports whether two figures of different sources and of
+// one quantityOf (their unit, measure, qualifier and place are one) are
+// of one quantity: their other attributes agree, and they are linked and
+// comparable. Only such figures are asked: quantityGroups compares the
+// groups of one quantityOf, and each group it gives holds one.
+func sameQuantity(a, b *figure) bool {
+	return a.doc != b.doc && agree(a.softAttrs(), b.softAttrs()) && linked(a, b) && comparable(a, b)
 }
 
 // linked reports whether two figures that agree in their attributes
@@ -83,7 +85,7 @@ func sameQuantity(a, b figure) bool {
 // complement or person alike and their values are within a tenth of each
 // other (a sum misprinted in one source): the toll of an earlier disaster
 // is not this one's.
-func linked(a, b figure) bool {
+func linked(a, b *figure) bool {
 	sa, sb := a.softAttrs(), b.softAttrs()
 	if sa == sb {
 		return true
@@ -149,10 +151,10 @@ func quantityGroups(fs []figure) [][]figure {
 			best := -1
 			for _, i := range groups[a] {
 				for _, j := range groups[b] {
-					if !sameQuantity(fs[i], fs[j]) {
-						continue
+					if !sameQuantity(&fs[i], &fs[j]) {
+						continue // peers: one quantityOf
 					}
-					strength := sharedContext(fs[i], fs[j])
+					strength := sharedContext(&fs[i], &fs[j])
 					if sameWithin(fs[i].value, fs[i].prec, fs[j].value, fs[j].prec) {
 						strength += 4 // one value: most likely one quantity
 					}
@@ -219,7 +221,7 @@ func quantityGroups(fs []figure) [][]figure {
 // topicalContext counts the words around two figures that both share,
 // leaving out the words of what they count (their unit and measure
 // words): what the sentences tell of besides the quantity.
-func topicalContext(a, b figure) int {
+func topicalContext(a, b *figure) int {
 	n := 0
 	for w := range a.context {
 		if b.context[w] == 0 || w == a.unit {

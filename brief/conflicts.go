@@ -886,10 +886,13 @@ func figureConflict(all []figure) (news.Conflict, bool) {
 	// value contradicts: the two sentences around them share words
 	// besides the quantity, so they tell of one thing.
 	var fs []figure
-	for i, a := range all {
-		for j, b := range all {
-			if i != j && !sameWithin(a.value, a.prec, b.value, b.prec) && sameQuantity(a, b) {
-				fs = append(fs, a)
+	for i := range all {
+		a := &all[i]
+		for j := range all {
+			// The figures of a group are of one quantityOf (see
+			// quantityGroups).
+			if b := &all[j]; i != j && !sameWithin(a.value, a.prec, b.value, b.prec) && sameQuantity(a, b) {
+				fs = append(fs, *a)
 				break
 			}
 		}
@@ -1052,8 +1055,7 @@ func changeOverTime(fs []figure, undated bool) bool {
 // the values are within a factor of three or the surroundings share two
 // words; a bare count ("55 buildings", "$400,000") needs shared words
 // around it, the more the further apart the values.
-func comparable(a, b figure) bool {
-	ctx := sharedContext(a, b)
+func comparable(a, b *figure) bool {
 	lo, hi := math.Min(a.value, b.value), math.Max(a.value, b.value)
 	ratio := math.Inf(1)
 	if lo > 0 {
@@ -1069,14 +1071,17 @@ func comparable(a, b figure) bool {
 	if a.measure == "population" {
 		// two towns' populations differ as much as two counts of one:
 		// the place must be named around both
+		ctx := sharedContext(a, b)
 		return ctx >= 1 && (ratio <= 3 || ctx >= minSharedContext)
 	}
 	if a.measure != "" || a.person != "" && a.person == b.person {
-		return ratio <= 3 || ctx >= minSharedContext
+		return ratio <= 3 || sharedContext(a, b) >= minSharedContext
 	}
-	switch {
-	case ratio <= 1.1 && a.unit != "$" && a.unit != "€" && a.unit != "£" && !timeUnits[a.unit]:
+	if ratio <= 1.1 && a.unit != "$" && a.unit != "€" && a.unit != "£" && !timeUnits[a.unit] {
 		return true // "295 prisoners" and "296 newly released prisoners"
+	}
+	ctx := sharedContext(a, b)
+	switch {
 	case ratio <= 1.5:
 		return ctx >= minSharedContext-1
 	case ratio <= 3:
@@ -1088,7 +1093,13 @@ func comparable(a, b figure) bool {
 // minSharedContext is the least score of comparable.
 const minSharedContext = 2
 
-func sharedContext(a, b figure) int {
+// sharedContext counts the words around two figures that both share.
+// Every word of a context weighs 1 (contextOf), so the count is the same
+// read from either side: it reads the smaller.
+func sharedContext(a, b *figure) int {
+	if len(b.context) < len(a.context) {
+		a, b = b, a
+	}
 	n := 0
 	for w := range a.context {
 		if b.context[w] > 0 {

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
@@ -484,7 +487,8 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 		}
 	}
 	trusted := make([]bool, n)
-	all := newPool(dds, provisional, nil)
+	reads := newPoolReads(n)
+	all := newPoolIn(dds, provisional, nil, reads)
 	type verdict struct {
 		why             string    // why the provisional date fails, or ""
 		datelineChecked bool      // the dateline date was tried as well
@@ -556,7 +560,7 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 		}
 	}
 	// Page stamps of docs without a date: kept when they fit the story.
-	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	all = newPoolIn(dds, trustedOnly(provisional, trusted), nil, reads)
 	for i, d := range docs {
 		if trusted[i] || d.PageStamp.IsZero() || checks[i].rejected != "" {
 			continue
@@ -587,7 +591,7 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	// Datelines that give a month and day without a year ("ISTANBUL,
 	// Oct. 23 (UPI) --"): the year is the story's, and the date is kept
 	// when it fits the story.
-	all = newPool(dds, trustedOnly(provisional, trusted), nil)
+	all = newPoolIn(dds, trustedOnly(provisional, trusted), nil, reads)
 	yearless := make([]bool, n)
 	for i, d := range docs {
 		if trusted[i] || checks[i].rejected != "" || !d.DatelineDate.IsZero() || d.Dateline == "" {
@@ -633,7 +637,7 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 		ok  bool
 	}
 	for round := 0; round < 2 && len(todo) > 0; round++ {
-		all := newPool(dds, trustedOnly(provisional, trusted), inferred)
+		all := newPoolIn(dds, trustedOnly(provisional, trusted), inferred, reads)
 		res := make([]inference, len(todo))
 		forEach(len(todo), func(k int) {
 			i := todo[k]
@@ -765,8 +769,12 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 	n := len(docs)
 	sorted := &dateReading{dds: make([]*docDates, n), sims: make([][]float64, n), words: r.words}
 	flat := make([]float64, n*n)
+	from := make([]int, n) // the index in docs of each doc of out
 	for p, d := range out.Docs {
-		i := at[d]
+		from[p] = at[d]
+	}
+	for p, d := range out.Docs {
+		i := from[p]
 		dd := *r.dds[i]
 		// The copy's expressions, read against its date: only the values
 		// of relative ones differ, which the checks read with
@@ -779,8 +787,8 @@ func datedStoryRead(s *news.Story) (*news.Story, *dateReading) {
 		}
 		sorted.dds[p] = &dd
 		sorted.sims[p] = flat[p*n : (p+1)*n : (p+1)*n]
-		for q, e := range out.Docs {
-			sorted.sims[p][q] = r.sims[i][at[e]]
+		for q, j := range from {
+			sorted.sims[p][q] = r.sims[i][j]
 		}
 	}
 	return out, sorted
@@ -865,6 +873,48 @@ type pool struct {
 // (inferred dates) weigh less, and give only the days they name in full
 // (see fixesDay).
 func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
+	return newPoolIn(dds, anchors, extra, nil)
+}
+
+// poolReads keeps, for each doc of a reading, the periods its time
+// expressions resolve to against the anchor it was last read against:
+// readDates builds its pool several times, mostly with the same anchors.
+type poolReads struct {
+	at      []time.Time
+	periods [][]period
+}
+
+// period is what an expression resolves to against an anchor, as
+// timex.Interval reads it.
+type period struct {
+	start, end time.Time
+	ok         bool
+}
+
+func newPoolReads(n int) *poolReads {
+	return &poolReads{at: make([]time.Time, n), periods: make([][]period, n)}
+}
+
+// of returns the periods of the expressions of dd, doc i, against a
+// (a day), resolving them unless they were last resolved against a.
+func (r *poolReads) of(i int, dd *docDates, a time.Time) []period {
+	if r != nil && r.periods[i] != nil && r.at[i].Equal(a) {
+		return r.periods[i]
+	}
+	ps := make([]period, len(dd.xs))
+	for k, x := range dd.xs {
+		v, _ := timex.Resolve(x, a)
+		ps[k].start, ps[k].end, ps[k].ok = timex.Interval(v)
+	}
+	if r != nil {
+		r.at[i], r.periods[i] = a, ps
+	}
+	return ps
+}
+
+// newPoolIn is newPool reading the periods of the docs' expressions
+// through reads (nil: afresh).
+func newPoolIn(dds []*docDates, anchors, extra []time.Time, reads *poolReads) *pool {
 	p := &pool{}
 	for i, dd := range dds {
 		a, w := anchors[i], 1.0
@@ -875,12 +925,12 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 			continue
 		}
 		a = day0(a)
+		ps := reads.of(i, dd, a)
 		for k, x := range dd.xs {
 			if w < 1 && !fixesDay(x) {
 				continue // read against an inferred date: no evidence of its own
 			}
-			v, _ := timex.Resolve(x, a)
-			st, en, ok := timex.Interval(v)
+			st, en, ok := ps[k].start, ps[k].end, ps[k].ok
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
@@ -888,7 +938,7 @@ func newPool(dds []*docDates, anchors, extra []time.Time) *pool {
 				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]]})
 		}
 	}
-	sort.SliceStable(p.evs, func(i, j int) bool { return p.evs[i].start.Before(p.evs[j].start) })
+	slices.SortStableFunc(p.evs, func(a, b eventRef) int { return a.start.Compare(b.start) })
 	p.byDoc = make([][]int, len(dds))
 	for i := range p.evs {
 		p.byDoc[p.evs[i].doc] = append(p.byDoc[p.evs[i].doc], i)
@@ -1345,37 +1395,33 @@ func (sc *scorer) candidates() []time.Time {
 	// Days are midnights UTC (day0, timex.Interval), counted here as
 	// days since 1970.
 	const daySec = 24 * 60 * 60
-	var days []int64 // with repeats, sorted and made unique below
-	addRange := func(lo, hi int64) {
-		for t := lo; t <= hi; t++ {
-			days = append(days, t)
-		}
-	}
-	anchors := map[int64]bool{}
-	events := map[[2]int64]bool{}
+	// The ranges of days, with repeats: their union, in order, is the
+	// candidates.
+	var ranges [][2]int64
 	for _, i := range sc.story {
 		e := &sc.all.evs[i]
 		if !sc.counts(e) {
 			continue
 		}
 		anchor := e.anchor.Unix() / daySec
-		if e.weight >= 1 && !anchors[anchor] {
-			anchors[anchor] = true
-			addRange(anchor-14, anchor+14)
+		if e.weight >= 1 {
+			ranges = append(ranges, [2]int64{anchor - 14, anchor + 14})
 		}
 		// The days after a happening reported as done, or announced
 		// within two months: an article is written soon after it.
 		k := [2]int64{e.start.Unix() / daySec, e.end.Unix() / daySec}
-		if k[1]-k[0] <= 7 && k[1]-anchor <= 60 && !events[k] {
-			events[k] = true
-			addRange(k[0], k[1]+14)
+		if k[1]-k[0] <= 7 && k[1]-anchor <= 60 {
+			ranges = append(ranges, [2]int64{k[0], k[1] + 14})
 		}
 	}
-	slices.Sort(days)
-	days = slices.Compact(days)
-	out := make([]time.Time, len(days))
-	for i, t := range days {
-		out[i] = time.Unix(t*daySec, 0).UTC()
+	slices.SortFunc(ranges, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	var out []time.Time
+	next := int64(math.MinInt64) // the first day not yet given
+	for _, r := range ranges {
+		for t := max(r[0], next); t <= r[1]; t++ {
+			out = append(out, time.Unix(t*daySec, 0).UTC())
+		}
+		next = max(next, r[1]+1)
 	}
 	return out
 }
@@ -1566,13 +1612,63 @@ func granularity(s1, e1, s2, e2 time.Time) float64 {
 // hasFewDaysBefore reports whether d says that something happened a few
 // days before something else.
 func hasFewDaysBefore(d *news.Doc) bool {
-	t := strings.ToLower(d.Text)
-	for _, p := range []string{"few days before", "days before", "days ahead of", "shortly before", "a day before", "days prior to"} {
-		if strings.Contains(t, p) {
-			return true
+	// The phrases, lower case, as the text is read: each rune lowered
+	// (as strings.ToLower lowers it) but not copied. "few days before"
+	// holds "days before".
+	t := d.Text
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
 		}
+		switch lowerRune(r) {
+		case 'd':
+			if lowerPrefix(t[i:], "days before") || lowerPrefix(t[i:], "days ahead of") || lowerPrefix(t[i:], "days prior to") {
+				return true
+			}
+		case 's':
+			if lowerPrefix(t[i:], "shortly before") {
+				return true
+			}
+		case 'a':
+			if lowerPrefix(t[i:], "a day before") {
+				return true
+			}
+		}
+		i += size
 	}
 	return false
+}
+
+// lowerPrefix reports whether t, each rune lowered as strings.ToLower
+// lowers it, begins with p (ASCII).
+func lowerPrefix(t, p string) bool {
+	j := 0
+	for k := 0; k < len(p); k++ {
+		if j >= len(t) {
+			return false
+		}
+		r, size := rune(t[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[j:])
+		}
+		if lowerRune(r) != rune(p[k]) {
+			return false
+		}
+		j += size
+	}
+	return true
+}
+
+// lowerRune is unicode.ToLower, ASCII read inline.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // storyDate dates a doc whose text gives nothing to go by like the

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -304,5 +305,41 @@ func TestExpressionBags(t *testing.T) {
 	}
 	if dd.bags[0]["shalit"] != 0 || dd.bags[1]["shalit"] == 0 || dd.bags[1]["lantier"] != 0 {
 		t.Errorf("bags: %q %v, %q %v", dd.xs[0].Text, dd.bags[0], dd.xs[1].Text, dd.bags[1])
+	}
+}
+
+// TestHasFewDaysBefore checks hasFewDaysBefore against a search of the
+// text lowered by strings.ToLower, on phrases in any case, runes that
+// lower to ASCII letters (the Kelvin sign, a dotted capital I) and
+// invalid UTF-8.
+func TestHasFewDaysBefore(t *testing.T) {
+	asLowered := func(text string) bool {
+		lt := strings.ToLower(text)
+		for _, p := range []string{"few days before", "days before", "days ahead of", "shortly before", "a day before", "days prior to"} {
+			if strings.Contains(lt, p) {
+				return true
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewSource(3))
+	pieces := []string{"days before", "DAYS Before", "days ahead of", "Shortly before", "shortly\u212A", "A day before", "a day\xffbefore", "days pr\u0130or to", "Days Prior To", "day", "s", "a ", " ", "before", "é", "\xff", "few", "ahead", "of"}
+	found := 0
+	for range 3000 {
+		var sb strings.Builder
+		for range r.Intn(6) {
+			sb.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := sb.String()
+		want := asLowered(text)
+		if got := hasFewDaysBefore(&news.Doc{Article: news.Article{Text: text}}); got != want {
+			t.Fatalf("hasFewDaysBefore(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no text with a phrase")
 	}
 }

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -330,29 +331,140 @@ func daysApart(a, b string) (int, bool) {
 // dayConflicts compares the days the sources give one happening.
 func dayConflicts(s *news.Story, orig map[string]string) []news.Conflict {
 	all := withoutOwnReports(fromOriginals(s, orig, dayMentions))
+	dates := newDayIndex(all)
 	same := func(i, j int) bool {
 		a, b := all[i], all[j]
-		if a.doc == b.doc {
+		if a.doc == b.doc || !dates.near(i, j) {
 			return false
 		}
-		if a.planned != b.planned && !plannedAndDone(a, b) || a.planned == b.planned && !sameHappening(a, b) {
-			return false
-		}
-		n, ok := daysApart(all[i].value, all[j].value)
-		return ok && !(isYears(all[i].value) && n > yearsNear*365 || !isYears(all[i].value) && n > dayNear)
+		return (a.planned == b.planned || plannedAndDone(a, b)) && (a.planned != b.planned || sameHappening(a, b))
 	}
-	// Only mentions that share two words can tell one happening
-	// (sameHappening, plannedAndDone): a posting list of the words finds
-	// them.
-	bags := make([]bag, len(all))
-	for i := range all {
-		bags[i] = all[i].all
-	}
-	index := newSharedWordIndex(bags)
-	candidates := func(i int) []int { return index.later(i, 2) }
-	return happeningsAmong(len(all), candidates, same, func(group []int) (news.Conflict, bool) {
+	// Only mentions of dates near each other that share two words can
+	// tell one happening (sameHappening, plannedAndDone): the mentions of
+	// the dates near each one's, which share two of its words.
+	return happeningsAmong(len(all), func(i int) []int { return dates.later(i, 2) }, same, func(group []int) (news.Conflict, bool) {
 		return dayConflict(all, group)
 	})
+}
+
+// dayIndex finds the mentions whose dates lie near each other's, as
+// daysApart and the limits of dayConflicts read them: each date read
+// once, and a list of the mentions of each date, so that a mention meets
+// only those of the dates near its own, not the whole pile.
+type dayIndex struct {
+	all   []dayMention
+	dates []dayDate
+	at    map[dayDate][]int // the mentions of each date of a usual shape, ascending
+	odd   []int             // the mentions of other values, ascending
+	buf   []int
+}
+
+// dayDate is a mention's date as daysApart compares it, for a value of
+// a shape dayMentions gives (usual): a day (2014-11-28), a year (2002),
+// or a period of two of either ("1967/1979"). n is its first day (days
+// since 1970) or year; ok is false when daysApart cannot read it.
+type dayDate struct {
+	length int
+	n      int64
+	ok     bool
+	usual  bool
+}
+
+func newDayIndex(all []dayMention) *dayIndex {
+	x := &dayIndex{all: all, dates: make([]dayDate, len(all)), at: map[dayDate][]int{}}
+	for i, m := range all {
+		d := readDayDate(m.value)
+		x.dates[i] = d
+		switch {
+		case !d.usual:
+			x.odd = append(x.odd, i)
+		case d.ok:
+			x.at[d] = append(x.at[d], i)
+		}
+	}
+	return x
+}
+
+// readDayDate reads a value as daysApart does.
+func readDayDate(v string) dayDate {
+	d := dayDate{length: len(v)}
+	cut := strings.IndexByte(v, '/')
+	switch {
+	case len(v) == 4 && cut < 0, len(v) == 9 && cut == 4:
+		var y int
+		fmt.Sscan(v[:4], &y)
+		d.n, d.ok, d.usual = int64(y), true, true
+	case len(v) == 10 && cut < 0, len(v) == 21 && cut == 10:
+		d.usual = true
+		if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
+			d.n, d.ok = t.Unix()/(24*60*60), true
+		}
+	}
+	return d
+}
+
+// span is how far apart, in years or days (as d is), two dates of one
+// happening lie at most.
+func (d dayDate) span() int64 {
+	if d.length == 4 || d.length == 9 { // isYears
+		return yearsNear
+	}
+	return dayNear
+}
+
+// near reports whether mentions i and j give dates that may be of one
+// happening: daysApart reads them, and they lie no further apart than
+// dayNear days or yearsNear years.
+func (x *dayIndex) near(i, j int) bool {
+	a, b := x.dates[i], x.dates[j]
+	if a.length != b.length {
+		return false
+	}
+	if !a.usual || !b.usual {
+		n, ok := daysApart(x.all[i].value, x.all[j].value)
+		return ok && !(isYears(x.all[i].value) && n > yearsNear*365 || !isYears(x.all[i].value) && n > dayNear)
+	}
+	return a.ok && b.ok && abs(int(a.n-b.n)) <= int(a.span())
+}
+
+// later returns, ascending, the mentions after i whose dates lie near
+// i's (see near) and whose words (all) hold at least least of i's.
+func (x *dayIndex) later(i, least int) []int {
+	x.buf = x.buf[:0]
+	add := func(j int) {
+		if j <= i || !x.near(i, j) {
+			return
+		}
+		shared := 0
+		for w := range x.all[i].all {
+			if _, ok := x.all[j].all[w]; ok {
+				shared++
+			}
+		}
+		if shared >= least {
+			x.buf = append(x.buf, j)
+		}
+	}
+	if a := x.dates[i]; a.usual && a.ok {
+		for n := a.n - a.span(); n <= a.n+a.span(); n++ {
+			k := a
+			k.n = n
+			for _, j := range x.at[k] {
+				add(j)
+			}
+		}
+	} else if !a.usual {
+		for j := i + 1; j < len(x.all); j++ {
+			if x.dates[j].usual {
+				add(j)
+			}
+		}
+	}
+	for _, j := range x.odd {
+		add(j)
+	}
+	slices.Sort(x.buf)
+	return x.buf
 }
 
 // withoutOwnReports leaves out the plans whose own source also reports

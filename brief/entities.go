@@ -119,11 +119,15 @@ var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // another ("General" beside "Major General") claims nothing against it.
 func entityConflicts(s *news.Story, ents []news.Entity) []news.Conflict {
 	var out []news.Conflict
+	var docs *docsByID
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
 		}
-		claims := rankClaims(s, e)
+		if docs == nil {
+			docs = indexDocs(s)
+		}
+		claims := rankClaims(docs.of(e.Sources), e)
 		if len(claims) < 2 {
 			continue
 		}
@@ -132,22 +136,47 @@ func entityConflicts(s *news.Story, ents []news.Entity) []news.Conflict {
 	return out
 }
 
-// rankClaims collects the ranks the sources give a person, each with the
-// sources that give it, and drops ranks that another one refines.
-func rankClaims(s *news.Story, e news.Entity) []news.Claim {
+// docsByID gives the positions in a story of the docs of each ID.
+type docsByID struct {
+	s  *news.Story
+	at map[string][]int
+}
+
+func indexDocs(s *news.Story) *docsByID {
+	x := &docsByID{s: s, at: make(map[string][]int, len(s.Docs))}
+	for i, d := range s.Docs {
+		x.at[d.ID] = append(x.at[d.ID], i)
+	}
+	return x
+}
+
+// of returns the story's docs whose ID is among ids, in the story's
+// order, each once: a person's sources without reading every doc of the
+// pile for each person.
+func (x *docsByID) of(ids []string) []*news.Doc {
+	var at []int
+	for _, id := range ids {
+		at = append(at, x.at[id]...)
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	out := make([]*news.Doc, len(at))
+	for k, i := range at {
+		out[k] = x.s.Docs[i]
+	}
+	return out
+}
+
+// rankClaims collects the ranks the sources docs give a person, each
+// with the sources that give it, and drops ranks that another one
+// refines.
+func rankClaims(docs []*news.Doc, e news.Entity) []news.Claim {
 	forms := map[string]bool{}
 	for _, f := range e.Forms {
 		forms[f] = true
 	}
-	srcs := map[string]bool{}
-	for _, id := range e.Sources {
-		srcs[id] = true
-	}
 	bySrc := map[string]map[string]bool{} // rank → sources
-	for _, d := range s.Docs {
-		if !srcs[d.ID] {
-			continue
-		}
+	for _, d := range docs {
 		for _, de := range d.Entities {
 			if de.Type != news.Person || !forms[de.Name] {
 				continue
