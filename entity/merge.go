@@ -536,7 +536,7 @@ func mentionRoles(m *news.Mention) []string {
 }
 
 // docEntities groups a doc's mentions into its entities.
-func docEntities(d *news.Doc, names nameCache) {
+func docEntities(d *news.Doc, names *nameCache) {
 	items := make([]item, len(d.Mentions))
 	// the items' first position, form and source, in shared backing
 	// arrays: a slice of capacity one that grows is copied, and sources
@@ -877,7 +877,7 @@ func titled(items []item, members []int) bool {
 // mentions, and points each mention at its entity. It lets mentions found
 // elsewhere (gold mentions, another tagger's) be grouped the same way.
 // The mentions must be in text order.
-func Group(d *news.Doc) { docEntities(d, nameCache{}) }
+func Group(d *news.Doc) { docEntities(d, newNameCache()) }
 
 // personForm returns how often the items were written as name.
 func personForm(items []item, members []int, name string) int {

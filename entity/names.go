@@ -172,21 +172,35 @@ type pname struct {
 // generational are the suffixes written after a person's surname.
 var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-// parseName splits a person's name into parts.
-// nameCache holds the names of one doc parsed: a doc names the same
-// people again and again. A pname is never changed once made, so the
-// callers may share one.
-type nameCache map[string]pname
+// nameCache holds names parsed: a doc names the same people again and
+// again, and docs the same people and words. A pname is never changed
+// once made, so the callers may share one. Its keys are copies, so a
+// cache kept from doc to doc holds no doc's text.
+type nameCache struct{ m map[string]pname }
 
-// parse returns parseName(s), parsed once.
-func (c nameCache) parse(s string) pname {
-	pn, ok := c[s]
+// maxKeptNames bounds a nameCache: past it, the cache starts over.
+const maxKeptNames = 1 << 13
+
+// keptNames are the caches Apply uses, kept from doc to doc; one is used
+// by one Apply at a time.
+var keptNames = sync.Pool{New: func() any { return newNameCache() }}
+
+func newNameCache() *nameCache { return &nameCache{m: map[string]pname{}} }
+
+// parse returns parseName(s), parsed once while the cache holds it.
+func (c *nameCache) parse(s string) pname {
+	pn, ok := c.m[s]
 	if !ok {
 		pn = parseName(s)
-		c[s] = pn
+		if len(c.m) >= maxKeptNames {
+			clear(c.m)
+		}
+		c.m[strings.Clone(s)] = pn
 	}
 	return pn
 }
+
+// parseName splits a person's name into parts.
 
 func parseName(s string) pname {
 	var n pname
