@@ -310,15 +310,18 @@ func partMatch(a, b part) bool {
 		// Bush, Bash)
 		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
 	}
-	// Distance stops once it exceeds the most either test below allows
-	// (it then gives a value above it, which both tests reject).
-	most := max(1, max(len(a.t), len(b.t))/3)
-	d := levenshtein.Distance(a.t, b.t, most)
+	// Distance stops once it exceeds the most the test allows (it then
+	// gives a value above it, which the test rejects).
 	if a.sk == b.sk {
-		return d <= most
+		most := max(1, max(len(a.t), len(b.t))/3)
+		return levenshtein.Distance(a.t, b.t, most) <= most
 	}
-	// a letter dropped or added in a long name (Vicente, Vincente)
-	return d == 1 && min(len(a.t), len(b.t)) >= 6 && len(a.t) != len(b.t)
+	// a letter dropped or added in a long name (Vicente, Vincente): the
+	// lengths differ by one, and the distance, at least that, is one
+	if la, lb := len(a.t), len(b.t); la-lb != 1 && lb-la != 1 || min(la, lb) < 6 {
+		return false
+	}
+	return levenshtein.Distance(a.t, b.t, 1) == 1
 }
 
 // surname is the last part.
