@@ -66,6 +66,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/entity/internal/ner"
 	"github.com/storyline-news/storyline/lexicon"
@@ -102,6 +103,17 @@ func (t *Tagger) Name() string { return "entity" }
 
 // modelWord writes a token the way the Reuters training data writes it.
 func modelWord(w string) string {
+	// each spelling replaced holds a byte past ASCII
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
 	switch w {
 	case "“", "”", "„", "«", "»":
 		return "\""
