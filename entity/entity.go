@@ -66,6 +66,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/entity/internal/ner"
 	"github.com/storyline-news/storyline/lexicon"
@@ -102,6 +103,17 @@ func (t *Tagger) Name() string { return "entity" }
 
 // modelWord writes a token the way the Reuters training data writes it.
 func modelWord(w string) string {
+	// each spelling replaced holds a byte past ASCII
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
 	switch w {
 	case "“", "”", "„", "«", "»":
 		return "\""
@@ -201,7 +213,8 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		}
 	}
 	cands = extendOrgs(dtoks, d.Sentences, cands, t.m.Known)
-	names := nameCache{}
+	names := keptNames.Get().(*nameCache)
+	defer keptNames.Put(names)
 	cands = t.propagate(d, dtoks, cands, per, names)
 	// tokens of places, organisations and other names, which may stand in
 	// a person's title
@@ -501,7 +514,7 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 // propagate tags as a person the words the tagger left untagged that are
 // the surname of a person named in full in the same doc ("Ghanmi also
 // praised…" after "Othman al-Ghanmi").
-func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool, names nameCache) []cand {
+func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool, names *nameCache) []cand {
 	surnames := map[string]bool{}
 	for _, cd := range cands {
 		if cd.typ != news.Person {

@@ -47,6 +47,10 @@ func (it *item) addForm(f string, n int) {
 // best returns the most complete well-formed form: most name parts, then
 // most used, then first used.
 func best(forms []formN, person bool) string {
+	if len(forms) == 1 && forms[0].n >= 0 && !strings.ContainsAny(forms[0].f, "[]()\"") {
+		// the only form, scored -1 or more, is chosen whatever its score
+		return forms[0].f
+	}
 	bf, bp, bn := "", -1, -1
 	for _, fn := range forms {
 		f := fn.f
@@ -466,8 +470,8 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, int) {
 	agg := item{}
 	roles := map[string]bool{}
-	srcs := map[string]bool{}
-	types := map[news.EntityType]int{}
+	var srcs []string
+	var nPlace, nOrg, nPerson int
 	for _, m := range members {
 		it := &items[m]
 		for _, fn := range it.forms {
@@ -485,18 +489,31 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 			}
 		}
 		for _, s := range it.sources {
-			srcs[s] = true
+			// a doc's items share their one source
+			if len(srcs) == 0 || srcs[len(srcs)-1] != s {
+				srcs = append(srcs, s)
+			}
 		}
 		agg.count += it.count
-		types[it.typ] += it.count
+		switch it.typ {
+		case news.Place:
+			nPlace += it.count
+		case news.Organisation:
+			nOrg += it.count
+		case news.Person:
+			nPerson += it.count
+		}
 	}
 	if typ == "" {
 		// the most used type; MISC only when no other is used (a place's
 		// name is also written as an adjective)
 		bestN := 0
-		for _, t := range []news.EntityType{news.Place, news.Organisation, news.Person} {
-			if types[t] > bestN {
-				typ, bestN = t, types[t]
+		for _, t := range [...]struct {
+			typ news.EntityType
+			n   int
+		}{{news.Place, nPlace}, {news.Organisation, nOrg}, {news.Person, nPerson}} {
+			if t.n > bestN {
+				typ, bestN = t.typ, t.n
 			}
 		}
 		if typ == "" {
@@ -509,10 +526,15 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 	for k, fn := range agg.forms {
 		e.Forms[k] = fn.f
 	}
-	for s := range srcs {
-		e.Sources = append(e.Sources, s)
+	if len(srcs) > 0 {
+		// each source once, in order; no spare room kept
+		slices.Sort(srcs)
+		if u := slices.Compact(srcs); len(u) < len(srcs) {
+			e.Sources = slices.Clone(u)
+		} else {
+			e.Sources = slices.Clip(u)
+		}
 	}
-	sort.Strings(e.Sources)
 	if e.Roles == nil {
 		e.Roles = []string{}
 	}
@@ -536,7 +558,7 @@ func mentionRoles(m *news.Mention) []string {
 }
 
 // docEntities groups a doc's mentions into its entities.
-func docEntities(d *news.Doc, names nameCache) {
+func docEntities(d *news.Doc, names *nameCache) {
 	items := make([]item, len(d.Mentions))
 	// the items' first position, form and source, in shared backing
 	// arrays: a slice of capacity one that grows is copied, and sources
@@ -877,7 +899,7 @@ func titled(items []item, members []int) bool {
 // mentions, and points each mention at its entity. It lets mentions found
 // elsewhere (gold mentions, another tagger's) be grouped the same way.
 // The mentions must be in text order.
-func Group(d *news.Doc) { docEntities(d, nameCache{}) }
+func Group(d *news.Doc) { docEntities(d, newNameCache()) }
 
 // personForm returns how often the items were written as name.
 func personForm(items []item, members []int, name string) int {

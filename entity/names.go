@@ -172,21 +172,35 @@ type pname struct {
 // generational are the suffixes written after a person's surname.
 var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-// parseName splits a person's name into parts.
-// nameCache holds the names of one doc parsed: a doc names the same
-// people again and again. A pname is never changed once made, so the
-// callers may share one.
-type nameCache map[string]pname
+// nameCache holds names parsed: a doc names the same people again and
+// again, and docs the same people and words. A pname is never changed
+// once made, so the callers may share one. Its keys are copies, so a
+// cache kept from doc to doc holds no doc's text.
+type nameCache struct{ m map[string]pname }
 
-// parse returns parseName(s), parsed once.
-func (c nameCache) parse(s string) pname {
-	pn, ok := c[s]
+// maxKeptNames bounds a nameCache: past it, the cache starts over.
+const maxKeptNames = 1 << 13
+
+// keptNames are the caches Apply uses, kept from doc to doc; one is used
+// by one Apply at a time.
+var keptNames = sync.Pool{New: func() any { return newNameCache() }}
+
+func newNameCache() *nameCache { return &nameCache{m: map[string]pname{}} }
+
+// parse returns parseName(s), parsed once while the cache holds it.
+func (c *nameCache) parse(s string) pname {
+	pn, ok := c.m[s]
 	if !ok {
 		pn = parseName(s)
-		c[s] = pn
+		if len(c.m) >= maxKeptNames {
+			clear(c.m)
+		}
+		c.m[strings.Clone(s)] = pn
 	}
 	return pn
 }
+
+// parseName splits a person's name into parts.
 
 func parseName(s string) pname {
 	var n pname
@@ -296,15 +310,18 @@ func partMatch(a, b part) bool {
 		// Bush, Bash)
 		return a.t[1:] == b.t[1:] && isVowel(a.t[0]) && isVowel(b.t[0])
 	}
-	// Distance stops once it exceeds the most either test below allows
-	// (it then gives a value above it, which both tests reject).
-	most := max(1, max(len(a.t), len(b.t))/3)
-	d := levenshtein.Distance(a.t, b.t, most)
+	// Distance stops once it exceeds the most the test allows (it then
+	// gives a value above it, which the test rejects).
 	if a.sk == b.sk {
-		return d <= most
+		most := max(1, max(len(a.t), len(b.t))/3)
+		return levenshtein.Distance(a.t, b.t, most) <= most
 	}
-	// a letter dropped or added in a long name (Vicente, Vincente)
-	return d == 1 && min(len(a.t), len(b.t)) >= 6 && len(a.t) != len(b.t)
+	// a letter dropped or added in a long name (Vicente, Vincente): the
+	// lengths differ by one, and the distance, at least that, is one
+	if la, lb := len(a.t), len(b.t); la-lb != 1 && lb-la != 1 || min(la, lb) < 6 {
+		return false
+	}
+	return levenshtein.Distance(a.t, b.t, 1) == 1
 }
 
 // surname is the last part.
