@@ -213,20 +213,20 @@ func (p *para) contentEnd(s, hi int) int {
 			e = m
 			break
 		}
-		t := p.ts[m]
+		t := &p.ts[m]
 		if t.text == ";" {
 			e = m
 			break
 		}
 		if t.text == "," && m+1 < hi {
-			n := p.ts[m+1]
+			n := &p.ts[m+1]
 			// ", said": the main clause's cue after a relative clause
 			// ("Humphrey, who calls Trump a “sociopath,” said …").
 			// So does ", adding" after a closing quotation mark
 			// ("…, “… this race,” adding that …").
 			closing := false
 			if n.kind == 'q' && m+2 < hi && (p.ts[m+2].has(lxCoreCue) || progressive().has(p.ts[m+2].low) && p.ts[m+2].has(lxCue)) {
-				n = p.ts[m+2]
+				n = &p.ts[m+2]
 				closing = true
 			}
 			if n.low == "according" || progressive().has(n.low) && n.has(lxCue) || n.has(lxCoreCue) {
@@ -264,7 +264,7 @@ func (p *para) contentEnd(s, hi int) int {
 		}
 	}
 	for e > s {
-		t := p.ts[e-1]
+		t := &p.ts[e-1]
 		if t.kind == 'p' && strings.ContainsAny(t.text, ".?!;:,-—–") && t.text != "..." {
 			e--
 			continue
@@ -315,7 +315,7 @@ var clauseConj = &lazyWords{build: func() map[string]bool {
 // ("…, many said Monday that", "… while Democrats defended", "… and
 // celebrated the ruling").
 func (p *para) clauseCue(m, hi int) bool {
-	t := p.ts[m]
+	t := &p.ts[m]
 	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
 	if !(t.text == "," || dash || t.has(lxClauseConj)) {
 		return false

@@ -93,6 +93,9 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 			out = append(out, tok{Span: sp, kind: 'w'})
 			t := &out[len(out)-1]
 			t.text = text[sp.Start:sp.End]
+			// only a word can start with a capital: the other
+			// tokens start with no letter
+			t.upper = startsUpper(t.text)
 			if lower != "" && isASCII(t.text) {
 				t.low = lower[sp.Start:sp.End]
 			} else {
@@ -101,10 +104,6 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
-	}
-	for i := range out[first:] {
-		t := &out[first+i]
-		t.upper = startsUpper(t.text)
 	}
 	classify(out[first:])
 	return out
