@@ -84,7 +84,7 @@ var progressive = sync.OnceValue(func() *wordSet { _, p := cueForms(); return ne
 
 // adverb reports whether t is a lowercase adverb in -ly ("openly",
 // "increasingly"), which may stand between a subject and its verb.
-func adverb(t tok) bool {
+func adverb(t *tok) bool {
 	return t.kind == 'w' && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !t.upper && !notAdverbs.set().has(t.low)
 }
 

@@ -246,7 +246,7 @@ func paragraphs(d *news.Doc) []news.Span {
 // "said Sen. Murphy".
 func attributionFollows(ts []tok, j int, stop byte) bool {
 	for k := j; k < len(ts) && k < j+6; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if t.kind != 'w' {
 			return false
 		}
