@@ -229,7 +229,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	ts := p.ts
 	at := p.contextWord
 	if p.memo == nil {
-		p.memo = &cueMemo{words: map[string]*cueWord{}}
+		p.memo = newCueMemo()
 	}
 	c := m.consts()
 	// word returns the memo entry of token k, or nil for a sentence
