@@ -55,12 +55,12 @@ func (p *para) markCue(a *attr) {
 // encouraged", "and has called for", ", even suggesting". It returns the
 // cue's range.
 func (p *para) secondCue(k, hi int) (rng, bool) {
-	t := p.ts[k]
+	t := &p.ts[k]
 	comma := t.text == ","
 	if comma {
 		k++
 		if k < hi && (p.ts[k].low == "and" || p.ts[k].low == "but" || p.ts[k].low == "yet") {
-			t, comma = p.ts[k], false
+			t, comma = &p.ts[k], false
 		}
 	}
 	if !comma && t.low != "and" && t.low != "but" && t.low != "yet" {
@@ -245,7 +245,7 @@ func closesAttribution(p *para, k, e int) bool {
 		return false
 	}
 	for i := k + 1; i < e; i++ {
-		t := p.ts[i]
+		t := &p.ts[i]
 		if t.kind == 'q' || t.low == "that" || t.text == "," {
 			return false
 		}
@@ -294,7 +294,7 @@ func appositionToCue(p *para, c, hi int) int {
 		return -1
 	}
 	for e := c + 3; e < hi && e <= c+9; e++ {
-		t := p.ts[e]
+		t := &p.ts[e]
 		if t.kind != 'w' {
 			return -1
 		}

@@ -55,7 +55,11 @@ type cueWord struct {
 // (a few MB; BASIL's 210 articles have 10,000 lowercase types); past
 // that it starts afresh.
 type cueMemo struct {
-	words map[string]*cueWord
+	// slots is an open-addressed table of the entries by lexHash of
+	// their word, at most half full: it doubles as words come, up to
+	// twice maxMemo; n counts its entries
+	slots []*cueWord
+	n     int
 }
 
 const maxMemo = 1 << 14
@@ -137,7 +141,7 @@ func (m *CueModel) takeMemo() *cueMemo {
 	return m.memos.Get(newCueMemo)
 }
 
-func newCueMemo() *cueMemo { return &cueMemo{words: map[string]*cueWord{}} }
+func newCueMemo() *cueMemo { return &cueMemo{} }
 
 // putMemo gives a memo back.
 func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
@@ -145,18 +149,50 @@ func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
 // entry returns the memo entry of w, without its weights, which fill
 // sets when the word is first scored or read beside a word scored.
 func (c *cueMemo) entry(w string) *cueWord {
-	if e, ok := c.words[w]; ok {
-		return e
+	if c.slots == nil {
+		c.slots = make([]*cueWord, 256)
 	}
-	if len(c.words) >= maxMemo {
-		clear(c.words)
+	mask := uint32(len(c.slots) - 1)
+	i := lexHash(w) & mask
+	for ; c.slots[i] != nil; i = (i + 1) & mask {
+		if e := c.slots[i]; e.word == w {
+			return e
+		}
+	}
+	if c.n >= maxMemo {
+		clear(c.slots)
+		c.n = 0
+		i = lexHash(w) & mask
+	} else if 2*(c.n+1) > len(c.slots) {
+		c.grow()
+		mask = uint32(len(c.slots) - 1)
+		for i = lexHash(w) & mask; c.slots[i] != nil; i = (i + 1) & mask {
+		}
 	}
 	// a token's text is often a slice of its whole article: the memo
 	// outlives the article, so it keeps a copy
 	w = cloneString(w)
 	e := &cueWord{word: w}
-	c.words[w] = e
+	c.slots[i] = e
+	c.n++
 	return e
+}
+
+// grow doubles the memo's table.
+func (c *cueMemo) grow() {
+	old := c.slots
+	c.slots = make([]*cueWord, 2*len(old))
+	mask := uint32(len(c.slots) - 1)
+	for _, e := range old {
+		if e == nil {
+			continue
+		}
+		i := lexHash(e.word) & mask
+		for c.slots[i] != nil {
+			i = (i + 1) & mask
+		}
+		c.slots[i] = e
+	}
 }
 
 // word returns the memo entry of w with its weights.

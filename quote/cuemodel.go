@@ -229,7 +229,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	ts := p.ts
 	at := p.contextWord
 	if p.memo == nil {
-		p.memo = &cueMemo{words: map[string]*cueWord{}}
+		p.memo = newCueMemo()
 	}
 	c := m.consts()
 	// word returns the memo entry of token k, or nil for a sentence
@@ -305,7 +305,7 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	sum += e.stem
 	sum += e.stemN1(m, cn1)
 	sum += c.p1cN1c[cp1][cn1]
-	if i > 0 && capWord(ts[i-1]) {
+	if i > 0 && capWord(&ts[i-1]) {
 		sum += c.p1cap
 	}
 	if ts[i].has(lxCue) {
@@ -399,7 +399,7 @@ func cueFeatures(p *para, i int, buf []string) []string {
 		"p1c+s3="+class(at(i-1))+"|"+suffix(w, 3),
 	)
 	buf = append(buf, "stem="+stem(w), "stem+n1c="+stem(w)+"|"+class(at(i+1)), "p1c+n1c="+class(at(i-1))+"|"+class(at(i+1)))
-	if i > 0 && capWord(ts[i-1]) {
+	if i > 0 && capWord(&ts[i-1]) {
 		buf = append(buf, "p1cap")
 	}
 	if k, ok := cues()[w]; ok {
@@ -443,7 +443,7 @@ func subjClass(t tok) string {
 		return "pron"
 	case t.has(lxRoleNoun):
 		return "role"
-	case capWord(t):
+	case capWord(&t):
 		return "cap"
 	case t.has(lxDeterminer):
 		return "det"
@@ -629,14 +629,14 @@ func trainBag(exs []example, epochs, seed int) *perceptron.Weights {
 // firstWordAt reports whether token i is the head of cue c: its first
 // word that is not an auxiliary or adverb ("has also said" → "said").
 func firstWordAt(p *para, i int, c news.Span) bool {
-	if p.ts[i].has(lxSkippable) || adverb(p.ts[i]) {
+	if p.ts[i].has(lxSkippable) || adverb(&p.ts[i]) {
 		return false
 	}
 	for k := i - 1; k >= 0; k-- {
 		if p.ts[k].End <= c.Start {
 			return true
 		}
-		if p.ts[k].kind == 'w' && !p.ts[k].has(lxSkippable) && !adverb(p.ts[k]) {
+		if p.ts[k].kind == 'w' && !p.ts[k].has(lxSkippable) && !adverb(&p.ts[k]) {
 			return false
 		}
 	}

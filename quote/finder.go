@@ -215,7 +215,7 @@ func (p *para) isCue(i int) (cueKind, rng, bool) {
 
 // cueAt is isCue, computed.
 func (p *para) cueAt(i int) (cueKind, rng, bool) {
-	t := p.ts[i]
+	t := &p.ts[i]
 	if t.kind != 'w' {
 		return 0, rng{}, false
 	}
@@ -264,7 +264,7 @@ func (p *para) cueAt(i int) (cueKind, rng, bool) {
 // cueRules is the rest of cueAt for token i taken as a cue of kind k,
 // before the cue model's score.
 func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
-	t := p.ts[i]
+	t := &p.ts[i]
 	if p.idiomSay(i) {
 		return 0, rng{}, false
 	}
@@ -300,7 +300,7 @@ func (p *para) cueRules(i int, k cueKind) (cueKind, rng, bool) {
 	if nounCue.set().has(t.low) && i+1 < len(p.ts) {
 		// "voiced concern that", "expressed hope": the noun is part of
 		// the cue.
-		n := p.ts[i+1]
+		n := &p.ts[i+1]
 		if n.low == "concern" || n.low == "hope" || n.low == "fear" || n.low == "doubt" || n.low == "confidence" || n.low == "regret" || n.low == "support" || n.low == "opposition" || n.low == "readiness" || n.low == "satisfaction" {
 			return cueThink, rng{i, i + 2}, true
 		}
@@ -475,7 +475,7 @@ func (p *para) find(prev *attr, prevPara *para) {
 func (p *para) titleQuote(q qspan) bool {
 	n := 0
 	for i := q.start + 1; i < q.end-1; i++ {
-		t := p.ts[i]
+		t := &p.ts[i]
 		if t.kind == 'p' {
 			if t.text == "," && i == q.end-2 {
 				continue
@@ -530,7 +530,7 @@ func (p *para) namedQuote(q qspan, lo int) bool {
 	if q.start <= lo || !p.titleQuote(q) {
 		return false
 	}
-	prev := p.ts[q.start-1]
+	prev := &p.ts[q.start-1]
 	return prev.kind == 'w' && !prev.has(lxCue) && prev.low != "that" && !prev.has(lxSkippable)
 }
 
@@ -790,7 +790,7 @@ func (p *para) afterQuote(k, hi, si int) *attr {
 					break
 				}
 				if p.ts[e].text == "," {
-					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(p.ts[c+1]) || e == c+2 && p.ts[c+1].isNumber()) {
+					if _, _, ok := p.isCue(e + 1); ok && e > c+1 && (capWord(&p.ts[c+1]) || e == c+2 && p.ts[c+1].isNumber()) {
 						// "Mr. King, 82, told me.": an age.
 						src.b = e + 1
 						c = e + 1
@@ -867,7 +867,7 @@ func (p *para) verbAfter(c, hi int) int {
 // closingVerb reports whether token c is a lowercase past verb that ends
 // its sentence or is followed by a comma.
 func (p *para) closingVerb(c, hi int) bool {
-	t := p.ts[c]
+	t := &p.ts[c]
 	if t.kind != 'w' || t.upper || !strings.HasSuffix(t.low, "ed") || t.has(lxSkippable) || t.has(lxBoundary) || t.has(lxDeterminer) {
 		return false
 	}
@@ -980,7 +980,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	// A participle ("…, saying") takes the subject of its clause.
 	ing := ingForm(p.ts[c].low)
 	j := c - 1
-	for j >= lo && (p.ts[j].has(lxSkippable) || adverb(p.ts[j])) && p.ts[j].low != "to" {
+	for j >= lo && (p.ts[j].has(lxSkippable) || adverb(&p.ts[j])) && p.ts[j].low != "to" {
 		j--
 	}
 	// "he is alleged to have said": the subject of the raising verb.
@@ -1039,7 +1039,7 @@ func (p *para) subjectOf(c, lo int) rng {
 	// named said": a subject with its relative clause.
 	if j >= lo && !ing && p.ts[j].kind == 'w' {
 		for k := j - 1; k > lo && k >= j-20; k-- {
-			t := p.ts[k]
+			t := &p.ts[k]
 			if t.kind != 'w' || t.low == "said" || t.low == "says" {
 				break
 			}
@@ -1121,7 +1121,7 @@ var subjectPreps = &lazyWords{build: func() map[string]bool {
 // clause runs to token j, the comma or quotation mark that closes it.
 func (p *para) beforeRelative(j, lo int) rng {
 	for k := j - 1; k > lo+1 && k > j-40; k-- {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if t.text == ";" || t.text == "." || t.has(lxCue) && k == j-1 {
 			return rng{}
 		}
@@ -1229,7 +1229,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 	a := j + 1
 	words := 0
 	for k := j; k >= lo; k-- {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if t.kind == 'q' || t.kind == 'p' && t.text != "(" && t.text != ")" && t.text != "-" && t.text != "." && t.text != "'" && t.text != "’" {
 			break
 		}
@@ -1250,7 +1250,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 	if words == 0 || words > 10 {
 		return rng{}
 	}
-	first := p.ts[a]
+	first := &p.ts[a]
 	// "But environmentalists worry that": a bare plural opening its
 	// clause.
 	opens := a == lo || p.ts[a-1].kind != 'w' || clauseOpeners.set().has(p.ts[a-1].low)
@@ -1272,7 +1272,7 @@ func (p *para) clauseSubject(j, lo int) rng {
 
 // npLeft reads the noun phrase that ends at token j, leftwards.
 func (p *para) npLeft(j, lo int) rng {
-	t := p.ts[j]
+	t := &p.ts[j]
 	end := j + 1
 	// A bracket after a name: "Sen. Heidi Heitkamp (D-N.D.)".
 	if t.text == ")" {
@@ -1284,7 +1284,7 @@ func (p *para) npLeft(j, lo int) rng {
 			return rng{}
 		}
 		j = k - 1
-		t = p.ts[j]
+		t = &p.ts[j]
 	}
 	// A trailing appositive: "Sen. X of New York, the Democratic leader,",
 	// "Jeff Weaver, Sanders' campaign manager,", "X, who grew up here,",
@@ -1299,7 +1299,7 @@ func (p *para) npLeft(j, lo int) rng {
 				if q, ok := p.quoteAt[k]; ok && q.end == j+1 && p.titleQuote(q) {
 					titled = true
 					j--
-					t = p.ts[j]
+					t = &p.ts[j]
 				}
 			}
 		}
@@ -1350,7 +1350,7 @@ func (p *para) npLeft(j, lo int) rng {
 		// "the board said", "the self-described socialist said": a
 		// noun after a determiner.
 		for k := j - 1; k >= lo && k >= j-7; k-- {
-			w := p.ts[k]
+			w := &p.ts[k]
 			if p.openingDemonstrative(k, lo) {
 				// "That person said": a demonstrative opening the
 				// sentence.
@@ -1381,7 +1381,7 @@ func (p *para) npLeft(j, lo int) rng {
 	a := j
 	lower := 0
 	for k := j - 1; k >= lo; k-- {
-		w := p.ts[k]
+		w := &p.ts[k]
 		if p.pluralPossessive(k) && k-1 >= lo {
 			// "The workers’ union": the owner is part of the phrase.
 			k--
@@ -1461,7 +1461,7 @@ func (p *para) npLeft(j, lo int) rng {
 	// "Hillary Clinton and her Democratic allies", "The mayor and his
 	// aides": a coordinated subject opening its clause.
 	if a-2 >= lo && p.ts[a-1].low == "and" && p.ts[a].has(lxDeterminer) {
-		if l := p.ts[a-2]; capWord(l) || l.has(lxRoleNoun) {
+		if l := &p.ts[a-2]; capWord(l) || l.has(lxRoleNoun) {
 			if r := p.npLeft(a-2, lo); !r.empty() && r.b == a-1 && (r.a == lo || p.ts[r.a-1].kind == 'p') {
 				a = r.a
 			}
@@ -1572,7 +1572,7 @@ func pronounsOrCue(w string) bool {
 // isName reports whether r holds a capitalised word that is not a title.
 func (p *para) isName(r rng) bool {
 	for i := r.a; i < r.b; i++ {
-		t := p.ts[i]
+		t := &p.ts[i]
 		if t.kind == 'w' && t.upper && !t.has(lxTitleWord) && !t.has(lxFunctionCap) {
 			return true
 		}
@@ -1586,7 +1586,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 	if k >= hi || p.ts[k].kind != 'w' {
 		return rng{}
 	}
-	t := p.ts[k]
+	t := &p.ts[k]
 	if (t.low == "another" || quantifiers.set().has(t.low)) && (k+1 >= hi || p.ts[k+1].kind == 'p') {
 		// "“…,” tweeted another."
 		return rng{k, k + 1}
@@ -1604,7 +1604,7 @@ func (p *para) npRight(k, hi int, apposition bool) rng {
 	}
 	head := -1
 	for ; i < hi; i++ {
-		w := p.ts[i]
+		w := &p.ts[i]
 		if w.kind == 'p' && w.text == "(" {
 			e := i + 1
 			for e < hi && p.ts[e].text != ")" && e < i+8 {
@@ -1698,7 +1698,7 @@ func (p *para) sourceAfter(k, hi int) rng {
 		return r
 	}
 	for e := k; e < hi && e < k+3; e++ {
-		t := p.ts[e]
+		t := &p.ts[e]
 		if t.kind != 'w' || t.upper {
 			if e > k && capWord(t) {
 				if r := p.npRight(e, hi, true); !r.empty() && (r.b >= hi || p.ts[r.b].kind == 'p') {
@@ -1763,7 +1763,7 @@ func (p *para) referringIt(k, hi int) bool {
 func (p *para) afterDateline(lo, hi int) int {
 	caps := 0
 	for k := lo; k < hi && k < lo+12; k++ {
-		t := p.ts[k]
+		t := &p.ts[k]
 		switch {
 		case isDash(t.text) || t.text == "―":
 			if caps > 0 {
@@ -1786,7 +1786,7 @@ func (p *para) afterDateline(lo, hi int) int {
 // reporting clause: a name, a pronoun or a description of someone, not
 // a time, a number or an adverb.
 func (p *para) subjectLike(r rng) bool {
-	head := p.ts[r.b-1]
+	head := &p.ts[r.b-1]
 	if head.text == ")" || head.text == "," {
 		return true
 	}
@@ -1804,7 +1804,7 @@ func (p *para) subjectLike(r rng) bool {
 		return false
 	}
 	for i := r.a; i < r.b; i++ {
-		if capWord(p.ts[i]) || p.ts[i].has(lxRoleNoun) {
+		if capWord(&p.ts[i]) || p.ts[i].has(lxRoleNoun) {
 			return true
 		}
 	}
@@ -1834,7 +1834,7 @@ var numberWords = &lazyWords{build: func() map[string]bool {
 
 // capWord reports whether t is a capitalised word that can be part of a
 // name: "Baqeri", "al-Ghanmi", but not "But".
-func capWord(t tok) bool {
+func capWord(t *tok) bool {
 	if t.kind != 'w' {
 		return false
 	}

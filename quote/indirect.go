@@ -137,7 +137,7 @@ func (p *para) reported(si, lo, hi int, core bool) {
 // clause that reaches token i: "Sanders said (that) Trump's attacks …".
 func (p *para) sayBefore(lo, i int) bool {
 	for k := i - 1; k >= lo; k-- {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if t.text == "," && k > lo && p.ts[k-1].has(lxCoreCue) && !p.claimed[k-1] {
 			// "In contrast, Berkman said, there seem to be …".
 			return true
@@ -158,7 +158,7 @@ func (p *para) sayBefore(lo, i int) bool {
 // ("X warned that …, and Y said …").
 func (p *para) thatBefore(lo, i, hi int, core bool) bool {
 	for k := i - 1; k >= lo; k-- {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if p.claimed[k] || t.kind == 'q' || t.text == ";" || t.text == ":" {
 			return false
 		}
@@ -213,20 +213,20 @@ func (p *para) contentEnd(s, hi int) int {
 			e = m
 			break
 		}
-		t := p.ts[m]
+		t := &p.ts[m]
 		if t.text == ";" {
 			e = m
 			break
 		}
 		if t.text == "," && m+1 < hi {
-			n := p.ts[m+1]
+			n := &p.ts[m+1]
 			// ", said": the main clause's cue after a relative clause
 			// ("Humphrey, who calls Trump a “sociopath,” said …").
 			// So does ", adding" after a closing quotation mark
 			// ("…, “… this race,” adding that …").
 			closing := false
 			if n.kind == 'q' && m+2 < hi && (p.ts[m+2].has(lxCoreCue) || progressive().has(p.ts[m+2].low) && p.ts[m+2].has(lxCue)) {
-				n = p.ts[m+2]
+				n = &p.ts[m+2]
 				closing = true
 			}
 			if n.low == "according" || progressive().has(n.low) && n.has(lxCue) || n.has(lxCoreCue) {
@@ -264,7 +264,7 @@ func (p *para) contentEnd(s, hi int) int {
 		}
 	}
 	for e > s {
-		t := p.ts[e-1]
+		t := &p.ts[e-1]
 		if t.kind == 'p' && strings.ContainsAny(t.text, ".?!;:,-—–") && t.text != "..." {
 			e--
 			continue
@@ -315,7 +315,7 @@ var clauseConj = &lazyWords{build: func() map[string]bool {
 // ("…, many said Monday that", "… while Democrats defended", "… and
 // celebrated the ruling").
 func (p *para) clauseCue(m, hi int) bool {
-	t := p.ts[m]
+	t := &p.ts[m]
 	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
 	if !(t.text == "," || dash || t.has(lxClauseConj)) {
 		return false
@@ -514,7 +514,7 @@ func (p *para) according(si, lo, hi int, cr rng) *attr {
 	}
 	// Content after: "According to X, …".
 	k := src.b
-	if n := k + 1; k+2 < hi && p.ts[k].text == "," && (p.ts[n].has(lxDeterminer) && !p.ts[n].has(lxPronounTrue) || strings.HasSuffix(p.ts[n].low, "'s") || strings.HasSuffix(p.ts[n].low, "’s") || capWord(p.ts[n]) && !p.ts[n].has(lxBoundary)) {
+	if n := k + 1; k+2 < hi && p.ts[k].text == "," && (p.ts[n].has(lxDeterminer) && !p.ts[n].has(lxPronounTrue) || strings.HasSuffix(p.ts[n].low, "'s") || strings.HasSuffix(p.ts[n].low, "’s") || capWord(&p.ts[n]) && !p.ts[n].has(lxBoundary)) {
 		// "According to Lorella Praeli, Clinton's Latino vote director,
 		// the campaign …": an apposition to the source.
 		for e := k + 2; e < hi-2 && e <= k+10; e++ {
@@ -616,7 +616,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		// noun before it, which is not the source; what is known or
 		// seen has none.
 		a := i - 1
-		for a > lo && adverb(p.ts[a]) {
+		for a > lo && adverb(&p.ts[a]) {
 			a--
 		}
 		if w := p.ts[a].low; !beForms.set().has(w) && w != "has" && w != "have" && w != "had" && !contracted(w) {
@@ -649,7 +649,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 	}
 	thatAt := -1
 	for w := tailStart; w < hi && w < tailStart+10; w++ {
-		t := p.ts[w]
+		t := &p.ts[w]
 		if t.low == "that" {
 			thatAt = w
 			break
@@ -783,7 +783,7 @@ func (p *para) verb(si, lo, hi int, kind cueKind, cr rng, final bool) *attr {
 		e = p.pronounClause(s, e)
 	}
 	min := 2
-	if e == s+1 && capWord(p.ts[s]) && !p.ts[s].has(lxFunctionCap) {
+	if e == s+1 && capWord(&p.ts[s]) && !p.ts[s].has(lxFunctionCap) {
 		// "Flight attendants' union endorses Clinton.": a name is
 		// what is endorsed or attacked.
 		min = 1
@@ -833,7 +833,7 @@ func (p *para) subjectBeforeAsides(src rng, i, lo int) rng {
 		return rng{}
 	}
 	for k := r.b; k < i; k++ {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if t.kind == 'q' || t.text == ";" || t.text == ":" || isDash(t.text) || t.kind == 'w' && (t.has(lxCue) || clauseWords.set().has(t.low)) {
 			return rng{}
 		}
@@ -888,7 +888,7 @@ var reactionNouns = &lazyWords{build: func() map[string]bool {
 // "of" or "among" and the noun phrase of those it came from.
 func (p *para) reaction(si, i, hi int, subj rng) *attr {
 	for k := i + 1; k < hi && k <= i+5; k++ {
-		t := p.ts[k]
+		t := &p.ts[k]
 		if t.kind != 'w' {
 			return nil
 		}
@@ -924,13 +924,13 @@ func (p *para) subjectAfterOpener(i, lo, hi int) (rng, int) {
 		}
 	}
 	for k := i + 1; k < hi && k < i+30; k++ {
-		t := p.ts[k]
+		t := &p.ts[k]
 		next, end := k+1, k
 		if q, ok := p.quoteAt[k]; ok && !q.unclosed && q.end < hi && q.end-2 > k && p.ts[q.end-2].text == "," {
 			// "After saying her foot was “so swollen I could barely
 			// get my shoe on,” she was …": the comma closes the
 			// quotation, which is part of what was said.
-			t, next, end = p.ts[q.end-2], q.end, q.end
+			t, next, end = &p.ts[q.end-2], q.end, q.end
 		}
 		if t.kind == 'q' || t.text == ";" || t.text == ":" {
 			return rng{}, 0
@@ -1038,7 +1038,7 @@ func (p *para) colonHeadline(si, lo, hi int) *attr {
 		s++
 	}
 	c := s
-	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels.set().has(p.ts[c].low) {
+	for c < hi && c < s+5 && p.ts[c].kind == 'w' && (capWord(&p.ts[c]) || p.ts[c].low == "poll" || p.ts[c].low == "report") && !colonLabels.set().has(p.ts[c].low) {
 		c++
 	}
 	if c == s || c >= hi || p.ts[c].text != ":" || p.claimed[c] {
@@ -1090,7 +1090,7 @@ func (p *para) askedOpener(si, lo, hi int) *attr {
 		b = src.b
 	}
 	e := b
-	for e < hi && e < c+30 && !(p.ts[e].text == "," && e+1 < hi && (capWord(p.ts[e+1]) || pronounsOrCue(p.ts[e+1].low) || p.ts[e+1].kind == 'q')) {
+	for e < hi && e < c+30 && !(p.ts[e].text == "," && e+1 < hi && (capWord(&p.ts[e+1]) || pronounsOrCue(p.ts[e+1].low) || p.ts[e+1].kind == 'q')) {
 		e++
 	}
 	if e >= hi || p.ts[e].text != "," || p.words(rng{b, e}) < 2 || !p.free(rng{c, e}) {
@@ -1242,7 +1242,7 @@ var participleAfterNoun = &lazyWords{build: func() map[string]bool {
 // source and a core verb of saying: "Jones said", "she says".
 func (p *para) nextSpeaker(k, hi int) bool {
 	for i := k; i < hi && i < k+5; i++ {
-		t := p.ts[i]
+		t := &p.ts[i]
 		if t.kind != 'w' {
 			return false
 		}
@@ -1293,7 +1293,7 @@ var nounPreps = &lazyWords{build: func() map[string]bool {
 // object or clause the content.
 func (p *para) nounCues(si, lo, hi int) {
 	for i := lo + 1; i+2 < hi; i++ {
-		t := p.ts[i]
+		t := &p.ts[i]
 		if !t.has(lxNounCueWord) || p.claimed[i] || p.inQuote(i) || !nounPreps.set().has(p.ts[i+1].low) {
 			continue
 		}
@@ -1309,7 +1309,7 @@ func (p *para) nounCues(si, lo, hi int) {
 			}
 		case strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "'s"):
 			src = rng{i - 1, i}
-			for src.a > lo && capWord(p.ts[src.a-1]) && !p.claimed[src.a-1] {
+			for src.a > lo && capWord(&p.ts[src.a-1]) && !p.claimed[src.a-1] {
 				src.a--
 			}
 		default:
@@ -1355,7 +1355,7 @@ func (p *para) ownerSubject(lo, k int) rng {
 		return rng{}
 	}
 	for m := r.b; m < k; m++ {
-		t := p.ts[m]
+		t := &p.ts[m]
 		if t.kind != 'w' || clauseOpeners.set().has(t.low) || t.low == "and" || t.low == "who" || t.low == "which" {
 			return rng{}
 		}
@@ -1409,7 +1409,7 @@ func (p *para) impressions(si, lo, hi int) {
 		if !impressionWord(&p.ts[i]) || p.claimed[i] || p.inQuote(i) || p.thatBefore(lo, i, hi, true) || p.sayBefore(lo, i) {
 			continue
 		}
-		t := p.ts[i]
+		t := &p.ts[i]
 		cue := rng{i, i + 1}
 		switch {
 		case t.low == "asked" && i+1 < hi && (askedNext.set().has(p.ts[i+1].low) || p.ts[i+1].low == "by"):
@@ -1606,7 +1606,7 @@ func (p *para) passiveBy(si, lo, hi int) {
 			// Nothing before the participle to be its subject.
 			continue
 		}
-		t := p.ts[v]
+		t := &p.ts[v]
 		if t.kind != 'w' || p.claimed[v] || t.upper || !t.participle() {
 			continue
 		}
@@ -1658,7 +1658,7 @@ func (p *para) agent(k, hi int) rng {
 	}
 	e := k
 	for e < hi && e < k+8 {
-		t := p.ts[e]
+		t := &p.ts[e]
 		if t.kind != 'w' || t.has(lxBoundary) && t.low != "of" || verbish.set().has(t.low) || e > k && (t.has(lxCue) || pastForm(t.low)) {
 			break
 		}

@@ -84,7 +84,7 @@ var progressive = sync.OnceValue(func() *wordSet { _, p := cueForms(); return ne
 
 // adverb reports whether t is a lowercase adverb in -ly ("openly",
 // "increasingly"), which may stand between a subject and its verb.
-func adverb(t tok) bool {
+func adverb(t *tok) bool {
 	return t.kind == 'w' && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !t.upper && !notAdverbs.set().has(t.low)
 }
 
@@ -476,14 +476,77 @@ var lexClasses = sync.OnceValue(func() map[string]lexBits {
 })
 
 // classify sets the lexical class of each token and, if it has lxCue,
-// its kind of cue, reading the two tables once per paragraph.
+// its kind of cue, reading them from lexIndex: one probe per token.
 func classify(ts []tok) {
-	classes, cs := lexClasses(), cues()
+	x := lexIndex()
 	for i := range ts {
 		t := &ts[i]
-		t.lx, t.cue = classes[t.low], 0
-		if t.lx&lxCue != 0 {
-			t.cue = cs[t.low]
+		t.lx, t.cue = x.get(t.low)
+	}
+}
+
+// lexTable is lexClasses and cues in one open-addressed table, hashed
+// with FNV-1a: a token's class and cue kind in one probe that, for most
+// words of no list, ends at an empty slot without comparing strings.
+type lexTable struct {
+	first [4]uint64 // bit b: a key whose first byte is b
+	mask  uint32
+	slots []lexSlot
+}
+
+type lexSlot struct {
+	key string
+	lx  lexBits
+	cue cueKind
+}
+
+// lexIndex is lexTable built from lexClasses and cues on first use.
+var lexIndex = sync.OnceValue(func() *lexTable {
+	classes, cs := lexClasses(), cues()
+	n := 1
+	for n < 4*len(classes) {
+		n <<= 1
+	}
+	x := &lexTable{mask: uint32(n - 1), slots: make([]lexSlot, n)}
+	for w, lx := range classes {
+		if w == "" {
+			continue
+		}
+		x.first[w[0]>>6] |= 1 << (w[0] & 63)
+		i := lexHash(w) & x.mask
+		for x.slots[i].key != "" {
+			i = (i + 1) & x.mask
+		}
+		x.slots[i] = lexSlot{key: w, lx: lx}
+		if lx&lxCue != 0 {
+			x.slots[i].cue = cs[w]
+		}
+	}
+	return x
+})
+
+// lexHash is FNV-1a of w, 32 bits.
+func lexHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// get returns the class of w and its kind of cue (0 unless the class
+// has lxCue), as lexClasses and cues give them.
+func (x *lexTable) get(w string) (lexBits, cueKind) {
+	if w == "" || x.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return 0, 0
+	}
+	for i := lexHash(w) & x.mask; ; i = (i + 1) & x.mask {
+		s := &x.slots[i]
+		if s.key == w {
+			return s.lx, s.cue
+		}
+		if s.key == "" {
+			return 0, 0
 		}
 	}
 }

@@ -552,7 +552,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		// The name in the apposition of a description that ownHead
 		// cut: "South Korea's secretary for public relations, Yoon
 		// Young-chan".
-		if app := appositionWords(whole); len(app) > 0 && capWord(app[0]) {
+		if app := appositionWords(whole); len(app) > 0 && capWord(&app[0]) {
 			if p, m := r.named(news.Span{Start: app[0].Start, End: app[len(app)-1].End}, app); p != nil {
 				r.said(p, off)
 				return p.name, m
@@ -569,7 +569,7 @@ func (r *resolver) speaker(f found) (string, int) {
 		// The apposition of the whole source: "South Korea's
 		// secretary for public relations, Yoon Young-chan".
 		if app := appositionWords(whole); len(app) > 0 {
-			if _, n := stripTitles(app); len(n) > 0 && capWord(n[0]) {
+			if _, n := stripTitles(app); len(n) > 0 && capWord(&n[0]) {
 				words = app
 			}
 		}

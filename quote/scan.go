@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,6 +93,9 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 			out = append(out, tok{Span: sp, kind: 'w'})
 			t := &out[len(out)-1]
 			t.text = text[sp.Start:sp.End]
+			// only a word can start with a capital: the other
+			// tokens start with no letter
+			t.upper = startsUpper(t.text)
 			if lower != "" && isASCII(t.text) {
 				t.low = lower[sp.Start:sp.End]
 			} else {
@@ -100,10 +104,6 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 		default:
 			out = append(out, tok{Span: sp, text: s, low: s, kind: 'p'})
 		}
-	}
-	for i := range out[first:] {
-		t := &out[first+i]
-		t.upper = startsUpper(t.text)
 	}
 	classify(out[first:])
 	return out
@@ -246,7 +246,7 @@ func paragraphs(d *news.Doc) []news.Span {
 // "said Sen. Murphy".
 func attributionFollows(ts []tok, j int, stop byte) bool {
 	for k := j; k < len(ts) && k < j+6; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if t.kind != 'w' {
 			return false
 		}
@@ -326,28 +326,61 @@ func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
 // asciiLower returns text with its ASCII capitals lowered and every
 // other byte as it is: of the same length, so that the lowercase form of
 // an ASCII token is its span of the result. A Doc's text is lowered so
-// once, rather than word by word.
+// once, rather than word by word, eight bytes at a time (upperMask).
 func asciiLower(text string) string {
 	i := 0
-	for i < len(text) && !('A' <= text[i] && text[i] <= 'Z') {
-		i++
-	}
-	if i == len(text) {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	// the runs between capitals as they are: capitals are few
-	last := 0
-	for ; i < len(text); i++ {
-		if c := text[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(text[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
+	for ; i+8 <= len(text); i += 8 {
+		if upperMask(load8(text, i)) != 0 {
+			break
 		}
 	}
-	b.WriteString(text[last:])
-	return b.String()
+	if i+8 > len(text) {
+		// no capital in the whole eights: the last few bytes
+		for i < len(text) && !('A' <= text[i] && text[i] <= 'Z') {
+			i++
+		}
+		if i == len(text) {
+			return text
+		}
+	}
+	b := make([]byte, len(text))
+	copy(b, text)
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := upperMask(x); m != 0 {
+			// 0x80 >> 2 is 0x20, the bit that lowers an ASCII capital
+			binary.LittleEndian.PutUint64(b[i:], x|m>>2)
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// load8 returns the eight bytes of s from i, the first in the lowest
+// byte.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// upperMask returns 0x80 in each byte of x that is an ASCII capital, 0
+// in the others. The sums stay within their bytes: a byte's low seven
+// bits plus 0x3f or 0x25 is at most 0xbe.
+func upperMask(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		low7 = 0x7f * ones
+		high = 0x80 * ones
+	)
+	h := x & low7
+	ge := h + (0x80-'A')*ones   // high bit: h >= 'A'
+	gt := h + (0x80-'Z'-1)*ones // high bit: h > 'Z'
+	return ge &^ gt &^ x & high
 }
 
 // isASCII reports whether s is all ASCII.

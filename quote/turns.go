@@ -22,7 +22,7 @@ func speakerLabel(ts []tok) (label rng, colon int, ok bool) {
 	}
 	e, words := s, 0
 	for e < len(ts) && words < 3 {
-		t := ts[e]
+		t := &ts[e]
 		switch {
 		case t.kind == 'w' && allCaps(t.text) && (len(t.text) >= 2 || t.text == "Q" || t.text == "A"):
 			words++
@@ -105,11 +105,11 @@ func (p *para) signature(k int) (cue, src rng, ok bool) {
 	}
 	e, words := k+1, 0
 	for e < len(p.ts) && words < 6 {
-		t := p.ts[e]
+		t := &p.ts[e]
 		switch {
 		case capWord(t) || t.kind == 'w' && isParticle(t.low) && words > 0:
 			words++
-		case t.text == "." && e > k+1 && len([]rune(p.ts[e-1].text)) == 1 && e+1 < len(p.ts) && capWord(p.ts[e+1]):
+		case t.text == "." && e > k+1 && len([]rune(p.ts[e-1].text)) == 1 && e+1 < len(p.ts) && capWord(&p.ts[e+1]):
 			// An initial: "Edwin G. Monroy".
 		default:
 			goto done
@@ -117,7 +117,7 @@ func (p *para) signature(k int) (cue, src rng, ok bool) {
 		e++
 	}
 done:
-	if words == 0 || !capWord(p.ts[k+1]) || e-k-1 > 8 {
+	if words == 0 || !capWord(&p.ts[k+1]) || e-k-1 > 8 {
 		return rng{}, rng{}, false
 	}
 	if e < len(p.ts) {
