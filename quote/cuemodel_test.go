@@ -12,6 +12,7 @@ import (
 	"github.com/storyline-news/storyline/internal/perceptron"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 func TestCueModelRoundTrip(t *testing.T) {
@@ -224,7 +225,7 @@ func TestTrainingSeesRunFeatures(t *testing.T) {
 	for _, text := range texts {
 		d := doc(text)
 		seg := segmented(d)
-		lower := asciiLower(text)
+		lower := token.LowerASCII(text)
 		for _, sp := range paragraphs(d) {
 			train := newPara(text, sp, nil)
 			// as find makes it

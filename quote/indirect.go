@@ -1573,12 +1573,6 @@ var beForms = &lazyWords{build: func() map[string]bool {
 	}
 }}
 
-// participle reports whether w can be a past participle: "criticized",
-// "thought".
-func participle(w string) bool {
-	return strings.HasSuffix(w, "ed") || irregularParticiples.set().has(w)
-}
-
 // irregularParticiples are past participles that do not end in -ed.
 var irregularParticiples = &lazyWords{build: func() map[string]bool {
 	return map[string]bool{

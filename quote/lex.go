@@ -625,7 +625,9 @@ func (s *wordSet) get(w string) (v, ok bool) {
 	return v, ok
 }
 
-// participle is participle(t.low), read from t's class.
+// participle reports whether t can be a past participle ("criticized",
+// "thought"): an -ed word or one of irregularParticiples, read from t's
+// class.
 func (t *tok) participle() bool {
 	return strings.HasSuffix(t.low, "ed") || t.has(lxIrregular)
 }

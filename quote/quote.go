@@ -63,6 +63,7 @@ import (
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
+	"github.com/storyline-news/storyline/token"
 )
 
 // Stage is the analysis stage that fills d.Quotes. It needs sentences,
@@ -133,7 +134,7 @@ func find(d *news.Doc, m *CueModel) []news.Quote {
 		tokBufs.Put(buf)
 	}()
 	var sents []news.Span // a paragraph's sentences, the buffer reused
-	lower := asciiLower(d.Text)
+	lower := token.LowerASCII(d.Text)
 	spans := paragraphs(d)
 	// the finder's tokens are at most the Doc's
 	bufs := newDocBufs(len(spans), len(seg.Tokens))

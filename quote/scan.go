@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
@@ -50,7 +49,7 @@ func isWordRune(r rune) bool {
 // or two backticks in a row are a double quotation mark (three
 // apostrophes are an apostrophe and a closing mark).
 // Every finder token's span is a run of whole Doc tokens. lower is text
-// as asciiLower gives it, or "": an ASCII word's lowercase form is then
+// as token.LowerASCII gives it, or "": an ASCII word's lowercase form is then
 // its span of lower, not a string of its own.
 func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 	first := len(out)
@@ -321,66 +320,6 @@ func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
 		}
 	}
 	return out
-}
-
-// asciiLower returns text with its ASCII capitals lowered and every
-// other byte as it is: of the same length, so that the lowercase form of
-// an ASCII token is its span of the result. A Doc's text is lowered so
-// once, rather than word by word, eight bytes at a time (upperMask).
-func asciiLower(text string) string {
-	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		if upperMask(load8(text, i)) != 0 {
-			break
-		}
-	}
-	if i+8 > len(text) {
-		// no capital in the whole eights: the last few bytes
-		for i < len(text) && !('A' <= text[i] && text[i] <= 'Z') {
-			i++
-		}
-		if i == len(text) {
-			return text
-		}
-	}
-	b := make([]byte, len(text))
-	copy(b, text)
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		if m := upperMask(x); m != 0 {
-			// 0x80 >> 2 is 0x20, the bit that lowers an ASCII capital
-			binary.LittleEndian.PutUint64(b[i:], x|m>>2)
-		}
-	}
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// load8 returns the eight bytes of s from i, the first in the lowest
-// byte.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// upperMask returns 0x80 in each byte of x that is an ASCII capital, 0
-// in the others. The sums stay within their bytes: a byte's low seven
-// bits plus 0x3f or 0x25 is at most 0xbe.
-func upperMask(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		low7 = 0x7f * ones
-		high = 0x80 * ones
-	)
-	h := x & low7
-	ge := h + (0x80-'A')*ones   // high bit: h >= 'A'
-	gt := h + (0x80-'Z'-1)*ones // high bit: h > 'Z'
-	return ge &^ gt &^ x & high
 }
 
 // isASCII reports whether s is all ASCII.

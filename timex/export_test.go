@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // TenseWhole is Tense reading the whole sentence's words, as it did
@@ -34,7 +35,7 @@ func NamesEventWhole(d *news.Doc, x news.Timex) bool {
 func MissedStarts(d *news.Doc, anchor time.Time) []string {
 	var out []string
 	st := starters()
-	lo := lowerASCII(d.Text)
+	lo := token.LowerASCII(d.Text)
 	for _, sent := range d.Sentences {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // Tag replaces d.Timexes with the time expressions of d.Text, normalised
@@ -41,7 +42,7 @@ func Find(d *news.Doc, anchor time.Time) {
 	if !anchor.IsZero() {
 		s.anchor, s.has = day(anchor), true
 	}
-	lo := lowerASCII(d.Text)
+	lo := token.LowerASCII(d.Text)
 	st := starters()
 	// the words of the longest sentence fit without growing the buffer:
 	// a token gives a word or a few (Sept. 27, 9/25/2017)
@@ -155,7 +156,7 @@ func wordedSentence(d *news.Doc, si int) (news.Sentence, bool) {
 
 // tenseWhole is Tense reading the sentence's words all.
 func tenseWhole(d *news.Doc, sent news.Sentence, sp news.Span) int {
-	lo := lowerASCII(d.Text[sent.Start:sent.End])
+	lo := token.LowerASCII(d.Text[sent.Start:sent.End])
 	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
 	i, j := len(ws), len(ws)
 	for k, w := range ws {
@@ -243,7 +244,7 @@ func namesEventAt(ws []word, k int, x news.Timex) bool {
 
 // namesEventWhole is NamesEvent reading the sentence's words all.
 func namesEventWhole(d *news.Doc, sent news.Sentence, x news.Timex) bool {
-	lo := lowerASCII(d.Text[sent.Start:sent.End])
+	lo := token.LowerASCII(d.Text[sent.Start:sent.End])
 	ws := splitWords(nil, d.Text, lo, sent.Start, d.Tokens[sent.FirstToken:sent.EndToken])
 	for k, w := range ws {
 		if w.start >= x.End {

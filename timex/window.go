@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/token"
 )
 
 // Reading a few words of a sentence.
@@ -80,7 +81,7 @@ func splitWindow(ws []word, text string, sent news.Sentence, toks []news.Token, 
 	if base > end {
 		base = end
 	}
-	ws = splitWords(ws, text, lowerASCII(text[base:end]), base, toks)
+	ws = splitWords(ws, text, token.LowerASCII(text[base:end]), base, toks)
 	i, j := len(ws), len(ws)
 	for k, w := range ws {
 		if w.start >= from && i == len(ws) {

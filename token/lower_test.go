@@ -1,14 +1,14 @@
-package quote
+package token
 
 import (
 	"math/rand"
 	"testing"
 )
 
-// TestASCIILower compares asciiLower, which lowers eight bytes at a time,
+// TestLowerASCII compares LowerASCII, which lowers eight bytes at a time,
 // with lowering byte by byte: every byte value at every offset and
 // length, and random texts of ASCII and UTF-8.
-func TestASCIILower(t *testing.T) {
+func TestLowerASCII(t *testing.T) {
 	slow := func(s string) string {
 		b := []byte(s)
 		for i, c := range b {
@@ -20,8 +20,8 @@ func TestASCIILower(t *testing.T) {
 	}
 	check := func(s string) {
 		t.Helper()
-		if got, want := asciiLower(s), slow(s); got != want {
-			t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want)
+		if got, want := LowerASCII(s), slow(s); got != want {
+			t.Fatalf("LowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	}
 	for n := 0; n <= 20; n++ {
