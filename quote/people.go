@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
@@ -260,6 +261,46 @@ var orgWords = &lazyWords{build: func() map[string]bool {
 // nameKey is the form two mentions of one person share: the last word of
 // the name, lowercased, without "al-" and a possessive.
 func nameKey(name string) string {
+	// The common name ends in an ASCII word after an ASCII space: its
+	// key is worked out from that word alone, lowered once, with the
+	// same steps nameKeyFields takes.
+	end := len(name)
+	for end > 0 && asciiSpace(name[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && !asciiSpace(name[start-1]) {
+		if name[start-1] >= utf8.RuneSelf {
+			return nameKeyFields(name)
+		}
+		start--
+	}
+	w := name[start:end]
+	if w == "" || nameSuffix(w) {
+		return nameKeyFields(name)
+	}
+	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
+		w = w[:n-2]
+	}
+	for _, pre := range []string{"al-", "el-", "ad-", "as-", "ash-"} {
+		if len(w) >= len(pre) && strings.EqualFold(w[:len(pre)], pre) {
+			w = w[len(pre):]
+		}
+	}
+	return strings.ToLower(strings.Trim(w, ".,"))
+}
+
+// asciiSpace reports whether b is an ASCII byte unicode.IsSpace holds.
+func asciiSpace(b byte) bool {
+	switch b {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
+}
+
+// nameKeyFields is nameKey for any name: it splits the name into fields.
+func nameKeyFields(name string) string {
 	var buf [8]string
 	f := token.FieldsInto(buf[:0], name)
 	// A generational suffix is no surname: "Jesse Jackson Jr." is a

@@ -1,0 +1,18 @@
+package quote
+
+import "testing"
+
+// TestNameKeyFast checks nameKey's ASCII path against nameKeyFields.
+func TestNameKeyFast(t *testing.T) {
+	for _, name := range []string{
+		"", " ", "Smith", "John Smith", "  John  Smith  ", "Jesse Jackson Jr.", "Jr.",
+		"Martin Luther King III", "O'Neil's", "Obama'S", "Bashar al-Assad", "AL-ASSAD",
+		"Ash-Sharif", "al-el-Foo", "Smith.", "Smith,", ".,", "'s", "Ayman al-Zawahiri’s",
+		"José Núñez", "Núñez Smith", "A\u00a0Smith", "Smith\u00a0", "x\u2009Smith",
+		"John\tSmith\n", "Ib", "Ash-", "Mr. Smith-Jones", "X ii", "Charles IV",
+	} {
+		if got, want := nameKey(name), nameKeyFields(name); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
