@@ -282,12 +282,26 @@ func nameKey(name string) string {
 	if n := len(w); n >= 2 && w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S') {
 		w = w[:n-2]
 	}
-	for _, pre := range []string{"al-", "el-", "ad-", "as-", "ash-"} {
-		if len(w) >= len(pre) && strings.EqualFold(w[:len(pre)], pre) {
-			w = w[len(pre):]
+	// every prefix ends in a hyphen, third or fourth
+	if len(w) > 2 && w[2] == '-' || len(w) > 3 && w[3] == '-' {
+		for _, pre := range []string{"al-", "el-", "ad-", "as-", "ash-"} {
+			if len(w) >= len(pre) && strings.EqualFold(w[:len(pre)], pre) {
+				w = w[len(pre):]
+			}
 		}
 	}
-	return strings.ToLower(strings.Trim(w, ".,"))
+	return strings.ToLower(trimDotsCommas(w))
+}
+
+// trimDotsCommas is strings.Trim(w, ".,").
+func trimDotsCommas(w string) string {
+	for w != "" && (w[0] == '.' || w[0] == ',') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // asciiSpace reports whether b is an ASCII byte unicode.IsSpace holds.
@@ -322,7 +336,7 @@ func nameKeyFields(name string) string {
 // nameSuffix reports whether a word is a generational suffix of a name
 // ("Jr.", "Sr.", "III").
 func nameSuffix(w string) bool {
-	w = strings.Trim(w, ".,")
+	w = trimDotsCommas(w)
 	if len(w) > 3 && isASCII(w) {
 		// lowering keeps an ASCII word's length, and no suffix has more
 		// than three letters
