@@ -27,3 +27,12 @@ func TestTrimDotsCommas(t *testing.T) {
 		}
 	}
 }
+
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b",
+		"é b", "a é", "a\u2009b", "\xff b", "a \xff", "Jean-Luc Picard", "a\nb", "a\rb"} {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package quote
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Pre-filters of the finder's loops: each names the words one loop can
 // act on, so that the loop passes over the others before its costlier
@@ -22,14 +25,25 @@ func impressionWord(t *tok) bool {
 // end.
 func singleSpaced(s string) bool {
 	prevSpace := true // at the start, a space is one too many
-	for _, r := range s {
-		if r == ' ' {
-			if prevSpace {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+				continue
+			case '\t', '\n', '\v', '\f', '\r':
 				return false
 			}
-			prevSpace = true
+			prevSpace = false
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			return false
 		}
