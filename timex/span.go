@@ -69,6 +69,17 @@ func spanRel(r *news.Relative, anchor time.Time, has bool) (start, end time.Time
 			}
 		}
 		return dayInterval(t, t.After(anchor))
+	case "month":
+		if !has || r.Strict != 0 || r.Mode == "year" {
+			break
+		}
+		// monthValue(y, m) as Interval reads it: the whole month.
+		y, m := nearestMonthYearTo(anchor, r.Month, r.Tense), r.Month
+		if y < 1 || y > 9999 || m < 1 || m > 12 {
+			return start, end, date(y, m, 1).After(anchor), false
+		}
+		s := date(y, m, 1)
+		return s, date(y, m, daysIn(y, m)), s.After(anchor), true
 	}
 	v, fut, _ := resolveRel(r, anchor, has)
 	start, end, ok = Interval(v)
@@ -78,8 +89,12 @@ func spanRel(r *news.Relative, anchor time.Time, has bool) (start, end time.Time
 // dayInterval is Interval(dayValue(t)) for a midnight t: the day itself,
 // for the years a value of four digits writes.
 func dayInterval(t time.Time, fut bool) (start, end time.Time, future, ok bool) {
-	if y := t.Year(); y < 1 || y > 9999 {
+	if sec := t.Unix(); sec < firstDay || sec > lastDay {
 		return start, end, fut, false
 	}
 	return t, t, fut, true
 }
+
+// firstDay and lastDay are the first and last days a four-digit year
+// writes, 0001-01-01 and 9999-12-31, in Unix seconds.
+var firstDay, lastDay = date(1, 1, 1).Unix(), date(9999, 12, 31).Unix()

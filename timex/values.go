@@ -128,8 +128,17 @@ func shift(t time.Time, u unit, n int) time.Time {
 }
 
 func daysIn(y, m int) int {
+	if m >= 1 && m <= 12 {
+		if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29 // the proleptic Gregorian leap years time.Date keeps
+		}
+		return monthDays[m]
+	}
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// monthDays is the length of each month in a common year.
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 func validDate(y, m, d int) bool {
 	if m < 1 || m > 12 || d < 1 || d > 31 {
