@@ -88,3 +88,43 @@ func TestResolveInterval(t *testing.T) {
 	}
 	t.Logf("%d readings of %d timex sets agree", n, len(sets))
 }
+
+// BenchmarkResolveInterval reads the BASIL expressions that depend on the
+// anchor straight to their periods, one per iteration, against days in a
+// row as the brief's date scorer does; BenchmarkResolveThenInterval is the
+// value string then Interval, what it replaces.
+func BenchmarkResolveInterval(b *testing.B) {
+	xs, anchor := relativeTimexes(b)
+	i := 0
+	for b.Loop() {
+		timex.ResolveInterval(xs[i%len(xs)], anchor.AddDate(0, 0, i%30))
+		i++
+	}
+}
+
+func BenchmarkResolveThenInterval(b *testing.B) {
+	xs, anchor := relativeTimexes(b)
+	i := 0
+	for b.Loop() {
+		v, _ := timex.Resolve(xs[i%len(xs)], anchor.AddDate(0, 0, i%30))
+		timex.Interval(v)
+		i++
+	}
+}
+
+func relativeTimexes(b *testing.B) ([]news.Timex, time.Time) {
+	docs := fidelityDocs(b, 60)
+	var xs []news.Timex
+	for _, d := range docs {
+		timex.Find(d, time.Time{})
+		for _, x := range d.Timexes {
+			if x.Relative != nil {
+				xs = append(xs, x)
+			}
+		}
+	}
+	if len(xs) == 0 {
+		b.Skip("timex: no relative expressions")
+	}
+	return xs, time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC)
+}
