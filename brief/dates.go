@@ -903,8 +903,7 @@ func (r *poolReads) of(i int, dd *docDates, a time.Time) []period {
 	}
 	ps := make([]period, len(dd.xs))
 	for k, x := range dd.xs {
-		v, _ := timex.Resolve(x, a)
-		ps[k].start, ps[k].end, ps[k].ok = timex.Interval(v)
+		ps[k].start, ps[k].end, _, ps[k].ok = timex.ResolveInterval(x, a)
 	}
 	if r != nil {
 		r.at[i], r.periods[i] = a, ps
@@ -1232,10 +1231,6 @@ type scorer struct {
 	// counting[i] reports whether the story's event i counts (see
 	// counts), which holds for the scorer's life.
 	counting []bool
-	// read[f] reports whether resolved[f] holds a reading: the last
-	// value of a form, whose period is kept while the value is the
-	// same (days in a row read "last month" alike).
-	read []bool
 	// found[k] is what the doc's expression k matched among the story's
 	// events when last read as the period [foundAt[k][0], foundAt[k][1]]
 	// (Unix seconds), if hasFound[k]: the same period matches alike.
@@ -1259,10 +1254,10 @@ func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer
 	sc := &scorer{claimed: make([]float64, len(story)), dd: dd, self: self, all: all, rel: rel, past: past,
 		sims: make([][]float64, dd.parts), story: story, resolved: make([]resolveForm, len(dd.formOf)),
 		starts: make([]int64, len(story)), ends: make([]int64, len(story)), counting: make([]bool, len(story)),
-		read: make([]bool, len(dd.formOf)), found: make([][]match, len(dd.xs)), foundAt: make([][2]int64, len(dd.xs)), hasFound: make([]bool, len(dd.xs))}
+		found: make([][]match, len(dd.xs)), foundAt: make([][2]int64, len(dd.xs)), hasFound: make([]bool, len(dd.xs))}
 	for f := range dd.formOf {
 		if dd.fixed[f] {
-			sc.resolved[f], sc.read[f] = dd.fixedAs[f], true
+			sc.resolved[f] = dd.fixedAs[f]
 		}
 	}
 	for i, k := range story {
@@ -1451,19 +1446,18 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	pastDays, futureDays := sc.pastDays[:0], sc.futureDays[:0]
 	defer func() { sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays }()
 	// Each form once: expressions written alike read alike. Forms
-	// without a Relative read alike against every anchor, and a value
-	// read before has the same period.
+	// without a Relative read alike against every anchor; the others go
+	// straight to their periods (timex.ResolveInterval), and to their
+	// values only for the evidence.
 	for f, k := range dd.formOf {
 		if dd.fixed[f] {
 			continue
 		}
 		r := &sc.resolved[f]
-		v, fut := timex.Resolve(dd.xs[k], a)
-		if !sc.read[f] || v != r.v {
-			r.start, r.end, r.ok = timex.Interval(v)
-			sc.read[f] = true
+		r.start, r.end, r.fut, r.ok = timex.ResolveInterval(dd.xs[k], a)
+		if withEvidence {
+			r.v, _ = timex.Resolve(dd.xs[k], a)
 		}
-		r.v, r.fut = v, fut
 	}
 	for k, x := range dd.xs {
 		r := &sc.resolved[dd.forms[k]]

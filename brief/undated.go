@@ -309,8 +309,7 @@ func wholeYears(x news.Timex) (int, bool) {
 // within undatedWindow days of a.
 func allows(dd *docDates, a time.Time, year int) bool {
 	for _, x := range dd.xs {
-		v, fut := timex.Resolve(x, a)
-		st, en, ok := timex.Interval(v)
+		st, en, fut, ok := timex.ResolveInterval(x, a)
 		if !ok {
 			continue
 		}
@@ -352,8 +351,7 @@ func constrainedDay(dd *docDates, year int) (t, latest time.Time, how string, ok
 		if x.Tense > 0 || x.Type != "DATE" || r != nil && r.Kind != "weekday" && r.Kind != "month_day" && r.Kind != "date" {
 			continue
 		}
-		v, _ := timex.Resolve(x, latest)
-		st, en, ok := timex.Interval(v)
+		st, en, _, ok := timex.ResolveInterval(x, latest)
 		if !ok || !st.Equal(en) || st.After(latest) {
 			continue
 		}

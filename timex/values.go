@@ -128,8 +128,17 @@ func shift(t time.Time, u unit, n int) time.Time {
 }
 
 func daysIn(y, m int) int {
+	if m >= 1 && m <= 12 {
+		if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29 // the proleptic Gregorian leap years time.Date keeps
+		}
+		return monthDays[m]
+	}
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// monthDays is the length of each month in a common year.
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 func validDate(y, m, d int) bool {
 	if m < 1 || m > 12 || d < 1 || d > 31 {
@@ -141,7 +150,35 @@ func validDate(y, m, d int) bool {
 	return d <= daysIn(y, m)
 }
 
-func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+// date is midnight UTC of year y, month m, day d; out-of-range months
+// and days normalize as time.Date does.
+func date(y, m, d int) time.Time {
+	if y > -1000000 && y < 1000000 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m)) {
+		return time.Unix(daysFromCivil(y, m, d)*86400, 0).UTC()
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+}
+
+// daysFromCivil counts the days from 1970-01-01 to a valid proleptic
+// Gregorian date (the algorithm of Howard Hinnant's days_from_civil).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	mp := m + 9
+	if m > 2 {
+		mp = m - 3
+	}
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
 
 // day truncates t to its calendar day in UTC terms.
 func day(t time.Time) time.Time {
