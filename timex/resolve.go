@@ -80,52 +80,26 @@ func resolveRel(r *news.Relative, anchor time.Time, has bool) (string, bool, boo
 	case "date":
 		st, _, ok := Interval(r.Value)
 		return r.Value, ok && has && st.After(anchor), false
-	case "day":
+	case "day", "weekday", "month_day":
 		if !has {
-			if r.Mode == "clock" {
+			switch {
+			case r.Kind == "month_day":
+				return withTime("XXXX-" + two(r.Month) + "-" + two(r.Day)), false, false
+			case r.Mode == "clock":
 				return "XXXX-XX-XXT" + r.Time, false, false
+			case r.Kind == "weekday":
+				return withTime("XXXX-WXX-" + strconv.Itoa(r.Weekday)), false, false
 			}
 			return "", r.N > 0 && r.Mode == "", false
 		}
-		t := addDays(anchor, r.N)
-		fut := false
-		switch r.Mode {
-		case "":
-			fut = r.N > 0 || r.N == 0 && r.Tense > 0
-		case "mark":
-			fut = t.After(anchor)
-		}
-		return withTime(dayValue(t)), fut, false
-	case "weekday":
-		if !has {
-			if r.Mode == "clock" {
-				return "XXXX-XX-XXT" + r.Time, false, false
-			}
-			return withTime("XXXX-WXX-" + strconv.Itoa(r.Weekday)), false, false
-		}
-		t := weekdayNear(anchor, r.Weekday, r.Tense, r.Strict)
-		fut := t.After(anchor) || r.Tense > 0 && !t.Before(anchor)
-		return withTime(dayValue(t)), fut, false
-	case "month_day":
-		if !has {
-			return withTime("XXXX-" + two(r.Month) + "-" + two(r.Day)), false, false
-		}
-		t := nearestDayTo(anchor, r.Month, r.Day, r.Tense)
-		if v, ok := famousAt(anchor, r.Month, r.Day); ok && (r.Event || r.Name) {
-			return v, false, true
-		}
-		if r.Event && (t.After(anchor) || anchor.Sub(t) > 92*24*time.Hour) {
+		t, fut, event, ok := dayReading(r, anchor)
+		switch {
+		case event && ok:
+			return dayValue(t), false, true
+		case event:
 			return "XXXX-" + two(r.Month) + "-" + two(r.Day), false, true
 		}
-		if r.Weekday > 0 && int(t.Weekday()+6)%7+1 != r.Weekday {
-			for _, dy := range []int{-1, 1} {
-				u := date(t.Year()+dy, int(t.Month()), t.Day())
-				if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == r.Weekday {
-					return withTime(dayValue(u)), u.After(anchor), false
-				}
-			}
-		}
-		return withTime(dayValue(t)), t.After(anchor), false
+		return withTime(dayValue(t)), fut, false
 	case "month":
 		if !has {
 			return "XXXX-" + two(r.Month), false, false
@@ -405,14 +379,43 @@ func nearestMonthYearTo(anchor time.Time, m, dir int) int {
 	return y
 }
 
-// famousAt gives the date of the event that month m day d names, when
-// anchor is well after it.
-func famousAt(anchor time.Time, m, d int) (string, bool) {
-	y, ok := famousDays[[2]int{m, d}]
-	if !ok || anchor.Before(date(y, m, d).AddDate(0, 2, 0)) {
-		return "", false
+// dayReading reads r, of kind day, weekday or month_day, against a known
+// anchor to its day t and whether t lies after the anchor. For a month
+// and day that names an event (the Sept. 11 attacks), event is set, and
+// t is the event's own day (fut false), or, for an event the month and
+// day do not date, ok is false. resolveRel writes t as a value and
+// spanRel as an interval.
+func dayReading(r *news.Relative, anchor time.Time) (t time.Time, fut, event, ok bool) {
+	switch r.Kind {
+	case "day":
+		t = addDays(anchor, r.N)
+		switch r.Mode {
+		case "":
+			fut = r.N > 0 || r.N == 0 && r.Tense > 0
+		case "mark":
+			fut = t.After(anchor)
+		}
+		return t, fut, false, true
+	case "weekday":
+		t = weekdayNear(anchor, r.Weekday, r.Tense, r.Strict)
+		return t, t.After(anchor) || r.Tense > 0 && !t.Before(anchor), false, true
 	}
-	return dayValue(date(y, m, d)), true
+	t = nearestDayTo(anchor, r.Month, r.Day, r.Tense)
+	if y, ok := famousDays[[2]int{r.Month, r.Day}]; ok && (r.Event || r.Name) && !anchor.Before(date(y, r.Month, r.Day).AddDate(0, 2, 0)) {
+		return date(y, r.Month, r.Day), false, true, true
+	}
+	if r.Event && (t.After(anchor) || anchor.Sub(t) > 92*24*time.Hour) {
+		return t, false, true, false
+	}
+	if r.Weekday > 0 && int(t.Weekday()+6)%7+1 != r.Weekday {
+		for _, dy := range []int{-1, 1} {
+			u := date(t.Year()+dy, int(t.Month()), t.Day())
+			if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == r.Weekday {
+				return u, u.After(anchor), false, true
+			}
+		}
+	}
+	return t, t.After(anchor), false, true
 }
 
 // election is the US Election Day of year y: the Tuesday after the first

@@ -28,47 +28,15 @@ func spanRel(r *news.Relative, anchor time.Time, has bool) (start, end time.Time
 	case "date":
 		st, en, ok := Interval(r.Value)
 		return st, en, ok && has && st.After(anchor), ok
-	case "day":
+	case "day", "weekday", "month_day":
 		if !has {
-			return start, end, r.N > 0 && r.Mode == "", false
+			return start, end, r.Kind == "day" && r.N > 0 && r.Mode == "", false
 		}
-		t := addDays(anchor, r.N)
-		fut := false
-		switch r.Mode {
-		case "":
-			fut = r.N > 0 || r.N == 0 && r.Tense > 0
-		case "mark":
-			fut = t.After(anchor)
+		t, fut, _, ok := dayReading(r, anchor)
+		if !ok {
+			return start, end, false, false
 		}
 		return dayInterval(t, fut)
-	case "weekday":
-		if !has {
-			return start, end, false, false
-		}
-		t := weekdayNear(anchor, r.Weekday, r.Tense, r.Strict)
-		return dayInterval(t, t.After(anchor) || r.Tense > 0 && !t.Before(anchor))
-	case "month_day":
-		if !has {
-			return start, end, false, false
-		}
-		t := nearestDayTo(anchor, r.Month, r.Day, r.Tense)
-		if r.Event || r.Name {
-			if y, ok := famousDays[[2]int{r.Month, r.Day}]; ok && !anchor.Before(date(y, r.Month, r.Day).AddDate(0, 2, 0)) {
-				return dayInterval(date(y, r.Month, r.Day), false)
-			}
-		}
-		if r.Event && (t.After(anchor) || anchor.Sub(t) > 92*24*time.Hour) {
-			return start, end, false, false
-		}
-		if r.Weekday > 0 && int(t.Weekday()+6)%7+1 != r.Weekday {
-			for _, dy := range []int{-1, 1} {
-				u := date(t.Year()+dy, int(t.Month()), t.Day())
-				if u.Day() == t.Day() && int(u.Weekday()+6)%7+1 == r.Weekday {
-					return dayInterval(u, u.After(anchor))
-				}
-			}
-		}
-		return dayInterval(t, t.After(anchor))
 	case "month":
 		if !has || r.Strict != 0 || r.Mode == "year" {
 			break
