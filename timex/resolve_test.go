@@ -157,20 +157,7 @@ func BenchmarkFind(b *testing.B) {
 // iteration, as the brief's date scorer reads an undated article against
 // its candidate days.
 func BenchmarkResolveRelative(b *testing.B) {
-	docs := fidelityDocs(b, 60)
-	var xs []news.Timex
-	for _, d := range docs {
-		timex.Find(d, time.Time{})
-		for _, x := range d.Timexes {
-			if x.Relative != nil {
-				xs = append(xs, x)
-			}
-		}
-	}
-	if len(xs) == 0 {
-		b.Skip("timex: no relative expressions")
-	}
-	anchor := time.Date(2017, 9, 27, 0, 0, 0, 0, time.UTC)
+	xs, anchor := relativeTimexes(b)
 	i := 0
 	for b.Loop() {
 		timex.Resolve(xs[i%len(xs)], anchor.AddDate(0, 0, i%30))

@@ -112,6 +112,9 @@ func BenchmarkResolveThenInterval(b *testing.B) {
 	}
 }
 
+// relativeTimexes returns the expressions of 60 BASIL articles that depend
+// on the anchor (with a Relative), found without one, and the anchor the
+// benchmarks read them against.
 func relativeTimexes(b *testing.B) ([]news.Timex, time.Time) {
 	docs := fidelityDocs(b, 60)
 	var xs []news.Timex
