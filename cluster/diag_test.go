@@ -182,13 +182,9 @@ func diagStoryPairs(c *Clusterer, s diagSet, pred []int32) {
 	for a := 0; a < len(ids); a++ {
 		for b := a + 1; b < len(ids); b++ {
 			sa, sb := c.stories[ids[a]], c.stories[ids[b]]
-			if sa.cnorm == 0 || sb.cnorm == 0 {
+			cos, ecos, ok := storyCosines(sa, sb)
+			if !ok {
 				continue
-			}
-			cos := textvec.Dot(sa.centroid, sb.centroid) / sa.cnorm / sb.cnorm
-			ecos := 0.0
-			if sa.enorm > 0 && sb.enorm > 0 {
-				ecos = textvec.Dot(sa.ents, sb.ents) / sa.enorm / sb.enorm
 			}
 			lmax := 0.0
 			for _, la := range sa.links {
@@ -266,14 +262,9 @@ func diagOfflineMerge(c *Clusterer, s diagSet, pred []int32) {
 			}
 			for a := 0; a < len(uniq); a++ {
 				for b := a + 1; b < len(uniq); b++ {
-					sa, sb := c.stories[uniq[a]], c.stories[uniq[b]]
-					if sa.cnorm == 0 || sb.cnorm == 0 {
+					cos, ecos, ok := storyCosines(c.stories[uniq[a]], c.stories[uniq[b]])
+					if !ok {
 						continue
-					}
-					cos := textvec.Dot(sa.centroid, sb.centroid) / sa.cnorm / sb.cnorm
-					ecos := 0.0
-					if sa.enorm > 0 && sb.enorm > 0 {
-						ecos = textvec.Dot(sa.ents, sb.ents) / sa.enorm / sb.enorm
 					}
 					if cos >= th && ecos >= eth {
 						ra, rb := root(uniq[a]), root(uniq[b])
@@ -291,4 +282,18 @@ func diagOfflineMerge(c *Clusterer, s diagSet, pred []int32) {
 		}
 	}
 	fmt.Println(line)
+}
+
+// storyCosines returns the cosines of two stories' centroids and of their
+// entity vectors (0 when either has none); ok is false when either
+// centroid is empty.
+func storyCosines(sa, sb *story) (cos, ecos float64, ok bool) {
+	if sa.cnorm == 0 || sb.cnorm == 0 {
+		return 0, 0, false
+	}
+	cos = textvec.Dot(sa.centroid, sb.centroid) / sa.cnorm / sb.cnorm
+	if sa.enorm > 0 && sb.enorm > 0 {
+		ecos = textvec.Dot(sa.ents, sb.ents) / sa.enorm / sb.enorm
+	}
+	return cos, ecos, true
 }
