@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/storyline-news/storyline/lexicon"
+	"github.com/storyline-news/storyline/textvec"
 )
 
 // cueKind says how a reporting verb takes its content.
@@ -486,7 +487,7 @@ func classify(ts []tok) {
 }
 
 // lexTable is lexClasses and cues in one open-addressed table, hashed
-// with FNV-1a: a token's class and cue kind in one probe that, for most
+// by lexHash: a token's class and cue kind in one probe that, for most
 // words of no list, ends at an empty slot without comparing strings.
 type lexTable struct {
 	first [4]uint64 // bit b: a key whose first byte is b
@@ -525,14 +526,9 @@ var lexIndex = sync.OnceValue(func() *lexTable {
 	return x
 })
 
-// lexHash is FNV-1a of w, 32 bits.
-func lexHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
-}
+// lexHash is the low 32 bits of textvec.HashString(w) (FNV-1a): the
+// home slot of w in quote's open-addressed tables.
+func lexHash(w string) uint32 { return uint32(textvec.HashString(w)) }
 
 // get returns the class of w and its kind of cue (0 unless the class
 // has lxCue), as lexClasses and cues give them.
