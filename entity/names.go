@@ -201,7 +201,6 @@ func (c *nameCache) parse(s string) pname {
 }
 
 // parseName splits a person's name into parts.
-
 func parseName(s string) pname {
 	var n pname
 	var buf [8]string
