@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -390,11 +391,20 @@ var notName = sync.OnceValue(func() map[string]bool {
 // faith, alone or in the plural ("Muslims", "Kurds", "Sunni"), which
 // CoNLL types as other names.
 func peopleWord(w string) bool {
-	l := strings.ToLower(w)
-	if !capitalised(w) || partyWords[strings.TrimSuffix(l, "s")] || partyWords[l] {
+	if !capitalised(w) {
 		return false
 	}
-	return irregularDemonyms[l] || irregularDemonyms[strings.TrimSuffix(l, "s")]
+	// lowered on the stack when it can be: the lookups build no string
+	var buf [maxLowerBuf]byte
+	l, ok := asciiLower(&buf, w)
+	if !ok {
+		l = []byte(strings.ToLower(w))
+	}
+	one := bytes.TrimSuffix(l, []byte("s"))
+	if partyWords[string(one)] || partyWords[string(l)] {
+		return false
+	}
+	return irregularDemonyms[string(l)] || irregularDemonyms[string(one)]
 }
 
 // partyWords are the words of irregularDemonyms that also name parties

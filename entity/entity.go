@@ -80,6 +80,9 @@ var modelData []byte
 type Tagger struct {
 	m      *ner.Model
 	titles map[string]bool
+	// classes are the words of titles' tables with their classes (see
+	// classify)
+	classes map[string]tokClass
 }
 
 var loadDefault = sync.OnceValues(func() (*Tagger, error) {
@@ -91,6 +94,7 @@ var loadDefault = sync.OnceValues(func() (*Tagger, error) {
 	for _, w := range m.Titles() {
 		t.titles[w] = true
 	}
+	t.classes = t.wordClasses()
 	return t, nil
 })
 
@@ -168,13 +172,14 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	mw.words, mw.sents = words, sents
 	chunks := t.m.TagDoc(sents)
-	var cands []cand
+	var cands, repaired []cand
 	per := make([]bool, len(dtoks)) // tokens inside person names
 	for k, cs := range chunks {
 		first := d.Sentences[k].FirstToken
 		for _, c := range cs {
 			cd := cand{a: first + c.Start, b: first + c.End, sent: k, typ: news.EntityType(ner.Types[c.Type])}
-			for _, cd := range t.repair(d.Text, dtoks, cd, first) {
+			repaired = t.repair(repaired[:0], d.Text, dtoks, cd, first)
+			for _, cd := range repaired {
 				for cd.b-cd.a > 1 && lowerIn(weekdays(), dtoks[cd.a].Text) {
 					cd.a++
 				}
@@ -249,7 +254,7 @@ func (t *Tagger) Apply(d *news.Doc) error {
 			// "Turkey's Chief of the General Staff, Hulusi Akar",
 			// "Pakistan's army chief, General Qamar Javed Bajwa"
 			j2 := t.leftWindow(dtoks, s.FirstToken, c, self, named)
-			if j2 < c && hasHead(dtoks[j2:c]) && (j2 == s.FirstToken || !capitalised(dtoks[j2-1].Text)) {
+			if j2 < c && t.hasHead(dtoks[j2:c]) && (j2 == s.FirstToken || !capitalised(dtoks[j2-1].Text)) {
 				ts2, st2 := t.splitTitles(d.Text, dtoks, j2, c, false)
 				if len(ts2) > 0 {
 					ts, start = append(ts2, ts...), st2
@@ -311,15 +316,17 @@ func (t *Tagger) dropTitleWords(toks []tok, cands []cand) []cand {
 	}
 	out := cands[:0]
 	for _, cd := range cands {
-		if cd.typ != news.Person && t.allTitleWords(toks[cd.a:cd.b]) {
+		if cd.typ != news.Person {
+			// (the spans first: few mentions stand in one)
 			sp := news.Span{Start: toks[cd.a].Start, End: toks[cd.b-1].End}
 			inside := false
 			for _, ts := range spans {
 				if ts.Contains(sp) {
 					inside = true
+					break
 				}
 			}
-			if inside {
+			if inside && t.allTitleWords(toks[cd.a:cd.b]) {
 				continue
 			}
 		}
@@ -329,9 +336,8 @@ func (t *Tagger) dropTitleWords(toks []tok, cands []cand) []cand {
 }
 
 func (t *Tagger) allTitleWords(toks []tok) bool {
-	for _, tk := range toks {
-		l := lowerWord(tk.Text)
-		if !t.isRoleWord(tk.Text) && rankWords()[l] == "" && !connectors[l] {
+	for k := range toks {
+		if t.classOf(toks, k)&(clsRole|clsRank|clsConn) == 0 {
 			return false
 		}
 	}
@@ -410,13 +416,16 @@ func nameParticle(w string) bool {
 // people's names swallowed with their rank into an organisation
 // ("Chief of Staff of the Iranian Armed Forces Major General Mohammad
 // Baqeri"). A single common word at the start of a sentence is dropped.
-func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
+//
+// The candidates it makes are appended to dst.
+func (t *Tagger) repair(dst []cand, text string, toks []tok, cd cand, first int) []cand {
 	// a name does not run over a line break
 	for i := cd.a + 1; i < cd.b; i++ {
 		if gapHasBreak(text, toks[i-1], toks[i]) {
 			left, right := cd, cd
 			left.b, right.a = i, i
-			return append(t.repair(text, toks, left, first), t.repair(text, toks, right, first)...)
+			dst = t.repair(dst, text, toks, left, first)
+			return t.repair(dst, text, toks, right, first)
 		}
 	}
 	// cut at a possessive: a person's name ends there, an organisation's
@@ -443,10 +452,9 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 			if !(isRank || isHon) || !capitalised(toks[e].Text) {
 				continue
 			}
-			var out []cand
 			if k > cd.a && cd.typ != news.Person {
 				rest := cand{a: cd.a, b: k, sent: cd.sent, typ: cd.typ}
-				if hasHead(toks[rest.a : rest.a+1]) {
+				if t.hasHead(toks[rest.a : rest.a+1]) {
 					// an office "of the" something: keep the something
 					for i := rest.b - 1; i > rest.a; i-- {
 						if lowerWordIn(connectors, toks[i].Text) {
@@ -454,16 +462,16 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 							break
 						}
 					}
-					if hasHead(toks[rest.a : rest.a+1]) {
+					if t.hasHead(toks[rest.a : rest.a+1]) {
 						rest.b = rest.a
 					}
 				}
 				if rest.b > rest.a {
-					out = append(out, t.repair(text, toks, rest, first)...)
+					dst = t.repair(dst, text, toks, rest, first)
 				}
 			}
 			p := cand{a: e, b: cd.b, sent: cd.sent, typ: news.Person}
-			return append(out, t.repair(text, toks, p, first)...)
+			return t.repair(dst, text, toks, p, first)
 		}
 	}
 	if cd.typ == news.Person {
@@ -500,15 +508,15 @@ func (t *Tagger) repair(text string, toks []tok, cd cand, first int) []cand {
 		}
 	}
 	if cd.b <= cd.a {
-		return nil
+		return dst
 	}
 	// a common word capitalised at a sentence start
 	if cd.b-cd.a == 1 && (cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || lowerIn(discourse, toks[cd.a].Text)) {
 		if cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != "," {
-			return nil
+			return dst
 		}
 	}
-	return []cand{cd}
+	return append(dst, cd)
 }
 
 // propagate tags as a person the words the tagger left untagged that are
@@ -565,7 +573,7 @@ func (t *Tagger) trimTitles(toks []tok, cd *cand) {
 		switch {
 		case w == ".":
 			cd.a++
-		case (t.isTitleWord(w) || capitalised(w) && lowerWordIn(roleWords, w)) && !lowerWordIn(connectors, next) && !isPossessive(next):
+		case capitalised(w) && (t.classOf(toks, cd.a)&clsTitle != 0 || roleWords[t.lowOf(toks, cd.a)]) && t.classOf(toks, cd.a+1)&clsConn == 0 && !isPossessive(next):
 			cd.a++
 		default:
 			return

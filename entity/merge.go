@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/storyline-news/storyline/internal/disjoint"
-
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/token"
 )
@@ -128,18 +126,21 @@ func roleKey(r string) string {
 // match, inDoc picks the nearest group named before it, and across docs
 // the group sharing roles or co-mentioned people, else none.
 func people(items []item, idx []int, inDoc bool) []nameGroup {
-	sort.SliceStable(idx, func(a, b int) bool {
-		pa, pb := len(items[idx[a]].pn.parts), len(items[idx[b]].pn.parts)
+	slices.SortStableFunc(idx, func(a, b int) int {
+		pa, pb := len(items[a].pn.parts), len(items[b].pn.parts)
 		if (pa > 1) != (pb > 1) {
-			return pa > 1
+			if pa > 1 {
+				return -1
+			}
+			return 1
 		}
 		if pa > 1 && pa != pb {
-			return pa > pb
+			return pb - pa
 		}
-		if pa > 1 && items[idx[a]].count != items[idx[b]].count {
-			return items[idx[a]].count > items[idx[b]].count
+		if pa > 1 && items[a].count != items[b].count {
+			return items[b].count - items[a].count
 		}
-		return items[idx[a]].pos[0] < items[idx[b]].pos[0]
+		return items[a].pos[0] - items[b].pos[0]
 	})
 	var cs []nameGroup
 	owner := map[int]int{}
@@ -319,7 +320,10 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
 			byName.add(pick, cs[pick].canon)
 		}
-		owner[i] = pick
+		if !inDoc {
+			// (only byContext and ctx read owner, across docs)
+			owner[i] = pick
+		}
 		// keep suffixed the groups whose name has a suffix, in order
 		k, in := slices.BinarySearch(suffixed, pick)
 		switch has := cs[pick].canon.suffix != ""; {
@@ -381,8 +385,19 @@ func byContext(ctx *groupContext, cands []int, it *item, owner map[int]int) int 
 // things groups places, organisations and other names: by name key, by
 // acronym and its expansion, and by explicit links.
 func things(items []item, idx []int, links [][2]int) [][]int {
-	parent := map[int]int{}
-	find := func(x int) int { return disjoint.Find(parent, x) }
+	// a union-find forest over the items, each its own root at first;
+	// the lower root wins, so a group's root is its first item
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra != rb {
@@ -450,18 +465,17 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 	for _, l := range links {
 		union(l[0], l[1])
 	}
-	groups := map[int][]int{}
-	var roots []int
+	// the groups in the order of their first item in idx; slot holds a
+	// root's group, plus one
+	slot := make([]int, len(items))
+	var out [][]int
 	for _, i := range idx {
 		r := find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		if slot[r] == 0 {
+			out = append(out, nil)
+			slot[r] = len(out)
 		}
-		groups[r] = append(groups[r], i)
-	}
-	out := make([][]int, 0, len(roots))
-	for _, r := range roots {
-		out = append(out, groups[r])
+		out[slot[r]-1] = append(out[slot[r]-1], i)
 	}
 	return out
 }
@@ -469,7 +483,7 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 // entityOf builds an entity from a group of items.
 func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, int) {
 	agg := item{}
-	roles := map[string]bool{}
+	var roleKeys []string // the keys of agg.roles (few: a list)
 	var srcs []string
 	var nPlace, nOrg, nPerson int
 	for _, m := range members {
@@ -480,8 +494,8 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 		for _, r := range it.roles {
 			r = spellRole(r)
 			k := roleKey(r)
-			if !roles[k] {
-				roles[k] = true
+			if !slices.Contains(roleKeys, k) {
+				roleKeys = append(roleKeys, k)
 				if rk, ok := NormalizeRank(r); ok {
 					r = rk
 				}
@@ -520,8 +534,12 @@ func entityOf(items []item, members []int, typ news.EntityType) (news.Entity, in
 			typ = news.Misc
 		}
 	}
-	e := news.Entity{Name: best(agg.forms, typ == news.Person), Type: typ, Roles: specificRoles(agg.roles)}
-	sort.SliceStable(agg.forms, func(a, b int) bool { return agg.forms[a].n > agg.forms[b].n })
+	e := news.Entity{Name: best(agg.forms, typ == news.Person), Type: typ, Roles: agg.roles}
+	if len(agg.roles) > 1 {
+		// (a role alone is its own most specific)
+		e.Roles = specificRoles(agg.roles)
+	}
+	slices.SortStableFunc(agg.forms, func(a, b formN) int { return b.n - a.n })
 	e.Forms = make([]string, len(agg.forms))
 	for k, fn := range agg.forms {
 		e.Forms[k] = fn.f
@@ -641,7 +659,7 @@ func docEntities(d *news.Doc, names *nameCache) {
 	for _, g := range groups {
 		ents = append(ents, ent{g, "", minPos(items, g)})
 	}
-	sort.SliceStable(ents, func(a, b int) bool { return ents[a].first < ents[b].first })
+	slices.SortStableFunc(ents, func(a, b ent) int { return a.first - b.first })
 	d.Entities = d.Entities[:0]
 	for ei, e := range ents {
 		ne, _ := entityOf(items, e.members, e.typ)

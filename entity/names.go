@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/levenshtein"
 	"github.com/storyline-news/storyline/token"
@@ -404,17 +405,21 @@ func initials(s string) string {
 	if len(ws) < 2 {
 		return ""
 	}
-	var b []rune
+	var rbuf [16]rune
+	b := rbuf[:0]
 	for _, w := range ws {
 		if lowerIn(stopInitials, w) {
 			continue
 		}
 		for p := range strings.SplitSeq(w, "-") {
-			r := []rune(p)
-			if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			if p == "" {
 				continue
 			}
-			b = append(b, r[0])
+			r, _ := utf8.DecodeRuneInString(p)
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			b = append(b, r)
 		}
 	}
 	return string(b)

@@ -161,6 +161,9 @@ var leadStop = map[string]bool{
 func lowerWord(w string) string { return strings.ToLower(strings.TrimRight(w, ".")) }
 
 func capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -206,6 +209,9 @@ func (t *Tagger) isRoleLow(l string) bool {
 	if roleHeads[l] || roleWords[l] || t.titles[l] {
 		return true
 	}
+	if strings.IndexByte(l, '-') < 0 {
+		return false // the one part is l
+	}
 	for p := range strings.SplitSeq(l, "-") {
 		if roleHeads[p] || roleWords[p] {
 			return true
@@ -214,16 +220,27 @@ func (t *Tagger) isRoleLow(l string) bool {
 	return false
 }
 
-func hasHead(toks []tok) bool {
-	for _, tk := range toks {
-		l := lowerWord(tk.Text)
-		if roleHeads[l] {
+func (t *Tagger) hasHead(toks []tok) bool {
+	for k := range toks {
+		if t.classOf(toks, k)&clsHead != 0 {
 			return true
 		}
-		for p := range strings.SplitSeq(l, "-") {
-			if roleHeads[p] {
-				return true
-			}
+	}
+	return false
+}
+
+// headLow reports whether a word given as lowerWord gives it is, or has
+// a part that is, the head of an office.
+func headLow(l string) bool {
+	if roleHeads[l] {
+		return true
+	}
+	if strings.IndexByte(l, '-') < 0 {
+		return false // the one part is l
+	}
+	for p := range strings.SplitSeq(l, "-") {
+		if roleHeads[p] {
+			return true
 		}
 	}
 	return false
@@ -233,13 +250,12 @@ func hasHead(toks []tok) bool {
 // rank or honorific word, or a capitalised word of a place, organisation
 // or nationality the tagger found (named).
 func (t *Tagger) titleLike(toks []tok, k int, named func(int) bool) bool {
-	w := toks[k].Text
-	l := lowerWord(w)
-	if t.isRoleLow(l) || rankWords()[l] != "" {
+	c := t.classOf(toks, k)
+	if c&(clsRole|clsRank) != 0 {
 		return true
 	}
-	if capitalised(w) {
-		return named(k) || t.isTitleLow(l) || honorifics()[l]
+	if capitalised(toks[k].Text) {
+		return named(k) || c&(clsTitle|clsHon) != 0
 	}
 	return false
 }
@@ -268,7 +284,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 			}
 			break
 		}
-		if t.titleLike(toks, j-1, named) || lowerWordIn(connectors, w) {
+		if t.titleLike(toks, j-1, named) || t.classOf(toks, j-1)&clsConn != 0 {
 			j--
 			continue
 		}
@@ -276,8 +292,7 @@ func (t *Tagger) leftWindow(toks []tok, lo, s int, blocked, named func(int) bool
 	}
 	// trim function words and connectors off the left
 	for j < s {
-		w := toks[j].Text
-		if l := lowerWord(w); leadStop[l] || connectors[l] || w == "." {
+		if t.classOf(toks, j)&(clsLead|clsConn) != 0 || toks[j].Text == "." {
 			j++
 			continue
 		}
@@ -321,7 +336,7 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 		if toks[k].Text == "." && k > j {
 			k--
 		}
-		if !capitalised(toks[k].Text) || !lowerWordIn(honorifics(), toks[k].Text) {
+		if !capitalised(toks[k].Text) || t.classOf(toks, k)&clsHon == 0 {
 			break
 		}
 		out = append(out, title{span: news.Span{Start: toks[k].Start, End: toks[end-1].End}})
@@ -332,23 +347,23 @@ func (t *Tagger) splitTitles(text string, toks []tok, j, s int, direct bool) (ou
 	// the role: trim connectors off its right
 	e := end
 	relation := false // "a spokesman for (the)" right before the name
-	for e > j && (lowerWordIn(connectors, toks[e-1].Text) || isPossessive(toks[e-1].Text)) {
-		switch lowerWord(toks[e-1].Text) {
+	for e > j && (t.classOf(toks, e-1)&clsConn != 0 || isPossessive(toks[e-1].Text)) {
+		switch t.lowOf(toks, e-1) {
 		case "for", "to", "of":
 			relation = true
 		}
 		e--
 	}
-	if e > j && hasHead(toks[j:e]) && !(direct && relation) {
+	if e > j && t.hasHead(toks[j:e]) && !(direct && relation) {
 		a := j
-		if direct && capitalised(toks[e-1].Text) && hasHead(toks[e-1:e]) {
+		if direct && capitalised(toks[e-1].Text) && t.hasHead(toks[e-1:e]) {
 			// "spokesman for House Speaker": the office after the last
 			// "for" or "to" is the person's
 			for c := e - 2; c > j; c-- {
-				if l := lowerWord(toks[c].Text); l == "for" || l == "to" {
-					if hasHead(toks[j:c]) {
+				if l := t.lowOf(toks, c); l == "for" || l == "to" {
+					if t.hasHead(toks[j:c]) {
 						a = c + 1
-						for a < e-1 && (lowerWord(toks[a].Text) == "the" || lowerWord(toks[a].Text) == "a") {
+						for a < e-1 && (t.lowOf(toks, a) == "the" || t.lowOf(toks, a) == "a") {
 							a++
 						}
 					}
@@ -386,7 +401,7 @@ func (t *Tagger) rightRole(text string, toks []tok, e, hi int, blocked, named fu
 		case ",", ".", ";", ":", ")", "--", "–", "—", "\"", "”", "“":
 			goto done
 		}
-		l := lowerWord(w)
+		l := t.lowOf(toks, k)
 		if t.titleLike(toks, k, named) || connectors[l] || l == "a" || l == "an" || isPossessive(w) {
 			k++
 			continue
@@ -399,14 +414,14 @@ func (t *Tagger) rightRole(text string, toks []tok, e, hi int, blocked, named fu
 done:
 	a := e + 1
 	for a < k {
-		l := lowerWord(toks[a].Text)
+		l := t.lowOf(toks, a)
 		if l == "the" || l == "a" || l == "an" {
 			a++
 			continue
 		}
 		break
 	}
-	if a >= k || !hasHead(toks[a:k]) {
+	if a >= k || !t.hasHead(toks[a:k]) {
 		return title{}, 0, false
 	}
 	sp := news.Span{Start: toks[a].Start, End: toks[k-1].End}

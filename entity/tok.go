@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/storyline-news/storyline/news"
@@ -11,6 +12,99 @@ import (
 type tok struct {
 	news.Span
 	Text string
+	// low and cls are the word as lowerWord gives it and its classes as
+	// a title's word, worked out once (classOf) when first asked
+	low string
+	cls tokClass
+}
+
+// tokClass holds what a token's word is among the words of titles, as
+// the lookups of titles.go say of lowerWord(word).
+type tokClass uint16
+
+const (
+	clsKnown tokClass = 1 << iota // low and the classes below are set
+	clsRole                       // isRoleLow
+	clsRank                       // a word of rankWords
+	clsTitle                      // isTitleLow
+	clsHon                        // an honorific
+	clsHead                       // hasHead of the word alone
+	clsConn                       // a connector
+	clsLead                       // a leadStop word
+)
+
+// classOf returns the classes of toks[k], working them out the first
+// time.
+func (t *Tagger) classOf(toks []tok, k int) tokClass {
+	tk := &toks[k]
+	if tk.cls&clsKnown == 0 {
+		tk.low = lowerWord(tk.Text)
+		tk.cls = t.classify(tk.low)
+	}
+	return tk.cls
+}
+
+// lowOf returns lowerWord(toks[k].Text), worked out once.
+func (t *Tagger) lowOf(toks []tok, k int) string {
+	t.classOf(toks, k)
+	return toks[k].low
+}
+
+// classify returns the classes of a word given as lowerWord gives it:
+// a word without a hyphen from t.classes, a lookup of the words in
+// titles.go's tables, and any other word from those tables.
+func (t *Tagger) classify(l string) tokClass {
+	if t.classes != nil && strings.IndexByte(l, '-') < 0 {
+		return t.classes[l] | clsKnown
+	}
+	return t.classifySlow(l)
+}
+
+// wordClasses maps every word of the tables classify reads to its
+// classes; a word without a hyphen that none holds has none.
+func (t *Tagger) wordClasses() map[string]tokClass {
+	m := map[string]tokClass{}
+	add := func(w string) {
+		if _, ok := m[w]; !ok {
+			m[w] = t.classifySlow(w)
+		}
+	}
+	for _, words := range []map[string]bool{roleHeads, roleWords, t.titles, honorifics(), connectors, leadStop} {
+		for w := range words {
+			add(w)
+		}
+	}
+	for w := range rankWords() {
+		add(w)
+	}
+	return m
+}
+
+// classifySlow is classify, from the tables.
+func (t *Tagger) classifySlow(l string) tokClass {
+	c := clsKnown
+	if t.isRoleLow(l) {
+		c |= clsRole
+	}
+	if rankWords()[l] != "" {
+		c |= clsRank
+	}
+	if t.isTitleLow(l) {
+		c |= clsTitle
+	}
+	if honorifics()[l] {
+		c |= clsHon
+	}
+	if headLow(l) {
+		c |= clsHead
+	}
+	if connectors[l] {
+		c |= clsConn
+	}
+	if leadStop[l] {
+		c |= clsLead
+	}
+	return c
 }
 
 // tokBufs keeps the tok slices of Apply from Doc to Doc.
