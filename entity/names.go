@@ -289,15 +289,36 @@ var hypocorisms = sync.OnceValue(func() map[string]string {
 	return hypocorisms
 })
 
+// hypoShapes holds, for each first byte of hypoKeys' names, their
+// lengths as bits (31 standing for any from 31 up).
+var hypoShapes = sync.OnceValue(func() *[256]uint32 {
+	var m [256]uint32
+	for k := range hypoKeys() {
+		if k != "" {
+			m[k[0]] |= 1 << min(len(k), 31)
+		}
+	}
+	return &m
+})
+
+// hypoShaped reports whether a transliterated name has the first byte
+// and length of one of hypoKeys' names: names of the other shapes are
+// none of them, and need no lookup.
+func hypoShaped(t string) bool {
+	return t != "" && hypoShapes()[t[0]]&(1<<min(len(t), 31)) != 0
+}
+
 // partMatch reports whether two name parts can be spellings of one name.
 func partMatch(a, b part) bool {
 	if a.t == b.t {
 		return true
 	}
-	// (a pair of the table has both names among hypoKeys' keys: one
-	// lookup rules most names out)
-	if _, ok := hypoKeys()[a.t]; ok && (hypocorism(a.t, b.t) || hypocorism(b.t, a.t)) {
-		return true
+	// (a pair of the table has both names among hypoKeys' keys: their
+	// shapes, then one lookup, rule most names out)
+	if hypoShaped(a.t) && hypoShaped(b.t) {
+		if _, ok := hypoKeys()[a.t]; ok && (hypocorism(a.t, b.t) || hypocorism(b.t, a.t)) {
+			return true
+		}
 	}
 	if a.init || b.init {
 		return a.t != "" && b.t != "" && a.t[0] == b.t[0]

@@ -162,8 +162,14 @@ func lowerWord(w string) string { return strings.ToLower(strings.TrimRight(w, ".
 
 func capitalised(w string) bool {
 	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z'
+		return w[0]-'A' < 26
 	}
+	return upperFirstRune(w)
+}
+
+// upperFirstRune is capitalised past ASCII, apart so that capitalised
+// is inlined.
+func upperFirstRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
