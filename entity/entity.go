@@ -269,11 +269,12 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	cands = append(cands, t.acronyms(d, dtoks, cands)...)
 	cands = t.dropTitleWords(dtoks, cands)
-	if cap(d.Mentions) < len(cands) {
-		// room for every candidate: the junk left out, the layer is
-		// cut to its length below
-		d.Mentions = make([]news.Mention, 0, len(cands))
-	}
+	// the mentions are made and grouped in a buffer kept from doc to
+	// doc, and the layer copied out of it at its length
+	kept := d.Mentions
+	mbuf := mentionBufs.Get().(*[]news.Mention)
+	defer putMentions(mbuf)
+	d.Mentions = (*mbuf)[:0]
 	for _, cd := range cands {
 		m := news.Mention{
 			Span:     news.Span{Start: dtoks[cd.a].Start, End: dtoks[cd.b-1].End},
@@ -284,8 +285,9 @@ func (t *Tagger) Apply(d *news.Doc) error {
 		m.Text = m.Span.In(d.Text)
 		if len(cd.titles) > 0 {
 			m.TitleSpan = news.Span{Start: min(dtoks[cd.tstart].Start, m.Start), End: max(cd.tend, m.End)}
-			for _, tl := range cd.titles {
-				m.Titles = append(m.Titles, tl.text)
+			m.Titles = make([]string, len(cd.titles))
+			for k, tl := range cd.titles {
+				m.Titles[k] = tl.text
 			}
 		}
 		if junk(m.Text, m.Type) {
@@ -295,10 +297,29 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	sortMentions(d.Mentions)
 	docEntities(d, names)
-	// a kept doc holds its layers for long: no spare capacity
+	// a kept doc holds its layers for long: no spare capacity (and
+	// docEntities makes d.Entities at its length)
+	*mbuf = d.Mentions
+	if len(d.Mentions) == 0 {
+		// empty, nil or not as it was when made in the Doc's own
+		// slice, grown when too short for the candidates
+		d.Mentions = kept
+		if cap(kept) < len(cands) {
+			d.Mentions = []news.Mention{}
+		}
+	}
 	d.Mentions = slices.Clip(slices.Clone(d.Mentions))
-	d.Entities = slices.Clip(slices.Clone(d.Entities))
 	return nil
+}
+
+// mentionBufs keeps the mention buffers of Apply from Doc to Doc.
+var mentionBufs = sync.Pool{New: func() any { return new([]news.Mention) }}
+
+// putMentions gives a buffer of Apply back, without the Doc's text.
+func putMentions(buf *[]news.Mention) {
+	clear(*buf)
+	*buf = (*buf)[:0]
+	mentionBufs.Put(buf)
 }
 
 // dropTitleWords drops the mentions made only of office and rank words

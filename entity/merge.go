@@ -661,6 +661,10 @@ func docEntities(d *news.Doc, names *nameCache) {
 	}
 	slices.SortStableFunc(ents, func(a, b ent) int { return a.first - b.first })
 	d.Entities = d.Entities[:0]
+	if len(ents) > 0 {
+		// at its length: Apply keeps it as it is
+		d.Entities = make([]news.Entity, 0, len(ents))
+	}
 	for ei, e := range ents {
 		ne, _ := entityOf(items, e.members, e.typ)
 		if ne.Sources == nil {
