@@ -61,6 +61,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -646,10 +647,17 @@ var pronouns = sync.OnceValue(func() map[string]bool {
 // still take for a name: the possessive pronoun "hers" and "who".
 var nonNames = []string{"hers", "who"}
 
+// nonNameWords are pronouns and notName in one set, looked up once.
+var nonNameWords = sync.OnceValue(func() map[string]bool {
+	m := maps.Clone(pronouns())
+	maps.Copy(m, notName())
+	return m
+})
+
 // junk reports whether a mention's text cannot be a name: a pronoun, or
 // words without a capital letter or digit.
 func junk(s string, typ news.EntityType) bool {
-	if lowerIn(pronouns(), s) || partyTag(s) || lowerIn(notName(), s) {
+	if partyTag(s) || lowerIn(nonNameWords(), s) {
 		return true
 	}
 	for _, r := range s {

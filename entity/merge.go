@@ -408,8 +408,14 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 		}
 	}
 	byKey := map[string]int{}
-	byInit := map[string][]int{}
 	var acr []int
+	// the forms that are no acronyms, whose initials byInit files when
+	// there are acronyms to expand
+	type form struct {
+		i int
+		f string
+	}
+	var rest []form
 	for _, i := range idx {
 		for _, fn := range items[i].forms {
 			f := fn.f
@@ -424,8 +430,17 @@ func things(items []item, idx []int, links [][2]int) [][]int {
 			}
 			if a := acronymOf(f); a != "" {
 				acr = append(acr, i)
-			} else if in := initials(f); len(in) >= 2 {
-				byInit[in] = append(byInit[in], i)
+			} else {
+				rest = append(rest, form{i, f})
+			}
+		}
+	}
+	var byInit map[string][]int
+	if len(acr) > 0 {
+		byInit = map[string][]int{}
+		for _, r := range rest {
+			if in := initials(r.f); len(in) >= 2 {
+				byInit[in] = append(byInit[in], r.i)
 			}
 		}
 	}
