@@ -173,7 +173,12 @@ func (t *Tagger) Apply(d *news.Doc) error {
 	}
 	mw.words, mw.sents = words, sents
 	chunks := t.m.TagDoc(sents)
-	var cands, repaired []cand
+	n := 0
+	for _, cs := range chunks {
+		n += len(cs)
+	}
+	cands := make([]cand, 0, n+n/4) // (repair splits a few)
+	var repaired []cand
 	per := make([]bool, len(dtoks)) // tokens inside person names
 	for k, cs := range chunks {
 		first := d.Sentences[k].FirstToken

@@ -168,8 +168,10 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 			bySur[sn.sk] = append(bySur[sn.sk], ci)
 		}
 		if len(pn.parts) > 1 {
-			if j := pn.joined(); !slices.Contains(byJoined[j], ci) {
-				byJoined[j] = append(byJoined[j], ci)
+			// (looked up from the stack; the key made only when new)
+			var buf [64]byte
+			if j := pn.appendJoined(buf[:0]); !slices.Contains(byJoined[string(j)], ci) {
+				byJoined[string(j)] = append(byJoined[string(j)], ci)
 			}
 		}
 		// every spelling of the group that may be written family name
@@ -602,7 +604,9 @@ func docEntities(d *news.Doc, names *nameCache) {
 	if d.ID != "" {
 		sources = []string{d.ID}
 	}
-	var perIdx, otherIdx []int
+	// the people's and the others' indexes, in one backing array
+	idxBuf := make([]int, 2*len(d.Mentions))
+	perIdx, otherIdx := idxBuf[:0:len(d.Mentions)], idxBuf[len(d.Mentions):len(d.Mentions)]
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		pos[i] = m.Start
@@ -621,7 +625,7 @@ func docEntities(d *news.Doc, names *nameCache) {
 	// a one-word place or organisation that is a person's surname in this
 	// doc, or a titled person's name, is that person (the tagger typed it
 	// wrongly)
-	var rest []int
+	rest := make([]int, 0, len(otherIdx))
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
 		moved := false
@@ -667,7 +671,7 @@ func docEntities(d *news.Doc, names *nameCache) {
 		typ     news.EntityType
 		first   int
 	}
-	var ents []ent
+	ents := make([]ent, 0, len(pcs)+len(groups))
 	for _, c := range pcs {
 		ents = append(ents, ent{c.members, news.Person, minPos(items, c.members)})
 	}

@@ -13,11 +13,16 @@ import (
 // spellings splitting a name in other places share ("Kim Jong-un", "Kim
 // Jong Un" → kimjongun).
 func (n pname) joined() string {
-	var b strings.Builder
+	var buf [64]byte
+	return string(n.appendJoined(buf[:0]))
+}
+
+// appendJoined appends joined's string to b.
+func (n pname) appendJoined(b []byte) []byte {
 	for _, p := range n.parts {
-		b.WriteString(p.t)
+		b = append(b, p.t...)
 	}
-	return b.String()
+	return b
 }
 
 // joinedSame returns the groups one of whose members' names is the
@@ -26,7 +31,8 @@ func (n pname) joined() string {
 // suffixes must agree.
 func joinedSame(pn pname, cs []nameGroup, byJoined map[string][]int) []int {
 	var out []int
-	for _, ci := range byJoined[pn.joined()] {
+	var buf [64]byte
+	for _, ci := range byJoined[string(pn.appendJoined(buf[:0]))] {
 		if c := cs[ci].canon; c.suffix == pn.suffix {
 			out = append(out, ci)
 		}

@@ -51,7 +51,8 @@ func upperFirst(w string) string {
 // "Lieutenant General"), or "" when they are not a rank. Every word must
 // be capitalised; a lone "." token is skipped.
 func rankOf(words []string) string {
-	var out []string
+	var buf [8]string
+	out := buf[:0]
 	for _, w := range words {
 		if w == "." {
 			continue
