@@ -538,8 +538,9 @@ func (t *Tagger) repair(dst []cand, text string, toks []tok, cd cand, first int)
 		return dst
 	}
 	// a common word capitalised at a sentence start
-	if cd.b-cd.a == 1 && (cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || lowerIn(discourse, toks[cd.a].Text)) {
-		if cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != "," {
+	// (where it stands first: the model's words are looked up lowered)
+	if cd.b-cd.a == 1 && (cd.a == first || !hasLetter(toks[cd.a-1:cd.a]) && toks[cd.a-1].Text != ",") {
+		if cd.typ != news.Person && t.m.Common(toks[cd.a].Text) || lowerIn(discourse, toks[cd.a].Text) {
 			return dst
 		}
 	}
@@ -573,11 +574,13 @@ func (t *Tagger) propagate(d *news.Doc, dtoks []tok, cands []cand, per []bool, n
 	for k, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			w := dtoks[i].Text
-			if taken[i] || !capitalised(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) || t.m.Common(w) {
+			if taken[i] || !capitalised(w) || (i+1 < s.EndToken && capitalised(dtoks[i+1].Text) && !taken[i+1]) {
 				continue
 			}
+			// (the surnames before the model's words: a lookup in the
+			// cache against lowering the word)
 			pn := names.parse(w)
-			if len(pn.parts) != 1 || !surnames[pn.parts[0].t] {
+			if len(pn.parts) != 1 || !surnames[pn.parts[0].t] || t.m.Common(w) {
 				continue
 			}
 			cands = append(cands, cand{a: i, b: i + 1, sent: k, typ: news.Person})
