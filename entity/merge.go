@@ -713,6 +713,28 @@ func minPos(items []item, ms []int) int {
 // adjectives, and stray common words.
 func Merge(docs []*news.Doc) []news.Entity { return MergeWith(docs, MergeOptions{}) }
 
+// maxCoPeople bounds the people a person of a doc is recorded as named
+// beside (item.co); no article of the data sets names more than 40.
+const maxCoPeople = 128
+
+// coPeople returns, of a doc's people (item indexes in the doc's order),
+// those each of them is recorded as named beside: all of them, but for a
+// doc naming more than maxCoPeople (a list of names rather than an
+// article) only the maxCoPeople named most often, in the doc's order. co
+// is context for choosing among groups, which a doc's main people carry;
+// bounded, its pairs grow linearly with the doc instead of as its square
+// (a 770 KB list of 4,854 names made 23 million).
+func coPeople(items []item, docPeople []int) []int {
+	if len(docPeople) <= maxCoPeople {
+		return docPeople
+	}
+	most := slices.Clone(docPeople)
+	sort.SliceStable(most, func(a, b int) bool { return items[most[a]].count > items[most[b]].count })
+	most = most[:maxCoPeople]
+	slices.Sort(most)
+	return most
+}
+
 // MergeWith is Merge with options.
 func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 	var items []item
@@ -765,8 +787,9 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 			}
 			items = append(items, it)
 		}
+		beside := coPeople(items, docPeople)
 		for _, i := range docPeople {
-			for _, j := range docPeople {
+			for _, j := range beside {
 				if i != j {
 					items[i].co = append(items[i].co, j)
 				}

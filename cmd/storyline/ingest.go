@@ -66,6 +66,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil && ctx.Err() != nil {
 		return errInterrupted // the summary above says what was stored
 	}
+	if err == nil && sum.Failed > 0 && sum.Stored+sum.Known == 0 {
+		// As brief: some inputs unreadable is a note per input, and the
+		// rest goes on; nothing readable at all is a failed run.
+		return fmt.Errorf("no article could be read from %d input(s)", len(paths))
+	}
 	return err
 }
 

@@ -153,7 +153,8 @@ func TestStoreCommands(t *testing.T) {
 }
 
 func TestStoreCommandsUsage(t *testing.T) {
-	db := "sqlite:" + filepath.Join(t.TempDir(), "u.db")
+	dir := t.TempDir()
+	db, missing := "sqlite:"+filepath.Join(dir, "u.db"), filepath.Join(dir, "missing.txt")
 	tests := []struct {
 		args []string
 		code int
@@ -168,6 +169,10 @@ func TestStoreCommandsUsage(t *testing.T) {
 		{[]string{"stories", "--db", db}, 0, "STORY"},
 		{[]string{"ingest", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2", "x"}, 1, "store/postgres"},
 		{[]string{"help", "ingest"}, 0, "--db"},
+		// Nothing readable at all fails the run, as for brief; the
+		// input is still named.
+		{[]string{"ingest", "--db", db, missing}, 1, "missing.txt"},
+		{[]string{"ingest", "--db", db, missing}, 1, "no article could be read from 1 input(s)"},
 	}
 	for _, tt := range tests {
 		code, out, errs := storyline(tt.args...)

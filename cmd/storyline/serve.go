@@ -140,6 +140,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	// Requests get a context of their own, cancelled once the grace after
+	// SIGTERM is over, so that a fetch for a posted URL that hangs stops
+	// then rather than holding the shutdown up.
+	reqCtx, cancelReqs := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelReqs()
+	hs.BaseContext = func(net.Listener) context.Context { return reqCtx }
 	pollCtx, stopPolls := context.WithCancel(context.WithoutCancel(ctx))
 	var polls sync.WaitGroup
 	polls.Add(1)
@@ -164,9 +170,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case err = <-served:
 	case <-ctx.Done():
 		fmt.Fprintln(stdout, "storyline serve: shutting down")
-		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		err = hs.Shutdown(sctx)
 		cancel()
+		if err != nil {
+			// The grace is over: cancel what still runs (fetches stop; an
+			// ingest of what was read finishes, as srv.Wait below waits
+			// for it) and close the connections.
+			fmt.Fprintf(stderr, "storyline serve: requests still running after %v are cancelled\n", shutdownGrace)
+			cancelReqs()
+			err = hs.Close()
+		}
 	}
 	stopPolls()
 	polls.Wait()
@@ -176,6 +190,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return err
 }
+
+// shutdownGrace is how long serve waits after SIGTERM for the requests in
+// flight to finish before it cancels them.
+var shutdownGrace = 30 * time.Second
 
 // checkListen refuses to listen beyond loopback without a token.
 func checkListen(addr, token string) error {

@@ -281,3 +281,76 @@ func TestServeNeedsToken(t *testing.T) {
 		t.Fatalf("serve on 0.0.0.0 without a token: %d %s", code, errb.String())
 	}
 }
+
+// TestServeShutdownCancelsRequests: after SIGTERM (ctx), serve waits
+// shutdownGrace for the requests in flight, then cancels them: a posted
+// URL whose server never answers stops being fetched, the poster gets an
+// answer, and serve exits cleanly instead of hanging on the fetch.
+func TestServeShutdownCancelsRequests(t *testing.T) {
+	withAssigner(t)
+	old := shutdownGrace
+	shutdownGrace = 100 * time.Millisecond
+	t.Cleanup(func() { shutdownGrace = old })
+
+	entered, released := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(entered) })
+		select {
+		case <-r.Context().Done(): // the fetcher gave up
+		case <-released:
+		}
+	}))
+	defer hang.Close()
+	defer close(released)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var sout, serr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--addr", "127.0.0.1:0", "--allow-private-urls"}, &sout, &serr)
+	}()
+	var base string
+	re := regexp.MustCompile(`listening on (http://[^/\s]+)/`)
+	waitFor(t, "the server to listen", func() bool {
+		m := re.FindStringSubmatch(sout.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+
+	posted := make(chan error, 1)
+	go func() {
+		resp, err := http.Post(base+"/api/articles", "application/json", strings.NewReader(`{"urls": ["`+hang.URL+`/slow"]}`))
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+		posted <- err
+	}()
+	select {
+	case <-entered:
+	case <-time.After(time.Minute):
+		t.Fatal("the posted URL was never fetched")
+	}
+
+	cancel() // as SIGTERM does
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited with %d: %s", code, serr.String())
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not shut down while a posted URL hung")
+	}
+	if !strings.Contains(serr.String(), "cancelled") {
+		t.Errorf("serve does not say it cancelled the request in flight: %q", serr.String())
+	}
+	select {
+	case <-posted: // an answer or a closed connection, either way not left hanging
+	case <-time.After(time.Minute):
+		t.Error("the poster was left waiting")
+	}
+}
