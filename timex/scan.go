@@ -47,6 +47,7 @@ type scanner struct {
 	dayEnd     int        // the word after the last full date read in the sentence, or -1
 	lastDay    time.Time  // that date
 	cues       *wordIndex // cueIndex, once looked up
+	tryAll     bool       // core tries its rules at words outside the starters too (MissedStarts)
 	// The anchor-free values of ref, lastDate and lastDay when they were
 	// read against the anchor; nil when they were written in full.
 	refRel, lastDateRel, lastDayRel *news.Relative
@@ -290,6 +291,12 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			// the '90s
 			return cand{end: j + 3, typ: tDate, val: "19" + s.ws[j+1].lo[:1]}, det
 		}
+		return cand{}, false
+	}
+	if !w.may && !s.tryAll {
+		// every rule below reads a word of the starters (a month, a
+		// weekday, a case of the switch, a key of the tables read
+		// after it): a word outside them starts nothing
 		return cand{}, false
 	}
 	// months and weekdays are capitalised: a lowercase word is looked up
