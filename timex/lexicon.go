@@ -216,10 +216,19 @@ var starters = sync.OnceValue(func() *wordIndex {
 	}
 	x := newWordIndex()
 	for w := range m {
-		x.add(w, 1)
+		x.add(w, sStart)
+	}
+	for w := range approx {
+		x.add(w, sApprox)
 	}
 	return x
 })
+
+// The classes of words starters gives.
+const (
+	sStart  uint8 = 1 << iota // an expression may start at the word
+	sApprox                   // approx holds the word
+)
 
 // The classes of tense cues cueIndex gives.
 const (

@@ -15,11 +15,12 @@ type word struct {
 	lo    string // lower-cased text (ASCII folding only)
 	start int    // byte offsets into the doc's text
 	end   int
-	kind  byte // 'a' letters, 'd' digits, 'p' anything else
-	glued bool // no space between the previous word and this one
-	upper bool // starts with an upper-case letter in the original text
-	may   bool // an expression may start here (see mayStart)
-	num   int  // value of a digit run (capped), -1 otherwise
+	kind  byte  // 'a' letters, 'd' digits, 'p' anything else
+	glued bool  // no space between the previous word and this one
+	upper bool  // starts with an upper-case letter in the original text
+	may   bool  // an expression may start here (see mayStart)
+	cls   uint8 // a word of letters' classes in the starters (sStart, sApprox)
+	num   int   // value of a digit run (capped), -1 otherwise
 }
 
 // The classes of ASCII bytes splitWords tells apart.
@@ -76,7 +77,8 @@ func splitWords(ws []word, text, lo string, base int, toks []news.Token) []word 
 		w.lo = lo[t.Start-base : t.End-base]
 		w.start, w.end, w.num = t.Start, t.End, -1
 		w.kind, w.glued, w.upper = 'a', prevEnd == t.Start, byteClass[tok[0]] == bUpper
-		w.may = st.get(w.lo) != 0
+		w.cls = st.get(w.lo)
+		w.may = w.cls != 0
 		prevEnd = t.End
 	}
 	return ws
@@ -155,13 +157,15 @@ func splitToken(ws []word, st *wordIndex, text, lo string, base int, t news.Toke
 			}
 		}
 		wlo := lo[start-base : i-base]
+		var cls uint8
 		if kind == 'a' {
-			may = st.get(wlo) != 0
+			cls = st.get(wlo)
+			may = cls != 0
 		}
 		ws = grow(ws)
 		w := &ws[len(ws)-1]
 		w.lo, w.start, w.end, w.num = wlo, start, i, num
-		w.kind, w.glued, w.upper, w.may = kind, !first || prevEnd == start, upper, may
+		w.kind, w.glued, w.upper, w.may, w.cls = kind, !first || prevEnd == start, upper, may, cls
 		first = false
 		prevEnd = i
 	}
