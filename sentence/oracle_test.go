@@ -83,12 +83,50 @@ func chunksByByte(text string, p news.Span, out []chunk) []chunk {
 	return out
 }
 
-// TestParagraphsOracle checks Paragraphs and chunks against the
+// splitParagraphAll is splitParagraph as it was written before it passed
+// the chunks ending on a letter or digit without asking softBreak and
+// endsSentence.
+func splitParagraphAll(text string, cs []chunk, out []news.Span) []news.Span {
+	first := -1
+	soft := -1
+	for i, c := range cs {
+		if first < 0 {
+			first, soft = i, -1
+		}
+		for i > first && c.end-cs[first].start > MaxBytes {
+			cut := i - 1
+			if soft >= first && (cs[soft].end-cs[first].start)*2 >= MaxBytes {
+				cut = soft
+			}
+			out = append(out, news.Span{Start: cs[first].start, End: cs[cut].end})
+			first, soft = cut+1, -1
+			for k := first; k < i; k++ {
+				if softBreak(text[cs[k].start:cs[k].end]) {
+					soft = k
+				}
+			}
+		}
+		if softBreak(text[c.start:c.end]) {
+			soft = i
+		}
+		next := ""
+		if i+1 < len(cs) {
+			next = text[cs[i+1].start:cs[i+1].end]
+		}
+		if i+1 == len(cs) || endsSentence(text[c.start:c.end], next) {
+			out = append(out, news.Span{Start: cs[first].start, End: c.end})
+			first = -1
+		}
+	}
+	return out
+}
+
+// TestParagraphsOracle checks Paragraphs, chunks and splitParagraph against the
 // rune-by-rune versions on random text of spaces, newlines, Unicode
 // spaces, control bytes, broken UTF-8 and words (some over MaxBytes).
 func TestParagraphsOracle(t *testing.T) {
 	pieces := []string{"\n", "\n\n", " ", "  ", "\t", "\r\n", "\v", "\f", "\u00a0", "\u0085", "\u2028", "\u3000",
-		"word", "Sept.", "a", "x-y", "\x00", "\x1f", "\xe2\x80", "\xc2", "\xa0", "é", "—", "\"", "12345678", "abcdefghijk",
+		"word", "Sept.", "a", "Gen.", "U.S.", "Mr.", "No.", "5", "end.", "end!", "He", "the", ",", ";", ":", "-", "”", ".\"", "x-y", "\x00", "\x1f", "\xe2\x80", "\xc2", "\xa0", "é", "—", "\"", "12345678", "abcdefghijk",
 		strings.Repeat("z", MaxBytes-3), strings.Repeat("é", MaxBytes/2+1)}
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 20000; n++ {
@@ -109,6 +147,9 @@ func TestParagraphsOracle(t *testing.T) {
 			got, want := chunks(text, p, nil), chunksByByte(text, p, nil)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("chunks(%q, %v) = %v, want %v", text, p, got, want)
+			}
+			if got, want := splitParagraph(text, want, nil), splitParagraphAll(text, want, nil); !reflect.DeepEqual(got, want) {
+				t.Fatalf("splitParagraph(%q, %v) = %v, want %v", text, p, got, want)
 			}
 		}
 	}

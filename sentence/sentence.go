@@ -200,6 +200,9 @@ func splitParagraph(text string, cs []chunk, out []news.Span) []news.Span {
 				}
 			}
 		}
+		if i+1 < len(cs) && alnum(text[c.end-1]) {
+			continue // most chunks: neither a soft break nor a sentence's end
+		}
 		if softBreak(text[c.start:c.end]) {
 			soft = i
 		}
@@ -214,6 +217,10 @@ func splitParagraph(text string, cs []chunk, out []news.Span) []news.Span {
 	}
 	return out
 }
+
+// alnum reports whether c is an ASCII letter or digit: a chunk ending
+// with one ends on no mark (softBreak, endsSentence).
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // softBreak reports whether a chunk ends where a run-on sentence may be
 // cut: on a comma, semicolon, colon or dash, or is a dash itself.

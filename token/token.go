@@ -184,6 +184,9 @@ func splitChunk(text string, s, e int, out []news.Token) []news.Token {
 func splitWord(text string, s, e int, out []news.Token) []news.Token {
 	// Leading marks.
 	for s < e {
+		if alnum(text[s]) {
+			break // most words: no mark to split off
+		}
 		r, size := utf8.DecodeRuneInString(text[s:e])
 		if !isLeading(r) {
 			break
@@ -196,6 +199,9 @@ func splitWord(text string, s, e int, out []news.Token) []news.Token {
 	var tailBuf [4]news.Token
 	tail := tailBuf[:0]
 	for e > s {
+		if alnum(text[e-1]) {
+			break
+		}
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		if isTrailing(r) {
 			tail = add(text, e-size, e, tail)
@@ -282,6 +288,10 @@ func twoLetterClitic(a, b byte) bool {
 	a, b = a|0x20, b|0x20
 	return a == 'r' && b == 'e' || a == 'v' && b == 'e' || a == 'l' && b == 'l'
 }
+
+// alnum reports whether c is an ASCII letter or digit: a byte that is
+// no mark (isLeading, isTrailing, '.') and no part of one.
+func alnum(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
