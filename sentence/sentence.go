@@ -17,6 +17,7 @@
 package sentence
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -50,39 +51,73 @@ func Paragraphs(text string) []news.Span {
 	var out []news.Span
 	start := -1 // start of the current paragraph, -1 when between paragraphs
 	lastNonSpace := 0
-	lineBlank := true
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+	// line by line: a line is blank when it holds only white space; the
+	// newlines are found with strings.IndexByte, and only a line's ends
+	// are read rune by rune
+	for ls := 0; ; {
+		le := strings.IndexByte(text[ls:], '\n')
+		nl := le >= 0
+		if nl {
+			le += ls
+		} else {
+			le = len(text)
 		}
-		switch {
-		case r == '\n':
-			if lineBlank && start >= 0 {
-				out = append(out, news.Span{Start: start, End: lastNonSpace})
-				start = -1
-			}
-			lineBlank = true
-		case isSpace(r):
-		default:
+		line := text[ls:le]
+		if k := strings.IndexFunc(line, notSpace); k >= 0 {
 			if start < 0 {
-				start = i
+				start = ls + k
 			}
-			lineBlank = false
-			i += size
-			// the rest of a word of ASCII letters, digits and marks
-			for i < len(text) && text[i] > ' ' && text[i] < utf8.RuneSelf {
-				i++
-			}
-			lastNonSpace = i
-			continue
+			lastNonSpace = ls + len(strings.TrimRightFunc(line, isSpace))
+		} else if nl && start >= 0 {
+			out = append(out, news.Span{Start: start, End: lastNonSpace})
+			start = -1
 		}
-		i += size
+		if !nl {
+			break
+		}
+		ls = le + 1
 	}
 	if start >= 0 {
 		out = append(out, news.Span{Start: start, End: lastNonSpace})
 	}
 	return out
+}
+
+// notSpace is !isSpace.
+func notSpace(r rune) bool { return !isSpace(r) }
+
+// wordEnd returns the end of the run of ASCII letters, digits and marks
+// (bytes above ' ' and below utf8.RuneSelf) from i, at most end. It is not
+// inlined: in the loops of Paragraphs and chunks the index would live on
+// the stack.
+//
+//go:noinline
+func wordEnd(text string, i, end int) int {
+	if end > len(text) {
+		end = len(text)
+	}
+	// eight bytes at a time: the lowest byte flagged below is the first
+	// at or under ' ' or at or above utf8.RuneSelf (a borrow that flags a
+	// byte wrongly comes from a lower one flagged rightly)
+	const (
+		ones = 0x0101010101010101
+		high = 0x80 * ones
+	)
+	for i+8 <= end {
+		s := text[i : i+8]
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if m := ((x-(' '+1)*ones)&^x | x) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for ; i < end; i++ {
+		if c := text[i]; c <= ' ' || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	return i
 }
 
 // isSpace is unicode.IsSpace with the ASCII runes, most of the text, told
@@ -128,9 +163,7 @@ func chunks(text string, p news.Span, out []chunk) []chunk {
 			i += size
 			// the rest of a word of ASCII letters, digits and marks, up
 			// to the cut
-			for end := min(p.End, start+MaxBytes); i < end && text[i] > ' ' && text[i] < utf8.RuneSelf; {
-				i++
-			}
+			i = wordEnd(text, i, min(p.End, start+MaxBytes))
 			continue
 		}
 		i += size
@@ -167,6 +200,9 @@ func splitParagraph(text string, cs []chunk, out []news.Span) []news.Span {
 				}
 			}
 		}
+		if i+1 < len(cs) && alnum(text[c.end-1]) {
+			continue // most chunks: neither a soft break nor a sentence's end
+		}
 		if softBreak(text[c.start:c.end]) {
 			soft = i
 		}
@@ -181,6 +217,10 @@ func splitParagraph(text string, cs []chunk, out []news.Span) []news.Span {
 	}
 	return out
 }
+
+// alnum reports whether c is an ASCII letter or digit: a chunk ending
+// with one ends on no mark (softBreak, endsSentence).
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // softBreak reports whether a chunk ends where a run-on sentence may be
 // cut: on a comma, semicolon, colon or dash, or is a dash itself.

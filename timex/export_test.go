@@ -40,7 +40,7 @@ func MissedStarts(d *news.Doc, anchor time.Time) []string {
 		if sent.FirstToken < 0 || sent.EndToken > len(d.Tokens) || sent.FirstToken >= sent.EndToken {
 			continue
 		}
-		s := scanner{anchor: day(anchor), has: true, dayEnd: -1}
+		s := scanner{anchor: day(anchor), has: true, dayEnd: -1, tryAll: true}
 		s.ws = splitWords(nil, d.Text, lo, 0, d.Tokens[sent.FirstToken:sent.EndToken])
 		for i := range s.ws {
 			if mayStart(&s.ws[i], st) {

@@ -216,10 +216,19 @@ var starters = sync.OnceValue(func() *wordIndex {
 	}
 	x := newWordIndex()
 	for w := range m {
-		x.add(w, 1)
+		x.add(w, sStart)
+	}
+	for w := range approx {
+		x.add(w, sApprox)
 	}
 	return x
 })
+
+// The classes of words starters gives.
+const (
+	sStart  uint8 = 1 << iota // an expression may start at the word
+	sApprox                   // approx holds the word
+)
 
 // The classes of tense cues cueIndex gives.
 const (
@@ -252,6 +261,20 @@ var cueIndex = sync.OnceValue(func() *wordIndex {
 type wordIndex struct {
 	set   map[string]uint8
 	byLen [][26][]indexed
+	// bloom has bit bloomBit(w) set for each ASCII word of byLen: most
+	// words it does not hold are told by one bit
+	bloom [1 << bloomBits / 64]uint64
+}
+
+// bloomBits is the log2 of the bits of a wordIndex's filter.
+const bloomBits = 14
+
+// bloomBit hashes w, a non-empty word, to a bit of the filter from its
+// length and its first, middle and last bytes.
+func bloomBit(w string) uint32 {
+	n := len(w)
+	k := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n>>1])<<16 | uint32(n)<<24
+	return k * 0x9E3779B1 >> (32 - bloomBits)
 }
 
 type indexed struct {
@@ -271,6 +294,8 @@ func (x *wordIndex) add(w string, cls uint8) {
 	if c < 'a' || c > 'z' {
 		return
 	}
+	bit := bloomBit(w)
+	x.bloom[bit/64] |= 1 << (bit % 64)
 	for len(x.byLen) <= len(w) {
 		x.byLen = append(x.byLen, [26][]indexed{})
 	}
@@ -297,7 +322,7 @@ func (x *wordIndex) get(w string) uint8 {
 		}
 		return 0
 	}
-	if len(w) >= len(x.byLen) {
+	if b := bloomBit(w); x.bloom[b/64]&(1<<(b%64)) == 0 || len(w) >= len(x.byLen) {
 		return 0
 	}
 	for _, e := range x.byLen[len(w)][c-'a'] {

@@ -47,6 +47,7 @@ type scanner struct {
 	dayEnd     int        // the word after the last full date read in the sentence, or -1
 	lastDay    time.Time  // that date
 	cues       *wordIndex // cueIndex, once looked up
+	tryAll     bool       // core tries its rules at words outside the starters too (MissedStarts)
 	// The anchor-free values of ref, lastDate and lastDay when they were
 	// read against the anchor; nil when they were written in full.
 	refRel, lastDateRel, lastDayRel *news.Relative
@@ -127,39 +128,59 @@ func (s *scanner) match(i int) (cand, bool) {
 		}
 	}
 	amod := ""
-	// Approximations: about three years, more than a week, at least 30 days.
-	switch {
-	case approx[s.lo(j)] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || s.lo(j) != "over" && s.lo(j) != "under" && lexicon.MonthNumber(s.lo(j+1)) > 0):
-		amod = approx[s.lo(j)]
-		j++
-	case (s.is(j, "more") || s.is(j, "less") || s.is(j, "fewer")) && s.is(j+1, "than"):
-		amod = "MORE_THAN"
-		if s.lo(j) != "more" {
-			amod = "LESS_THAN"
+	// Approximations: about three years, more than a week, at least 30
+	// days. Each case reads its own words at j: a switch on the word
+	// tries the one case that may hold.
+	switch x := s.lo(j); x {
+	case "more", "less", "fewer":
+		if s.is(j+1, "than") {
+			amod = "MORE_THAN"
+			if x != "more" {
+				amod = "LESS_THAN"
+			}
+			j += 2
 		}
-		j += 2
-	case s.is(j, "at") && (s.is(j+1, "least") || s.is(j+1, "most")):
-		amod = "EQUAL_OR_MORE"
-		if s.is(j+1, "most") {
+	case "at":
+		if s.is(j+1, "least") || s.is(j+1, "most") {
+			amod = "EQUAL_OR_MORE"
+			if s.is(j+1, "most") {
+				amod = "EQUAL_OR_LESS"
+			}
+			j += 2
+		}
+	case "up":
+		if s.is(j+1, "to") && (s.digit(j+2) || numberWordAt(s.lo(j+2))) {
 			amod = "EQUAL_OR_LESS"
+			j += 2
 		}
-		j += 2
-	case s.is(j, "up") && s.is(j+1, "to") && (s.digit(j+2) || numberWordAt(s.lo(j+2))):
-		amod = "EQUAL_OR_LESS"
-		j += 2
-	case s.is(j, "no") && s.is(j+1, "more") && s.is(j+2, "than"):
-		amod = "EQUAL_OR_LESS"
-		j += 3
-	case s.is(j, "right") && s.is(j+1, "now"):
-		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
-	case s.is(j, "these") && s.is(j+1, "days"):
-		return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
-	case (s.is(j, "earlier") || s.is(j, "later")) && (s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") || s.is(j+1, "today") || s.is(j+1, "tonight") || s.is(j+1, "that")):
-		c, ok := s.match(j + 1)
-		if ok && c.start == j+1 {
-			c.start = i
+	case "no":
+		if s.is(j+1, "more") && s.is(j+2, "than") {
+			amod = "EQUAL_OR_LESS"
+			j += 3
 		}
-		return c, ok
+	case "right":
+		if s.is(j+1, "now") {
+			return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
+		}
+	case "these":
+		if s.is(j+1, "days") {
+			return cand{start: i, end: j + 2, typ: tDate, val: PresentRef}, true
+		}
+	case "earlier", "later":
+		if s.is(j+1, "this") || s.is(j+1, "last") || s.is(j+1, "next") || s.is(j+1, "today") || s.is(j+1, "tonight") || s.is(j+1, "that") {
+			c, ok := s.match(j + 1)
+			if ok && c.start == j+1 {
+				c.start = i
+			}
+			return c, ok
+		}
+	default:
+		// the starters mark the words of approx: the others are not
+		// looked up
+		if j < len(s.ws) && s.ws[j].cls&sApprox != 0 && approx[x] != "" && (s.digit(j+1) || numberWordAt(s.lo(j+1)) || s.is(j+1, "a") || s.is(j+1, "an") || x != "over" && x != "under" && lexicon.MonthNumber(s.lo(j+1)) > 0) {
+			amod = approx[x]
+			j++
+		}
 	}
 	if amod != "" {
 		c, ok := s.match(j)
@@ -290,6 +311,12 @@ func (s *scanner) core(j int, det, modded bool) (cand, bool) {
 			// the '90s
 			return cand{end: j + 3, typ: tDate, val: "19" + s.ws[j+1].lo[:1]}, det
 		}
+		return cand{}, false
+	}
+	if !w.may && !s.tryAll {
+		// every rule below reads a word of the starters (a month, a
+		// weekday, a case of the switch, a key of the tables read
+		// after it): a word outside them starts nothing
 		return cand{}, false
 	}
 	// months and weekdays are capitalised: a lowercase word is looked up

@@ -43,7 +43,6 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.anchor, s.has = day(anchor), true
 	}
 	lo := token.LowerASCII(d.Text)
-	st := starters()
 	// the words of the longest sentence fit without growing the buffer:
 	// a token gives a word or a few (Sept. 27, 9/25/2017)
 	most := 0
@@ -73,7 +72,7 @@ func Find(d *news.Doc, anchor time.Time) {
 		s.sent = si
 		s.dayEnd = -1
 		for i := 0; i < len(ws); {
-			if !mayStart(&ws[i], st) {
+			if !ws[i].may {
 				i++
 				continue
 			}

@@ -42,14 +42,15 @@ func Append(out []news.Token, text string, span news.Span) []news.Token {
 		start := i
 		dash := false
 		for i < end {
+			var d bool
+			i, d = asciiChunk(text, i, end)
+			dash = dash || d
+			if i >= end {
+				break
+			}
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if asciiSpace(c) {
-					break
-				}
-				dash = dash || c == '-' || c == '|'
-				i++
-				continue
+				break // a space: asciiChunk stops at nothing else below utf8.RuneSelf
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
@@ -67,6 +68,48 @@ func Append(out []news.Token, text string, span news.Span) []news.Token {
 		}
 	}
 	return out
+}
+
+// The flags chunkByte gives an ASCII byte.
+const (
+	cSpace = 1 << iota // unicode.IsSpace
+	cDash              // may start a dash (see splitChunk)
+	cHigh              // not ASCII: a rune to decode
+)
+
+// chunkByte gives each byte its flags for asciiChunk.
+var chunkByte = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = cHigh
+		case asciiSpace(byte(c)):
+			t[c] = cSpace
+		case c == '-' || c == '|':
+			t[c] = cDash
+		}
+	}
+	return t
+}()
+
+// asciiChunk returns the end of the run of ASCII bytes other than spaces
+// from i, at most end, and whether the run holds a '-' or '|'. It is
+// not inlined: in Append's loop the index would live on the stack.
+//
+//go:noinline
+func asciiChunk(text string, i, end int) (int, bool) {
+	var dash byte
+	if end > len(text) {
+		end = len(text)
+	}
+	for ; i < end; i++ {
+		f := chunkByte[text[i]]
+		if f&(cSpace|cHigh) != 0 {
+			break
+		}
+		dash |= f
+	}
+	return i, dash != 0
 }
 
 // asciiSpace is unicode.IsSpace of an ASCII byte, without decoding it.
@@ -141,6 +184,9 @@ func splitChunk(text string, s, e int, out []news.Token) []news.Token {
 func splitWord(text string, s, e int, out []news.Token) []news.Token {
 	// Leading marks.
 	for s < e {
+		if alnum(text[s]) {
+			break // most words: no mark to split off
+		}
 		r, size := utf8.DecodeRuneInString(text[s:e])
 		if !isLeading(r) {
 			break
@@ -153,6 +199,9 @@ func splitWord(text string, s, e int, out []news.Token) []news.Token {
 	var tailBuf [4]news.Token
 	tail := tailBuf[:0]
 	for e > s {
+		if alnum(text[e-1]) {
+			break
+		}
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		if isTrailing(r) {
 			tail = add(text, e-size, e, tail)
@@ -239,6 +288,10 @@ func twoLetterClitic(a, b byte) bool {
 	a, b = a|0x20, b|0x20
 	return a == 'r' && b == 'e' || a == 'v' && b == 'e' || a == 'l' && b == 'l'
 }
+
+// alnum reports whether c is an ASCII letter or digit: a byte that is
+// no mark (isLeading, isTrailing, '.') and no part of one.
+func alnum(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
