@@ -246,7 +246,7 @@ func (p *para) contentEnd(s, hi int) int {
 		}
 		// ", while Democrats defended …", "- and celebrated …": a
 		// clause of its own with a subject and a cue.
-		if m > s+2 && p.clauseCue(m, hi) {
+		if m > s+2 && opensClause(t) && p.clauseCue(m, hi) {
 			e = m
 			if p.ts[m-1].text == "," {
 				e = m - 1
@@ -310,14 +310,22 @@ var clauseConj = &lazyWords{build: func() map[string]bool {
 	}
 }}
 
+// opensClause reports whether t, a comma, dash or conjunction, may open
+// the clause clauseCue looks for.
+func opensClause(t *tok) bool {
+	if t.kind == 'p' {
+		return t.text == "," || t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--"
+	}
+	return t.has(lxClauseConj)
+}
+
 // clauseCue reports whether a new clause with its own attribution starts
 // at token m: a comma, dash or conjunction, then a subject and a cue
 // ("…, many said Monday that", "… while Democrats defended", "… and
 // celebrated the ruling").
 func (p *para) clauseCue(m, hi int) bool {
 	t := &p.ts[m]
-	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
-	if !(t.text == "," || dash || t.has(lxClauseConj)) {
+	if !opensClause(t) {
 		return false
 	}
 	k := m + 1

@@ -514,8 +514,9 @@ func (ps *people) addShared(key string, p *person) {
 	ps.list = append(ps.list, p)
 }
 
-func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
-	key := ps.names.key(name)
+// add adds a mention at offset at of the name, whose key (nameKey) is
+// key.
+func (ps *people) add(name, key string, at int, subj bool, mention int, ctx []string) *person {
 	if key == "" {
 		return nil
 	}
@@ -539,6 +540,10 @@ func (ps *people) add(name string, at int, subj bool, mention int, ctx []string)
 
 // betterName reports whether a is a longer well-formed name than b.
 func betterName(a, b string) bool {
+	if a == b {
+		// the same name, the commonest case: neither is longer
+		return false
+	}
 	if na, nb := textvec.CountFields(a), textvec.CountFields(b); na != nb {
 		return na > nb
 	}
@@ -558,6 +563,9 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 	}
 	ents := make([]entity, len(d.Entities))
 	byEntity := map[int]*person{}
+	// a mention's context words, the buffer reused: add and the loop
+	// below read them and keep none
+	var ctx []string
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
@@ -577,7 +585,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 			name = ent.form
 		}
 		name = ns.cleanName(name)
-		var ctx []string
+		ctx = ctx[:0]
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
 		}
@@ -591,7 +599,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 				}
 			}
 		}
-		ctx = append(ctx, contextWords(dt, m.Span)...)
+		ctx = appendContextWords(ctx, dt, m.Span)
 		key := ns.key(name)
 		var p *person
 		if m.Entity >= 0 {
@@ -618,7 +626,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 			}
 		}
 		if p == nil {
-			p = ps.add(name, m.Start, subjects.has(m.Start), mi, ctx)
+			p = ps.add(name, key, m.Start, subjects.has(m.Start), mi, ctx)
 			if p != nil {
 				p.entity = m.Entity
 				if _, ok := byEntity[m.Entity]; !ok && m.Entity >= 0 {
@@ -659,9 +667,18 @@ func apartEntities(d *news.Doc, a, b int) bool {
 // longest form once titles are taken off.
 func bestForm(e news.Entity, ns *names) string {
 	best := ns.cleanName(e.Name)
+	n := -1 // best's fields, counted when needed
 	for _, f := range e.Forms {
-		if c := ns.cleanName(f); betterName(c, best) {
-			best = c
+		c := ns.cleanName(f)
+		if c == best {
+			continue
+		}
+		// betterName(c, best), counting best's fields once
+		if n < 0 {
+			n = textvec.CountFields(best)
+		}
+		if nc := textvec.CountFields(c); nc > n || nc == n && len(c) > len(best) {
+			best, n = c, nc
 		}
 	}
 	return best
@@ -677,14 +694,13 @@ func cleanName(s string) string {
 	return tokensText(s, name)
 }
 
-// contextWords returns the words written around a name that describe the
-// person, lowercased: titles and roles before it ("his Iraqi counterpart", "Chief of
-// Staff of the Iranian Armed Forces") and an apposition after it (", the
-// head of …,").
-func contextWords(dt *docToks, sp news.Span) []string {
+// appendContextWords appends to out the words written around a name that
+// describe the person, lowercased: titles and roles before it ("his
+// Iraqi counterpart", "Chief of Staff of the Iranian Armed Forces") and
+// an apposition after it (", the head of …,").
+func appendContextWords(out []string, dt *docToks, sp news.Span) []string {
 	text := dt.text
 	before := dt.within(dt.sentenceStart(sp.Start), sp.Start)
-	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
 		if t.kind != 'w' {
@@ -751,8 +767,10 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 		runs = make([]nameRun, 0, n)
 	}
 	defer func() {
-		// the buffer must not keep this Doc's tokens alive
-		clear(runs[:cap(runs)])
+		// the buffer must not keep this Doc's tokens alive: the runs
+		// past its length are zero already (each Doc clears those it
+		// appended, and a grown array is zero past them)
+		clear(runs)
 		*buf = runs[:0]
 		runBufs.Put(buf)
 	}()
@@ -809,7 +827,9 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 		r.text = tokensText(d.Text, r.name)
 		r.key = ns.key(r.text)
 	}
-	// Named people first, then later mentions of their surnames.
+	// Named people first, then later mentions of their surnames. ctx is
+	// a run's context words, the buffer reused: add keeps none of them.
+	var ctx []string
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range runs {
 			name := r.text
@@ -823,13 +843,13 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 			if len(r.title) > 0 {
 				start = r.title[0].Start
 			}
-			var ctx []string
+			ctx = ctx[:0]
 			for _, t := range r.title {
 				ctx = append(ctx, t.low)
 			}
-			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
+			ctx = appendContextWords(ctx, dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})
 			at := r.name[0].Start
-			ps.add(name, at, subjects.has(start) || subjects.has(at), -1, ctx)
+			ps.add(name, r.key, at, subjects.has(start) || subjects.has(at), -1, ctx)
 		}
 	}
 	for _, p := range ps.list {

@@ -54,7 +54,9 @@
 package quote
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -227,7 +229,7 @@ func sortAttrs(as []*attr) {
 	}
 	// Stable, as the insertion sort it replaces, without its square
 	// time on a paragraph of thousands of attributions.
-	sort.SliceStable(as, func(i, j int) bool { return key(as[i]) < key(as[j]) })
+	slices.SortStableFunc(as, func(a, b *attr) int { return cmp.Compare(key(a), key(b)) })
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
@@ -383,7 +385,9 @@ type spanSet struct {
 
 func newSpanSet(spans []news.Span) spanSet {
 	ss := spanSet{byStart: append([]news.Span(nil), spans...)}
-	sort.Slice(ss.byStart, func(i, j int) bool { return ss.byStart[i].Start < ss.byStart[j].Start })
+	// spans of one start may come in any order: contains reads them
+	// all through maxEnd
+	slices.SortFunc(ss.byStart, func(a, b news.Span) int { return cmp.Compare(a.Start, b.Start) })
 	ss.maxEnd = make([]int, len(ss.byStart))
 	for i, s := range ss.byStart {
 		ss.maxEnd[i] = s.End
@@ -475,11 +479,11 @@ func newResolver(d *news.Doc, ps *people) *resolver {
 			r.events = append(r.events, event{at: a, p: pi, subj: p.subj[i], mention: p.mention[i]})
 		}
 	}
-	sort.SliceStable(r.events, func(i, j int) bool {
-		if r.events[i].at != r.events[j].at {
-			return r.events[i].at < r.events[j].at
+	slices.SortStableFunc(r.events, func(a, b event) int {
+		if a.at != b.at {
+			return cmp.Compare(a.at, b.at)
 		}
-		return r.events[i].p < r.events[j].p
+		return cmp.Compare(a.p, b.p)
 	})
 	return r
 }

@@ -148,7 +148,9 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 func tokenize(text string, lo, hi int) []tok {
 	var buf [16]news.Token // a name's tokens, without a heap allocation
 	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
-	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
+	// a name's words are capitalised: lowering the text once makes one
+	// string, not one per word
+	return appendDocTokens(make([]tok, 0, len(dts)), text, token.LowerASCII(text[:hi]), dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
