@@ -459,7 +459,9 @@ type names struct {
 }
 
 func newNames() *names {
-	return &names{keys: map[string]string{}, clean: map[string]string{}}
+	// sized for a news article's names (BASIL's: about 30 keys and 10
+	// entity names on average), so that the maps seldom grow
+	return &names{keys: make(map[string]string, 64), clean: make(map[string]string, 16)}
 }
 
 // key returns nameKey(name).
@@ -825,7 +827,9 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 		r := &runs[k]
 		r.person = isPerson(*r)
 		r.text = tokensText(d.Text, r.name)
-		r.key = ns.key(r.text)
+		if r.person {
+			r.key = ns.key(r.text)
+		}
 	}
 	// Named people first, then later mentions of their surnames. ctx is
 	// a run's context words, the buffer reused: add keeps none of them.
@@ -836,8 +840,16 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 			if pass == 0 && !r.person {
 				continue
 			}
-			if pass == 1 && (r.person || ps.byKey[r.key] == nil) {
+			if pass == 1 && (r.person || len(ps.byKey) == 0) {
+				// the key of a run that is no person is asked only
+				// here, and only when there is a person to find
 				continue
+			}
+			if pass == 1 {
+				r.key = ns.key(r.text)
+				if ps.byKey[r.key] == nil {
+					continue
+				}
 			}
 			start := r.name[0].Start
 			if len(r.title) > 0 {

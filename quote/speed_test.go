@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -38,5 +39,27 @@ func TestShortcutsAgree(t *testing.T) {
 		if got, want := endsLike(s), strings.ContainsAny(s, ".!?\"“”:"); got != want {
 			t.Errorf("endsLike(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestWordRuneCases requires isWordRune and startsUpper to answer as
+// the unicode package does, on every rune of the first planes and on
+// runes no text decodes to.
+func TestWordRuneCases(t *testing.T) {
+	for r := rune(-2); r < 0x3000; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if r < 0 {
+			continue
+		}
+		s := string(r) + "x"
+		if got, want := startsUpper(s), unicode.IsUpper(r); got != want {
+			t.Errorf("startsUpper(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if startsUpper("") || startsUpper("\xff") {
+		t.Error("startsUpper of no rune")
 	}
 }
