@@ -244,7 +244,9 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 			e = p.memo.entry(ts[k].low)
 			ts[k].cw = e
 		}
-		e.fill(m)
+		if !e.filled {
+			e.fill(m)
+		}
 		return e, 0
 	}
 	var sum float32

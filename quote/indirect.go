@@ -214,6 +214,11 @@ func (p *para) contentEnd(s, hi int) int {
 			break
 		}
 		t := &p.ts[m]
+		if t.kind != 'p' && !t.has(lxClauseConj) {
+			// every test below needs a mark or a conjunction of
+			// clauseConj ("but", "while", "whereas", "and")
+			continue
+		}
 		if t.text == ";" {
 			e = m
 			break

@@ -16,7 +16,7 @@ import (
 func TestShortcutsAgree(t *testing.T) {
 	text := `“It's over,” Trump said: he won't quit. Sen. Mitch McConnell, R-Ky., ` +
 		`told reporters — and they said that the U.S. “wasn’t” ready!? Who knows… ` +
-		`While Democrats defended it -- but we, the 3 of them; “Q:” ‘A’ "B" (C) 10:30 ` +
+		`While Democrats defended it -- but we and whereas, the 3 of them; “Q:” ‘A’ "B" (C) 10:30 ` +
 		"``D'' \xe2\x80 \xe2\x80\x9c bad\xff utf8 < > <q> <s> & % $ 5,000."
 	p := newPara(text, news.Span{Start: 0, End: len(text)}, nil)
 	if len(p.ts) < 60 {
@@ -29,6 +29,13 @@ func TestShortcutsAgree(t *testing.T) {
 		}
 		if got, want := subjClassIndex(tk), subjIndex(subjClass(*tk)); got != want {
 			t.Errorf("subjClassIndex(%q) = %d, want %d", tk.text, got, want)
+		}
+		switch tk.low {
+		case "but", "while", "whereas", "and":
+			// contentEnd skips a word without lxClauseConj
+			if !tk.has(lxClauseConj) {
+				t.Errorf("%q has no lxClauseConj", tk.low)
+			}
 		}
 		dash := tk.kind == 'p' && (tk.text == "-" || tk.text == "—" || tk.text == "–" || tk.text == "--")
 		if got, want := opensClause(tk), tk.text == "," || dash || tk.has(lxClauseConj); got != want {
