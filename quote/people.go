@@ -461,7 +461,7 @@ type names struct {
 func newNames() *names {
 	// sized for a news article's names (BASIL's: about 30 keys and 10
 	// entity names on average), so that the maps seldom grow
-	return &names{keys: make(map[string]string, 64), clean: make(map[string]string, 16)}
+	return &names{keys: make(map[string]string, 32), clean: make(map[string]string, 8)}
 }
 
 // key returns nameKey(name).
@@ -743,6 +743,8 @@ type nameRun struct {
 	// its key
 	person    bool
 	text, key string
+	// skip marks a person's run whose key is known already
+	skip bool
 }
 
 // runBufs holds fromText's runs from Doc to Doc.
@@ -751,7 +753,12 @@ var runBufs = sync.Pool{New: func() any { return new([]nameRun) }}
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet, ns *names) *people {
+//
+// It leaves out the people whose keys are in known (the people of the
+// entity mentions, or nil), whom resolve would drop: a person's mentions
+// are gathered under the person's key alone, so leaving one out changes
+// no other.
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet, ns *names, known map[string]*person) *people {
 	paras := dt.paras
 	ps := &people{byKey: map[string]*person{}, names: ns}
 	// a run mostly starts at a capitalised word: their number sizes runs
@@ -829,6 +836,10 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 		r.text = tokensText(d.Text, r.name)
 		if r.person {
 			r.key = ns.key(r.text)
+			if known[r.key] != nil {
+				r.person = false // nor is it asked in pass 1
+				r.skip = true
+			}
 		}
 	}
 	// Named people first, then later mentions of their surnames. ctx is
@@ -840,7 +851,7 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 			if pass == 0 && !r.person {
 				continue
 			}
-			if pass == 1 && (r.person || len(ps.byKey) == 0) {
+			if pass == 1 && (r.person || r.skip || len(ps.byKey) == 0) {
 				// the key of a run that is no person is asked only
 				// here, and only when there is a person to find
 				continue

@@ -238,12 +238,15 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
+	var heads []tok
 	for _, f := range all {
 		if f.source.IsZero() {
 			continue
 		}
 		subjects = append(subjects, f.source)
-		words := headWords(f.srcToks)
+		// the words are read here alone: one buffer serves them all
+		words := appendHeadWords(heads[:0], f.srcToks)
+		heads = words
 		coordinated := false
 		for _, w := range words {
 			if w.low == "and" || w.low == "or" {
@@ -290,7 +293,13 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 				isSubj.add(toks[k].Start)
 			}
 		}
-		byText := fromText(d, dt, sources, isSubj, ns)
+		// a person of the text whose key the mentions' people hold is
+		// left out below: fromText need not gather them
+		var known map[string]*person
+		if ps != nil {
+			known = ps.byKey
+		}
+		byText := fromText(d, dt, sources, isSubj, ns, known)
 		if ps == nil {
 			ps = byText
 		} else {
@@ -1073,12 +1082,21 @@ func (r *resolver) described(off int, words []tok) *person {
 // headWords returns the words of a source before its first comma or
 // bracket: the name without an apposition.
 func headWords(ts []tok) []tok {
-	out := make([]tok, 0, len(ts))
+	out := appendHeadWords(make([]tok, 0, len(ts)), ts)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendHeadWords appends headWords(ts) to out.
+func appendHeadWords(out []tok, ts []tok) []tok {
+	first := len(out)
 	for _, t := range ts {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
-		if len(out) > 0 && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+		if len(out) > first && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
 			// "A poll released in late August", "Experts on North
 			// Korea": what follows the head modifies it.
 			break
@@ -1086,9 +1104,6 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'w' {
 			out = append(out, t)
 		}
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }
