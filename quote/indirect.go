@@ -1138,6 +1138,11 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 	if c+2 >= hi || p.claimed[c] {
 		return nil
 	}
+	if w := p.ts[c].low; w != "in" && w != "as" {
+		// every phrase below opens with one of them: the content's end,
+		// which costs a pass over the clause, is not needed
+		return nil
+	}
 	comma := -1
 	for e := c + 1; e < hi && e < c+14; e++ {
 		if p.ts[e].text == "," {
@@ -1148,10 +1153,13 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 			return nil
 		}
 	}
-	if comma < 0 || p.words(rng{comma + 1, p.contentEnd(comma+1, hi)}) < 3 {
+	if comma < 0 {
 		return nil
 	}
 	content := rng{comma + 1, p.contentEnd(comma+1, hi)}
+	if p.words(content) < 3 {
+		return nil
+	}
 	switch {
 	case p.ts[c].low == "in" && p.sourceNounIn(c+1, comma):
 		// "In a new Fox News poll released Thursday, …"
