@@ -833,8 +833,10 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 	for k := range runs {
 		r := &runs[k]
 		r.person = isPerson(*r)
-		r.text = tokensText(d.Text, r.name)
 		if r.person {
+			// the text of a run that is no person is asked in pass 1
+			// alone
+			r.text = tokensText(d.Text, r.name)
 			r.key = ns.key(r.text)
 			if known[r.key] != nil {
 				r.person = false // nor is it asked in pass 1
@@ -847,7 +849,6 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 	var ctx []string
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range runs {
-			name := r.text
 			if pass == 0 && !r.person {
 				continue
 			}
@@ -857,11 +858,13 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 				continue
 			}
 			if pass == 1 {
+				r.text = tokensText(d.Text, r.name)
 				r.key = ns.key(r.text)
 				if ps.byKey[r.key] == nil {
 					continue
 				}
 			}
+			name := r.text
 			start := r.name[0].Start
 			if len(r.title) > 0 {
 				start = r.title[0].Start
@@ -1024,14 +1027,38 @@ func (dt *docToks) sentenceEnd(off int) int {
 // paragraph holds lo, the finder's tokens made from the Doc's tokens
 // in the range.
 func (dt *docToks) within(lo, hi int) []tok {
-	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
-	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
+	// the searches are sort.Search's, probe for probe, written out: a
+	// name's context asks for several windows
+	paras := dt.paras
+	k, j := 0, len(paras)
+	for k < j {
+		if h := int(uint(k+j) >> 1); paras[h].sp.End < lo {
+			k = h + 1
+		} else {
+			j = h
+		}
+	}
+	if k == len(paras) || paras[k].sp.Start > lo || lo > hi {
 		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi))
 	}
-	hi = min(hi, dt.paras[k].sp.End)
-	ts := dt.paras[k].ts
-	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
-	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
+	hi = min(hi, paras[k].sp.End)
+	ts := paras[k].ts
+	a, j := 0, len(ts)
+	for a < j {
+		if h := int(uint(a+j) >> 1); ts[h].Start < lo {
+			a = h + 1
+		} else {
+			j = h
+		}
+	}
+	b, j := a, len(ts)
+	for b < j {
+		if h := int(uint(b+j) >> 1); ts[h].End <= hi {
+			b = h + 1
+		} else {
+			j = h
+		}
+	}
 	return ts[a:b]
 }
 
