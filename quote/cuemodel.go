@@ -244,7 +244,9 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 			e = p.memo.entry(ts[k].low)
 			ts[k].cw = e
 		}
-		e.fill(m)
+		if !e.filled {
+			e.fill(m)
+		}
 		return e, 0
 	}
 	var sum float32
@@ -321,14 +323,15 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	for j >= sn[0] && ts[j].kind == 'w' && ts[j].has(lxSkippable) {
 		j--
 	}
-	sj := "<s>"
+	k := 1 // "<s>"
 	if j >= sn[0] {
-		sj = subjClass(ts[j])
+		k = subjClassIndex(&ts[j])
 	}
-	if k := subjIndex(sj); k >= 0 {
+	if k >= 0 {
 		sum += c.sj[k]
 		sum += e.sjStem(m, k)
 	} else {
+		sj := ts[j].text // punctuation, its own class
 		add(hSj.s(sj))
 		add(hSjSt.s(sj).b('|').s(e.st))
 	}
@@ -449,6 +452,25 @@ func subjClass(t tok) string {
 		return "det"
 	}
 	return "word"
+}
+
+// subjClassIndex is subjIndex(subjClass(*t)), without the string.
+func subjClassIndex(t *tok) int {
+	switch {
+	case t.kind == 'q':
+		return 0
+	case t.kind == 'p':
+		return subjIndex(t.text)
+	case t.has(lxPronounTrue) || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "who" || contracted(t.low):
+		return 2
+	case t.has(lxRoleNoun):
+		return 3
+	case capWord(t):
+		return 4
+	case t.has(lxDeterminer):
+		return 5
+	}
+	return 6
 }
 
 // bucket buckets a count of words.

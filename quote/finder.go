@@ -341,7 +341,25 @@ var nounCue = &lazyWords{build: func() map[string]bool {
 // nameInSentence reports whether token i is capitalised inside a
 // sentence that is not a headline: a name, not a cue.
 func (p *para) nameInSentence(i int) bool {
-	return p.ts[i].upper && i > 0 && !strings.ContainsAny(p.ts[i-1].text, ".!?\"“”:") && !p.headline(i)
+	return p.ts[i].upper && i > 0 && !endsLike(p.ts[i-1].text) && !p.headline(i)
+}
+
+// endsLike is strings.ContainsAny(s, ".!?\"“”:"), read byte by byte:
+// an ASCII byte of UTF-8 is always the character itself, and the lead
+// byte of “ or ” always starts a rune, so the bytes of the marks found
+// are the marks.
+func endsLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', '"', ':':
+			return true
+		case 0xE2: // “ is E2 80 9C, ” E2 80 9D
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // idiomSay reports whether a verb of saying at i is part of a phrase

@@ -214,6 +214,11 @@ func (p *para) contentEnd(s, hi int) int {
 			break
 		}
 		t := &p.ts[m]
+		if t.kind != 'p' && !t.has(lxClauseConj) {
+			// every test below needs a mark or a conjunction of
+			// clauseConj ("but", "while", "whereas", "and")
+			continue
+		}
 		if t.text == ";" {
 			e = m
 			break
@@ -246,7 +251,7 @@ func (p *para) contentEnd(s, hi int) int {
 		}
 		// ", while Democrats defended …", "- and celebrated …": a
 		// clause of its own with a subject and a cue.
-		if m > s+2 && p.clauseCue(m, hi) {
+		if m > s+2 && opensClause(t) && p.clauseCue(m, hi) {
 			e = m
 			if p.ts[m-1].text == "," {
 				e = m - 1
@@ -310,14 +315,22 @@ var clauseConj = &lazyWords{build: func() map[string]bool {
 	}
 }}
 
+// opensClause reports whether t, a comma, dash or conjunction, may open
+// the clause clauseCue looks for.
+func opensClause(t *tok) bool {
+	if t.kind == 'p' {
+		return t.text == "," || t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--"
+	}
+	return t.has(lxClauseConj)
+}
+
 // clauseCue reports whether a new clause with its own attribution starts
 // at token m: a comma, dash or conjunction, then a subject and a cue
 // ("…, many said Monday that", "… while Democrats defended", "… and
 // celebrated the ruling").
 func (p *para) clauseCue(m, hi int) bool {
 	t := &p.ts[m]
-	dash := t.kind == 'p' && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "--")
-	if !(t.text == "," || dash || t.has(lxClauseConj)) {
+	if !opensClause(t) {
 		return false
 	}
 	k := m + 1
@@ -1125,6 +1138,11 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 	if c+2 >= hi || p.claimed[c] {
 		return nil
 	}
+	if w := p.ts[c].low; w != "in" && w != "as" {
+		// every phrase below opens with one of them: the content's end,
+		// which costs a pass over the clause, is not needed
+		return nil
+	}
 	comma := -1
 	for e := c + 1; e < hi && e < c+14; e++ {
 		if p.ts[e].text == "," {
@@ -1135,10 +1153,13 @@ func (p *para) sourcePhrase(si, lo, hi int) *attr {
 			return nil
 		}
 	}
-	if comma < 0 || p.words(rng{comma + 1, p.contentEnd(comma+1, hi)}) < 3 {
+	if comma < 0 {
 		return nil
 	}
 	content := rng{comma + 1, p.contentEnd(comma+1, hi)}
+	if p.words(content) < 3 {
+		return nil
+	}
 	switch {
 	case p.ts[c].low == "in" && p.sourceNounIn(c+1, comma):
 		// "In a new Fox News poll released Thursday, …"

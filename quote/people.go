@@ -459,7 +459,9 @@ type names struct {
 }
 
 func newNames() *names {
-	return &names{keys: map[string]string{}, clean: map[string]string{}}
+	// sized for a news article's names (BASIL's: about 30 keys and 10
+	// entity names on average), so that the maps seldom grow
+	return &names{keys: make(map[string]string, 32), clean: make(map[string]string, 8)}
 }
 
 // key returns nameKey(name).
@@ -514,8 +516,9 @@ func (ps *people) addShared(key string, p *person) {
 	ps.list = append(ps.list, p)
 }
 
-func (ps *people) add(name string, at int, subj bool, mention int, ctx []string) *person {
-	key := ps.names.key(name)
+// add adds a mention at offset at of the name, whose key (nameKey) is
+// key.
+func (ps *people) add(name, key string, at int, subj bool, mention int, ctx []string) *person {
 	if key == "" {
 		return nil
 	}
@@ -539,6 +542,10 @@ func (ps *people) add(name string, at int, subj bool, mention int, ctx []string)
 
 // betterName reports whether a is a longer well-formed name than b.
 func betterName(a, b string) bool {
+	if a == b {
+		// the same name, the commonest case: neither is longer
+		return false
+	}
 	if na, nb := textvec.CountFields(a), textvec.CountFields(b); na != nb {
 		return na > nb
 	}
@@ -558,6 +565,9 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 	}
 	ents := make([]entity, len(d.Entities))
 	byEntity := map[int]*person{}
+	// a mention's context words, the buffer reused: add and the loop
+	// below read them and keep none
+	var ctx []string
 	for mi, m := range d.Mentions {
 		if m.Type != news.Person {
 			continue
@@ -577,7 +587,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 			name = ent.form
 		}
 		name = ns.cleanName(name)
-		var ctx []string
+		ctx = ctx[:0]
 		for _, t := range m.Titles {
 			ctx = append(ctx, strings.Fields(t)...)
 		}
@@ -591,7 +601,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 				}
 			}
 		}
-		ctx = append(ctx, contextWords(dt, m.Span)...)
+		ctx = appendContextWords(ctx, dt, m.Span)
 		key := ns.key(name)
 		var p *person
 		if m.Entity >= 0 {
@@ -618,7 +628,7 @@ func fromMentions(d *news.Doc, dt *docToks, subjects offsetSet, ns *names) *peop
 			}
 		}
 		if p == nil {
-			p = ps.add(name, m.Start, subjects.has(m.Start), mi, ctx)
+			p = ps.add(name, key, m.Start, subjects.has(m.Start), mi, ctx)
 			if p != nil {
 				p.entity = m.Entity
 				if _, ok := byEntity[m.Entity]; !ok && m.Entity >= 0 {
@@ -659,9 +669,18 @@ func apartEntities(d *news.Doc, a, b int) bool {
 // longest form once titles are taken off.
 func bestForm(e news.Entity, ns *names) string {
 	best := ns.cleanName(e.Name)
+	n := -1 // best's fields, counted when needed
 	for _, f := range e.Forms {
-		if c := ns.cleanName(f); betterName(c, best) {
-			best = c
+		c := ns.cleanName(f)
+		if c == best {
+			continue
+		}
+		// betterName(c, best), counting best's fields once
+		if n < 0 {
+			n = textvec.CountFields(best)
+		}
+		if nc := textvec.CountFields(c); nc > n || nc == n && len(c) > len(best) {
+			best, n = c, nc
 		}
 	}
 	return best
@@ -677,14 +696,13 @@ func cleanName(s string) string {
 	return tokensText(s, name)
 }
 
-// contextWords returns the words written around a name that describe the
-// person, lowercased: titles and roles before it ("his Iraqi counterpart", "Chief of
-// Staff of the Iranian Armed Forces") and an apposition after it (", the
-// head of …,").
-func contextWords(dt *docToks, sp news.Span) []string {
+// appendContextWords appends to out the words written around a name that
+// describe the person, lowercased: titles and roles before it ("his
+// Iraqi counterpart", "Chief of Staff of the Iranian Armed Forces") and
+// an apposition after it (", the head of …,").
+func appendContextWords(out []string, dt *docToks, sp news.Span) []string {
 	text := dt.text
 	before := dt.within(dt.sentenceStart(sp.Start), sp.Start)
-	var out []string
 	for k := len(before) - 1; k >= 0 && k >= len(before)-12; k-- {
 		t := before[k]
 		if t.kind != 'w' {
@@ -725,6 +743,8 @@ type nameRun struct {
 	// its key
 	person    bool
 	text, key string
+	// skip marks a person's run whose key is known already
+	skip bool
 }
 
 // runBufs holds fromText's runs from Doc to Doc.
@@ -733,7 +753,12 @@ var runBufs = sync.Pool{New: func() any { return new([]nameRun) }}
 // fromText finds the people of d in its text when there are no entity
 // mentions: capitalised names after a person's title or a role noun, the
 // named sources of quotations, and later mentions of their surnames.
-func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet, ns *names) *people {
+//
+// It leaves out the people whose keys are in known (the people of the
+// entity mentions, or nil), whom resolve would drop: a person's mentions
+// are gathered under the person's key alone, so leaving one out changes
+// no other.
+func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet, ns *names, known map[string]*person) *people {
 	paras := dt.paras
 	ps := &people{byKey: map[string]*person{}, names: ns}
 	// a run mostly starts at a capitalised word: their number sizes runs
@@ -751,8 +776,10 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 		runs = make([]nameRun, 0, n)
 	}
 	defer func() {
-		// the buffer must not keep this Doc's tokens alive
-		clear(runs[:cap(runs)])
+		// the buffer must not keep this Doc's tokens alive: the runs
+		// past its length are zero already (each Doc clears those it
+		// appended, and a grown array is zero past them)
+		clear(runs)
 		*buf = runs[:0]
 		runBufs.Put(buf)
 	}()
@@ -806,30 +833,49 @@ func fromText(d *news.Doc, dt *docToks, sources map[int]bool, subjects offsetSet
 	for k := range runs {
 		r := &runs[k]
 		r.person = isPerson(*r)
-		r.text = tokensText(d.Text, r.name)
-		r.key = ns.key(r.text)
+		if r.person {
+			// the text of a run that is no person is asked in pass 1
+			// alone
+			r.text = tokensText(d.Text, r.name)
+			r.key = ns.key(r.text)
+			if known[r.key] != nil {
+				r.person = false // nor is it asked in pass 1
+				r.skip = true
+			}
+		}
 	}
-	// Named people first, then later mentions of their surnames.
+	// Named people first, then later mentions of their surnames. ctx is
+	// a run's context words, the buffer reused: add keeps none of them.
+	var ctx []string
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range runs {
-			name := r.text
 			if pass == 0 && !r.person {
 				continue
 			}
-			if pass == 1 && (r.person || ps.byKey[r.key] == nil) {
+			if pass == 1 && (r.person || r.skip || len(ps.byKey) == 0) {
+				// the key of a run that is no person is asked only
+				// here, and only when there is a person to find
 				continue
 			}
+			if pass == 1 {
+				r.text = tokensText(d.Text, r.name)
+				r.key = ns.key(r.text)
+				if ps.byKey[r.key] == nil {
+					continue
+				}
+			}
+			name := r.text
 			start := r.name[0].Start
 			if len(r.title) > 0 {
 				start = r.title[0].Start
 			}
-			var ctx []string
+			ctx = ctx[:0]
 			for _, t := range r.title {
 				ctx = append(ctx, t.low)
 			}
-			ctx = append(ctx, contextWords(dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})...)
+			ctx = appendContextWords(ctx, dt, news.Span{Start: start, End: r.name[len(r.name)-1].End})
 			at := r.name[0].Start
-			ps.add(name, at, subjects.has(start) || subjects.has(at), -1, ctx)
+			ps.add(name, r.key, at, subjects.has(start) || subjects.has(at), -1, ctx)
 		}
 	}
 	for _, p := range ps.list {
@@ -981,14 +1027,38 @@ func (dt *docToks) sentenceEnd(off int) int {
 // paragraph holds lo, the finder's tokens made from the Doc's tokens
 // in the range.
 func (dt *docToks) within(lo, hi int) []tok {
-	k := sort.Search(len(dt.paras), func(k int) bool { return dt.paras[k].sp.End >= lo })
-	if k == len(dt.paras) || dt.paras[k].sp.Start > lo || lo > hi {
+	// the searches are sort.Search's, probe for probe, written out: a
+	// name's context asks for several windows
+	paras := dt.paras
+	k, j := 0, len(paras)
+	for k < j {
+		if h := int(uint(k+j) >> 1); paras[h].sp.End < lo {
+			k = h + 1
+		} else {
+			j = h
+		}
+	}
+	if k == len(paras) || paras[k].sp.Start > lo || lo > hi {
 		return appendDocTokens(nil, dt.text, "", tokensIn(dt.toks, lo, hi))
 	}
-	hi = min(hi, dt.paras[k].sp.End)
-	ts := dt.paras[k].ts
-	a := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= lo })
-	b := a + sort.Search(len(ts)-a, func(i int) bool { return ts[a+i].End > hi })
+	hi = min(hi, paras[k].sp.End)
+	ts := paras[k].ts
+	a, j := 0, len(ts)
+	for a < j {
+		if h := int(uint(a+j) >> 1); ts[h].Start < lo {
+			a = h + 1
+		} else {
+			j = h
+		}
+	}
+	b, j := a, len(ts)
+	for b < j {
+		if h := int(uint(b+j) >> 1); ts[h].End <= hi {
+			b = h + 1
+		} else {
+			j = h
+		}
+	}
 	return ts[a:b]
 }
 

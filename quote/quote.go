@@ -54,7 +54,9 @@
 package quote
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -227,7 +229,7 @@ func sortAttrs(as []*attr) {
 	}
 	// Stable, as the insertion sort it replaces, without its square
 	// time on a paragraph of thousands of attributions.
-	sort.SliceStable(as, func(i, j int) bool { return key(as[i]) < key(as[j]) })
+	slices.SortStableFunc(as, func(a, b *attr) int { return cmp.Compare(key(a), key(b)) })
 }
 
 // resolve turns the attributions into quotes and resolves their speakers.
@@ -236,12 +238,15 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 	dt := &docToks{text: d.Text, toks: d.Tokens, sents: d.Sentences, paras: paras}
 	var subjects []news.Span
 	sources := map[int]bool{}
+	var heads []tok
 	for _, f := range all {
 		if f.source.IsZero() {
 			continue
 		}
 		subjects = append(subjects, f.source)
-		words := headWords(f.srcToks)
+		// the words are read here alone: one buffer serves them all
+		words := appendHeadWords(heads[:0], f.srcToks)
+		heads = words
 		coordinated := false
 		for _, w := range words {
 			if w.low == "and" || w.low == "or" {
@@ -288,7 +293,13 @@ func resolve(d *news.Doc, paras []*para, all []found, toks []tok) []news.Quote {
 				isSubj.add(toks[k].Start)
 			}
 		}
-		byText := fromText(d, dt, sources, isSubj, ns)
+		// a person of the text whose key the mentions' people hold is
+		// left out below: fromText need not gather them
+		var known map[string]*person
+		if ps != nil {
+			known = ps.byKey
+		}
+		byText := fromText(d, dt, sources, isSubj, ns, known)
 		if ps == nil {
 			ps = byText
 		} else {
@@ -383,7 +394,9 @@ type spanSet struct {
 
 func newSpanSet(spans []news.Span) spanSet {
 	ss := spanSet{byStart: append([]news.Span(nil), spans...)}
-	sort.Slice(ss.byStart, func(i, j int) bool { return ss.byStart[i].Start < ss.byStart[j].Start })
+	// spans of one start may come in any order: contains reads them
+	// all through maxEnd
+	slices.SortFunc(ss.byStart, func(a, b news.Span) int { return cmp.Compare(a.Start, b.Start) })
 	ss.maxEnd = make([]int, len(ss.byStart))
 	for i, s := range ss.byStart {
 		ss.maxEnd[i] = s.End
@@ -475,11 +488,11 @@ func newResolver(d *news.Doc, ps *people) *resolver {
 			r.events = append(r.events, event{at: a, p: pi, subj: p.subj[i], mention: p.mention[i]})
 		}
 	}
-	sort.SliceStable(r.events, func(i, j int) bool {
-		if r.events[i].at != r.events[j].at {
-			return r.events[i].at < r.events[j].at
+	slices.SortStableFunc(r.events, func(a, b event) int {
+		if a.at != b.at {
+			return cmp.Compare(a.at, b.at)
 		}
-		return r.events[i].p < r.events[j].p
+		return cmp.Compare(a.p, b.p)
 	})
 	return r
 }
@@ -1069,12 +1082,21 @@ func (r *resolver) described(off int, words []tok) *person {
 // headWords returns the words of a source before its first comma or
 // bracket: the name without an apposition.
 func headWords(ts []tok) []tok {
-	out := make([]tok, 0, len(ts))
+	out := appendHeadWords(make([]tok, 0, len(ts)), ts)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendHeadWords appends headWords(ts) to out.
+func appendHeadWords(out []tok, ts []tok) []tok {
+	first := len(out)
 	for _, t := range ts {
 		if t.kind == 'p' && (t.text == "," || t.text == "(" || isDash(t.text)) {
 			break
 		}
-		if len(out) > 0 && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
+		if len(out) > first && t.kind == 'w' && !t.upper && (t.has(lxBoundary) && t.low != "of" && t.low != "and" || pastForm(t.low)) {
 			// "A poll released in late August", "Experts on North
 			// Korea": what follows the head modifies it.
 			break
@@ -1082,9 +1104,6 @@ func headWords(ts []tok) []tok {
 		if t.kind == 'w' {
 			out = append(out, t)
 		}
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }

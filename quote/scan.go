@@ -35,9 +35,23 @@ type tok struct {
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
+	return isWordRuneOther(r)
+}
+
+// asciiWord marks the ASCII letters of either case and the digits.
+var asciiWord = func() (m [utf8.RuneSelf]bool) {
+	for c := range m {
+		m[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return m
+}()
+
+// isWordRuneOther is isWordRune for a rune past ASCII, apart so that
+// isWordRune is inlined.
+func isWordRuneOther(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -148,7 +162,9 @@ func tokensIn(dts []news.Token, lo, hi int) []news.Token {
 func tokenize(text string, lo, hi int) []tok {
 	var buf [16]news.Token // a name's tokens, without a heap allocation
 	dts := token.Append(buf[:0], text, news.Span{Start: lo, End: hi})
-	return appendDocTokens(make([]tok, 0, len(dts)), text, "", dts)
+	// a name's words are capitalised: lowering the text once makes one
+	// string, not one per word
+	return appendDocTokens(make([]tok, 0, len(dts)), text, token.LowerASCII(text[:hi]), dts)
 }
 
 // qspan is a direct quotation: the tokens from its opening mark to its
@@ -206,10 +222,14 @@ func firstRune(s string) rune {
 
 func startsUpper(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z'
+		return s[0]-'A' < 26
 	}
-	return unicode.IsUpper(firstRune(s))
+	return startsUpperOther(s)
 }
+
+// startsUpperOther is startsUpper for a word that starts past ASCII,
+// apart so that startsUpper is inlined.
+func startsUpperOther(s string) bool { return unicode.IsUpper(firstRune(s)) }
 
 // paragraphs returns the spans of the paragraphs of d: d.Paragraphs split
 // further at line breaks, or the text's lines when there are none.
