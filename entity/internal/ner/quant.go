@@ -81,6 +81,10 @@ var (
 type transQ struct {
 	wide   [nWide][nClosed]int16
 	narrow [nNarrow][2]int16
+	// span is the largest of wide less the smallest: a closed label
+	// whose score is more than span below the best closed label's is
+	// the best previous label of no wide label (see decodeQ)
+	span int32
 }
 
 // wordQ is a word's integer rows, in its memo entry.
@@ -451,19 +455,30 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		tq := &tr.q
 		// the closing labels' scores: O, then L and U of each type
 		pc := [nClosed]int32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
-		for w := range nWide {
-			d := &tq.wide[w]
-			b := pc[0] + int32(d[0])
-			b = max(b, pc[1]+int32(d[1]))
-			b = max(b, pc[2]+int32(d[2]))
-			b = max(b, pc[3]+int32(d[3]))
-			b = max(b, pc[4]+int32(d[4]))
-			b = max(b, pc[5]+int32(d[5]))
-			b = max(b, pc[6]+int32(d[6]))
-			b = max(b, pc[7]+int32(d[7]))
-			b = max(b, pc[8]+int32(d[8]))
-			l := layoutWide[w]
-			row[l] = b + em[l]
+		// Mostly one closed label (O) leads the others by more than
+		// the word's previous-label scores can make up: a closed label
+		// j more than span below the best closed score, top, gives
+		// every wide label w at most pc[j] + max(wide) < top +
+		// min(wide), less than the best's pc + wide[w]. When the best
+		// is the only closed label within span of top, it is every
+		// wide label's best previous label, and the scores are those
+		// of the full maximum, wideMax.
+		top := max(pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8])
+		lim, k, near := top-tq.span, 0, 0
+		for j, x := range pc {
+			if x >= lim {
+				k = j
+				near++
+			}
+		}
+		if near == 1 {
+			p := pc[k]
+			for w := range nWide {
+				l := layoutWide[w]
+				row[l] = p + int32(tq.wide[w][k]) + em[l]
+			}
+		} else {
+			wideMax(tq, &pc, &em, row)
 		}
 		// I and L of each type, after its B or I
 		row[2] = max(prev[1]+int32(tq.narrow[0][0]), prev[2]+int32(tq.narrow[0][1])) + em[2]
@@ -500,6 +515,26 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	}
 	lt.fallbacks++
 	return nil, false
+}
+
+// wideMax sets the scores of the wide labels in row: each label's best
+// closed label's score in pc plus its previous-label score, plus its
+// emission score in em.
+func wideMax(tq *transQ, pc *[nClosed]int32, em, row *[NumLabels]int32) {
+	for w := range nWide {
+		d := &tq.wide[w]
+		b := pc[0] + int32(d[0])
+		b = max(b, pc[1]+int32(d[1]))
+		b = max(b, pc[2]+int32(d[2]))
+		b = max(b, pc[3]+int32(d[3]))
+		b = max(b, pc[4]+int32(d[4]))
+		b = max(b, pc[5]+int32(d[5]))
+		b = max(b, pc[6]+int32(d[6]))
+		b = max(b, pc[7]+int32(d[7]))
+		b = max(b, pc[8]+int32(d[8]))
+		l := layoutWide[w]
+		row[l] = b + em[l]
+	}
 }
 
 // pathQ follows the best path back through decodeQ's scores, into out.
