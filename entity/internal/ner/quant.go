@@ -463,22 +463,23 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		// is the only closed label within span of top, it is every
 		// wide label's best previous label, and the scores are those
 		// of the full maximum, wideMax.
-		top := max(pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8])
-		lim, k, near := top-tq.span, 0, 0
-		for j, x := range pc {
-			if x >= lim {
-				k = j
-				near++
-			}
-		}
-		if near == 1 {
-			p := pc[k]
-			for w := range nWide {
-				l := layoutWide[w]
-				row[l] = p + int32(tq.wide[w][k]) + em[l]
-			}
+		// (O first: it mostly leads)
+		if pc[0]-tq.span > max(pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8]) {
+			wideFrom(tq, pc[0], 0, &em, row)
 		} else {
-			wideMax(tq, &pc, &em, row)
+			top := max(pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8])
+			lim, k, near := top-tq.span, 0, 0
+			for j, x := range pc {
+				if x >= lim {
+					k = j
+					near++
+				}
+			}
+			if near == 1 {
+				wideFrom(tq, pc[k], k, &em, row)
+			} else {
+				wideMax(tq, &pc, &em, row)
+			}
 		}
 		// I and L of each type, after its B or I
 		row[2] = max(prev[1]+int32(tq.narrow[0][0]), prev[2]+int32(tq.narrow[0][1])) + em[2]
@@ -515,6 +516,20 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	}
 	lt.fallbacks++
 	return nil, false
+}
+
+// wideFrom sets the scores of the wide labels in row when the closed
+// label k, whose score is p, is the best previous label of each.
+func wideFrom(tq *transQ, p int32, k int, em, row *[NumLabels]int32) {
+	row[0] = p + int32(tq.wide[0][k]) + em[0]
+	row[1] = p + int32(tq.wide[1][k]) + em[1]
+	row[4] = p + int32(tq.wide[2][k]) + em[4]
+	row[5] = p + int32(tq.wide[3][k]) + em[5]
+	row[8] = p + int32(tq.wide[4][k]) + em[8]
+	row[9] = p + int32(tq.wide[5][k]) + em[9]
+	row[12] = p + int32(tq.wide[6][k]) + em[12]
+	row[13] = p + int32(tq.wide[7][k]) + em[13]
+	row[16] = p + int32(tq.wide[8][k]) + em[16]
 }
 
 // wideMax sets the scores of the wide labels in row: each label's best
@@ -580,14 +595,19 @@ func (c *compiled) pathQ(toks []tok, delta [][NumLabels]int32, errs []float64, o
 			cs := [nClosed]int32{prev[0] + int32(d[0]), prev[3] + int32(d[1]), prev[4] + int32(d[2]),
 				prev[7] + int32(d[3]), prev[8] + int32(d[4]), prev[11] + int32(d[5]), prev[12] + int32(d[6]),
 				prev[15] + int32(d[7]), prev[16] + int32(d[8])}
-			best, other = cs[0], qNeg
-			for _, x := range cs[1:] {
-				other = max(other, min(best, x))
-				best = max(best, x)
-			}
-			for j := nClosed - 1; j >= 0; j-- {
-				if cs[j] == best {
-					bp = layoutClosed[j]
+			if o := max(cs[1], cs[2], cs[3], cs[4], cs[5], cs[6], cs[7], cs[8]); cs[0] > o {
+				// O, mostly
+				best, other, bp = cs[0], o, 0
+			} else {
+				best, other = cs[0], qNeg
+				for _, x := range cs[1:] {
+					other = max(other, min(best, x))
+					best = max(best, x)
+				}
+				for j := nClosed - 1; j >= 0; j-- {
+					if cs[j] == best {
+						bp = layoutClosed[j]
+					}
 				}
 			}
 		} else {
