@@ -33,11 +33,11 @@ type quant struct {
 	trans [NumLabels + 1][NumLabels]int32
 	// edge rows: a word's neighbours outside the sentence, summed as a
 	// word's own rows as a neighbour are (see wordQ)
-	prevEdge, nextEdge, prev2Edge, next2Edge [NumLabels]int16
+	prevEdge, nextEdge, prev2Edge, next2Edge packed
 	// ceLe[ce][le][st][f3] sums the CapElse and LowElse rows
-	ceLe [2][2][4][4][NumLabels]int16
+	ceLe [2][2][4][4]packed
 	// memC[mem][st] sums the Mem and MemSh rows
-	memC [256][4][NumLabels]int16
+	memC [256][4]packed
 
 	// wide and narrow are compiled.wide and compiled.narrow as arrays;
 	// narrowP holds the two labels allowed before each narrow label;
@@ -94,10 +94,73 @@ type wordQ struct {
 	// LexStart), for the states 0 and 1 (2 and 3, headlines, are summed
 	// per token).
 	em0 [NumLabels]int16
-	em  [2][NumLabels]int16
+	em  [2]packed // biased by biasEm
 	// the word as the token before another (Wm1 and Shm1), after it
-	// (Wp1 and Shp1), two before (Wm2) and two after (Wp2)
-	prev, next, prev2, next2 [NumLabels]int16
+	// (Wp1 and Shp1), two before (Wm2) and two after (Wp2), biased by
+	// biasRow
+	prev, next, prev2, next2 packed
+}
+
+// packed is a row of integer scores, each plus a bias, as the 16-bit
+// lanes of five words, label l in lane l%4 of word l/4: adding two
+// rows adds five words, and no lane carries into the next as long as
+// the sum of the biased lanes stays below 1<<16. decodeQ adds at most
+// one row biased by biasEm, the sum of at most maxTerms weights, and
+// six biased by biasRow, each the sum of at most two weights (of at
+// most 127): each lane stays at least 0 and below 8192 + 6096 + 6 ×
+// (1024 + 254), less than 1<<16.
+type packed [5]uint64
+
+// The biases of packed rows: biasEm for the sum of the word's own
+// features, biasRow for the others.
+const (
+	biasEm  = 1 << 13
+	biasRow = 1 << 10
+)
+
+// These fail to compile if the bounds above do not hold.
+const (
+	_ = uint(biasEm - 127*maxTerms - 1)
+	_ = uint(biasRow - 2*127 - 1)
+	_ = uint(1<<16 - 1 - (biasEm + 127*maxTerms + 6*(biasRow+2*127)))
+)
+
+// pack returns r, each score plus bias.
+func pack(r *[NumLabels]int32, bias int32) (p packed) {
+	for l, x := range r {
+		p[l/4] |= uint64(uint16(x+bias)) << (16 * (l % 4))
+	}
+	return p
+}
+
+// add adds q to p, lane by lane.
+func (p *packed) add(q *packed) {
+	p[0] += q[0]
+	p[1] += q[1]
+	p[2] += q[2]
+	p[3] += q[3]
+	p[4] += q[4]
+}
+
+// unpack sets sc to the lanes of p less bias.
+func unpack(sc *[NumLabels]int32, p *packed, bias int32) {
+	sc[0] = int32(p[0]&0xffff) - bias
+	sc[1] = int32(p[0]>>16&0xffff) - bias
+	sc[2] = int32(p[0]>>32&0xffff) - bias
+	sc[3] = int32(p[0]>>48) - bias
+	sc[4] = int32(p[1]&0xffff) - bias
+	sc[5] = int32(p[1]>>16&0xffff) - bias
+	sc[6] = int32(p[1]>>32&0xffff) - bias
+	sc[7] = int32(p[1]>>48) - bias
+	sc[8] = int32(p[2]&0xffff) - bias
+	sc[9] = int32(p[2]>>16&0xffff) - bias
+	sc[10] = int32(p[2]>>32&0xffff) - bias
+	sc[11] = int32(p[2]>>48) - bias
+	sc[12] = int32(p[3]&0xffff) - bias
+	sc[13] = int32(p[3]>>16&0xffff) - bias
+	sc[14] = int32(p[3]>>32&0xffff) - bias
+	sc[15] = int32(p[3]>>48) - bias
+	sc[16] = int32(p[4]&0xffff) - bias
 }
 
 // quantise sets c.qt from c.dense, and drops c.dense, when every weight
@@ -142,14 +205,12 @@ func (c *compiled) quantise(scale float64) {
 	for p := range qt.trans {
 		c.addQ(c.find(transFeature(uint8(p))), &qt.trans[p])
 	}
-	sum16 := func(dst *[NumLabels]int16, sps ...span) {
+	sum16 := func(dst *packed, sps ...span) {
 		var r [NumLabels]int32
 		for _, sp := range sps {
 			c.addQ(sp, &r)
 		}
-		for l, x := range r {
-			dst[l] = int16(x)
-		}
+		*dst = pack(&r, biasRow)
 	}
 	sum16(&qt.prevEdge, c.wm1Edge, c.shm1Edge)
 	sum16(&qt.nextEdge, c.wp1Edge, c.shp1Edge)
@@ -186,27 +247,6 @@ func (c *compiled) addQ(sp span, sc *[NumLabels]int32) {
 
 // addRow8 adds row to sc, written out like addRow.
 func addRow8(sc *[NumLabels]int32, row *[NumLabels]int8) {
-	sc[0] += int32(row[0])
-	sc[1] += int32(row[1])
-	sc[2] += int32(row[2])
-	sc[3] += int32(row[3])
-	sc[4] += int32(row[4])
-	sc[5] += int32(row[5])
-	sc[6] += int32(row[6])
-	sc[7] += int32(row[7])
-	sc[8] += int32(row[8])
-	sc[9] += int32(row[9])
-	sc[10] += int32(row[10])
-	sc[11] += int32(row[11])
-	sc[12] += int32(row[12])
-	sc[13] += int32(row[13])
-	sc[14] += int32(row[14])
-	sc[15] += int32(row[15])
-	sc[16] += int32(row[16])
-}
-
-// addRow16 adds row to sc, written out like addRow.
-func addRow16(sc *[NumLabels]int32, row *[NumLabels]int16) {
 	sc[0] += int32(row[0])
 	sc[1] += int32(row[1])
 	sc[2] += int32(row[2])
@@ -267,13 +307,13 @@ func (c *compiled) newWordQ(wq *wordQ, wi *wordInfo, em0 []span) {
 	for st := range 2 {
 		e := r
 		c.addStateQ(&e, wi, st, wi.lowH)
-		wq.em[st] = to16(&e)
+		wq.em[st] = pack(&e, biasEm)
 	}
-	pair := func(a, b span) [NumLabels]int16 {
+	pair := func(a, b span) packed {
 		var x [NumLabels]int32
 		c.addQ(a, &x)
 		c.addQ(b, &x)
-		return to16(&x)
+		return pack(&x, biasRow)
 	}
 	wq.prev = pair(wi.wm1, wi.shm1)
 	wq.next = pair(wi.wp1, wi.shp1)
@@ -351,7 +391,7 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	for i := range toks {
 		wi := toks[i].wi
 		wq, tq := &wi.q, &wi.tr.q
-		touch += int32(wq.em[0][0]) + int32(wq.em[1][16]) + int32(wq.prev[16]) + int32(wq.next2[0]) + int32(wq.next2[16]) +
+		touch += int32(wq.em[0][0]) + int32(wq.em[1][4]) + int32(wq.prev[4]) + int32(wq.next2[0]) + int32(wq.next2[4]) +
 			int32(tq.wide[0][0]) + int32(tq.wide[4][0]) + int32(tq.wide[8][0]) + int32(tq.narrow[0][0]) + int32(wi.low.mem)
 	}
 	lt.touch = touch
@@ -371,32 +411,54 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		if si.headline {
 			st |= 2
 		}
+		// the rows kept packed first, in any order (the sums are
+		// exact), then the others
+		var pk packed
 		if st < 2 {
-			set16(&em, &wq.em[st])
+			pk = wq.em[st]
 		} else {
 			set16(&em, &wq.em0)
 			c.addStateQ(&em, wi, st, t.lowH)
+			pk = pack(&em, biasEm)
 		}
+		bias := int32(biasEm + 4*biasRow)
 		if i > 0 {
-			addRow16(&em, &toks[i-1].wi.q.prev)
+			pk.add(&toks[i-1].wi.q.prev)
 		} else {
-			addRow16(&em, &qt.prevEdge)
+			pk.add(&qt.prevEdge)
 		}
 		if i+1 < n {
-			addRow16(&em, &toks[i+1].wi.q.next)
+			pk.add(&toks[i+1].wi.q.next)
 		} else {
-			addRow16(&em, &qt.nextEdge)
+			pk.add(&qt.nextEdge)
 		}
 		if i > 1 {
-			addRow16(&em, &toks[i-2].wi.q.prev2)
+			pk.add(&toks[i-2].wi.q.prev2)
 		} else {
-			addRow16(&em, &qt.prev2Edge)
+			pk.add(&qt.prev2Edge)
 		}
 		if i+2 < n {
-			addRow16(&em, &toks[i+2].wi.q.next2)
+			pk.add(&toks[i+2].wi.q.next2)
 		} else {
-			addRow16(&em, &qt.next2Edge)
+			pk.add(&qt.next2Edge)
 		}
+		if t.flags&fAlpha != 0 {
+			var ce, le int
+			ls := d.state(t)
+			if ls.flags&lsCap != 0 {
+				ce = 1
+			}
+			if ls.flags&lsLow != 0 {
+				le = 1
+			}
+			pk.add(&qt.ceLe[ce][le][st][f3])
+			bias += biasRow
+			if f3 != 0 {
+				pk.add(&qt.memC[ls.mem][st])
+				bias += biasRow
+			}
+		}
+		unpack(&em, &pk, bias)
 		for _, sp := range &pairs[i] {
 			c.addQ(sp, &em)
 		}
@@ -413,20 +475,6 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		}
 		if i+1 < n && toks[i+1].gazMask != 0 {
 			c.addQ(c.gazp1[toks[i+1].gazMask], &em)
-		}
-		if t.flags&fAlpha != 0 {
-			var ce, le int
-			ls := d.state(t)
-			if ls.flags&lsCap != 0 {
-				ce = 1
-			}
-			if ls.flags&lsLow != 0 {
-				le = 1
-			}
-			addRow16(&em, &qt.ceLe[ce][le][st][f3])
-			if f3 != 0 {
-				addRow16(&em, &qt.memC[ls.mem][st])
-			}
 		}
 
 		// the bound on the error of this token's scores: the previous
