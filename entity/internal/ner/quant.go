@@ -26,7 +26,7 @@ type quant struct {
 	// val the float32 weight of each integer (by its byte), as Load
 	// reads it: they replace dense, which decode and viterbi then read
 	// through them (see compiled.row and addWeights).
-	q     []int8
+	q     [][NumLabels]int8
 	val   [256]float32
 	scale float64
 
@@ -171,13 +171,13 @@ func (c *compiled) quantise(scale float64) {
 	if scale <= 0 || len(c.wts) > 0 {
 		return
 	}
-	q := make([]int8, len(c.dense))
+	q := make([][NumLabels]int8, len(c.dense)/NumLabels)
 	for i, w := range c.dense {
 		x := math.Round(float64(w) / scale)
 		if x < -127 || x > 127 || float32(x*scale) != w {
 			return
 		}
-		q[i] = int8(x)
+		q[i/NumLabels][i%NumLabels] = int8(x)
 	}
 	qt := &quant{q: q, scale: scale}
 	for x := -128; x < 128; x++ {
@@ -235,7 +235,7 @@ func (c *compiled) quantise(scale float64) {
 
 // qrow returns the integer row of a span kept whole.
 func (c *compiled) qrow(sp span) *[NumLabels]int8 {
-	return (*[NumLabels]int8)(c.qt.q[sp.off*NumLabels:])
+	return &c.qt.q[sp.off]
 }
 
 // addQ adds a feature's integer weights to sc.
