@@ -513,6 +513,13 @@ func (c *compiled) transitions(p1w *[NumLabels + 1]span, shH uint64) *transition
 			tq.narrow[k][j] = int16(rq[p][l])
 		}
 	}
+	lo, hi := tq.wide[0][0], tq.wide[0][0]
+	for w := range tq.wide {
+		for _, x := range &tq.wide[w] {
+			lo, hi = min(lo, x), max(hi, x)
+		}
+	}
+	tq.span = int32(hi) - int32(lo)
 	return tr
 }
 

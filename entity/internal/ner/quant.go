@@ -26,18 +26,18 @@ type quant struct {
 	// val the float32 weight of each integer (by its byte), as Load
 	// reads it: they replace dense, which decode and viterbi then read
 	// through them (see compiled.row and addWeights).
-	q     []int8
+	q     [][NumLabels]int8
 	val   [256]float32
 	scale float64
 
 	trans [NumLabels + 1][NumLabels]int32
 	// edge rows: a word's neighbours outside the sentence, summed as a
 	// word's own rows as a neighbour are (see wordQ)
-	prevEdge, nextEdge, prev2Edge, next2Edge [NumLabels]int16
+	prevEdge, nextEdge, prev2Edge, next2Edge packed
 	// ceLe[ce][le][st][f3] sums the CapElse and LowElse rows
-	ceLe [2][2][4][4][NumLabels]int16
+	ceLe [2][2][4][4]packed
 	// memC[mem][st] sums the Mem and MemSh rows
-	memC [256][4][NumLabels]int16
+	memC [256][4]packed
 
 	// wide and narrow are compiled.wide and compiled.narrow as arrays;
 	// narrowP holds the two labels allowed before each narrow label;
@@ -81,6 +81,10 @@ var (
 type transQ struct {
 	wide   [nWide][nClosed]int16
 	narrow [nNarrow][2]int16
+	// span is the largest of wide less the smallest: a closed label
+	// whose score is more than span below the best closed label's is
+	// the best previous label of no wide label (see decodeQ)
+	span int32
 }
 
 // wordQ is a word's integer rows, in its memo entry.
@@ -90,10 +94,73 @@ type wordQ struct {
 	// LexStart), for the states 0 and 1 (2 and 3, headlines, are summed
 	// per token).
 	em0 [NumLabels]int16
-	em  [2][NumLabels]int16
+	em  [2]packed // biased by biasEm
 	// the word as the token before another (Wm1 and Shm1), after it
-	// (Wp1 and Shp1), two before (Wm2) and two after (Wp2)
-	prev, next, prev2, next2 [NumLabels]int16
+	// (Wp1 and Shp1), two before (Wm2) and two after (Wp2), biased by
+	// biasRow
+	prev, next, prev2, next2 packed
+}
+
+// packed is a row of integer scores, each plus a bias, as the 16-bit
+// lanes of five words, label l in lane l%4 of word l/4: adding two
+// rows adds five words, and no lane carries into the next as long as
+// the sum of the biased lanes stays below 1<<16. decodeQ adds at most
+// one row biased by biasEm, the sum of at most maxTerms weights, and
+// six biased by biasRow, each the sum of at most two weights (of at
+// most 127): each lane stays at least 0 and below 8192 + 6096 + 6 ×
+// (1024 + 254), less than 1<<16.
+type packed [5]uint64
+
+// The biases of packed rows: biasEm for the sum of the word's own
+// features, biasRow for the others.
+const (
+	biasEm  = 1 << 13
+	biasRow = 1 << 10
+)
+
+// These fail to compile if the bounds above do not hold.
+const (
+	_ = uint(biasEm - 127*maxTerms - 1)
+	_ = uint(biasRow - 2*127 - 1)
+	_ = uint(1<<16 - 1 - (biasEm + 127*maxTerms + 6*(biasRow+2*127)))
+)
+
+// pack returns r, each score plus bias.
+func pack(r *[NumLabels]int32, bias int32) (p packed) {
+	for l, x := range r {
+		p[l/4] |= uint64(uint16(x+bias)) << (16 * (l % 4))
+	}
+	return p
+}
+
+// add adds q to p, lane by lane.
+func (p *packed) add(q *packed) {
+	p[0] += q[0]
+	p[1] += q[1]
+	p[2] += q[2]
+	p[3] += q[3]
+	p[4] += q[4]
+}
+
+// unpack sets sc to the lanes of p less bias.
+func unpack(sc *[NumLabels]int32, p *packed, bias int32) {
+	sc[0] = int32(p[0]&0xffff) - bias
+	sc[1] = int32(p[0]>>16&0xffff) - bias
+	sc[2] = int32(p[0]>>32&0xffff) - bias
+	sc[3] = int32(p[0]>>48) - bias
+	sc[4] = int32(p[1]&0xffff) - bias
+	sc[5] = int32(p[1]>>16&0xffff) - bias
+	sc[6] = int32(p[1]>>32&0xffff) - bias
+	sc[7] = int32(p[1]>>48) - bias
+	sc[8] = int32(p[2]&0xffff) - bias
+	sc[9] = int32(p[2]>>16&0xffff) - bias
+	sc[10] = int32(p[2]>>32&0xffff) - bias
+	sc[11] = int32(p[2]>>48) - bias
+	sc[12] = int32(p[3]&0xffff) - bias
+	sc[13] = int32(p[3]>>16&0xffff) - bias
+	sc[14] = int32(p[3]>>32&0xffff) - bias
+	sc[15] = int32(p[3]>>48) - bias
+	sc[16] = int32(p[4]&0xffff) - bias
 }
 
 // quantise sets c.qt from c.dense, and drops c.dense, when every weight
@@ -104,13 +171,13 @@ func (c *compiled) quantise(scale float64) {
 	if scale <= 0 || len(c.wts) > 0 {
 		return
 	}
-	q := make([]int8, len(c.dense))
+	q := make([][NumLabels]int8, len(c.dense)/NumLabels)
 	for i, w := range c.dense {
 		x := math.Round(float64(w) / scale)
 		if x < -127 || x > 127 || float32(x*scale) != w {
 			return
 		}
-		q[i] = int8(x)
+		q[i/NumLabels][i%NumLabels] = int8(x)
 	}
 	qt := &quant{q: q, scale: scale}
 	for x := -128; x < 128; x++ {
@@ -138,14 +205,12 @@ func (c *compiled) quantise(scale float64) {
 	for p := range qt.trans {
 		c.addQ(c.find(transFeature(uint8(p))), &qt.trans[p])
 	}
-	sum16 := func(dst *[NumLabels]int16, sps ...span) {
+	sum16 := func(dst *packed, sps ...span) {
 		var r [NumLabels]int32
 		for _, sp := range sps {
 			c.addQ(sp, &r)
 		}
-		for l, x := range r {
-			dst[l] = int16(x)
-		}
+		*dst = pack(&r, biasRow)
 	}
 	sum16(&qt.prevEdge, c.wm1Edge, c.shm1Edge)
 	sum16(&qt.nextEdge, c.wp1Edge, c.shp1Edge)
@@ -170,7 +235,7 @@ func (c *compiled) quantise(scale float64) {
 
 // qrow returns the integer row of a span kept whole.
 func (c *compiled) qrow(sp span) *[NumLabels]int8 {
-	return (*[NumLabels]int8)(c.qt.q[sp.off*NumLabels:])
+	return &c.qt.q[sp.off]
 }
 
 // addQ adds a feature's integer weights to sc.
@@ -182,27 +247,6 @@ func (c *compiled) addQ(sp span, sc *[NumLabels]int32) {
 
 // addRow8 adds row to sc, written out like addRow.
 func addRow8(sc *[NumLabels]int32, row *[NumLabels]int8) {
-	sc[0] += int32(row[0])
-	sc[1] += int32(row[1])
-	sc[2] += int32(row[2])
-	sc[3] += int32(row[3])
-	sc[4] += int32(row[4])
-	sc[5] += int32(row[5])
-	sc[6] += int32(row[6])
-	sc[7] += int32(row[7])
-	sc[8] += int32(row[8])
-	sc[9] += int32(row[9])
-	sc[10] += int32(row[10])
-	sc[11] += int32(row[11])
-	sc[12] += int32(row[12])
-	sc[13] += int32(row[13])
-	sc[14] += int32(row[14])
-	sc[15] += int32(row[15])
-	sc[16] += int32(row[16])
-}
-
-// addRow16 adds row to sc, written out like addRow.
-func addRow16(sc *[NumLabels]int32, row *[NumLabels]int16) {
 	sc[0] += int32(row[0])
 	sc[1] += int32(row[1])
 	sc[2] += int32(row[2])
@@ -263,13 +307,13 @@ func (c *compiled) newWordQ(wq *wordQ, wi *wordInfo, em0 []span) {
 	for st := range 2 {
 		e := r
 		c.addStateQ(&e, wi, st, wi.lowH)
-		wq.em[st] = to16(&e)
+		wq.em[st] = pack(&e, biasEm)
 	}
-	pair := func(a, b span) [NumLabels]int16 {
+	pair := func(a, b span) packed {
 		var x [NumLabels]int32
 		c.addQ(a, &x)
 		c.addQ(b, &x)
-		return to16(&x)
+		return pack(&x, biasRow)
 	}
 	wq.prev = pair(wi.wm1, wi.shm1)
 	wq.next = pair(wi.wp1, wi.shp1)
@@ -347,7 +391,7 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	for i := range toks {
 		wi := toks[i].wi
 		wq, tq := &wi.q, &wi.tr.q
-		touch += int32(wq.em[0][0]) + int32(wq.em[1][16]) + int32(wq.prev[16]) + int32(wq.next2[0]) + int32(wq.next2[16]) +
+		touch += int32(wq.em[0][0]) + int32(wq.em[1][4]) + int32(wq.prev[4]) + int32(wq.next2[0]) + int32(wq.next2[4]) +
 			int32(tq.wide[0][0]) + int32(tq.wide[4][0]) + int32(tq.wide[8][0]) + int32(tq.narrow[0][0]) + int32(wi.low.mem)
 	}
 	lt.touch = touch
@@ -367,32 +411,54 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		if si.headline {
 			st |= 2
 		}
+		// the rows kept packed first, in any order (the sums are
+		// exact), then the others
+		var pk packed
 		if st < 2 {
-			set16(&em, &wq.em[st])
+			pk = wq.em[st]
 		} else {
 			set16(&em, &wq.em0)
 			c.addStateQ(&em, wi, st, t.lowH)
+			pk = pack(&em, biasEm)
 		}
+		bias := int32(biasEm + 4*biasRow)
 		if i > 0 {
-			addRow16(&em, &toks[i-1].wi.q.prev)
+			pk.add(&toks[i-1].wi.q.prev)
 		} else {
-			addRow16(&em, &qt.prevEdge)
+			pk.add(&qt.prevEdge)
 		}
 		if i+1 < n {
-			addRow16(&em, &toks[i+1].wi.q.next)
+			pk.add(&toks[i+1].wi.q.next)
 		} else {
-			addRow16(&em, &qt.nextEdge)
+			pk.add(&qt.nextEdge)
 		}
 		if i > 1 {
-			addRow16(&em, &toks[i-2].wi.q.prev2)
+			pk.add(&toks[i-2].wi.q.prev2)
 		} else {
-			addRow16(&em, &qt.prev2Edge)
+			pk.add(&qt.prev2Edge)
 		}
 		if i+2 < n {
-			addRow16(&em, &toks[i+2].wi.q.next2)
+			pk.add(&toks[i+2].wi.q.next2)
 		} else {
-			addRow16(&em, &qt.next2Edge)
+			pk.add(&qt.next2Edge)
 		}
+		if t.flags&fAlpha != 0 {
+			var ce, le int
+			ls := d.state(t)
+			if ls.flags&lsCap != 0 {
+				ce = 1
+			}
+			if ls.flags&lsLow != 0 {
+				le = 1
+			}
+			pk.add(&qt.ceLe[ce][le][st][f3])
+			bias += biasRow
+			if f3 != 0 {
+				pk.add(&qt.memC[ls.mem][st])
+				bias += biasRow
+			}
+		}
+		unpack(&em, &pk, bias)
 		for _, sp := range &pairs[i] {
 			c.addQ(sp, &em)
 		}
@@ -409,20 +475,6 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		}
 		if i+1 < n && toks[i+1].gazMask != 0 {
 			c.addQ(c.gazp1[toks[i+1].gazMask], &em)
-		}
-		if t.flags&fAlpha != 0 {
-			var ce, le int
-			ls := d.state(t)
-			if ls.flags&lsCap != 0 {
-				ce = 1
-			}
-			if ls.flags&lsLow != 0 {
-				le = 1
-			}
-			addRow16(&em, &qt.ceLe[ce][le][st][f3])
-			if f3 != 0 {
-				addRow16(&em, &qt.memC[ls.mem][st])
-			}
 		}
 
 		// the bound on the error of this token's scores: the previous
@@ -451,19 +503,31 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 		tq := &tr.q
 		// the closing labels' scores: O, then L and U of each type
 		pc := [nClosed]int32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
-		for w := range nWide {
-			d := &tq.wide[w]
-			b := pc[0] + int32(d[0])
-			b = max(b, pc[1]+int32(d[1]))
-			b = max(b, pc[2]+int32(d[2]))
-			b = max(b, pc[3]+int32(d[3]))
-			b = max(b, pc[4]+int32(d[4]))
-			b = max(b, pc[5]+int32(d[5]))
-			b = max(b, pc[6]+int32(d[6]))
-			b = max(b, pc[7]+int32(d[7]))
-			b = max(b, pc[8]+int32(d[8]))
-			l := layoutWide[w]
-			row[l] = b + em[l]
+		// Mostly one closed label (O) leads the others by more than
+		// the word's previous-label scores can make up: a closed label
+		// j more than span below the best closed score, top, gives
+		// every wide label w at most pc[j] + max(wide) < top +
+		// min(wide), less than the best's pc + wide[w]. When the best
+		// is the only closed label within span of top, it is every
+		// wide label's best previous label, and the scores are those
+		// of the full maximum, wideMax.
+		// (O first: it mostly leads)
+		if pc[0]-tq.span > max(pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8]) {
+			wideFrom(tq, pc[0], 0, &em, row)
+		} else {
+			top := max(pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8])
+			lim, k, near := top-tq.span, 0, 0
+			for j, x := range pc {
+				if x >= lim {
+					k = j
+					near++
+				}
+			}
+			if near == 1 {
+				wideFrom(tq, pc[k], k, &em, row)
+			} else {
+				wideMax(tq, &pc, &em, row)
+			}
 		}
 		// I and L of each type, after its B or I
 		row[2] = max(prev[1]+int32(tq.narrow[0][0]), prev[2]+int32(tq.narrow[0][1])) + em[2]
@@ -500,6 +564,40 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 	}
 	lt.fallbacks++
 	return nil, false
+}
+
+// wideFrom sets the scores of the wide labels in row when the closed
+// label k, whose score is p, is the best previous label of each.
+func wideFrom(tq *transQ, p int32, k int, em, row *[NumLabels]int32) {
+	row[0] = p + int32(tq.wide[0][k]) + em[0]
+	row[1] = p + int32(tq.wide[1][k]) + em[1]
+	row[4] = p + int32(tq.wide[2][k]) + em[4]
+	row[5] = p + int32(tq.wide[3][k]) + em[5]
+	row[8] = p + int32(tq.wide[4][k]) + em[8]
+	row[9] = p + int32(tq.wide[5][k]) + em[9]
+	row[12] = p + int32(tq.wide[6][k]) + em[12]
+	row[13] = p + int32(tq.wide[7][k]) + em[13]
+	row[16] = p + int32(tq.wide[8][k]) + em[16]
+}
+
+// wideMax sets the scores of the wide labels in row: each label's best
+// closed label's score in pc plus its previous-label score, plus its
+// emission score in em.
+func wideMax(tq *transQ, pc *[nClosed]int32, em, row *[NumLabels]int32) {
+	for w := range nWide {
+		d := &tq.wide[w]
+		b := pc[0] + int32(d[0])
+		b = max(b, pc[1]+int32(d[1]))
+		b = max(b, pc[2]+int32(d[2]))
+		b = max(b, pc[3]+int32(d[3]))
+		b = max(b, pc[4]+int32(d[4]))
+		b = max(b, pc[5]+int32(d[5]))
+		b = max(b, pc[6]+int32(d[6]))
+		b = max(b, pc[7]+int32(d[7]))
+		b = max(b, pc[8]+int32(d[8]))
+		l := layoutWide[w]
+		row[l] = b + em[l]
+	}
 }
 
 // pathQ follows the best path back through decodeQ's scores, into out.
@@ -545,14 +643,19 @@ func (c *compiled) pathQ(toks []tok, delta [][NumLabels]int32, errs []float64, o
 			cs := [nClosed]int32{prev[0] + int32(d[0]), prev[3] + int32(d[1]), prev[4] + int32(d[2]),
 				prev[7] + int32(d[3]), prev[8] + int32(d[4]), prev[11] + int32(d[5]), prev[12] + int32(d[6]),
 				prev[15] + int32(d[7]), prev[16] + int32(d[8])}
-			best, other = cs[0], qNeg
-			for _, x := range cs[1:] {
-				other = max(other, min(best, x))
-				best = max(best, x)
-			}
-			for j := nClosed - 1; j >= 0; j-- {
-				if cs[j] == best {
-					bp = layoutClosed[j]
+			if o := max(cs[1], cs[2], cs[3], cs[4], cs[5], cs[6], cs[7], cs[8]); cs[0] > o {
+				// O, mostly
+				best, other, bp = cs[0], o, 0
+			} else {
+				best, other = cs[0], qNeg
+				for _, x := range cs[1:] {
+					other = max(other, min(best, x))
+					best = max(best, x)
+				}
+				for j := nClosed - 1; j >= 0; j-- {
+					if cs[j] == best {
+						bp = layoutClosed[j]
+					}
 				}
 			}
 		} else {
