@@ -64,6 +64,9 @@ type lineCiter struct {
 	// idf weighs a word by how few of the story's docs use it: a word
 	// every source uses says nothing of which sources state a line.
 	idf map[string]float64
+	// names maps a word ending one spelling of a person's name to the
+	// word ending the name (nameWords).
+	names map[string]string
 	// forms lists each person's forms; byRun the forms (of 3 bytes or
 	// more) by their first run of letters, oddForms those that do not
 	// start with a letter.
@@ -147,6 +150,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 		}
 	}
 	c.indexForms()
+	c.names = nameWords(ents)
 	for _, d := range s.Docs {
 		// The time expressions of each sentence, in order, found once.
 		timexes := make([][]int, len(d.Sentences))
@@ -211,7 +215,7 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
 	// people and core stay nil (read as empty) for a text naming no one
-	cs := citeSent{text: citeTidy(text), words: citeBag(text), numbers: lineNumbers(text)}
+	cs := citeSent{text: citeTidy(text), words: c.joinNames(citeBag(text)), numbers: lineNumbers(text)}
 	cs.order = make([]string, 0, len(cs.words))
 	for w := range cs.words {
 		cs.order = append(cs.order, w)
@@ -312,13 +316,13 @@ var citeWords = textvec.NewWordMemo(1<<17, citeWord)
 const citeDropped = "\x00"
 
 // citeWord is the key contentBag and stemBag give a run of letters and
-// hyphens, or citeDropped.
+// hyphens, read as its citeSynonyms group's first word, or citeDropped.
 func citeWord(f string) string {
 	w, _, ok := contentField(f)
 	if !ok {
 		return citeDropped
 	}
-	return textvec.Stem(textvec.Fold(w))
+	return synonymOf(textvec.Stem(textvec.Fold(w)))
 }
 
 // citeBag is stemBag(contentBag(text)), in one pass over text and

@@ -152,3 +152,6 @@ func SetCiteTrace(f func(b *news.Brief)) { citeTrace = f }
 
 // SetCiteWhy has f see why each source joins a line.
 func SetCiteWhy(f func(text, id, why string)) { citeWhy = f }
+
+// NameWordsOf is nameWords of a story's entities.
+func NameWordsOf(s *news.Story) map[string]string { return nameWords(entities(datedStory(s))) }
