@@ -153,5 +153,10 @@ func SetCiteTrace(f func(b *news.Brief)) { citeTrace = f }
 // SetCiteWhy has f see why each source joins a line.
 func SetCiteWhy(f func(text, id, why string)) { citeWhy = f }
 
-// NameWordsOf is nameWords of a story's entities.
-func NameWordsOf(s *news.Story) map[string]string { return nameWords(entities(datedStory(s))) }
+// SetCiteSummaryThreshold replaces the threshold of the summary's lines
+// that name no day (0: the threshold less citeSummaryEase).
+func SetCiteSummaryThreshold(t float64) { citeSummaryOverride = t }
+
+// SetCiteClaimRuleProb replaces citeClaimRuleProb (for the test that
+// chooses it).
+func SetCiteClaimRuleProb(p float64) { citeClaimRuleProb = p }
