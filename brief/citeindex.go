@@ -287,6 +287,9 @@ func (c *lineCiter) innerWord(folded string, words bag) (string, bool) {
 // false when contentBag drops it.
 func (c *lineCiter) contentWord(f string) (string, bool) {
 	w := citeWords.Get(f)
+	if v, ok := c.names[w]; ok {
+		w = v
+	}
 	return w, w != citeDropped
 }
 

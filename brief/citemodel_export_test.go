@@ -152,3 +152,11 @@ func SetCiteTrace(f func(b *news.Brief)) { citeTrace = f }
 
 // SetCiteWhy has f see why each source joins a line.
 func SetCiteWhy(f func(text, id, why string)) { citeWhy = f }
+
+// SetCiteSummaryThreshold replaces the threshold of the summary's lines
+// that name no day (0: the threshold less citeSummaryEase).
+func SetCiteSummaryThreshold(t float64) { citeSummaryOverride = t }
+
+// SetCiteClaimRuleProb replaces citeClaimRuleProb (for the test that
+// chooses it).
+func SetCiteClaimRuleProb(p float64) { citeClaimRuleProb = p }

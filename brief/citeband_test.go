@@ -1,0 +1,72 @@
+package brief_test
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/brief"
+	"github.com/storyline-news/storyline/eval"
+)
+
+// TestCiteBand writes, for each line of the briefs set that tells a gold
+// item and each source it does not cite, the model's best probability
+// (dated), the label, the line and the best sentence.
+//
+//	STORYLINE_CITEBAND=/tmp/band.tsv go test ./brief -run TestCiteBand
+func TestCiteBand(t *testing.T) {
+	out := os.Getenv("STORYLINE_CITEBAND")
+	if out == "" {
+		t.Skip("set STORYLINE_CITEBAND")
+	}
+	t.Setenv("STORYLINE_CITEBAND", "1")
+	stories, chain := diagStories(t, "STORYLINE_CITEBAND")
+	var sb strings.Builder
+	for _, st := range stories {
+		s, _ := diagStory(t, chain, st)
+		b, err := brief.Build(s, brief.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
+		type line struct {
+			text, date string
+			planned    bool
+			srcs       []string
+		}
+		var lines []line
+		for _, l := range b.Summary {
+			lines = append(lines, line{l.Text, "", false, l.Sources})
+		}
+		for _, l := range b.Timeline {
+			lines = append(lines, line{l.Text, l.Date, l.Planned, l.Sources})
+		}
+		for _, l := range lines {
+			var told []eval.GoldItem
+			for _, it := range items {
+				if eval.Tells(l.text, it.Keys) {
+					told = append(told, it)
+				}
+			}
+			if len(told) == 0 {
+				continue
+			}
+			free, dated, ids, best, _ := brief.CiteProbe(s, l.text, l.date, l.planned)
+			for i, id := range ids {
+				in := 0
+				for _, it := range told {
+					if slices.Contains(it.Sources, id) {
+						in++
+					}
+				}
+				cited := slices.Contains(l.srcs, id)
+				fmt.Fprintf(&sb, "%s\t%s\t%s\t%t\t%d/%d\t%.3f\t%.3f\t%s\t%s\n", st.Name, l.date, id, cited, in, len(told), free[i], dated[i], l.text, best[i])
+			}
+		}
+	}
+	if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
