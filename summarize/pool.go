@@ -39,6 +39,9 @@ type sent struct {
 	// prevPerson that the sentence before it names someone it could
 	// refer to.
 	personal, prevPerson bool
+	// raw holds the words of the sentence's text as written, until the
+	// happenings have read them.
+	raw rawWords
 }
 
 // pool is the candidate sentences of a set of docs with their
@@ -154,20 +157,62 @@ type tokenMemo map[string]string
 
 func (m tokenMemo) tokens(s string) []string {
 	out := make([]string, 0, len(s)/6+1)
-	textvec.Words(s, func(start, end int) {
-		w := s[start:end]
-		if len(w) <= 3 && lowerASCII(w) {
-			out = append(out, w)
-			return
-		}
-		t, ok := m[w]
-		if !ok {
-			t = textvec.StemWord(w)
-			m[w] = t
-		}
-		out = append(out, t)
-	})
+	textvec.Words(s, func(start, end int) { out = append(out, m.stem(s[start:end])) })
 	return out
+}
+
+// stem is textvec.StemWord(w), memoised.
+func (m tokenMemo) stem(w string) string {
+	if len(w) <= 3 && lowerASCII(w) {
+		return w
+	}
+	t, ok := m[w]
+	if !ok {
+		t = textvec.StemWord(w)
+		m[w] = t
+	}
+	return t
+}
+
+// rawWords are the words of a sentence's text as written (its
+// tokens): the byte offsets in the text where each starts and ends, in
+// pairs, and each one's stem. The summary's tokens and the happening's
+// words are both read from them, so that a sentence is split and
+// stemmed once.
+type rawWords struct {
+	at    []int32
+	stems []string
+}
+
+// words returns the rawWords of s: stems is m.tokens(s).
+func (m tokenMemo) words(s string) rawWords {
+	n := len(s)/6 + 1
+	r := rawWords{at: make([]int32, 0, 2*n), stems: make([]string, 0, n)}
+	textvec.Words(s, func(start, end int) {
+		r.at = append(r.at, int32(start), int32(end))
+		r.stems = append(r.stems, m.stem(s[start:end]))
+	})
+	return r
+}
+
+// countWords is len(tokens(s)), without stemming.
+func countWords(s string) int {
+	n := 0
+	textvec.Words(s, func(int, int) { n++ })
+	return n
+}
+
+// cleanTokens returns m.tokens(cleanText(raw)) given text, that clean
+// text, and rw, the rawWords of raw. cleanText folds white space, which
+// no token holds, and cuts a head that ends in white space or in
+// characters no token holds, so the clean text's tokens are the last of
+// raw's: read, not split and stemmed again.
+func (m tokenMemo) cleanTokens(text string, rw rawWords) []string {
+	n := countWords(text)
+	if n > len(rw.stems) {
+		return m.tokens(text) // not reached: cleanText adds no token
+	}
+	return slices.Clone(rw.stems[len(rw.stems)-n:])
 }
 
 // lowerASCII reports whether w has no upper-case ASCII letter.
@@ -368,6 +413,14 @@ func acceptable(text string, words int) bool {
 	if last != '.' {
 		return false
 	}
+	if isASCII(text) {
+		return acceptableASCII(text)
+	}
+	return acceptableRunes(text)
+}
+
+// acceptableRunes is the rest of acceptable, for any text.
+func acceptableRunes(text string) bool {
 	// Reporting is in the third person: "I", "we" and "you" belong to
 	// quotes, columns and advice, and shouted words to wire notes
 	// ("ATTENTION EDITORS").
@@ -408,6 +461,103 @@ func acceptable(text string, words int) bool {
 		return false
 	}
 	return true
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// acceptableASCII is the rest of acceptable for an ASCII text, read a
+// byte at a time: its fields, punctuation, letters and cases are
+// ASCII's, so each test is the one acceptable makes of any text.
+func acceptableASCII(text string) bool {
+	shouted := 0
+	for i := 0; i < len(text); {
+		for i < len(text) && asciiSpace(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && !asciiSpace(text[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		w := trimPunctASCII(text[start:i])
+		if k := strings.IndexByte(w, '\''); k > 0 {
+			w = w[:k] // I've, we're, you'll
+		}
+		if len(w) <= 4 && w != "US" && firstOrSecondPerson(w) {
+			return false
+		}
+		if len(w) >= 4 && isShouted(w) {
+			shouted++
+		}
+	}
+	if shouted >= 2 {
+		return false
+	}
+	lower, letters := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			letters++
+			lower++
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	if letters == 0 || float64(lower) < 0.6*float64(letters) {
+		return false
+	}
+	if first := text[0]; 'a' <= first && first <= 'z' || unicode.IsPunct(rune(first)) {
+		return false
+	}
+	return true
+}
+
+// asciiSpace reports whether c is an ASCII space as strings.Fields
+// reads one.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// firstOrSecondPerson reports whether the ASCII word w, in any case, is
+// "I", "me", "my", "we", "us", "our", "you" or "your".
+func firstOrSecondPerson(w string) bool {
+	for _, p := range [...]string{"i", "me", "my", "we", "us", "our", "you", "your"} {
+		if strings.EqualFold(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimPunctASCII is trimPunct for an ASCII word.
+func trimPunctASCII(w string) string {
+	for len(w) > 0 && punctCut(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && punctCut(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// punctCut reports whether trimPunct cuts the ASCII byte c.
+func punctCut(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']':
+		return true
+	}
+	return false
 }
 
 // trimPunct is strings.Trim(w, `.,;:!?"'()[]“”‘’`) without building
@@ -458,9 +608,10 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
+			rw := memo.words(raw)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text)}
-			s.toks = memo.tokens(text)
+			s := &sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
+			s.toks = memo.cleanTokens(text, rw)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {
 				names[w] = true
