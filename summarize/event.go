@@ -424,7 +424,7 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 		}
 		text = string(b)
 	}
-	out := map[string]bool{}
+	out := make(map[string]bool, len(rw.stems)/2)
 	// Figures other than years are strong evidence of one fact.
 	if strings.ContainsAny(text, "0123456789") {
 		for _, f := range figure().FindAllString(text, -1) {

@@ -39,6 +39,9 @@ type sent struct {
 	// prevPerson that the sentence before it names someone it could
 	// refer to.
 	personal, prevPerson bool
+	// first holds its text's firstWords(text, 5), until newPool has read
+	// them.
+	first []string
 	// raw holds the words of the sentence's text as written, until the
 	// happenings have read them.
 	raw rawWords
@@ -146,14 +149,13 @@ func tokens(s string) []string {
 	return out
 }
 
-// tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
-// written: a hit is one lookup in a plain map. A word the pool meets
-// first is looked up in the process's stems (textvec.StemWord's cache,
-// shared with every pool and stage) before it is stemmed. A word of
-// three lower-case letters or fewer, which StemWord leaves as it is
-// ("the", "of", "was"), is not looked up: the commonest words, and
-// lookups in a map that grows with the pool cost more the more it holds.
-type tokenMemo map[string]string
+// tokenMemo stems words for one pool through the process's stems
+// (textvec.StemWord), whose table answers a word already seen with one
+// hash and a probe, without a lock: no slower than a map of the pool's
+// own, which the pool would have to fill. A word of three lower-case
+// letters or fewer, which StemWord leaves as it is ("the", "of", "was"),
+// is not looked up.
+type tokenMemo struct{}
 
 func (m tokenMemo) tokens(s string) []string {
 	out := make([]string, 0, len(s)/6+1)
@@ -166,12 +168,7 @@ func (m tokenMemo) stem(w string) string {
 	if len(w) <= 3 && lowerASCII(w) {
 		return w
 	}
-	t, ok := m[w]
-	if !ok {
-		t = textvec.StemWord(w)
-		m[w] = t
-	}
-	return t
+	return textvec.StemWord(w)
 }
 
 // rawWords are the words of a sentence's text as written (its
@@ -240,13 +237,6 @@ var personalStarts = map[string]bool{
 	"he": true, "she": true, "his": true, "her": true, "him": true, "they": true, "their": true, "them": true,
 }
 
-func firstWord(s string) string {
-	if w := firstWords(s, 1); len(w) == 1 {
-		return w[0]
-	}
-	return ""
-}
-
 // namesPerson reports whether sentence i of d names a person: by the
 // doc's person mentions when it has been tagged, otherwise by a
 // capitalised word after the first.
@@ -307,7 +297,7 @@ var roleNouns = map[string]bool{
 }
 
 func firstWords(s string, n int) []string {
-	var out []string
+	out := make([]string, 0, n)
 	for f := range strings.FieldsSeq(s) {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
 		if f != "" {
@@ -334,8 +324,10 @@ var eventNouns = map[string]bool{
 // commander", "The Texas lawmaker"), or "the" and a noun and "also"
 // ("The representative also posted…"). Evaluation sets keep the plainer
 // test of isDangling, which scores better there.
-func describesBack(s string) bool {
-	w := firstWords(s, 5)
+func describesBack(s string) bool { return describesBackWords(firstWords(s, 5)) }
+
+// describesBackWords is describesBack given the text's firstWords(s, 5).
+func describesBackWords(w []string) bool {
 	switch {
 	case len(w) >= 3 && w[0] == "the" && w[2] == "also":
 		return true
@@ -369,8 +361,12 @@ func describedRole(w []string) bool {
 	return false
 }
 
-func isDangling(s string) bool {
-	w := firstWords(s, 3)
+func isDangling(s string) bool { return isDanglingWords(firstWords(s, 3)) }
+
+// isDanglingWords is isDangling given the text's first words: its
+// firstWords(s, n) for any n of at least 3 (it reads three).
+func isDanglingWords(w []string) bool {
+	w = w[:min(len(w), 3)]
 	switch {
 	case len(w) == 0:
 		return false
@@ -617,8 +613,13 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
-			s.dangling = isDangling(text)
-			s.personal = personalStarts[firstWord(text)]
+			// the first words read by isDangling, firstWord and
+			// describesBack, whose results are the first of these
+			s.first = firstWords(text, 5)
+			s.dangling = isDanglingWords(s.first)
+			if len(s.first) > 0 {
+				s.personal = personalStarts[s.first[0]]
+			}
 			if i > 0 {
 				s.prevPerson = namesPerson(d, ix, i-1)
 			}
@@ -712,8 +713,11 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	c.happenings(ents)
 	if c.ev != nil {
 		for _, s := range c.sents {
-			s.dangling = s.dangling || describesBack(s.text)
+			s.dangling = s.dangling || describesBackWords(s.first)
 		}
+	}
+	for _, s := range c.sents {
+		s.first = nil
 	}
 	return c
 }
@@ -755,6 +759,9 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
 func capitalised(text string, memo tokenMemo) []string {
+	if isASCII(text) {
+		return capitalisedASCII(text, memo)
+	}
 	var out []string
 	for f := range strings.FieldsFuncSeq(text, notLetter) {
 		r, _ := utf8.DecodeRuneInString(f)
@@ -768,6 +775,30 @@ func capitalised(text string, memo tokenMemo) []string {
 	}
 	return out
 }
+
+// capitalisedASCII is capitalised for an ASCII text: its letters are
+// A to Z and a to z, and a run of them is one token.
+func capitalisedASCII(text string, memo tokenMemo) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		if !asciiLetter(text[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(text) && asciiLetter(text[i]) {
+			i++
+		}
+		if i-start >= 5 && 'A' <= text[start] && text[start] <= 'Z' {
+			if t := memo.stem(text[start:i]); len(t) >= 5 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // nameVariants maps each name to the one spelling the cluster will use
 // for it when two spellings are within an edit or two (Baqeri, Bagheri;

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/news"
@@ -134,6 +136,37 @@ func TestFieldOpensOnDigit(t *testing.T) {
 		}
 		if got := fieldOpensOnDigit(text); got != want {
 			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestCapitalisedASCII checks capitalisedASCII against capitalised's
+// reading of any text on BASIL sentences.
+func TestCapitalisedASCII(t *testing.T) {
+	texts := []string{"", "Baqeri", "Baqeri's al-Ghanmi met Tehran2020 and IRAN-Iraq, Washington.", "ABCDE abcde Abcd"}
+	for _, d := range testdocs.Basil(t, 30) {
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	memo := tokenMemo{}
+	for _, text := range texts {
+		if !isASCII(text) {
+			continue
+		}
+		var want []string
+		for f := range strings.FieldsFuncSeq(text, notLetter) {
+			r, _ := utf8.DecodeRuneInString(f)
+			if len(f) >= 5 && unicode.IsUpper(r) {
+				for _, t := range tokens(f) {
+					if len(t) >= 5 {
+						want = append(want, t)
+					}
+				}
+			}
+		}
+		if got := capitalisedASCII(text, memo); !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", text, got, want)
 		}
 	}
 }
