@@ -164,10 +164,12 @@ func (c *pool) happenings(entsOf func() []news.Entity) {
 	k := 0
 	for _, d := range c.docs {
 		per := make([]*happening, len(d.Sentences))
+		slab := make([]happening, len(d.Sentences)) // one allocation for the doc's sentences
 		for i := range d.Sentences {
 			// ents and people are made on first use (most sentences
 			// name nobody), words by eventWords below.
-			h := &happening{anchor: dayOf(d.Date)}
+			h := &slab[i]
+			h.anchor = dayOf(d.Date)
 			per[i] = h
 			c.ev[k+i] = h
 		}

@@ -602,11 +602,13 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	for di, d := range docs {
 		prose := 0
 		ix := indexBySentence(d)
+		slab := make([]sent, len(d.Sentences)) // one allocation for the doc's sentences
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			rw := memo.words(raw)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
+			s := &slab[i]
+			*s = sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
 			s.toks = memo.cleanTokens(text, rw)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {
