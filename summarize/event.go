@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/news"
@@ -162,10 +164,12 @@ func (c *pool) happenings(entsOf func() []news.Entity) {
 	k := 0
 	for _, d := range c.docs {
 		per := make([]*happening, len(d.Sentences))
+		slab := make([]happening, len(d.Sentences)) // one allocation for the doc's sentences
 		for i := range d.Sentences {
 			// ents and people are made on first use (most sentences
 			// name nobody), words by eventWords below.
-			h := &happening{anchor: dayOf(d.Date)}
+			h := &slab[i]
+			h.anchor = dayOf(d.Date)
 			per[i] = h
 			c.ev[k+i] = h
 		}
@@ -233,7 +237,8 @@ func (c *pool) happenings(entsOf func() []news.Entity) {
 			case hasLead && prose <= impliedSentences:
 				per[i].implied, per[i].hasImplied = lead, true
 			}
-			per[i].words = eventWords(d, ix, i, sp.Span, c.memo)
+			per[i].words = eventWordsIn(d, ix, i, sp.Span, c.memo, c.sents[k+i].raw)
+			c.sents[k+i].raw = rawWords{}
 			if d.InOpinion(sp.Span) {
 				continue
 			}
@@ -369,21 +374,44 @@ func informativeness(h *happening, text string) float64 {
 	if len(h.spans) > 0 {
 		v += 1
 	}
-	for _, f := range strings.Fields(text) {
-		if f[0] >= '0' && f[0] <= '9' {
-			v += 0.5
-			break
-		}
+	if fieldOpensOnDigit(text) {
+		v += 0.5
 	}
 	return math.Min(v, 4) / 4
+}
+
+// fieldOpensOnDigit reports whether a field of text (strings.Fields)
+// starts with a digit.
+func fieldOpensOnDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= '0' && c <= '9' {
+			if i == 0 {
+				return true
+			}
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eventWords returns the content stems of sentence i of d outside its
 // mentions (names with their titles) and time expressions.
 func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo) map[string]bool {
+	return eventWordsIn(d, ix, i, sp, memo, memo.words(sp.In(d.Text)))
+}
+
+// eventWordsIn is eventWords given rw, the rawWords of the sentence's
+// text. Blanking the mentions and time expressions splits no word but
+// the ones they cover part of: the words of the blanked text are the
+// sentence's words that no span touches, as they are, and the runs left
+// of those a span covers part of.
+func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo, rw rawWords) map[string]bool {
 	text := sp.In(d.Text)
+	var b []byte // the text with the spans blanked, when it has any
 	if i < len(ix.mentions) && len(ix.mentions[i])+len(ix.timexes[i]) > 0 {
-		b := []byte(text)
+		b = []byte(text)
 		mask := func(s news.Span) {
 			for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
 				b[k-sp.Start] = ' '
@@ -398,7 +426,7 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 		}
 		text = string(b)
 	}
-	out := map[string]bool{}
+	out := make(map[string]bool, len(rw.stems)/2)
 	// Figures other than years are strong evidence of one fact.
 	if strings.ContainsAny(text, "0123456789") {
 		for _, f := range figure().FindAllString(text, -1) {
@@ -407,7 +435,7 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 			}
 		}
 	}
-	for _, t := range memo.tokens(text) {
+	add := func(t string) {
 		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
 			out[t] = true
 			if k, ok := eventClass()[t]; ok {
@@ -415,7 +443,37 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 			}
 		}
 	}
+	for k, t := range rw.stems {
+		start, end := int(rw.at[2*k]), int(rw.at[2*k+1])
+		if b == nil || !blanked(b[start:end]) {
+			add(t)
+			continue
+		}
+		// a token's bytes are letters and digits: a blank is a span's
+		for j := start; j < end; {
+			for j < end && b[j] == ' ' {
+				j++
+			}
+			from := j
+			for j < end && b[j] != ' ' {
+				j++
+			}
+			if from < j {
+				add(memo.stem(text[from:j]))
+			}
+		}
+	}
 	return out
+}
+
+// blanked reports whether w holds a space.
+func blanked(w []byte) bool {
+	for _, c := range w {
+		if c == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,.]*\d|\d`) })

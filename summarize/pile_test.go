@@ -101,3 +101,17 @@ func BenchmarkStoryPile(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStorySmall summarises stories of three BASIL articles (one
+// event told by three outlets), as a stream mostly briefs them, and
+// reports CPU time per article.
+func BenchmarkStorySmall(b *testing.B) {
+	docs := testdocs.Basil(b, 60)
+	c := testutil.CPUTime()
+	for b.Loop() {
+		for k := 0; k+3 <= len(docs); k += 3 {
+			Story(&news.Story{ID: "small", Docs: docs[k : k+3]}, Options{Words: 100})
+		}
+	}
+	b.ReportMetric(float64(testutil.CPUTime()-c)/float64(b.N*(len(docs)/3*3))/1e6, "cpu-ms/doc")
+}

@@ -39,6 +39,12 @@ type sent struct {
 	// prevPerson that the sentence before it names someone it could
 	// refer to.
 	personal, prevPerson bool
+	// first holds its text's firstWords(text, 5), until newPool has read
+	// them.
+	first []string
+	// raw holds the words of the sentence's text as written, until the
+	// happenings have read them.
+	raw rawWords
 }
 
 // pool is the candidate sentences of a set of docs with their
@@ -143,31 +149,67 @@ func tokens(s string) []string {
 	return out
 }
 
-// tokenMemo memoises textvec.StemWord for one pool, keyed by the word as
-// written: a hit is one lookup in a plain map. A word the pool meets
-// first is looked up in the process's stems (textvec.StemWord's cache,
-// shared with every pool and stage) before it is stemmed. A word of
-// three lower-case letters or fewer, which StemWord leaves as it is
-// ("the", "of", "was"), is not looked up: the commonest words, and
-// lookups in a map that grows with the pool cost more the more it holds.
-type tokenMemo map[string]string
+// tokenMemo stems words for one pool through the process's stems
+// (textvec.StemWord), whose table answers a word already seen with one
+// hash and a probe, without a lock: no slower than a map of the pool's
+// own, which the pool would have to fill. A word of three lower-case
+// letters or fewer, which StemWord leaves as it is ("the", "of", "was"),
+// is not looked up.
+type tokenMemo struct{}
 
 func (m tokenMemo) tokens(s string) []string {
 	out := make([]string, 0, len(s)/6+1)
-	textvec.Words(s, func(start, end int) {
-		w := s[start:end]
-		if len(w) <= 3 && lowerASCII(w) {
-			out = append(out, w)
-			return
-		}
-		t, ok := m[w]
-		if !ok {
-			t = textvec.StemWord(w)
-			m[w] = t
-		}
-		out = append(out, t)
-	})
+	textvec.Words(s, func(start, end int) { out = append(out, m.stem(s[start:end])) })
 	return out
+}
+
+// stem is textvec.StemWord(w), memoised.
+func (m tokenMemo) stem(w string) string {
+	if len(w) <= 3 && lowerASCII(w) {
+		return w
+	}
+	return textvec.StemWord(w)
+}
+
+// rawWords are the words of a sentence's text as written (its
+// tokens): the byte offsets in the text where each starts and ends, in
+// pairs, and each one's stem. The summary's tokens and the happening's
+// words are both read from them, so that a sentence is split and
+// stemmed once.
+type rawWords struct {
+	at    []int32
+	stems []string
+}
+
+// words returns the rawWords of s: stems is m.tokens(s).
+func (m tokenMemo) words(s string) rawWords {
+	n := len(s)/6 + 1
+	r := rawWords{at: make([]int32, 0, 2*n), stems: make([]string, 0, n)}
+	textvec.Words(s, func(start, end int) {
+		r.at = append(r.at, int32(start), int32(end))
+		r.stems = append(r.stems, m.stem(s[start:end]))
+	})
+	return r
+}
+
+// countWords is len(tokens(s)), without stemming.
+func countWords(s string) int {
+	n := 0
+	textvec.Words(s, func(int, int) { n++ })
+	return n
+}
+
+// cleanTokens returns m.tokens(cleanText(raw)) given text, that clean
+// text, and rw, the rawWords of raw. cleanText folds white space, which
+// no token holds, and cuts a head that ends in white space or in
+// characters no token holds, so the clean text's tokens are the last of
+// raw's: read, not split and stemmed again.
+func (m tokenMemo) cleanTokens(text string, rw rawWords) []string {
+	n := countWords(text)
+	if n > len(rw.stems) {
+		return m.tokens(text) // not reached: cleanText adds no token
+	}
+	return slices.Clone(rw.stems[len(rw.stems)-n:])
 }
 
 // lowerASCII reports whether w has no upper-case ASCII letter.
@@ -193,13 +235,6 @@ var danglingStarts = map[string]bool{
 // personalStarts are the pronouns that need a person named just before.
 var personalStarts = map[string]bool{
 	"he": true, "she": true, "his": true, "her": true, "him": true, "they": true, "their": true, "them": true,
-}
-
-func firstWord(s string) string {
-	if w := firstWords(s, 1); len(w) == 1 {
-		return w[0]
-	}
-	return ""
 }
 
 // namesPerson reports whether sentence i of d names a person: by the
@@ -262,7 +297,7 @@ var roleNouns = map[string]bool{
 }
 
 func firstWords(s string, n int) []string {
-	var out []string
+	out := make([]string, 0, n)
 	for f := range strings.FieldsSeq(s) {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’()[],.;:`))
 		if f != "" {
@@ -289,8 +324,10 @@ var eventNouns = map[string]bool{
 // commander", "The Texas lawmaker"), or "the" and a noun and "also"
 // ("The representative also posted…"). Evaluation sets keep the plainer
 // test of isDangling, which scores better there.
-func describesBack(s string) bool {
-	w := firstWords(s, 5)
+func describesBack(s string) bool { return describesBackWords(firstWords(s, 5)) }
+
+// describesBackWords is describesBack given the text's firstWords(s, 5).
+func describesBackWords(w []string) bool {
 	switch {
 	case len(w) >= 3 && w[0] == "the" && w[2] == "also":
 		return true
@@ -324,8 +361,12 @@ func describedRole(w []string) bool {
 	return false
 }
 
-func isDangling(s string) bool {
-	w := firstWords(s, 3)
+func isDangling(s string) bool { return isDanglingWords(firstWords(s, 3)) }
+
+// isDanglingWords is isDangling given the text's first words: its
+// firstWords(s, n) for any n of at least 3 (it reads three).
+func isDanglingWords(w []string) bool {
+	w = w[:min(len(w), 3)]
 	switch {
 	case len(w) == 0:
 		return false
@@ -368,6 +409,14 @@ func acceptable(text string, words int) bool {
 	if last != '.' {
 		return false
 	}
+	if isASCII(text) {
+		return acceptableASCII(text)
+	}
+	return acceptableRunes(text)
+}
+
+// acceptableRunes is the rest of acceptable, for any text.
+func acceptableRunes(text string) bool {
 	// Reporting is in the third person: "I", "we" and "you" belong to
 	// quotes, columns and advice, and shouted words to wire notes
 	// ("ATTENTION EDITORS").
@@ -408,6 +457,103 @@ func acceptable(text string, words int) bool {
 		return false
 	}
 	return true
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// acceptableASCII is the rest of acceptable for an ASCII text, read a
+// byte at a time: its fields, punctuation, letters and cases are
+// ASCII's, so each test is the one acceptable makes of any text.
+func acceptableASCII(text string) bool {
+	shouted := 0
+	for i := 0; i < len(text); {
+		for i < len(text) && asciiSpace(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && !asciiSpace(text[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		w := trimPunctASCII(text[start:i])
+		if k := strings.IndexByte(w, '\''); k > 0 {
+			w = w[:k] // I've, we're, you'll
+		}
+		if len(w) <= 4 && w != "US" && firstOrSecondPerson(w) {
+			return false
+		}
+		if len(w) >= 4 && isShouted(w) {
+			shouted++
+		}
+	}
+	if shouted >= 2 {
+		return false
+	}
+	lower, letters := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			letters++
+			lower++
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	if letters == 0 || float64(lower) < 0.6*float64(letters) {
+		return false
+	}
+	if first := text[0]; 'a' <= first && first <= 'z' || unicode.IsPunct(rune(first)) {
+		return false
+	}
+	return true
+}
+
+// asciiSpace reports whether c is an ASCII space as strings.Fields
+// reads one.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// firstOrSecondPerson reports whether the ASCII word w, in any case, is
+// "I", "me", "my", "we", "us", "our", "you" or "your".
+func firstOrSecondPerson(w string) bool {
+	for _, p := range [...]string{"i", "me", "my", "we", "us", "our", "you", "your"} {
+		if strings.EqualFold(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimPunctASCII is trimPunct for an ASCII word.
+func trimPunctASCII(w string) string {
+	for len(w) > 0 && punctCut(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && punctCut(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// punctCut reports whether trimPunct cuts the ASCII byte c.
+func punctCut(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']':
+		return true
+	}
+	return false
 }
 
 // trimPunct is strings.Trim(w, `.,;:!?"'()[]“”‘’`) without building
@@ -456,18 +602,26 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	for di, d := range docs {
 		prose := 0
 		ix := indexBySentence(d)
+		slab := make([]sent, len(d.Sentences)) // one allocation for the doc's sentences
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
+			rw := memo.words(raw)
 			text := cleanText(raw)
-			s := &sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text)}
-			s.toks = memo.tokens(text)
+			s := &slab[i]
+			*s = sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
+			s.toks = memo.cleanTokens(text, rw)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {
 				names[w] = true
 			}
 			s.ok = !d.InOpinion(sp.Span) && acceptable(text, s.words)
-			s.dangling = isDangling(text)
-			s.personal = personalStarts[firstWord(text)]
+			// the first words read by isDangling, firstWord and
+			// describesBack, whose results are the first of these
+			s.first = firstWords(text, 5)
+			s.dangling = isDanglingWords(s.first)
+			if len(s.first) > 0 {
+				s.personal = personalStarts[s.first[0]]
+			}
 			if i > 0 {
 				s.prevPerson = namesPerson(d, ix, i-1)
 			}
@@ -561,8 +715,11 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	c.happenings(ents)
 	if c.ev != nil {
 		for _, s := range c.sents {
-			s.dangling = s.dangling || describesBack(s.text)
+			s.dangling = s.dangling || describesBackWords(s.first)
 		}
+	}
+	for _, s := range c.sents {
+		s.first = nil
 	}
 	return c
 }
@@ -604,6 +761,9 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
 func capitalised(text string, memo tokenMemo) []string {
+	if isASCII(text) {
+		return capitalisedASCII(text, memo)
+	}
 	var out []string
 	for f := range strings.FieldsFuncSeq(text, notLetter) {
 		r, _ := utf8.DecodeRuneInString(f)
@@ -617,6 +777,30 @@ func capitalised(text string, memo tokenMemo) []string {
 	}
 	return out
 }
+
+// capitalisedASCII is capitalised for an ASCII text: its letters are
+// A to Z and a to z, and a run of them is one token.
+func capitalisedASCII(text string, memo tokenMemo) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		if !asciiLetter(text[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(text) && asciiLetter(text[i]) {
+			i++
+		}
+		if i-start >= 5 && 'A' <= text[start] && text[start] <= 'Z' {
+			if t := memo.stem(text[start:i]); len(t) >= 5 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // nameVariants maps each name to the one spelling the cluster will use
 // for it when two spellings are within an edit or two (Baqeri, Bagheri;

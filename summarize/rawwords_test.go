@@ -1,0 +1,172 @@
+package summarize
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/testdocs"
+	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
+)
+
+// TestRawWords checks on analysed BASIL articles that a sentence's
+// words, split and stemmed once (rawWords), give the tokens of its
+// clean text and its happening's words as reading each text afresh
+// does.
+func TestRawWords(t *testing.T) {
+	docs := testdocs.Basil(t, 60)
+	memo := tokenMemo{}
+	n, blanked := 0, 0
+	for _, d := range docs {
+		ix := indexBySentence(d)
+		for i, sp := range d.Sentences {
+			raw := sp.In(d.Text)
+			rw := memo.words(raw)
+			if !slices.Equal(rw.stems, tokens(raw)) {
+				t.Fatalf("%s %d: words %q, tokens %q", d.ID, i, rw.stems, tokens(raw))
+			}
+			text := cleanText(raw)
+			if got, want := memo.cleanTokens(text, rw), tokens(text); !slices.Equal(got, want) {
+				t.Fatalf("%s %d: clean tokens %q, want %q", d.ID, i, got, want)
+			}
+			got, want := eventWordsIn(d, ix, i, sp.Span, memo, rw), eventWordsAfresh(d, ix, i, sp.Span)
+			if !maps.Equal(got, want) {
+				t.Fatalf("%s %d: event words %v, want %v", d.ID, i, got, want)
+			}
+			n++
+			if len(ix.mentions[i])+len(ix.timexes[i]) > 0 {
+				blanked++
+			}
+		}
+	}
+	t.Logf("%d sentences, %d with spans blanked", n, blanked)
+}
+
+// eventWordsAfresh is eventWords reading the blanked text afresh: the
+// way it was written before rawWords.
+func eventWordsAfresh(d *news.Doc, ix bySentence, i int, sp news.Span) map[string]bool {
+	text := sp.In(d.Text)
+	if i < len(ix.mentions) && len(ix.mentions[i])+len(ix.timexes[i]) > 0 {
+		b := []byte(text)
+		mask := func(s news.Span) {
+			for k := max(s.Start, sp.Start); k < min(s.End, sp.End); k++ {
+				b[k-sp.Start] = ' '
+			}
+		}
+		for _, k := range ix.mentions[i] {
+			mask(d.Mentions[k].Span)
+			mask(d.Mentions[k].TitleSpan)
+		}
+		for _, k := range ix.timexes[i] {
+			mask(d.Timexes[k].Span)
+		}
+		text = string(b)
+	}
+	out := map[string]bool{}
+	if strings.ContainsAny(text, "0123456789") {
+		for _, f := range figure().FindAllString(text, -1) {
+			if len(f) != 4 || strings.ContainsAny(f, ",.") {
+				out["#"+strings.TrimRight(f, ".,")] = true
+			}
+		}
+	}
+	for _, t := range tokens(text) {
+		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
+			out[t] = true
+			if k, ok := eventClass()[t]; ok {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// TestAcceptableASCII checks that acceptableASCII agrees with
+// acceptableRunes on the ASCII sentences of BASIL articles, and on
+// sentences made to test each rule.
+func TestAcceptableASCII(t *testing.T) {
+	texts := []string{
+		"I think the government will announce its plan on Monday morning.",
+		"The US said it will send more troops to the region next week.",
+		"We've said the ATTENTION EDITORS note goes in the WIRE today now.",
+		"(The minister said the plan would be announced on Monday next.)",
+		"the minister said the plan would be announced on Monday next week.",
+		"THE MINISTER SAID THE PLAN WOULD BE ANNOUNCED ON MONDAY NEXT WEEK.",
+		"The minister said\tthe plan would be\nannounced on Monday, you'll see.",
+		"The minister said 'you' would be announced on Monday next week.",
+		"[Our] minister said the plan would be announced on Monday next week.",
+	}
+	for _, d := range testdocs.Basil(t, 60) {
+		for i := range d.Sentences {
+			texts = append(texts, cleanText(d.SentenceText(i)))
+		}
+	}
+	n := 0
+	for _, text := range texts {
+		if !isASCII(text) || text == "" {
+			continue
+		}
+		n++
+		if got, want := acceptableASCII(text), acceptableRunes(text); got != want {
+			t.Errorf("%q: acceptableASCII %v, acceptableRunes %v", text, got, want)
+		}
+	}
+	t.Logf("%d ASCII texts", n)
+}
+
+// TestFieldOpensOnDigit checks fieldOpensOnDigit against strings.Fields.
+func TestFieldOpensOnDigit(t *testing.T) {
+	texts := []string{"", "7", "a7", "a 7", "a\u00a07", "a\u20037", "é7", "x,7 y", "(7)", "abc\t\n9x"}
+	for _, d := range testdocs.Basil(t, 30) {
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	for _, text := range texts {
+		want := false
+		for _, f := range strings.Fields(text) {
+			if f[0] >= '0' && f[0] <= '9' {
+				want = true
+				break
+			}
+		}
+		if got := fieldOpensOnDigit(text); got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestCapitalisedASCII checks capitalisedASCII against capitalised's
+// reading of any text on BASIL sentences.
+func TestCapitalisedASCII(t *testing.T) {
+	texts := []string{"", "Baqeri", "Baqeri's al-Ghanmi met Tehran2020 and IRAN-Iraq, Washington.", "ABCDE abcde Abcd"}
+	for _, d := range testdocs.Basil(t, 30) {
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	memo := tokenMemo{}
+	for _, text := range texts {
+		if !isASCII(text) {
+			continue
+		}
+		var want []string
+		for f := range strings.FieldsFuncSeq(text, notLetter) {
+			r, _ := utf8.DecodeRuneInString(f)
+			if len(f) >= 5 && unicode.IsUpper(r) {
+				for _, t := range tokens(f) {
+					if len(t) >= 5 {
+						want = append(want, t)
+					}
+				}
+			}
+		}
+		if got := capitalisedASCII(text, memo); !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
