@@ -70,7 +70,7 @@ func storyRarityWords(s *news.Story, words *wordCache) rarity {
 	}
 	r := rarity{of: make(map[string]float64, len(at)), n: n, docs: make(map[string]int, len(at)), bags: bags}
 	for w, j := range at {
-		r.of[w] = math.Log(1 + float64(n)/float64(counts[j].sents))
+		r.of[w] = exactWeight(math.Log(1 + float64(n)/float64(counts[j].sents)))
 		r.docs[w] = counts[j].docs
 	}
 	return r
@@ -119,8 +119,18 @@ func (r rarity) weight(w string) float64 {
 	if v, ok := r.of[w]; ok {
 		return v
 	}
-	return math.Log(1 + float64(max(r.n, 1)))
+	return exactWeight(math.Log(1 + float64(max(r.n, 1))))
 }
+
+// exactWeight rounds a rarity weight to a multiple of 2⁻¹⁶. sim sums
+// squares of weights (times a bag's 1 or 2) over maps, in their random
+// order. So rounded, each square is a multiple of 2⁻³² below 2⁹ (a
+// weight is below 16 for any story under a million sentences), and a sum
+// of up to 4,096 of them fits the float's 53 bits: it is exact, the same
+// in any order, and so are the briefs built on it. Unrounded, two runs
+// could differ in the last bit and, at a tie, order two events
+// differently.
+func exactWeight(w float64) float64 { return math.Round(w*(1<<16)) / (1 << 16) }
 
 // sources counts the sources of an entry.
 func (e *entry) sources() int {
