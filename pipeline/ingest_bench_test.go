@@ -29,9 +29,11 @@ var (
 // CPU time per article, which a busy machine disturbs less, and idle-%,
 // the share of the processors the Go scheduler had nothing to run on
 // (see watchIdle; the log splits it between placing and the briefs at
-// the end). With idle-% near 0 every core is kept busy, so on an idle
-// machine articles/s is GOMAXPROCS*1000/cpu-ms/article: only less CPU
-// per article makes an ingest faster, not more overlap of its stages.
+// the end), and gc-%, the share of the busy processors' time that went
+// to the garbage collector (see gcClasses). With idle-% near 0 every
+// core is kept busy, so on an idle machine articles/s is
+// GOMAXPROCS*1000/cpu-ms/article: only less CPU per article makes an
+// ingest faster, not more overlap of its stages.
 //
 // It runs with the collector settings `storyline ingest` uses (TuneGC),
 // unless -ingest.tunegc=false.
@@ -53,7 +55,8 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 	n := *ingestN
 	var arts, cpu int64
 	var wall time.Duration
-	var idleAll float64 // idle processor-seconds
+	var idleAll float64        // idle processor-seconds
+	var gcSec, busySec float64 // the collector's and all busy processor-seconds
 	if *ingestTuneGC {
 		defer TuneGC()()
 	}
@@ -64,6 +67,7 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 		b.StartTimer()
 		c0, t0 := testutil.CPUTime(), time.Now()
 		idle := watchIdle()
+		gc0, busy0 := gcClasses()
 		sum, err := p.Run(context.Background(), c.replay(n))
 		if err != nil {
 			b.Fatal(err)
@@ -74,6 +78,9 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 		arts += int64(n)
 		b.StopTimer()
 		placing, end := idle(took - sum.Times.Briefs)
+		gc1, busy1 := gcClasses() // idle collected, so both are current
+		gcSec += gc1 - gc0
+		busySec += busy1 - busy0
 		idleAll += placing*(took-sum.Times.Briefs).Seconds() + end*sum.Times.Briefs.Seconds()
 		stories, single := 0, 0
 		for st, err := range s.Stories(context.Background(), store.StoryQuery{}) {
@@ -91,6 +98,19 @@ func benchIngest(b *testing.B, c *corpus, cfg Config) {
 	b.ReportMetric(float64(arts)/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu)/float64(arts)/1e6, "cpu-ms/article")
 	b.ReportMetric(100*idleAll/(wall.Seconds()*float64(runtime.GOMAXPROCS(0))), "idle-%")
+	if busySec > 0 {
+		b.ReportMetric(100*gcSec/busySec, "gc-%")
+	}
+}
+
+// gcClasses returns the processor-seconds the runtime estimates the
+// collector took (its marking, assists and pauses) and those it found
+// work for at all (every class but idle), as of the last collection:
+// gc-% is the share of the work that went to the collector.
+func gcClasses() (gc, busy float64) {
+	m := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}}
+	metrics.Read(m)
+	return m[0].Value.Float64(), m[2].Value.Float64() - m[1].Value.Float64()
 }
 
 // watchIdle samples, until the function it returns is called, the share
