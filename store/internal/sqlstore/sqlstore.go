@@ -902,12 +902,34 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 		}
 	}
 	old, title, dup, outlet, date := f.story, f.title, f.dup, f.outlet, f.date
-	if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, story, title, now()); err != nil {
-		return 0, t.s.errf("creating story %q: %w", story, err)
-	}
 	seq, err := t.nextSeq(ctx)
 	if err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
+	}
+	if old == "" {
+		// A first placement, the common case, creates the story or
+		// updates its figures, in one statement, at a cost that does not
+		// grow with the story. A new story's figures are those of its one
+		// doc; a stored one counts the doc in (its outlet when no other
+		// doc of the story has it: the doc is not placed yet, and is left
+		// out anyway). The story is written before the doc points to it.
+		_, err := t.exec(ctx, `INSERT INTO stories (id, title, updated, n_articles, n_sources, n_outlets, first_date, last_date, revision, updated_seq)
+			VALUES (?, ?, ?, 1, CASE WHEN CAST(? AS TEXT) = '' THEN 1 ELSE 0 END, CASE WHEN CAST(? AS TEXT) <> '' THEN 1 ELSE 0 END, CAST(? AS TEXT), CAST(? AS TEXT), 1, ?)
+			ON CONFLICT (id) DO UPDATE SET
+			n_articles = stories.n_articles + 1,
+			n_sources = stories.n_sources + CASE WHEN CAST(? AS TEXT) = '' THEN 1 ELSE 0 END,
+			n_outlets = stories.n_outlets + CASE WHEN CAST(? AS TEXT) <> '' AND NOT EXISTS
+				(SELECT 1 FROM docs o WHERE o.story = ? AND o.outlet = ? AND o.key <> ?) THEN 1 ELSE 0 END,
+			first_date = CASE WHEN CAST(? AS TEXT) <> '' AND (stories.first_date = '' OR ? < stories.first_date) THEN CAST(? AS TEXT) ELSE stories.first_date END,
+			last_date = CASE WHEN CAST(? AS TEXT) > stories.last_date THEN CAST(? AS TEXT) ELSE stories.last_date END,
+			revision = stories.revision + 1, updated_seq = ?, updated = ?`,
+			story, title, now(), dup, outlet, date, date, seq,
+			dup, outlet, story, outlet, key, date, date, date, date, date, seq, now())
+		if err != nil {
+			return 0, t.s.errf("placing doc %q in story %q: %w", key, story, err)
+		}
+	} else if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, story, title, now()); err != nil {
+		return 0, t.s.errf("creating story %q: %w", story, err)
 	}
 	if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
@@ -917,21 +939,6 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 		t.placed[key] = f
 	}
 	if old == "" {
-		// A first placement, the common case, updates the story's figures
-		// at a cost that does not grow with the story.
-		_, err := t.exec(ctx, `UPDATE stories SET
-			n_articles = n_articles + 1,
-			n_sources = n_sources + CASE WHEN CAST(? AS TEXT) = '' THEN 1 ELSE 0 END,
-			n_outlets = n_outlets + CASE WHEN CAST(? AS TEXT) <> '' AND NOT EXISTS
-				(SELECT 1 FROM docs WHERE story = ? AND outlet = ? AND key <> ?) THEN 1 ELSE 0 END,
-			first_date = CASE WHEN CAST(? AS TEXT) <> '' AND (first_date = '' OR ? < first_date) THEN CAST(? AS TEXT) ELSE first_date END,
-			last_date = CASE WHEN CAST(? AS TEXT) > last_date THEN CAST(? AS TEXT) ELSE last_date END,
-			revision = revision + 1, updated_seq = ?, updated = ?
-			WHERE id = ?`,
-			dup, outlet, story, outlet, key, date, date, date, date, date, seq, now(), story)
-		if err != nil {
-			return 0, t.s.errf("updating story %q: %w", story, err)
-		}
 		return seq, nil
 	}
 	if err := t.refresh(ctx, story, true, seq); err != nil {
