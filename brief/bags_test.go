@@ -161,7 +161,7 @@ func TestStoryRarityAsBefore(t *testing.T) {
 		t.Fatalf("got %d sentences, %d words, want %d, %d; docs equal: %v", r.n, len(r.of), n, len(df), maps.Equal(r.docs, nd))
 	}
 	for w, k := range df {
-		if want := math.Log(1 + float64(n)/float64(k)); r.of[w] != want {
+		if want := exactWeight(math.Log(1 + float64(n)/float64(k))); r.of[w] != want {
 			t.Errorf("%q: rarity %v, want %v", w, r.of[w], want)
 		}
 	}
