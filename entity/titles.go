@@ -177,17 +177,8 @@ func upperFirstRune(w string) bool {
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
 
-// isTitleWord reports whether w is a rank, honorific or office word
-// written capitalised.
-func (t *Tagger) isTitleWord(w string) bool {
-	if !capitalised(w) {
-		return false
-	}
-	return t.isTitleLow(lowerWord(w))
-}
-
-// isTitleLow is isTitleWord for a capitalised word given as lowerWord
-// gives it.
+// isTitleLow reports whether a capitalised word, given as lowerWord
+// gives it, is a rank, honorific or office word.
 func (t *Tagger) isTitleLow(l string) bool {
 	if rankWords()[l] != "" && rankHeads()[rankWords()[l]] {
 		return true
