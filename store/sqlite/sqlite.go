@@ -146,7 +146,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		}
 		return err
 	}
-	s, err := sqlstore.New(ctx, db, sqlstore.Dialect{
+	dialect := sqlstore.Dialect{
 		Name:       "store/sqlite",
 		Migrations: migrations,
 		IndexArticles: `INSERT INTO articles_fts (rowid, title, text)
@@ -160,7 +160,24 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		MatchStories: `id IN (SELECT d.story FROM docs d JOIN articles a ON a.key = d.key
 			WHERE d.story IS NOT NULL AND a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
 		Err: errf,
-	})
+	}
+	// Two processes opening a new file at once: the busy timeout makes
+	// each wait for the other's write lock, but SQLite answers
+	// SQLITE_BUSY at once, without waiting, to some steps of the other's
+	// creating the file (its switch to WAL and the WAL's first
+	// recovery), so opening is tried again until the busy timeout is
+	// spent.
+	var s *sqlstore.DB
+	for start := time.Now(); ; {
+		s, err = sqlstore.New(ctx, db, dialect)
+		if err == nil || !errors.Is(err, ErrLocked) || time.Since(start) >= opts.BusyTimeout || ctx.Err() != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%w (file %s)", err, abs)
