@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/eval"
 )
 
 // TestCiteBand writes, for each line of the briefs set that tells a gold
@@ -30,26 +29,8 @@ func TestCiteBand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
-		type line struct {
-			text, date string
-			planned    bool
-			srcs       []string
-		}
-		var lines []line
-		for _, l := range b.Summary {
-			lines = append(lines, line{l.Text, "", false, l.Sources})
-		}
-		for _, l := range b.Timeline {
-			lines = append(lines, line{l.Text, l.Date, l.Planned, l.Sources})
-		}
-		for _, l := range lines {
-			var told []eval.GoldItem
-			for _, it := range items {
-				if eval.Tells(l.text, it.Keys) {
-					told = append(told, it)
-				}
-			}
+		for _, l := range briefLines(b, st) {
+			told := l.told
 			if len(told) == 0 {
 				continue
 			}

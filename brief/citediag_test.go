@@ -29,23 +29,12 @@ func TestCiteDiag(t *testing.T) {
 		}
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "\n#### %s: %s\n", st.Name, st.Gold.About)
-		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
-		type line struct {
-			kind, date, text string
-			srcs             []string
-		}
-		var lines []line
-		for _, l := range b.Summary {
-			lines = append(lines, line{"S", "", l.Text, l.Sources})
-		}
-		for _, l := range b.Timeline {
-			lines = append(lines, line{"T", l.Date, l.Text, l.Sources})
-		}
-		for _, l := range lines {
-			for _, it := range items {
-				if !eval.Tells(l.text, it.Keys) {
-					continue
-				}
+		for _, l := range briefLines(b, st) {
+			kind := "T"
+			if l.summary {
+				kind = "S"
+			}
+			for _, it := range l.told {
 				var out, bad []string
 				for _, s := range it.Sources {
 					if slices.Contains(l.srcs, s) {
@@ -75,7 +64,7 @@ func TestCiteDiag(t *testing.T) {
 						wrong++
 					}
 				}
-				fmt.Fprintf(&sb, "%s %s %-4s cites %v miss %v wrong %v\n     %q\n     gold %q keys %q\n", l.kind, l.date, it.ID, l.srcs, out, bad, l.text, it.What, it.Keys)
+				fmt.Fprintf(&sb, "%s %s %-4s cites %v miss %v wrong %v\n     %q\n     gold %q keys %q\n", kind, l.date, it.ID, l.srcs, out, bad, l.text, it.What, it.Keys)
 			}
 		}
 		t.Log(sb.String())

@@ -32,31 +32,13 @@ func TestCiteDump(t *testing.T) {
 			t.Fatal(err)
 		}
 		s, _ := diagStory(t, chain, st)
-		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
-		type line struct {
-			text, date string
-			planned    bool
-			srcs       []string
-		}
-		var lines []line
-		for _, l := range b.Summary {
-			lines = append(lines, line{l.Text, "", false, l.Sources})
-		}
-		for _, l := range b.Timeline {
-			lines = append(lines, line{l.Text, l.Date, l.Planned, l.Sources})
-		}
-		for li, l := range lines {
-			var told []eval.GoldItem
-			for _, it := range items {
-				if eval.Tells(l.text, it.Keys) {
-					told = append(told, it)
-				}
-			}
-			if len(told) == 0 {
+		for _, l := range briefLines(b, st) {
+			if len(l.told) == 0 {
 				continue
 			}
+			li := l.index
 			ids, best, rows := brief.CiteDocProbe(s, l.text, l.date, l.planned)
-			for _, it := range told {
+			for _, it := range l.told {
 				for i, id := range ids {
 					fmt.Fprintf(&sb, "%s\t%d\t%s\t%s\t%t\t%t", st.Name, li, it.ID, id, slices.Contains(l.srcs, id), slices.Contains(it.Sources, id))
 					for _, v := range rows[i] {

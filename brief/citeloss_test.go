@@ -115,24 +115,10 @@ func TestCiteLoss(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
-		type line struct {
-			kind, text string
-			srcs       []string
-		}
-		var lines []line
-		for _, l := range b.Summary {
-			lines = append(lines, line{"S", l.Text, l.Sources})
-		}
-		for _, l := range b.Timeline {
-			lines = append(lines, line{"T" + l.Date, l.Text, l.Sources})
-		}
-		for li, l := range lines {
-			var told []eval.GoldItem
-			for _, it := range items {
-				if eval.Tells(l.text, it.Keys) {
-					told = append(told, it)
-				}
+		for _, l := range briefLines(b, st) {
+			li, told, kind := l.index, l.told, "S"
+			if !l.summary {
+				kind = "T" + l.date
 			}
 			var was []string
 			if li < len(before) {
@@ -140,16 +126,16 @@ func TestCiteLoss(t *testing.T) {
 			}
 			for _, it := range told {
 				for _, s := range it.Sources {
-					fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\t%t\t%t\t%s\t%s\n", st.Name, l.kind, li, it.ID, len(told), s, slices.Contains(was, s), slices.Contains(l.srcs, s), l.text, why[[2]string{l.text, s}])
+					fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\t%t\t%t\t%s\t%s\n", st.Name, kind, li, it.ID, len(told), s, slices.Contains(was, s), slices.Contains(l.srcs, s), l.text, why[[2]string{l.text, s}])
 				}
 				for _, s := range l.srcs {
 					if !slices.Contains(it.Sources, s) {
-						fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\t%t\tWRONG\t%s\t%s\n", st.Name, l.kind, li, it.ID, len(told), s, slices.Contains(was, s), l.text, why[[2]string{l.text, s}])
+						fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\t%t\tWRONG\t%s\t%s\n", st.Name, kind, li, it.ID, len(told), s, slices.Contains(was, s), l.text, why[[2]string{l.text, s}])
 					}
 				}
 				for _, s := range was {
 					if !slices.Contains(it.Sources, s) && !slices.Contains(l.srcs, s) {
-						fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\ttrue\tDROPPED\t%s\n", st.Name, l.kind, li, it.ID, len(told), s, l.text)
+						fmt.Fprintf(&sb, "%s\t%s\t%d\t%s\t%d\t%s\ttrue\tDROPPED\t%s\n", st.Name, kind, li, it.ID, len(told), s, l.text)
 					}
 				}
 			}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/brief"
-	"github.com/storyline-news/storyline/eval"
 )
 
 // TestCiteSeparation measures how well the citation model ranks, on the
@@ -29,25 +28,8 @@ func TestCiteSeparation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
-		type line struct {
-			text, date string
-			planned    bool
-		}
-		var lines []line
-		for _, l := range b.Summary {
-			lines = append(lines, line{l.Text, "", false})
-		}
-		for _, l := range b.Timeline {
-			lines = append(lines, line{l.Text, l.Date, l.Planned})
-		}
-		for _, l := range lines {
-			var told []eval.GoldItem
-			for _, it := range items {
-				if eval.Tells(l.text, it.Keys) {
-					told = append(told, it)
-				}
-			}
+		for _, l := range briefLines(b, st) {
+			told := l.told
 			if len(told) == 0 {
 				continue
 			}

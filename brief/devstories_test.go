@@ -62,3 +62,35 @@ func diagStory(t *testing.T, chain analyze.Chain, st eval.BriefStory) (*news.Sto
 	}
 	return s, texts
 }
+
+// toldLine is one line of a brief, with the gold items of its story
+// that the line tells (eval.Tells).
+type toldLine struct {
+	index      int  // among the brief's lines: its summary's, then its timeline's
+	summary    bool // a summary line, else a timeline line
+	text, date string
+	planned    bool
+	srcs       []string
+	told       []eval.GoldItem
+}
+
+// briefLines returns every line of b, summary lines first, each with
+// the gold events and facts of st it tells.
+func briefLines(b *news.Brief, st eval.BriefStory) []toldLine {
+	items := append(append([]eval.GoldItem{}, st.Gold.Events...), st.Gold.Facts...)
+	var lines []toldLine
+	for _, l := range b.Summary {
+		lines = append(lines, toldLine{index: len(lines), summary: true, text: l.Text, srcs: l.Sources})
+	}
+	for _, l := range b.Timeline {
+		lines = append(lines, toldLine{index: len(lines), text: l.Text, date: l.Date, planned: l.Planned, srcs: l.Sources})
+	}
+	for i := range lines {
+		for _, it := range items {
+			if eval.Tells(lines[i].text, it.Keys) {
+				lines[i].told = append(lines[i].told, it)
+			}
+		}
+	}
+	return lines
+}
