@@ -426,13 +426,8 @@ func acceptableRunes(text string) bool {
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // I've, we're, you'll
 		}
-		if len(w) <= 4 {
-			switch strings.ToLower(w) {
-			case "i", "me", "my", "we", "us", "our", "you", "your":
-				if w != "US" {
-					return false
-				}
-			}
+		if len(w) <= 4 && w != "US" && slices.Contains(firstSecondPerson[:], strings.ToLower(w)) {
+			return false
 		}
 		if len(w) >= 4 && isShouted(w) {
 			shouted++
@@ -525,10 +520,14 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
+// firstSecondPerson are the pronouns of the first and second person
+// that mark a sentence as not reporting (see acceptableRunes).
+var firstSecondPerson = [...]string{"i", "me", "my", "we", "us", "our", "you", "your"}
+
 // firstOrSecondPerson reports whether the ASCII word w, in any case, is
-// "I", "me", "my", "we", "us", "our", "you" or "your".
+// one of firstSecondPerson.
 func firstOrSecondPerson(w string) bool {
-	for _, p := range [...]string{"i", "me", "my", "we", "us", "our", "you", "your"} {
+	for _, p := range firstSecondPerson {
 		if strings.EqualFold(w, p) {
 			return true
 		}
