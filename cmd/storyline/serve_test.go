@@ -60,6 +60,24 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Fatalf("waited a minute for %s", what)
 }
 
+// listenRE finds the address serve prints once it listens.
+var listenRE = regexp.MustCompile(`listening on (http://[^/\s]+)/`)
+
+// listeningAt waits for serve to say, on its stdout out, where it
+// listens, and returns that base URL.
+func listeningAt(t *testing.T, out *syncBuffer) string {
+	t.Helper()
+	var base string
+	waitFor(t, "the server to listen", func() bool {
+		m := listenRE.FindStringSubmatch(out.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+	return base
+}
+
 func getJSON(t *testing.T, u string, v any) int {
 	t.Helper()
 	resp, err := http.Get(u)
@@ -118,15 +136,7 @@ func TestServeFeeds(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--feeds", list, "--allow-private-urls", "--resync", "200ms"}, &sout, &serr)
 	}()
-	var base string
-	re := regexp.MustCompile(`listening on (http://[^/\s]+)/`)
-	waitFor(t, "the server to listen", func() bool {
-		m := re.FindStringSubmatch(sout.String())
-		if m != nil {
-			base = m[1]
-		}
-		return m != nil
-	})
+	base := listeningAt(t, &sout)
 	if !strings.Contains(serr.String(), "feeds.txt:3") {
 		t.Errorf("the bad feed list line is not reported: %s", serr.String())
 	}
@@ -311,15 +321,7 @@ func TestServeShutdownCancelsRequests(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--addr", "127.0.0.1:0", "--allow-private-urls"}, &sout, &serr)
 	}()
-	var base string
-	re := regexp.MustCompile(`listening on (http://[^/\s]+)/`)
-	waitFor(t, "the server to listen", func() bool {
-		m := re.FindStringSubmatch(sout.String())
-		if m != nil {
-			base = m[1]
-		}
-		return m != nil
-	})
+	base := listeningAt(t, &sout)
 
 	posted := make(chan error, 1)
 	go func() {
