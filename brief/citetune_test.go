@@ -19,7 +19,8 @@ const citeFloor = 0.9362
 // time, the threshold that gives the most recall at citeFloor precision
 // or more on the other fifteen (the most precision when none reaches
 // it), applied to the story left out, and the figures those choices sum
-// to; and the threshold that rule chooses on all sixteen, which
+// to; the same in five folds of stories (story k in fold k mod 5); and
+// the threshold that rule chooses on all sixteen, which
 // brief/citetrain --threshold writes into the model. Run on demand:
 //
 //	STORYLINE_CITETUNE=1 go test ./brief -run TestCiteThresholdCV -v
@@ -66,10 +67,10 @@ func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset 
 		}
 	}
 	set(reset)
-	sum := func(skip int, ti int) counts {
+	sum := func(out func(si int) bool, ti int) counts {
 		var c counts
 		for si := range stories {
-			if si == skip {
+			if out(si) {
 				continue
 			}
 			x := score[si][ti]
@@ -86,7 +87,7 @@ func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset 
 		}
 		return float64(a) / float64(b)
 	}
-	choose := func(skip int) int {
+	choose := func(skip func(si int) bool) int {
 		best := -1
 		for ti := range grid {
 			c := sum(skip, ti)
@@ -110,12 +111,12 @@ func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset 
 		return best
 	}
 	for ti, th := range grid {
-		c := sum(-1, ti)
+		c := sum(func(int) bool { return false }, ti)
 		t.Logf("%s %.3f: precision %.4f recall %.4f", name, th, ratio(c.right, c.made), ratio(c.found, c.wanted))
 	}
 	var cv counts
 	for si, st := range stories {
-		ti := choose(si)
+		ti := choose(func(k int) bool { return k == si })
 		x := score[si][ti]
 		cv.right += x.right
 		cv.made += x.made
@@ -123,6 +124,21 @@ func citeCV(t *testing.T, name string, grid []float64, set func(float64), reset 
 		cv.wanted += x.wanted
 		t.Logf("%-22s %s %.3f: precision %6.2f recall %6.2f", st.Name, name, grid[ti], 100*ratio(x.right, x.made), 100*ratio(x.found, x.wanted))
 	}
-	all := choose(-1)
+	var five counts
+	for f := range 5 {
+		out := func(k int) bool { return k%5 == f }
+		ti := choose(out)
+		for si := range stories {
+			if out(si) {
+				x := score[si][ti]
+				five.right += x.right
+				five.made += x.made
+				five.found += x.found
+				five.wanted += x.wanted
+			}
+		}
+	}
+	t.Logf("five folds (story k in fold k mod 5): precision %.4f recall %.4f", ratio(five.right, five.made), ratio(five.found, five.wanted))
+	all := choose(func(int) bool { return false })
 	t.Log(fmt.Sprintf("leave-one-story-out: precision %.4f recall %.4f; on all sixteen the %s is %.3f", ratio(cv.right, cv.made), ratio(cv.found, cv.wanted), name, grid[all]))
 }
