@@ -6,8 +6,8 @@ import (
 )
 
 // TestCiteModelEmbedded checks the embedded citation model: it reads,
-// names the features pairFeatures computes, and has a threshold that is
-// a probability.
+// names the features pairFeatures computes, has a threshold that is a
+// probability, and is written as the training command writes it.
 func TestCiteModelEmbedded(t *testing.T) {
 	m, err := ParseCiteModel(citeModelJSON)
 	if err != nil {
@@ -18,6 +18,9 @@ func TestCiteModelEmbedded(t *testing.T) {
 	}
 	if m.Note == "" {
 		t.Error("the model does not say how it was trained")
+	}
+	if string(m.JSON()) != string(citeModelJSON) {
+		t.Error("cite.model.json is not as CiteModel.JSON writes it (brief/citetrain's TestShippedModelReproduces checks the command gives it)")
 	}
 	if _, err := ParseCiteModel([]byte(`{"features":["fwd"],"weights":[1]}`)); err == nil || !strings.HasPrefix(err.Error(), "brief: ") {
 		t.Errorf("a model of one feature gave error %v, want one starting with the package name", err)
