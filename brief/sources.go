@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/storyline-news/storyline/internal/fnv1a"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -93,25 +94,15 @@ func shingles(text string) []uint64 {
 	out := make([]uint64, 0, max(0, words-shingleWords+1))
 	for i := 0; i+shingleWords <= words; i++ {
 		// FNV-1a over the words, each followed by a zero byte
-		h := uint64(fnvOffset)
+		h := fnv1a.Offset
 		for k := i; k < i+shingleWords; k++ {
-			for _, c := range []byte(lower[bounds[2*k]:bounds[2*k+1]]) {
-				h ^= uint64(c)
-				h *= fnvPrime
-			}
-			h *= fnvPrime // h ^= 0
+			h = h.Str(lower[bounds[2*k]:bounds[2*k+1]]).Byte(0)
 		}
-		out = append(out, h)
+		out = append(out, uint64(h))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
-// The 64-bit FNV-1a parameters (hash/fnv's).
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
 
 // copies maps the ID of each article that copies another to the ID of
 // the article it copies. Of two copies, the original is the one dated

@@ -1,6 +1,10 @@
 package entity
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/storyline-news/storyline/internal/fnv1a"
+)
 
 // spellingPairs returns the pairs of groups, each as [a, b] with a < b,
 // that joinSpellings must test: a superset of the pairs of one first
@@ -95,7 +99,7 @@ const (
 
 // mixKey mixes a key's kind and a number into its hash.
 func mixKey(h uint64, kind, n int) uint64 {
-	const prime = 1099511628211
+	const prime = uint64(fnv1a.Prime)
 	return ((h^uint64(kind))*prime ^ uint64(n)) * prime
 }
 

@@ -1,6 +1,10 @@
 package entity
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/storyline-news/storyline/internal/fnv1a"
+)
 
 // personIndex finds, for a name, the people whose surname can match its
 // surname (partMatch) or whose name written as one word is the same: a
@@ -34,20 +38,16 @@ func newPersonIndex() *personIndex {
 	return &personIndex{byKey: map[uint64][]int{}, seen: map[int]int{}}
 }
 
-// keyHash hashes a key kind and the string that follows it (FNV-1a),
+// keyHash hashes a key kind and the string that follows it (FNV-1a, package fnv1a),
 // leaving out the byte at skip (none when skip < 0), so that keys need no
 // string built. Two keys of one hash meet though they differ: the index
 // then returns a candidate more, which the full test judges.
 func keyHash(kind byte, s string, skip int) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	h = (h ^ uint64(kind)) * prime
-	for i := 0; i < len(s); i++ {
-		if i != skip {
-			h = (h ^ uint64(s[i])) * prime
-		}
+	h := fnv1a.Offset.Byte(kind)
+	if skip < 0 || skip >= len(s) {
+		return uint64(h.Str(s))
 	}
-	return h
+	return uint64(h.Str(s[:skip]).Str(s[skip+1:]))
 }
 
 // surnameKeys calls f with the keys under which a surname is filed
@@ -125,15 +125,11 @@ func (x *personIndex) add(i int, pn pname) {
 
 // joinedHash is the key of a name written as one word (joined).
 func joinedHash(pn pname) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	h = (h ^ 'j') * prime
+	h := fnv1a.Offset.Byte('j')
 	for _, p := range pn.parts {
-		for i := 0; i < len(p.t); i++ {
-			h = (h ^ uint64(p.t[i])) * prime
-		}
+		h = h.Str(p.t)
 	}
-	return h
+	return uint64(h)
 }
 
 // candidates calls f once with each person filed that may be compatible

@@ -84,3 +84,22 @@ func ExampleReader_ReadAllContext() {
 	// ingest: -: warning: 1 invalid UTF-8 byte replaced with U+FFFD; the article is kept
 	// stdin 318
 }
+
+// ReadContext is Read that stops when its context is done (Ctrl-C, a
+// deadline): a fetch under way is cancelled and nothing more is yielded.
+// Here the context is done before the read begins, so nothing of the
+// folder is read; ctx.Err() tells the caller why.
+func ExampleReadContext() {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for a, err := range ingest.ReadContext(ctx, "testdata") {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(a.ID)
+	}
+	fmt.Println(ctx.Err())
+	// Output:
+	// context canceled
+}

@@ -39,7 +39,7 @@ type cueWord struct {
 	// the word's last three runes and its stem
 	s3s, st string
 	// the hashes of w+n1= and p1+w= as far as the word, when it comes
-	// first in them: hWN1.s(w).b('|') and hP1W.s(w).b('|')
+	// first in them: hWN1.Str(w).Byte('|') and hP1W.Str(w).Byte('|')
 	wn1, p1w fnv
 	// filled tells that the weights above are set (see fill)
 	filled bool
@@ -104,31 +104,31 @@ func (m *CueModel) consts() *cueConsts {
 		c.b = m.w.Get(uint64(hB))
 		c.p1cap = m.w.Get(uint64(hP1cap))
 		c.inq = m.w.Get(uint64(hInq))
-		c.shape[0] = m.w.Get(uint64(hShape.s("lower")))
-		c.shape[1] = m.w.Get(uint64(hShape.s("cap")))
+		c.shape[0] = m.w.Get(uint64(hShape.Str("lower")))
+		c.shape[1] = m.w.Get(uint64(hShape.Str("cap")))
 		for a, ca := range classNames {
 			for b, cb := range classNames {
-				c.p1cN1c[a][b] = m.w.Get(uint64(hP1cN1c.s(ca).b('|').s(cb)))
+				c.p1cN1c[a][b] = m.w.Get(uint64(hP1cN1c.Str(ca).Byte('|').Str(cb)))
 			}
 		}
 		for k, s := range classNames[:3] {
-			c.p1[k] = m.w.Get(uint64(hP1.s(s)))
-			c.n1[k] = m.w.Get(uint64(hN1.s(s)))
-			c.p2[k] = m.w.Get(uint64(hP2.s(s)))
-			c.n2[k] = m.w.Get(uint64(hN2.s(s)))
+			c.p1[k] = m.w.Get(uint64(hP1.Str(s)))
+			c.n1[k] = m.w.Get(uint64(hN1.Str(s)))
+			c.p2[k] = m.w.Get(uint64(hP2.Str(s)))
+			c.n2[k] = m.w.Get(uint64(hN2.Str(s)))
 		}
 		for k, b := range bucketNames {
-			c.pos[k] = m.w.Get(uint64(hPos.s(b)))
-			c.rest[k] = m.w.Get(uint64(hRest.s(b)))
+			c.pos[k] = m.w.Get(uint64(hPos.Str(b)))
+			c.rest[k] = m.w.Get(uint64(hRest.Str(b)))
 		}
 		for k, sj := range subjNames {
-			c.sj[k] = m.w.Get(uint64(hSj.s(sj)))
+			c.sj[k] = m.w.Get(uint64(hSj.Str(sj)))
 		}
 		for k := range c.lex {
-			c.lex[k] = m.w.Get(uint64(hLex.b(byte(k))))
+			c.lex[k] = m.w.Get(uint64(hLex.Byte(byte(k))))
 		}
 		for k := 1; k < len(c.that); k++ {
-			c.that[k] = m.w.Get(uint64(hThat.b(byte('0' + k))))
+			c.that[k] = m.w.Get(uint64(hThat.Byte(byte('0' + k))))
 		}
 		m.constW = c
 	})
@@ -210,16 +210,16 @@ func (e *cueWord) fill(m *CueModel) {
 	w := e.word
 	s3, s2, st := suffixNoAlloc(w, 3), suffixNoAlloc(w, 2), stem(w)
 	e.s3s, e.st = s3, st
-	e.w = m.w.Get(uint64(hW.s(w)))
-	e.s3 = m.w.Get(uint64(hS3.s(s3)))
-	e.s2 = m.w.Get(uint64(hS2.s(s2)))
-	e.stem = m.w.Get(uint64(hStem.s(st)))
-	e.p1 = m.w.Get(uint64(hP1.s(w)))
-	e.n1 = m.w.Get(uint64(hN1.s(w)))
-	e.p2 = m.w.Get(uint64(hP2.s(w)))
-	e.n2 = m.w.Get(uint64(hN2.s(w)))
-	e.wn1 = hWN1.s(w).b('|')
-	e.p1w = hP1W.s(w).b('|')
+	e.w = m.w.Get(uint64(hW.Str(w)))
+	e.s3 = m.w.Get(uint64(hS3.Str(s3)))
+	e.s2 = m.w.Get(uint64(hS2.Str(s2)))
+	e.stem = m.w.Get(uint64(hStem.Str(st)))
+	e.p1 = m.w.Get(uint64(hP1.Str(w)))
+	e.n1 = m.w.Get(uint64(hN1.Str(w)))
+	e.p2 = m.w.Get(uint64(hP2.Str(w)))
+	e.n2 = m.w.Get(uint64(hN2.Str(w)))
+	e.wn1 = hWN1.Str(w).Byte('|')
+	e.p1w = hP1W.Str(w).Byte('|')
 	e.filled = true
 }
 
@@ -234,14 +234,14 @@ type pairCache struct {
 }
 
 // weight returns the weight of the pair feature formed with the word of
-// entry x, whose hash is h.s(rest).
+// entry x, whose hash is h.Str(rest).
 func (c *pairCache) weight(m *CueModel, x *cueWord, h fnv, rest string) float32 {
 	for k, o := range c.other {
 		if o == x {
 			return c.w[k]
 		}
 	}
-	w := m.w.Get(uint64(h.s(rest)))
+	w := m.w.Get(uint64(h.Str(rest)))
 	k := c.next
 	c.other[k], c.w[k] = x, w
 	c.next = (k + 1) % uint8(len(c.other))
@@ -279,7 +279,7 @@ func classIndex(ts []tok, k int) int {
 // s3N1 returns the weight of s3+n1= for class index k.
 func (e *cueWord) s3N1(m *CueModel, k int) float32 {
 	if bit := uint32(1) << k; e.done&bit == 0 {
-		e.s3n1[k] = m.w.Get(uint64(hS3N1.s(e.s3s).b('|').s(classNames[k])))
+		e.s3n1[k] = m.w.Get(uint64(hS3N1.Str(e.s3s).Byte('|').Str(classNames[k])))
 		e.done |= bit
 	}
 	return e.s3n1[k]
@@ -288,7 +288,7 @@ func (e *cueWord) s3N1(m *CueModel, k int) float32 {
 // p1cS3 returns the weight of p1c+s3= for class index k.
 func (e *cueWord) p1cS3(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (nClass + k); e.done&bit == 0 {
-		e.p1cs3[k] = m.w.Get(uint64(hP1cS3.s(classNames[k]).b('|').s(e.s3s)))
+		e.p1cs3[k] = m.w.Get(uint64(hP1cS3.Str(classNames[k]).Byte('|').Str(e.s3s)))
 		e.done |= bit
 	}
 	return e.p1cs3[k]
@@ -297,7 +297,7 @@ func (e *cueWord) p1cS3(m *CueModel, k int) float32 {
 // stemN1c returns the weight of stem+n1c= for class index k.
 func (e *cueWord) stemN1(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (2*nClass + k); e.done&bit == 0 {
-		e.stemN1c[k] = m.w.Get(uint64(hStemN1c.s(e.st).b('|').s(classNames[k])))
+		e.stemN1c[k] = m.w.Get(uint64(hStemN1c.Str(e.st).Byte('|').Str(classNames[k])))
 		e.done |= bit
 	}
 	return e.stemN1c[k]
@@ -306,7 +306,7 @@ func (e *cueWord) stemN1(m *CueModel, k int) float32 {
 // sjStem returns the weight of sj+st= for subject class index k.
 func (e *cueWord) sjStem(m *CueModel, k int) float32 {
 	if bit := uint32(1) << (3*nClass + k); e.done&bit == 0 {
-		e.sjSt[k] = m.w.Get(uint64(hSjSt.s(subjNames[k]).b('|').s(e.st)))
+		e.sjSt[k] = m.w.Get(uint64(hSjSt.Str(subjNames[k]).Byte('|').Str(e.st)))
 		e.done |= bit
 	}
 	return e.sjSt[k]

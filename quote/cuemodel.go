@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/fnv1a"
 	"github.com/storyline-news/storyline/internal/perceptron"
 	"github.com/storyline-news/storyline/news"
 )
@@ -183,43 +184,24 @@ func (m *CueModel) score(p *para, i int) float32 {
 	return s
 }
 
-// fnv is a running FNV-1a hash of a feature's name.
-type fnv uint64
+// fnv is a running FNV-1a hash of a feature's name (package fnv1a).
+type fnv = fnv1a.Hash
 
-const (
-	fnvOffset fnv = 14695981039346656037
-	fnvPrime  fnv = 1099511628211
-)
-
-// s adds the bytes of x to the hash.
-func (h fnv) s(x string) fnv {
-	for i := 0; i < len(x); i++ {
-		h ^= fnv(x[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-// b adds one byte to the hash.
-func (h fnv) b(c byte) fnv {
-	h ^= fnv(c)
-	h *= fnvPrime
-	return h
-}
+const fnvOffset = fnv1a.Offset
 
 // featHash is the key of a feature's name in CueModel.w.
-func featHash(f string) uint64 { return uint64(fnvOffset.s(f)) }
+func featHash(f string) uint64 { return fnv1a.Of(f) }
 
 // The hashes of the feature templates' prefixes, each of which
 // cueFeatures writes before the feature's parts.
 var (
-	hB, hW, hS3, hS2, hShape  = fnvOffset.s("b"), fnvOffset.s("w="), fnvOffset.s("s3="), fnvOffset.s("s2="), fnvOffset.s("shape=")
-	hP1, hN1, hP2, hN2        = fnvOffset.s("p1="), fnvOffset.s("n1="), fnvOffset.s("p2="), fnvOffset.s("n2=")
-	hWN1, hP1W, hS3N1, hP1cS3 = fnvOffset.s("w+n1="), fnvOffset.s("p1+w="), fnvOffset.s("s3+n1="), fnvOffset.s("p1c+s3=")
-	hStem, hStemN1c, hP1cN1c  = fnvOffset.s("stem="), fnvOffset.s("stem+n1c="), fnvOffset.s("p1c+n1c=")
-	hP1cap, hLex, hInq        = fnvOffset.s("p1cap"), fnvOffset.s("lex="), fnvOffset.s("inq")
-	hPos, hRest, hSj, hSjSt   = fnvOffset.s("pos="), fnvOffset.s("rest="), fnvOffset.s("sj="), fnvOffset.s("sj+st=")
-	hThat                     = fnvOffset.s("that+")
+	hB, hW, hS3, hS2, hShape  = fnvOffset.Str("b"), fnvOffset.Str("w="), fnvOffset.Str("s3="), fnvOffset.Str("s2="), fnvOffset.Str("shape=")
+	hP1, hN1, hP2, hN2        = fnvOffset.Str("p1="), fnvOffset.Str("n1="), fnvOffset.Str("p2="), fnvOffset.Str("n2=")
+	hWN1, hP1W, hS3N1, hP1cS3 = fnvOffset.Str("w+n1="), fnvOffset.Str("p1+w="), fnvOffset.Str("s3+n1="), fnvOffset.Str("p1c+s3=")
+	hStem, hStemN1c, hP1cN1c  = fnvOffset.Str("stem="), fnvOffset.Str("stem+n1c="), fnvOffset.Str("p1c+n1c=")
+	hP1cap, hLex, hInq        = fnvOffset.Str("p1cap"), fnvOffset.Str("lex="), fnvOffset.Str("inq")
+	hPos, hRest, hSj, hSjSt   = fnvOffset.Str("pos="), fnvOffset.Str("rest="), fnvOffset.Str("sj="), fnvOffset.Str("sj+st=")
+	hThat                     = fnvOffset.Str("that+")
 )
 
 // cueScore returns the model's score for token i: the sum of the weights
@@ -295,12 +277,12 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 	if xn1 != nil {
 		sum += e.pairs[0].weight(m, xn1, e.wn1, n1)
 	} else {
-		add(e.wn1.s(n1))
+		add(e.wn1.Str(n1))
 	}
 	if x1 != nil {
 		sum += e.pairs[1].weight(m, x1, x1.p1w, w)
 	} else {
-		add(hP1W.s(p1).b('|').s(w))
+		add(hP1W.Str(p1).Byte('|').Str(w))
 	}
 	sum += e.s3N1(m, cn1)
 	sum += e.p1cS3(m, cp1)
@@ -332,8 +314,8 @@ func (m *CueModel) cueScore(p *para, i int) float32 {
 		sum += e.sjStem(m, k)
 	} else {
 		sj := ts[j].text // punctuation, its own class
-		add(hSj.s(sj))
-		add(hSjSt.s(sj).b('|').s(e.st))
+		add(hSj.Str(sj))
+		add(hSjSt.Str(sj).Byte('|').Str(e.st))
 	}
 	for k := i + 1; k < len(ts) && k <= i+4; k++ {
 		if ts[k].low == "that" {

@@ -3,6 +3,8 @@ package textvec
 import (
 	"math"
 	"slices"
+
+	"github.com/storyline-news/storyline/internal/fnv1a"
 )
 
 // Signature is a MinHash signature: for each of its hash functions, the
@@ -23,24 +25,10 @@ func mix(x uint64) uint64 {
 
 // HashString is FNV-1a over s: a stable 64-bit hash of a term, the same
 // in every process (unlike a Vocab id, which depends on arrival order).
-func HashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+func HashString(s string) uint64 { return fnv1a.Of(s) }
 
 // HashBytes is HashString over the bytes of b.
-func HashBytes(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
+func HashBytes(b []byte) uint64 { return uint64(fnv1a.Offset.Bytes(b)) }
 
 // MinHash returns a signature of k hash functions over the w-word
 // shingles of a sequence of term hashes (HashString of each word). A

@@ -4,30 +4,18 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/fnv1a"
 )
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+const fnvOffset = uint64(fnv1a.Offset)
 
-// hstr continues an FNV-1a hash over s and a separator.
-func hstr(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	h ^= 0xff
-	h *= fnvPrime
-	return h
-}
+// hstr continues an FNV-1a hash (package fnv1a) over s and a separator.
+func hstr(h uint64, s string) uint64 { return uint64(fnv1a.Hash(h).Str(s).Byte(0xff)) }
 
-// hnum continues a hash over a small number.
-func hnum(h uint64, n uint64) uint64 {
-	h ^= n + 0x100
-	h *= fnvPrime
-	return h
-}
+// hnum continues a hash over a small number, as FNV-1a continues over a
+// byte, but with n+0x100, which no byte equals.
+func hnum(h uint64, n uint64) uint64 { return (h ^ (n + 0x100)) * uint64(fnv1a.Prime) }
 
 // tmpl starts the hash of a feature template.
 func tmpl(id uint64) uint64 { return hnum(fnvOffset, id) }
