@@ -293,7 +293,7 @@ func (r *binReader) relative(depth int) *news.Relative {
 	if !r.bool() {
 		return nil
 	}
-	if depth > 64 {
+	if depth > 1<<16 { // a bound on the stack a damaged doc can take
 		r.fail(errors.New("binary doc: relative times nested too deep"))
 		return nil
 	}
