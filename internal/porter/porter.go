@@ -42,17 +42,32 @@ var (
 	porterCVC = sync.OnceValue(func() *regexp.Regexp { // *o, whole word
 		return regexp.MustCompile(`^` + porterConsSeq + porterVow + `[^aeiouwxy]$`)
 	})
-	porterReStep2 = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$`)
-	})
-	porterReStep3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(icate|ative|alize|iciti|ical|ful|ness)$`) })
-	porterReStep4 = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$`)
-	})
-	porterSion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(s|t)(ion)$`) })
-	porterSses  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(ss|i)es$`) })
-	porterEdIng = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(ed|ing)$`) })
 )
+
+// The suffixes of steps 2, 3 and 4. ROUGE's Perl finds them with a
+// regular expression anchored at the end, (ational|tional|...)$, whose
+// leftmost match is the longest suffix of the word in the list:
+// longestSuffix finds that without a regular expression, which took
+// most of the stemmer's time trying every start in the word.
+var (
+	porterStep2Suffixes = []string{"ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli",
+		"ization", "ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti", "biliti", "logi"}
+	porterStep3Suffixes = []string{"icate", "ative", "alize", "iciti", "ical", "ful", "ness"}
+	porterStep4Suffixes = []string{"al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou", "ism", "ate",
+		"iti", "ous", "ive", "ize"}
+)
+
+// longestSuffix returns the longest of suffixes that w ends with, and
+// whether there is one.
+func longestSuffix(w string, suffixes []string) (string, bool) {
+	best, ok := "", false
+	for _, s := range suffixes {
+		if len(s) > len(best) && strings.HasSuffix(w, s) {
+			best, ok = s, true
+		}
+	}
+	return best, ok
+}
 
 var porterStep2 = map[string]string{
 	"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
@@ -63,6 +78,18 @@ var porterStep2 = map[string]string{
 
 var porterStep3 = map[string]string{
 	"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": "",
+}
+
+// edIng returns the length of the suffix "ed" or "ing" that w ends
+// with, or 0: (ed|ing)$.
+func edIng(w string) int {
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		return 2
+	case strings.HasSuffix(w, "ing"):
+		return 3
+	}
+	return 0
 }
 
 // Stem returns the stem of a lowercase word by the original Porter
@@ -77,8 +104,8 @@ func Stem(w string) string {
 		w = "Y" + w[1:]
 	}
 	// Step 1a.
-	if m := porterSses().FindStringSubmatchIndex(w); m != nil {
-		w = w[:m[0]] + w[m[2]:m[3]]
+	if strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ies") { // (ss|i)es$ → $1
+		w = w[:len(w)-2]
 	} else if n := len(w); n >= 2 && w[n-1] == 's' && w[n-2] != 's' {
 		w = w[:n-1]
 	}
@@ -87,8 +114,8 @@ func Stem(w string) string {
 		if porterMgr0().MatchString(w[:len(w)-3]) {
 			w = w[:len(w)-1]
 		}
-	} else if m := porterEdIng().FindStringIndex(w); m != nil {
-		stem := w[:m[0]]
+	} else if n := edIng(w); n > 0 {
+		stem := w[:len(w)-n]
 		if porterHasV().MatchString(stem) {
 			w = stem
 			n := len(w)
@@ -110,22 +137,22 @@ func Stem(w string) string {
 		}
 	}
 	// Step 2.
-	if m := porterReStep2().FindStringSubmatchIndex(w); m != nil {
-		stem, suf := w[:m[0]], w[m[2]:m[3]]
+	if suf, ok := longestSuffix(w, porterStep2Suffixes); ok {
+		stem := w[:len(w)-len(suf)]
 		if porterMgr0().MatchString(stem) {
 			w = stem + porterStep2[suf]
 		}
 	}
 	// Step 3.
-	if m := porterReStep3().FindStringSubmatchIndex(w); m != nil {
-		stem, suf := w[:m[0]], w[m[2]:m[3]]
+	if suf, ok := longestSuffix(w, porterStep3Suffixes); ok {
+		stem := w[:len(w)-len(suf)]
 		if porterMgr0().MatchString(stem) {
 			w = stem + porterStep3[suf]
 		}
 	}
 	// Step 4, with ROUGE's change for -ement.
-	if m := porterReStep4().FindStringIndex(w); m != nil {
-		if stem := w[:m[0]]; porterMgr1().MatchString(stem) {
+	if suf, ok := longestSuffix(w, porterStep4Suffixes); ok {
+		if stem := w[:len(w)-len(suf)]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
 	}
@@ -138,8 +165,8 @@ func Stem(w string) string {
 		if stem := w[:len(w)-3]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
-	} else if m := porterSion().FindStringSubmatchIndex(w); m != nil {
-		if stem := w[:m[3]]; porterMgr1().MatchString(stem) {
+	} else if strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "tion") { // (s|t)(ion)$
+		if stem := w[:len(w)-3]; porterMgr1().MatchString(stem) {
 			w = stem
 		}
 	}

@@ -175,4 +175,9 @@ var migrations = []string{
 	// its sketch and its sentences); the docs stored before keep their
 	// text.
 	`ALTER TABLE doc_sentences ADD COLUMN spans TEXT;`,
+	// 9: docs are stored in the binary doc format (marks "bin1" and
+	// "bin2") instead of gob, which is still read. The schema is the
+	// same: the version goes up so that an older storyline, which could
+	// not read the new docs, refuses the file instead.
+	`SELECT 1;`,
 }

@@ -10,7 +10,8 @@ import (
 	"github.com/storyline-news/storyline/news"
 )
 
-// A stored doc is a whole gob stream: the type descriptors of news.Doc
+// A doc stored before the binary format (see appendBinDoc), which is
+// still read, is a whole gob stream: the type descriptors of news.Doc
 // (its preamble) and then the doc's value, as a new gob.Encoder writes
 // it. Making a new encoder for each doc sends the descriptors again (two
 // thirds of the cost of encoding a doc), and a new decoder parses them
