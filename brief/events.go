@@ -78,6 +78,13 @@ func storyRarityWords(s *news.Story, words *wordCache) rarity {
 
 // sim is bag's sim with each word weighed by its rarity as well.
 func (r rarity) sim(a, b bag) float64 {
+	return r.simNormed(a, b, -1, -1)
+}
+
+// simNormed is sim given a's and b's norms (see norm), or -1 to find
+// them when needed: the weights are exact (exactWeight), so a norm found
+// once is the same bits as one found again.
+func (r rarity) simNormed(a, b bag, na, nb float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -98,19 +105,27 @@ func (r rarity) sim(a, b bag) float64 {
 	if in == 0 {
 		return 0
 	}
-	var na, nb float64
-	for k, v := range a {
-		v *= r.weight(k)
-		na += v * v
+	if na < 0 {
+		na = r.norm(a)
 	}
-	for k, w := range b {
-		w *= r.weight(k)
-		nb += w * w
+	if nb < 0 {
+		nb = r.norm(b)
 	}
 	if na == 0 || nb == 0 {
 		return 0
 	}
 	return in / math.Sqrt(na*nb)
+}
+
+// norm is the sum of the squares of b's weights, each times its word's
+// rarity: sim's norm of b.
+func (r rarity) norm(b bag) float64 {
+	var n float64
+	for k, v := range b {
+		v *= r.weight(k)
+		n += v * v
+	}
+	return n
 }
 
 // weight is the rarity of w; a word no sentence held is as rare as can

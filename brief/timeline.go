@@ -547,6 +547,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 		}
 		return 1
 	})
+	norms := newCandNorms(r)
 	for _, c := range undated {
 		var best *entry
 		// Each entry's likeness, as a multiple of the least that joins
@@ -572,7 +573,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 			// they pile up: a story's names are in every sentence.
 			if len(ex) > 0 {
 				for _, o := range ex {
-					if sim := o.words.sim(c.words) / absorbUndated; sim >= bestSim {
+					if sim := norms.sim(o, c) / absorbUndated; sim >= bestSim {
 						best, bestSim, bestEx = e, sim, true
 					}
 				}
@@ -582,7 +583,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 				if o.source == c.source {
 					continue
 				}
-				if sim := r.sim(o.words, c.words) / mergeEvent; sim >= bestSim {
+				if sim := norms.raritySim(o, c) / mergeEvent; sim >= bestSim {
 					best, bestSim, bestEx = e, sim, false
 				}
 			}
@@ -602,6 +603,58 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 		best.words.add(c.words)
 	}
 	return entries
+}
+
+// candNorms keeps the norms of the candidates addUndated compares, each
+// with many: the sums of their words' squared weights, plain (wholeNorm)
+// and weighed by rarity (rarity.norm). A candidate's words do not change
+// there.
+type candNorms struct {
+	r     rarity
+	whole map[*candidate]wholeNormed
+	rare  map[*candidate]float64
+}
+
+type wholeNormed struct {
+	n  float64
+	ok bool
+}
+
+func newCandNorms(r rarity) *candNorms {
+	return &candNorms{r: r, whole: map[*candidate]wholeNormed{}, rare: map[*candidate]float64{}}
+}
+
+// sim is o.words.sim(c.words): wholeSim when both bags' weights are
+// whole, the same bits.
+func (cn *candNorms) sim(o, c *candidate) float64 {
+	wo, wc := cn.wholeOf(o), cn.wholeOf(c)
+	if !wo.ok || !wc.ok {
+		return o.words.sim(c.words)
+	}
+	return wholeSim(o.words, wo.n, c.words, wc.n)
+}
+
+func (cn *candNorms) wholeOf(c *candidate) wholeNormed {
+	w, ok := cn.whole[c]
+	if !ok {
+		w.n, w.ok = wholeNorm(c.words)
+		cn.whole[c] = w
+	}
+	return w
+}
+
+// raritySim is r.sim(o.words, c.words).
+func (cn *candNorms) raritySim(o, c *candidate) float64 {
+	return cn.r.simNormed(o.words, c.words, cn.rareOf(o), cn.rareOf(c))
+}
+
+func (cn *candNorms) rareOf(c *candidate) float64 {
+	n, ok := cn.rare[c]
+	if !ok {
+		n = cn.r.norm(c.words)
+		cn.rare[c] = n
+	}
+	return n
 }
 
 func hasSource(cs []*candidate, id string) bool {
