@@ -78,13 +78,6 @@ func storyRarityWords(s *news.Story, words *wordCache) rarity {
 
 // sim is bag's sim with each word weighed by its rarity as well.
 func (r rarity) sim(a, b bag) float64 {
-	return r.simNormed(a, b, -1, -1)
-}
-
-// simNormed is sim given a's and b's norms (see norm), or -1 to find
-// them when needed: the weights are exact (exactWeight), so a norm found
-// once is the same bits as one found again.
-func (r rarity) simNormed(a, b bag, na, nb float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -105,12 +98,7 @@ func (r rarity) simNormed(a, b bag, na, nb float64) float64 {
 	if in == 0 {
 		return 0
 	}
-	if na < 0 {
-		na = r.norm(a)
-	}
-	if nb < 0 {
-		nb = r.norm(b)
-	}
+	na, nb := r.norm(a), r.norm(b)
 	if na == 0 || nb == 0 {
 		return 0
 	}

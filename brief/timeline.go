@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"iter"
 	"math"
 	"regexp"
@@ -605,56 +606,105 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 	return entries
 }
 
-// candNorms keeps the norms of the candidates addUndated compares, each
-// with many: the sums of their words' squared weights, plain (wholeNorm)
-// and weighed by rarity (rarity.norm). A candidate's words do not change
-// there.
+// candNorms keeps what addUndated reads of each candidate it compares,
+// each with many: its words numbered and sorted by number, plain and
+// weighed by rarity, and their norms (the sums of the squared weights),
+// so that two candidates are compared by merging two lists. A
+// candidate's words do not change there.
 type candNorms struct {
 	r     rarity
-	whole map[*candidate]wholeNormed
-	rare  map[*candidate]float64
+	ids   map[string]int32
+	plain map[*candidate]*numbered
+	rare  map[*candidate]*numbered
 }
 
-type wholeNormed struct {
-	n  float64
-	ok bool
+// numbered is a bag's words by number, in order, and its norm; whole
+// reports whether its weights are whole (wholeNorm).
+type numbered struct {
+	words []wordWeight
+	norm  float64
+	whole bool
 }
 
 func newCandNorms(r rarity) *candNorms {
-	return &candNorms{r: r, whole: map[*candidate]wholeNormed{}, rare: map[*candidate]float64{}}
+	return &candNorms{r: r, ids: map[string]int32{}, plain: map[*candidate]*numbered{}, rare: map[*candidate]*numbered{}}
 }
 
-// sim is o.words.sim(c.words): wholeSim when both bags' weights are
-// whole, the same bits.
-func (cn *candNorms) sim(o, c *candidate) float64 {
-	wo, wc := cn.wholeOf(o), cn.wholeOf(c)
-	if !wo.ok || !wc.ok {
-		return o.words.sim(c.words)
+// number lists b's words by number, each weight times weight(word).
+func (cn *candNorms) number(b bag, weight func(string) float64) []wordWeight {
+	ws := make([]wordWeight, 0, len(b))
+	for w, v := range b {
+		id, ok := cn.ids[w]
+		if !ok {
+			id = int32(len(cn.ids))
+			cn.ids[w] = id
+		}
+		if weight != nil {
+			v *= weight(w)
+		}
+		ws = append(ws, wordWeight{id, v})
 	}
-	return wholeSim(o.words, wo.n, c.words, wc.n)
+	slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
+	return ws
 }
 
-func (cn *candNorms) wholeOf(c *candidate) wholeNormed {
-	w, ok := cn.whole[c]
+func (cn *candNorms) plainOf(c *candidate) *numbered {
+	n, ok := cn.plain[c]
 	if !ok {
-		w.n, w.ok = wholeNorm(c.words)
-		cn.whole[c] = w
+		n = &numbered{}
+		n.norm, n.whole = wholeNorm(c.words)
+		if n.whole {
+			n.words = cn.number(c.words, nil)
+		}
+		cn.plain[c] = n
 	}
-	return w
+	return n
 }
 
-// raritySim is r.sim(o.words, c.words).
-func (cn *candNorms) raritySim(o, c *candidate) float64 {
-	return cn.r.simNormed(o.words, c.words, cn.rareOf(o), cn.rareOf(c))
-}
-
-func (cn *candNorms) rareOf(c *candidate) float64 {
+func (cn *candNorms) rareOf(c *candidate) *numbered {
 	n, ok := cn.rare[c]
 	if !ok {
-		n = cn.r.norm(c.words)
+		n = &numbered{words: cn.number(c.words, cn.r.weight), norm: cn.r.norm(c.words)}
 		cn.rare[c] = n
 	}
 	return n
+}
+
+// sim is o.words.sim(c.words): wholeSimIDs when both bags' weights are
+// whole, the same bits.
+func (cn *candNorms) sim(o, c *candidate) float64 {
+	a, b := cn.plainOf(o), cn.plainOf(c)
+	if !a.whole || !b.whole {
+		return o.words.sim(c.words)
+	}
+	return wholeSimIDs(a.words, a.norm, b.words, b.norm)
+}
+
+// raritySim is cn.r.sim(o.words, c.words): the same squares of weights
+// rounded by exactWeight, summed in another order, so the same bits.
+func (cn *candNorms) raritySim(o, c *candidate) float64 {
+	if len(o.words) == 0 || len(c.words) == 0 {
+		return 0
+	}
+	a, b := cn.rareOf(o), cn.rareOf(c)
+	var in float64
+	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
+		switch {
+		case a.words[i].id < b.words[j].id:
+			i++
+		case a.words[i].id > b.words[j].id:
+			j++
+		default:
+			m := math.Min(a.words[i].v, b.words[j].v)
+			in += m * m
+			i++
+			j++
+		}
+	}
+	if in == 0 || a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	return in / math.Sqrt(a.norm*b.norm)
 }
 
 func hasSource(cs []*candidate, id string) bool {
