@@ -923,6 +923,11 @@ func (r *poolReads) of(i int, dd *docDates, a time.Time) []period {
 // through reads (nil: afresh).
 func newPoolIn(dds []*docDates, anchors, extra []time.Time, reads *poolReads) *pool {
 	p := &pool{}
+	most := 0
+	for _, dd := range dds {
+		most += len(dd.xs)
+	}
+	evs := make([]eventRef, 0, most)
 	for i, dd := range dds {
 		a, w := anchors[i], 1.0
 		if a.IsZero() && extra != nil {
@@ -941,11 +946,26 @@ func newPoolIn(dds []*docDates, anchors, extra []time.Time, reads *poolReads) *p
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
-			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
+			evs = append(evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
 				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]], ids: dd.partIDsOf(dd.partOf[k])})
 		}
 	}
-	slices.SortStableFunc(p.evs, func(a, b eventRef) int { return a.start.Compare(b.start) })
+	// The events by start, those starting together in the order made (a
+	// stable sort), sorted as indexes: an event is a large struct to move.
+	order := make([]int32, len(evs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := evs[a].start.Compare(evs[b].start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	p.evs = make([]eventRef, len(evs))
+	for i, k := range order {
+		p.evs[i] = evs[k]
+	}
 	p.byDoc = make([][]int, len(dds))
 	for i := range p.evs {
 		p.byDoc[p.evs[i].doc] = append(p.byDoc[p.evs[i].doc], i)
