@@ -1,8 +1,10 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -73,6 +75,30 @@ func TestCandNorms(t *testing.T) {
 			if got, want := cn.raritySim(o, c), r.sim(o.words, c.words); got != want {
 				t.Fatalf("raritySim = %v, rarity.sim %v (%v, %v)", got, want, o.words, c.words)
 			}
+		}
+	}
+}
+
+// TestSortOccurrences checks sortOccurrences against a stable sort by
+// shingle, with shingles that share their top bytes and repeat.
+func TestSortOccurrences(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, n := range []int{0, 1, 2, 10, 1000, 50000} {
+		a := make([]occurrence, n)
+		for i := range a {
+			h := rng.Uint64()
+			switch rng.Intn(4) {
+			case 0:
+				h &= 0xffff00000000ffff // many share their top bytes
+			case 1:
+				h = uint64(rng.Intn(8)) // repeats
+			}
+			a[i] = occurrence{h, int32(i)}
+		}
+		want := slices.Clone(a)
+		slices.SortStableFunc(want, func(x, y occurrence) int { return cmp.Compare(x.h, y.h) })
+		if got := sortOccurrences(a); !slices.Equal(got, want) {
+			t.Fatalf("n=%d: sortOccurrences differs from a stable sort", n)
 		}
 	}
 }

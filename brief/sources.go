@@ -210,10 +210,13 @@ type occurrence struct {
 }
 
 // sortOccurrences sorts occurrences by shingle, keeping the order of
-// those of one shingle (a radix sort, a byte at a time: stable).
+// those of one shingle (stable): a radix sort on the top two bytes, a
+// byte at a time, then an insertion sort, which moves an occurrence only
+// past the few before it sharing those bytes (shingles are hashes), and
+// never past an equal one.
 func sortOccurrences(a []occurrence) []occurrence {
 	b := make([]occurrence, len(a))
-	for shift := uint(0); shift < 64; shift += 8 {
+	for shift := uint(48); shift < 64; shift += 8 {
 		var count [257]int
 		for _, o := range a {
 			count[(o.h>>shift)&0xff+1]++
@@ -227,6 +230,13 @@ func sortOccurrences(a []occurrence) []occurrence {
 			count[k]++
 		}
 		a, b = b, a
+	}
+	for i := 1; i < len(a); i++ {
+		o, j := a[i], i
+		for ; j > 0 && a[j-1].h > o.h; j-- {
+			a[j] = a[j-1]
+		}
+		a[j] = o
 	}
 	return a
 }
