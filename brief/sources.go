@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -72,9 +73,21 @@ const (
 // shingles returns the hashed word 5-grams of a text, its words
 // lowercased and stripped of punctuation, each once, in ascending order.
 func shingles(text string) []uint64 {
-	lower := strings.ToLower(text)
+	// An ASCII text is lowercased as it is hashed, not copied first:
+	// strings.ToLower changes only its capitals.
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	lower := text
+	if !ascii {
+		lower = strings.ToLower(text)
+	}
 	// the words' bounds, as strings.FieldsFunc would split them
-	var bounds []int
+	bounds := make([]int32, 0, len(lower)/3)
 	start := -1
 	for i, r := range lower {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -82,12 +95,12 @@ func shingles(text string) []uint64 {
 				start = i
 			}
 		} else if start >= 0 {
-			bounds = append(bounds, start, i)
+			bounds = append(bounds, int32(start), int32(i))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		bounds = append(bounds, start, len(lower))
+		bounds = append(bounds, int32(start), int32(len(lower)))
 	}
 	words := len(bounds) / 2
 	out := make([]uint64, 0, max(0, words-shingleWords+1))
@@ -96,6 +109,9 @@ func shingles(text string) []uint64 {
 		h := uint64(fnvOffset)
 		for k := i; k < i+shingleWords; k++ {
 			for _, c := range []byte(lower[bounds[2*k]:bounds[2*k+1]]) {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A' // only an ASCII text still has capitals
+				}
 				h ^= uint64(c)
 				h *= fnvPrime
 			}
