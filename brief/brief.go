@@ -106,7 +106,7 @@ func Build(s *news.Story, cfg Config) (*news.Brief, error) {
 	b.Conflicts = append(dated, rest...)
 	dropFurnitureRead(b, s, read.words)
 	if !citesOnlyItsDoc(b, s) {
-		citeLines(b, s, b.Entities, orig)
+		citeLinesRead(b, s, b.Entities, orig, read.words)
 	}
 	markCopies(b, orig)
 	normalise(b)

@@ -139,6 +139,13 @@ type citeSent struct {
 }
 
 func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *lineCiter {
+	return newLineCiterRead(s, ents, orig, nil)
+}
+
+// newLineCiterRead is newLineCiter taking the content words of the
+// docs' sentences from words (nil: read afresh), which the dates read
+// already: citeBag of a sentence is citeBagOf its contentBag.
+func newLineCiterRead(s *news.Story, ents []news.Entity, orig map[string]string, words *wordCache) *lineCiter {
 	sents := 0
 	for _, d := range s.Docs {
 		sents += len(d.Sentences)
@@ -169,7 +176,12 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 				continue
 			}
 			text := d.SentenceText(i)
-			cs := c.sentence(text)
+			var cs citeSent
+			if w := words.of(d); w != nil {
+				cs = c.sentenceWith(text, citeBagOf(words.sentence(d, i)))
+			} else {
+				cs = c.sentence(text)
+			}
 			c.read[text] = cs
 			for _, k := range timexes[i] {
 				t := d.Timexes[k]
@@ -217,8 +229,13 @@ func newLineCiter(s *news.Story, ents []news.Entity, orig map[string]string) *li
 
 // sentence reads a text's content words, figures and people.
 func (c *lineCiter) sentence(text string) citeSent {
+	return c.sentenceWith(text, citeBag(text))
+}
+
+// sentenceWith is sentence given citeBag(text).
+func (c *lineCiter) sentenceWith(text string, words bag) citeSent {
 	// people and core stay nil (read as empty) for a text naming no one
-	cs := citeSent{text: citeTidy(text), words: c.joinNames(citeBag(text)), numbers: lineNumbers(text)}
+	cs := citeSent{text: citeTidy(text), words: c.joinNames(words), numbers: lineNumbers(text)}
 	cs.order = make([]string, 0, len(cs.words))
 	for w := range cs.words {
 		cs.order = append(cs.order, w)
@@ -325,7 +342,30 @@ func citeWord(f string) string {
 	if !ok {
 		return citeDropped
 	}
+	return citeKey(w)
+}
+
+// citeKeys memoises citeKey for the process, keyed by a content word
+// (contentField's).
+var citeKeys = textvec.NewWordMemo(1<<17, citeKey)
+
+// citeKey is the key stemBag and synonymBag give content word w: its
+// stem, read as its citeSynonyms group's first word.
+func citeKey(w string) string {
 	return synonymOf(textvec.Stem(textvec.Fold(w)))
+}
+
+// citeBagOf is citeBag(text) given b, contentBag(text): each word of b
+// under its citeKey, with the highest weight of the words sharing it.
+// It reads each word once, where citeBag reads each run of letters.
+func citeBagOf(b bag) bag {
+	out := make(bag, len(b))
+	for w, v := range b {
+		if k := citeKeys.Get(w); v > out[k] {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // citeBag is stemBag(contentBag(text)), in one pass over text and
@@ -852,7 +892,13 @@ var (
 // citeLines re-derives the sources of the summary's and the timeline's
 // lines.
 func citeLines(b *news.Brief, s *news.Story, ents []news.Entity, orig map[string]string) {
-	newLineCiter(s, ents, orig).citeAll(b)
+	citeLinesRead(b, s, ents, orig, nil)
+}
+
+// citeLinesRead is citeLines taking the content words of the docs'
+// sentences from words (see newLineCiterRead).
+func citeLinesRead(b *news.Brief, s *news.Story, ents []news.Entity, orig map[string]string, words *wordCache) {
+	newLineCiterRead(s, ents, orig, words).citeAll(b)
 }
 
 // citeAll re-derives the sources of the summary's and the timeline's

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"maps"
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/testdocs"
@@ -36,6 +37,9 @@ func TestCiteFastSame(t *testing.T) {
 			if got[w] != v {
 				t.Errorf("citeBag(%q)[%q] = %v, want %v", text, w, got[w], v)
 			}
+		}
+		if of := citeBagOf(contentBag(text)); !maps.Equal(of, want) {
+			t.Errorf("citeBagOf(contentBag(%q)) = %v, want %v", text, of, want)
 		}
 		if got, want := citeTidy(text), tidy(text); got != want {
 			t.Errorf("citeTidy(%q) = %q, want %q", text, got, want)

@@ -102,6 +102,9 @@ type eventRef struct {
 	// norm and whole are wholeNorm(words).
 	norm  float64
 	whole bool
+	// ids are words by number, when its doc's parts are numbered (see
+	// numberParts), else nil.
+	ids []wordWeight
 }
 
 // maxEventDays is the longest period (a month) that counts as an event
@@ -139,6 +142,10 @@ type docDates struct {
 	// wholeNorm).
 	partNorm  []float64
 	partWhole []bool
+	// partIDs[p] holds part p's words by number, in order, when the
+	// docs' parts are numbered and its weights are whole (numberParts);
+	// else it or partIDs is nil.
+	partIDs [][]wordWeight
 	// fixed[f] reports whether form f has no Relative reading, so that
 	// it reads alike against every anchor (see timex.Resolve); then
 	// fixedAs[f] is what it reads as.
@@ -476,6 +483,7 @@ func readDates(docs []*news.Doc) ([]dateInfo, *dateReading) {
 	}
 	sims := docSims(dds)
 	related := relatedFrom(sims)
+	numberParts(dds)
 	// Provisional anchors: the stated date, else the dateline date.
 	provisional := make([]time.Time, n)
 	for i, d := range docs {
@@ -915,6 +923,11 @@ func (r *poolReads) of(i int, dd *docDates, a time.Time) []period {
 // through reads (nil: afresh).
 func newPoolIn(dds []*docDates, anchors, extra []time.Time, reads *poolReads) *pool {
 	p := &pool{}
+	most := 0
+	for _, dd := range dds {
+		most += len(dd.xs)
+	}
+	evs := make([]eventRef, 0, most)
 	for i, dd := range dds {
 		a, w := anchors[i], 1.0
 		if a.IsZero() && extra != nil {
@@ -933,11 +946,26 @@ func newPoolIn(dds []*docDates, anchors, extra []time.Time, reads *poolReads) *p
 			if !ok || en.Sub(st) > maxEventDays*24*time.Hour {
 				continue
 			}
-			p.evs = append(p.evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
-				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]]})
+			evs = append(evs, eventRef{doc: i, id: dd.d.ID, start: st, end: en, weight: w, words: dd.bags[k], past: !en.After(a), anchor: a, text: x.Text,
+				norm: dd.partNorm[dd.partOf[k]], whole: dd.partWhole[dd.partOf[k]], ids: dd.partIDsOf(dd.partOf[k])})
 		}
 	}
-	slices.SortStableFunc(p.evs, func(a, b eventRef) int { return a.start.Compare(b.start) })
+	// The events by start, those starting together in the order made (a
+	// stable sort), sorted as indexes: an event is a large struct to move.
+	order := make([]int32, len(evs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := evs[a].start.Compare(evs[b].start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	p.evs = make([]eventRef, len(evs))
+	for i, k := range order {
+		p.evs[i] = evs[k]
+	}
 	p.byDoc = make([][]int, len(dds))
 	for i := range p.evs {
 		p.byDoc[p.evs[i].doc] = append(p.byDoc[p.evs[i].doc], i)
@@ -1301,7 +1329,9 @@ func (sc *scorer) sim(k, i int) float64 {
 	}
 	e := &sc.all.evs[sc.story[i]]
 	var v float64
-	if sc.dd.partWhole[p] && e.whole {
+	if a := sc.dd.partIDsOf(p); a != nil && e.ids != nil {
+		v = wholeSimIDs(a, sc.dd.partNorm[p], e.ids, e.norm)
+	} else if sc.dd.partWhole[p] && e.whole {
 		v = wholeSim(sc.dd.bags[k], sc.dd.partNorm[p], e.words, e.norm)
 	} else {
 		v = sc.dd.bags[k].sim(e.words)
@@ -1339,6 +1369,70 @@ func (sc *scorer) matches(k int, st, en time.Time) []match {
 	})
 	sc.found[k], sc.foundAt[k], sc.hasFound[k] = list, at, true
 	return list
+}
+
+// wordWeight is a word, by its number, and its weight in a bag.
+type wordWeight struct {
+	id int32
+	v  float64
+}
+
+// numberParts fills each doc's partIDs: the words of its parts whose
+// weights are whole, numbered across the docs and sorted by number, so
+// that the scorers compare two parts by merging two lists (wholeSimIDs)
+// rather than by looking each word up in a map.
+func numberParts(dds []*docDates) {
+	ids := map[string]int32{}
+	for _, dd := range dds {
+		dd.partIDs = make([][]wordWeight, dd.parts)
+		for k, p := range dd.partOf {
+			if !dd.partWhole[p] || dd.partIDs[p] != nil {
+				continue
+			}
+			ws := make([]wordWeight, 0, len(dd.bags[k]))
+			for w, v := range dd.bags[k] {
+				id, ok := ids[w]
+				if !ok {
+					id = int32(len(ids))
+					ids[w] = id
+				}
+				ws = append(ws, wordWeight{id, v})
+			}
+			slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
+			dd.partIDs[p] = ws
+		}
+	}
+}
+
+// partIDsOf is dd.partIDs[p], or nil.
+func (dd *docDates) partIDsOf(p int) []wordWeight {
+	if dd.partIDs == nil {
+		return nil
+	}
+	return dd.partIDs[p]
+}
+
+// wholeSimIDs is wholeSim of two bags of whole weights given as sorted
+// wordWeight lists: the same sums, exact in any order, so the same bits.
+func wholeSimIDs(b []wordWeight, nb float64, o []wordWeight, no float64) float64 {
+	if len(b) == 0 || len(o) == 0 {
+		return 0
+	}
+	var in float64
+	for i, j := 0, 0; i < len(b) && j < len(o); {
+		switch {
+		case b[i].id < o[j].id:
+			i++
+		case b[i].id > o[j].id:
+			j++
+		default:
+			m := math.Min(b[i].v, o[j].v)
+			in += m * m
+			i++
+			j++
+		}
+	}
+	return in / math.Sqrt(nb*no)
 }
 
 // wholeNorm is the sum of the squared weights of b, and whether they

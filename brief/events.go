@@ -98,19 +98,22 @@ func (r rarity) sim(a, b bag) float64 {
 	if in == 0 {
 		return 0
 	}
-	var na, nb float64
-	for k, v := range a {
-		v *= r.weight(k)
-		na += v * v
-	}
-	for k, w := range b {
-		w *= r.weight(k)
-		nb += w * w
-	}
+	na, nb := r.norm(a), r.norm(b)
 	if na == 0 || nb == 0 {
 		return 0
 	}
 	return in / math.Sqrt(na*nb)
+}
+
+// norm is the sum of the squares of b's weights, each times its word's
+// rarity: sim's norm of b.
+func (r rarity) norm(b bag) float64 {
+	var n float64
+	for k, v := range b {
+		v *= r.weight(k)
+		n += v * v
+	}
+	return n
 }
 
 // weight is the rarity of w; a word no sentence held is as rare as can

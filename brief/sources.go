@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/fnv1a"
 	"github.com/storyline-news/storyline/news"
@@ -73,9 +74,21 @@ const (
 // shingles returns the hashed word 5-grams of a text, its words
 // lowercased and stripped of punctuation, each once, in ascending order.
 func shingles(text string) []uint64 {
-	lower := strings.ToLower(text)
+	// An ASCII text is lowercased as it is hashed, not copied first:
+	// strings.ToLower changes only its capitals.
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	lower := text
+	if !ascii {
+		lower = strings.ToLower(text)
+	}
 	// the words' bounds, as strings.FieldsFunc would split them
-	var bounds []int
+	bounds := make([]int32, 0, len(lower)/3)
 	start := -1
 	for i, r := range lower {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -83,12 +96,12 @@ func shingles(text string) []uint64 {
 				start = i
 			}
 		} else if start >= 0 {
-			bounds = append(bounds, start, i)
+			bounds = append(bounds, int32(start), int32(i))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		bounds = append(bounds, start, len(lower))
+		bounds = append(bounds, int32(start), int32(len(lower)))
 	}
 	words := len(bounds) / 2
 	out := make([]uint64, 0, max(0, words-shingleWords+1))
@@ -96,7 +109,13 @@ func shingles(text string) []uint64 {
 		// FNV-1a over the words, each followed by a zero byte
 		h := fnv1a.Offset
 		for k := i; k < i+shingleWords; k++ {
-			h = h.Str(lower[bounds[2*k]:bounds[2*k+1]]).Byte(0)
+			for _, c := range []byte(lower[bounds[2*k]:bounds[2*k+1]]) {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A' // only an ASCII text still has capitals
+				}
+				h = h.Byte(c)
+			}
+			h = h.Byte(0)
 		}
 		out = append(out, uint64(h))
 	}
@@ -201,10 +220,13 @@ type occurrence struct {
 }
 
 // sortOccurrences sorts occurrences by shingle, keeping the order of
-// those of one shingle (a radix sort, a byte at a time: stable).
+// those of one shingle (stable): a radix sort on the top two bytes, a
+// byte at a time, then an insertion sort, which moves an occurrence only
+// past the few before it sharing those bytes (shingles are hashes), and
+// never past an equal one.
 func sortOccurrences(a []occurrence) []occurrence {
 	b := make([]occurrence, len(a))
-	for shift := uint(0); shift < 64; shift += 8 {
+	for shift := uint(48); shift < 64; shift += 8 {
 		var count [257]int
 		for _, o := range a {
 			count[(o.h>>shift)&0xff+1]++
@@ -218,6 +240,13 @@ func sortOccurrences(a []occurrence) []occurrence {
 			count[k]++
 		}
 		a, b = b, a
+	}
+	for i := 1; i < len(a); i++ {
+		o, j := a[i], i
+		for ; j > 0 && a[j-1].h > o.h; j-- {
+			a[j] = a[j-1]
+		}
+		a[j] = o
 	}
 	return a
 }

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"iter"
 	"math"
 	"regexp"
@@ -547,6 +548,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 		}
 		return 1
 	})
+	norms := newCandNorms(r)
 	for _, c := range undated {
 		var best *entry
 		// Each entry's likeness, as a multiple of the least that joins
@@ -572,7 +574,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 			// they pile up: a story's names are in every sentence.
 			if len(ex) > 0 {
 				for _, o := range ex {
-					if sim := o.words.sim(c.words) / absorbUndated; sim >= bestSim {
+					if sim := norms.sim(o, c) / absorbUndated; sim >= bestSim {
 						best, bestSim, bestEx = e, sim, true
 					}
 				}
@@ -582,7 +584,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 				if o.source == c.source {
 					continue
 				}
-				if sim := r.sim(o.words, c.words) / mergeEvent; sim >= bestSim {
+				if sim := norms.raritySim(o, c) / mergeEvent; sim >= bestSim {
 					best, bestSim, bestEx = e, sim, false
 				}
 			}
@@ -602,6 +604,107 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 		best.words.add(c.words)
 	}
 	return entries
+}
+
+// candNorms keeps what addUndated reads of each candidate it compares,
+// each with many: its words numbered and sorted by number, plain and
+// weighed by rarity, and their norms (the sums of the squared weights),
+// so that two candidates are compared by merging two lists. A
+// candidate's words do not change there.
+type candNorms struct {
+	r     rarity
+	ids   map[string]int32
+	plain map[*candidate]*numbered
+	rare  map[*candidate]*numbered
+}
+
+// numbered is a bag's words by number, in order, and its norm; whole
+// reports whether its weights are whole (wholeNorm).
+type numbered struct {
+	words []wordWeight
+	norm  float64
+	whole bool
+}
+
+func newCandNorms(r rarity) *candNorms {
+	return &candNorms{r: r, ids: map[string]int32{}, plain: map[*candidate]*numbered{}, rare: map[*candidate]*numbered{}}
+}
+
+// number lists b's words by number, each weight times weight(word).
+func (cn *candNorms) number(b bag, weight func(string) float64) []wordWeight {
+	ws := make([]wordWeight, 0, len(b))
+	for w, v := range b {
+		id, ok := cn.ids[w]
+		if !ok {
+			id = int32(len(cn.ids))
+			cn.ids[w] = id
+		}
+		if weight != nil {
+			v *= weight(w)
+		}
+		ws = append(ws, wordWeight{id, v})
+	}
+	slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
+	return ws
+}
+
+func (cn *candNorms) plainOf(c *candidate) *numbered {
+	n, ok := cn.plain[c]
+	if !ok {
+		n = &numbered{}
+		n.norm, n.whole = wholeNorm(c.words)
+		if n.whole {
+			n.words = cn.number(c.words, nil)
+		}
+		cn.plain[c] = n
+	}
+	return n
+}
+
+func (cn *candNorms) rareOf(c *candidate) *numbered {
+	n, ok := cn.rare[c]
+	if !ok {
+		n = &numbered{words: cn.number(c.words, cn.r.weight), norm: cn.r.norm(c.words)}
+		cn.rare[c] = n
+	}
+	return n
+}
+
+// sim is o.words.sim(c.words): wholeSimIDs when both bags' weights are
+// whole, the same bits.
+func (cn *candNorms) sim(o, c *candidate) float64 {
+	a, b := cn.plainOf(o), cn.plainOf(c)
+	if !a.whole || !b.whole {
+		return o.words.sim(c.words)
+	}
+	return wholeSimIDs(a.words, a.norm, b.words, b.norm)
+}
+
+// raritySim is cn.r.sim(o.words, c.words): the same squares of weights
+// rounded by exactWeight, summed in another order, so the same bits.
+func (cn *candNorms) raritySim(o, c *candidate) float64 {
+	if len(o.words) == 0 || len(c.words) == 0 {
+		return 0
+	}
+	a, b := cn.rareOf(o), cn.rareOf(c)
+	var in float64
+	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
+		switch {
+		case a.words[i].id < b.words[j].id:
+			i++
+		case a.words[i].id > b.words[j].id:
+			j++
+		default:
+			m := math.Min(a.words[i].v, b.words[j].v)
+			in += m * m
+			i++
+			j++
+		}
+	}
+	if in == 0 || a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	return in / math.Sqrt(a.norm*b.norm)
 }
 
 func hasSource(cs []*candidate, id string) bool {

@@ -42,8 +42,10 @@ func (c *pool) concepts() ([][]int32, []float64) {
 		n += len(s.ids)
 	}
 	c.conceptIDs = make(map[uint64]int32, n/2+16)
-	var df []int
-	var lastDoc, seen []int // doc+1 that last counted a concept; sentence+1 that last saw it
+	// each concept's docs, and the doc+1 that last counted it and the
+	// sentence+1 that last saw it, in one list
+	type conceptStat struct{ df, lastDoc, seen int }
+	stats := make([]conceptStat, 0, n/2+16)
 	// Each sentence's concepts are a run of one slab, as long as its
 	// bigrams at most.
 	slab := make([]int32, 0, n)
@@ -58,21 +60,20 @@ func (c *pool) concepts() ([][]int32, []float64) {
 			key := uint64(a)<<32 | uint64(b)
 			g, ok := c.conceptIDs[key]
 			if !ok {
-				g = int32(len(df))
+				g = int32(len(stats))
 				c.conceptIDs[key] = g
-				df = append(df, 0)
-				lastDoc = append(lastDoc, 0)
-				seen = append(seen, 0)
+				stats = append(stats, conceptStat{})
 			}
-			if seen[g] == i+1 {
+			st := &stats[g]
+			if st.seen == i+1 {
 				continue
 			}
-			seen[g] = i + 1
+			st.seen = i + 1
 			per[i] = append(per[i], g)
 			slab = slab[:start+len(per[i])]
-			if lastDoc[g] != s.doc+1 {
-				df[g]++
-				lastDoc[g] = s.doc + 1
+			if st.lastDoc != s.doc+1 {
+				st.df++
+				st.lastDoc = s.doc + 1
 			}
 		}
 	}
@@ -84,9 +85,9 @@ func (c *pool) concepts() ([][]int32, []float64) {
 	case nd < 8:
 		minDF = 2
 	}
-	w := make([]float64, len(df))
-	for g, n := range df {
-		if n >= minDF {
+	w := make([]float64, len(stats))
+	for g, st := range stats {
+		if n := st.df; n >= minDF {
 			w[g] = float64(n)
 		} else {
 			w[g] = rareWeight * float64(n)

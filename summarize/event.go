@@ -46,7 +46,7 @@ type happening struct {
 	ents   map[string]float64 // participants → weight
 	weight float64            // the sum of ents' weights, in name order
 	people map[string]bool    // the participants that are people
-	words  map[string]bool    // content stems outside names, titles and dates
+	words  []string           // content stems outside names, titles and dates, sorted, each once
 	// terms are its words weighed by how rare they are in the story, a
 	// kind of happening standing for the words that name it, in the
 	// order of their ids (weighTerms numbers them); mass is the sum of
@@ -291,12 +291,11 @@ func (c *pool) weighTerms(n int) {
 		// ids in order of first sight, sentence by sentence, each
 		// sentence's words in sorted order: the same in every run
 		ws := make([]string, 0, len(h.words))
-		for w := range h.words {
+		for _, w := range h.words { // sorted
 			if _, ok := eventClass()[w]; !ok {
 				ws = append(ws, w)
 			}
 		}
-		slices.Sort(ws)
 		prose := !c.docs[c.sents[k].doc].InOpinion(c.docs[c.sents[k].doc].Sentences[c.sents[k].idx].Span)
 		h.terms = make([]wterm, 0, len(ws))
 		for _, w := range ws {
@@ -398,7 +397,7 @@ func fieldOpensOnDigit(text string) bool {
 
 // eventWords returns the content stems of sentence i of d outside its
 // mentions (names with their titles) and time expressions.
-func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo) map[string]bool {
+func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo) []string {
 	return eventWordsIn(d, ix, i, sp, memo, memo.words(sp.In(d.Text)))
 }
 
@@ -407,7 +406,7 @@ func eventWords(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo)
 // the ones they cover part of: the words of the blanked text are the
 // sentence's words that no span touches, as they are, and the runs left
 // of those a span covers part of.
-func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo, rw rawWords) map[string]bool {
+func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMemo, rw rawWords) []string {
 	text := sp.In(d.Text)
 	var b []byte // the text with the spans blanked, when it has any
 	if i < len(ix.mentions) && len(ix.mentions[i])+len(ix.timexes[i]) > 0 {
@@ -426,20 +425,20 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 		}
 		text = string(b)
 	}
-	out := make(map[string]bool, len(rw.stems)/2)
+	out := make([]string, 0, len(rw.stems))
 	// Figures other than years are strong evidence of one fact.
 	if strings.ContainsAny(text, "0123456789") {
 		for _, f := range figure().FindAllString(text, -1) {
 			if len(f) != 4 || strings.ContainsAny(f, ",.") {
-				out["#"+strings.TrimRight(f, ".,")] = true
+				out = append(out, "#"+strings.TrimRight(f, ".,"))
 			}
 		}
 	}
 	add := func(t string) {
 		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
-			out[t] = true
+			out = append(out, t)
 			if k, ok := eventClass()[t]; ok {
-				out[k] = true
+				out = append(out, k)
 			}
 		}
 	}
@@ -463,7 +462,8 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 			}
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // blanked reports whether w holds a space.
@@ -678,19 +678,28 @@ func sumInOrder(w map[string]float64, keys []string) float64 {
 // happening and the words that name it counting once, and reports
 // whether they share a kind.
 func sharedWords(a, b *happening) (n int, kind bool) {
-	if len(b.words) < len(a.words) {
-		a, b = b, a // the count is symmetric: walk the smaller set
-	}
 	var kinds uint32 // a bit per kind shared (classBit)
-	for w := range a.words {
-		if w[0] == '=' && b.words[w] {
-			kind = true
-			kinds |= classBit()[w]
-			n++
+	var shared []string
+	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
+		switch c := strings.Compare(a.words[i], b.words[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			if w := a.words[i]; w[0] == '=' {
+				kind = true
+				kinds |= classBit()[w]
+				n++
+			} else {
+				shared = append(shared, w)
+			}
+			i++
+			j++
 		}
 	}
-	for w := range a.words {
-		if w[0] != '=' && b.words[w] && kinds&classBit()[eventClass()[w]] == 0 {
+	for _, w := range shared {
+		if kinds&classBit()[eventClass()[w]] == 0 {
 			n++
 		}
 	}

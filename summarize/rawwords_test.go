@@ -34,7 +34,7 @@ func TestRawWords(t *testing.T) {
 				t.Fatalf("%s %d: clean tokens %q, want %q", d.ID, i, got, want)
 			}
 			got, want := eventWordsIn(d, ix, i, sp.Span, memo, rw), eventWordsAfresh(d, ix, i, sp.Span)
-			if !maps.Equal(got, want) {
+			if !slices.Equal(got, slices.Sorted(maps.Keys(want))) {
 				t.Fatalf("%s %d: event words %v, want %v", d.ID, i, got, want)
 			}
 			n++
@@ -168,5 +168,57 @@ func TestCapitalisedASCII(t *testing.T) {
 		if got := capitalisedASCII(text, memo); !slices.Equal(got, want) {
 			t.Errorf("%q: %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestSharedWordsMerge checks sharedWords, which merges two sorted word
+// lists, against the count over word sets it stands for, on every two
+// happenings of a pile.
+func TestSharedWordsMerge(t *testing.T) {
+	docs := testdocs.Basil(t, 30)
+	c := newPoolFrom(docs, func() []news.Entity { return nil })
+	asSet := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[w] = true
+		}
+		return m
+	}
+	// the count as it was read from word sets
+	bySets := func(a, b map[string]bool) (n int, kind bool) {
+		var kinds uint32
+		for w := range a {
+			if w[0] == '=' && b[w] {
+				kind = true
+				kinds |= classBit()[w]
+				n++
+			}
+		}
+		for w := range a {
+			if w[0] != '=' && b[w] && kinds&classBit()[eventClass()[w]] == 0 {
+				n++
+			}
+		}
+		return n, kind
+	}
+	pairs := 0
+	for i, a := range c.ev {
+		if a == nil || i%3 != 0 {
+			continue
+		}
+		for _, b := range c.ev {
+			if b == nil {
+				continue
+			}
+			n, k := sharedWords(a, b)
+			wn, wk := bySets(asSet(a.words), asSet(b.words))
+			if n != wn || k != wk {
+				t.Fatalf("sharedWords(%v, %v) = %d %v, want %d %v", a.words, b.words, n, k, wn, wk)
+			}
+			pairs++
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no happenings compared")
 	}
 }
