@@ -1563,7 +1563,12 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		if tn < 0 && st.After(a) {
 			if st.Equal(en) && x.Type == "DATE" && (x.Relative == nil || x.Relative.Kind == "date") {
 				// No article is dated before a day it names in full
-				// as past.
+				// as past. The happenings claimed so far are let go,
+				// as the end of a reading lets them go, or they would
+				// stay claimed for every later anchor.
+				for _, i := range touched {
+					sc.claimed[i] = 0
+				}
 				return math.Inf(-1), nil
 			}
 			score -= 1 // reported as past, but after the anchor
