@@ -81,6 +81,9 @@ type lineCiter struct {
 	refs    []sentRef
 	docRefs []int32
 	posting map[string][]int32
+	// commonCap is the longest posting stating reads past the first
+	// word's (citeCommonCap; 0 reads every one)
+	commonCap int
 	// byID lists the docs of each ID.
 	byID map[string][]int
 	// read holds what sentence found in each sentence text of the
@@ -150,7 +153,7 @@ func newLineCiterRead(s *news.Story, ents []news.Entity, orig map[string]string,
 	for _, d := range s.Docs {
 		sents += len(d.Sentences)
 	}
-	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, read: make(map[string]citeSent, sents)}
+	c := &lineCiter{docs: s.Docs, person: map[string]string{}, orig: orig, read: make(map[string]citeSent, sents), commonCap: citeCommonCap}
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue

@@ -101,9 +101,9 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 	// A word of a long posting is not read to find sentences once a
 	// rarer one has been: a sentence sharing only such words with the
 	// line is not offered.
-	if citeCommonCap > 0 {
+	if c.commonCap > 0 {
 		for j := 1; j < k; j++ {
-			if len(c.posting[ws[j]]) > citeCommonCap {
+			if len(c.posting[ws[j]]) > c.commonCap {
 				k = j
 				break
 			}
@@ -135,7 +135,7 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 	// The words left are counted for the sentences met alone: from the
 	// word's posting when that is short, else from each sentence's words.
 	for ; k < n && len(live) > 0; k++ {
-		if p := c.posting[ws[k]]; len(p) <= postingScan*len(live) && (citeCommonCap == 0 || len(p) <= citeCommonCap) {
+		if p := c.posting[ws[k]]; len(p) <= postingScan*len(live) && (c.commonCap == 0 || len(p) <= c.commonCap) {
 			c.reads += len(p)
 			for _, r := range p {
 				if c.cnt[r] > 0 {
@@ -307,5 +307,6 @@ func (c *lineCiter) reread(text string) citeSent {
 // first word's: a word held by more sentences than that ("said",
 // "people" in a pile of many stories) names no event, and reading its
 // posting for every line would make citing grow with the square of the
-// pile. 0 reads every posting (the exact index, for the tests).
-var citeCommonCap = 64
+// pile. It is each lineCiter's commonCap, which 0 turns off (the exact
+// index, for the tests and CiteExamples).
+const citeCommonCap = 64

@@ -20,8 +20,6 @@ import (
 // citeCommonCap, which drops on purpose the sentences sharing only
 // common words with a line.
 func TestStatingFindsEvery(t *testing.T) {
-	defer func(v int) { citeCommonCap = v }(citeCommonCap)
-	citeCommonCap = 0
 	all := testdocs.Basil(t, 30)
 	s := &news.Story{ID: "pile", Docs: pile(t, all, 30)}
 	b, err := Build(s, DefaultConfig())
@@ -30,6 +28,7 @@ func TestStatingFindsEvery(t *testing.T) {
 	}
 	ds := datedStory(s)
 	c := newLineCiter(ds, b.Entities, copies(ds.Docs))
+	c.commonCap = 0
 	var texts []string
 	for _, l := range b.Summary {
 		texts = append(texts, l.Text)
@@ -111,13 +110,12 @@ func BenchmarkCiteLines(b *testing.B) {
 		orig := copies(ds.Docs)
 		for _, capped := range []int{0, citeCommonCap} {
 			b.Run(fmt.Sprintf("N=%d/cap=%d", n, capped), func(b *testing.B) {
-				defer func(v int) { citeCommonCap = v }(citeCommonCap)
-				citeCommonCap = capped
 				cpu := testutil.CPUTime()
 				reads, pairs := 0, 0
 				for b.Loop() {
 					x := &news.Brief{Summary: slices.Clone(br.Summary), Timeline: slices.Clone(br.Timeline)}
 					c := newLineCiter(ds, br.Entities, orig)
+					c.commonCap = capped
 					c.citeAll(x)
 					reads += c.reads
 					pairs += c.pairs

@@ -301,12 +301,10 @@ type CiteLabel func(i, line, j, sent int) (y, use bool)
 // the brief of a story of the briefs set's size still compares. The
 // model fitted on the capped pairs did worse held out (leave one story
 // out 93.34/58.53 against 93.64/58.79; five folds 93.41/57.90 against
-// 94.13/58.44). CiteExamples sets the cap for its own run, so it must
-// not run beside a Build.
+// 94.13/58.44).
 func CiteExamples(s *news.Story, label CiteLabel) []CiteExample {
-	defer func(v int) { citeCommonCap = v }(citeCommonCap)
-	citeCommonCap = 0
 	c := newLineCiter(s, entities(s), nil)
+	c.commonCap = 0
 	var out []CiteExample
 	for i := range c.docs {
 		for k, ls := range c.sents[i] {
