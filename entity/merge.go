@@ -713,17 +713,21 @@ func minPos(items []item, ms []int) int {
 // adjectives, and stray common words.
 func Merge(docs []*news.Doc) []news.Entity { return MergeWith(docs, MergeOptions{}) }
 
-// maxCoPeople bounds the people a person of a doc is recorded as named
-// beside (item.co); no article of the data sets names more than 40.
+// maxCoPeople bounds the people of a doc recorded as named beside each
+// other (item.co); no article of the data sets names more than 40.
 const maxCoPeople = 128
 
 // coPeople returns, of a doc's people (item indexes in the doc's order),
-// those each of them is recorded as named beside: all of them, but for a
-// doc naming more than maxCoPeople (a list of names rather than an
-// article) only the maxCoPeople named most often, in the doc's order. co
-// is context for choosing among groups, which a doc's main people carry;
-// bounded, its pairs grow linearly with the doc instead of as its square
-// (a 770 KB list of 4,854 names made 23 million).
+// those recorded as named beside each other: all of them, but for a doc
+// naming more than maxCoPeople (a list of names rather than an article)
+// only the maxCoPeople named most often, in the doc's order; the others
+// are recorded beside no one. co is context for choosing among groups,
+// which a doc's main people carry; bounded, a doc's pairs are at most
+// maxCoPeople squared instead of its people's square (a 770 KB list of
+// 4,854 names made 23 million) or its people times maxCoPeople (which
+// made 3.5 million, counted again by every group they joined: most of
+// the cost of merging such a list). Within the bound co stays symmetric,
+// as groupContext.join counts it.
 func coPeople(items []item, docPeople []int) []int {
 	if len(docPeople) <= maxCoPeople {
 		return docPeople
@@ -788,7 +792,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 			items = append(items, it)
 		}
 		beside := coPeople(items, docPeople)
-		for _, i := range docPeople {
+		for _, i := range beside {
 			for _, j := range beside {
 				if i != j {
 					items[i].co = append(items[i].co, j)
