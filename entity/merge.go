@@ -155,17 +155,24 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	var suffixed []int
 	// groups by the skeleton of their surname (names that match have the
 	// same), and two-part names by their first part
-	bySur := map[string][]int{}
+	bySur := newSurBuckets()
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
 	// groups by the surnames they have had, for suffixOnly across docs:
 	// built when a name with a suffix first needs it
 	var byName *personIndex
-	index := func(ci int, pn pname) {
+	// the groups of a big bucket that a name may join (bigFor)
+	var scratch []int
+	// index files group ci, joined by a member named pn; renamed says
+	// its name changed
+	index := func(ci int, pn pname, renamed bool) {
 		c := &cs[ci]
-		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
-			bySur[sn.sk] = append(bySur[sn.sk], ci)
+		if renamed {
+			bySur.renamed(ci, c.canon)
+		}
+		if sn, ok := c.canon.surname(); ok && !bySur.has(sn.sk, ci) {
+			bySur.add(sn.sk, ci, cs)
 		}
 		if len(pn.parts) > 1 {
 			// (looked up from the stack; the key made only when new)
@@ -186,7 +193,13 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		it := &items[i]
 		var cands []int
 		if sn, ok := it.pn.surname(); ok {
-			for _, ci := range bySur[sn.sk] {
+			among, big := bySur.bigFor(sn.sk, it.pn, scratch[:0])
+			if !big {
+				among = bySur.groups[sn.sk]
+			} else {
+				scratch = among
+			}
+			for _, ci := range among {
 				c := &cs[ci]
 				if len(it.pn.parts) > 1 && len(c.canon.parts) < 2 {
 					continue
@@ -318,7 +331,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if ctx != nil {
 			ctx.join(pick, it, owner)
 		}
-		index(pick, it.pn)
+		index(pick, it.pn, len(cs[pick].members) > 1 && len(cs[pick].canon.parts) != before)
 		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
 			byName.add(pick, cs[pick].canon)
 		}
