@@ -639,6 +639,45 @@ func docEntities(d *news.Doc, names *nameCache) {
 	// doc, or a titled person's name, is that person (the tagger typed it
 	// wrongly)
 	rest := make([]int, 0, len(otherIdx))
+	// fits reports whether a word may be the surname of group ci: of a
+	// person named in full or with a title (a name of several words
+	// typed otherwise stays: moving it costs more than it gains on CoNLL)
+	fits := func(pn pname, ci int) bool {
+		return (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon)
+	}
+	// the groups filed by surname (a doc of many people)
+	var bySur *personIndex
+	var among []int
+	// surnameOf returns the first group a word may be the surname of, or
+	// -1. Of more than manyGroups groups (a list of names), it tries only
+	// those filed under the word's keys, a superset of those it is
+	// compatible with, in order: each word then meets a few groups, not
+	// every person of the list.
+	surnameOf := func(pn pname) int {
+		if len(pcs) <= manyGroups {
+			for ci := range pcs {
+				if fits(pn, ci) {
+					return ci
+				}
+			}
+			return -1
+		}
+		if bySur == nil {
+			bySur = newPersonIndex()
+			for ci := range pcs {
+				bySur.add(ci, pcs[ci].canon)
+			}
+		}
+		among = among[:0]
+		bySur.candidates(pn, func(ci int) { among = append(among, ci) })
+		slices.Sort(among)
+		for _, ci := range among {
+			if fits(pn, ci) {
+				return ci
+			}
+		}
+		return -1
+	}
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
 		moved := false
@@ -648,18 +687,12 @@ func docEntities(d *news.Doc, names *nameCache) {
 			pn = names.parse(m.Text)
 		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
-			for ci := range pcs {
-				// the surname of a person named in full or with a title
-				// (a name of several words typed otherwise stays: moving
-				// it costs more than it gains on CoNLL)
-				if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
-					m.Type = news.Person
-					items[i].typ = news.Person
-					items[i].pn = pn
-					pcs[ci].join(i, &items[i])
-					moved = true
-					break
-				}
+			if ci := surnameOf(pn); ci >= 0 {
+				m.Type = news.Person
+				items[i].typ = news.Person
+				items[i].pn = pn
+				pcs[ci].join(i, &items[i])
+				moved = true
 			}
 		}
 		if !moved {
