@@ -17,7 +17,13 @@ import "slices"
 //
 // The pairs come sorted; joinSpellings' result depends only on which
 // pairs match, not on their order.
-func spellingPairs(cs []nameGroup, joined []string) [][2]int {
+//
+// sets numbers the groups' sets of sources (-1: none): groups of one set
+// share a source, and joinSpellings joins two groups that share a source
+// only when they have the same given names, so those pairs are looked
+// up under the given names alone. (In a list of names, one source, every
+// pair of a surname would otherwise be returned.)
+func spellingPairs(cs []nameGroup, joined []string, sets []int) [][2]int {
 	byKey := map[uint64][]int{}
 	ci := 0
 	file := func(k uint64) {
@@ -42,10 +48,15 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 	seen := make([]int, len(cs))
 	stamp, a := 0, 0
 	// lookWithin adds the groups filed under k whose names' lengths are
-	// within lo and hi (look: any)
+	// within lo and hi (look: any), of another set of sources than a's
+	// unless same, which only the given names' key sets
+	same := false
 	lookWithin := func(k uint64, lo, hi int) {
 		for _, b := range byKey[k] {
 			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] || len(joined[b]) < lo || len(joined[b]) > hi {
+				continue
+			}
+			if !same && sets[a] >= 0 && sets[a] == sets[b] {
 				continue
 			}
 			seen[b] = stamp
@@ -72,7 +83,9 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 		surnameKeys(ps[len(ps)-1], true, true, lengths(keyFamily))
 		surnameKeys(ps[0], true, true, lengths(keyFirst))
 		if len(ps) >= 3 {
+			same = true
 			look(mixKey(givenHash(ps), keyGiven, len(ps)))
+			same = false
 		}
 		surnameKeys(ps[len(ps)-1], true, false, func(k uint64) { look(mixKey(k, keyBefore, 0)) })
 	}

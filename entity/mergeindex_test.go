@@ -28,7 +28,11 @@ func TestSpellingPairsFindMatches(t *testing.T) {
 		}
 	}
 	found := map[[2]int]bool{}
-	for _, p := range spellingPairs(cs, joined) {
+	sets := make([]int, len(names))
+	for i := range sets {
+		sets[i] = i // each its own source
+	}
+	for _, p := range spellingPairs(cs, joined, sets) {
 		found[p] = true
 	}
 	matches := 0

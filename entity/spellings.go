@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 
@@ -155,7 +156,7 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		}
 	}
 	parent := map[int]int{}
-	for _, pr := range spellingPairs(cs, joined) {
+	for _, pr := range spellingPairs(cs, joined, sourceSets(docs)) {
 		a, b := pr[0], pr[1]
 		if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 			continue
@@ -204,6 +205,37 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		}
 	}
 	return out
+}
+
+// sourceSets numbers the sets of sources (docs) of groups, one number
+// for each set; -1 for an empty set.
+func sourceSets(docs []map[int]bool) []int {
+	sets := make([]int, len(docs))
+	ids := map[string]int{}
+	var ds []int
+	var key []byte
+	for ci, set := range docs {
+		if len(set) == 0 {
+			sets[ci] = -1
+			continue
+		}
+		ds = ds[:0]
+		for d := range set {
+			ds = append(ds, d)
+		}
+		slices.Sort(ds)
+		key = key[:0]
+		for _, d := range ds {
+			key = binary.AppendUvarint(key, uint64(d))
+		}
+		id, ok := ids[string(key)]
+		if !ok {
+			id = len(ids)
+			ids[string(key)] = id
+		}
+		sets[ci] = id
+	}
+	return sets
 }
 
 // spellingOf reports whether two full names, also given written as one
