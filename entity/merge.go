@@ -155,24 +155,40 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	var suffixed []int
 	// groups by the skeleton of their surname (names that match have the
 	// same), and two-part names by their first part
-	bySur := newSurBuckets()
+	bySur := map[string][]int{}
+	// and the big ones by given names
+	var big *bigBuckets
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
 	// groups by the surnames they have had, for suffixOnly across docs:
 	// built when a name with a suffix first needs it
 	var byName *personIndex
-	// the groups of a big bucket that a name may join (bigFor)
+	// the groups of a big bucket that a name may join (candidates)
 	var scratch []int
-	// index files group ci, joined by a member named pn; renamed says
-	// its name changed
-	index := func(ci int, pn pname, renamed bool) {
+	// index files group ci, joined by a member named pn, whose name had
+	// before parts
+	index := func(ci int, pn pname, before int) {
 		c := &cs[ci]
-		if renamed {
-			bySur.renamed(ci, c.canon)
-		}
-		if sn, ok := c.canon.surname(); ok && !bySur.has(sn.sk, ci) {
-			bySur.add(sn.sk, ci, cs)
+		if big == nil {
+			// (an article's buckets: none big)
+			if sn, ok := c.canon.surname(); ok {
+				switch l := bySur[sn.sk]; {
+				case slices.Contains(l, ci):
+					// filed already
+				case len(l) < manyGroups:
+					bySur[sn.sk] = append(l, ci)
+				default:
+					big = big.add(bySur, sn.sk, ci, cs)
+				}
+			}
+		} else {
+			if len(c.members) > 1 && len(c.canon.parts) != before {
+				big.renamed(ci, c.canon)
+			}
+			if sn, ok := c.canon.surname(); ok && !big.has(bySur, sn.sk, ci) {
+				big.add(bySur, sn.sk, ci, cs)
+			}
 		}
 		if len(pn.parts) > 1 {
 			// (looked up from the stack; the key made only when new)
@@ -193,11 +209,11 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		it := &items[i]
 		var cands []int
 		if sn, ok := it.pn.surname(); ok {
-			among, big := bySur.bigFor(sn.sk, it.pn, scratch[:0])
-			if !big {
-				among = bySur.groups[sn.sk]
-			} else {
-				scratch = among
+			among := bySur[sn.sk]
+			if big != nil {
+				if found, ok := big.candidates(sn.sk, it.pn, scratch[:0]); ok {
+					among, scratch = found, found
+				}
 			}
 			for _, ci := range among {
 				c := &cs[ci]
@@ -331,7 +347,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if ctx != nil {
 			ctx.join(pick, it, owner)
 		}
-		index(pick, it.pn, len(cs[pick].members) > 1 && len(cs[pick].canon.parts) != before)
+		index(pick, it.pn, before)
 		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
 			byName.add(pick, cs[pick].canon)
 		}
@@ -639,45 +655,12 @@ func docEntities(d *news.Doc, names *nameCache) {
 	// doc, or a titled person's name, is that person (the tagger typed it
 	// wrongly)
 	rest := make([]int, 0, len(otherIdx))
-	// fits reports whether a word may be the surname of group ci: of a
-	// person named in full or with a title (a name of several words
-	// typed otherwise stays: moving it costs more than it gains on CoNLL)
-	fits := func(pn pname, ci int) bool {
-		return (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon)
-	}
-	// the groups filed by surname (a doc of many people)
+	// the people filed by surname, for a doc of more than maxCoPeople (a
+	// list of names rather than an article): a word then meets only those
+	// filed under its keys, a superset of those it is compatible with, in
+	// order, not every person of the list
 	var bySur *personIndex
 	var among []int
-	// surnameOf returns the first group a word may be the surname of, or
-	// -1. Of more than manyGroups groups (a list of names), it tries only
-	// those filed under the word's keys, a superset of those it is
-	// compatible with, in order: each word then meets a few groups, not
-	// every person of the list.
-	surnameOf := func(pn pname) int {
-		if len(pcs) <= manyGroups {
-			for ci := range pcs {
-				if fits(pn, ci) {
-					return ci
-				}
-			}
-			return -1
-		}
-		if bySur == nil {
-			bySur = newPersonIndex()
-			for ci := range pcs {
-				bySur.add(ci, pcs[ci].canon)
-			}
-		}
-		among = among[:0]
-		bySur.candidates(pn, func(ci int) { among = append(among, ci) })
-		slices.Sort(among)
-		for _, ci := range among {
-			if fits(pn, ci) {
-				return ci
-			}
-		}
-		return -1
-	}
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
 		moved := false
@@ -687,11 +670,44 @@ func docEntities(d *news.Doc, names *nameCache) {
 			pn = names.parse(m.Text)
 		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
-			if ci := surnameOf(pn); ci >= 0 {
+			many := len(pcs) > maxCoPeople
+			if many {
+				if bySur == nil {
+					bySur = newPersonIndex()
+					for ci := range pcs {
+						bySur.add(ci, pcs[ci].canon)
+					}
+				}
+				among = among[:0]
+				bySur.candidates(pn, func(ci int) { among = append(among, ci) })
+				slices.Sort(among)
+			}
+			// the first group whose surname it may be, of a person named
+			// in full or with a title (a name of several words typed
+			// otherwise stays: moving it costs more than it gains on
+			// CoNLL)
+			pick := -1
+			if !many {
+				for ci := range pcs {
+					if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
+						pick = ci
+						break
+					}
+				}
+			} else {
+				for _, ci := range among {
+					// (the same test, of the groups filed under its keys)
+					if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
+						pick = ci
+						break
+					}
+				}
+			}
+			if pick >= 0 {
 				m.Type = news.Person
 				items[i].typ = news.Person
 				items[i].pn = pn
-				pcs[ci].join(i, &items[i])
+				pcs[pick].join(i, &items[i])
 				moved = true
 			}
 		}
