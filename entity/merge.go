@@ -156,16 +156,39 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 	// groups by the skeleton of their surname (names that match have the
 	// same), and two-part names by their first part
 	bySur := map[string][]int{}
+	// and the big ones by given names
+	var big *bigBuckets
 	byFirst := map[string][]int{}
 	// groups by their full names written as one word
 	byJoined := map[string][]int{}
 	// groups by the surnames they have had, for suffixOnly across docs:
 	// built when a name with a suffix first needs it
 	var byName *personIndex
-	index := func(ci int, pn pname) {
+	// the groups of a big bucket that a name may join (candidates)
+	var scratch []int
+	// index files group ci, joined by a member named pn, whose name had
+	// before parts
+	index := func(ci int, pn pname, before int) {
 		c := &cs[ci]
-		if sn, ok := c.canon.surname(); ok && !slices.Contains(bySur[sn.sk], ci) {
-			bySur[sn.sk] = append(bySur[sn.sk], ci)
+		if big == nil {
+			// (an article's buckets: none big)
+			if sn, ok := c.canon.surname(); ok {
+				switch l := bySur[sn.sk]; {
+				case slices.Contains(l, ci):
+					// filed already
+				case len(l) < manyGroups:
+					bySur[sn.sk] = append(l, ci)
+				default:
+					big = big.add(bySur, sn.sk, ci, cs)
+				}
+			}
+		} else {
+			if len(c.members) > 1 && len(c.canon.parts) != before {
+				big.renamed(ci, c.canon)
+			}
+			if sn, ok := c.canon.surname(); ok && !big.has(bySur, sn.sk, ci) {
+				big.add(bySur, sn.sk, ci, cs)
+			}
 		}
 		if len(pn.parts) > 1 {
 			// (looked up from the stack; the key made only when new)
@@ -186,7 +209,13 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		it := &items[i]
 		var cands []int
 		if sn, ok := it.pn.surname(); ok {
-			for _, ci := range bySur[sn.sk] {
+			among := bySur[sn.sk]
+			if big != nil {
+				if found, ok := big.candidates(sn.sk, it.pn, scratch[:0]); ok {
+					among, scratch = found, found
+				}
+			}
+			for _, ci := range among {
 				c := &cs[ci]
 				if len(it.pn.parts) > 1 && len(c.canon.parts) < 2 {
 					continue
@@ -318,7 +347,7 @@ func people(items []item, idx []int, inDoc bool) []nameGroup {
 		if ctx != nil {
 			ctx.join(pick, it, owner)
 		}
-		index(pick, it.pn)
+		index(pick, it.pn, before)
 		if byName != nil && (len(cs[pick].members) == 1 || len(cs[pick].canon.parts) != before) {
 			byName.add(pick, cs[pick].canon)
 		}
@@ -626,6 +655,12 @@ func docEntities(d *news.Doc, names *nameCache) {
 	// doc, or a titled person's name, is that person (the tagger typed it
 	// wrongly)
 	rest := make([]int, 0, len(otherIdx))
+	// the people filed by surname, for a doc of more than maxCoPeople (a
+	// list of names rather than an article): a word then meets only those
+	// filed under its keys, a superset of those it is compatible with, in
+	// order, not every person of the list
+	var bySur *personIndex
+	var among []int
 	for _, i := range otherIdx {
 		m := &d.Mentions[i]
 		moved := false
@@ -635,18 +670,45 @@ func docEntities(d *news.Doc, names *nameCache) {
 			pn = names.parse(m.Text)
 		}
 		if len(pn.parts) == 1 && !strings.ContainsRune(m.Text, ' ') && acronymOf(m.Text) == "" {
-			for ci := range pcs {
-				// the surname of a person named in full or with a title
-				// (a name of several words typed otherwise stays: moving
-				// it costs more than it gains on CoNLL)
-				if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
-					m.Type = news.Person
-					items[i].typ = news.Person
-					items[i].pn = pn
-					pcs[ci].join(i, &items[i])
-					moved = true
-					break
+			many := len(pcs) > maxCoPeople
+			if many {
+				if bySur == nil {
+					bySur = newPersonIndex()
+					for ci := range pcs {
+						bySur.add(ci, pcs[ci].canon)
+					}
 				}
+				among = among[:0]
+				bySur.candidates(pn, func(ci int) { among = append(among, ci) })
+				slices.Sort(among)
+			}
+			// the first group whose surname it may be, of a person named
+			// in full or with a title (a name of several words typed
+			// otherwise stays: moving it costs more than it gains on
+			// CoNLL)
+			pick := -1
+			if !many {
+				for ci := range pcs {
+					if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
+						pick = ci
+						break
+					}
+				}
+			} else {
+				for _, ci := range among {
+					// (the same test, of the groups filed under its keys)
+					if (len(pcs[ci].canon.parts) > 1 || titled(items, pcs[ci].members)) && compatible(pn, pcs[ci].canon) {
+						pick = ci
+						break
+					}
+				}
+			}
+			if pick >= 0 {
+				m.Type = news.Person
+				items[i].typ = news.Person
+				items[i].pn = pn
+				pcs[pick].join(i, &items[i])
+				moved = true
 			}
 		}
 		if !moved {
@@ -713,17 +775,21 @@ func minPos(items []item, ms []int) int {
 // adjectives, and stray common words.
 func Merge(docs []*news.Doc) []news.Entity { return MergeWith(docs, MergeOptions{}) }
 
-// maxCoPeople bounds the people a person of a doc is recorded as named
-// beside (item.co); no article of the data sets names more than 40.
+// maxCoPeople bounds the people of a doc recorded as named beside each
+// other (item.co); no article of the data sets names more than 40.
 const maxCoPeople = 128
 
 // coPeople returns, of a doc's people (item indexes in the doc's order),
-// those each of them is recorded as named beside: all of them, but for a
-// doc naming more than maxCoPeople (a list of names rather than an
-// article) only the maxCoPeople named most often, in the doc's order. co
-// is context for choosing among groups, which a doc's main people carry;
-// bounded, its pairs grow linearly with the doc instead of as its square
-// (a 770 KB list of 4,854 names made 23 million).
+// those recorded as named beside each other: all of them, but for a doc
+// naming more than maxCoPeople (a list of names rather than an article)
+// only the maxCoPeople named most often, in the doc's order; the others
+// are recorded beside no one. co is context for choosing among groups,
+// which a doc's main people carry; bounded, a doc's pairs are at most
+// maxCoPeople squared instead of its people's square (a 770 KB list of
+// 4,854 names made 23 million) or its people times maxCoPeople (which
+// made 3.5 million, counted again by every group they joined: most of
+// the cost of merging such a list). Within the bound co stays symmetric,
+// as groupContext.join counts it.
 func coPeople(items []item, docPeople []int) []int {
 	if len(docPeople) <= maxCoPeople {
 		return docPeople
@@ -788,7 +854,7 @@ func MergeWith(docs []*news.Doc, opt MergeOptions) []news.Entity {
 			items = append(items, it)
 		}
 		beside := coPeople(items, docPeople)
-		for _, i := range docPeople {
+		for _, i := range beside {
 			for _, j := range beside {
 				if i != j {
 					items[i].co = append(items[i].co, j)

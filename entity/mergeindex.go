@@ -21,7 +21,14 @@ import (
 //
 // The pairs come sorted; joinSpellings' result depends only on which
 // pairs match, not on their order.
-func spellingPairs(cs []nameGroup, joined []string) [][2]int {
+//
+// sole, when not nil, gives the one source (doc) of each group's full
+// names, or -1 when they have several: groups of one source share it,
+// and joinSpellings joins two groups that share a source only when they
+// have the same given names, so those pairs are looked up under the
+// given names alone. (In a list of names, one source, every pair of a
+// surname would otherwise be returned.)
+func spellingPairs(cs []nameGroup, joined []string, sole []int) [][2]int {
 	byKey := map[uint64][]int{}
 	ci := 0
 	file := func(k uint64) {
@@ -46,10 +53,12 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 	seen := make([]int, len(cs))
 	stamp, a := 0, 0
 	// lookWithin adds the groups filed under k whose names' lengths are
-	// within lo and hi (look: any)
+	// within lo and hi (look: any), but those whose sole source is
+	// skip's
+	skip := -2
 	lookWithin := func(k uint64, lo, hi int) {
 		for _, b := range byKey[k] {
-			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] || len(joined[b]) < lo || len(joined[b]) > hi {
+			if b == a || seen[b] == stamp || joined[a][0] != joined[b][0] || len(joined[b]) < lo || len(joined[b]) > hi || skip >= 0 && sole[b] == skip {
 				continue
 			}
 			seen[b] = stamp
@@ -63,6 +72,13 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 		}
 		stamp++
 		ps := cs[a].canon.parts
+		// a's sole source, whose other groups only the given names' key
+		// looks up (-2: none)
+		soleA := -2
+		if sole != nil && sole[a] >= 0 {
+			soleA = sole[a]
+		}
+		skip = soleA
 		// the lengths n of names whose length differs from this one's
 		// by at most max(n, its)/8
 		lo, hi := len(joined[a])-len(joined[a])/8, len(joined[a])*8/7
@@ -76,7 +92,9 @@ func spellingPairs(cs []nameGroup, joined []string) [][2]int {
 		surnameKeys(ps[len(ps)-1], true, true, lengths(keyFamily))
 		surnameKeys(ps[0], true, true, lengths(keyFirst))
 		if len(ps) >= 3 {
+			skip = -2
 			look(mixKey(givenHash(ps), keyGiven, len(ps)))
+			skip = soleA
 		}
 		surnameKeys(ps[len(ps)-1], true, false, func(k uint64) { look(mixKey(k, keyBefore, 0)) })
 	}

@@ -28,7 +28,11 @@ func TestSpellingPairsFindMatches(t *testing.T) {
 		}
 	}
 	found := map[[2]int]bool{}
-	for _, p := range spellingPairs(cs, joined) {
+	sole := make([]int, len(names))
+	for i := range sole {
+		sole[i] = i // each its own source
+	}
+	for _, p := range spellingPairs(cs, joined, sole) {
 		found[p] = true
 	}
 	matches := 0
@@ -50,5 +54,31 @@ func TestSpellingPairsFindMatches(t *testing.T) {
 	}
 	if len(found) >= len(names)*(len(names)-1)/4 {
 		t.Errorf("%d pairs of %d names: the keys hardly block", len(found), len(names))
+	}
+	// all of one source: only the pairs of the same given names, which
+	// joinSpellings joins though they share it
+	for i := range sole {
+		sole[i] = 0
+	}
+	one := map[[2]int]bool{}
+	for _, p := range spellingPairs(cs, joined, sole) {
+		one[p] = true
+	}
+	given := 0
+	for a := range cs {
+		for b := a + 1; b < len(cs); b++ {
+			if joined[a] == "" || joined[b] == "" || joined[a][0] != joined[b][0] {
+				continue
+			}
+			if sameGivenNames(cs[a].canon, cs[b].canon) {
+				given++
+				if !one[[2]int{a, b}] {
+					t.Errorf("spellingPairs of one source misses %q, %q", names[a], names[b])
+				}
+			}
+		}
+	}
+	if given == 0 || len(one) >= len(found) {
+		t.Errorf("one source: %d pairs, %d of the same given names, of %d", len(one), given, len(found))
 	}
 }

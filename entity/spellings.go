@@ -106,16 +106,39 @@ func salient(cs []nameGroup, cands []int) int {
 func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 	owner := map[int]int{}
 	docs := make([]map[int]bool, len(cs))
+	// the one source of a group's full names, -1 when several, and the
+	// groups each source is the one source of
+	sole := make([]int, len(cs))
+	var soleOf []int
 	for ci, c := range cs {
 		docs[ci] = map[int]bool{}
+		sole[ci] = -2
 		for _, m := range c.members {
 			owner[m] = ci
 			if len(items[m].pn.parts) > 1 {
 				// a source naming both full names tells them apart (a
 				// bare surname may have gone to either)
-				docs[ci][items[m].doc] = true
+				d := items[m].doc
+				docs[ci][d] = true
+				if sole[ci] == -2 {
+					sole[ci] = d
+				} else if sole[ci] != d {
+					sole[ci] = -1
+				}
 			}
 		}
+		sole[ci] = max(sole[ci], -1)
+		if d := sole[ci]; d >= 0 {
+			if d >= len(soleOf) {
+				soleOf = append(soleOf, make([]int, d+1-len(soleOf))...)
+			}
+			soleOf[d]++
+		}
+	}
+	if slices.Max(append(soleOf, 0)) <= maxCoPeople {
+		// no source is a list of names: the pairs of one are few, and
+		// are returned (see spellingPairs)
+		sole = nil
 	}
 	// context of a group: its roles and the groups named beside it
 	roles := make([]map[string]bool, len(cs))
@@ -155,7 +178,7 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		}
 	}
 	parent := map[int]int{}
-	for _, pr := range spellingPairs(cs, joined) {
+	for _, pr := range spellingPairs(cs, joined, sole) {
 		a, b := pr[0], pr[1]
 		if !spellingOf(cs[a].canon, cs[b].canon, joined[a], joined[b]) {
 			continue
