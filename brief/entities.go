@@ -119,15 +119,15 @@ var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // another ("General" beside "Major General") claims nothing against it.
 func entityConflicts(s *news.Story, ents []news.Entity) []news.Conflict {
 	var out []news.Conflict
-	var docs *docsByID
+	var ranked map[string][]rankedMention
 	for _, e := range ents {
 		if e.Type != news.Person {
 			continue
 		}
-		if docs == nil {
-			docs = indexDocs(s)
+		if ranked == nil {
+			ranked = rankedMentions(s)
 		}
-		claims := rankClaims(docs.of(e.Sources), e)
+		claims := rankClaims(ranked, e)
 		if len(claims) < 2 {
 			continue
 		}
@@ -136,60 +136,65 @@ func entityConflicts(s *news.Story, ents []news.Entity) []news.Conflict {
 	return out
 }
 
-// docsByID gives the positions in a story of the docs of each ID.
-type docsByID struct {
-	s  *news.Story
-	at map[string][]int
+// rankedMention is a doc's person entity that the doc gives a rank.
+type rankedMention struct {
+	doc   string // the doc's ID
+	ranks []string
 }
 
-func indexDocs(s *news.Story) *docsByID {
-	x := &docsByID{s: s, at: make(map[string][]int, len(s.Docs))}
-	for i, d := range s.Docs {
-		x.at[d.ID] = append(x.at[d.ID], i)
-	}
-	return x
-}
-
-// of returns the story's docs whose ID is among ids, in the story's
-// order, each once: a person's sources without reading every doc of the
-// pile for each person.
-func (x *docsByID) of(ids []string) []*news.Doc {
-	var at []int
-	for _, id := range ids {
-		at = append(at, x.at[id]...)
-	}
-	slices.Sort(at)
-	at = slices.Compact(at)
-	out := make([]*news.Doc, len(at))
-	for k, i := range at {
-		out[k] = x.s.Docs[i]
+// rankedMentions files, by name, the person entities of the story's docs
+// that carry a rank (entity.NormalizeRank of a role), each rank once:
+// a person's ranks are then read from the mentions of its forms, not
+// from every entity of every source (quadratic in a doc that names
+// thousands of people, a list of names).
+func rankedMentions(s *news.Story) map[string][]rankedMention {
+	out := map[string][]rankedMention{}
+	for _, d := range s.Docs {
+		for _, de := range d.Entities {
+			if de.Type != news.Person {
+				continue
+			}
+			var ranks []string
+			for _, r := range de.Roles {
+				if rk, ok := entity.NormalizeRank(r); ok && !slices.Contains(ranks, rk) {
+					ranks = append(ranks, rk)
+				}
+			}
+			if len(ranks) > 0 {
+				out[de.Name] = append(out[de.Name], rankedMention{d.ID, ranks})
+			}
+		}
 	}
 	return out
 }
 
-// rankClaims collects the ranks the sources docs give a person, each
-// with the sources that give it, and drops ranks that another one
-// refines.
-func rankClaims(docs []*news.Doc, e news.Entity) []news.Claim {
-	forms := map[string]bool{}
-	for _, f := range e.Forms {
-		forms[f] = true
-	}
+// rankClaims collects the ranks the sources give a person (its forms'
+// ranked mentions in docs among its sources), each with the sources
+// that give it, and drops ranks that another one refines.
+func rankClaims(ranked map[string][]rankedMention, e news.Entity) []news.Claim {
+	var sources map[string]bool
 	bySrc := map[string]map[string]bool{} // rank → sources
-	for _, d := range docs {
-		for _, de := range d.Entities {
-			if de.Type != news.Person || !forms[de.Name] {
+	seen := map[string]bool{}
+	for _, f := range e.Forms {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		for _, m := range ranked[f] {
+			if sources == nil {
+				sources = make(map[string]bool, len(e.Sources))
+				for _, id := range e.Sources {
+					sources[id] = true
+				}
+			}
+			if !sources[m.doc] {
 				continue
 			}
-			for _, r := range de.Roles {
-				rk, ok := entity.NormalizeRank(r)
-				if !ok {
-					continue
-				}
+			for _, rk := range m.ranks {
 				if bySrc[rk] == nil {
 					bySrc[rk] = map[string]bool{}
 				}
-				bySrc[rk][d.ID] = true
+				bySrc[rk][m.doc] = true
 			}
 		}
 	}

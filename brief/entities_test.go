@@ -59,6 +59,14 @@ func TestEntityConflicts(t *testing.T) {
 			},
 			ent: news.Entity{Name: "John Smith", Type: news.Person, Forms: []string{"John Smith"}, Sources: []string{"a"}},
 		},
+		{
+			name: "a namesake outside the person's sources does not count",
+			docs: []*news.Doc{
+				doc("a", person("John Smith", "Colonel")),
+				doc("b", person("John Smith", "Major")),
+			},
+			ent: news.Entity{Name: "John Smith", Type: news.Person, Forms: []string{"John Smith"}, Sources: []string{"a"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
