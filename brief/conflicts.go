@@ -332,10 +332,9 @@ func inTimex(pi personIndex, start, end int) bool {
 // readFigure reads the figure at word k of a sentence, if it is one.
 func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]string) (figure, bool) {
 	w := ws[k]
-	lw := strings.ToLower(w.text)
 	v, glued, isNum := splitNumber(w.text)
 	if !isNum {
-		n, ok := smallNumbers[lw]
+		n, ok := lowerKey(smallNumbers, w.text)
 		if !ok {
 			return figure{}, false
 		}
