@@ -592,7 +592,8 @@ func lineNumbers(text string) []float64 {
 	if strings.IndexAny(text, "0123456789") < 0 {
 		return nil // a figure opens with a digit
 	}
-	ws := words(text, 0)
+	var buf [64]word // most sentences' words, on the stack
+	ws := appendWords(buf[:0], text, 0)
 	var out []float64
 	for k, w := range ws {
 		v, _, ok := splitNumber(w.text)

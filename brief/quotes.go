@@ -463,9 +463,14 @@ type quoteIndex struct {
 // number of lists holding them, then by the word.
 func newQuoteIndex(lists [][]string) *quoteIndex {
 	df := map[string]int{}
+	seen := map[string]bool{} // the words of one list, cleared for the next
 	for _, w := range lists {
-		for _, x := range distinct(w) {
-			df[x]++
+		clear(seen)
+		for _, x := range w {
+			if !seen[x] {
+				seen[x] = true
+				df[x]++
+			}
 		}
 	}
 	type wordDF struct {
@@ -596,19 +601,6 @@ func rankOverlap(a, b []int32) float64 {
 		return 0
 	}
 	return float64(countShared(a, b)) / float64(len(a))
-}
-
-// distinct returns the distinct words of w in their first order.
-func distinct(w []string) []string {
-	seen := make(map[string]bool, len(w))
-	var out []string
-	for _, x := range w {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // overlap is the share of the shorter word list found in the longer, by
