@@ -52,7 +52,7 @@ var measures = func() map[string]string {
 		{"magnitude", "magnitude richter"},
 		{"depth", "depth deep"},
 	} {
-		for _, w := range strings.Fields(c.words) {
+		for w := range strings.FieldsSeq(c.words) {
 			m[w] = c.class
 		}
 	}
@@ -845,7 +845,7 @@ func storyFigures(s *news.Story, ents []news.Entity, orig map[string]string) []f
 		seen := map[string]bool{}
 		for _, m := range d.Mentions {
 			if m.Type == news.Place {
-				for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+				for w := range strings.FieldsSeq(strings.ToLower(m.Text)) {
 					seen[w] = true
 				}
 			}

@@ -746,7 +746,7 @@ func clearestOf(ms []*candidate) *candidate {
 		if m.status == news.DateStated || m.status == news.DateDateline {
 			score += 0.1
 		}
-		n := len(strings.Fields(m.text))
+		n := countFields(m.text)
 		if n < 8 || n > maxClauseWords {
 			score -= 0.1
 		}
@@ -824,7 +824,7 @@ func datedClause(d *news.Doc, t news.Timex, all []news.Timex) string {
 func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 	sent := d.Sentences[t.Sentence]
 	text := d.Text[sent.Start:sent.End]
-	if !always && len(strings.Fields(text)) <= maxClauseWords {
+	if !always && countFields(text) <= maxClauseWords {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
@@ -874,7 +874,7 @@ func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 		}
 	}
 	out := strings.TrimSpace(text[lo:hi])
-	if len(strings.Fields(out)) < 5 {
+	if countFields(out) < 5 {
 		return tidy(text)
 	}
 	if subject != "" {
@@ -1142,7 +1142,7 @@ func dropDateline(text string) string {
 		return text
 	}
 	head := text[:m[2]]
-	if len(strings.Fields(head)) > 8 || strings.Count(head, ",") > 3 {
+	if countFields(head) > 8 || strings.Count(head, ",") > 3 {
 		return text
 	}
 	return text[m[2]:]

@@ -735,7 +735,7 @@ func weekdays(text string) uint8 {
 	if !hasDay(text) {
 		return 0
 	}
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	for w := range strings.FieldsSeq(strings.ToLower(text)) {
 		w = strings.Trim(w, `.,;:"'()`)
 		if d := lexicon.WeekdayNumber(w); d > 0 && lexicon.ClassOf(w)&lexicon.Abbrev == 0 {
 			m |= 1 << (d - 1)
