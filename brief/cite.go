@@ -94,9 +94,10 @@ type lineCiter struct {
 	// without visiting the sentence.
 	spans  [][2]time.Time
 	spanAt []int32
-	// cnt and acc are scratch for stating.
+	// cnt and acc are scratch for stating, and st its slices.
 	cnt    []int32
 	acc    []float64
+	st     statingScratch
 	byHead map[string][]int32
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
