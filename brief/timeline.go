@@ -1028,7 +1028,9 @@ func sentenceBag(d *news.Doc, i int) bag {
 // contentBag lists the content words of text: no stopwords, no dates,
 // a plural's s dropped; capitalised words (names) weigh 2.
 func contentBag(text string) bag {
-	b := bag{}
+	// English text holds about one content word in 12 bytes: sized for
+	// that, a bag seldom grows.
+	b := make(bag, len(text)/12)
 	for f := range letterRuns(text) {
 		addContentField(b, f)
 	}
