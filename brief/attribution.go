@@ -295,7 +295,7 @@ func surname(name string) string {
 
 // negated reports whether a statement is negated.
 func negated(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		switch w {
 		case "not", "no", "never", "cannot", "nothing", "neither", "nor":
 			return true

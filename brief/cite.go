@@ -94,9 +94,10 @@ type lineCiter struct {
 	// without visiting the sentence.
 	spans  [][2]time.Time
 	spanAt []int32
-	// cnt and acc are scratch for stating.
+	// cnt and acc are scratch for stating, and st its slices.
 	cnt    []int32
 	acc    []float64
+	st     statingScratch
 	byHead map[string][]int32
 	short  []int32
 	// docBags holds each doc's words and figures, made on first use.
@@ -592,7 +593,8 @@ func lineNumbers(text string) []float64 {
 	if strings.IndexAny(text, "0123456789") < 0 {
 		return nil // a figure opens with a digit
 	}
-	ws := words(text, 0)
+	var buf [64]word // most sentences' words, on the stack
+	ws := appendWords(buf[:0], text, 0)
 	var out []float64
 	for k, w := range ws {
 		v, _, ok := splitNumber(w.text)

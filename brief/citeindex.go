@@ -87,15 +87,17 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 	need := frac*all - shareSlack*all
 	// Two orders bound the reading: rarest first, heaviest first; the
 	// one that reads fewer postings before the bounds stop it is taken.
-	rare := make([]lineWord, n)
+	st := &c.st
+	rare := grow(st.rare, n)
 	for k, w := range l.order {
 		rare[k] = lineWord{w, len(c.posting[w]), lw.weight[k]}
 	}
 	slices.SortStableFunc(rare, func(a, b lineWord) int { return a.posts - b.posts })
-	heavy := slices.Clone(rare)
+	heavy := append(grow(st.heavy, n)[:0], rare...)
 	slices.SortStableFunc(heavy, func(a, b lineWord) int { return cmp.Compare(b.weight, a.weight) })
-	ws, weight, rest, k := c.prefix(rare, need, least)
-	if hw, hwt, hr, hk := c.prefix(heavy, need, least); postings(heavy[:hk]) < postings(rare[:k]) {
+	st.rare, st.heavy = rare, heavy
+	ws, weight, rest, k := st.prefix(0, rare, need, least)
+	if hw, hwt, hr, hk := st.prefix(1, heavy, need, least); postings(heavy[:hk]) < postings(rare[:k]) {
 		ws, weight, rest, k = hw, hwt, hr, hk
 	}
 	// A word of a long posting is not read to find sentences once a
@@ -113,7 +115,7 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 		c.cnt = make([]int32, len(c.refs))
 		c.acc = make([]float64, len(c.refs))
 	}
-	var met []int32
+	met := st.met[:0]
 	for j := 0; j < k; j++ {
 		c.reads += len(c.posting[ws[j]])
 		for _, r := range c.posting[ws[j]] {
@@ -161,7 +163,8 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 		c.cnt[r], c.acc[r] = 0, 0
 	}
 	slices.Sort(out)
-	return out
+	st.met = met[:0]
+	return slices.Clone(out) // the caller's own: met is reused
 }
 
 // onDay returns, for a timeline line of days on (nil for another line),
@@ -211,14 +214,17 @@ type lineWord struct {
 // suffix (rest[k] the weight of ws[k:]), and how many of them, read
 // first, leave too few words or too little weight for a sentence
 // holding none of them to reach least words and need.
-func (c *lineCiter) prefix(ws []lineWord, need float64, least int) ([]string, []float64, []float64, int) {
+// It fills slot i of st's slices.
+func (st *statingScratch) prefix(i int, ws []lineWord, need float64, least int) ([]string, []float64, []float64, int) {
 	n := len(ws)
-	words := make([]string, n)
-	weight := make([]float64, n)
+	words := grow(st.words[i], n)
+	weight := grow(st.weight[i], n)
 	for k, w := range ws {
 		words[k], weight[k] = w.w, w.weight
 	}
-	rest := make([]float64, n+1)
+	rest := grow(st.rest[i], n+1)
+	rest[n] = 0
+	st.words[i], st.weight[i], st.rest[i] = words, weight, rest
 	for k := n - 1; k >= 0; k-- {
 		rest[k] = rest[k+1] + weight[k]
 	}
@@ -310,3 +316,23 @@ func (c *lineCiter) reread(text string) citeSent {
 // pile. It is each lineCiter's commonCap, which 0 turns off (the exact
 // index, for the tests and CiteExamples).
 const citeCommonCap = 64
+
+// statingScratch holds the slices stating reuses from call to call: its
+// two orders of the line's words, prefix's words, weights and suffix
+// weights of each (slot 0 rarest first, 1 heaviest first), and the
+// sentences met.
+type statingScratch struct {
+	rare, heavy []lineWord
+	words       [2][]string
+	weight      [2][]float64
+	rest        [2][]float64
+	met         []int32
+}
+
+// grow returns s resized to n, reusing its array when it holds n.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}

@@ -415,7 +415,13 @@ func (c *lineCiter) docWords(i int) *docBag {
 	if b := c.docBags[i]; b != nil {
 		return b
 	}
-	b := &docBag{words: map[string]bool{}}
+	n := 0
+	for _, cs := range c.sents[i] {
+		n += len(cs.words)
+	}
+	// About half a doc's sentence words are words of another sentence
+	// of it: sized for that, the map grows at most once.
+	b := &docBag{words: make(map[string]bool, n/2)}
 	for _, cs := range c.sents[i] {
 		for w := range cs.words {
 			b.words[w] = true

@@ -52,7 +52,7 @@ var measures = func() map[string]string {
 		{"magnitude", "magnitude richter"},
 		{"depth", "depth deep"},
 	} {
-		for _, w := range strings.Fields(c.words) {
+		for w := range strings.FieldsSeq(c.words) {
 			m[w] = c.class
 		}
 	}
@@ -332,10 +332,9 @@ func inTimex(pi personIndex, start, end int) bool {
 // readFigure reads the figure at word k of a sentence, if it is one.
 func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]string) (figure, bool) {
 	w := ws[k]
-	lw := strings.ToLower(w.text)
 	v, glued, isNum := splitNumber(w.text)
 	if !isNum {
-		n, ok := smallNumbers[lw]
+		n, ok := lowerKey(smallNumbers, w.text)
 		if !ok {
 			return figure{}, false
 		}
@@ -846,7 +845,7 @@ func storyFigures(s *news.Story, ents []news.Entity, orig map[string]string) []f
 		seen := map[string]bool{}
 		for _, m := range d.Mentions {
 			if m.Type == news.Place {
-				for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+				for w := range strings.FieldsSeq(strings.ToLower(m.Text)) {
 					seen[w] = true
 				}
 			}

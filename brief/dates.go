@@ -400,11 +400,21 @@ func docSims(dds []*docDates) [][]float64 {
 	words := slices.Sorted(maps.Keys(df))
 	id := make(map[string]int, len(words))
 	idf := make([]float64, len(words))
+	total := 0
 	for k, w := range words {
 		id[w] = k
 		idf[k] = math.Log(1 + float64(n)/float64(df[w]))
+		total += df[w]
 	}
+	// A word's postings are its df: they share one array, each word's
+	// capped at its own part of it.
 	index := make([][]posting, len(words))
+	flatPostings := make([]posting, total)
+	off := 0
+	for k, w := range words {
+		index[k] = flatPostings[off : off : off+df[w]]
+		off += df[w]
+	}
 	norms := make([]float64, n)
 	type term struct {
 		id int

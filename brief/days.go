@@ -218,7 +218,7 @@ func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 // namesDay reports whether a date as written names its day or year: a
 // digit, a month or a weekday ("Friday", "Oct. 23", "2002").
 func namesDay(text string) bool {
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
 		if isMonthWord(w) || isDigitByte(w[0]) {
 			return true
 		}

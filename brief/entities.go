@@ -31,7 +31,7 @@ func withSurnames(ents []news.Entity) []news.Entity {
 	for _, e := range ents {
 		seen := map[string]bool{}
 		for _, f := range append([]string{e.Name}, e.Forms...) {
-			for _, w := range strings.Fields(f) {
+			for w := range strings.FieldsSeq(f) {
 				seen[strings.ToLower(strings.Trim(w, ".,"))] = true
 			}
 		}

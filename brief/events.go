@@ -156,7 +156,7 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 			continue
 		}
 		for _, m := range e.members {
-			for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
+			for w := range strings.FieldsFuncSeq(strings.ToLower(m.text), notLetter) {
 				named[w] = true
 			}
 		}
@@ -189,7 +189,7 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 		}
 		keep[k] = true
 		near.add(k, m)
-		for _, w := range strings.FieldsFunc(strings.ToLower(m.text), notLetter) {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(m.text), notLetter) {
 			named[w] = true
 		}
 	}

@@ -45,9 +45,9 @@ func furniture(text string) bool {
 	// A byline: names only (an author, an outlet) and commas, then the
 	// date.
 	first := locs[0]
-	if head := strings.TrimSpace(t[:first[0]]); strings.HasSuffix(head, ",") && strings.Contains(head, ", ") && len(strings.Fields(head)) <= 10 {
+	if head := strings.TrimSpace(t[:first[0]]); strings.HasSuffix(head, ",") && strings.Contains(head, ", ") && countFields(head) <= 10 {
 		names := true
-		for _, w := range strings.Fields(head) {
+		for w := range strings.FieldsSeq(head) {
 			if r := []rune(w)[0]; !unicode.IsUpper(r) {
 				names = false
 			}
@@ -62,7 +62,7 @@ func furniture(text string) bool {
 	if strings.TrimRight(t[last[1]:], ". ") != "" {
 		return false
 	}
-	for _, w := range strings.Fields(strings.ToLower(t[:last[0]])) {
+	for w := range strings.FieldsSeq(strings.ToLower(t[:last[0]])) {
 		w = strings.Trim(w, ".,;:!?\"'’“”()")
 		if pastTense[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
 			return false

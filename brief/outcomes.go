@@ -58,7 +58,7 @@ func outcomeMentions(d *news.Doc) []outcomeMention {
 		text := d.SentenceText(i)
 		ws = appendWords(ws[:0], text, 0)
 		for k, w := range ws {
-			o, ok := outcomes[strings.ToLower(w.text)]
+			o, ok := lowerKey(outcomes, w.text)
 			if !ok {
 				continue
 			}

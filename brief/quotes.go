@@ -397,25 +397,32 @@ func (x *entityNames) canonicalPart(s string) string {
 // normName lowercases a name and drops its punctuation and a possessive.
 func normName(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	// One pass of what strings.ToLower, a filter of the runes, and
+	// strings.Fields joined by single spaces did: each rune lowered,
+	// letters and digits kept, a run of spaces and hyphens between
+	// two kept runes made one space.
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
 			b.WriteRune(r)
 		case r == '-' || unicode.IsSpace(r):
-			b.WriteRune(' ')
+			gap = true
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
 }
 
 // lastWord returns the last word of a normalised name, without "al".
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
+	return lastField(s)
 }
 
 // contentWords returns the lowercased words of a quote.
@@ -456,9 +463,14 @@ type quoteIndex struct {
 // number of lists holding them, then by the word.
 func newQuoteIndex(lists [][]string) *quoteIndex {
 	df := map[string]int{}
+	seen := map[string]bool{} // the words of one list, cleared for the next
 	for _, w := range lists {
-		for _, x := range distinct(w) {
-			df[x]++
+		clear(seen)
+		for _, x := range w {
+			if !seen[x] {
+				seen[x] = true
+				df[x]++
+			}
 		}
 	}
 	type wordDF struct {
@@ -589,19 +601,6 @@ func rankOverlap(a, b []int32) float64 {
 		return 0
 	}
 	return float64(countShared(a, b)) / float64(len(a))
-}
-
-// distinct returns the distinct words of w in their first order.
-func distinct(w []string) []string {
-	seen := make(map[string]bool, len(w))
-	var out []string
-	for _, x := range w {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // overlap is the share of the shorter word list found in the longer, by

@@ -419,8 +419,8 @@ func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCa
 			named[m.Sentence] = true
 		}
 		if m.Type == news.Person || m.Type == news.Organisation {
-			if f := strings.Fields(m.Text); len(f) > 0 {
-				actors[m.Sentence] = appendOnce(actors[m.Sentence], strings.ToLower(f[len(f)-1]))
+			if f := lastField(m.Text); f != "" {
+				actors[m.Sentence] = appendOnce(actors[m.Sentence], strings.ToLower(f))
 			}
 		}
 	}
@@ -746,7 +746,7 @@ func clearestOf(ms []*candidate) *candidate {
 		if m.status == news.DateStated || m.status == news.DateDateline {
 			score += 0.1
 		}
-		n := len(strings.Fields(m.text))
+		n := countFields(m.text)
 		if n < 8 || n > maxClauseWords {
 			score -= 0.1
 		}
@@ -766,19 +766,24 @@ func clearestOf(ms []*candidate) *candidate {
 // anaphoric reports whether a sentence opens by pointing back at what
 // came before it: a pronoun, or "the" and a common noun ("The visit").
 func anaphoric(text string) bool {
-	f := strings.Fields(text)
-	if len(f) < 2 {
+	f0, f1, n := firstFields(text)
+	if n < 2 {
 		return false
 	}
-	switch strings.ToLower(f[0]) {
-	case "it", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "its":
+	switch opener, _ := lowerKey(anaphoraOpeners, f0); opener {
+	case 'p':
 		return true
-	case "the":
-		r, _ := utf8.DecodeRuneInString(f[1])
+	case 't':
+		r, _ := utf8.DecodeRuneInString(f1)
 		return unicode.IsLower(r)
 	}
 	return false
 }
+
+// anaphoraOpeners are the first words anaphoric reads: 'p' a pronoun,
+// 't' "the".
+var anaphoraOpeners = map[string]byte{"it": 'p', "this": 'p', "that": 'p', "these": 'p', "those": 'p', "he": 'p',
+	"she": 'p', "they": 'p', "his": 'p', "her": 'p', "their": 'p', "its": 'p', "the": 't'}
 
 // clause returns the sentence of t, trimmed to the clause holding t when
 // the sentence is long.
@@ -819,7 +824,7 @@ func datedClause(d *news.Doc, t news.Timex, all []news.Timex) string {
 func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 	sent := d.Sentences[t.Sentence]
 	text := d.Text[sent.Start:sent.End]
-	if !always && len(strings.Fields(text)) <= maxClauseWords {
+	if !always && countFields(text) <= maxClauseWords {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
@@ -869,7 +874,7 @@ func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 		}
 	}
 	out := strings.TrimSpace(text[lo:hi])
-	if len(strings.Fields(out)) < 5 {
+	if countFields(out) < 5 {
 		return tidy(text)
 	}
 	if subject != "" {
@@ -1023,7 +1028,9 @@ func sentenceBag(d *news.Doc, i int) bag {
 // contentBag lists the content words of text: no stopwords, no dates,
 // a plural's s dropped; capitalised words (names) weigh 2.
 func contentBag(text string) bag {
-	b := bag{}
+	// English text holds about one content word in 12 bytes: sized for
+	// that, a bag seldom grows.
+	b := make(bag, len(text)/12)
 	for f := range letterRuns(text) {
 		addContentField(b, f)
 	}
@@ -1058,28 +1065,40 @@ func letterRuns(text string) iter.Seq[string] {
 
 // addContentField adds the content word of run f to b (see contentField).
 func addContentField(b bag, f string) {
-	w, v, ok := contentField(f)
-	if ok && v > b[w] {
-		b[w] = v
+	var buf [32]byte
+	w, v, ok := appendContentField(buf[:0], f)
+	if ok && v > b[string(w)] {
+		b[string(w)] = v // the one copy of the word, made when it goes in
 	}
 }
 
 // contentField is the content word contentBag makes of one run of
 // letters and hyphens, with its weight, and false for a run it drops.
 func contentField(f string) (string, float64, bool) {
+	var buf [32]byte
+	w, v, ok := appendContentField(buf[:0], f)
+	if !ok {
+		return "", 0, false
+	}
+	return string(w), v, true
+}
+
+// appendContentField is contentField with the word appended to buf, so
+// that a caller can look it up before (or without) copying it.
+func appendContentField(buf []byte, f string) ([]byte, float64, bool) {
 	f = strings.Trim(f, "-")
 	if utf8.RuneCountInString(f) < 3 {
-		return "", 0, false
+		return buf, 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(f)
-	w := strings.ToLower(f)
-	if stopwords[w] {
-		return "", 0, false
+	w := appendLower(buf, f)
+	if stopwords[string(w)] {
+		return buf, 0, false
 	}
-	if len(w) > 4 && strings.HasSuffix(w, "ies") {
-		w = w[:len(w)-3] + "y"
-	} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		w = w[:len(w)-1]
+	if n := len(w); n > 4 && w[n-3] == 'i' && w[n-2] == 'e' && w[n-1] == 's' {
+		w = append(w[:n-3], 'y')
+	} else if n > 3 && w[n-1] == 's' && w[n-2] != 's' {
+		w = w[:n-1]
 	}
 	v := 1.0
 	if unicode.IsUpper(r) {
@@ -1125,7 +1144,7 @@ func dropDateline(text string) string {
 		return text
 	}
 	head := text[:m[2]]
-	if len(strings.Fields(head)) > 8 || strings.Count(head, ",") > 3 {
+	if countFields(head) > 8 || strings.Count(head, ",") > 3 {
 		return text
 	}
 	return text[m[2]:]

@@ -641,8 +641,11 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 		ntok += len(s.toks)
 	}
 	ids := make(map[string]int32, ntok/4+16)
+	// The sentences' ids, content words and vectors each share one
+	// array, each sentence's part capped at its own length.
+	idSlab := make([]int32, ntok)
 	for _, s := range c.sents {
-		s.ids = make([]int32, len(s.toks))
+		s.ids, idSlab = idSlab[:len(s.toks):len(s.toks)], idSlab[len(s.toks):]
 		for k, t := range s.toks {
 			if v, ok := canon[t]; ok {
 				s.toks[k] = v
@@ -673,17 +676,22 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 	c.terms = sorted
 	df := make([]int, len(c.terms))
 	seen := make([]int, len(c.terms)) // doc+1 that last counted the term
+	contentSlab := make([]int32, 0, ntok)
 	for _, s := range c.sents {
+		start := len(contentSlab)
 		for k, id := range s.ids {
 			id = rank[id]
 			s.ids[k] = id
 			if !c.stop[id] {
-				s.content = append(s.content, id)
+				contentSlab = append(contentSlab, id)
 				if seen[id] != s.doc+1 {
 					seen[id] = s.doc + 1
 					df[id]++
 				}
 			}
+		}
+		if end := len(contentSlab); end > start {
+			s.content = contentSlab[start:end:end]
 		}
 	}
 	nd := float64(max(len(docs), 1))
@@ -694,17 +702,19 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 		}
 	}
 	var scratch []int32
+	vecSlab := make([]term, 0, len(contentSlab))
 	for _, s := range c.sents {
 		words := append(scratch[:0], s.content...)
 		slices.Sort(words)
-		s.vec = make([]term, 0, len(words))
+		start := len(vecSlab)
 		for k, w := range words {
 			if k > 0 && w == words[k-1] {
-				s.vec[len(s.vec)-1].v += c.idf[w]
+				vecSlab[len(vecSlab)-1].v += c.idf[w]
 				continue
 			}
-			s.vec = append(s.vec, term{w, c.idf[w]})
+			vecSlab = append(vecSlab, term{w, c.idf[w]})
 		}
+		s.vec = vecSlab[start:len(vecSlab):len(vecSlab)]
 		scratch = words
 		for _, t := range s.vec {
 			s.norm += t.v * t.v
@@ -735,7 +745,7 @@ func weekdays(text string) uint8 {
 	if !hasDay(text) {
 		return 0
 	}
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	for w := range strings.FieldsSeq(strings.ToLower(text)) {
 		w = strings.Trim(w, `.,;:"'()`)
 		if d := lexicon.WeekdayNumber(w); d > 0 && lexicon.ClassOf(w)&lexicon.Abbrev == 0 {
 			m |= 1 << (d - 1)
