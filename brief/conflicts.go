@@ -154,10 +154,9 @@ type word struct {
 	end   int
 }
 
-func words(text string, base int) []word { return appendWords(nil, text, base) }
-
-// appendWords appends the words of text to out, as words gives them: a
-// caller that reads one sentence's words at a time reuses one slice.
+// appendWords appends the words of text to out, each with its offsets
+// in the doc (text starts at base): a caller that reads one sentence's
+// words at a time reuses one slice.
 func appendWords(out []word, text string, base int) []word {
 	i := 0
 	for i < len(text) {
