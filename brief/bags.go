@@ -203,25 +203,3 @@ func wordRuneAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
 }
-
-// countFields is len(strings.Fields(s)), counted in place.
-func countFields(s string) int {
-	n := 0
-	space := true
-	for i := 0; i < len(s); {
-		var sp bool
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-			i++
-		} else {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-			i += w
-		}
-		if !sp && space {
-			n++
-		}
-		space = sp
-	}
-	return n
-}

@@ -127,15 +127,6 @@ func TestTidyContentBagAsBefore(t *testing.T) {
 	}
 }
 
-// TestCountFields checks countFields against strings.Fields.
-func TestCountFields(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a b ", "a\u00a0b\u2003c", "a\x85b", "\xff \xfe", "one  two\tthree\n"} {
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
-
 // TestStoryRarityAsBefore checks storyRarity, counting with one look-up
 // a word, against plain counting, on a story of real articles that holds
 // one doc twice.

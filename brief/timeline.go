@@ -15,6 +15,7 @@ import (
 
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
+	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -443,7 +444,7 @@ func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCa
 			continue
 		}
 		text := dropDateline(words.tidied(d, i))
-		if countFields(text) < weakWords {
+		if textvec.CountFields(text) < weakWords {
 			continue // too short to tell a happening whole: weak, or rejected (see undatedReject)
 		}
 		tense, why, weak := undatedReject(d, i, text)
@@ -487,7 +488,7 @@ func undatedReject(d *news.Doc, i int, text string) (tense int, why string, weak
 	if tense == 0 {
 		return 0, "no tense", false // no happening: a description, a comment
 	}
-	return tense, "", countFields(text) < undatedWords || anaphoric(text)
+	return tense, "", textvec.CountFields(text) < undatedWords || anaphoric(text)
 }
 
 // sentenceTense returns the tense of sentence i of d: that of its first
@@ -746,7 +747,7 @@ func clearestOf(ms []*candidate) *candidate {
 		if m.status == news.DateStated || m.status == news.DateDateline {
 			score += 0.1
 		}
-		n := countFields(m.text)
+		n := textvec.CountFields(m.text)
 		if n < 8 || n > maxClauseWords {
 			score -= 0.1
 		}
@@ -824,7 +825,7 @@ func datedClause(d *news.Doc, t news.Timex, all []news.Timex) string {
 func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 	sent := d.Sentences[t.Sentence]
 	text := d.Text[sent.Start:sent.End]
-	if !always && countFields(text) <= maxClauseWords {
+	if !always && textvec.CountFields(text) <= maxClauseWords {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
@@ -874,7 +875,7 @@ func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 		}
 	}
 	out := strings.TrimSpace(text[lo:hi])
-	if countFields(out) < 5 {
+	if textvec.CountFields(out) < 5 {
 		return tidy(text)
 	}
 	if subject != "" {
@@ -1144,7 +1145,7 @@ func dropDateline(text string) string {
 		return text
 	}
 	head := text[:m[2]]
-	if countFields(head) > 8 || strings.Count(head, ",") > 3 {
+	if textvec.CountFields(head) > 8 || strings.Count(head, ",") > 3 {
 		return text
 	}
 	return text[m[2]:]
