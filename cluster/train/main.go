@@ -31,13 +31,17 @@
 // averaged over folds and over sets by their weights, is written with
 // the model fitted on all the training data, unless --threshold gives
 // the threshold to write (the shipped model's 0.60: see package cluster
-// for why). Training is deterministic
-// and takes some minutes.
+// for why). Training is deterministic and takes about a minute of CPU;
+// go test ./cluster/train (TestShippedModelReproduces) runs the command
+// the shipped model's note records and checks that it writes that model
+// byte for byte.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -58,28 +62,49 @@ type set struct {
 	pairwise bool
 }
 
-func main() {
-	data := flag.String("data", "../shared/data", "the shared data folder (stories/ecbplus, stories/basil, summarization/duc2003, summarization/duc2006)")
-	sets := flag.String("sets", "ecbplus-train,basil,duc2003,duc2006", "training sets, comma-separated (ecbplus-train, basil, duc2003, duc2006)")
-	weights := flag.String("weights", "duc2006=0.1", "set=weight,...: how much a set counts, in the examples and in the threshold's mean (1 when not named)")
-	out := flag.String("out", "cluster/story.model.json", "model file to write")
-	folds := flag.Int("folds", 5, "folds over topics for choosing the threshold")
+// options are the command's flags, read by parseOptions.
+type options struct {
+	data    string
+	sets    []string
+	weights map[string]float64
+	out     string
+	folds   int
+	bc      cluster.BoostConfig
+	fixed   float64
+}
+
+// parseOptions reads the command's flags from args (without the
+// command's name); each error is also written to errs, as the flag
+// package writes its own.
+func parseOptions(args []string, errs io.Writer) (options, error) {
+	fail := func(format string, a ...any) (options, error) {
+		err := fmt.Errorf(format, a...)
+		fmt.Fprintln(errs, err)
+		return options{}, err
+	}
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(errs)
+	data := fs.String("data", "../shared/data", "the shared data folder (stories/ecbplus, stories/basil, summarization/duc2003, summarization/duc2006)")
+	sets := fs.String("sets", "ecbplus-train,basil,duc2003,duc2006", "training sets, comma-separated (ecbplus-train, basil, duc2003, duc2006)")
+	weights := fs.String("weights", "duc2006=0.1", "set=weight,...: how much a set counts, in the examples and in the threshold's mean (1 when not named)")
+	out := fs.String("out", "cluster/story.model.json", "model file to write")
+	folds := fs.Int("folds", 5, "folds over topics for choosing the threshold")
 	bc := eval.ModelBoost
-	flag.IntVar(&bc.Trees, "trees", bc.Trees, "regression trees grown on top of the logistic model (cluster.Boost); 0 for none")
-	flag.IntVar(&bc.Depth, "depth", bc.Depth, "depth of each tree")
-	flag.Float64Var(&bc.Rate, "rate", bc.Rate, "learning rate of the trees")
-	flag.Float64Var(&bc.L2, "leaf-l2", bc.L2, "L2 penalty on a leaf's value")
-	flag.Float64Var(&bc.MinWeight, "min-weight", bc.MinWeight, "least summed Hessian on either side of a split")
-	fixed := flag.Float64("threshold", 0, "write this threshold instead of the one cross-validation chooses (its held-out figures are printed still); 0 to choose")
-	flag.StringVar(&bc.Without, "without", bc.Without, "a 0/1 feature whose comparisons, when 1, the trees leave to the logistic model (\"\" for none)")
-	flag.Parse()
+	fs.IntVar(&bc.Trees, "trees", bc.Trees, "regression trees grown on top of the logistic model (cluster.Boost); 0 for none")
+	fs.IntVar(&bc.Depth, "depth", bc.Depth, "depth of each tree")
+	fs.Float64Var(&bc.Rate, "rate", bc.Rate, "learning rate of the trees")
+	fs.Float64Var(&bc.L2, "leaf-l2", bc.L2, "L2 penalty on a leaf's value")
+	fs.Float64Var(&bc.MinWeight, "min-weight", bc.MinWeight, "least summed Hessian on either side of a split")
+	fixed := fs.Float64("threshold", 0, "write this threshold instead of the one cross-validation chooses (its held-out figures are printed still); 0 to choose")
+	fs.StringVar(&bc.Without, "without", bc.Without, "a 0/1 feature whose comparisons, when 1, the trees leave to the logistic model (\"\" for none)")
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
 	if *fixed < 0 || *fixed > 1 {
-		fmt.Fprintf(os.Stderr, "train: --threshold %g outside 0..1\n", *fixed)
-		os.Exit(2)
+		return fail("train: --threshold %g outside 0..1", *fixed)
 	}
 	if bc.Without != "" && !slices.Contains(cluster.FeatureNames, bc.Without) {
-		fmt.Fprintf(os.Stderr, "train: --without %q names no feature (%s)\n", bc.Without, strings.Join(cluster.FeatureNames, ", "))
-		os.Exit(2)
+		return fail("train: --without %q names no feature (%s)", bc.Without, strings.Join(cluster.FeatureNames, ", "))
 	}
 	w := map[string]float64{}
 	for _, kv := range strings.Split(*weights, ",") {
@@ -89,12 +114,22 @@ func main() {
 		name, val, ok := strings.Cut(kv, "=")
 		f, err := strconv.ParseFloat(val, 64)
 		if !ok || err != nil || f < 0 {
-			fmt.Fprintf(os.Stderr, "train: bad --weights entry %q (want set=weight)\n", kv)
-			os.Exit(2)
+			return fail("train: bad --weights entry %q (want set=weight)", kv)
 		}
 		w[name] = f
 	}
-	if err := run(*data, strings.Split(*sets, ","), w, *out, *folds, bc, *fixed); err != nil {
+	return options{data: *data, sets: strings.Split(*sets, ","), weights: w, out: *out, folds: *folds, bc: bc, fixed: *fixed}, nil
+}
+
+func main() {
+	o, err := parseOptions(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		os.Exit(2) // parseOptions said why
+	}
+	if err := run(o.data, o.sets, o.weights, o.out, o.folds, o.bc, o.fixed); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
