@@ -31,13 +31,10 @@ func TestShippedModelReproduces(t *testing.T) {
 		t.Fatal(err)
 	}
 	const cmd = "go run ./brief/citetrain"
-	line, _, ok := strings.Cut(m.Note, ":")
-	if !ok || !strings.HasPrefix(line, cmd) {
-		t.Fatalf("the model's note %q does not start with the command that made it (%s ...:)", m.Note, cmd)
-	}
-	o, err := parseOptions(strings.Fields(strings.TrimPrefix(line, cmd)))
+	args := testutil.NoteCommand(t, m.Note, cmd)
+	o, err := parseOptions(args)
 	if err != nil {
-		t.Fatalf("the model's command %q: %v", line, err)
+		t.Fatalf("the model's command %s %q: %v", cmd, args, err)
 	}
 	o.data = testutil.Data(t, "stories/ecbplus")
 	var out strings.Builder
@@ -46,7 +43,7 @@ func TestShippedModelReproduces(t *testing.T) {
 		t.Fatal(err)
 	}
 	if b := got.JSON(); !bytes.Equal(b, shipped) {
-		t.Errorf("%s gives a model other than brief/cite.model.json: retrain it (from the repository's root) and choose the threshold again as brief/citetrain's doc says.\nnow: %s\nshipped: %s", line, got.Note, m.Note)
+		t.Errorf("%s %q gives a model other than brief/cite.model.json: retrain it (from the repository's root) and choose the threshold again as brief/citetrain's doc says.\nnow: %s\nshipped: %s", cmd, args, got.Note, m.Note)
 		for i, w := range got.Weights {
 			if w != m.Weights[i] {
 				t.Logf("%-14s now %.6f, shipped %.6f", m.Features[i], w, m.Weights[i])

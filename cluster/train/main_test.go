@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -35,20 +34,10 @@ func TestShippedModelReproduces(t *testing.T) {
 		t.Fatal(err)
 	}
 	const cmd = "go run ./cluster/train"
-	line, _, ok := strings.Cut(m.Note, ":")
-	if !ok || !strings.HasPrefix(line, cmd) {
-		t.Fatalf("the model's note %q does not start with the command that made it (%s ...:)", m.Note, cmd)
-	}
-	var args []string
-	for _, f := range strings.Fields(strings.TrimPrefix(line, cmd)) {
-		if uq, err := strconv.Unquote(f); err == nil {
-			f = uq // the note quotes --without's value
-		}
-		args = append(args, f)
-	}
+	args := testutil.NoteCommand(t, m.Note, cmd)
 	o, err := parseOptions(args, io.Discard)
 	if err != nil {
-		t.Fatalf("the model's command %q: %v", line, err)
+		t.Fatalf("the model's command %s %q: %v", cmd, args, err)
 	}
 	o.data = filepath.Dir(testutil.Data(t, "stories"))
 	o.out = filepath.Join(t.TempDir(), "story.model.json")
@@ -61,7 +50,7 @@ func TestShippedModelReproduces(t *testing.T) {
 	}
 	if !bytes.Equal(got, shipped) {
 		now, _ := cluster.ParseModel(got)
-		t.Errorf("%s gives a model other than cluster/story.model.json: retrain it (from the repository's root) and choose the threshold again as cluster/train's doc says.\nnow: %s\nshipped: %s", line, now.Note, m.Note)
+		t.Errorf("%s %q gives a model other than cluster/story.model.json: retrain it (from the repository's root) and choose the threshold again as cluster/train's doc says.\nnow: %s\nshipped: %s", cmd, args, now.Note, m.Note)
 	}
 }
 

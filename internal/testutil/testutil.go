@@ -7,6 +7,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,3 +81,23 @@ func Data(tb testing.TB, rel string) string {
 // benchmark better than the wall clock, so benchmarks report it per
 // operation beside ns/op.
 func CPUTime() time.Duration { return cputime.Process() }
+
+// NoteCommand returns the arguments of the command a shipped model's
+// note records it was made by: the note starts with cmd (as "go run
+// ./brief/citetrain"), its flags and a colon. A quoted argument is
+// unquoted. It fails tb when the note does not start so.
+func NoteCommand(tb testing.TB, note, cmd string) []string {
+	tb.Helper()
+	line, _, ok := strings.Cut(note, ":")
+	if !ok || !strings.HasPrefix(line, cmd) {
+		tb.Fatalf("the model's note %q does not start with the command that made it (%s ...:)", note, cmd)
+	}
+	var args []string
+	for _, f := range strings.Fields(strings.TrimPrefix(line, cmd)) {
+		if uq, err := strconv.Unquote(f); err == nil {
+			f = uq
+		}
+		args = append(args, f)
+	}
+	return args
+}
