@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
@@ -333,7 +334,7 @@ func readFigure(d *news.Doc, pi personIndex, ws []word, k int, names map[string]
 	w := ws[k]
 	v, glued, isNum := splitNumber(w.text)
 	if !isNum {
-		n, ok := lowerKey(smallNumbers, w.text)
+		n, ok := ascii.Lookup(smallNumbers, w.text)
 		if !ok {
 			return figure{}, false
 		}

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,48 +53,4 @@ func firstFields(s string) (f0, f1 string, n int) {
 		n++
 	}
 	return f[0], f[1], n
-}
-
-// lowerKey is the value m holds for strings.ToLower(s), without making
-// the lowered string when s is short ASCII.
-func lowerKey[V any](m map[string]V, s string) (V, bool) {
-	var buf [48]byte
-	if len(s) <= len(buf) {
-		b := buf[:len(s)]
-		ascii := true
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		if ascii {
-			v, ok := m[string(b)]
-			return v, ok
-		}
-	}
-	v, ok := m[strings.ToLower(s)]
-	return v, ok
-}
-
-// appendLower appends strings.ToLower(s) to b, lowering ASCII in place.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
 }

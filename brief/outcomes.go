@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -58,7 +59,7 @@ func outcomeMentions(d *news.Doc) []outcomeMention {
 		text := d.SentenceText(i)
 		ws = appendWords(ws[:0], text, 0)
 		for k, w := range ws {
-			o, ok := lowerKey(outcomes, w.text)
+			o, ok := ascii.Lookup(outcomes, w.text)
 			if !ok {
 				continue
 			}

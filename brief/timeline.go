@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
@@ -771,7 +772,7 @@ func anaphoric(text string) bool {
 	if n < 2 {
 		return false
 	}
-	switch opener, _ := lowerKey(anaphoraOpeners, f0); opener {
+	switch opener, _ := ascii.Lookup(anaphoraOpeners, f0); opener {
 	case 'p':
 		return true
 	case 't':
@@ -957,7 +958,7 @@ func tidied(s string) bool {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			if asciiSpace[c] {
+			if ascii.IsSpace(c) {
 				if c != ' ' || space {
 					return false
 				}
@@ -976,9 +977,6 @@ func tidied(s string) bool {
 	}
 	return !space || s == ""
 }
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace reads as space.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // bag is a weighted set of content words.
 type bag map[string]float64
@@ -1092,7 +1090,7 @@ func appendContentField(buf []byte, f string) ([]byte, float64, bool) {
 		return buf, 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(f)
-	w := appendLower(buf, f)
+	w := ascii.AppendLower(buf, f)
 	if stopwords[string(w)] {
 		return buf, 0, false
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
@@ -395,11 +396,8 @@ func peopleWord(w string) bool {
 		return false
 	}
 	// lowered on the stack when it can be: the lookups build no string
-	var buf [maxLowerBuf]byte
-	l, ok := asciiLower(&buf, w)
-	if !ok {
-		l = []byte(strings.ToLower(w))
-	}
+	var buf [64]byte
+	l := ascii.AppendLower(buf[:0], w)
 	one := bytes.TrimSuffix(l, []byte("s"))
 	if partyWords[string(one)] || partyWords[string(l)] {
 		return false

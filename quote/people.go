@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
@@ -265,11 +266,11 @@ func nameKey(name string) string {
 	// key is worked out from that word alone, lowered once, with the
 	// same steps nameKeyFields takes.
 	end := len(name)
-	for end > 0 && asciiSpace(name[end-1]) {
+	for end > 0 && ascii.IsSpace(name[end-1]) {
 		end--
 	}
 	start := end
-	for start > 0 && !asciiSpace(name[start-1]) {
+	for start > 0 && !ascii.IsSpace(name[start-1]) {
 		if name[start-1] >= utf8.RuneSelf {
 			return nameKeyFields(name)
 		}
@@ -304,15 +305,6 @@ func trimDotsCommas(w string) string {
 	return w
 }
 
-// asciiSpace reports whether b is an ASCII byte unicode.IsSpace holds.
-func asciiSpace(b byte) bool {
-	switch b {
-	case ' ', '\t', '\n', '\v', '\f', '\r':
-		return true
-	}
-	return false
-}
-
 // nameKeyFields is nameKey for any name: it splits the name into fields.
 func nameKeyFields(name string) string {
 	var buf [8]string
@@ -337,7 +329,7 @@ func nameKeyFields(name string) string {
 // ("Jr.", "Sr.", "III").
 func nameSuffix(w string) bool {
 	w = trimDotsCommas(w)
-	if len(w) > 3 && isASCII(w) {
+	if len(w) > 3 && ascii.All(w) {
 		// lowering keeps an ASCII word's length, and no suffix has more
 		// than three letters
 		return false

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 	"github.com/storyline-news/storyline/token"
@@ -109,7 +110,7 @@ func appendDocTokens(out []tok, text, lower string, dts []news.Token) []tok {
 			// only a word can start with a capital: the other
 			// tokens start with no letter
 			t.upper = startsUpper(t.text)
-			if lower != "" && isASCII(t.text) {
+			if lower != "" && ascii.All(t.text) {
 				t.low = lower[sp.Start:sp.End]
 			} else {
 				t.low = strings.ToLower(t.text)
@@ -340,14 +341,4 @@ func sentencesIn(out []news.Span, d *news.Doc, sp news.Span) []news.Span {
 		}
 	}
 	return out
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
 	"github.com/storyline-news/storyline/timex"
@@ -551,9 +552,8 @@ func entityKeys(ents []news.Entity) keyer {
 func (k keyer) of(m news.Mention) (string, bool) {
 	// Most mentions name a merged entity: look the lowered form up in a
 	// stack buffer before making it.
-	var buf [48]byte
-	if b, ok := appendLowerASCII(buf[:0], strings.TrimSpace(m.Text)); ok && len(b) > 0 {
-		if n, ok := k.form[string(b)]; ok {
+	if t := strings.TrimSpace(m.Text); t != "" && ascii.All(t) {
+		if n, ok := ascii.Lookup(k.form, t); ok {
 			return n, true
 		}
 	}
@@ -871,20 +871,4 @@ func subordinate(d *news.Doc, x news.Timex) bool {
 	// Tuesday"); an even one is an aside inside it ("Mattioli, whose
 	// son, James, was killed in December").
 	return at >= 0 && strings.Count(before[at:], ",")%2 == 0
-}
-
-// appendLowerASCII appends strings.ToLower(s) to b when s is ASCII, and
-// reports whether it was.
-func appendLowerASCII(b []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return b, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b, true
 }

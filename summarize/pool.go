@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/internal/disjoint"
 	"github.com/storyline-news/storyline/internal/levenshtein"
 
@@ -409,7 +410,7 @@ func acceptable(text string, words int) bool {
 	if last != '.' {
 		return false
 	}
-	if isASCII(text) {
+	if ascii.All(text) {
 		return acceptableASCII(text)
 	}
 	return acceptableRunes(text)
@@ -454,27 +455,17 @@ func acceptableRunes(text string) bool {
 	return true
 }
 
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // acceptableASCII is the rest of acceptable for an ASCII text, read a
 // byte at a time: its fields, punctuation, letters and cases are
 // ASCII's, so each test is the one acceptable makes of any text.
 func acceptableASCII(text string) bool {
 	shouted := 0
 	for i := 0; i < len(text); {
-		for i < len(text) && asciiSpace(text[i]) {
+		for i < len(text) && ascii.IsSpace(text[i]) {
 			i++
 		}
 		start := i
-		for i < len(text) && !asciiSpace(text[i]) {
+		for i < len(text) && !ascii.IsSpace(text[i]) {
 			i++
 		}
 		if start == i {
@@ -512,12 +503,6 @@ func acceptableASCII(text string) bool {
 		return false
 	}
 	return true
-}
-
-// asciiSpace reports whether c is an ASCII space as strings.Fields
-// reads one.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // firstSecondPerson are the pronouns of the first and second person
@@ -770,7 +755,7 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 // capitalised returns the tokens of text's capitalised words of five
 // letters or more: the names whose spelling varies between outlets.
 func capitalised(text string, memo tokenMemo) []string {
-	if isASCII(text) {
+	if ascii.All(text) {
 		return capitalisedASCII(text, memo)
 	}
 	var out []string
@@ -792,12 +777,12 @@ func capitalised(text string, memo tokenMemo) []string {
 func capitalisedASCII(text string, memo tokenMemo) []string {
 	var out []string
 	for i := 0; i < len(text); {
-		if !asciiLetter(text[i]) {
+		if !ascii.IsLetter(text[i]) {
 			i++
 			continue
 		}
 		start := i
-		for i < len(text) && asciiLetter(text[i]) {
+		for i < len(text) && ascii.IsLetter(text[i]) {
 			i++
 		}
 		if i-start >= 5 && 'A' <= text[start] && text[start] <= 'Z' {
@@ -808,8 +793,6 @@ func capitalisedASCII(text string, memo tokenMemo) []string {
 	}
 	return out
 }
-
-func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // nameVariants maps each name to the one spelling the cluster will use
 // for it when two spellings are within an edit or two (Baqeri, Bagheri;

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/internal/testdocs"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
@@ -107,7 +108,7 @@ func TestAcceptableASCII(t *testing.T) {
 	}
 	n := 0
 	for _, text := range texts {
-		if !isASCII(text) || text == "" {
+		if !ascii.All(text) || text == "" {
 			continue
 		}
 		n++
@@ -151,7 +152,7 @@ func TestCapitalisedASCII(t *testing.T) {
 	}
 	memo := tokenMemo{}
 	for _, text := range texts {
-		if !isASCII(text) {
+		if !ascii.All(text) {
 			continue
 		}
 		var want []string

@@ -25,6 +25,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/internal/porter"
 )
 
@@ -195,7 +196,7 @@ func CountFields(s string) int {
 	for i := 0; i < len(s); {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace of an ASCII byte
+			space = ascii.IsSpace(c)
 			i++
 		} else {
 			r, w := utf8.DecodeRuneInString(s[i:])

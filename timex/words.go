@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -172,14 +173,12 @@ func splitToken(ws []word, st *wordIndex, text, lo string, base int, t news.Toke
 	return ws, prevEnd
 }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
 // letterRun returns the end of the run of letters starting at i.
 func letterRun(text string, i, end int) int {
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !isASCIILetter(c) {
+			if !ascii.IsLetter(c) {
 				return i
 			}
 			i++

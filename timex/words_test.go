@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/internal/testutil"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/token"
@@ -95,10 +96,10 @@ func splitWordsByRune(ws []word, text, lo string, base int, toks []news.Token) [
 					i++
 				}
 			case c < utf8.RuneSelf:
-				if isASCIILetter(c) {
+				if ascii.IsLetter(c) {
 					kind = 'a'
 					i++
-					for i < t.End && isASCIILetter(text[i]) {
+					for i < t.End && ascii.IsLetter(text[i]) {
 						i++
 					}
 					if i < t.End && text[i] >= utf8.RuneSelf {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 )
@@ -19,7 +20,7 @@ func appendByRune(out []news.Token, text string, span news.Span) []news.Token {
 	i, end := span.Start, span.End
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf {
-			if asciiSpace(c) {
+			if ascii.IsSpace(c) {
 				i++
 				continue
 			}
@@ -32,7 +33,7 @@ func appendByRune(out []news.Token, text string, span news.Span) []news.Token {
 		for i < end {
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if asciiSpace(c) {
+				if ascii.IsSpace(c) {
 					break
 				}
 				dash = dash || c == '-' || c == '|'

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/sentence"
 )
@@ -29,7 +30,7 @@ func Append(out []news.Token, text string, span news.Span) []news.Token {
 	for i < end {
 		// the spaces before a chunk
 		if c := text[i]; c < utf8.RuneSelf {
-			if asciiSpace(c) {
+			if ascii.IsSpace(c) {
 				i++
 				continue
 			}
@@ -83,7 +84,7 @@ var chunkByte = func() (t [256]byte) {
 		switch {
 		case c >= utf8.RuneSelf:
 			t[c] = cHigh
-		case asciiSpace(byte(c)):
+		case ascii.IsSpace(byte(c)):
 			t[c] = cSpace
 		case c == '-' || c == '|':
 			t[c] = cDash
@@ -111,9 +112,6 @@ func asciiChunk(text string, i, end int) (int, bool) {
 	}
 	return i, dash != 0
 }
-
-// asciiSpace is unicode.IsSpace of an ASCII byte, without decoding it.
-func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // Words returns the token texts of s.
 func Words(s string) []string {
@@ -282,7 +280,7 @@ func oneLetterClitic(c byte) bool {
 // twoLetterClitic reports whether a, b are the letters of 're, 've or
 // 'll, in any case.
 func twoLetterClitic(a, b byte) bool {
-	if !isASCIILetter(a) || !isASCIILetter(b) {
+	if !ascii.IsLetter(a) || !ascii.IsLetter(b) {
 		return false
 	}
 	a, b = a|0x20, b|0x20
@@ -291,9 +289,7 @@ func twoLetterClitic(a, b byte) bool {
 
 // alnum reports whether c is an ASCII letter or digit: a byte that is
 // no mark (isLeading, isTrailing, '.') and no part of one.
-func alnum(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' }
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func alnum(c byte) bool { return ascii.IsLetter(c) || '0' <= c && c <= '9' }
 
 // hasSuffixFold reports whether w ends with suf, a lowercase suffix whose
 // letters are ASCII, in either case: what strings.HasSuffix of

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/news"
 )
@@ -97,14 +95,6 @@ func BenchmarkTokenize(b *testing.B) {
 					Tokenize(s, news.Span{Start: 0, End: len(s)})
 				}
 			})
-		}
-	}
-}
-
-func TestASCIISpace(t *testing.T) {
-	for c := range utf8.RuneSelf {
-		if got, want := asciiSpace(byte(c)), unicode.IsSpace(rune(c)); got != want {
-			t.Errorf("asciiSpace(%q) = %v, unicode.IsSpace says %v", rune(c), got, want)
 		}
 	}
 }
