@@ -1392,26 +1392,59 @@ type wordWeight struct {
 // that the scorers compare two parts by merging two lists (wholeSimIDs)
 // rather than by looking each word up in a map.
 func numberParts(dds []*docDates) {
-	ids := map[string]int32{}
+	ids := wordIDs{}
 	for _, dd := range dds {
 		dd.partIDs = make([][]wordWeight, dd.parts)
 		for k, p := range dd.partOf {
 			if !dd.partWhole[p] || dd.partIDs[p] != nil {
 				continue
 			}
-			ws := make([]wordWeight, 0, len(dd.bags[k]))
-			for w, v := range dd.bags[k] {
-				id, ok := ids[w]
-				if !ok {
-					id = int32(len(ids))
-					ids[w] = id
-				}
-				ws = append(ws, wordWeight{id, v})
-			}
-			slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
-			dd.partIDs[p] = ws
+			dd.partIDs[p] = ids.number(dd.bags[k], nil)
 		}
 	}
+}
+
+// wordIDs numbers words in the order they are first met.
+type wordIDs map[string]int32
+
+// number lists b's words by number, in order, each weight times
+// weight(word) (as it is when weight is nil).
+func (ids wordIDs) number(b bag, weight func(string) float64) []wordWeight {
+	ws := make([]wordWeight, 0, len(b))
+	for w, v := range b {
+		id, ok := ids[w]
+		if !ok {
+			id = int32(len(ids))
+			ids[w] = id
+		}
+		if weight != nil {
+			v *= weight(w)
+		}
+		ws = append(ws, wordWeight{id, v})
+	}
+	slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
+	return ws
+}
+
+// sharedMinSquares sums, over the words two numbered lists share, the
+// square of the lesser weight, in the order of the words' numbers: the
+// numerator of bag.sim and of rarity.sim.
+func sharedMinSquares(a, b []wordWeight) float64 {
+	var in float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			m := math.Min(a[i].v, b[j].v)
+			in += m * m
+			i++
+			j++
+		}
+	}
+	return in
 }
 
 // partIDsOf is dd.partIDs[p], or nil.
@@ -1428,21 +1461,7 @@ func wholeSimIDs(b []wordWeight, nb float64, o []wordWeight, no float64) float64
 	if len(b) == 0 || len(o) == 0 {
 		return 0
 	}
-	var in float64
-	for i, j := 0, 0; i < len(b) && j < len(o); {
-		switch {
-		case b[i].id < o[j].id:
-			i++
-		case b[i].id > o[j].id:
-			j++
-		default:
-			m := math.Min(b[i].v, o[j].v)
-			in += m * m
-			i++
-			j++
-		}
-	}
-	return in / math.Sqrt(nb*no)
+	return sharedMinSquares(b, o) / math.Sqrt(nb*no)
 }
 
 // wholeNorm is the sum of the squared weights of b, and whether they

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"cmp"
 	"iter"
 	"math"
 	"regexp"
@@ -615,7 +614,7 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 // candidate's words do not change there.
 type candNorms struct {
 	r     rarity
-	ids   map[string]int32
+	ids   wordIDs
 	plain map[*candidate]*numbered
 	rare  map[*candidate]*numbered
 }
@@ -629,25 +628,7 @@ type numbered struct {
 }
 
 func newCandNorms(r rarity) *candNorms {
-	return &candNorms{r: r, ids: map[string]int32{}, plain: map[*candidate]*numbered{}, rare: map[*candidate]*numbered{}}
-}
-
-// number lists b's words by number, each weight times weight(word).
-func (cn *candNorms) number(b bag, weight func(string) float64) []wordWeight {
-	ws := make([]wordWeight, 0, len(b))
-	for w, v := range b {
-		id, ok := cn.ids[w]
-		if !ok {
-			id = int32(len(cn.ids))
-			cn.ids[w] = id
-		}
-		if weight != nil {
-			v *= weight(w)
-		}
-		ws = append(ws, wordWeight{id, v})
-	}
-	slices.SortFunc(ws, func(a, b wordWeight) int { return cmp.Compare(a.id, b.id) })
-	return ws
+	return &candNorms{r: r, ids: wordIDs{}, plain: map[*candidate]*numbered{}, rare: map[*candidate]*numbered{}}
 }
 
 func (cn *candNorms) plainOf(c *candidate) *numbered {
@@ -656,7 +637,7 @@ func (cn *candNorms) plainOf(c *candidate) *numbered {
 		n = &numbered{}
 		n.norm, n.whole = wholeNorm(c.words)
 		if n.whole {
-			n.words = cn.number(c.words, nil)
+			n.words = cn.ids.number(c.words, nil)
 		}
 		cn.plain[c] = n
 	}
@@ -666,7 +647,7 @@ func (cn *candNorms) plainOf(c *candidate) *numbered {
 func (cn *candNorms) rareOf(c *candidate) *numbered {
 	n, ok := cn.rare[c]
 	if !ok {
-		n = &numbered{words: cn.number(c.words, cn.r.weight), norm: cn.r.norm(c.words)}
+		n = &numbered{words: cn.ids.number(c.words, cn.r.weight), norm: cn.r.norm(c.words)}
 		cn.rare[c] = n
 	}
 	return n
@@ -689,20 +670,7 @@ func (cn *candNorms) raritySim(o, c *candidate) float64 {
 		return 0
 	}
 	a, b := cn.rareOf(o), cn.rareOf(c)
-	var in float64
-	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
-		switch {
-		case a.words[i].id < b.words[j].id:
-			i++
-		case a.words[i].id > b.words[j].id:
-			j++
-		default:
-			m := math.Min(a.words[i].v, b.words[j].v)
-			in += m * m
-			i++
-			j++
-		}
-	}
+	in := sharedMinSquares(a.words, b.words)
 	if in == 0 || a.norm == 0 || b.norm == 0 {
 		return 0
 	}
