@@ -767,14 +767,8 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		}
 		c.addSpan(c.lexStart[t.lex][st], &em)
 		if t.flags&fAlpha != 0 {
-			var ce, le int
 			ls := d.state(t)
-			if ls.flags&lsCap != 0 {
-				ce = 1
-			}
-			if ls.flags&lsLow != 0 {
-				le = 1
-			}
+			ce, le := ls.capLow()
 			c.addSpan(c.capElse[ce][st][f3], &em)
 			c.addSpan(c.lowElse[le][st][f3], &em)
 			if f3 != 0 {

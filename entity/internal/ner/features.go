@@ -180,6 +180,19 @@ const (
 	lsMem
 )
 
+// capLow returns 1 or 0 for whether the low form is written capitalised
+// mid-sentence (lsCap) and in lower case (lsLow) in the document: the
+// indexes of the feature rows that read them.
+func (ls *lowState) capLow() (ce, le int) {
+	if ls.flags&lsCap != 0 {
+		ce = 1
+	}
+	if ls.flags&lsLow != 0 {
+		le = 1
+	}
+	return ce, le
+}
+
 // state returns the lowState of token t in this document, cleared when
 // it last held another's, or nil when t keeps its state in the maps.
 func (d *docState) state(t *tok) *lowState {

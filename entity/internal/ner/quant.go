@@ -443,14 +443,8 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			pk.add(&qt.next2Edge)
 		}
 		if t.flags&fAlpha != 0 {
-			var ce, le int
 			ls := d.state(t)
-			if ls.flags&lsCap != 0 {
-				ce = 1
-			}
-			if ls.flags&lsLow != 0 {
-				le = 1
-			}
+			ce, le := ls.capLow()
 			pk.add(&qt.ceLe[ce][le][st][f3])
 			bias += biasRow
 			if f3 != 0 {
