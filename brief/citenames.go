@@ -1,8 +1,9 @@
 package brief
 
 import (
-	"sort"
+	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/levenshtein"
 	"github.com/storyline-news/storyline/news"
 )
 
@@ -36,11 +37,6 @@ func nameWords(ents []news.Entity) map[string]string {
 	}
 	to := map[string]string{}
 	clash := map[string]bool{}
-	names := make([]string, 0, len(ents))
-	for _, e := range ents {
-		names = append(names, e.Name)
-	}
-	sort.Strings(names)
 	for _, e := range ents {
 		if !citeNameTypes[e.Type] {
 			continue
@@ -91,26 +87,6 @@ const citeSpellEdits = 0.3
 // spelledAlike reports whether a and b differ by citeSpellEdits edits
 // per letter or fewer (Levenshtein, over runes).
 func spelledAlike(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	n := max(len(ra), len(rb))
-	if n == 0 {
-		return true
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			d := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				d++
-			}
-			cur[j] = min(d, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return float64(prev[len(rb)]) <= citeSpellEdits*float64(n)
+	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	return float64(levenshtein.RuneDistance(a, b, n)) <= citeSpellEdits*float64(n)
 }

@@ -1,12 +1,25 @@
 // Package levenshtein computes the edit distance of two strings, byte by
-// byte, for the name matching of entity and the sentence matching of
-// summarize.
+// byte (Distance) or rune by rune (RuneDistance), for the name matching
+// of entity, the sentence matching of summarize and the name spellings
+// of the brief's citations.
 package levenshtein
+
+import "unsafe"
 
 // Distance returns the Levenshtein distance of a and b, counted in bytes,
 // or limit+1 as soon as it is known to be larger than limit. A limit of
 // max(len(a), len(b)) or more never cuts the computation short.
 func Distance(a, b string, limit int) int {
+	// the strings' bytes, read in place
+	return distance(unsafe.Slice(unsafe.StringData(a), len(a)), unsafe.Slice(unsafe.StringData(b), len(b)), limit)
+}
+
+// RuneDistance is Distance counted in runes.
+func RuneDistance(a, b string, limit int) int {
+	return distance([]rune(a), []rune(b), limit)
+}
+
+func distance[E comparable](a, b []E, limit int) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}

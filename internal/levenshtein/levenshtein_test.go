@@ -21,5 +21,19 @@ func TestDistance(t *testing.T) {
 		if got := Distance(tt.a, tt.b, tt.limit); got != tt.want {
 			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
+		if got := RuneDistance(tt.a, tt.b, tt.limit); got != tt.want { // ASCII: runes are bytes
+			t.Errorf("RuneDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// TestRuneDistance checks that RuneDistance counts a changed letter
+// outside ASCII once, where Distance counts its bytes.
+func TestRuneDistance(t *testing.T) {
+	if got := RuneDistance("muammar", "müammar", 10); got != 1 {
+		t.Errorf("RuneDistance = %d, want 1", got)
+	}
+	if got := Distance("muammar", "müammar", 10); got != 2 {
+		t.Errorf("Distance = %d, want 2", got)
 	}
 }
