@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"slices"
 	"time"
 
 	"github.com/storyline-news/storyline/news"
@@ -160,3 +161,91 @@ func SetCiteSummaryThreshold(t float64) { citeSummaryOverride = t }
 // SetCiteClaimRuleProb replaces citeClaimRuleProb (for the test that
 // chooses it).
 func SetCiteClaimRuleProb(p float64) { citeClaimRuleProb = p }
+
+// CitePairProbe gives, for a line of a story's brief, every candidate
+// sentence the citer would ask the model about, without a floor (the
+// doc's ID, the sentence's text, whether the brief's date check keeps
+// it, and its pair features).
+func CitePairProbe(s *news.Story, text, date string, planned bool) (ids, texts []string, kept []bool, xs [][]float64) {
+	c, l, keep, _ := probeLine(s, text, date, planned)
+	for _, r := range c.stating(l, 0.0001, 1, nil) {
+		i, cs := c.ref(r)
+		x := c.pairFeatures(l, r)
+		ids = append(ids, c.docs[i].ID)
+		texts = append(texts, cs.text)
+		kept = append(kept, keep == nil || keep(r))
+		xs = append(xs, append([]float64(nil), x[:]...))
+	}
+	return ids, texts, kept, xs
+}
+
+// CiteExpandProbe gives, for a line of a story's brief and each doc, the
+// best model probability (with the brief's date check) of the doc's
+// sentences as statements of the line (direct), and as statements of
+// the best sentence of another doc among cited that states the line
+// (via, with that sentence's own probability in viaLine).
+func CiteExpandProbe(s *news.Story, text, date string, planned bool, cited []string) (ids []string, direct, via, viaLine []float64) {
+	c, l, keep, _ := probeLine(s, text, date, planned)
+	m := defaultCiteModel()
+	n := len(c.docs)
+	direct, via, viaLine = make([]float64, n), make([]float64, n), make([]float64, n)
+	bestText := make([]string, n)
+	for i, d := range c.docs {
+		ids = append(ids, d.ID)
+		direct[i], via[i], viaLine[i] = -1, -1, -1
+	}
+	for _, r := range c.stating(l, citeCandFrac, min(citeCandLeast, len(l.words)), keep) {
+		i, cs := c.ref(r)
+		x := c.pairFeatures(l, r)
+		if p := m.Prob(x[:]); p > direct[i] {
+			direct[i], bestText[i] = p, cs.text
+		}
+	}
+	for b, d := range c.docs {
+		if !slices.Contains(cited, d.ID) || bestText[b] == "" || bestText[b] == text {
+			continue
+		}
+		bl := c.reread(bestText[b])
+		for _, r := range c.stating(bl, citeCandFrac, min(citeCandLeast, len(bl.words)), keep) {
+			i, _ := c.ref(r)
+			if i == b {
+				continue
+			}
+			x := c.pairFeatures(bl, r)
+			if p := m.Prob(x[:]); p > via[i] {
+				via[i], viaLine[i] = p, direct[b]
+			}
+		}
+	}
+	return ids, direct, via, viaLine
+}
+
+// CiteClaimsProbe gives, for a line of a story's brief of two claims or
+// more and each doc, the least over the claims of the best model
+// probability of the doc's sentences (with the brief's date check) that
+// they state it; nil for a line of one claim.
+func CiteClaimsProbe(s *news.Story, text, date string, planned bool) (ids []string, least []float64) {
+	c, _, keep, _ := probeLine(s, text, date, planned)
+	parts := c.claimParts(text)
+	if len(parts) < 2 {
+		return nil, nil
+	}
+	m := defaultCiteModel()
+	for i, d := range c.docs {
+		ids = append(ids, d.ID)
+		lo := 1.0
+		for _, p := range parts {
+			b := 0.0
+			for r := c.docRefs[i]; r < c.docRefs[i+1]; r++ {
+				if keep != nil && !keep(r) {
+					continue
+				}
+				x := c.pairFeatures(p, r)
+				b = max(b, m.Prob(x[:]))
+			}
+			lo = min(lo, b)
+		}
+		least = append(least, lo)
+	}
+	return ids, least
+}
