@@ -169,15 +169,20 @@ func (c *lineCiter) stating(l citeSent, frac float64, least int, keep func(int32
 
 // onDay returns, for a timeline line of days on (nil for another line),
 // whether a sentence may add a source to it by its date: it names a day
-// of on, or it names none and its article came out within citeSoon of
-// on (only for a line not planned, whose notBefore is set).
+// of on or within citeDateSlack of it (a day a sentence names is known
+// to a day, as its article's date is: "on Sunday" where it happened is
+// Monday where it was written, and "on Sunday night" runs into Monday),
+// or it names none and its article came out within citeSoon of on (only
+// for a line not planned, whose notBefore is set). Without the slack,
+// eval briefs gave 94.02/58.61.
 func (c *lineCiter) onDay(notBefore time.Time, on [2]time.Time) func(int32) bool {
 	if on[0].IsZero() {
 		return nil
 	}
+	near := [2]time.Time{on[0].Add(-citeDateSlack), on[1].Add(citeDateSlack)}
 	return func(r int32) bool {
 		spans := c.spans[c.spanAt[r]:c.spanAt[r+1]]
-		if during(spans, on) {
+		if during(spans, near) {
 			return true
 		}
 		return c.dateAllows(spans, c.docs[c.refs[r].doc], notBefore, on)

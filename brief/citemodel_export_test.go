@@ -164,19 +164,44 @@ func SetCiteClaimRuleProb(p float64) { citeClaimRuleProb = p }
 
 // CitePairProbe gives, for a line of a story's brief, every candidate
 // sentence the citer would ask the model about, without a floor (the
-// doc's ID, the sentence's text, whether the brief's date check keeps
-// it, and its pair features).
-func CitePairProbe(s *news.Story, text, date string, planned bool) (ids, texts []string, kept []bool, xs [][]float64) {
-	c, l, keep, _ := probeLine(s, text, date, planned)
+// doc's ID, the sentence's text, why the brief's date check drops it,
+// "" when it keeps it, and its pair features).
+func CitePairProbe(s *news.Story, text, date string, planned bool) (ids, texts, dropped []string, xs [][]float64) {
+	c, l, keep, notBefore := probeLine(s, text, date, planned)
+	var on [2]time.Time
+	if st, en, ok := timex.Interval(date); ok {
+		on = [2]time.Time{st, en}
+	}
 	for _, r := range c.stating(l, 0.0001, 1, nil) {
 		i, cs := c.ref(r)
 		x := c.pairFeatures(l, r)
 		ids = append(ids, c.docs[i].ID)
 		texts = append(texts, cs.text)
-		kept = append(kept, keep == nil || keep(r))
+		why := ""
+		if keep != nil && !keep(r) {
+			d := c.docs[i]
+			switch spans := c.spans[c.spanAt[r]:c.spanAt[r+1]]; {
+			case len(spans) > 0:
+				why = "other day"
+				for _, sp := range spans {
+					if !sp[1].Before(on[0].Add(-citeDateSlack)) && !sp[0].After(on[1].Add(citeDateSlack)) {
+						why = "other day, within a day"
+					}
+				}
+			case d.Date.IsZero():
+				why = "undated article"
+			case notBefore.IsZero():
+				why = "plan"
+			case d.Date.Before(on[0].Add(-citeDateSlack)):
+				why = "article before"
+			default:
+				why = "article after a week"
+			}
+		}
+		dropped = append(dropped, why)
 		xs = append(xs, append([]float64(nil), x[:]...))
 	}
-	return ids, texts, kept, xs
+	return ids, texts, dropped, xs
 }
 
 // CiteExpandProbe gives, for a line of a story's brief and each doc, the
