@@ -1103,7 +1103,8 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		return false, err
 	}
 	var rev int64
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT brief_revision FROM stories WHERE id = ?`), b.Story).Scan(&rev)
+	var old sql.NullString // when the brief it replaces was built
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT s.brief_revision, b.built FROM stories s LEFT JOIN briefs b ON b.story = s.id WHERE s.id = ?`), b.Story).Scan(&rev, &old)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("%s: storing the brief of story %q: %w", t.s.d.Name, b.Story, store.ErrNotFound)
 	}
@@ -1114,14 +1115,16 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		return false, nil
 	}
 	b.Built = time.Now().UTC()
+	if old.Valid {
+		if err := t.keepBrief(ctx, b.Story, old.String, b.Built); err != nil {
+			return false, err
+		}
+	}
 	_, err = t.exec(ctx, `INSERT INTO briefs (story, revision, title, built, body) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (story) DO UPDATE SET revision = excluded.revision, title = excluded.title, built = excluded.built, body = excluded.body`,
 		b.Story, b.Revision, b.Title, b.Built.Format(time.RFC3339Nano), b.JSON)
 	if err != nil {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
-	}
-	if err := t.keepBrief(ctx, b); err != nil {
-		return false, err
 	}
 	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?,
 			title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END,
