@@ -30,25 +30,28 @@ import (
 // putSentences keeps the sentences of d beside it: their spans when its
 // text is its article's (textless), else their text.
 func (t *tx) putSentences(ctx context.Context, d *news.Doc, textless bool) error {
-	var body []byte
-	var spans any // NULL unless textless
-	var err error
-	if textless {
-		var sp []byte
-		sp, err = json.Marshal(sentenceSpans(d))
-		spans, body = string(sp), []byte("[]")
-	} else {
-		body, err = json.Marshal(store.SentencesOf(d))
-	}
+	body, spans, err := sentenceRows(d, textless)
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
 	_, err = t.exec(ctx, `INSERT INTO doc_sentences (key, id, body, spans) VALUES (?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, d.Key, d.ID, string(body), spans)
+		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, d.Key, d.ID, body, spans)
 	if err != nil {
 		return t.s.errf("storing the sentences of doc %q: %w", d.Key, err)
 	}
 	return nil
+}
+
+// sentenceRows returns the body and spans columns of d's sentences: the
+// spans when its text is its article's (textless) and body "[]", else
+// spans NULL and the text of each in body.
+func sentenceRows(d *news.Doc, textless bool) (body string, spans any, err error) {
+	if textless {
+		sp, err := json.Marshal(sentenceSpans(d))
+		return "[]", string(sp), err
+	}
+	b, err := json.Marshal(store.SentencesOf(d))
+	return string(b), nil, err
 }
 
 // sentenceSpans returns the spans of the sentences store.SentencesOf
