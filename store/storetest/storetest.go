@@ -160,6 +160,18 @@ func testArticleIdempotent(t *testing.T, s store.Store) {
 	if ok, err := s.HasArticle(ctx, a.Key); !ok || err != nil {
 		t.Errorf("HasArticle = %v, %v", ok, err)
 	}
+	// HasArticles: many keys at once, more than one query's worth.
+	keys := []string{"nope"}
+	for i := range 150 {
+		keys = append(keys, fmt.Sprintf("absent-%d", i))
+	}
+	keys = append(keys, a.Key, "nope", a.Key)
+	if got, err := s.HasArticles(ctx, keys); err != nil || len(got) != 1 || !got[a.Key] {
+		t.Errorf("HasArticles = %v, %v; want only %q", got, err, a.Key)
+	}
+	if got, err := s.HasArticles(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("HasArticles(none) = %v, %v", got, err)
+	}
 	if n := len(collect(t, s.Search(ctx, store.SearchQuery{Text: "Baghdad"}))); n != 1 {
 		t.Errorf("an article put twice is found %d times", n)
 	}

@@ -324,6 +324,35 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 	return n > 0, nil
 }
 
+// hasChunk is the most keys HasArticles looks up in one query.
+const hasChunk = 64
+
+// HasArticles reports which of keys have a stored article.
+func (s *DB) HasArticles(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(keys))
+	args := make([]any, 0, min(len(keys), hasChunk))
+	for len(keys) > 0 {
+		n := min(len(keys), hasChunk)
+		args = args[:0]
+		for _, k := range keys[:n] {
+			args = append(args, k)
+		}
+		query := `SELECT key FROM articles WHERE key IN (?` + strings.Repeat(`, ?`, n-1) + `)`
+		for k, err := range each(s, ctx, s.db, "looking up articles", query, args, func(sc interface{ Scan(...any) error }) (string, error) {
+			var k string
+			err := sc.Scan(&k)
+			return k, err
+		}) {
+			if err != nil {
+				return nil, err
+			}
+			out[k] = true
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
 // ---- docs
 
 // Docs are kept in the binary doc format (see appendBinDoc), after a
