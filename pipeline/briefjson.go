@@ -44,20 +44,13 @@ func indentJSON(dst, src []byte) []byte {
 		case '"':
 			// Copy the string whole, escapes included.
 			j := i + 1
-			for j < len(src) {
-				k := bytes.IndexAny(src[j:], `"\`)
-				if k < 0 {
-					j = len(src)
-					break
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++ // the byte it escapes
 				}
-				j += k
-				if src[j] == '"' {
-					j++
-					break
-				}
-				j += 2 // a backslash and the byte it escapes
+				j++
 			}
-			j = min(j, len(src))
+			j = min(j+1, len(src))
 			dst = append(dst, src[i:j]...)
 			i = j - 1
 		case '{', '[':
