@@ -65,7 +65,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -377,37 +376,94 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	return nil
 }
 
+// readAhead is how many articles fresh reads ahead of the analysis, at
+// most, to look up together those already read.
+const readAhead = 64
+
 // fresh passes on the articles of in, each keyed on a copy; one stored
 // already or seen earlier is passed as an errKnown error, so that it is
-// not analysed and comes out of the chain in its place.
+// not analysed and comes out of the chain in its place. in is read on a
+// goroutine of its own, up to readAhead articles ahead, and the articles
+// read by the time one is wanted are looked up in the store together
+// (store.Store.HasArticles): a lookup per article cost about as much as
+// placing it, most of it in starting a read, while a slow stream is
+// still passed on article by article.
 func (p *Pipeline) fresh(ctx context.Context, in iter.Seq2[*news.Article, error]) iter.Seq2[*news.Article, error] {
+	type item struct {
+		a   *news.Article
+		err error
+	}
 	return func(yield func(*news.Article, error) bool) {
-		seen := map[string]bool{}
-		for a, err := range in {
-			if err == nil && a != nil {
-				c := *a
-				if c.Key == "" {
-					c.Key = news.KeyOf(&c)
-				}
-				a = &c
-				known := seen[c.Key]
-				if !known {
-					var herr error
-					if known, herr = p.store.HasArticle(ctx, c.Key); herr != nil {
-						yield(nil, fmt.Errorf("pipeline: %w", herr))
-						return
+		items := make(chan item, readAhead)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(items)
+			for a, err := range in {
+				if err == nil && a != nil {
+					c := *a
+					if c.Key == "" {
+						c.Key = news.KeyOf(&c)
 					}
+					a = &c
 				}
-				seen[c.Key] = true
-				if known {
-					err = errKnown{id: c.ID, key: c.Key}
-					a = nil
+				select {
+				case items <- item{a, err}:
+				case <-stop:
+					return
 				}
-			} else if err == nil {
-				err = errors.New("pipeline: a nil article")
 			}
-			if !yield(a, err) {
+		}()
+		seen := map[string]bool{}
+		var batch []item
+		var keys []string
+		for {
+			it, ok := <-items
+			if !ok {
 				return
+			}
+			batch = append(batch[:0], it)
+		more:
+			for len(batch) < readAhead {
+				select {
+				case it, ok := <-items:
+					if !ok {
+						break more // the next receive ends the loop
+					}
+					batch = append(batch, it)
+				default:
+					break more
+				}
+			}
+			keys = keys[:0]
+			for _, it := range batch {
+				if it.err == nil && it.a != nil && !seen[it.a.Key] {
+					keys = append(keys, it.a.Key)
+				}
+			}
+			var stored map[string]bool
+			if len(keys) > 0 {
+				var err error
+				if stored, err = p.store.HasArticles(ctx, keys); err != nil {
+					yield(nil, fmt.Errorf("pipeline: %w", err))
+					return
+				}
+			}
+			for _, it := range batch {
+				a, err := it.a, it.err
+				if err == nil && a != nil {
+					known := seen[a.Key] || stored[a.Key]
+					seen[a.Key] = true
+					if known {
+						err = errKnown{id: a.ID, key: a.Key}
+						a = nil
+					}
+				} else if err == nil {
+					err = errors.New("pipeline: a nil article")
+				}
+				if !yield(a, err) {
+					return
+				}
 			}
 		}
 	}
@@ -758,11 +814,11 @@ func (p *Pipeline) buildBrief(ctx context.Context, st *store.Story) (sb *store.B
 		}
 		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
-	var buf bytes.Buffer
-	if err := brief.JSON(&buf, b); err != nil {
+	js, err := briefJSON(b)
+	if err != nil {
 		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
-	sb = &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
+	sb = &store.Brief{Story: st.ID, Revision: st.Revision, JSON: js}
 	if st.Title == "" {
 		sb.Title = storyTitle(b)
 	}

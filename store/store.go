@@ -50,6 +50,10 @@ type Store interface {
 	Article(ctx context.Context, key string) (*news.Article, error)
 	// HasArticle reports whether an article with the given key is stored.
 	HasArticle(ctx context.Context, key string) (bool, error)
+	// HasArticles reports which of keys have a stored article: true in
+	// the map for each of those (absent for the others). It is
+	// HasArticle for many keys at once, at about the cost of one.
+	HasArticles(ctx context.Context, keys []string) (map[string]bool, error)
 	// Doc returns the stored doc of the article with the given key.
 	Doc(ctx context.Context, key string) (*Doc, error)
 	// Docs lists stored docs in the order they were placed in their

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/store"
@@ -85,5 +86,63 @@ func TestUpgrade(t *testing.T) {
 		if err != nil || d.Key != "a" || d.Text != "kept across the upgrade" || d.Timexes != nil || len(d.Tokens) != 1 {
 			t.Errorf("sketch of a doc stored without one: %+v, %v", d, err)
 		}
+	}
+}
+
+// TestUpgradeBriefHistory: a file whose brief history holds a copy of
+// each story's current brief, as before schema version 11, loses the
+// copies and keeps the older briefs; BriefAt answers as before.
+func TestUpgradeBriefHistory(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	saved := migrations
+	migrations = saved[:10]
+	old, err := Open(ctx, path, DefaultOptions())
+	migrations = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	err = old.Update(ctx, func(tx store.Tx) error {
+		d := &news.Doc{Article: news.Article{ID: "a", Key: "a", Text: "A text."}}
+		if _, err := tx.PutArticle(ctx, &d.Article); err != nil {
+			return err
+		}
+		if err := tx.PutDoc(ctx, d); err != nil {
+			return err
+		}
+		if _, err := tx.Assign(ctx, "a", "sA"); err != nil {
+			return err
+		}
+		_, err := tx.PutBrief(ctx, &store.Brief{Story: "sA", Revision: 1, JSON: []byte(`{"v":1}`)})
+		return err
+	})
+	if err == nil {
+		// What version 10 kept: the current brief in the history too,
+		// beside an older one of three hours ago.
+		three := now.Add(-3 * time.Hour)
+		_, err = old.SQL().ExecContext(ctx, `INSERT INTO brief_history (story, hour, revision, built, body)
+			SELECT story, CAST(strftime('%s', built) AS INTEGER) / 3600, revision, built, body FROM briefs;
+			INSERT INTO brief_history (story, hour, revision, built, body) VALUES ('sA', ?, 0, ?, '{"v":0}')`,
+			three.Unix()/3600, three.Format(time.RFC3339Nano))
+	}
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM brief_history`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d briefs in the history after the upgrade (%v), want 1: the older one", n, err)
+	}
+	if b, err := s.BriefAt(ctx, "sA", time.Now()); err != nil || string(b.JSON) != `{"v":1}` {
+		t.Errorf("BriefAt(now) after the upgrade = %+v, %v; want the current brief", b, err)
+	}
+	if b, err := s.BriefAt(ctx, "sA", now.Add(-time.Hour)); err != nil || string(b.JSON) != `{"v":0}` {
+		t.Errorf("BriefAt(an hour ago) after the upgrade = %+v, %v; want the one of three hours ago", b, err)
 	}
 }

@@ -48,7 +48,9 @@ func TestStorySentencesOfOlderDocs(t *testing.T) {
 }
 
 // TestBriefHistoryPruned: a story keeps a brief per hour for
-// store.BriefHistory and the latest one before; older ones go.
+// store.BriefHistory and the latest one before; older ones go. The
+// current brief is kept once, in briefs: it goes to the history when a
+// brief of a later hour replaces it.
 func TestBriefHistoryPruned(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, filepath.Join(t.TempDir(), "s.db"), sqlite.DefaultOptions())
@@ -73,9 +75,25 @@ func TestBriefHistoryPruned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	count := func() int {
+		var n int
+		if err := s.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM brief_history WHERE story = 'sA'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
 	putBrief(1)
-	// Age the kept brief by three and four days, as if built then.
+	putBrief(1) // again in the same hour: the history stays empty
+	if n := count(); n != 0 {
+		t.Errorf("%d briefs in the history, want none (the current one is in briefs)", n)
+	}
+	// Age the current brief by two hours, and add kept briefs of three
+	// and four days ago, as if built then.
 	now := time.Now()
+	twoHours := now.Add(-2 * time.Hour).UTC()
+	if _, err := s.SQL().ExecContext(ctx, `UPDATE briefs SET built = ?`, twoHours.Format(time.RFC3339Nano)); err != nil {
+		t.Fatal(err)
+	}
 	for _, age := range []time.Duration{96 * time.Hour, 72 * time.Hour} {
 		at := now.Add(-age)
 		if _, err := s.SQL().ExecContext(ctx, `INSERT INTO brief_history (story, hour, revision, built, body) VALUES ('sA', ?, 0, ?, '{}')`,
@@ -84,12 +102,14 @@ func TestBriefHistoryPruned(t *testing.T) {
 		}
 	}
 	putBrief(2)
-	var n int
-	if err := s.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM brief_history WHERE story = 'sA'`).Scan(&n); err != nil {
-		t.Fatal(err)
+	if n := count(); n != 2 {
+		t.Errorf("%d briefs kept, want 2 (the one of two hours ago and the one of 72 h ago)", n)
 	}
-	if n != 2 {
-		t.Errorf("%d briefs kept, want 2 (this hour's and the one of 72 h ago)", n)
+	if b, err := s.BriefAt(ctx, "sA", now.Add(-time.Hour)); err != nil || b.Revision != 1 || !b.Built.Equal(twoHours) {
+		t.Errorf("BriefAt(an hour ago) = %+v, %v; want the brief of two hours ago", b, err)
+	}
+	if b, err := s.BriefAt(ctx, "sA", time.Now()); err != nil || b.Revision != 2 {
+		t.Errorf("BriefAt(now) = %+v, %v; want the current brief", b, err)
 	}
 	b, err := s.BriefAt(ctx, "sA", now.Add(-24*time.Hour))
 	if err != nil || b.Built.After(now.Add(-71*time.Hour)) {

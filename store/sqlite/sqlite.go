@@ -295,4 +295,11 @@ var migrations = []string{
 	// a fifth of what storing an article cost. A search reads a few more
 	// segments.
 	`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);`,
+	// 11: a story's current brief is no longer also kept in its brief
+	// history (BriefAt reads it from briefs): the history keeps the
+	// briefs replaced, the last of each hour. The copies of the current
+	// briefs go; the version goes up so that an older storyline, whose
+	// BriefAt would miss the current brief, refuses the file.
+	`DELETE FROM brief_history WHERE EXISTS (SELECT 1 FROM briefs b
+		WHERE b.story = brief_history.story AND b.built = brief_history.built AND b.revision = brief_history.revision);`,
 }

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleIdempotent", testArticleIdempotent},
 		{"NotFound", testNotFound},
 		{"DocRoundTrip", testDocRoundTrip},
+		{"DocsInOneUpdate", testDocsInOneUpdate},
 		{"Sketches", testSketches},
 		{"Window", testWindow},
 		{"Stories", testStories},
@@ -159,6 +160,18 @@ func testArticleIdempotent(t *testing.T, s store.Store) {
 	if ok, err := s.HasArticle(ctx, a.Key); !ok || err != nil {
 		t.Errorf("HasArticle = %v, %v", ok, err)
 	}
+	// HasArticles: many keys at once, more than one query's worth.
+	keys := []string{"nope"}
+	for i := range 150 {
+		keys = append(keys, fmt.Sprintf("absent-%d", i))
+	}
+	keys = append(keys, a.Key, "nope", a.Key)
+	if got, err := s.HasArticles(ctx, keys); err != nil || len(got) != 1 || !got[a.Key] {
+		t.Errorf("HasArticles = %v, %v; want only %q", got, err, a.Key)
+	}
+	if got, err := s.HasArticles(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("HasArticles(none) = %v, %v", got, err)
+	}
 	if n := len(collect(t, s.Search(ctx, store.SearchQuery{Text: "Baghdad"}))); n != 1 {
 		t.Errorf("an article put twice is found %d times", n)
 	}
@@ -271,6 +284,70 @@ func testDocRoundTrip(t *testing.T, s store.Store) {
 	}
 	if a, _ := s.Article(ctx, "k1"); a == nil || a.Text != d.Text {
 		t.Errorf("the article changed with its doc: %+v", a)
+	}
+}
+
+// testDocsInOneUpdate: within one update, a doc stored and not placed
+// is kept unplaced, one listed by the transaction is there to list,
+// and one stored twice keeps the second; each is read back whole.
+func testDocsInOneUpdate(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	u1 := Doc("u1", "X", "Unplaced", "Never placed.", day("2020-01-01"))
+	u2 := Doc("u2", "X", "Listed", "Listed before placed.", day("2020-01-02"))
+	u3 := Doc("u3", "Y", "Twice", "Stored twice.", day("2020-01-03"))
+	u3b := *u3
+	u3b.Analyzer = "storetest/2"
+	var listed []*store.Doc
+	err := s.Update(ctx, func(tx store.Tx) error {
+		for _, d := range []*news.Doc{u1, u2, u3} {
+			if _, err := tx.PutArticle(ctx, &d.Article); err != nil {
+				return err
+			}
+			if err := tx.PutDoc(ctx, d); err != nil {
+				return err
+			}
+		}
+		for d, err := range tx.Docs(ctx, store.DocQuery{}) {
+			if err != nil {
+				return err
+			}
+			listed = append(listed, d)
+		}
+		if err := tx.PutDoc(ctx, &u3b); err != nil {
+			return err
+		}
+		if _, err := tx.Assign(ctx, "u2", "sX"); err != nil {
+			return err
+		}
+		if err := tx.LinkDuplicate(ctx, "u3", "u2"); err != nil {
+			return err
+		}
+		_, err := tx.Assign(ctx, "u3", "sX")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Docs lists placed docs (seq above After, 0): none was placed yet.
+	if len(listed) != 0 {
+		t.Errorf("tx.Docs before any placement = %d docs, want none", len(listed))
+	}
+	if got, err := s.Doc(ctx, "u1"); err != nil || got.Story != "" || got.Seq != 0 || got.Text != u1.Text || len(got.Sentences) != 1 {
+		t.Errorf("unplaced doc = %+v, %v", got, err)
+	}
+	if got, err := s.Doc(ctx, "u2"); err != nil || got.Story != "sX" || got.Seq != 1 || got.Text != u2.Text {
+		t.Errorf("doc listed, then placed = %+v, %v", got, err)
+	}
+	if got, err := s.Doc(ctx, "u3"); err != nil || got.Story != "sX" || got.Seq != 2 || got.Analyzer != "storetest/2" || got.DuplicateOf != "u2" {
+		t.Errorf("doc stored twice, then placed = %+v, %v", got, err)
+	}
+	st, err := s.Story(ctx, "sX")
+	if err != nil || st.Articles != 2 || st.Sources != 1 || st.Outlets != 2 || st.First != "2020-01-02" || st.Last != "2020-01-03" {
+		t.Errorf("story = %+v, %v", st, err)
+	}
+	got := collect(t, s.StorySentences(ctx, "sX"))
+	if len(got) != 2 || got[0].Key != "u2" || !slices.Equal(got[1].Sentences, []string{u3.Text}) {
+		t.Errorf("StorySentences(sX) = %+v", got)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"time"
@@ -23,30 +24,34 @@ import (
 //	    of strings (body; spans NULL).
 //	brief_history (story TEXT, hour INTEGER, revision INTEGER, built TEXT,
 //	    body BLOB, PRIMARY KEY (story, hour)): the last brief of each hour
-//	    of a story, written with the brief.
+//	    of a story, kept when a brief of a later hour replaces it (see
+//	    keepBrief).
 
 // putSentences keeps the sentences of d beside it: their spans when its
 // text is its article's (textless), else their text.
 func (t *tx) putSentences(ctx context.Context, d *news.Doc, textless bool) error {
-	var body []byte
-	var spans any // NULL unless textless
-	var err error
-	if textless {
-		var sp []byte
-		sp, err = json.Marshal(sentenceSpans(d))
-		spans, body = string(sp), []byte("[]")
-	} else {
-		body, err = json.Marshal(store.SentencesOf(d))
-	}
+	body, spans, err := sentenceRows(d, textless)
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
 	_, err = t.exec(ctx, `INSERT INTO doc_sentences (key, id, body, spans) VALUES (?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, d.Key, d.ID, string(body), spans)
+		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, d.Key, d.ID, body, spans)
 	if err != nil {
 		return t.s.errf("storing the sentences of doc %q: %w", d.Key, err)
 	}
 	return nil
+}
+
+// sentenceRows returns the body and spans columns of d's sentences: the
+// spans when its text is its article's (textless) and body "[]", else
+// spans NULL and the text of each in body.
+func sentenceRows(d *news.Doc, textless bool) (body string, spans any, err error) {
+	if textless {
+		sp, err := json.Marshal(sentenceSpans(d))
+		return "[]", string(sp), err
+	}
+	b, err := json.Marshal(store.SentencesOf(d))
+	return string(b), nil, err
 }
 
 // sentenceSpans returns the spans of the sentences store.SentencesOf
@@ -107,21 +112,36 @@ func (s *DB) StorySentences(ctx context.Context, story string) iter.Seq2[*store.
 		})
 }
 
-// keepBrief adds b to its story's brief history: the last brief of each
-// hour of store.BriefHistory, and the latest one before.
-func (t *tx) keepBrief(ctx context.Context, b *store.Brief) error {
-	hour := b.Built.Unix() / 3600
-	_, err := t.exec(ctx, `INSERT INTO brief_history (story, hour, revision, built, body) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (story, hour) DO UPDATE SET revision = excluded.revision, built = excluded.built, body = excluded.body`,
-		b.Story, hour, b.Revision, b.Built.Format(time.RFC3339Nano), b.JSON)
+// keepBrief keeps the brief of story stored now, built at built (RFC
+// 3339), in the story's brief history when it was the last one built in
+// its hour, which it is when a brief built at now, in a later hour,
+// replaces it; a brief replaced within its hour is not kept. The
+// history holds the briefs replaced, the last of each hour of
+// store.BriefHistory and the latest one before; the current brief is
+// read from briefs (see BriefAt), so a brief is written once, not also
+// in the history (stores before schema version 11 kept the current one
+// in both).
+func (t *tx) keepBrief(ctx context.Context, story, built string, now time.Time) error {
+	at, err := time.Parse(time.RFC3339Nano, built)
 	if err != nil {
-		return t.s.errf("keeping the brief of story %q: %w", b.Story, err)
+		return t.s.errf("keeping the brief of story %q: %w", story, err)
 	}
-	cutoff := b.Built.Add(-store.BriefHistory).Unix() / 3600
-	_, err = t.exec(ctx, `DELETE FROM brief_history WHERE story = ? AND hour < ?
-		AND hour < (SELECT MAX(hour) FROM brief_history WHERE story = ? AND hour < ?)`, b.Story, cutoff, b.Story, cutoff)
+	hour := at.Unix() / 3600
+	if hour == now.Unix()/3600 {
+		return nil
+	}
+	_, err = t.exec(ctx, `INSERT INTO brief_history (story, hour, revision, built, body)
+		SELECT story, ?, revision, built, body FROM briefs WHERE story = ?
+		ON CONFLICT (story, hour) DO UPDATE SET revision = excluded.revision, built = excluded.built, body = excluded.body`,
+		hour, story)
 	if err != nil {
-		return t.s.errf("pruning the briefs of story %q: %w", b.Story, err)
+		return t.s.errf("keeping the brief of story %q: %w", story, err)
+	}
+	cutoff := now.Add(-store.BriefHistory).Unix() / 3600
+	_, err = t.exec(ctx, `DELETE FROM brief_history WHERE story = ? AND hour < ?
+		AND hour < (SELECT MAX(hour) FROM brief_history WHERE story = ? AND hour < ?)`, story, cutoff, story, cutoff)
+	if err != nil {
+		return t.s.errf("pruning the briefs of story %q: %w", story, err)
 	}
 	return nil
 }
@@ -130,6 +150,24 @@ func (t *tx) keepBrief(ctx context.Context, b *store.Brief) error {
 func (s *DB) BriefAt(ctx context.Context, story string, at time.Time) (*store.Brief, error) {
 	b := &store.Brief{Story: story}
 	var built string
+	// The current brief is the latest kept: it is the one when it was
+	// built by then.
+	var rev int64
+	var body []byte
+	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT revision, built, body FROM briefs WHERE story = ?`), story).Scan(&rev, &built, &body)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+	}
+	if err == nil {
+		t, err := time.Parse(time.RFC3339Nano, built)
+		if err != nil {
+			return nil, s.errf("brief of story %q at %v: %w", story, at, err)
+		}
+		if !t.After(at) {
+			b.Revision, b.Built, b.JSON = rev, t, body
+			return b, nil
+		}
+	}
 	// built is RFC 3339 in UTC with a varying number of fraction digits,
 	// so rows are chosen by hour in SQL and by time here.
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT revision, built, body FROM brief_history

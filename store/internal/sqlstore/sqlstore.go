@@ -324,6 +324,35 @@ func (s *DB) HasArticle(ctx context.Context, key string) (bool, error) {
 	return n > 0, nil
 }
 
+// hasChunk is the most keys HasArticles looks up in one query.
+const hasChunk = 64
+
+// HasArticles reports which of keys have a stored article.
+func (s *DB) HasArticles(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(keys))
+	args := make([]any, 0, min(len(keys), hasChunk))
+	for len(keys) > 0 {
+		n := min(len(keys), hasChunk)
+		args = args[:0]
+		for _, k := range keys[:n] {
+			args = append(args, k)
+		}
+		query := `SELECT key FROM articles WHERE key IN (?` + strings.Repeat(`, ?`, n-1) + `)`
+		for k, err := range each(s, ctx, s.db, "looking up articles", query, args, func(sc interface{ Scan(...any) error }) (string, error) {
+			var k string
+			err := sc.Scan(&k)
+			return k, err
+		}) {
+			if err != nil {
+				return nil, err
+			}
+			out[k] = true
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
 // ---- docs
 
 // Docs are kept in the binary doc format (see appendBinDoc), after a
@@ -741,6 +770,9 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) (err error) {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if err := tx.flush(ctx); err != nil {
+		return err
+	}
 	if tx.first > 0 && s.d.IndexArticles != "" {
 		if _, err := tx.exec(ctx, s.d.IndexArticles, tx.first, tx.last); err != nil {
 			return s.errf("indexing articles %d to %d: %w", tx.first, tx.last, err)
@@ -767,6 +799,10 @@ type tx struct {
 	// placed holds, by key, the columns of the docs stored in this
 	// transaction that placing them reads (see Assign).
 	placed map[string]docFields
+	// unwritten are the keys of the docs stored in this transaction
+	// whose rows are not written yet (docFields.rows), in the order they
+	// were stored.
+	unwritten []string
 	// seq is the highest placement number, once read (0 before): the
 	// transaction holds the write lock (SQLite's BEGIN IMMEDIATE, the
 	// PostgreSQL advisory lock of Dialect.LockUpdate), so only it places
@@ -776,7 +812,61 @@ type tx struct {
 }
 
 // docFields are the columns of a doc that placing it reads.
-type docFields struct{ story, title, dup, outlet, date string }
+type docFields struct {
+	story, title, dup, outlet, date string
+	// rows, when set, are the doc's rows, not written yet (see PutDoc).
+	rows *docRows
+}
+
+// docRows are the rows of a doc waiting to be written: its docs row's
+// other columns, its encoded body and its sentences (putSentences).
+type docRows struct {
+	analyzer, id string
+	body         []byte
+	sentences    string
+	spans        any
+}
+
+// writeRows writes the rows of the doc keyed key, placed in story at
+// seq (story "" and seq 0 for none yet).
+func (t *tx) writeRows(ctx context.Context, key string, f docFields, story string, seq int64) error {
+	r := f.rows
+	var st, sq any // NULL when not placed
+	if story != "" {
+		st, sq = story, seq
+	}
+	if _, err := t.exec(ctx, `INSERT INTO docs (key, analyzer, date, outlet, title, story, seq, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		key, r.analyzer, f.date, f.outlet, f.title, st, sq, f.dup); err != nil {
+		return t.s.errf("storing doc %q: %w", key, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO doc_bodies (key, body, sketch) VALUES (?, ?, NULL)
+		ON CONFLICT (key) DO UPDATE SET body = excluded.body, sketch = NULL`, key, r.body); err != nil {
+		return t.s.errf("storing doc %q: %w", key, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO doc_sentences (key, id, body, spans) VALUES (?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET id = excluded.id, body = excluded.body, spans = excluded.spans`, key, r.id, r.sentences, r.spans); err != nil {
+		return t.s.errf("storing the sentences of doc %q: %w", key, err)
+	}
+	return nil
+}
+
+// flush writes the rows of the docs stored in this transaction and not
+// placed: before a statement that reads docs, and before committing.
+func (t *tx) flush(ctx context.Context) error {
+	for _, k := range t.unwritten {
+		f, ok := t.placed[k]
+		if !ok || f.rows == nil {
+			continue // placed meanwhile
+		}
+		if err := t.writeRows(ctx, k, f, "", 0); err != nil {
+			return err
+		}
+		f.rows = nil
+		t.placed[k] = f
+	}
+	t.unwritten = t.unwritten[:0]
+	return nil
+}
 
 // nextSeq returns the next placement number.
 func (t *tx) nextSeq(ctx context.Context) (int64, error) {
@@ -840,12 +930,19 @@ func (t *tx) PutArticle(ctx context.Context, a *news.Article) (bool, error) {
 }
 
 // PutDoc stores the doc of a stored article.
+//
+// The doc of an article inserted by this transaction, the common case,
+// has no rows yet (docs.key references the article): its rows are then
+// written when it is placed (Assign), in one insert with its story and
+// placement, rather than inserted unplaced and updated at once; a doc
+// not placed by the end of the transaction, or before a statement that
+// reads docs, is written then (flush).
 func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err := t.check(ctx); err != nil {
 		return err
 	}
-	text, ok := t.texts[d.Key]
-	if !ok {
+	text, inserted := t.texts[d.Key]
+	if !inserted {
 		err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT text FROM articles WHERE key = ?`), d.Key).Scan(&text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%s: storing doc %q: its article: %w", t.s.d.Name, d.Key, store.ErrNotFound)
@@ -865,19 +962,32 @@ func (t *tx) PutDoc(ctx context.Context, d *news.Doc) error {
 	if err != nil {
 		return t.s.errf("doc %q: %w", d.Key, err)
 	}
+	date := store.DocDate(d)
+	if t.placed == nil {
+		t.placed = map[string]docFields{}
+	}
+	if f, ok := t.placed[d.Key]; inserted && (!ok || f.rows != nil) {
+		// No row written yet: kept until placed.
+		sents, spans, err := sentenceRows(d, textless)
+		if err != nil {
+			return t.s.errf("doc %q: %w", d.Key, err)
+		}
+		if !ok {
+			t.unwritten = append(t.unwritten, d.Key)
+		}
+		t.placed[d.Key] = docFields{title: d.Title, outlet: d.Outlet, date: date,
+			rows: &docRows{analyzer: d.Analyzer, id: d.ID, body: body, sentences: sents, spans: spans}}
+		return nil
+	}
 	// A story's dates and outlets follow its docs: a doc placed already
 	// refreshes its story's.
 	var story, dup string
-	date := store.DocDate(d)
 	err = t.tx.QueryRowContext(ctx, t.s.q(`INSERT INTO docs (key, analyzer, date, outlet, title) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET analyzer = excluded.analyzer, date = excluded.date, outlet = excluded.outlet, title = excluded.title
 		RETURNING COALESCE(story, ''), duplicate_of`),
 		d.Key, d.Analyzer, date, d.Outlet, d.Title).Scan(&story, &dup)
 	if err != nil {
 		return t.s.errf("storing doc %q: %w", d.Key, err)
-	}
-	if t.placed == nil {
-		t.placed = map[string]docFields{}
 	}
 	t.placed[d.Key] = docFields{story: story, title: d.Title, dup: dup, outlet: d.Outlet, date: date}
 	// The sketch is not kept apart (NULL): it is most of the doc, so
@@ -947,7 +1057,13 @@ func (t *tx) Assign(ctx context.Context, key, story string) (int64, error) {
 	} else if _, err := t.exec(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, story, title, now()); err != nil {
 		return 0, t.s.errf("creating story %q: %w", story, err)
 	}
-	if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
+	if ok && f.rows != nil {
+		// Its rows, written now, placed.
+		if err := t.writeRows(ctx, key, f, story, seq); err != nil {
+			return 0, err
+		}
+		f.rows = nil
+	} else if _, err := t.exec(ctx, `UPDATE docs SET story = ?, seq = ? WHERE key = ?`, story, seq, key); err != nil {
 		return 0, t.s.errf("placing doc %q: %w", key, err)
 	}
 	if ok {
@@ -975,6 +1091,9 @@ func (t *tx) MergeStory(ctx context.Context, from, into string) error {
 	}
 	if from == into || into == "" {
 		return t.s.errf("merging story %q into %q: not two stories", from, into)
+	}
+	if err := t.flush(ctx); err != nil {
+		return err
 	}
 	var title string
 	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT title FROM stories WHERE id = ?`), from).Scan(&title)
@@ -1060,6 +1179,11 @@ func (t *tx) LinkDuplicate(ctx context.Context, key, original string) error {
 	if key == original {
 		return t.s.errf("doc %q cannot duplicate itself", key)
 	}
+	if f, ok := t.placed[key]; ok && f.rows != nil {
+		f.dup = original // written with the doc; it is in no story yet
+		t.placed[key] = f
+		return nil
+	}
 	res, err := t.exec(ctx, `UPDATE docs SET duplicate_of = ? WHERE key = ?`, original, key)
 	if err != nil {
 		return t.s.errf("linking doc %q to %q: %w", key, original, err)
@@ -1086,12 +1210,18 @@ func (t *tx) DocsAfter(ctx context.Context, seq int64) iter.Seq2[*store.Doc, err
 	if err := t.check(ctx); err != nil {
 		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
 	}
+	if err := t.flush(ctx); err != nil {
+		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
+	}
 	return t.s.docs(ctx, t.tx, store.DocQuery{After: seq})
 }
 
 // Docs lists docs inside the transaction.
 func (t *tx) Docs(ctx context.Context, q store.DocQuery) iter.Seq2[*store.Doc, error] {
 	if err := t.check(ctx); err != nil {
+		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
+	}
+	if err := t.flush(ctx); err != nil {
 		return func(yield func(*store.Doc, error) bool) { yield(nil, err) }
 	}
 	return t.s.docs(ctx, t.tx, q)
@@ -1103,7 +1233,8 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		return false, err
 	}
 	var rev int64
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT brief_revision FROM stories WHERE id = ?`), b.Story).Scan(&rev)
+	var old sql.NullString // when the brief it replaces was built
+	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT s.brief_revision, b.built FROM stories s LEFT JOIN briefs b ON b.story = s.id WHERE s.id = ?`), b.Story).Scan(&rev, &old)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("%s: storing the brief of story %q: %w", t.s.d.Name, b.Story, store.ErrNotFound)
 	}
@@ -1114,14 +1245,16 @@ func (t *tx) PutBrief(ctx context.Context, b *store.Brief) (bool, error) {
 		return false, nil
 	}
 	b.Built = time.Now().UTC()
+	if old.Valid {
+		if err := t.keepBrief(ctx, b.Story, old.String, b.Built); err != nil {
+			return false, err
+		}
+	}
 	_, err = t.exec(ctx, `INSERT INTO briefs (story, revision, title, built, body) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (story) DO UPDATE SET revision = excluded.revision, title = excluded.title, built = excluded.built, body = excluded.body`,
 		b.Story, b.Revision, b.Title, b.Built.Format(time.RFC3339Nano), b.JSON)
 	if err != nil {
 		return false, t.s.errf("storing the brief of story %q: %w", b.Story, err)
-	}
-	if err := t.keepBrief(ctx, b); err != nil {
-		return false, err
 	}
 	if _, err := t.exec(ctx, `UPDATE stories SET brief_revision = ?,
 			title = CASE WHEN CAST(? AS TEXT) <> '' THEN CAST(? AS TEXT) ELSE title END,
