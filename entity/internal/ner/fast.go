@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -272,7 +273,11 @@ const nPair = 5
 // reads are cache misses; it makes all the reads of seen first, with no
 // branch between them, so that they overlap, then probes the table for
 // the features seen lets through.
-func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
+//
+// With all false, the spans of the features the filter turned down are
+// left as they were, not emptied: decodeQ reads only those of
+// lt.pairMask.
+func (c *compiled) pairFeatures(toks []tok, lt *lattice, all bool) [][nPair]span {
 	n := len(toks)
 	if cap(lt.pairKeys) < n {
 		lt.pairKeys = make([][nPair]uint64, n)
@@ -304,6 +309,13 @@ func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
 	}
 	for i := range toks {
 		m := mask[i]
+		if !all {
+			for ; m != 0; m &= m - 1 {
+				j := bits.TrailingZeros8(m)
+				spans[i][j], _ = tab.Probe(keys[i][j])
+			}
+			continue
+		}
 		for j, k := range &keys[i] {
 			if m&(1<<j) == 0 {
 				spans[i][j] = span{}
@@ -701,7 +713,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		return nil
 	}
 	lt.grow(n)
-	pairs := c.pairFeatures(toks, lt)
+	pairs := c.pairFeatures(toks, lt, true)
 	var em [NumLabels]float32
 	for i := 0; i < n; i++ {
 		t := &toks[i]
