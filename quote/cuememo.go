@@ -25,29 +25,52 @@ const (
 	nSubj  = len(subjNames)
 )
 
-// cueWord holds the weights of the features of one word type.
+// cueWord holds the weights of the features of one word type. The
+// fields a look-up and a neighbour's read touch come first, so that they
+// share the entry's first cache line: the word's first bytes, to compare
+// without reading the word's own memory, filled, and the eight weights.
 type cueWord struct {
+	// pre holds the word's first len(pre) bytes and plen its length up
+	// to 255 (see same)
+	pre  [14]byte
+	plen uint8
+	// filled tells that the weights below are set (see fill)
+	filled bool
 	// the word's own features: w=, s3=, s2=, stem=
 	w, s3, s2, stem float32
 	// the word as the neighbour of the token scored: p1=, n1=, p2=, n2=
 	p1, n1, p2, n2 float32
-	// with the class of a neighbour, filled on demand (done has the
-	// bit of each entry filled): s3+n1=, p1c+s3=, stem+n1c=, sj+st=
-	s3n1, p1cs3, stemN1c [nClass]float32
-	sjSt                 [nSubj]float32
-	done                 uint32
-	// the word's last three runes and its stem
-	s3s, st string
+	// the word itself
+	word string
 	// the hashes of w+n1= and p1+w= as far as the word, when it comes
 	// first in them: hWN1.Str(w).Byte('|') and hP1W.Str(w).Byte('|')
 	wn1, p1w fnv
-	// filled tells that the weights above are set (see fill)
-	filled bool
+	// the word's last three runes and its stem
+	s3s, st string
+	// with the class of a neighbour, filled on demand (done has the
+	// bit of each entry filled): s3+n1=, p1c+s3=, stem+n1c=, sj+st=
+	done                 uint32
+	s3n1, p1cs3, stemN1c [nClass]float32
+	sjSt                 [nSubj]float32
 	// pairs keeps the weights of w+n1= with the word after it and of
 	// p1+w= with the word before it, for the last few neighbours met
 	pairs [2]pairCache
-	// the word itself
-	word string
+}
+
+// newCueWord returns an entry for w, which it keeps.
+func newCueWord(w string) *cueWord {
+	e := &cueWord{word: w, plen: uint8(min(len(w), 255))}
+	copy(e.pre[:], w)
+	return e
+}
+
+// same reports whether the entry's word is w, reading the word's own
+// memory only when w is longer than pre or its first bytes match.
+func (e *cueWord) same(w string) bool {
+	if len(w) <= len(e.pre) {
+		return int(e.plen) == len(w) && string(e.pre[:len(w)]) == w
+	}
+	return e.word == w
 }
 
 // cueMemo maps words to their weights. A finder token read by the cue
@@ -57,8 +80,11 @@ type cueWord struct {
 type cueMemo struct {
 	// slots is an open-addressed table of the entries by lexHash of
 	// their word, at most half full: it doubles as words come, up to
-	// twice maxMemo; n counts its entries
+	// twice maxMemo; tags holds each slot's lexHash with its top bit
+	// set (0 for an empty slot), so that a probe past another word
+	// reads no entry; n counts its entries
 	slots []*cueWord
+	tags  []uint32
 	n     int
 }
 
@@ -151,47 +177,53 @@ func (m *CueModel) putMemo(c *cueMemo) { m.memos.Put(c) }
 func (c *cueMemo) entry(w string) *cueWord {
 	if c.slots == nil {
 		c.slots = make([]*cueWord, 256)
+		c.tags = make([]uint32, 256)
 	}
+	h := lexHash(w)
+	tag := h | 1<<31 // the table's mask is below bit 31
 	mask := uint32(len(c.slots) - 1)
-	i := lexHash(w) & mask
-	for ; c.slots[i] != nil; i = (i + 1) & mask {
-		if e := c.slots[i]; e.word == w {
-			return e
+	i := h & mask
+	for ; c.tags[i] != 0; i = (i + 1) & mask {
+		if c.tags[i] == tag {
+			if e := c.slots[i]; e.same(w) {
+				return e
+			}
 		}
 	}
 	if c.n >= maxMemo {
 		clear(c.slots)
+		clear(c.tags)
 		c.n = 0
-		i = lexHash(w) & mask
+		i = h & mask
 	} else if 2*(c.n+1) > len(c.slots) {
 		c.grow()
 		mask = uint32(len(c.slots) - 1)
-		for i = lexHash(w) & mask; c.slots[i] != nil; i = (i + 1) & mask {
+		for i = h & mask; c.tags[i] != 0; i = (i + 1) & mask {
 		}
 	}
 	// a token's text is often a slice of its whole article: the memo
 	// outlives the article, so it keeps a copy
-	w = cloneString(w)
-	e := &cueWord{word: w}
-	c.slots[i] = e
+	e := newCueWord(cloneString(w))
+	c.slots[i], c.tags[i] = e, tag
 	c.n++
 	return e
 }
 
 // grow doubles the memo's table.
 func (c *cueMemo) grow() {
-	old := c.slots
+	old, oldTags := c.slots, c.tags
 	c.slots = make([]*cueWord, 2*len(old))
+	c.tags = make([]uint32, 2*len(old))
 	mask := uint32(len(c.slots) - 1)
-	for _, e := range old {
+	for k, e := range old {
 		if e == nil {
 			continue
 		}
-		i := lexHash(e.word) & mask
-		for c.slots[i] != nil {
+		i := oldTags[k] & mask
+		for c.tags[i] != 0 {
 			i = (i + 1) & mask
 		}
-		c.slots[i] = e
+		c.slots[i], c.tags[i] = e, oldTags[k]
 	}
 }
 

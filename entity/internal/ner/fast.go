@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -272,7 +273,11 @@ const nPair = 5
 // reads are cache misses; it makes all the reads of seen first, with no
 // branch between them, so that they overlap, then probes the table for
 // the features seen lets through.
-func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
+//
+// With all false, the spans of the features the filter turned down are
+// left as they were, not emptied: decodeQ reads only those of
+// lt.pairMask.
+func (c *compiled) pairFeatures(toks []tok, lt *lattice, all bool) [][nPair]span {
 	n := len(toks)
 	if cap(lt.pairKeys) < n {
 		lt.pairKeys = make([][nPair]uint64, n)
@@ -304,6 +309,13 @@ func (c *compiled) pairFeatures(toks []tok, lt *lattice) [][nPair]span {
 	}
 	for i := range toks {
 		m := mask[i]
+		if !all {
+			for ; m != 0; m &= m - 1 {
+				j := bits.TrailingZeros8(m)
+				spans[i][j], _ = tab.Probe(keys[i][j])
+			}
+			continue
+		}
 		for j, k := range &keys[i] {
 			if m&(1<<j) == 0 {
 				spans[i][j] = span{}
@@ -401,6 +413,11 @@ type wordInfo struct {
 	// gaz is the gazetteer's entry for the word alone, if gazOK
 	gaz   uint8
 	gazOK bool
+	// the word as written, for the memo's look-ups (see wordMemo): its
+	// length up to 255, its first bytes, and itself
+	plen  uint8
+	pre   [10]byte
+	word  string
 	head0 span // Head at sentence-start state 0
 	// the word's features as the token before or after another
 	wm1, wp1, wm2, wp2, shm1, shp1 span
@@ -546,8 +563,8 @@ type lattice struct {
 	sents     []sentInfo
 	ends      []int
 	doc       *docState
-	words     map[string]*wordInfo    // the memo's new generation
-	old       map[string]*wordInfo    // its old generation
+	words     wordMemo                // the memo's new generation
+	old       wordMemo                // its old generation
 	shapes    map[uint64]*transitions // of the words without their own
 	// lows maps low-form hashes to the lowState that the words of the
 	// new generation with that low form share: a word found in the old
@@ -559,7 +576,7 @@ type lattice struct {
 }
 
 func newLattice() *lattice {
-	return &lattice{doc: newDocState(), words: map[string]*wordInfo{}, old: map[string]*wordInfo{},
+	return &lattice{doc: newDocState(),
 		shapes: map[uint64]*transitions{}, lows: map[uint64]*lowState{}}
 }
 
@@ -575,18 +592,19 @@ func (lt *lattice) grow(n int) {
 
 // word returns the memo entry of w.
 func (lt *lattice) word(m *Model, w string) *wordInfo {
-	if wi, ok := lt.words[w]; ok {
+	h := wordHash(w)
+	if wi := lt.words.get(w, h); wi != nil {
 		return wi
 	}
-	if len(lt.words) >= maxWords {
+	if lt.words.n >= maxWords {
 		lt.words, lt.old = lt.old, lt.words
-		clear(lt.words)
+		lt.words.reset()
 		if len(lt.shapes) >= maxWords {
 			clear(lt.shapes)
 		}
 	}
-	wi, ok := lt.old[w]
-	if ok {
+	wi := lt.old.get(w, h)
+	if wi != nil {
 		// back to the new generation, with the low form's state of the
 		// new one
 		if ls := lt.lows[wi.lowH]; ls != nil {
@@ -597,9 +615,9 @@ func (lt *lattice) word(m *Model, w string) *wordInfo {
 	} else {
 		wi = m.newWordInfo(w, lt)
 		// a token's text is often a slice of its whole article: copy it
-		w = strings.Clone(w)
+		wi.setWord(strings.Clone(w))
 	}
-	lt.words[w] = wi
+	lt.words.put(h, wi)
 	return wi
 }
 
@@ -610,7 +628,10 @@ func (lt *lattice) trimLows() {
 		return
 	}
 	clear(lt.lows)
-	for _, wi := range lt.words {
+	for _, wi := range lt.words.slots {
+		if wi == nil {
+			continue
+		}
 		if ls := lt.lows[wi.lowH]; ls != nil {
 			wi.low = ls
 		} else {
@@ -692,7 +713,7 @@ func (m *Model) decode(si *sentInfo, d *docState, lt *lattice) []uint8 {
 		return nil
 	}
 	lt.grow(n)
-	pairs := c.pairFeatures(toks, lt)
+	pairs := c.pairFeatures(toks, lt, true)
 	var em [NumLabels]float32
 	for i := 0; i < n; i++ {
 		t := &toks[i]

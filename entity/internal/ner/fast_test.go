@@ -140,8 +140,8 @@ func TestWordMemoStartsOver(t *testing.T) {
 	checkDecode(t, m, "memo", sents)
 	lt := m.lattice()
 	defer m.release(lt)
-	if len(lt.words) > maxWords || len(lt.old) > maxWords {
-		t.Errorf("word memo holds %d and %d words, bound %d each", len(lt.words), len(lt.old), maxWords)
+	if lt.words.n > maxWords || lt.old.n > maxWords {
+		t.Errorf("word memo holds %d and %d words, bound %d each", lt.words.n, lt.old.n, maxWords)
 	}
 }
 

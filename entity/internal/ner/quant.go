@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -395,7 +396,8 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			int32(tq.wide[0][0]) + int32(tq.wide[4][0]) + int32(tq.wide[8][0]) + int32(tq.narrow[0][0]) + int32(wi.low.mem)
 	}
 	lt.touch = touch
-	pairs := c.pairFeatures(toks, lt)
+	pairs := c.pairFeatures(toks, lt, false)
+	pairMask := lt.pairMask[:n]
 	var em [NumLabels]int32
 	// bound on the size of the previous token's scores and on their error
 	var aPrev, ePrev float64
@@ -453,8 +455,10 @@ func (m *Model) decodeQ(si *sentInfo, d *docState, lt *lattice) ([]uint8, bool) 
 			}
 		}
 		unpack(&em, &pk, bias)
-		for _, sp := range &pairs[i] {
-			c.addQ(sp, &em)
+		// only the features the filter let through can have a row
+		// (the others' spans are empty); integer sums, in any order
+		for m := pairMask[i]; m != 0; m &= m - 1 {
+			c.addQ(pairs[i][bits.TrailingZeros8(m)], &em)
 		}
 		if t.gazMask != 0 {
 			for ty := 0; ty < NumTypes; ty++ {
