@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -69,7 +70,7 @@ func eventWordsAfresh(d *news.Doc, ix bySentence, i int, sp news.Span) map[strin
 	}
 	out := map[string]bool{}
 	if strings.ContainsAny(text, "0123456789") {
-		for _, f := range figure().FindAllString(text, -1) {
+		for _, f := range figureRE.FindAllString(text, -1) {
 			if len(f) != 4 || strings.ContainsAny(f, ",.") {
 				out["#"+strings.TrimRight(f, ".,")] = true
 			}
@@ -221,5 +222,24 @@ func TestSharedWordsMerge(t *testing.T) {
 	}
 	if pairs == 0 {
 		t.Fatal("no happenings compared")
+	}
+}
+
+// figureRE is what eachFigure reads, as a regular expression.
+var figureRE = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// TestEachFigure checks that eachFigure finds what figureRE finds, on
+// the words of BASIL articles and on edge cases.
+func TestEachFigure(t *testing.T) {
+	texts := []string{"", "7", "7.", "1,200 and 3.5.", "1..2,,", "a1b22c", ",.9,.", "2019-05-01", "$1,000,000.00!", "12,", "x 4.5.6 y"}
+	for _, d := range testdocs.Basil(t, 30) {
+		texts = append(texts, d.Text)
+	}
+	for _, text := range texts {
+		var got []string
+		eachFigure(text, func(f string) { got = append(got, f) })
+		if want := figureRE.FindAllString(text, -1); !slices.Equal(got, want) {
+			t.Errorf("eachFigure(%.40q) = %q, want %q", text, got, want)
+		}
 	}
 }
