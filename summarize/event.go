@@ -434,10 +434,15 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 			}
 		})
 	}
+	class, stop := eventClass(), eventStop()
 	add := func(t string) {
-		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
+		if t == "" || t[0] >= '0' && t[0] <= '9' {
+			return
+		}
+		k, isClass := class[t] // a kind is never ""
+		if (len(t) > 2 || isClass) && !stop[t] && !textvec.IsStopword(t) {
 			out = append(out, t)
-			if k, ok := eventClass()[t]; ok {
+			if isClass {
 				out = append(out, k)
 			}
 		}

@@ -399,7 +399,10 @@ func acceptable(text string, words int) bool {
 	if words < minWords || words > maxWords {
 		return false
 	}
-	if strings.ContainsAny(text, "?\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
+	// strings.ContainsAny(text, "?\"“”"), each byte or rune sought
+	// apart: a set with runes outside ASCII is matched rune by rune.
+	if strings.IndexByte(text, '?') >= 0 || strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") || strings.Contains(text, "”") ||
+		strings.Contains(text, "``") || strings.Contains(text, "''") {
 		return false
 	}
 	if strings.HasSuffix(text, ":") || strings.Contains(text, "|") || strings.Contains(text, "http") {
