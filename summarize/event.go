@@ -222,7 +222,7 @@ func (c *pool) happenings(entsOf func() []news.Entity) {
 		last, lastAt := period{}, -1
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
-			if !d.InOpinion(sp.Span) && textvec.CountFields(sp.In(d.Text)) >= minWords {
+			if !d.InOpinion(sp.Span) && c.sents[k+i].raw.fields >= minWords {
 				prose++
 			}
 			per[i].lead = prose <= 2 && !d.InOpinion(sp.Span)

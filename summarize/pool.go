@@ -108,10 +108,20 @@ func cleanText(s string) string {
 // what strings.Join(strings.Fields(s), " ") would return.
 func singleSpaced(s string) bool {
 	prevSpace := true // no space at the start
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (r != ' ' || prevSpace) {
-			return false
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = ascii.IsSpace(c)
+			if sp && (c != ' ' || prevSpace) {
+				return false
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false // not ' '
+			}
+			i += n
 		}
 		prevSpace = sp
 	}
@@ -180,6 +190,11 @@ func (m tokenMemo) stem(w string) string {
 type rawWords struct {
 	at    []int32
 	stems []string
+	// fields counts the text's white-space separated words
+	// (textvec.CountFields), which newPool reads for the clean text
+	// too when cleaning cut nothing, and the happenings for the
+	// sentence as written.
+	fields int
 }
 
 // words returns the rawWords of s: stems is m.tokens(s).
@@ -593,9 +608,16 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			rw := memo.words(raw)
+			rw.fields = textvec.CountFields(raw)
 			text := cleanText(raw)
+			words := rw.fields
+			if len(text) != len(raw) {
+				// Cleaning folds white space, which leaves the count
+				// (and the length, or shortens it), and cuts a head.
+				words = textvec.CountFields(text)
+			}
 			s := &slab[i]
-			*s = sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
+			*s = sent{doc: di, idx: i, text: text, words: words, bytes: len(text), raw: rw}
 			s.toks = memo.cleanTokens(text, rw)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {

@@ -243,3 +243,26 @@ func TestEachFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleSpaced checks singleSpaced against what it stands for, on
+// the sentences of BASIL articles as written and cleaned, and on edge
+// cases; and that a sentence's fields, which newPool counts once for the
+// text as written and reuses for the clean text when cleaning cut
+// nothing, count alike.
+func TestSingleSpaced(t *testing.T) {
+	texts := []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "“a” b", "a \u2003b", "\xff b", "é  è"}
+	for _, d := range testdocs.Basil(t, 30) {
+		for _, sp := range d.Sentences {
+			raw := sp.In(d.Text)
+			texts = append(texts, raw, cleanText(raw))
+		}
+	}
+	for _, s := range texts {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+		if c := cleanText(s); len(c) == len(s) && textvec.CountFields(c) != textvec.CountFields(s) {
+			t.Errorf("cleanText(%q) = %q: as long, but %d fields against %d", s, c, textvec.CountFields(c), textvec.CountFields(s))
+		}
+	}
+}
