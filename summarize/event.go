@@ -427,13 +427,11 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 	}
 	out := make([]string, 0, len(rw.stems))
 	// Figures other than years are strong evidence of one fact.
-	if strings.ContainsAny(text, "0123456789") {
-		eachFigure(text, func(f string) {
-			if len(f) != 4 || strings.ContainsAny(f, ",.") {
-				out = append(out, "#"+strings.TrimRight(f, ".,"))
-			}
-		})
-	}
+	eachFigure(text, func(f string) {
+		if len(f) != 4 || strings.ContainsAny(f, ",.") {
+			out = append(out, "#"+strings.TrimRight(f, ".,"))
+		}
+	})
 	class, stop := eventClass(), eventStop()
 	add := func(t string) {
 		if t == "" || t[0] >= '0' && t[0] <= '9' {

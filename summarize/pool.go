@@ -104,6 +104,17 @@ func cleanText(s string) string {
 	return s
 }
 
+// apostrophe is strings.IndexAny(w, "'’"): the first apostrophe, straight
+// or curly, sought as a byte and as a string (a set with a rune outside
+// ASCII is matched rune by rune).
+func apostrophe(w string) int {
+	i, j := strings.IndexByte(w, '\''), strings.Index(w, "’")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
+}
+
 // singleSpaced reports whether s is its words joined by single spaces:
 // what strings.Join(strings.Fields(s), " ") would return.
 func singleSpaced(s string) bool {
@@ -442,7 +453,7 @@ func acceptableRunes(text string) bool {
 	shouted := 0
 	for f := range strings.FieldsSeq(text) {
 		w := trimPunct(f)
-		if i := strings.IndexAny(w, "'’"); i > 0 {
+		if i := apostrophe(w); i > 0 {
 			w = w[:i] // I've, we're, you'll
 		}
 		if len(w) <= 4 && w != "US" && slices.Contains(firstSecondPerson[:], strings.ToLower(w)) {

@@ -266,3 +266,12 @@ func TestSingleSpaced(t *testing.T) {
 		}
 	}
 }
+
+// TestApostrophe checks apostrophe against strings.IndexAny.
+func TestApostrophe(t *testing.T) {
+	for _, w := range []string{"", "a", "I've", "we’re", "’'", "'’", "a’b'c", "a'b’c", "\xe2\x80", "é'", "don’t’"} {
+		if got, want := apostrophe(w), strings.IndexAny(w, "'’"); got != want {
+			t.Errorf("apostrophe(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
