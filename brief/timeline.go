@@ -447,7 +447,7 @@ func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCa
 			continue
 		}
 		text := dropDateline(words.tidied(d, i))
-		if textvec.CountFields(text) < weakWords {
+		if !textvec.HasFields(text, weakWords) {
 			continue // too short to tell a happening whole: weak, or rejected (see undatedReject)
 		}
 		tense, why, weak := undatedReject(d, i, text)
@@ -491,7 +491,7 @@ func undatedReject(d *news.Doc, i int, text string) (tense int, why string, weak
 	if tense == 0 {
 		return 0, "no tense", false // no happening: a description, a comment
 	}
-	return tense, "", textvec.CountFields(text) < undatedWords || anaphoric(text)
+	return tense, "", !textvec.HasFields(text, undatedWords) || anaphoric(text)
 }
 
 // sentenceTense returns the tense of sentence i of d: that of its first
@@ -718,8 +718,7 @@ func clearestOf(ms []*candidate, cn *candNorms) *candidate {
 		if m.status == news.DateStated || m.status == news.DateDateline {
 			score += 0.1
 		}
-		n := textvec.CountFields(m.text)
-		if n < 8 || n > maxClauseWords {
+		if !textvec.HasFields(m.text, 8) || textvec.HasFields(m.text, maxClauseWords+1) {
 			score -= 0.1
 		}
 		if strings.ContainsAny(m.text[:min(1, len(m.text))], "\"“‘") {
@@ -796,7 +795,7 @@ func datedClause(d *news.Doc, t news.Timex, all []news.Timex) string {
 func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 	sent := d.Sentences[t.Sentence]
 	text := d.Text[sent.Start:sent.End]
-	if !always && textvec.CountFields(text) <= maxClauseWords {
+	if !always && !textvec.HasFields(text, maxClauseWords+1) {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
@@ -846,7 +845,7 @@ func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 		}
 	}
 	out := strings.TrimSpace(text[lo:hi])
-	if textvec.CountFields(out) < 5 {
+	if !textvec.HasFields(out, 5) {
 		return tidy(text)
 	}
 	if subject != "" {
@@ -1113,7 +1112,7 @@ func dropDateline(text string) string {
 		return text
 	}
 	head := text[:m[2]]
-	if textvec.CountFields(head) > 8 || strings.Count(head, ",") > 3 {
+	if textvec.HasFields(head, 9) || strings.Count(head, ",") > 3 {
 		return text
 	}
 	return text[m[2]:]

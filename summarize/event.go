@@ -93,7 +93,7 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		if seen >= leadSentences {
 			break
 		}
-		if d.InOpinion(sp.Span) || textvec.CountFields(sp.In(d.Text)) < minWords {
+		if d.InOpinion(sp.Span) || !textvec.HasFields(sp.In(d.Text), minWords) {
 			continue
 		}
 		seen++
