@@ -161,10 +161,20 @@ type word struct {
 func appendWords(out []word, text string, base int) []word {
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%' && r != '$' && r != '€' && r != '£' {
-			i += n
+		// An ASCII byte is read without decoding a rune or asking
+		// unicode (a letter or digit there is a-z, A-Z, 0-9).
+		c := text[i]
+		if c < utf8.RuneSelf && !isASCIIWordByte(c) && c != '%' && c != '$' {
+			i++
 			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '€' && r != '£' {
+				i += n
+				continue
+			}
 		}
 		if r == '%' || r == '$' || r == '€' || r == '£' {
 			out = append(out, word{text[i : i+n], base + i, base + i + n})
@@ -173,13 +183,21 @@ func appendWords(out []word, text string, base int) []word {
 		}
 		j := i
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
-				j += n
-				continue
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if isASCIIWordByte(c) || c == '\'' {
+					j++
+					continue
+				}
+				if (c == '.' || c == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+					j++
+					continue
+				}
+				break
 			}
-			if (r == '.' || r == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
-				j++
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' {
+				j += n
 				continue
 			}
 			break
@@ -188,6 +206,12 @@ func appendWords(out []word, text string, base int) []word {
 		i = j
 	}
 	return out
+}
+
+// isASCIIWordByte reports whether ASCII byte c is a letter or a digit
+// (unicode.IsLetter or unicode.IsDigit of it).
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -46,7 +46,7 @@ const weekdayScan = 64
 // weekday a week earlier or later when more other sources tell its
 // happening on that day than on its own (see above). cands are all the
 // story's dated candidates; it changes their dates in place.
-func alignWeekdays(cands []*candidate, r rarity) {
+func alignWeekdays(cands []*candidate, cn *candNorms) {
 	byDate := map[string][]*candidate{}
 	for _, c := range cands {
 		byDate[c.date] = append(byDate[c.date], c)
@@ -57,7 +57,7 @@ func alignWeekdays(cands []*candidate, r rarity) {
 		var srcs []string
 		day := byDate[v]
 		for _, o := range day[:min(len(day), weekdayScan)] {
-			if o.source != c.source && r.sim(o.words, c.words) >= weekdayAlike {
+			if o.source != c.source && cn.raritySim(o, c) >= weekdayAlike {
 				srcs = appendOnce(srcs, o.source)
 			}
 		}

@@ -23,7 +23,7 @@ func TestAlignWeekdays(t *testing.T) {
 		dayCand("alarabiya", "2011-10-24", toll, false),
 		dayCand("pri", "2011-10-17", other, false),
 	}
-	alignWeekdays(cands, storyRarity(&news.Story{}))
+	alignWeekdays(cands, newCandNorms(storyRarity(&news.Story{})))
 	if up.date != "2011-10-24" || !up.moved || !up.start.Equal(time.Date(2011, 10, 24, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("weekday's sentence: %s moved=%v, want 2011-10-24 moved", up.date, up.moved)
 	}
@@ -36,12 +36,12 @@ func TestAlignWeekdays(t *testing.T) {
 	// Not a bare weekday ("Oct. 17"), or as many sources on its own day:
 	// it stays.
 	fixed := dayCand("upi", "2011-10-17", toll, false)
-	alignWeekdays([]*candidate{fixed, dayCand("jpost", "2011-10-24", toll, false)}, storyRarity(&news.Story{}))
+	alignWeekdays([]*candidate{fixed, dayCand("jpost", "2011-10-24", toll, false)}, newCandNorms(storyRarity(&news.Story{})))
 	if fixed.date != "2011-10-17" {
 		t.Errorf("a full date moved to %s", fixed.date)
 	}
 	tied := dayCand("upi", "2011-10-17", toll, true)
-	alignWeekdays([]*candidate{tied, dayCand("jpost", "2011-10-24", toll, false), dayCand("afp", "2011-10-17", toll, false)}, storyRarity(&news.Story{}))
+	alignWeekdays([]*candidate{tied, dayCand("jpost", "2011-10-24", toll, false), dayCand("afp", "2011-10-17", toll, false)}, newCandNorms(storyRarity(&news.Story{})))
 	if tied.date != "2011-10-17" {
 		t.Errorf("a weekday its own day's sources vouch for moved to %s", tied.date)
 	}

@@ -149,7 +149,8 @@ func (e *entry) sources() int {
 // organisation no kept entry names. They are read in the order their
 // articles tell them (the first sentences of each article first), and
 // each one kept adds its actors to those named.
-func newActors(entries []*entry, keep []bool, r rarity) {
+func newActors(entries []*entry, keep []bool, cn *candNorms) {
+	r := cn.r
 	named := map[string]bool{}
 	for k, e := range entries {
 		if !keep[k] {
@@ -184,7 +185,7 @@ func newActors(entries []*entry, keep []bool, r rarity) {
 				fresh = true
 			}
 		}
-		if !fresh || retells(entries, keep, near, m, r) {
+		if !fresh || retells(entries, keep, near, m, cn) {
 			continue
 		}
 		keep[k] = true
@@ -202,10 +203,10 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
 // members at least citeMember alike to it (rarity weighed). The others
 // joined the entry through a third sentence, and only citing decides
 // whether they state the line.
-func closeSources(ms []*candidate, text *candidate, r rarity) []string {
+func closeSources(ms []*candidate, text *candidate, cn *candNorms) []string {
 	srcs := []string{text.source}
 	for _, m := range ms {
-		if m != text && r.sim(m.words, text.words) >= citeMember {
+		if m != text && cn.raritySim(m, text) >= citeMember {
 			srcs = appendOnce(srcs, m.source)
 		}
 	}
@@ -251,7 +252,7 @@ const citeMember = 0.3
 // retells reports whether candidate c tells again what a kept entry
 // tells: a member of one is at least soloRetells alike to it. near
 // lists the kept entries by their first members' days.
-func retells(entries []*entry, keep []bool, near *anchorDays, c *candidate, r rarity) bool {
+func retells(entries []*entry, keep []bool, near *anchorDays, c *candidate, cn *candNorms) bool {
 	for _, k := range near.within(c.start.Add(-undatedBefore*24*time.Hour), c.end, len(entries)) {
 		e := entries[k]
 		if !keep[k] {
@@ -261,7 +262,7 @@ func retells(entries []*entry, keep []bool, near *anchorDays, c *candidate, r ra
 			continue
 		}
 		for _, m := range e.members[:min(len(e.members), linkMembers)] {
-			if m != c && r.sim(m.words, c.words) >= soloRetells {
+			if m != c && cn.raritySim(m, c) >= soloRetells {
 				return true
 			}
 		}
@@ -308,7 +309,7 @@ const soloDocs = 1
 // days, is folded into that entry when it too is of undated sentences,
 // and dropped when that one names its date (which tells it already).
 // Entries told by more sources come first.
-func foldRetellings(entries []*entry, keep []bool, r rarity) {
+func foldRetellings(entries []*entry, keep []bool, cn *candNorms) {
 	var order []int
 	dated := make([]bool, len(entries))
 	anchor := make([]*candidate, len(entries))
@@ -337,7 +338,7 @@ func foldRetellings(entries []*entry, keep []bool, r rarity) {
 		e := entries[k]
 		into := -1
 		if !dated[k] {
-			t := clearestOf(e.members)
+			t := clearestOf(e.members, cn)
 			for _, n := range near.within(t.start.Add(-undatedBefore*24*time.Hour), t.end, len(done)) {
 				j := done[n]
 				f, a := entries[j], anchor[j]
@@ -349,7 +350,7 @@ func foldRetellings(entries []*entry, keep []bool, r rarity) {
 					need = retellDated
 				}
 				for _, m := range f.members[:min(len(f.members), linkMembers)] {
-					if r.sim(m.words, t.words) >= need {
+					if cn.raritySim(m, t) >= need {
 						into = j
 						break
 					}

@@ -68,7 +68,7 @@ func TestFoldRetellings(t *testing.T) {
 	entries := []*entry{small, big, other}
 	r := rarity{of: map[string]float64{}, n: 10}
 	keep := []bool{true, true, true}
-	foldRetellings(entries, keep, r)
+	foldRetellings(entries, keep, newCandNorms(r))
 	if keep[0] || !keep[1] || !keep[2] {
 		t.Fatalf("keep = %v, want [false true true]", keep)
 	}

@@ -46,7 +46,7 @@ func furniture(text string) bool {
 	// A byline: names only (an author, an outlet) and commas, then the
 	// date.
 	first := locs[0]
-	if head := strings.TrimSpace(t[:first[0]]); strings.HasSuffix(head, ",") && strings.Contains(head, ", ") && textvec.CountFields(head) <= 10 {
+	if head := strings.TrimSpace(t[:first[0]]); strings.HasSuffix(head, ",") && strings.Contains(head, ", ") && !textvec.HasFields(head, 11) {
 		names := true
 		for w := range strings.FieldsSeq(head) {
 			if r := []rune(w)[0]; !unicode.IsUpper(r) {

@@ -184,7 +184,7 @@ func statements(d *news.Doc, g []news.Quote) []news.Quote {
 func quoteEntryText(d *news.Doc, g []news.Quote) string {
 	var parts []string
 	for _, q := range g {
-		t := strings.Join(strings.Fields(strings.ReplaceAll(q.Content.In(d.Text), "\u00a0", " ")), " ")
+		t := tidy(strings.ReplaceAll(q.Content.In(d.Text), "\u00a0", " "))
 		if g[0].Direct {
 			t = strings.TrimPrefix(t, "that ")
 			t = strings.Trim(t, "\"“”„«»' ")
@@ -427,9 +427,33 @@ func lastWord(s string) string {
 
 // contentWords returns the lowercased words of a quote.
 func contentWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	// strings.FieldsFunc(lower, not a letter or digit), in one pass, an
+	// ASCII byte read without decoding a rune or asking unicode
+	lower := strings.ToLower(s)
+	out := make([]string, 0, len(lower)/6+1)
+	start := -1
+	for i := 0; i < len(lower); {
+		c, n := lower[i], 1
+		word := isASCIIWordByte(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(lower[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, lower[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		out = append(out, lower[start:])
+	}
+	return out
 }
 
 // quoteIndex finds the entries that may report the same quote as a new

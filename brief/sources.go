@@ -73,6 +73,8 @@ const (
 
 // shingles returns the hashed word 5-grams of a text, its words
 // lowercased and stripped of punctuation, each once, in ascending order.
+// Each word is hashed once (FNV-1a over its bytes), and a 5-gram's hash
+// is FNV-1a over its words' hashes, taken 64 bits at a time.
 func shingles(text string) []uint64 {
 	// An ASCII text is lowercased as it is hashed, not copied first:
 	// strings.ToLower changes only its capitals.
@@ -83,39 +85,49 @@ func shingles(text string) []uint64 {
 			break
 		}
 	}
-	lower := text
-	if !ascii {
-		lower = strings.ToLower(text)
-	}
-	// the words' bounds, as strings.FieldsFunc would split them
-	bounds := make([]int32, 0, len(lower)/3)
-	start := -1
-	for i, r := range lower {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
+	// the words' hashes, the words split as strings.FieldsFunc would
+	// split them
+	words := make([]fnv1a.Hash, 0, len(text)/6)
+	if ascii {
+		h, in := fnv1a.Offset, false
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+				if in {
+					words = append(words, h)
+					h, in = fnv1a.Offset, false
+				}
+				continue
 			}
-		} else if start >= 0 {
-			bounds = append(bounds, int32(start), int32(i))
-			start = -1
+			h, in = h.Byte(c), true
+		}
+		if in {
+			words = append(words, h)
+		}
+	} else {
+		lower := strings.ToLower(text)
+		start := -1
+		for i, r := range lower {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				words = append(words, fnv1a.Offset.Str(lower[start:i]))
+				start = -1
+			}
+		}
+		if start >= 0 {
+			words = append(words, fnv1a.Offset.Str(lower[start:]))
 		}
 	}
-	if start >= 0 {
-		bounds = append(bounds, int32(start), int32(len(lower)))
-	}
-	words := len(bounds) / 2
-	out := make([]uint64, 0, max(0, words-shingleWords+1))
-	for i := 0; i+shingleWords <= words; i++ {
-		// FNV-1a over the words, each followed by a zero byte
+	out := make([]uint64, 0, max(0, len(words)-shingleWords+1))
+	for i := 0; i+shingleWords <= len(words); i++ {
 		h := fnv1a.Offset
-		for k := i; k < i+shingleWords; k++ {
-			for _, c := range []byte(lower[bounds[2*k]:bounds[2*k+1]]) {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A' // only an ASCII text still has capitals
-				}
-				h = h.Byte(c)
-			}
-			h = h.Byte(0)
+		for _, w := range words[i : i+shingleWords] {
+			h = (h ^ w) * fnv1a.Prime
 		}
 		out = append(out, uint64(h))
 	}

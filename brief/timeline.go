@@ -130,7 +130,10 @@ func timelineKeyedWords(s *news.Story, words *wordCache) []keyedLine {
 		cands = append(cands, datedCandidatesOf(d, sd, r.bags[d])...)
 		undated = append(undated, undatedCandidatesIn(d, sd, r.bags[d], words)...)
 	}
-	alignWeekdays(cands, r)
+	// What the comparisons below read of each candidate, numbered once:
+	// a candidate's words do not change once it is made.
+	cn := newCandNorms(r)
+	alignWeekdays(cands, cn)
 	// Merge candidates of the same date about the same happening: the
 	// entries of each date, in the order they were made.
 	var entries []*entry
@@ -164,14 +167,14 @@ func timelineKeyedWords(s *news.Story, words *wordCache) []keyedLine {
 		best.words.add(c.words)
 	}
 	entries = joinPlans(entries)
-	entries = addUndated(entries, undated, r)
+	entries = addUndated(entries, undated, cn)
 	var ks []keyedLine
 	keep := make([]bool, len(entries))
 	for k, e := range entries {
 		keep[k] = len(e.explicit()) > 0 || e.sources() >= minUndatedSources || e.leads()
 	}
-	newActors(entries, keep, r)
-	foldRetellings(entries, keep, r)
+	newActors(entries, keep, cn)
+	foldRetellings(entries, keep, cn)
 	for k, e := range entries {
 		explicit := e.explicit()
 		var srcs []string
@@ -190,9 +193,9 @@ func timelineKeyedWords(s *news.Story, words *wordCache) []keyedLine {
 		} else {
 			c = commonDay(e.members)
 		}
-		text := clearestOf(e.members)
+		text := clearestOf(e.members, cn)
 		if len(explicit) == 0 {
-			srcs = closeSources(e.members, text, r)
+			srcs = closeSources(e.members, text, cn)
 		}
 		ks = append(ks, keyedLine{
 			e:       news.TimelineEntry{Date: c.date, Text: text.text, Sources: srcs, Planned: planned},
@@ -444,7 +447,7 @@ func undatedCandidatesIn(d *news.Doc, sd []news.Timex, bags []bag, words *wordCa
 			continue
 		}
 		text := dropDateline(words.tidied(d, i))
-		if textvec.CountFields(text) < weakWords {
+		if !textvec.HasFields(text, weakWords) {
 			continue // too short to tell a happening whole: weak, or rejected (see undatedReject)
 		}
 		tense, why, weak := undatedReject(d, i, text)
@@ -488,7 +491,7 @@ func undatedReject(d *news.Doc, i int, text string) (tense int, why string, weak
 	if tense == 0 {
 		return 0, "no tense", false // no happening: a description, a comment
 	}
-	return tense, "", textvec.CountFields(text) < undatedWords || anaphoric(text)
+	return tense, "", !textvec.HasFields(text, undatedWords) || anaphoric(text)
 }
 
 // sentenceTense returns the tense of sentence i of d: that of its first
@@ -522,7 +525,7 @@ func inDirectQuote(d *news.Doc, sp news.Span) bool {
 
 // addUndated adds the undated sentences to the entries (see
 // undatedCandidates).
-func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
+func addUndated(entries []*entry, undated []*candidate, norms *candNorms) []*entry {
 	// Each entry's explicit members, listed once: the undated sentences
 	// added below name no date, so the lists do not change.
 	explicit := make([][]*candidate, len(entries))
@@ -549,7 +552,6 @@ func addUndated(entries []*entry, undated []*candidate, r rarity) []*entry {
 		}
 		return 1
 	})
-	norms := newCandNorms(r)
 	for _, c := range undated {
 		var best *entry
 		// Each entry's likeness, as a multiple of the least that joins
@@ -701,7 +703,7 @@ func sortKey(st, en time.Time) time.Time {
 // clearestOf picks the member whose text an entry shows: the one
 // closest in content to the others, preferring sources with a stated or
 // dateline date and sentences of moderate length.
-func clearestOf(ms []*candidate) *candidate {
+func clearestOf(ms []*candidate, cn *candNorms) *candidate {
 	best, bestScore := ms[0], math.Inf(-1)
 	for _, m := range ms {
 		if m.weak {
@@ -710,14 +712,13 @@ func clearestOf(ms []*candidate) *candidate {
 		score := 0.0
 		for _, o := range ms {
 			if o != m {
-				score += m.words.sim(o.words)
+				score += cn.sim(m, o)
 			}
 		}
 		if m.status == news.DateStated || m.status == news.DateDateline {
 			score += 0.1
 		}
-		n := textvec.CountFields(m.text)
-		if n < 8 || n > maxClauseWords {
+		if !textvec.HasFields(m.text, 8) || textvec.HasFields(m.text, maxClauseWords+1) {
 			score -= 0.1
 		}
 		if strings.ContainsAny(m.text[:min(1, len(m.text))], "\"“‘") {
@@ -794,7 +795,7 @@ func datedClause(d *news.Doc, t news.Timex, all []news.Timex) string {
 func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 	sent := d.Sentences[t.Sentence]
 	text := d.Text[sent.Start:sent.End]
-	if !always && textvec.CountFields(text) <= maxClauseWords {
+	if !always && !textvec.HasFields(text, maxClauseWords+1) {
 		return tidy(text)
 	}
 	lo, hi := 0, len(text)
@@ -844,7 +845,7 @@ func clauseOf(d *news.Doc, t news.Timex, always bool) string {
 		}
 	}
 	out := strings.TrimSpace(text[lo:hi])
-	if textvec.CountFields(out) < 5 {
+	if !textvec.HasFields(out, 5) {
 		return tidy(text)
 	}
 	if subject != "" {
@@ -1111,7 +1112,7 @@ func dropDateline(text string) string {
 		return text
 	}
 	head := text[:m[2]]
-	if textvec.CountFields(head) > 8 || strings.Count(head, ",") > 3 {
+	if textvec.HasFields(head, 9) || strings.Count(head, ",") > 3 {
 		return text
 	}
 	return text[m[2]:]

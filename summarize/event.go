@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -94,7 +93,7 @@ func leadPeriod(d *news.Doc) (period, bool) {
 		if seen >= leadSentences {
 			break
 		}
-		if d.InOpinion(sp.Span) || textvec.CountFields(sp.In(d.Text)) < minWords {
+		if d.InOpinion(sp.Span) || !textvec.HasFields(sp.In(d.Text), minWords) {
 			continue
 		}
 		seen++
@@ -223,7 +222,7 @@ func (c *pool) happenings(entsOf func() []news.Entity) {
 		last, lastAt := period{}, -1
 		ix := indexBySentence(d)
 		for i, sp := range d.Sentences {
-			if !d.InOpinion(sp.Span) && textvec.CountFields(sp.In(d.Text)) >= minWords {
+			if !d.InOpinion(sp.Span) && c.sents[k+i].raw.fields >= minWords {
 				prose++
 			}
 			per[i].lead = prose <= 2 && !d.InOpinion(sp.Span)
@@ -428,17 +427,20 @@ func eventWordsIn(d *news.Doc, ix bySentence, i int, sp news.Span, memo tokenMem
 	}
 	out := make([]string, 0, len(rw.stems))
 	// Figures other than years are strong evidence of one fact.
-	if strings.ContainsAny(text, "0123456789") {
-		for _, f := range figure().FindAllString(text, -1) {
-			if len(f) != 4 || strings.ContainsAny(f, ",.") {
-				out = append(out, "#"+strings.TrimRight(f, ".,"))
-			}
+	eachFigure(text, func(f string) {
+		if len(f) != 4 || strings.ContainsAny(f, ",.") {
+			out = append(out, "#"+strings.TrimRight(f, ".,"))
 		}
-	}
+	})
+	class, stop := eventClass(), eventStop()
 	add := func(t string) {
-		if !textvec.IsStopword(t) && !eventStop()[t] && (len(t) > 2 || eventClass()[t] != "") && (t[0] < '0' || t[0] > '9') {
+		if t == "" || t[0] >= '0' && t[0] <= '9' {
+			return
+		}
+		k, isClass := class[t] // a kind is never ""
+		if (len(t) > 2 || isClass) && !stop[t] && !textvec.IsStopword(t) {
 			out = append(out, t)
-			if k, ok := eventClass()[t]; ok {
+			if isClass {
 				out = append(out, k)
 			}
 		}
@@ -477,7 +479,28 @@ func blanked(w []byte) bool {
 	return false
 }
 
-var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,.]*\d|\d`) })
+// eachFigure calls fn with each figure of text in order, as the
+// regular expression `\d[\d,.]*\d|\d` finds them: a run of digits,
+// commas and points from a digit to the last digit of the run ("1,200",
+// "3.5", "7" of "7.").
+func eachFigure(text string, fn func(string)) {
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
+		}
+		end := i + 1
+		for j := i + 1; j < len(text) && (isDigit(text[j]) || text[j] == ',' || text[j] == '.'); j++ {
+			if isDigit(text[j]) {
+				end = j + 1
+			}
+		}
+		fn(text[i:end])
+		i = end
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // eventClass maps words that name a kind of happening to the kind
 // ("met", "held talks", "discussed" and "received" are all a meeting),

@@ -104,14 +104,35 @@ func cleanText(s string) string {
 	return s
 }
 
+// apostrophe is strings.IndexAny(w, "'’"): the first apostrophe, straight
+// or curly, sought as a byte and as a string (a set with a rune outside
+// ASCII is matched rune by rune).
+func apostrophe(w string) int {
+	i, j := strings.IndexByte(w, '\''), strings.Index(w, "’")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
+}
+
 // singleSpaced reports whether s is its words joined by single spaces:
 // what strings.Join(strings.Fields(s), " ") would return.
 func singleSpaced(s string) bool {
 	prevSpace := true // no space at the start
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (r != ' ' || prevSpace) {
-			return false
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = ascii.IsSpace(c)
+			if sp && (c != ' ' || prevSpace) {
+				return false
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false // not ' '
+			}
+			i += n
 		}
 		prevSpace = sp
 	}
@@ -180,6 +201,11 @@ func (m tokenMemo) stem(w string) string {
 type rawWords struct {
 	at    []int32
 	stems []string
+	// fields counts the text's white-space separated words
+	// (textvec.CountFields), which newPool reads for the clean text
+	// too when cleaning cut nothing, and the happenings for the
+	// sentence as written.
+	fields int
 }
 
 // words returns the rawWords of s: stems is m.tokens(s).
@@ -399,7 +425,10 @@ func acceptable(text string, words int) bool {
 	if words < minWords || words > maxWords {
 		return false
 	}
-	if strings.ContainsAny(text, "?\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
+	// strings.ContainsAny(text, "?\"“”"), each byte or rune sought
+	// apart: a set with runes outside ASCII is matched rune by rune.
+	if strings.IndexByte(text, '?') >= 0 || strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") || strings.Contains(text, "”") ||
+		strings.Contains(text, "``") || strings.Contains(text, "''") {
 		return false
 	}
 	if strings.HasSuffix(text, ":") || strings.Contains(text, "|") || strings.Contains(text, "http") {
@@ -424,7 +453,7 @@ func acceptableRunes(text string) bool {
 	shouted := 0
 	for f := range strings.FieldsSeq(text) {
 		w := trimPunct(f)
-		if i := strings.IndexAny(w, "'’"); i > 0 {
+		if i := apostrophe(w); i > 0 {
 			w = w[:i] // I've, we're, you'll
 		}
 		if len(w) <= 4 && w != "US" && slices.Contains(firstSecondPerson[:], strings.ToLower(w)) {
@@ -590,9 +619,16 @@ func newPoolFrom(docs []*news.Doc, ents func() []news.Entity) *pool {
 		for i, sp := range d.Sentences {
 			raw := sp.In(d.Text)
 			rw := memo.words(raw)
+			rw.fields = textvec.CountFields(raw)
 			text := cleanText(raw)
+			words := rw.fields
+			if len(text) != len(raw) {
+				// Cleaning folds white space, which leaves the count
+				// (and the length, or shortens it), and cuts a head.
+				words = textvec.CountFields(text)
+			}
 			s := &slab[i]
-			*s = sent{doc: di, idx: i, text: text, words: textvec.CountFields(text), bytes: len(text), raw: rw}
+			*s = sent{doc: di, idx: i, text: text, words: words, bytes: len(text), raw: rw}
 			s.toks = memo.cleanTokens(text, rw)
 			s.days = weekdays(text)
 			for _, w := range capitalised(text, memo) {

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -69,7 +70,7 @@ func eventWordsAfresh(d *news.Doc, ix bySentence, i int, sp news.Span) map[strin
 	}
 	out := map[string]bool{}
 	if strings.ContainsAny(text, "0123456789") {
-		for _, f := range figure().FindAllString(text, -1) {
+		for _, f := range figureRE.FindAllString(text, -1) {
 			if len(f) != 4 || strings.ContainsAny(f, ",.") {
 				out["#"+strings.TrimRight(f, ".,")] = true
 			}
@@ -221,5 +222,56 @@ func TestSharedWordsMerge(t *testing.T) {
 	}
 	if pairs == 0 {
 		t.Fatal("no happenings compared")
+	}
+}
+
+// figureRE is what eachFigure reads, as a regular expression.
+var figureRE = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// TestEachFigure checks that eachFigure finds what figureRE finds, on
+// the words of BASIL articles and on edge cases.
+func TestEachFigure(t *testing.T) {
+	texts := []string{"", "7", "7.", "1,200 and 3.5.", "1..2,,", "a1b22c", ",.9,.", "2019-05-01", "$1,000,000.00!", "12,", "x 4.5.6 y"}
+	for _, d := range testdocs.Basil(t, 30) {
+		texts = append(texts, d.Text)
+	}
+	for _, text := range texts {
+		var got []string
+		eachFigure(text, func(f string) { got = append(got, f) })
+		if want := figureRE.FindAllString(text, -1); !slices.Equal(got, want) {
+			t.Errorf("eachFigure(%.40q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestSingleSpaced checks singleSpaced against what it stands for, on
+// the sentences of BASIL articles as written and cleaned, and on edge
+// cases; and that a sentence's fields, which newPool counts once for the
+// text as written and reuses for the clean text when cleaning cut
+// nothing, count alike.
+func TestSingleSpaced(t *testing.T) {
+	texts := []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "“a” b", "a \u2003b", "\xff b", "é  è"}
+	for _, d := range testdocs.Basil(t, 30) {
+		for _, sp := range d.Sentences {
+			raw := sp.In(d.Text)
+			texts = append(texts, raw, cleanText(raw))
+		}
+	}
+	for _, s := range texts {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+		if c := cleanText(s); len(c) == len(s) && textvec.CountFields(c) != textvec.CountFields(s) {
+			t.Errorf("cleanText(%q) = %q: as long, but %d fields against %d", s, c, textvec.CountFields(c), textvec.CountFields(s))
+		}
+	}
+}
+
+// TestApostrophe checks apostrophe against strings.IndexAny.
+func TestApostrophe(t *testing.T) {
+	for _, w := range []string{"", "a", "I've", "we’re", "’'", "'’", "a’b'c", "a'b’c", "\xe2\x80", "é'", "don’t’"} {
+		if got, want := apostrophe(w), strings.IndexAny(w, "'’"); got != want {
+			t.Errorf("apostrophe(%q) = %d, want %d", w, got, want)
+		}
 	}
 }

@@ -191,7 +191,15 @@ const (
 
 // CountFields returns len(strings.Fields(s)) without building the
 // fields.
-func CountFields(s string) int {
+func CountFields(s string) int { return countFields(s, -1) }
+
+// HasFields reports whether s has at least n white-space separated
+// words (CountFields(s) >= n), reading s only as far as its n-th.
+func HasFields(s string, n int) bool { return n <= 0 || countFields(s, n) >= n }
+
+// countFields is CountFields, stopping at the stop-th word (none when
+// stop < 0).
+func countFields(s string, stop int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		var space bool
@@ -208,6 +216,9 @@ func CountFields(s string) int {
 		} else if !in {
 			in = true
 			n++
+			if n == stop {
+				return n
+			}
 		}
 	}
 	return n

@@ -223,12 +223,18 @@ func BenchmarkCosine(b *testing.B) {
 	}
 }
 
-// TestCountFields checks CountFields against strings.Fields on spaces of
-// every kind and on bytes that are no UTF-8.
+// TestCountFields checks CountFields, and HasFields at every bound,
+// against strings.Fields on spaces of every kind and on bytes that are
+// no UTF-8.
 func TestCountFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a  b\tc\n", "x\u00a0y\u2003z\u0085w", "\xffa \xfe", "“Quoted,” he said.  ", "a\u3000b", "Élysée-Palace, O'Neill\u00e9x", "ab12cd", "\v\f\ra\x00b\x1fc", "one  two\tthree\n"} {
 		if got, want := CountFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("CountFields(%q) = %d, want %d", s, got, want)
+		}
+		for n := -1; n <= len(strings.Fields(s))+2; n++ {
+			if got, want := HasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("HasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
 		}
 	}
 }
