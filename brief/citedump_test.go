@@ -10,6 +10,7 @@ import (
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
 	"github.com/storyline-news/storyline/internal/testutil"
+	"github.com/storyline-news/storyline/news"
 )
 
 // TestCiteDump writes, for every summary and timeline line of the briefs
@@ -26,29 +27,18 @@ func TestCiteDump(t *testing.T) {
 	}
 	stories, chain := devStories(t, testutil.Shared(t, "data/briefs"))
 	var sb strings.Builder
-	for _, st := range stories {
-		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, _ := diagStory(t, chain, st)
-		for _, l := range briefLines(b, st) {
-			if len(l.told) == 0 {
-				continue
-			}
-			li := l.index
-			ids, best, rows := brief.CiteDocProbe(s, l.text, l.date, l.planned)
-			for _, it := range l.told {
-				for i, id := range ids {
-					fmt.Fprintf(&sb, "%s\t%d\t%s\t%s\t%t\t%t", st.Name, li, it.ID, id, slices.Contains(l.srcs, id), slices.Contains(it.Sources, id))
-					for _, v := range rows[i] {
-						fmt.Fprintf(&sb, "\t%.4f", v)
-					}
-					fmt.Fprintf(&sb, "\t%s\t%s\n", l.text, best[i])
+	eachToldLine(t, chain, stories, func(st eval.BriefStory, s *news.Story, l toldLine) {
+		ids, best, rows := brief.CiteDocProbe(s, l.text, l.date, l.planned)
+		for _, it := range l.told {
+			for i, id := range ids {
+				fmt.Fprintf(&sb, "%s\t%d\t%s\t%s\t%t\t%t", st.Name, l.index, it.ID, id, slices.Contains(l.srcs, id), slices.Contains(it.Sources, id))
+				for _, v := range rows[i] {
+					fmt.Fprintf(&sb, "\t%.4f", v)
 				}
+				fmt.Fprintf(&sb, "\t%s\t%s\n", l.text, best[i])
 			}
 		}
-	}
+	})
 	if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/news"
 )
 
 // TestCiteExpand reads whether the other sources' wording would find
@@ -32,31 +33,15 @@ func TestCiteExpand(t *testing.T) {
 		via, line float64
 	}
 	var rows []row
-	for _, st := range stories {
-		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, _ := diagStory(t, chain, st)
-		for _, l := range briefLines(b, st) {
-			if len(l.told) == 0 {
+	eachToldLine(t, chain, stories, func(_ eval.BriefStory, s *news.Story, l toldLine) {
+		ids, _, via, viaLine := brief.CiteExpandProbe(s, l.text, l.date, l.planned, l.srcs)
+		for k, id := range ids {
+			if slices.Contains(l.srcs, id) {
 				continue
 			}
-			ids, _, via, viaLine := brief.CiteExpandProbe(s, l.text, l.date, l.planned, l.srcs)
-			for k, id := range ids {
-				if slices.Contains(l.srcs, id) {
-					continue
-				}
-				gold := 0
-				for _, it := range l.told {
-					if slices.Contains(it.Sources, id) {
-						gold++
-					}
-				}
-				rows = append(rows, row{gold, len(l.told), via[k], viaLine[k]})
-			}
+			rows = append(rows, row{l.goldOf(id), len(l.told), via[k], viaLine[k]})
 		}
-	}
+	})
 	for _, least := range []float64{0.5, 0.75} {
 		var sb strings.Builder
 		for _, th := range []float64{0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95} {
@@ -90,31 +75,15 @@ func TestCiteClaimsAll(t *testing.T) {
 		least   float64
 	}
 	var rows []row
-	for _, st := range stories {
-		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, _ := diagStory(t, chain, st)
-		for _, l := range briefLines(b, st) {
-			if len(l.told) == 0 {
+	eachToldLine(t, chain, stories, func(_ eval.BriefStory, s *news.Story, l toldLine) {
+		ids, least := brief.CiteClaimsProbe(s, l.text, l.date, l.planned)
+		for k, id := range ids {
+			if slices.Contains(l.srcs, id) {
 				continue
 			}
-			ids, least := brief.CiteClaimsProbe(s, l.text, l.date, l.planned)
-			for k, id := range ids {
-				if slices.Contains(l.srcs, id) {
-					continue
-				}
-				gold := 0
-				for _, it := range l.told {
-					if slices.Contains(it.Sources, id) {
-						gold++
-					}
-				}
-				rows = append(rows, row{gold, len(l.told), least[k]})
-			}
+			rows = append(rows, row{l.goldOf(id), len(l.told), least[k]})
 		}
-	}
+	})
 	var sb strings.Builder
 	for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9} {
 		right, wrong := 0, 0

@@ -12,6 +12,7 @@ import (
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/eval"
+	"github.com/storyline-news/storyline/news"
 )
 
 // missedGroup is one (line, doc) of the briefs set: a line telling gold
@@ -246,39 +247,24 @@ func median(v []float64) float64 {
 // with their candidate sentences.
 func citeGroups(t *testing.T, stories []eval.BriefStory, chain analyze.Chain) []*missedGroup {
 	var groups []*missedGroup
-	for _, st := range stories {
-		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
-		if err != nil {
-			t.Fatal(err)
+	eachToldLine(t, chain, stories, func(st eval.BriefStory, s *news.Story, l toldLine) {
+		by := map[string]*missedGroup{}
+		for _, d := range s.Docs {
+			g := &missedGroup{story: st.Name, line: l.index, doc: d.ID, cited: slices.Contains(l.srcs, d.ID), n: len(l.told), gold: l.goldOf(d.ID), shipP: -1, trueP: -1}
+			by[d.ID] = g
+			groups = append(groups, g)
 		}
-		s, _ := diagStory(t, chain, st)
-		for _, l := range briefLines(b, st) {
-			if len(l.told) == 0 {
-				continue
-			}
-			by := map[string]*missedGroup{}
-			for _, d := range s.Docs {
-				g := &missedGroup{story: st.Name, line: l.index, doc: d.ID, cited: slices.Contains(l.srcs, d.ID), n: len(l.told), shipP: -1, trueP: -1}
-				for _, it := range l.told {
-					if slices.Contains(it.Sources, d.ID) {
-						g.gold++
-					}
+		ids, texts, dropped, xs := brief.CitePairProbe(s, l.text, l.date, l.planned)
+		for k, id := range ids {
+			c := missedCand{kept: dropped[k] == "", dropped: dropped[k], x: xs[k], text: texts[k]}
+			for _, it := range l.told {
+				if eval.Tells(texts[k], it.Keys) {
+					c.tells++
 				}
-				by[d.ID] = g
-				groups = append(groups, g)
 			}
-			ids, texts, dropped, xs := brief.CitePairProbe(s, l.text, l.date, l.planned)
-			for k, id := range ids {
-				c := missedCand{kept: dropped[k] == "", dropped: dropped[k], x: xs[k], text: texts[k]}
-				for _, it := range l.told {
-					if eval.Tells(texts[k], it.Keys) {
-						c.tells++
-					}
-				}
-				by[id].cands = append(by[id].cands, c)
-			}
+			by[id].cands = append(by[id].cands, c)
 		}
-	}
+	})
 	return groups
 }
 

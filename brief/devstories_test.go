@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline/analyze"
@@ -93,4 +94,34 @@ func briefLines(b *news.Brief, st eval.BriefStory) []toldLine {
 		}
 	}
 	return lines
+}
+
+// eachToldLine builds each story's brief as eval briefs does, analyses
+// its articles as one story (s), and calls f with each line of the brief
+// that tells a gold item.
+func eachToldLine(t *testing.T, chain analyze.Chain, stories []eval.BriefStory, f func(st eval.BriefStory, s *news.Story, l toldLine)) {
+	t.Helper()
+	for _, st := range stories {
+		b, _, err := eval.BuildStoryBrief(chain, st.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := diagStory(t, chain, st)
+		for _, l := range briefLines(b, st) {
+			if len(l.told) > 0 {
+				f(st, s, l)
+			}
+		}
+	}
+}
+
+// goldOf counts the gold items l tells whose sources include the doc id.
+func (l toldLine) goldOf(id string) int {
+	n := 0
+	for _, it := range l.told {
+		if slices.Contains(it.Sources, id) {
+			n++
+		}
+	}
+	return n
 }
