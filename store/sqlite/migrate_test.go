@@ -13,19 +13,27 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
+// openAtVersion opens a new file at path with the first version
+// migrations only, as an older storyline made it.
+func openAtVersion(t *testing.T, path string, version int) *Store {
+	t.Helper()
+	saved := migrations
+	migrations = saved[:version]
+	s, err := Open(context.Background(), path, DefaultOptions())
+	migrations = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestUpgrade opens a file made with the first schema version only, with
 // data in it: Open brings it to the latest version, and the data stays.
 func TestUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	saved := migrations
-	migrations = saved[:1]
-	old, err := Open(ctx, path, DefaultOptions())
-	migrations = saved
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = old.Update(ctx, func(tx store.Tx) error {
+	old := openAtVersion(t, path, 1)
+	err := old.Update(ctx, func(tx store.Tx) error {
 		_, err := tx.PutArticle(ctx, &news.Article{ID: "a", Key: "a", Text: "kept across the upgrade"})
 		return err
 	})
@@ -95,15 +103,9 @@ func TestUpgrade(t *testing.T) {
 func TestUpgradeBriefHistory(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	saved := migrations
-	migrations = saved[:10]
-	old, err := Open(ctx, path, DefaultOptions())
-	migrations = saved
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := openAtVersion(t, path, 10)
 	now := time.Now().UTC()
-	err = old.Update(ctx, func(tx store.Tx) error {
+	err := old.Update(ctx, func(tx store.Tx) error {
 		d := &news.Doc{Article: news.Article{ID: "a", Key: "a", Text: "A text."}}
 		if _, err := tx.PutArticle(ctx, &d.Article); err != nil {
 			return err
