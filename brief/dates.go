@@ -350,28 +350,44 @@ func relatedFrom(sims [][]float64) [][]bool {
 		}
 		return i
 	}
+	// Each doc is linked to its relatedNeighbours most similar (ties to
+	// the earlier doc) of those at relatedSim or more: picked in one pass
+	// rather than by sorting the row.
+	var top [relatedNeighbours]int
 	for i := range n {
-		order := make([]int, 0, n-1)
+		k := 0 // how many of top are filled
 		for j := range n {
-			if j != i && sims[i][j] >= relatedSim {
-				order = append(order, j)
+			v := sims[i][j]
+			if j == i || !(v >= relatedSim) {
+				continue
 			}
+			// j goes before every kept doc it beats (more similar, or as
+			// similar and earlier, which it always is): find its place.
+			p := k
+			for p > 0 && v > sims[i][top[p-1]] {
+				p--
+			}
+			if p >= len(top) {
+				continue
+			}
+			copy(top[p+1:min(k+1, len(top))], top[p:min(k, len(top)-1)])
+			top[p] = j
+			k = min(k+1, len(top))
 		}
-		sort.Slice(order, func(a, b int) bool {
-			if sims[i][order[a]] != sims[i][order[b]] {
-				return sims[i][order[a]] > sims[i][order[b]]
-			}
-			return order[a] < order[b]
-		})
-		for _, j := range order[:min(relatedNeighbours, len(order))] {
+		for _, j := range top[:k] {
 			parent[find(i)] = find(j)
 		}
 	}
+	root := make([]int, n)
+	for i := range root {
+		root[i] = find(i)
+	}
 	related := make([][]bool, n)
+	flat := make([]bool, n*n)
 	for i := range related {
-		related[i] = make([]bool, n)
+		related[i] = flat[i*n : (i+1)*n : (i+1)*n]
 		for j := range n {
-			related[i][j] = j != i && find(i) == find(j)
+			related[i][j] = j != i && root[i] == root[j]
 		}
 	}
 	return related

@@ -1118,7 +1118,7 @@ func shared(a, b *sent) int {
 // Only sentences that can qualify are compared: a similar one shares at
 // least citeShared content words with s and the same happening at least
 // one participant (sameHappening needs one), so the candidates come from
-// the pool's inverted indexes (see neighbours), which makes a story's
+// the pool's inverted indexes (see termNeighbours and byEnt), which makes a story's
 // sources near-linear in its sentences rather than quadratic; the
 // result is the one a scan of every sentence gives.
 func (c *pool) sources(i int) []string {
@@ -1136,17 +1136,44 @@ func (c *pool) sources(i int) []string {
 		// the indexes need not be built.
 		return c.keepSources(i, []string{c.docs[s.doc].ID})
 	}
+	c.buildIndex()
+	x := c.idx
+	if x.best == nil {
+		x.best, x.also = make([]float64, len(c.docs)), make([]bool, len(c.docs))
+	}
+	// The docs marked in best or also, each once, so that only they are
+	// read and cleared: a story's sources cost what its neighbours do,
+	// not the pile's size.
+	docs := x.docs[:0]
 	var also []bool
 	if c.ev != nil {
-		also = make([]bool, len(c.docs))
-		for _, j := range c.entityNeighbours(i, lo, hi) {
-			t := c.sents[j]
-			if t.doc != s.doc && !also[t.doc] && !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, int(j)) {
-				also[t.doc] = true
+		also = x.also
+		// The sentences naming a participant s names, each tested once,
+		// until its document is found to state the same happening; the
+		// order does not matter, as a document is only marked.
+		for e := range c.ev[i].ents {
+			before, after := outside(x.byEnt[e], lo, hi)
+			for _, part := range [2][]int32{before, after} {
+				for _, j := range part {
+					t := c.sents[j]
+					if also[t.doc] || x.count[j] != 0 || int(j) == i || t.doc == s.doc {
+						continue
+					}
+					x.count[j] = 1
+					x.hits = append(x.hits, j)
+					if !c.docs[t.doc].InOpinion(c.docs[t.doc].Sentences[t.idx].Span) && c.sameHappening(i, int(j)) {
+						also[t.doc] = true
+						docs = append(docs, t.doc)
+					}
+				}
 			}
 		}
+		for _, j := range x.hits {
+			x.count[j] = 0
+		}
+		x.hits = x.hits[:0]
 	}
-	best := make([]float64, len(c.docs))
+	best := x.best
 	for _, j := range c.termNeighbours(i, citeShared, lo, hi) {
 		t := c.sents[j]
 		if t.doc == s.doc {
@@ -1158,17 +1185,26 @@ func (c *pool) sources(i int) []string {
 		// best only counts from citeSimilarity on, so a less similar
 		// sentence need not be tested for shared content
 		if v := c.cosine(s, t); v >= citeSimilarity && v > best[t.doc] && c.sameContent(i, int(j)) {
+			if best[t.doc] == 0 && (also == nil || !also[t.doc]) {
+				docs = append(docs, t.doc)
+			}
 			best[t.doc] = v
 		}
 	}
+	slices.Sort(docs)
 	out := []string{c.docs[s.doc].ID}
 	seen := map[string]bool{c.docs[s.doc].ID: true}
-	for d, v := range best {
-		if (v >= citeSimilarity || also != nil && also[d]) && !seen[c.docs[d].ID] {
+	for _, d := range docs {
+		if (best[d] >= citeSimilarity || also != nil && also[d]) && !seen[c.docs[d].ID] {
 			seen[c.docs[d].ID] = true
 			out = append(out, c.docs[d].ID)
 		}
+		best[d] = 0
+		if also != nil {
+			also[d] = false
+		}
 	}
+	x.docs = docs
 	return c.keepSources(i, out)
 }
 
@@ -1194,6 +1230,11 @@ type index struct {
 	byEnt  map[string][]int32
 	count  []int32 // per sentence, shared terms or a mark
 	hits   []int32 // sentences whose count is set
+	// scratch for sources: per document, the best similarity and
+	// whether it states the same happening, and the documents marked
+	best []float64
+	also []bool
+	docs []int
 }
 
 // buildIndex builds c.idx once.
@@ -1232,8 +1273,9 @@ func outside(p []int32, lo, hi int) ([]int32, []int32) {
 
 // termNeighbours returns the sentences outside [lo, hi) (the sentences of
 // i's own document) that share at least k distinct content terms with i
-// (as shared counts them), in sentence order. The slice is reused by the
-// next call.
+// (as shared counts them), in no particular order (sources keeps the
+// best of each document, whatever the order). The slice is reused by
+// the next call.
 func (c *pool) termNeighbours(i, k, lo, hi int) []int32 {
 	c.buildIndex()
 	x := c.idx
@@ -1256,34 +1298,8 @@ func (c *pool) termNeighbours(i, k, lo, hi int) []int32 {
 		}
 		x.count[j] = 0
 	}
-	slices.Sort(out)
 	x.hits = out
 	return out
-}
-
-// entityNeighbours returns the sentences outside [lo, hi) (the sentences
-// of i's own document) whose happenings name a participant i's names, in
-// sentence order. The slice is reused by the next call.
-func (c *pool) entityNeighbours(i, lo, hi int) []int32 {
-	c.buildIndex()
-	x := c.idx
-	x.hits = x.hits[:0]
-	for e := range c.ev[i].ents {
-		before, after := outside(x.byEnt[e], lo, hi)
-		for _, part := range [2][]int32{before, after} {
-			for _, j := range part {
-				if x.count[j] == 0 && int(j) != i {
-					x.count[j] = 1
-					x.hits = append(x.hits, j)
-				}
-			}
-		}
-	}
-	for _, j := range x.hits {
-		x.count[j] = 0
-	}
-	slices.Sort(x.hits)
-	return x.hits
 }
 
 // follows reports whether a dangling sentence i may enter a summary that
