@@ -27,6 +27,22 @@ func openAtVersion(t *testing.T, path string, version int) *Store {
 	return s
 }
 
+// upgrade closes old, whose setup ended with err (fatal unless nil),
+// and opens path again: at the latest version.
+func upgrade(t *testing.T, old *Store, path string, err error) *Store {
+	t.Helper()
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), path, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // TestUpgrade opens a file made with the first schema version only, with
 // data in it: Open brings it to the latest version, and the data stays.
 func TestUpgrade(t *testing.T) {
@@ -46,15 +62,7 @@ func TestUpgrade(t *testing.T) {
 		zw.Close()
 		_, err = old.SQL().ExecContext(ctx, `INSERT INTO docs (key, seq, analyzer, date, outlet, title, body) VALUES ('a', 1, 'v0', '', '', '', ?)`, buf.Bytes())
 	}
-	old.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, path, DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, old, path, err)
 	if v, err := s.SchemaVersion(ctx); v != len(migrations) || err != nil {
 		t.Errorf("upgraded to version %d (%v), want %d", v, err, len(migrations))
 	}
@@ -128,15 +136,7 @@ func TestUpgradeBriefHistory(t *testing.T) {
 			INSERT INTO brief_history (story, hour, revision, built, body) VALUES ('sA', ?, 0, ?, '{"v":0}')`,
 			three.Unix()/3600, three.Format(time.RFC3339Nano))
 	}
-	old.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, path, DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, old, path, err)
 	var n int
 	if err := s.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM brief_history`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("%d briefs in the history after the upgrade (%v), want 1: the older one", n, err)
