@@ -65,6 +65,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -814,11 +815,11 @@ func (p *Pipeline) buildBrief(ctx context.Context, st *store.Story) (sb *store.B
 		}
 		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
-	js, err := briefJSON(b)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := brief.JSON(&buf, b); err != nil {
 		return nil, fmt.Errorf("pipeline: the brief of story %s: %w", st.ID, err), nil
 	}
-	sb = &store.Brief{Story: st.ID, Revision: st.Revision, JSON: js}
+	sb = &store.Brief{Story: st.ID, Revision: st.Revision, JSON: buf.Bytes()}
 	if st.Title == "" {
 		sb.Title = storyTitle(b)
 	}
