@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/internal/testdocs"
 )
 
@@ -31,7 +32,7 @@ func appendWordsRef(out []word, text string, base int) []word {
 				j += n
 				continue
 			}
-			if (r == '.' || r == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+			if (r == '.' || r == ',') && j > i && ascii.IsDigit(text[j-1]) && j+1 < len(text) && ascii.IsDigit(text[j+1]) {
 				j++
 				continue
 			}

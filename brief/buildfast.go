@@ -1,6 +1,9 @@
 package brief
 
-import "github.com/storyline-news/storyline/news"
+import (
+	"github.com/storyline-news/storyline/internal/ascii"
+	"github.com/storyline-news/storyline/news"
+)
 
 // originals counts the story's docs that copy no other (orig, as copies
 // gives, maps each copy to its original).
@@ -43,7 +46,7 @@ func citesOnlyItsDoc(b *news.Brief, s *news.Story) bool {
 // (most) skip the regular expression.
 func hasClockShape(t string) bool {
 	for i := 0; i+4 <= len(t); i++ {
-		if isDigitByte(t[i]) && (t[i+1] == ':' || t[i+1] == '.') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
+		if ascii.IsDigit(t[i]) && (t[i+1] == ':' || t[i+1] == '.') && ascii.IsDigit(t[i+2]) && ascii.IsDigit(t[i+3]) {
 			return true
 		}
 	}

@@ -164,7 +164,7 @@ func appendWords(out []word, text string, base int) []word {
 		// An ASCII byte is read without decoding a rune or asking
 		// unicode (a letter or digit there is a-z, A-Z, 0-9).
 		c := text[i]
-		if c < utf8.RuneSelf && !isASCIIWordByte(c) && c != '%' && c != '$' {
+		if c < utf8.RuneSelf && !ascii.IsAlnum(c) && c != '%' && c != '$' {
 			i++
 			continue
 		}
@@ -185,11 +185,11 @@ func appendWords(out []word, text string, base int) []word {
 		for j < len(text) {
 			c := text[j]
 			if c < utf8.RuneSelf {
-				if isASCIIWordByte(c) || c == '\'' {
+				if ascii.IsAlnum(c) || c == '\'' {
 					j++
 					continue
 				}
-				if (c == '.' || c == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+				if (c == '.' || c == ',') && j > i && ascii.IsDigit(text[j-1]) && j+1 < len(text) && ascii.IsDigit(text[j+1]) {
 					j++
 					continue
 				}
@@ -208,19 +208,11 @@ func appendWords(out []word, text string, base int) []word {
 	return out
 }
 
-// isASCIIWordByte reports whether ASCII byte c is a letter or a digit
-// (unicode.IsLetter or unicode.IsDigit of it).
-func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
-
 // splitNumber splits a word into its leading number and what is glued to
 // it ("20km" gives 20 and "km"); ok is false when it opens with no digit.
 func splitNumber(w string) (float64, string, bool) {
 	j := 0
-	for j < len(w) && (isDigitByte(w[j]) || w[j] == '.' || w[j] == ',') {
+	for j < len(w) && (ascii.IsDigit(w[j]) || w[j] == '.' || w[j] == ',') {
 		j++
 	}
 	if j == 0 {

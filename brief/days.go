@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
@@ -80,7 +81,7 @@ func dayValue(v string) (string, bool) {
 	if len(v) > len("2006-01-02") && v[len("2006-01-02")] == 'T' {
 		v = v[:len("2006-01-02")]
 	}
-	if len(v) != len("2006-01-02") && len(v) != len("2006") || !isDigitByte(v[0]) {
+	if len(v) != len("2006-01-02") && len(v) != len("2006") || !ascii.IsDigit(v[0]) {
 		return "", false
 	}
 	return v, true
@@ -219,7 +220,7 @@ func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 // digit, a month or a weekday ("Friday", "Oct. 23", "2002").
 func namesDay(text string) bool {
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
-		if isMonthWord(w) || isDigitByte(w[0]) {
+		if isMonthWord(w) || ascii.IsDigit(w[0]) {
 			return true
 		}
 		if lexicon.ClassOf(strings.ToLower(w))&(lexicon.Weekday|lexicon.Abbrev) == lexicon.Weekday {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/textvec"
 )
@@ -234,7 +235,7 @@ func within(text string, paras []string) bool {
 // one (most) skip the regular expression.
 func hasCentury(t string) bool {
 	for i := 0; i+4 <= len(t); i++ {
-		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && isDigitByte(t[i+2]) && isDigitByte(t[i+3]) {
+		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && ascii.IsDigit(t[i+2]) && ascii.IsDigit(t[i+3]) {
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/quote"
 )
@@ -434,7 +435,7 @@ func contentWords(s string) []string {
 	start := -1
 	for i := 0; i < len(lower); {
 		c, n := lower[i], 1
-		word := isASCIIWordByte(c)
+		word := ascii.IsAlnum(c)
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, n = utf8.DecodeRuneInString(lower[i:])

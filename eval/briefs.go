@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline/analyze"
 	"github.com/storyline-news/storyline/brief"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/ascii"
 	"github.com/storyline-news/storyline/lexicon"
 	"github.com/storyline-news/storyline/news"
 )
@@ -981,23 +982,21 @@ func KeyMatches(line, key string) bool {
 		if !wordStart(line, k) {
 			continue
 		}
-		if numStart && k >= 2 && (line[k-1] == '.' || line[k-1] == ',') && isDigit(line[k-2]) {
+		if numStart && k >= 2 && (line[k-1] == '.' || line[k-1] == ',') && ascii.IsDigit(line[k-2]) {
 			continue
 		}
 		end := k + len(key)
 		if numEnd && end < len(line) {
-			if isDigit(line[end]) {
+			if ascii.IsDigit(line[end]) {
 				continue
 			}
-			if (line[end] == ',' || line[end] == '.') && end+1 < len(line) && isDigit(line[end+1]) {
+			if (line[end] == ',' || line[end] == '.') && end+1 < len(line) && ascii.IsDigit(line[end+1]) {
 				continue
 			}
 		}
 		return true
 	}
 }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // wordStart reports whether byte i of s starts a word: it is the first
 // byte, or the rune before it is neither a letter nor a digit.

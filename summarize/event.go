@@ -485,13 +485,13 @@ func blanked(w []byte) bool {
 // "3.5", "7" of "7.").
 func eachFigure(text string, fn func(string)) {
 	for i := 0; i < len(text); {
-		if !isDigit(text[i]) {
+		if !ascii.IsDigit(text[i]) {
 			i++
 			continue
 		}
 		end := i + 1
-		for j := i + 1; j < len(text) && (isDigit(text[j]) || text[j] == ',' || text[j] == '.'); j++ {
-			if isDigit(text[j]) {
+		for j := i + 1; j < len(text) && (ascii.IsDigit(text[j]) || text[j] == ',' || text[j] == '.'); j++ {
+			if ascii.IsDigit(text[j]) {
 				end = j + 1
 			}
 		}
@@ -499,8 +499,6 @@ func eachFigure(text string, fn func(string)) {
 		i = end
 	}
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // eventClass maps words that name a kind of happening to the kind
 // ("met", "held talks", "discussed" and "received" are all a meeting),

@@ -91,18 +91,13 @@ func stemWord(w string) string {
 	return t
 }
 
-// isASCIIAlnum reports whether c is an ASCII letter or digit.
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
 // Words calls fn with the start and end byte offsets of each run of
 // ASCII letters and digits in s: ROUGE's tokenisation. It allocates
 // nothing.
 func Words(s string, fn func(start, end int)) {
 	start := -1
 	for i := 0; i < len(s); i++ {
-		if isASCIIAlnum(s[i]) {
+		if ascii.IsAlnum(s[i]) {
 			if start < 0 {
 				start = i
 			}

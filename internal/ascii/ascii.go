@@ -2,8 +2,9 @@
 // stages' fast paths apply to ASCII text, where decoding runes or
 // building a lowered string would cost more than the test. For ASCII
 // input each gives what package unicode or strings gives: IsSpace is
-// unicode.IsSpace, IsLetter unicode.IsLetter, AppendLower and Lookup
-// strings.ToLower. A text that is not ASCII takes the general path.
+// unicode.IsSpace, IsLetter unicode.IsLetter, IsDigit unicode.IsDigit,
+// AppendLower and Lookup strings.ToLower. A text that is not ASCII
+// takes the general path.
 package ascii
 
 import (
@@ -17,6 +18,13 @@ func IsSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // IsLetter reports whether c is an ASCII letter.
 func IsLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// IsDigit reports whether c is an ASCII digit (unicode.IsDigit of an
+// ASCII byte).
+func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// IsAlnum reports whether c is an ASCII letter or digit.
+func IsAlnum(c byte) bool { return IsLetter(c) || IsDigit(c) }
 
 // All reports whether every byte of s is ASCII.
 func All(s string) bool {
