@@ -127,7 +127,7 @@ func shingles(text string) []uint64 {
 	for i := 0; i+shingleWords <= len(words); i++ {
 		h := fnv1a.Offset
 		for _, w := range words[i : i+shingleWords] {
-			h = (h ^ w) * fnv1a.Prime
+			h = h.Mix(uint64(w))
 		}
 		out = append(out, uint64(h))
 	}

@@ -117,8 +117,7 @@ const (
 
 // mixKey mixes a key's kind and a number into its hash.
 func mixKey(h uint64, kind, n int) uint64 {
-	const prime = uint64(fnv1a.Prime)
-	return ((h^uint64(kind))*prime ^ uint64(n)) * prime
+	return uint64(fnv1a.Hash(h).Mix(uint64(kind)).Mix(uint64(n)))
 }
 
 // givenHash hashes the parts of a name but its surname.

@@ -39,5 +39,10 @@ func (h Hash) Bytes(b []byte) Hash {
 // Byte continues the hash over one byte.
 func (h Hash) Byte(c byte) Hash { return (h ^ Hash(c)) * Prime }
 
+// Mix continues the hash over a whole 64-bit number x, taken as FNV-1a
+// takes a byte: one xor and one multiply. Hashes of words, kinds or
+// counts are chained this way without writing them out as bytes.
+func (h Hash) Mix(x uint64) Hash { return (h ^ Hash(x)) * Prime }
+
 // Of is the FNV-1a hash of s.
 func Of(s string) uint64 { return uint64(Offset.Str(s)) }

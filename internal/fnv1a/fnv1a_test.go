@@ -42,3 +42,17 @@ func ExampleHash() {
 	fmt.Println(uint64(h) == fnv1a.Of("w=said|n1=that"))
 	// Output: true
 }
+
+// TestMix: Mix of a number below 256 is Byte of it, and Mix chains as
+// the xor-multiply it names.
+func TestMix(t *testing.T) {
+	for _, x := range []uint64{0, 1, 'a', 255} {
+		if got, want := fnv1a.Offset.Mix(x), fnv1a.Offset.Byte(byte(x)); got != want {
+			t.Errorf("Mix(%d) = %#x, want Byte's %#x", x, got, want)
+		}
+	}
+	h := fnv1a.Offset.Str("word")
+	if got, want := h.Mix(1<<40+7), (h^(1<<40+7))*fnv1a.Prime; got != want {
+		t.Errorf("Mix(1<<40+7) = %#x, want %#x", got, want)
+	}
+}

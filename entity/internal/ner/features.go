@@ -15,7 +15,7 @@ func hstr(h uint64, s string) uint64 { return uint64(fnv1a.Hash(h).Str(s).Byte(0
 
 // hnum continues a hash over a small number, as FNV-1a continues over a
 // byte, but with n+0x100, which no byte equals.
-func hnum(h uint64, n uint64) uint64 { return (h ^ (n + 0x100)) * uint64(fnv1a.Prime) }
+func hnum(h uint64, n uint64) uint64 { return uint64(fnv1a.Hash(h).Mix(n + 0x100)) }
 
 // tmpl starts the hash of a feature template.
 func tmpl(id uint64) uint64 { return hnum(fnvOffset, id) }
