@@ -154,11 +154,13 @@ type docDates struct {
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
-// expression read against an anchor.
+// expression read against an anchor: its value, future flag, and the
+// first and last days of its period as Unix seconds (s, e; days are
+// midnights UTC, so seconds compare as the times do).
 type resolveForm struct {
-	v          string
-	fut, ok    bool
-	start, end time.Time
+	v       string
+	fut, ok bool
+	s, e    int64
 }
 
 // formKey is what timex.Resolve reads of an expression: its relative
@@ -195,7 +197,8 @@ func (dd *docDates) numberForms() {
 		if x := dd.xs[k]; x.Relative == nil {
 			r := &dd.fixedAs[f]
 			r.v, r.fut = timex.Resolve(x, time.Time{})
-			r.start, r.end, r.ok = timex.Interval(r.v)
+			st, en, ok := timex.Interval(r.v)
+			r.s, r.e, r.ok = st.Unix(), en.Unix(), ok
 			dd.fixed[f] = true
 		}
 	}
@@ -1293,7 +1296,7 @@ type scorer struct {
 	hasFound []bool
 	// scratch for score
 	touched              []int
-	pastDays, futureDays []time.Time
+	pastDays, futureDays []int64 // Unix seconds
 }
 
 // match is a story event an expression of the doc matches, by its
@@ -1322,12 +1325,11 @@ func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer
 }
 
 // overlapping calls fn for every event of the doc's story that overlaps
-// [st, en], with its position in sc.story: a search by day among the
+// the days [s, e] (Unix seconds: days are midnights UTC, as
+// timex.Interval gives them, so seconds compare as the times do, and a
+// day is 86,400 of them), with its position in sc.story: a search by day among the
 // story's events, so that the rest of the pile costs nothing.
-func (sc *scorer) overlapping(st, en time.Time, fn func(k int, e *eventRef)) {
-	// Days are midnights UTC (timex.Interval): seconds compare as the
-	// times do, and a day is 86,400 of them.
-	s, e := st.Unix(), en.Unix()
+func (sc *scorer) overlapping(s, e int64, fn func(k int, e *eventRef)) {
 	i, _ := slices.BinarySearch(sc.starts, s-(maxEventDays+1)*86400)
 	for ; i < len(sc.starts) && sc.starts[i] <= e; i++ {
 		if sc.ends[i] < s {
@@ -1367,13 +1369,13 @@ func (sc *scorer) sim(k, i int) float64 {
 }
 
 // matches returns the story's events that count which the doc's
-// expression k read as the period [st, en] overlaps, in the story's
+// expression k read as the period [st, en] (Unix seconds) overlaps, in the story's
 // order, each with what the match is worth: its words' similarity times
 // the event's weight and the periods' granularity, half for a time of
 // day that names no day (see clockOnly). It keeps the last list of each
 // expression: days in a row often read it alike.
-func (sc *scorer) matches(k int, st, en time.Time) []match {
-	at := [2]int64{st.Unix(), en.Unix()}
+func (sc *scorer) matches(k int, st, en int64) []match {
+	at := [2]int64{st, en}
 	if sc.hasFound[k] && sc.foundAt[k] == at {
 		return sc.found[k]
 	}
@@ -1387,7 +1389,7 @@ func (sc *scorer) matches(k int, st, en time.Time) []match {
 		if val == 0 {
 			return
 		}
-		val *= e.weight * granularity(st, en, e.start, e.end)
+		val *= e.weight * granularitySec(st, en, sc.starts[i], sc.ends[i])
 		if clock {
 			val *= clockWeight
 		}
@@ -1528,7 +1530,6 @@ func (sc *scorer) counts(e *eventRef) bool {
 func (sc *scorer) candidates() []time.Time {
 	// Days are midnights UTC (day0, timex.Interval), counted here as
 	// days since 1970.
-	const daySec = 24 * 60 * 60
 	// The ranges of days, with repeats: their union, in order, is the
 	// candidates.
 	var ranges [][2]int64
@@ -1571,11 +1572,13 @@ func (sc *scorer) best(days []time.Time) (time.Time, float64) {
 	return best, bestScore
 }
 
-// score reads the doc against a and rates how well its dates agree with
-// the happenings the related sources report, with the evidence as text
-// when asked.
+// score reads the doc against a (a midnight UTC) and rates how well its
+// dates agree with the happenings the related sources report, with the
+// evidence as text when asked. Days are compared as Unix seconds, as the
+// times compare.
 func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	dd := sc.dd
+	as := a.Unix()
 	score := 0.0
 	var evidence []string
 	// Each happening another source reports counts once, for the
@@ -1583,7 +1586,6 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	// the same happening in several sources.
 	touched := sc.touched[:0]
 	pastDays, futureDays := sc.pastDays[:0], sc.futureDays[:0]
-	defer func() { sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays }()
 	// Each form once: expressions written alike read alike. Forms
 	// without a Relative read alike against every anchor; the others go
 	// straight to their periods (timex.ResolveInterval), and to their
@@ -1593,20 +1595,22 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 			continue
 		}
 		r := &sc.resolved[f]
-		r.start, r.end, r.fut, r.ok = timex.ResolveInterval(dd.xs[k], a)
+		st, en, fut, ok := timex.ResolveInterval(dd.xs[k], a)
+		r.s, r.e, r.fut, r.ok = st.Unix(), en.Unix(), fut, ok
 		if withEvidence {
 			r.v, _ = timex.Resolve(dd.xs[k], a)
 		}
 	}
-	for k, x := range dd.xs {
+	for k := range dd.xs {
+		x := &dd.xs[k]
 		r := &sc.resolved[dd.forms[k]]
-		v, fut, st, en, ok := r.v, r.fut, r.start, r.end, r.ok
-		if !ok {
+		if !r.ok {
 			continue
 		}
+		st, en := r.s, r.e
 		tn := x.Tense
-		if tn < 0 && st.After(a) {
-			if st.Equal(en) && x.Type == "DATE" && (x.Relative == nil || x.Relative.Kind == "date") {
+		if tn < 0 && st > as {
+			if st == en && x.Type == "DATE" && (x.Relative == nil || x.Relative.Kind == "date") {
 				// No article is dated before a day it names in full
 				// as past. The happenings claimed so far are let go,
 				// as the end of a reading lets them go, or they would
@@ -1614,17 +1618,18 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 				for _, i := range touched {
 					sc.claimed[i] = 0
 				}
+				sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays
 				return math.Inf(-1), nil
 			}
 			score -= 1 // reported as past, but after the anchor
 		}
-		if tn > 0 && en.Before(a) && !fut {
+		if tn > 0 && en < as && !r.fut {
 			score -= 1 // expected, but already gone
 		}
-		if en.Sub(st) > maxEventDays*24*time.Hour {
+		if en-st > maxEventDays*daySec {
 			continue
 		}
-		if st.Equal(en) {
+		if st == en {
 			if tn < 0 {
 				pastDays = append(pastDays, st)
 			} else if tn > 0 {
@@ -1649,7 +1654,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 			}
 		}
 		if withEvidence && m > 0.05 {
-			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", x.Text, humanValue(v), strings.Join(firstN(who, 3), ", ")))
+			evidence = appendOnce(evidence, fmt.Sprintf("%q as %s (as in %s)", x.Text, humanValue(r.v), strings.Join(firstN(who, 3), ", ")))
 		}
 	}
 	for _, i := range touched {
@@ -1658,25 +1663,26 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 	}
 	// An article is written soon after the latest day it reports as past:
 	// a small cost for every day after it.
-	var latest time.Time
+	// (zeroSec, the zero time, stands for none, as the zero time did.)
+	latest := zeroSec
 	for _, p := range pastDays {
-		if !p.After(a) && p.After(latest) {
+		if p <= as && p > latest {
 			latest = p
 		}
 	}
-	if !latest.IsZero() {
-		score -= recencyCost * a.Sub(latest).Hours() / 24
+	if latest != zeroSec {
+		score -= recencyCost * secHours(as-latest) / 24
 	} else {
 		// With nothing reported as past, an article that announces a day
 		// is written soon before it.
-		var next time.Time
+		next := zeroSec
 		for _, f := range futureDays {
-			if f.After(a) && (next.IsZero() || f.Before(next)) {
+			if f > as && (next == zeroSec || f < next) {
 				next = f
 			}
 		}
-		if !next.IsZero() {
-			score -= recencyCost * (next.Sub(a).Hours()/24 - 1)
+		if next != zeroSec {
+			score -= recencyCost * (secHours(next-as)/24 - 1)
 		}
 	}
 	// "a few days before" a dated future event: some past day of the
@@ -1685,7 +1691,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 		ok := false
 		for _, f := range futureDays {
 			for _, p := range pastDays {
-				if g := f.Sub(p).Hours() / 24; g >= 1 && g <= 7 {
+				if g := secHours(f-p) / 24; g >= 1 && g <= 7 {
 					ok = true
 				}
 			}
@@ -1694,6 +1700,7 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 			score -= 1
 		}
 	}
+	sc.touched, sc.pastDays, sc.futureDays = touched, pastDays, futureDays
 	return score, evidence
 }
 
@@ -1730,12 +1737,12 @@ const clearMargin = 0.4
 // as past, each day before the first day it announces).
 const recencyCost = 0.05
 
-// granularity weighs a match between two periods: the same day counts
-// fully, the same week less, a day inside a week less still, a day inside
-// a month little.
-func granularity(s1, e1, s2, e2 time.Time) float64 {
-	l := math.Max(e1.Sub(s1).Hours(), e2.Sub(s2).Hours()) / 24
-	same := math.Abs(e1.Sub(s1).Hours()-e2.Sub(s2).Hours()) < 24
+// granularitySec weighs a match between two periods, their first and
+// last days given as Unix seconds: the same day counts fully, the same
+// week less, a day inside a week less still, a day inside a month little.
+func granularitySec(s1, e1, s2, e2 int64) float64 {
+	l := math.Max(secHours(e1-s1), secHours(e2-s2)) / 24
+	same := math.Abs(secHours(e1-s1)-secHours(e2-s2)) < 24
 	switch {
 	case l < 1:
 		return 1
@@ -1745,6 +1752,26 @@ func granularity(s1, e1, s2, e2 time.Time) float64 {
 		return 0.35
 	}
 	return 0.2
+}
+
+// daySec is a day in seconds.
+const daySec = 24 * 60 * 60
+
+// zeroSec is the zero time in Unix seconds.
+var zeroSec = time.Time{}.Unix()
+
+// secHours is the hours of d seconds as time.Time.Sub and
+// time.Duration.Hours give them for two times d seconds apart: the same
+// float, saturated as Sub saturates beyond some 292 years.
+func secHours(d int64) float64 {
+	const most = math.MaxInt64 / int64(time.Second)
+	switch {
+	case d > most:
+		return time.Duration(math.MaxInt64).Hours()
+	case d < -most:
+		return time.Duration(math.MinInt64).Hours()
+	}
+	return (time.Duration(d) * time.Second).Hours()
 }
 
 // hasFewDaysBefore reports whether d says that something happened a few
