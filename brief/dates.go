@@ -49,7 +49,8 @@ import (
 //     candidate days are the days near the trusted dates of the story's
 //     sources and the two weeks after each day they report (the event
 //     pool is indexed by day, so a candidate costs the events of its own
-//     days). The article's relative expressions ("on Monday", "Tomorrow",
+//     days, and a day whose bound on its score shows it cannot win is
+//     not scored: see datesbound.go). The article's relative expressions ("on Monday", "Tomorrow",
 //     "next week") are resolved against each, and the day whose resolved
 //     dates best match the happenings the sources report (same date,
 //     overlapping content words, names weighing double) wins, minus the
@@ -1256,7 +1257,7 @@ func inferDate(dd *docDates, self int, all *pool, rel []bool, dds []*docDates, y
 		}
 		return storyYearDate(dd, self, rel, dds, yearHint)
 	}
-	best, bestScore := sc.best(days)
+	best, bestScore := sc.best(days, sc.dayBounds(days))
 	if bestScore <= 0 {
 		if t, how, ok := latestPastDate(dd); ok {
 			return t, how, ok
@@ -1561,10 +1562,15 @@ func (sc *scorer) candidates() []time.Time {
 	return out
 }
 
-// best returns the first of the best scoring days, with its score.
-func (sc *scorer) best(days []time.Time) (time.Time, float64) {
+// best returns the first of the best scoring days, with its score. A
+// day whose bound (bounds[j], if bounds is not nil; see dayBounds) shows
+// that it cannot beat the best so far is not scored.
+func (sc *scorer) best(days []time.Time, bounds []float64) (time.Time, float64) {
 	best, bestScore := time.Time{}, math.Inf(-1)
-	for _, a := range days {
+	for j, a := range days {
+		if bounds != nil && bounds[j]+boundSlack <= bestScore+1e-9 {
+			continue // it cannot score more than bestScore+1e-9
+		}
 		if score, _ := sc.score(a, false); score > bestScore+1e-9 {
 			best, bestScore = a, score
 		}
@@ -1711,14 +1717,28 @@ func (sc *scorer) score(a time.Time, withEvidence bool) (float64, []string) {
 // report as done. Only what the other sources report as done counts: a
 // planned date they share is no proof of when this doc was written.
 func betterDate(dd *docDates, self int, a time.Time, all *pool, rel []bool) (time.Time, []string, bool) {
+	return betterDateBy(dd, self, a, all, rel, true)
+}
+
+// betterDateBy is betterDate, which with bound skips scoring the days
+// whose bounds show they cannot change the answer (see dayBounds): the
+// same answer (TestFarBound).
+func betterDateBy(dd *docDates, self int, a time.Time, all *pool, rel []bool, bound bool) (time.Time, []string, bool) {
 	sc := newScorer(dd, self, all, rel, true)
 	days := sc.candidates()
 	if len(days) == 0 {
 		return time.Time{}, nil, false
 	}
 	at, _ := sc.score(day0(a), false)
-	best, bestScore := sc.best(days)
-	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= 21*24*time.Hour {
+	var bounds []float64
+	if bound {
+		bounds = sc.dayBounds(days)
+		if farBelow(days, bounds, day0(a).Unix(), at+clearMargin) {
+			return time.Time{}, nil, false
+		}
+	}
+	best, bestScore := sc.best(days, bounds)
+	if bestScore-at < clearMargin || best.Sub(day0(a)).Abs() <= farDays*24*time.Hour {
 		return time.Time{}, nil, false
 	}
 	_, evidence := sc.score(best, true)
@@ -1727,6 +1747,10 @@ func betterDate(dd *docDates, self int, a time.Time, all *pool, rel []bool) (tim
 	}
 	return best, evidence, true
 }
+
+// farDays is how many days from a stated date a better one must lie
+// (betterDate).
+const farDays = 21
 
 // clearMargin is how much better another date must score before it
 // overrules a stated one.
