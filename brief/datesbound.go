@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"github.com/storyline-news/storyline/news"
 	"slices"
 	"time"
 
@@ -42,6 +43,9 @@ type reach struct {
 	s, e       int64
 	lo, hi     int64
 	month, day int
+	// weekday, when not 0, is the day of the week (1 Monday to 7
+	// Sunday) of every day a reachWindow reads as.
+	weekday int
 	// span is the fewest days any period it reads as runs past its first
 	// (a week's 6), which bounds the granularity of its matches.
 	span int
@@ -78,7 +82,12 @@ func reachOf(dd *docDates, f int) reach {
 		p := dd.fixedAs[f]
 		return reach{kind: reachFixed, s: p.s, e: p.e}
 	}
-	r := dd.xs[dd.formOf[f]].Relative
+	return relReach(dd.xs[dd.formOf[f]].Relative, 0)
+}
+
+// relReach is reachOf for a Relative r, depth levels into the bases of
+// a "ref".
+func relReach(r *news.Relative, depth int) reach {
 	win := func(lo, hi, span int) reach {
 		return reach{kind: reachWindow, lo: int64(lo) * daySec, hi: int64(hi) * daySec, span: span}
 	}
@@ -96,15 +105,21 @@ func reachOf(dd *docDates, f int) reach {
 	case "weekday":
 		// Such a weekday at most a week away: strictly before, strictly
 		// after, on or after in a future clause, else on or before.
+		var w reach
 		switch {
 		case r.Strict < 0:
-			return win(-7, -1, 0)
+			w = win(-7, -1, 0)
 		case r.Strict > 0:
-			return win(1, 7, 0)
+			w = win(1, 7, 0)
 		case r.Tense > 0:
-			return win(0, 6, 0)
+			w = win(0, 6, 0)
+		default:
+			w = win(-6, 0, 0)
 		}
-		return win(-6, 0, 0)
+		if r.Weekday >= 1 && r.Weekday <= 7 {
+			w.weekday = r.Weekday
+		}
+		return w
 	case "month_day":
 		// The day month/day of a year near the anchor, or of the year
 		// of a famous day: a month and day every year has (29 February
@@ -118,6 +133,10 @@ func reachOf(dd *docDates, f int) reach {
 		}
 	case "year", "season", "quarter":
 		return reach{kind: reachNever} // a year, half, quarter or season
+	case "election", "thanksgiving":
+		return reach{kind: reachMonth, month: 11} // a day of November
+	case "ref":
+		return refReach(r, depth)
 	case "unit":
 		switch r.Unit {
 		case "day":
@@ -135,23 +154,73 @@ func reachOf(dd *docDates, f int) reach {
 			return reach{kind: reachNever}
 		}
 	case "shift":
-		step := 0
+		// The anchor moved N units, read at the granularity Gran.
+		switch r.Gran {
+		case "quarter", "year", "decade", "century":
+			return reach{kind: reachNever}
+		}
+		var lo, hi int // the days the anchor moves, at least and at most
+		n := r.N
 		switch r.Unit {
 		case "day":
-			step = 1
+			lo, hi = n, n
 		case "week":
-			step = 7
+			lo, hi = 7*n, 7*n
+		case "minute", "hour", "second":
+			per := map[string]int{"minute": 24 * 60, "hour": 24, "second": 24 * 60 * 60}[r.Unit]
+			lo, hi = -abs(n)/per-1, abs(n)/per+1
+		case "month", "quarter", "year", "decade", "century":
+			months := map[string]int{"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[r.Unit]
+			if abs(n) > most/(31*months) {
+				return reach{}
+			}
+			lo, hi = -31*months*abs(n)-3, 31*months*abs(n)+3
 		default:
 			return reach{}
 		}
 		switch r.Gran {
 		case "", "day":
-			return win(step*r.N, step*r.N, 0)
+			return win(lo, hi, 0)
 		case "week":
-			return win(step*r.N-6, step*r.N+6, 6)
-		case "quarter", "year", "decade", "century":
-			return reach{kind: reachNever}
+			return win(lo-6, hi+6, 6)
+		case "month":
+			return win(lo-31, hi+31, 27)
 		}
+	}
+	return reach{}
+}
+
+// refReach is relReach for a "ref": a day, weekday or week counted from
+// what its base reads as, when that is a day within a window of the
+// anchor (timex's fromRef).
+func refReach(r *news.Relative, depth int) reach {
+	if r.Base == nil || depth > 3 || r.Gran != "" || r.Month != 0 {
+		return reach{}
+	}
+	b := relReach(r.Base, depth+1)
+	if b.kind != reachWindow || b.span != 0 {
+		return reach{}
+	}
+	shifted := func(lo, hi, span int) reach {
+		return reach{kind: reachWindow, lo: b.lo + int64(lo)*daySec, hi: b.hi + int64(hi)*daySec, span: span}
+	}
+	switch r.Unit {
+	case "day":
+		switch {
+		case r.Day > 0:
+			return shifted(-31, 31, 0) // that day of the base's month
+		case r.Weekday > 0:
+			return shifted(-7, 7, 0) // that weekday near the base
+		}
+		return shifted(r.N, r.N, 0)
+	case "week":
+		switch {
+		case r.Day > 0:
+			return shifted(-31, 31, 0)
+		case r.Weekday > 0:
+			return shifted(-7, 7, 0)
+		}
+		return shifted(7*r.N-6, 7*r.N+6, 6) // the week N weeks on
 	}
 	return reach{}
 }
@@ -191,10 +260,6 @@ func (r *reach) meets(es, ee int64) bool {
 // boundSlack covers the rounding of two sums of the same values in
 // another order.
 const boundSlack = 1e-9
-
-// weekdayReach is the most days a weekday's reading lies from its anchor
-// (timex's weekdayNear).
-const weekdayReach = 7
 
 // dayBounds gives each of days (in order) a bound on its score (see
 // above): at least the score, but for rounding (boundSlack).
@@ -243,10 +308,19 @@ func (sc *scorer) dayBounds(days []time.Time) []float64 {
 			if r.kind != reachWindow {
 				continue
 			}
+			// The days of the event it can read as: all, or those of
+			// its weekday.
+			fs, fe := es, ee
+			if r.weekday != 0 {
+				fs, fe = weekdayWithin(es, ee, r.weekday)
+				if fs > fe {
+					continue
+				}
+			}
 			if v := sc.upper(k, i, e.weight*r.most()); v > c {
-				// The event [es, ee] overlaps [d+lo, d+hi] when
-				// es-hi <= d <= ee-lo.
-				wins = append(wins, window{es - r.hi, ee - r.lo, i, v})
+				// Read against d it gives a day of [d+lo, d+hi], which
+				// meets [fs, fe] when fs-hi <= d <= fe-lo.
+				wins = append(wins, window{fs - r.hi, fe - r.lo, i, v})
 			}
 		}
 	}
@@ -307,6 +381,18 @@ func farBelow(days []time.Time, bounds []float64, a0 int64, limit float64) bool 
 		}
 	}
 	return true
+}
+
+// weekdayWithin returns the first and last days (Unix seconds) of the
+// days es..ee that fall on weekday wd (1 Monday to 7 Sunday); the first
+// after the last when none does.
+func weekdayWithin(es, ee int64, wd int) (int64, int64) {
+	iso := func(d int64) int { // 1 January 1970 was a Thursday (4)
+		return int(((d/daySec)%7+7+3)%7) + 1
+	}
+	fs := es + int64((wd-iso(es)+7)%7)*daySec
+	fe := ee - int64((iso(ee)-wd+7)%7)*daySec
+	return fs, fe
 }
 
 // upper is the most the doc's expression k can be worth for the story's

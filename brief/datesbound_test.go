@@ -63,10 +63,13 @@ func TestReachOf(t *testing.T) {
 						fits = s == r.s && e == r.e
 					case reachWindow:
 						fits = s >= a.Unix()+r.lo && e <= a.Unix()+r.hi
+						if r.weekday != 0 {
+							fits = fits && s == e && int(st.Weekday()+6)%7+1 == r.weekday
+						}
 					case reachMonthDay:
 						fits = s == e && int(st.Month()) == r.month && st.Day() == r.day
 					case reachMonth:
-						fits = int(st.Month()) == r.month && int(en.Month()) == r.month && st.Day() == 1
+						fits = int(st.Month()) == r.month && int(en.Month()) == r.month
 					case reachNever:
 						fits = false
 					}
@@ -185,5 +188,31 @@ func TestBestBound(t *testing.T) {
 			}
 		}
 		t.Logf("%d docs: best scores %d of %d candidate days", len(docs), scored, days)
+	}
+}
+
+// TestWeekdayWithin checks weekdayWithin against time.Weekday.
+func TestWeekdayWithin(t *testing.T) {
+	start := time.Date(1969, 12, 20, 0, 0, 0, 0, time.UTC)
+	for n := 0; n < 40; n++ {
+		for l := 0; l < 10; l++ {
+			st := start.AddDate(0, 0, n)
+			en := st.AddDate(0, 0, l)
+			for wd := 1; wd <= 7; wd++ {
+				fs, fe := weekdayWithin(st.Unix(), en.Unix(), wd)
+				var ws, we int64 = 1, 0
+				for d := st; !d.After(en); d = d.AddDate(0, 0, 1) {
+					if int(d.Weekday()+6)%7+1 == wd {
+						if ws > we {
+							ws = d.Unix()
+						}
+						we = d.Unix()
+					}
+				}
+				if (ws > we) != (fs > fe) || ws <= we && (fs != ws || fe != we) {
+					t.Errorf("%s..%s weekday %d: %d..%d, want %d..%d", st.Format("2006-01-02"), en.Format("2006-01-02"), wd, fs, fe, ws, we)
+				}
+			}
+		}
 	}
 }
