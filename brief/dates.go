@@ -152,6 +152,9 @@ type docDates struct {
 	// fixedAs[f] is what it reads as.
 	fixed   []bool
 	fixedAs []resolveForm
+	// reaches[f] is what form f can read as against any anchor (see
+	// reachOf).
+	reaches []reach
 }
 
 // resolveForm is what timex.Resolve and timex.Interval give for an
@@ -202,6 +205,10 @@ func (dd *docDates) numberForms() {
 			r.s, r.e, r.ok = st.Unix(), en.Unix(), ok
 			dd.fixed[f] = true
 		}
+	}
+	dd.reaches = make([]reach, len(dd.formOf))
+	for f := range dd.formOf {
+		dd.reaches[f] = reachOf(dd, f)
 	}
 }
 

@@ -228,31 +228,39 @@ func refReach(r *news.Relative, depth int) reach {
 // monthDaysCommon is the length of each month in a common year.
 var monthDaysCommon = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
+// civilSpan is the first and last days of a happening as year, month
+// and day.
+type civilSpan struct{ sy, sm, sd, ey, em, ed int }
+
+func civilOf(es, ee int64) civilSpan {
+	sy, sm, sd := time.Unix(es, 0).UTC().Date()
+	ey, em, ed := time.Unix(ee, 0).UTC().Date()
+	return civilSpan{sy, int(sm), sd, ey, int(em), ed}
+}
+
 // meets reports whether what r reads as can overlap the days es..ee
-// (Unix seconds, at most maxEventDays apart) against some anchor:
-// always for reachAny and reachWindow (farDaysBelow places a window).
-func (r *reach) meets(es, ee int64) bool {
+// (Unix seconds; c as civil days) against some anchor: always for
+// reachAny and reachWindow (dayBounds places a window).
+func (r *reach) meets(es, ee int64, c civilSpan) bool {
 	switch r.kind {
 	case reachFixed:
 		return r.e >= es && r.s <= ee
 	case reachNever:
 		return false
 	case reachMonthDay, reachMonth:
-		st, en := time.Unix(es, 0).UTC(), time.Unix(ee, 0).UTC()
-		for y := st.Year(); y <= en.Year(); y++ {
-			var s, e time.Time
-			if r.kind == reachMonth {
-				s = time.Date(y, time.Month(r.month), 1, 0, 0, 0, 0, time.UTC)
-				e = s.AddDate(0, 1, -1)
-			} else {
-				s = time.Date(y, time.Month(r.month), r.day, 0, 0, 0, 0, time.UTC)
-				e = s
-			}
-			if e.Unix() >= es && s.Unix() <= ee {
-				return true
-			}
+		// Months and days in the year's order, as month*32+day.
+		from, to := c.sm*32+c.sd, c.em*32+c.ed
+		lo, hi := r.month*32+r.day, r.month*32+r.day
+		if r.kind == reachMonth {
+			lo, hi = r.month*32+1, r.month*32+31
 		}
-		return false
+		switch c.ey - c.sy {
+		case 0:
+			return lo <= to && hi >= from
+		case 1:
+			return hi >= from || lo <= to
+		}
+		return true // a year or more holds every month
 	}
 	return true
 }
@@ -266,10 +274,7 @@ const boundSlack = 1e-9
 func (sc *scorer) dayBounds(days []time.Time) []float64 {
 	dd := sc.dd
 	// Each expression's reach (each form's, read once).
-	byForm := make([]reach, len(dd.formOf))
-	for f := range dd.formOf {
-		byForm[f] = reachOf(dd, f)
-	}
+	byForm := dd.reaches
 	// Per happening: c, the most a reading that does not move with the
 	// day can be worth (base sums them); then the windows of days where a
 	// reading that moves with the day may be worth more.
@@ -287,10 +292,11 @@ func (sc *scorer) dayBounds(days []time.Time) []float64 {
 		}
 		e := &sc.all.evs[sc.story[i]]
 		es, ee := sc.starts[i], sc.ends[i]
+		civil := civilOf(es, ee)
 		c := 0.0
 		for k := range dd.xs {
 			r := &byForm[dd.forms[k]]
-			if r.kind == reachWindow || !r.meets(es, ee) {
+			if r.kind == reachWindow || !r.meets(es, ee, civil) {
 				continue
 			}
 			g := r.most()

@@ -216,3 +216,35 @@ func TestWeekdayWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestReachMeets checks meets for months and days of a month against
+// the days of each span, spans of up to maxEventDays over two years.
+func TestReachMeets(t *testing.T) {
+	var reaches []reach
+	for m := 1; m <= 12; m++ {
+		reaches = append(reaches, reach{kind: reachMonth, month: m})
+		for _, d := range []int{1, 15, 28, monthDaysCommon[m]} {
+			reaches = append(reaches, reach{kind: reachMonthDay, month: m, day: d})
+		}
+	}
+	start := time.Date(2011, 11, 1, 0, 0, 0, 0, time.UTC)
+	for n := 0; n < 800; n += 3 {
+		for l := 0; l <= maxEventDays; l += 2 {
+			st := start.AddDate(0, 0, n)
+			en := st.AddDate(0, 0, l)
+			es, ee := st.Unix(), en.Unix()
+			c := civilOf(es, ee)
+			for _, r := range reaches {
+				want := false
+				for d := st; !d.After(en); d = d.AddDate(0, 0, 1) {
+					if int(d.Month()) == r.month && (r.kind == reachMonth || d.Day() == r.day) {
+						want = true
+					}
+				}
+				if got := r.meets(es, ee, c); got != want {
+					t.Errorf("%+v meets %s..%s: %v, want %v", r, st.Format("2006-01-02"), en.Format("2006-01-02"), got, want)
+				}
+			}
+		}
+	}
+}
