@@ -833,56 +833,66 @@ func capitalisedASCII(text string, memo tokenMemo) []string {
 // nameVariants maps each name to the one spelling the cluster will use
 // for it when two spellings are within an edit or two (Baqeri, Bagheri;
 // al-Ghanmi, al-Ghanemi): same first letter, one edit for names of five
-// letters, two for longer ones.
+// letters, two for longer ones. Each class is named by its first name in
+// byte order.
+//
+// Two names within k edits that start alike become one string when at
+// most k letters are deleted from each one's rest (a substitution is a
+// deletion from both; the first letters match each other). So each name
+// files the hashes of its deletion variants, and only names that share
+// one are compared: the work grows with the names, not with their pairs.
+// A name of six letters or fewer files the variants of one deletion,
+// which its partners within one edit share; one of six or more those of
+// two, which its partners of six or more share.
 func nameVariants(names map[string]bool) map[string]string {
-	byFirst := map[byte][]string{}
+	list := make([]string, 0, len(names))
 	for n := range names {
-		byFirst[n[0]] = append(byFirst[n[0]], n)
+		list = append(list, n)
 	}
+	slices.Sort(list)
+	// a posting is a variant's hash above the name's index
+	nb := bits.Len(uint(len(list)))
+	var posts []uint64
+	for i, n := range list {
+		if len(n) <= 6 {
+			posts = appendVariants(posts, n, i, nb, 1)
+		}
+		if len(n) >= 6 {
+			posts = appendVariants(posts, n, i, nb, 2)
+		}
+	}
+	slices.Sort(posts)
+	nameMask := uint64(1)<<nb - 1
+	var pairs []uint64 // two names' indexes, the smaller in the high half
+	for lo := 0; lo < len(posts); {
+		hi := lo + 1
+		for hi < len(posts) && posts[hi]>>nb == posts[lo]>>nb {
+			hi++
+		}
+		for x := lo; x < hi; x++ {
+			for y := x + 1; y < hi; y++ {
+				if a, b := posts[x]&nameMask, posts[y]&nameMask; a != b {
+					pairs = append(pairs, min(a, b)<<32|max(a, b))
+				}
+			}
+		}
+		lo = hi
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
 	parent := map[string]string{}
 	find := func(x string) string { return disjoint.Find(parent, x) }
-	for _, group := range byFirst {
-		// by length, so that each name meets only those at most two
-		// letters longer (no other pair is within the limit); the
-		// classes, and each one's first name, do not depend on the order
-		sort.Slice(group, func(i, j int) bool {
-			if len(group[i]) != len(group[j]) {
-				return len(group[i]) < len(group[j])
-			}
-			return group[i] < group[j]
-		})
-		masks := make([]uint64, len(group))
-		for i, n := range group {
-			masks[i] = byteMask(n)
+	for _, p := range pairs {
+		a, b := list[p>>32], list[p&(1<<32-1)]
+		if !nameVariant(a, b) {
+			continue
 		}
-		for i, a := range group {
-			for j := i + 1; j < len(group); j++ {
-				b := group[j]
-				if len(b)-len(a) > 2 {
-					break
-				}
-				limit := 1
-				if min(len(a), len(b)) >= 6 {
-					limit = 2
-				}
-				if d := len(a) - len(b); d > limit || -d > limit {
-					continue
-				}
-				// each byte one has and the other lacks adds to their
-				// bag distance: a bound without counting
-				if bits.OnesCount64(masks[i]&^masks[j]) > limit || bits.OnesCount64(masks[j]&^masks[i]) > limit {
-					continue
-				}
-				if bagDistance(a, b) <= limit && levenshtein.Distance(a, b, limit) <= limit {
-					ra, rb := find(a), find(b)
-					if ra != rb {
-						if rb < ra {
-							ra, rb = rb, ra
-						}
-						parent[rb] = ra
-					}
-				}
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			if rb < ra {
+				ra, rb = rb, ra
 			}
+			parent[rb] = ra
 		}
 	}
 	out := map[string]string{}
@@ -892,6 +902,65 @@ func nameVariants(names map[string]bool) map[string]string {
 		}
 	}
 	return out
+}
+
+// appendVariants appends to posts the hashes of the strings made from n
+// by deleting at most k of its letters after the first, each marked
+// with k so that the variants of one and of two deletions never meet,
+// shifted left by nb bits above i, n's index.
+func appendVariants(posts []uint64, n string, i, nb, k int) []uint64 {
+	// A polynomial hash, H(xy) = H(x)·B^|y| + H(y), read from the
+	// prefix hashes pre and the powers pow, so that each variant costs
+	// the same whatever its length.
+	const base = 1099511628211
+	var preBuf, powBuf [32]uint64
+	pre, pow := preBuf[:0], powBuf[:0]
+	if len(n)+1 > len(preBuf) {
+		pre, pow = make([]uint64, 0, len(n)+1), make([]uint64, 0, len(n)+1)
+	}
+	pre, pow = append(pre, 0), append(pow, 1)
+	for j := 0; j < len(n); j++ {
+		pre = append(pre, pre[j]*base+uint64(n[j]))
+		pow = append(pow, pow[j]*base)
+	}
+	span := func(from, to int) uint64 { return pre[to] - pre[from]*pow[to-from] } // H(n[from:to])
+	tag := uint64(k) * 0x9e3779b97f4a7c15
+	post := func(h uint64) uint64 { return (h^tag)<<nb | uint64(i) }
+	posts = append(posts, post(pre[len(n)]))
+	for p := 1; p < len(n); p++ {
+		head := pre[p]
+		posts = append(posts, post(head*pow[len(n)-p-1]+span(p+1, len(n))))
+		if k == 2 {
+			for q := p + 1; q < len(n); q++ {
+				mid := head*pow[q-p-1] + span(p+1, q)
+				posts = append(posts, post(mid*pow[len(n)-q-1]+span(q+1, len(n))))
+			}
+		}
+	}
+	return posts
+}
+
+// nameVariant reports whether two names of one cluster are spellings of
+// one name: the same first letter and within one edit, or two when both
+// have six letters or more.
+func nameVariant(a, b string) bool {
+	if a[0] != b[0] {
+		return false
+	}
+	limit := 1
+	if min(len(a), len(b)) >= 6 {
+		limit = 2
+	}
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return false
+	}
+	// each byte one has and the other lacks adds to their bag distance:
+	// a bound without counting
+	ma, mb := byteMask(a), byteMask(b)
+	if bits.OnesCount64(ma&^mb) > limit || bits.OnesCount64(mb&^ma) > limit {
+		return false
+	}
+	return bagDistance(a, b) <= limit && levenshtein.Distance(a, b, limit) <= limit
 }
 
 // byteMask has bit b&63 set for each byte b of s: a bit set in one
