@@ -1,10 +1,11 @@
 package brief
 
 import (
-	"github.com/storyline-news/storyline/news"
+	"cmp"
 	"slices"
 	"time"
 
+	"github.com/storyline-news/storyline/news"
 	"github.com/storyline-news/storyline/timex"
 )
 
@@ -333,15 +334,7 @@ func (sc *scorer) dayBounds(days []time.Time) []float64 {
 	// Sweep the days in order with the windows by their start: a
 	// day's bound is base plus, for each happening, what the best window
 	// open on it adds to its c.
-	slices.SortFunc(wins, func(a, b window) int {
-		switch {
-		case a.from < b.from:
-			return -1
-		case a.from > b.from:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(wins, func(a, b window) int { return cmp.Compare(a.from, b.from) })
 	var open []window // the windows begun, not yet known to be over
 	best := make([]float64, len(sc.story))
 	var touched []int

@@ -87,26 +87,33 @@ func TestReachOf(t *testing.T) {
 	t.Logf("forms checked by reach (any, fixed, window, month-day, month, never): %v", checked)
 }
 
+// boundSetup reads the piles' docs as datedStory does before it scores:
+// their dates, related docs and the pool of happenings, anchored at each
+// doc's stated date (else, with dateline, its dateline date).
+func boundSetup(docs []*news.Doc, dateline bool) ([]*docDates, [][]bool, []time.Time, *pool) {
+	dds := make([]*docDates, len(docs))
+	for i, d := range docs {
+		dds[i] = newDocDates(d)
+	}
+	related := relatedDocs(dds)
+	numberParts(dds)
+	anchors := make([]time.Time, len(docs))
+	for i, d := range docs {
+		anchors[i] = d.StatedDate
+		if dateline && anchors[i].IsZero() {
+			anchors[i] = d.DatelineDate
+		}
+	}
+	return dds, related, anchors, newPool(dds, anchors, nil)
+}
+
 // TestFarBound checks on the piles that betterDate with the bound gives
 // what the scan of every candidate day gives, for every doc against its
 // stated date (else its dateline date), and logs how often the bound
 // spared the scan.
 func TestFarBound(t *testing.T) {
 	for _, docs := range boundPiles(t) {
-		dds := make([]*docDates, len(docs))
-		for i, d := range docs {
-			dds[i] = newDocDates(d)
-		}
-		related := relatedDocs(dds)
-		numberParts(dds)
-		anchors := make([]time.Time, len(docs))
-		for i, d := range docs {
-			anchors[i] = d.StatedDate
-			if anchors[i].IsZero() {
-				anchors[i] = d.DatelineDate
-			}
-		}
-		all := newPool(dds, anchors, nil)
+		dds, related, anchors, all := boundSetup(docs, true)
 		spared, tried, overruled := 0, 0, 0
 		for i := range docs {
 			a := anchors[i]
@@ -143,17 +150,7 @@ func TestFarBound(t *testing.T) {
 // share of days scored.
 func TestBestBound(t *testing.T) {
 	for _, docs := range boundPiles(t) {
-		dds := make([]*docDates, len(docs))
-		for i, d := range docs {
-			dds[i] = newDocDates(d)
-		}
-		related := relatedDocs(dds)
-		numberParts(dds)
-		anchors := make([]time.Time, len(docs))
-		for i, d := range docs {
-			anchors[i] = d.StatedDate
-		}
-		all := newPool(dds, anchors, nil)
+		dds, related, _, all := boundSetup(docs, false)
 		days, scored := 0, 0
 		for i := range docs {
 			for _, past := range []bool{false, true} {
