@@ -199,11 +199,7 @@ func joinSpellings(items []item, cs []nameGroup) []nameGroup {
 		if together && !given || !shareContext(a, b) && !longPrefix(cs[a].canon, cs[b].canon) && !given {
 			continue
 		}
-		ra, rb := disjoint.Find(parent, a), disjoint.Find(parent, b)
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
+		disjoint.UnionMin(parent, a, b)
 	}
 	if len(parent) == 0 {
 		return cs

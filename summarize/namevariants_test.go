@@ -46,13 +46,7 @@ func pairwiseNameVariants(names map[string]bool) map[string]string {
 					continue
 				}
 				if levenshtein.Distance(a, b, limit) <= limit {
-					ra, rb := find(a), find(b)
-					if ra != rb {
-						if rb < ra {
-							ra, rb = rb, ra
-						}
-						parent[rb] = ra
-					}
+					disjoint.UnionMin(parent, a, b)
 				}
 			}
 		}

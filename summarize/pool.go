@@ -887,13 +887,7 @@ func nameVariants(names map[string]bool) map[string]string {
 		if !nameVariant(a, b) {
 			continue
 		}
-		ra, rb := find(a), find(b)
-		if ra != rb {
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra
-		}
+		disjoint.UnionMin(parent, a, b)
 	}
 	out := map[string]string{}
 	for n := range parent {

@@ -17,3 +17,22 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find(5) = %d, want 4", r)
 	}
 }
+
+func TestUnionMin(t *testing.T) {
+	parent := map[string]string{}
+	UnionMin(parent, "d", "c")
+	UnionMin(parent, "b", "d")
+	UnionMin(parent, "x", "y")
+	UnionMin(parent, "c", "b") // already joined
+	for _, x := range []string{"b", "c", "d"} {
+		if r := Find(parent, x); r != "b" {
+			t.Errorf("Find(%q) = %q, want the least member b", x, r)
+		}
+	}
+	if r := Find(parent, "y"); r != "x" {
+		t.Errorf("Find(y) = %q, want x", r)
+	}
+	if Find(parent, "b") == Find(parent, "x") {
+		t.Error("b and x joined")
+	}
+}
