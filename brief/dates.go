@@ -1338,7 +1338,7 @@ func newScorer(dd *docDates, self int, all *pool, rel []bool, past bool) *scorer
 // day is 86,400 of them), with its position in sc.story: a search by day among the
 // story's events, so that the rest of the pile costs nothing.
 func (sc *scorer) overlapping(s, e int64, fn func(k int, e *eventRef)) {
-	i, _ := slices.BinarySearch(sc.starts, s-(maxEventDays+1)*86400)
+	i, _ := slices.BinarySearch(sc.starts, s-(maxEventDays+1)*daySec)
 	for ; i < len(sc.starts) && sc.starts[i] <= e; i++ {
 		if sc.ends[i] < s {
 			continue

@@ -168,7 +168,7 @@ func relReach(r *news.Relative, depth int) reach {
 		case "week":
 			lo, hi = 7*n, 7*n
 		case "minute", "hour", "second":
-			per := map[string]int{"minute": 24 * 60, "hour": 24, "second": 24 * 60 * 60}[r.Unit]
+			per := map[string]int{"minute": 24 * 60, "hour": 24, "second": daySec}[r.Unit]
 			lo, hi = -abs(n)/per-1, abs(n)/per+1
 		case "month", "quarter", "year", "decade", "century":
 			months := map[string]int{"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[r.Unit]

@@ -398,7 +398,7 @@ func readDayDate(v string) dayDate {
 	case len(v) == 10 && cut < 0, len(v) == 21 && cut == 10:
 		d.usual = true
 		if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
-			d.n, d.ok = t.Unix()/(24*60*60), true
+			d.n, d.ok = t.Unix()/daySec, true
 		}
 	}
 	return d

@@ -1135,8 +1135,8 @@ func newAnchorDays() *anchorDays { return &anchorDays{byDay: map[int64][]int{}} 
 
 func unixDay(t time.Time) int64 {
 	s := t.Unix()
-	d := s / 86400
-	if s%86400 < 0 {
+	d := s / daySec
+	if s%daySec < 0 {
 		d--
 	}
 	return d
